@@ -1,0 +1,48 @@
+# newsproj — every target installs what it needs first (see ../shared/CONTRACT.md).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+# Demo crawl: the bundled site under fixtures/demo, served on a free loopback port for the duration of the crawl.
+CRAWL_OUT ?= output/demo.jsonl
+
+.PHONY: install crawl test lint bench services lock clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $(STAMP)
+
+crawl: install
+	mkdir -p $(dir $(CRAWL_OUT))
+	$(BIN)/python -m newsproj.testing.server fixtures/demo -- \
+		$(BIN)/scrapy crawl news -a 'start_urls={base}/' -O $(CRAWL_OUT) -s NEWSPROJ_ALLOW_PRIVATE=1
+	@echo "records: $$(wc -l < $(CRAWL_OUT)) in $(CRAWL_OUT)"
+
+# Debian's redis-server for the distributed-mode tests; installed when missing and we are root.
+services:
+	@command -v redis-server >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null) \
+			|| echo "warning: could not install redis-server; Redis tests will be skipped"; \
+		else echo "warning: redis-server missing and not root; Redis tests will be skipped"; fi; }
+
+lint: install
+	$(BIN)/ruff check newsproj tests bench
+
+test: install services lint
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python -m bench.run
+
+# Re-pin requirements.lock from pyproject.toml (needs network access to PyPI).
+lock:
+	$(PYTHON) -m venv /tmp/newsproj-lock && /tmp/newsproj-lock/bin/pip install --quiet pip-tools
+	/tmp/newsproj-lock/bin/pip-compile --quiet --generate-hashes --extra test --strip-extras -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) output .pytest_cache

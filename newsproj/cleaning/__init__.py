@@ -1,0 +1,33 @@
+"""Extracted fields → fields without chrome. Pure: no Scrapy engine."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .chrome import Cleaned, chrome_reason, clean_body, clean_title
+
+if TYPE_CHECKING:
+    from ..items import Article
+    from ..sites import SiteConfig
+
+__all__ = ["clean", "clean_body", "clean_title", "chrome_reason", "Cleaned"]
+
+
+def clean(article: Article, site: SiteConfig | None = None) -> tuple[Article, Cleaned]:
+    """The article with chrome removed from its body, headline and description."""
+    cleaned = clean_body(
+        article.articleBody,
+        headline=article.headline,
+        authors=[a.name for a in article.authors],
+        drop_lines=site.drop_lines if site else (),
+    )
+    return (
+        replace(
+            article,
+            articleBody=cleaned.text,
+            headline=clean_title(article.headline) or article.headline,
+            description=clean_title(article.description),
+        ),
+        cleaned,
+    )

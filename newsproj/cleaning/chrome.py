@@ -1,0 +1,140 @@
+"""Drop chrome lines from an article body: vocabulary matches, repeated lines (captions shown twice),
+"related" lists at the end, and the headline/byline/date lines repeated at the top. Pure functions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .patterns import Vocabulary, vocabulary
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")
+_DATE_LINE = re.compile(
+    r"^(?:\w+,?\s+)?(?:\d{1,2}[./ ]\s*(?:\d{1,2}|\w+)[./ ,]\s*\d{2,4}|\w+\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\w{2,5})?)?$",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Cleaned:
+    text: str
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    """(line, reason) for every line that was dropped, in body order."""
+
+
+def _norm(line: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", line).split()).casefold()
+
+
+def chrome_reason(line: str, vocab: Vocabulary | None = None, extra: tuple[re.Pattern[str], ...] = ()) -> str | None:
+    """Why one line is chrome (the vocabulary group, or ``site``), or None."""
+    vocab = vocab or vocabulary()
+    text = " ".join(line.split())
+    for rx in extra:
+        if rx.search(text):
+            return "site"
+    for group, rx in vocab.any:
+        if rx.search(text):
+            return group
+    words = len(text.split())
+    if words <= vocab.short_words and not (words >= vocab.sentence_words and _SENTENCE_END.search(text)):
+        for group, rx in vocab.short:
+            if rx.search(text):
+                return group
+    return None
+
+
+def _headline_like(line: str) -> bool:
+    """A short line without a sentence ending: a teaser headline in a related list, not prose."""
+    words = len(line.split())
+    return words <= 25 and not re.search(r"[.!?…]\s*$", line)
+
+
+def clean_body(
+    body: str,
+    headline: str | None = None,
+    authors: list[str] | None = None,
+    drop_lines: tuple[str, ...] = (),
+) -> Cleaned:
+    """The body without chrome lines; ``drop_lines`` are the site's own extra patterns."""
+    vocab = vocabulary()
+    extra = tuple(re.compile(p, re.I) for p in drop_lines)
+    lines = [" ".join(line.split()) for line in body.split("\n")]
+    lines = [line for line in lines if line]
+    keep = [True] * len(lines)
+    removed: dict[int, str] = {}
+
+    def drop(i: int, reason: str) -> None:
+        if keep[i]:
+            keep[i] = False
+            removed[i] = reason
+
+    # 1. vocabulary and site patterns
+    for i, line in enumerate(lines):
+        reason = chrome_reason(line, vocab, extra)
+        if reason:
+            drop(i, reason)
+
+    # 2. repeated lines: captions and credits shown twice are dropped everywhere;
+    #    a repeated sentence (pull quote) keeps its first occurrence.
+    counts = Counter(_norm(line) for line in lines)
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        key = _norm(line)
+        if counts[key] > 1:
+            if _headline_like(line) or len(line.split()) < 12:
+                drop(i, "repeated")
+            elif key in seen:
+                drop(i, "repeated")
+        seen.add(key)
+
+    # 2b. a caption shown alone and again glued to its credit ("Caption." / "Caption. Copyright X via AP")
+    for i, line in enumerate(lines):
+        if not keep[i] or len(line.split()) > 20:
+            continue
+        key = _norm(line)
+        for j, other in enumerate(lines):
+            if j != i and not keep[j] and removed.get(j) == "credits" and _norm(other).startswith(key + " "):
+                drop(i, "caption")
+                break
+
+    # 3. a "you might also like" heading and the headline-like lines after it
+    for i, line in enumerate(lines):
+        if any(rx.search(line) for rx in vocab.tail):
+            drop(i, "related")
+            j = i + 1
+            while j < len(lines) and (_headline_like(lines[j]) or not keep[j]):
+                drop(j, "related")
+                j += 1
+
+    # 4. headline, byline and date repeated at the top of the body
+    head = _norm(headline) if headline else None
+    names = {_norm(a) for a in authors or []}
+    for i, line in enumerate(lines):
+        if keep[i] and len(line.split()) >= 15:
+            break  # the first paragraph of prose: the top is over
+        key = _norm(line)
+        if head and key.rstrip(".") == head.rstrip("."):
+            drop(i, "headline")
+        elif names and (key in names or re.sub(r"^(?:by|von|par|por|di)\s+", "", key) in names
+                        or (key.startswith(("by ", "von ", "par ", "por ")) and any(n in key for n in names))):
+            drop(i, "byline")
+        elif _DATE_LINE.match(line):
+            drop(i, "dateline")
+
+    text = "\n".join(line for line, k in zip(lines, keep, strict=True) if k)
+    return Cleaned(text=text, removed=[(lines[i], removed[i]) for i in sorted(removed)])
+
+
+def clean_title(value: str | None) -> str | None:
+    """A headline or description without a trailing credit (" - Photo: X", " | Getty Images")."""
+    if not value:
+        return value
+    vocab = vocabulary()
+    parts = re.split(r"\s+[|–—]\s+", value)
+    if len(parts) > 1 and chrome_reason(parts[-1], vocab) == "credits":
+        return " ".join(parts[:-1]).strip() or value
+    return value

@@ -1,0 +1,29 @@
+"""Typed reasons: every drop has a class, so ``item_dropped_reasons_count/<Class>`` says why."""
+
+from __future__ import annotations
+
+from scrapy.exceptions import DropItem
+
+
+class NotAnArticle(DropItem):
+    """The page is not an article (index, tag page, error page, consent wall, too little text)."""
+
+
+class ExtractionFailed(DropItem):
+    """The page looked like an article but extraction produced nothing usable or raised."""
+
+
+class InvalidArticle(DropItem):
+    """The record breaks the contract (missing required field, wrong type)."""
+
+
+class DuplicateArticle(DropItem):
+    """Same canonical URL or same content as a record already emitted."""
+
+
+class UnchangedArticle(DropItem):
+    """Emitted by an earlier run and unchanged since (cross-run state)."""
+
+
+class SiteConfigError(ValueError):
+    """A site config file is invalid; the message names the file, the key and the problem."""

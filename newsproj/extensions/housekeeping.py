@@ -1,0 +1,70 @@
+"""Housekeeping: keep long crawls flat in memory, and say at the end what a run produced and dropped."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from scrapy import signals
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+
+class Housekeeping:
+    """Resets trafilatura's module caches every ``NEWSPROJ_RESET_CACHES_EVERY`` items (they grow with
+    every page), and logs one summary line at close: records written, where, and drops by reason.
+    With ``NEWSPROJ_STATS_FILE`` set, the final stats are also written there as JSON (atomically)."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.every = crawler.settings.getint("NEWSPROJ_RESET_CACHES_EVERY", 500)
+        self.seen = 0
+        self.stats_file = crawler.settings.get("NEWSPROJ_STATS_FILE")
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def _tick(self) -> None:
+        self.seen += 1
+        if self.every and self.seen % self.every == 0:
+            from trafilatura.meta import reset_caches
+
+            reset_caches()
+
+    def item_scraped(self) -> None:
+        self._tick()
+
+    def item_dropped(self) -> None:
+        self._tick()
+
+    def spider_closed(self, reason: str) -> None:
+        stats = self.crawler.stats.get_stats()
+        written = stats.get("item_scraped_count", 0)
+        drops = {
+            key.rsplit("/", 1)[1]: value
+            for key, value in sorted(stats.items())
+            if key.startswith("item_dropped_reasons_count/")
+        }
+        feeds = ", ".join(self.crawler.settings.getdict("FEEDS")) or "no feed configured"
+        dropped = ", ".join(f"{k}={v}" for k, v in drops.items()) or "none"
+        logger.info(
+            "newsproj summary: %d articles written to %s; dropped %d (%s); finish reason: %s",
+            written, feeds, sum(drops.values()), dropped, reason,
+        )
+        if self.stats_file:
+            path = Path(self.stats_file)
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_text(json.dumps({**stats, "finish_reason": reason}, default=str, indent=1, sort_keys=True), encoding="utf-8")
+            os.replace(tmp, path)

@@ -1,0 +1,238 @@
+"""PageItem → article fields. Pure: (html or tree, url, site config) → Article. No Scrapy engine.
+
+Per field, the site's rules come first (when it has any), then the generic sources, best first.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import lxml.html
+from lxml.etree import ParserError
+
+from ..discovery.urls import canonical_url
+from ..exceptions import ExtractionFailed, NotAnArticle
+from ..items import Article, Author, Breadcrumb, Image, Metadata
+from . import generic, metadata, site_rules
+from .language import detect_language
+from .normalize import absolute_url, author_names, bcp47, clean_text, iso_date
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+    from ..sites import SiteConfig
+
+logger = logging.getLogger(__name__)
+
+MIN_BODY_WORDS = 40
+"""Fewer words than this and the page is not an article (teaser, stub, error or consent page)."""
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:-]\s+")
+
+
+@dataclass(slots=True)
+class Extraction:
+    article: Article
+    fallbacks: list[str] = field(default_factory=list)
+    """Fields whose site rule found nothing, so the generic extractor filled them."""
+
+
+def parse_html(html: str | bytes) -> HtmlElement:
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ParserError, ValueError) as exc:
+        raise ExtractionFailed(f"unparseable HTML: {exc}") from None
+    if tree is None or not len(tree):
+        raise NotAnArticle("empty document")
+    return tree
+
+
+def _strip_site_name(title: str, site_name: str | None) -> str:
+    """"Headline | The Site" → "Headline" when the other part is the site's name (or clearly a suffix)."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    if site_name:
+        low = site_name.casefold()
+        kept = [p for p in parts if p.casefold() not in low and low not in p.casefold()]
+        if kept and len(kept) < len(parts):
+            return " - ".join(kept) if len(kept) > 1 else kept[0]
+    return title
+
+
+def _headline(page: metadata.PageMeta) -> str | None:
+    ld = metadata.ld_value(page.article, "headline") if page.article else None
+    og = page.meta.get("og:title") or page.meta.get("twitter:title")
+    site_name = page.meta.get("og:site_name")
+    candidates = [c for c in (ld, og, page.h1, page.title) if isinstance(c, str) and c.strip()]
+    if not candidates:
+        return None
+    first = clean_text(candidates[0]) or ""
+    # The visible <h1> wins when a metadata title is a truncated or site-suffixed form of it.
+    if page.h1 and first and first != page.h1:
+        stripped = _strip_site_name(first, site_name)
+        h1 = clean_text(page.h1) or ""
+        if h1 and (stripped.rstrip(".…") in h1 or h1 in stripped):
+            return h1
+        return stripped
+    return _strip_site_name(first, site_name)
+
+
+def _authors(page: metadata.PageMeta, url: str) -> list[str]:
+    raw: list[str] = []
+    if page.article:
+        raw = metadata.ld_names(page.article.get("author") or page.article.get("creator"))
+    if not raw:
+        for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
+            value = page.meta.get(key)
+            if value and not value.startswith(("http://", "https://")):
+                raw = [value]
+                break
+    if not raw:
+        raw = page.rel_authors
+    return author_names(raw)
+
+
+def _dates(page: metadata.PageMeta, tree: HtmlElement, url: str, hints: dict[str, Any], tz: str | None):
+    ld = page.article
+    published_raw = [
+        metadata.ld_value(ld, "datePublished") if ld else None,
+        page.meta.get("article:published_time"),
+        page.meta.get("og:published_time"),
+        page.meta.get("datepublished"),
+        page.meta.get("pubdate"),
+        page.meta.get("publishdate"),
+        page.meta.get("dc.date.issued"),
+        page.meta.get("dc.date"),
+        page.meta.get("date"),
+        page.meta.get("sailthru.date"),
+        page.meta.get("parsely-pub-date"),
+    ]
+    published = next((d for d in (iso_date(v, tz) for v in published_raw if isinstance(v, str)) if d), None)
+    if not published:
+        published = iso_date(metadata.htmldate_published(tree, url), tz)
+    if not published and hints.get("datePublished"):
+        published = iso_date(hints["datePublished"], tz)
+    modified_raw = [
+        metadata.ld_value(ld, "dateModified") if ld else None,
+        page.meta.get("article:modified_time"),
+        page.meta.get("og:updated_time"),
+        page.meta.get("datemodified"),
+    ]
+    modified = next((d for d in (iso_date(v, tz) for v in modified_raw if isinstance(v, str)) if d), None)
+    return published, modified
+
+
+def _language(page: metadata.PageMeta, body: str, site: SiteConfig | None) -> str | None:
+    stated = [
+        metadata.ld_value(page.article, "inLanguage") if page.article else None,
+        page.lang,
+        page.meta.get("content-language"),
+        page.meta.get("og:locale"),
+        page.meta.get("language"),
+        page.meta.get("dc.language"),
+    ]
+    for value in stated:
+        lang = bcp47(value) if isinstance(value, str) else None
+        if lang:
+            return lang
+    return detect_language(body) or (site.language if site else None)
+
+
+def _image(page: metadata.PageMeta, url: str) -> Image | None:
+    candidates = [
+        page.meta.get("og:image"),
+        page.meta.get("og:image:url"),
+        page.meta.get("og:image:secure_url"),
+        metadata.ld_url(page.article.get("image")) if page.article else None,
+        page.meta.get("twitter:image"),
+        page.meta.get("twitter:image:src"),
+    ]
+    for value in candidates:
+        image = absolute_url(value, url)
+        if image:
+            return Image(url=image)
+    return None
+
+
+def _breadcrumbs(page: metadata.PageMeta, url: str) -> list[Breadcrumb] | None:
+    crumbs: list[Breadcrumb] = []
+    for element in sorted(page.breadcrumbs, key=lambda e: e.get("position") or 0):
+        item = element.get("item")
+        name = element.get("name") or (item.get("name") if isinstance(item, dict) else None)
+        link = metadata.ld_url(item) if item else None
+        name = clean_text(name) if isinstance(name, str) else None
+        if name or link:
+            crumbs.append(Breadcrumb(name=name, url=absolute_url(link, url)))
+    return crumbs or None
+
+
+def extract(
+    html: str | bytes | HtmlElement,
+    url: str,
+    site: SiteConfig | None = None,
+    hints: dict[str, Any] | None = None,
+    date_downloaded: str = "",
+) -> Extraction:
+    """The article of one page. Raises :class:`NotAnArticle` or :class:`ExtractionFailed` with a reason."""
+    hints = hints or {}
+    tree = html if isinstance(html, lxml.html.HtmlElement) else parse_html(html)
+    page = metadata.read(tree)
+    rules = site_rules.apply(tree, site) if site else {}
+    fallbacks = [f for f in (site.selectors if site else {}) if f not in rules]
+
+    if "articleBody" in rules:
+        body = "\n".join(rules["articleBody"])
+    else:
+        try:
+            body = generic.body_text(tree, url, site.prune_xpath if site else ())
+        except Exception as exc:  # noqa: BLE001 - a page on which the extractor raises is skipped, not a crash
+            raise ExtractionFailed(f"trafilatura raised {type(exc).__name__}: {exc}") from None
+    body = clean_text(body.replace("\r", "")) if body else None
+    if body:
+        body = "\n".join(line.strip() for line in body.split("\n") if line.strip())
+    if not body or len(body.split()) < MIN_BODY_WORDS:
+        raise NotAnArticle(f"too little text ({len((body or '').split())} words)")
+
+    headline = clean_text(rules["headline"][0]) if "headline" in rules else _headline(page)
+    headline = headline or clean_text(hints.get("title"))
+    if not headline:
+        raise ExtractionFailed("no headline")
+
+    authors = author_names(rules["authors"]) if "authors" in rules else _authors(page, url)
+    tz = site.timezone if site else None
+    published, modified = _dates(page, tree, url, hints, tz)
+    if "datePublished" in rules:
+        published = iso_date(rules["datePublished"][0], tz) or published
+    if "dateModified" in rules:
+        modified = iso_date(rules["dateModified"][0], tz) or modified
+
+    description = rules.get("description", [None])[0] or (
+        page.meta.get("og:description")
+        or page.meta.get("description")
+        or (metadata.ld_value(page.article, "description") if page.article else None)
+        or page.meta.get("twitter:description")
+    )
+    canonical = absolute_url(page.canonical, url) or absolute_url(page.meta.get("og:url"), url)
+    image = _image(page, url)
+    if "mainImage" in rules:
+        image = Image(url=absolute_url(rules["mainImage"][0], url) or rules["mainImage"][0])
+
+    article = Article(
+        url=url,
+        canonicalUrl=canonical_url(canonical or url),
+        headline=headline,
+        articleBody=body,
+        authors=[Author(name=n) for n in authors],
+        datePublished=published,
+        dateModified=modified,
+        inLanguage=_language(page, body, site),
+        description=clean_text(description) if isinstance(description, str) else None,
+        mainImage=image,
+        breadcrumbs=_breadcrumbs(page, url),
+        metadata=Metadata(dateDownloaded=date_downloaded),
+    )
+    return Extraction(article=article, fallbacks=fallbacks)

@@ -1,0 +1,142 @@
+"""Metadata from the best source first: JSON-LD (extruct), OpenGraph and <meta>, then htmldate.
+
+Every function takes the parsed tree; none fetches anything.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import htmldate
+from extruct.jsonld import JsonLdExtractor
+
+from ..discovery.pages import ARTICLE_TYPES
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+logger = logging.getLogger(__name__)
+_JSONLD = JsonLdExtractor()
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """What the page's markup states about itself (raw strings, not yet normalised)."""
+
+    article: dict[str, Any] = field(default_factory=dict)
+    """The JSON-LD node of the article (NewsArticle, Article, ... also inside @graph)."""
+    breadcrumbs: list[dict[str, Any]] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    """``<meta property|name|itemprop>`` content by lowercased key; first occurrence wins."""
+    lang: str | None = None
+    canonical: str | None = None
+    h1: str | None = None
+    title: str | None = None
+    rel_authors: list[str] = field(default_factory=list)
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    typ = node.get("@type")
+    return {t.lower() for t in (typ if isinstance(typ, list) else [typ]) if isinstance(t, str)}
+
+
+def _flatten(items: list[Any]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for item in items:
+        if isinstance(item, dict):
+            out.append(item)
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                out.extend(_flatten(graph))
+            elif isinstance(graph, dict):
+                out.extend(_flatten([graph]))
+        elif isinstance(item, list):
+            out.extend(_flatten(item))
+    return out
+
+
+def _jsonld_nodes(tree: HtmlElement) -> list[dict[str, Any]]:
+    try:
+        return _flatten(_JSONLD.extract_items(tree))
+    except Exception as exc:  # noqa: BLE001 - broken JSON-LD is the page's problem, not a crash
+        logger.debug("Unreadable JSON-LD: %s", exc)
+        return []
+
+
+def _rank(node: dict[str, Any]) -> int:
+    types = _types(node)
+    if types & {"newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle"}:
+        return 0
+    if types & ARTICLE_TYPES:
+        return 1
+    return 2
+
+
+def read(tree: HtmlElement) -> PageMeta:
+    nodes = _jsonld_nodes(tree)
+    articles = sorted((n for n in nodes if _rank(n) < 2 and (n.get("headline") or n.get("articleBody"))), key=_rank)
+    page = PageMeta(article=articles[0] if articles else {})
+    for node in nodes:
+        if "breadcrumblist" in _types(node) and isinstance(node.get("itemListElement"), list):
+            page.breadcrumbs = [e for e in node["itemListElement"] if isinstance(e, dict)]
+            break
+    for el in tree.iterfind(".//meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+        content = el.get("content")
+        if key and content and content.strip():
+            page.meta.setdefault(key.strip().lower(), content.strip())
+    root_lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    page.lang = root_lang.strip() if root_lang and root_lang.strip() else None
+    canonical = tree.xpath("//link[@rel='canonical']/@href")
+    page.canonical = canonical[0].strip() if canonical and canonical[0].strip() else None
+    h1s = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    page.h1 = next((h for h in h1s if h), None)
+    title = tree.findtext(".//title")
+    page.title = " ".join(title.split()) if title else None
+    page.rel_authors = [
+        " ".join(a.text_content().split()) for a in tree.xpath("//a[@rel='author'] | //*[@itemprop='author']")
+    ]
+    page.rel_authors = [a for a in page.rel_authors if a]
+    return page
+
+
+def ld_value(node: dict[str, Any], key: str) -> Any:
+    value = node.get(key)
+    if isinstance(value, list) and value and not isinstance(value[0], dict):
+        return value[0]
+    return value
+
+
+def ld_names(value: Any) -> list[str]:
+    """Names from a JSON-LD author/publisher value: a string, a Person/Organization, or a list of them."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, list):
+            return [n for n in name if isinstance(n, str)]
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [n for v in value for n in ld_names(v)]
+    return []
+
+
+def ld_url(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return ld_url(value.get("url") or value.get("contentUrl") or value.get("@id"))
+    if isinstance(value, list) and value:
+        return ld_url(value[0])
+    return None
+
+
+def htmldate_published(tree: HtmlElement, url: str) -> str | None:
+    """htmldate's original publication date (date only: it does not know times reliably)."""
+    try:
+        return htmldate.find_date(tree, extensive_search=False, original_date=True, url=url)
+    except Exception as exc:  # noqa: BLE001 - a date heuristic failing is not a failed page
+        logger.debug("htmldate failed on %s: %s", url, exc)
+        return None

@@ -1,0 +1,138 @@
+"""Field normalisation: ISO 8601 dates, BCP 47 languages, author names, absolute URLs. Never invents a value."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import parser as dateutil_parser
+
+_DATE_ONLY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+_LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}))?\b")
+
+
+def iso_date(value: str | None, timezone: str | None = None) -> str | None:
+    """ISO 8601 for a date string a page gives; date-only stays date-only, an offset is kept.
+
+    A naive date-time gets ``timezone`` (the site's, from its config) when one is known.
+    """
+    if not value or not isinstance(value, str):
+        return None
+    value = value.strip()
+    match = _DATE_ONLY.match(value)
+    if match:
+        try:
+            return datetime(*map(int, match.groups())).date().isoformat()
+        except ValueError:
+            return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = dateutil_parser.parse(value)
+        except (ValueError, OverflowError):
+            return None
+        if not _HAS_TIME.search(value):
+            return parsed.date().isoformat()
+    if not (1990 <= parsed.year <= 2100):
+        return None
+    if parsed.tzinfo is None and timezone:
+        try:
+            parsed = parsed.replace(tzinfo=ZoneInfo(timezone))
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return parsed.isoformat()
+
+
+def bcp47(value: str | None) -> str | None:
+    """``en``, ``en-US``, ``pt-BR`` from what a page states (``en_US``, ``EN-us``, ``en-US,en``)."""
+    if not value or not isinstance(value, str):
+        return None
+    match = _LANG.match(value.strip())
+    if not match:
+        return None
+    lang, region = match.group(1).lower(), match.group(2)
+    if lang in {"x", "i", "und", "mul", "zxx"}:
+        return None
+    return f"{lang}-{region.upper()}" if region else lang
+
+
+def absolute_url(value: str | None, base: str) -> str | None:
+    if not value or not isinstance(value, str):
+        return None
+    url = urljoin(base, value.strip())
+    return url if urlsplit(url).scheme in ("http", "https") else None
+
+
+def clean_text(value: str | None) -> str | None:
+    """NFC, no control characters, single spaces; None when nothing is left."""
+    if not value or not isinstance(value, str):
+        return None
+    value = unicodedata.normalize("NFC", value)
+    value = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in value)
+    value = re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", value).strip()
+    return value or None
+
+
+# ------------------------------------------------------------------ authors
+
+_BY = re.compile(r"^\s*(?:by|von|par|por|di|door|af|av|przez|od)\s*[:\-]?\s+", re.I)
+_ROLE = re.compile(
+    r"\b(?:staff|senior|chief|special|political|foreign|economics|business|sports?|science|technology|"
+    r"health|education|environment|investigative|white house|washington|world|national|local|"
+    r"digital|managing|deputy|executive|contributing)?\s*(?:reporter|writer|correspondent|editor|"
+    r"journalist|columnist|contributor|photographer|producer|analyst|redakteur(?:in)?|"
+    r"korrespondent(?:in)?|autor(?:in)?)s?\b",
+    re.I,
+)
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_URLISH = re.compile(r"https?://\S+|www\.\S+|@\w+")
+_DATEISH = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|updated|published|posted)\b.*$", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b|\boch\b)\s*", re.I)
+_AGENCY_SUFFIX = re.compile(r"\s*[,(|–-]\s*(?:AP|AFP|Reuters|dpa|EFE|ANSA|PA|Bloomberg|CNN|BBC)\)?\s*$")
+_ROLE_ONLY = re.compile(r"^(?:and|the|with|in|for|at|of|news|staff|team|desk|editors?)$", re.I)
+
+
+def _strip_author(name: str) -> str:
+    name = _EMAIL.sub("", name)
+    name = _URLISH.sub("", name)
+    name = _DATEISH.sub("", name)
+    name = _BY.sub("", name)
+    name = _AGENCY_SUFFIX.sub("", name)
+    name = re.sub(r"\(\s*\)|\[\s*\]", "", name)
+    name = re.sub(r"\s+", " ", name).strip(" ,;:|-–—·•()")
+    return name
+
+
+def author_names(raw: list[str]) -> list[str]:
+    """Normalised, deduplicated author names from raw byline strings.
+
+    "By A and B" / "A, B" are split; "By", roles, e-mails, URLs, dates and agency suffixes are removed.
+    A byline that is only an organisation is kept as it is.
+    """
+    out: list[str] = []
+    seen: set[str] = set()
+    for item in raw:
+        if not item or not isinstance(item, str):
+            continue
+        text = _strip_author(clean_text(item) or "")
+        if not text:
+            continue
+        # A role after a name: "Jane Doe, Staff Writer" → drop the role part.
+        parts = [p for p in _SPLIT.split(text) if p]
+        for part in parts:
+            part = _strip_author(_ROLE.sub("", part)) if _ROLE.search(part) and len(part.split()) > 1 else part
+            part = _strip_author(part)
+            if not part or _ROLE_ONLY.match(part) or _ROLE.fullmatch(part) or len(part) > 80:
+                continue
+            if not any(ch.isalpha() for ch in part):
+                continue
+            key = part.casefold()
+            if key not in seen:
+                seen.add(key)
+                out.append(part)
+    return out

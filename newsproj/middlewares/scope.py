@@ -1,0 +1,42 @@
+"""Keep every request on the seeds' ``host:port`` (Scrapy's offsite middleware ignores ports)."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from scrapy.exceptions import IgnoreRequest
+
+from ..discovery.urls import netloc
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy import Request
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+
+class ScopeMiddleware:
+    """Downloader middleware: requests (redirect targets included) outside the spider's
+    ``allowed_netlocs`` are ignored and counted under ``newsproj/scope/offsite``."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        allowed = getattr(self.crawler.spider, "allowed_netlocs", None)
+        if allowed is None or request.url.endswith("/robots.txt"):
+            return
+        if request.url.split(":", 1)[0] not in ("http", "https"):
+            self.crawler.stats.inc_value("newsproj/scope/bad_scheme")
+            raise IgnoreRequest(f"not http(s): {request.url}")
+        if netloc(request.url) not in allowed:
+            self.crawler.stats.inc_value("newsproj/scope/offsite")
+            logger.debug("Ignoring offsite request %s", request.url)
+            raise IgnoreRequest(f"offsite: {request.url}")

@@ -1,0 +1,39 @@
+"""CleanPipeline (200): strip chrome from the article's text fields; count what was removed, by reason."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .. import sites
+from ..cleaning import clean
+from ..exceptions import NotAnArticle, SiteConfigError
+from ..extraction import MIN_BODY_WORDS
+from ..items import Article
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy.crawler import Crawler
+
+
+class CleanPipeline:
+    def __init__(self, crawler: Crawler):
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, Article):
+            return item
+        try:
+            site = sites.for_url(item.url)
+        except SiteConfigError:
+            site = None
+        article, cleaned = clean(item, site)
+        for _line, reason in cleaned.removed:
+            self.stats.inc_value(f"newsproj/clean/removed/{reason}")
+        if len(article.articleBody.split()) < MIN_BODY_WORDS:
+            raise NotAnArticle(f"{item.url}: too little text once chrome is removed", log_level="INFO")
+        return article

@@ -1,0 +1,183 @@
+"""The ``news`` spider: decides what each response is and what to fetch next. It never extracts.
+
+``scrapy crawl news -a start_urls=URL[,URL...]`` or ``scrapy crawl news -a site=NAME``.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from scrapy import Request, Spider
+from scrapy.exceptions import UsageError
+from scrapy.http import HtmlResponse, TextResponse
+
+from .. import sites
+from ..discovery import PRIORITY, Kind, Role
+from ..discovery.feeds import alternate_feeds, parse_feed
+from ..discovery.kinds import maybe_gunzip, sniff
+from ..discovery.links import page_links
+from ..discovery.pages import page_verdict
+from ..discovery.sitemaps import parse_sitemap, robots_sitemaps
+from ..discovery.urls import netloc, trap_reason
+from ..items import PageItem
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Iterable
+    from typing import Self
+
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+
+logger = logging.getLogger(__name__)
+
+ROLE = "newsproj_role"
+DEPTH = "newsproj_listing_depth"
+HINTS = "newsproj_hints"
+
+
+def _split_urls(value: str) -> list[str]:
+    urls = [u.strip() for u in value.split(",") if u.strip()]
+    for url in urls:
+        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+            raise UsageError(f"-a start_urls: expected http(s) URLs separated by commas, got {url!r}")
+    return urls
+
+
+class NewsSpider(Spider):
+    name = "news"
+
+    def __init__(self, start_urls: str | list[str] | None = None, site: str | None = None, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.site_name: str | None = None
+        if site:
+            config = sites.load(site)  # SiteConfigError names file, key and problem
+            self.site_name = config.name
+            self.seeds = list(config.seeds)
+            hosts = config.hosts
+            netlocs = {f"{h}:{p}" for h in hosts for p in (80, 443)}
+            netlocs |= {f"www.{h}:{p}" for h in hosts if not h.startswith("www.") for p in (80, 443)}
+        else:
+            self.seeds = _split_urls(start_urls) if isinstance(start_urls, str) else list(start_urls or [])
+            netlocs = set()
+        if start_urls and site:
+            self.seeds = _split_urls(start_urls) if isinstance(start_urls, str) else list(start_urls)
+        if not self.seeds:
+            raise UsageError("spider news needs -a start_urls=URL[,URL...] or -a site=NAME with seeds")
+        self.allowed_netlocs = frozenset(netlocs | {netloc(u) for u in self.seeds})
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.max_listing_depth = settings.getint("NEWSPROJ_MAX_LISTING_DEPTH")
+        spider.max_url_length = settings.getint("NEWSPROJ_MAX_URL_LENGTH")
+        spider.max_query_params = settings.getint("NEWSPROJ_MAX_QUERY_PARAMS")
+        spider.max_size = settings.getint("DOWNLOAD_MAXSIZE")
+        return spider
+
+    async def start(self) -> AsyncIterator[Any]:
+        for url in self.seeds:
+            # Seeds are filtered like any other request, so a resumed or shared crawl fetches each once.
+            yield Request(url, callback=self.parse, priority=PRIORITY[Role.DISCOVERY], meta={ROLE: "seed"})
+
+    # ------------------------------------------------------------------ routing
+
+    def parse(self, response: Response) -> Iterable[Any]:
+        try:
+            body = maybe_gunzip(response.body, max_size=self.max_size)
+        except ValueError:  # Scrapy's gunzip: decompressed size over DOWNLOAD_MAXSIZE
+            return self._skip(response, "gzip_too_large")
+        except (OSError, EOFError):
+            return self._skip(response, "bad_gzip")
+        kind = sniff(body, response.headers.get("Content-Type", b"").decode("latin-1"))
+        self.crawler.stats.inc_value(f"newsproj/discovery/kind/{kind}")
+        if kind is Kind.ROBOTS:
+            return self._from_robots(response, body)
+        if kind in (Kind.SITEMAP_INDEX, Kind.URLSET, Kind.NEWS_SITEMAP):
+            return self._from_sitemap(response, body)
+        if kind is Kind.FEED:
+            return self._from_feed(response, body)
+        if kind is Kind.HTML:
+            return self._from_html(response)
+        return self._skip(response, "unknown_kind")
+
+    def _skip(self, response: Response, reason: str) -> list[Any]:
+        logger.info("Skipping %s: %s", response.url, reason)
+        self.crawler.stats.inc_value(f"newsproj/discovery/skipped/{reason}")
+        return []
+
+    def _from_robots(self, response: Response, body: bytes) -> Iterable[Request]:
+        urls = robots_sitemaps(body, response.url)
+        if not urls:  # no Sitemap: lines: start from the homepage
+            base = f"{urlsplit(response.url).scheme}://{urlsplit(response.url).netloc}/"
+            yield from self._follow(response, base, Role.LISTING)
+        for url in urls:
+            yield from self._follow(response, url, Role.DISCOVERY)
+
+    def _from_sitemap(self, response: Response, body: bytes) -> Iterable[Request]:
+        kind, entries = parse_sitemap(body)
+        role = Role.DISCOVERY if kind == "sitemapindex" else Role.ARTICLE
+        for entry in entries:
+            hints = {k: v for k, v in (
+                ("lastmod", entry.lastmod), ("title", entry.news_title),
+                ("datePublished", entry.news_date), ("inLanguage", entry.news_language),
+            ) if v}
+            yield from self._follow(response, entry.url, role, hints)
+
+    def _from_feed(self, response: Response, body: bytes) -> Iterable[Request]:
+        for entry in parse_feed(body, response.url):
+            hints = {k: v for k, v in (
+                ("title", entry.title), ("datePublished", entry.published), ("lastmod", entry.updated),
+            ) if v}
+            yield from self._follow(response, entry.url, Role.ARTICLE, hints)
+
+    def _from_html(self, response: Response) -> Iterable[Any]:
+        if not isinstance(response, HtmlResponse):
+            encoding = response.encoding if isinstance(response, TextResponse) else None
+            response = response.replace(cls=HtmlResponse, encoding=encoding)
+        tree = response.selector.root
+        expect_article = response.meta.get(ROLE) in (Role.ARTICLE, "seed")
+        is_article, reason = page_verdict(tree, expect_article=expect_article)
+        self.crawler.stats.inc_value(f"newsproj/discovery/page/{'article' if is_article else 'listing'}/{reason}")
+        if is_article:
+            site = self.site_name or getattr(sites.for_url(response.url), "name", None)
+            yield PageItem(
+                url=response.url,
+                html=response.text,
+                date_downloaded=datetime.now(UTC).isoformat(timespec="seconds"),
+                site=site,
+                hints=dict(response.meta.get(HINTS) or {}),
+            )
+            return
+        site_config = sites.load(self.site_name) if self.site_name else sites.for_url(response.url)
+        articles, listings = page_links(response, self.allowed_netlocs, site_config)
+        for url in articles:
+            yield from self._follow(response, url, Role.ARTICLE)
+        depth = response.meta.get(DEPTH, 0)
+        if depth < self.max_listing_depth:
+            for url in listings:
+                yield from self._follow(response, url, Role.LISTING, depth=depth + 1)
+        else:
+            self.crawler.stats.inc_value("newsproj/discovery/trap/listing_depth", len(listings))
+        feed_links = [
+            (link.attrib.get("type", ""), link.attrib.get("href", ""))
+            for link in response.xpath("//link[@rel='alternate']")
+        ]
+        for url in alternate_feeds(feed_links, response.url):
+            yield from self._follow(response, url, Role.DISCOVERY)
+
+    def _follow(
+        self, response: Response, url: str, role: Role, hints: dict[str, str] | None = None, depth: int = 0
+    ) -> Iterable[Request]:
+        reason = trap_reason(url, self.max_url_length, self.max_query_params)
+        if reason:
+            logger.debug("Not following %s from %s: %s", url, response.url, reason)
+            self.crawler.stats.inc_value(f"newsproj/discovery/trap/{reason}")
+            return
+        meta: dict[str, Any] = {ROLE: role.value, DEPTH: depth}
+        if hints:
+            meta[HINTS] = hints
+        yield Request(url, callback=self.parse, priority=PRIORITY[role], meta=meta)

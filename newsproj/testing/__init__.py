@@ -1,0 +1,1 @@
+"""Test and demo support shipped with the package: the loopback fixture server."""

@@ -1,0 +1,124 @@
+"""Shared fixtures: loopback servers over fixtures/, a real redis-server, and a subprocess crawl helper."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newsproj.testing.server import FixtureServer, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared"
+CRAWL_TIMEOUT = 180
+
+
+@pytest.fixture(scope="session")
+def demo_server() -> Iterator[FixtureServer]:
+    """The demo news site (fixtures/demo) on 127.0.0.1 and a free port."""
+    server = serve(FIXTURES / "demo")
+    yield server
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def fixture_server() -> Iterator[FixtureServer]:
+    """All of fixtures/ on 127.0.0.1 and a free port (discovery samples, chrome pages, broken pages)."""
+    server = serve(FIXTURES)
+    yield server
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def demo_truth() -> list[dict]:
+    lines = (FIXTURES / "demo" / "truth.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@dataclass
+class CrawlResult:
+    returncode: int
+    records: list[dict]
+    stats: dict
+    log: str
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def run_crawl(*args: str, out: Path, timeout: float = CRAWL_TIMEOUT, env: dict | None = None,
+              cwd: Path = ROOT) -> CrawlResult:
+    """``python -m scrapy crawl news ARGS -O out`` in a subprocess; returns records, stats and log."""
+    stats_file = out.with_suffix(".stats.json")
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "news", *args, "-O", str(out),
+           "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=INFO",
+           "-s", f"NEWSPROJ_STATS_FILE={stats_file}"]
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+    stats = json.loads(stats_file.read_text()) if stats_file.exists() else {}
+    return CrawlResult(proc.returncode, read_jsonl(out), stats, proc.stderr)
+
+
+@pytest.fixture
+def crawl(tmp_path: Path):
+    """Run ``scrapy crawl news`` with the given arguments; output goes to a fresh file."""
+    counter = iter(range(1000))
+
+    def _crawl(*args: str, **kwargs) -> CrawlResult:
+        return run_crawl(*args, out=tmp_path / f"out-{next(counter)}.jsonl", **kwargs)
+
+    return _crawl
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory) -> Iterator[str]:
+    """A real redis-server on a free loopback port, persistence off; yields its URL."""
+    binary = shutil.which("redis-server")
+    if not binary:
+        pytest.skip("redis-server is not installed (make test installs it with apt-get when run as root)")
+    port = _free_port()
+    workdir = tmp_path_factory.mktemp("redis")
+    proc = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", str(workdir)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                break
+        except OSError:
+            time.sleep(0.05)
+    else:
+        proc.kill()
+        pytest.fail("redis-server did not start")
+    yield f"redis://127.0.0.1:{port}/0"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def needs_shared(sub: str) -> Path:
+    path = SHARED / sub
+    if not path.exists():
+        pytest.skip(f"../shared/{sub} is not present")
+    return path

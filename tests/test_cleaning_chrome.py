@@ -1,0 +1,72 @@
+"""Chrome removal, parametrized over fixtures/chrome/<case>/ (input.txt → expected.txt)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsproj.cleaning import chrome_reason, clean_body
+
+CASES = sorted(p for p in (Path(__file__).parent.parent / "fixtures" / "chrome").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_chrome_case(case: Path):
+    meta = json.loads((case / "meta.json").read_text(encoding="utf-8"))
+    cleaned = clean_body((case / "input.txt").read_text(encoding="utf-8"), meta.get("headline"), meta.get("authors"))
+    expected = (case / "expected.txt").read_text(encoding="utf-8").strip().split("\n")
+    got = cleaned.text.split("\n")
+    assert [line for line in got if line not in expected] == [], "chrome left in the body"
+    assert [line for line in expected if line not in got] == [], "article lines removed"
+    assert all(reason for _, reason in cleaned.removed)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Share this article", "share"),
+        ("Share this articleComments", "share"),
+        ("ADVERTISEMENT", "ads"),
+        ("Copy to clipboard", "share"),
+        ("Sign up for our weekly newsletter to get the best stories in your inbox.", "newsletter"),
+        ("Copyright Vyacheslav Prokofyev, Sputnik, Kremlin Pool Photo via AP", "credits"),
+        ("Photo: Jane Doe/Reuters", "credits"),
+        ("You might also like", "related"),
+        ("We use cookies to give you the best experience on our website.", "consent"),
+        ("Published on 05/09/2024 - 14:20 Updated", "dateline"),
+        ("Read more: Markets rally as inflation cools", "related"),
+        ("Follow us on Twitter", "share"),
+        ("3 comments", "comments"),
+        ("Tags: elections, europe", "navigation"),
+    ],
+)
+def test_chrome_lines(line, reason):
+    assert chrome_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share prices fell sharply on Monday after the central bank raised interest rates again.",
+        "The law requires parents to give their consent before a child can open a bank account online.",
+        "He said the company would subscribe to the new industry standard by the end of the year.",
+        "Putin claimed that the goal of the Kursk incursion was to make Russia nervous.",
+        "BRICS enters the picture",
+        "'Trump is hard on Russia'",
+        "Comments made by the minister on Tuesday drew criticism from opposition parties and unions.",
+    ],
+)
+def test_prose_is_not_chrome(line):
+    assert chrome_reason(line) is None
+
+
+def test_repeated_caption_dropped_everywhere_but_repeated_sentence_kept_once():
+    body = "\n".join([
+        "Vladimir Putin in Vladivostok.",
+        "A first long paragraph of the article that has quite a lot of words in it to be prose for sure.",
+        "Vladimir Putin in Vladivostok.",
+        "A first long paragraph of the article that has quite a lot of words in it to be prose for sure.",
+    ])
+    assert clean_body(body).text == (
+        "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    )

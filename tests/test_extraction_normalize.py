@@ -1,0 +1,57 @@
+import pytest
+
+from newsproj.extraction.normalize import author_names, bcp47, clean_text, iso_date
+
+
+@pytest.mark.parametrize(
+    ("raw", "tz", "expected"),
+    [
+        ("2024-09-05T09:30:00+02:00", None, "2024-09-05T09:30:00+02:00"),
+        ("2024-09-05T07:30:00Z", None, "2024-09-05T07:30:00+00:00"),
+        ("2024-09-05", None, "2024-09-05"),
+        ("2024-09-05T09:30:00", None, "2024-09-05T09:30:00"),
+        ("2024-09-05T09:30:00", "Europe/Berlin", "2024-09-05T09:30:00+02:00"),
+        ("Thu, 05 Sep 2024 10:00:00 +0200", None, "2024-09-05T10:00:00+02:00"),
+        ("September 5, 2024", None, "2024-09-05"),
+        ("not a date", None, None),
+        ("", None, None),
+        (None, None, None),
+        ("0001-01-01T00:00:00", None, None),
+    ],
+)
+def test_iso_date_never_invents(raw, tz, expected):
+    assert iso_date(raw, tz) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("en", "en"), ("en_US", "en-US"), ("EN-us", "en-US"), ("de-DE,de;q=0.9", "de-DE"), ("pt-BR", "pt-BR"),
+     ("", None), ("und", None), (None, None), ("zh-Hans", "zh")],
+)
+def test_bcp47(raw, expected):
+    assert bcp47(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (["By Sertac Aktan"], ["Sertac Aktan"]),
+        (["By Jane Doe and John Roe"], ["Jane Doe", "John Roe"]),
+        (["Jane Doe, John Roe"], ["Jane Doe", "John Roe"]),
+        (["Jane Doe, Staff Writer"], ["Jane Doe"]),
+        (["Jane Doe", "jane doe"], ["Jane Doe"]),
+        (["Jane Doe (jane.doe@example.com)"], ["Jane Doe"]),
+        (["Jane Doe https://twitter.com/jd"], ["Jane Doe"]),
+        (["Associated Press"], ["Associated Press"]),
+        (["Von Max Mustermann und Erika Muster"], ["Max Mustermann", "Erika Muster"]),
+        (["Jane Doe - Reuters"], ["Jane Doe"]),
+        (["", None, "   "], []),
+    ],
+)
+def test_author_names(raw, expected):
+    assert author_names(raw) == expected
+
+
+def test_clean_text_strips_controls_and_folds_spaces():
+    assert clean_text("a\x00b\u00a0 c\x07") == "a b c"
+    assert clean_text(" \t ") is None
