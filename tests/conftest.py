@@ -28,7 +28,7 @@ def demo_server() -> Iterator[FixtureServer]:
     """The demo news site (fixtures/demo) on 127.0.0.1 and a free port."""
     server = serve(FIXTURES / "demo")
     yield server
-    server.shutdown()
+    server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +36,7 @@ def fixture_server() -> Iterator[FixtureServer]:
     """All of fixtures/ on 127.0.0.1 and a free port (discovery samples, chrome pages, broken pages)."""
     server = serve(FIXTURES)
     yield server
-    server.shutdown()
+    server.stop()
 
 
 @pytest.fixture(scope="session")

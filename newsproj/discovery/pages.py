@@ -55,6 +55,16 @@ def prose_run(tree: HtmlElement) -> int:
     return max(counts.values(), default=0)
 
 
+def _has_date(tree: HtmlElement) -> bool:
+    return bool(tree.xpath(_DATE_XPATH))
+
+
+_DATE_XPATH = (
+    "//time | //*[@itemprop='datePublished'] | //meta[contains(translate(@name,'DATE','date'),'date')]"
+    " | //meta[contains(@property,'published_time')]"
+)
+
+
 def page_verdict(tree: HtmlElement, expect_article: bool = False) -> tuple[bool, str]:
     """``(is_article, reason)`` for an HTML page; ``expect_article`` when a sitemap or feed listed it."""
     og_type = (tree.xpath("string(//meta[@property='og:type']/@content)") or "").strip().lower()
@@ -67,8 +77,8 @@ def page_verdict(tree: HtmlElement, expect_article: bool = False) -> tuple[bool,
     says_listing = bool(types & LISTING_TYPES) and not types & ARTICLE_TYPES
     if says_article and run >= 1:
         return True, "metadata"
-    if run >= _MIN_PROSE_RUN and not says_listing:
-        return True, "prose"
+    if run >= _MIN_PROSE_RUN and not says_listing and (og_type != "website" or _has_date(tree)):
+        return True, "prose"  # an "about us" page is prose too, but states no date and calls itself a website
     if expect_article and not says_listing:
         return True, "listed"  # a sitemap or feed says so; the extractor's quality gate has the last word
     return False, "listing_metadata" if says_listing else "no_prose"

@@ -66,5 +66,6 @@ class Housekeeping:
         if self.stats_file:
             path = Path(self.stats_file)
             tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_text(json.dumps({**stats, "finish_reason": reason}, default=str, indent=1, sort_keys=True), encoding="utf-8")
+            dump = json.dumps({**stats, "finish_reason": reason}, default=str, indent=1, sort_keys=True)
+            tmp.write_text(dump, encoding="utf-8")
             os.replace(tmp, path)

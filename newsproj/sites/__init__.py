@@ -98,7 +98,8 @@ def _table(path: Path, key: str, value: Any, allowed: set[str]) -> dict[str, Any
         raise _fail(path, key, "expected a table")
     unknown = sorted(set(value) - allowed)
     if unknown:
-        raise _fail(path, f"{key}.{unknown[0]}" if key else unknown[0], f"unknown key (expected one of {sorted(allowed)})")
+        where = f"{key}.{unknown[0]}" if key else unknown[0]
+        raise _fail(path, where, f"unknown key (expected one of {sorted(allowed)})")
     return value
 
 

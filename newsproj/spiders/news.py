@@ -36,6 +36,7 @@ logger = logging.getLogger(__name__)
 ROLE = "newsproj_role"
 DEPTH = "newsproj_listing_depth"
 HINTS = "newsproj_hints"
+LISTED = "newsproj_listed"  # a sitemap or feed listed this URL as an entry
 
 
 def _split_urls(value: str) -> list[str]:
@@ -125,22 +126,21 @@ class NewsSpider(Spider):
                 ("lastmod", entry.lastmod), ("title", entry.news_title),
                 ("datePublished", entry.news_date), ("inLanguage", entry.news_language),
             ) if v}
-            yield from self._follow(response, entry.url, role, hints)
+            yield from self._follow(response, entry.url, role, hints, listed=role is Role.ARTICLE)
 
     def _from_feed(self, response: Response, body: bytes) -> Iterable[Request]:
         for entry in parse_feed(body, response.url):
             hints = {k: v for k, v in (
                 ("title", entry.title), ("datePublished", entry.published), ("lastmod", entry.updated),
             ) if v}
-            yield from self._follow(response, entry.url, Role.ARTICLE, hints)
+            yield from self._follow(response, entry.url, Role.ARTICLE, hints, listed=True)
 
     def _from_html(self, response: Response) -> Iterable[Any]:
         if not isinstance(response, HtmlResponse):
             encoding = response.encoding if isinstance(response, TextResponse) else None
             response = response.replace(cls=HtmlResponse, encoding=encoding)
         tree = response.selector.root
-        expect_article = response.meta.get(ROLE) in (Role.ARTICLE, "seed")
-        is_article, reason = page_verdict(tree, expect_article=expect_article)
+        is_article, reason = page_verdict(tree, expect_article=bool(response.meta.get(LISTED)))
         self.crawler.stats.inc_value(f"newsproj/discovery/page/{'article' if is_article else 'listing'}/{reason}")
         if is_article:
             site = self.site_name or getattr(sites.for_url(response.url), "name", None)
@@ -170,7 +170,13 @@ class NewsSpider(Spider):
             yield from self._follow(response, url, Role.DISCOVERY)
 
     def _follow(
-        self, response: Response, url: str, role: Role, hints: dict[str, str] | None = None, depth: int = 0
+        self,
+        response: Response,
+        url: str,
+        role: Role,
+        hints: dict[str, str] | None = None,
+        depth: int = 0,
+        listed: bool = False,
     ) -> Iterable[Request]:
         reason = trap_reason(url, self.max_url_length, self.max_query_params)
         if reason:
@@ -180,4 +186,6 @@ class NewsSpider(Spider):
         meta: dict[str, Any] = {ROLE: role.value, DEPTH: depth}
         if hints:
             meta[HINTS] = hints
+        if listed:
+            meta[LISTED] = True
         yield Request(url, callback=self.parse, priority=PRIORITY[role], meta=meta)

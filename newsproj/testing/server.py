@@ -116,6 +116,10 @@ class FixtureServer(ThreadingHTTPServer):
         threading.Thread(target=self.serve_forever, name="fixture-server", daemon=True).start()
         return self
 
+    def stop(self) -> None:
+        self.shutdown()
+        self.server_close()
+
 
 class _Handler(BaseHTTPRequestHandler):
     server: FixtureServer
@@ -147,7 +151,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def serve(root: str | Path, corpus: bool = False, delay: float = 0.0, access_log: Path | None = None) -> FixtureServer:
-    """Start a server in a background thread and return it (``.base``, ``.hits``, ``.shutdown()``)."""
+    """Start a server in a background thread and return it (``.base``, ``.hits``, ``.stop()``)."""
     site = CorpusSite(Path(root)) if corpus else Site(Path(root))
     return FixtureServer(site, delay=delay, access_log=access_log).start()
 
@@ -175,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     finally:
-        server.shutdown()
+        server.stop()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,39 @@
+"""Cross-run memory: what earlier runs emitted, so a later run emits only new or changed articles.
+
+Keyed by ``canonicalUrl``. A record is written to the store only after its item was handed to the feed
+exporter (``item_scraped``), never before: a killed run forgets at most what it did not export.
+
+Backends implement :class:`StateStore`; ``NEWSPROJ_STATE_BACKEND`` (an import path) picks one, ``STATE_DIR``
+configures the file backend, and ``RedisAddon`` selects the Redis backend when ``REDIS_URL`` is set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """What the store remembers of one emitted article."""
+
+    fingerprint: str
+    """Content fingerprint of the emitted record (see ``pipelines.dedup.fingerprint``)."""
+    emitted_at: str
+    """ISO 8601 time at which it was emitted."""
+    lastmod: str | None = None
+    """The sitemap/feed ``lastmod`` known when it was emitted (to skip refetching unchanged URLs)."""
+
+
+class StateStore(Protocol):
+    def get(self, url: str) -> Seen | None:
+        """What was emitted for this canonical URL, if anything."""
+
+    def owner_of(self, fingerprint: str) -> str | None:
+        """The canonical URL that was emitted with this content fingerprint, if any."""
+
+    def record(self, url: str, seen: Seen) -> None:
+        """Remember an emitted article (called once the item has been exported)."""
+
+    def close(self) -> None:
+        """Flush and release; the store must also survive a process that is killed instead."""

@@ -1,0 +1,129 @@
+"""End to end: `scrapy crawl news` in a subprocess against the demo site on a loopback server."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from newsproj.cleaning import chrome_reason
+
+FIELDS = ("headline", "authors", "datePublished", "dateModified", "inLanguage", "description")
+SEED_PATH = "/world/2024/09/05/putin-calls-ukraines-incursion-into-kursk-a-failure.html"
+
+
+def paths(records):
+    return sorted(urlsplit(r["url"]).path for r in records)
+
+
+def by_path(records):
+    return {urlsplit(r["url"]).path: r for r in records}
+
+
+def newest(truth, n):
+    """Paths of the n newest truth articles (sitemaps and feeds list the newest)."""
+    return sorted(t["path"] for t in sorted(truth, key=lambda t: t["datePublished"], reverse=True)[:n])
+
+
+@pytest.fixture(scope="module")
+def homepage_crawl(demo_server, tmp_path_factory):
+    from tests.conftest import run_crawl
+
+    out = tmp_path_factory.mktemp("home") / "demo.jsonl"
+    return run_crawl("-a", f"start_urls={demo_server.base}/", out=out)
+
+
+def test_homepage_crawl_exports_exactly_the_articles(homepage_crawl, demo_truth):
+    assert homepage_crawl.returncode == 0, homepage_crawl.log[-3000:]
+    assert paths(homepage_crawl.records) == sorted(t["path"] for t in demo_truth)
+    assert homepage_crawl.stats["item_scraped_count"] == len(demo_truth)
+
+
+def test_homepage_crawl_fields_match_truth(homepage_crawl, demo_truth, demo_server):
+    records = by_path(homepage_crawl.records)
+    for truth in demo_truth:
+        record = records[truth["path"]]
+        for field in FIELDS:
+            assert record[field] == truth[field], (truth["path"], field)
+        image = truth["mainImage"].replace("{{BASE}}", demo_server.base) if truth["mainImage"] else None
+        assert record["mainImage"] == ({"url": image} if image else None), truth["path"]
+        assert record["articleBody"] == truth["articleBody"], truth["path"]
+        assert record["canonicalUrl"] == f"{demo_server.base}{truth['path']}"
+        assert record["metadata"]["dateDownloaded"]
+
+
+def test_homepage_crawl_obeys_robots_and_skips_non_articles(homepage_crawl, demo_server):
+    assert not any(path.startswith("/private/") for path in demo_server.hits)
+    assert not any(p.startswith(("/about/", "/contact/", "/tag/", "/author/")) for p in paths(homepage_crawl.records))
+    assert homepage_crawl.stats.get("robotstxt/forbidden", 0) >= 1
+    assert homepage_crawl.stats.get("newsproj/scope/offsite", 0) == 0  # off-site links are never requested
+
+
+def test_no_record_holds_a_chrome_line(homepage_crawl):
+    for record in homepage_crawl.records:
+        for line in record["articleBody"].split("\n"):
+            assert chrome_reason(line) is None, (record["url"], line)
+            assert not re.search(r"</?\w+[^>]*>", line)
+
+
+@pytest.mark.parametrize(
+    ("seed", "expected"),
+    [
+        ("/robots.txt", "all"),
+        ("/sitemap_index.xml", "all"),
+        ("/sitemap-articles.xml", "all"),
+        ("/sitemap-news.xml", "news"),
+        ("/sitemap-news.xml.gz", "news"),
+        ("/rss.xml", "feed"),
+        ("/atom.xml", "feed"),
+    ],
+)
+def test_each_seed_kind(crawl, demo_server, demo_truth, seed, expected):
+    result = crawl("-a", f"start_urls={demo_server.base}{seed}")
+    assert result.returncode == 0, result.log[-3000:]
+    want = {"all": sorted(t["path"] for t in demo_truth), "news": newest(demo_truth, 10),
+            "feed": newest(demo_truth, 15)}[expected]
+    assert paths(result.records) == want
+
+
+def test_section_seed_follows_pagination(crawl, demo_server, demo_truth):
+    result = crawl("-a", f"start_urls={demo_server.base}/tech/")
+    tech = {t["path"] for t in demo_truth if t["path"].startswith("/tech/")}
+    assert tech <= set(paths(result.records))
+    assert result.stats["newsproj/discovery/kind/html"] > len(tech)
+
+
+def test_several_seeds_of_different_kinds(crawl, demo_server, demo_truth):
+    seeds = f"{demo_server.base}/rss.xml,{demo_server.base}{SEED_PATH}"
+    result = crawl("-a", f"start_urls={seeds}")
+    assert set(paths(result.records)) == set(newest(demo_truth, 15)) | {SEED_PATH}
+
+
+def test_seed_article_record(crawl, demo_server):
+    """The page behind ../shared/seed-example.txt: every paragraph, not one line of chrome."""
+    result = crawl("-a", f"start_urls={demo_server.base}{SEED_PATH}")
+    assert len(result.records) == 1
+    record = result.records[0]
+    assert record["headline"] == (
+        "Putin calls Ukraine's incursion into Kursk a 'failure' and alleges heavy Ukrainian losses"
+    )
+    assert record["authors"] == [{"name": "Sertac Aktan"}]
+    assert record["datePublished"].startswith("2024-09-05T")
+    assert record["inLanguage"] == "en"
+    body = record["articleBody"].split("\n")
+    assert body[0].startswith("The Russian president is trying to frame")
+    assert body[-1] == "The government in Kyiv has stated it will not engage in direct negotiations with Russia."
+    assert "'Trump is hard on Russia'" in body and "BRICS enters the picture" in body
+    assert len(body) == 14
+    for chrome in ("Share this article", "ADVERTISEMENT", "Copy to clipboard", "Copyright", "Vladimir Putin in "
+                   "Vladivostok.", "You might also like", "By Sertac Aktan", "Published on", "Newsletter",
+                   "The rise of deepfakes", "Find Us", "Loader"):
+        assert not any(line.startswith(chrome) for line in body), chrome
+
+
+def test_bad_start_url_is_a_usage_error(crawl):
+    result = crawl("-a", "start_urls=ftp://127.0.0.1/x")
+    assert result.returncode != 0
+    assert "expected http(s) URLs" in result.log
+    assert result.records == []
