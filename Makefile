@@ -37,7 +37,7 @@ test: install services lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run $(BENCH)
 
 # Re-pin requirements.lock from pyproject.toml (needs network access to PyPI).
 lock:

@@ -1,25 +1,36 @@
-"""`make bench`: quality on ../shared/corpus (when present). Results go to bench/results/ and stdout."""
+"""`make bench`: quality on ../shared/corpus (when present), speed and memory. Results: bench/results/ and stdout.
+
+`BENCH_QUICK=1 make bench` skips the 10,000-page memory crawl.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
-from bench import quality
+from bench import quality, speed
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def main() -> int:
     RESULTS.mkdir(exist_ok=True)
-    if not quality.corpora():
-        print("quality: ../shared/corpus not present, skipped")
-        return 0
-    results = quality.run(RESULTS)
-    (RESULTS / "quality.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
-    print("## Quality (../shared/tools/score.py)\n")
-    print(quality.table(results))
+    only = set(sys.argv[1:]) or {"quality", "speed"}
+    if "quality" in only:
+        if quality.corpora():
+            results = quality.run(RESULTS)
+            (RESULTS / "quality.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+            print("## Quality (../shared/tools/score.py)\n")
+            print(quality.table(results), flush=True)
+        else:
+            print("quality: ../shared/corpus not present, skipped")
+    if "speed" in only:
+        results = speed.run(quick=bool(os.environ.get("BENCH_QUICK")))
+        (RESULTS / "speed.json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+        print("\n## Speed and memory\n")
+        print(speed.report(results))
     return 0
 
 

@@ -63,10 +63,15 @@ class Site:
 
 
 class CorpusSite(Site):
-    """A scored corpus served at the pages' original paths, with a sitemap of them all."""
+    """A scored corpus served at the pages' original paths, with a sitemap of them all.
 
-    def __init__(self, root: Path):
+    With ``repeat`` > 1 (benchmarks of long crawls), copy ``k`` of every page is also served under ``/r<k>``
+    + its path, and the sitemap lists every copy.
+    """
+
+    def __init__(self, root: Path, repeat: int = 1):
         super().__init__(root)
+        self.repeat = repeat
         self.pages: dict[str, Path] = {}
         for line in (self.root / "truth.jsonl").read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -81,9 +86,17 @@ class CorpusSite(Site):
         if key == "/robots.txt":
             return 200, {"Content-Type": "text/plain"}, f"User-agent: *\nSitemap: {base}/sitemap.xml\n".encode()
         if key == "/sitemap.xml":
-            locs = "".join(f"<url><loc>{escape(base + k)}</loc></url>" for k in self.pages)
-            xml = f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
+            prefixes = [""] + [f"/r{k}" for k in range(1, self.repeat)]
+            locs = "".join(f"<url><loc>{escape(base + p + k)}</loc></url>" for p in prefixes for k in self.pages)
+            xml = (
+                '<?xml version="1.0" encoding="UTF-8"?>'
+                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
+            )
             return 200, {"Content-Type": "application/xml"}, xml.encode()
+        if self.repeat > 1 and key.startswith("/r") and "/" in key[1:]:
+            prefix, _, rest = key[1:].partition("/")
+            if prefix[1:].isdigit():
+                key = "/" + rest
         file = self.pages.get(key)
         if file is None:
             return None
@@ -150,9 +163,11 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
-def serve(root: str | Path, corpus: bool = False, delay: float = 0.0, access_log: Path | None = None) -> FixtureServer:
+def serve(
+    root: str | Path, corpus: bool = False, delay: float = 0.0, access_log: Path | None = None, repeat: int = 1
+) -> FixtureServer:
     """Start a server in a background thread and return it (``.base``, ``.hits``, ``.stop()``)."""
-    site = CorpusSite(Path(root)) if corpus else Site(Path(root))
+    site = CorpusSite(Path(root), repeat=repeat) if corpus else Site(Path(root))
     return FixtureServer(site, delay=delay, access_log=access_log).start()
 
 
@@ -167,8 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", action="store_true", help="serve a scored corpus at its original paths")
     parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before each answer")
     parser.add_argument("--access-log", type=Path, help="append 'METHOD PATH STATUS' lines to this file")
+    parser.add_argument("--repeat", type=int, default=1, help="with --corpus: serve N copies of every page")
     args = parser.parse_args(argv)
-    server = serve(args.root, corpus=args.corpus, delay=args.delay, access_log=args.access_log)
+    server = serve(args.root, corpus=args.corpus, delay=args.delay, access_log=args.access_log, repeat=args.repeat)
     try:
         if not command:
             print(server.base, flush=True)

@@ -1,0 +1,184 @@
+"""Speed and memory, as ratios taken in one run (no timed tests anywhere else).
+
+- per-page cost: the full item path (extraction, metadata, cleaning, validation, dedup fingerprint) vs a bare
+  ``trafilatura.extract`` on the same pages in the same process;
+- end to end: ``scrapy crawl news`` over ~3,000 local article pages vs the ceiling of bare extraction on all cores;
+- naive crawler: the same site crawled by Scrapy's SitemapSpider + bare_extraction (bench/naive_spider.py);
+- memory: peak RSS of a 1,000-page and a 10,000-page crawl (pages repeat under distinct URLs).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from newsproj.testing.server import serve
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus" / "news-dev"
+
+
+def load_pages(corpus: Path) -> list[tuple[str, str]]:
+    pages = []
+    for line in (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+        page = json.loads(line)
+        html = gzip.decompress((corpus / page["file"]).read_bytes()).decode("utf-8", "replace")
+        pages.append((page["url"], html))
+    return pages
+
+
+def demo_pages() -> list[tuple[str, str]]:
+    demo = ROOT / "fixtures" / "demo"
+    pages = []
+    for line in (demo / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+        path = json.loads(line)["path"]
+        file = demo / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))
+        pages.append((f"http://127.0.0.1{path}", file.read_text(encoding="utf-8").replace("{{BASE}}", "http://127.0.0.1")))
+    return pages
+
+
+def item_path(url: str, html: str) -> None:
+    """What the pipelines do to one page, without the engine."""
+    from itemadapter import ItemAdapter
+
+    from newsproj.cleaning import clean
+    from newsproj.extraction import extract
+    from newsproj.pipelines.dedup import fingerprint
+    from newsproj.validation import problems
+
+    try:
+        article, _ = clean(extract(html, url).article)
+    except Exception:  # noqa: BLE001 - dropped pages cost what they cost
+        return
+    problems(ItemAdapter(article).asdict())
+    fingerprint(article)
+
+
+def per_page(pages: list[tuple[str, str]], rounds: int = 3) -> dict[str, float]:
+    import trafilatura
+
+    for url, html in pages[:5]:  # warm caches and lazy imports on both sides
+        trafilatura.extract(html, url=url)
+        item_path(url, html)
+    bare = ours = 0.0
+    for _ in range(rounds):  # interleaved, so both see the same machine state
+        t0 = time.process_time()
+        for url, html in pages:
+            trafilatura.extract(html, url=url)
+        t1 = time.process_time()
+        for url, html in pages:
+            item_path(url, html)
+        t2 = time.process_time()
+        bare += t1 - t0
+        ours += t2 - t1
+    n = len(pages) * rounds
+    return {"bare_ms": 1000 * bare / n, "ours_ms": 1000 * ours / n, "ratio": ours / bare}
+
+
+def _run(cmd: list[str], cwd: Path) -> dict[str, float]:
+    """Wall time, CPU time and peak RSS of one child process."""
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.monotonic() - start
+    err = proc.stderr.read() if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{cmd[:6]} failed:\n{err[-2000:]}")
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024}
+
+
+def crawl_ours(base: str, workdir: Path, tag: str) -> dict[str, float]:
+    stats_file = workdir / f"{tag}.stats.json"
+    result = _run(
+        [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"start_urls={base}/sitemap.xml",
+         "-O", str(workdir / f"{tag}.jsonl"), "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0",
+         "-s", "LOG_LEVEL=WARNING", "-s", f"STATE_DIR={workdir / (tag + '-state')}",
+         "-s", f"NEWSPROJ_STATS_FILE={stats_file}"],
+        cwd=ROOT,
+    )
+    stats = json.loads(stats_file.read_text())
+    result["pages"] = stats.get("newsproj/discovery/kind/html", 0)
+    result["pages_per_s"] = result["pages"] / result["wall_s"]
+    return result
+
+
+def crawl_naive(base: str, workdir: Path) -> dict[str, float]:
+    return _run(
+        [sys.executable, "-m", "scrapy", "runspider", str(ROOT / "bench" / "naive_spider.py"),
+         "-a", f"sitemap={base}/sitemap.xml", "-O", str(workdir / "naive.jsonl"),
+         "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING"],
+        cwd=workdir,  # outside the project: plain Scrapy settings
+    )
+
+
+def run(quick: bool = False) -> dict[str, object]:
+    have_corpus = CORPUS.exists()
+    pages = load_pages(CORPUS) if have_corpus else demo_pages()
+    results: dict[str, object] = {"cores": os.cpu_count(), "pages_source": str(CORPUS) if have_corpus else "demo"}
+    results["per_page"] = pp = per_page(pages)
+    if not have_corpus:
+        return results
+    bare_pages_per_s_one_core = 1000 / pp["bare_ms"]
+    copies = max(1, 3000 // len(pages))
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        server = serve(CORPUS, corpus=True, repeat=copies)
+        try:
+            e2e = crawl_ours(server.base, workdir, "e2e")
+            naive = crawl_naive(server.base, workdir)
+        finally:
+            server.stop()
+        cores = os.cpu_count() or 1
+        e2e["ceiling_pages_per_s"] = cores * bare_pages_per_s_one_core
+        e2e["ratio_to_ceiling"] = e2e["pages_per_s"] / e2e["ceiling_pages_per_s"]
+        e2e["cpu_cores_used"] = e2e["cpu_s"] / e2e["wall_s"]
+        results["end_to_end"] = e2e
+        results["naive"] = {**naive, "ratio_ours_to_naive_wall": e2e["wall_s"] / naive["wall_s"]}
+        memory = {}
+        for target in ((1000,) if quick else (1000, 10000)):
+            server = serve(CORPUS, corpus=True, repeat=max(1, target // len(pages)))
+            try:
+                memory[target] = crawl_ours(server.base, workdir, f"mem{target}")
+            finally:
+                server.stop()
+        if 10000 in memory:
+            memory["growth_10k_vs_1k"] = memory[10000]["peak_rss_mb"] / memory[1000]["peak_rss_mb"] - 1
+        results["memory"] = memory
+    return results
+
+
+def report(results: dict) -> str:
+    pp = results["per_page"]
+    lines = [
+        f"machine: {results['cores']} cores; pages: {results['pages_source']}",
+        "",
+        "| figure | value | target |",
+        "| --- | --- | --- |",
+        f"| bare trafilatura.extract, ms/page (one core) | {pp['bare_ms']:.1f} | |",
+        f"| full item path, ms/page (one core) | {pp['ours_ms']:.1f} | |",
+        f"| per-page cost ratio (ours ÷ bare) | {pp['ratio']:.2f} | ≤ 1.25 |",
+    ]
+    if "end_to_end" in results:
+        e2e, naive = results["end_to_end"], results["naive"]
+        lines += [
+            f"| end to end: pages, wall s | {e2e['pages']}, {e2e['wall_s']:.1f} | |",
+            f"| end to end: pages/s (CPU cores used) | {e2e['pages_per_s']:.1f} ({e2e['cpu_cores_used']:.2f}) | |",
+            f"| ceiling: {results['cores']} × bare pages/s on one core | {e2e['ceiling_pages_per_s']:.1f} | |",
+            f"| end to end ÷ ceiling | {e2e['ratio_to_ceiling']:.2f} | ≥ 0.80 |",
+            f"| peak RSS of the end-to-end crawl, MB | {e2e['peak_rss_mb']:.0f} | |",
+            f"| naive SitemapSpider + bare_extraction: wall s | {naive['wall_s']:.1f} | |",
+            f"| wall time ours ÷ naive | {naive['ratio_ours_to_naive_wall']:.2f} | ≤ 0.75 |",
+        ]
+        for m in results["memory"].values():
+            if isinstance(m, dict):
+                lines.append(f"| peak RSS, {m['pages']}-page crawl, MB | {m['peak_rss_mb']:.0f} | |")
+        if "growth_10k_vs_1k" in results["memory"]:
+            lines.append(f"| peak RSS growth 10k vs 1k pages | {results['memory']['growth_10k_vs_1k']:+.1%} | ≤ +10% |")
+    return "\n".join(lines)
