@@ -61,3 +61,37 @@ def problems(record: dict[str, Any]) -> list[str]:
     if isinstance(metadata, dict) and not metadata.get("dateDownloaded"):
         found.append("metadata/dateDownloaded: missing")
     return found
+
+
+def _type_name(spec: dict[str, Any]) -> str:
+    if "anyOf" in spec:
+        return " or ".join(_type_name(s) for s in spec["anyOf"])
+    kind = spec.get("type")
+    if isinstance(kind, list):
+        return " or ".join(_type_name({**spec, "type": k}) for k in kind)
+    if kind == "array":
+        return f"list of {_type_name(spec.get('items', {}))}"
+    if kind == "object" and "properties" in spec:
+        return "{" + ", ".join(f'"{k}"' for k in spec["properties"]) + "}"
+    return str(kind)
+
+
+def record_markdown() -> str:
+    """The record table of docs/record.md, generated from items.Article (tests keep the file in sync)."""
+    rows = [
+        "# Record",
+        "",
+        "One JSON object per line, fields in this order. Generated from `newsproj/items.py` by",
+        "`python -m newsproj.validation > docs/record.md`; `tests/test_validation.py` keeps it in sync.",
+        "",
+        "| field | type | meaning |",
+        "| --- | --- | --- |",
+    ]
+    for name, spec in json_schema()["properties"].items():
+        doc = " ".join(spec.get("description", "").split()).replace("|", "\\|")
+        rows.append(f"| `{name}` | {_type_name(spec)} | {doc} |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":
+    print(record_markdown(), end="")

@@ -41,3 +41,12 @@ def test_missing_field_is_a_problem():
 def test_schema_is_derived_from_items():
     schema = json_schema()
     assert list(schema["properties"])[:4] == ["url", "canonicalUrl", "headline", "articleBody"]
+
+
+def test_docs_record_md_is_generated_from_items():
+    from pathlib import Path
+
+    from newsproj.validation import record_markdown
+
+    doc = Path(__file__).parent.parent / "docs" / "record.md"
+    assert doc.read_text(encoding="utf-8") == record_markdown(), "run: python -m newsproj.validation > docs/record.md"

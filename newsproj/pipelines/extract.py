@@ -1,15 +1,25 @@
-"""ExtractPipeline (100): PageItem → Article. Drops NotAnArticle / ExtractionFailed with their reason."""
+"""ExtractPipeline (100): PageItem → Article. Drops NotAnArticle / ExtractionFailed with their reason.
+
+Extraction is CPU-bound and releases no GIL, so it runs in a pool of ``NEWSPROJ_EXTRACT_WORKERS`` processes
+(default: one per core on a multi-core machine, 0 = in the crawl process): the reactor keeps downloading
+while pages are extracted, and every core is used.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, UsageError
 
 from .. import sites
 from ..exceptions import ExtractionFailed, SiteConfigError
-from ..extraction import extract
+from ..extraction import Extraction, extract
 from ..items import PageItem
 
 if TYPE_CHECKING:
@@ -20,27 +30,71 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+def extract_page(html: str, url: str, site_name: str | None, hints: dict[str, Any], downloaded: str) -> Extraction:
+    """One page, start to end of extraction; runs in a pool worker (everything in and out pickles)."""
+    try:
+        site = sites.load(site_name) if site_name else None
+    except SiteConfigError as exc:  # checked at start for -a site; for_url skips broken files
+        raise ExtractionFailed(str(exc)) from None
+    return extract(html, url, site, hints, downloaded)
+
+
+def _warm_up() -> None:
+    """Pay the imports and model loads once per worker, not on its first page."""
+    from ..extraction.language import detect_language
+
+    detect_language("warm up " * 40)
+
+
 class ExtractPipeline:
     def __init__(self, crawler: Crawler):
         self.stats = crawler.stats
+        workers = crawler.settings.get("NEWSPROJ_EXTRACT_WORKERS")
+        cores = os.cpu_count() or 1
+        try:
+            self.workers = (cores if cores > 1 else 0) if workers in (None, "") else int(workers)
+        except ValueError:
+            raise UsageError(f"NEWSPROJ_EXTRACT_WORKERS: expected a whole number, got {workers!r}") from None
+        if self.workers < 0:
+            raise UsageError(f"NEWSPROJ_EXTRACT_WORKERS: expected 0 or more, got {self.workers}")
+        self.pool: ProcessPoolExecutor | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
 
-    def process_item(self, item: Any) -> Any:
+    def open_spider(self) -> None:
+        if self.workers:
+            self._start_pool()
+
+    def _start_pool(self) -> None:
+        self.pool = ProcessPoolExecutor(
+            self.workers, mp_context=multiprocessing.get_context("forkserver"), initializer=_warm_up
+        )
+
+    def close_spider(self) -> None:
+        if self.pool:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    async def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
             return item
+        args = (item.html, item.url, item.site, item.hints, item.date_downloaded)
         try:
-            site = sites.load(item.site) if item.site else None
-        except SiteConfigError as exc:  # checked at start for -a site; for_url skips broken files
-            raise ExtractionFailed(f"{item.url}: {exc}") from None
-        try:
-            result = extract(item.html, item.url, site, item.hints, item.date_downloaded)
+            if self.pool:
+                result = await asyncio.get_running_loop().run_in_executor(self.pool, extract_page, *args)
+            else:
+                result = extract_page(*args)
         except DropItem as exc:  # NotAnArticle / ExtractionFailed, with their reason
             raise type(exc)(f"{item.url}: {exc}", log_level="INFO") from None
+        except BrokenProcessPool:  # a worker died (out of memory, a crash in a C library): this page is lost
+            logger.error("Extraction worker died on %s; restarting the pool", item.url)
+            self.stats.inc_value("newsproj/extract/error/worker_died")
+            self._start_pool()
+            raise ExtractionFailed(f"{item.url}: extraction worker died", log_level="WARNING") from None
         except Exception as exc:  # noqa: BLE001 - one bad page is counted and skipped, never a crash
-            logger.exception("Extraction raised on %s", item.url)
+            logger.error("Extraction raised on %s: %s: %s", item.url, type(exc).__name__, exc)
             self.stats.inc_value(f"newsproj/extract/error/{type(exc).__name__}")
             raise ExtractionFailed(f"{item.url}: {type(exc).__name__}: {exc}", log_level="WARNING") from None
         for name in result.fallbacks:

@@ -127,3 +127,17 @@ def test_bad_start_url_is_a_usage_error(crawl):
     assert result.returncode != 0
     assert "expected http(s) URLs" in result.log
     assert result.records == []
+
+
+def test_in_process_extraction_gives_the_same_records(crawl, demo_server, homepage_crawl):
+    """NEWSPROJ_EXTRACT_WORKERS=0 (no process pool) exports exactly what the pooled default exports."""
+    result = crawl("-a", f"start_urls={demo_server.base}/", "-s", "NEWSPROJ_EXTRACT_WORKERS=0")
+    strip = [{k: v for k, v in r.items() if k != "metadata"} for r in result.records]
+    pooled = [{k: v for k, v in r.items() if k != "metadata"} for r in homepage_crawl.records]
+    assert sorted(strip, key=lambda r: r["url"]) == sorted(pooled, key=lambda r: r["url"])
+
+
+def test_bad_worker_count_stops_before_crawling(crawl, demo_server):
+    result = crawl("-a", f"start_urls={demo_server.base}/", "-s", "NEWSPROJ_EXTRACT_WORKERS=many")
+    assert result.returncode != 0
+    assert "NEWSPROJ_EXTRACT_WORKERS: expected a whole number" in result.log
