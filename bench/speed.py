@@ -82,16 +82,55 @@ def per_page(pages: list[tuple[str, str]], rounds: int = 3) -> dict[str, float]:
     return {"bare_ms": 1000 * bare / n, "ours_ms": 1000 * ours / n, "ratio": ours / bare}
 
 
+def _cpu_ticks() -> tuple[int, int]:
+    """(busy, total) jiffies of the whole machine, from /proc/stat."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]
+    return sum(fields) - idle, sum(fields)
+
+
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of a process and all its descendants (the extraction pool lives under a forkserver)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        parents[pid] = int(stat.rsplit(")", 1)[1].split()[1])
+        rss[pid] = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+    total = 0
+    for pid in rss:
+        p = pid
+        while p > 1:
+            if p == root:
+                total += rss[pid]
+                break
+            p = parents.get(p, 0)
+    return total / 1024
+
+
 def _run(cmd: list[str], cwd: Path) -> dict[str, float]:
-    """Wall time, CPU time and peak RSS of one child process."""
+    """Wall time, machine CPU use and peak RSS (whole process tree, sampled) of one command."""
+    busy0, total0 = _cpu_ticks()
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(proc.pid, 0)
+    peak = 0.0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_mb(proc.pid))
+        time.sleep(0.5)
     wall = time.monotonic() - start
+    busy1, total1 = _cpu_ticks()
     err = proc.stderr.read() if proc.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
+    if proc.returncode != 0:
         raise RuntimeError(f"{cmd[:6]} failed:\n{err[-2000:]}")
-    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024}
+    cores = os.cpu_count() or 1
+    return {"wall_s": wall, "cpu_cores_used": cores * (busy1 - busy0) / max(1, total1 - total0), "peak_rss_mb": peak}
 
 
 def crawl_ours(base: str, workdir: Path, tag: str) -> dict[str, float]:
@@ -138,7 +177,6 @@ def run(quick: bool = False) -> dict[str, object]:
         cores = os.cpu_count() or 1
         e2e["ceiling_pages_per_s"] = cores * bare_pages_per_s_one_core
         e2e["ratio_to_ceiling"] = e2e["pages_per_s"] / e2e["ceiling_pages_per_s"]
-        e2e["cpu_cores_used"] = e2e["cpu_s"] / e2e["wall_s"]
         results["end_to_end"] = e2e
         results["naive"] = {**naive, "ratio_ours_to_naive_wall": e2e["wall_s"] / naive["wall_s"]}
         memory = {}
@@ -169,10 +207,11 @@ def report(results: dict) -> str:
         e2e, naive = results["end_to_end"], results["naive"]
         lines += [
             f"| end to end: pages, wall s | {e2e['pages']}, {e2e['wall_s']:.1f} | |",
-            f"| end to end: pages/s (CPU cores used) | {e2e['pages_per_s']:.1f} ({e2e['cpu_cores_used']:.2f}) | |",
+            f"| end to end: pages/s | {e2e['pages_per_s']:.1f} | |",
+            f"| end to end: machine CPU cores busy | {e2e['cpu_cores_used']:.2f} | |",
             f"| ceiling: {results['cores']} × bare pages/s on one core | {e2e['ceiling_pages_per_s']:.1f} | |",
             f"| end to end ÷ ceiling | {e2e['ratio_to_ceiling']:.2f} | ≥ 0.80 |",
-            f"| peak RSS of the end-to-end crawl, MB | {e2e['peak_rss_mb']:.0f} | |",
+            f"| peak RSS of the end-to-end crawl (process tree), MB | {e2e['peak_rss_mb']:.0f} | |",
             f"| naive SitemapSpider + bare_extraction: wall s | {naive['wall_s']:.1f} | |",
             f"| wall time ours ÷ naive | {naive['ratio_ours_to_naive_wall']:.2f} | ≤ 0.75 |",
         ]
