@@ -35,6 +35,11 @@ DOWNLOADER_MIDDLEWARES = {
     "newsproj.middlewares.scope.ScopeMiddleware": 50,
 }
 
+SPIDER_MIDDLEWARES = {
+    # Request saving: articles already exported (STATE_DIR, or the -o file of a resumed run) are not refetched.
+    "newsproj.middlewares.incremental.IncrementalMiddleware": 600,
+}
+
 ITEM_PIPELINES = {
     "newsproj.pipelines.extract.ExtractPipeline": 100,
     "newsproj.pipelines.clean.CleanPipeline": 200,
@@ -47,4 +52,7 @@ EXTENSIONS = {
 }
 
 FEED_EXPORT_ENCODING = "utf-8"
+
+# Cross-run state (docs/operations.md): a later run emits only new or changed articles. Empty = off.
+STATE_DIR = "state"
 LOG_LEVEL = "INFO"
