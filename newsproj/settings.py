@@ -49,9 +49,25 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {
     "newsproj.extensions.housekeeping.Housekeeping": 500,
+    "newsproj.extensions.manifest.RunManifest": 510,   # run id, manifest beside the output, run history
+    "newsproj.extensions.jobdir.KillSafeJobdir": 520,  # JOBDIR that survives SIGKILL
 }
 
 FEED_EXPORT_ENCODING = "utf-8"
+
+# Output (docs/operations.md). Without -o/-O: one file per run, visible only when complete, manifest beside it.
+# -o/-O replace FEEDS. Local files go through SafeFileFeedStorage (no partial line after a kill, resumable -o).
+FEEDS = {
+    "output/%(site)s/%(date)s/%(run_id)s.jsonl": {
+        "format": "jsonlines",
+        "newsproj_atomic": True,
+        "uri_params": "newsproj.feeds.uri_params",
+    },
+}
+FEED_STORAGES = {
+    "": "newsproj.feeds.SafeFileFeedStorage",
+    "file": "newsproj.feeds.SafeFileFeedStorage",
+}
 
 # Cross-run state (docs/operations.md): a later run emits only new or changed articles. Empty = off.
 STATE_DIR = "state"

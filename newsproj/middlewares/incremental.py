@@ -11,7 +11,8 @@ changed since:
   feed; that is the signal we trust.
 - from the output file a resumed run appends to (``JOBDIR`` restart): never refetched in this run.
 
-Stats: ``newsproj/incremental/saved`` (total) and ``newsproj/incremental/saved/<reason>``;
+Stats: ``newsproj/incremental/saved`` (requests not made), ``newsproj/incremental/saved/<reason>``,
+``newsproj/incremental/saved_articles`` (distinct articles behind them);
 ``newsproj/incremental/refetch/<reason>`` for known articles fetched again.
 """
 
@@ -61,6 +62,7 @@ class IncrementalMiddleware:
         self.ledger = ledger_for(crawler)
         hours = crawler.settings.getfloat("NEWSPROJ_INCREMENTAL_REFRESH_HOURS", 0)
         self.refresh = timedelta(hours=hours) if hours > 0 else None
+        self.saved_urls: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -85,6 +87,8 @@ class IncrementalMiddleware:
             return False
         self.stats.inc_value("newsproj/incremental/saved")
         self.stats.inc_value(f"newsproj/incremental/saved/{reason}")
+        self.saved_urls.add(url)
+        self.stats.set_value("newsproj/incremental/saved_articles", len(self.saved_urls))
         logger.debug("Not fetching %s again: %s", request.url, reason)
         return True
 
