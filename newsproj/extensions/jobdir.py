@@ -45,7 +45,7 @@ class KillSafeJobdir:
     def __init__(self, crawler: Crawler):
         jobdir = crawler.settings.get("JOBDIR")
         if not jobdir:
-            raise NotConfigured("no JOBDIR")
+            raise NotConfigured  # no JOBDIR: nothing to protect (silently off)
         scheduler = crawler.settings.get("SCHEDULER")
         if not isinstance(scheduler, str) or scheduler != STOCK_SCHEDULER:
             raise NotConfigured(f"SCHEDULER is {scheduler!r}, not Scrapy's disk-queue scheduler")

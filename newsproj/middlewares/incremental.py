@@ -96,6 +96,8 @@ class IncrementalMiddleware:
         """Why the article at ``url`` need not be fetched, or None to fetch it."""
         if url in self.ledger.in_output:
             return "in_output_file"
+        if url in self.ledger.urls:
+            return None  # exported by this very run: the dupefilter's business, not a saving
         store = self.ledger.store
         seen = store.get(url) if store is not None else None
         if seen is None:
