@@ -5,16 +5,17 @@
 ``newsproj/monitor/failures`` in the stats; the run manifest copies them (``status: "failed"``) and the
 ``crawl`` command (``newsproj/commands/crawl.py``) exits with status 3.
 
-Thresholds (settings, every one can be turned off with 0):
+Thresholds (settings; 0 turns a check off; the rates and coverage apply from 10 requests/items on):
 
-| setting | default | fails when |
-| --- | --- | --- |
-| ``NEWSPROJ_MONITOR_COLLAPSE_RATIO`` | 0.5 | articles found < ratio × median of the site's last runs (a template change, a block) |
-| ``NEWSPROJ_MONITOR_HISTORY`` | 5 | how many earlier runs of the site (``STATE_DIR/runs/<site>/``) the median is taken over |
-| ``NEWSPROJ_MONITOR_MAX_ERROR_RATE`` | 0.5 | (download errors + 5xx) / requests, once there are ≥ 10 requests |
-| ``NEWSPROJ_MONITOR_MAX_DROP_RATE`` | 0.5 | (InvalidArticle + ExtractionFailed) / article pages, once there are ≥ 10 |
-| ``NEWSPROJ_MONITOR_MIN_COVERAGE`` | ``headline:1.0,articleBody:1.0,datePublished:0.5,authors:0.3`` | a field is filled in fewer exported records, once ≥ 10 were exported |
-| ``NEWSPROJ_MONITOR_FINISH_REASONS`` | ``finished,closespider_itemcount,closespider_pagecount,closespider_timeout`` | the run ended otherwise (``shutdown`` is accepted with ``JOBDIR``: a pause) |
+- ``NEWSPROJ_MONITOR_COLLAPSE_RATIO`` (0.5): fail when the articles found (exported + unchanged + not refetched)
+  are fewer than this × the median of the site's last ``NEWSPROJ_MONITOR_HISTORY`` (5) successful runs, read
+  from ``STATE_DIR/runs/<site>/``: the site changed its template or blocked us.
+- ``NEWSPROJ_MONITOR_MAX_ERROR_RATE`` (0.5): (download exceptions + 5xx) / requests.
+- ``NEWSPROJ_MONITOR_MAX_DROP_RATE`` (0.5): (InvalidArticle + ExtractionFailed) / article pages.
+- ``NEWSPROJ_MONITOR_MIN_COVERAGE`` (``headline:1.0,articleBody:1.0,datePublished:0.5,authors:0.3``): share of
+  exported records with the field filled (spidermon's field coverage).
+- ``NEWSPROJ_MONITOR_FINISH_REASONS`` (``finished,closespider_itemcount,closespider_pagecount,closespider_timeout``):
+  any other finish reason fails, except ``shutdown`` with ``JOBDIR`` (a pause).
 """
 
 from __future__ import annotations

@@ -8,10 +8,11 @@ pages lost. The two never agree after a kill.
 This extension keeps a marker file, ``JOBDIR/newsproj.running``, from start until the spider has closed (the
 scheduler has saved its queue by then). A run that finds the marker knows its predecessor was killed: the
 seen-set and the queue cannot be trusted, so it deletes both before the scheduler opens them and rebuilds the
-frontier from the seeds. A run that finished leaves a clean JOBDIR (seen-set and queue removed), so a
-scheduled job can reuse one JOBDIR per site. What the killed run already exported is not fetched or written again: the ``-o`` file
-it appends to (repaired of a partial last line) and the cross-run state tell the ledger (see ``newsproj/feeds.py``,
-``middlewares/incremental.py``). A clean pause (Ctrl-C once) leaves no marker, so Scrapy's own resume applies.
+frontier from the seeds. What the killed run already exported is not fetched or written again: the ``-o``
+file it appends to (repaired of a partial last line) and the cross-run state tell the ledger (see
+``newsproj/feeds.py``, ``middlewares/incremental.py``). A run that finished leaves a clean JOBDIR (seen-set and
+queue removed), so a scheduled job can reuse one JOBDIR per site. A clean pause (Ctrl-C once) leaves no
+marker, so Scrapy's own resume applies.
 
 Extensions are built before the engine creates the scheduler, so the clean-up happens before anything reads
 the JOBDIR. Off without ``JOBDIR`` or under another scheduler (scrapy-redis keeps its frontier in Redis).
