@@ -51,6 +51,13 @@ def test_known_article_is_saved_unless_lastmod_is_newer(tmp_path):
     assert stats["newsproj/incremental/saved_articles"] == 1
 
 
+def test_lastmod_older_than_last_unchanged_check_is_saved(tmp_path):
+    crawler, mw = middleware(tmp_path)
+    ledger_for(crawler).store.record("https://n.example/a", Seen("f", EMITTED, lastmod="2024-09-20T00:00:00Z"))
+    assert passed(mw, article("https://n.example/a", "2024-09-15T00:00:00Z")) == []
+    assert passed(mw, article("https://n.example/a", "2024-09-21T00:00:00Z")) == ["https://n.example/a"]
+
+
 def test_refresh_hours_refetches_old_undated_articles(tmp_path):
     crawler, mw = middleware(tmp_path, NEWSPROJ_INCREMENTAL_REFRESH_HOURS=24)
     assert passed(mw, article("https://n.example/a")) == ["https://n.example/a"]

@@ -61,8 +61,12 @@ def test_next_run_drops_unchanged_and_emits_changed(tmp_path):
     ledger_for(crawler).close()
 
     crawler, pipe = pipeline(tmp_path)  # the next run, same STATE_DIR
+    emitted = ledger_for(crawler).store.get("https://n.example/a").emitted_at
     with pytest.raises(UnchangedArticle):
         pipe.process_item(article("https://n.example/a"))
+    # still current when downloaded: remembered, so a bumped sitemap lastmod is not refetched every run
+    assert ledger_for(crawler).store.get("https://n.example/a").lastmod == "2024-09-12T10:00:00+00:00"
+    assert ledger_for(crawler).store.get("https://n.example/a").emitted_at == emitted
     changed = pipe.process_item(article("https://n.example/b", body="Another story, corrected. " * 30))
     assert changed.canonicalUrl == "https://n.example/b"
     with pytest.raises(DuplicateArticle):  # an earlier run emitted this text under another URL

@@ -5,7 +5,8 @@ whose canonical URL the ledger knows is dropped before it reaches the scheduler,
 changed since:
 
 - from ``STATE_DIR`` (an earlier run): refetched only when its sitemap/feed ``lastmod``
-  (``request.meta["newsproj_hints"]["lastmod"]``) is later than the time we emitted it. A link from a listing
+  (``request.meta["newsproj_hints"]["lastmod"]``) is later than the time we emitted it, or than the last time a
+  refetch found it unchanged (kept in ``Seen.lastmod``). A link from a listing
   carries no ``lastmod``: such an article is not refetched, unless ``NEWSPROJ_INCREMENTAL_REFRESH_HOURS`` > 0
   and it was emitted longer ago than that. Sites that edit articles are expected to say so in a sitemap or
   feed; that is the signal we trust.
@@ -103,12 +104,15 @@ class IncrementalMiddleware:
         if seen is None:
             return None
         emitted = parse_time(seen.emitted_at)
+        # Known current as of: when we emitted it, or later when a refetch found it unchanged (Seen.lastmod).
+        checked = parse_time(seen.lastmod) if seen.lastmod else None
+        current = max(filter(None, (emitted, checked)), default=None)
         if lastmod:
             modified = parse_time(lastmod)
-            if modified is None or emitted is None:
+            if modified is None or current is None:
                 self.stats.inc_value("newsproj/incremental/refetch/bad_date")
                 return None
-            if modified > emitted:
+            if modified > current:
                 self.stats.inc_value("newsproj/incremental/refetch/lastmod_newer")
                 return None
             return "lastmod_not_newer"

@@ -86,6 +86,11 @@ class DedupPipeline:
             seen = store.get(url)
             if seen is not None and seen.fingerprint == fp:
                 self.stats.inc_value("newsproj/dedup/unchanged")
+                # Same content as exported: remember that it was still current when downloaded, so a sitemap
+                # lastmod bumped without a change does not make every later run fetch it again.
+                checked = item.metadata.dateDownloaded if item.metadata else None
+                if checked and checked != seen.lastmod:
+                    store.record(url, Seen(fingerprint=fp, emitted_at=seen.emitted_at, lastmod=checked))
                 raise UnchangedArticle(f"{item.url}: unchanged since {seen.emitted_at}", log_level="DEBUG")
             owner = store.owner_of(fp)
             if owner is not None and owner != url:
