@@ -156,3 +156,26 @@ def test_partial_output_is_never_visible_under_its_final_name(slow_demo, tmp_pat
 
     assert ok["output"]["sha256"] == hashlib.sha256(target.read_bytes()).hexdigest()
     assert ok["output"]["records"] == len(lines_of(target)) == ok["counts"]["exported"]
+
+
+def test_default_feed_with_jobdir_resumes_the_same_file(slow_demo, tmp_path, demo_truth):
+    output = tmp_path / "output"
+    feeds = json.dumps({f"{output}/%(site)s/%(date)s/%(run_id)s.jsonl": {
+        "format": "jsonlines", "newsproj_atomic": True, "uri_params": "newsproj.feeds.uri_params"}})
+    cmd = crawl_cmd(slow_demo.base, f"STATE_DIR={tmp_path / 'state'}", f"JOBDIR={tmp_path / 'job'}", f"FEEDS={feeds}")
+    log = tmp_path / "crawl.log"
+    with log.open("a") as fh:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 120
+        while sum(count_lines(p) for p in output.glob("*/*/.*.jsonl.part")) < 5:
+            assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]
+            time.sleep(0.01)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert run(cmd, log) == 0, log.read_text()[-3000:]
+    files = list(output.glob("*/*/*.jsonl"))
+    assert len(files) == 1 and list(output.glob("*/*/.*.part")) == []  # the same run, continued
+    check_exactly_once(lines_of(files[0]), demo_truth)
+    manifest = json.loads(files[0].with_name(files[0].stem + ".manifest.json").read_text())
+    assert manifest["resumed"] is True and manifest["status"] == "ok"
+    assert manifest["output"]["records"] == len(demo_truth)
