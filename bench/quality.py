@@ -36,7 +36,8 @@ def crawl_corpus(corpus: Path, out: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "newsproj.testing.server", "--corpus", str(corpus), "--",
          sys.executable, "-m", "scrapy", "crawl", "news", "-a", "start_urls={base}/robots.txt", "-O", str(out),
-         "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING"],
+         "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING",
+         "-s", "STATE_DIR="],  # every bench run scores the whole corpus: no cross-run state
         cwd=ROOT, check=True,
     )
 

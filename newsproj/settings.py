@@ -35,6 +35,11 @@ DOWNLOADER_MIDDLEWARES = {
     "newsproj.middlewares.scope.ScopeMiddleware": 50,
 }
 
+SPIDER_MIDDLEWARES = {
+    # Request saving: articles already exported (STATE_DIR, or the -o file of a resumed run) are not refetched.
+    "newsproj.middlewares.incremental.IncrementalMiddleware": 600,
+}
+
 ITEM_PIPELINES = {
     "newsproj.pipelines.extract.ExtractPipeline": 100,
     "newsproj.pipelines.clean.CleanPipeline": 200,
@@ -43,8 +48,34 @@ ITEM_PIPELINES = {
 }
 
 EXTENSIONS = {
+    "spidermon.contrib.scrapy.extensions.Spidermon": 450,  # close-time checks, before the summary and stats file
     "newsproj.extensions.housekeeping.Housekeeping": 500,
+    "newsproj.extensions.manifest.RunManifest": 510,   # run id, manifest beside the output, run history
+    "newsproj.extensions.jobdir.KillSafeJobdir": 520,  # JOBDIR that survives SIGKILL
 }
 
+# Close-time checks (newsproj/monitors.py); a failed run exits with status 3.
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ("newsproj.monitors.SpiderCloseMonitorSuite",)
+SPIDERMON_ADD_FIELD_COVERAGE = True
+SPIDERMON_FIELD_COVERAGE_SKIP_FALSY = True
+
 FEED_EXPORT_ENCODING = "utf-8"
+
+# Output (docs/operations.md). Without -o/-O: one file per run, visible only when complete, manifest beside it.
+# -o/-O replace FEEDS. Local files go through SafeFileFeedStorage (no partial line after a kill, resumable -o).
+FEEDS = {
+    "output/%(site)s/%(date)s/%(run_id)s.jsonl": {
+        "format": "jsonlines",
+        "newsproj_atomic": True,
+        "uri_params": "newsproj.feeds.uri_params",
+    },
+}
+FEED_STORAGES = {
+    "": "newsproj.feeds.SafeFileFeedStorage",
+    "file": "newsproj.feeds.SafeFileFeedStorage",
+}
+
+# Cross-run state (docs/operations.md): a later run emits only new or changed articles. Empty = off.
+STATE_DIR = "state"
 LOG_LEVEL = "INFO"

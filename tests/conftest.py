@@ -63,6 +63,8 @@ def run_crawl(*args: str, out: Path, timeout: float = CRAWL_TIMEOUT, env: dict |
               cwd: Path = ROOT) -> CrawlResult:
     """``python -m scrapy crawl news ARGS -O out`` in a subprocess; returns records, stats and log."""
     stats_file = out.with_suffix(".stats.json")
+    if not any(str(a).startswith("STATE_DIR=") for a in args):  # each crawl its own cross-run state
+        args = ("-s", f"STATE_DIR={out.with_suffix('.state')}", *args)
     cmd = [sys.executable, "-m", "scrapy", "crawl", "news", *args, "-O", str(out),
            "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=INFO",
            "-s", f"NEWSPROJ_STATS_FILE={stats_file}"]

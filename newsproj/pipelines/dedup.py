@@ -1,45 +1,136 @@
-"""DedupPipeline (400): one record per article within a run: same canonical URL or same body → dropped."""
+"""DedupPipeline (400): one record per article, within a run and across runs.
+
+- same canonical URL as a record already exported (this run, or the output file a resumed run appends to)
+  → ``DuplicateArticle``;
+- same content under another URL (syndication, one story in two sections), this run or an earlier one
+  → ``DuplicateArticle``;
+- same canonical URL and same content as emitted by an earlier run (``STATE_DIR``) → ``UnchangedArticle``;
+  different content → emitted again with the same ``canonicalUrl`` (downstream upserts);
+- near-duplicate (MinHash LSH over word shingles, datasketch) of a record exported in this run → emitted,
+  with ``metadata.nearDuplicateOf`` set to that record's ``canonicalUrl``.
+
+The ledger and the state store learn a record only on ``item_scraped``, i.e. once the feed exporter has
+written it, never before (cf. scrapy-deltafetch, which commits before export and loses items on a crash).
+"""
 
 from __future__ import annotations
 
-import hashlib
+import logging
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from ..exceptions import DuplicateArticle
+from datasketch import MinHash, MinHashLSH
+from scrapy import signals
+
+from ..exceptions import DuplicateArticle, UnchangedArticle
 from ..items import Article
+from ..state import Seen
+from ..state.ledger import body_fingerprint, ledger_for
 
 if TYPE_CHECKING:
     from typing import Self
 
     from scrapy.crawler import Crawler
 
+logger = logging.getLogger(__name__)
+
 
 def fingerprint(article: Article) -> str:
     """Content fingerprint: the body with white space and case folded."""
-    text = " ".join(article.articleBody.split()).casefold()
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return body_fingerprint(article.articleBody)
+
+
+def shingles(text: str, size: int) -> set[bytes]:
+    words = text.casefold().split()
+    if len(words) <= size:
+        return {" ".join(words).encode("utf-8")}
+    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
 class DedupPipeline:
     def __init__(self, crawler: Crawler):
+        settings = crawler.settings
         self.stats = crawler.stats
-        self.urls: set[str] = set()
-        self.bodies: set[str] = set()
+        self.ledger = ledger_for(crawler)
+        self.num_perm = settings.getint("NEWSPROJ_NEARDUP_PERMUTATIONS", 128)
+        self.shingle_size = settings.getint("NEWSPROJ_NEARDUP_SHINGLE", 4)
+        threshold = settings.getfloat("NEWSPROJ_NEARDUP_THRESHOLD", 0.8)
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=self.num_perm) if threshold > 0 else None
+        self.lsh_keys: dict[str, MinHash] = {}
+        self.pending: dict[int, tuple[str, MinHash | None]] = {}
+        # Connected after the FeedExporter's own item_scraped handler (extensions are built before pipelines),
+        # so by the time this runs the record has been written to the feed.
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
 
+    # ------------------------------------------------------------------ before export
+
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article):
             return item
-        if item.canonicalUrl in self.urls:
-            self.stats.inc_value("newsproj/dedup/same_url")
-            raise DuplicateArticle(f"{item.url}: canonical URL already emitted", log_level="DEBUG")
-        body = fingerprint(item)
-        if body in self.bodies:
+        url, fp = item.canonicalUrl, fingerprint(item)
+        ledger, store = self.ledger, self.ledger.store
+        if url in ledger.urls:
+            where = "output_file" if url in ledger.in_output else "same_url"
+            self.stats.inc_value(f"newsproj/dedup/{where}")
+            raise DuplicateArticle(f"{item.url}: canonical URL {url} already exported", log_level="DEBUG")
+        owner = ledger.bodies.get(fp)
+        if owner is not None:
             self.stats.inc_value("newsproj/dedup/same_content")
-            raise DuplicateArticle(f"{item.url}: same content as an emitted article", log_level="DEBUG")
-        self.urls.add(item.canonicalUrl)
-        self.bodies.add(body)
+            raise DuplicateArticle(f"{item.url}: same content as {owner}", log_level="DEBUG")
+        if store is not None:
+            seen = store.get(url)
+            if seen is not None and seen.fingerprint == fp:
+                self.stats.inc_value("newsproj/dedup/unchanged")
+                # Same content as exported: remember that it was still current when downloaded, so a sitemap
+                # lastmod bumped without a change does not make every later run fetch it again.
+                checked = item.metadata.dateDownloaded if item.metadata else None
+                if checked and checked != seen.lastmod:
+                    store.record(url, Seen(fingerprint=fp, emitted_at=seen.emitted_at, lastmod=checked))
+                raise UnchangedArticle(f"{item.url}: unchanged since {seen.emitted_at}", log_level="DEBUG")
+            owner = store.owner_of(fp)
+            if owner is not None and owner != url:
+                self.stats.inc_value("newsproj/dedup/same_content_earlier_run")
+                raise DuplicateArticle(f"{item.url}: same content as {owner} (earlier run)", log_level="DEBUG")
+            if seen is not None:
+                self.stats.inc_value("newsproj/dedup/changed")
+                logger.info("Changed since %s, emitting again: %s", seen.emitted_at, url)
+        minhash = self._near_duplicate(item)
+        self.pending[id(item)] = (fp, minhash)
         return item
+
+    def _near_duplicate(self, item: Article) -> MinHash | None:
+        if self.lsh is None:
+            return None
+        minhash = MinHash(num_perm=self.num_perm)
+        minhash.update_batch(shingles(item.articleBody, self.shingle_size))
+        similar = self.lsh.query(minhash)
+        if similar and item.metadata is not None:
+            best = max(similar, key=lambda key: minhash.jaccard(self.lsh_keys[key]))
+            item.metadata.nearDuplicateOf = best
+            self.stats.inc_value("newsproj/dedup/near_duplicate")
+            logger.info("Near-duplicate of %s: %s", best, item.url)
+        return minhash
+
+    # ------------------------------------------------------------------ after export
+
+    def item_scraped(self, item: Any) -> None:
+        """The feed exporter has written the item: only now does the run (and the store) remember it."""
+        if not isinstance(item, Article):
+            return
+        fp, minhash = self.pending.pop(id(item), (fingerprint(item), None))
+        self.ledger.add(item.canonicalUrl, fp)
+        if minhash is not None and self.lsh is not None and item.canonicalUrl not in self.lsh_keys:
+            self.lsh.insert(item.canonicalUrl, minhash)
+            self.lsh_keys[item.canonicalUrl] = minhash
+        if self.ledger.store is not None:
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            self.ledger.store.record(item.canonicalUrl, Seen(fingerprint=fp, emitted_at=now))
+            self.stats.inc_value("newsproj/state/recorded")
+
+    def item_dropped(self, item: Any) -> None:
+        self.pending.pop(id(item), None)

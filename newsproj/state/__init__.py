@@ -10,7 +10,12 @@ configures the file backend, and ``RedisAddon`` selects the Redis backend when `
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+DEFAULT_BACKEND = "newsproj.state.files.FileStateStore"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,3 +42,25 @@ class StateStore(Protocol):
 
     def close(self) -> None:
         """Flush and release; the store must also survive a process that is killed instead."""
+
+
+def open_store(crawler: Crawler) -> StateStore | None:
+    """The run's state store, or None when cross-run state is off.
+
+    ``NEWSPROJ_STATE_BACKEND`` (import path of a class built with ``from_crawler``, or plain ``cls()``) wins;
+    otherwise the file backend is used when ``STATE_DIR`` is set (an empty ``STATE_DIR`` turns state off).
+    The backend may raise ``NotConfigured`` to turn state off.
+    """
+    from scrapy.exceptions import NotConfigured
+    from scrapy.utils.misc import build_from_crawler, load_object
+
+    settings = crawler.settings
+    path = settings.get("NEWSPROJ_STATE_BACKEND")
+    if not path:
+        if not settings.get("STATE_DIR"):
+            return None
+        path = DEFAULT_BACKEND
+    try:
+        return build_from_crawler(load_object(path), crawler)
+    except NotConfigured:
+        return None

@@ -1,0 +1,169 @@
+"""RunManifest: a run id, and at the end a manifest of what the run produced.
+
+The run id (``20261125T140102Z-3f9a1c``) names the default output file
+``output/<site>/<YYYY-MM-DD>/<run-id>.jsonl``; with ``JOBDIR`` it is kept in ``JOBDIR/newsproj-run.json`` so a
+resumed run continues the same file. When the engine has stopped (feeds stored, monitors run), the manifest
+``<run-id>.manifest.json`` is written beside each published default feed, and a copy goes to
+``STATE_DIR/runs/<site>/<run-id>.json`` as the site's run history (read by the close-time monitors).
+All written atomically. The fields are documented in docs/operations.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import secrets
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+
+from ..feeds import SafeFileFeedStorage, site_key, write_json
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = "1"
+"""Version of the record schema (schema/article.schema.json); bumped on any incompatible change."""
+RUN_FILE = "newsproj-run.json"
+DROP_PREFIX = "item_dropped_reasons_count/"
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def schema_sha256() -> str:
+    from ..validation import json_schema
+
+    return hashlib.sha256(json.dumps(json_schema(), sort_keys=True).encode()).hexdigest()
+
+
+def articles_found(stats: dict[str, Any]) -> int:
+    """Articles the run saw on the site: exported, or known and skipped (unchanged, not refetched, in the file)."""
+    return (
+        stats.get("item_scraped_count", 0)
+        + stats.get(f"{DROP_PREFIX}UnchangedArticle", 0)
+        + stats.get("newsproj/incremental/saved_articles", 0)
+        + stats.get("newsproj/dedup/output_file", 0)
+    )
+
+
+def history_dir(state_dir: str | None, site: str) -> Path | None:
+    return Path(state_dir) / "runs" / site if state_dir else None
+
+
+def recent_runs(state_dir: str | None, site: str, count: int) -> list[dict[str, Any]]:
+    """The last ``count`` manifests of ``site`` from the run history, oldest first."""
+    folder = history_dir(state_dir, site)
+    if folder is None or not folder.is_dir():
+        return []
+    runs = []
+    for path in folder.glob("*.json"):
+        try:
+            runs.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue
+    runs.sort(key=lambda run: run.get("finished_at") or "")
+    return runs[-count:] if count > 0 else []
+
+
+class RunManifest:
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.state_dir = crawler.settings.get("STATE_DIR")
+        jobdir = crawler.settings.get("JOBDIR")
+        self.run_file = Path(jobdir) / RUN_FILE if jobdir else None
+        self.resumed = False
+        previous = self._previous_run()
+        if previous:
+            self.run_id, self.started, self.resumed = previous["run_id"], previous["started_at"], True
+        else:
+            stamp = datetime.now(UTC)
+            self.started = stamp.isoformat(timespec="seconds")
+            self.run_id = f"{stamp:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+            if self.run_file is not None:
+                self.run_file.parent.mkdir(parents=True, exist_ok=True)
+                write_json(self.run_file, {"run_id": self.run_id, "started_at": self.started})
+        self.reason: str | None = None
+        self.storages: list[SafeFileFeedStorage] = []
+        crawler.signals.connect(self.feed_slot_closed, signal=signals.feed_slot_closed)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def _previous_run(self) -> dict[str, Any] | None:
+        if self.run_file is None or not self.run_file.is_file():
+            return None
+        try:
+            data = json.loads(self.run_file.read_text(encoding="utf-8"))
+        except ValueError:
+            return None
+        if isinstance(data, dict) and data.get("run_id") and data.get("started_at"):
+            logger.info("Resuming run %s (JOBDIR %s)", data["run_id"], self.run_file.parent)
+            return data
+        return None
+
+    def feed_slot_closed(self, slot: Any) -> None:
+        if isinstance(slot.storage, SafeFileFeedStorage) and slot.storage.published is not None:
+            self.storages.append(slot.storage)
+
+    def spider_closed(self, reason: str) -> None:
+        self.reason = reason
+
+    def manifest(self) -> dict[str, Any]:
+        stats = self.crawler.stats.get_stats()
+        spider = self.crawler.spider
+        failures = list(stats.get("newsproj/monitor/failures") or [])
+        return {
+            "run_id": self.run_id,
+            "site": site_key(spider) if spider is not None else None,
+            "spider": getattr(spider, "name", None),
+            "seeds": list(getattr(spider, "seeds", []) or []),
+            "started_at": self.started,
+            "finished_at": now(),
+            "resumed": self.resumed or bool(stats.get("newsproj/jobdir/recovered_after_kill")),
+            "finish_reason": self.reason,
+            "status": "failed" if failures else "ok",
+            "failures": failures,
+            "schema_version": SCHEMA_VERSION,
+            "schema_sha256": schema_sha256(),
+            "counts": {
+                "exported": stats.get("item_scraped_count", 0),
+                "dropped": {
+                    key[len(DROP_PREFIX):]: value for key, value in sorted(stats.items())
+                    if key.startswith(DROP_PREFIX)
+                },
+                "articles_found": articles_found(stats),
+                "requests": stats.get("downloader/request_count", 0),
+                "requests_saved": stats.get("newsproj/incremental/saved", 0),
+                "errors": stats.get("log_count/ERROR", 0),
+            },
+            "output": None,
+        }
+
+    def engine_stopped(self) -> None:
+        manifest = self.manifest()
+        for storage in self.storages:
+            assert storage.published is not None
+            entry = {**manifest, "output": {
+                "file": storage.published.name, "records": storage.lines, "sha256": storage.sha256,
+            }}
+            write_json(storage.published.with_name(f"{self.run_id}.manifest.json"), entry)
+            manifest = entry
+        folder = history_dir(self.state_dir, manifest["site"] or "unknown")
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_json(folder / f"{self.run_id}.json", manifest)
+        if self.run_file is not None and self.reason == "finished":
+            self.run_file.unlink(missing_ok=True)  # the next run with this JOBDIR is a new run
+        logger.info("Run %s: %s (%s)", self.run_id, manifest["status"], "; ".join(manifest["failures"]) or "no failure")

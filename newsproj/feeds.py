@@ -1,0 +1,216 @@
+"""Feed output that survives a killed process (FEED_STORAGES for plain paths and ``file://``).
+
+:class:`SafeFileFeedStorage` replaces Scrapy's ``FileFeedStorage``:
+
+- every record is one unbuffered ``write()``: once the feed exporter returns, the line is in the kernel, so a
+  SIGKILL cannot lose a record that the state store has been told about;
+- append mode (``-o``, and the default feed of a resumed run): on start, a trailing partial line left by a
+  killed run is cut off, and the ``canonicalUrl``s already in the file are handed to the run's ledger, so a
+  restarted run never writes an article twice (see ``pipelines/dedup.py``, ``middlewares/incremental.py``);
+- ``newsproj_atomic: true`` (the default ``FEEDS``): written aside as ``.<name>.part`` (held under an
+  exclusive ``flock`` while the run lives) and renamed to its final name only when the feed is closed, so a
+  partial file is never visible under its final name. A ``.part`` left by a killed run without ``JOBDIR`` is
+  published by the next run of the same site (``status: "recovered"`` in its manifest): its records are already
+  in the cross-run state, so withholding the file would lose them for downstream.
+
+:func:`uri_params` gives the default feed URI its ``%(site)s``, ``%(date)s`` and ``%(run_id)s``.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import re
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from scrapy.extensions.feedexport import FileFeedStorage
+
+from .state.ledger import ledger_for
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Self
+
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+PART_SUFFIX = ".part"
+
+
+def part_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}{PART_SUFFIX}")
+
+
+def final_path(part: Path) -> Path:
+    return part.with_name(part.name[1 : -len(PART_SUFFIX)])
+
+
+def repair_tail(path: Path) -> int:
+    """Cut a trailing partial line (a killed writer's last record); returns the bytes removed."""
+    with path.open("rb+") as fh:
+        size = fh.seek(0, os.SEEK_END)
+        if size == 0:
+            return 0
+        fh.seek(size - 1)
+        if fh.read(1) == b"\n":
+            return 0
+        pos, chunk = size, 65536
+        keep = 0
+        while pos > 0:
+            start = max(0, pos - chunk)
+            fh.seek(start)
+            block = fh.read(pos - start)
+            index = block.rfind(b"\n")
+            if index >= 0:
+                keep = start + index + 1
+                break
+            pos = start
+        fh.truncate(keep)
+        return size - keep
+
+
+def read_records(path: Path) -> Iterator[dict[str, Any]]:
+    """The JSON lines of ``path`` that parse (a repaired file has only whole lines)."""
+    with path.open("rb") as fh:
+        for line in fh:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict):
+                yield record
+
+
+def sha256_of(path: Path) -> tuple[str, int]:
+    digest, lines = hashlib.sha256(), 0
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+            lines += block.count(b"\n")
+    return digest.hexdigest(), lines
+
+
+class SafeFileFeedStorage(FileFeedStorage):
+    def __init__(self, uri: str, *, feed_options: dict[str, Any] | None = None, crawler: Crawler | None = None):
+        super().__init__(uri, feed_options=feed_options)
+        feed_options = feed_options or {}
+        self.crawler = crawler
+        self.final = Path(self.path)
+        self.atomic = bool(feed_options.get("newsproj_atomic", False))
+        self.target = part_path(self.final) if self.atomic else self.final
+        self.sha256: str | None = None
+        self.lines = 0
+        self.published: Path | None = None
+        if "%(" not in str(self.path) and self.write_mode == "ab" and self.target.is_file():
+            self._resume()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, uri: str, *, feed_options: dict[str, Any] | None = None) -> Self:
+        return cls(uri, feed_options=feed_options, crawler=crawler)
+
+    def _resume(self) -> None:
+        """Appending to an existing file: repair its tail and tell the ledger what it holds."""
+        cut = repair_tail(self.target)
+        if cut:
+            logger.warning("Cut a partial last line (%d bytes) from %s (killed run)", cut, self.target)
+        if self.crawler is None:
+            return
+        if cut:
+            self.crawler.stats.set_value("newsproj/output/partial_line_bytes_cut", cut)
+        seeded = ledger_for(self.crawler).seed(read_records(self.target))
+        if seeded:
+            logger.info("Resuming %s: %d records already in it will not be written again", self.target, seeded)
+            self.crawler.stats.set_value("newsproj/output/records_already_in_file", seeded)
+
+    def open(self, spider: Spider) -> IO[bytes]:
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        if self.atomic:
+            recover_orphans(self.target.parent.parent, exclude=self.target)
+        # buffering=0: one write() per record, nothing held back in a Python buffer when the process dies.
+        file = self.target.open(self.write_mode, buffering=0)
+        if self.atomic:
+            fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return file  # type: ignore[return-value]
+
+    def store(self, file: IO[bytes]) -> None:
+        if not self.atomic:
+            file.close()
+            return
+        os.fsync(file.fileno())
+        self.sha256, self.lines = sha256_of(self.target)
+        os.replace(self.target, self.final)  # visible under its final name only now, and only complete
+        file.close()  # releases the flock
+        self.published = self.final
+        logger.info("Published %s (%d records, sha256 %s)", self.final, self.lines, self.sha256)
+
+
+def recover_orphans(site_dir: Path, exclude: Path | None = None) -> list[Path]:
+    """Publish ``.part`` files under ``site_dir/*/`` whose writer is dead (their flock is free)."""
+    recovered = []
+    for part in sorted(site_dir.glob(f"*/.*.jsonl{PART_SUFFIX}")):
+        if exclude is not None and part == exclude:
+            continue
+        try:
+            fh = part.open("rb+")
+        except OSError:
+            continue
+        with fh:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue  # a live run is writing it
+            repair_tail(part)
+            final = final_path(part)
+            digest, lines = sha256_of(part)
+            manifest = final.with_suffix(".manifest.json")
+            if not manifest.exists():
+                write_json(manifest, {
+                    "run_id": final.stem.removesuffix(".jsonl"),
+                    "status": "recovered",
+                    "reason": "the run was killed; published by a later run",
+                    "output": {"file": final.name, "records": lines, "sha256": digest},
+                })
+            os.replace(part, final)
+            recovered.append(final)
+            logger.warning("Published %s left by a killed run (%d records)", final, lines)
+    return recovered
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Atomically: a temp file beside it, then ``os.replace``."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def site_key(spider: Spider) -> str:
+    """``-a site`` name, else the first seed's host (``host-port`` when the port is not the default)."""
+    name = getattr(spider, "site_name", None)
+    if name:
+        return _UNSAFE.sub("-", name)
+    seeds = getattr(spider, "seeds", None) or ["unknown"]
+    parts = urlsplit(seeds[0])
+    host = parts.hostname or "unknown"
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}-{parts.port}"
+    return _UNSAFE.sub("-", host)
+
+
+def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:
+    """FEEDS ``uri_params``: adds ``site``, ``date`` (UTC day the run started) and ``run_id``."""
+    from .extensions.manifest import RunManifest
+
+    run = spider.crawler.get_extension(RunManifest)
+    if run is None:
+        raise RuntimeError("the default FEEDS need the RunManifest extension (EXTENSIONS)")
+    return {**params, "site": site_key(spider), "date": run.started[:10], "run_id": run.run_id}

@@ -1,0 +1,80 @@
+"""SafeFileFeedStorage: partial last lines cut, existing records handed to the ledger, atomic publish,
+orphaned .part files of killed runs published; uri_params for the default FEEDS."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+
+from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.test import get_crawler
+
+from newsproj.feeds import SafeFileFeedStorage, part_path, recover_orphans, repair_tail, site_key
+from newsproj.spiders.news import NewsSpider
+from newsproj.state.ledger import ledger_for
+
+LINE = json.dumps({"canonicalUrl": "https://n.example/a", "articleBody": "Body"}) + "\n"
+
+
+def test_repair_tail(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(LINE * 2 + '{"canonicalUrl": "https://n.exa')
+    assert repair_tail(path) == len('{"canonicalUrl": "https://n.exa')
+    assert path.read_text() == LINE * 2
+    assert repair_tail(path) == 0
+    path.write_text('{"half')
+    assert repair_tail(path) == 6 and path.read_bytes() == b""
+
+
+def test_append_resumes_file(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(LINE + '{"canonicalUrl": "https://n.example/b", "artic')
+    crawler = get_crawler(settings_dict={"STATE_DIR": ""})
+    storage = build_from_crawler(SafeFileFeedStorage, crawler, str(path), feed_options={"overwrite": False})
+    assert path.read_text() == LINE
+    assert ledger_for(crawler).in_output == {"https://n.example/a"}
+    fh = storage.open(None)
+    fh.write(b'{"x": 1}\n')
+    storage.store(fh)
+    assert path.read_text() == LINE + '{"x": 1}\n'
+
+
+def test_overwrite_does_not_seed(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(LINE)
+    crawler = get_crawler(settings_dict={"STATE_DIR": ""})
+    build_from_crawler(SafeFileFeedStorage, crawler, str(path), feed_options={"overwrite": True})
+    assert ledger_for(crawler).in_output == set()
+
+
+def test_atomic_feed_is_visible_only_when_stored(tmp_path):
+    final = tmp_path / "site" / "2024-09-12" / "run1.jsonl"
+    crawler = get_crawler(settings_dict={"STATE_DIR": ""})
+    storage = build_from_crawler(SafeFileFeedStorage, crawler, str(final),
+                                 feed_options={"overwrite": False, "newsproj_atomic": True})
+    fh = storage.open(None)
+    fh.write(LINE.encode())
+    assert not final.exists() and part_path(final).read_text() == LINE
+    storage.store(fh)
+    assert final.read_text() == LINE and not part_path(final).exists()
+    assert storage.lines == 1 and len(storage.sha256) == 64
+
+
+def test_orphans_of_dead_runs_are_published_live_ones_are_not(tmp_path):
+    dead = part_path(tmp_path / "d1" / "run-dead.jsonl")
+    live = part_path(tmp_path / "d1" / "run-live.jsonl")
+    dead.parent.mkdir()
+    dead.write_text(LINE + '{"half')
+    live.write_text(LINE)
+    with live.open("rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        assert recover_orphans(tmp_path) == [tmp_path / "d1" / "run-dead.jsonl"]
+    assert (tmp_path / "d1" / "run-dead.jsonl").read_text() == LINE
+    manifest = json.loads((tmp_path / "d1" / "run-dead.manifest.json").read_text())
+    assert manifest["status"] == "recovered" and manifest["output"]["records"] == 1
+    assert live.exists()
+
+
+def test_site_key():
+    assert site_key(NewsSpider(start_urls="http://127.0.0.1:8080/,http://x.example/")) == "127.0.0.1-8080"
+    assert site_key(NewsSpider(start_urls="https://www.example.com/news/")) == "www.example.com"

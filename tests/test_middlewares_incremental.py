@@ -1,0 +1,77 @@
+"""IncrementalMiddleware: which article requests are saved (not fetched again) and why."""
+
+from __future__ import annotations
+
+from scrapy import Request
+from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.test import get_crawler
+
+from newsproj.middlewares.incremental import IncrementalMiddleware, parse_time
+from newsproj.state import Seen
+from newsproj.state.ledger import ledger_for
+
+EMITTED = "2024-09-12T10:00:00+00:00"
+
+
+def middleware(tmp_path, **settings):
+    crawler = get_crawler(settings_dict={"STATE_DIR": str(tmp_path / "state"), **settings})
+    mw = build_from_crawler(IncrementalMiddleware, crawler)
+    if ledger_for(crawler).store is not None:
+        ledger_for(crawler).store.record("https://n.example/a", Seen("f", EMITTED))
+    return crawler, mw
+
+
+def article(url, lastmod=None, role="article"):
+    meta = {"newsproj_role": role}
+    if lastmod:
+        meta["newsproj_hints"] = {"lastmod": lastmod}
+    return Request(url, meta=meta)
+
+
+def passed(mw, *requests):
+    return [r.url for r in mw.process_spider_output(None, requests)]
+
+
+def test_known_article_is_saved_unless_lastmod_is_newer(tmp_path):
+    crawler, mw = middleware(tmp_path)
+    assert passed(mw, article("https://n.example/a")) == []  # listing link: no lastmod
+    assert passed(mw, article("https://n.example/a?utm_source=rss", "2024-09-12T09:00:00Z")) == []
+    assert passed(mw, article("https://n.example/a", "2024-09-11")) == []
+    assert passed(mw, article("https://n.example/a", "2024-09-12T11:30:00+02:00")) == []  # 09:30Z
+    assert passed(mw, article("https://n.example/a", "2024-09-12T13:00:00+02:00")) == ["https://n.example/a"]
+    assert passed(mw, article("https://n.example/a", "2024-09-12")) == ["https://n.example/a"]  # end of day
+    assert passed(mw, article("https://n.example/new")) == ["https://n.example/new"]
+    assert passed(mw, article("https://n.example/a", role="seed"), article("https://n.example/a", role="listing")) \
+        == ["https://n.example/a", "https://n.example/a"]
+    stats = crawler.stats.get_stats()
+    assert stats["newsproj/incremental/saved"] == 4
+    assert stats["newsproj/incremental/saved/no_lastmod"] == 1
+    assert stats["newsproj/incremental/saved/lastmod_not_newer"] == 3
+    assert stats["newsproj/incremental/refetch/lastmod_newer"] == 2
+    assert stats["newsproj/incremental/saved_articles"] == 1
+
+
+def test_lastmod_older_than_last_unchanged_check_is_saved(tmp_path):
+    crawler, mw = middleware(tmp_path)
+    ledger_for(crawler).store.record("https://n.example/a", Seen("f", EMITTED, lastmod="2024-09-20T00:00:00Z"))
+    assert passed(mw, article("https://n.example/a", "2024-09-15T00:00:00Z")) == []
+    assert passed(mw, article("https://n.example/a", "2024-09-21T00:00:00Z")) == ["https://n.example/a"]
+
+
+def test_refresh_hours_refetches_old_undated_articles(tmp_path):
+    crawler, mw = middleware(tmp_path, NEWSPROJ_INCREMENTAL_REFRESH_HOURS=24)
+    assert passed(mw, article("https://n.example/a")) == ["https://n.example/a"]
+
+
+def test_records_in_the_resumed_output_file_are_saved(tmp_path):
+    crawler, mw = middleware(tmp_path, STATE_DIR="")
+    ledger_for(crawler).seed([{"canonicalUrl": "https://n.example/b", "articleBody": "x"}])
+    assert passed(mw, article("https://n.example/b", "2030-01-01")) == []
+    assert crawler.stats.get_value("newsproj/incremental/saved/in_output_file") == 1
+
+
+def test_parse_time():
+    assert parse_time("2024-09-12").isoformat() == "2024-09-12T23:59:59+00:00"
+    assert parse_time("2024-09-12T10:00:00Z").isoformat() == "2024-09-12T10:00:00+00:00"
+    assert parse_time("2024-09-12T10:00:00").isoformat() == "2024-09-12T10:00:00+00:00"
+    assert parse_time("yesterday") is None
