@@ -2,7 +2,8 @@
 
 - :class:`HeadersGuard` decides from the response headers, before the body is downloaded: a Content-Type
   that is not text (PDF, images, audio, video, JSON, archives, office files…) or a Content-Length over
-  ``DOWNLOAD_MAXSIZE`` stops the download (Scrapy's ``headers_received`` signal + ``StopDownload``).
+  ``DOWNLOAD_MAXSIZE`` stops the download (Scrapy's ``headers_received`` signal + ``StopDownload``), and so
+  does a body without Content-Length once it grows past ``DOWNLOAD_MAXSIZE`` (``bytes_received``).
   A Content-Length over ``DOWNLOAD_WARNSIZE`` is counted.
 - :class:`BodyGuard` looks at the (decompressed) body of a 200 response: empty, or binary whatever the
   header claims (file magic numbers, NUL bytes).
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 STOP_REASON = "newsproj_stop_reason"
+RECEIVED = "newsproj_bytes_received"
 # Text a news crawler reads: HTML, XML (sitemaps, feeds), plain text (robots.txt), gzip (.xml.gz sitemaps).
 _ALLOWED_TYPES = frozenset({
     "text/html", "application/xhtml+xml", "text/xml", "application/xml", "text/plain", "application/rss+xml",
@@ -86,6 +88,7 @@ class HeadersGuard:
         self.maxsize = crawler.settings.getint("DOWNLOAD_MAXSIZE")
         self.warnsize = crawler.settings.getint("DOWNLOAD_WARNSIZE")
         crawler.signals.connect(self.headers_received, signal=signals.headers_received)
+        crawler.signals.connect(self.bytes_received, signal=signals.bytes_received)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -107,7 +110,20 @@ class HeadersGuard:
         request.meta[STOP_REASON] = reason
         raise StopDownload(fail=False)
 
+    def bytes_received(self, data: bytes, request: Request, **kwargs: Any) -> None:
+        """A body without Content-Length that grows past ``DOWNLOAD_MAXSIZE`` (Scrapy would cancel it
+        without saying why)."""
+        maxsize = request.meta.get("download_maxsize", self.maxsize)
+        if not maxsize:
+            return
+        received = request.meta.get(RECEIVED, 0) + len(data)
+        request.meta[RECEIVED] = received
+        if received > maxsize and not _is_robots(request):
+            request.meta[STOP_REASON] = "too_large"
+            raise StopDownload(fail=False)
+
     def process_response(self, request: Request, response: Response) -> Response:
+        request.meta.pop(RECEIVED, None)
         reason = request.meta.pop(STOP_REASON, None)
         if reason and "download_stopped" in response.flags:
             self.stats.inc_value(f"newsproj/guard/dropped/{reason}")

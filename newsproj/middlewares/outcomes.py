@@ -55,17 +55,24 @@ def failure_reason(failure: Failure) -> str:
             if needle in text:
                 return reason
         return "ignored"
-    if isinstance(exc, neterror.TimeoutError | TimeoutError):
+    name = type(exc).__name__
+    if isinstance(exc, neterror.TimeoutError | TimeoutError) or name == "DownloadTimeoutError":
         return "timeout"
+    if name == "ResponseDataLossError":
+        return "connection_lost"
+    if name == "CannotResolveHostError":
+        return "dns_lookup_failed"
+    if name == "DownloadConnectionRefusedError":
+        return "connection_refused"
     if isinstance(exc, neterror.DNSLookupError):
         return "dns_lookup_failed"
     if isinstance(exc, neterror.ConnectionRefusedError):
         return "connection_refused"
     if isinstance(exc, ResponseFailed | neterror.ConnectionLost | neterror.ConnectionDone):
         return "connection_lost"
-    if isinstance(exc, CancelledError) or type(exc).__name__ == "DownloadCancelledError":
-        return "too_large" if "max size" in str(exc) else "cancelled"
-    return type(exc).__name__
+    if isinstance(exc, CancelledError) or name == "DownloadCancelledError":
+        return "too_large" if "max size" in str(exc) or "maxsize" in str(exc) else "cancelled"
+    return name
 
 
 def record_failure(crawler: Crawler, failure: Failure) -> str:
