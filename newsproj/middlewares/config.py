@@ -1,10 +1,10 @@
 """Our settings, checked before the crawl starts, and the identity we crawl under.
 
 :data:`SETTINGS` lists every ``NEWSPROJ_*`` setting this package reads: type, default, meaning (the README's
-settings table mirrors it). :class:`SafetyAddon` (in ``ADDONS``) runs before any component is built: it
-rejects a bad value with a message naming the setting, what is expected and what was given (``scrapy crawl``
-exits before its first request), derives ``USER_AGENT`` from ``NEWSPROJ_CONTACT_URL`` unless ``USER_AGENT``
-was set explicitly, and installs log redaction (see :mod:`.redact`).
+settings table mirrors it). :func:`check_settings`, called first thing by the spider, rejects a bad value
+with a message naming the setting, what is expected and what was given (``scrapy crawl`` exits before its
+first request). :class:`SafetyAddon` (in ``ADDONS``) derives ``USER_AGENT`` from ``NEWSPROJ_CONTACT_URL``
+unless ``USER_AGENT`` was set explicitly, and installs log redaction (see :mod:`.redact`).
 """
 
 from __future__ import annotations
@@ -109,18 +109,23 @@ def validate(settings: BaseSettings) -> list[str]:
     return problems
 
 
+def check_settings(settings: BaseSettings) -> None:
+    """Raise ``UsageError`` naming every bad ``NEWSPROJ_*`` value (called first by the spider's
+    ``from_crawler``: Scrapy builds the spider before add-ons run, and before any request)."""
+    problems = validate(settings)
+    if problems:
+        raise UsageError("invalid settings:\n  " + "\n  ".join(problems))
+
+
 def user_agent(contact: str, bot: str = "newsproj") -> str:
     return f"{bot}/{VERSION} (+{contact})"
 
 
 class SafetyAddon:
-    """Add-on: validates our settings, sets an honest User-Agent, turns on log redaction."""
+    """Add-on: sets an honest User-Agent, turns on log redaction (settings are checked by the spider)."""
 
     def update_settings(self, settings: BaseSettings) -> None:
         install_log_redaction()
-        problems = validate(settings)
-        if problems:
-            raise UsageError("invalid settings:\n  " + "\n  ".join(problems))
         contact = settings.get("NEWSPROJ_CONTACT_URL") or SETTINGS["NEWSPROJ_CONTACT_URL"].default
         if settings.getpriority("USER_AGENT") <= SETTINGS_PRIORITIES["addon"]:
             settings.set("USER_AGENT", user_agent(contact, settings.get("BOT_NAME") or "newsproj"), "addon")

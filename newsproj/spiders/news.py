@@ -23,6 +23,7 @@ from ..discovery.pages import page_verdict
 from ..discovery.sitemaps import parse_sitemap, robots_sitemaps
 from ..discovery.urls import TrapGuard, TrapLimits, is_refusal, netloc
 from ..items import PageItem
+from ..middlewares.config import check_settings
 from ..middlewares.outcomes import record_failure
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ class NewsSpider(Spider):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        check_settings(crawler.settings)  # a bad NEWSPROJ_* value stops the run here, naming the setting
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         spider.max_listing_depth = settings.getint("NEWSPROJ_MAX_LISTING_DEPTH")

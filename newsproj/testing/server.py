@@ -356,6 +356,7 @@ class FixtureServer(ThreadingHTTPServer):
         self.access_log = access_log
         self.hits: Counter[str] = Counter()
         self.times: list[tuple[float, str]] = []  # (monotonic time, target) of every request, in order
+        self.request_headers: dict[str, dict[str, str]] = {}  # target → headers of its last request
         self._lock = threading.Lock()
 
     @property
@@ -395,6 +396,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, head: bool) -> None:
         if self.server.delay:
             time.sleep(self.server.delay)
+        self.server.request_headers[self.path] = dict(self.headers.items())
         parts = urlsplit(self.path)
         found = self.server.site.lookup(parts.path or "/", parts.query, self.server.base)
         try:
