@@ -75,13 +75,13 @@ def check_value(name: str, value: Any, spec: Setting) -> str | None:
             return None
         return f"expected a boolean (1/0, true/false), {given}"
     if spec.kind in ("int", "float"):
+        expected = f"expected {'an integer' if spec.kind == 'int' else 'a number'} ≥ {spec.minimum or 0:g}, {given}"
         try:
             number = int(value) if spec.kind == "int" else float(value)
         except (TypeError, ValueError):
-            article = "an integer" if spec.kind == "int" else "a number"
-            return f"expected {article} ≥ {spec.minimum:g}, {given}"
+            return expected
         if isinstance(value, bool) or (spec.minimum is not None and number < spec.minimum):
-            return f"expected a {'integer' if spec.kind == 'int' else 'number'} ≥ {spec.minimum:g}, {given}"
+            return expected
         return None
     if spec.kind == "url":
         text = str(value)

@@ -18,10 +18,10 @@ if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
 
-_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^\s/@:'\"]+(?::[^\s/@'\"]*)?@")
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^\s/@'\"<>]*@")
 _SECRET_HEADER = re.compile(
     r"(?i)(b?['\"]?(?:authorization|proxy-authorization|cookie|set-cookie)['\"]?\s*[:=]\s*)"
-    r"(\[[^\]]*\]|b?'[^']*'|b?\"[^\"]*\"|[^\s,}]+)"
+    r"(\[[^\]]*\]|b?'[^']*'|b?\"[^\"]*\"|(?:basic|bearer|digest|negotiate)\s+[^\s,}]+|[^\s,}]+)"
 )
 _SECRET_PARAM = re.compile(r"(?i)([?&;](?:password|passwd|pwd|token|api_key|apikey|secret)=)[^&#\s'\"]+")
 MASK = "***"
