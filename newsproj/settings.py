@@ -17,6 +17,8 @@ ADDONS = {
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 8
+# Scrapy 2.19's downloader ignores the per-domain cap under the asyncio reactor; ours enforces it.
+DOWNLOADER = "newsproj.middlewares.downloader.Downloader"
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 0.5
 AUTOTHROTTLE_TARGET_CONCURRENCY = 4.0

@@ -188,6 +188,8 @@ class FaultSite(Site):
             return 200, {"Content-Type": _HTML}, self._article("rail-line-extension-confirmed.html")
         if path == "/slow/2024/05/05/river-festival-returns.html":
             return _slow(1.0, (200, {"Content-Type": _HTML}, self._article("river-festival-returns.html")))
+        if path.startswith("/slow/echo/"):  # any number of distinct slow pages (concurrency tests)
+            return _slow(0.5, (200, {"Content-Type": _HTML}, _listing(path, [])))
         if path == "/moved/2024/05/06/market-hall.html":
             return 301, {"Location": f"{base}/moved/2024/05/06/market-hall-2.html"}, b""
         if path == "/moved/2024/05/06/market-hall-2.html":
@@ -357,6 +359,8 @@ class FixtureServer(ThreadingHTTPServer):
         self.hits: Counter[str] = Counter()
         self.times: list[tuple[float, str]] = []  # (monotonic time, target) of every request, in order
         self.request_headers: dict[str, dict[str, str]] = {}  # target → headers of its last request
+        self.in_flight = 0
+        self.max_in_flight = 0  # most requests answered at the same time (per-host concurrency)
         self._lock = threading.Lock()
 
     @property
@@ -394,6 +398,16 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer(head=True)
 
     def _answer(self, head: bool) -> None:
+        with self.server._lock:
+            self.server.in_flight += 1
+            self.server.max_in_flight = max(self.server.max_in_flight, self.server.in_flight)
+        try:
+            self._answer_now(head)
+        finally:
+            with self.server._lock:
+                self.server.in_flight -= 1
+
+    def _answer_now(self, head: bool) -> None:
         if self.server.delay:
             time.sleep(self.server.delay)
         self.server.request_headers[self.path] = dict(self.headers.items())

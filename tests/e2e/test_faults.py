@@ -291,3 +291,25 @@ def test_fault_table_is_served_as_described():
         assert answer is not None or path.startswith("/gone/"), path
     truncated = Path(FIXTURES / "broken" / "truncated.html").read_text("utf-8")
     assert "</article>" not in truncated and "</html>" not in truncated
+
+
+def test_per_host_concurrency_is_capped(crawl):
+    server = fault_server()
+    try:
+        seeds = ",".join(f"{server.base}/slow/echo/{n}.html" for n in range(8))
+        result = crawl("-a", f"start_urls={seeds}", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2")
+    finally:
+        server.stop()
+    assert result.returncode == 0
+    assert sum(1 for _, target in server.times if target.startswith("/slow/echo/")) == 8
+    assert server.max_in_flight == 2
+
+
+def test_politeness_defaults():
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    assert settings.getbool("ROBOTSTXT_OBEY") and settings.getbool("AUTOTHROTTLE_ENABLED")
+    assert 0 < settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") <= 8
+    assert settings.getint("DOWNLOAD_MAXSIZE") > settings.getint("DOWNLOAD_WARNSIZE") > 0
+    assert not settings.getbool("NEWSPROJ_ALLOW_PRIVATE")
