@@ -313,3 +313,22 @@ def test_politeness_defaults():
     assert 0 < settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") <= 8
     assert settings.getint("DOWNLOAD_MAXSIZE") > settings.getint("DOWNLOAD_WARNSIZE") > 0
     assert not settings.getbool("NEWSPROJ_ALLOW_PRIVATE")
+
+
+def test_proxy_password_never_reaches_logs_stats_or_output(crawl):
+    """The fault server doubles as an HTTP proxy (it answers absolute-URI requests), so the proxy stays on
+    loopback; its password must be sent (Proxy-Authorization) and never shown."""
+    server = fault_server()
+    article = TRUTH[0]["path"]
+    proxy = f"http://proxyuser:pr0xyp4ss@{urlsplit(server.base).netloc}"
+    try:
+        result = crawl("-a", f"start_urls={server.base}{article}", "-s", "LOG_LEVEL=DEBUG",
+                       env={"http_proxy": proxy, "HTTP_PROXY": proxy, "no_proxy": "", "NO_PROXY": ""})
+    finally:
+        server.stop()
+    assert result.returncode == 0 and len(result.records) == 1
+    proxied = [headers for target, headers in server.request_headers.items() if target.endswith(article)]
+    expected = "Basic " + base64.b64encode(b"proxyuser:pr0xyp4ss").decode()
+    assert proxied and proxied[0].get("Proxy-Authorization") == expected
+    dumped = result.log + json.dumps(result.stats) + json.dumps(result.records)
+    assert "pr0xyp4ss" not in dumped and expected.split()[1] not in dumped
