@@ -111,3 +111,13 @@ def test_redirect_guard_refuses_a_loop():
         mw.process_response(request, Response(request.url, status=302, headers={"Location": "/a"}))
     onward = Response(request.url, status=302, headers={"Location": "/c"})
     assert mw.process_response(request, onward) is onward
+
+
+@pytest.mark.parametrize("location", ["file:///etc/passwd", "ftp://127.0.0.1/x", "javascript:alert(1)"])
+def test_redirect_guard_refuses_non_http_targets(location):
+    crawler = _crawler()
+    mw = build_from_crawler(RedirectGuard, crawler)
+    request = Request("http://h/a")
+    with pytest.raises(Refused) as exc:
+        mw.process_response(request, Response(request.url, status=301, headers={"Location": location}))
+    assert exc.value.reason == "bad_scheme"

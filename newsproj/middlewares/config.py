@@ -127,5 +127,5 @@ class SafetyAddon:
     def update_settings(self, settings: BaseSettings) -> None:
         install_log_redaction()
         contact = settings.get("NEWSPROJ_CONTACT_URL") or SETTINGS["NEWSPROJ_CONTACT_URL"].default
-        if settings.getpriority("USER_AGENT") <= SETTINGS_PRIORITIES["addon"]:
+        if (settings.getpriority("USER_AGENT") or 0) <= SETTINGS_PRIORITIES["addon"]:
             settings.set("USER_AGENT", user_agent(contact, settings.get("BOT_NAME") or "newsproj"), "addon")

@@ -8,7 +8,7 @@
 - :class:`BodyGuard` looks at the (decompressed) body of a 200 response: empty, or binary whatever the
   header claims (file magic numbers, NUL bytes).
 - :class:`RedirectGuard` refuses a redirect back to a URL of its own chain (a loop) before Scrapy's
-  dupefilter silently swallows it.
+  dupefilter silently swallows it, and a redirect to anything but http(s) (``file:``, ``ftp:``…).
 
 Each refusal is counted under ``newsproj/guard/dropped/<reason>`` and fails the request with that reason.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from scrapy import signals
 from scrapy.exceptions import StopDownload
@@ -168,6 +168,10 @@ class RedirectGuard:
         if not (300 <= response.status < 400 and location) or request.meta.get("dont_redirect"):
             return response
         target = urljoin(request.url, location.decode("latin-1"))
+        if urlsplit(target).scheme not in ("http", "https"):  # file:, ftp:, data:, javascript:…
+            self.stats.inc_value("newsproj/guard/dropped/bad_scheme")
+            logger.info("Redirect from %s to a non-http(s) URL refused", redact(request.url))
+            raise Refused("bad_scheme", request.url)
         chain = {*request.meta.get("redirect_urls", []), request.url}
         if target in chain:
             self.stats.inc_value("newsproj/guard/dropped/redirect_loop")

@@ -92,7 +92,7 @@ class SSRFGuard:
                 )
             except OSError:
                 return []  # unresolvable: the download fails with its own DNS error
-            self.cache[host] = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
+            self.cache[host] = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
         return self.cache[host]
 
     def _refuse(self, request: Request, reason: str) -> None:

@@ -115,6 +115,7 @@ FAULTS: dict[str, str] = {
     "/moved/2024/05/17/loop-a.html": "redirect_loop",
     "/moved/2024/05/18/endless.html?n=1": "redirect_max",
     "/moved/2024/05/19/to-localhost.html": "offsite",
+    "/moved/2024/05/24/to-file.html": "bad_scheme",
     "/files/2024/05/annual-report": "content_type/application/pdf",
     "/media/2024/05/photo-of-the-day": "content_type/image/jpeg",
     "/api/2024/05/latest-stories": "content_type/application/json",
@@ -222,6 +223,8 @@ class FaultSite(Site):
         if path == "/moved/2024/05/19/to-localhost.html":
             port = urlsplit(base).port
             return 302, {"Location": f"http://localhost:{port}/news/2024/05/02/library-extends-opening-hours.html"}, b""
+        if path == "/moved/2024/05/24/to-file.html":
+            return 302, {"Location": "file:///etc/passwd"}, b""
         if path == "/files/2024/05/annual-report":
             return _claimed(200, {"Content-Type": "application/pdf"}, b"%PDF-1.7\n", 5 * 1024 * 1024)
         if path == "/media/2024/05/photo-of-the-day":
