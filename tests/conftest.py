@@ -61,13 +61,14 @@ def read_jsonl(path: Path) -> list[dict]:
 
 def run_crawl(*args: str, out: Path, timeout: float = CRAWL_TIMEOUT, env: dict | None = None,
               cwd: Path = ROOT) -> CrawlResult:
-    """``python -m scrapy crawl news ARGS -O out`` in a subprocess; returns records, stats and log."""
+    """``python -m scrapy crawl news -O out ARGS`` in a subprocess; returns records, stats and log.
+    ``ARGS`` come last, so a test's ``-s NAME=VALUE`` overrides the defaults given here."""
     stats_file = out.with_suffix(".stats.json")
     if not any(str(a).startswith("STATE_DIR=") for a in args):  # each crawl its own cross-run state
         args = ("-s", f"STATE_DIR={out.with_suffix('.state')}", *args)
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "news", *args, "-O", str(out),
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-O", str(out),
            "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=INFO",
-           "-s", f"NEWSPROJ_STATS_FILE={stats_file}"]
+           "-s", f"NEWSPROJ_STATS_FILE={stats_file}", *args]
     proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout,
                           env={**os.environ, **(env or {})})
     stats = json.loads(stats_file.read_text()) if stats_file.exists() else {}

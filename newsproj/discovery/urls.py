@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlsplit
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import courlan
 from w3lib.url import url_query_cleaner
@@ -51,3 +55,161 @@ def trap_reason(url: str, max_length: int, max_query_params: int) -> str | None:
     if len(segments) >= 6 and len(set(segments)) <= len(segments) // 2:
         return "repeated_path_segments"
     return None
+
+
+# ---------------------------------------------------------------------------------------------- traps
+# Parameters that name a session, never content: stripped before a URL is requested, so the endless
+# variants a session-id site generates collapse into one URL (and Scrapy's dupefilter does the rest).
+SESSION_PARAMS = frozenset({
+    "jsessionid", "phpsessid", "aspsessionid", "sessionid", "session_id", "sessid", "sid", "cfid", "cftoken",
+    "zenid", "oscsid", "ps_session",
+})
+# Parameters that reorder, filter or re-lay-out a listing: same articles, combinatorially many URLs.
+SORT_FILTER_PARAMS = frozenset({
+    "sort", "sortby", "sort_by", "sortorder", "sort_order", "order", "orderby", "order_by", "dir", "direction",
+    "filter", "filters", "view", "display", "layout", "per_page", "perpage", "limit", "show",
+})
+_PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid|sessionid)=[^/?#]*", re.I)
+_PAGE_PARAM = re.compile(r"^(?:page|p|pg|paged|start|offset)$", re.I)
+_PAGE_IN_PATH = re.compile(r"/(?:page|p)/(\d+)/?$", re.I)
+_CALENDAR_WORDS = re.compile(
+    r"(?:^|[/_-])(?:calendar|events?|archives?|agenda|day|month|year|date|schedule)(?:$|[/_.-])", re.I
+)
+_CALENDAR_PARAMS = frozenset({
+    "date", "day", "month", "year", "from", "to", "start_date", "end_date", "ym", "d", "m", "y",
+})
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_DIGITS = re.compile(r"\d+")
+
+
+def strip_trap_params(url: str) -> tuple[str, list[str]]:
+    """``url`` without session ids (query or ``;jsessionid=`` path parameters) and sort/filter parameters,
+    and which kinds were stripped (``session_id``, ``sort_filter``). The rest of the URL is left as is."""
+    parts = urlsplit(url)
+    stripped: list[str] = []
+    path = _PATH_SESSION.sub("", parts.path)
+    if path != parts.path:
+        stripped.append("session_id")
+    kept: list[tuple[str, str]] = []
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        low = key.lower()
+        if low in SESSION_PARAMS:
+            stripped.append("session_id")
+        elif low in SORT_FILTER_PARAMS:
+            stripped.append("sort_filter")
+        else:
+            kept.append((key, value))
+    if not stripped:
+        return url, []
+    query = urlencode(kept)
+    return urlunsplit((parts.scheme, parts.netloc, path, query, parts.fragment)), sorted(set(stripped))
+
+
+def page_number(url: str) -> int | None:
+    """The pagination number in ``?page=N`` (and similar) or ``/page/N/``, or None."""
+    parts = urlsplit(url)
+    for key, value in parse_qsl(parts.query):
+        if _PAGE_PARAM.match(key) and value.isdigit():
+            return int(value)
+    match = _PAGE_IN_PATH.search(parts.path)
+    return int(match.group(1)) if match else None
+
+
+def is_calendar_url(url: str) -> bool:
+    """A calendar or archive page: a calendar word with a year in the path, or date parameters in the query."""
+    parts = urlsplit(url)
+    if {k.lower() for k, _ in parse_qsl(parts.query)} & _CALENDAR_PARAMS:
+        return True
+    return bool(_CALENDAR_WORDS.search(parts.path) and _YEAR.search(parts.path))
+
+
+def calendar_year_out_of_range(url: str, min_year: int, max_year: int) -> bool:
+    """A year in the URL outside ``[min_year, max_year]``: the far end of an endless calendar."""
+    parts = urlsplit(url)
+    years = [int(y) for y in _YEAR.findall(parts.path + "?" + parts.query)]
+    return any(y < min_year or y > max_year for y in years if 1000 <= y <= 9999)
+
+
+def url_pattern(url: str) -> str:
+    """``host:port`` + path and query keys with every digit run replaced by ``N``: the URLs of a calendar
+    (``/events/N/N/N/``) or a pagination (``/news?page=N``) share one pattern, articles keep their slugs."""
+    parts = urlsplit(url)
+    keys = "&".join(sorted({k for k, _ in parse_qsl(parts.query, keep_blank_values=True)}))
+    return f"{netloc(url)}{_DIGITS.sub('N', parts.path)}" + (f"?{keys}" if keys else "")
+
+
+@dataclass
+class TrapLimits:
+    """Trap limits; 0 switches a budget off. Read from ``NEWSPROJ_*`` settings by ``from_settings``."""
+
+    max_url_length: int = 2000
+    max_query_params: int = 6
+    max_page_number: int = 200
+    max_pages_per_pattern: int = 100
+    max_pages_per_site: int = 50000
+    calendar_years_back: int = 30
+    calendar_years_ahead: int = 1
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> TrapLimits:
+        return cls(
+            max_url_length=settings.getint("NEWSPROJ_MAX_URL_LENGTH", cls.max_url_length),
+            max_query_params=settings.getint("NEWSPROJ_MAX_QUERY_PARAMS", cls.max_query_params),
+            max_page_number=settings.getint("NEWSPROJ_MAX_PAGE_NUMBER", cls.max_page_number),
+            max_pages_per_pattern=settings.getint("NEWSPROJ_MAX_PAGES_PER_PATTERN", cls.max_pages_per_pattern),
+            max_pages_per_site=settings.getint("NEWSPROJ_MAX_PAGES_PER_SITE", cls.max_pages_per_site),
+            calendar_years_back=settings.getint("NEWSPROJ_CALENDAR_YEARS_BACK", cls.calendar_years_back),
+            calendar_years_ahead=settings.getint("NEWSPROJ_CALENDAR_YEARS_AHEAD", cls.calendar_years_ahead),
+        )
+
+
+@dataclass
+class TrapGuard:
+    """Decides, link by link, whether a URL may be requested: strips session ids and sort/filter
+    parameters, refuses trap shapes, and keeps per-pattern and per-site page budgets.
+
+    Budgets count URLs admitted (after stripping). The per-pattern budget applies to listing links and to
+    calendar/pagination URLs of any role, so ``/article/12345``-style article URLs are never capped by it;
+    the per-site budget caps every URL of a ``host:port``. Not thread-safe (Scrapy's callbacks are not
+    concurrent)."""
+
+    limits: TrapLimits = field(default_factory=TrapLimits)
+    per_pattern: Counter[str] = field(default_factory=Counter)
+    per_site: Counter[str] = field(default_factory=Counter)
+    seen: set[str] = field(default_factory=set)
+
+    def admit(self, url: str, listing: bool = False, today: date | None = None) -> tuple[str, list[str]]:
+        """``(url_to_request, reasons)``. When ``reasons`` holds a refusal (anything but the
+        ``stripped_*`` notes) the URL must not be requested; ``stripped_*`` notes say what was removed."""
+        limits = self.limits
+        notes: list[str] = []
+        url, stripped = strip_trap_params(url)
+        notes += [f"stripped_{kind}" for kind in stripped]
+        reason = trap_reason(url, limits.max_url_length, limits.max_query_params)
+        if reason:
+            return url, [*notes, reason]
+        number = page_number(url)
+        if limits.max_page_number and number is not None and number > limits.max_page_number:
+            return url, [*notes, "page_number"]
+        calendar = is_calendar_url(url)
+        if calendar:
+            year = (today or date.today()).year
+            if calendar_year_out_of_range(url, year - limits.calendar_years_back, year + limits.calendar_years_ahead):
+                return url, [*notes, "calendar_out_of_range"]
+        if url in self.seen:  # already admitted: the dupefilter will drop it, budgets are not charged twice
+            return url, notes
+        site = netloc(url)
+        if limits.max_pages_per_site and self.per_site[site] >= limits.max_pages_per_site:
+            return url, [*notes, "site_budget"]
+        if listing or calendar or number is not None:
+            pattern = url_pattern(url)
+            if limits.max_pages_per_pattern and self.per_pattern[pattern] >= limits.max_pages_per_pattern:
+                return url, [*notes, "pattern_budget"]
+            self.per_pattern[pattern] += 1
+        self.per_site[site] += 1
+        self.seen.add(url)
+        return url, notes
+
+
+def is_refusal(reasons: list[str]) -> bool:
+    return any(not r.startswith("stripped_") for r in reasons)

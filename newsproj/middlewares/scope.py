@@ -5,9 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from scrapy.exceptions import IgnoreRequest
-
 from ..discovery.urls import netloc
+from .outcomes import Refused
 
 if TYPE_CHECKING:
     from typing import Self
@@ -35,8 +34,8 @@ class ScopeMiddleware:
             return
         if request.url.split(":", 1)[0] not in ("http", "https"):
             self.crawler.stats.inc_value("newsproj/scope/bad_scheme")
-            raise IgnoreRequest(f"not http(s): {request.url}")
+            raise Refused("bad_scheme", request.url)
         if netloc(request.url) not in allowed:
             self.crawler.stats.inc_value("newsproj/scope/offsite")
             logger.debug("Ignoring offsite request %s", request.url)
-            raise IgnoreRequest(f"offsite: {request.url}")
+            raise Refused("offsite", request.url)

@@ -21,8 +21,10 @@ from ..discovery.kinds import maybe_gunzip, sniff
 from ..discovery.links import page_links
 from ..discovery.pages import page_verdict
 from ..discovery.sitemaps import parse_sitemap, robots_sitemaps
-from ..discovery.urls import netloc, trap_reason
+from ..discovery.urls import TrapGuard, TrapLimits, is_refusal, netloc
 from ..items import PageItem
+from ..middlewares.config import check_settings
+from ..middlewares.outcomes import record_failure
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterable
@@ -71,18 +73,21 @@ class NewsSpider(Spider):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        check_settings(crawler.settings)  # a bad NEWSPROJ_* value stops the run here, naming the setting
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         spider.max_listing_depth = settings.getint("NEWSPROJ_MAX_LISTING_DEPTH")
         spider.max_url_length = settings.getint("NEWSPROJ_MAX_URL_LENGTH")
         spider.max_query_params = settings.getint("NEWSPROJ_MAX_QUERY_PARAMS")
         spider.max_size = settings.getint("DOWNLOAD_MAXSIZE")
+        spider.traps = TrapGuard(TrapLimits.from_settings(settings))
         return spider
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.seeds:
             # Seeds are filtered like any other request, so a resumed or shared crawl fetches each once.
-            yield Request(url, callback=self.parse, priority=PRIORITY[Role.DISCOVERY], meta={ROLE: "seed"})
+            yield Request(url, callback=self.parse, errback=self._failed, priority=PRIORITY[Role.DISCOVERY],
+                          meta={ROLE: "seed"})
 
     # ------------------------------------------------------------------ routing
 
@@ -104,6 +109,10 @@ class NewsSpider(Spider):
         if kind is Kind.HTML:
             return self._from_html(response)
         return self._skip(response, "unknown_kind")
+
+    def _failed(self, failure: Any) -> None:
+        """Every request's final failure (HTTP error, timeout, refusal…): one stat and one log line."""
+        record_failure(self.crawler, failure)
 
     def _skip(self, response: Response, reason: str) -> list[Any]:
         logger.info("Skipping %s: %s", response.url, reason)
@@ -154,9 +163,9 @@ class NewsSpider(Spider):
             return
         site_config = sites.load(self.site_name) if self.site_name else sites.for_url(response.url)
         articles, listings = page_links(response, self.allowed_netlocs, site_config)
-        for url in articles:
-            yield from self._follow(response, url, Role.ARTICLE)
         depth = response.meta.get(DEPTH, 0)
+        for url in articles:  # depth too: an article-shaped link may turn out to be a listing (a calendar day)
+            yield from self._follow(response, url, Role.ARTICLE, depth=depth + 1)
         if depth < self.max_listing_depth:
             for url in listings:
                 yield from self._follow(response, url, Role.LISTING, depth=depth + 1)
@@ -178,14 +187,15 @@ class NewsSpider(Spider):
         depth: int = 0,
         listed: bool = False,
     ) -> Iterable[Request]:
-        reason = trap_reason(url, self.max_url_length, self.max_query_params)
-        if reason:
-            logger.debug("Not following %s from %s: %s", url, response.url, reason)
+        url, reasons = self.traps.admit(url, listing=role is Role.LISTING)
+        for reason in reasons:
             self.crawler.stats.inc_value(f"newsproj/discovery/trap/{reason}")
+        if is_refusal(reasons):
+            logger.debug("Not following %s from %s: %s", url, response.url, ", ".join(reasons))
             return
         meta: dict[str, Any] = {ROLE: role.value, DEPTH: depth}
         if hints:
             meta[HINTS] = hints
         if listed:
             meta[LISTED] = True
-        yield Request(url, callback=self.parse, priority=PRIORITY[role], meta=meta)
+        yield Request(url, callback=self.parse, errback=self._failed, priority=PRIORITY[role], meta=meta)

@@ -1,0 +1,131 @@
+"""Our settings, checked before the crawl starts, and the identity we crawl under.
+
+:data:`SETTINGS` lists every ``NEWSPROJ_*`` setting this package reads: type, default, meaning (the README's
+settings table mirrors it). :func:`check_settings`, called first thing by the spider, rejects a bad value
+with a message naming the setting, what is expected and what was given (``scrapy crawl`` exits before its
+first request). :class:`SafetyAddon` (in ``ADDONS``) derives ``USER_AGENT`` from ``NEWSPROJ_CONTACT_URL``
+unless ``USER_AGENT`` was set explicitly, and installs log redaction (see :mod:`.redact`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from scrapy.exceptions import UsageError
+from scrapy.settings import SETTINGS_PRIORITIES
+
+from .. import __version__ as VERSION  # noqa: N812
+from .redact import install_log_redaction
+
+if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Setting:
+    kind: str  # int, float, bool, list, str, url
+    default: Any
+    meaning: str
+    minimum: float | None = 0
+
+
+SETTINGS: dict[str, Setting] = {
+    "NEWSPROJ_CONTACT_URL": Setting("url", "https://github.com/newsproj/newsproj",
+                                    "contact URL (or mailto:) put in the User-Agent: `newsproj/VERSION (+URL)`"),
+    "NEWSPROJ_ALLOW_PRIVATE": Setting("bool", False, "allow loopback and private addresses (local sites, demo, "
+                                      "tests); link-local and reserved addresses stay refused"),
+    "NEWSPROJ_ALLOW_PRIVATE_HOSTS": Setting("list", [], "`host` or `host:port` list allowed to be private "
+                                            "without allowing every private address"),
+    "NEWSPROJ_MAX_LISTING_DEPTH": Setting("int", 6, "how many listing pages (sections, pagination) deep to "
+                                          "follow from a seed"),
+    "NEWSPROJ_MAX_URL_LENGTH": Setting("int", 2000, "longer URLs are not followed", 1),
+    "NEWSPROJ_MAX_QUERY_PARAMS": Setting("int", 6, "URLs with more query parameters are not followed"),
+    "NEWSPROJ_MAX_PAGE_NUMBER": Setting("int", 200, "pagination links past this page number are not followed "
+                                        "(0 = no limit)"),
+    "NEWSPROJ_MAX_PAGES_PER_PATTERN": Setting("int", 100, "listing, calendar and pagination URLs of one shape "
+                                              "(digits ignored) per `host:port` (0 = no budget)"),
+    "NEWSPROJ_MAX_PAGES_PER_SITE": Setting("int", 50000, "URLs followed per `host:port` (0 = no budget)"),
+    "NEWSPROJ_CALENDAR_YEARS_BACK": Setting("int", 30, "calendar/archive URLs dated further back are not followed"),
+    "NEWSPROJ_CALENDAR_YEARS_AHEAD": Setting("int", 1, "calendar/archive URLs dated further ahead are not "
+                                             "followed"),
+    "NEWSPROJ_MAX_CRAWL_DELAY": Setting("float", 30.0, "cap on a robots.txt Crawl-delay (seconds)"),
+    "NEWSPROJ_MAX_RETRY_AFTER": Setting("float", 120.0, "a longer Retry-After gives up on the URL (seconds)"),
+    "NEWSPROJ_BACKOFF_BASE": Setting("float", 1.0, "pause after a 429/503 without Retry-After, doubled per retry"),
+    "NEWSPROJ_BACKOFF_MAX": Setting("float", 60.0, "cap on that pause (seconds)"),
+    "NEWSPROJ_RESET_CACHES_EVERY": Setting("int", 500, "reset trafilatura's caches every N items"),
+    "NEWSPROJ_STATS_FILE": Setting("str", None, "write the final stats as JSON to this file"),
+}
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def check_value(name: str, value: Any, spec: Setting) -> str | None:
+    """Why ``value`` is not valid for setting ``name``, or None."""
+    if value is None:
+        return None
+    given = f"got {value!r}"
+    if spec.kind == "bool":
+        if isinstance(value, bool) or value in (0, 1) or str(value).strip().lower() in _TRUE | _FALSE:
+            return None
+        return f"expected a boolean (1/0, true/false), {given}"
+    if spec.kind in ("int", "float"):
+        expected = f"expected {'an integer' if spec.kind == 'int' else 'a number'} ≥ {spec.minimum or 0:g}, {given}"
+        try:
+            number = int(value) if spec.kind == "int" else float(value)
+        except (TypeError, ValueError):
+            return expected
+        if isinstance(value, bool) or (spec.minimum is not None and number < spec.minimum):
+            return expected
+        return None
+    if spec.kind == "url":
+        text = str(value)
+        parts = urlsplit(text)
+        if (parts.scheme in ("http", "https") and parts.hostname) or (parts.scheme == "mailto" and "@" in text):
+            return None
+        return f"expected an http(s) URL or mailto: address, {given}"
+    if spec.kind == "list" and not isinstance(value, str | list | tuple):
+        return f"expected a comma-separated list, {given}"
+    return None
+
+
+def validate(settings: BaseSettings) -> list[str]:
+    """Problems with the ``NEWSPROJ_*`` settings: ``"-s NAME: expected …, got …"`` per bad value."""
+    problems = []
+    for name, spec in SETTINGS.items():
+        problem = check_value(name, settings.get(name), spec)
+        if problem:
+            problems.append(f"setting {name}: {problem} ({spec.meaning})")
+    for name in settings:
+        if name.startswith("NEWSPROJ_") and name not in SETTINGS and settings.getpriority(name) == \
+                SETTINGS_PRIORITIES["cmdline"]:
+            logger.warning("Unknown setting %s (not read by the newsproj components listed in "
+                           "newsproj/middlewares/config.py; a typo?)", name)
+    return problems
+
+
+def check_settings(settings: BaseSettings) -> None:
+    """Raise ``UsageError`` naming every bad ``NEWSPROJ_*`` value (called first by the spider's
+    ``from_crawler``: Scrapy builds the spider before add-ons run, and before any request)."""
+    problems = validate(settings)
+    if problems:
+        raise UsageError("invalid settings:\n  " + "\n  ".join(problems))
+
+
+def user_agent(contact: str, bot: str = "newsproj") -> str:
+    return f"{bot}/{VERSION} (+{contact})"
+
+
+class SafetyAddon:
+    """Add-on: sets an honest User-Agent, turns on log redaction (settings are checked by the spider)."""
+
+    def update_settings(self, settings: BaseSettings) -> None:
+        install_log_redaction()
+        contact = settings.get("NEWSPROJ_CONTACT_URL") or SETTINGS["NEWSPROJ_CONTACT_URL"].default
+        if (settings.getpriority("USER_AGENT") or 0) <= SETTINGS_PRIORITIES["addon"]:
+            settings.set("USER_AGENT", user_agent(contact, settings.get("BOT_NAME") or "newsproj"), "addon")

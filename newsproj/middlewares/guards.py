@@ -1,0 +1,180 @@
+"""Content guards: what a news crawler never needs is dropped as early as possible, with a reason.
+
+- :class:`HeadersGuard` decides from the response headers, before the body is downloaded: a Content-Type
+  that is not text (PDF, images, audio, video, JSON, archives, office files…) or a Content-Length over
+  ``DOWNLOAD_MAXSIZE`` stops the download (Scrapy's ``headers_received`` signal + ``StopDownload``), and so
+  does a body without Content-Length once it grows past ``DOWNLOAD_MAXSIZE`` (``bytes_received``).
+  A Content-Length over ``DOWNLOAD_WARNSIZE`` is counted.
+- :class:`BodyGuard` looks at the (decompressed) body of a 200 response: empty, or binary whatever the
+  header claims (file magic numbers, NUL bytes).
+- :class:`RedirectGuard` refuses a redirect back to a URL of its own chain (a loop) before Scrapy's
+  dupefilter silently swallows it, and a redirect to anything but http(s) (``file:``, ``ftp:``…).
+
+Each refusal is counted under ``newsproj/guard/dropped/<reason>`` and fails the request with that reason.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
+
+from scrapy import signals
+from scrapy.exceptions import StopDownload
+
+from .outcomes import Refused
+from .redact import redact
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy import Request
+    from scrapy.crawler import Crawler
+    from scrapy.http import Headers, Response
+
+logger = logging.getLogger(__name__)
+
+STOP_REASON = "newsproj_stop_reason"
+RECEIVED = "newsproj_bytes_received"
+# Text a news crawler reads: HTML, XML (sitemaps, feeds), plain text (robots.txt), gzip (.xml.gz sitemaps).
+_ALLOWED_TYPES = frozenset({
+    "text/html", "application/xhtml+xml", "text/xml", "application/xml", "text/plain", "application/rss+xml",
+    "application/atom+xml", "application/rdf+xml", "application/gzip", "application/x-gzip", "text/x-sitemap",
+    "application/octet-stream", "binary/octet-stream",  # often a .xml.gz sitemap: the body check decides
+})
+_DENIED_PREFIXES = ("image/", "audio/", "video/", "font/", "model/", "multipart/")
+_BINARY_MAGIC = (
+    b"%PDF-", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04", b"RIFF", b"\x00\x00\x01\x00",
+    b"ID3", b"OggS", b"%!PS", b"BZh", b"7z\xbc\xaf", b"Rar!", b"\x7fELF", b"MZ", b"wOFF", b"wOF2", b"\x00asm",
+    b"fLaC", b"ftyp", b"II*\x00", b"MM\x00*",
+)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def content_type_reason(content_type: str) -> str | None:
+    """``content_type/<mime>`` when a response of this type is never worth its body, else None.
+    A missing Content-Type is allowed (the body is sniffed)."""
+    mime = content_type.split(";", 1)[0].strip().lower()
+    if not mime or mime in _ALLOWED_TYPES:
+        return None
+    if mime.startswith(_DENIED_PREFIXES) or mime.startswith("application/") or mime.startswith("text/"):
+        if mime.startswith("text/") and mime not in ("text/css", "text/javascript", "text/csv", "text/calendar"):
+            return None  # text/* we do not know: the body check and the spider's sniffing decide
+        return f"content_type/{mime}"
+    return None
+
+
+def body_reason(body: bytes) -> str | None:
+    """``empty_body`` or ``binary_body`` for a body no page can come from, else None."""
+    if not body.strip():
+        return "empty_body"
+    if body[:2] == b"\x1f\x8b" or body.startswith(_UTF16_BOMS):
+        return None  # a gzipped sitemap (the spider gunzips it), or UTF-16 text
+    if body.lstrip().startswith(_BINARY_MAGIC) or body[4:8] == b"ftyp" or b"\x00" in body[:1024]:
+        return "binary_body"
+    return None
+
+
+def _is_robots(request: Request) -> bool:
+    return bool(request.meta.get("dont_obey_robotstxt")) and request.url.endswith("/robots.txt")
+
+
+class HeadersGuard:
+    """Downloader middleware (outermost, so it sees responses first) + ``headers_received`` handler."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.maxsize = crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        self.warnsize = crawler.settings.getint("DOWNLOAD_WARNSIZE")
+        crawler.signals.connect(self.headers_received, signal=signals.headers_received)
+        crawler.signals.connect(self.bytes_received, signal=signals.bytes_received)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def headers_received(self, headers: Headers, body_length: int, request: Request, **kwargs: Any) -> None:
+        if _is_robots(request):
+            return
+        ctype = (headers.get(b"Content-Type") or b"").decode("latin-1")
+        reason = content_type_reason(ctype)
+        maxsize = request.meta.get("download_maxsize", self.maxsize)
+        warnsize = request.meta.get("download_warnsize", self.warnsize)
+        if reason is None and maxsize and isinstance(body_length, int) and body_length > maxsize:
+            reason = "too_large"
+        if reason is None:
+            if warnsize and isinstance(body_length, int) and body_length > warnsize:
+                self.stats.inc_value("newsproj/guard/warnsize")
+            return
+        request.meta[STOP_REASON] = reason
+        raise StopDownload(fail=False)
+
+    def bytes_received(self, data: bytes, request: Request, **kwargs: Any) -> None:
+        """A body without Content-Length that grows past ``DOWNLOAD_MAXSIZE`` (Scrapy would cancel it
+        without saying why)."""
+        maxsize = request.meta.get("download_maxsize", self.maxsize)
+        if not maxsize:
+            return
+        received = request.meta.get(RECEIVED, 0) + len(data)
+        request.meta[RECEIVED] = received
+        if received > maxsize and not _is_robots(request):
+            request.meta[STOP_REASON] = "too_large"
+            raise StopDownload(fail=False)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        request.meta.pop(RECEIVED, None)
+        reason = request.meta.pop(STOP_REASON, None)
+        if reason and "download_stopped" in response.flags:
+            self.stats.inc_value(f"newsproj/guard/dropped/{reason}")
+            logger.info("Dropped %s from its headers: %s", redact(request.url), reason)
+            raise Refused(reason, request.url)
+        return response
+
+
+class BodyGuard:
+    """Downloader middleware (after decompression): empty and binary bodies of 200 responses."""
+
+    def __init__(self, crawler: Crawler):
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if response.status != 200 or _is_robots(request):
+            return response
+        reason = body_reason(response.body)
+        if reason:
+            self.stats.inc_value(f"newsproj/guard/dropped/{reason}")
+            logger.info("Dropped %s: %s", redact(response.url), reason)
+            raise Refused(reason, response.url)
+        return response
+
+
+class RedirectGuard:
+    """Downloader middleware (before Scrapy's redirect middleware): a redirect back into its own chain."""
+
+    def __init__(self, crawler: Crawler):
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        location = response.headers.get(b"Location")
+        if not (300 <= response.status < 400 and location) or request.meta.get("dont_redirect"):
+            return response
+        target = urljoin(request.url, location.decode("latin-1"))
+        if urlsplit(target).scheme not in ("http", "https"):  # file:, ftp:, data:, javascript:…
+            self.stats.inc_value("newsproj/guard/dropped/bad_scheme")
+            logger.info("Redirect from %s to a non-http(s) URL refused", redact(request.url))
+            raise Refused("bad_scheme", request.url)
+        chain = {*request.meta.get("redirect_urls", []), request.url}
+        if target in chain:
+            self.stats.inc_value("newsproj/guard/dropped/redirect_loop")
+            logger.info("Redirect loop at %s → %s", redact(request.url), redact(target))
+            raise Refused("redirect_loop", request.url)
+        return response

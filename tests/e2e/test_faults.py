@@ -1,0 +1,334 @@
+"""End to end: `scrapy crawl news` against the mixed fault site (newsproj.testing.server.FaultSite).
+
+The crawl must end with exit status 0, every good article exactly once, and a stats counter with a reason for
+every bad URL. Other tests here take one fault family at a time (politeness timing, bytes downloaded, SSRF,
+secrets, bad settings) against their own FaultSite server.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from newsproj import __version__
+from newsproj.testing.server import FAULTS, FaultSite, serve
+from tests.conftest import FIXTURES, run_crawl
+
+TRUTH = [json.loads(line) for line in (FIXTURES / "faulty" / "truth.jsonl").read_text("utf-8").splitlines()]
+# A small DOWNLOAD_MAXSIZE keeps the huge pages cheap; DOWNLOAD_TIMEOUT below the never-answering page's sleep.
+MIXED_SETTINGS = ("-s", "DOWNLOAD_TIMEOUT=2", "-s", "DOWNLOAD_MAXSIZE=2000000", "-s", "DOWNLOAD_WARNSIZE=500000",
+                  "-s", "NEWSPROJ_MAX_PAGES_PER_PATTERN=10")
+TEXT_FIELDS = ("headline", "articleBody", "description")
+_TAG = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^<>]*)?>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def fault_server(**options):
+    return serve(FIXTURES / "faulty", site=FaultSite(FIXTURES / "faulty", **options))
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory):
+    server = fault_server(crawl_delay=0.1, timeout_after=4, huge=4_000_000)
+    try:
+        result = run_crawl("-a", f"start_urls={server.base}/", *MIXED_SETTINGS,
+                           out=tmp_path_factory.mktemp("mixed") / "out.jsonl")
+    finally:
+        server.stop()
+    return server, result
+
+
+def hit_times(server, path):
+    return [t for t, target in server.times if target == path]
+
+
+def test_mixed_site_exit_status_and_every_good_article_exactly_once(mixed):
+    server, result = mixed
+    assert result.returncode == 0, result.log[-3000:]
+    paths = Counter(urlsplit(r["url"]).path for r in result.records)
+    assert sorted(paths) == sorted(t["path"] for t in TRUTH)
+    assert set(paths.values()) == {1}
+    headlines = {urlsplit(r["url"]).path: r["headline"] for r in result.records}
+    for truth in TRUTH:
+        assert headlines[truth["path"]] == truth["headline"], truth["route"]
+        record = next(r for r in result.records if urlsplit(r["url"]).path == truth["path"])
+        assert truth["first_paragraph"] in record["articleBody"], truth["route"]
+    assert result.stats["finish_reason"] == "finished"
+
+
+def test_mixed_site_stats_account_for_every_bad_url(mixed):
+    _, result = mixed
+    stats = result.stats
+    expected = Counter(reason for reason in FAULTS.values() if reason != "ExtractionFailed")
+    failed = {k.removeprefix("newsproj/fetch/failed/"): v for k, v in stats.items()
+              if k.startswith("newsproj/fetch/failed/")}
+    assert failed == dict(expected)
+    # the page on which extraction raises: counted with the exception's type, dropped, the run goes on
+    assert stats["item_dropped_reasons_count/ExtractionFailed"] == 1
+    assert stats["newsproj/extract/error/ValueError"] == 1
+    # the only other drop: the same article linked once more with tracking parameters
+    drops = {k: v for k, v in stats.items() if k.startswith("item_dropped_reasons_count/")}
+    assert drops == {"item_dropped_reasons_count/ExtractionFailed": 1, "item_dropped_reasons_count/DuplicateArticle": 1}
+
+
+def test_mixed_site_recoverable_faults_and_backoff(mixed):
+    server, result = mixed
+    stats = result.stats
+    # 503, 503, 200: retried with a pause of 1 s then 2 s for the whole host (no Retry-After: backoff)
+    times = hit_times(server, "/flaky/2024/05/03/council-approves-budget.html")
+    assert len(times) == 3
+    assert times[1] - times[0] >= 0.95 and times[2] - times[1] >= 1.9
+    # 429 with Retry-After: 1, then 200
+    times = hit_times(server, "/flaky/2024/05/04/rail-line-extension-confirmed.html")
+    assert len(times) == 2 and times[1] - times[0] >= 0.95
+    assert stats["newsproj/politeness/backoff/503"] == 2 and stats["newsproj/politeness/backoff/429"] == 1
+    # Retry-After: 86400 is not waited for, nor retried
+    assert len(hit_times(server, "/flaky/2024/05/14/back-tomorrow.html")) == 1
+    assert stats["newsproj/politeness/retry_after_too_long"] == 1
+    # 500, timeouts and dropped connections: retried RETRY_TIMES (2), then counted once
+    for path in ("/flaky/2024/05/13/always-failing.html", "/slow/2024/05/15/never-answers.html",
+                 "/drop/2024/05/16/cut-off-mid-page.html"):
+        assert len(hit_times(server, path)) == 3, path
+    assert stats["retry/reason_count/scrapy.exceptions.DownloadTimeoutError"] == 2
+    assert stats["retry/reason_count/scrapy.exceptions.ResponseDataLossError"] == 2
+    # redirects: the chain is followed to its article, the loop stops at the first repeat
+    assert server.hits["/moved/2024/05/06/market-hall-3.html"] == 1
+    assert server.hits["/moved/2024/05/17/loop-a.html"] == 1 and server.hits["/moved/2024/05/17/loop-b.html"] == 1
+    assert stats["newsproj/guard/dropped/redirect_loop"] == 1
+    # robots.txt Disallow
+    assert not any(target.startswith("/private/") for target in server.hits)
+    assert stats["newsproj/politeness/crawl_delay"] == 0.1
+
+
+def test_mixed_site_bad_content(mixed):
+    server, result = mixed
+    stats = result.stats
+    for reason in ("content_type/application/pdf", "content_type/image/jpeg", "content_type/application/json",
+                   "binary_body", "empty_body"):
+        assert stats[f"newsproj/guard/dropped/{reason}"] == 1, reason
+    assert stats["newsproj/guard/dropped/too_large"] == 2  # Content-Length over the cap, and a stream past it
+    assert stats["newsproj/guard/warnsize"] == 1  # the long read: over DOWNLOAD_WARNSIZE, still exported
+    assert stats["newsproj/guard/charset_repaired/utf-8->cp1252"] == 1
+    assert stats["newsproj/guard/charset_repaired/cp1252->utf-8"] == 1  # ISO-8859-1 resolves to its superset
+    assert stats["newsproj/guard/charset_repaired/undeclared->cp1252"] == 1
+    assert stats["newsproj/guard/control_chars_removed"] == 1
+
+
+def test_mixed_site_no_mojibake(mixed):
+    _, result = mixed
+    accented = {t["path"] for t in TRUTH if t["accented"]}
+    assert len(accented) == 3
+    for record in result.records:
+        body = record["articleBody"]
+        assert "\ufffd" not in body and "Ã" not in body and "â€" not in body, record["url"]
+        if urlsplit(record["url"]).path in accented:
+            assert "crème brûlée to a naïve critic — “a triumph”" in body, record["url"]
+            assert "owners’ façade" in body
+
+
+def test_mixed_site_output_holds_no_html_control_characters_or_script(mixed):
+    _, result = mixed
+    for record in result.records:
+        for field in TEXT_FIELDS:
+            value = record.get(field) or ""
+            assert not _TAG.search(value), (record["url"], field)
+            assert not _CONTROL.search(value), (record["url"], field)
+            assert "EVIL" not in value and "document.write" not in value, (record["url"], field)
+    ferry = next(r for r in result.records if "ferry-timetable" in r["url"])
+    assert len(ferry["articleBody"].split("\n")) == 6
+
+
+def test_mixed_site_traps_are_bounded(mixed):
+    server, result = mixed
+    stats = result.stats
+    calendar = [t for t in server.hits if t.startswith("/calendar/")]
+    archive = [t for t in server.hits if t.startswith("/archive/")]
+    # NEWSPROJ_MAX_PAGES_PER_PATTERN=10: ten month pages and ten day pages, ten archive pages at most
+    assert 0 < len(calendar) <= 20 and 0 < len(archive) <= 10
+    assert not any(t.startswith("/calendar/2999/") for t in server.hits)
+    assert "/archive/?page=99999" not in server.hits
+    for reason in ("pattern_budget", "calendar_out_of_range", "page_number", "stripped_session_id",
+                   "stripped_sort_filter"):
+        assert stats[f"newsproj/discovery/trap/{reason}"] >= 1, reason
+    # session ids and sort/filter parameters are stripped: one request for the whole endless section
+    assert [t for t in server.hits if t.startswith("/sections/")] == ["/sections/local"]
+    assert not any(re.search(r"(?i)jsessionid|phpsessid|[?&]sid=|sort=", t) for t in server.hits)
+    assert stats["downloader/request_count"] < 150
+
+
+def test_non_html_is_dropped_before_its_body_downloads(crawl):
+    server = fault_server(huge=20_000_000)
+    try:
+        seeds = ",".join(f"{server.base}{p}" for p in ("/files/2024/05/annual-report", "/media/2024/05/photo-of-the-"
+                                                        "day", "/files/2024/05/huge-page.html"))
+        result = crawl("-a", f"start_urls={seeds}")
+    finally:
+        server.stop()
+    assert result.returncode == 0
+    stats = result.stats
+    assert stats["newsproj/fetch/failed/content_type/application/pdf"] == 1
+    assert stats["newsproj/fetch/failed/content_type/image/jpeg"] == 1
+    assert stats["newsproj/fetch/failed/too_large"] == 1  # Content-Length 20 MB > DOWNLOAD_MAXSIZE 16 MB
+    # 5 MB + 2 MB + 20 MB were offered; headers and at most a few socket buffers were read
+    assert stats.get("downloader/response_bytes", 0) < 1_000_000
+
+
+def test_crawl_delay_is_honoured_per_host(crawl):
+    server = fault_server(crawl_delay=1.0)
+    good = [t["path"] for t in TRUTH if t["path"].startswith("/news/")][:4]
+    try:
+        result = crawl("-a", "start_urls=" + ",".join(server.base + p for p in good),
+                       "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8")
+    finally:
+        server.stop()
+    assert result.returncode == 0 and len(result.records) == 4
+    times = sorted(t for t, target in server.times if target != "/robots.txt")
+    assert len(times) == 4
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert min(gaps) >= 0.95, gaps
+    assert result.stats["newsproj/politeness/crawl_delay"] == 1.0
+    assert result.stats["newsproj/politeness/waited"] >= 3
+
+
+def test_user_agent_names_the_contact_url(crawl):
+    server = fault_server()
+    article = f"{server.base}{TRUTH[0]['path']}"
+    try:
+        crawl("-a", f"start_urls={article}", "-s", "NEWSPROJ_CONTACT_URL=https://example.org/crawler")
+        derived = server.request_headers[TRUTH[0]["path"]]["User-Agent"]
+        crawl("-a", f"start_urls={article}", "-s", "USER_AGENT=Custom/1.0 (+mailto:ops@example.org)")
+        explicit = server.request_headers[TRUTH[0]["path"]]["User-Agent"]
+    finally:
+        server.stop()
+    assert derived == f"newsproj/{__version__} (+https://example.org/crawler)"
+    assert explicit == "Custom/1.0 (+mailto:ops@example.org)"
+
+
+def test_ssrf_private_addresses_refused_without_the_setting(crawl):
+    server = fault_server()
+    try:
+        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_ALLOW_PRIVATE=0")
+    finally:
+        server.stop()
+    assert result.returncode == 0
+    assert result.records == []
+    assert not server.hits  # not even robots.txt
+    assert result.stats["newsproj/fetch/failed/ssrf_loopback"] == 1
+    assert result.stats["newsproj/guard/ssrf/loopback"] >= 1
+
+
+def test_ssrf_redirect_to_loopback_refused(crawl):
+    """The seed's host:port is allowed (as a public host would be); its redirect to another name for
+    loopback (localhost) is refused before any request is sent."""
+    server = fault_server()
+    netloc = urlsplit(server.base).netloc
+    target = "/news/2024/05/02/library-extends-opening-hours.html"
+    try:
+        result = crawl("-a", f"start_urls={server.base}/moved/2024/05/19/to-localhost.html",
+                       "-s", "NEWSPROJ_ALLOW_PRIVATE=0", "-s", f"NEWSPROJ_ALLOW_PRIVATE_HOSTS={netloc}")
+    finally:
+        server.stop()
+    assert result.returncode == 0
+    assert server.hits["/moved/2024/05/19/to-localhost.html"] == 1
+    assert server.hits[target] == 0
+    assert result.stats["newsproj/fetch/failed/ssrf_loopback"] == 1
+
+
+def test_secrets_never_reach_logs_stats_or_output(crawl):
+    server = fault_server()
+    host = urlsplit(server.base).netloc
+    try:
+        result = crawl("-a", f"start_urls=http://crawler:hunter2secret@{host}/", "-s", "LOG_LEVEL=DEBUG",
+                       "-s", "NEWSPROJ_MAX_LISTING_DEPTH=0", "-s", "DOWNLOAD_TIMEOUT=2")
+    finally:
+        server.stop()
+    assert result.returncode == 0
+    assert result.records  # the homepage's articles were crawled
+    expected = "Basic " + base64.b64encode(b"crawler:hunter2secret").decode()
+    assert server.request_headers["/"]["Authorization"] == expected  # the credentials were used…
+    assert "session=COOKIESECRET123" in server.request_headers[TRUTH[0]["path"]].get("Cookie", "")
+    dumped = result.log + json.dumps(result.stats) + json.dumps(result.records)
+    for secret in ("hunter2secret", "COOKIESECRET123", base64.b64encode(b"crawler:hunter2secret").decode()):
+        assert secret not in dumped, secret  # …and never shown
+    assert result.stats["newsproj/guard/credentials_stripped"] == 1
+    assert "Crawled (200)" in result.log  # DEBUG lines were there to leak, and did not
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("-s", "NEWSPROJ_MAX_PAGES_PER_SITE=lots"), "setting NEWSPROJ_MAX_PAGES_PER_SITE: expected an integer"),
+        (("-s", "NEWSPROJ_MAX_CRAWL_DELAY=-5"), "setting NEWSPROJ_MAX_CRAWL_DELAY: expected a number ≥ 0, got '-5'"),
+        (("-s", "NEWSPROJ_ALLOW_PRIVATE=maybe"), "setting NEWSPROJ_ALLOW_PRIVATE: expected a boolean"),
+        (("-s", "NEWSPROJ_CONTACT_URL=call-me"), "setting NEWSPROJ_CONTACT_URL: expected an http(s) URL"),
+        (("-a", "start_urls=/relative/path"), "-a start_urls: expected http(s) URLs"),
+    ],
+)
+def test_bad_configuration_stops_before_the_first_request(crawl, args, expected):
+    server = fault_server()
+    try:
+        result = crawl("-a", f"start_urls={server.base}/", *args)
+    finally:
+        server.stop()
+    assert result.returncode != 0
+    assert expected in result.log
+    assert not server.hits
+
+
+def test_fault_table_is_served_as_described():
+    """FAULTS and the homepage agree: every bad URL is linked, and the server answers each one."""
+    site = FaultSite(FIXTURES / "faulty")
+    page = site.homepage().decode()
+    for path in FAULTS:
+        assert path.replace("&", "&amp;") in page
+        answer = site.lookup(urlsplit(path).path, urlsplit(path).query, "http://127.0.0.1:1")
+        assert answer is not None or path.startswith("/gone/"), path
+    truncated = Path(FIXTURES / "broken" / "truncated.html").read_text("utf-8")
+    assert "</article>" not in truncated and "</html>" not in truncated
+
+
+def test_per_host_concurrency_is_capped(crawl):
+    server = fault_server()
+    try:
+        seeds = ",".join(f"{server.base}/slow/echo/{n}.html" for n in range(8))
+        result = crawl("-a", f"start_urls={seeds}", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2")
+    finally:
+        server.stop()
+    assert result.returncode == 0
+    assert sum(1 for _, target in server.times if target.startswith("/slow/echo/")) == 8
+    assert server.max_in_flight == 2
+
+
+def test_politeness_defaults():
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    assert settings.getbool("ROBOTSTXT_OBEY") and settings.getbool("AUTOTHROTTLE_ENABLED")
+    assert 0 < settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") <= 8
+    assert settings.getint("DOWNLOAD_MAXSIZE") > settings.getint("DOWNLOAD_WARNSIZE") > 0
+    assert not settings.getbool("NEWSPROJ_ALLOW_PRIVATE")
+
+
+def test_proxy_password_never_reaches_logs_stats_or_output(crawl):
+    """The fault server doubles as an HTTP proxy (it answers absolute-URI requests), so the proxy stays on
+    loopback; its password must be sent (Proxy-Authorization) and never shown."""
+    server = fault_server()
+    article = TRUTH[0]["path"]
+    proxy = f"http://proxyuser:pr0xyp4ss@{urlsplit(server.base).netloc}"
+    try:
+        result = crawl("-a", f"start_urls={server.base}{article}", "-s", "LOG_LEVEL=DEBUG",
+                       env={"http_proxy": proxy, "HTTP_PROXY": proxy, "no_proxy": "", "NO_PROXY": ""})
+    finally:
+        server.stop()
+    assert result.returncode == 0 and len(result.records) == 1
+    proxied = [headers for target, headers in server.request_headers.items() if target.endswith(article)]
+    expected = "Basic " + base64.b64encode(b"proxyuser:pr0xyp4ss").decode()
+    assert proxied and proxied[0].get("Proxy-Authorization") == expected
+    dumped = result.log + json.dumps(result.stats) + json.dumps(result.records)
+    assert "pr0xyp4ss" not in dumped and expected.split()[1] not in dumped

@@ -1,0 +1,121 @@
+"""discovery/urls.py: trap shapes, parameter stripping, per-pattern and per-site budgets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsproj.discovery.urls import (
+    TrapGuard,
+    TrapLimits,
+    is_calendar_url,
+    is_refusal,
+    page_number,
+    strip_trap_params,
+    trap_reason,
+    url_pattern,
+)
+
+B = "http://news.example:8080"
+TODAY = date(2026, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("url", "clean", "kinds"),
+    [
+        (f"{B}/local;jsessionid=ABC123", f"{B}/local", ["session_id"]),
+        (f"{B}/local;jsessionid=ABC123?page=2", f"{B}/local?page=2", ["session_id"]),
+        (f"{B}/local?PHPSESSID=1&id=7&sid=2", f"{B}/local?id=7", ["session_id"]),
+        (f"{B}/local?sort=newest&view=grid&page=3", f"{B}/local?page=3", ["sort_filter"]),
+        (f"{B}/local?filter=x&sessionid=9", f"{B}/local", ["session_id", "sort_filter"]),
+        (f"{B}/search?s=budget", f"{B}/search?s=budget", []),  # WordPress search, not a session
+        (f"{B}/2024/05/01/story.html", f"{B}/2024/05/01/story.html", []),
+    ],
+)
+def test_strip_trap_params(url, clean, kinds):
+    assert strip_trap_params(url) == (clean, kinds)
+
+
+@pytest.mark.parametrize(
+    ("url", "number"),
+    [(f"{B}/news?page=7", 7), (f"{B}/news/page/12/", 12), (f"{B}/news?p=3", 3), (f"{B}/news/", None),
+     (f"{B}/news?page=abc", None)],
+)
+def test_page_number(url, number):
+    assert page_number(url) == number
+
+
+@pytest.mark.parametrize(
+    ("url", "calendar"),
+    [
+        (f"{B}/calendar/2024/05/", True),
+        (f"{B}/events/2024/05/01/", True),
+        (f"{B}/archive/2019/", True),
+        (f"{B}/agenda?date=2024-05-01", True),
+        (f"{B}/world/2024/05/01/summit-ends.html", False),
+        (f"{B}/events/", False),
+    ],
+)
+def test_is_calendar_url(url, calendar):
+    assert is_calendar_url(url) is calendar
+
+
+def test_url_pattern_ignores_digits_and_query_values_but_keeps_slugs():
+    assert url_pattern(f"{B}/calendar/2024/05/01/") == url_pattern(f"{B}/calendar/1999/12/31/")
+    assert url_pattern(f"{B}/news?page=2") == url_pattern(f"{B}/news?page=3000")
+    assert url_pattern(f"{B}/2024/05/01/a-story") != url_pattern(f"{B}/2024/05/01/another-story")
+    assert url_pattern("http://a.example/x?page=1") != url_pattern(f"{B}/x?page=1")
+
+
+def test_trap_reason_limits():
+    assert trap_reason(B + "/" + "a" * 3000, 2000, 6) == "url_too_long"
+    assert trap_reason(B + "/x?" + "&".join(f"k{i}=1" for i in range(8)), 2000, 6) == "too_many_query_params"
+    assert trap_reason(B + "/a/b/a/b/a/b/", 2000, 6) == "repeated_path_segments"
+    assert trap_reason(B + "/2024/05/01/story.html", 2000, 6) is None
+
+
+def admit_all(guard, urls, listing=False):
+    return [guard.admit(u, listing=listing, today=TODAY) for u in urls]
+
+
+def test_pattern_budget_caps_listings_and_calendars_not_articles():
+    guard = TrapGuard(TrapLimits(max_pages_per_pattern=5))
+    results = admit_all(guard, [f"{B}/news?page={n}" for n in range(1, 11)], listing=True)
+    assert [is_refusal(r) for _, r in results] == [False] * 5 + [True] * 5
+    assert results[-1][1] == ["pattern_budget"]
+    days = admit_all(guard, [f"{B}/calendar/2024/05/{d:02d}/" for d in range(1, 11)])  # article-shaped links
+    assert sum(is_refusal(r) for _, r in days) == 5
+    articles = admit_all(guard, [f"{B}/article/{n}" for n in range(100, 120)])
+    assert not any(is_refusal(r) for _, r in articles)
+
+
+def test_site_budget_counts_each_url_once():
+    guard = TrapGuard(TrapLimits(max_pages_per_site=3))
+    urls = [f"{B}/a-story-{n}" for n in range(3)]
+    assert not any(is_refusal(r) for _, r in admit_all(guard, urls + urls))  # repeats are not charged twice
+    assert guard.admit(f"{B}/a-story-9", today=TODAY)[1] == ["site_budget"]
+    assert not is_refusal(guard.admit("http://other.example/a-story-9", today=TODAY)[1])  # per host:port
+
+
+def test_calendar_out_of_range_and_page_number():
+    guard = TrapGuard(TrapLimits(max_page_number=50))
+    assert guard.admit(f"{B}/calendar/2999/01/", today=TODAY)[1] == ["calendar_out_of_range"]
+    assert guard.admit(f"{B}/calendar/1901/01/", today=TODAY)[1] == ["calendar_out_of_range"]
+    assert guard.admit(f"{B}/calendar/2027/01/", today=TODAY)[1] == []
+    assert guard.admit(f"{B}/news?page=51", listing=True, today=TODAY)[1] == ["page_number"]
+    assert TrapGuard(TrapLimits(max_page_number=0)).admit(f"{B}/news?page=51", today=TODAY)[1] == []
+
+
+def test_admit_returns_the_stripped_url_with_notes():
+    guard = TrapGuard()
+    url, reasons = guard.admit(f"{B}/local;jsessionid=XYZ?sort=asc", listing=True, today=TODAY)
+    assert url == f"{B}/local"
+    assert reasons == ["stripped_session_id", "stripped_sort_filter"] and not is_refusal(reasons)
+
+
+def test_limits_from_settings():
+    from scrapy.settings import Settings
+
+    limits = TrapLimits.from_settings(Settings({"NEWSPROJ_MAX_PAGES_PER_PATTERN": "7"}))
+    assert limits.max_pages_per_pattern == 7 and limits.max_pages_per_site == 50000

@@ -1,0 +1,123 @@
+"""middlewares/guards.py and charset.py: decisions from headers and bytes; components built from a crawler."""
+
+from __future__ import annotations
+
+import pytest
+from scrapy import Request
+from scrapy.http import HtmlResponse, Response
+from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.test import get_crawler
+
+from newsproj.middlewares.charset import CharsetMiddleware, decide_encoding
+from newsproj.middlewares.guards import BodyGuard, RedirectGuard, body_reason, content_type_reason
+from newsproj.middlewares.outcomes import Refused
+
+TEXT = "Café owners’ “naïve” façade — crème brûlée. " * 5
+
+
+@pytest.mark.parametrize(
+    ("ctype", "reason"),
+    [
+        ("text/html; charset=utf-8", None),
+        ("application/xhtml+xml", None),
+        ("application/rss+xml", None),
+        ("text/xml", None),
+        ("text/plain", None),
+        ("application/x-gzip", None),
+        ("application/octet-stream", None),
+        ("", None),
+        ("application/pdf", "content_type/application/pdf"),
+        ("image/jpeg", "content_type/image/jpeg"),
+        ("video/mp4", "content_type/video/mp4"),
+        ("application/json; charset=utf-8", "content_type/application/json"),
+        ("application/ld+json", "content_type/application/ld+json"),
+        ("application/zip", "content_type/application/zip"),
+        ("text/css", "content_type/text/css"),
+        ("text/x-unknown", None),
+    ],
+)
+def test_content_type_reason(ctype, reason):
+    assert content_type_reason(ctype) == reason
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (b"", "empty_body"),
+        (b" \n\t ", "empty_body"),
+        (b"%PDF-1.7\n...", "binary_body"),
+        (b"\x89PNG\r\n\x1a\n", "binary_body"),
+        (b"<html>\x00\x00\x00</html>", "binary_body"),
+        (b"\x1f\x8b\x08\x00gzipped-sitemap", None),
+        (b"<!doctype html><p>fine</p>", None),
+        ("\ufeffutf-16 text".encode("utf-16"), None),
+    ],
+)
+def test_body_reason(body, reason):
+    assert body_reason(body) == reason
+
+
+@pytest.mark.parametrize(
+    ("body", "used", "declared", "decision"),
+    [
+        (TEXT.encode("cp1252"), "utf-8", True, "cp1252"),  # Windows-1252 bytes declared UTF-8
+        (TEXT.encode("utf-8"), "cp1252", True, "utf-8"),  # UTF-8 bytes declared ISO-8859-1 (→ cp1252)
+        (TEXT.encode("utf-8"), "utf-8", True, None),
+        (TEXT.encode("cp1252"), "cp1252", True, None),
+        (TEXT.encode("cp1252"), "cp1250", False, "cp1252"),  # undeclared: Scrapy's guess overruled
+        (b'<meta charset="iso-8859-15">' + TEXT.encode("iso-8859-15", "replace"), "utf-8", True, "iso8859-15"),
+        (b"plain ascii", "utf-8", True, None),
+    ],
+)
+def test_decide_encoding(body, used, declared, decision):
+    assert decide_encoding(body, used, declared) == decision
+
+
+def _crawler():
+    crawler = get_crawler(settings_dict={"NEWSPROJ_STATS_FILE": None})
+    crawler.stats.open_spider()
+    return crawler
+
+
+def test_charset_middleware_repairs_and_counts():
+    crawler = _crawler()
+    mw = build_from_crawler(CharsetMiddleware, crawler)
+    body = f"<html><body><p>{TEXT}</p>\x07</body></html>".encode("cp1252")
+    response = HtmlResponse("http://127.0.0.1/a", body=body, headers={"Content-Type": "text/html; charset=utf-8"})
+    assert "\ufffd" in response.text
+    fixed = mw.process_response(Request(response.url), response)
+    assert TEXT in fixed.text and "\x07" not in fixed.text
+    assert crawler.stats.get_value("newsproj/guard/charset_repaired/utf-8->cp1252") == 1
+    assert crawler.stats.get_value("newsproj/guard/control_chars_removed") == 1
+
+
+def test_body_guard_refuses_empty_200_but_not_errors_or_robots():
+    crawler = _crawler()
+    mw = build_from_crawler(BodyGuard, crawler)
+    with pytest.raises(Refused) as exc:
+        mw.process_response(Request("http://h/a"), Response("http://h/a", body=b""))
+    assert exc.value.reason == "empty_body"
+    assert mw.process_response(Request("http://h/a"), Response("http://h/a", status=503, body=b""))
+    robots = Request("http://h/robots.txt", meta={"dont_obey_robotstxt": True})
+    assert mw.process_response(robots, Response(robots.url, body=b""))
+    assert crawler.stats.get_value("newsproj/guard/dropped/empty_body") == 1
+
+
+def test_redirect_guard_refuses_a_loop():
+    crawler = _crawler()
+    mw = build_from_crawler(RedirectGuard, crawler)
+    request = Request("http://h/b", meta={"redirect_urls": ["http://h/a"]})
+    with pytest.raises(Refused):
+        mw.process_response(request, Response(request.url, status=302, headers={"Location": "/a"}))
+    onward = Response(request.url, status=302, headers={"Location": "/c"})
+    assert mw.process_response(request, onward) is onward
+
+
+@pytest.mark.parametrize("location", ["file:///etc/passwd", "ftp://127.0.0.1/x", "javascript:alert(1)"])
+def test_redirect_guard_refuses_non_http_targets(location):
+    crawler = _crawler()
+    mw = build_from_crawler(RedirectGuard, crawler)
+    request = Request("http://h/a")
+    with pytest.raises(Refused) as exc:
+        mw.process_response(request, Response(request.url, status=301, headers={"Location": location}))
+    assert exc.value.reason == "bad_scheme"
