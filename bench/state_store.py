@@ -35,7 +35,11 @@ def main(n: int = 1_000_000) -> None:
         print(f"bulk insert {n} URLs: {time.perf_counter() - start:.1f} s, "
               f"{(Path(tmp) / 'state.sqlite3').stat().st_size / 1e6:.0f} MB")
         k = 20_000
-        timed("get (hit)", k, lambda i: store.get(f"https://news.example/{(i * 37) % n // 1000}/article-{(i * 37) % n}.html"))
+        def hit(i: int) -> object:
+            j = (i * 37) % n
+            return store.get(f"https://news.example/{j // 1000}/article-{j}.html")
+
+        timed("get (hit)", k, hit)
         timed("get (miss)", k, lambda i: store.get(f"https://news.example/new/{i}"))
         timed("owner_of", k, lambda i: store.owner_of(f"{(i * 53) % n:040x}"))
         timed("record (1 txn each)", k, lambda i: store.record(f"https://news.example/new/{i}", Seen("f", "now")))
