@@ -46,5 +46,10 @@ EXTENSIONS = {
     "newsproj.extensions.housekeeping.Housekeeping": 500,
 }
 
+# Optional behaviour; each add-on switches itself off unless its setting is given (REDIS_URL: distributed mode).
+ADDONS = {
+    "newsproj.addons.RedisAddon": 100,
+}
+
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
