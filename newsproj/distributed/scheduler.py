@@ -8,7 +8,7 @@ What changes against ``scrapy_redis.scheduler.Scheduler`` (0.9.1):
 - an idle worker does not close while the shared frontier is not drained (requests queued, or claimed by a
   live worker), it waits and picks up what the others discover; when everything is drained it exits;
 - no blocking pop (``SCHEDULER_IDLE_BEFORE_CLOSE`` is ignored: it would freeze the engine);
-- no ``spider=`` passed to the stats collector (deprecated in Scrapy 2.14+);
+- no ``spider=`` passed to the stats collector and no ``Spider.log()`` (both deprecated in Scrapy 2.14+);
 - ``close()`` never flushes the shared frontier because *this* worker stops; the last worker of a drained crawl
   deletes its keys, so the next run with the same arguments starts afresh (``SCHEDULER_PERSIST`` is not used).
 """
@@ -34,11 +34,13 @@ if TYPE_CHECKING:
     from typing import Self
 
     from scrapy import Request, Spider
+    from scrapy.core.engine import ExecutionEngine
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
 
 QUEUE_CLASS = "newsproj.distributed.queue.ClaimQueue"
+DUPEFILTER_CLASS = "scrapy_redis.dupefilter.RFPDupeFilter"
 
 
 def worker_id() -> str:
@@ -66,8 +68,13 @@ class RedisScheduler(Scheduler):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        instance = super().from_crawler(crawler)  # scrapy-redis builds the client and pings Redis
         settings = crawler.settings
+        if not hasattr(load_object(settings["DUPEFILTER_CLASS"]), "from_spider"):
+            raise ValueError(
+                f"RedisScheduler needs a scrapy-redis dupefilter (RedisAddon sets DUPEFILTER_CLASS={DUPEFILTER_CLASS}),"
+                f" got {settings['DUPEFILTER_CLASS']}"
+            )
+        instance = super().from_crawler(crawler)  # scrapy-redis builds the client and pings Redis
         instance.crawler = crawler
         if not settings.get("SCHEDULER_QUEUE_CLASS"):
             instance.queue_cls = QUEUE_CLASS
@@ -90,13 +97,18 @@ class RedisScheduler(Scheduler):
 
     def open(self, spider: Spider) -> None:
         self.keys = CrawlKeys(crawl_id(spider, self.crawler.settings))
-        self.queue_key = self.keys.requests
         self.df = load_object(self.dupefilter_cls)(
             self.server, key=self.keys.dupefilter, debug=self.crawler.settings.getbool("DUPEFILTER_DEBUG")
         )
         self.frontier = Frontier(self.server, self.keys, self.worker, self.timeout_ms)
-        super().open(spider)  # builds the queue; SCHEDULER_FLUSH_ON_START → self.flush()
-        tick = self.frontier.tick()
+        # As scrapy-redis's open(), minus its Spider.log() (deprecated): the queue, then an optional reset.
+        self.spider = spider
+        self.queue = load_object(self.queue_cls)(
+            server=self.server, spider=spider, key=self.keys.requests, serializer=self.serializer
+        )
+        if self.flush_on_start:
+            self.flush()
+        tick = self._shared_tick()
         logger.info(
             "Distributed crawl %s as worker %s: %d requests queued, %d in flight elsewhere (keys %s:*)",
             self.keys.crawl, self.worker, tick.queued, tick.inflight, self.keys.base,
@@ -164,10 +176,18 @@ class RedisScheduler(Scheduler):
         self.stats.inc_value("scheduler/dequeued/redis")
         return request
 
+    def _engine(self) -> ExecutionEngine | None:
+        try:
+            return self.crawler.engine
+        except RuntimeError:  # not started (or used outside a crawl): it holds nothing
+            return None
+
     def _in_engine(self) -> set[Request]:
         """Requests the engine still holds: downloading (or in downloader middlewares) or being scraped (callback
         running, or its items in the item pipelines)."""
-        engine = self.crawler.engine
+        engine = self._engine()
+        if engine is None:
+            return set()
         held = set(engine.downloader.active)
         slot = engine.scraper.slot
         if slot is not None:
@@ -197,8 +217,8 @@ class RedisScheduler(Scheduler):
         try:
             self._release_done()
             tick = self._shared_tick()
-            engine = self.crawler.engine
-            if engine.spider is None or not engine.running:
+            engine = self._engine()
+            if engine is None or engine.spider is None or not engine.running:
                 return
             if tick.queued and not self._waiting and self._waking is None and not engine.needs_backout():
                 # The engine only asks for requests when something finishes or every 5 s; hand it one (public
