@@ -7,6 +7,7 @@ What changes against ``scrapy_redis.scheduler.Scheduler`` (0.9.1):
   is done with it, so a worker killed mid-crawl loses nothing (a live worker requeues its claims);
 - an idle worker does not close while the shared frontier is not drained (requests queued, or claimed by a
   live worker), it waits and picks up what the others discover; when everything is drained it exits;
+- a worker claims only what it can download soon (``NEWSPROJ_REDIS_PREFETCH``), so work spreads over workers;
 - no blocking pop (``SCHEDULER_IDLE_BEFORE_CLOSE`` is ignored: it would freeze the engine);
 - no ``spider=`` passed to the stats collector and no ``Spider.log()`` (both deprecated in Scrapy 2.14+);
 - ``close()`` never flushes the shared frontier because *this* worker stops; the last worker of a drained crawl
@@ -52,13 +53,16 @@ class RedisScheduler(Scheduler):
     """Settings: ``REDIS_URL`` (scrapy-redis), ``NEWSPROJ_CRAWL_ID`` (default: from the spider's arguments),
     ``NEWSPROJ_REDIS_POLL_INTERVAL`` (s, default 0.5: heartbeat, release and wake-up period),
     ``NEWSPROJ_REDIS_WORKER_TIMEOUT`` (s, default 60: a worker silent this long is dead and its claims are
-    requeued), ``SCHEDULER_FLUSH_ON_START`` (delete the crawl's keys first: a reset)."""
+    requeued), ``NEWSPROJ_REDIS_PREFETCH`` (default 2: claim no more while this many of our requests wait for a
+    download slot, so a busy worker does not hoard what idle ones could fetch), ``SCHEDULER_FLUSH_ON_START``
+    (delete the crawl's keys first: a reset)."""
 
     crawler: Crawler
     keys: CrawlKeys
     frontier: Frontier
     worker: str
     poll_interval: float
+    prefetch: int
     timeout_ms: int
     _claims: dict[Request, bytes]  # claimed by this worker, not yet released
     _waiting: list[Request]  # claimed but not yet handed to the engine
@@ -84,6 +88,7 @@ class RedisScheduler(Scheduler):
             logger.warning("SCHEDULER_IDLE_BEFORE_CLOSE is ignored: a blocking pop would freeze the engine")
             instance.idle_before_close = 0
         instance.poll_interval = settings.getfloat("NEWSPROJ_REDIS_POLL_INTERVAL", 0.5)
+        instance.prefetch = max(1, settings.getint("NEWSPROJ_REDIS_PREFETCH", 2))
         instance.timeout_ms = int(settings.getfloat("NEWSPROJ_REDIS_WORKER_TIMEOUT", 60) * 1000)
         instance.worker = worker_id()
         instance._claims = {}
@@ -153,6 +158,8 @@ class RedisScheduler(Scheduler):
     def next_request(self) -> Request | None:
         if self._waiting:
             return self._waiting.pop(0)
+        if self._backlog() >= self.prefetch:
+            return None  # do not hoard what we cannot download yet: leave it to idle workers
         return self._claim()
 
     def has_pending_requests(self) -> bool:
@@ -195,6 +202,13 @@ class RedisScheduler(Scheduler):
             held.update(request for _, request, _ in slot.queue)
         return held
 
+    def _backlog(self) -> int:
+        """Requests this worker holds that wait for a download slot (politeness delay or per-domain concurrency)."""
+        engine = self._engine()
+        if engine is None:
+            return 0
+        return sum(len(slot.queue) for slot in engine.downloader.slots.values())
+
     def _release_done(self) -> None:
         waiting = {id(r) for r in self._waiting}
         held = self._in_engine()
@@ -220,7 +234,8 @@ class RedisScheduler(Scheduler):
             engine = self._engine()
             if engine is None or engine.spider is None or not engine.running:
                 return
-            if tick.queued and not self._waiting and self._waking is None and not engine.needs_backout():
+            if (tick.queued and not self._waiting and self._waking is None and not engine.needs_backout()
+                    and self._backlog() < self.prefetch):
                 # The engine only asks for requests when something finishes or every 5 s; hand it one (public
                 # engine.crawl → enqueue_request keeps it local) so it starts pulling the rest now.
                 request = self._claim()
