@@ -25,6 +25,12 @@ DISTRIBUTED = {
     "NEWSPROJ_STATE_BACKEND": "newsproj.state.redis.RedisStateStore",
 }
 
+# A worker's counts are its share of a shared crawl, not the crawl: comparing them with the site's past runs
+# would call every worker but the busiest a collapse (monitors.py). Off per worker in distributed mode.
+PER_WORKER = {
+    "NEWSPROJ_MONITOR_COLLAPSE_RATIO": 0,
+}
+
 
 class RedisAddon:
     def __init__(self, crawler: Crawler):
@@ -36,5 +42,5 @@ class RedisAddon:
         return cls(crawler)
 
     def update_settings(self, settings: BaseSettings) -> None:
-        for name, value in DISTRIBUTED.items():
+        for name, value in {**DISTRIBUTED, **PER_WORKER}.items():
             settings.set(name, value, "addon")

@@ -32,6 +32,7 @@ def test_redis_url_switches_on_distributed_mode():
         assert settings.getpriority(name) == 15  # "addon": below project and -s
     for value in DISTRIBUTED.values():
         load_object(value)  # every path imports
+    assert settings.getfloat("NEWSPROJ_MONITOR_COLLAPSE_RATIO") == 0  # a worker's count is only its share
 
 
 def test_user_settings_win():
