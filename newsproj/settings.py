@@ -11,6 +11,8 @@ COMMANDS_MODULE = "newsproj.commands"
 NEWSPROJ_CONTACT_URL = "https://github.com/newsproj/newsproj"
 ADDONS = {
     "newsproj.middlewares.config.SafetyAddon": 0,
+    # Optional behaviour; switches itself off unless REDIS_URL is given (distributed mode, docs/distributed.md).
+    "newsproj.addons.RedisAddon": 100,
 }
 
 # Politeness.
