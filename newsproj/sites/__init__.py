@@ -45,8 +45,11 @@ class SiteConfig:
     path: str = ""
 
     def matches_article(self, url: str) -> bool:
-        """Whether the URL's path (and query) matches one of ``article_urls``."""
-        return _matches(self.article_urls, url)
+        """Whether the URL's path, or its path and query, matches one of ``article_urls``.
+
+        The path alone is tried too, so ``'^/article/[\\w-]+/?$'`` still matches a URL that a feed
+        tagged with ``?utm_source=...``."""
+        return _matches(self.article_urls, url) or _matches(self.article_urls, url.split("?", 1)[0])
 
     def denies(self, url: str) -> bool:
         """Whether the URL's path (and query) matches one of ``deny_urls``."""
