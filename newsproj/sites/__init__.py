@@ -6,6 +6,7 @@ The loader is strict: unknown keys, wrong types and regexes/XPaths/CSS that do n
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -20,7 +21,8 @@ from parsel.csstranslator import HTMLTranslator
 
 from ..exceptions import SiteConfigError
 
-SITES_DIR = Path(__file__).parent
+SITES_DIR = Path(os.environ.get("NEWSPROJ_SITES_DIR") or Path(__file__).parent)
+"""The registry folder: this package, or ``$NEWSPROJ_SITES_DIR`` (read once, at import) to use another one."""
 FIELDS = ("headline", "articleBody", "authors", "datePublished", "dateModified", "description", "mainImage")
 _SOURCES = ("css", "xpath", "meta")
 _TOP = {"name", "hosts", "language", "timezone", "discovery", "extraction", "cleaning"}
