@@ -1,3 +1,4 @@
+import shutil
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,82 @@ drop_lines = ['^Copyright .* via AP$']
     assert site.denies("https://www.good.example/tag/x")
     assert not site.denies("https://www.good.example/world/")
     assert site.selectors["headline"] == {"css": "h1.title"}
+
+
+# ---------------------------------------------------------------------------------------------- the shipped registry
+
+
+def test_registry_ships_at_least_thirty_publishers():
+    assert len(sites.names()) >= 30
+
+
+@pytest.mark.parametrize("name", sites.names())
+def test_every_site_has_discovery_data(name):
+    site = sites.load(name)
+    assert site.seeds, "a config always has discovery seeds"
+    assert site.article_urls, "a config always has article URL patterns"
+    assert all(h == h.lower() and "/" not in h and ":" not in h for h in site.hosts)
+
+
+def test_no_host_is_registered_twice():
+    seen: dict[str, str] = {}
+    for site in sites.all_sites():
+        for host in site.hosts:
+            assert host.removeprefix("www.") not in seen, f"{host}: in {seen.get(host.removeprefix('www.'))} and {site.name}"
+            seen[host.removeprefix("www.")] = site.name
+
+
+@pytest.mark.parametrize("name", sites.names())
+def test_for_url_routes_each_host_to_its_site(name):
+    site = sites.load(name)
+    for host in site.hosts:
+        assert sites.for_url(f"https://{host}/some/path") == site
+
+
+def test_for_url_unknown_host():
+    assert sites.for_url("https://unknown.example/2024/01/01/x") is None
+
+
+def test_article_patterns_ignore_tracking_query():
+    site = sites.load("politico-eu")
+    assert site.matches_article("https://www.politico.eu/article/some-story/?utm_source=RSS_Feed")
+    assert not site.matches_article("https://www.politico.eu/tag/brexit/")
+
+
+# ---------------------------------------------------------------------------------------------- start-up failure
+
+
+def test_crawl_with_a_broken_site_fails_before_any_request(tmp_path, crawl, demo_server):
+    """``scrapy crawl news -a site=bad`` exits non-zero naming file, key and problem; nothing is fetched."""
+    registry = tmp_path / "sites"
+    shutil.copytree(sites.SITES_DIR, registry, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    _write(registry, "bad", f'''
+name = "bad"
+hosts = ["127.0.0.1"]
+[discovery]
+seeds = ["{demo_server.base}/"]
+[extraction]
+headline = {{ css = "h1[[" }}
+''')
+    hits = sum(demo_server.hits.values())
+    result = crawl("-a", "site=bad", env={"NEWSPROJ_SITES_DIR": str(registry)})
+    assert result.returncode != 0
+    assert "SiteConfigError: sites/bad.toml: [extraction].headline: invalid CSS 'h1[['" in result.log
+    assert sum(demo_server.hits.values()) == hits, "a request was made before the config was checked"
+    assert result.records == []
+
+
+def test_crawl_with_a_site_from_another_registry_folder(tmp_path, crawl, demo_server):
+    """NEWSPROJ_SITES_DIR points the loader at another folder; a good site there crawls."""
+    registry = tmp_path / "sites"
+    registry.mkdir()
+    _write(registry, "local-demo", f'''
+name = "local-demo"
+hosts = ["127.0.0.1"]
+[discovery]
+seeds = ["{demo_server.base}/sitemap_index.xml"]
+article_urls = ['/articles/[\\w-]+/$']
+''')
+    result = crawl("-a", "site=local-demo", env={"NEWSPROJ_SITES_DIR": str(registry)})
+    assert result.returncode == 0, result.log[-2000:]
+    assert len(result.records) >= 20
