@@ -98,9 +98,9 @@ def test_every_site_has_discovery_data(name):
 def test_no_host_is_registered_twice():
     seen: dict[str, str] = {}
     for site in sites.all_sites():
-        for host in site.hosts:
-            assert host.removeprefix("www.") not in seen, f"{host}: in {seen.get(host.removeprefix('www.'))} and {site.name}"
-            seen[host.removeprefix("www.")] = site.name
+        for host in (h.removeprefix("www.") for h in site.hosts):
+            assert host not in seen, f"{host}: in {seen.get(host)} and {site.name}"
+            seen[host] = site.name
 
 
 @pytest.mark.parametrize("name", sites.names())

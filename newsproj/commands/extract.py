@@ -3,9 +3,10 @@
 How a user checks a site before adding it to the registry. A URL is fetched through Scrapy (a real crawl of that
 one URL, with the project's settings: robots.txt, user agent, middlewares); a file (``.html`` or ``.html.gz``) is
 read from disk, ``--url`` giving its original URL. The page then goes through the same pure functions as the
-pipelines: :func:`newsproj.extraction.extract`, :func:`newsproj.cleaning.clean` and
-:func:`newsproj.validation.problems`. With ``--diff``, the lines that cleaning removed as chrome follow the record,
-one per line: ``- [reason] line``.
+spider and the pipelines: :func:`newsproj.discovery.pages.page_verdict` (``--listed``: as for a page that a
+sitemap or feed listed), :func:`newsproj.extraction.extract`, :func:`newsproj.cleaning.clean` and
+:func:`newsproj.validation.problems`. With ``--diff``, the lines that cleaning removed as chrome follow the
+record, one per line: ``- [reason] line``.
 
 Exit status: 0 with a valid record, 1 when the page is dropped (not an article, extraction failed, invalid
 record) or cannot be fetched, 2 on a usage error. The reason goes to stderr.
@@ -26,12 +27,15 @@ from itemadapter import ItemAdapter
 from scrapy import Request, Spider
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import DropItem, UsageError
+from scrapy.settings import SETTINGS_PRIORITIES
+from w3lib.encoding import html_to_unicode
 
 from .. import sites
 from ..cleaning import Cleaned, clean
+from ..discovery.pages import page_verdict
 from ..discovery.urls import netloc
 from ..exceptions import NotAnArticle, SiteConfigError
-from ..extraction import MIN_BODY_WORDS, extract
+from ..extraction import MIN_BODY_WORDS, extract, parse_html
 from ..validation import problems
 
 if TYPE_CHECKING:
@@ -57,11 +61,17 @@ class Outcome:
         return ItemAdapter(self.article).asdict() if self.article is not None else None
 
 
-def page_outcome(html: str | bytes, url: str, site: SiteConfig | None, date_downloaded: str = "") -> Outcome:
-    """extract → clean → validate, as pipelines 100-300 do, without an engine."""
+def page_outcome(
+    html: str | bytes, url: str, site: SiteConfig | None, date_downloaded: str = "", listed: bool = False
+) -> Outcome:
+    """The spider's page verdict, then extract → clean → validate as pipelines 100-300 do, without an engine."""
     date_downloaded = date_downloaded or datetime.now(UTC).isoformat(timespec="seconds")
     try:
-        article = extract(html, url, site, date_downloaded=date_downloaded).article
+        tree = parse_html(html)
+        is_article, reason = page_verdict(tree, expect_article=listed)
+        if not is_article:
+            raise NotAnArticle(f"the news spider takes this page for a listing ({reason}) and follows its links")
+        article = extract(tree, url, site, date_downloaded=date_downloaded).article
         article, cleaned = clean(article, site)
         if len(article.articleBody.split()) < MIN_BODY_WORDS:
             raise NotAnArticle("too little text once chrome is removed")
@@ -105,7 +115,13 @@ class ExtractSpider(Spider):
 
 class Command(ScrapyCommand):
     requires_project = True
-    default_settings = {"LOG_LEVEL": "WARNING"}
+
+    def process_options(self, args: list[str], opts: Namespace) -> None:
+        super().process_options(args, opts)
+        assert self.settings is not None
+        # Quiet by default (the record is the output); -L / -s LOG_LEVEL= / --nolog still win.
+        if self.settings.getpriority("LOG_LEVEL") < SETTINGS_PRIORITIES["cmdline"]:
+            self.settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
 
     def syntax(self) -> str:
         return "[options] URL_OR_FILE"
@@ -121,6 +137,8 @@ class Command(ScrapyCommand):
         parser.add_argument("--diff", action="store_true", help="also print the lines removed as chrome and why")
         parser.add_argument("--site", metavar="NAME", help="apply this registered site (default: by the URL's host)")
         parser.add_argument("--url", metavar="URL", help="the original URL of a page read from a file")
+        parser.add_argument("--listed", action="store_true",
+                            help="judge the page as one a sitemap or feed listed (as the crawl does for those)")
 
     def run(self, args: list[str], opts: Namespace) -> None:
         if len(args) != 1:
@@ -146,11 +164,11 @@ class Command(ScrapyCommand):
             if not path.is_file():
                 raise UsageError(f"no such file: {target}")
             url = opts.url or path.resolve().as_uri()
-            html = read_page(path).decode("utf-8", errors="replace")
+            html = html_to_unicode(None, read_page(path))[1]  # BOM, <meta charset>, else detection
             downloaded = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
         if site is None and not opts.site:
             site = sites.for_url(url)
-        outcome = page_outcome(html, url, site, downloaded)
+        outcome = page_outcome(html, url, site, downloaded, listed=opts.listed)
         self._print(outcome, site, opts.diff)
 
     def _fetch(self, url: str) -> tuple[str, str] | None:
