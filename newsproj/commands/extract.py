@@ -105,7 +105,8 @@ class ExtractSpider(Spider):
     def keep(self, response: Response) -> None:
         text = getattr(response, "text", None)
         if text is None:
-            self.failure = f"not a text response ({response.headers.get('Content-Type', b'').decode('latin-1')})"
+            ctype = (response.headers.get("Content-Type") or b"").decode("latin-1")
+            self.failure = f"not a text response ({ctype})"
             return
         self.page = (response.url, text)
 
@@ -120,7 +121,7 @@ class Command(ScrapyCommand):
         super().process_options(args, opts)
         assert self.settings is not None
         # Quiet by default (the record is the output); -L / -s LOG_LEVEL= / --nolog still win.
-        if self.settings.getpriority("LOG_LEVEL") < SETTINGS_PRIORITIES["cmdline"]:
+        if (self.settings.getpriority("LOG_LEVEL") or 0) < SETTINGS_PRIORITIES["cmdline"]:
             self.settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
 
     def syntax(self) -> str:
