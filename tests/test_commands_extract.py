@@ -79,13 +79,18 @@ def test_file_with_url_uses_the_registered_site(tmp_path):
     assert record["headline"] == expected["headline"]
     assert record["articleBody"] == expected["articleBody"]
     assert rest.startswith("\n# site: cnn;")
-    # the same page, uncompressed and without --url: a file: URL and no site
+    # the same page, uncompressed and without --url: a file: URL; the site comes from its canonical URL
     plain = tmp_path / "page.html"
-    plain.write_bytes(gzip.decompress((CNN_CASE / "page.html.gz").read_bytes()))
+    html = gzip.decompress((CNN_CASE / "page.html.gz").read_bytes())
+    plain.write_bytes(html)
     proc = scrapy_extract(str(plain), "--diff")
     record, rest = record_and_rest(proc.stdout)
     assert record["url"] == plain.resolve().as_uri()
-    assert "# site: (generic);" in rest
+    assert rest.startswith("\n# site: cnn;")
+    # without a canonical URL on a registered host, the generic path only
+    plain.write_bytes(html.replace(meta["url"].encode(), b"https://unregistered.example/story"))
+    proc = scrapy_extract(str(plain), "--diff")
+    assert "# site: (generic);" in record_and_rest(proc.stdout)[1]
 
 
 def test_unknown_site_is_an_error():

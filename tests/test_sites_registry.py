@@ -4,7 +4,9 @@ from pathlib import Path
 import pytest
 
 from newsproj import sites
+from newsproj.commands.extract import page_outcome
 from newsproj.exceptions import SiteConfigError
+from newsproj.testing.server import serve
 
 
 @pytest.mark.parametrize("name", sites.names())
@@ -157,3 +159,45 @@ article_urls = ['/articles/[\\w-]+/$']
     result = crawl("-a", "site=local-demo", env={"NEWSPROJ_SITES_DIR": str(registry)})
     assert result.returncode == 0, result.log[-2000:]
     assert len(result.records) >= 20
+
+
+def test_for_page_falls_back_to_the_canonical_host():
+    gamestar = sites.load("gamestar")
+    assert sites.for_page("http://127.0.0.1:8000/a", "https://www.gamestar.de/artikel/x,1.html") == gamestar
+    assert sites.for_page("https://www.gamestar.de/artikel/x,1.html", None) == gamestar
+    assert sites.for_page("http://127.0.0.1:8000/a", "https://unregistered.example/a") is None
+    assert sites.for_page("http://127.0.0.1:8000/a") is None
+
+
+GAMESTAR_LIKE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+<title>Testseite für die Registry</title>
+<link rel="canonical" href="https://www.gamestar.de/artikel/testseite-registry,3400001.html">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Testseite für die Registry",
+ "datePublished": "2025-03-14T09:30:00+01:00", "author": {"@type": "Person", "name": "Jamie Example"}}</script>
+</head><body><main><article><h1>Testseite für die Registry</h1>
+<p>Diese Seite ist eine handgeschriebene Testseite. Sie wird auf 127.0.0.1 ausgeliefert, ihre kanonische Adresse
+liegt aber auf einem registrierten Host, und deshalb gelten die Regeln dieser Seite auch hier.</p>
+<p>Link zum YouTube-Inhalt</p>
+<p>Der zweite Absatz hat genug Wörter, damit die Seite als Artikel zählt, und er endet mit einem Punkt, wie es sich
+für einen richtigen Absatz in einem Artikel gehört, der gelesen werden soll.</p>
+</article></main></body></html>"""
+
+
+def test_crawl_applies_the_site_of_the_canonical_url(tmp_path, crawl):
+    """A publisher's page served from 127.0.0.1 (as by `make bench`) gets its site's rules through the crawl."""
+    root = tmp_path / "www"
+    (root / "artikel").mkdir(parents=True)
+    (root / "artikel" / "index.html").write_text(GAMESTAR_LIKE, encoding="utf-8")
+    url_path = "/artikel/"
+    generic = page_outcome(GAMESTAR_LIKE, "http://127.0.0.1/artikel/", None, listed=True)
+    assert generic.article is not None and "Link zum YouTube-Inhalt" in generic.article.articleBody.split("\n")
+    server = serve(root)
+    try:
+        result = crawl("-a", f"start_urls={server.base}{url_path}")
+    finally:
+        server.stop()
+    assert result.returncode == 0, result.log[-2000:]
+    (record,) = result.records
+    assert record["canonicalUrl"] == "https://www.gamestar.de/artikel/testseite-registry,3400001.html"
+    assert "Link zum YouTube-Inhalt" not in record["articleBody"].split("\n")  # gamestar's drop_lines
+    assert result.stats.get("newsproj/clean/removed/site") == 1

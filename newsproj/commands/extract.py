@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from itemadapter import ItemAdapter
+from parsel import Selector
 from scrapy import Request, Spider
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import DropItem, UsageError
@@ -85,6 +86,12 @@ def page_outcome(
 def read_page(path: Path) -> bytes:
     data = path.read_bytes()
     return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+
+
+def _canonical(html: str, url: str) -> str | None:
+    """The page's ``<link rel=canonical>`` or ``og:url``, absolute (picks the site of a page saved elsewhere)."""
+    found = Selector(text=html).xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content").get()
+    return urljoin(url, found) if found else None
 
 
 class ExtractSpider(Spider):
@@ -168,7 +175,7 @@ class Command(ScrapyCommand):
             html = html_to_unicode(None, read_page(path))[1]  # BOM, <meta charset>, else detection
             downloaded = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
         if site is None and not opts.site:
-            site = sites.for_url(url)
+            site = sites.for_page(url, _canonical(html, url))
         outcome = page_outcome(html, url, site, downloaded, listed=opts.listed)
         self._print(outcome, site, opts.diff)
 

@@ -205,3 +205,12 @@ def for_url(url: str) -> SiteConfig | None:
         if candidate in index:
             return load(index[candidate])
     return None
+
+
+def for_page(url: str, canonical: str | None = None) -> SiteConfig | None:
+    """The site of a page: by its URL's host, else by its canonical URL's host.
+
+    The second covers a publisher's page fetched from another host: a mirror, a saved copy, or the corpus served
+    on 127.0.0.1 by ``make bench`` (its pages keep their ``<link rel=canonical>``).
+    """
+    return for_url(url) or (for_url(canonical) if canonical else None)
