@@ -1,9 +1,12 @@
+import shutil
 from pathlib import Path
 
 import pytest
 
 from newsproj import sites
+from newsproj.commands.extract import page_outcome
 from newsproj.exceptions import SiteConfigError
+from newsproj.testing.server import serve
 
 
 @pytest.mark.parametrize("name", sites.names())
@@ -77,3 +80,124 @@ drop_lines = ['^Copyright .* via AP$']
     assert site.denies("https://www.good.example/tag/x")
     assert not site.denies("https://www.good.example/world/")
     assert site.selectors["headline"] == {"css": "h1.title"}
+
+
+# ---------------------------------------------------------------------------------------------- the shipped registry
+
+
+def test_registry_ships_at_least_thirty_publishers():
+    assert len(sites.names()) >= 30
+
+
+@pytest.mark.parametrize("name", sites.names())
+def test_every_site_has_discovery_data(name):
+    site = sites.load(name)
+    assert site.seeds, "a config always has discovery seeds"
+    assert site.article_urls, "a config always has article URL patterns"
+    assert all(h == h.lower() and "/" not in h and ":" not in h for h in site.hosts)
+
+
+def test_no_host_is_registered_twice():
+    seen: dict[str, str] = {}
+    for site in sites.all_sites():
+        for host in (h.removeprefix("www.") for h in site.hosts):
+            assert host not in seen, f"{host}: in {seen.get(host)} and {site.name}"
+            seen[host] = site.name
+
+
+@pytest.mark.parametrize("name", sites.names())
+def test_for_url_routes_each_host_to_its_site(name):
+    site = sites.load(name)
+    for host in site.hosts:
+        assert sites.for_url(f"https://{host}/some/path") == site
+
+
+def test_for_url_unknown_host():
+    assert sites.for_url("https://unknown.example/2024/01/01/x") is None
+
+
+def test_article_patterns_ignore_tracking_query():
+    site = sites.load("politico-eu")
+    assert site.matches_article("https://www.politico.eu/article/some-story/?utm_source=RSS_Feed")
+    assert not site.matches_article("https://www.politico.eu/tag/brexit/")
+
+
+# ---------------------------------------------------------------------------------------------- start-up failure
+
+
+def test_crawl_with_a_broken_site_fails_before_any_request(tmp_path, crawl, demo_server):
+    """``scrapy crawl news -a site=bad`` exits non-zero naming file, key and problem; nothing is fetched."""
+    registry = tmp_path / "sites"
+    shutil.copytree(sites.SITES_DIR, registry, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    _write(registry, "bad", f'''
+name = "bad"
+hosts = ["127.0.0.1"]
+[discovery]
+seeds = ["{demo_server.base}/"]
+[extraction]
+headline = {{ css = "h1[[" }}
+''')
+    hits = sum(demo_server.hits.values())
+    result = crawl("-a", "site=bad", env={"NEWSPROJ_SITES_DIR": str(registry)})
+    assert result.returncode != 0
+    assert "SiteConfigError: sites/bad.toml: [extraction].headline: invalid CSS 'h1[['" in result.log
+    assert sum(demo_server.hits.values()) == hits, "a request was made before the config was checked"
+    assert result.records == []
+
+
+def test_crawl_with_a_site_from_another_registry_folder(tmp_path, crawl, demo_server):
+    """NEWSPROJ_SITES_DIR points the loader at another folder; a good site there crawls."""
+    registry = tmp_path / "sites"
+    registry.mkdir()
+    _write(registry, "local-demo", f'''
+name = "local-demo"
+hosts = ["127.0.0.1"]
+[discovery]
+seeds = ["{demo_server.base}/sitemap_index.xml"]
+article_urls = ['/articles/[\\w-]+/$']
+''')
+    result = crawl("-a", "site=local-demo", env={"NEWSPROJ_SITES_DIR": str(registry)})
+    assert result.returncode == 0, result.log[-2000:]
+    assert len(result.records) >= 20
+
+
+def test_for_page_falls_back_to_the_canonical_host():
+    gamestar = sites.load("gamestar")
+    assert sites.for_page("http://127.0.0.1:8000/a", "https://www.gamestar.de/artikel/x,1.html") == gamestar
+    assert sites.for_page("https://www.gamestar.de/artikel/x,1.html", None) == gamestar
+    assert sites.for_page("http://127.0.0.1:8000/a", "https://unregistered.example/a") is None
+    assert sites.for_page("http://127.0.0.1:8000/a") is None
+
+
+GAMESTAR_LIKE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+<title>Testseite für die Registry</title>
+<link rel="canonical" href="https://www.gamestar.de/artikel/testseite-registry,3400001.html">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Testseite für die Registry",
+ "datePublished": "2025-03-14T09:30:00+01:00", "author": {"@type": "Person", "name": "Jamie Example"}}</script>
+</head><body><main><article><h1>Testseite für die Registry</h1>
+<p>Diese Seite ist eine handgeschriebene Testseite. Sie wird auf 127.0.0.1 ausgeliefert, ihre kanonische Adresse
+liegt aber auf einem registrierten Host, und deshalb gelten die Regeln dieser Seite auch hier.</p>
+<p>Link zum YouTube-Inhalt</p>
+<p>Der zweite Absatz hat genug Wörter, damit die Seite als Artikel zählt, und er endet mit einem Punkt, wie es sich
+für einen richtigen Absatz in einem Artikel gehört, der gelesen werden soll.</p>
+</article></main></body></html>"""
+
+
+def test_crawl_applies_the_site_of_the_canonical_url(tmp_path, crawl):
+    """A publisher's page served from 127.0.0.1 (as by `make bench`) gets its site's rules through the crawl."""
+    root = tmp_path / "www"
+    (root / "artikel").mkdir(parents=True)
+    (root / "artikel" / "index.html").write_text(GAMESTAR_LIKE, encoding="utf-8")
+    url_path = "/artikel/"
+    generic = page_outcome(GAMESTAR_LIKE, "http://127.0.0.1/artikel/", None, listed=True)
+    assert generic.article is not None and "Link zum YouTube-Inhalt" in generic.article.articleBody.split("\n")
+    server = serve(root)
+    try:
+        result = crawl("-a", f"start_urls={server.base}{url_path}")
+    finally:
+        server.stop()
+    assert result.returncode == 0, result.log[-2000:]
+    (record,) = result.records
+    assert record["canonicalUrl"] == "https://www.gamestar.de/artikel/testseite-registry,3400001.html"
+    assert "Link zum YouTube-Inhalt" not in record["articleBody"].split("\n")  # gamestar's drop_lines
+    assert result.stats.get("newsproj/clean/removed/site") == 1

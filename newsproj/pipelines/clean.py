@@ -28,7 +28,7 @@ class CleanPipeline:
         if not isinstance(item, Article):
             return item
         try:
-            site = sites.for_url(item.url)
+            site = sites.for_page(item.url, item.canonicalUrl)
         except SiteConfigError:
             site = None
         article, cleaned = clean(item, site)

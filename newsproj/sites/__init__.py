@@ -6,6 +6,7 @@ The loader is strict: unknown keys, wrong types and regexes/XPaths/CSS that do n
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -20,7 +21,8 @@ from parsel.csstranslator import HTMLTranslator
 
 from ..exceptions import SiteConfigError
 
-SITES_DIR = Path(__file__).parent
+SITES_DIR = Path(os.environ.get("NEWSPROJ_SITES_DIR") or Path(__file__).parent)
+"""The registry folder: this package, or ``$NEWSPROJ_SITES_DIR`` (read once, at import) to use another one."""
 FIELDS = ("headline", "articleBody", "authors", "datePublished", "dateModified", "description", "mainImage")
 _SOURCES = ("css", "xpath", "meta")
 _TOP = {"name", "hosts", "language", "timezone", "discovery", "extraction", "cleaning"}
@@ -45,8 +47,11 @@ class SiteConfig:
     path: str = ""
 
     def matches_article(self, url: str) -> bool:
-        """Whether the URL's path (and query) matches one of ``article_urls``."""
-        return _matches(self.article_urls, url)
+        """Whether the URL's path, or its path and query, matches one of ``article_urls``.
+
+        The path alone is tried too, so ``'^/article/[\\w-]+/?$'`` still matches a URL that a feed
+        tagged with ``?utm_source=...``."""
+        return _matches(self.article_urls, url) or _matches(self.article_urls, url.split("?", 1)[0])
 
     def denies(self, url: str) -> bool:
         """Whether the URL's path (and query) matches one of ``deny_urls``."""
@@ -200,3 +205,12 @@ def for_url(url: str) -> SiteConfig | None:
         if candidate in index:
             return load(index[candidate])
     return None
+
+
+def for_page(url: str, canonical: str | None = None) -> SiteConfig | None:
+    """The site of a page: by its URL's host, else by its canonical URL's host.
+
+    The second covers a publisher's page fetched from another host: a mirror, a saved copy, or the corpus served
+    on 127.0.0.1 by ``make bench`` (its pages keep their ``<link rel=canonical>``).
+    """
+    return for_url(url) or (for_url(canonical) if canonical else None)

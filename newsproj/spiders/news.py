@@ -152,7 +152,9 @@ class NewsSpider(Spider):
         is_article, reason = page_verdict(tree, expect_article=bool(response.meta.get(LISTED)))
         self.crawler.stats.inc_value(f"newsproj/discovery/page/{'article' if is_article else 'listing'}/{reason}")
         if is_article:
-            site = self.site_name or getattr(sites.for_url(response.url), "name", None)
+            canonical = response.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content").get()
+            site_config = sites.for_page(response.url, response.urljoin(canonical) if canonical else None)
+            site = self.site_name or getattr(site_config, "name", None)
             yield PageItem(
                 url=response.url,
                 html=response.text,

@@ -1,0 +1,116 @@
+"""``scrapy extract``: a real crawl of one URL against the loopback demo site, and pages read from files."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsproj import sites
+from newsproj.commands.extract import page_outcome
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = "/business/articles/coffee-prices-hit-13-year-high/"
+CNN_CASE = ROOT / "fixtures" / "sites" / "cnn" / "2026-11-25"
+
+
+def scrapy_extract(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "scrapy", "extract", *args, "-s", "NEWSPROJ_ALLOW_PRIVATE=1"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def record_and_rest(stdout: str) -> tuple[dict, str]:
+    record, end = json.JSONDecoder().raw_decode(stdout)
+    return record, stdout[end:]
+
+
+@pytest.fixture(scope="module")
+def truth() -> dict:
+    lines = (ROOT / "fixtures" / "demo" / "truth.jsonl").read_text(encoding="utf-8").splitlines()
+    return next(t for t in map(json.loads, lines) if t["path"] == ARTICLE)
+
+
+def test_url_is_crawled_and_printed_with_the_diff(demo_server, truth):
+    proc = scrapy_extract(f"{demo_server.base}{ARTICLE}", "--diff")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    record, rest = record_and_rest(proc.stdout)
+    assert record["url"] == f"{demo_server.base}{ARTICLE}"
+    assert record["headline"] == truth["headline"]
+    assert record["articleBody"] == truth["articleBody"]
+    assert [a["name"] for a in record["authors"]] == [a["name"] for a in truth["authors"]]
+    lines = rest.strip().splitlines()
+    assert lines[0].startswith("# site: (generic); removed as chrome:")
+    removed = lines[1:]
+    assert removed and all(line.startswith("- [") for line in removed)
+    assert not any(line.split("] ", 1)[1] in record["articleBody"] for line in removed)
+    assert "INFO" not in proc.stderr, "the command is quiet unless asked"
+
+
+def test_without_diff_only_the_record_is_printed(demo_server):
+    proc = scrapy_extract(f"{demo_server.base}{ARTICLE}")
+    assert proc.returncode == 0
+    record, rest = record_and_rest(proc.stdout)
+    assert record["headline"] and rest.strip() == ""
+
+
+def test_listing_page_is_dropped_with_its_reason(demo_server):
+    proc = scrapy_extract(f"{demo_server.base}/")
+    assert proc.returncode == 1
+    assert "dropped: NotAnArticle: the news spider takes this page for a listing" in proc.stderr
+
+
+def test_missing_page_is_not_fetched(demo_server):
+    proc = scrapy_extract(f"{demo_server.base}/no/such/page/")
+    assert proc.returncode == 1
+    assert "not fetched" in proc.stderr and proc.stdout == ""
+
+
+def test_file_with_url_uses_the_registered_site(tmp_path):
+    meta = json.loads((CNN_CASE / "meta.json").read_text())
+    expected = json.loads((CNN_CASE / "expected.json").read_text())
+    proc = scrapy_extract(str(CNN_CASE / "page.html.gz"), "--url", meta["url"], "--diff")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    record, rest = record_and_rest(proc.stdout)
+    assert record["url"] == meta["url"]
+    assert record["headline"] == expected["headline"]
+    assert record["articleBody"] == expected["articleBody"]
+    assert rest.startswith("\n# site: cnn;")
+    # the same page, uncompressed and without --url: a file: URL; the site comes from its canonical URL
+    plain = tmp_path / "page.html"
+    html = gzip.decompress((CNN_CASE / "page.html.gz").read_bytes())
+    plain.write_bytes(html)
+    proc = scrapy_extract(str(plain), "--diff")
+    record, rest = record_and_rest(proc.stdout)
+    assert record["url"] == plain.resolve().as_uri()
+    assert rest.startswith("\n# site: cnn;")
+    # without a canonical URL on a registered host, the generic path only
+    plain.write_bytes(html.replace(meta["url"].encode(), b"https://unregistered.example/story"))
+    proc = scrapy_extract(str(plain), "--diff")
+    assert "# site: (generic);" in record_and_rest(proc.stdout)[1]
+
+
+def test_unknown_site_is_an_error():
+    proc = scrapy_extract(str(CNN_CASE / "page.html.gz"), "--site", "no-such-site")
+    assert proc.returncode == 1
+    assert "SiteConfigError: sites/no-such-site.toml: no such site" in proc.stderr
+
+
+def test_missing_file_is_a_usage_error():
+    proc = scrapy_extract("does/not/exist.html")
+    assert proc.returncode == 2
+    assert "no such file" in proc.stderr
+
+
+def test_page_outcome_matches_the_pipelines_on_a_site_page():
+    """The pure function behind the command: site rules apply, and a drop carries its reason."""
+    html = gzip.decompress((CNN_CASE / "page.html.gz").read_bytes()).decode("utf-8")
+    url = json.loads((CNN_CASE / "meta.json").read_text())["url"]
+    outcome = page_outcome(html, url, sites.for_url(url))
+    assert outcome.dropped is None and outcome.article is not None
+    assert outcome.cleaned is not None and outcome.cleaned.removed
+    dropped = page_outcome("<html><body><p>Too short.</p></body></html>", url, None)
+    assert dropped.article is None and dropped.dropped and dropped.dropped.startswith("NotAnArticle")
