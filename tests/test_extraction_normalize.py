@@ -1,6 +1,6 @@
 import pytest
 
-from newsproj.extraction.normalize import author_names, bcp47, clean_text, iso_date
+from newsproj.extraction.normalize import author_names, bcp47, clean_text, iso_date, word_count
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,18 @@ def test_author_names(raw, expected):
 def test_clean_text_strips_controls_and_folds_spaces():
     assert clean_text("a\x00b\u00a0 c\x07") == "a b c"
     assert clean_text(" \t ") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", 0),
+        (None, 0),
+        ("three short words", 3),
+        ("気象庁は13日、午後9時19分ごろ", 9),  # 11 Han/Kana characters → 6 words, plus "13", "9", "19"
+        ("장동혁 국민의힘 대표가", 3),  # Hangul is written with spaces
+        ("新华社北京4月24日电", 6),
+    ],
+)
+def test_word_count_counts_unspaced_scripts(text, expected):
+    assert word_count(text) == expected

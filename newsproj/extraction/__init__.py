@@ -18,7 +18,7 @@ from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
 from . import generic, metadata, site_rules
 from .language import detect_language
-from .normalize import absolute_url, author_names, bcp47, clean_text, iso_date
+from .normalize import absolute_url, author_names, bcp47, clean_text, iso_date, word_count
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -194,8 +194,8 @@ def extract(
     body = clean_text(body.replace("\r", "")) if body else None
     if body:
         body = "\n".join(line.strip() for line in body.split("\n") if line.strip())
-    if not body or len(body.split()) < MIN_BODY_WORDS:
-        raise NotAnArticle(f"too little text ({len((body or '').split())} words)")
+    if word_count(body) < MIN_BODY_WORDS:
+        raise NotAnArticle(f"too little text ({word_count(body)} words)")
 
     headline = clean_text(rules["headline"][0]) if "headline" in rules else _headline(page)
     headline = headline or clean_text(hints.get("title"))
