@@ -19,6 +19,7 @@ from ..items import Article, Author, Breadcrumb, Image, Metadata
 from . import generic, metadata, site_rules
 from .language import detect_language
 from .normalize import absolute_url, author_names, bcp47, clean_text, iso_date, word_count
+from .standfirst import standfirst
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -79,6 +80,12 @@ def _headline(page: metadata.PageMeta) -> str | None:
             return h1
         return stripped
     return _strip_site_name(first, site_name)
+
+
+def _descriptions(page: metadata.PageMeta) -> list[str]:
+    values = [page.meta.get(k) for k in ("og:description", "description", "twitter:description")]
+    values.append(metadata.ld_value(page.article, "description") if page.article else None)
+    return [v for v in values if isinstance(v, str) and v.strip()]
 
 
 def _authors(page: metadata.PageMeta, url: str) -> list[str]:
@@ -191,7 +198,7 @@ def extract(
             body = generic.body_text(tree, url, site.prune_xpath if site else ())
         except Exception as exc:  # noqa: BLE001 - a page on which the extractor raises is skipped, not a crash
             raise ExtractionFailed(f"trafilatura raised {type(exc).__name__}: {exc}") from None
-    body = clean_text(body.replace("\r", "")) if body else None
+    body = clean_text(body.replace("\r", ""), compose=False) if body else None
     if body:
         body = "\n".join(line.strip() for line in body.split("\n") if line.strip())
     if word_count(body) < MIN_BODY_WORDS:
@@ -201,6 +208,10 @@ def extract(
     headline = headline or clean_text(hints.get("title"))
     if not headline:
         raise ExtractionFailed("no headline")
+    if "articleBody" not in rules:
+        lead = standfirst(tree, body, headline, _descriptions(page))
+        if lead:
+            body = "\n".join([*(clean_text(line, compose=False) or "" for line in lead), body])
 
     authors = author_names(rules["authors"]) if "authors" in rules else _authors(page, url)
     tz = site.timezone if site else None

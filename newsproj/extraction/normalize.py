@@ -68,11 +68,15 @@ def absolute_url(value: str | None, base: str) -> str | None:
     return url if urlsplit(url).scheme in ("http", "https") else None
 
 
-def clean_text(value: str | None) -> str | None:
-    """NFC, no control characters, single spaces; None when nothing is left."""
+def clean_text(value: str | None, compose: bool = True) -> str | None:
+    """NFC, no control characters, single spaces; None when nothing is left.
+
+    ``compose=False`` keeps the characters as the page wrote them (the body: a decomposed "ü" stays two code
+    points, as in the page's own text, so the text matches what the publisher shipped)."""
     if not value or not isinstance(value, str):
         return None
-    value = unicodedata.normalize("NFC", value)
+    if compose:
+        value = unicodedata.normalize("NFC", value)
     value = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in value)
     value = re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", value).strip()
     return value or None
