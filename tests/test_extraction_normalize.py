@@ -26,7 +26,8 @@ def test_iso_date_never_invents(raw, tz, expected):
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [("en", "en"), ("en_US", "en-US"), ("EN-us", "en-US"), ("de-DE,de;q=0.9", "de-DE"), ("pt-BR", "pt-BR"),
-     ("", None), ("und", None), (None, None), ("zh-Hans", "zh")],
+     ("", None), ("und", None), (None, None), ("zh-Hans", "zh"), ("eng", "en"), ("ger", "de"), ("kr", None),
+     ("utf-8", None), ("nb-NO", "no-NO"), ("nn", "no")],
 )
 def test_bcp47(raw, expected):
     assert bcp47(raw) == expected

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from typing import TYPE_CHECKING, Any
 
 import lxml.html
@@ -17,7 +18,7 @@ from ..discovery.urls import canonical_url
 from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
 from . import generic, metadata, site_rules
-from .language import detect_language
+from .language import contradicts, detect_language
 from .normalize import absolute_url, author_names, bcp47, clean_text, iso_date, word_count
 from .standfirst import standfirst
 
@@ -68,7 +69,8 @@ def _headline(page: metadata.PageMeta) -> str | None:
     ld = metadata.ld_value(page.article, "headline") if page.article else None
     og = page.meta.get("og:title") or page.meta.get("twitter:title")
     site_name = page.meta.get("og:site_name")
-    candidates = [c for c in (ld, og, page.h1, page.title) if isinstance(c, str) and c.strip()]
+    # JSON-LD and <meta> values are often still HTML-escaped ("&quot;", "&#8217;") or escaped twice.
+    candidates = [unescape(unescape(c)) for c in (ld, og, page.h1, page.title) if isinstance(c, str) and c.strip()]
     if not candidates:
         return None
     first = clean_text(candidates[0]) or ""
@@ -76,7 +78,8 @@ def _headline(page: metadata.PageMeta) -> str | None:
     if page.h1 and first and first != page.h1:
         stripped = _strip_site_name(first, site_name)
         h1 = clean_text(page.h1) or ""
-        if h1 and (stripped.rstrip(".…") in h1 or h1 in stripped):
+        # (an <h1> that is only a part of the metadata title is a kicker or a section label, not the headline)
+        if h1 and (stripped.rstrip(".…") in h1 or (h1 in stripped and len(h1) >= 0.5 * len(stripped))):
             return h1
         return stripped
     return _strip_site_name(first, site_name)
@@ -145,7 +148,7 @@ def _language(page: metadata.PageMeta, body: str, site: SiteConfig | None) -> st
     for value in stated:
         lang = bcp47(value) if isinstance(value, str) else None
         if lang:
-            return lang
+            return contradicts(lang, body) or lang
     return detect_language(body) or (site.language if site else None)
 
 

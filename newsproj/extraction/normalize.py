@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
+from functools import cache
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -48,16 +49,36 @@ def iso_date(value: str | None, timezone: str | None = None) -> str | None:
     return parsed.isoformat()
 
 
+@cache
+def _languages() -> tuple[frozenset[str], dict[str, str]]:
+    """ISO 639-1 codes CLDR knows, and ISO 639-2/3 aliases of them (``eng`` → ``en``), from babel's data."""
+    from babel.core import get_global
+    from babel.localedata import locale_identifiers
+
+    codes = frozenset(c.split("_")[0] for c in locale_identifiers() if len(c.split("_")[0]) == 2)
+    aliases = {k: v for k, v in get_global("language_aliases").items() if len(k) == 3 and v in codes}
+    return codes, aliases
+
+
+# Norwegian: pages say "nb"/"nn" (written standards), detectors and most data say "no" (the language).
+_MACRO = {"nb": "no", "nn": "no"}
+
+
 def bcp47(value: str | None) -> str | None:
-    """``en``, ``en-US``, ``pt-BR`` from what a page states (``en_US``, ``EN-us``, ``en-US,en``)."""
+    """``en``, ``en-US``, ``pt-BR`` from what a page states (``en_US``, ``EN-us``, ``en-US,en``, ``eng``).
+
+    A value that is no ISO 639 language ("kr" for Korea, "utf-8" in a Content-Language) is None."""
     if not value or not isinstance(value, str):
         return None
     match = _LANG.match(value.strip())
     if not match:
         return None
     lang, region = match.group(1).lower(), match.group(2)
-    if lang in {"x", "i", "und", "mul", "zxx"}:
+    codes, aliases = _languages()
+    lang = aliases.get(lang, lang)
+    if lang not in codes:
         return None
+    lang = _MACRO.get(lang, lang)
     return f"{lang}-{region.upper()}" if region else lang
 
 
