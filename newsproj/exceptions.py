@@ -6,7 +6,15 @@ from scrapy.exceptions import DropItem
 
 
 class NotAnArticle(DropItem):
-    """The page is not an article (index, tag page, error page, consent wall, too little text)."""
+    """The page is not an article (index, tag page, error page, consent wall, too little text).
+
+    ``reason`` is a short slug for the stats (``newsproj/extract/not_article/<reason>``): ``index``, ``tag``,
+    ``live_blog``, ``video``, ``paywall``, ``error_page``, ``consent_wall``, ``empty``, ``too_short``.
+    """
+
+    def __init__(self, message: str = "", reason: str = "too_short", log_level: str | None = None):
+        super().__init__(message, log_level=log_level)
+        self.reason = reason
 
 
 class ExtractionFailed(DropItem):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 from lxml.etree import ParserError
 
+from ..discovery.pages import STUB_WORDS, not_article_reason
 from ..discovery.urls import canonical_url
 from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
@@ -48,7 +49,7 @@ def parse_html(html: str | bytes) -> HtmlElement:
     except (ParserError, ValueError) as exc:
         raise ExtractionFailed(f"unparseable HTML: {exc}") from None
     if tree is None or not len(tree):
-        raise NotAnArticle("empty document")
+        raise NotAnArticle("empty document", reason="empty")
     return tree
 
 
@@ -204,8 +205,13 @@ def extract(
     body = clean_text(body.replace("\r", ""), compose=False) if body else None
     if body:
         body = "\n".join(line.strip() for line in body.split("\n") if line.strip())
-    if word_count(body) < MIN_BODY_WORDS:
-        raise NotAnArticle(f"too little text ({word_count(body)} words)")
+    words = word_count(body)
+    if words < STUB_WORDS:
+        reason = not_article_reason(tree, body or "", words)
+        if reason:
+            raise NotAnArticle(f"{reason.replace('_', ' ')} ({words} words)", reason=reason)
+    if words < MIN_BODY_WORDS:
+        raise NotAnArticle(f"too little text ({words} words)", reason="too_short")
 
     headline = clean_text(rules["headline"][0]) if "headline" in rules else _headline(page)
     headline = headline or clean_text(hints.get("title"))

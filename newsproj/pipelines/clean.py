@@ -36,5 +36,7 @@ class CleanPipeline:
         for _line, reason in cleaned.removed:
             self.stats.inc_value(f"newsproj/clean/removed/{reason}")
         if word_count(article.articleBody) < MIN_BODY_WORDS:
-            raise NotAnArticle(f"{item.url}: too little text once chrome is removed", log_level="INFO")
+            self.stats.inc_value("newsproj/clean/not_article/too_short")
+            raise NotAnArticle(f"{item.url}: too little text once chrome is removed", reason="too_short",
+                               log_level="INFO")
         return article

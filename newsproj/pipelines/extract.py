@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy.exceptions import DropItem
 
 from .. import sites
-from ..exceptions import ExtractionFailed, SiteConfigError
+from ..exceptions import ExtractionFailed, NotAnArticle, SiteConfigError
 from ..extraction import extract
 from ..items import PageItem
 
@@ -37,7 +37,10 @@ class ExtractPipeline:
             raise ExtractionFailed(f"{item.url}: {exc}") from None
         try:
             result = extract(item.html, item.url, site, item.hints, item.date_downloaded)
-        except DropItem as exc:  # NotAnArticle / ExtractionFailed, with their reason
+        except NotAnArticle as exc:  # counted under its reason: index, paywall, error_page, too_short...
+            self.stats.inc_value(f"newsproj/extract/not_article/{exc.reason}")
+            raise NotAnArticle(f"{item.url}: {exc}", reason=exc.reason, log_level="INFO") from None
+        except DropItem as exc:  # ExtractionFailed, with its reason
             raise type(exc)(f"{item.url}: {exc}", log_level="INFO") from None
         except Exception as exc:  # noqa: BLE001 - one bad page is counted and skipped, never a crash
             logger.exception("Extraction raised on %s", item.url)
