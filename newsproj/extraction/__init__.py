@@ -18,7 +18,7 @@ from ..discovery.pages import STUB_WORDS, not_article_reason
 from ..discovery.urls import canonical_url
 from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
-from . import generic, metadata, site_rules
+from . import generic, hydration, metadata, site_rules
 from .language import contradicts, detect_language
 from .normalize import absolute_url, author_names, bcp47, clean_text, iso_date, word_count
 from .standfirst import standfirst
@@ -202,6 +202,11 @@ def extract(
             body = generic.body_text(tree, url, site.prune_xpath if site else ())
         except Exception as exc:  # noqa: BLE001 - a page on which the extractor raises is skipped, not a crash
             raise ExtractionFailed(f"trafilatura raised {type(exc).__name__}: {exc}") from None
+    if word_count(body) < MIN_BODY_WORDS and "articleBody" not in rules:
+        # an app shell: the article is data in the page's scripts
+        shipped = hydration.embedded_html(tree)
+        if shipped:
+            body = generic.body_text(parse_html(shipped), url) or body
     body = clean_text(body.replace("\r", ""), compose=False) if body else None
     if body:
         body = "\n".join(line.strip() for line in body.split("\n") if line.strip())
