@@ -38,6 +38,18 @@ def test_chrome_case(case: Path):
         ("Follow us on Twitter", "share"),
         ("3 comments", "comments"),
         ("Tags: elections, europe", "navigation"),
+        ("Von Nina Magoley", "byline"),
+        ("By Jane Doe and John Roe", "byline"),
+        ("mit dpa", "credits"),
+        ("- Photos: Europa, Mysterious Icy Moon of Jupiter", "credits"),
+        ("[Related: Salesforce Dreamforce Keynote: AI, Integration]", "related"),
+        ("Passer la publicité", "ads"),
+        ("- Advertisement embed-more-topicStory continues below", "ads"),
+        ("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "share"),
+        ("Like this story? Share it with a friend!", "share"),
+        ("Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.", "newsletter"),
+        ("¿Quieres añadir otro usuario a tu suscripción?", "newsletter"),
+        ("$$ARTICLEAD$$", "ads"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -54,6 +66,8 @@ def test_chrome_lines(line, reason):
         "BRICS enters the picture",
         "'Trump is hard on Russia'",
         "Comments made by the minister on Tuesday drew criticism from opposition parties and unions.",
+        "By the end of the year, prices rose.",
+        "by and large the plan worked",
     ],
 )
 def test_prose_is_not_chrome(line):
