@@ -46,6 +46,13 @@ def test_bcp47(raw, expected):
         (["Associated Press"], ["Associated Press"]),
         (["Von Max Mustermann und Erika Muster"], ["Max Mustermann", "Erika Muster"]),
         (["Jane Doe - Reuters"], ["Jane Doe"]),
+        (["Jane Doe (AP)"], ["Jane Doe"]),
+        (["Felix Schröder, Jörg Soldwisch, dpa"], ["Felix Schröder", "Jörg Soldwisch", "dpa"]),
+        (["Elena Oberholzer (obe.)", "Oliver Maksan (oma"], ["Elena Oberholzer", "Oliver Maksan"]),
+        (["Povilas Aleksandravičius", "Lrt.lt"], ["Povilas Aleksandravičius"]),
+        (["Povilas Aleksandravičius", "Mykolo Romerio universiteto Žmogaus ir visuomenės studijų fakulteto "
+          "profesorius"], ["Povilas Aleksandravičius"]),
+        (["By, Jane Doe"], ["Jane Doe"]),
         (["", None, "   "], []),
     ],
 )

@@ -93,18 +93,28 @@ def _descriptions(page: metadata.PageMeta) -> list[str]:
 
 
 def _authors(page: metadata.PageMeta, url: str) -> list[str]:
-    raw: list[str] = []
+    """Names from the first source that states any: JSON-LD, <meta>, rel=author links, the byline element.
+
+    An organisation-only byline ("Le Monde", "Redaktion hessenschau.de") is kept as it is."""
+    sources: list[list[str]] = []
     if page.article:
-        raw = metadata.ld_names(page.article.get("author") or page.article.get("creator"))
-    if not raw:
-        for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
-            value = page.meta.get(key)
-            if value and not value.startswith(("http://", "https://")):
-                raw = [value]
-                break
-    if not raw:
-        raw = page.rel_authors
-    return author_names(raw)
+        sources.append(metadata.ld_names(page.article.get("author") or page.article.get("creator")))
+    for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
+        value = page.meta.get(key)
+        if value and not value.startswith(("http://", "https://")):
+            sources.append([value])
+            break
+    sources.append(page.rel_authors)
+    site = (page.meta.get("og:site_name") or "").casefold()
+    fallback: list[str] = []
+    for raw in sources:
+        names = author_names(raw)
+        if names and site and all(n.casefold() == site for n in names):
+            fallback = fallback or names  # the site's own name: a person named elsewhere on the page wins
+            continue
+        if names:
+            return names
+    return fallback or author_names(page.bylines[:1])
 
 
 def _dates(page: metadata.PageMeta, tree: HtmlElement, url: str, hints: dict[str, Any], tz: str | None):

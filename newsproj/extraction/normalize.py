@@ -137,8 +137,10 @@ _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _URLISH = re.compile(r"https?://\S+|www\.\S+|@\w+")
 _DATEISH = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|updated|published|posted)\b.*$", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b|\boch\b)\s*", re.I)
-_AGENCY_SUFFIX = re.compile(r"\s*[,(|–-]\s*(?:AP|AFP|Reuters|dpa|EFE|ANSA|PA|Bloomberg|CNN|BBC)\)?\s*$")
-_ROLE_ONLY = re.compile(r"^(?:and|the|with|in|for|at|of|news|staff|team|desk|editors?)$", re.I)
+_AGENCY_SUFFIX = re.compile(r"\s*[(|–/-]\s*(?:AP|AFP|Reuters|dpa|EFE|ANSA|PA|Bloomberg|CNN|BBC)\)?\s*$")
+_ROLE_ONLY = re.compile(
+    r"^(?:and|the|with|in|for|at|of|by|von|par|por|di|news|staff|team|desk|editors?|authors?|autor(?:in|en)?)$", re.I
+)
 
 
 def _strip_author(name: str) -> str:
@@ -148,6 +150,7 @@ def _strip_author(name: str) -> str:
     name = _BY.sub("", name)
     name = _AGENCY_SUFFIX.sub("", name)
     name = re.sub(r"\(\s*\)|\[\s*\]", "", name)
+    name = re.sub(r"\s*\(\s*[\w.]{1,6}\.?\s*\)?\s*$", "", name)  # "Elena Oberholzer (obe.)": a desk code
     name = re.sub(r"\s+", " ", name).strip(" ,;:|-–—·•()")
     return name
 
@@ -173,9 +176,14 @@ def author_names(raw: list[str]) -> list[str]:
             part = _strip_author(part)
             if not part or _ROLE_ONLY.match(part) or _ROLE.fullmatch(part) or len(part) > 80:
                 continue
+            words = part.split()
+            if len(words) > 4 and sum(w[:1].islower() for w in words) >= 3:
+                continue  # a description ("professor at the faculty of ..."), not a name
             if not any(ch.isalpha() for ch in part):
                 continue
             key = part.casefold()
+            if re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}", key) and (out or len(parts) > 1):
+                continue  # a site's domain beside people's names ("Lrt.lt")
             if key not in seen:
                 seen.add(key)
                 out.append(part)
