@@ -20,7 +20,7 @@ from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
 from . import generic, hydration, metadata, site_rules
 from .language import contradicts, detect_language
-from .normalize import absolute_url, author_names, bcp47, clean_text, iso_date, word_count
+from .normalize import AGENCIES, absolute_url, author_names, bcp47, clean_text, iso_date, word_count
 from .standfirst import standfirst
 
 if TYPE_CHECKING:
@@ -113,6 +113,9 @@ def _authors(page: metadata.PageMeta, url: str) -> list[str]:
             fallback = fallback or names  # the site's own name: a person named elsewhere on the page wins
             continue
         if names:
+            orgs = [n for n in names if n.casefold() in AGENCIES or n.casefold() == site]
+            if len(raw) == 1 and len(names) > 1 and len(orgs) == len(names):
+                return [clean_text(raw[0]) or raw[0]]  # "Le Figaro et AFP": an organisation byline, as written
             return names
     return fallback or author_names(page.bylines[:1])
 

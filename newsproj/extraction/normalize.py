@@ -143,6 +143,13 @@ _ROLE_ONLY = re.compile(
 )
 
 
+AGENCIES = frozenset({
+    "ap", "afp", "reuters", "dpa", "efe", "ansa", "pa", "pa media", "bloomberg", "epd", "kna", "apa", "sda", "ats",
+    "anp", "tt", "ntb", "ritzau", "xinhua", "kyodo", "yonhap", "anadolu", "europa press", "belga", "tass", "ria",
+})
+"""News agencies: a byline of only these and the publisher is an organisation byline, kept as written."""
+
+
 def _strip_author(name: str) -> str:
     name = _EMAIL.sub("", name)
     name = _URLISH.sub("", name)

@@ -1,0 +1,44 @@
+"""Field sources, best first, on small hand-written pages."""
+
+from newsproj.extraction import extract
+
+BODY = "".join(f"<p>Paragraph {i} of the article, long enough to be prose that any extractor keeps as text.</p>"
+               for i in range(8))
+
+
+def _page(head: str, byline: str = "") -> str:
+    return (f"<html lang='fr'><head><title>Titre</title>{head}</head><body><article><h1>Titre</h1>{byline}"
+            f"<div class='content'>{BODY}</div></article></body></html>")
+
+
+def test_organisation_byline_is_kept_as_written():
+    html = _page("<meta property='og:site_name' content='Le Figaro'><meta name='author' content='Le Figaro et AFP'>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Le Figaro et AFP"]
+
+
+def test_people_are_split():
+    html = _page("<meta name='author' content='Jeanne Martin et Paul Durand'>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Jeanne Martin", "Paul Durand"]
+
+
+def test_site_name_as_author_yields_to_a_person():
+    html = _page("<meta property='og:site_name' content='Gazette'>"
+                 "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Titre\","
+                 " \"author\": {\"@type\": \"Organization\", \"name\": \"Gazette\"}}</script>"
+                 "<meta name='author' content='Jeanne Martin'>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Jeanne Martin"]
+
+
+def test_byline_element_is_the_last_source():
+    html = _page("", "<div class='article-byline'><span>Jeanne Martin</span><span>Paul Durand</span></div>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Jeanne Martin", "Paul Durand"]
+
+
+def test_no_author_stated_gives_empty_list():
+    assert extract(_page(""), "http://127.0.0.1/a").article.authors == []
+
+
+def test_escaped_headline_is_unescaped():
+    html = _page("<meta property='og:title' content='Rückbau &amp;quot;AKW&amp;quot;'>").replace(
+        "<h1>Titre</h1>", "")
+    assert extract(html, "http://127.0.0.1/a").article.headline == 'Rückbau "AKW"'
