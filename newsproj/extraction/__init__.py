@@ -215,6 +215,9 @@ def extract(
             body = generic.body_text(tree, url, site.prune_xpath if site else ())
         except Exception as exc:  # noqa: BLE001 - a page on which the extractor raises is skipped, not a crash
             raise ExtractionFailed(f"trafilatura raised {type(exc).__name__}: {exc}") from None
+    if body and "articleBody" not in rules:
+        ld_body = metadata.ld_value(page.article, "articleBody") if page.article else None
+        body = generic.from_jsonld(tree, body, ld_body) or body
     if word_count(body) < MIN_BODY_WORDS and "articleBody" not in rules:
         # an app shell: the article is data in the page's scripts
         shipped = hydration.embedded_html(tree)

@@ -2,13 +2,15 @@
 
 trafilatura runs in precision mode first (news pages: chrome costs more than a lost paragraph at the edge). Precision
 mode sometimes stops at the first block of a body split into several (an inline ad or gallery in the middle):
-when the balanced run finds more than ``RECALL_RATIO`` times as much text, the balanced text is taken instead.
+when the balanced run finds more than ``RECALL_RATIO`` times as much text, the balanced text is taken instead,
+unless the page holds several articles (more than one ``<h1>``), where the extra text is the next article.
 """
 
 from __future__ import annotations
 
 import copy
 import logging
+import re
 from typing import TYPE_CHECKING
 
 import trafilatura
@@ -54,9 +56,50 @@ def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, .
 def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) -> str | None:
     """The main text as plain lines (one paragraph a line), or None when trafilatura finds none."""
     precise = _run(tree, url, True, prune_xpath)
+    headlines = sum(1 for h in tree.iter("h1") if h.text_content().strip())
+    if precise and headlines > 1:
+        return precise  # several articles on one page (infinite scroll): the wider run would take the next ones
     balanced = _run(tree, url, False, prune_xpath)
     if balanced and word_count(balanced) > RECALL_RATIO * word_count(precise):
         logger.debug("Precision mode kept %d words of %d on %s: balanced text taken",
                      word_count(precise), word_count(balanced), url)
         return balanced
     return precise or balanced
+
+
+# ------------------------------------------------------------------ JSON-LD articleBody as a wider body
+LD_RATIO = 1.3
+"""The JSON-LD articleBody must be this much longer than the extracted text to replace it."""
+LD_CONTAINS = 0.7
+"""Share of the extracted text's lines that the JSON-LD articleBody must contain (same article, not a summary)."""
+_BLOCKS = "//p | //h2 | //h3 | //h4 | //blockquote | //li | //pre"
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def from_jsonld(tree: HtmlElement, body: str, ld_body: str | None) -> str | None:
+    """The page's JSON-LD ``articleBody`` when it holds the extracted body and much more (precision lost part
+    of a body split across containers), as paragraphs: the page's own blocks that it contains, in page order,
+    or its own lines when the page's blocks do not cover it. None when it is not clearly better."""
+    if not ld_body or not isinstance(ld_body, str) or word_count(ld_body) < LD_RATIO * word_count(body):
+        return None
+    ld_key = _key(ld_body)
+    lines = [line for line in body.split("\n") if word_count(line) >= 8]
+    if not lines or sum(_key(line) in ld_key for line in lines) < LD_CONTAINS * len(lines):
+        return None
+    paragraphs: list[str] = []
+    seen: set[str] = set()
+    for block in tree.xpath(_BLOCKS):
+        if block.xpath("ancestor::script or ancestor::noscript or ancestor::template"):
+            continue
+        text = " ".join(block.text_content().split())
+        key = _key(text)
+        if len(key) >= 20 and key in ld_key and key not in seen and not any(key in s for s in seen):
+            seen.add(key)
+            paragraphs.append(text)
+    covered = sum(len(p) for p in seen)
+    if covered >= 0.85 * len(ld_key):
+        return "\n".join(paragraphs)
+    return "\n".join(line.strip() for line in ld_body.replace("\r", "").split("\n") if line.strip())

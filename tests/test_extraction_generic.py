@@ -1,0 +1,28 @@
+import lxml.html
+
+from newsproj.extraction.generic import from_jsonld
+
+PARAS = [f"Paragraph number {i} of the story says something long enough to count as a line of prose here."
+         for i in range(12)]
+
+
+def _page(blocks: list[str], extra: str = "") -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>"
+        + "".join(f"<p>{b}</p>" for b in blocks) + f"</article>{extra}</body></html>"
+    )
+
+
+def test_jsonld_body_that_holds_ours_and_more_is_taken_as_the_page_paragraphs():
+    tree = _page(PARAS[:4], "<div class='more'>" + "".join(f"<p>{p}</p>" for p in PARAS[4:]) + "</div>")
+    ours = "\n".join(PARAS[:4])
+    wider = from_jsonld(tree, ours, " ".join(PARAS))
+    assert wider == "\n".join(PARAS)
+
+
+def test_jsonld_body_that_is_a_summary_or_another_text_is_ignored():
+    tree = _page(PARAS)
+    ours = "\n".join(PARAS[:4])
+    assert from_jsonld(tree, ours, "A short summary of the story.") is None
+    assert from_jsonld(tree, ours, "Something else entirely, repeated at length. " * 40) is None
+    assert from_jsonld(tree, ours, None) is None
