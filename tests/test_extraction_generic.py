@@ -26,3 +26,25 @@ def test_jsonld_body_that_is_a_summary_or_another_text_is_ignored():
     assert from_jsonld(tree, ours, "A short summary of the story.") is None
     assert from_jsonld(tree, ours, "Something else entirely, repeated at length. " * 40) is None
     assert from_jsonld(tree, ours, None) is None
+
+
+def test_body_split_over_twin_containers_is_joined():
+    from newsproj.extraction.generic import continuation
+
+    first, second = PARAS[:4], PARAS[4:]
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>"
+        "<div class='article-body'>" + "".join(f"<p>{p}</p>" for p in first) + "</div>"
+        "<div class='ad'>Advertisement</div>"
+        "<div class='article-body'>" + "".join(f"<p>{p}</p>" for p in second) + "</div>"
+        "<div class='teasers'><p><a href='/x'>A teaser link that is not part of the article at all here</a></p></div>"
+        "</article></body></html>"
+    )
+    assert continuation(tree, "\n".join(first)) == "\n".join(PARAS)
+
+
+def test_no_twin_container_no_continuation():
+    from newsproj.extraction.generic import continuation
+
+    tree = _page(PARAS[:4])
+    assert continuation(tree, "\n".join(PARAS[:4])) is None

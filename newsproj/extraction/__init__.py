@@ -217,7 +217,7 @@ def extract(
             raise ExtractionFailed(f"trafilatura raised {type(exc).__name__}: {exc}") from None
     if body and "articleBody" not in rules:
         ld_body = metadata.ld_value(page.article, "articleBody") if page.article else None
-        body = generic.from_jsonld(tree, body, ld_body) or body
+        body = generic.from_jsonld(tree, body, ld_body) or generic.continuation(tree, body) or body
     if word_count(body) < MIN_BODY_WORDS and "articleBody" not in rules:
         # an app shell: the article is data in the page's scripts
         shipped = hydration.embedded_html(tree)

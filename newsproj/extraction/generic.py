@@ -53,11 +53,15 @@ def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, .
     return text or None
 
 
+def several_articles(tree: HtmlElement) -> bool:
+    """More than one ``<h1>``: an infinite-scroll page holding the next articles too."""
+    return sum(1 for h in tree.iter("h1") if h.text_content().strip()) > 1
+
+
 def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) -> str | None:
     """The main text as plain lines (one paragraph a line), or None when trafilatura finds none."""
     precise = _run(tree, url, True, prune_xpath)
-    headlines = sum(1 for h in tree.iter("h1") if h.text_content().strip())
-    if precise and headlines > 1:
+    if precise and several_articles(tree):
         return precise  # several articles on one page (infinite scroll): the wider run would take the next ones
     balanced = _run(tree, url, False, prune_xpath)
     if balanced and word_count(balanced) > RECALL_RATIO * word_count(precise):
@@ -103,3 +107,49 @@ def from_jsonld(tree: HtmlElement, body: str, ld_body: str | None) -> str | None
     if covered >= 0.85 * len(ld_key):
         return "\n".join(paragraphs)
     return "\n".join(line.strip() for line in ld_body.replace("\r", "").split("\n") if line.strip())
+
+
+# ------------------------------------------------------------------ body split over several containers
+MIN_CONTINUATION_WORDS = 30
+
+
+def continuation(tree: HtmlElement, body: str) -> str | None:
+    """The body plus the paragraphs of its sibling containers: publishers split one body over several elements of
+    the same tag and class (after an inline ad, a "read more" box, or the paywall's cut), and extractors stop at
+    the first. None when the body's container has no such twin with prose in it."""
+    keys = {_key(line) for line in body.split("\n") if word_count(line) >= 8}
+    if len(keys) < 2 or several_articles(tree):
+        return None
+    parents: dict[HtmlElement, int] = {}
+    for p in tree.iter("p"):
+        if _key(p.text_content()) in keys and p.getparent() is not None:
+            parents[p.getparent()] = parents.get(p.getparent(), 0) + 1
+    if not parents:
+        return None
+    container = max(parents, key=lambda e: parents[e])
+    cls = container.get("class")
+    if not cls or parents[container] < 2:
+        return None
+    before: list[str] = []
+    after: list[str] = []
+    seen = set(keys)
+    passed = False
+    for twin in tree.xpath(f"//{container.tag}[@class=$cls]", cls=cls):
+        if twin is container:
+            passed = True
+            continue
+        if container in twin.iterancestors() or twin in container.iterancestors():
+            continue
+        for block in twin.xpath("./p | ./h2 | ./h3 | ./blockquote"):
+            text = " ".join(block.text_content().split())
+            key = _key(text)
+            if not key or key in seen:
+                continue
+            links = sum(len(a.text_content()) for a in block.iter("a"))
+            if links > len(text) / 2:
+                continue
+            seen.add(key)
+            (after if passed else before).append(text)
+    if word_count(" ".join(before + after)) < MIN_CONTINUATION_WORDS:
+        return None
+    return "\n".join([*before, body, *after])
