@@ -50,6 +50,9 @@ def test_chrome_case(case: Path):
         ("Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.", "newsletter"),
         ("¿Quieres añadir otro usuario a tu suscripción?", "newsletter"),
         ("$$ARTICLEAD$$", "ads"),
+        ("Les også: Tone Damli ofret musikkarrieren for barna: – Prioritert det som har vært viktigst", "related"),
+        ("02:57 Min.. Verfügbar bis 06.05.2024.", "media"),
+        ("|", "media"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -68,6 +71,7 @@ def test_chrome_lines(line, reason):
         "Comments made by the minister on Tuesday drew criticism from opposition parties and unions.",
         "By the end of the year, prices rose.",
         "by and large the plan worked",
+        "The meeting lasted 2:30 minutes longer than planned, officials said on Monday.",
     ],
 )
 def test_prose_is_not_chrome(line):
