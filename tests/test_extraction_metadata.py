@@ -42,3 +42,9 @@ def test_escaped_headline_is_unescaped():
     html = _page("<meta property='og:title' content='Rückbau &amp;quot;AKW&amp;quot;'>").replace(
         "<h1>Titre</h1>", "")
     assert extract(html, "http://127.0.0.1/a").article.headline == 'Rückbau "AKW"'
+
+
+def test_site_suffix_named_like_the_domain_is_stripped_from_the_title():
+    html = ("<html><head><title>„Unermüdlicher Einsatz“ - Die Neue Südtiroler Tageszeitung</title></head><body>"
+            f"<article><div>{BODY}</div></article></body></html>")
+    assert extract(html, "https://www.tageszeitung.it/2025/04/01/x/").article.headline == "„Unermüdlicher Einsatz“"

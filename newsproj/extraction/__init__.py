@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import lxml.html
 from lxml.etree import ParserError
@@ -53,11 +54,22 @@ def parse_html(html: str | bytes) -> HtmlElement:
     return tree
 
 
-def _strip_site_name(title: str, site_name: str | None) -> str:
+def _host_label(url: str) -> str | None:
+    """"tageszeitung" for https://www.tageszeitung.it/...: the name a site's domain is made of."""
+    host = (urlsplit(url).hostname or "").split(".")
+    return host[-2] if len(host) >= 2 and len(host[-2]) >= 4 else None
+
+
+def _strip_site_name(title: str, site_name: str | None, url: str = "") -> str:
     """"Headline | The Site" → "Headline" when the other part is the site's name (or clearly a suffix)."""
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
+    label = _host_label(url) if url else None
+    if label and not site_name:
+        last = re.sub(r"\W", "", parts[-1].casefold())
+        if label.replace("-", "") in last and len(parts[-1]) < len(title) / 2 + 20:
+            return " - ".join(parts[:-1])
     if site_name:
         low = site_name.casefold()
         kept = [p for p in parts if p.casefold() not in low and low not in p.casefold()]
@@ -66,7 +78,7 @@ def _strip_site_name(title: str, site_name: str | None) -> str:
     return title
 
 
-def _headline(page: metadata.PageMeta) -> str | None:
+def _headline(page: metadata.PageMeta, url: str = "") -> str | None:
     ld = metadata.ld_value(page.article, "headline") if page.article else None
     og = page.meta.get("og:title") or page.meta.get("twitter:title")
     site_name = page.meta.get("og:site_name")
@@ -77,13 +89,13 @@ def _headline(page: metadata.PageMeta) -> str | None:
     first = clean_text(candidates[0]) or ""
     # The visible <h1> wins when a metadata title is a truncated or site-suffixed form of it.
     if page.h1 and first and first != page.h1:
-        stripped = _strip_site_name(first, site_name)
+        stripped = _strip_site_name(first, site_name, url)
         h1 = clean_text(page.h1) or ""
         # (an <h1> that is only a part of the metadata title is a kicker or a section label, not the headline)
         if h1 and (stripped.rstrip(".…") in h1 or (h1 in stripped and len(h1) >= 0.5 * len(stripped))):
             return h1
         return stripped
-    return _strip_site_name(first, site_name)
+    return _strip_site_name(first, site_name, url)
 
 
 def _descriptions(page: metadata.PageMeta) -> list[str]:
@@ -234,7 +246,7 @@ def extract(
     if words < MIN_BODY_WORDS:
         raise NotAnArticle(f"too little text ({words} words)", reason="too_short")
 
-    headline = clean_text(rules["headline"][0]) if "headline" in rules else _headline(page)
+    headline = clean_text(rules["headline"][0]) if "headline" in rules else _headline(page, url)
     headline = headline or clean_text(hints.get("title"))
     if not headline:
         raise ExtractionFailed("no headline")
