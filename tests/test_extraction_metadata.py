@@ -48,3 +48,9 @@ def test_site_suffix_named_like_the_domain_is_stripped_from_the_title():
     html = ("<html><head><title>„Unermüdlicher Einsatz“ - Die Neue Südtiroler Tageszeitung</title></head><body>"
             f"<article><div>{BODY}</div></article></body></html>")
     assert extract(html, "https://www.tageszeitung.it/2025/04/01/x/").article.headline == "„Unermüdlicher Einsatz“"
+
+
+def test_byline_element_holding_only_a_date_or_comment_authors_names_nobody():
+    html = _page("", "<div class='byline'><time datetime='2024-09-09T10:30:00+01:00'>9 Sep 2024 · 10:30</time></div>"
+                     "<section class='comments'><strong class='comment__author'>grumpy_accountant</strong></section>")
+    assert extract(html, "http://127.0.0.1/a").article.authors == []

@@ -103,7 +103,9 @@ def read(tree: HtmlElement) -> PageMeta:
     page.rel_authors = [a for a in page.rel_authors if a]
     for el in tree.xpath(_BYLINE_XPATH)[:20]:
         # names in separate elements (<span>A</span><span>B</span>) are separate names
-        text = ", ".join(" ".join(t.split()) for t in el.itertext() if t.strip())
+        # (a byline's <time> is not a name; the tree is shared with the date finders, so it is not edited)
+        texts = el.xpath(".//text()[not(ancestor::time) and not(ancestor::script) and not(ancestor::style)]")
+        text = ", ".join(" ".join(t.split()) for t in texts if t.strip())
         if 2 < len(text) <= 120 and text not in page.bylines:
             page.bylines.append(text)
     return page
@@ -114,7 +116,9 @@ _BYLINE_XPATH = (
     f"//body//*[(contains({_LOWER},'byline') or contains({_LOWER},'author'))"
     f" and not(contains({_LOWER},'bio') or contains({_LOWER},'avatar') or contains({_LOWER},'image')"
     f" or contains({_LOWER},'photo') or contains({_LOWER},'img') or contains({_LOWER},'follow')"
-    f" or contains({_LOWER},'more') or contains({_LOWER},'other') or contains({_LOWER},'related'))"
+    f" or contains({_LOWER},'more') or contains({_LOWER},'other') or contains({_LOWER},'related')"
+    f" or contains({_LOWER},'comment') or contains({_LOWER},'reply'))"
+    " and not(ancestor::*[contains(@class,'comment') or contains(@id,'comment') or contains(@class,'reply')])"
     f" and not(ancestor::aside or ancestor::footer or ancestor::nav or ancestor::script)]"
 )
 

@@ -186,8 +186,8 @@ def author_names(raw: list[str]) -> list[str]:
             words = part.split()
             if len(words) > 4 and sum(w[:1].islower() for w in words) >= 3:
                 continue  # a description ("professor at the faculty of ..."), not a name
-            if not any(ch.isalpha() for ch in part):
-                continue
+            if not any(ch.isalpha() for ch in part) or re.search(r"\d", part):
+                continue  # names have no digits: a date or a time left in the byline
             key = part.casefold()
             if re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}", key) and (out or len(parts) > 1):
                 continue  # a site's domain beside people's names ("Lrt.lt")
