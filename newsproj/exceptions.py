@@ -6,7 +6,18 @@ from scrapy.exceptions import DropItem
 
 
 class NotAnArticle(DropItem):
-    """The page is not an article (index, tag page, error page, consent wall, too little text)."""
+    """The page is not an article (index, tag page, error page, consent wall, too little text).
+
+    ``reason`` is a short slug for the stats (``newsproj/extract/not_article/<reason>``): ``index``, ``tag``,
+    ``live_blog``, ``video``, ``paywall``, ``error_page``, ``consent_wall``, ``empty``, ``too_short``.
+    """
+
+    def __init__(self, message: str = "", reason: str = "too_short", log_level: str | None = None):
+        super().__init__(message, log_level=log_level)
+        self.reason = reason
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]  # keep the reason across the extraction pool
+        return (type(self), (str(self), self.reason, self.log_level))
 
 
 class ExtractionFailed(DropItem):

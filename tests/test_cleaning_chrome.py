@@ -38,6 +38,21 @@ def test_chrome_case(case: Path):
         ("Follow us on Twitter", "share"),
         ("3 comments", "comments"),
         ("Tags: elections, europe", "navigation"),
+        ("Von Nina Magoley", "byline"),
+        ("By Jane Doe and John Roe", "byline"),
+        ("mit dpa", "credits"),
+        ("- Photos: Europa, Mysterious Icy Moon of Jupiter", "credits"),
+        ("[Related: Salesforce Dreamforce Keynote: AI, Integration]", "related"),
+        ("Passer la publicité", "ads"),
+        ("- Advertisement embed-more-topicStory continues below", "ads"),
+        ("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "share"),
+        ("Like this story? Share it with a friend!", "share"),
+        ("Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.", "newsletter"),
+        ("¿Quieres añadir otro usuario a tu suscripción?", "newsletter"),
+        ("$$ARTICLEAD$$", "ads"),
+        ("Les også: Tone Damli ofret musikkarrieren for barna: – Prioritert det som har vært viktigst", "related"),
+        ("02:57 Min.. Verfügbar bis 06.05.2024.", "media"),
+        ("|", "media"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -54,6 +69,9 @@ def test_chrome_lines(line, reason):
         "BRICS enters the picture",
         "'Trump is hard on Russia'",
         "Comments made by the minister on Tuesday drew criticism from opposition parties and unions.",
+        "By the end of the year, prices rose.",
+        "by and large the plan worked",
+        "The meeting lasted 2:30 minutes longer than planned, officials said on Monday.",
     ],
 )
 def test_prose_is_not_chrome(line):

@@ -1,6 +1,6 @@
 import pytest
 
-from newsproj.extraction.normalize import author_names, bcp47, clean_text, iso_date
+from newsproj.extraction.normalize import author_names, bcp47, clean_text, iso_date, word_count
 
 
 @pytest.mark.parametrize(
@@ -26,7 +26,8 @@ def test_iso_date_never_invents(raw, tz, expected):
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [("en", "en"), ("en_US", "en-US"), ("EN-us", "en-US"), ("de-DE,de;q=0.9", "de-DE"), ("pt-BR", "pt-BR"),
-     ("", None), ("und", None), (None, None), ("zh-Hans", "zh")],
+     ("", None), ("und", None), (None, None), ("zh-Hans", "zh"), ("eng", "en"), ("ger", "de"), ("kr", None),
+     ("utf-8", None), ("nb-NO", "no-NO"), ("nn", "no")],
 )
 def test_bcp47(raw, expected):
     assert bcp47(raw) == expected
@@ -45,6 +46,13 @@ def test_bcp47(raw, expected):
         (["Associated Press"], ["Associated Press"]),
         (["Von Max Mustermann und Erika Muster"], ["Max Mustermann", "Erika Muster"]),
         (["Jane Doe - Reuters"], ["Jane Doe"]),
+        (["Jane Doe (AP)"], ["Jane Doe"]),
+        (["Felix Schröder, Jörg Soldwisch, dpa"], ["Felix Schröder", "Jörg Soldwisch", "dpa"]),
+        (["Elena Oberholzer (obe.)", "Oliver Maksan (oma"], ["Elena Oberholzer", "Oliver Maksan"]),
+        (["Povilas Aleksandravičius", "Lrt.lt"], ["Povilas Aleksandravičius"]),
+        (["Povilas Aleksandravičius", "Mykolo Romerio universiteto Žmogaus ir visuomenės studijų fakulteto "
+          "profesorius"], ["Povilas Aleksandravičius"]),
+        (["By, Jane Doe"], ["Jane Doe"]),
         (["", None, "   "], []),
     ],
 )
@@ -55,3 +63,18 @@ def test_author_names(raw, expected):
 def test_clean_text_strips_controls_and_folds_spaces():
     assert clean_text("a\x00b\u00a0 c\x07") == "a b c"
     assert clean_text(" \t ") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", 0),
+        (None, 0),
+        ("three short words", 3),
+        ("気象庁は13日、午後9時19分ごろ", 9),  # 11 Han/Kana characters → 6 words, plus "13", "9", "19"
+        ("장동혁 국민의힘 대표가", 3),  # Hangul is written with spaces
+        ("新华社北京4月24日电", 6),
+    ],
+)
+def test_word_count_counts_unspaced_scripts(text, expected):
+    assert word_count(text) == expected

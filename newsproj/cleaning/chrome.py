@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..extraction.normalize import word_count
 from .patterns import Vocabulary, vocabulary
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")
@@ -39,7 +40,7 @@ def chrome_reason(line: str, vocab: Vocabulary | None = None, extra: tuple[re.Pa
     for group, rx in vocab.any:
         if rx.search(text):
             return group
-    words = len(text.split())
+    words = word_count(text)
     if words <= vocab.short_words and not (words >= vocab.sentence_words and _SENTENCE_END.search(text)):
         for group, rx in vocab.short:
             if rx.search(text):
@@ -49,7 +50,7 @@ def chrome_reason(line: str, vocab: Vocabulary | None = None, extra: tuple[re.Pa
 
 def _headline_like(line: str) -> bool:
     """A short line without a sentence ending: a teaser headline in a related list, not prose."""
-    words = len(line.split())
+    words = word_count(line)
     return words <= 25 and not re.search(r"[.!?…]\s*$", line)
 
 
@@ -85,7 +86,7 @@ def clean_body(
     for i, line in enumerate(lines):
         key = _norm(line)
         if counts[key] > 1:
-            if _headline_like(line) or len(line.split()) < 12:
+            if _headline_like(line) or word_count(line) < 12:
                 drop(i, "repeated")
             elif key in seen:
                 drop(i, "repeated")
@@ -93,7 +94,7 @@ def clean_body(
 
     # 2b. a caption shown alone and again glued to its credit ("Caption." / "Caption. Copyright X via AP")
     for i, line in enumerate(lines):
-        if not keep[i] or len(line.split()) > 20:
+        if not keep[i] or word_count(line) > 20:
             continue
         key = _norm(line)
         for j, other in enumerate(lines):
@@ -114,7 +115,7 @@ def clean_body(
     head = _norm(headline) if headline else None
     names = {_norm(a) for a in authors or []}
     for i, line in enumerate(lines):
-        if keep[i] and len(line.split()) >= 15:
+        if keep[i] and word_count(line) >= 15:
             break  # the first paragraph of prose: the top is over
         key = _norm(line)
         if head and key.rstrip(".") == head.rstrip("."):

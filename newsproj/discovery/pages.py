@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -82,3 +83,89 @@ def page_verdict(tree: HtmlElement, expect_article: bool = False) -> tuple[bool,
     if expect_article and not says_listing:
         return True, "listed"  # a sitemap or feed says so; the extractor's quality gate has the last word
     return False, "listing_metadata" if says_listing else "no_prose"
+
+
+# ------------------------------------------------------------------ quality gate: why a page is not an article
+# The extractor asks this when a page gives too little article text, so a drop is counted under its cause.
+# Only evidence the page states is used (metadata, its title, the words of its short text), never the URL alone.
+
+_ERROR_TITLE = re.compile(
+    r"\b(?:404|410|500|503)\b|\b(?:page|article|content|story) (?:not found|unavailable|no longer available)\b"
+    r"|\bnot found\b|\bseite nicht gefunden\b|\bpage (?:introuvable|non trouvée)\b|\bpágina no encontrada\b"
+    r"|\bpagina non trovata\b|\berror (?:page|40\d|50\d)\b",
+    re.I,
+)
+_CONSENT = re.compile(
+    r"\bcookies?\b|\bconsent\b|\bprivacy (?:policy|settings)\b|\bwe and our partners\b|\baccept all\b"
+    r"|\bdatenschutz|\beinwilligung\b|\bzustimm|\bconfidentialité\b|\bconsentement\b|\bprivacidad\b",
+    re.I,
+)
+_PAYWALL = re.compile(
+    r"\bsubscribe (?:now |today )?to (?:continue|read|unlock)\b|\bsubscribers? only\b|\bfor subscribers\b"
+    r"|\balready a subscriber\b|\bto continue reading\b|\bexclusive(?:ly)? for (?:subscribers|members)\b"
+    r"|\bjetzt (?:abonnieren|weiterlesen)\b|\babo\b.{0,30}\bweiterlesen\b|\bréservé aux abonnés\b"
+    r"|\bcontenido exclusivo para suscriptores\b|\bunlock (?:this|the full) (?:article|story)\b|\bpaywall\b",
+    re.I,
+)
+_TAG_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profilepage"}
+_VIDEO_TYPES = {"videoobject", "videogallery", "clip", "movie", "broadcastevent"}
+STUB_WORDS = 150
+"""A page with fewer words than this and a paywall, live-blog or video signal is that, not an article."""
+
+
+def _paywalled(tree: HtmlElement) -> bool:
+    flags = tree.xpath("//script[@type='application/ld+json']/text()")
+    return any(re.search(r'"isAccessibleForFree"\s*:\s*"?(?:false|False)', f) for f in flags) or bool(
+        tree.xpath("//meta[@name='article:content_tier' or @property='article:content_tier']"
+                   "[@content='locked' or @content='metered']")
+    )
+
+
+def not_article_reason(tree: HtmlElement, text: str, words: int) -> str | None:
+    """Why a page whose article text is ``text`` (``words`` long) is not an article; None when nothing says so.
+
+    Called with the extracted text: ``index``, ``tag``, ``live_blog``, ``video``, ``paywall``, ``error_page``,
+    ``consent_wall`` or ``empty`` (no text at all); a short page with none of these signals is the caller's
+    ``too_short``.
+    """
+    if words >= STUB_WORDS:
+        return None
+    title = " ".join((tree.findtext(".//title") or "").split())
+    h1 = " ".join(" ".join(h.text_content().split()) for h in tree.iter("h1"))
+    if _ERROR_TITLE.search(title) or (h1 and _ERROR_TITLE.search(h1) and words < 60):
+        return "error_page"
+    types = jsonld_types(tree)
+    og_type = (tree.xpath("string(//meta[@property='og:type']/@content)") or "").strip().lower()
+    if "liveblogposting" in types:
+        return "live_blog"
+    # A paywalled article whose visible part is a real lead is still an article (a record with that lead); a
+    # page that only flags "not free" and shows next to nothing, or that prompts to subscribe, is a stub.
+    if _PAYWALL.search(text) or (_paywalled(tree) and words < 40):
+        return "paywall"
+    if text and len(_CONSENT.findall(text)) >= 2 and len(_CONSENT.findall(text)) * 25 >= words:
+        return "consent_wall"
+    if og_type.startswith("video") or (types & _VIDEO_TYPES and not types & ARTICLE_TYPES):
+        return "video"
+    if types & _TAG_TYPES and not types & ARTICLE_TYPES:
+        return "tag" if types & {"collectionpage", "profilepage"} and _tag_like(tree) else "index"
+    if not text.strip():
+        return "empty"
+    if prose_run(tree) == 0 and _link_dense(tree):
+        return "index"
+    return None
+
+
+def _tag_like(tree: HtmlElement) -> bool:
+    """A collection about one keyword or person: few words in its heading, many teasers below it."""
+    h1 = next((" ".join(h.text_content().split()) for h in tree.iter("h1")), "")
+    return 0 < len(h1.split()) <= 4
+
+
+def _link_dense(tree: HtmlElement) -> bool:
+    """Most of the page's visible text is link text: a list of teasers."""
+    body = tree.find(".//body")
+    if body is None:
+        return False
+    total = len(" ".join(body.text_content().split()))
+    linked = sum(len(" ".join(a.text_content().split())) for a in body.iter("a"))
+    return total > 0 and linked / total > 0.5

@@ -8,17 +8,21 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import lxml.html
 from lxml.etree import ParserError
 
+from ..discovery.pages import STUB_WORDS, not_article_reason
 from ..discovery.urls import canonical_url
 from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
-from . import generic, metadata, site_rules
-from .language import detect_language
-from .normalize import absolute_url, author_names, bcp47, clean_text, iso_date
+from . import generic, hydration, metadata, site_rules
+from .language import contradicts, detect_language
+from .normalize import AGENCIES, absolute_url, author_names, bcp47, clean_text, iso_date, word_count
+from .standfirst import standfirst
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -46,15 +50,26 @@ def parse_html(html: str | bytes) -> HtmlElement:
     except (ParserError, ValueError) as exc:
         raise ExtractionFailed(f"unparseable HTML: {exc}") from None
     if tree is None or not len(tree):
-        raise NotAnArticle("empty document")
+        raise NotAnArticle("empty document", reason="empty")
     return tree
 
 
-def _strip_site_name(title: str, site_name: str | None) -> str:
+def _host_label(url: str) -> str | None:
+    """"tageszeitung" for https://www.tageszeitung.it/...: the name a site's domain is made of."""
+    host = (urlsplit(url).hostname or "").split(".")
+    return host[-2] if len(host) >= 2 and len(host[-2]) >= 4 else None
+
+
+def _strip_site_name(title: str, site_name: str | None, url: str = "") -> str:
     """"Headline | The Site" → "Headline" when the other part is the site's name (or clearly a suffix)."""
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
+    label = _host_label(url) if url else None
+    if label and not site_name:
+        last = re.sub(r"\W", "", parts[-1].casefold())
+        if label.replace("-", "") in last and len(parts[-1]) < len(title) / 2 + 20:
+            return " - ".join(parts[:-1])
     if site_name:
         low = site_name.casefold()
         kept = [p for p in parts if p.casefold() not in low and low not in p.casefold()]
@@ -63,37 +78,58 @@ def _strip_site_name(title: str, site_name: str | None) -> str:
     return title
 
 
-def _headline(page: metadata.PageMeta) -> str | None:
+def _headline(page: metadata.PageMeta, url: str = "") -> str | None:
     ld = metadata.ld_value(page.article, "headline") if page.article else None
     og = page.meta.get("og:title") or page.meta.get("twitter:title")
     site_name = page.meta.get("og:site_name")
-    candidates = [c for c in (ld, og, page.h1, page.title) if isinstance(c, str) and c.strip()]
+    # JSON-LD and <meta> values are often still HTML-escaped ("&quot;", "&#8217;") or escaped twice.
+    candidates = [unescape(unescape(c)) for c in (ld, og, page.h1, page.title) if isinstance(c, str) and c.strip()]
     if not candidates:
         return None
     first = clean_text(candidates[0]) or ""
     # The visible <h1> wins when a metadata title is a truncated or site-suffixed form of it.
     if page.h1 and first and first != page.h1:
-        stripped = _strip_site_name(first, site_name)
+        stripped = _strip_site_name(first, site_name, url)
         h1 = clean_text(page.h1) or ""
-        if h1 and (stripped.rstrip(".…") in h1 or h1 in stripped):
+        # (an <h1> that is only a part of the metadata title is a kicker or a section label, not the headline)
+        if h1 and (stripped.rstrip(".…") in h1 or (h1 in stripped and len(h1) >= 0.5 * len(stripped))):
             return h1
         return stripped
-    return _strip_site_name(first, site_name)
+    return _strip_site_name(first, site_name, url)
+
+
+def _descriptions(page: metadata.PageMeta) -> list[str]:
+    values = [page.meta.get(k) for k in ("og:description", "description", "twitter:description")]
+    values.append(metadata.ld_value(page.article, "description") if page.article else None)
+    return [v for v in values if isinstance(v, str) and v.strip()]
 
 
 def _authors(page: metadata.PageMeta, url: str) -> list[str]:
-    raw: list[str] = []
+    """Names from the first source that states any: JSON-LD, <meta>, rel=author links, the byline element.
+
+    An organisation-only byline ("Le Monde", "Redaktion hessenschau.de") is kept as it is."""
+    sources: list[list[str]] = []
     if page.article:
-        raw = metadata.ld_names(page.article.get("author") or page.article.get("creator"))
-    if not raw:
-        for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
-            value = page.meta.get(key)
-            if value and not value.startswith(("http://", "https://")):
-                raw = [value]
-                break
-    if not raw:
-        raw = page.rel_authors
-    return author_names(raw)
+        sources.append(metadata.ld_names(page.article.get("author") or page.article.get("creator")))
+    for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
+        value = page.meta.get(key)
+        if value and not value.startswith(("http://", "https://")):
+            sources.append([value])
+            break
+    sources.append(page.rel_authors)
+    site = (page.meta.get("og:site_name") or "").casefold()
+    fallback: list[str] = []
+    for raw in sources:
+        names = author_names(raw)
+        if names and site and all(n.casefold() == site for n in names):
+            fallback = fallback or names  # the site's own name: a person named elsewhere on the page wins
+            continue
+        if names:
+            orgs = [n for n in names if n.casefold() in AGENCIES or n.casefold() == site]
+            if len(raw) == 1 and len(names) > 1 and len(orgs) == len(names):
+                return [clean_text(raw[0]) or raw[0]]  # "Le Figaro et AFP": an organisation byline, as written
+            return names
+    return fallback or author_names(page.bylines[:1])
 
 
 def _dates(page: metadata.PageMeta, tree: HtmlElement, url: str, hints: dict[str, Any], tz: str | None):
@@ -138,7 +174,7 @@ def _language(page: metadata.PageMeta, body: str, site: SiteConfig | None) -> st
     for value in stated:
         lang = bcp47(value) if isinstance(value, str) else None
         if lang:
-            return lang
+            return contradicts(lang, body) or lang
     return detect_language(body) or (site.language if site else None)
 
 
@@ -191,16 +227,33 @@ def extract(
             body = generic.body_text(tree, url, site.prune_xpath if site else ())
         except Exception as exc:  # noqa: BLE001 - a page on which the extractor raises is skipped, not a crash
             raise ExtractionFailed(f"trafilatura raised {type(exc).__name__}: {exc}") from None
-    body = clean_text(body.replace("\r", "")) if body else None
+    if body and "articleBody" not in rules:
+        ld_body = metadata.ld_value(page.article, "articleBody") if page.article else None
+        body = generic.from_jsonld(tree, body, ld_body) or generic.continuation(tree, body) or body
+    if word_count(body) < MIN_BODY_WORDS and "articleBody" not in rules:
+        # an app shell: the article is data in the page's scripts
+        shipped = hydration.embedded_html(tree)
+        if shipped:
+            body = generic.body_text(parse_html(shipped), url) or body
+    body = clean_text(body.replace("\r", ""), compose=False) if body else None
     if body:
         body = "\n".join(line.strip() for line in body.split("\n") if line.strip())
-    if not body or len(body.split()) < MIN_BODY_WORDS:
-        raise NotAnArticle(f"too little text ({len((body or '').split())} words)")
+    words = word_count(body)
+    if words < STUB_WORDS:
+        reason = not_article_reason(tree, body or "", words)
+        if reason:
+            raise NotAnArticle(f"{reason.replace('_', ' ')} ({words} words)", reason=reason)
+    if words < MIN_BODY_WORDS:
+        raise NotAnArticle(f"too little text ({words} words)", reason="too_short")
 
-    headline = clean_text(rules["headline"][0]) if "headline" in rules else _headline(page)
+    headline = clean_text(rules["headline"][0]) if "headline" in rules else _headline(page, url)
     headline = headline or clean_text(hints.get("title"))
     if not headline:
         raise ExtractionFailed("no headline")
+    if "articleBody" not in rules:
+        lead = standfirst(tree, body, headline, _descriptions(page))
+        if lead:
+            body = "\n".join([*(clean_text(line, compose=False) or "" for line in lead), body])
 
     authors = author_names(rules["authors"]) if "authors" in rules else _authors(page, url)
     tz = site.timezone if site else None

@@ -1,23 +1,36 @@
-"""The body, by trafilatura: one options object, the site's prune_xpath applied before extraction."""
+"""The body, by trafilatura: one options object, the site's prune_xpath applied before extraction.
+
+trafilatura runs in precision mode first (news pages: chrome costs more than a lost paragraph at the edge). Precision
+mode sometimes stops at the first block of a body split into several (an inline ad or gallery in the middle):
+when the balanced run finds more than ``RECALL_RATIO`` times as much text, the balanced text is taken instead,
+unless the page holds several articles (more than one ``<h1>``), where the extra text is the next article.
+"""
 
 from __future__ import annotations
 
+import copy
 import logging
+import re
 from typing import TYPE_CHECKING
 
 import trafilatura
 from trafilatura.settings import Extractor
+
+from .normalize import word_count
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 logger = logging.getLogger(__name__)
 
+RECALL_RATIO = 2.0
+"""Balanced text this many times longer than the precise text means precision mode lost part of the body."""
 
-def _options(url: str | None) -> Extractor:
+
+def _options(url: str | None, precision: bool) -> Extractor:
     return Extractor(
         output_format="python",  # plain text in document.text, one paragraph a line
-        precision=True,  # news pages: chrome costs more than a lost paragraph at the edge
+        precision=precision,
         comments=False,
         tables=True,
         dedup=False,
@@ -26,15 +39,117 @@ def _options(url: str | None) -> Extractor:
     )
 
 
-def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) -> str | None:
-    """The main text as plain lines (one paragraph a line), or None when trafilatura finds none."""
+def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, ...]) -> str | None:
+    # trafilatura edits the tree it is given (it strips and prunes): each run gets its own copy.
     document = trafilatura.bare_extraction(
-        tree,
+        copy.deepcopy(tree),
         url=url,
-        options=_options(url),
+        options=_options(url, precision),
         prune_xpath=list(prune_xpath) or None,
     )
     if document is None:
         return None
     text = document.text if not isinstance(document, dict) else document.get("text")
     return text or None
+
+
+def several_articles(tree: HtmlElement) -> bool:
+    """More than one ``<h1>``: an infinite-scroll page holding the next articles too."""
+    return sum(1 for h in tree.iter("h1") if h.text_content().strip()) > 1
+
+
+def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) -> str | None:
+    """The main text as plain lines (one paragraph a line), or None when trafilatura finds none."""
+    precise = _run(tree, url, True, prune_xpath)
+    if precise and several_articles(tree):
+        return precise  # several articles on one page (infinite scroll): the wider run would take the next ones
+    balanced = _run(tree, url, False, prune_xpath)
+    if balanced and word_count(balanced) > RECALL_RATIO * word_count(precise):
+        logger.debug("Precision mode kept %d words of %d on %s: balanced text taken",
+                     word_count(precise), word_count(balanced), url)
+        return balanced
+    return precise or balanced
+
+
+# ------------------------------------------------------------------ JSON-LD articleBody as a wider body
+LD_RATIO = 1.3
+"""The JSON-LD articleBody must be this much longer than the extracted text to replace it."""
+LD_CONTAINS = 0.7
+"""Share of the extracted text's lines that the JSON-LD articleBody must contain (same article, not a summary)."""
+_BLOCKS = "//p | //h2 | //h3 | //h4 | //blockquote | //li | //pre"
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def from_jsonld(tree: HtmlElement, body: str, ld_body: str | None) -> str | None:
+    """The page's JSON-LD ``articleBody`` when it holds the extracted body and much more (precision lost part
+    of a body split across containers), as paragraphs: the page's own blocks that it contains, in page order,
+    or its own lines when the page's blocks do not cover it. None when it is not clearly better."""
+    if not ld_body or not isinstance(ld_body, str) or word_count(ld_body) < LD_RATIO * word_count(body):
+        return None
+    ld_key = _key(ld_body)
+    lines = [line for line in body.split("\n") if word_count(line) >= 8]
+    if not lines or sum(_key(line) in ld_key for line in lines) < LD_CONTAINS * len(lines):
+        return None
+    paragraphs: list[str] = []
+    seen: set[str] = set()
+    for block in tree.xpath(_BLOCKS):
+        if block.xpath("ancestor::script or ancestor::noscript or ancestor::template"):
+            continue
+        text = " ".join(block.text_content().split())
+        key = _key(text)
+        if len(key) >= 20 and key in ld_key and key not in seen and not any(key in s for s in seen):
+            seen.add(key)
+            paragraphs.append(text)
+    covered = sum(len(p) for p in seen)
+    if covered >= 0.85 * len(ld_key):
+        return "\n".join(paragraphs)
+    return "\n".join(line.strip() for line in ld_body.replace("\r", "").split("\n") if line.strip())
+
+
+# ------------------------------------------------------------------ body split over several containers
+MIN_CONTINUATION_WORDS = 30
+
+
+def continuation(tree: HtmlElement, body: str) -> str | None:
+    """The body plus the paragraphs of its sibling containers: publishers split one body over several elements of
+    the same tag and class (after an inline ad, a "read more" box, or the paywall's cut), and extractors stop at
+    the first. None when the body's container has no such twin with prose in it."""
+    keys = {_key(line) for line in body.split("\n") if word_count(line) >= 8}
+    if len(keys) < 2 or several_articles(tree):
+        return None
+    parents: dict[HtmlElement, int] = {}
+    for p in tree.iter("p"):
+        if _key(p.text_content()) in keys and p.getparent() is not None:
+            parents[p.getparent()] = parents.get(p.getparent(), 0) + 1
+    if not parents:
+        return None
+    container = max(parents, key=lambda e: parents[e])
+    cls = container.get("class")
+    if not cls or parents[container] < 2:
+        return None
+    before: list[str] = []
+    after: list[str] = []
+    seen = set(keys)
+    passed = False
+    for twin in tree.xpath(f"//{container.tag}[@class=$cls]", cls=cls):
+        if twin is container:
+            passed = True
+            continue
+        if container in twin.iterancestors() or twin in container.iterancestors():
+            continue
+        for block in twin.xpath("./p | ./h2 | ./h3 | ./blockquote"):
+            text = " ".join(block.text_content().split())
+            key = _key(text)
+            if not key or key in seen:
+                continue
+            links = sum(len(a.text_content()) for a in block.iter("a"))
+            if links > len(text) / 2:
+                continue
+            seen.add(key)
+            (after if passed else before).append(text)
+    if word_count(" ".join(before + after)) < MIN_CONTINUATION_WORDS:
+        return None
+    return "\n".join([*before, body, *after])

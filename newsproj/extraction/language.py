@@ -15,6 +15,25 @@ def _identifier():  # type: ignore[no-untyped-def]
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+OVERRIDE_CONFIDENCE = 0.99
+OVERRIDE_CHARS = 600
+# Languages a detector confuses with a neighbour: a page's own statement is trusted over the detector for these.
+_CLOSE = [{"no", "nb", "nn", "da", "sv"}, {"ms", "id"}, {"hr", "sr", "bs"}, {"cs", "sk"}, {"es", "gl", "ca"},
+          {"pt", "gl"}, {"af", "nl"}, {"zh", "ja"}]
+
+
+def contradicts(stated: str, text: str | None) -> str | None:
+    """The body's language when it is surely not the ``stated`` one (a template's default "en-US" on a page
+    written in isiZulu), else None."""
+    if not text or len(text) < OVERRIDE_CHARS:
+        return None
+    lang, prob = _identifier().classify(text[:4000])
+    lang, primary = str(lang), stated.split("-")[0]
+    if prob < OVERRIDE_CONFIDENCE or lang == primary or any(lang in g and primary in g for g in _CLOSE):
+        return None
+    return lang
+
+
 def detect_language(text: str | None) -> str | None:
     """ISO 639-1 code of ``text`` or None when it is too short or the model is unsure."""
     if not text or len(text) < MIN_CHARS:

@@ -35,6 +35,8 @@ class PageMeta:
     h1: str | None = None
     title: str | None = None
     rel_authors: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    """Text of the page's byline elements (class or id naming a byline or author), first ones first."""
 
 
 def _types(node: dict[str, Any]) -> set[str]:
@@ -99,7 +101,26 @@ def read(tree: HtmlElement) -> PageMeta:
         " ".join(a.text_content().split()) for a in tree.xpath("//a[@rel='author'] | //*[@itemprop='author']")
     ]
     page.rel_authors = [a for a in page.rel_authors if a]
+    for el in tree.xpath(_BYLINE_XPATH)[:20]:
+        # names in separate elements (<span>A</span><span>B</span>) are separate names
+        # (a byline's <time> is not a name; the tree is shared with the date finders, so it is not edited)
+        texts = el.xpath(".//text()[not(ancestor::time) and not(ancestor::script) and not(ancestor::style)]")
+        text = ", ".join(" ".join(t.split()) for t in texts if t.strip())
+        if 2 < len(text) <= 120 and text not in page.bylines:
+            page.bylines.append(text)
     return page
+
+
+_LOWER = "translate(concat(@class,' ',@id),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
+_BYLINE_XPATH = (
+    f"//body//*[(contains({_LOWER},'byline') or contains({_LOWER},'author'))"
+    f" and not(contains({_LOWER},'bio') or contains({_LOWER},'avatar') or contains({_LOWER},'image')"
+    f" or contains({_LOWER},'photo') or contains({_LOWER},'img') or contains({_LOWER},'follow')"
+    f" or contains({_LOWER},'more') or contains({_LOWER},'other') or contains({_LOWER},'related')"
+    f" or contains({_LOWER},'comment') or contains({_LOWER},'reply'))"
+    " and not(ancestor::*[contains(@class,'comment') or contains(@id,'comment') or contains(@class,'reply')])"
+    f" and not(ancestor::aside or ancestor::footer or ancestor::nav or ancestor::script)]"
+)
 
 
 def ld_value(node: dict[str, Any], key: str) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
+from functools import cache
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -48,16 +49,36 @@ def iso_date(value: str | None, timezone: str | None = None) -> str | None:
     return parsed.isoformat()
 
 
+@cache
+def _languages() -> tuple[frozenset[str], dict[str, str]]:
+    """ISO 639-1 codes CLDR knows, and ISO 639-2/3 aliases of them (``eng`` → ``en``), from babel's data."""
+    from babel.core import get_global
+    from babel.localedata import locale_identifiers
+
+    codes = frozenset(c.split("_")[0] for c in locale_identifiers() if len(c.split("_")[0]) == 2)
+    aliases = {k: v for k, v in get_global("language_aliases").items() if len(k) == 3 and v in codes}
+    return codes, aliases
+
+
+# Norwegian: pages say "nb"/"nn" (written standards), detectors and most data say "no" (the language).
+_MACRO = {"nb": "no", "nn": "no"}
+
+
 def bcp47(value: str | None) -> str | None:
-    """``en``, ``en-US``, ``pt-BR`` from what a page states (``en_US``, ``EN-us``, ``en-US,en``)."""
+    """``en``, ``en-US``, ``pt-BR`` from what a page states (``en_US``, ``EN-us``, ``en-US,en``, ``eng``).
+
+    A value that is no ISO 639 language ("kr" for Korea, "utf-8" in a Content-Language) is None."""
     if not value or not isinstance(value, str):
         return None
     match = _LANG.match(value.strip())
     if not match:
         return None
     lang, region = match.group(1).lower(), match.group(2)
-    if lang in {"x", "i", "und", "mul", "zxx"}:
+    codes, aliases = _languages()
+    lang = aliases.get(lang, lang)
+    if lang not in codes:
         return None
+    lang = _MACRO.get(lang, lang)
     return f"{lang}-{region.upper()}" if region else lang
 
 
@@ -68,14 +89,37 @@ def absolute_url(value: str | None, base: str) -> str | None:
     return url if urlsplit(url).scheme in ("http", "https") else None
 
 
-def clean_text(value: str | None) -> str | None:
-    """NFC, no control characters, single spaces; None when nothing is left."""
+def clean_text(value: str | None, compose: bool = True) -> str | None:
+    """NFC, no control characters, single spaces; None when nothing is left.
+
+    ``compose=False`` keeps the characters as the page wrote them (the body: a decomposed "ü" stays two code
+    points, as in the page's own text, so the text matches what the publisher shipped)."""
     if not value or not isinstance(value, str):
         return None
-    value = unicodedata.normalize("NFC", value)
+    if compose:
+        value = unicodedata.normalize("NFC", value)
     value = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in value)
     value = re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", value).strip()
     return value or None
+
+
+# Scripts written without spaces between words: Han, Hiragana, Katakana (Hangul uses spaces), Thai, Lao,
+# Khmer, Myanmar. In these, about two characters make a word.
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+_CJK_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20]")
+
+
+def word_count(text: str | None) -> int:
+    """Words in ``text``, for any script: white-space words, plus two characters a word in scripts that
+    write no spaces (Chinese, Japanese, Thai...), so a Japanese article is not "too short" for having none."""
+    if not text:
+        return 0
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    rest = _CJK_PUNCTUATION.sub(" ", _UNSPACED.sub(" ", text))
+    return len(rest.split()) + (unspaced + 1) // 2
 
 
 # ------------------------------------------------------------------ authors
@@ -93,8 +137,17 @@ _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _URLISH = re.compile(r"https?://\S+|www\.\S+|@\w+")
 _DATEISH = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|updated|published|posted)\b.*$", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b|\boch\b)\s*", re.I)
-_AGENCY_SUFFIX = re.compile(r"\s*[,(|–-]\s*(?:AP|AFP|Reuters|dpa|EFE|ANSA|PA|Bloomberg|CNN|BBC)\)?\s*$")
-_ROLE_ONLY = re.compile(r"^(?:and|the|with|in|for|at|of|news|staff|team|desk|editors?)$", re.I)
+_AGENCY_SUFFIX = re.compile(r"\s*[(|–/-]\s*(?:AP|AFP|Reuters|dpa|EFE|ANSA|PA|Bloomberg|CNN|BBC)\)?\s*$")
+_ROLE_ONLY = re.compile(
+    r"^(?:and|the|with|in|for|at|of|by|von|par|por|di|news|staff|team|desk|editors?|authors?|autor(?:in|en)?)$", re.I
+)
+
+
+AGENCIES = frozenset({
+    "ap", "afp", "reuters", "dpa", "efe", "ansa", "pa", "pa media", "bloomberg", "epd", "kna", "apa", "sda", "ats",
+    "anp", "tt", "ntb", "ritzau", "xinhua", "kyodo", "yonhap", "anadolu", "europa press", "belga", "tass", "ria",
+})
+"""News agencies: a byline of only these and the publisher is an organisation byline, kept as written."""
 
 
 def _strip_author(name: str) -> str:
@@ -104,6 +157,7 @@ def _strip_author(name: str) -> str:
     name = _BY.sub("", name)
     name = _AGENCY_SUFFIX.sub("", name)
     name = re.sub(r"\(\s*\)|\[\s*\]", "", name)
+    name = re.sub(r"\s*\(\s*[\w.]{1,6}\.?\s*\)?\s*$", "", name)  # "Elena Oberholzer (obe.)": a desk code
     name = re.sub(r"\s+", " ", name).strip(" ,;:|-–—·•()")
     return name
 
@@ -129,9 +183,14 @@ def author_names(raw: list[str]) -> list[str]:
             part = _strip_author(part)
             if not part or _ROLE_ONLY.match(part) or _ROLE.fullmatch(part) or len(part) > 80:
                 continue
-            if not any(ch.isalpha() for ch in part):
-                continue
+            words = part.split()
+            if len(words) > 4 and sum(w[:1].islower() for w in words) >= 3:
+                continue  # a description ("professor at the faculty of ..."), not a name
+            if not any(ch.isalpha() for ch in part) or re.search(r"\d", part):
+                continue  # names have no digits: a date or a time left in the byline
             key = part.casefold()
+            if re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}", key) and (out or len(parts) > 1):
+                continue  # a site's domain beside people's names ("Lrt.lt")
             if key not in seen:
                 seen.add(key)
                 out.append(part)

@@ -8,6 +8,7 @@ from .. import sites
 from ..cleaning import clean
 from ..exceptions import NotAnArticle, SiteConfigError
 from ..extraction import MIN_BODY_WORDS
+from ..extraction.normalize import word_count
 from ..items import Article
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ class CleanPipeline:
         article, cleaned = clean(item, site)
         for _line, reason in cleaned.removed:
             self.stats.inc_value(f"newsproj/clean/removed/{reason}")
-        if len(article.articleBody.split()) < MIN_BODY_WORDS:
-            raise NotAnArticle(f"{item.url}: too little text once chrome is removed", log_level="INFO")
+        if word_count(article.articleBody) < MIN_BODY_WORDS:
+            self.stats.inc_value("newsproj/clean/not_article/too_short")
+            raise NotAnArticle(f"{item.url}: too little text once chrome is removed", reason="too_short",
+                               log_level="INFO")
         return article

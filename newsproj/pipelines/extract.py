@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy.exceptions import DropItem, UsageError
 
 from .. import sites
-from ..exceptions import ExtractionFailed, SiteConfigError
+from ..exceptions import ExtractionFailed, NotAnArticle, SiteConfigError
 from ..extraction import Extraction, extract
 from ..items import PageItem
 
@@ -86,7 +86,10 @@ class ExtractPipeline:
                 result = await asyncio.get_running_loop().run_in_executor(self.pool, extract_page, *args)
             else:
                 result = extract_page(*args)
-        except DropItem as exc:  # NotAnArticle / ExtractionFailed, with their reason
+        except NotAnArticle as exc:  # counted under its reason: index, paywall, error_page, too_short...
+            self.stats.inc_value(f"newsproj/extract/not_article/{exc.reason}")
+            raise NotAnArticle(f"{item.url}: {exc}", reason=exc.reason, log_level="INFO") from None
+        except DropItem as exc:  # ExtractionFailed, with its reason
             raise type(exc)(f"{item.url}: {exc}", log_level="INFO") from None
         except BrokenProcessPool:  # a worker died (out of memory, a crash in a C library): this page is lost
             logger.error("Extraction worker died on %s; restarting the pool", item.url)

@@ -1,0 +1,102 @@
+"""The standfirst (lead, dek, teaser paragraph): the prose between the headline and the body.
+
+Extractors that look for the densest block of paragraphs skip it, because publishers put it in the page header
+beside the headline, not in the body container. It is part of the article as published, so it is taken back:
+the blocks of prose after the ``<h1>`` and before the first line of the extracted body, outside figures, lists,
+navigation and forms. What is chrome among them (dates, bylines, credits) the cleaning step removes as usual.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+MIN_CHARS = 40
+"""A block shorter than this is a label, a kicker or a byline, not a standfirst."""
+MAX_BLOCKS = 3
+
+_BLOCK = {"p", "div", "h2", "h3", "span", "strong", "em", "b", "section", "header", "blockquote"}
+_HAS_BLOCK_CHILD = {"p", "div", "h1", "h2", "h3", "h4", "ul", "ol", "section", "article", "figure", "table", "header",
+                    "footer", "aside", "nav", "blockquote"}
+_EXCLUDED_ANCESTORS = {"figure", "figcaption", "aside", "nav", "footer", "button", "form", "label", "time", "address",
+                       "ul", "ol", "li", "table", "noscript", "script", "style", "a", "select", "template", "h1"}
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _is_leaf_block(el: HtmlElement) -> bool:
+    return el.tag in _BLOCK and not any(
+        isinstance(child.tag, str) and child.tag in _HAS_BLOCK_CHILD for child in el.iterchildren()
+    )
+
+
+def _excluded(el: HtmlElement) -> bool:
+    return any(isinstance(a.tag, str) and a.tag in _EXCLUDED_ANCESTORS for a in el.iterancestors())
+
+
+def _link_share(el: HtmlElement, length: int) -> float:
+    return sum(len(a.text_content()) for a in el.iter("a")) / max(length, 1)
+
+
+def _matches(key: str, descriptions: list[str]) -> bool:
+    """The block says what the page's description says (the description may be cut short, with "…")."""
+    for desc in descriptions:
+        if not desc:
+            continue
+        if key == desc or (len(desc) >= 30 and key.startswith(desc[:-1] if len(desc) > 60 else desc)):
+            return True
+        if len(key) >= 30 and desc.startswith(key):
+            return True
+    return False
+
+
+def standfirst(
+    tree: HtmlElement, body: str, headline: str | None = None, descriptions: list[str] | None = None
+) -> list[str]:
+    """Lines of prose shown between the headline and the body that the body lacks (may be empty)."""
+    desc_keys = [_norm(d) for d in descriptions or [] if d]
+    lines = [line for line in body.split("\n") if line.strip()]
+    if not lines:
+        return []
+    h1s = [h for h in tree.iter("h1") if h.text_content().strip()]
+    if not h1s:
+        return []
+    head_key = _norm(headline or "")
+    h1 = next((h for h in h1s if head_key and _norm(h.text_content()) == head_key), h1s[0])
+    first_key = _norm(lines[0])[:60]
+    if not first_key:
+        return []
+    body_key = " " + _norm(body) + " "
+    out: list[str] = []
+    taken: set[HtmlElement] = set()
+    started = found = False
+    for el in tree.iter():
+        if el is h1:
+            started = True
+            continue
+        if not started or not isinstance(el.tag, str):
+            continue
+        if h1 in el.iterancestors():
+            continue
+        text = " ".join(el.text_content().split())
+        key = _norm(text)
+        if key.startswith(first_key) or (len(first_key) >= 20 and first_key in key):
+            found = True
+            break  # the body begins
+        if not _is_leaf_block(el) or len(text) < MIN_CHARS or _excluded(el):
+            continue
+        if any(a in taken for a in el.iterancestors()) or f" {key} " in body_key:
+            continue
+        if _link_share(el, len(text)) > 0.3 or not _matches(key, desc_keys):
+            continue
+        taken.add(el)
+        out.append(text)
+        if len(out) >= MAX_BLOCKS:
+            found = True
+            break
+    return out if found else []

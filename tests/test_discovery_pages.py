@@ -1,0 +1,80 @@
+"""The quality gate: pages that are not articles are dropped, each under its reason (fixtures/pages/*.html)."""
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.test import get_crawler
+
+from newsproj.discovery.pages import not_article_reason, page_verdict
+from newsproj.exceptions import NotAnArticle
+from newsproj.extraction import extract
+from newsproj.items import Article, PageItem
+from newsproj.pipelines.extract import ExtractPipeline
+
+PAGES = Path(__file__).parent.parent / "fixtures" / "pages"
+NOT_ARTICLES = {
+    "tag-page.html": "tag",
+    "index-page.html": "index",
+    "live-blog-shell.html": "live_blog",
+    "video-only.html": "video",
+    "paywall-stub.html": "paywall",
+    "error-page.html": "error_page",
+    "consent-wall.html": "consent_wall",
+    "short-brief.html": "too_short",
+}
+
+
+def _html(name: str) -> str:
+    return (PAGES / name).read_text(encoding="utf-8")
+
+
+def test_every_fixture_page_has_an_expectation():
+    assert {p.name for p in PAGES.glob("*.html")} == {*NOT_ARTICLES, "article.html"}
+
+
+@pytest.mark.parametrize(("name", "reason"), sorted(NOT_ARTICLES.items()))
+def test_not_an_article_is_dropped_under_its_reason(name, reason):
+    with pytest.raises(NotAnArticle) as info:
+        extract(_html(name), f"http://127.0.0.1/{name}")
+    assert info.value.reason == reason
+
+
+def test_article_passes_the_gate():
+    article = extract(_html("article.html"), "http://127.0.0.1/article.html").article
+    assert article.headline == "Harbour authority approves second ferry terminal"
+    assert "The harbour authority of Pell approved plans" in article.articleBody
+
+
+def test_a_long_text_is_never_called_a_stub():
+    # A real article that happens to mention cookies and subscriptions is not a consent wall or paywall.
+    tree = lxml.html.fromstring(_html("paywall-stub.html"))
+    prose = "Subscribe to continue reading the cookie policy. " + "The council met again on Monday. " * 40
+    assert not_article_reason(tree, prose, len(prose.split())) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "is_article"),
+    [("article.html", True), ("tag-page.html", False), ("index-page.html", False)],
+)
+def test_page_verdict(name, is_article):
+    assert page_verdict(lxml.html.fromstring(_html(name)))[0] is is_article
+
+
+def test_pipeline_counts_each_drop_under_its_reason():
+    crawler = get_crawler(settings_dict={})
+    crawler.stats.open_spider()
+    pipeline = build_from_crawler(ExtractPipeline, crawler)
+    for name in ("tag-page.html", "paywall-stub.html", "paywall-stub.html", "error-page.html"):
+        item = PageItem(url=f"http://127.0.0.1/{name}", html=_html(name), date_downloaded="2024-09-12T10:00:00+00:00")
+        with pytest.raises(NotAnArticle):
+            pipeline.process_item(item)
+    item = PageItem(url="http://127.0.0.1/article.html", html=_html("article.html"),
+                    date_downloaded="2024-09-12T10:00:00+00:00")
+    assert isinstance(pipeline.process_item(item), Article)
+    stats = crawler.stats.get_stats()
+    assert stats["newsproj/extract/not_article/tag"] == 1
+    assert stats["newsproj/extract/not_article/paywall"] == 2
+    assert stats["newsproj/extract/not_article/error_page"] == 1
+    assert stats["newsproj/extract/ok"] == 1

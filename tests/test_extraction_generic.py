@@ -1,0 +1,50 @@
+import lxml.html
+
+from newsproj.extraction.generic import from_jsonld
+
+PARAS = [f"Paragraph number {i} of the story says something long enough to count as a line of prose here."
+         for i in range(12)]
+
+
+def _page(blocks: list[str], extra: str = "") -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>"
+        + "".join(f"<p>{b}</p>" for b in blocks) + f"</article>{extra}</body></html>"
+    )
+
+
+def test_jsonld_body_that_holds_ours_and_more_is_taken_as_the_page_paragraphs():
+    tree = _page(PARAS[:4], "<div class='more'>" + "".join(f"<p>{p}</p>" for p in PARAS[4:]) + "</div>")
+    ours = "\n".join(PARAS[:4])
+    wider = from_jsonld(tree, ours, " ".join(PARAS))
+    assert wider == "\n".join(PARAS)
+
+
+def test_jsonld_body_that_is_a_summary_or_another_text_is_ignored():
+    tree = _page(PARAS)
+    ours = "\n".join(PARAS[:4])
+    assert from_jsonld(tree, ours, "A short summary of the story.") is None
+    assert from_jsonld(tree, ours, "Something else entirely, repeated at length. " * 40) is None
+    assert from_jsonld(tree, ours, None) is None
+
+
+def test_body_split_over_twin_containers_is_joined():
+    from newsproj.extraction.generic import continuation
+
+    first, second = PARAS[:4], PARAS[4:]
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>"
+        "<div class='article-body'>" + "".join(f"<p>{p}</p>" for p in first) + "</div>"
+        "<div class='ad'>Advertisement</div>"
+        "<div class='article-body'>" + "".join(f"<p>{p}</p>" for p in second) + "</div>"
+        "<div class='teasers'><p><a href='/x'>A teaser link that is not part of the article at all here</a></p></div>"
+        "</article></body></html>"
+    )
+    assert continuation(tree, "\n".join(first)) == "\n".join(PARAS)
+
+
+def test_no_twin_container_no_continuation():
+    from newsproj.extraction.generic import continuation
+
+    tree = _page(PARAS[:4])
+    assert continuation(tree, "\n".join(PARAS[:4])) is None

@@ -1,0 +1,56 @@
+"""Field sources, best first, on small hand-written pages."""
+
+from newsproj.extraction import extract
+
+BODY = "".join(f"<p>Paragraph {i} of the article, long enough to be prose that any extractor keeps as text.</p>"
+               for i in range(8))
+
+
+def _page(head: str, byline: str = "") -> str:
+    return (f"<html lang='fr'><head><title>Titre</title>{head}</head><body><article><h1>Titre</h1>{byline}"
+            f"<div class='content'>{BODY}</div></article></body></html>")
+
+
+def test_organisation_byline_is_kept_as_written():
+    html = _page("<meta property='og:site_name' content='Le Figaro'><meta name='author' content='Le Figaro et AFP'>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Le Figaro et AFP"]
+
+
+def test_people_are_split():
+    html = _page("<meta name='author' content='Jeanne Martin et Paul Durand'>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Jeanne Martin", "Paul Durand"]
+
+
+def test_site_name_as_author_yields_to_a_person():
+    html = _page("<meta property='og:site_name' content='Gazette'>"
+                 "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Titre\","
+                 " \"author\": {\"@type\": \"Organization\", \"name\": \"Gazette\"}}</script>"
+                 "<meta name='author' content='Jeanne Martin'>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Jeanne Martin"]
+
+
+def test_byline_element_is_the_last_source():
+    html = _page("", "<div class='article-byline'><span>Jeanne Martin</span><span>Paul Durand</span></div>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Jeanne Martin", "Paul Durand"]
+
+
+def test_no_author_stated_gives_empty_list():
+    assert extract(_page(""), "http://127.0.0.1/a").article.authors == []
+
+
+def test_escaped_headline_is_unescaped():
+    html = _page("<meta property='og:title' content='Rückbau &amp;quot;AKW&amp;quot;'>").replace(
+        "<h1>Titre</h1>", "")
+    assert extract(html, "http://127.0.0.1/a").article.headline == 'Rückbau "AKW"'
+
+
+def test_site_suffix_named_like_the_domain_is_stripped_from_the_title():
+    html = ("<html><head><title>„Unermüdlicher Einsatz“ - Die Neue Südtiroler Tageszeitung</title></head><body>"
+            f"<article><div>{BODY}</div></article></body></html>")
+    assert extract(html, "https://www.tageszeitung.it/2025/04/01/x/").article.headline == "„Unermüdlicher Einsatz“"
+
+
+def test_byline_element_holding_only_a_date_or_comment_authors_names_nobody():
+    html = _page("", "<div class='byline'><time datetime='2024-09-09T10:30:00+01:00'>9 Sep 2024 · 10:30</time></div>"
+                     "<section class='comments'><strong class='comment__author'>grumpy_accountant</strong></section>")
+    assert extract(html, "http://127.0.0.1/a").article.authors == []

@@ -1,0 +1,35 @@
+import lxml.html
+
+from newsproj.extraction.standfirst import standfirst
+
+PAGE = """<html><body><article>
+<header><h1>Rates held at four percent</h1>
+<p class="dek">The central bank kept its main rate unchanged and signalled cuts later in the year.</p>
+<figure><figcaption>The governor speaking in the capital on Tuesday afternoon.</figcaption></figure>
+<p class="byline">By Jane Doe</p></header>
+<div class="body"><p>The central bank of Velmora held its benchmark rate at four percent on Tuesday.</p>
+<p>Economists had expected the decision.</p></div></article></body></html>"""
+BODY = "The central bank of Velmora held its benchmark rate at four percent on Tuesday.\nEconomists had expected it."
+DESC = "The central bank kept its main rate unchanged and signalled cuts later in the year."
+
+
+def test_standfirst_that_the_description_states_is_taken_back():
+    tree = lxml.html.fromstring(PAGE)
+    assert standfirst(tree, BODY, "Rates held at four percent", [DESC]) == [DESC]
+
+
+def test_truncated_description_still_matches():
+    tree = lxml.html.fromstring(PAGE)
+    assert standfirst(tree, BODY, None, ["The central bank kept its main rate unchanged and signalled…"]) == [DESC]
+
+
+def test_no_description_no_standfirst():
+    # Captions and bylines sit between headline and body too: without the page's own description as evidence,
+    # nothing is added.
+    tree = lxml.html.fromstring(PAGE)
+    assert standfirst(tree, BODY, None, []) == []
+
+
+def test_standfirst_already_in_body_is_not_repeated():
+    tree = lxml.html.fromstring(PAGE)
+    assert standfirst(tree, DESC + "\n" + BODY, None, [DESC]) == []
