@@ -1,5 +1,6 @@
 """The quality gate: pages that are not articles are dropped, each under its reason (fixtures/pages/*.html)."""
 
+import asyncio
 from pathlib import Path
 
 import lxml.html
@@ -62,17 +63,28 @@ def test_page_verdict(name, is_article):
     assert page_verdict(lxml.html.fromstring(_html(name)))[0] is is_article
 
 
-def test_pipeline_counts_each_drop_under_its_reason():
-    crawler = get_crawler(settings_dict={})
+@pytest.mark.parametrize("workers", [0, 1], ids=["in_process", "pool"])
+def test_pipeline_counts_each_drop_under_its_reason(workers):
+    """The reason survives the trip back from an extraction pool worker."""
+    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": workers})
     crawler.stats.open_spider()
     pipeline = build_from_crawler(ExtractPipeline, crawler)
-    for name in ("tag-page.html", "paywall-stub.html", "paywall-stub.html", "error-page.html"):
-        item = PageItem(url=f"http://127.0.0.1/{name}", html=_html(name), date_downloaded="2024-09-12T10:00:00+00:00")
-        with pytest.raises(NotAnArticle):
-            pipeline.process_item(item)
-    item = PageItem(url="http://127.0.0.1/article.html", html=_html("article.html"),
-                    date_downloaded="2024-09-12T10:00:00+00:00")
-    assert isinstance(pipeline.process_item(item), Article)
+    pipeline.open_spider()
+
+    def process(item):
+        return asyncio.run(pipeline.process_item(item))
+
+    try:
+        for name in ("tag-page.html", "paywall-stub.html", "paywall-stub.html", "error-page.html"):
+            item = PageItem(url=f"http://127.0.0.1/{name}", html=_html(name),
+                            date_downloaded="2024-09-12T10:00:00+00:00")
+            with pytest.raises(NotAnArticle):
+                process(item)
+        item = PageItem(url="http://127.0.0.1/article.html", html=_html("article.html"),
+                        date_downloaded="2024-09-12T10:00:00+00:00")
+        assert isinstance(process(item), Article)
+    finally:
+        pipeline.close_spider()
     stats = crawler.stats.get_stats()
     assert stats["newsproj/extract/not_article/tag"] == 1
     assert stats["newsproj/extract/not_article/paywall"] == 2
