@@ -4,7 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
-# Demo crawl: the bundled site under fixtures/demo, served on a free loopback port for the duration of the crawl.
+# Demo crawl: the bundled site under fixtures/demo, served on a free loopback port for the duration of the crawl;
+# without cross-run state (each run serves the demo on a new port), so every run writes all of its articles.
 CRAWL_OUT ?= output/demo.jsonl
 
 .PHONY: install crawl test lint bench services lock clean
@@ -19,7 +20,7 @@ $(STAMP): requirements.lock
 crawl: install
 	mkdir -p $(dir $(CRAWL_OUT))
 	$(BIN)/python -m newsproj.testing.server fixtures/demo -- \
-		$(BIN)/scrapy crawl news -a 'start_urls={base}/' -O $(CRAWL_OUT) -s NEWSPROJ_ALLOW_PRIVATE=1
+		$(BIN)/scrapy crawl news -a 'start_urls={base}/' -O $(CRAWL_OUT) -s NEWSPROJ_ALLOW_PRIVATE=1 -s STATE_DIR=
 	@echo "records: $$(wc -l < $(CRAWL_OUT)) in $(CRAWL_OUT)"
 
 # Debian's redis-server for the distributed-mode tests; installed when missing and we are root.

@@ -81,15 +81,11 @@ SPIDERMON_FIELD_COVERAGE_SKIP_FALSY = True
 
 FEED_EXPORT_ENCODING = "utf-8"
 
-# Output (docs/operations.md). Without -o/-O: one file per run, visible only when complete, manifest beside it.
-# -o/-O replace FEEDS. Local files go through SafeFileFeedStorage (no partial line after a kill, resumable -o).
-FEEDS = {
-    "output/%(site)s/%(date)s/%(run_id)s.jsonl": {
-        "format": "jsonlines",
-        "newsproj_atomic": True,
-        "uri_params": "newsproj.feeds.uri_params",
-    },
-}
+# Output (docs/operations.md). Without -o/-O/FEEDS, `scrapy crawl` (newsproj/commands/crawl.py) writes one file per
+# run here, visible only when complete, with a manifest beside it. Scrapy itself would add -o/-O to a FEEDS
+# set in this file, writing both; so the default lives in its own setting. Local files go through
+# SafeFileFeedStorage (no partial line after a kill, resumable -o).
+NEWSPROJ_DEFAULT_FEED = "output/%(site)s/%(date)s/%(run_id)s.jsonl"
 FEED_STORAGES = {
     "": "newsproj.feeds.SafeFileFeedStorage",
     "file": "newsproj.feeds.SafeFileFeedStorage",

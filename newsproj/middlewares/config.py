@@ -59,6 +59,32 @@ SETTINGS: dict[str, Setting] = {
     "NEWSPROJ_BACKOFF_MAX": Setting("float", 60.0, "cap on that pause (seconds)"),
     "NEWSPROJ_RESET_CACHES_EVERY": Setting("int", 500, "reset trafilatura's caches every N items"),
     "NEWSPROJ_STATS_FILE": Setting("str", None, "write the final stats as JSON to this file"),
+    "NEWSPROJ_EXTRACT_WORKERS": Setting("int", None, "extraction processes (default: one per core on a "
+                                        "multi-core machine; 0 = extract in the crawl process)"),
+    "NEWSPROJ_DEFAULT_FEED": Setting("str", "output/%(site)s/%(date)s/%(run_id)s.jsonl", "feed written when no "
+                                     "-o/-O/FEEDS is given (empty = none)"),
+    "NEWSPROJ_INCREMENTAL_ENABLED": Setting("bool", True, "skip refetching articles already emitted (STATE_DIR)"),
+    "NEWSPROJ_INCREMENTAL_REFRESH_HOURS": Setting("float", 0, "refetch emitted articles older than this even "
+                                                  "without a newer lastmod (0 = never)"),
+    "NEWSPROJ_NEARDUP_THRESHOLD": Setting("float", 0.8, "MinHash Jaccard similarity that marks a near-duplicate"),
+    "NEWSPROJ_NEARDUP_PERMUTATIONS": Setting("int", 128, "MinHash permutations", 1),
+    "NEWSPROJ_NEARDUP_SHINGLE": Setting("int", 4, "words per shingle for near-duplicate detection", 1),
+    "NEWSPROJ_MONITOR_COLLAPSE_RATIO": Setting("float", 0.5, "a run with fewer articles than this share of the "
+                                               "median of recent runs fails (0 = off)"),
+    "NEWSPROJ_MONITOR_HISTORY": Setting("int", 5, "recent runs the collapse check compares with"),
+    "NEWSPROJ_MONITOR_MAX_ERROR_RATE": Setting("float", 0.5, "share of failed requests that fails the run"),
+    "NEWSPROJ_MONITOR_MAX_DROP_RATE": Setting("float", 0.5, "share of dropped pages that fails the run"),
+    "NEWSPROJ_MONITOR_MIN_COVERAGE": Setting("str", None, "field coverage floors (docs/operations.md)"),
+    "NEWSPROJ_MONITOR_FINISH_REASONS": Setting("list", None, "finish reasons that count as success"),
+    "NEWSPROJ_STATE_BACKEND": Setting("str", None, "import path of the cross-run state backend (RedisAddon sets "
+                                      "it; default: the STATE_DIR file backend)"),
+    "NEWSPROJ_CRAWL_ID": Setting("str", None, "name of a distributed crawl's Redis keys (default: derived from "
+                                 "the spider arguments)"),
+    "NEWSPROJ_REDIS_POLL_INTERVAL": Setting("float", 0.5, "seconds between polls of an idle distributed worker"),
+    "NEWSPROJ_REDIS_PREFETCH": Setting("int", 2, "requests a distributed worker claims ahead", 1),
+    "NEWSPROJ_REDIS_WORKER_TIMEOUT": Setting("float", 60, "seconds without a heartbeat before a worker's claims "
+                                             "are requeued"),
+    "NEWSPROJ_REDIS_STATE_KEY": Setting("str", None, "Redis key prefix of the cross-run state"),
 }
 
 _TRUE = {"1", "true", "yes", "on"}
