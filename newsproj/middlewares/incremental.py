@@ -112,7 +112,7 @@ class IncrementalMiddleware:
             if modified is None or current is None:
                 self.stats.inc_value("newsproj/incremental/refetch/bad_date")
                 return None
-            if modified > current:
+            if modified >= current:  # a tie (lastmods have one-second precision) is ambiguous: fetch
                 self.stats.inc_value("newsproj/incremental/refetch/lastmod_newer")
                 return None
             return "lastmod_not_newer"

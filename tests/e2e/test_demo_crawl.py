@@ -140,4 +140,4 @@ def test_in_process_extraction_gives_the_same_records(crawl, demo_server, homepa
 def test_bad_worker_count_stops_before_crawling(crawl, demo_server):
     result = crawl("-a", f"start_urls={demo_server.base}/", "-s", "NEWSPROJ_EXTRACT_WORKERS=many")
     assert result.returncode != 0
-    assert "NEWSPROJ_EXTRACT_WORKERS: expected a whole number" in result.log
+    assert "setting NEWSPROJ_EXTRACT_WORKERS: expected an integer" in result.log
