@@ -116,7 +116,8 @@ def _override_cases() -> list:
 
 @pytest.mark.parametrize(("name", "case"), _override_cases())
 def test_shipped_selectors_fire_on_their_cases(name, case):
-    """Each field a shipped config overrides is found on that site's fixture pages (no silent fallback)."""
+    """Each field a shipped config overrides is found on that site's fixture pages, except the fields a case lists
+    under ``fallback`` (an older layout on which the generic extractor is meant to take over)."""
     meta = json.loads((case / "meta.json").read_text(encoding="utf-8"))
     if "corpus" in meta:
         corpus, page_id = meta["corpus"].split("/", 1)
@@ -129,4 +130,4 @@ def test_shipped_selectors_fire_on_their_cases(name, case):
         data = (case / "page.html.gz").read_bytes()
     tree = lxml.html.fromstring(gzip.decompress(data).decode("utf-8"))
     site = sites.load(name)
-    assert set(site_rules.apply(tree, site)) == set(site.selectors)
+    assert set(site_rules.apply(tree, site)) == set(site.selectors) - set(meta.get("fallback", []))

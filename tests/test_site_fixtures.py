@@ -115,7 +115,8 @@ def test_case_is_well_formed(case):
     meta = _load(case, "meta.json")
     expected = _load(case, "expected.json")
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}(-\w+)?", case.name), "case folder must be named YYYY-MM-DD[-suffix]"
-    assert set(meta) <= {"url", "fetched", "corpus", "note", "unchecked"}, sorted(meta)
+    assert set(meta) <= {"url", "fetched", "corpus", "note", "unchecked", "fallback"}, sorted(meta)
+    assert set(meta.get("fallback", [])) <= set(sites.load(case.parent.name).selectors), "fallback: not a site rule"
     assert meta["url"].startswith(("http://", "https://"))
     assert meta.get("fetched") is None or case.name.startswith(meta["fetched"][:10])
     assert ("corpus" in meta) != (case / "page.html.gz").is_file(), "a case has page.html.gz or a corpus page"

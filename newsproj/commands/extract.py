@@ -143,7 +143,8 @@ class Command(ScrapyCommand):
     def add_options(self, parser: ArgumentParser) -> None:
         super().add_options(parser)
         parser.add_argument("--diff", action="store_true", help="also print the lines removed as chrome and why")
-        parser.add_argument("--site", metavar="NAME", help="apply this registered site (default: by the URL's host)")
+        parser.add_argument("--site", metavar="NAME",
+                            help="apply this registered site (default: by the URL's host, else the canonical URL's)")
         parser.add_argument("--url", metavar="URL", help="the original URL of a page read from a file")
         parser.add_argument("--listed", action="store_true",
                             help="judge the page as one a sitemap or feed listed (as the crawl does for those)")
