@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy.utils.asyncio import create_looping_call
 from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
-from scrapy_redis.scheduler import Scheduler
+from scrapy_redis.scheduler import Scheduler  # type: ignore[import-untyped]
 
 from .frontier import Frontier
 from .keys import CrawlKeys, crawl_id
@@ -93,7 +93,7 @@ class RedisScheduler(Scheduler):
         instance.worker = worker_id()
         instance._claims = {}
         instance._waiting = []
-        instance._waking: Request | None = None
+        instance._waking = None
         instance._loop = None
         instance._closing = False
         return instance

@@ -36,7 +36,7 @@ class RedisStateStore:
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> Self:
         """Client from ``REDIS_URL`` (+ ``REDIS_PARAMS``), the same way scrapy-redis connects."""
-        from scrapy_redis.connection import get_redis_from_settings
+        from scrapy_redis.connection import get_redis_from_settings  # type: ignore[import-untyped]
 
         if not settings.get("REDIS_URL"):
             raise ValueError("RedisStateStore needs REDIS_URL (redis://HOST:PORT/DB)")
