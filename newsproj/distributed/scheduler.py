@@ -203,11 +203,13 @@ class RedisScheduler(Scheduler):
         return held
 
     def _backlog(self) -> int:
-        """Requests this worker holds that wait for a download slot (politeness delay or per-domain concurrency)."""
+        """Requests this worker holds that are not being transferred yet: parked in a downloader middleware (e.g.
+        waiting for robots.txt) or waiting for a download slot (politeness delay, per-domain concurrency)."""
         engine = self._engine()
         if engine is None:
             return 0
-        return sum(len(slot.queue) for slot in engine.downloader.slots.values())
+        downloader = engine.downloader
+        return len(downloader.active) - sum(len(slot.transferring) for slot in downloader.slots.values())
 
     def _release_done(self) -> None:
         waiting = {id(r) for r in self._waiting}
