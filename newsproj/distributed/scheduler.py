@@ -244,7 +244,8 @@ class RedisScheduler(Scheduler):
                 if request is not None:
                     self._waking = request
                     engine.crawl(request)
-                    if self._waking is request:  # a request_scheduled handler refused it: still ours to hand out
+                    if self._waking is request:  # a request_scheduled handler refused this second announcement;
+                        # the request was accepted when it was first scheduled, so it is still ours to fetch
                         self._waking = None
                         self._waiting.append(request)
             elif tick.drained and engine.spider_is_idle():
