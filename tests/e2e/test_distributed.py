@@ -8,6 +8,7 @@ import json
 import pickle
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from scrapy.utils.test import get_crawler
 import newsproj.state
 from newsproj.distributed.keys import CrawlKeys, crawl_id
 from newsproj.spiders.news import NewsSpider
-from newsproj.testing.server import serve
+from newsproj.testing.server import FixtureServer, Site, serve
 from tests.conftest import CRAWL_TIMEOUT, FIXTURES, ROOT, read_jsonl
 
 STATE_WIRED = hasattr(newsproj.state, "open_store")
@@ -115,16 +116,41 @@ def state_key(client):
 SHARE = ("-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2")
 
 
+class GatedSite(Site):
+    """The demo site, answering nothing until the gate opens: every worker has joined before any work is done,
+    however slowly the processes start."""
+
+    def __init__(self, root: Path):
+        super().__init__(root)
+        self.gate = threading.Event()
+
+    def lookup(self, path: str, query: str, base: str):
+        self.gate.wait(timeout=CRAWL_TIMEOUT)
+        return super().lookup(path, query, base)
+
+
 @pytest.fixture
 def slow_demo():
-    server = serve(FIXTURES / "demo", delay=0.2)
+    server = FixtureServer(GatedSite(FIXTURES / "demo"), delay=0.2).start()
     yield server
     server.stop()
+
+
+def open_when_joined(server: FixtureServer, client, workers: list[Worker]) -> None:
+    """Open the gate once every worker has registered in the crawl (or has exited: then the test says why)."""
+    keys = crawl_keys(server.base)
+    deadline = time.monotonic() + 120
+    while client.zcard(keys.workers) < len(workers) and time.monotonic() < deadline:
+        if any(w.proc.poll() is not None for w in workers):
+            break
+        time.sleep(0.05)
+    server.site.gate.set()
 
 
 def test_two_workers_share_one_crawl(slow_demo, redis_server, client, state_key, demo_truth, tmp_path):
     workers = [start_worker(slow_demo.base, redis_server, tmp_path, f"w{i}", "-s", state_key, *SHARE)
                for i in range(2)]
+    open_when_joined(slow_demo, client, workers)
     for worker in workers:
         worker.finish()
 
@@ -202,9 +228,11 @@ def test_a_crawl_whose_only_worker_was_killed_resumes_on_restart(redis_server, c
 
 @pytest.mark.skipif(not STATE_WIRED, reason="needs the cross-run state wired into the dedup pipeline "
                     "(newsproj.state.open_store + DedupPipeline from the state branch)")
-def test_a_second_run_over_an_unchanged_site_emits_nothing(slow_demo, redis_server, state_key, demo_truth, tmp_path):
+def test_a_second_run_over_an_unchanged_site_emits_nothing(slow_demo, redis_server, client, state_key, demo_truth,
+                                                           tmp_path):
     first = [start_worker(slow_demo.base, redis_server, tmp_path, f"first{i}", "-s", state_key, *SHARE)
              for i in range(2)]
+    open_when_joined(slow_demo, client, first)
     for worker in first:
         worker.finish()
     assert paths([r for w in first for r in w.records]) == sorted(t["path"] for t in demo_truth)
