@@ -18,7 +18,7 @@ def store(redis_server):
         Settings({"REDIS_URL": redis_server, "NEWSPROJ_REDIS_STATE_KEY": f"test:{uuid.uuid4().hex}"})
     )
     yield store
-    store.client.delete(store.seen_key, store.owners_key)
+    store.client.delete(*store.client.keys(f"{store.key}:*") or [store.seen_key])
     store.close()
 
 
@@ -28,6 +28,17 @@ def test_implements_the_protocol_exactly():
             continue
         ours = getattr(RedisStateStore, name)
         assert inspect.signature(ours).parameters.keys() == inspect.signature(member).parameters.keys(), name
+
+
+OPTIONAL = ("record_many", "record_signature", "recent_signatures", "record_alias", "canonical_for", "__len__")
+
+
+def test_has_the_optional_methods_of_the_file_backend():
+    files = pytest.importorskip("newsproj.state.files", reason="the file backend is not on this branch yet")
+    for name in OPTIONAL:
+        if hasattr(files.FileStateStore, name):
+            ours, theirs = getattr(RedisStateStore, name), getattr(files.FileStateStore, name)
+            assert inspect.signature(ours).parameters.keys() == inspect.signature(theirs).parameters.keys(), name
 
 
 def test_remembers_what_was_emitted(store):
@@ -50,6 +61,37 @@ def test_lastmod_none_round_trips_and_a_new_record_replaces_the_old(store):
     assert store.get(url).lastmod is None
     assert store.owner_of("f2") == url
     assert len(store) == 1
+
+
+def test_a_changed_article_gives_up_its_old_fingerprint_and_first_owner_stays(store):
+    a, b = "http://127.0.0.1:1/a.html", "http://127.0.0.1:1/b.html"
+    store.record(a, Seen(fingerprint="f1", emitted_at="2026-11-25T10:00:00+00:00"))
+    store.record(b, Seen(fingerprint="f1", emitted_at="2026-11-25T11:00:00+00:00"))  # same content, emitted later
+    assert store.owner_of("f1") == a
+    store.record(a, Seen(fingerprint="f2", emitted_at="2026-11-26T10:00:00+00:00"))
+    assert store.owner_of("f2") == a
+    assert store.owner_of("f1") == b or store.owner_of("f1") is None  # no longer a's content
+    store.record(a, Seen(fingerprint="f3", emitted_at="2026-11-27T10:00:00+00:00"))
+    assert store.owner_of("f2") is None
+
+
+def test_record_many(store):
+    store.record_many([(f"http://127.0.0.1:1/{i}.html", Seen(f"f{i}", "2026-11-25T10:00:00+00:00")) for i in range(5)])
+    assert len(store) == 5
+    assert store.owner_of("f3") == "http://127.0.0.1:1/3.html"
+
+
+def test_signatures_are_kept_for_a_window_then_forgotten(store):
+    store.record_signature("http://127.0.0.1:1/old.html", "2026-11-01T10:00:00+00:00", b"\x00\x01old")
+    store.record_signature("http://127.0.0.1:1/new.html", "2026-11-25T10:00:00Z", b"\x00\x01new")
+    assert dict(store.recent_signatures("2026-11-20T00:00:00+00:00")) == {"http://127.0.0.1:1/new.html": b"\x00\x01new"}
+    assert dict(store.recent_signatures("2026-10-01T00:00:00+00:00")) == {"http://127.0.0.1:1/new.html": b"\x00\x01new"}
+
+
+def test_aliases(store):
+    assert store.canonical_for("http://127.0.0.1:1/amp/a.html") is None
+    store.record_alias("http://127.0.0.1:1/amp/a.html", "http://127.0.0.1:1/a.html")
+    assert store.canonical_for("http://127.0.0.1:1/amp/a.html") == "http://127.0.0.1:1/a.html"
 
 
 def test_is_shared_by_workers_and_survives_the_process(store, redis_server):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from scrapy_redis.queue import PriorityQueue
+from scrapy_redis.queue import PriorityQueue  # type: ignore[import-untyped]
 
 if TYPE_CHECKING:
     from scrapy import Request

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy.utils.asyncio import create_looping_call
 from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
-from scrapy_redis.scheduler import Scheduler
+from scrapy_redis.scheduler import Scheduler  # type: ignore[import-untyped]
 
 from .frontier import Frontier
 from .keys import CrawlKeys, crawl_id
@@ -93,7 +93,7 @@ class RedisScheduler(Scheduler):
         instance.worker = worker_id()
         instance._claims = {}
         instance._waiting = []
-        instance._waking: Request | None = None
+        instance._waking = None
         instance._loop = None
         instance._closing = False
         return instance
@@ -203,11 +203,13 @@ class RedisScheduler(Scheduler):
         return held
 
     def _backlog(self) -> int:
-        """Requests this worker holds that wait for a download slot (politeness delay or per-domain concurrency)."""
+        """Requests this worker holds that are not being transferred yet: parked in a downloader middleware (e.g.
+        waiting for robots.txt) or waiting for a download slot (politeness delay, per-domain concurrency)."""
         engine = self._engine()
         if engine is None:
             return 0
-        return sum(len(slot.queue) for slot in engine.downloader.slots.values())
+        downloader = engine.downloader
+        return len(downloader.active) - sum(len(slot.transferring) for slot in downloader.slots.values())
 
     def _release_done(self) -> None:
         waiting = {id(r) for r in self._waiting}
@@ -242,7 +244,8 @@ class RedisScheduler(Scheduler):
                 if request is not None:
                     self._waking = request
                     engine.crawl(request)
-                    if self._waking is request:  # a request_scheduled handler refused it: still ours to hand out
+                    if self._waking is request:  # a request_scheduled handler refused this second announcement;
+                        # the request was accepted when it was first scheduled, so it is still ours to fetch
                         self._waking = None
                         self._waiting.append(request)
             elif tick.drained and engine.spider_is_idle():

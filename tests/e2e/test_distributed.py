@@ -8,6 +8,7 @@ import json
 import pickle
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from scrapy.utils.test import get_crawler
 import newsproj.state
 from newsproj.distributed.keys import CrawlKeys, crawl_id
 from newsproj.spiders.news import NewsSpider
-from newsproj.testing.server import serve
+from newsproj.testing.server import FixtureServer, Site, serve
 from tests.conftest import CRAWL_TIMEOUT, FIXTURES, ROOT, read_jsonl
 
 STATE_WIRED = hasattr(newsproj.state, "open_store")
@@ -68,6 +69,23 @@ def start_worker(base: str, redis_url: str, tmp: Path, name: str, *settings: str
     return Worker(proc, f"{name}-*.jsonl" if batch else f"{name}.jsonl", tmp, name)
 
 
+def kill_mid_crawl(worker: Worker, client, keys: CrawlKeys, server, min_hits: int) -> set[str]:
+    """SIGKILL the worker once it holds claims and ``min_hits`` pages were served; returns the paths it held."""
+    deadline = time.monotonic() + 90
+    worker_id = None
+    while time.monotonic() < deadline:
+        worker_id = next((w.decode() for w in client.zrange(keys.workers, 0, -1)
+                          if f"-{worker.proc.pid}-" in w.decode()), None)
+        if worker_id and client.zcard(keys.inflight(worker_id)) and sum(server.hits.values()) >= min_hits:
+            break
+        time.sleep(0.02)
+    else:
+        pytest.fail(f"{worker.name} never held a claim mid-crawl")
+    worker.proc.kill()
+    worker.finish()
+    return {urlsplit(pickle.loads(m)["url"]).path for m in client.zrange(keys.inflight(worker_id), 0, -1)}
+
+
 def paths(records: list[dict]) -> list[str]:
     return sorted(urlsplit(r["url"]).path for r in records)
 
@@ -98,16 +116,41 @@ def state_key(client):
 SHARE = ("-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2")
 
 
+class GatedSite(Site):
+    """The demo site, answering nothing until the gate opens: every worker has joined before any work is done,
+    however slowly the processes start."""
+
+    def __init__(self, root: Path):
+        super().__init__(root)
+        self.gate = threading.Event()
+
+    def lookup(self, path: str, query: str, base: str):
+        self.gate.wait(timeout=CRAWL_TIMEOUT)
+        return super().lookup(path, query, base)
+
+
 @pytest.fixture
 def slow_demo():
-    server = serve(FIXTURES / "demo", delay=0.2)
+    server = FixtureServer(GatedSite(FIXTURES / "demo"), delay=0.2).start()
     yield server
     server.stop()
+
+
+def open_when_joined(server: FixtureServer, client, workers: list[Worker]) -> None:
+    """Open the gate once every worker has registered in the crawl (or has exited: then the test says why)."""
+    keys = crawl_keys(server.base)
+    deadline = time.monotonic() + 120
+    while client.zcard(keys.workers) < len(workers) and time.monotonic() < deadline:
+        if any(w.proc.poll() is not None for w in workers):
+            break
+        time.sleep(0.05)
+    server.site.gate.set()
 
 
 def test_two_workers_share_one_crawl(slow_demo, redis_server, client, state_key, demo_truth, tmp_path):
     workers = [start_worker(slow_demo.base, redis_server, tmp_path, f"w{i}", "-s", state_key, *SHARE)
                for i in range(2)]
+    open_when_joined(slow_demo, client, workers)
     for worker in workers:
         worker.finish()
 
@@ -140,19 +183,7 @@ def test_a_killed_workers_share_is_finished_by_the_other(redis_server, client, s
         common = ["-s", state_key, *SHARE, "-s", "NEWSPROJ_REDIS_WORKER_TIMEOUT=2"]
         victim = start_worker(server.base, redis_server, tmp_path, "victim", *common, batch=not KILL_SAFE_FEEDS)
         survivor = start_worker(server.base, redis_server, tmp_path, "survivor", *common)
-        deadline = time.monotonic() + 90
-        victim_id = None
-        while time.monotonic() < deadline:  # mid-crawl: the victim holds claims and a third of the site is fetched
-            victim_id = next((w.decode() for w in client.zrange(keys.workers, 0, -1)
-                              if f"-{victim.proc.pid}-" in w.decode()), None)
-            if victim_id and client.zcard(keys.inflight(victim_id)) and sum(server.hits.values()) >= 20:
-                break
-            time.sleep(0.02)
-        else:
-            pytest.fail("the victim never held a claim mid-crawl")
-        victim.proc.kill()
-        victim.finish()
-        held = {urlsplit(pickle.loads(m)["url"]).path for m in client.zrange(keys.inflight(victim_id), 0, -1)}
+        held = kill_mid_crawl(victim, client, keys, server, min_hits=20)
         survivor.finish()
     finally:
         server.stop()
@@ -169,11 +200,39 @@ def test_a_killed_workers_share_is_finished_by_the_other(redis_server, client, s
     assert not client.keys(f"{keys.base}:*")
 
 
+def test_a_crawl_whose_only_worker_was_killed_resumes_on_restart(redis_server, client, state_key, demo_truth,
+                                                                 tmp_path):
+    server = serve(FIXTURES / "demo", delay=0.3)
+    try:
+        keys = crawl_keys(server.base)
+        common = ["-s", state_key, *SHARE, "-s", "NEWSPROJ_REDIS_WORKER_TIMEOUT=2"]
+        first = start_worker(server.base, redis_server, tmp_path, "first", *common, batch=not KILL_SAFE_FEEDS)
+        held = kill_mid_crawl(first, client, keys, server, min_hits=15)
+        served = sum(server.hits.values())
+        assert client.exists(keys.dupefilter)  # the crawl outlives its only worker
+        restart = start_worker(server.base, redis_server, tmp_path, "restart", *common).finish()
+    finally:
+        server.stop()
+
+    assert held
+    assert restart.proc.returncode == 0, restart.log[-3000:]
+    assert restart.stats["newsproj/redis/requeued"] == len(held)
+    assert restart.stats.get("dupefilter/filtered", 0) >= 1  # the seed: not fetched again, the crawl resumed
+    found = paths(first.records + restart.records)
+    assert set(found) == {t["path"] for t in demo_truth}
+    assert {p for p in found if found.count(p) > 1} <= held
+    assert {p for p, n in server.hits.items() if n > 1} <= held | {"/robots.txt"}
+    assert sum(server.hits.values()) - served < 59  # the restart did not start over
+    assert not client.keys(f"{keys.base}:*")
+
+
 @pytest.mark.skipif(not STATE_WIRED, reason="needs the cross-run state wired into the dedup pipeline "
                     "(newsproj.state.open_store + DedupPipeline from the state branch)")
-def test_a_second_run_over_an_unchanged_site_emits_nothing(slow_demo, redis_server, state_key, demo_truth, tmp_path):
+def test_a_second_run_over_an_unchanged_site_emits_nothing(slow_demo, redis_server, client, state_key, demo_truth,
+                                                           tmp_path):
     first = [start_worker(slow_demo.base, redis_server, tmp_path, f"first{i}", "-s", state_key, *SHARE)
              for i in range(2)]
+    open_when_joined(slow_demo, client, first)
     for worker in first:
         worker.finish()
     assert paths([r for w in first for r in w.records]) == sorted(t["path"] for t in demo_truth)
