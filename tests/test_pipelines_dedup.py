@@ -52,6 +52,10 @@ def test_state_is_written_only_after_export(tmp_path):
     export(crawler, item)
     assert store.get("https://n.example/a").fingerprint == fingerprint(item)
     assert crawler.stats.get_value("newsproj/state/recorded") == 1
+    export(crawler, pipe.process_item(article("https://n.example/amp/b?utm_source=x", body="Other. " * 40,
+                                              canonical="https://n.example/b")))
+    assert store.canonical_for("https://n.example/amp/b") == "https://n.example/b"
+    assert store.canonical_for("https://n.example/a") is None
 
 
 def test_next_run_drops_unchanged_and_emits_changed(tmp_path):

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from datasketch import MinHash, MinHashLSH
 from scrapy import signals
 
+from ..discovery.urls import canonical_url
 from ..exceptions import DuplicateArticle, UnchangedArticle
 from ..items import Article
 from ..state import Seen
@@ -159,9 +160,13 @@ class DedupPipeline:
             store = self._signatures()
             if store is not None:
                 store.record_signature(item.canonicalUrl, now, minhash.hashvalues.tobytes())
-        if self.ledger.store is not None:
-            self.ledger.store.record(item.canonicalUrl, Seen(fingerprint=fp, emitted_at=now))
+        store = self.ledger.store
+        if store is not None:
+            store.record(item.canonicalUrl, Seen(fingerprint=fp, emitted_at=now))
             self.stats.inc_value("newsproj/state/recorded")
+            fetched = canonical_url(item.url)
+            if fetched != item.canonicalUrl and hasattr(store, "record_alias"):
+                store.record_alias(fetched, item.canonicalUrl)
 
     def item_dropped(self, item: Any) -> None:
         self.pending.pop(id(item), None)

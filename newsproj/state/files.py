@@ -41,6 +41,10 @@ CREATE TABLE IF NOT EXISTS signatures (
     minhash BLOB NOT NULL           -- MinHash hash values of the body (near-duplicates across runs)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS signatures_emitted_at ON signatures (emitted_at);
+CREATE TABLE IF NOT EXISTS aliases (
+    url TEXT PRIMARY KEY,           -- canonical form of a URL an article was fetched under
+    canonical TEXT NOT NULL         -- the article's canonicalUrl, when different
+) WITHOUT ROWID;
 """
 
 
@@ -102,6 +106,16 @@ class FileStateStore:
         """(canonicalUrl, signature) of records emitted at or after ``since``; older ones are forgotten."""
         self.db.execute("DELETE FROM signatures WHERE emitted_at < ?", (since,))
         yield from self.db.execute("SELECT url, minhash FROM signatures WHERE emitted_at >= ?", (since,))
+
+    # Optional extension: URLs an article was fetched under that differ from its canonicalUrl (AMP, mobile,
+    # syndication paths), so request saving recognises them too.
+
+    def record_alias(self, url: str, canonical: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO aliases (url, canonical) VALUES (?, ?)", (url, canonical))
+
+    def canonical_for(self, url: str) -> str | None:
+        row = self.db.execute("SELECT canonical FROM aliases WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
 
     def __len__(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
