@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 PART_SUFFIX = ".part"
+JSON_LINES = frozenset({"jsonlines", "jsonl", "jl"})
 
 
 def part_path(path: Path) -> Path:
@@ -108,7 +109,9 @@ class SafeFileFeedStorage(FileFeedStorage):
         self.sha256: str | None = None
         self.lines = 0
         self.published: Path | None = None
-        if "%(" not in str(self.path) and self.write_mode == "ab" and self.target.is_file():
+        # Only plain JSON lines can be repaired and read back (not a JSON array, CSV, or a gzip stream).
+        lines = feed_options.get("format") in JSON_LINES and not feed_options.get("postprocessing")
+        if lines and "%(" not in str(self.path) and self.write_mode == "ab" and self.target.is_file():
             self._resume()
 
     @classmethod

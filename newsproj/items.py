@@ -35,8 +35,9 @@ class Metadata:
     dateDownloaded: str
     """When the page was downloaded, ISO 8601 in UTC."""
     nearDuplicateOf: str | None = None
-    """``canonicalUrl`` of an earlier record of this run that this one nearly repeats (same story, small
-    edits; MinHash over word shingles), else null. Exact duplicates are never exported twice."""
+    """``canonicalUrl`` of an earlier record (this run, or a recent run with ``STATE_DIR``) that this one nearly
+    repeats (same story, small edits; MinHash over word shingles), else null. Exact duplicates are never exported
+    twice."""
 
 
 @dataclass(slots=True)

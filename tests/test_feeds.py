@@ -30,13 +30,24 @@ def test_append_resumes_file(tmp_path):
     path = tmp_path / "a.jsonl"
     path.write_text(LINE + '{"canonicalUrl": "https://n.example/b", "artic')
     crawler = get_crawler(settings_dict={"STATE_DIR": ""})
-    storage = build_from_crawler(SafeFileFeedStorage, crawler, str(path), feed_options={"overwrite": False})
+    options = {"overwrite": False, "format": "jsonlines"}
+    storage = build_from_crawler(SafeFileFeedStorage, crawler, str(path), feed_options=options)
     assert path.read_text() == LINE
     assert ledger_for(crawler).in_output == {"https://n.example/a"}
     fh = storage.open(None)
     fh.write(b'{"x": 1}\n')
     storage.store(fh)
     assert path.read_text() == LINE + '{"x": 1}\n'
+
+
+def test_other_formats_are_left_alone(tmp_path):
+    path = tmp_path / "a.jsonl.gz"
+    path.write_bytes(b"\x1f\x8b binary\n tail")
+    crawler = get_crawler(settings_dict={"STATE_DIR": ""})
+    gzip = ["scrapy.extensions.postprocessing.GzipPlugin"]
+    options = {"overwrite": False, "format": "jsonlines", "postprocessing": gzip}
+    build_from_crawler(SafeFileFeedStorage, crawler, str(path), feed_options=options)
+    assert path.read_bytes() == b"\x1f\x8b binary\n tail"
 
 
 def test_overwrite_does_not_seed(tmp_path):

@@ -58,6 +58,13 @@ def test_lastmod_older_than_last_unchanged_check_is_saved(tmp_path):
     assert passed(mw, article("https://n.example/a", "2024-09-21T00:00:00Z")) == ["https://n.example/a"]
 
 
+def test_url_the_article_was_fetched_under_is_recognised(tmp_path):
+    crawler, mw = middleware(tmp_path)
+    ledger_for(crawler).store.record_alias("https://n.example/amp/a", "https://n.example/a")
+    assert passed(mw, article("https://n.example/amp/a")) == []
+    assert passed(mw, article("https://n.example/amp/b")) == ["https://n.example/amp/b"]
+
+
 def test_refresh_hours_refetches_old_undated_articles(tmp_path):
     crawler, mw = middleware(tmp_path, NEWSPROJ_INCREMENTAL_REFRESH_HOURS=24)
     assert passed(mw, article("https://n.example/a")) == ["https://n.example/a"]

@@ -52,6 +52,10 @@ def test_state_is_written_only_after_export(tmp_path):
     export(crawler, item)
     assert store.get("https://n.example/a").fingerprint == fingerprint(item)
     assert crawler.stats.get_value("newsproj/state/recorded") == 1
+    export(crawler, pipe.process_item(article("https://n.example/amp/b?utm_source=x", body="Other. " * 40,
+                                              canonical="https://n.example/b")))
+    assert store.canonical_for("https://n.example/amp/b") == "https://n.example/b"
+    assert store.canonical_for("https://n.example/a") is None
 
 
 def test_next_run_drops_unchanged_and_emits_changed(tmp_path):
@@ -100,3 +104,21 @@ def test_records_of_the_output_file_are_not_written_again(tmp_path):
     with pytest.raises(DuplicateArticle):
         pipe.process_item(article("https://n.example/a"))
     assert crawler.stats.get_value("newsproj/dedup/output_file") == 1
+
+
+def test_near_duplicate_of_an_earlier_run(tmp_path):
+    crawler, pipe = pipeline(tmp_path)
+    export(crawler, pipe.process_item(article("https://n.example/a")))
+    ledger_for(crawler).close()
+
+    crawler, pipe = pipeline(tmp_path)  # next run: signatures of the last 7 days are loaded
+    assert crawler.stats.get_value("newsproj/dedup/signatures_loaded") == 1
+    edited = STORY.replace("Sentence 3 of", "Sentence three of")
+    near = pipe.process_item(article("https://n.example/b", body=edited))
+    assert near.metadata.nearDuplicateOf == "https://n.example/a"
+    changed = pipe.process_item(article("https://n.example/a", body=edited.replace("Sentence 9", "Line 9")))
+    assert changed.metadata.nearDuplicateOf is None  # its own earlier version does not count
+    ledger_for(crawler).close()
+
+    crawler, pipe = pipeline(tmp_path, NEARDUP_WINDOW_DAYS=0, NEWSPROJ_NEARDUP_WINDOW_DAYS=0)
+    assert crawler.stats.get_value("newsproj/dedup/signatures_loaded") is None

@@ -100,7 +100,12 @@ class IncrementalMiddleware:
         if url in self.ledger.urls:
             return None  # exported by this very run: the dupefilter's business, not a saving
         store = self.ledger.store
-        seen = store.get(url) if store is not None else None
+        if store is None:
+            return None
+        seen = store.get(url)
+        if seen is None and hasattr(store, "canonical_for"):  # fetched before under this URL (AMP, mobile...)
+            canonical = store.canonical_for(url)
+            seen = store.get(canonical) if canonical else None
         if seen is None:
             return None
         emitted = parse_time(seen.emitted_at)

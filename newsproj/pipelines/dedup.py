@@ -6,8 +6,9 @@
   → ``DuplicateArticle``;
 - same canonical URL and same content as emitted by an earlier run (``STATE_DIR``) → ``UnchangedArticle``;
   different content → emitted again with the same ``canonicalUrl`` (downstream upserts);
-- near-duplicate (MinHash LSH over word shingles, datasketch) of a record exported in this run → emitted,
-  with ``metadata.nearDuplicateOf`` set to that record's ``canonicalUrl``.
+- near-duplicate (MinHash LSH over word shingles, datasketch) of a record exported in this run, or by an
+  earlier run in the last ``NEWSPROJ_NEARDUP_WINDOW_DAYS`` (when the store keeps signatures) → emitted, with
+  ``metadata.nearDuplicateOf`` set to that record's ``canonicalUrl``.
 
 The ledger and the state store learn a record only on ``item_scraped``, i.e. once the feed exporter has
 written it, never before (cf. scrapy-deltafetch, which commits before export and loses items on a crash).
@@ -16,12 +17,13 @@ written it, never before (cf. scrapy-deltafetch, which commits before export and
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from datasketch import MinHash, MinHashLSH
 from scrapy import signals
 
+from ..discovery.urls import canonical_url
 from ..exceptions import DuplicateArticle, UnchangedArticle
 from ..items import Article
 from ..state import Seen
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
+
+SCHEME = MinHash(num_perm=1).scheme  # the hash scheme stored signatures were made with (datasketch 2: affine32)
 
 
 def fingerprint(article: Article) -> str:
@@ -58,6 +62,8 @@ class DedupPipeline:
         self.lsh = MinHashLSH(threshold=threshold, num_perm=self.num_perm) if threshold > 0 else None
         self.lsh_keys: dict[str, MinHash] = {}
         self.pending: dict[int, tuple[str, MinHash | None]] = {}
+        self.window_days = settings.getfloat("NEWSPROJ_NEARDUP_WINDOW_DAYS", 7)
+        self._load_signatures()
         # Connected after the FeedExporter's own item_scraped handler (extensions are built before pipelines),
         # so by the time this runs the record has been written to the feed.
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
@@ -66,6 +72,27 @@ class DedupPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
+
+    def _signatures(self) -> Any:
+        """The store, if it keeps near-duplicate signatures (an optional extension of StateStore)."""
+        store = self.ledger.store
+        if self.lsh is None or self.window_days <= 0 or not hasattr(store, "recent_signatures"):
+            return None
+        return store
+
+    def _load_signatures(self) -> None:
+        store = self._signatures()
+        if store is None:
+            return
+        since = (datetime.now(UTC) - timedelta(days=self.window_days)).isoformat(timespec="seconds")
+        empty = MinHash(num_perm=self.num_perm).hashvalues
+        for url, blob in store.recent_signatures(since):
+            if len(blob) == empty.nbytes and url not in self.lsh_keys:
+                values = memoryview(blob).cast(empty.dtype.char)
+                minhash = MinHash(num_perm=self.num_perm, hashvalues=values, scheme=SCHEME)
+                self.lsh.insert(url, minhash)
+                self.lsh_keys[url] = minhash
+        self.stats.set_value("newsproj/dedup/signatures_loaded", len(self.lsh_keys))
 
     # ------------------------------------------------------------------ before export
 
@@ -108,7 +135,7 @@ class DedupPipeline:
             return None
         minhash = MinHash(num_perm=self.num_perm)
         minhash.update_batch(shingles(item.articleBody, self.shingle_size))
-        similar = self.lsh.query(minhash)
+        similar = [key for key in self.lsh.query(minhash) if key != item.canonicalUrl]
         if similar and item.metadata is not None:
             best = max(similar, key=lambda key: minhash.jaccard(self.lsh_keys[key]))
             item.metadata.nearDuplicateOf = best
@@ -124,13 +151,22 @@ class DedupPipeline:
             return
         fp, minhash = self.pending.pop(id(item), (fingerprint(item), None))
         self.ledger.add(item.canonicalUrl, fp)
-        if minhash is not None and self.lsh is not None and item.canonicalUrl not in self.lsh_keys:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        if minhash is not None and self.lsh is not None:
+            if item.canonicalUrl in self.lsh_keys:  # a changed article: its new text replaces the old
+                self.lsh.remove(item.canonicalUrl)
             self.lsh.insert(item.canonicalUrl, minhash)
             self.lsh_keys[item.canonicalUrl] = minhash
-        if self.ledger.store is not None:
-            now = datetime.now(UTC).isoformat(timespec="seconds")
-            self.ledger.store.record(item.canonicalUrl, Seen(fingerprint=fp, emitted_at=now))
+            store = self._signatures()
+            if store is not None:
+                store.record_signature(item.canonicalUrl, now, minhash.hashvalues.tobytes())
+        store = self.ledger.store
+        if store is not None:
+            store.record(item.canonicalUrl, Seen(fingerprint=fp, emitted_at=now))
             self.stats.inc_value("newsproj/state/recorded")
+            fetched = canonical_url(item.url)
+            if fetched != item.canonicalUrl and hasattr(store, "record_alias"):
+                store.record_alias(fetched, item.canonicalUrl)
 
     def item_dropped(self, item: Any) -> None:
         self.pending.pop(id(item), None)

@@ -27,10 +27,17 @@ class Seen:
     emitted_at: str
     """ISO 8601 time at which it was emitted."""
     lastmod: str | None = None
-    """The sitemap/feed ``lastmod`` known when it was emitted (to skip refetching unchanged URLs)."""
+    """ISO 8601: the latest time this content is known to have been current — set when a refetch found it
+    unchanged (the page's ``dateDownloaded``); a sitemap/feed ``lastmod`` not later than
+    ``max(emitted_at, lastmod)`` means the article need not be fetched again."""
 
 
 class StateStore(Protocol):
+    """Required methods. Optional ones, used when a backend has them (see ``files.FileStateStore``):
+    ``record_signature(url, emitted_at, signature: bytes)`` / ``recent_signatures(since) -> Iterable[(url, bytes)]``
+    (near-duplicates across runs) and ``record_alias(url, canonical)`` / ``canonical_for(url) -> str | None``
+    (request saving for URLs whose canonical differs)."""
+
     def get(self, url: str) -> Seen | None:
         """What was emitted for this canonical URL, if anything."""
 

@@ -19,6 +19,7 @@ from scrapy.exceptions import NotConfigured
 from . import Seen
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Self
 
     from scrapy.crawler import Crawler
@@ -34,6 +35,16 @@ CREATE TABLE IF NOT EXISTS articles (
     lastmod TEXT                    -- sitemap/feed lastmod known at emission, if any
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS articles_fingerprint ON articles (fingerprint);
+CREATE TABLE IF NOT EXISTS signatures (
+    url TEXT PRIMARY KEY,           -- canonicalUrl
+    emitted_at TEXT NOT NULL,
+    minhash BLOB NOT NULL           -- MinHash hash values of the body (near-duplicates across runs)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS signatures_emitted_at ON signatures (emitted_at);
+CREATE TABLE IF NOT EXISTS aliases (
+    url TEXT PRIMARY KEY,           -- canonical form of a URL an article was fetched under
+    canonical TEXT NOT NULL         -- the article's canonicalUrl, when different
+) WITHOUT ROWID;
 """
 
 
@@ -82,6 +93,29 @@ class FileStateStore:
                 "INSERT OR REPLACE INTO articles (url, fingerprint, emitted_at, lastmod) VALUES (?, ?, ?, ?)",
                 [(url, s.fingerprint, s.emitted_at, s.lastmod) for url, s in records],
             )
+
+    # Optional extension of the StateStore protocol (used when present): near-duplicate signatures.
+
+    def record_signature(self, url: str, emitted_at: str, signature: bytes) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO signatures (url, emitted_at, minhash) VALUES (?, ?, ?)",
+            (url, emitted_at, signature),
+        )
+
+    def recent_signatures(self, since: str) -> Iterator[tuple[str, bytes]]:
+        """(canonicalUrl, signature) of records emitted at or after ``since``; older ones are forgotten."""
+        self.db.execute("DELETE FROM signatures WHERE emitted_at < ?", (since,))
+        yield from self.db.execute("SELECT url, minhash FROM signatures WHERE emitted_at >= ?", (since,))
+
+    # Optional extension: URLs an article was fetched under that differ from its canonicalUrl (AMP, mobile,
+    # syndication paths), so request saving recognises them too.
+
+    def record_alias(self, url: str, canonical: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO aliases (url, canonical) VALUES (?, ?)", (url, canonical))
+
+    def canonical_for(self, url: str) -> str | None:
+        row = self.db.execute("SELECT canonical FROM aliases WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
 
     def __len__(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]

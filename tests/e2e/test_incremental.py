@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 import pytest
@@ -82,7 +82,8 @@ def test_new_articles_are_emitted_and_changed_article_is_emitted_again(site, tmp
     html = page.read_text(encoding="utf-8")
     assert first_paragraph[:60] in html
     page.write_text(html.replace(first_paragraph[:60], "Correction: " + first_paragraph[:60]), encoding="utf-8")
-    now = datetime.now(UTC).isoformat(timespec="seconds")
+    # lastmod has one-second precision: make it later than the second the previous run emitted the article in
+    now = (datetime.now(UTC) + timedelta(seconds=2)).isoformat(timespec="seconds")
     edited = re.sub(rf"({re.escape(path)}</loc>\s*<lastmod>)[^<]+", rf"\g<1>{now}", full)
     (root / "sitemap-articles.xml").write_text(edited, encoding="utf-8")
     server.hits.clear()

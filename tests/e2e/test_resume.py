@@ -179,3 +179,23 @@ def test_default_feed_with_jobdir_resumes_the_same_file(slow_demo, tmp_path, dem
     manifest = json.loads(files[0].with_name(files[0].stem + ".manifest.json").read_text())
     assert manifest["resumed"] is True and manifest["status"] == "ok"
     assert manifest["output"]["records"] == len(demo_truth)
+
+
+def test_clean_pause_and_resume(slow_demo, tmp_path, demo_truth):
+    """One Ctrl-C (SIGINT) pauses: Scrapy saves its queue, no marker is left, the next run continues it."""
+    out, log, job = tmp_path / "a.jsonl", tmp_path / "crawl.log", tmp_path / "job"
+    cmd = crawl_cmd(slow_demo.base, f"JOBDIR={job}", "STATE_DIR=", "-o", str(out))
+    with log.open("a") as fh:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 120
+        while count_lines(out) < 3:
+            assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]
+            time.sleep(0.01)
+        os.kill(proc.pid, signal.SIGINT)
+        assert proc.wait(timeout=60) == 0  # a pause is not a failure
+    assert not (job / "newsproj.running").exists()
+    paused = count_lines(out)
+    assert paused < len(demo_truth)
+    assert run(cmd, log) == 0, log.read_text()[-3000:]
+    check_exactly_once(lines_of(out), demo_truth)
+    assert "previous run was killed" not in log.read_text()
