@@ -270,6 +270,7 @@ def test_secrets_never_reach_logs_stats_or_output(crawl):
         (("-s", "NEWSPROJ_ALLOW_PRIVATE=maybe"), "setting NEWSPROJ_ALLOW_PRIVATE: expected a boolean"),
         (("-s", "NEWSPROJ_CONTACT_URL=call-me"), "setting NEWSPROJ_CONTACT_URL: expected an http(s) URL"),
         (("-a", "start_urls=/relative/path"), "-a start_urls: expected http(s) URLs"),
+        (("-a", "start_urls="), "spider news needs -a start_urls=URL[,URL...] or -a site=NAME"),
     ],
 )
 def test_bad_configuration_stops_before_the_first_request(crawl, args, expected):
