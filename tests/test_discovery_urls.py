@@ -26,9 +26,12 @@ TODAY = date(2026, 6, 1)
     [
         (f"{B}/local;jsessionid=ABC123", f"{B}/local", ["session_id"]),
         (f"{B}/local;jsessionid=ABC123?page=2", f"{B}/local?page=2", ["session_id"]),
-        (f"{B}/local?PHPSESSID=1&id=7&sid=2", f"{B}/local?id=7", ["session_id"]),
-        (f"{B}/local?sort=newest&view=grid&page=3", f"{B}/local?page=3", ["sort_filter"]),
-        (f"{B}/local?filter=x&sessionid=9", f"{B}/local", ["session_id", "sort_filter"]),
+        (f"{B}/local?PHPSESSID=1&id=7&sid=9f8e7d6c5b4a", f"{B}/local?id=7", ["session_id"]),
+        (f"{B}/story?sid=12345", f"{B}/story?sid=12345", []),  # a story id, not a session
+        (f"{B}/local?sort=newest&orderby=date&page=3", f"{B}/local?page=3", ["sort"]),
+        (f"{B}/local?sort=x&sessionid=9", f"{B}/local", ["session_id", "sort"]),
+        (f"{B}/index.php?option=com_content&view=article&id=5", f"{B}/index.php?option=com_content&view=article&id=5",
+         []),  # Joomla: view selects content, never stripped
         (f"{B}/search?s=budget", f"{B}/search?s=budget", []),  # WordPress search, not a session
         (f"{B}/2024/05/01/story.html", f"{B}/2024/05/01/story.html", []),
     ],
@@ -111,7 +114,13 @@ def test_admit_returns_the_stripped_url_with_notes():
     guard = TrapGuard()
     url, reasons = guard.admit(f"{B}/local;jsessionid=XYZ?sort=asc", listing=True, today=TODAY)
     assert url == f"{B}/local"
-    assert reasons == ["stripped_session_id", "stripped_sort_filter"] and not is_refusal(reasons)
+    assert reasons == ["stripped_session_id", "stripped_sort"] and not is_refusal(reasons)
+
+
+def test_facets_count_against_the_pattern_budget_whatever_their_role():
+    guard = TrapGuard(TrapLimits(max_pages_per_pattern=3))
+    results = admit_all(guard, [f"{B}/local?filter=f{n}&view=grid" for n in range(6)])
+    assert [is_refusal(r) for _, r in results] == [False] * 3 + [True] * 3
 
 
 def test_limits_from_settings():

@@ -62,3 +62,11 @@ def test_user_agent_from_contact_unless_set_explicitly():
     explicit.set("USER_AGENT", "Mine/1.0", priority="cmdline")
     SafetyAddon().update_settings(explicit)
     assert explicit["USER_AGENT"] == "Mine/1.0"
+
+
+def test_unknown_newsproj_setting_is_warned_about(caplog):
+    settings = Settings()
+    settings.set("NEWSPROJ_MAX_PAGES_PERSITE", "10", priority="cmdline")  # a typo
+    with caplog.at_level("WARNING"):
+        assert validate(settings) == []
+    assert "Unknown setting NEWSPROJ_MAX_PAGES_PERSITE" in caplog.text

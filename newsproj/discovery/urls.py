@@ -60,15 +60,19 @@ def trap_reason(url: str, max_length: int, max_query_params: int) -> str | None:
 # ---------------------------------------------------------------------------------------------- traps
 # Parameters that name a session, never content: stripped before a URL is requested, so the endless
 # variants a session-id site generates collapse into one URL (and Scrapy's dupefilter does the rest).
-SESSION_PARAMS = frozenset({
-    "jsessionid", "phpsessid", "aspsessionid", "sessionid", "session_id", "sessid", "sid", "cfid", "cftoken",
-    "zenid", "oscsid", "ps_session",
+SESSION_PARAMS = frozenset({"jsessionid", "phpsessid", "aspsessionid", "sessionid", "session_id"})
+# Short names some sites use for sessions and others for content ids (``?sid=123`` may be a story id):
+# stripped only when the value looks like a session token.
+SESSION_TOKEN_PARAMS = frozenset({"sid", "sessid", "cfid", "cftoken", "zenid", "oscsid", "ps_session"})
+# Parameters that only reorder a listing: same articles, combinatorially many URLs. Stripped.
+SORT_PARAMS = frozenset({"sort", "sortby", "sort_by", "sortorder", "sort_order", "orderby", "order_by"})
+# Parameters that may filter or re-lay-out a listing, or select content (Joomla's ``view=article``): never
+# stripped, but a URL carrying one is a facet and counts against the per-pattern budget whatever its role.
+FACET_PARAMS = frozenset({
+    "order", "dir", "direction", "filter", "filters", "view", "display", "layout", "per_page", "perpage", "limit",
+    "show", "tag", "tags", "category", "type", "format",
 })
-# Parameters that reorder, filter or re-lay-out a listing: same articles, combinatorially many URLs.
-SORT_FILTER_PARAMS = frozenset({
-    "sort", "sortby", "sort_by", "sortorder", "sort_order", "order", "orderby", "order_by", "dir", "direction",
-    "filter", "filters", "view", "display", "layout", "per_page", "perpage", "limit", "show",
-})
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{10,}$")
 _PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid|sessionid)=[^/?#]*", re.I)
 _PAGE_PARAM = re.compile(r"^(?:page|p|pg|paged|start|offset)$", re.I)
 _PAGE_IN_PATH = re.compile(r"/(?:page|p)/(\d+)/?$", re.I)
@@ -82,9 +86,13 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _DIGITS = re.compile(r"\d+")
 
 
+def _is_token(value: str) -> bool:
+    return bool(_TOKEN.match(value)) and (not value.isdigit() or len(value) >= 20)
+
+
 def strip_trap_params(url: str) -> tuple[str, list[str]]:
-    """``url`` without session ids (query or ``;jsessionid=`` path parameters) and sort/filter parameters,
-    and which kinds were stripped (``session_id``, ``sort_filter``). The rest of the URL is left as is."""
+    """``url`` without session ids (query or ``;jsessionid=`` path parameters) and sort parameters, and
+    which kinds were stripped (``session_id``, ``sort``). The rest of the URL is left as is."""
     parts = urlsplit(url)
     stripped: list[str] = []
     path = _PATH_SESSION.sub("", parts.path)
@@ -93,10 +101,10 @@ def strip_trap_params(url: str) -> tuple[str, list[str]]:
     kept: list[tuple[str, str]] = []
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
         low = key.lower()
-        if low in SESSION_PARAMS:
+        if low in SESSION_PARAMS or (low in SESSION_TOKEN_PARAMS and _is_token(value)):
             stripped.append("session_id")
-        elif low in SORT_FILTER_PARAMS:
-            stripped.append("sort_filter")
+        elif low in SORT_PARAMS:
+            stripped.append("sort")
         else:
             kept.append((key, value))
     if not stripped:
@@ -128,6 +136,11 @@ def calendar_year_out_of_range(url: str, min_year: int, max_year: int) -> bool:
     parts = urlsplit(url)
     years = [int(y) for y in _YEAR.findall(parts.path + "?" + parts.query)]
     return any(y < min_year or y > max_year for y in years if 1000 <= y <= 9999)
+
+
+def is_facet(url: str) -> bool:
+    """A URL with a filter/view/layout parameter (see ``FACET_PARAMS``)."""
+    return any(k.lower() in FACET_PARAMS for k, _ in parse_qsl(urlsplit(url).query, keep_blank_values=True))
 
 
 def url_pattern(url: str) -> str:
@@ -165,18 +178,19 @@ class TrapLimits:
 
 @dataclass
 class TrapGuard:
-    """Decides, link by link, whether a URL may be requested: strips session ids and sort/filter
-    parameters, refuses trap shapes, and keeps per-pattern and per-site page budgets.
+    """Decides, link by link, whether a URL may be requested: strips session ids and sort parameters,
+    refuses trap shapes, and keeps per-pattern and per-site page budgets.
 
     Budgets count URLs admitted (after stripping). The per-pattern budget applies to listing links and to
-    calendar/pagination URLs of any role, so ``/article/12345``-style article URLs are never capped by it;
+    calendar, pagination and facet (filter/view) URLs of any role, so ``/article/12345``-style article URLs
+    are never capped by it;
     the per-site budget caps every URL of a ``host:port``. Not thread-safe (Scrapy's callbacks are not
     concurrent)."""
 
     limits: TrapLimits = field(default_factory=TrapLimits)
     per_pattern: Counter[str] = field(default_factory=Counter)
     per_site: Counter[str] = field(default_factory=Counter)
-    seen: set[str] = field(default_factory=set)
+    seen: set[int] = field(default_factory=set)  # hashes of admitted URLs (memory stays small on long crawls)
 
     def admit(self, url: str, listing: bool = False, today: date | None = None) -> tuple[str, list[str]]:
         """``(url_to_request, reasons)``. When ``reasons`` holds a refusal (anything but the
@@ -196,18 +210,19 @@ class TrapGuard:
             year = (today or date.today()).year
             if calendar_year_out_of_range(url, year - limits.calendar_years_back, year + limits.calendar_years_ahead):
                 return url, [*notes, "calendar_out_of_range"]
-        if url in self.seen:  # already admitted: the dupefilter will drop it, budgets are not charged twice
+        key = hash(url)
+        if key in self.seen:  # already admitted: the dupefilter will drop it, budgets are not charged twice
             return url, notes
         site = netloc(url)
         if limits.max_pages_per_site and self.per_site[site] >= limits.max_pages_per_site:
             return url, [*notes, "site_budget"]
-        if listing or calendar or number is not None:
+        if listing or calendar or number is not None or is_facet(url):
             pattern = url_pattern(url)
             if limits.max_pages_per_pattern and self.per_pattern[pattern] >= limits.max_pages_per_pattern:
                 return url, [*notes, "pattern_budget"]
             self.per_pattern[pattern] += 1
         self.per_site[site] += 1
-        self.seen.add(url)
+        self.seen.add(key)
         return url, notes
 
 

@@ -47,8 +47,8 @@ SETTINGS: dict[str, Setting] = {
     "NEWSPROJ_MAX_QUERY_PARAMS": Setting("int", 6, "URLs with more query parameters are not followed"),
     "NEWSPROJ_MAX_PAGE_NUMBER": Setting("int", 200, "pagination links past this page number are not followed "
                                         "(0 = no limit)"),
-    "NEWSPROJ_MAX_PAGES_PER_PATTERN": Setting("int", 100, "listing, calendar and pagination URLs of one shape "
-                                              "(digits ignored) per `host:port` (0 = no budget)"),
+    "NEWSPROJ_MAX_PAGES_PER_PATTERN": Setting("int", 100, "listing, calendar, pagination and facet URLs of one "
+                                              "shape (digits ignored) per `host:port` (0 = no budget)"),
     "NEWSPROJ_MAX_PAGES_PER_SITE": Setting("int", 50000, "URLs followed per `host:port` (0 = no budget)"),
     "NEWSPROJ_CALENDAR_YEARS_BACK": Setting("int", 30, "calendar/archive URLs dated further back are not followed"),
     "NEWSPROJ_CALENDAR_YEARS_AHEAD": Setting("int", 1, "calendar/archive URLs dated further ahead are not "

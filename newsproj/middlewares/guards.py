@@ -45,7 +45,7 @@ _ALLOWED_TYPES = frozenset({
 _DENIED_PREFIXES = ("image/", "audio/", "video/", "font/", "model/", "multipart/")
 _BINARY_MAGIC = (
     b"%PDF-", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04", b"RIFF", b"\x00\x00\x01\x00",
-    b"ID3", b"OggS", b"%!PS", b"BZh", b"7z\xbc\xaf", b"Rar!", b"\x7fELF", b"MZ", b"wOFF", b"wOF2", b"\x00asm",
+    b"ID3", b"OggS", b"%!PS", b"BZh", b"7z\xbc\xaf", b"Rar!", b"\x7fELF", b"wOFF", b"wOF2", b"\x00asm",
     b"fLaC", b"ftyp", b"II*\x00", b"MM\x00*",
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")

