@@ -246,7 +246,8 @@ def extract(
     if words < MIN_BODY_WORDS:
         raise NotAnArticle(f"too little text ({words} words)", reason="too_short")
 
-    headline = clean_text(rules["headline"][0]) if "headline" in rules else _headline(page, url)
+    headline = clean_text(rules["headline"][0]) if "headline" in rules else _headline(
+        page, absolute_url(page.canonical, url) or absolute_url(page.meta.get("og:url"), url) or url)
     headline = headline or clean_text(hints.get("title"))
     if not headline:
         raise ExtractionFailed("no headline")
