@@ -48,3 +48,20 @@ def test_no_twin_container_no_continuation():
 
     tree = _page(PARAS[:4])
     assert continuation(tree, "\n".join(PARAS[:4])) is None
+
+
+def test_lists_of_bare_links_are_pruned_but_prose_lists_stay():
+    from newsproj.extraction.generic import body_text
+
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>" + "".join(f"<p>{p}</p>" for p in PARAS[:6])
+        + "<ul><li>First point of the list, written out as a sentence of prose.</li>"
+          "<li>Second point of the list, also a full sentence of prose text.</li></ul>"
+        + "".join(f"<p>{p}</p>" for p in PARAS[6:])
+        + "<ul><li><a href='/a'>Related story number one about something</a></li>"
+          "<li><a href='/b'>Related story number two about something else</a></li></ul>"
+        "</article></body></html>"
+    )
+    body = body_text(tree, "http://127.0.0.1/a") or ""
+    assert "First point of the list" in body
+    assert "Related story" not in body

@@ -39,13 +39,21 @@ def _options(url: str | None, precision: bool) -> Extractor:
     )
 
 
+PRUNE_XPATH = (
+    # a list whose every item is one link and nothing else: related stories, "more on this", tag lists
+    "//ul[count(li) >= 2][not(li[not(a) or string-length(normalize-space(.))"
+    " > string-length(normalize-space(a[1])) + 3])]",
+)
+"""Chrome containers removed before every extraction (the site's own prune_xpath comes on top)."""
+
+
 def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, ...]) -> str | None:
     # trafilatura edits the tree it is given (it strips and prunes): each run gets its own copy.
     document = trafilatura.bare_extraction(
         copy.deepcopy(tree),
         url=url,
         options=_options(url, precision),
-        prune_xpath=list(prune_xpath) or None,
+        prune_xpath=[*PRUNE_XPATH, *prune_xpath],
     )
     if document is None:
         return None
