@@ -41,7 +41,7 @@ def _options(url: str | None, precision: bool) -> Extractor:
 
 PRUNE_XPATH = (
     # a list whose every item is one link and nothing else: related stories, "more on this", tag lists
-    "//ul[count(li) >= 2][not(li[not(a) or string-length(normalize-space(.))"
+    "//*[self::ul or self::ol][count(li) >= 2][not(li[not(a) or string-length(normalize-space(.))"
     " > string-length(normalize-space(a[1])) + 3])]",
 )
 """Chrome containers removed before every extraction (the site's own prune_xpath comes on top)."""
