@@ -53,6 +53,12 @@ def test_chrome_case(case: Path):
         ("Les også: Tone Damli ofret musikkarrieren for barna: – Prioritert det som har vært viktigst", "related"),
         ("02:57 Min.. Verfügbar bis 06.05.2024.", "media"),
         ("|", "media"),
+        ("Tempo de leitura: 1 minuto", "related"),
+        ("China furious at Macron for Hong Kong protest jibe [INSIGHT]|", "related"),
+        ("(Reporting by Greg Roumeliotis, with reporting by Herb Lash; editing by Martin Howell)", "credits"),
+        ("Keith Bradsher contributed reporting from Hong Kong.", "credits"),
+        ("sexta-feira, 22 de outubro de 2010 às 20:13", "dateline"),
+        ("[button link=”http://example.org/submit/” type=”big”] Send us YOUR kit review[/button]", "navigation"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -72,6 +78,7 @@ def test_chrome_lines(line, reason):
         "By the end of the year, prices rose.",
         "by and large the plan worked",
         "The meeting lasted 2:30 minutes longer than planned, officials said on Monday.",
+        "In 2019 the plant produced 12:1 more than in 1990, the company said in its annual report.",
     ],
 )
 def test_prose_is_not_chrome(line):
