@@ -138,26 +138,37 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     cls = container.get("class")
     if not cls or parents[container] < 2:
         return None
-    before: list[str] = []
-    after: list[str] = []
-    seen = set(keys)
-    passed = False
+    # every twin, the body's own container included, in page order: the body's lines where they belong
+    body_lines = body.split("\n")
+    line_keys = [_key(line) for line in body_lines]
+    ordered: list[str] = []
+    used: set[int] = set()
+    added = 0
+    seen: set[str] = set()
     for twin in tree.xpath(f"//{container.tag}[@class=$cls]", cls=cls):
-        if twin is container:
-            passed = True
-            continue
-        if container in twin.iterancestors() or twin in container.iterancestors():
+        if twin is not container and (container in twin.iterancestors() or twin in container.iterancestors()):
             continue
         for block in twin.xpath("./p | ./h2 | ./h3 | ./blockquote"):
             text = " ".join(block.text_content().split())
             key = _key(text)
             if not key or key in seen:
                 continue
+            seen.add(key)
+            if key in line_keys:
+                index = line_keys.index(key)
+                used.add(index)
+                ordered.append(body_lines[index])
+                continue
+            if twin is container:
+                continue  # the extractor left it out on purpose
             links = sum(len(a.text_content()) for a in block.iter("a"))
             if links > len(text) / 2:
                 continue
-            seen.add(key)
-            (after if passed else before).append(text)
-    if word_count(" ".join(before + after)) < MIN_CONTINUATION_WORDS:
+            ordered.append(text)
+            added += word_count(text)
+    if added < MIN_CONTINUATION_WORDS:
         return None
-    return "\n".join([*before, body, *after])
+    first = min(used) if used else len(body_lines)
+    head = [line for i, line in enumerate(body_lines) if i < first and i not in used]
+    tail = [line for i, line in enumerate(body_lines) if i > first and i not in used]
+    return "\n".join([*head, *ordered, *tail])
