@@ -65,3 +65,20 @@ def test_lists_of_bare_links_are_pruned_but_prose_lists_stay():
     body = body_text(tree, "http://127.0.0.1/a") or ""
     assert "First point of the list" in body
     assert "Related story" not in body
+
+
+def test_hover_cards_inside_paragraphs_are_pruned_by_the_class_vocabulary():
+    from newsproj.cleaning.patterns import vocabulary
+    from newsproj.extraction.generic import body_text
+
+    assert vocabulary().prune_xpath, "chrome.toml [prune] compiles to XPaths"
+    card = ("<span class='rollover-people'><a href='/people/jane'>Jane Doe</a><span class='rollover-people-block'>"
+            "<a href='/x'>Jane Doe's latest column about something else entirely</a></span></span>")
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>"
+        f"<p>The bill was introduced by Rep. {card} on Monday after weeks of talks in the committee.</p>"
+        + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
+    )
+    body = body_text(tree, "http://127.0.0.1/a") or ""
+    assert "introduced by Rep. Jane Doe on Monday" in body
+    assert "latest column" not in body

@@ -21,6 +21,8 @@ class Vocabulary:
     """(group, pattern) that mark a line of any length as chrome."""
     tail: tuple[re.Pattern[str], ...]
     """Headings ("You might also like") after which headline-like lines are chrome."""
+    prune_xpath: tuple[str, ...] = ()
+    """XPaths of chrome containers removed from the page before extraction (from [prune])."""
 
 
 @cache
@@ -30,7 +32,7 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
     anywhere: list[tuple[str, re.Pattern[str]]] = []
     tail: list[re.Pattern[str]] = []
     for group, table in data.items():
-        if not isinstance(table, dict):
+        if not isinstance(table, dict) or group == "prune":
             continue
         short += [(group, re.compile(p, re.I)) for p in table.get("short", [])]
         anywhere += [(group, re.compile(p, re.I)) for p in table.get("any", [])]
@@ -41,4 +43,17 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
         short=tuple(short),
         any=tuple(anywhere),
         tail=tuple(tail),
+        prune_xpath=prune_xpaths(data.get("prune", {})),
     )
+
+
+def prune_xpaths(table: dict[str, list[str]]) -> tuple[str, ...]:
+    """[prune] → XPaths: ``classes`` are whole class or id tokens, ``xpath`` are taken as they are."""
+    out = list(table.get("xpath", []))
+    tokens = [t for t in table.get("classes", []) if re.fullmatch(r"[\w-]+", t)]
+    if tokens:
+        tests = " or ".join(
+            f"contains(concat(' ', normalize-space(@class), ' '), ' {t} ') or @id='{t}'" for t in tokens
+        )
+        out.append(f"//*[{tests}]")
+    return tuple(out)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import trafilatura
 from trafilatura.settings import Extractor
 
+from ..cleaning.patterns import vocabulary
 from .normalize import word_count
 
 if TYPE_CHECKING:
@@ -39,12 +40,6 @@ def _options(url: str | None, precision: bool) -> Extractor:
     )
 
 
-PRUNE_XPATH = (
-    # a list whose every item is one link and nothing else: related stories, "more on this", tag lists
-    "//*[self::ul or self::ol][count(li) >= 2][not(li[not(a) or string-length(normalize-space(.))"
-    " > string-length(normalize-space(a[1])) + 3])]",
-)
-"""Chrome containers removed before every extraction (the site's own prune_xpath comes on top)."""
 
 
 def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, ...]) -> str | None:
@@ -53,7 +48,7 @@ def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, .
         copy.deepcopy(tree),
         url=url,
         options=_options(url, precision),
-        prune_xpath=[*PRUNE_XPATH, *prune_xpath],
+        prune_xpath=[*vocabulary().prune_xpath, *prune_xpath],  # the generic chrome containers, then the site's
     )
     if document is None:
         return None
