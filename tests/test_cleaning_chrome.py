@@ -95,3 +95,9 @@ def test_repeated_caption_dropped_everywhere_but_repeated_sentence_kept_once():
     assert clean_body(body).text == (
         "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
     )
+
+
+def test_teaser_heading_glued_to_its_link_text_is_dropped():
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    body = "\n".join([prose, "Mike Johnson’s Art of the Deal Mike Johnson’s Art of the Deal"])
+    assert clean_body(body).text == prose
