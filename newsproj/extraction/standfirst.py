@@ -71,7 +71,9 @@ def standfirst(
         return []
     head_key = _norm(headline or "")
     h1 = next((h for h in h1s if head_key and _norm(h.text_content()) == head_key), h1s[0])
-    first_key = _norm(lines[0])[:60]
+    # the first line of prose (a body may open with a marker such as "+++dropcap" or a label)
+    first_key = _norm(next((line for line in lines if len(_norm(line).split()) >= 2 and not line.startswith("[")),
+                           lines[0]))[:60]
     if not first_key:
         return []
     body_key = " " + _norm(body) + " "
