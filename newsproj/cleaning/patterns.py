@@ -22,7 +22,9 @@ class Vocabulary:
     tail: tuple[re.Pattern[str], ...]
     """Headings ("You might also like") after which headline-like lines are chrome."""
     prune_xpath: tuple[str, ...] = ()
-    """XPaths of chrome containers removed from the page before extraction (from [prune])."""
+    """XPaths of chrome containers removed from the page before extraction ([prune] xpath)."""
+    prune_tokens: frozenset[str] = frozenset()
+    """Class or id tokens of chrome containers removed from the page before extraction ([prune] classes)."""
 
 
 @cache
@@ -43,17 +45,7 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
         short=tuple(short),
         any=tuple(anywhere),
         tail=tuple(tail),
-        prune_xpath=prune_xpaths(data.get("prune", {})),
+        prune_xpath=tuple(data.get("prune", {}).get("xpath", [])),
+        prune_tokens=frozenset(data.get("prune", {}).get("classes", [])),
     )
 
-
-def prune_xpaths(table: dict[str, list[str]]) -> tuple[str, ...]:
-    """[prune] → XPaths: ``classes`` are whole class or id tokens, ``xpath`` are taken as they are."""
-    out = list(table.get("xpath", []))
-    tokens = [t for t in table.get("classes", []) if re.fullmatch(r"[\w-]+", t)]
-    if tokens:
-        tests = " or ".join(
-            f"contains(concat(' ', normalize-space(@class), ' '), ' {t} ') or @id='{t}'" for t in tokens
-        )
-        out.append(f"//*[{tests}]")
-    return tuple(out)

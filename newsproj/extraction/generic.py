@@ -42,13 +42,13 @@ def _options(url: str | None, precision: bool) -> Extractor:
 
 
 
-def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, ...]) -> str | None:
-    # trafilatura edits the tree it is given (it strips and prunes): each run gets its own copy.
+def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, ...], last: bool = False) -> str | None:
+    # trafilatura edits the tree it is given (it strips and prunes): each run but the last gets its own copy.
     document = trafilatura.bare_extraction(
-        copy.deepcopy(tree),
+        tree if last else copy.deepcopy(tree),
         url=url,
         options=_options(url, precision),
-        prune_xpath=[*vocabulary().prune_xpath, *prune_xpath],  # the generic chrome containers, then the site's
+        prune_xpath=list(prune_xpath) or None,
     )
     if document is None:
         return None
@@ -61,12 +61,41 @@ def several_articles(tree: HtmlElement) -> bool:
     return sum(1 for h in tree.iter("h1") if h.text_content().strip()) > 1
 
 
+def pruned(tree: HtmlElement) -> HtmlElement:
+    """A copy of the page without the chrome containers of the vocabulary ([prune] in cleaning/chrome.toml):
+    elements whose class or id is one of its tokens, and its XPaths. Their tail text stays."""
+    vocab = vocabulary()
+    tree = copy.deepcopy(tree)
+    doomed = [
+        el for el in tree.iter()
+        if isinstance(el.tag, str) and (el.get("id") in vocab.prune_tokens
+                                        or not vocab.prune_tokens.isdisjoint((el.get("class") or "").split()))
+    ]
+    for xpath in vocab.prune_xpath:
+        doomed.extend(tree.xpath(xpath))
+    for el in doomed:
+        if el.getparent() is not None and el is not tree:
+            el.drop_tree()
+    return tree
+
+
+def _text_words(tree: HtmlElement) -> int:
+    """Words of the page's visible text (scripts and styles left out): an upper bound for any extraction."""
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    texts = root.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+    return word_count(" ".join(texts))
+
+
 def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) -> str | None:
     """The main text as plain lines (one paragraph a line), or None when trafilatura finds none."""
+    tree = pruned(tree)
     precise = _run(tree, url, True, prune_xpath)
     if precise and several_articles(tree):
         return precise  # several articles on one page (infinite scroll): the wider run would take the next ones
-    balanced = _run(tree, url, False, prune_xpath)
+    if precise and RECALL_RATIO * word_count(precise) >= _text_words(tree):
+        return precise  # the balanced run could not find twice as much: the page holds no more text
+    balanced = _run(tree, url, False, prune_xpath, last=True)
     if balanced and word_count(balanced) > RECALL_RATIO * word_count(precise):
         logger.debug("Precision mode kept %d words of %d on %s: balanced text taken",
                      word_count(precise), word_count(balanced), url)
