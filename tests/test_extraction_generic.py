@@ -82,3 +82,14 @@ def test_hover_cards_inside_paragraphs_are_pruned_by_the_class_vocabulary():
     body = body_text(tree, "http://127.0.0.1/a") or ""
     assert "introduced by Rep. Jane Doe on Monday" in body
     assert "latest column" not in body
+
+
+def test_body_with_one_wrapper_per_paragraph_gets_the_paragraphs_the_extractor_skipped():
+    from newsproj.extraction.generic import continuation
+
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>"
+        + "".join(f"<div class='para'><p>{p}</p></div>" for p in PARAS) + "</article></body></html>"
+    )
+    kept = [p for i, p in enumerate(PARAS) if i % 3]  # an extractor that dropped every third paragraph
+    assert continuation(tree, "\n".join(kept)) == "\n".join(PARAS)

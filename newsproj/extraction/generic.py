@@ -152,15 +152,18 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     keys = {_key(line) for line in body.split("\n") if word_count(line) >= 8}
     if len(keys) < 2 or several_articles(tree):
         return None
-    parents: dict[HtmlElement, int] = {}
+    # the body's container: the (tag, class) of the elements holding its paragraphs; a body may be one such
+    # element or many (one per paragraph)
+    kinds: dict[tuple[str, str], int] = {}
     for p in tree.iter("p"):
-        if _key(p.text_content()) in keys and p.getparent() is not None:
-            parents[p.getparent()] = parents.get(p.getparent(), 0) + 1
-    if not parents:
+        parent = p.getparent()
+        if parent is not None and parent.get("class") and _key(p.text_content()) in keys:
+            kind = (parent.tag, parent.get("class"))
+            kinds[kind] = kinds.get(kind, 0) + 1
+    if not kinds:
         return None
-    container = max(parents, key=lambda e: parents[e])
-    cls = container.get("class")
-    if not cls or parents[container] < 2:
+    (tag, cls), matched = max(kinds.items(), key=lambda kv: kv[1])
+    if matched < 2:
         return None
     # every twin, the body's own container included, in page order: the body's lines where they belong
     body_lines = body.split("\n")
@@ -169,10 +172,15 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     used: set[int] = set()
     added = 0
     seen: set[str] = set()
-    for twin in tree.xpath(f"//{container.tag}[@class=$cls]", cls=cls):
-        if twin is not container and (container in twin.iterancestors() or twin in container.iterancestors()):
-            continue
-        for block in twin.xpath("./p | ./h2 | ./h3 | ./blockquote"):
+    twins = tree.xpath(f"//{tag}[@class=$cls]", cls=cls)
+    members = set(twins)
+    container = max(twins, key=lambda t: sum(_key(b.text_content()) in keys for b in t.xpath("./p")))
+    for twin in twins:
+        if any(a in members for a in twin.iterancestors()):
+            continue  # nested in another twin: read with it
+        blocks = twin.xpath("./p | ./h2 | ./h3 | ./blockquote")
+        holds_body = twin is container
+        for block in blocks:
             text = " ".join(block.text_content().split())
             key = _key(text)
             if not key or key in seen:
@@ -183,8 +191,8 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
                 used.add(index)
                 ordered.append(body_lines[index])
                 continue
-            if twin is container:
-                continue  # the extractor left it out on purpose
+            if holds_body:
+                continue  # beside the body's own lines: the extractor left it out on purpose
             links = sum(len(a.text_content()) for a in block.iter("a"))
             if links > len(text) / 2:
                 continue
