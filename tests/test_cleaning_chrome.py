@@ -101,3 +101,9 @@ def test_teaser_heading_glued_to_its_link_text_is_dropped():
     prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
     body = "\n".join([prose, "Mike Johnson’s Art of the Deal Mike Johnson’s Art of the Deal"])
     assert clean_body(body).text == prose
+
+
+def test_a_question_asked_of_each_guest_is_kept_every_time():
+    long = "An answer that is long enough to be prose, with quite a few words in it, as answers in interviews are."
+    body = "\n".join(["What inspired you?", long, "What inspired you?", long.replace("answer", "reply")])
+    assert clean_body(body).text.count("What inspired you?") == 2

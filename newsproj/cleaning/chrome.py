@@ -91,7 +91,9 @@ def clean_body(
     seen: set[str] = set()
     for i, line in enumerate(lines):
         key = _norm(line)
-        if counts[key] > 1:
+        if counts[key] > 1 and line.rstrip().endswith(("?", "？")):
+            pass  # the same question asked of each guest: an interview, not chrome
+        elif counts[key] > 1:
             if _headline_like(line) or word_count(line) < 12:
                 drop(i, "repeated")
             elif key in seen:
