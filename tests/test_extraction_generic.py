@@ -93,3 +93,15 @@ def test_body_with_one_wrapper_per_paragraph_gets_the_paragraphs_the_extractor_s
     )
     kept = [p for i, p in enumerate(PARAS) if i % 3]  # an extractor that dropped every third paragraph
     assert continuation(tree, "\n".join(kept)) == "\n".join(PARAS)
+
+
+def test_react_comment_separators_do_not_cut_a_paragraph():
+    from newsproj.extraction.generic import body_text
+
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>"
+        "<p>Once again, <!-- -->I am not complaining about the keyboard, which is better than the old one.</p>"
+        + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
+    )
+    body = body_text(tree, "http://127.0.0.1/a") or ""
+    assert "Once again, I am not complaining about the keyboard" in body

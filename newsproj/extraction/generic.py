@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 import trafilatura
+from lxml import etree
 from trafilatura.settings import Extractor
 
 from ..cleaning.patterns import vocabulary
@@ -66,6 +67,8 @@ def pruned(tree: HtmlElement) -> HtmlElement:
     elements whose class or id is one of its tokens, and its XPaths. Their tail text stays."""
     vocab = vocabulary()
     tree = copy.deepcopy(tree)
+    # comments go, their tail text stays: React's "<!-- -->" text separators otherwise cut a paragraph short
+    etree.strip_tags(tree, etree.Comment)
     doomed = [
         el for el in tree.iter()
         if isinstance(el.tag, str) and (el.get("id") in vocab.prune_tokens
