@@ -53,6 +53,7 @@ def test_chrome_case(case: Path):
         ("Les også: Tone Damli ofret musikkarrieren for barna: – Prioritert det som har vært viktigst", "related"),
         ("02:57 Min.. Verfügbar bis 06.05.2024.", "media"),
         ("|", "media"),
+        ("2025年1月14日 01時28分 (1月14日 01時40分更新)", "dateline"),
         ("Tempo de leitura: 1 minuto", "related"),
         ("China furious at Macron for Hong Kong protest jibe [INSIGHT]|", "related"),
         ("(Reporting by Greg Roumeliotis, with reporting by Herb Lash; editing by Martin Howell)", "credits"),

@@ -113,10 +113,10 @@ def _without_title_lines(body: str, page: metadata.PageMeta, headline: str) -> s
     out: list[str] = []
     top = True
     for line in lines:
-        if top and word_count(line) >= 15:
-            top = False
         if top and _key(line) in titles and len(lines) > 1:
             continue
+        if top and word_count(line) >= 15:
+            top = False
         out.append(line)
     return "\n".join(out) if out else body
 
