@@ -105,3 +105,17 @@ def test_react_comment_separators_do_not_cut_a_paragraph():
     )
     body = body_text(tree, "http://127.0.0.1/a") or ""
     assert "Once again, I am not complaining about the keyboard" in body
+
+
+def test_ruby_readings_stay_inline():
+    from newsproj.extraction.generic import body_text
+
+    ruby = "<ruby><rb>尹錫悦</rb><rp>（</rp><rt>ユンソンニョル</rt><rp>）</rp></ruby>"
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>"
+        f"<p>【ソウル】韓国の {ruby} 大統領は３日夜、緊急談話を出し、"
+        "野党が国政をまひさせているとして非常戒厳を宣言した。</p>"
+        + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
+    )
+    body = body_text(tree, "http://127.0.0.1/a") or ""
+    assert "尹錫悦（ユンソンニョル） 大統領は" in body.replace("  ", " ")

@@ -69,6 +69,8 @@ def pruned(tree: HtmlElement) -> HtmlElement:
     tree = copy.deepcopy(tree)
     # comments go, their tail text stays: React's "<!-- -->" text separators otherwise cut a paragraph short
     etree.strip_tags(tree, etree.Comment)
+    # ruby annotations (East Asian readings) become inline text, "尹錫悦（ユンソンニョル）", not separate lines
+    etree.strip_tags(tree, "ruby", "rb", "rt", "rp", "rtc")
     doomed = [
         el for el in tree.iter()
         if isinstance(el.tag, str) and (el.get("id") in vocab.prune_tokens
