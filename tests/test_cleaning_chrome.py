@@ -53,6 +53,14 @@ def test_chrome_case(case: Path):
         ("Les også: Tone Damli ofret musikkarrieren for barna: – Prioritert det som har vært viktigst", "related"),
         ("02:57 Min.. Verfügbar bis 06.05.2024.", "media"),
         ("|", "media"),
+        ("- Aktuelle Nachrichten aufs Handy? Hier geht es zur neuen WAZ-News-App – für Android und iOS.", "newsletter"),
+        ("2025年1月14日 01時28分 (1月14日 01時40分更新)", "dateline"),
+        ("Tempo de leitura: 1 minuto", "related"),
+        ("China furious at Macron for Hong Kong protest jibe [INSIGHT]|", "related"),
+        ("(Reporting by Greg Roumeliotis, with reporting by Herb Lash; editing by Martin Howell)", "credits"),
+        ("Keith Bradsher contributed reporting from Hong Kong.", "credits"),
+        ("sexta-feira, 22 de outubro de 2010 às 20:13", "dateline"),
+        ("[button link=”http://example.org/submit/” type=”big”] Send us YOUR kit review[/button]", "navigation"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -71,7 +79,9 @@ def test_chrome_lines(line, reason):
         "Comments made by the minister on Tuesday drew criticism from opposition parties and unions.",
         "By the end of the year, prices rose.",
         "by and large the plan worked",
+        "The company said its app would launch on Android and iOS next spring, ahead of rivals in the market.",
         "The meeting lasted 2:30 minutes longer than planned, officials said on Monday.",
+        "In 2019 the plant produced 12:1 more than in 1990, the company said in its annual report.",
     ],
 )
 def test_prose_is_not_chrome(line):
@@ -88,3 +98,15 @@ def test_repeated_caption_dropped_everywhere_but_repeated_sentence_kept_once():
     assert clean_body(body).text == (
         "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
     )
+
+
+def test_teaser_heading_glued_to_its_link_text_is_dropped():
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    body = "\n".join([prose, "Mike Johnson’s Art of the Deal Mike Johnson’s Art of the Deal"])
+    assert clean_body(body).text == prose
+
+
+def test_a_question_asked_of_each_guest_is_kept_every_time():
+    long = "An answer that is long enough to be prose, with quite a few words in it, as answers in interviews are."
+    body = "\n".join(["What inspired you?", long, "What inspired you?", long.replace("answer", "reply")])
+    assert clean_body(body).text.count("What inspired you?") == 2

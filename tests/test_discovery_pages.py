@@ -90,3 +90,15 @@ def test_pipeline_counts_each_drop_under_its_reason(workers):
     assert stats["newsproj/extract/not_article/paywall"] == 2
     assert stats["newsproj/extract/not_article/error_page"] == 1
     assert stats["newsproj/extract/ok"] == 1
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["500 days of war: the front line in numbers", "Missing hiker not found after three days",
+     "Error in the vote count delays the result"],
+)
+def test_a_short_article_with_a_number_or_error_in_its_title_is_not_an_error_page(title):
+    text = "The council met again on Monday and said very little about it, as usual. " * 3
+    tree = lxml.html.fromstring(f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+                                f"<p>{text}</p></body></html>")
+    assert not_article_reason(tree, text, len(text.split())) != "error_page"

@@ -48,3 +48,74 @@ def test_no_twin_container_no_continuation():
 
     tree = _page(PARAS[:4])
     assert continuation(tree, "\n".join(PARAS[:4])) is None
+
+
+def test_lists_of_bare_links_are_pruned_but_prose_lists_stay():
+    from newsproj.extraction.generic import body_text
+
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>" + "".join(f"<p>{p}</p>" for p in PARAS[:6])
+        + "<ul><li>First point of the list, written out as a sentence of prose.</li>"
+          "<li>Second point of the list, also a full sentence of prose text.</li></ul>"
+        + "".join(f"<p>{p}</p>" for p in PARAS[6:])
+        + "<ul><li><a href='/a'>Related story number one about something</a></li>"
+          "<li><a href='/b'>Related story number two about something else</a></li></ul>"
+        "</article></body></html>"
+    )
+    body = body_text(tree, "http://127.0.0.1/a") or ""
+    assert "First point of the list" in body
+    assert "Related story" not in body
+
+
+def test_hover_cards_inside_paragraphs_are_pruned_by_the_class_vocabulary():
+    from newsproj.cleaning.patterns import vocabulary
+    from newsproj.extraction.generic import body_text
+
+    assert vocabulary().prune_xpath, "chrome.toml [prune] compiles to XPaths"
+    card = ("<span class='rollover-people'><a href='/people/jane'>Jane Doe</a><span class='rollover-people-block'>"
+            "<a href='/x'>Jane Doe's latest column about something else entirely</a></span></span>")
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>"
+        f"<p>The bill was introduced by Rep. {card} on Monday after weeks of talks in the committee.</p>"
+        + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
+    )
+    body = body_text(tree, "http://127.0.0.1/a") or ""
+    assert "introduced by Rep. Jane Doe on Monday" in body
+    assert "latest column" not in body
+
+
+def test_body_with_one_wrapper_per_paragraph_gets_the_paragraphs_the_extractor_skipped():
+    from newsproj.extraction.generic import continuation
+
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>"
+        + "".join(f"<div class='para'><p>{p}</p></div>" for p in PARAS) + "</article></body></html>"
+    )
+    kept = [p for i, p in enumerate(PARAS) if i % 3]  # an extractor that dropped every third paragraph
+    assert continuation(tree, "\n".join(kept)) == "\n".join(PARAS)
+
+
+def test_react_comment_separators_do_not_cut_a_paragraph():
+    from newsproj.extraction.generic import body_text
+
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>"
+        "<p>Once again, <!-- -->I am not complaining about the keyboard, which is better than the old one.</p>"
+        + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
+    )
+    body = body_text(tree, "http://127.0.0.1/a") or ""
+    assert "Once again, I am not complaining about the keyboard" in body
+
+
+def test_ruby_readings_stay_inline():
+    from newsproj.extraction.generic import body_text
+
+    ruby = "<ruby><rb>尹錫悦</rb><rp>（</rp><rt>ユンソンニョル</rt><rp>）</rp></ruby>"
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>"
+        f"<p>【ソウル】韓国の {ruby} 大統領は３日夜、緊急談話を出し、"
+        "野党が国政をまひさせているとして非常戒厳を宣言した。</p>"
+        + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
+    )
+    body = body_text(tree, "http://127.0.0.1/a") or ""
+    assert "尹錫悦（ユンソンニョル） 大統領は" in body.replace("  ", " ")

@@ -54,3 +54,10 @@ def test_byline_element_holding_only_a_date_or_comment_authors_names_nobody():
     html = _page("", "<div class='byline'><time datetime='2024-09-09T10:30:00+01:00'>9 Sep 2024 · 10:30</time></div>"
                      "<section class='comments'><strong class='comment__author'>grumpy_accountant</strong></section>")
     assert extract(html, "http://127.0.0.1/a").article.authors == []
+
+
+def test_title_repeated_at_the_top_of_the_body_in_another_form_is_dropped():
+    html = _page("<meta property='og:title' content='The og form of the title'>").replace(
+        "<div class='content'>", "<div class='content'><p>The og form of the title</p>")
+    body = extract(html, "http://127.0.0.1/a").article.articleBody
+    assert not body.startswith("The og form of the title")

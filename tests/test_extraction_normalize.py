@@ -78,3 +78,9 @@ def test_clean_text_strips_controls_and_folds_spaces():
 )
 def test_word_count_counts_unspaced_scripts(text, expected):
     assert word_count(text) == expected
+
+
+def test_clean_text_keeps_format_characters_and_drops_controls():
+    assert clean_text("Brenn\u00adpunkt") == "Brenn\u00adpunkt"  # soft hyphen, as published
+    assert clean_text("क्\u200dष") == "क्\u200dष"  # zero-width joiner inside a Devanagari cluster
+    assert clean_text("a\x07b\ufeff") == "a b"

@@ -33,3 +33,11 @@ def test_no_description_no_standfirst():
 def test_standfirst_already_in_body_is_not_repeated():
     tree = lxml.html.fromstring(PAGE)
     assert standfirst(tree, DESC + "\n" + BODY, None, [DESC]) == []
+
+
+def test_standfirst_inside_a_wrapper_that_also_holds_the_body():
+    page = ("<html><body><article><h1>Rates held at four percent</h1><div class='wrap'>"
+            f"<div class='teaser'>Berlin. {DESC}</div><div class='body'><p>{BODY.splitlines()[0]}</p>"
+            "<p>Economists had expected it.</p></div></div></article></body></html>")
+    tree = lxml.html.fromstring(page)
+    assert standfirst(tree, BODY, None, [DESC]) == [f"Berlin. {DESC}"]

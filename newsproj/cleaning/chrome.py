@@ -79,13 +79,21 @@ def clean_body(
         if reason:
             drop(i, reason)
 
+    # 1b. a line that is one phrase twice ("Title Title"): a teaser's heading and its link text glued together
+    for i, line in enumerate(lines):
+        half = len(line) // 2
+        if keep[i] and len(line) >= 20 and line[:half].strip() == line[half:].strip():
+            drop(i, "repeated")
+
     # 2. repeated lines: captions and credits shown twice are dropped everywhere;
     #    a repeated sentence (pull quote) keeps its first occurrence.
     counts = Counter(_norm(line) for line in lines)
     seen: set[str] = set()
     for i, line in enumerate(lines):
         key = _norm(line)
-        if counts[key] > 1:
+        if counts[key] > 1 and line.rstrip().endswith(("?", "？")):
+            pass  # the same question asked of each guest: an interview, not chrome
+        elif counts[key] > 1:
             if _headline_like(line) or word_count(line) < 12:
                 drop(i, "repeated")
             elif key in seen:

@@ -21,6 +21,10 @@ class Vocabulary:
     """(group, pattern) that mark a line of any length as chrome."""
     tail: tuple[re.Pattern[str], ...]
     """Headings ("You might also like") after which headline-like lines are chrome."""
+    prune_xpath: tuple[str, ...] = ()
+    """XPaths of chrome containers removed from the page before extraction ([prune] xpath)."""
+    prune_tokens: frozenset[str] = frozenset()
+    """Class or id tokens of chrome containers removed from the page before extraction ([prune] classes)."""
 
 
 @cache
@@ -30,7 +34,7 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
     anywhere: list[tuple[str, re.Pattern[str]]] = []
     tail: list[re.Pattern[str]] = []
     for group, table in data.items():
-        if not isinstance(table, dict):
+        if not isinstance(table, dict) or group == "prune":
             continue
         short += [(group, re.compile(p, re.I)) for p in table.get("short", [])]
         anywhere += [(group, re.compile(p, re.I)) for p in table.get("any", [])]
@@ -41,4 +45,7 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
         short=tuple(short),
         any=tuple(anywhere),
         tail=tuple(tail),
+        prune_xpath=tuple(data.get("prune", {}).get("xpath", [])),
+        prune_tokens=frozenset(data.get("prune", {}).get("classes", [])),
     )
+

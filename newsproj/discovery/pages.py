@@ -90,9 +90,11 @@ def page_verdict(tree: HtmlElement, expect_article: bool = False) -> tuple[bool,
 # Only evidence the page states is used (metadata, its title, the words of its short text), never the URL alone.
 
 _ERROR_TITLE = re.compile(
-    r"\b(?:404|410|500|503)\b|\b(?:page|article|content|story) (?:not found|unavailable|no longer available)\b"
-    r"|\bnot found\b|\bseite nicht gefunden\b|\bpage (?:introuvable|non trouvée)\b|\bpágina no encontrada\b"
-    r"|\bpagina non trovata\b|\berror (?:page|40\d|50\d)\b",
+    r"^\W*(?:404|410|500|503)\s*(?:$|[-–:|]|error|not found)|\b(?:error|fehler|erreur|errore)\s*(?:404|410|500|503)\b"
+    r"|\b(?:404|410)\b.{0,30}\b(?:not found|nicht gefunden|introuvable|no encontrada|non trovata)\b"
+    r"|\b(?:page|seite|article|content|story) (?:not found|unavailable|no longer available|nicht gefunden)\b"
+    r"|\bseite nicht gefunden\b|\bpage (?:introuvable|non trouvée)\b|\bpágina no encontrada\b"
+    r"|\bpagina non trovata\b|\bcouldn.t find (?:that|this|the) page\b",
     re.I,
 )
 _CONSENT = re.compile(
@@ -132,7 +134,8 @@ def not_article_reason(tree: HtmlElement, text: str, words: int) -> str | None:
         return None
     title = " ".join((tree.findtext(".//title") or "").split())
     h1 = " ".join(" ".join(h.text_content().split()) for h in tree.iter("h1"))
-    if _ERROR_TITLE.search(title) or (h1 and _ERROR_TITLE.search(h1) and words < 60):
+    # (an error page says so in its title or heading and holds next to no text; "404 days at sea" is news)
+    if words < 60 and (_ERROR_TITLE.search(title) or _ERROR_TITLE.search(h1)):
         return "error_page"
     types = jsonld_types(tree)
     og_type = (tree.xpath("string(//meta[@property='og:type']/@content)") or "").strip().lower()

@@ -98,6 +98,29 @@ def _headline(page: metadata.PageMeta, url: str = "") -> str | None:
     return _strip_site_name(first, site_name, url)
 
 
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _without_title_lines(body: str, page: metadata.PageMeta, headline: str) -> str:
+    """The body without the page's titles (any of its forms: <h1>, og:title, JSON-LD headline, <title>) repeated
+    in the lines before the first paragraph of prose."""
+    ld = metadata.ld_value(page.article, "headline") if page.article else None
+    forms = [headline, ld, page.meta.get("og:title"), page.meta.get("twitter:title"), page.h1, page.title]
+    titles = {_key(unescape(t)) for t in forms if isinstance(t, str) and t.strip()}
+    titles.discard("")
+    lines = body.split("\n")
+    out: list[str] = []
+    top = True
+    for line in lines:
+        if top and _key(line) in titles and len(lines) > 1:
+            continue
+        if top and word_count(line) >= 15:
+            top = False
+        out.append(line)
+    return "\n".join(out) if out else body
+
+
 def _descriptions(page: metadata.PageMeta) -> list[str]:
     values = [page.meta.get(k) for k in ("og:description", "description", "twitter:description")]
     values.append(metadata.ld_value(page.article, "description") if page.article else None)
@@ -246,11 +269,13 @@ def extract(
     if words < MIN_BODY_WORDS:
         raise NotAnArticle(f"too little text ({words} words)", reason="too_short")
 
-    headline = clean_text(rules["headline"][0]) if "headline" in rules else _headline(page, url)
+    headline = clean_text(rules["headline"][0]) if "headline" in rules else _headline(
+        page, absolute_url(page.canonical, url) or absolute_url(page.meta.get("og:url"), url) or url)
     headline = headline or clean_text(hints.get("title"))
     if not headline:
         raise ExtractionFailed("no headline")
     if "articleBody" not in rules:
+        body = _without_title_lines(body, page, headline)
         lead = standfirst(tree, body, headline, _descriptions(page))
         if lead:
             body = "\n".join([*(clean_text(line, compose=False) or "" for line in lead), body])

@@ -14,8 +14,10 @@ import re
 from typing import TYPE_CHECKING
 
 import trafilatura
+from lxml import etree
 from trafilatura.settings import Extractor
 
+from ..cleaning.patterns import vocabulary
 from .normalize import word_count
 
 if TYPE_CHECKING:
@@ -39,10 +41,12 @@ def _options(url: str | None, precision: bool) -> Extractor:
     )
 
 
-def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, ...]) -> str | None:
-    # trafilatura edits the tree it is given (it strips and prunes): each run gets its own copy.
+
+
+def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, ...], last: bool = False) -> str | None:
+    # trafilatura edits the tree it is given (it strips and prunes): each run but the last gets its own copy.
     document = trafilatura.bare_extraction(
-        copy.deepcopy(tree),
+        tree if last else copy.deepcopy(tree),
         url=url,
         options=_options(url, precision),
         prune_xpath=list(prune_xpath) or None,
@@ -58,12 +62,45 @@ def several_articles(tree: HtmlElement) -> bool:
     return sum(1 for h in tree.iter("h1") if h.text_content().strip()) > 1
 
 
+def pruned(tree: HtmlElement) -> HtmlElement:
+    """A copy of the page without the chrome containers of the vocabulary ([prune] in cleaning/chrome.toml):
+    elements whose class or id is one of its tokens, and its XPaths. Their tail text stays."""
+    vocab = vocabulary()
+    tree = copy.deepcopy(tree)
+    # comments go, their tail text stays: React's "<!-- -->" text separators otherwise cut a paragraph short
+    etree.strip_tags(tree, etree.Comment)
+    # ruby annotations (East Asian readings) become inline text, "尹錫悦（ユンソンニョル）", not separate lines
+    etree.strip_tags(tree, "ruby", "rb", "rt", "rp", "rtc")
+    doomed = [
+        el for el in tree.iter()
+        if isinstance(el.tag, str) and (el.get("id") in vocab.prune_tokens
+                                        or not vocab.prune_tokens.isdisjoint((el.get("class") or "").split()))
+    ]
+    for xpath in vocab.prune_xpath:
+        doomed.extend(tree.xpath(xpath))
+    for el in doomed:
+        if el.getparent() is not None and el is not tree:
+            el.drop_tree()
+    return tree
+
+
+def _text_words(tree: HtmlElement) -> int:
+    """Words of the page's visible text (scripts and styles left out): an upper bound for any extraction."""
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    texts = root.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+    return word_count(" ".join(texts))
+
+
 def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) -> str | None:
     """The main text as plain lines (one paragraph a line), or None when trafilatura finds none."""
+    tree = pruned(tree)
     precise = _run(tree, url, True, prune_xpath)
     if precise and several_articles(tree):
         return precise  # several articles on one page (infinite scroll): the wider run would take the next ones
-    balanced = _run(tree, url, False, prune_xpath)
+    if precise and RECALL_RATIO * word_count(precise) >= _text_words(tree):
+        return precise  # the balanced run could not find twice as much: the page holds no more text
+    balanced = _run(tree, url, False, prune_xpath, last=True)
     if balanced and word_count(balanced) > RECALL_RATIO * word_count(precise):
         logger.debug("Precision mode kept %d words of %d on %s: balanced text taken",
                      word_count(precise), word_count(balanced), url)
@@ -120,36 +157,55 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     keys = {_key(line) for line in body.split("\n") if word_count(line) >= 8}
     if len(keys) < 2 or several_articles(tree):
         return None
-    parents: dict[HtmlElement, int] = {}
+    # the body's container: the (tag, class) of the elements holding its paragraphs; a body may be one such
+    # element or many (one per paragraph)
+    kinds: dict[tuple[str, str], int] = {}
     for p in tree.iter("p"):
-        if _key(p.text_content()) in keys and p.getparent() is not None:
-            parents[p.getparent()] = parents.get(p.getparent(), 0) + 1
-    if not parents:
+        parent = p.getparent()
+        if parent is not None and parent.get("class") and _key(p.text_content()) in keys:
+            kind = (parent.tag, parent.get("class"))
+            kinds[kind] = kinds.get(kind, 0) + 1
+    if not kinds:
         return None
-    container = max(parents, key=lambda e: parents[e])
-    cls = container.get("class")
-    if not cls or parents[container] < 2:
+    (tag, cls), matched = max(kinds.items(), key=lambda kv: kv[1])
+    if matched < 2:
         return None
-    before: list[str] = []
-    after: list[str] = []
-    seen = set(keys)
-    passed = False
-    for twin in tree.xpath(f"//{container.tag}[@class=$cls]", cls=cls):
-        if twin is container:
-            passed = True
-            continue
-        if container in twin.iterancestors() or twin in container.iterancestors():
-            continue
-        for block in twin.xpath("./p | ./h2 | ./h3 | ./blockquote"):
+    # every twin, the body's own container included, in page order: the body's lines where they belong
+    body_lines = body.split("\n")
+    line_keys = [_key(line) for line in body_lines]
+    ordered: list[str] = []
+    used: set[int] = set()
+    added = 0
+    seen: set[str] = set()
+    twins = tree.xpath(f"//{tag}[@class=$cls]", cls=cls)
+    members = set(twins)
+    container = max(twins, key=lambda t: sum(_key(b.text_content()) in keys for b in t.xpath("./p")))
+    for twin in twins:
+        if any(a in members for a in twin.iterancestors()):
+            continue  # nested in another twin: read with it
+        blocks = twin.xpath("./p | ./h2 | ./h3 | ./blockquote")
+        holds_body = twin is container
+        for block in blocks:
             text = " ".join(block.text_content().split())
             key = _key(text)
             if not key or key in seen:
                 continue
+            seen.add(key)
+            if key in line_keys:
+                index = line_keys.index(key)
+                used.add(index)
+                ordered.append(body_lines[index])
+                continue
+            if holds_body:
+                continue  # beside the body's own lines: the extractor left it out on purpose
             links = sum(len(a.text_content()) for a in block.iter("a"))
             if links > len(text) / 2:
                 continue
-            seen.add(key)
-            (after if passed else before).append(text)
-    if word_count(" ".join(before + after)) < MIN_CONTINUATION_WORDS:
+            ordered.append(text)
+            added += word_count(text)
+    if added < MIN_CONTINUATION_WORDS:
         return None
-    return "\n".join([*before, body, *after])
+    first = min(used) if used else len(body_lines)
+    head = [line for i, line in enumerate(body_lines) if i < first and i not in used]
+    tail = [line for i, line in enumerate(body_lines) if i > first and i not in used]
+    return "\n".join([*head, *ordered, *tail])

@@ -89,6 +89,9 @@ def absolute_url(value: str | None, base: str) -> str | None:
     return url if urlsplit(url).scheme in ("http", "https") else None
 
 
+_DROP_CATEGORIES = {"Cc", "Cs", "Co", "Cn"}
+
+
 def clean_text(value: str | None, compose: bool = True) -> str | None:
     """NFC, no control characters, single spaces; None when nothing is left.
 
@@ -98,7 +101,12 @@ def clean_text(value: str | None, compose: bool = True) -> str | None:
         return None
     if compose:
         value = unicodedata.normalize("NFC", value)
-    value = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in value)
+    # control characters go; format characters stay (soft hyphens, and the zero-width joiners that Indic,
+    # Persian and emoji text needs), except the byte-order mark
+    value = "".join(
+        " " if (unicodedata.category(ch) in _DROP_CATEGORIES and ch not in "\n\t") or ch == "\ufeff" else ch
+        for ch in value
+    )
     value = re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", value).strip()
     return value or None
 

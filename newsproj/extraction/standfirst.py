@@ -50,6 +50,9 @@ def _matches(key: str, descriptions: list[str]) -> bool:
             continue
         if key == desc or (len(desc) >= 30 and key.startswith(desc[:-1] if len(desc) > 60 else desc)):
             return True
+        # a dateline before the same words ("Berlin. In Berlin brennen ...")
+        if len(desc) >= 40 and desc[:40] in key[: 40 + 30] and len(key) <= len(desc) + 40:
+            return True
         if len(key) >= 30 and desc.startswith(key):
             return True
     return False
@@ -68,24 +71,27 @@ def standfirst(
         return []
     head_key = _norm(headline or "")
     h1 = next((h for h in h1s if head_key and _norm(h.text_content()) == head_key), h1s[0])
-    first_key = _norm(lines[0])[:60]
+    # the first line of prose (a body may open with a marker such as "+++dropcap" or a label)
+    first_key = _norm(next((line for line in lines if len(_norm(line).split()) >= 2 and not line.startswith("[")),
+                           lines[0]))[:60]
     if not first_key:
         return []
     body_key = " " + _norm(body) + " "
     out: list[str] = []
     taken: set[HtmlElement] = set()
+    around = set(h1.iterancestors())
     started = found = False
     for el in tree.iter():
         if el is h1:
             started = True
             continue
-        if not started or not isinstance(el.tag, str):
+        if not isinstance(el.tag, str) or h1 in el.iterancestors():
             continue
-        if h1 in el.iterancestors():
-            continue
+        if not started and (el.tag not in _BLOCK or not desc_keys or el in around):
+            continue  # before the headline, only a block the page's description vouches for
         text = " ".join(el.text_content().split())
         key = _norm(text)
-        if key.startswith(first_key) or (len(first_key) >= 20 and first_key in key):
+        if key.startswith(first_key) or (len(first_key) >= 20 and first_key in key and _is_leaf_block(el)):
             found = True
             break  # the body begins
         if not _is_leaf_block(el) or len(text) < MIN_CHARS or _excluded(el):
