@@ -109,8 +109,16 @@ def test_page_outcome_matches_the_pipelines_on_a_site_page():
     """The pure function behind the command: site rules apply, and a drop carries its reason."""
     html = gzip.decompress((CNN_CASE / "page.html.gz").read_bytes()).decode("utf-8")
     url = json.loads((CNN_CASE / "meta.json").read_text())["url"]
-    outcome = page_outcome(html, url, sites.for_url(url))
+    site = sites.for_url(url)
+    outcome = page_outcome(html, url, site)
     assert outcome.dropped is None and outcome.article is not None
-    assert outcome.cleaned is not None and outcome.cleaned.removed
+    # the same functions as ExtractPipeline and CleanPipeline, so the same record (metadata aside)
+    from newsproj.cleaning import clean
+    from newsproj.extraction import extract
+
+    expected, cleaned = clean(extract(html, url, site).article, site)
+    assert outcome.article.articleBody == expected.articleBody
+    assert outcome.article.headline == expected.headline
+    assert outcome.cleaned is not None and outcome.cleaned.removed == cleaned.removed
     dropped = page_outcome("<html><body><p>Too short.</p></body></html>", url, None)
     assert dropped.article is None and dropped.dropped and dropped.dropped.startswith("NotAnArticle")
