@@ -24,6 +24,7 @@ import json
 import logging
 import os
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -135,7 +136,14 @@ class SafeFileFeedStorage(FileFeedStorage):
     def open(self, spider: Spider) -> IO[bytes]:
         self.target.parent.mkdir(parents=True, exist_ok=True)
         if self.atomic:
-            recover_orphans(self.target.parent.parent, exclude=self.target)
+            recovered = recover_orphans(self.target.parent.parent, exclude=self.target)
+            if recovered and self.crawler is not None:
+                # The killed run may have written a record and died before remembering it: adopt them all,
+                # so no article is emitted again in this run's file or by a later run.
+                now = datetime.now(UTC).isoformat(timespec="seconds")
+                ledger = ledger_for(self.crawler)
+                adopted = sum(ledger.adopt(read_records(path), now) for path in recovered)
+                self.crawler.stats.set_value("newsproj/output/recovered_records_remembered", adopted)
         # buffering=0: one write() per record, nothing held back in a Python buffer when the process dies.
         file = self.target.open(self.write_mode, buffering=0)
         if self.atomic:

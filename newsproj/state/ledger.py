@@ -15,7 +15,7 @@ from weakref import WeakKeyDictionary
 
 from scrapy import signals
 
-from . import StateStore, open_store
+from . import Seen, StateStore, open_store
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -55,6 +55,19 @@ class Ledger:
                 self.in_output.add(url)
                 count += 1
         return count
+
+    def adopt(self, records: Iterable[dict[str, Any]], emitted_at: str) -> int:
+        """Learn the records of a killed run's output that this run published, and remember in the store the
+        ones the killed run exported but did not live to record (the kill fell between the two)."""
+        fresh = [r for r in records if isinstance(r.get("canonicalUrl"), str) and r["canonicalUrl"] not in self.urls]
+        self.seed(fresh)
+        remembered = 0
+        for record in fresh:
+            url = record["canonicalUrl"]
+            if self.store is not None and url in self.urls and self.store.get(url) is None:
+                self.store.record(url, Seen(fingerprint=self.urls[url], emitted_at=emitted_at))
+                remembered += 1
+        return remembered
 
     def close(self) -> None:
         if self.store is not None:
