@@ -22,12 +22,19 @@ from __future__ import annotations
 
 import logging
 import statistics
+import warnings
 
 from spidermon import Monitor, MonitorSuite, monitors
 from spidermon.core.actions import Action
 
 from .extensions.manifest import DROP_PREFIX, articles_found, recent_runs
 from .feeds import site_key
+
+# spidermon 1.27's runner logs through Spider.log(), deprecated in Scrapy 2.19: one warning per monitor in every
+# run's log. Only that call site is silenced (the same narrow filter as in pyproject's pytest settings).
+warnings.filterwarnings(
+    "ignore", message=r"Spider\.log\(\) is deprecated", module="spidermon.contrib.scrapy.runners"
+)
 
 logger = logging.getLogger(__name__)
 
