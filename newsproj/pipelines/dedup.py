@@ -82,7 +82,7 @@ class DedupPipeline:
 
     def _load_signatures(self) -> None:
         store = self._signatures()
-        if store is None:
+        if store is None or self.lsh is None:
             return
         since = (datetime.now(UTC) - timedelta(days=self.window_days)).isoformat(timespec="seconds")
         empty = MinHash(num_perm=self.num_perm).hashvalues

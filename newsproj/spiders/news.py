@@ -51,6 +51,12 @@ def _split_urls(value: str) -> list[str]:
 
 class NewsSpider(Spider):
     name = "news"
+    # Set from settings in from_crawler.
+    max_listing_depth: int
+    max_url_length: int
+    max_query_params: int
+    max_size: int
+    traps: TrapGuard
 
     def __init__(self, start_urls: str | list[str] | None = None, site: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
@@ -98,7 +104,7 @@ class NewsSpider(Spider):
             return self._skip(response, "gzip_too_large")
         except (OSError, EOFError):
             return self._skip(response, "bad_gzip")
-        kind = sniff(body, response.headers.get("Content-Type", b"").decode("latin-1"))
+        kind = sniff(body, (response.headers.get("Content-Type") or b"").decode("latin-1"))
         self.crawler.stats.inc_value(f"newsproj/discovery/kind/{kind}")
         if kind is Kind.ROBOTS:
             return self._from_robots(response, body)
