@@ -44,6 +44,34 @@ def test_escaped_headline_is_unescaped():
     assert extract(html, "http://127.0.0.1/a").article.headline == 'Rückbau "AKW"'
 
 
+def test_breadcrumb_h1_does_not_override_the_jsonld_headline():
+    """A breadcrumb trail that marks the current page up as an <h1> holds the SEO title, not the headline."""
+    ld = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+          "\"headline\": \"Sinkt der Leitzins? Klare Ansage\"}</script>")
+    crumb = "<nav><ul><li>Finanzen</li><li><h1>Sinkt der Leitzins? Klare Ansage von Profis</h1></li></ul></nav>"
+    html = _page(ld).replace("<body><article><h1>Titre</h1>", f"<body>{crumb}<article>")
+    assert extract(html, "http://127.0.0.1/a").article.headline == "Sinkt der Leitzins? Klare Ansage"
+    # the same <h1> as the article's own heading is the visible headline, and it wins over the shorter form
+    shown = html.replace(crumb, "").replace(
+        "<article>", "<article><h1>Sinkt der Leitzins? Klare Ansage von Profis</h1>")
+    assert extract(shown, "http://127.0.0.1/a").article.headline == "Sinkt der Leitzins? Klare Ansage von Profis"
+
+
+def test_head_meta_headline_comes_before_a_site_suffixed_og_title():
+    title = "장동혁, 한동훈 제명했지만… &#x27;윤 어게인&#x27; 절연"
+    html = _page(f"<meta name='headline' content='{title}'>"
+                 f"<meta property='og:title' content='{title}-정치ㅣ한국일보'>").replace("<h1>Titre</h1>", "")
+    assert extract(html, "http://127.0.0.1/a").article.headline == "장동혁, 한동훈 제명했지만… '윤 어게인' 절연"
+
+
+def test_body_microdata_headline_is_not_the_page_headline():
+    """An itemprop=headline inside the body belongs to some item (here a theme's subtitle block)."""
+    html = _page("<meta property='og:title' content='Green hydrogen pipeline flagged'>").replace(
+        "<h1>Titre</h1>",
+        "<h1>Green hydrogen pipeline flagged</h1><meta itemprop='headline' content='… groups concerned'>")
+    assert extract(html, "http://127.0.0.1/a").article.headline == "Green hydrogen pipeline flagged"
+
+
 def test_site_suffix_named_like_the_domain_is_stripped_from_the_title():
     html = ("<html><head><title>„Unermüdlicher Einsatz“ - Die Neue Südtiroler Tageszeitung</title></head><body>"
             f"<article><div>{BODY}</div></article></body></html>")

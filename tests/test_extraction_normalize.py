@@ -17,6 +17,9 @@ from newsproj.extraction.normalize import author_names, bcp47, clean_text, iso_d
         ("", None, None),
         (None, None, None),
         ("0001-01-01T00:00:00", None, None),
+        # a zone abbreviation dateutil does not know: no UnknownTimezoneWarning (an error here), the site's zone
+        ("Fri Apr 28 19:20:36 CEST 2023", "Europe/Berlin", "2023-04-28T19:20:36+02:00"),
+        ("Fri Apr 28 19:20:36 CEST 2023", None, "2023-04-28T19:20:36"),
     ],
 )
 def test_iso_date_never_invents(raw, tz, expected):

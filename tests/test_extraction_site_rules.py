@@ -94,6 +94,15 @@ def test_extract_uses_rules_and_falls_back_per_field(tmp_path):
     assert generic.article.headline != "Visible headline" or generic.fallbacks == []
 
 
+def test_site_headline_gets_the_generic_cleanup(tmp_path):
+    """A meta value the CMS escaped twice reads as the generic headline would: unescaped, spaces folded."""
+    html = PAGE.replace("<div class=\"split\">", f"<div class=\"split\"><p>{FILLER}</p>").replace(
+        "<head>",
+        "<head><meta property=\"og:title\" content=\"  Sch&amp;uuml;bert: &amp;quot;Nicht   mehr&amp;quot;\">")
+    site = _site(tmp_path, 'headline = { meta = "og:title" }')
+    assert extract(html, "https://rules.example/a", site).article.headline == 'Schübert: "Nicht mehr"'
+
+
 def test_extract_body_rule_and_prune(tmp_path):
     html = PAGE.replace("<div class=\"split\">", f"<div class=\"split\"><p>{FILLER}</p>")
     body_rule = extract(html, "https://rules.example/a", _site(tmp_path, 'articleBody = { css = "div.split p" }'))

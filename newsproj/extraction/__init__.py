@@ -78,19 +78,25 @@ def _strip_site_name(title: str, site_name: str | None, url: str = "") -> str:
     return title
 
 
+def _unescaped(text: str) -> str:
+    """JSON-LD and <meta> values are often still HTML-escaped ("&quot;", "&#8217;") or escaped twice."""
+    return unescape(unescape(text))
+
+
 def _headline(page: metadata.PageMeta, url: str = "") -> str | None:
-    ld = metadata.ld_value(page.article, "headline") if page.article else None
+    # structured data first: JSON-LD, else the <head>'s <meta name|itemprop="headline">
+    ld = (metadata.ld_value(page.article, "headline") if page.article else None) or page.head_headline
     og = page.meta.get("og:title") or page.meta.get("twitter:title")
     site_name = page.meta.get("og:site_name")
-    # JSON-LD and <meta> values are often still HTML-escaped ("&quot;", "&#8217;") or escaped twice.
-    candidates = [unescape(unescape(c)) for c in (ld, og, page.h1, page.title) if isinstance(c, str) and c.strip()]
+    page_h1 = page.headline_h1
+    candidates = [_unescaped(c) for c in (ld, og, page_h1, page.title) if isinstance(c, str) and c.strip()]
     if not candidates:
         return None
     first = clean_text(candidates[0]) or ""
     # The visible <h1> wins when a metadata title is a truncated or site-suffixed form of it.
-    if page.h1 and first and first != page.h1:
+    if page_h1 and first and first != page_h1:
         stripped = _strip_site_name(first, site_name, url)
-        h1 = clean_text(page.h1) or ""
+        h1 = clean_text(page_h1) or ""
         # (an <h1> that is only a part of the metadata title is a kicker or a section label, not the headline)
         if h1 and (stripped.rstrip(".…") in h1 or (h1 in stripped and len(h1) >= 0.5 * len(stripped))):
             return h1
@@ -269,7 +275,8 @@ def extract(
     if words < MIN_BODY_WORDS:
         raise NotAnArticle(f"too little text ({words} words)", reason="too_short")
 
-    headline = clean_text(rules["headline"][0]) if "headline" in rules else _headline(
+    # a site's headline rule gets the generic cleanup too (a meta value can still be escaped: "&amp;quot;")
+    headline = clean_text(_unescaped(rules["headline"][0])) if "headline" in rules else _headline(
         page, absolute_url(page.canonical, url) or absolute_url(page.meta.get("og:url"), url) or url)
     headline = headline or clean_text(hints.get("title"))
     if not headline:

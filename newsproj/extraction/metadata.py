@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import htmldate
 from extruct.jsonld import JsonLdExtractor
+from lxml import etree
 
 from ..discovery.pages import ARTICLE_TYPES
 
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 _JSONLD = JsonLdExtractor()
+_NAVIGATION = etree.XPath(
+    "boolean(ancestor::nav or ancestor::*[contains(translate(@class, 'ABCDEMRU', 'abcdemru'), 'breadcrumb')])"
+)
 
 
 @dataclass(slots=True)
@@ -33,7 +37,13 @@ class PageMeta:
     lang: str | None = None
     canonical: str | None = None
     h1: str | None = None
+    headline_h1: str | None = None
+    """The first <h1> outside navigation: sites that mark the current page up as an <h1> in their breadcrumb
+    trail put the SEO title there, not the headline the article shows."""
     title: str | None = None
+    head_headline: str | None = None
+    """A ``<meta name|itemprop="headline">`` in the <head>: the page's own headline (schema.org's property as a
+    meta tag). One inside the body belongs to some microdata item, often a teaser or a subtitle."""
     rel_authors: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     """Text of the page's byline elements (class or id naming a byline or author), first ones first."""
@@ -93,10 +103,13 @@ def read(tree: HtmlElement) -> PageMeta:
     page.lang = root_lang.strip() if root_lang and root_lang.strip() else None
     canonical = tree.xpath("//link[@rel='canonical']/@href")
     page.canonical = canonical[0].strip() if canonical and canonical[0].strip() else None
-    h1s = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
-    page.h1 = next((h for h in h1s if h), None)
+    h1s = [(" ".join(h.text_content().split()), h) for h in tree.iter("h1")]
+    page.h1 = next((text for text, _ in h1s if text), None)
+    page.headline_h1 = next((text for text, h in h1s if text and not _NAVIGATION(h)), None)
     title = tree.findtext(".//title")
     page.title = " ".join(title.split()) if title else None
+    head_headline = tree.xpath("//head/meta[@name='headline' or @itemprop='headline']/@content")
+    page.head_headline = next((h.strip() for h in head_headline if h.strip()), None)
     page.rel_authors = [
         " ".join(a.text_content().split()) for a in tree.xpath("//a[@rel='author'] | //*[@itemprop='author']")
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from datetime import datetime
 from functools import cache
 from urllib.parse import urljoin, urlsplit
@@ -34,7 +35,11 @@ def iso_date(value: str | None, timezone: str | None = None) -> str | None:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         try:
-            parsed = dateutil_parser.parse(value)
+            with warnings.catch_warnings():
+                # "Fri Apr 28 19:20:36 CEST 2023": a zone abbreviation dateutil does not know is left out, so the
+                # time is naive and gets the site's timezone below (as the crawl did, minus the warning)
+                warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+                parsed = dateutil_parser.parse(value)
         except (ValueError, OverflowError):
             return None
         if not _HAS_TIME.search(value):
