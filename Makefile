@@ -33,6 +33,7 @@ services:
 
 lint: install
 	$(BIN)/ruff check newsproj tests bench
+	$(BIN)/mypy
 
 test: install services lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

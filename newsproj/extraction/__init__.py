@@ -249,6 +249,7 @@ def extract(
     rules = site_rules.apply(tree, site) if site else {}
     fallbacks = [f for f in (site.selectors if site else {}) if f not in rules]
 
+    body: str | None
     if "articleBody" in rules:
         body = "\n".join(rules["articleBody"])
     else:
@@ -272,7 +273,7 @@ def extract(
         reason = not_article_reason(tree, body or "", words)
         if reason:
             raise NotAnArticle(f"{reason.replace('_', ' ')} ({words} words)", reason=reason)
-    if words < MIN_BODY_WORDS:
+    if words < MIN_BODY_WORDS or not body:
         raise NotAnArticle(f"too little text ({words} words)", reason="too_short")
 
     # a site's headline rule gets the generic cleanup too (a meta value can still be escaped: "&amp;quot;")

@@ -28,7 +28,8 @@ def iso_date(value: str | None, timezone: str | None = None) -> str | None:
     match = _DATE_ONLY.match(value)
     if match:
         try:
-            return datetime(*map(int, match.groups())).date().isoformat()
+            year, month, day = map(int, match.groups())
+            return datetime(year, month, day).date().isoformat()
         except ValueError:
             return None
     try:
