@@ -1,4 +1,5 @@
-"""`make bench`: quality on ../shared/corpus (when present), speed and memory. Results: bench/results/ and stdout.
+"""`make bench`: quality on ../shared/corpus (when present), speed and memory, distributed mode.
+Results: bench/results/ and stdout. `make bench BENCH="quality distributed"` runs only those parts.
 
 `BENCH_QUICK=1 make bench` skips the 10,000-page memory crawl.
 """
@@ -10,14 +11,14 @@ import os
 import sys
 from pathlib import Path
 
-from bench import quality, speed
+from bench import distributed, quality, speed
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def main() -> int:
     RESULTS.mkdir(exist_ok=True)
-    only = set(sys.argv[1:]) or {"quality", "speed"}
+    only = set(sys.argv[1:]) or {"quality", "speed", "distributed"}
     if "quality" in only:
         if quality.corpora():
             results = quality.run(RESULTS)
@@ -31,6 +32,11 @@ def main() -> int:
         (RESULTS / "speed.json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
         print("\n## Speed and memory\n")
         print(speed.report(results))
+    if "distributed" in only:
+        results = distributed.run()
+        (RESULTS / "distributed.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+        print("\n## Distributed mode\n")
+        print(distributed.report(results))
     return 0
 
 
