@@ -94,13 +94,18 @@ def _text_words(tree: HtmlElement) -> int:
 
 def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) -> str | None:
     """The main text as plain lines (one paragraph a line), or None when trafilatura finds none."""
-    tree = pruned(tree)
-    precise = _run(tree, url, True, prune_xpath)
-    if precise and several_articles(tree):
+    page = tree
+    tree = pruned(page)
+    # measured before trafilatura edits the pruned copy, which it is then given without another copy: the
+    # balanced run, when needed, gets a fresh pruned copy (most pages need only the precise run)
+    several = several_articles(tree)
+    visible = 0 if several else _text_words(tree)
+    precise = _run(tree, url, True, prune_xpath, last=True)
+    if precise and several:
         return precise  # several articles on one page (infinite scroll): the wider run would take the next ones
-    if precise and RECALL_RATIO * word_count(precise) >= _text_words(tree):
+    if precise and RECALL_RATIO * word_count(precise) >= visible:
         return precise  # the balanced run could not find twice as much: the page holds no more text
-    balanced = _run(tree, url, False, prune_xpath, last=True)
+    balanced = _run(pruned(page), url, False, prune_xpath, last=True)
     if balanced and word_count(balanced) > RECALL_RATIO * word_count(precise):
         logger.debug("Precision mode kept %d words of %d on %s: balanced text taken",
                      word_count(precise), word_count(balanced), url)
