@@ -80,12 +80,13 @@ def standfirst(
     out: list[str] = []
     taken: set[HtmlElement] = set()
     around = set(h1.iterancestors())
+    inside = set(h1.iterdescendants())  # (a set test, not a walk up the ancestors of every element of the page)
     started = found = False
     for el in tree.iter():
         if el is h1:
             started = True
             continue
-        if not isinstance(el.tag, str) or h1 in el.iterancestors():
+        if not isinstance(el.tag, str) or el in inside:
             continue
         if not started and (el.tag not in _BLOCK or not desc_keys or el in around):
             continue  # before the headline, only a block the page's description vouches for
