@@ -35,6 +35,9 @@ def _options(url: str | None, precision: bool) -> Extractor:
     return Extractor(
         output_format="python",  # plain text in document.text, one paragraph a line
         precision=precision,
+        # the precise run without trafilatura's fallback comparison (readability, jusText: a third of its time);
+        # when that run comes back empty or short of the page's prose, the balanced run has them
+        fast=precision,
         comments=False,
         tables=True,
         dedup=False,

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import htmldate
-from lxml import etree
 from extruct.jsonld import JsonLdExtractor
+from lxml import etree
 
 from ..discovery.pages import ARTICLE_TYPES
 
