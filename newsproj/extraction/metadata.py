@@ -116,9 +116,7 @@ _BYLINE_WORDS = ("byline", "author")
 _NOT_BYLINE_WORDS = ("bio", "avatar", "image", "photo", "img", "follow", "more", "other", "related", "comment",
                      "reply")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-# (translate() of only the letters of "byline" and "author": the same test as a full lowercasing, cheaper)
-_NAMES = "translate(concat(@class,' ',@id),'BYLINEAUTHOR','bylineauthor')"
-_BYLINE_CANDIDATES = etree.XPath(f"//body//*[contains({_NAMES},'byline') or contains({_NAMES},'author')]")
+_WITH_CLASS_OR_ID = etree.XPath("//body//*[@class or @id]")
 _BYLINE_OUTSIDE = (
     "not(ancestor::*[contains(@class,'comment') or contains(@id,'comment') or contains(@class,'reply')])"
     " and not(ancestor::aside or ancestor::footer or ancestor::nav or ancestor::script)"
@@ -129,10 +127,10 @@ def _byline_elements(tree: HtmlElement) -> list[HtmlElement]:
     """Elements in <body> whose class or id (ASCII case-insensitive) names a byline or an author and nothing
     else (bio, avatar, related, ...), outside comments, asides, footers, navigation and scripts; page order.
 
-    The words to avoid are tested in Python on the candidates only (eleven ``translate()`` on every element of
-    the page cost more than trafilatura's own pruning), the ancestor test only on those kept."""
+    The class/id test runs in Python over the elements that have either attribute (``translate()`` in XPath on
+    every element of the page cost three times as much), the ancestor test only on those kept."""
     found = []
-    for el in _BYLINE_CANDIDATES(tree):
+    for el in _WITH_CLASS_OR_ID(tree):
         names = f"{el.get('class') or ''} {el.get('id') or ''}".translate(_ASCII_LOWER)
         if not any(w in names for w in _BYLINE_WORDS) or any(w in names for w in _NOT_BYLINE_WORDS):
             continue
