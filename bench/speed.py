@@ -221,3 +221,24 @@ def report(results: dict) -> str:
         if "growth_10k_vs_1k" in results["memory"]:
             lines.append(f"| peak RSS growth 10k vs 1k pages | {results['memory']['growth_10k_vs_1k']:+.1%} | ≤ +10% |")
     return "\n".join(lines)
+
+
+def profile(pages: list[tuple[str, str]] | None = None, top: int = 30, sort: str = "cumulative") -> str:
+    """cProfile of the item path over the pages (news-dev by default): the lines that guide speed work.
+
+    ``.venv/bin/python -c "from bench import speed; print(speed.profile())"``"""
+    import cProfile
+    import io
+    import pstats
+
+    pages = pages if pages is not None else (load_pages(CORPUS) if CORPUS.exists() else demo_pages())
+    for url, html in pages[:5]:
+        item_path(url, html)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for url, html in pages:
+        item_path(url, html)
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats(sort).print_stats(top)
+    return out.getvalue()

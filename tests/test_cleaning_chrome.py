@@ -110,3 +110,25 @@ def test_a_question_asked_of_each_guest_is_kept_every_time():
     long = "An answer that is long enough to be prose, with quite a few words in it, as answers in interviews are."
     body = "\n".join(["What inspired you?", long, "What inspired you?", long.replace("answer", "reply")])
     assert clean_body(body).text.count("What inspired you?") == 2
+
+
+def test_required_literals_skip_only_patterns_a_line_cannot_match():
+    import re
+
+    from newsproj.cleaning.patterns import first_match, required_literal, vocabulary
+
+    assert required_literal(re.compile(r"\bshare (?:it|this) with (?:a|your) friends?\b", re.I)) == " friend"
+    assert required_literal(re.compile(r"^(?:faq|q&a)$", re.I)) is None
+    assert required_literal(re.compile(r"a|bcdef", re.I)) is None  # an alternation at the top: nothing required
+    patterns = (("share", re.compile(r"\bshare this article\b", re.I)),)
+    literals = tuple(required_literal(rx) for _, rx in patterns)
+    assert first_match("Please SHARE This Article now", patterns, literals) == "share"
+    assert first_match("nothing to see", patterns, literals) is None
+    # under re.I the long s matches "s", which str.lower() does not give: such a line is searched in full
+    assert first_match("please \u017fhare this article", patterns, literals) == "share"
+    vocab = vocabulary()
+    lines = ["Share this story", "Advertisement", "Sign up for our newsletter today", "A plain sentence of prose.",
+             "Copy to clipboard", "ſubscribe to our newsletter"]
+    for line in lines:  # same answer as searching every pattern
+        expected = next((g for g, rx in vocab.any if rx.search(line)), None)
+        assert first_match(line, vocab.any, vocab.any_literals) == expected

@@ -119,3 +119,16 @@ def test_ruby_readings_stay_inline():
     )
     body = body_text(tree, "http://127.0.0.1/a") or ""
     assert "尹錫悦（ユンソンニョル） 大統領は" in body.replace("  ", " ")
+
+
+def test_prose_words_leave_out_navigation_asides_headers_and_link_lists_but_keep_links_in_paragraphs():
+    from newsproj.extraction.generic import _prose_words
+
+    tree = lxml.html.fromstring(
+        "<html><body><header><a href='/'>Home page link</a> site tagline words</header>"
+        "<nav><ul><li><a href='/a'>Section one</a></li><li><a href='/b'>Section two</a></li></ul></nav>"
+        "<article><p>one two <a href='/x'>three four</a> five</p><!-- a comment -->six"
+        "<script>var hidden = 1;</script>seven<div><a href='/t'>teaser link words</a></div>eight</article>"
+        "<aside>related words here</aside><footer>footer words</footer></body></html>"
+    )
+    assert _prose_words(tree) == 8  # one .. five in the paragraph (its link too), six, seven, eight

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..extraction.normalize import word_count
-from .patterns import Vocabulary, vocabulary
+from .patterns import Vocabulary, first_match, vocabulary
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")
 _DATE_LINE = re.compile(
@@ -37,14 +37,12 @@ def chrome_reason(line: str, vocab: Vocabulary | None = None, extra: tuple[re.Pa
     for rx in extra:
         if rx.search(text):
             return "site"
-    for group, rx in vocab.any:
-        if rx.search(text):
-            return group
+    group = first_match(text, vocab.any, vocab.any_literals)
+    if group:
+        return group
     words = word_count(text)
     if words <= vocab.short_words and not (words >= vocab.sentence_words and _SENTENCE_END.search(text)):
-        for group, rx in vocab.short:
-            if rx.search(text):
-                return group
+        return first_match(text, vocab.short, vocab.short_literals)
     return None
 
 

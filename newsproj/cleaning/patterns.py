@@ -25,6 +25,55 @@ class Vocabulary:
     """XPaths of chrome containers removed from the page before extraction ([prune] xpath)."""
     prune_tokens: frozenset[str] = frozenset()
     """Class or id tokens of chrome containers removed from the page before extraction ([prune] classes)."""
+    any_literals: tuple[str | None, ...] = ()
+    """Per ``any`` pattern, a lowercase ASCII text every match contains (see :func:`required_literal`), or None."""
+    short_literals: tuple[str | None, ...] = ()
+    """The same for the ``short`` patterns."""
+
+
+# A line without a pattern's required literal (lowercased) cannot match it: one ``in`` test instead of a
+# case-insensitive regex scan of the line, for most patterns and most lines (prose is not chrome). Under re.I an
+# ASCII letter also matches these four characters, which str.lower() does not map to it: with one of them in the
+# line, every pattern is searched.
+_UNSAFE_FOR_LITERALS = re.compile("[\u0130\u0131\u017f\u212a]")
+MIN_LITERAL = 3
+
+
+def required_literal(rx: re.Pattern[str]) -> str | None:
+    """The longest run of plain ASCII characters in the top-level sequence of ``rx`` (every match contains it),
+    lowercased; None when it has none of ``MIN_LITERAL`` characters or more (or the pattern cannot be read)."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        items = list(sre_parse.parse(rx.pattern, rx.flags))
+    except Exception:  # noqa: BLE001 - no literal, no shortcut
+        return None
+    runs, run = [], ""
+    for op, arg in items:
+        if op == sre_parse.LITERAL and arg < 128:
+            run += chr(arg)
+        else:
+            runs.append(run)
+            run = ""
+    runs.append(run)
+    best = max(runs, key=len)
+    return best.lower() if len(best) >= MIN_LITERAL else None
+
+
+def first_match(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...],
+                literals: tuple[str | None, ...]) -> str | None:
+    """The group of the first of ``patterns`` that ``text`` matches (``rx.search``), or None."""
+    low = text.lower() if literals and not _UNSAFE_FOR_LITERALS.search(text) else None
+    for i, (group, rx) in enumerate(patterns):
+        if low is not None and i < len(literals):
+            literal = literals[i]
+            if literal is not None and literal not in low:
+                continue
+        if rx.search(text):
+            return group
+    return None
 
 
 @cache
@@ -47,5 +96,7 @@ def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
         tail=tuple(tail),
         prune_xpath=tuple(data.get("prune", {}).get("xpath", [])),
         prune_tokens=frozenset(data.get("prune", {}).get("classes", [])),
+        any_literals=tuple(required_literal(rx) for _, rx in anywhere),
+        short_literals=tuple(required_literal(rx) for _, rx in short),
     )
 

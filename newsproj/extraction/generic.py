@@ -4,6 +4,8 @@ trafilatura runs in precision mode first (news pages: chrome costs more than a l
 mode sometimes stops at the first block of a body split into several (an inline ad or gallery in the middle):
 when the balanced run finds more than ``RECALL_RATIO`` times as much text, the balanced text is taken instead,
 unless the page holds several articles (more than one ``<h1>``), where the extra text is the next article.
+The balanced run is skipped when the page's prose (its text without navigation, asides, headers, footers, forms and
+link lists) is no more than ``RECALL_RATIO`` times the precise text: it could not find that much more.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import trafilatura
 from lxml import etree
-from trafilatura.settings import Extractor
+from trafilatura.settings import MANUALLY_CLEANED, Extractor
 
 from ..cleaning.patterns import vocabulary
 from .normalize import word_count
@@ -33,6 +35,9 @@ def _options(url: str | None, precision: bool) -> Extractor:
     return Extractor(
         output_format="python",  # plain text in document.text, one paragraph a line
         precision=precision,
+        # the precise run without trafilatura's fallback comparison (readability, jusText: a third of its time);
+        # when that run comes back empty or short of the page's prose, the balanced run has them
+        fast=precision,
         comments=False,
         tables=True,
         dedup=False,
@@ -62,6 +67,9 @@ def several_articles(tree: HtmlElement) -> bool:
     return sum(1 for h in tree.iter("h1") if h.text_content().strip()) > 1
 
 
+_WITH_CLASS_OR_ID = etree.XPath("descendant-or-self::*[@class or @id]")
+
+
 def pruned(tree: HtmlElement) -> HtmlElement:
     """A copy of the page without the chrome containers of the vocabulary ([prune] in cleaning/chrome.toml):
     elements whose class or id is one of its tokens, and its XPaths. Their tail text stays."""
@@ -72,9 +80,8 @@ def pruned(tree: HtmlElement) -> HtmlElement:
     # ruby annotations (East Asian readings) become inline text, "尹錫悦（ユンソンニョル）", not separate lines
     etree.strip_tags(tree, "ruby", "rb", "rt", "rp", "rtc")
     doomed = [
-        el for el in tree.iter()
-        if isinstance(el.tag, str) and (el.get("id") in vocab.prune_tokens
-                                        or not vocab.prune_tokens.isdisjoint((el.get("class") or "").split()))
+        el for el in _WITH_CLASS_OR_ID(tree)  # (not every element: a Python object made for each costs)
+        if el.get("id") in vocab.prune_tokens or not vocab.prune_tokens.isdisjoint((el.get("class") or "").split())
     ]
     for xpath in vocab.prune_xpath:
         doomed.extend(tree.xpath(xpath))
@@ -84,23 +91,48 @@ def pruned(tree: HtmlElement) -> HtmlElement:
     return tree
 
 
-def _text_words(tree: HtmlElement) -> int:
-    """Words of the page's visible text (scripts and styles left out): an upper bound for any extraction."""
+# Elements whose text is never body prose: what trafilatura removes before extracting in every mode
+# (settings.MANUALLY_CLEANED: navigation, asides, footers, forms, media, scripts ...), the page header, and links
+# outside paragraphs (menus, teaser lists, tag clouds).
+_NOT_PROSE = frozenset((*MANUALLY_CLEANED, "header"))
+
+
+def _prose_words(tree: HtmlElement) -> int:
+    """Words of the page's prose: its visible text without navigation, asides, footers, headers, forms, scripts
+    and link lists. The words the balanced run could add to the precise one's come from there.
+
+    (A walk in Python: an XPath ancestor test per text node cost more than a trafilatura run.)"""
     body = tree.find(".//body")
     root = body if body is not None else tree
-    texts = root.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+    texts = [root.text or ""]
+    stack = [(root, root.tag == "p")]
+    while stack:
+        parent, in_p = stack.pop()
+        for child in parent:
+            tag = child.tag
+            if isinstance(tag, str) and tag not in _NOT_PROSE and (in_p or tag != "a"):
+                if child.text:
+                    texts.append(child.text)
+                stack.append((child, in_p or tag == "p"))
+            if child.tail:
+                texts.append(child.tail)  # the parent's text: prose when the parent is
     return word_count(" ".join(texts))
 
 
 def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) -> str | None:
     """The main text as plain lines (one paragraph a line), or None when trafilatura finds none."""
-    tree = pruned(tree)
-    precise = _run(tree, url, True, prune_xpath)
-    if precise and several_articles(tree):
+    page = tree
+    tree = pruned(page)
+    # measured before trafilatura edits the pruned copy, which it is then given without another copy: the
+    # balanced run, when needed, gets a fresh pruned copy (most pages need only the precise run)
+    several = several_articles(tree)
+    prose = 0 if several else _prose_words(tree)
+    precise = _run(tree, url, True, prune_xpath, last=True)
+    if precise and several:
         return precise  # several articles on one page (infinite scroll): the wider run would take the next ones
-    if precise and RECALL_RATIO * word_count(precise) >= _text_words(tree):
-        return precise  # the balanced run could not find twice as much: the page holds no more text
-    balanced = _run(tree, url, False, prune_xpath, last=True)
+    if precise and RECALL_RATIO * word_count(precise) >= prose:
+        return precise  # the balanced run could not find twice as much: the page holds no more prose
+    balanced = _run(pruned(page), url, False, prune_xpath, last=True)
     if balanced and word_count(balanced) > RECALL_RATIO * word_count(precise):
         logger.debug("Precision mode kept %d words of %d on %s: balanced text taken",
                      word_count(precise), word_count(balanced), url)

@@ -98,6 +98,29 @@ def absolute_url(value: str | None, base: str) -> str | None:
 _DROP_CATEGORIES = {"Cc", "Cs", "Co", "Cn"}
 
 
+def _drop(ch: str) -> bool:
+    # control characters go; format characters stay (soft hyphens, and the zero-width joiners that Indic,
+    # Persian and emoji text needs), except the byte-order mark
+    return (unicodedata.category(ch) in _DROP_CATEGORIES and ch not in "\n\t") or ch == "\ufeff"
+
+
+@cache
+def _dropped() -> re.Pattern[str]:
+    """The characters of the Basic Multilingual Plane that ``clean_text`` turns into spaces, as one character
+    class built once (a test per character of every text cost more than the rest of the cleaning)."""
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x10000):
+        if _drop(chr(cp)):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    return re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def clean_text(value: str | None, compose: bool = True) -> str | None:
     """NFC, no control characters, single spaces; None when nothing is left.
 
@@ -107,12 +130,10 @@ def clean_text(value: str | None, compose: bool = True) -> str | None:
         return None
     if compose:
         value = unicodedata.normalize("NFC", value)
-    # control characters go; format characters stay (soft hyphens, and the zero-width joiners that Indic,
-    # Persian and emoji text needs), except the byte-order mark
-    value = "".join(
-        " " if (unicodedata.category(ch) in _DROP_CATEGORIES and ch not in "\n\t") or ch == "\ufeff" else ch
-        for ch in value
-    )
+    if _ASTRAL.search(value):  # (emoji and rarer scripts: tested a character at a time)
+        value = "".join(" " if _drop(ch) else ch for ch in value)
+    else:
+        value = _dropped().sub(" ", value)
     value = re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", value).strip()
     return value or None
 

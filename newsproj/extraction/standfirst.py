@@ -29,6 +29,19 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
+_HEAD_CHARS = 400
+
+
+def _head_key(text: str, length: int) -> str | None:
+    """The start of ``_norm(text)``, at least ``length`` characters of it, read from the first characters of a long
+    text (its last, maybe cut, word left out); None when that is not enough (then the whole text is read)."""
+    if len(text) <= _HEAD_CHARS:
+        return None
+    words = re.findall(r"\w+", text[:_HEAD_CHARS].casefold())[:-1]
+    head = " ".join(words)
+    return head if len(head) >= length else None
+
+
 def _is_leaf_block(el: HtmlElement) -> bool:
     return el.tag in _BLOCK and not any(
         isinstance(child.tag, str) and child.tag in _HAS_BLOCK_CHILD for child in el.iterchildren()
@@ -80,21 +93,32 @@ def standfirst(
     out: list[str] = []
     taken: set[HtmlElement] = set()
     around = set(h1.iterancestors())
+    inside = set(h1.iterdescendants())  # (a set test, not a walk up the ancestors of every element of the page)
     started = found = False
     for el in tree.iter():
         if el is h1:
             started = True
             continue
-        if not isinstance(el.tag, str) or h1 in el.iterancestors():
+        if not isinstance(el.tag, str) or el in inside:
             continue
         if not started and (el.tag not in _BLOCK or not desc_keys or el in around):
             continue  # before the headline, only a block the page's description vouches for
-        text = " ".join(el.text_content().split())
+        raw = el.text_content()
+        leaf = _is_leaf_block(el)
+        if not leaf:
+            # a container: only whether its text opens with the body matters, read from its first characters
+            head = _head_key(raw, len(first_key))
+            key = head if head is not None else _norm(raw)
+            if key.startswith(first_key):
+                found = True
+                break  # the body begins
+            continue
+        text = " ".join(raw.split())
         key = _norm(text)
-        if key.startswith(first_key) or (len(first_key) >= 20 and first_key in key and _is_leaf_block(el)):
+        if key.startswith(first_key) or (len(first_key) >= 20 and first_key in key):
             found = True
             break  # the body begins
-        if not _is_leaf_block(el) or len(text) < MIN_CHARS or _excluded(el):
+        if len(text) < MIN_CHARS or _excluded(el):
             continue
         if any(a in taken for a in el.iterancestors()) or f" {key} " in body_key:
             continue
