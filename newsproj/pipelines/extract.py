@@ -14,12 +14,13 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from scrapy.exceptions import DropItem, UsageError
 
 from .. import sites
 from ..exceptions import ExtractionFailed, NotAnArticle, SiteConfigError
-from ..extraction import Extraction, extract
+from ..extraction import Extraction, extract, parse_html
 from ..items import PageItem
 
 if TYPE_CHECKING:
@@ -27,16 +28,28 @@ if TYPE_CHECKING:
 
     from scrapy.crawler import Crawler
 
+    from ..sites import SiteConfig
+
 logger = logging.getLogger(__name__)
 
 
 def extract_page(html: str, url: str, site_name: str | None, hints: dict[str, Any], downloaded: str) -> Extraction:
-    """One page, start to end of extraction; runs in a pool worker (everything in and out pickles)."""
+    """One page, start to end of extraction; runs in a pool worker (everything in and out pickles).
+
+    The page is parsed once, here. Without ``-a site``, its site config is found from its URL, else from its
+    canonical link (a publisher's page served from elsewhere, e.g. the corpus on 127.0.0.1).
+    """
+    tree = parse_html(html)
+    site: SiteConfig | None
     try:
-        site = sites.load(site_name) if site_name else None
+        if site_name:
+            site = sites.load(site_name)
+        else:
+            canonical = tree.xpath("string((//link[@rel='canonical']/@href | //meta[@property='og:url']/@content)[1])")
+            site = sites.for_page(url, urljoin(url, canonical.strip()) if canonical.strip() else None)
     except SiteConfigError as exc:  # checked at start for -a site; for_url skips broken files
         raise ExtractionFailed(str(exc)) from None
-    return extract(html, url, site, hints, downloaded)
+    return extract(tree, url, site, hints, downloaded)
 
 
 def _warm_up() -> None:

@@ -154,20 +154,16 @@ class NewsSpider(Spider):
         if not isinstance(response, HtmlResponse):
             encoding = response.encoding if isinstance(response, TextResponse) else None
             response = response.replace(cls=HtmlResponse, encoding=encoding)
-        tree = response.selector.root
-        is_article, reason = page_verdict(tree, expect_article=bool(response.meta.get(LISTED)))
+        if response.meta.get(LISTED):
+            # A sitemap or feed entry: an article unless the extractor's quality gate says otherwise (counted under
+            # newsproj/extract/not_article/<reason>). Not parsed here: the extraction worker parses it once.
+            self.crawler.stats.inc_value("newsproj/discovery/page/article/listed")
+            yield self._page_item(response)
+            return
+        is_article, reason = page_verdict(response.selector.root)
         self.crawler.stats.inc_value(f"newsproj/discovery/page/{'article' if is_article else 'listing'}/{reason}")
         if is_article:
-            canonical = response.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content").get()
-            site_config = sites.for_page(response.url, response.urljoin(canonical) if canonical else None)
-            site = self.site_name or getattr(site_config, "name", None)
-            yield PageItem(
-                url=response.url,
-                html=response.text,
-                date_downloaded=datetime.now(UTC).isoformat(timespec="seconds"),
-                site=site,
-                hints=dict(response.meta.get(HINTS) or {}),
-            )
+            yield self._page_item(response)
             return
         site_config = sites.load(self.site_name) if self.site_name else sites.for_url(response.url)
         articles, listings = page_links(response, self.allowed_netlocs, site_config)
@@ -185,6 +181,15 @@ class NewsSpider(Spider):
         ]
         for url in alternate_feeds(feed_links, response.url):
             yield from self._follow(response, url, Role.DISCOVERY)
+
+    def _page_item(self, response: HtmlResponse) -> PageItem:
+        return PageItem(
+            url=response.url,
+            html=response.text,
+            date_downloaded=datetime.now(UTC).isoformat(timespec="seconds"),
+            site=self.site_name,  # without -a site, the extraction worker finds the page's site config
+            hints=dict(response.meta.get(HINTS) or {}),
+        )
 
     def _follow(
         self,
