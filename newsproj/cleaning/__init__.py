@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from ..items import Article
     from ..sites import SiteConfig
 
-__all__ = ["clean", "clean_body", "clean_title", "chrome_reason", "Cleaned"]
+__all__ = ["clean", "clean_body", "clean_title", "chrome_reason", "Cleaned", "too_short"]
 
 
 def clean(article: Article, site: SiteConfig | None = None) -> tuple[Article, Cleaned]:
@@ -31,3 +31,11 @@ def clean(article: Article, site: SiteConfig | None = None) -> tuple[Article, Cl
         ),
         cleaned,
     )
+
+
+def too_short(article: Article) -> bool:
+    """Whether the body left once chrome is removed is too little for an article (any script's words)."""
+    from ..extraction import MIN_BODY_WORDS
+    from ..extraction.normalize import word_count
+
+    return word_count(article.articleBody) < MIN_BODY_WORDS

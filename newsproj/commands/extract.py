@@ -3,8 +3,8 @@
 How a user checks a site before adding it to the registry. A URL is fetched through Scrapy (a real crawl of that
 one URL, with the project's settings: robots.txt, user agent, middlewares); a file (``.html`` or ``.html.gz``) is
 read from disk, ``--url`` giving its original URL. The page then goes through the same pure functions as the
-spider and the pipelines: :func:`newsproj.discovery.pages.page_verdict` (``--listed``: as for a page that a
-sitemap or feed listed), :func:`newsproj.extraction.extract`, :func:`newsproj.cleaning.clean` and
+spider and the pipelines: :func:`newsproj.discovery.pages.page_verdict` (skipped with ``--listed``, as the spider
+skips it for pages a sitemap or feed listed), :func:`newsproj.extraction.extract`, :func:`newsproj.cleaning.clean` and
 :func:`newsproj.validation.problems`. With ``--diff``, the lines that cleaning removed as chrome follow the
 record, one per line: ``- [reason] line``.
 
@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
-from parsel import Selector
+from lxml.html import HtmlElement
 from scrapy import Request, Spider
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import DropItem, UsageError
@@ -32,11 +32,11 @@ from scrapy.settings import SETTINGS_PRIORITIES
 from w3lib.encoding import html_to_unicode
 
 from .. import sites
-from ..cleaning import Cleaned, clean
+from ..cleaning import Cleaned, clean, too_short
 from ..discovery.pages import page_verdict
 from ..discovery.urls import netloc
 from ..exceptions import NotAnArticle, SiteConfigError
-from ..extraction import MIN_BODY_WORDS, extract, parse_html
+from ..extraction import extract, parse_html
 from ..validation import problems
 
 if TYPE_CHECKING:
@@ -63,19 +63,21 @@ class Outcome:
 
 
 def page_outcome(
-    html: str | bytes, url: str, site: SiteConfig | None, date_downloaded: str = "", listed: bool = False
+    html: str | bytes | HtmlElement, url: str, site: SiteConfig | None, date_downloaded: str = "",
+    listed: bool = False
 ) -> Outcome:
     """The spider's page verdict, then extract → clean → validate as pipelines 100-300 do, without an engine."""
     date_downloaded = date_downloaded or datetime.now(UTC).isoformat(timespec="seconds")
     try:
-        tree = parse_html(html)
-        is_article, reason = page_verdict(tree, expect_article=listed)
-        if not is_article:
-            raise NotAnArticle(f"the news spider takes this page for a listing ({reason}) and follows its links")
+        tree = html if isinstance(html, HtmlElement) else parse_html(html)
+        if not listed:  # the spider sends sitemap and feed entries to extraction unjudged
+            is_article, reason = page_verdict(tree)
+            if not is_article:
+                raise NotAnArticle(f"the news spider takes this page for a listing ({reason}) and follows its links")
         article = extract(tree, url, site, date_downloaded=date_downloaded).article
         article, cleaned = clean(article, site)
-        if len(article.articleBody.split()) < MIN_BODY_WORDS:
-            raise NotAnArticle("too little text once chrome is removed")
+        if too_short(article):
+            raise NotAnArticle("too little text once chrome is removed", reason="too_short")
     except DropItem as exc:
         return Outcome(dropped=f"{type(exc).__name__}: {exc}")
     found = problems(ItemAdapter(article).asdict())
@@ -86,12 +88,6 @@ def page_outcome(
 def read_page(path: Path) -> bytes:
     data = path.read_bytes()
     return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
-
-
-def _canonical(html: str, url: str) -> str | None:
-    """The page's ``<link rel=canonical>`` or ``og:url``, absolute (picks the site of a page saved elsewhere)."""
-    found = Selector(text=html).xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content").get()
-    return urljoin(url, found) if found else None
 
 
 class ExtractSpider(Spider):
@@ -147,7 +143,7 @@ class Command(ScrapyCommand):
                             help="apply this registered site (default: by the URL's host, else the canonical URL's)")
         parser.add_argument("--url", metavar="URL", help="the original URL of a page read from a file")
         parser.add_argument("--listed", action="store_true",
-                            help="judge the page as one a sitemap or feed listed (as the crawl does for those)")
+                            help="treat the page as a sitemap or feed entry (no listing verdict, as in the crawl)")
 
     def run(self, args: list[str], opts: Namespace) -> None:
         if len(args) != 1:
@@ -175,9 +171,10 @@ class Command(ScrapyCommand):
             url = opts.url or path.resolve().as_uri()
             html = html_to_unicode(None, read_page(path))[1]  # BOM, <meta charset>, else detection
             downloaded = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
+        tree = parse_html(html)  # parsed once, for the site lookup and the extraction
         if site is None and not opts.site:
-            site = sites.for_page(url, _canonical(html, url))
-        outcome = page_outcome(html, url, site, downloaded, listed=opts.listed)
+            site = sites.for_tree(url, tree)
+        outcome = page_outcome(tree, url, site, downloaded, listed=opts.listed)
         self._print(outcome, site, opts.diff)
 
     def _fetch(self, url: str) -> tuple[str, str] | None:

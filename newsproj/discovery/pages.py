@@ -66,8 +66,9 @@ _DATE_XPATH = (
 )
 
 
-def page_verdict(tree: HtmlElement, expect_article: bool = False) -> tuple[bool, str]:
-    """``(is_article, reason)`` for an HTML page; ``expect_article`` when a sitemap or feed listed it."""
+def page_verdict(tree: HtmlElement) -> tuple[bool, str]:
+    """``(is_article, reason)`` for an HTML page found through links (sitemap and feed entries are not judged:
+    the extractor's quality gate decides for them)."""
     og_type = (tree.xpath("string(//meta[@property='og:type']/@content)") or "").strip().lower()
     types = jsonld_types(tree)
     run = prose_run(tree)
@@ -80,8 +81,6 @@ def page_verdict(tree: HtmlElement, expect_article: bool = False) -> tuple[bool,
         return True, "metadata"
     if run >= _MIN_PROSE_RUN and not says_listing and (og_type != "website" or _has_date(tree)):
         return True, "prose"  # an "about us" page is prose too, but states no date and calls itself a website
-    if expect_article and not says_listing:
-        return True, "listed"  # a sitemap or feed says so; the extractor's quality gate has the last word
     return False, "listing_metadata" if says_listing else "no_prose"
 
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import sites
-from ..cleaning import clean
+from ..cleaning import clean, too_short
 from ..exceptions import NotAnArticle, SiteConfigError
-from ..extraction import MIN_BODY_WORDS
-from ..extraction.normalize import word_count
 from ..items import Article
 
 if TYPE_CHECKING:
@@ -35,7 +33,7 @@ class CleanPipeline:
         article, cleaned = clean(item, site)
         for _line, reason in cleaned.removed:
             self.stats.inc_value(f"newsproj/clean/removed/{reason}")
-        if word_count(article.articleBody) < MIN_BODY_WORDS:
+        if too_short(article):
             self.stats.inc_value("newsproj/clean/not_article/too_short")
             raise NotAnArticle(f"{item.url}: too little text once chrome is removed", reason="too_short",
                                log_level="INFO")

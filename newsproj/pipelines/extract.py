@@ -14,7 +14,6 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
 
 from scrapy.exceptions import DropItem, UsageError
 
@@ -45,8 +44,7 @@ def extract_page(html: str, url: str, site_name: str | None, hints: dict[str, An
         if site_name:
             site = sites.load(site_name)
         else:
-            canonical = tree.xpath("string((//link[@rel='canonical']/@href | //meta[@property='og:url']/@content)[1])")
-            site = sites.for_page(url, urljoin(url, canonical.strip()) if canonical.strip() else None)
+            site = sites.for_tree(url, tree)
     except SiteConfigError as exc:  # checked at start for -a site; for_url skips broken files
         raise ExtractionFailed(str(exc)) from None
     return extract(tree, url, site, hints, downloaded)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from cssselect import SelectorError
 from lxml import etree
@@ -205,6 +205,12 @@ def for_url(url: str) -> SiteConfig | None:
         if candidate in index:
             return load(index[candidate])
     return None
+
+
+def for_tree(url: str, tree: Any) -> SiteConfig | None:
+    """:func:`for_page` for a parsed page (an lxml tree): its canonical link or ``og:url`` read from the tree."""
+    found = tree.xpath("string((//link[@rel='canonical']/@href | //meta[@property='og:url']/@content)[1])").strip()
+    return for_page(url, urljoin(url, found) if found else None)
 
 
 def for_page(url: str, canonical: str | None = None) -> SiteConfig | None:
