@@ -1,4 +1,4 @@
-"""Housekeeping: keep long crawls flat in memory, and say at the end what a run produced and dropped."""
+"""Housekeeping: say at the end what a run produced and dropped (log line, optional stats file)."""
 
 from __future__ import annotations
 
@@ -19,35 +19,18 @@ logger = logging.getLogger(__name__)
 
 
 class Housekeeping:
-    """Resets trafilatura's module caches every ``NEWSPROJ_RESET_CACHES_EVERY`` items (they grow with
-    every page), and logs one summary line at close: records written, where, and drops by reason.
-    With ``NEWSPROJ_STATS_FILE`` set, the final stats are also written there as JSON (atomically)."""
+    """Logs one summary line at close: records written, where, and drops by reason. With
+    ``NEWSPROJ_STATS_FILE`` set, the final stats are also written there as JSON (atomically).
+    (trafilatura's caches are reset where pages are extracted: ``newsproj.pipelines.extract``.)"""
 
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
-        self.every = crawler.settings.getint("NEWSPROJ_RESET_CACHES_EVERY", 500)
-        self.seen = 0
         self.stats_file = crawler.settings.get("NEWSPROJ_STATS_FILE")
-        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
-        crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
-
-    def _tick(self) -> None:
-        self.seen += 1
-        if self.every and self.seen % self.every == 0:
-            from trafilatura.meta import reset_caches
-
-            reset_caches()
-
-    def item_scraped(self) -> None:
-        self._tick()
-
-    def item_dropped(self) -> None:
-        self._tick()
 
     def spider_closed(self, reason: str) -> None:
         stats = self.crawler.stats.get_stats()

@@ -50,11 +50,42 @@ def extract_page(html: str, url: str, site_name: str | None, hints: dict[str, An
     return extract(tree, url, site, hints, downloaded)
 
 
+_extracted = 0  # pages extracted by this process (each pool worker counts its own)
+
+
+def _extract_counted(reset_every: int, *args: Any) -> Extraction:
+    """:func:`extract_page`, resetting trafilatura's module caches (they grow with every page) every
+    ``reset_every`` pages, in the process whose caches they are."""
+    global _extracted
+    _extracted += 1
+    if reset_every and _extracted % reset_every == 0:
+        reset_caches()
+    return extract_page(*args)
+
+
+def reset_caches() -> None:
+    """trafilatura's cache reset (also htmldate's and courlan's, then a GC run), without the ERROR line htmldate
+    logs on every call when charset_normalizer is its compiled build (whose functions have no ``cache_clear``)."""
+    from trafilatura.meta import reset_caches as reset
+
+    htmldate_log = logging.getLogger("htmldate.meta")
+    disabled, htmldate_log.disabled = htmldate_log.disabled, True
+    try:
+        reset()
+    finally:
+        htmldate_log.disabled = disabled
+
+
 def _warm_up() -> None:
-    """Pay the imports and model loads once per worker, not on its first page."""
+    """Pay the imports and model loads once per worker, not on its first page; then move everything alive
+    (modules, models) out of the garbage collector's sight: its full collections no longer walk them."""
+    import gc
+
     from ..extraction.language import detect_language
 
     detect_language("warm up " * 40)
+    gc.collect()
+    gc.freeze()
 
 
 class ExtractPipeline:
@@ -68,6 +99,7 @@ class ExtractPipeline:
             raise UsageError(f"NEWSPROJ_EXTRACT_WORKERS: expected a whole number, got {workers!r}") from None
         if self.workers < 0:
             raise UsageError(f"NEWSPROJ_EXTRACT_WORKERS: expected 0 or more, got {self.workers}")
+        self.reset_every = crawler.settings.getint("NEWSPROJ_RESET_CACHES_EVERY", 500)
         self.pool: ProcessPoolExecutor | None = None
 
     @classmethod
@@ -91,12 +123,12 @@ class ExtractPipeline:
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
             return item
-        args = (item.html, item.url, item.site, item.hints, item.date_downloaded)
+        args = (self.reset_every, item.html, item.url, item.site, item.hints, item.date_downloaded)
         try:
             if self.pool:
-                result = await asyncio.get_running_loop().run_in_executor(self.pool, extract_page, *args)
+                result = await asyncio.get_running_loop().run_in_executor(self.pool, _extract_counted, *args)
             else:
-                result = extract_page(*args)
+                result = _extract_counted(*args)
         except NotAnArticle as exc:  # counted under its reason: index, paywall, error_page, too_short...
             self.stats.inc_value(f"newsproj/extract/not_article/{exc.reason}")
             raise NotAnArticle(f"{item.url}: {exc}", reason=exc.reason, log_level="INFO") from None
