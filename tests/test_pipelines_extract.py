@@ -9,7 +9,11 @@ import pytest
 from newsproj.extraction import parse_html
 from newsproj.pipelines import extract as extract_pipeline
 
-PAGE = "<html><body><article>" + ("<p>" + "word " * 80 + "</p>") * 3 + "</article></body></html>"
+PAGE = (
+    "<html><head><title>A headline</title></head><body><article>"
+    + ("<p>" + "word " * 80 + "</p>") * 3
+    + "</article></body></html>"
+)
 
 
 def test_caches_are_reset_every_n_pages_in_the_extracting_process(monkeypatch: pytest.MonkeyPatch) -> None:
