@@ -11,6 +11,7 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
@@ -77,15 +78,19 @@ def reset_caches() -> None:
 
 
 def _warm_up() -> None:
-    """Pay the imports and model loads once per worker, not on its first page; then move everything alive
-    (modules, models) out of the garbage collector's sight: its full collections no longer walk them."""
+    """Worker start: the imports and model loads (already done when forked from a preloaded forkserver), then
+    everything alive (modules, models) moved out of the garbage collector's sight: its full collections no
+    longer walk them."""
     import gc
 
-    from ..extraction.language import detect_language
+    from . import _worker  # noqa: F401
 
-    detect_language("warm up " * 40)
     gc.collect()
     gc.freeze()
+
+
+def _ready() -> None:
+    """A no-op task: submitting one per worker starts the workers before the first page arrives."""
 
 
 class ExtractPipeline:
@@ -111,9 +116,19 @@ class ExtractPipeline:
             self._start_pool()
 
     def _start_pool(self) -> None:
-        self.pool = ProcessPoolExecutor(
-            self.workers, mp_context=multiprocessing.get_context("forkserver"), initializer=_warm_up
-        )
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["newsproj.pipelines._worker"])
+        pool = self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm_up)
+
+        def start_workers() -> None:  # the forkserver's preload takes ~1 s: off the reactor thread
+            try:
+                for _ in range(self.workers):
+                    pool.submit(_ready)
+            except RuntimeError:  # the crawl was over first (the pool is shut down): nothing to start
+                pass
+
+        # Workers start while robots.txt and sitemaps download, not when the first page arrives.
+        threading.Thread(target=start_workers, name="newsproj-extract-pool-start", daemon=True).start()
 
     def close_spider(self) -> None:
         if self.pool:
