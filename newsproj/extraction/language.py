@@ -6,6 +6,10 @@ from functools import cache
 
 MIN_CHARS = 120
 MIN_CONFIDENCE = 0.8
+SAMPLE_CHARS = 2000
+"""The model reads this much of a text: its cost grows with length (a Python loop over the bytes: ~1 ms for
+4,000 characters of accented text), its answer stops changing long before (same language on all 232 dev pages
+at 2,000 as at 4,000)."""
 
 
 @cache
@@ -27,7 +31,7 @@ def contradicts(stated: str, text: str | None) -> str | None:
     written in isiZulu), else None."""
     if not text or len(text) < OVERRIDE_CHARS:
         return None
-    lang, prob = _identifier().classify(text[:4000])
+    lang, prob = _identifier().classify(text[:SAMPLE_CHARS])
     lang, primary = str(lang), stated.split("-")[0]
     if prob < OVERRIDE_CONFIDENCE or lang == primary or any(lang in g and primary in g for g in _CLOSE):
         return None
@@ -38,5 +42,5 @@ def detect_language(text: str | None) -> str | None:
     """ISO 639-1 code of ``text`` or None when it is too short or the model is unsure."""
     if not text or len(text) < MIN_CHARS:
         return None
-    lang, prob = _identifier().classify(text[:4000])
+    lang, prob = _identifier().classify(text[:SAMPLE_CHARS])
     return str(lang) if prob >= MIN_CONFIDENCE else None
