@@ -91,11 +91,12 @@ class CharsetMiddleware:
             clean = body
         else:
             clean = body.translate(None, _CONTROL_BYTES)
-        if clean != body:
+        changed = len(clean) != len(body)  # translate only deletes: same length, same bytes
+        if changed:
             self.stats.inc_value("newsproj/guard/control_chars_removed")
             logger.info("Removed %d control characters from %s", len(body) - len(clean), redact(response.url))
         if actual is None:
-            return response.replace(body=clean) if clean != body else response
+            return response.replace(body=clean) if changed else response
         label = _name(used) if declared else "undeclared"
         self.stats.inc_value(f"newsproj/guard/charset_repaired/{label or 'none'}->{actual}")
         logger.info("Charset of %s repaired: %s %s, bytes are %s", redact(response.url),

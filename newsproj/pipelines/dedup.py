@@ -16,11 +16,11 @@ written it, never before (cf. scrapy-deltafetch, which commits before export and
 
 from __future__ import annotations
 
+import itertools
 import logging
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from datasketch import MinHash, MinHashLSH
 from scrapy import signals
 
 from ..discovery.urls import canonical_url
@@ -32,11 +32,13 @@ from ..state.ledger import body_fingerprint, ledger_for
 if TYPE_CHECKING:
     from typing import Self
 
+    from datasketch import MinHash, MinHashLSH
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
 
-SCHEME = MinHash(num_perm=1).scheme  # the hash scheme stored signatures were made with (datasketch 2: affine32)
+# datasketch is imported when the first signature is made or loaded, not at start-up: it imports scipy (~0.35 s
+# of a crawl's start, before the first request).
 
 
 def fingerprint(article: Article) -> str:
@@ -58,8 +60,8 @@ class DedupPipeline:
         self.ledger = ledger_for(crawler)
         self.num_perm = settings.getint("NEWSPROJ_NEARDUP_PERMUTATIONS", 128)
         self.shingle_size = settings.getint("NEWSPROJ_NEARDUP_SHINGLE", 4)
-        threshold = settings.getfloat("NEWSPROJ_NEARDUP_THRESHOLD", 0.8)
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=self.num_perm) if threshold > 0 else None
+        self.threshold = settings.getfloat("NEWSPROJ_NEARDUP_THRESHOLD", 0.8)
+        self.lsh: MinHashLSH | None = None  # built on first use (_index)
         self.lsh_keys: dict[str, MinHash] = {}
         self.pending: dict[int, tuple[str, MinHash | None]] = {}
         self.window_days = settings.getfloat("NEWSPROJ_NEARDUP_WINDOW_DAYS", 7)
@@ -76,22 +78,37 @@ class DedupPipeline:
     def _signatures(self) -> Any:
         """The store, if it keeps near-duplicate signatures (an optional extension of StateStore)."""
         store = self.ledger.store
-        if self.lsh is None or self.window_days <= 0 or not hasattr(store, "recent_signatures"):
+        if self.threshold <= 0 or self.window_days <= 0 or not hasattr(store, "recent_signatures"):
             return None
         return store
 
+    def _index(self) -> MinHashLSH | None:
+        """The LSH index of this run's and recent runs' signatures (None when near-duplicates are off)."""
+        if self.lsh is None and self.threshold > 0:
+            from datasketch import MinHashLSH
+
+            self.lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        return self.lsh
+
     def _load_signatures(self) -> None:
         store = self._signatures()
-        if store is None or self.lsh is None:
+        if store is None:
             return
         since = (datetime.now(UTC) - timedelta(days=self.window_days)).isoformat(timespec="seconds")
-        empty = MinHash(num_perm=self.num_perm).hashvalues
-        for url, blob in store.recent_signatures(since):
-            if len(blob) == empty.nbytes and url not in self.lsh_keys:
-                values = memoryview(blob).cast(empty.dtype.char)
-                minhash = MinHash(num_perm=self.num_perm, hashvalues=values, scheme=SCHEME)
-                self.lsh.insert(url, minhash)
-                self.lsh_keys[url] = minhash
+        rows = iter(store.recent_signatures(since))
+        first = next(rows, None)
+        lsh = self._index() if first is not None else None
+        if first is not None and lsh is not None:
+            from datasketch import MinHash
+
+            empty = MinHash(num_perm=self.num_perm)
+            for url, blob in itertools.chain([first], rows):
+                if len(blob) == empty.hashvalues.nbytes and url not in self.lsh_keys:
+                    values = memoryview(blob).cast(empty.hashvalues.dtype.char)
+                    # stored with datasketch's default hash scheme (2.x: affine32), as this run makes them
+                    minhash = MinHash(num_perm=self.num_perm, hashvalues=values, scheme=empty.scheme)
+                    lsh.insert(url, minhash)
+                    self.lsh_keys[url] = minhash
         self.stats.set_value("newsproj/dedup/signatures_loaded", len(self.lsh_keys))
 
     # ------------------------------------------------------------------ before export
@@ -131,11 +148,14 @@ class DedupPipeline:
         return item
 
     def _near_duplicate(self, item: Article) -> MinHash | None:
-        if self.lsh is None:
+        lsh = self._index()
+        if lsh is None:
             return None
+        from datasketch import MinHash
+
         minhash = MinHash(num_perm=self.num_perm)
         minhash.update_batch(shingles(item.articleBody, self.shingle_size))
-        similar = [key for key in self.lsh.query(minhash) if key != item.canonicalUrl]
+        similar = [key for key in lsh.query(minhash) if key != item.canonicalUrl]
         if similar and item.metadata is not None:
             best = max(similar, key=lambda key: minhash.jaccard(self.lsh_keys[key]))
             item.metadata.nearDuplicateOf = best
