@@ -78,15 +78,9 @@ def reset_caches() -> None:
 
 
 def _warm_up() -> None:
-    """Worker start: the imports and model loads (already done when forked from a preloaded forkserver), then
-    everything alive (modules, models) moved out of the garbage collector's sight: its full collections no
-    longer walk them."""
-    import gc
-
+    """Worker start: the imports and model loads, then a GC freeze (see ``_worker``); a no-op in a worker forked
+    from the preloaded forkserver, which did all that once."""
     from . import _worker  # noqa: F401
-
-    gc.collect()
-    gc.freeze()
 
 
 def _ready() -> None:
