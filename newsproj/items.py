@@ -76,12 +76,16 @@ class PageItem:
     """
 
     url: str
-    html: str
+    html: str | bytes
+    """The page: the response's body as downloaded (bytes, see ``encoding``), or text."""
     date_downloaded: str
     site: str | None = None
     """Name of the site config that applies to this page, if any."""
     hints: dict[str, Any] = field(default_factory=dict)
     """Plain values learned during discovery (sitemap lastmod, news title, feed date...)."""
+    encoding: str | None = None
+    """The encoding of ``html`` when it is bytes, as the crawl decided it (the response's, charset repairs
+    included)."""
 
     def __repr__(self) -> str:  # logged with every drop: the URL, not the HTML
-        return f"<PageItem {self.url} ({len(self.html)} chars)>"
+        return f"<PageItem {self.url} ({len(self.html)} {'bytes' if isinstance(self.html, bytes) else 'chars'})>"

@@ -41,3 +41,19 @@ def test_parsed_tree_is_lxml_html_with_one_element_class() -> None:
     assert {type(el).__name__ for el in tree.iter() if isinstance(el.tag, str)} == {"HtmlElement"}
     assert tree.text_content() == "text"
     assert tree.xpath("//input/@name") == ["q"]
+
+
+def test_page_bytes_parse_as_the_crawl_decoded_them() -> None:
+    text = "<html><body><p>Café – naïve ☕</p><p>end</p></body></html>"
+    for body, encoding in (
+        (text.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + text.encode("utf-8"), "utf-8"),  # a byte-order mark
+        (text.replace("☕", "").encode("cp1252"), "cp1252"),
+    ):
+        tree = parse_html(body, encoding)
+        assert tree.xpath("string(//p[1])").startswith("Café – naïve"), encoding
+        assert tree.xpath("string(//p[2])") == "end"
+    # invalid UTF-8 under a UTF-8 label: replaced where it is wrong, the rest of the page is kept
+    tree = parse_html(b"<html><body><p>caf\xe9 au lait</p><p>end</p></body></html>", "utf-8")
+    assert tree.xpath("string(//p[1])") == "caf\ufffd au lait"
+    assert tree.xpath("string(//p[2])") == "end"

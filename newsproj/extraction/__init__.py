@@ -5,6 +5,7 @@ Per field, the site's rules come first (when it has any), then the generic sourc
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 import threading
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 from lxml.etree import ParserError
+from w3lib.encoding import html_to_unicode
 
 from ..discovery.pages import STUB_WORDS, not_article_reason
 from ..discovery.urls import canonical_url
@@ -49,16 +51,18 @@ class Extraction:
 _PARSERS = threading.local()
 
 
-def _parser() -> lxml.html.HTMLParser:
+def _parser(encoding: str | None = None) -> lxml.html.HTMLParser:
     """lxml.html's parser with a fixed element class (HtmlElement) instead of its per-tag lookup.
 
     lxml.html picks each element's Python class by calling a Python function for every element proxy it
     creates (~600,000 calls for the 144 news-dev pages, 4% of extraction time); forms and inputs get their
     own classes there, which no extractor here uses. One parser per thread: lxml parsers are not thread-safe.
     """
-    parser = getattr(_PARSERS, "parser", None)
+    parsers = _PARSERS.__dict__
+    key = encoding or "-"
+    parser = parsers.get(key)
     if parser is None:
-        parser = _PARSERS.parser = lxml.html.HTMLParser()
+        parser = parsers[key] = lxml.html.HTMLParser(encoding=encoding)
         parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
             element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
             pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity,
@@ -66,14 +70,42 @@ def _parser() -> lxml.html.HTMLParser:
     return parser
 
 
-def parse_html(html: str | bytes) -> HtmlElement:
+def _is_utf8(encoding: str) -> bool:
     try:
-        tree = lxml.html.fromstring(html, parser=_parser())
+        return codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
+
+
+def parse_html(html: str | bytes, encoding: str | None = None) -> HtmlElement:
+    """The page's tree. ``html`` as bytes comes with the ``encoding`` the crawl decided (the response's): valid
+    UTF-8 is parsed as it is (no decoding, and nothing to re-encode when it crossed a process boundary), any
+    other encoding is decoded as Scrapy decodes a response's text. Bytes without an encoding: lxml's guess."""
+    parser = _parser()
+    if isinstance(html, bytes) and encoding:
+        body = html.removeprefix(codecs.BOM_UTF8) if _is_utf8(encoding) else None
+        if body is not None and _valid_utf8(body):
+            html, parser = body, _parser("utf-8")
+        else:
+            html = html_to_unicode(f"charset={encoding}", html)[1]
+    try:
+        tree = lxml.html.fromstring(html, parser=parser)
     except (ParserError, ValueError) as exc:
         raise ExtractionFailed(f"unparseable HTML: {exc}") from None
     if tree is None or not len(tree):
         raise NotAnArticle("empty document", reason="empty")
     return tree
+
+
+def _valid_utf8(body: bytes) -> bool:
+    """Whether libxml2 can take the bytes as UTF-8 (invalid sequences would cut its parse short)."""
+    if body.isascii():
+        return True
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _host_label(url: str) -> str | None:

@@ -93,15 +93,18 @@ class PolitenessMiddleware:
         if request.meta.get("dont_obey_robotstxt") and request.url.endswith("/robots.txt"):
             return
         key = netloc(request.url)
-        now = monotonic()
-        start = max(now, self.next_at.get(key, 0.0))
-        self.next_at[key] = max(self.next_at.get(key, 0.0), start + self.delay.get(key, 0.0))
-        wait = start - now
-        if wait > 0.001:
-            self.stats.inc_value("newsproj/politeness/waited")
+        waited = False
+        # The host's next slot is taken when the request actually leaves, not when it starts waiting: a timer that
+        # fires late (a busy reactor) must not shorten the gap to the next request. Requests waiting together
+        # all wake at the slot; the first takes it, the others wait for the next one.
+        while (wait := self.next_at.get(key, 0.0) - monotonic()) > 0.001:
+            waited = True
             from twisted.internet import reactor  # installed by Scrapy before components are built
 
             await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
+        self.next_at[key] = max(self.next_at.get(key, 0.0), monotonic() + self.delay.get(key, 0.0))
+        if waited:
+            self.stats.inc_value("newsproj/politeness/waited")
 
     def process_response(self, request: Request, response: Response) -> Response:
         if response.status not in BACKOFF_CODES:

@@ -12,7 +12,7 @@ import logging
 import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
@@ -33,13 +33,20 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def extract_page(html: str, url: str, site_name: str | None, hints: dict[str, Any], downloaded: str) -> Extraction:
+def extract_page(
+    html: str | bytes,
+    url: str,
+    site_name: str | None,
+    hints: dict[str, Any],
+    downloaded: str,
+    encoding: str | None = None,
+) -> Extraction:
     """One page, start to end of extraction; runs in a pool worker (everything in and out pickles).
 
     The page is parsed once, here. Without ``-a site``, its site config is found from its URL, else from its
     canonical link (a publisher's page served from elsewhere, e.g. the corpus on 127.0.0.1).
     """
-    tree = parse_html(html)
+    tree = parse_html(html, encoding)
     site: SiteConfig | None
     try:
         if site_name:
@@ -100,6 +107,8 @@ class ExtractPipeline:
             raise UsageError(f"NEWSPROJ_EXTRACT_WORKERS: expected 0 or more, got {self.workers}")
         self.reset_every = crawler.settings.getint("NEWSPROJ_RESET_CACHES_EVERY", 500)
         self.pool: ProcessPoolExecutor | None = None
+        self.started: Future[None] = Future()
+        """Done once the pool's workers are up (set by the thread that starts them)."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -113,15 +122,21 @@ class ExtractPipeline:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["newsproj.pipelines._worker"])
         pool = self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm_up)
+        started: Future[None] = Future()
+        self.started = started
 
-        def start_workers() -> None:  # the forkserver's preload takes ~1 s: off the reactor thread
+        def start_workers() -> None:
             try:
                 for _ in range(self.workers):
                     pool.submit(_ready)
             except RuntimeError:  # the crawl was over first (the pool is shut down): nothing to start
                 pass
+            finally:
+                started.set_result(None)
 
-        # Workers start while robots.txt and sitemaps download, not when the first page arrives.
+        # Workers start while robots.txt and sitemaps download, not when the first page arrives. Off the reactor
+        # thread: the first submit holds the pool's lock until the forkserver has loaded everything (~1 s), and
+        # a reactor blocked that long would send late requests (and bunch up those after them).
         threading.Thread(target=start_workers, name="newsproj-extract-pool-start", daemon=True).start()
 
     def close_spider(self) -> None:
@@ -132,9 +147,11 @@ class ExtractPipeline:
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
             return item
-        args = (self.reset_every, item.html, item.url, item.site, item.hints, item.date_downloaded)
+        args = (self.reset_every, item.html, item.url, item.site, item.hints, item.date_downloaded, item.encoding)
         try:
             if self.pool:
+                if not self.started.done():  # a submit before the pool is up would block the reactor: wait here
+                    await asyncio.wrap_future(self.started)
                 result = await asyncio.get_running_loop().run_in_executor(self.pool, _extract_counted, *args)
             else:
                 result = _extract_counted(*args)
