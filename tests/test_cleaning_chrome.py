@@ -132,3 +132,30 @@ def test_required_literals_skip_only_patterns_a_line_cannot_match():
     for line in lines:  # same answer as searching every pattern
         expected = next((g for g, rx in vocab.any if rx.search(line)), None)
         assert first_match(line, vocab.any, vocab.any_literals) == expected
+
+
+def test_repeated_structure_is_kept_every_time():
+    """A plan, grid or table repeated per item repeats its labels: those are the article, not captions."""
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    plan = ["Pre-Workout Meal", "Eat 60–90 minutes before your workout", "Asparagus and eggs, toast and butter"]
+    body = "\n".join([prose, "Plan A", *plan, "Plan B", *plan, "Plan C", *plan])
+    assert clean_body(body).text == body  # each label three times
+
+
+def test_labels_repeated_as_a_block_are_kept_but_a_lone_caption_is_not():
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    other = "Another paragraph of the same article, long enough and different enough to count as its prose."
+    block = ["Meal 1", "1 scoop of protein, 1 cup of strawberries, 8 oz. of almond milk (or water)"]
+    body = "\n".join(["A caption of a photo", prose, *block, other, "A caption of a photo", *block])
+    assert clean_body(body).text == "\n".join([prose, *block, other, *block])
+
+
+def test_repeated_list_items_and_tweet_attributions_are_kept():
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    body = "\n".join([
+        prose, "First tweet of the senate about the plenary session today.", "— The Senate (@Senate) October 9, 2018",
+        "Second tweet of the senate about the motion.", "— The Senate (@Senate) October 9, 2018",
+        "- See it now: Amazon", prose.replace("first", "second"), "- See it now: Amazon",
+        "| Pos | Player | Plays |", "| QB | Smith | 60 |", "| Pos | Player | Plays |", "| RB | Jones | 40 |",
+    ])
+    assert clean_body(body).text == body

@@ -52,6 +52,33 @@ def _headline_like(line: str) -> bool:
     return words <= 25 and not re.search(r"[.!?…]\s*$", line)
 
 
+_LIST_ITEM = re.compile(r"^(?:[-–—•*·]\s|\|)")
+"""A list item or a table row as trafilatura writes them ("- item", "| cell |"), or an attribution ("— Name")."""
+
+
+def _label(line: str) -> bool:
+    """A short line or one without a sentence ending: a caption or a label when it is shown twice."""
+    return _headline_like(line) or word_count(line) < 12
+
+
+def _repeated_structure(lines: list[str], keys: list[str], counts: Counter[str], keep: list[bool]) -> set[str]:
+    """The repeated lines that belong to a repeated structure, not to a caption shown twice: lines seen three
+    times or more (the labels of a plan, a grid, a table repeated per item), list items and table rows, and
+    labels repeated together with the label next to them (a block of labels shown twice). Lines already dropped
+    as chrome do not count as neighbours."""
+    structure = {key for key, n in counts.items() if n >= 3}
+    structure.update(keys[i] for i, line in enumerate(lines) if counts[keys[i]] > 1 and _LIST_ITEM.match(line))
+    pairs = Counter(
+        (keys[i], keys[i + 1]) for i in range(len(lines) - 1)
+        if keep[i] and keep[i + 1] and counts[keys[i]] > 1 and counts[keys[i + 1]] > 1 and keys[i] != keys[i + 1]
+        and _label(lines[i]) and _label(lines[i + 1])
+    )
+    for (a, b), n in pairs.items():
+        if n > 1:
+            structure.update((a, b))
+    return structure
+
+
 def clean_body(
     body: str,
     headline: str | None = None,
@@ -84,15 +111,20 @@ def clean_body(
             drop(i, "repeated")
 
     # 2. repeated lines: captions and credits shown twice are dropped everywhere;
-    #    a repeated sentence (pull quote) keeps its first occurrence.
-    counts = Counter(_norm(line) for line in lines)
+    #    a repeated sentence (pull quote) keeps its first occurrence;
+    #    lines of a repeated structure (list items, table rows, a plan's labels) are kept every time.
+    keys = [_norm(line) for line in lines]
+    counts = Counter(keys)
+    structure = _repeated_structure(lines, keys, counts, keep)
     seen: set[str] = set()
     for i, line in enumerate(lines):
-        key = _norm(line)
+        key = keys[i]
         if counts[key] > 1 and line.rstrip().endswith(("?", "？")):
             pass  # the same question asked of each guest: an interview, not chrome
+        elif counts[key] > 1 and key in structure:
+            pass
         elif counts[key] > 1:
-            if _headline_like(line) or word_count(line) < 12:
+            if _label(line):
                 drop(i, "repeated")
             elif key in seen:
                 drop(i, "repeated")
