@@ -132,3 +132,16 @@ def test_prose_words_leave_out_navigation_asides_headers_and_link_lists_but_keep
         "<aside>related words here</aside><footer>footer words</footer></body></html>"
     )
     assert _prose_words(tree) == 8  # one .. five in the paragraph (its link too), six, seven, eight
+
+
+def test_a_span_in_the_middle_of_a_sentence_stays_whatever_its_class():
+    from newsproj.extraction.generic import body_text
+
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>"
+        "<p>The insider has reported that <span class='link'><a href='/x'>the league will fine the player</a></span>"
+        " for his role in the fight on Thursday night, officials said.</p>"
+        + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
+    )
+    body = body_text(tree, "http://127.0.0.1/a") or ""
+    assert "reported that the league will fine the player for his role" in body

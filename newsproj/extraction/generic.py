@@ -68,6 +68,7 @@ def several_articles(tree: HtmlElement) -> bool:
 
 
 _WITH_CLASS_OR_ID = etree.XPath("descendant-or-self::*[@class or @id]")
+_INLINE_IN_PARAGRAPH = etree.XPath("//p/span[@class or @id or @style]")
 
 
 def pruned(tree: HtmlElement) -> HtmlElement:
@@ -88,6 +89,12 @@ def pruned(tree: HtmlElement) -> HtmlElement:
     for el in doomed:
         if el.getparent() is not None and el is not tree:
             el.drop_tree()
+    # a span in the middle of a sentence is part of it, whatever its class says ("link", "bottom", a border):
+    # trafilatura's precision rules would cut the sentence there
+    for el in _INLINE_IN_PARAGRAPH(tree):
+        if (el.tail or "").strip() and ((el.getprevious() is not None) or (el.getparent().text or "").strip()):
+            for name in ("class", "id", "style"):
+                el.attrib.pop(name, None)
     return tree
 
 
