@@ -159,3 +159,9 @@ def test_repeated_list_items_and_tweet_attributions_are_kept():
         "| Pos | Player | Plays |", "| QB | Smith | 60 |", "| Pos | Player | Plays |", "| RB | Jones | 40 |",
     ])
     assert clean_body(body).text == body
+
+
+def test_soft_hyphens_do_not_hide_chrome():
+    assert chrome_reason("An\u00adzei\u00adge") == "ads"
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    assert clean_body("\n".join(["Photo cap\u00adtion", prose, "Photo caption"])).text == prose

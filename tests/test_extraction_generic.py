@@ -145,3 +145,18 @@ def test_a_span_in_the_middle_of_a_sentence_stays_whatever_its_class():
     )
     body = body_text(tree, "http://127.0.0.1/a") or ""
     assert "reported that the league will fine the player for his role" in body
+
+
+def test_format_characters_survive_extraction():
+    """Soft hyphens (the page's own text) and zero-width non-joiners (Persian words) are not dropped."""
+    from newsproj.extraction.generic import body_text
+
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>"
+        "<p>Þar greindu frétta&shy;menn Brenn&shy;punkt frá þeim skil&shy;yrðum sem settu félögum sínum reglur.</p>"
+        "<p>\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u0628\u0631\u0648\u0645 and a few more words here.</p>"
+        + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
+    )
+    body = body_text(tree, "http://127.0.0.1/a") or ""
+    assert "Brenn\u00adpunkt" in body
+    assert "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645" in body

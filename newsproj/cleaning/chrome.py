@@ -26,14 +26,18 @@ class Cleaned:
     """(line, reason) for every line that was dropped, in body order."""
 
 
+_SOFT_HYPHEN = "\u00ad"
+"""Kept in the body (the page's own text), left out when a line is compared or matched."""
+
+
 def _norm(line: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", line).split()).casefold()
+    return " ".join(unicodedata.normalize("NFKC", line.replace(_SOFT_HYPHEN, "")).split()).casefold()
 
 
 def chrome_reason(line: str, vocab: Vocabulary | None = None, extra: tuple[re.Pattern[str], ...] = ()) -> str | None:
     """Why one line is chrome (the vocabulary group, or ``site``), or None."""
     vocab = vocab or vocabulary()
-    text = " ".join(line.split())
+    text = " ".join(line.replace(_SOFT_HYPHEN, "").split())
     for rx in extra:
         if rx.search(text):
             return "site"

@@ -11,11 +11,14 @@ link lists) is no more than ``RECALL_RATIO`` times the precise text: it could no
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 import trafilatura
+import trafilatura.utils as trafilatura_utils
 from lxml import etree
 from trafilatura.settings import MANUALLY_CLEANED, Extractor
 
@@ -26,6 +29,16 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 logger = logging.getLogger(__name__)
+
+
+def _printable_or_format(char: str) -> str:
+    """trafilatura's character filter, keeping format characters (category Cf): soft hyphens, and the zero-width
+    (non-)joiners that Persian, Indic and emoji text needs. trafilatura drops every non-printable character."""
+    return char if char.isprintable() or char.isspace() or unicodedata.category(char) == "Cf" else ""
+
+
+# (remove_control_characters looks this name up at each call; tests/test_extraction_generic.py checks it still does)
+trafilatura_utils.return_printables_and_spaces = functools.lru_cache(maxsize=2**14)(_printable_or_format)
 
 RECALL_RATIO = 2.0
 """Balanced text this many times longer than the precise text means precision mode lost part of the body."""
