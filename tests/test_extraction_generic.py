@@ -160,3 +160,21 @@ def test_format_characters_survive_extraction():
     body = body_text(tree, "http://127.0.0.1/a") or ""
     assert "Brenn\u00adpunkt" in body
     assert "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645" in body
+
+
+def test_prose_as_loose_text_split_by_breaks_keeps_its_first_paragraph():
+    from newsproj.extraction.generic import body_text, pruned
+
+    lead = "The lead paragraph of the story, written as loose text in its container, before any child element."
+    rest = "<br> <br>".join(PARAS[:6])
+    tree = lxml.html.fromstring(
+        "<html><body><div class='article'><h1>A headline for the test</h1>"
+        f"<div class='content'>{lead} See <em><a href='/s'>the source</a></em> for more.<br> <br>"
+        f"<img src='/a.jpg'><center><em>A caption under the photo</em></center> <br>{rest}</div></div>"
+        "<div id='right'><h3>Guides</h3><a href='/g'><p>" + PARAS[11] + "</p></a></div></body></html>"
+    )
+    paragraphs = [" ".join(p.text_content().split()) for p in pruned(tree).iter("p")]
+    assert paragraphs[0] == lead + " See the source for more."
+    assert paragraphs[1:7] == PARAS[:6]
+    body = body_text(tree, "http://127.0.0.1/a") or ""
+    assert body.split("\n")[0] == lead + " See the source for more."

@@ -81,7 +81,6 @@ def several_articles(tree: HtmlElement) -> bool:
 
 
 _WITH_CLASS_OR_ID = etree.XPath("descendant-or-self::*[@class or @id]")
-_INLINE_IN_PARAGRAPH = etree.XPath("//p/span[@class or @id or @style]")
 
 
 def pruned(tree: HtmlElement) -> HtmlElement:
@@ -102,13 +101,61 @@ def pruned(tree: HtmlElement) -> HtmlElement:
     for el in doomed:
         if el.getparent() is not None and el is not tree:
             el.drop_tree()
-    # a span in the middle of a sentence is part of it, whatever its class says ("link", "bottom", a border):
-    # trafilatura's precision rules would cut the sentence there
-    for el in _INLINE_IN_PARAGRAPH(tree):
-        if (el.tail or "").strip() and ((el.getprevious() is not None) or (el.getparent().text or "").strip()):
+    for el in _SPANS_AND_BREAKS(tree):
+        if el.tag == "div":
+            _paragraphs_from_breaks(el)
+        elif (el.tail or "").strip() and ((el.getprevious() is not None) or (el.getparent().text or "").strip()):
+            # a span in the middle of a sentence is part of it, whatever its class says ("link", "bottom", a
+            # border): trafilatura's precision rules would cut the sentence there
             for name in ("class", "id", "style"):
                 el.attrib.pop(name, None)
     return tree
+
+
+_SPANS_AND_BREAKS = etree.XPath(
+    "//p/span[@class or @id or @style] | //br/parent::div[text()[string-length(normalize-space()) >= 80]]"
+)
+"""Spans with a class inside paragraphs, and <div>s holding their prose as loose text split by <br> (no <p>):
+trafilatura loses the text before such a div's first child element and may take a sidebar for the body instead.
+(One XPath: each costs a walk of the tree.)"""
+_BREAK_BLOCKS = frozenset((
+    "div", "p", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "blockquote", "section",
+    "article", "aside", "header", "footer", "nav", "form", "pre", "center", "hr", "iframe", "script", "style",
+))
+
+
+def _paragraphs_from_breaks(div: HtmlElement) -> None:
+    """The loose text of ``div`` wrapped in <p> elements, one per run between <br>s and block children."""
+    out: list[HtmlElement] = []
+    run_text: str | None = div.text
+    run: list[HtmlElement] = []
+    div.text = None
+
+    def flush() -> None:
+        if (run_text and run_text.strip()) or any(e.text_content().strip() for e in run):
+            p = div.makeelement("p")
+            p.text = run_text
+            p.extend(run)  # (each with its tail)
+            out.append(p)
+        else:
+            out.extend(run)
+        run.clear()
+
+    for child in list(div):
+        if child.tag == "br":
+            tail = child.tail
+            div.remove(child)
+            flush()
+            run_text = tail
+        elif isinstance(child.tag, str) and child.tag in _BREAK_BLOCKS:
+            tail, child.tail = child.tail, None
+            flush()
+            out.append(child)
+            run_text = tail
+        else:
+            run.append(child)
+    flush()
+    div.extend(out)
 
 
 # Elements whose text is never body prose: what trafilatura removes before extracting in every mode
