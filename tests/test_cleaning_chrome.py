@@ -61,6 +61,12 @@ def test_chrome_case(case: Path):
         ("Keith Bradsher contributed reporting from Hong Kong.", "credits"),
         ("sexta-feira, 22 de outubro de 2010 às 20:13", "dateline"),
         ("[button link=”http://example.org/submit/” type=”big”] Send us YOUR kit review[/button]", "navigation"),
+        ("Popular", "related"),
+        ("Weitere Beiträge", "related"),
+        ("“swipe left below to view more authors”Swipe →", "navigation"),
+        ("This is a breaking news story and will be updated", "navigation"),
+        ("This is a breaking new story - more to follow", "navigation"),
+        ("Check out more of our latest travel stories by signing up to our free weekly newsletter", "newsletter"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -82,6 +88,8 @@ def test_chrome_lines(line, reason):
         "The company said its app would launch on Android and iOS next spring, ahead of rivals in the market.",
         "The meeting lasted 2:30 minutes longer than planned, officials said on Monday.",
         "In 2019 the plant produced 12:1 more than in 1990, the company said in its annual report.",
+        "The popular vote was split between the two candidates in most of the northern districts.",
+        "Details of the agreement are yet to follow, a spokesman for the ministry said on Friday afternoon.",
     ],
 )
 def test_prose_is_not_chrome(line):
@@ -165,3 +173,23 @@ def test_soft_hyphens_do_not_hide_chrome():
     assert chrome_reason("An\u00adzei\u00adge") == "ads"
     prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
     assert clean_body("\n".join(["Photo cap\u00adtion", prose, "Photo caption"])).text == prose
+
+
+def test_teasers_with_summaries_after_a_related_heading_at_the_end_are_dropped():
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    body = "\n".join([
+        prose, "More from The Nation",
+        "The Debate Was a Tedious Mess The Debate Was a Tedious Mess",
+        "The two rivals clearly despise each other, but neither emerged as the obvious number two.",
+        "Lawyers Argue That Their Client Is Above the Law",
+        "The former president made an appearance in court as his legal team made the case.",
+    ])
+    assert clean_body(body).text == prose
+
+
+def test_prose_after_a_related_heading_that_is_not_teasers_is_kept():
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    last = "The preliminary hearing is scheduled for June 26 at 9 am."
+    body = "\n".join([prose, "More from NBC’s TODAY:", "Click here to read the affidavit and an analysis.",
+                      "Click here to read the unsealed search warrant.", last])
+    assert clean_body(body).text == "\n".join([prose, last])

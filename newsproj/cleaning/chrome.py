@@ -83,6 +83,27 @@ def _repeated_structure(lines: list[str], keys: list[str], counts: Counter[str],
     return structure
 
 
+TEASER_DEK_WORDS = 45
+"""A teaser's summary under its title is one or two sentences."""
+
+
+def _teasers_to_the_end(lines: list[str], removed: dict[int, str], start: int) -> bool:
+    """From ``start`` to the end of the body, teasers only: titles (headline-like lines, or a title glued to its
+    link text, already dropped as repeated), each followed by at most one short summary, two teasers at least.
+    A related block at the end of the page."""
+    teasers = 0
+    after_title = False
+    for k in range(start, len(lines)):
+        if _headline_like(lines[k]) or removed.get(k) == "repeated":
+            teasers += 1
+            after_title = True
+        elif after_title and word_count(lines[k]) <= TEASER_DEK_WORDS:
+            after_title = False
+        else:
+            return False
+    return teasers >= 2
+
+
 def clean_body(
     body: str,
     headline: str | None = None,
@@ -152,6 +173,9 @@ def clean_body(
             while j < len(lines) and (_headline_like(lines[j]) or not keep[j]):
                 drop(j, "related")
                 j += 1
+            if j < len(lines) and _teasers_to_the_end(lines, removed, i + 1):
+                for k in range(j, len(lines)):
+                    drop(k, "related")
 
     # 4. headline, byline and date repeated at the top of the body
     head = _norm(headline) if headline else None
