@@ -193,3 +193,11 @@ def test_prose_after_a_related_heading_that_is_not_teasers_is_kept():
     body = "\n".join([prose, "More from NBC’s TODAY:", "Click here to read the affidavit and an analysis.",
                       "Click here to read the unsealed search warrant.", last])
     assert clean_body(body).text == "\n".join([prose, last])
+
+
+def test_a_control_repeated_on_every_photo_is_dropped():
+    prose = ["A first long paragraph of the article that has quite a lot of words in it to be prose for sure.",
+             "A second long paragraph of the article that has quite a lot of words in it to be prose, too.",
+             "A third long paragraph of the article that has quite a lot of words in it to be prose again."]
+    body = "\n".join(["Enlarge", prose[0], "Enlarge", prose[1], "Enlarge", prose[2]])
+    assert clean_body(body).text == "\n".join(prose)

@@ -65,12 +65,17 @@ def _label(line: str) -> bool:
     return _headline_like(line) or word_count(line) < 12
 
 
+STRUCTURE_MIN_WORDS = 3
+"""A line seen three times or more is a repeated structure's label from this many words; shorter, it may be a
+control repeated on every photo or player ("Enlarge", "Play video")."""
+
+
 def _repeated_structure(lines: list[str], keys: list[str], counts: Counter[str], keep: list[bool]) -> set[str]:
     """The repeated lines that belong to a repeated structure, not to a caption shown twice: lines seen three
     times or more (the labels of a plan, a grid, a table repeated per item), list items and table rows, and
     labels repeated together with the label next to them (a block of labels shown twice). Lines already dropped
     as chrome do not count as neighbours."""
-    structure = {key for key, n in counts.items() if n >= 3}
+    structure = {key for key, n in counts.items() if n >= 3 and len(key.split()) >= STRUCTURE_MIN_WORDS}
     structure.update(keys[i] for i, line in enumerate(lines) if counts[keys[i]] > 1 and _LIST_ITEM.match(line))
     pairs = Counter(
         (keys[i], keys[i + 1]) for i in range(len(lines) - 1)
