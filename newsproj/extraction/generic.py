@@ -105,11 +105,18 @@ def pruned(tree: HtmlElement) -> HtmlElement:
         if el.tag == "div":
             _paragraphs_from_breaks(el)
         elif (el.tail or "").strip() and ((el.getprevious() is not None) or (el.getparent().text or "").strip()):
-            # a span in the middle of a sentence is part of it, whatever its class says ("link", "bottom", a
-            # border): trafilatura's precision rules would cut the sentence there
-            for name in ("class", "id", "style"):
-                el.attrib.pop(name, None)
+            # a span in the middle of a sentence is part of it: trafilatura's precision rules for page chrome
+            # (a "link" or "bottom" class, a border) would cut the sentence there
+            for name in ("class", "id"):
+                if _PRECISION_CHROME.search(el.get(name) or ""):
+                    del el.attrib[name]
+            if "border" in (el.get("style") or ""):
+                del el.attrib["style"]
     return tree
+
+
+_PRECISION_CHROME = re.compile(r"(?:^|\s)(?:link(?:\s|$)|bottom)|bottom(?:\s|$)")
+"""The class and id tokens trafilatura's precision mode drops an element for (xpaths.PRECISION_DISCARD_XPATH)."""
 
 
 _SPANS_AND_BREAKS = etree.XPath(
