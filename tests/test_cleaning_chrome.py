@@ -169,8 +169,9 @@ def test_repeated_list_items_and_tweet_attributions_are_kept():
     assert clean_body(body).text == body
 
 
-def test_soft_hyphens_do_not_hide_chrome():
+def test_soft_hyphens_and_zero_width_spaces_do_not_hide_chrome():
     assert chrome_reason("An\u00adzei\u00adge") == "ads"
+    assert chrome_reason("Ad\u200b") == "ads"
     prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
     assert clean_body("\n".join(["Photo cap\u00adtion", prose, "Photo caption"])).text == prose
 

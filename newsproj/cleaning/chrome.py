@@ -26,18 +26,20 @@ class Cleaned:
     """(line, reason) for every line that was dropped, in body order."""
 
 
-_SOFT_HYPHEN = "\u00ad"
-"""Kept in the body (the page's own text), left out when a line is compared or matched."""
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u200e\u200f\u2060" + "".join(map(chr, range(0x202A, 0x202F)))
+                           + "".join(map(chr, range(0x2066, 0x206A))))
+"""Format characters kept in the body (the page's own text: soft hyphens, zero-width spaces, direction marks) and
+left out when a line is compared or matched."""
 
 
 def _norm(line: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", line.replace(_SOFT_HYPHEN, "")).split()).casefold()
+    return " ".join(unicodedata.normalize("NFKC", line.translate(_INVISIBLE)).split()).casefold()
 
 
 def chrome_reason(line: str, vocab: Vocabulary | None = None, extra: tuple[re.Pattern[str], ...] = ()) -> str | None:
     """Why one line is chrome (the vocabulary group, or ``site``), or None."""
     vocab = vocab or vocabulary()
-    text = " ".join(line.replace(_SOFT_HYPHEN, "").split())
+    text = " ".join(line.translate(_INVISIBLE).split())
     for rx in extra:
         if rx.search(text):
             return "site"
