@@ -178,3 +178,16 @@ def test_prose_as_loose_text_split_by_breaks_keeps_its_first_paragraph():
     assert paragraphs[1:7] == PARAS[:6]
     body = body_text(tree, "http://127.0.0.1/a") or ""
     assert body.split("\n")[0] == lead + " See the source for more."
+
+
+def test_screen_reader_text_is_pruned_and_leaves_the_words_around_it_apart():
+    from newsproj.extraction.generic import pruned
+
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1><span>Kicker</span><span class='visually-hidden'>: </span><span>Title</span></h1>"
+        "<p>Investors were promised a battery <a href='/x'>in a report<span class='sr-only'> (opens in a new window)"
+        "</span></a>, the company said.</p></article></body></html>"
+    )
+    page = pruned(tree)
+    assert " ".join(page.find(".//h1").text_content().split()) == "Kicker Title"
+    assert "new window" not in page.find(".//p").text_content()

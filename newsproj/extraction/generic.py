@@ -100,6 +100,8 @@ def pruned(tree: HtmlElement) -> HtmlElement:
         doomed.extend(tree.xpath(xpath))
     for el in doomed:
         if el.getparent() is not None and el is not tree:
+            if not el.tail or not el.tail[0].isspace():
+                el.tail = " " + (el.tail or "")  # the words on either side stay apart ("Kicker<i>: </i>Headline")
             el.drop_tree()
     for el in _SPANS_AND_BREAKS(tree):
         if el.tag == "div":
