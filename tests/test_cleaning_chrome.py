@@ -61,6 +61,12 @@ def test_chrome_case(case: Path):
         ("Keith Bradsher contributed reporting from Hong Kong.", "credits"),
         ("sexta-feira, 22 de outubro de 2010 às 20:13", "dateline"),
         ("[button link=”http://example.org/submit/” type=”big”] Send us YOUR kit review[/button]", "navigation"),
+        ("Popular", "related"),
+        ("Weitere Beiträge", "related"),
+        ("“swipe left below to view more authors”Swipe →", "navigation"),
+        ("This is a breaking news story and will be updated", "navigation"),
+        ("This is a breaking new story - more to follow", "navigation"),
+        ("Check out more of our latest travel stories by signing up to our free weekly newsletter", "newsletter"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -82,6 +88,8 @@ def test_chrome_lines(line, reason):
         "The company said its app would launch on Android and iOS next spring, ahead of rivals in the market.",
         "The meeting lasted 2:30 minutes longer than planned, officials said on Monday.",
         "In 2019 the plant produced 12:1 more than in 1990, the company said in its annual report.",
+        "The popular vote was split between the two candidates in most of the northern districts.",
+        "Details of the agreement are yet to follow, a spokesman for the ministry said on Friday afternoon.",
     ],
 )
 def test_prose_is_not_chrome(line):
@@ -132,3 +140,65 @@ def test_required_literals_skip_only_patterns_a_line_cannot_match():
     for line in lines:  # same answer as searching every pattern
         expected = next((g for g, rx in vocab.any if rx.search(line)), None)
         assert first_match(line, vocab.any, vocab.any_literals) == expected
+
+
+def test_repeated_structure_is_kept_every_time():
+    """A plan, grid or table repeated per item repeats its labels: those are the article, not captions."""
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    plan = ["Pre-Workout Meal", "Eat 60–90 minutes before your workout", "Asparagus and eggs, toast and butter"]
+    body = "\n".join([prose, "Plan A", *plan, "Plan B", *plan, "Plan C", *plan])
+    assert clean_body(body).text == body  # each label three times
+
+
+def test_labels_repeated_as_a_block_are_kept_but_a_lone_caption_is_not():
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    other = "Another paragraph of the same article, long enough and different enough to count as its prose."
+    block = ["Meal 1", "1 scoop of protein, 1 cup of strawberries, 8 oz. of almond milk (or water)"]
+    body = "\n".join(["A caption of a photo", prose, *block, other, "A caption of a photo", *block])
+    assert clean_body(body).text == "\n".join([prose, *block, other, *block])
+
+
+def test_repeated_list_items_and_tweet_attributions_are_kept():
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    body = "\n".join([
+        prose, "First tweet of the senate about the plenary session today.", "— The Senate (@Senate) October 9, 2018",
+        "Second tweet of the senate about the motion.", "— The Senate (@Senate) October 9, 2018",
+        "- See it now: Amazon", prose.replace("first", "second"), "- See it now: Amazon",
+        "| Pos | Player | Plays |", "| QB | Smith | 60 |", "| Pos | Player | Plays |", "| RB | Jones | 40 |",
+    ])
+    assert clean_body(body).text == body
+
+
+def test_soft_hyphens_and_zero_width_spaces_do_not_hide_chrome():
+    assert chrome_reason("An\u00adzei\u00adge") == "ads"
+    assert chrome_reason("Ad\u200b") == "ads"
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    assert clean_body("\n".join(["Photo cap\u00adtion", prose, "Photo caption"])).text == prose
+
+
+def test_teasers_with_summaries_after_a_related_heading_at_the_end_are_dropped():
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    body = "\n".join([
+        prose, "More from The Nation",
+        "The Debate Was a Tedious Mess The Debate Was a Tedious Mess",
+        "The two rivals clearly despise each other, but neither emerged as the obvious number two.",
+        "Lawyers Argue That Their Client Is Above the Law",
+        "The former president made an appearance in court as his legal team made the case.",
+    ])
+    assert clean_body(body).text == prose
+
+
+def test_prose_after_a_related_heading_that_is_not_teasers_is_kept():
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    last = "The preliminary hearing is scheduled for June 26 at 9 am."
+    body = "\n".join([prose, "More from NBC’s TODAY:", "Click here to read the affidavit and an analysis.",
+                      "Click here to read the unsealed search warrant.", last])
+    assert clean_body(body).text == "\n".join([prose, last])
+
+
+def test_a_control_repeated_on_every_photo_is_dropped():
+    prose = ["A first long paragraph of the article that has quite a lot of words in it to be prose for sure.",
+             "A second long paragraph of the article that has quite a lot of words in it to be prose, too.",
+             "A third long paragraph of the article that has quite a lot of words in it to be prose again."]
+    body = "\n".join(["Enlarge", prose[0], "Enlarge", prose[1], "Enlarge", prose[2]])
+    assert clean_body(body).text == "\n".join(prose)

@@ -132,3 +132,62 @@ def test_prose_words_leave_out_navigation_asides_headers_and_link_lists_but_keep
         "<aside>related words here</aside><footer>footer words</footer></body></html>"
     )
     assert _prose_words(tree) == 8  # one .. five in the paragraph (its link too), six, seven, eight
+
+
+def test_a_span_in_the_middle_of_a_sentence_stays_whatever_its_class():
+    from newsproj.extraction.generic import body_text
+
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>"
+        "<p>The insider has reported that <span class='link'><a href='/x'>the league will fine the player</a></span>"
+        " for his role in the fight on Thursday night, officials said.</p>"
+        + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
+    )
+    body = body_text(tree, "http://127.0.0.1/a") or ""
+    assert "reported that the league will fine the player for his role" in body
+
+
+def test_format_characters_survive_extraction():
+    """Soft hyphens (the page's own text) and zero-width non-joiners (Persian words) are not dropped."""
+    from newsproj.extraction.generic import body_text
+
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>"
+        "<p>Þar greindu frétta&shy;menn Brenn&shy;punkt frá þeim skil&shy;yrðum sem settu félögum sínum reglur.</p>"
+        "<p>\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u0628\u0631\u0648\u0645 and a few more words here.</p>"
+        + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
+    )
+    body = body_text(tree, "http://127.0.0.1/a") or ""
+    assert "Brenn\u00adpunkt" in body
+    assert "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645" in body
+
+
+def test_prose_as_loose_text_split_by_breaks_keeps_its_first_paragraph():
+    from newsproj.extraction.generic import body_text, pruned
+
+    lead = "The lead paragraph of the story, written as loose text in its container, before any child element."
+    rest = "<br> <br>".join(PARAS[:6])
+    tree = lxml.html.fromstring(
+        "<html><body><div class='article'><h1>A headline for the test</h1>"
+        f"<div class='content'>{lead} See <em><a href='/s'>the source</a></em> for more.<br> <br>"
+        f"<img src='/a.jpg'><center><em>A caption under the photo</em></center> <br>{rest}</div></div>"
+        "<div id='right'><h3>Guides</h3><a href='/g'><p>" + PARAS[11] + "</p></a></div></body></html>"
+    )
+    paragraphs = [" ".join(p.text_content().split()) for p in pruned(tree).iter("p")]
+    assert paragraphs[0] == lead + " See the source for more."
+    assert paragraphs[1:7] == PARAS[:6]
+    body = body_text(tree, "http://127.0.0.1/a") or ""
+    assert body.split("\n")[0] == lead + " See the source for more."
+
+
+def test_screen_reader_text_is_pruned_and_leaves_the_words_around_it_apart():
+    from newsproj.extraction.generic import pruned
+
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1><span>Kicker</span><span class='visually-hidden'>: </span><span>Title</span></h1>"
+        "<p>Investors were promised a battery <a href='/x'>in a report<span class='sr-only'> (opens in a new window)"
+        "</span></a>, the company said.</p></article></body></html>"
+    )
+    page = pruned(tree)
+    assert " ".join(page.find(".//h1").text_content().split()) == "Kicker Title"
+    assert "new window" not in page.find(".//p").text_content()

@@ -89,3 +89,11 @@ def test_title_repeated_at_the_top_of_the_body_in_another_form_is_dropped():
         "<div class='content'>", "<div class='content'><p>The og form of the title</p>")
     body = extract(html, "http://127.0.0.1/a").article.articleBody
     assert not body.startswith("The og form of the title")
+
+
+def test_kicker_glued_to_the_title_at_the_top_of_the_body_is_dropped():
+    kicker_and_title = "So-called decolonisation:Why the president warns of a break-up"
+    html = _page("<meta property='og:title' content='Why the president warns of a break-up'>").replace(
+        "<div class='content'>", f"<div class='content'><p>{kicker_and_title}</p>")
+    body = extract(html, "http://127.0.0.1/a").article.articleBody
+    assert not body.startswith("So-called decolonisation")

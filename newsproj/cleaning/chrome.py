@@ -26,14 +26,19 @@ class Cleaned:
     """(line, reason) for every line that was dropped, in body order."""
 
 
+_INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u2060\u202a-\u202e\u2066-\u2069]")
+"""Format characters kept in the body (the page's own text: soft hyphens, zero-width spaces, direction marks) and
+left out when a line is compared or matched. (A regex: str.translate with a deletion table costs ten times more.)"""
+
+
 def _norm(line: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", line).split()).casefold()
+    return " ".join(unicodedata.normalize("NFKC", _INVISIBLE.sub("", line)).split()).casefold()
 
 
 def chrome_reason(line: str, vocab: Vocabulary | None = None, extra: tuple[re.Pattern[str], ...] = ()) -> str | None:
     """Why one line is chrome (the vocabulary group, or ``site``), or None."""
     vocab = vocab or vocabulary()
-    text = " ".join(line.split())
+    text = " ".join(_INVISIBLE.sub("", line).split())
     for rx in extra:
         if rx.search(text):
             return "site"
@@ -50,6 +55,59 @@ def _headline_like(line: str) -> bool:
     """A short line without a sentence ending: a teaser headline in a related list, not prose."""
     words = word_count(line)
     return words <= 25 and not re.search(r"[.!?…]\s*$", line)
+
+
+_LIST_ITEM = re.compile(r"^(?:[-–—•*·]\s|\|)")
+"""A list item or a table row as trafilatura writes them ("- item", "| cell |"), or an attribution ("— Name")."""
+
+
+def _label(line: str) -> bool:
+    """A short line or one without a sentence ending: a caption or a label when it is shown twice."""
+    return _headline_like(line) or word_count(line) < 12
+
+
+STRUCTURE_MIN_WORDS = 3
+"""A line seen three times or more is a repeated structure's label from this many words; shorter, it may be a
+control repeated on every photo or player ("Enlarge", "Play video")."""
+
+
+def _repeated_structure(lines: list[str], keys: list[str], counts: Counter[str], keep: list[bool]) -> set[str]:
+    """The repeated lines that belong to a repeated structure, not to a caption shown twice: lines seen three
+    times or more (the labels of a plan, a grid, a table repeated per item), list items and table rows, and
+    labels repeated together with the label next to them (a block of labels shown twice). Lines already dropped
+    as chrome do not count as neighbours."""
+    structure = {key for key, n in counts.items() if n >= 3 and len(key.split()) >= STRUCTURE_MIN_WORDS}
+    structure.update(keys[i] for i, line in enumerate(lines) if counts[keys[i]] > 1 and _LIST_ITEM.match(line))
+    pairs = Counter(
+        (keys[i], keys[i + 1]) for i in range(len(lines) - 1)
+        if keep[i] and keep[i + 1] and counts[keys[i]] > 1 and counts[keys[i + 1]] > 1 and keys[i] != keys[i + 1]
+        and _label(lines[i]) and _label(lines[i + 1])
+    )
+    for (a, b), n in pairs.items():
+        if n > 1:
+            structure.update((a, b))
+    return structure
+
+
+TEASER_DEK_WORDS = 45
+"""A teaser's summary under its title is one or two sentences."""
+
+
+def _teasers_to_the_end(lines: list[str], removed: dict[int, str], start: int) -> bool:
+    """From ``start`` to the end of the body, teasers only: titles (headline-like lines, or a title glued to its
+    link text, already dropped as repeated), each followed by at most one short summary, two teasers at least.
+    A related block at the end of the page."""
+    teasers = 0
+    after_title = False
+    for k in range(start, len(lines)):
+        if _headline_like(lines[k]) or removed.get(k) == "repeated":
+            teasers += 1
+            after_title = True
+        elif after_title and word_count(lines[k]) <= TEASER_DEK_WORDS:
+            after_title = False
+        else:
+            return False
+    return teasers >= 2
 
 
 def clean_body(
@@ -84,15 +142,20 @@ def clean_body(
             drop(i, "repeated")
 
     # 2. repeated lines: captions and credits shown twice are dropped everywhere;
-    #    a repeated sentence (pull quote) keeps its first occurrence.
-    counts = Counter(_norm(line) for line in lines)
+    #    a repeated sentence (pull quote) keeps its first occurrence;
+    #    lines of a repeated structure (list items, table rows, a plan's labels) are kept every time.
+    keys = [_norm(line) for line in lines]
+    counts = Counter(keys)
+    structure = _repeated_structure(lines, keys, counts, keep)
     seen: set[str] = set()
     for i, line in enumerate(lines):
-        key = _norm(line)
+        key = keys[i]
         if counts[key] > 1 and line.rstrip().endswith(("?", "？")):
             pass  # the same question asked of each guest: an interview, not chrome
+        elif counts[key] > 1 and key in structure:
+            pass
         elif counts[key] > 1:
-            if _headline_like(line) or word_count(line) < 12:
+            if _label(line):
                 drop(i, "repeated")
             elif key in seen:
                 drop(i, "repeated")
@@ -116,6 +179,9 @@ def clean_body(
             while j < len(lines) and (_headline_like(lines[j]) or not keep[j]):
                 drop(j, "related")
                 j += 1
+            if j < len(lines) and _teasers_to_the_end(lines, removed, i + 1):
+                for k in range(j, len(lines)):
+                    drop(k, "related")
 
     # 4. headline, byline and date repeated at the top of the body
     head = _norm(headline) if headline else None

@@ -173,12 +173,25 @@ def _without_title_lines(body: str, page: metadata.PageMeta, headline: str) -> s
     out: list[str] = []
     top = True
     for line in lines:
-        if top and _key(line) in titles and len(lines) > 1:
+        key = _key(line)
+        if top and len(lines) > 1 and (key in titles or _kicker_and_title(key, titles)):
             continue
         if top and word_count(line) >= 15:
             top = False
         out.append(line)
     return "\n".join(out) if out else body
+
+
+KICKER_WORDS = 8
+"""A kicker (topic label) before the headline is a few words."""
+
+
+def _kicker_and_title(key: str, titles: set[str]) -> bool:
+    """The line is a kicker glued to one of the titles ("Handel mit Teheran:Druck durch Sanktionen?")."""
+    return any(
+        key.endswith(" " + title) and 0 < len(key[: -len(title)].split()) <= KICKER_WORDS
+        for title in titles if len(title.split()) >= 3
+    )
 
 
 def _descriptions(page: metadata.PageMeta) -> list[str]:

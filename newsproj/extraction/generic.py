@@ -11,11 +11,14 @@ link lists) is no more than ``RECALL_RATIO`` times the precise text: it could no
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 import trafilatura
+import trafilatura.utils as trafilatura_utils
 from lxml import etree
 from trafilatura.settings import MANUALLY_CLEANED, Extractor
 
@@ -26,6 +29,16 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 logger = logging.getLogger(__name__)
+
+
+def _printable_or_format(char: str) -> str:
+    """trafilatura's character filter, keeping format characters (category Cf): soft hyphens, and the zero-width
+    (non-)joiners that Persian, Indic and emoji text needs. trafilatura drops every non-printable character."""
+    return char if char.isprintable() or char.isspace() or unicodedata.category(char) == "Cf" else ""
+
+
+# (remove_control_characters looks this name up at each call; tests/test_extraction_generic.py checks it still does)
+trafilatura_utils.return_printables_and_spaces = functools.lru_cache(maxsize=2**14)(_printable_or_format)
 
 RECALL_RATIO = 2.0
 """Balanced text this many times longer than the precise text means precision mode lost part of the body."""
@@ -87,8 +100,71 @@ def pruned(tree: HtmlElement) -> HtmlElement:
         doomed.extend(tree.xpath(xpath))
     for el in doomed:
         if el.getparent() is not None and el is not tree:
+            if not el.tail or not el.tail[0].isspace():
+                el.tail = " " + (el.tail or "")  # the words on either side stay apart ("Kicker<i>: </i>Headline")
             el.drop_tree()
+    for el in _SPANS_AND_BREAKS(tree):
+        if el.tag == "div":
+            _paragraphs_from_breaks(el)
+        elif (el.tail or "").strip() and ((el.getprevious() is not None) or (el.getparent().text or "").strip()):
+            # a span in the middle of a sentence is part of it: trafilatura's precision rules for page chrome
+            # (a "link" or "bottom" class, a border) would cut the sentence there
+            for name in ("class", "id"):
+                if _PRECISION_CHROME.search(el.get(name) or ""):
+                    del el.attrib[name]
+            if "border" in (el.get("style") or ""):
+                del el.attrib["style"]
     return tree
+
+
+_PRECISION_CHROME = re.compile(r"(?:^|\s)(?:link(?:\s|$)|bottom)|bottom(?:\s|$)")
+"""The class and id tokens trafilatura's precision mode drops an element for (xpaths.PRECISION_DISCARD_XPATH)."""
+
+
+_SPANS_AND_BREAKS = etree.XPath(
+    "//p/span[@class or @id or @style] | //br/parent::div[text()[string-length(normalize-space()) >= 80]]"
+)
+"""Spans with a class inside paragraphs, and <div>s holding their prose as loose text split by <br> (no <p>):
+trafilatura loses the text before such a div's first child element and may take a sidebar for the body instead.
+(One XPath: each costs a walk of the tree.)"""
+_BREAK_BLOCKS = frozenset((
+    "div", "p", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "blockquote", "section",
+    "article", "aside", "header", "footer", "nav", "form", "pre", "center", "hr", "iframe", "script", "style",
+))
+
+
+def _paragraphs_from_breaks(div: HtmlElement) -> None:
+    """The loose text of ``div`` wrapped in <p> elements, one per run between <br>s and block children."""
+    out: list[HtmlElement] = []
+    run_text: str | None = div.text
+    run: list[HtmlElement] = []
+    div.text = None
+
+    def flush() -> None:
+        if (run_text and run_text.strip()) or any(e.text_content().strip() for e in run):
+            p = div.makeelement("p")
+            p.text = run_text
+            p.extend(run)  # (each with its tail)
+            out.append(p)
+        else:
+            out.extend(run)
+        run.clear()
+
+    for child in list(div):
+        if child.tag == "br":
+            tail = child.tail
+            div.remove(child)
+            flush()
+            run_text = tail
+        elif isinstance(child.tag, str) and child.tag in _BREAK_BLOCKS:
+            tail, child.tail = child.tail, None
+            flush()
+            out.append(child)
+            run_text = tail
+        else:
+            run.append(child)
+    flush()
+    div.extend(out)
 
 
 # Elements whose text is never body prose: what trafilatura removes before extracting in every mode
