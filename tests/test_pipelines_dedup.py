@@ -122,3 +122,27 @@ def test_near_duplicate_of_an_earlier_run(tmp_path):
 
     crawler, pipe = pipeline(tmp_path, NEARDUP_WINDOW_DAYS=0, NEWSPROJ_NEARDUP_WINDOW_DAYS=0)
     assert crawler.stats.get_value("newsproj/dedup/signatures_loaded") is None
+
+
+def test_a_duplicate_of_an_article_not_yet_written_is_dropped(tmp_path):
+    """Two copies can pass the pipelines back to back before the feed exporter has written the first (the engine
+    sends item_scraped from a task of its own): the second is still a duplicate."""
+    crawler, pipe = pipeline(tmp_path)
+    first = pipe.process_item(article("https://n.example/a"))
+    with pytest.raises(DuplicateArticle):
+        pipe.process_item(article("https://n.example/a?utm_source=x", body="Other body " * 50,
+                                  canonical="https://n.example/a"))
+    with pytest.raises(DuplicateArticle):
+        pipe.process_item(article("https://n.example/copy"))  # same content, another URL
+    assert crawler.stats.get_value("newsproj/dedup/same_url") == 1
+    assert crawler.stats.get_value("newsproj/dedup/same_content") == 1
+    export(crawler, first)
+    with pytest.raises(DuplicateArticle):
+        pipe.process_item(article("https://n.example/copy"))
+
+
+def test_an_article_dropped_after_dedup_frees_its_url(tmp_path):
+    crawler, pipe = pipeline(tmp_path)
+    first = pipe.process_item(article("https://n.example/a"))
+    crawler.signals.send_catch_log(signals.item_error, item=first, response=None, spider=None, failure=None)
+    assert pipe.process_item(article("https://n.example/a")).url == "https://n.example/a"

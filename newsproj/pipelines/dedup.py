@@ -64,12 +64,17 @@ class DedupPipeline:
         self.lsh: MinHashLSH | None = None  # built on first use (_index)
         self.lsh_keys: dict[str, MinHash] = {}
         self.pending: dict[int, tuple[str, MinHash | None]] = {}
+        # Passed by this pipeline, not yet written. The engine sends item_scraped from a task of its own, so the
+        # next items can pass the pipelines before the ledger has learnt this one: they are checked here too.
+        self.passing_urls: dict[str, int] = {}  # canonicalUrl → id(item)
+        self.passing_bodies: dict[str, str] = {}  # fingerprint → canonicalUrl
         self.window_days = settings.getfloat("NEWSPROJ_NEARDUP_WINDOW_DAYS", 7)
         self._load_signatures()
         # Connected after the FeedExporter's own item_scraped handler (extensions are built before pipelines),
         # so by the time this runs the record has been written to the feed.
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(self.item_dropped, signal=signals.item_error)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -122,7 +127,10 @@ class DedupPipeline:
             where = "output_file" if url in ledger.in_output else "same_url"
             self.stats.inc_value(f"newsproj/dedup/{where}")
             raise DuplicateArticle(f"{item.url}: canonical URL {url} already exported", log_level="DEBUG")
-        owner = ledger.bodies.get(fp)
+        if url in self.passing_urls:  # passed just before, not yet written (see ``passing_urls``)
+            self.stats.inc_value("newsproj/dedup/same_url")
+            raise DuplicateArticle(f"{item.url}: canonical URL {url} already being exported", log_level="DEBUG")
+        owner = ledger.bodies.get(fp) or self.passing_bodies.get(fp)
         if owner is not None:
             self.stats.inc_value("newsproj/dedup/same_content")
             raise DuplicateArticle(f"{item.url}: same content as {owner}", log_level="DEBUG")
@@ -145,7 +153,16 @@ class DedupPipeline:
                 logger.info("Changed since %s, emitting again: %s", seen.emitted_at, url)
         minhash = self._near_duplicate(item)
         self.pending[id(item)] = (fp, minhash)
+        self.passing_urls[url] = id(item)
+        self.passing_bodies[fp] = url
         return item
+
+    def _passed(self, item: Article, fp: str) -> None:
+        """The item has left the engine (written or failed): it no longer blocks its URL and content here."""
+        if self.passing_urls.get(item.canonicalUrl) == id(item):
+            del self.passing_urls[item.canonicalUrl]
+            if self.passing_bodies.get(fp) == item.canonicalUrl:
+                del self.passing_bodies[fp]
 
     def _near_duplicate(self, item: Article) -> MinHash | None:
         lsh = self._index()
@@ -171,6 +188,7 @@ class DedupPipeline:
             return
         fp, minhash = self.pending.pop(id(item), (fingerprint(item), None))
         self.ledger.add(item.canonicalUrl, fp)
+        self._passed(item, fp)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         if minhash is not None and self.lsh is not None:
             if item.canonicalUrl in self.lsh_keys:  # a changed article: its new text replaces the old
@@ -189,4 +207,7 @@ class DedupPipeline:
                 store.record_alias(fetched, item.canonicalUrl)
 
     def item_dropped(self, item: Any) -> None:
-        self.pending.pop(id(item), None)
+        """Dropped or failed after this pipeline passed it (a pipeline after it, a feed that failed to write)."""
+        pending = self.pending.pop(id(item), None)
+        if pending is not None and isinstance(item, Article):
+            self._passed(item, pending[0])

@@ -76,13 +76,19 @@ class CorpusSite(Site):
     """A scored corpus served at the pages' original paths, with a sitemap of them all.
 
     With ``repeat`` > 1 (benchmarks of long crawls), copy ``k`` of every page is also served under ``/r<k>``
-    + its path, and the sitemap lists every copy.
+    + its path, and the sitemap lists every copy. With ``unique``, each copy is also another article: its
+    canonical URL (the page's URL wherever the page states it) gets the same ``/r<k>`` prefix and every
+    paragraph ends with a mark of the copy, so a crawl exports every copy instead of dropping the copies as
+    duplicates (what a crawl of a real site's distinct articles costs: near-duplicate signatures, records
+    written, state kept).
     """
 
-    def __init__(self, root: Path, repeat: int = 1):
+    def __init__(self, root: Path, repeat: int = 1, unique: bool = False):
         super().__init__(root)
         self.repeat = repeat
+        self.unique = unique
         self.pages: dict[str, Path] = {}
+        self.urls: dict[Path, str] = {}
         for line in (self.root / "truth.jsonl").read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -90,6 +96,15 @@ class CorpusSite(Site):
             parts = urlsplit(page["url"])
             key = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
             self.pages.setdefault(key, self.root / page["file"])
+            self.urls.setdefault(self.root / page["file"], page["url"])
+
+    def _copy(self, file: Path, k: int) -> bytes:
+        """Copy ``k`` of a page as another article (``unique``)."""
+        url = self.urls[file]
+        parts = urlsplit(url)
+        moved = parts._replace(path=f"/r{k}{parts.path or '/'}").geturl()
+        body = self._page(file).replace(url.encode(), moved.encode())
+        return body.replace(b"</p>", f" (r{k})</p>".encode())
 
     def lookup(self, path: str, query: str, base: str) -> tuple[int, dict[str, str], bytes] | None:
         key = path + (f"?{query}" if query else "")
@@ -103,14 +118,16 @@ class CorpusSite(Site):
                 f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
             )
             return 200, {"Content-Type": "application/xml"}, xml.encode()
+        copy = 0
         if self.repeat > 1 and key.startswith("/r") and "/" in key[1:]:
             prefix, _, rest = key[1:].partition("/")
             if prefix[1:].isdigit():
-                key = "/" + rest
+                key, copy = "/" + rest, int(prefix[1:])
         file = self.pages.get(key)
         if file is None:
             return None
-        return 200, {"Content-Type": "text/html; charset=utf-8"}, self._page(file)
+        body = self._copy(file, copy) if self.unique and copy else self._page(file)
+        return 200, {"Content-Type": "text/html; charset=utf-8"}, body
 
     @functools.cache  # noqa: B019 - one site per server; a corpus is a few MB: the server stays cheap in benchmarks
     def _page(self, file: Path) -> bytes:
@@ -463,10 +480,11 @@ def serve(
     access_log: Path | None = None,
     site: Site | None = None,
     repeat: int = 1,
+    unique: bool = False,
 ) -> FixtureServer:
     """Start a server in a background thread and return it (``.base``, ``.hits``, ``.stop()``)."""
     if site is None:
-        site = CorpusSite(Path(root), repeat=repeat) if corpus else Site(Path(root))
+        site = CorpusSite(Path(root), repeat=repeat, unique=unique) if corpus else Site(Path(root))
     return FixtureServer(site, delay=delay, access_log=access_log).start()
 
 
@@ -483,10 +501,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before each answer")
     parser.add_argument("--access-log", type=Path, help="append 'METHOD PATH STATUS' lines to this file")
     parser.add_argument("--repeat", type=int, default=1, help="with --corpus: serve N copies of every page")
+    parser.add_argument("--unique", action="store_true", help="with --repeat: each copy is another article")
     args = parser.parse_args(argv)
     site = FaultSite(Path(args.root)) if args.faults else None
     server = serve(
-        args.root, corpus=args.corpus, delay=args.delay, access_log=args.access_log, site=site, repeat=args.repeat
+        args.root, corpus=args.corpus, delay=args.delay, access_log=args.access_log, site=site, repeat=args.repeat,
+        unique=args.unique,
     )
     try:
         if not command:
