@@ -90,29 +90,29 @@ def _cpu_ticks() -> tuple[int, int]:
 
 
 def _tree_rss_mb(root: int) -> float:
-    """Resident memory of a process and all its descendants (the extraction pool lives under a forkserver)."""
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
+    """Resident memory of a process and all its descendants (the extraction pool lives under a forkserver).
+
+    Descendants from ``/proc/<pid>/task/<tid>/children``, not a walk of all of /proc: the sampling itself must
+    not take CPU from the crawl it measures (~0.3 ms a sample instead of ~11)."""
+    total_kb = 0
+    stack, seen = [root], set()
+    while stack:
+        pid = stack.pop()
+        if pid in seen:
             continue
+        seen.add(pid)
         try:
-            stat = (entry / "stat").read_text()
-            status = (entry / "status").read_text()
+            status = Path(f"/proc/{pid}/status").read_text()
+            tasks = list(Path(f"/proc/{pid}/task").iterdir())
         except OSError:
             continue
-        pid = int(entry.name)
-        parents[pid] = int(stat.rsplit(")", 1)[1].split()[1])
-        rss[pid] = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
-    total = 0
-    for pid in rss:
-        p = pid
-        while p > 1:
-            if p == root:
-                total += rss[pid]
-                break
-            p = parents.get(p, 0)
-    return total / 1024
+        total_kb += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+        for task in tasks:
+            try:
+                stack.extend(int(child) for child in (task / "children").read_text().split())
+            except OSError:
+                continue
+    return total_kb / 1024
 
 
 def _run(cmd: list[str], cwd: Path) -> dict[str, float]:

@@ -55,6 +55,9 @@ DOWNLOADER_MIDDLEWARES = {
     "newsproj.middlewares.guards.RedirectGuard": 650,
     "newsproj.middlewares.guards.BodyGuard": 575,
     "newsproj.middlewares.charset.CharsetMiddleware": 570,
+    # Scrapy's, reading the head's bytes instead of decoding the whole body (newsproj/middlewares/refresh.py).
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "newsproj.middlewares.refresh.HeadMetaRefreshMiddleware": 580,
 }
 
 SPIDER_MIDDLEWARES = {

@@ -64,14 +64,17 @@ def required_literal(rx: re.Pattern[str]) -> str | None:
 
 def first_match(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...],
                 literals: tuple[str | None, ...]) -> str | None:
-    """The group of the first of ``patterns`` that ``text`` matches (``rx.search``), or None."""
-    low = text.lower() if literals and not _UNSAFE_FOR_LITERALS.search(text) else None
-    for i, (group, rx) in enumerate(patterns):
-        if low is not None and i < len(literals):
-            literal = literals[i]
-            if literal is not None and literal not in low:
-                continue
-        if rx.search(text):
+    """The group of the first of ``patterns`` that ``text`` matches (``rx.search``), or None.
+
+    (Called for every line of every body: the loop is kept to a tuple unpack and one ``in`` test a pattern.)"""
+    if not literals or _UNSAFE_FOR_LITERALS.search(text):
+        for group, rx in patterns:
+            if rx.search(text):
+                return group
+        return None
+    low = text.lower()
+    for (group, rx), literal in zip(patterns, literals, strict=True):
+        if (literal is None or literal in low) and rx.search(text):
             return group
     return None
 

@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from newsproj.cleaning import chrome_reason
+from newsproj.testing.server import serve
+from tests.conftest import FIXTURES
 
 FIELDS = ("headline", "authors", "datePublished", "dateModified", "inLanguage", "description")
 SEED_PATH = "/world/2024/09/05/putin-calls-ukraines-incursion-into-kursk-a-failure.html"
@@ -141,3 +143,22 @@ def test_bad_worker_count_stops_before_crawling(crawl, demo_server):
     result = crawl("-a", f"start_urls={demo_server.base}/", "-s", "NEWSPROJ_EXTRACT_WORKERS=many")
     assert result.returncode != 0
     assert "setting NEWSPROJ_EXTRACT_WORKERS: expected an integer" in result.log
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_meta_refresh_is_followed(crawl, tmp_path, encoding):
+    """A page that moved by <meta http-equiv="refresh"> (read from the page's head, in any encoding)."""
+    article = (FIXTURES / "demo" / "business" / "articles" / "coffee-prices-hit-13-year-high" / "index.html")
+    site = tmp_path / "site"
+    (site / "story").mkdir(parents=True)
+    (site / "story" / "index.html").write_text(article.read_text("utf-8"), "utf-8")
+    moved = ('<html><head><meta http-equiv="Refresh" content="0; url=/story/"><title>Moved</title></head>'
+             "<body><p>This story has moved.</p></body></html>")
+    (site / "moved.html").write_bytes(moved.encode(encoding))
+    server = serve(site)
+    try:
+        result = crawl("-a", f"start_urls={server.base}/moved.html")
+    finally:
+        server.stop()
+    assert [r["url"] for r in result.records] == [f"{server.base}/story/"]
+    assert result.stats["downloader/response_count"] >= 3  # robots.txt, the moved page, the story
