@@ -62,6 +62,7 @@ class DedupPipeline:
         self.shingle_size = settings.getint("NEWSPROJ_NEARDUP_SHINGLE", 4)
         self.threshold = settings.getfloat("NEWSPROJ_NEARDUP_THRESHOLD", 0.8)
         self.lsh: MinHashLSH | None = None  # built on first use (_index)
+        self._template: MinHash | None = None  # a fresh MinHash: the permutations every signature uses
         self.lsh_keys: dict[str, MinHash] = {}
         self.pending: dict[int, tuple[str, MinHash | None]] = {}
         # Passed by this pipeline, not yet written. The engine sends item_scraped from a task of its own, so the
@@ -170,7 +171,12 @@ class DedupPipeline:
             return None
         from datasketch import MinHash
 
-        minhash = MinHash(num_perm=self.num_perm)
+        if self._template is None:
+            self._template = MinHash(num_perm=self.num_perm)
+        # the template's permutations, not new ones drawn from the seed for every article (the same numbers;
+        # drawing them cost as much as hashing the article's shingles)
+        minhash = MinHash(num_perm=self.num_perm, permutations=self._template.permutations,
+                          scheme=self._template.scheme)
         minhash.update_batch(shingles(item.articleBody, self.shingle_size))
         similar = [key for key in lsh.query(minhash) if key != item.canonicalUrl]
         if similar and item.metadata is not None:
