@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 from .. import sites
 from ..cleaning import clean, too_short
-from ..cleaning.patterns import vocabulary
 from ..exceptions import NotAnArticle, SiteConfigError
 from ..items import Article
 
@@ -23,9 +22,6 @@ class CleanPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
-
-    def open_spider(self) -> None:
-        vocabulary()  # the chrome patterns compiled now, while the extraction workers start, not on the first page
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article):

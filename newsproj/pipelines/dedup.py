@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# datasketch is imported when the spider opens (or signatures are loaded), not when this module is: it imports
-# scipy (~0.35 s), which then overlaps the extraction workers' start instead of the crawl process's own.
+# datasketch is imported when the first signature is made or loaded, not at start-up: it imports scipy (~0.35 s
+# of a crawl's start, before the first request).
 
 
 def fingerprint(article: Article) -> str:
@@ -80,11 +80,6 @@ class DedupPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
-
-    def open_spider(self) -> None:
-        # datasketch (and scipy behind it, ~0.35 s) is imported now, while the extraction workers start, rather
-        # than on the first article, when pages are waiting
-        self._index()
 
     def _signatures(self) -> Any:
         """The store, if it keeps near-duplicate signatures (an optional extension of StateStore)."""

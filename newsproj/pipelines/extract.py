@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from typing import Self
 
     from scrapy.crawler import Crawler
-    from scrapy.settings import BaseSettings
 
     from ..sites import SiteConfig
 
@@ -95,34 +94,17 @@ def _ready() -> None:
     """A no-op task: submitting one per worker starts the workers before the first page arrives."""
 
 
-def extract_workers(settings: BaseSettings) -> int:
-    """``NEWSPROJ_EXTRACT_WORKERS``: by default one per core on a multi-core machine, else 0 (in process)."""
-    workers = settings.get("NEWSPROJ_EXTRACT_WORKERS")
-    cores = os.cpu_count() or 1
-    try:
-        count = (cores if cores > 1 else 0) if workers in (None, "") else int(workers)
-    except ValueError:
-        raise UsageError(f"NEWSPROJ_EXTRACT_WORKERS: expected a whole number, got {workers!r}") from None
-    if count < 0:
-        raise UsageError(f"NEWSPROJ_EXTRACT_WORKERS: expected 0 or more, got {count}")
-    return count
-
-
-def start_forkserver() -> multiprocessing.context.ForkServerContext:
-    """The forkserver the workers fork from, started now if it is not running: it imports what they need
-    (``_worker``) in its own process, while the caller goes on (the first worker waits for it)."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newsproj.pipelines._worker"])
-    from multiprocessing import forkserver
-
-    forkserver.ensure_running()
-    return context
-
-
 class ExtractPipeline:
     def __init__(self, crawler: Crawler):
         self.stats = crawler.stats
-        self.workers = extract_workers(crawler.settings)
+        workers = crawler.settings.get("NEWSPROJ_EXTRACT_WORKERS")
+        cores = os.cpu_count() or 1
+        try:
+            self.workers = (cores if cores > 1 else 0) if workers in (None, "") else int(workers)
+        except ValueError:
+            raise UsageError(f"NEWSPROJ_EXTRACT_WORKERS: expected a whole number, got {workers!r}") from None
+        if self.workers < 0:
+            raise UsageError(f"NEWSPROJ_EXTRACT_WORKERS: expected 0 or more, got {self.workers}")
         self.reset_every = crawler.settings.getint("NEWSPROJ_RESET_CACHES_EVERY", 500)
         self.pool: ProcessPoolExecutor | None = None
         self.started: Future[None] = Future()
@@ -137,7 +119,9 @@ class ExtractPipeline:
             self._start_pool()
 
     def _start_pool(self) -> None:
-        pool = self.pool = ProcessPoolExecutor(self.workers, mp_context=start_forkserver(), initializer=_warm_up)
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["newsproj.pipelines._worker"])
+        pool = self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm_up)
         started: Future[None] = Future()
         self.started = started
 
