@@ -18,6 +18,8 @@ from scrapy.core.downloader import Downloader as ScrapyDownloader
 from scrapy.utils.asyncio import call_later
 from scrapy.utils.defer import _schedule_coro
 
+from .politeness import request_leaves_slot
+
 if TYPE_CHECKING:
     from scrapy.core.downloader import Slot
 
@@ -37,6 +39,7 @@ class Downloader(ScrapyDownloader):
             slot.lastseen = now
             request, queue_dfd = slot.queue.popleft()
             slot.transferring.add(request)  # the fix: count it now, not when its task first runs
+            self.signals.send_catch_log(request_leaves_slot, request=request)  # Crawl-delay counts from here
             _schedule_coro(self._wait_for_download(slot, request, queue_dfd))
             if delay:  # prevent a burst when an inter-request delay is configured
                 self._process_queue(slot)

@@ -57,6 +57,11 @@ def parse_retry_after(value: bytes | str | None, now: float | None = None) -> fl
     return max(0.0, when - (time() if now is None else now))
 
 
+request_leaves_slot = object()
+"""Signal (``request``): sent by ``newsproj.middlewares.downloader.Downloader`` when a request leaves its
+download slot's queue to be sent."""
+
+
 class PolitenessMiddleware:
     def __init__(self, crawler: Crawler):
         settings = crawler.settings
@@ -70,6 +75,7 @@ class PolitenessMiddleware:
         self.delay: dict[str, float] = {}
         self.next_at: dict[str, float] = {}
         crawler.signals.connect(self.robots_parsed, signal=signals.robots_parsed)
+        crawler.signals.connect(self.request_left, signal=request_leaves_slot)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -105,6 +111,15 @@ class PolitenessMiddleware:
         self.next_at[key] = max(self.next_at.get(key, 0.0), monotonic() + self.delay.get(key, 0.0))
         if waited:
             self.stats.inc_value("newsproj/politeness/waited")
+
+    def request_left(self, request: Request) -> None:
+        """The request has left the downloader's queue for the network: the host's next slot counts from now.
+        (Between this middleware and the network a request can still wait: Scrapy's own download delay,
+        AutoThrottle, the per-host concurrency cap.)"""
+        key = netloc(request.url)
+        delay = self.delay.get(key)
+        if delay:
+            self.next_at[key] = max(self.next_at.get(key, 0.0), monotonic() + delay)
 
     def process_response(self, request: Request, response: Response) -> Response:
         if response.status not in BACKOFF_CODES:
