@@ -74,11 +74,7 @@ def test_hover_cards_inside_paragraphs_are_pruned_by_the_class_vocabulary():
     assert vocabulary().prune_xpath, "chrome.toml [prune] compiles to XPaths"
     card = ("<span class='rollover-people'><a href='/people/jane'>Jane Doe</a><span class='rollover-people-block'>"
             "<a href='/x'>Jane Doe's latest column about something else entirely</a></span></span>")
-    tree = lxml.html.fromstring(
-        "<html><body><article><h1>A headline for the test</h1>"
-        f"<p>The bill was introduced by Rep. {card} on Monday after weeks of talks in the committee.</p>"
-        + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
-    )
+    tree = _page([f"The bill was introduced by Rep. {card} on Monday after weeks of talks in the committee.", *PARAS])
     body = body_text(tree, "http://127.0.0.1/a") or ""
     assert "introduced by Rep. Jane Doe on Monday" in body
     assert "latest column" not in body
@@ -137,12 +133,11 @@ def test_prose_words_leave_out_navigation_asides_headers_and_link_lists_but_keep
 def test_a_span_in_the_middle_of_a_sentence_stays_whatever_its_class():
     from newsproj.extraction.generic import body_text
 
-    tree = lxml.html.fromstring(
-        "<html><body><article><h1>A headline for the test</h1>"
-        "<p>The insider has reported that <span class='link'><a href='/x'>the league will fine the player</a></span>"
-        " for his role in the fight on Thursday night, officials said.</p>"
-        + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
-    )
+    tree = _page([
+        "The insider has reported that <span class='link'><a href='/x'>the league will fine the player</a></span>"
+        " for his role in the fight on Thursday night, officials said.",
+        *PARAS,
+    ])
     body = body_text(tree, "http://127.0.0.1/a") or ""
     assert "reported that the league will fine the player for his role" in body
 
@@ -151,12 +146,11 @@ def test_format_characters_survive_extraction():
     """Soft hyphens (the page's own text) and zero-width non-joiners (Persian words) are not dropped."""
     from newsproj.extraction.generic import body_text
 
-    tree = lxml.html.fromstring(
-        "<html><body><article><h1>A headline for the test</h1>"
-        "<p>Þar greindu frétta&shy;menn Brenn&shy;punkt frá þeim skil&shy;yrðum sem settu félögum sínum reglur.</p>"
-        "<p>\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u0628\u0631\u0648\u0645 and a few more words here.</p>"
-        + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
-    )
+    tree = _page([
+        "Þar greindu frétta&shy;menn Brenn&shy;punkt frá þeim skil&shy;yrðum sem settu félögum sínum reglur.",
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u0628\u0631\u0648\u0645 and a few more words here.",
+        *PARAS,
+    ])
     body = body_text(tree, "http://127.0.0.1/a") or ""
     assert "Brenn\u00adpunkt" in body
     assert "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645" in body
@@ -191,3 +185,14 @@ def test_screen_reader_text_is_pruned_and_leaves_the_words_around_it_apart():
     page = pruned(tree)
     assert " ".join(page.find(".//h1").text_content().split()) == "Kicker Title"
     assert "new window" not in page.find(".//p").text_content()
+
+
+def test_trafilatura_leaves_the_tree_it_is_given_unchanged():
+    """Both trafilatura runs share one pruned tree: bare_extraction must work on a copy of an element input."""
+    from newsproj.extraction.generic import _run
+
+    tree = _page(["<span class='byline'>By A Writer</span>", *PARAS], "<aside><p>Sidebar text here.</p></aside>")
+    before = lxml.html.tostring(tree)
+    for precision in (True, False):
+        assert _run(tree, "http://127.0.0.1/a", precision, ("//aside",))
+    assert lxml.html.tostring(tree) == before

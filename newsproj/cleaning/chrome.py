@@ -165,9 +165,9 @@ def clean_body(
     for i, line in enumerate(lines):
         if not keep[i] or word_count(line) > 20:
             continue
-        key = _norm(line)
-        for j, other in enumerate(lines):
-            if j != i and not keep[j] and removed.get(j) == "credits" and _norm(other).startswith(key + " "):
+        glued = keys[i] + " "
+        for j in range(len(lines)):
+            if j != i and not keep[j] and removed.get(j) == "credits" and keys[j].startswith(glued):
                 drop(i, "caption")
                 break
 
@@ -189,7 +189,7 @@ def clean_body(
     for i, line in enumerate(lines):
         if keep[i] and word_count(line) >= 15:
             break  # the first paragraph of prose: the top is over
-        key = _norm(line)
+        key = keys[i]
         if head and key.rstrip(".") == head.rstrip("."):
             drop(i, "headline")
         elif names and (key in names or re.sub(r"^(?:by|von|par|por|di)\s+", "", key) in names

@@ -59,12 +59,11 @@ def _options(url: str | None, precision: bool) -> Extractor:
     )
 
 
-
-
-def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, ...], last: bool = False) -> str | None:
-    # trafilatura edits the tree it is given (it strips and prunes): each run but the last gets its own copy.
+def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, ...]) -> str | None:
+    # trafilatura works on its own copy of the tree it is given (bare_extraction copies an element input): the same
+    # pruned tree serves both runs
     document = trafilatura.bare_extraction(
-        tree if last else copy.deepcopy(tree),
+        tree,
         url=url,
         options=_options(url, precision),
         prune_xpath=list(prune_xpath) or None,
@@ -197,18 +196,15 @@ def _prose_words(tree: HtmlElement) -> int:
 
 def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) -> str | None:
     """The main text as plain lines (one paragraph a line), or None when trafilatura finds none."""
-    page = tree
-    tree = pruned(page)
-    # measured before trafilatura edits the pruned copy, which it is then given without another copy: the
-    # balanced run, when needed, gets a fresh pruned copy (most pages need only the precise run)
+    tree = pruned(tree)
     several = several_articles(tree)
     prose = 0 if several else _prose_words(tree)
-    precise = _run(tree, url, True, prune_xpath, last=True)
+    precise = _run(tree, url, True, prune_xpath)
     if precise and several:
         return precise  # several articles on one page (infinite scroll): the wider run would take the next ones
     if precise and RECALL_RATIO * word_count(precise) >= prose:
         return precise  # the balanced run could not find twice as much: the page holds no more prose
-    balanced = _run(pruned(page), url, False, prune_xpath, last=True)
+    balanced = _run(tree, url, False, prune_xpath)
     if balanced and word_count(balanced) > RECALL_RATIO * word_count(precise):
         logger.debug("Precision mode kept %d words of %d on %s: balanced text taken",
                      word_count(precise), word_count(balanced), url)
