@@ -17,6 +17,10 @@ _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}))?\b")
 
 
+MAX_DATE_CHARS = 200
+"""Longer strings are not dates ("Thursday, 28 September 2023, 11:45 p.m. Central European Summer Time" is 70)."""
+
+
 def iso_date(value: str | None, timezone: str | None = None) -> str | None:
     """ISO 8601 for a date string a page gives; date-only stays date-only, an offset is kept.
 
@@ -25,6 +29,8 @@ def iso_date(value: str | None, timezone: str | None = None) -> str | None:
     if not value or not isinstance(value, str):
         return None
     value = value.strip()
+    if len(value) > MAX_DATE_CHARS:
+        return None  # prose, not a date: dateutil's fuzzy lexer would walk all of it
     match = _DATE_ONLY.match(value)
     if match:
         try:
@@ -168,7 +174,11 @@ _ROLE = re.compile(
     r"korrespondent(?:in)?|autor(?:in)?)s?\b",
     re.I,
 )
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
+# Every pattern here runs on what a page says, so none may backtrack more than linearly: a match starts only at
+# the start of a token (``(?<!\S)``), and the part after "@" cannot run over another "@" (3,000 "@" in a JSON-LD
+# author took 69 s with ``\S+@\S+\.\w+``). The ``\s*`` of the others see single spaces only: ``_strip_author``
+# collapses white space first ("A" + 50,000 newlines + "B" was quadratic in every ``\s*`` pattern).
+_EMAIL = re.compile(r"(?<!\S)\S+@[^\s@]+\.\w+")
 _URLISH = re.compile(r"https?://\S+|www\.\S+|@\w+")
 _DATEISH = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|updated|published|posted)\b.*$", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b|\boch\b)\s*", re.I)
@@ -186,6 +196,7 @@ AGENCIES = frozenset({
 
 
 def _strip_author(name: str) -> str:
+    name = " ".join(name.split())
     name = _EMAIL.sub("", name)
     name = _URLISH.sub("", name)
     name = _DATEISH.sub("", name)

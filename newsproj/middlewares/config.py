@@ -58,6 +58,8 @@ SETTINGS: dict[str, Setting] = {
     "NEWSPROJ_BACKOFF_BASE": Setting("float", 1.0, "pause after a 429/503 without Retry-After, doubled per retry"),
     "NEWSPROJ_BACKOFF_MAX": Setting("float", 60.0, "cap on that pause (seconds)"),
     "NEWSPROJ_RESET_CACHES_EVERY": Setting("int", 500, "reset trafilatura's caches every N items"),
+    "NEWSPROJ_PAGE_TIME_LIMIT": Setting("float", 30.0, "seconds of extraction one page may cost; a page over it "
+                                        "is dropped as newsproj/extract/error/timeout (0 = no limit)"),
     "NEWSPROJ_STATS_FILE": Setting("str", None, "write the final stats as JSON to this file"),
     "NEWSPROJ_EXTRACT_WORKERS": Setting("int", None, "extraction processes (default: one per core on a "
                                         "multi-core machine; 0 = extract in the crawl process)"),

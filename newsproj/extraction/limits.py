@@ -1,0 +1,106 @@
+"""A time limit per page: one hostile page costs at most ``NEWSPROJ_PAGE_TIME_LIMIT`` seconds of extraction.
+
+Two layers, because Python can only interrupt Python:
+
+- **soft**: in the thread that runs the page (the main thread of a pool worker, or of the crawl process with
+  ``NEWSPROJ_EXTRACT_WORKERS=0``), a ``SIGALRM`` timer (``setitimer``) raises :class:`PageTimeout` in the page's
+  Python code once the limit has passed. :class:`PageTimeout` is a ``BaseException``: an extractor's
+  ``except Exception`` (trafilatura, extruct, htmldate wrappers) cannot swallow it and go on with the page.
+- **hard** (pool workers only): a C call that never returns to Python (one ``re`` match, a libxml2 parse) does
+  not see the signal. faulthandler's watchdog thread needs no GIL: ``HARD_GRACE`` seconds after the soft limit it
+  ends the worker process (``_exit``). The crawl process sees the pool broken, counts the page and replaces the
+  pool. Never used in the crawl process itself: it would end the crawl.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import os
+import signal
+import threading
+from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, Any
+
+from ..exceptions import ExtractionFailed
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from types import FrameType
+
+PAGE_TIME_LIMIT = 30.0
+"""Default seconds of extraction a page may cost (``NEWSPROJ_PAGE_TIME_LIMIT``; 0 = no limit). A normal news
+page costs 20-200 ms; pages that need more than this are hostile or broken."""
+
+HARD_GRACE = 10.0
+"""Seconds after the soft limit at which a pool worker still busy with the page is ended."""
+
+
+class PageTimeout(BaseException):  # noqa: N818 - named for what happened, like KeyboardInterrupt
+    """The page ran out of its time. A BaseException, so that no ``except Exception`` in the extractors
+    catches it; the caller that set the limit turns it into a counted drop."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"over the page time limit ({seconds:g} s)")
+        self.seconds = seconds
+
+
+class PageTimedOut(ExtractionFailed):
+    """What a page over its time limit is dropped as (it pickles: raised in a pool worker)."""
+
+
+def page_time_limit(settings: Any) -> float:
+    """``NEWSPROJ_PAGE_TIME_LIMIT`` in seconds (0 = no limit); the value was checked when the crawl started."""
+    return settings.getfloat("NEWSPROJ_PAGE_TIME_LIMIT", PAGE_TIME_LIMIT)
+
+
+_devnull: IO[str] | None = None
+
+
+def _watchdog_file() -> IO[str]:
+    """Where faulthandler writes the stuck worker's traceback before ending it: nowhere (the crawl process logs
+    the page and the reason; a traceback per page would flood the log)."""
+    global _devnull
+    if _devnull is None:
+        _devnull = open(os.devnull, "w")  # noqa: SIM115 - kept open for the life of the worker
+    return _devnull
+
+
+def _can_signal() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def call_limited(seconds: float, hard: bool, fn: Any, *args: Any) -> Any:
+    """``fn(*args)`` under :func:`time_limit`; a page over its time raises :class:`PageTimedOut`."""
+    try:
+        with time_limit(seconds, hard=hard):
+            return fn(*args)
+    except PageTimeout as exc:
+        raise PageTimedOut(str(exc)) from None
+
+
+@contextmanager
+def time_limit(seconds: float, hard: bool = False) -> Iterator[None]:
+    """Raise :class:`PageTimeout` in the block after ``seconds`` (main thread only; elsewhere the block runs
+    unlimited unless ``hard``). With ``hard`` (a pool worker), the process ends ``HARD_GRACE`` seconds later if
+    the block is still running (stuck in C code). ``seconds`` ≤ 0: no limit. Not reentrant."""
+    if not seconds or seconds <= 0:
+        yield
+        return
+    soft = _can_signal()
+    previous: Any = None
+    if soft:
+        def expired(signum: int, frame: FrameType | None) -> None:
+            raise PageTimeout(seconds)
+
+        previous = signal.signal(signal.SIGALRM, expired)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+    if hard:
+        faulthandler.dump_traceback_later(seconds + HARD_GRACE, exit=True, file=_watchdog_file())
+    try:
+        yield
+    finally:
+        if soft:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        if hard:
+            faulthandler.cancel_dump_traceback_later()

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import multiprocessing
+import re
+import signal
+import time
+
+import pytest
+
+from newsproj.extraction import limits
+from newsproj.extraction.limits import PageTimeout, time_limit
+
+
+def _python_loop() -> None:
+    while True:
+        try:
+            sum(range(1000))
+        except Exception:  # noqa: BLE001, S110 - an extractor's catch-all must not swallow the timeout
+            pass
+
+
+def test_the_soft_limit_interrupts_python_code_even_through_except_exception():
+    start = time.monotonic()
+    with pytest.raises(PageTimeout), time_limit(0.2):
+        _python_loop()
+    assert time.monotonic() - start < 2
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # disarmed after the block
+
+
+def test_no_limit_and_a_fast_block_leave_nothing_armed():
+    with time_limit(0):
+        pass
+    with time_limit(5):
+        pass
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    time.sleep(0.01)
+
+
+def _stuck_in_c() -> None:
+    limits.HARD_GRACE = 0.3
+    with time_limit(0.2, hard=True):
+        # one catastrophic regex match: a single C call that never looks at signals (minutes)
+        re.match(r"(a*)*b", "a" * 40)
+
+
+def test_the_hard_limit_ends_a_worker_stuck_in_c_code():
+    child = multiprocessing.get_context("fork").Process(target=_stuck_in_c, daemon=True)
+    start = time.monotonic()
+    child.start()
+    child.join(20)
+    alive = child.is_alive()
+    if alive:
+        child.kill()
+        child.join()
+    assert not alive
+    assert child.exitcode == 1  # faulthandler's _exit(1)
+    assert time.monotonic() - start < 20
+
+
+# ------------------------------------------------------------------ at the pipeline's one call site
+
+SLOW_PAGE = (  # ~3 s of extraction: far over the 0.3 s limit set below, and linear (no hostile pattern)
+    "<html><head><title>A long page</title></head><body><article>"
+    + "".join(f"<p>Paragraph {i} of a page that takes seconds to extract, with words.</p>" for i in range(15_000))
+    + "</article></body></html>"
+)
+GOOD_PAGE = (
+    "<html><head><title>A headline</title></head><body><article>"
+    + ("<p>" + "word " * 80 + "</p>") * 3
+    + "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize("workers", [0, 1], ids=["in_process", "pool"])
+def test_a_page_over_its_time_limit_is_dropped_and_counted_and_the_next_page_is_extracted(workers):
+    import asyncio
+
+    from scrapy.utils.misc import build_from_crawler
+    from scrapy.utils.test import get_crawler
+
+    from newsproj.exceptions import ExtractionFailed
+    from newsproj.items import Article, PageItem
+    from newsproj.pipelines.extract import ExtractPipeline, extract_page
+
+    extract_page(GOOD_PAGE, "http://127.0.0.1/imports", None, {}, "")  # imports and models: not a page's time
+
+    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": workers, "NEWSPROJ_PAGE_TIME_LIMIT": 0.3})
+    crawler.stats.open_spider()
+    pipeline = build_from_crawler(ExtractPipeline, crawler)
+    pipeline.open_spider()
+
+    def process(html: str, name: str):
+        item = PageItem(url=f"http://127.0.0.1/{name}", html=html, date_downloaded="2024-09-12T10:00:00+00:00")
+        return asyncio.run(pipeline.process_item(item))
+
+    try:
+        process(GOOD_PAGE, "warm")  # the pool's start is not the page's time
+        start = time.monotonic()
+        with pytest.raises(ExtractionFailed, match="time limit"):
+            process(SLOW_PAGE, "slow")
+        assert time.monotonic() - start < 2.5
+        assert isinstance(process(GOOD_PAGE, "good"), Article)
+    finally:
+        pipeline.close_spider()
+    stats = crawler.stats.get_stats()
+    assert stats["newsproj/extract/error/timeout"] == 1
+    assert stats["newsproj/extract/ok"] == 2

@@ -1,0 +1,47 @@
+"""Every pattern and loop over page-controlled text is linear: each family gets a long hostile input that took
+minutes before its fix (times in the comments: one page, measured on the 2-core dev host) and must now finish
+within tests.hostile.DEADLINE. Run in a forked child, so a regression fails instead of hanging the suite."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsproj.extraction.normalize import author_names, iso_date
+from tests.hostile import finishes
+
+N = 100_000
+
+AUTHORS = {
+    # the e-mail pattern \S+@\S+\.\w+ was cubic: 3,000 "@" took 69 s, 6,000 ran past 240 s
+    "at_signs": "@" * N,
+    "address_runs": "a" * N + "@" + "b" * N,
+    "dots_after_at": "@" + "." * N,
+    "many_addresses": "a@b" * N,
+    # \s* in the agency-suffix, desk-code, role and split patterns: quadratic in a run of white space
+    # ("A" + 50,000 newlines + "B": 55 s)
+    "newlines": "A" + "\n" * N + "B",
+    "agency_suffixes": "A " + "- " * N + "B",
+    "desk_codes": "A" + "( " * N,
+    "parens": "(x" * N,
+    "roles": "staff " * N + "x",
+    "bylines": "by " * N,
+    "dates": "1.1.2020 " * N,
+    "domains": "a-" * N + ".com",
+}
+
+
+@pytest.mark.parametrize("name", sorted(AUTHORS))
+def test_author_names_are_linear(name):
+    finishes(author_names, [AUTHORS[name]])
+
+
+def test_e_mail_addresses_still_leave_bylines():
+    assert author_names(["Jane Doe jane.doe@example.com"]) == ["Jane Doe"]
+    assert author_names(["By Jane Doe (jane@example.co.uk), Staff Writer"]) == ["Jane Doe"]
+    assert author_names(["Jane Doe\n\n\n\n- AP"]) == ["Jane Doe"]
+    assert author_names(["Elena Oberholzer\n(obe.)"]) == ["Elena Oberholzer"]
+
+
+def test_a_date_is_never_a_long_text():
+    finishes(iso_date, "Mon " * N)
+    assert iso_date("Mon " * 100) is None
