@@ -1,18 +1,63 @@
-"""Quality: crawl each ../shared/corpus/* folder served locally with `scrapy crawl news`, score with
-../shared/tools/score.py, and score raw trafilatura (bare_extraction with metadata) on the same pages."""
+"""Quality, measured out of sample: every corpus of ../shared/corpus crawled the way a new site meets the crawler,
+scored with ../shared/tools/score.py per corpus and per half of a split by site.
+
+**The split.** Each corpus is cut in two halves by publisher (``publisher`` in truth.jsonl, else the URL's host
+without ``www.``; a page with a synthetic ``*.invalid`` URL is its own publisher): a publisher is in half A when the
+first byte of the SHA-256 of its key is even, else in half B. Rules are tuned on half A and reported on half B; a
+rule is kept only when it helps the half it was not written from. ``bench/split.json`` records the publishers of
+each half (keys only, never pages); the bench fails when the corpus no longer splits that way.
+
+**The crawls.** Each corpus is served on 127.0.0.1 (:class:`LinkedCorpusSite`: every page at its original path,
+``/robots.txt`` → ``/sitemap.xml`` listing them all, and a generated homepage ``/`` with paginated section pages
+linking every article, links only) and crawled with ``scrapy crawl news``:
+
+- ``sitemap``: from ``/robots.txt`` (every article listed in a sitemap);
+- ``links``: from ``/`` (every article found by following links);
+- each with the site registry on (default) and off (``-s NEWSPROJ_SITE_REGISTRY=0``: what a new site gets).
+
+**Beside them**, on the same pages in this process: bare ``trafilatura.bare_extraction`` (with metadata) and
+``readability-lxml``; and the item path (extract → clean) to count the *truth lines removed by cleaning*: body
+lines that the extractor returned, cleaning dropped, and the truth holds.
+
+``BENCH_QUICK=1``: half B only, the links path and the registry-off run on the sitemap path only.
+``python -m bench.quality --inprocess [--half A|B] [--corpus NAME]``: the item path in this process only (no
+crawl), scored the same way: the loop for tuning rules on half A.
+"""
 
 from __future__ import annotations
 
+import argparse
 import gzip
+import hashlib
+import importlib.util
 import json
+import os
+import re
 import subprocess
 import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
+
+from newsproj.testing.server import CorpusSite, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SCORE = SHARED / "tools" / "score.py"
-FIGURES = ("body_f1", "coverage", "headline", "authors", "date", "language", "chrome")
+SPLIT_FILE = Path(__file__).resolve().parent / "split.json"
+HALVES = ("A", "B")
+FIGURES = ("body_f1", "body_precision", "body_recall", "coverage", "chrome", "truth_lines_removed",
+           "headline", "authors", "date", "language")
+SECTION_PAGE_SIZE = 25
+"""Article links on one section page; a section has up to ``SECTION_PAGES`` pages."""
+SECTION_PAGES = 4
+
+
+# ------------------------------------------------------------------ corpora and the split
 
 
 def corpora() -> list[Path]:
@@ -20,62 +65,437 @@ def corpora() -> list[Path]:
     return sorted(p for p in base.iterdir() if (p / "truth.jsonl").exists()) if base.exists() else []
 
 
-def score(corpus: Path, records: Path) -> dict[str, float | None]:
-    out = subprocess.run([sys.executable, str(SCORE), str(corpus), str(records)], capture_output=True, text=True,
-                         check=True).stdout
-    last = out.strip().splitlines()[-1]
-    figures: dict[str, float | None] = {}
-    for part in last.split():
-        key, _, value = part.partition("=")
-        figures[key] = None if value == "n/a" else float(value)
-    return figures
+def truth_pages(corpus: Path) -> list[dict[str, Any]]:
+    lines = (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
 
 
-def crawl_corpus(corpus: Path, out: Path) -> None:
-    """Serve the corpus at its original paths and crawl it from its robots.txt, as a user would a site."""
-    subprocess.run(
-        [sys.executable, "-m", "newsproj.testing.server", "--corpus", str(corpus), "--",
-         sys.executable, "-m", "scrapy", "crawl", "news", "-a", "start_urls={base}/robots.txt", "-O", str(out),
-         "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING",
-         "-s", "STATE_DIR="],  # every bench run scores the whole corpus: no cross-run state
-        cwd=ROOT, check=True,
-    )
+def split_key(page: dict[str, Any]) -> str:
+    """The publisher a page belongs to: its ``publisher``, else its host without ``www.``; a synthetic URL (no
+    publisher known) is a publisher of its own."""
+    host = (urlsplit(page["url"]).hostname or "").lower().removeprefix("www.")
+    if page.get("publisher"):
+        return str(page["publisher"]).lower().removeprefix("www.")
+    if host.endswith(".invalid"):
+        return f"{host}/{page['id']}"
+    return host
 
 
-def trafilatura_alone(corpus: Path, out: Path) -> None:
+def half_of(key: str) -> str:
+    return HALVES[hashlib.sha256(key.encode("utf-8")).digest()[0] % 2]
+
+
+def split(corpus: Path) -> dict[str, list[str]]:
+    """Publisher keys of each half (sorted)."""
+    keys = sorted({split_key(p) for p in truth_pages(corpus)})
+    return {h: [k for k in keys if half_of(k) == h] for h in HALVES}
+
+
+def check_split(names: Iterable[Path], write: bool = False) -> list[str]:
+    """Differences between the corpora's split and the recorded one (``write``: record it instead)."""
+    current = {c.name: split(c) for c in names}
+    if write or not SPLIT_FILE.exists():
+        SPLIT_FILE.write_text(json.dumps(current, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        return []
+    recorded = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    return [f"{name}: its publishers no longer split as bench/split.json records"
+            for name, halves in current.items() if name in recorded and recorded[name] != halves]
+
+
+def half_dir(corpus: Path, half: str | None, workdir: Path) -> Path:
+    """A truth folder holding one half of the corpus (score.py and the server read it); ``None``: the corpus."""
+    if half is None:
+        return corpus
+    out = workdir / "truth" / corpus.name / half
+    out.mkdir(parents=True, exist_ok=True)
+    kept = [p for p in truth_pages(corpus) if half_of(split_key(p)) == half]
+    (out / "truth.jsonl").write_text("".join(json.dumps(p) + "\n" for p in kept), encoding="utf-8")
+    if not (out / "html").exists():
+        (out / "html").symlink_to(corpus / "html")
+    return out
+
+
+# ------------------------------------------------------------------ scoring
+
+
+def _scorer() -> Any:
+    spec = importlib.util.spec_from_file_location("newsproj_bench_score", SCORE)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score(truth_dir: Path, records: Path) -> dict[str, Any]:
+    """score.py's summary and per-page rows."""
+    return _scorer().score(truth_dir, records)
+
+
+# ------------------------------------------------------------------ the site served: sitemap and links
+
+
+class LinkedCorpusSite(CorpusSite):
+    """A corpus served as a news site: every page at its original path, robots.txt → sitemap, and a homepage
+    ``/`` linking to section pages (``/sections/<n>/``, paginated as ``/sections/<n>/page/<k>/``) that link every
+    article. Links only: no article is listed anywhere else on the links path."""
+
+    def __init__(self, root: Path):
+        super().__init__(root)
+        self.paths = list(self.pages)
+        per_section = SECTION_PAGE_SIZE * SECTION_PAGES
+        self.sections = [self.paths[i : i + per_section] for i in range(0, len(self.paths), per_section)]
+
+    def _listing(self, title: str, links: list[tuple[str, str]]) -> bytes:
+        items = "".join(f'<li><a href="{escape(href)}">{escape(text)}</a></li>\n' for href, text in links)
+        return (
+            f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)} | Bench News'
+            f"</title></head><body><header><a href=\"/\">Bench News</a></header><h1>{escape(title)}</h1>"
+            f"<ul>\n{items}</ul></body></html>"
+        ).encode()
+
+    @staticmethod
+    def _label(path: str) -> str:
+        words = re.findall(r"[A-Za-z]{3,}", urlsplit(path).path.rsplit("/", 1)[-1] or path)
+        return " ".join(words[:10]).capitalize() or "Story"
+
+    def lookup(self, path: str, query: str, base: str) -> tuple[int, dict[str, str], bytes] | None:
+        html = {"Content-Type": "text/html; charset=utf-8"}
+        if path == "/" and not query and "/" not in self.pages:
+            sections = [(f"/sections/{n}/", f"Section {n}") for n in range(1, len(self.sections) + 1)]
+            top = [(p, self._label(p)) for p in self.paths[:5]]
+            return 200, html, self._listing("Home", sections + top)
+        match = re.fullmatch(r"/sections/(\d+)/(?:page/(\d+)/)?", path)
+        if match and not query:
+            n, k = int(match[1]), int(match[2] or 1)
+            if not 1 <= n <= len(self.sections) or not 1 <= k <= SECTION_PAGES:
+                return None
+            chunk = self.sections[n - 1][(k - 1) * SECTION_PAGE_SIZE : k * SECTION_PAGE_SIZE]
+            if not chunk:
+                return None
+            links = [(p, self._label(p)) for p in chunk]
+            if k < SECTION_PAGES and len(self.sections[n - 1]) > k * SECTION_PAGE_SIZE:
+                links.append((f"/sections/{n}/page/{k + 1}/", "Next page"))
+            return 200, html, self._listing(f"Section {n}" + (f", page {k}" if k > 1 else ""), links)
+        return super().lookup(path, query, base)
+
+
+def crawl(truth_dir: Path, out: Path, path: str, registry: bool) -> dict[str, Any]:
+    """``scrapy crawl news`` over the corpus served as a site, from robots.txt (``sitemap``) or from the homepage
+    (``links``); the run's stats."""
+    server = serve(truth_dir, site=LinkedCorpusSite(truth_dir))
+    stats_file = out.with_suffix(".stats.json")
+    seed = f"{server.base}/robots.txt" if path == "sitemap" else f"{server.base}/"
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"start_urls={seed}", "-O", str(out),
+             "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING",
+             "-s", "STATE_DIR=",  # every bench run scores the whole corpus: no cross-run state
+             "-s", "NEWSPROJ_MONITOR_COLLAPSE_RATIO=0", "-s", "NEWSPROJ_MONITOR_MAX_DROP_RATE=1",
+             "-s", f"NEWSPROJ_SITE_REGISTRY={int(registry)}", "-s", f"NEWSPROJ_STATS_FILE={stats_file}"],
+            cwd=ROOT, capture_output=True, text=True,
+        )
+    finally:
+        server.stop()
+    if not out.exists():
+        raise RuntimeError(f"crawl of {truth_dir} ({path}) wrote nothing:\n{proc.stderr[-2000:]}")
+    try:
+        return json.loads(stats_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+# ------------------------------------------------------------------ baselines and the item path, in process
+
+
+def _html(corpus: Path, page: dict[str, Any]) -> bytes:
+    return gzip.decompress((corpus / page["file"]).read_bytes())
+
+
+def _write(out: Path, records: Iterable[dict[str, Any]]) -> None:
+    with out.open("w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def trafilatura_records(corpus: Path, pages: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:
     import trafilatura
 
-    with out.open("w", encoding="utf-8") as fh:
-        for line in (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines():
-            page = json.loads(line)
-            html = gzip.decompress((corpus / page["file"]).read_bytes()).decode("utf-8", "replace")
-            doc = trafilatura.bare_extraction(html, url=page["url"], with_metadata=True, as_dict=True)
-            if not doc:
-                continue
-            authors = [{"name": a.strip()} for a in (doc.get("author") or "").split(";") if a.strip()]
-            fh.write(json.dumps({
-                "url": page["url"], "canonicalUrl": page["url"], "headline": doc.get("title"),
-                "articleBody": doc.get("text") or "", "authors": authors, "datePublished": doc.get("date"),
-                "inLanguage": doc.get("language"),
-            }) + "\n")
+    for page in pages:
+        html = _html(corpus, page).decode("utf-8", "replace")
+        try:
+            found = trafilatura.bare_extraction(html, url=page["url"], with_metadata=True)
+            doc = found.as_dict() if found is not None and not isinstance(found, dict) else found
+        except Exception:  # noqa: BLE001 - a baseline that raises scores 0 on that page
+            doc = None
+        if not doc:
+            continue
+        authors = [{"name": a.strip()} for a in (doc.get("author") or "").split(";") if a.strip()]
+        yield {"url": page["url"], "canonicalUrl": page["url"], "headline": doc.get("title"),
+               "articleBody": doc.get("text") or "", "authors": authors, "datePublished": doc.get("date"),
+               "inLanguage": doc.get("language")}
 
 
-def run(workdir: Path) -> dict[str, dict[str, dict[str, float | None]]]:
-    results: dict[str, dict[str, dict[str, float | None]]] = {}
-    for corpus in corpora():
-        ours, raw = workdir / f"{corpus.name}.newsproj.jsonl", workdir / f"{corpus.name}.trafilatura.jsonl"
-        crawl_corpus(corpus, ours)
-        trafilatura_alone(corpus, raw)
-        results[corpus.name] = {"newsproj": score(corpus, ours), "trafilatura": score(corpus, raw)}
+_BLOCK_TAGS = frozenset(("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br",
+                         "section", "article", "td", "dd", "dt", "table", "ul", "ol"))
+
+
+def _block_text(fragment: str) -> str:
+    """Plain text of an HTML fragment, one line per block."""
+    import lxml.html
+
+    tree = lxml.html.fromstring(fragment)
+    parts: list[str] = []
+    for event, el in _walk(tree):
+        if event == "text":
+            parts.append(el)
+        elif el in _BLOCK_TAGS:
+            parts.append("\n")
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip())
+
+
+def _walk(el: Any) -> Iterable[tuple[str, Any]]:
+    stack: list[tuple[Any, bool]] = [(el, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            if isinstance(node.tag, str):
+                yield "end", node.tag
+            if node.tail:
+                yield "text", node.tail
+            continue
+        if isinstance(node.tag, str):
+            yield "start", node.tag
+            if node.text:
+                yield "text", node.text
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+
+
+def readability_records(corpus: Path, pages: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+    from readability import Document
+
+    for page in pages:
+        html = _html(corpus, page).decode("utf-8", "replace")
+        try:
+            doc = Document(html)
+            body = _block_text(doc.summary(html_partial=True))
+            title = doc.short_title()
+        except Exception:  # noqa: BLE001 - a baseline that raises scores 0 on that page
+            continue
+        yield {"url": page["url"], "canonicalUrl": page["url"], "headline": title, "articleBody": body,
+               "authors": [], "datePublished": None, "inLanguage": None}
+
+
+def item_path(corpus: Path, pages: list[dict[str, Any]], registry: bool = True,
+              removed: list[tuple[str, str, str]] | None = None) -> Iterable[dict[str, Any]]:
+    """What the pipelines make of each page (extract → clean → the too-short check), in this process.
+    ``removed`` collects ``(page id, line, reason)`` for every line cleaning dropped."""
+    from itemadapter import ItemAdapter
+
+    from newsproj import sites
+    from newsproj.cleaning import clean, too_short
+    from newsproj.exceptions import ExtractionFailed, NotAnArticle
+    from newsproj.extraction import extract, parse_html
+
+    for page in pages:
+        try:
+            tree = parse_html(_html(corpus, page), "utf-8")
+            site = sites.for_tree(page["url"], tree) if registry else None
+            article, cleaned = clean(extract(tree, page["url"], site).article, site)
+        except (NotAnArticle, ExtractionFailed):
+            continue
+        if removed is not None:
+            removed.extend((page["id"], line, reason) for line, reason in cleaned.removed)
+        if too_short(article):
+            continue
+        yield {k: v for k, v in ItemAdapter(article).asdict().items() if k != "metadata"}
+
+
+_TOKENS = re.compile(r"\w+")
+
+
+def truth_lines_removed(pages: list[dict[str, Any]], removed: list[tuple[str, str, str]]) -> tuple[int, int,
+                                                                                                   list[Any]]:
+    """(truth body lines that cleaning removed, truth body lines, examples). A removed line counts when its
+    tokens are a whole line of the page's truth body (or of its title: a body line equal to the headline is
+    not prose lost)."""
+    lines_of: dict[str, set[str]] = {}
+    total = 0
+    for page in pages:
+        keys = {" ".join(_TOKENS.findall(line.casefold())) for line in page["body"].split("\n")}
+        keys.discard("")
+        total += len(keys)
+        lines_of[page["id"]] = keys
+    title_of = {p["id"]: " ".join(_TOKENS.findall((p.get("title") or "").casefold())) for p in pages}
+    hits = []
+    for page_id, line, reason in removed:
+        key = " ".join(_TOKENS.findall(line.casefold()))
+        if key and key in lines_of.get(page_id, ()) and key != title_of.get(page_id):
+            hits.append((page_id, line[:160], reason))
+    return len(hits), total, hits
+
+
+# ------------------------------------------------------------------ one run
+
+
+def _summary(result: dict[str, Any]) -> dict[str, Any]:
+    s = result["summary"]
+    return {k: s.get(k) for k in ("pages", "matched", "coverage", "body_f1", "body_precision", "body_recall",
+                                  "chrome", "headline", "authors", "date", "language", "headline_n",
+                                  "authors_n", "date_n", "language_n")}
+
+
+def _scored(corpus: Path, records: Path, workdir: Path, halves: tuple[str, ...]) -> dict[str, Any]:
+    """Summaries per half (and of the whole corpus when both halves are there), plus half B's per-page rows."""
+    out: dict[str, Any] = {}
+    for half in halves:
+        result = score(half_dir(corpus, half, workdir), records)
+        out[half] = _summary(result)
+        if half == "B":
+            out["B_pages"] = [
+                {k: r.get(k) for k in ("id", "url", "matched", "f1", "precision", "recall", "headline_ok")}
+                | {"chrome_lines": [c["line"][:120] for c in r.get("chrome_lines") or []]}
+                for r in result["pages"]
+            ]
+    return out
+
+
+def run(workdir: Path, quick: bool = False, log: Callable[[str], None] = print,
+        names: list[Path] | None = None) -> dict[str, Any]:
+    names = names or corpora()
+    problems = check_split(names)
+    if problems:
+        raise SystemExit("\n".join(problems) + "\n(`python -m bench.quality --write-split` records the new split)")
+    halves: tuple[str, ...] = ("B",) if quick else HALVES
+    results: dict[str, Any] = {"quick": quick, "halves": list(halves), "corpora": {}}
+    for corpus in names:
+        started = time.monotonic()
+        served = half_dir(corpus, "B", workdir) if quick else corpus
+        pages = truth_pages(served)
+        runs: dict[str, Any] = {}
+        plan = [("sitemap", True), ("links", True), ("sitemap", False)] + ([] if quick else [("links", False)])
+        for path, registry in plan:
+            name = f"{path}/{'registry' if registry else 'no-registry'}"
+            out = workdir / f"{corpus.name}.{path}.{int(registry)}.jsonl"
+            stats = crawl(served, out, path, registry)
+            runs[name] = _scored(corpus, out, workdir, halves)
+            runs[name]["stats"] = {k: v for k, v in stats.items() if k.startswith(("newsproj/extract/",
+                                   "newsproj/clean/not_article", "newsproj/discovery/page/", "item_dropped"))}
+        for name, make in (("trafilatura", trafilatura_records), ("readability", readability_records)):
+            out = workdir / f"{corpus.name}.{name}.jsonl"
+            _write(out, make(corpus, pages))
+            runs[name] = _scored(corpus, out, workdir, halves)
+        removed: list[tuple[str, str, str]] = []
+        _write(workdir / f"{corpus.name}.items.jsonl", item_path(corpus, pages, True, removed))
+        for half in halves:
+            own = [p for p in pages if half_of(split_key(p)) == half]
+            n, total, hits = truth_lines_removed(own, [r for r in removed if r[0] in {p["id"] for p in own}])
+            for name in runs:
+                runs[name][half]["truth_lines_removed"] = n / total if total and not name.startswith(
+                    ("trafilatura", "readability")) else None
+            runs.setdefault("removed_examples", {})[half] = hits[:20]
+        results["corpora"][corpus.name] = runs
+        log(f"quality: {corpus.name} ({len(pages)} pages) in {time.monotonic() - started:.0f} s")
     return results
 
 
-def table(results: dict[str, dict[str, dict[str, float | None]]]) -> str:
-    def fmt(v: float | None) -> str:
-        return "n/a" if v is None else f"{v:.3f}"
+RUN_COLUMNS = ("sitemap/registry", "links/registry", "sitemap/no-registry", "links/no-registry",
+               "trafilatura", "readability")
 
-    rows = ["| corpus | figure | newsproj | trafilatura alone |", "| --- | --- | --- | --- |"]
-    for name, both in results.items():
-        for key in FIGURES:
-            rows.append(f"| {name} | {key} | {fmt(both['newsproj'].get(key))} | {fmt(both['trafilatura'].get(key))} |")
-    return "\n".join(rows)
+
+def table(results: dict[str, Any]) -> str:
+    def fmt(v: Any) -> str:
+        return "—" if v is None else f"{v:.3f}"
+
+    columns = [c for c in RUN_COLUMNS if any(c in runs for runs in results["corpora"].values())]
+    out = ["| corpus | half | figure | " + " | ".join(columns) + " |", "| --- " * (3 + len(columns)) + "|"]
+    for name, runs in results["corpora"].items():
+        for half in results["halves"]:
+            for key in FIGURES:
+                values = [runs[c][half].get(key) if c in runs else None for c in columns]
+                if all(v is None for v in values):
+                    continue
+                out.append(f"| {name} | {half} | {key} | " + " | ".join(fmt(v) for v in values) + " |")
+    out.append("")
+    out.append("Worst held-out pages (half B, sitemap path, registry on):")
+    worst = []
+    for name, runs in results["corpora"].items():
+        for row in runs["sitemap/registry"].get("B_pages", []):
+            worst.append((row["f1"], name, row))
+    for f1, name, row in sorted(worst, key=lambda w: w[0])[:10]:
+        state = "no record" if not row["matched"] else f"p {row['precision']:.2f} r {row['recall']:.2f}"
+        out.append(f"- {f1:.3f} {name} {row['id']} {row['url']} ({state})")
+    return "\n".join(out)
+
+
+# ------------------------------------------------------------------ the tuning loop (no crawl)
+
+
+def inprocess(names: list[Path], half: str | None, registry: bool, worst: int = 0) -> dict[str, Any]:
+    """The item path in this process over one half (or both), scored; the loop for tuning rules on half A."""
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        for corpus in names:
+            truth = half_dir(corpus, half, workdir)
+            pages = truth_pages(truth)
+            removed: list[tuple[str, str, str]] = []
+            out = workdir / f"{corpus.name}.jsonl"
+            _write(out, item_path(corpus, pages, registry, removed))
+            result = score(truth, out)
+            summary = _summary(result)
+            n, total, hits = truth_lines_removed(pages, removed)
+            summary["truth_lines_removed"] = n / total if total else None
+            summary["removed_examples"] = hits[:15]
+            summary["worst"] = sorted(
+                ((r["f1"], r["id"], r["url"], r["matched"]) for r in result["pages"]), key=lambda r: r[0]
+            )[:worst]
+            summary["chrome_lines"] = [(r["id"], c["line"][:100]) for r in result["pages"]
+                                       for c in r.get("chrome_lines") or []][:30]
+            results[corpus.name] = summary
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.quality")
+    parser.add_argument("--inprocess", action="store_true", help="item path in this process, no crawl")
+    parser.add_argument("--half", choices=HALVES, help="score one half only (default: both)")
+    parser.add_argument("--corpus", action="append", help="only this corpus (repeatable)")
+    parser.add_argument("--no-registry", action="store_true", help="without the site registry")
+    parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
+    parser.add_argument("--write-split", action="store_true", help="record the current split in bench/split.json")
+    parser.add_argument("--verbose", action="store_true", help="list removed truth lines and chrome lines")
+    args = parser.parse_args(argv)
+    names = [c for c in corpora() if not args.corpus or c.name in args.corpus]
+    if args.write_split:
+        check_split(corpora(), write=True)
+        print(f"split recorded in {SPLIT_FILE}")
+        return 0
+    if args.inprocess:
+        results = inprocess(names, args.half, not args.no_registry, args.worst)
+        for name, s in results.items():
+            print(f"{name:14} {args.half or 'AB'} n={s['pages']:3} f1={s['body_f1']:.4f} p={s['body_precision']:.3f} "
+                  f"r={s['body_recall']:.3f} cov={s['coverage']:.3f} chrome={s['chrome']:.3f} "
+                  f"removed={s['truth_lines_removed'] or 0:.4f} head={_f(s['headline'])} auth={_f(s['authors'])} "
+                  f"date={_f(s['date'])} lang={_f(s['language'])}")
+            for row in s["worst"]:
+                print(f"    {row[0]:.3f} {row[1]} {row[2]}{'' if row[3] else ' (no record)'}")
+            if args.verbose:
+                for hit in s["removed_examples"]:
+                    print("    removed:", hit)
+                for hit in s["chrome_lines"]:
+                    print("    chrome:", hit)
+        return 0
+    quick = bool(os.environ.get("BENCH_QUICK"))
+    with tempfile.TemporaryDirectory() as tmp:
+        results = run(Path(tmp), quick=quick, names=names)
+    print(table(results))
+    return 0
+
+
+def _f(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:.3f}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

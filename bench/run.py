@@ -21,9 +21,9 @@ def main() -> int:
     only = set(sys.argv[1:]) or {"quality", "speed", "distributed"}
     if "quality" in only:
         if quality.corpora():
-            results = quality.run(RESULTS)
+            results = quality.run(RESULTS, quick=bool(os.environ.get("BENCH_QUICK")))
             (RESULTS / "quality.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
-            print("## Quality (../shared/tools/score.py)\n")
+            print("## Quality (../shared/tools/score.py; half B held out, see bench/quality.py)\n")
             print(quality.table(results), flush=True)
         else:
             print("quality: ../shared/corpus not present, skipped")

@@ -61,6 +61,8 @@ SETTINGS: dict[str, Setting] = {
     "NEWSPROJ_PAGE_TIME_LIMIT": Setting("float", 30.0, "seconds of extraction one page may cost; a page over it "
                                         "is dropped as newsproj/extract/error/timeout (0 = no limit)"),
     "NEWSPROJ_STATS_FILE": Setting("str", None, "write the final stats as JSON to this file"),
+    "NEWSPROJ_SITE_REGISTRY": Setting("bool", True, "use the site registry's extraction and cleaning rules "
+                                      "(0 = the generic path only: what a site without a file gets)"),
     "NEWSPROJ_EXTRACT_WORKERS": Setting("int", None, "extraction processes (default: one per core on a "
                                         "multi-core machine; 0 = extract in the crawl process)"),
     "NEWSPROJ_DEFAULT_FEED": Setting("str", "output/%(site)s/%(date)s/%(run_id)s.jsonl", "feed written when no "

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 class CleanPipeline:
     def __init__(self, crawler: Crawler):
         self.stats = crawler.stats
+        self.registry = crawler.settings.getbool("NEWSPROJ_SITE_REGISTRY", True)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -27,7 +28,7 @@ class CleanPipeline:
         if not isinstance(item, Article):
             return item
         try:
-            site = sites.for_page(item.url, item.canonicalUrl)
+            site = sites.for_page(item.url, item.canonicalUrl) if self.registry else None
         except SiteConfigError:
             site = None
         article, cleaned = clean(item, site)

@@ -42,16 +42,20 @@ def extract_page(
     hints: dict[str, Any],
     downloaded: str,
     encoding: str | None = None,
+    registry: bool = True,
 ) -> Extraction:
     """One page, start to end of extraction; runs in a pool worker (everything in and out pickles).
 
     The page is parsed once, here. Without ``-a site``, its site config is found from its URL, else from its
-    canonical link (a publisher's page served from elsewhere, e.g. the corpus on 127.0.0.1).
+    canonical link (a publisher's page served from elsewhere, e.g. the corpus on 127.0.0.1). Without the
+    ``registry`` (``NEWSPROJ_SITE_REGISTRY=0``), no site file is used: the generic path only.
     """
     tree = parse_html(html, encoding)
     site: SiteConfig | None
     try:
-        if site_name:
+        if not registry:
+            site = None
+        elif site_name:
             site = sites.load(site_name)
         else:
             site = sites.for_tree(url, tree)
@@ -113,6 +117,7 @@ class ExtractPipeline:
             raise UsageError(f"NEWSPROJ_EXTRACT_WORKERS: expected 0 or more, got {self.workers}")
         self.reset_every = crawler.settings.getint("NEWSPROJ_RESET_CACHES_EVERY", 500)
         self.time_limit = page_time_limit(crawler.settings)
+        self.registry = crawler.settings.getbool("NEWSPROJ_SITE_REGISTRY", True)
         self.pool: ProcessPoolExecutor | None = None
         self.started: Future[None] = Future()
         """Done once the pool's workers are up (set by the thread that starts them)."""
@@ -191,7 +196,8 @@ class ExtractPipeline:
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
             return item
-        args = (self.reset_every, item.html, item.url, item.site, item.hints, item.date_downloaded, item.encoding)
+        args = (self.reset_every, item.html, item.url, item.site, item.hints, item.date_downloaded, item.encoding,
+                self.registry)
         try:
             if self.pool:
                 if not self.started.done():  # a submit before the pool is up would block the reactor: wait here
