@@ -1,21 +1,41 @@
-"""``scrapy crawl``, plus: a run that failed its close-time checks (``newsproj/monitors.py``) exits non-zero,
-and a run given no output (no ``-o``/``-O``/``FEEDS``) writes the default feed ``NEWSPROJ_DEFAULT_FEED``.
+"""``scrapy crawl``, plus: a bad invocation stops before anything starts, a run that failed its close-time checks
+(``newsproj/monitors.py``) exits non-zero, and a run given no output (no ``-o``/``-O``/``FEEDS``) writes the
+default feed ``NEWSPROJ_DEFAULT_FEED``.
 
-Scrapy's own command exits 0 whatever the spider found; cron and scrapyd need a status to notice a broken
-site. Exit status 3 when a monitor failed (the reasons are in the log and in the run manifest), 1 as before
-when the crawl could not start.
+Exit status (../shared/CONTRACT.md): 0 the run finished and its output can be trusted; 2 bad invocation or
+setting — one line on stderr names the problem and the fix, nothing was requested, no traceback; 3 the run
+failed a close-time check (the reasons are in the log and in the run manifest); 1 as before when the crawl could
+not start for another reason.
+
+Scrapy's own command exits 0 whatever the spider found, and reports a bad spider argument as "Task exception
+was never retrieved" with a traceback; :func:`preflight` checks everything it can before the crawler exists:
+the ``NEWSPROJ_*`` settings, the spider arguments (by building the spider once, side-effect free), seeds on
+loopback/private addresses, ``JOBDIR`` and ``STATE_DIR`` (a directory we can write, a state database that opens).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import argparse
+import ipaddress
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
+from scrapy.commands import ScrapyHelpFormatter
 from scrapy.commands.crawl import Command as ScrapyCrawl
+from scrapy.exceptions import UsageError
+
+from ..exceptions import SiteConfigError
+from ..middlewares.config import validate
 
 if TYPE_CHECKING:
-    import argparse
+    from scrapy.settings import BaseSettings
 
 MONITOR_FAILED = 3
+BAD_INVOCATION = 2
 
 
 def default_feeds(uri: str) -> dict[str, dict[str, object]]:
@@ -23,13 +43,155 @@ def default_feeds(uri: str) -> dict[str, dict[str, object]]:
     return {uri: {"format": "jsonlines", "newsproj_atomic": True, "uri_params": "newsproj.feeds.uri_params"}}
 
 
+def _spider_loader(settings: BaseSettings) -> Any:
+    from scrapy.spiderloader import get_spider_loader
+
+    return get_spider_loader(settings)
+
+
+def spider_arguments_help(settings: BaseSettings) -> str:
+    """The ``-a NAME=VALUE`` arguments of every spider that declares them (``arguments`` class attribute)."""
+    lines = []
+    try:
+        loader = _spider_loader(settings)
+        names = sorted(loader.list())
+    except Exception:  # noqa: BLE001 — help must print even if a spider module is broken
+        return ""
+    for name in names:
+        arguments = getattr(loader.load(name), "arguments", None)
+        if not arguments:
+            continue
+        lines.append(f"Spider arguments of {name!r} (-a NAME=VALUE):")
+        lines += [f"  -a {arg}\n      {text}" for arg, text in arguments.items()]
+    return "\n".join(lines)
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter, ScrapyHelpFormatter):
+    """Scrapy's help layout, with the spider-argument epilog kept as written."""
+
+
+def _directory_problem(setting: str, value: str) -> str | None:
+    """Why ``value`` cannot serve as the writable directory ``setting`` names, or None. Creates nothing."""
+    path = Path(value)
+    try:
+        return _directory_problem_at(setting, value, path)
+    except OSError as exc:  # a parent that cannot be searched
+        return f"-s {setting}={value}: cannot be used ({exc.strerror}); give {setting} a directory this user can write"
+
+
+def _directory_problem_at(setting: str, value: str, path: Path) -> str | None:
+    if path.exists() and not path.is_dir():
+        return f"-s {setting}={value}: is a file, not a directory; point {setting} at a directory"
+    existing = path
+    while not existing.exists():
+        if existing.parent == existing:
+            break
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"-s {setting}={value}: {existing} is a file, not a directory; point {setting} at a directory"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return (f"-s {setting}={value}: {existing} is not writable; give {setting} a directory this user can "
+                f"write")
+    return None
+
+
+def _state_database_problem(state_dir: str) -> str | None:
+    from ..state.files import FILENAME
+
+    path = Path(state_dir) / FILENAME
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(path, timeout=5)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            db.execute("PRAGMA quick_check(1)").fetchone()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        return (f"-s STATE_DIR={state_dir}: {path.name} is not a usable state database ({exc}); move it aside "
+                f"(the next run then starts with no memory of earlier runs) or use another STATE_DIR")
+    return None
+
+
+def _seed_problem(url: str, settings: BaseSettings) -> str | None:
+    """A seed the SSRF guard would refuse (an IP literal or ``localhost``; names are resolved by the guard)."""
+    from ..middlewares.ssrf import ALLOWABLE, address_kind, ip_literal
+
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    ip = ip_literal(host) or (ipaddress.ip_address("127.0.0.1") if host == "localhost" else None)
+    kind = address_kind(ip) if ip is not None else None
+    if kind is None:
+        return None
+    allowed_hosts = {h.strip().lower() for h in settings.getlist("NEWSPROJ_ALLOW_PRIVATE_HOSTS") if h}
+    if kind in ALLOWABLE and (
+        settings.getbool("NEWSPROJ_ALLOW_PRIVATE") or host in allowed_hosts or parts.netloc.lower() in allowed_hosts
+    ):
+        return None
+    if kind not in ALLOWABLE:
+        return f"seed {url}: {kind} addresses are never requested; give a public or local (loopback) URL"
+    return (f"seed {url}: {kind} addresses are refused by default; to crawl a local site add "
+            f"-s NEWSPROJ_ALLOW_PRIVATE=1 (or -s NEWSPROJ_ALLOW_PRIVATE_HOSTS={parts.netloc})")
+
+
+def preflight(settings: BaseSettings, spider_name: str, spargs: dict[str, Any]) -> str | None:
+    """The first reason this invocation cannot run (one line naming the problem and the fix), or None."""
+    problems = validate(settings)
+    if problems:
+        return "; ".join(problems)
+    loader = _spider_loader(settings)
+    try:
+        spidercls = loader.load(spider_name)
+    except KeyError:
+        return f"no spider {spider_name!r}; use one of: {', '.join(sorted(loader.list()))}"
+    declared = getattr(spidercls, "arguments", None)
+    if declared:
+        unknown = sorted(a for a in spargs if a not in declared and not a.startswith("_"))  # scrapyd adds _job
+        if unknown:
+            return (f"-a {unknown[0]}: not an argument of spider {spider_name}; it takes "
+                    f"{', '.join(f'-a {a}=' for a in declared)} (scrapy crawl {spider_name} -h)")
+    try:
+        spider = spidercls(**spargs)
+    except (UsageError, SiteConfigError) as exc:
+        return str(exc)
+    for url in getattr(spider, "seeds", None) or ():
+        problem = _seed_problem(url, settings)
+        if problem:
+            return problem
+    jobdir = settings.get("JOBDIR")
+    if jobdir:
+        problem = _directory_problem("JOBDIR", jobdir)
+        if problem:
+            return problem
+    state_dir = settings.get("STATE_DIR")
+    if state_dir and not settings.get("NEWSPROJ_STATE_BACKEND") and not settings.get("REDIS_URL"):
+        return _directory_problem("STATE_DIR", state_dir) or _state_database_problem(state_dir)
+    if state_dir:  # the run history (manifests) is kept there with any backend
+        return _directory_problem("STATE_DIR", state_dir)
+    return None
+
+
 class Command(ScrapyCrawl):
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        super().add_options(parser)
+        from scrapy.utils.project import get_project_settings
+
+        parser.formatter_class = _HelpFormatter
+        parser.epilog = spider_arguments_help(self.settings or get_project_settings()) or None
+
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
         assert self.settings is not None
         uri = self.settings.get("NEWSPROJ_DEFAULT_FEED")
         if uri and not (opts.output or opts.overwrite_output or self.settings.getdict("FEEDS")):
             self.settings.set("FEEDS", default_feeds(uri), priority="project")
+        if len(args) == 1:
+            # before the crawler process exists: no log set-up, no request, one line on stderr
+            problem = preflight(self.settings, args[0], opts.spargs)
+            if problem:
+                sys.stderr.write(f"scrapy crawl {args[0]}: {problem}\n")
+                sys.exit(BAD_INVOCATION)
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
@@ -43,6 +205,3 @@ class Command(ScrapyCrawl):
         elif crawler.stats is not None and crawler.stats.get_value("newsproj/monitor/failed"):
             self.exitcode = MONITOR_FAILED
         return None
-
-
-

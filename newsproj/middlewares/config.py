@@ -32,6 +32,7 @@ class Setting:
     default: Any
     meaning: str
     minimum: float | None = 0
+    maximum: float | None = None
 
 
 SETTINGS: dict[str, Setting] = {
@@ -70,16 +71,32 @@ SETTINGS: dict[str, Setting] = {
     "NEWSPROJ_INCREMENTAL_ENABLED": Setting("bool", True, "skip refetching articles already emitted (STATE_DIR)"),
     "NEWSPROJ_INCREMENTAL_REFRESH_HOURS": Setting("float", 0, "refetch emitted articles older than this even "
                                                   "without a newer lastmod (0 = never)"),
-    "NEWSPROJ_NEARDUP_THRESHOLD": Setting("float", 0.8, "MinHash Jaccard similarity that marks a near-duplicate"),
+    "NEWSPROJ_NEARDUP_THRESHOLD": Setting("float", 0.8, "MinHash Jaccard similarity that marks a near-duplicate "
+                                          "(0 = off)", 0, 1),
+    "NEWSPROJ_NEARDUP_WINDOW_DAYS": Setting("float", 7, "near-duplicates of earlier runs' records up to this age "
+                                            "(days; 0 = this run only)"),
     "NEWSPROJ_NEARDUP_PERMUTATIONS": Setting("int", 128, "MinHash permutations", 1),
     "NEWSPROJ_NEARDUP_SHINGLE": Setting("int", 4, "words per shingle for near-duplicate detection", 1),
     "NEWSPROJ_MONITOR_COLLAPSE_RATIO": Setting("float", 0.5, "a run with fewer articles than this share of the "
-                                               "median of recent runs fails (0 = off)"),
-    "NEWSPROJ_MONITOR_HISTORY": Setting("int", 5, "recent runs the collapse check compares with"),
-    "NEWSPROJ_MONITOR_MAX_ERROR_RATE": Setting("float", 0.5, "share of failed requests that fails the run"),
-    "NEWSPROJ_MONITOR_MAX_DROP_RATE": Setting("float", 0.5, "share of dropped pages that fails the run"),
-    "NEWSPROJ_MONITOR_MIN_COVERAGE": Setting("str", None, "field coverage floors (docs/operations.md)"),
+                                               "median of recent runs fails (0 = off)", 0, 1),
+    "NEWSPROJ_MONITOR_HISTORY": Setting("int", 5, "recent successful runs of the site a run is compared with"),
+    "NEWSPROJ_MONITOR_MAX_DRIFT": Setting("float", 0.25, "a share (field coverage, listing pages, extraction "
+                                          "fallbacks, errors) that moves this far from the site's recent runs "
+                                          "fails the run (0 = off)", 0, 1),
+    "NEWSPROJ_MONITOR_BODY_RATIO": Setting("float", 2.0, "a median article body this many times shorter or "
+                                           "longer than in the site's recent runs fails the run (0 = off)"),
+    "NEWSPROJ_MONITOR_MAX_BLOCKED": Setting("float", 0.5, "share of article pages answering 401/403/451 that "
+                                            "fails the run (0 = off)", 0, 1),
+    "NEWSPROJ_MONITOR_MAX_ERROR_RATE": Setting("float", 0, "optional absolute limit on the share of failed "
+                                               "requests (0 = off; the default judges errors against history)",
+                                               0, 1),
+    "NEWSPROJ_MONITOR_MAX_DROP_RATE": Setting("float", 0, "optional absolute limit on the share of article pages "
+                                              "dropped as invalid or failed (0 = off)", 0, 1),
+    "NEWSPROJ_MONITOR_MIN_COVERAGE": Setting("coverage", None, "optional absolute field coverage floors, "
+                                             "`field:share,...` e.g. `headline:1.0,authors:0.3`"),
     "NEWSPROJ_MONITOR_FINISH_REASONS": Setting("list", None, "finish reasons that count as success"),
+    "NEWSPROJ_MONITOR_SAVE_PAGES": Setting("int", 5, "pages saved per symptom beside the manifest of a failed "
+                                           "run (0 = none)"),
     "NEWSPROJ_STATE_BACKEND": Setting("str", None, "import path of the cross-run state backend (RedisAddon sets "
                                       "it; default: the STATE_DIR file backend)"),
     "NEWSPROJ_CRAWL_ID": Setting("str", None, "name of a distributed crawl's Redis keys (default: derived from "
@@ -91,8 +108,48 @@ SETTINGS: dict[str, Setting] = {
     "NEWSPROJ_REDIS_STATE_KEY": Setting("str", None, "Redis key prefix of the cross-run state"),
 }
 
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
+ENVIRONMENT = {
+    "NEWSPROJ_SITES_DIR": "folder of site files to use instead of the bundled registry (read at import)",
+}
+"""Environment variables (not settings) the package reads."""
+
+_COVERAGE_FIELDS = ("url", "canonicalUrl", "headline", "articleBody", "authors", "datePublished", "dateModified",
+                    "inLanguage", "description", "mainImage", "breadcrumbs")
+
+
+def parse_coverage(value: Any) -> dict[str, float]:
+    """``NEWSPROJ_MONITOR_MIN_COVERAGE`` as ``{field: share}``: a dict, JSON, or ``field:share,...``.
+    Raises ``ValueError`` naming the bad part."""
+    if value is None or value == "":
+        return {}
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("{"):
+            import json
+
+            value = json.loads(text)
+        else:
+            pairs = {}
+            for part in filter(None, (p.strip() for p in text.split(","))):
+                field, sep, share = part.partition(":")
+                if not sep:
+                    raise ValueError(f"{part!r} is not field:share")
+                pairs[field.strip()] = share.strip()
+            value = pairs
+    if not isinstance(value, dict):
+        raise ValueError(f"{value!r} is not field:share,...")
+    out = {}
+    for field, share in value.items():
+        if field not in _COVERAGE_FIELDS:
+            raise ValueError(f"unknown field {field!r} (one of {', '.join(_COVERAGE_FIELDS)})")
+        try:
+            number = float(share)
+        except (TypeError, ValueError):
+            raise ValueError(f"{field}: {share!r} is not a share between 0 and 1") from None
+        if not 0 <= number <= 1:
+            raise ValueError(f"{field}: {share!r} is not a share between 0 and 1")
+        out[field] = number
+    return out
 
 
 def check_value(name: str, value: Any, spec: Setting) -> str | None:
@@ -101,17 +158,27 @@ def check_value(name: str, value: Any, spec: Setting) -> str | None:
         return None
     given = f"got {value!r}"
     if spec.kind == "bool":
-        if isinstance(value, bool) or value in (0, 1) or str(value).strip().lower() in _TRUE | _FALSE:
+        # exactly what Scrapy's getbool() understands: anything else would fail later, mid-crawl
+        if isinstance(value, bool) or value in (0, 1) or str(value).strip() in _BOOLEANS:
             return None
         return f"expected a boolean (1/0, true/false), {given}"
     if spec.kind in ("int", "float"):
-        expected = f"expected {'an integer' if spec.kind == 'int' else 'a number'} ≥ {spec.minimum or 0:g}, {given}"
+        low = spec.minimum or 0
+        span = f"between {low:g} and {spec.maximum:g}" if spec.maximum is not None else f"≥ {low:g}"
+        expected = f"expected {'an integer' if spec.kind == 'int' else 'a number'} {span}, {given}"
         try:
             number = int(value) if spec.kind == "int" else float(value)
         except (TypeError, ValueError):
             return expected
-        if isinstance(value, bool) or (spec.minimum is not None and number < spec.minimum):
+        if isinstance(value, bool) or (spec.minimum is not None and number < spec.minimum) or (
+                spec.maximum is not None and number > spec.maximum) or number != number:
             return expected
+        return None
+    if spec.kind == "coverage":
+        try:
+            parse_coverage(value)
+        except ValueError as exc:
+            return f"expected field:share pairs separated by commas, shares between 0 and 1 ({exc}), {given}"
         return None
     if spec.kind == "url":
         text = str(value)
@@ -122,6 +189,9 @@ def check_value(name: str, value: Any, spec: Setting) -> str | None:
     if spec.kind == "list" and not isinstance(value, str | list | tuple):
         return f"expected a comma-separated list, {given}"
     return None
+
+
+_BOOLEANS = {"0", "1", "true", "false", "True", "False"}
 
 
 def validate(settings: BaseSettings) -> list[str]:

@@ -97,7 +97,12 @@ class SSRFGuard:
 
     def _refuse(self, request: Request, reason: str) -> None:
         self.crawler.stats.inc_value(f"newsproj/guard/{reason.replace('ssrf_', 'ssrf/')}")
-        logger.info("Refusing %s: %s", redact(request.url), reason)
+        hint = ""
+        if reason.removeprefix("ssrf_") in ALLOWABLE:
+            hint = (f" (a local site? allow it with -s NEWSPROJ_ALLOW_PRIVATE=1 or "
+                    f"-s NEWSPROJ_ALLOW_PRIVATE_HOSTS={netloc(request.url)})")
+        level = logging.WARNING if hint and request.meta.get("newsproj_role") == "seed" else logging.INFO
+        logger.log(level, "Refusing %s: %s%s", redact(request.url), reason, hint)
         raise Refused(reason, request.url)
 
     async def process_request(self, request: Request) -> None:

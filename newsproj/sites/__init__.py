@@ -173,10 +173,11 @@ def names() -> list[str]:
 def load(name: str) -> SiteConfig:
     """The site named ``name``; ``SiteConfigError`` when there is no such file or it is invalid."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name or ""):
-        raise SiteConfigError(f"site name {name!r}: expected lowercase letters, digits, '-' or '_'")
+        raise SiteConfigError(f"-a site={name}: expected lowercase letters, digits, '-' or '_': a site name, "
+                              f"one of: {', '.join(names())}")
     path = SITES_DIR / f"{name}.toml"
     if not path.is_file():
-        raise SiteConfigError(f"sites/{name}.toml: no such site (known: {', '.join(names())})")
+        raise SiteConfigError(f"sites/{name}.toml: no such site; use -a site=NAME with one of: {', '.join(names())}")
     return parse(path)
 
 

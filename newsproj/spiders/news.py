@@ -44,13 +44,27 @@ LISTED = "newsproj_listed"  # a sitemap or feed listed this URL as an entry
 def _split_urls(value: str) -> list[str]:
     urls = [u.strip() for u in value.split(",") if u.strip()]
     for url in urls:
-        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname or " " in url:
             raise UsageError(f"-a start_urls: expected http(s) URLs separated by commas, got {url!r}")
+        try:
+            port = parts.port
+        except ValueError:
+            port = -1
+        if port is not None and not 0 < port < 65536:
+            raise UsageError(f"-a start_urls: {url!r} has no valid port; ports go from 1 to 65535")
     return urls
 
 
 class NewsSpider(Spider):
     name = "news"
+    arguments = {
+        "start_urls": "URL[,URL...]: seeds — homepage, section, robots.txt, sitemap (index, urlset, news; .xml or "
+                      ".xml.gz), RSS/Atom feed or article; the crawl stays on their host:port",
+        "site": "NAME: a site of the registry (newsproj/sites/NAME.toml): its seeds, hosts and rules "
+                "(with start_urls: those seeds instead)",
+    }
+    """Listed by ``scrapy crawl news -h``; any other ``-a`` is refused as a typo (newsproj/commands/crawl.py)."""
     # Set from settings in from_crawler.
     max_listing_depth: int
     max_url_length: int
@@ -74,7 +88,8 @@ class NewsSpider(Spider):
         if start_urls and site:
             self.seeds = _split_urls(start_urls) if isinstance(start_urls, str) else list(start_urls)
         if not self.seeds:
-            raise UsageError("spider news needs -a start_urls=URL[,URL...] or -a site=NAME with seeds")
+            raise UsageError("spider news needs -a start_urls=URL[,URL...] or -a site=NAME with seeds "
+                             "(scrapy crawl news -h lists the arguments)")
         self.allowed_netlocs = frozenset(netlocs | {netloc(u) for u in self.seeds})
 
     @classmethod

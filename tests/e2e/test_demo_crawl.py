@@ -126,7 +126,7 @@ def test_seed_article_record(crawl, demo_server):
 
 def test_bad_start_url_is_a_usage_error(crawl):
     result = crawl("-a", "start_urls=ftp://127.0.0.1/x")
-    assert result.returncode != 0
+    assert result.returncode == 2
     assert "expected http(s) URLs" in result.log
     assert result.records == []
 

@@ -1,0 +1,117 @@
+"""commands/crawl.py through the real CLI: every bad invocation or setting is one line on stderr naming the problem
+and the fix, exit status 2, no traceback, no request (no crawl is started, so these tests are cheap)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from newsproj.middlewares.config import ENVIRONMENT, SETTINGS
+from tests.conftest import ROOT
+
+SEED = "http://news.invalid/"  # never requested: every case stops before the crawler exists
+
+
+def scrapy(*args: str, cwd: Path = ROOT, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    return subprocess.run([*prefix, sys.executable, "-m", "scrapy", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=60)
+
+
+def assert_bad_invocation(proc: subprocess.CompletedProcess, *needles: str) -> str:
+    lines = proc.stderr.strip().splitlines()
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert len(lines) == 1, proc.stderr[-2000:]  # no log set-up, no traceback: one line
+    assert "Traceback" not in proc.stderr and "Task exception" not in proc.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+    return lines[0]
+
+
+@pytest.mark.parametrize(("args", "needles"), [
+    (("-a", "site=no-such-site"), ("no such site", "use -a site=NAME with one of: ", "cnn")),
+    (("-a", "start_urls=ftp://example.org/feed"), ("-a start_urls: expected http(s) URLs", "'ftp://example.org/")),
+    (("-a", "start_urls=not a url"), ("-a start_urls: expected http(s) URLs", "'not a url'")),
+    ((), ("needs -a start_urls=URL[,URL...] or -a site=NAME",)),
+    (("-a", "start_urls=http://127.0.0.1:99999/"), ("has no valid port", "1 to 65535")),
+    (("-a", "start_url=http://example.org/"), ("-a start_url: not an argument", "-a start_urls=")),
+    (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_NEARDUP_THRESHOLD=2"),
+     ("setting NEWSPROJ_NEARDUP_THRESHOLD", "between 0 and 1", "got '2'")),
+    (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE=headline:abc"),
+     ("NEWSPROJ_MONITOR_MIN_COVERAGE", "field:share", "'abc'")),
+    (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_ALLOW_PRIVATE=yes"),
+     ("NEWSPROJ_ALLOW_PRIVATE", "expected a boolean (1/0, true/false)", "got 'yes'")),
+    (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_NEARDUP_WINDOW_DAYS=a week"),
+     ("NEWSPROJ_NEARDUP_WINDOW_DAYS", "expected a number")),
+    (("-a", "start_urls=http://127.0.0.1:8080/"), ("loopback", "-s NEWSPROJ_ALLOW_PRIVATE=1",
+                                                   "NEWSPROJ_ALLOW_PRIVATE_HOSTS=127.0.0.1:8080")),
+])
+def test_bad_invocation(tmp_path, args, needles):
+    assert_bad_invocation(scrapy("crawl", "news", "-s", f"STATE_DIR={tmp_path / 'state'}", *args), *needles)
+
+
+@pytest.mark.parametrize("setting", ["STATE_DIR", "JOBDIR"])
+def test_directory_setting_naming_a_file(tmp_path, setting):
+    (tmp_path / "file").write_text("x")
+    for value in (tmp_path / "file", tmp_path / "file" / "below"):
+        proc = scrapy("crawl", "news", "-a", f"start_urls={SEED}", "-s", f"{setting}={value}")
+        assert_bad_invocation(proc, f"-s {setting}=", "is a file, not a directory", f"point {setting} at a directory")
+
+
+def test_read_only_state_dir():
+    with tempfile.TemporaryDirectory() as top:  # world-searchable, unlike pytest's tmp_path
+        state = Path(top) / "state"
+        state.mkdir()
+        state.chmod(0o555)
+        Path(top).chmod(0o755)
+        prefix: tuple[str, ...] = ()
+        if os.geteuid() == 0:  # root writes anywhere: run the command as an unprivileged user
+            setpriv = shutil.which("setpriv")
+            if not setpriv:
+                pytest.skip("running as root without setpriv")
+            prefix = (setpriv, "--reuid=65534", "--regid=65534", "--clear-groups")
+        proc = scrapy("crawl", "news", "-a", f"start_urls={SEED}", "-s", f"STATE_DIR={state}", prefix=prefix)
+        assert_bad_invocation(proc, f"-s STATE_DIR={state}", "is not writable")
+
+
+def test_corrupt_state_database(tmp_path):
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "state.sqlite3").write_bytes(b"not a database " * 400)
+    proc = scrapy("crawl", "news", "-a", f"start_urls={SEED}", "-s", f"STATE_DIR={state}")
+    assert_bad_invocation(proc, "state.sqlite3 is not a usable state database", "move it aside")
+    assert (state / "state.sqlite3").read_bytes() == b"not a database " * 400  # left as it was
+
+
+def test_healthy_state_database_passes_preflight(tmp_path):
+    from newsproj.commands.crawl import _state_database_problem
+    from newsproj.state.files import FileStateStore
+
+    FileStateStore(tmp_path).close()
+    assert _state_database_problem(str(tmp_path)) is None
+    with sqlite3.connect(tmp_path / "state.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+
+
+def test_help_lists_spider_arguments():
+    proc = scrapy("crawl", "news", "-h")
+    assert proc.returncode == 0
+    assert "Spider arguments of 'news'" in proc.stdout
+    assert re.search(r"-a start_urls\n\s+URL\[,URL\.\.\.\]", proc.stdout)
+    assert "-a site\n" in proc.stdout
+
+
+def test_every_newsproj_setting_read_is_declared():
+    """Every NEWSPROJ_* name in the package is a declared (and so checked) setting or a documented variable."""
+    names = set()
+    for path in (ROOT / "newsproj").rglob("*.py"):
+        names |= set(re.findall(r"\bNEWSPROJ_[A-Z0-9_]+\b", path.read_text(encoding="utf-8")))
+    undeclared = sorted(names - set(SETTINGS) - set(ENVIRONMENT))
+    assert not undeclared, f"declare these in newsproj/middlewares/config.py SETTINGS: {undeclared}"
