@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from newsproj.cleaning.chrome import clean_body, clean_title
 from newsproj.extraction.normalize import author_names, iso_date
 from tests.hostile import finishes
 
-N = 100_000
+N = 50_000
 
 AUTHORS = {
     # the e-mail pattern \S+@\S+\.\w+ was cubic: 3,000 "@" took 69 s, 6,000 ran past 240 s
@@ -45,3 +46,27 @@ def test_e_mail_addresses_still_leave_bylines():
 def test_a_date_is_never_a_long_text():
     finishes(iso_date, "Mon " * N)
     assert iso_date("Mon " * 100) is None
+
+
+# ------------------------------------------------------------------ body cleaning (was O(lines²))
+
+BODIES = {
+    # every "You might also like" heading walked every line after it (16,000 lines: 185 s in the crawl process)
+    "related_headings": "\n".join("You might also like…" if i % 2 == 0 else f"Teaser {i}" for i in range(8000)),
+    # every short line looked for its credit in every line
+    "captions": "\n".join(f"Caption {i}" if i % 2 == 0 else f"Caption {i - 1} Copyright X via AP" for i in range(8000)),
+    "short_lines": "\n".join(f"Line {i} here" for i in range(8000)),
+    "same_line": "\n".join("x" for _ in range(N)),  # <p>x</p> repeated
+    "one_long_line": "the quick brown fox jumps over the lazy dog " * 20_000,
+    "one_long_word": "abcdefghij" * N,
+}
+
+
+@pytest.mark.parametrize("name", sorted(BODIES))
+def test_body_cleaning_is_linear(name):
+    finishes(clean_body, BODIES[name], "Headline", ["Jane Doe"])
+
+
+def test_title_cleaning_is_linear():
+    finishes(clean_title, "A" + "\n" * N + "B | Getty Images")
+    assert clean_title("A headline | Getty Images") == "A headline"
