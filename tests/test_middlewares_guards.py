@@ -48,6 +48,9 @@ def test_content_type_reason(ctype, reason):
         (b"%PDF-1.7\n...", "binary_body"),
         (b"\x89PNG\r\n\x1a\n", "binary_body"),
         (b"<html>\x00\x00\x00</html>", "binary_body"),
+        (bytes(range(256)) * 4, "binary_body"),  # random-looking data without a magic number
+        # a good article with a stray NUL in its first KB (the charset middleware strips it later)
+        (b"<html><head><title>T</title></head><body>\x00<p>" + b"word " * 300 + b"</p></body></html>", None),
         (b"\x1f\x8b\x08\x00gzipped-sitemap", None),
         (b"<!doctype html><p>fine</p>", None),
         ("\ufeffutf-16 text".encode("utf-16"), None),

@@ -6,7 +6,7 @@
   does a body without Content-Length once it grows past ``DOWNLOAD_MAXSIZE`` (``bytes_received``).
   A Content-Length over ``DOWNLOAD_WARNSIZE`` is counted.
 - :class:`BodyGuard` looks at the (decompressed) body of a 200 response: empty, or binary whatever the
-  header claims (file magic numbers, NUL bytes).
+  header claims (file magic numbers, or more than 5% control bytes in the first KB: a stray NUL is not binary).
 - :class:`RedirectGuard` refuses a redirect back to a URL of its own chain (a loop) before Scrapy's
   dupefilter silently swallows it, and a redirect to anything but http(s) (``file:``, ``ftp:``…).
 
@@ -49,6 +49,12 @@ _BINARY_MAGIC = (
     b"fLaC", b"ftyp", b"II*\x00", b"MM\x00*",
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+"""C0 controls but tab, line breaks and ESC: text has next to none, binary data (random bytes) about 10%."""
+BINARY_SAMPLE = 1024
+BINARY_CONTROL_SHARE = 0.05
+"""A body whose first ``BINARY_SAMPLE`` bytes are more than this share control bytes is binary. One stray NUL
+in a good article's first KB is not (the charset middleware removes it before parsing)."""
 
 
 def content_type_reason(content_type: str) -> str | None:
@@ -70,7 +76,11 @@ def body_reason(body: bytes) -> str | None:
         return "empty_body"
     if body[:2] == b"\x1f\x8b" or body.startswith(_UTF16_BOMS):
         return None  # a gzipped sitemap (the spider gunzips it), or UTF-16 text
-    if body.lstrip().startswith(_BINARY_MAGIC) or body[4:8] == b"ftyp" or b"\x00" in body[:1024]:
+    if body.lstrip().startswith(_BINARY_MAGIC) or body[4:8] == b"ftyp":
+        return "binary_body"
+    sample = body[:BINARY_SAMPLE]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls > len(sample) * BINARY_CONTROL_SHARE:
         return "binary_body"
     return None
 
