@@ -70,3 +70,58 @@ def test_body_cleaning_is_linear(name):
 def test_title_cleaning_is_linear():
     finishes(clean_title, "A" + "\n" * N + "B | Getty Images")
     assert clean_title("A headline | Getty Images") == "A headline"
+
+
+# ------------------------------------------------------------------ parse level
+
+def _article(head: str = "", wrap: int = 0) -> bytes:
+    body = "<h1>A deep page</h1>" + "".join(
+        f"<p>Paragraph {i} of the article, long enough to be prose that an extractor keeps as the body.</p>"
+        for i in range(6)
+    )
+    return (f"<html><head><title>A deep page</title>{head}</head><body>" + "<div>" * wrap + "<article>" + body
+            + "</article>" + "</div>" * wrap + "</body></html>").encode()
+
+
+def test_nesting_deeper_than_255_levels_keeps_the_page():
+    from newsproj.extraction import extract
+
+    article = extract(_article(wrap=400), "https://example.com/deep").article  # was "empty (0 words)"
+    assert "Paragraph 5 of the article" in article.articleBody
+
+
+DEEP_LD = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+GOOD_LD = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "The JSON-LD headline",'
+           ' "author": {"@type": "Person", "name": "Jane Doe"}}</script>')
+
+
+def test_json_ld_nested_100k_deep_costs_only_its_own_script():
+    import lxml.html
+
+    from newsproj.discovery.pages import jsonld_types, page_verdict
+    from newsproj.extraction import extract
+
+    html = _article(head=DEEP_LD + GOOD_LD)
+    tree = lxml.html.fromstring(html)
+    assert jsonld_types(tree) == {"newsarticle"}  # was RecursionError in the spider callback
+    page_verdict(tree)
+    article = extract(html, "https://example.com/deep-ld").article
+    assert article.headline == "The JSON-LD headline"
+    assert [a.name for a in article.authors] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("text", [
+    "[" * N + "]" * N, '{"a":' * N + "1" + "}" * N, "[" * 100 + '"' + '\\"' * N, '"a\\' * N, '["a",' * N,
+])
+def test_json_depth_check_is_linear(text):
+    from newsproj.extraction.limits import json_too_deep
+
+    finishes(json_too_deep, text)
+
+
+def test_json_depth_check_ignores_brackets_in_strings():
+    from newsproj.extraction.limits import json_too_deep
+
+    assert not json_too_deep('["' + "[" * 1000 + '"]')
+    assert json_too_deep("[" * 65 + "]" * 65)
+    assert not json_too_deep("[" * 64 + "]" * 64)

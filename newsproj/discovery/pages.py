@@ -21,11 +21,16 @@ _MIN_PROSE_RUN = 3  # long paragraphs under one parent: the shape of an article 
 
 def jsonld_types(tree: HtmlElement) -> set[str]:
     """Top-level ``@type`` values of the page's JSON-LD (inside ``@graph`` too), lowercased."""
+    from ..extraction.limits import json_too_deep  # (here: the extraction package imports this module)
+
     found: set[str] = set()
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
+        text = script.text or ""
+        if json_too_deep(text):  # json.loads would raise RecursionError (100,000 levels): not a page's types
+            continue
         try:
-            data = json.loads(script.text or "")
-        except ValueError:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
             continue
         nodes = data if isinstance(data, list) else [data]
         for node in nodes:

@@ -62,7 +62,9 @@ def _parser(encoding: str | None = None) -> lxml.html.HTMLParser:
     key = encoding or "-"
     parser = parsers.get(key)
     if parser is None:
-        parser = parsers[key] = lxml.html.HTMLParser(encoding=encoding)
+        # huge_tree: libxml2 otherwise stops at 256 levels of nesting and drops the rest of the page (its
+        # memory is bounded by DOWNLOAD_MAXSIZE; it allows 2,048 levels)
+        parser = parsers[key] = lxml.html.HTMLParser(encoding=encoding, huge_tree=True)
         parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
             element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
             pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity,

@@ -14,6 +14,7 @@ from extruct.jsonld import JsonLdExtractor
 from lxml import etree
 
 from ..discovery.pages import ARTICLE_TYPES
+from .limits import MAX_JSON_DEPTH, json_too_deep
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -69,12 +70,22 @@ def _flatten(items: list[Any]) -> list[dict[str, Any]]:
     return out
 
 
+_LD_SCRIPTS = etree.XPath("//script[@type='application/ld+json']")
+
+
 def _jsonld_nodes(tree: HtmlElement) -> list[dict[str, Any]]:
-    try:
-        return _flatten(_JSONLD.extract_items(tree))
-    except Exception as exc:  # noqa: BLE001 - broken JSON-LD is the page's problem, not a crash
-        logger.debug("Unreadable JSON-LD: %s", exc)
-        return []
+    """The JSON-LD nodes of every script that can be read, one script at a time (extruct's reading of each): one
+    broken or hostile script (nested deeper than ``MAX_JSON_DEPTH``) costs only itself."""
+    items: list[Any] = []
+    for script in _LD_SCRIPTS(tree):
+        if json_too_deep(script.text or ""):
+            logger.debug("JSON-LD nested deeper than %d levels skipped", MAX_JSON_DEPTH)
+            continue
+        try:
+            items += _JSONLD.extract_items(script)
+        except Exception as exc:  # noqa: BLE001 - broken JSON-LD is the page's problem, not a crash
+            logger.debug("Unreadable JSON-LD: %s", exc)
+    return _flatten(items)
 
 
 def _rank(node: dict[str, Any]) -> int:
