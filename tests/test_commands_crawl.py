@@ -115,3 +115,32 @@ def test_every_newsproj_setting_read_is_declared():
         names |= set(re.findall(r"\bNEWSPROJ_[A-Z0-9_]+\b", path.read_text(encoding="utf-8")))
     undeclared = sorted(names - set(SETTINGS) - set(ENVIRONMENT))
     assert not undeclared, f"declare these in newsproj/middlewares/config.py SETTINGS: {undeclared}"
+
+
+def test_package_data_is_read_through_importlib_resources():
+    """No module finds its data next to ``__file__``: inside scrapyd's egg (a zip) that path is not a directory.
+    (testing/server.py serves the repository's fixtures/, which are not package data.)"""
+    offenders = [
+        str(path.relative_to(ROOT)) for path in (ROOT / "newsproj").rglob("*.py")
+        if "__file__" in path.read_text(encoding="utf-8") and path.parent.name != "testing"
+    ]
+    assert offenders == []
+
+
+def test_package_data_loads_from_a_zip(tmp_path):
+    """The site registry and the chrome vocabulary load when the package is imported from a zip file."""
+    import zipfile
+
+    archive = tmp_path / "newsproj.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in (ROOT / "newsproj").rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zf.write(path, path.relative_to(ROOT))
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); import newsproj, newsproj.sites as s; "
+            "from newsproj.cleaning.patterns import vocabulary; assert newsproj.__file__.startswith(sys.argv[1]); "
+            "print(len(s.names()), s.load('cnn').name, bool(vocabulary().short))")
+    proc = subprocess.run([sys.executable, "-c", code, str(archive)], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=60, env={k: v for k, v in os.environ.items() if k != "NEWSPROJ_SITES_DIR"})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    count, name, compiled = proc.stdout.split()
+    assert int(count) > 10 and name == "cnn" and compiled == "True"

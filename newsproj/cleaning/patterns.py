@@ -1,4 +1,5 @@
-"""The chrome vocabulary (chrome.toml beside this file), compiled once."""
+"""The chrome vocabulary (chrome.toml in this package, read through ``importlib.resources`` so it loads from an
+egg or zip too), compiled once."""
 
 from __future__ import annotations
 
@@ -6,9 +7,13 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
+from typing import TYPE_CHECKING
 
-VOCABULARY = Path(__file__).with_name("chrome.toml")
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+VOCABULARY: Traversable = files(__package__ or "newsproj.cleaning") / "chrome.toml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +85,7 @@ def first_match(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...],
 
 
 @cache
-def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
+def vocabulary(path: Traversable = VOCABULARY) -> Vocabulary:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     short: list[tuple[str, re.Pattern[str]]] = []
     anywhere: list[tuple[str, re.Pattern[str]]] = []

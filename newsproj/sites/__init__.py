@@ -11,8 +11,9 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from cssselect import SelectorError
@@ -21,8 +22,14 @@ from parsel.csstranslator import HTMLTranslator
 
 from ..exceptions import SiteConfigError
 
-SITES_DIR = Path(os.environ.get("NEWSPROJ_SITES_DIR") or Path(__file__).parent)
-"""The registry folder: this package, or ``$NEWSPROJ_SITES_DIR`` (read once, at import) to use another one."""
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+SITES_DIR: Traversable = (
+    Path(os.environ["NEWSPROJ_SITES_DIR"]) if os.environ.get("NEWSPROJ_SITES_DIR") else files(__name__)
+)
+"""The registry folder: this package's data, read through ``importlib.resources`` (so it works from scrapyd's egg
+or any zip), or ``$NEWSPROJ_SITES_DIR`` (read once, at import) to use another folder."""
 FIELDS = ("headline", "articleBody", "authors", "datePublished", "dateModified", "description", "mainImage")
 _SOURCES = ("css", "xpath", "meta")
 _TOP = {"name", "hosts", "language", "timezone", "discovery", "extraction", "cleaning"}
@@ -64,17 +71,17 @@ def _matches(patterns: tuple[str, ...], url: str) -> bool:
     return any(re.search(p, target) for p in patterns)
 
 
-def _fail(path: Path, key: str, problem: str) -> SiteConfigError:
+def _fail(path: Traversable, key: str, problem: str) -> SiteConfigError:
     return SiteConfigError(f"sites/{path.name}: {key}: {problem}")
 
 
-def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
+def _strings(path: Traversable, key: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise _fail(path, key, "expected a list of strings")
     return tuple(value)
 
 
-def _regexes(path: Path, key: str, value: Any) -> tuple[str, ...]:
+def _regexes(path: Traversable, key: str, value: Any) -> tuple[str, ...]:
     out = _strings(path, key, value)
     for i, pattern in enumerate(out):
         try:
@@ -84,21 +91,21 @@ def _regexes(path: Path, key: str, value: Any) -> tuple[str, ...]:
     return out
 
 
-def _check_xpath(path: Path, key: str, expr: str) -> None:
+def _check_xpath(path: Traversable, key: str, expr: str) -> None:
     try:
         etree.XPath(expr)
     except etree.XPathSyntaxError as exc:
         raise _fail(path, key, f"invalid XPath {expr!r}: {exc}") from None
 
 
-def _check_css(path: Path, key: str, expr: str) -> None:
+def _check_css(path: Traversable, key: str, expr: str) -> None:
     try:
         HTMLTranslator().css_to_xpath(expr)
     except SelectorError as exc:
         raise _fail(path, key, f"invalid CSS {expr!r}: {exc}") from None
 
 
-def _table(path: Path, key: str, value: Any, allowed: set[str]) -> dict[str, Any]:
+def _table(path: Traversable, key: str, value: Any, allowed: set[str]) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _fail(path, key, "expected a table")
     unknown = sorted(set(value) - allowed)
@@ -108,7 +115,7 @@ def _table(path: Path, key: str, value: Any, allowed: set[str]) -> dict[str, Any
     return value
 
 
-def parse(path: Path) -> SiteConfig:
+def parse(path: Traversable) -> SiteConfig:
     """Load and check one site file."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -116,8 +123,9 @@ def parse(path: Path) -> SiteConfig:
         raise SiteConfigError(f"sites/{path.name}: {exc}") from None
     _table(path, "", data, _TOP)
     name = data.get("name")
-    if name != path.stem:
-        raise _fail(path, "name", f"must equal the file stem {path.stem!r}, got {name!r}")
+    stem = path.name.removesuffix(".toml")
+    if name != stem:
+        raise _fail(path, "name", f"must equal the file stem {stem!r}, got {name!r}")
     hosts = _strings(path, "hosts", data.get("hosts"))
     if not hosts:
         raise _fail(path, "hosts", "at least one host is required")
@@ -166,7 +174,7 @@ def parse(path: Path) -> SiteConfig:
 
 
 def names() -> list[str]:
-    return sorted(p.stem for p in SITES_DIR.glob("*.toml"))
+    return sorted(p.name.removesuffix(".toml") for p in SITES_DIR.iterdir() if p.name.endswith(".toml"))
 
 
 @cache

@@ -1,0 +1,123 @@
+"""scrapyd for real, as docs/operations.md tells users to deploy: scrapyd (from PyPI, installed in the venv) on a free
+loopback port, an egg built by ``scrapyd-deploy --build-egg``, added with ``addversion.json``, a job scheduled with
+spider arguments and settings through ``schedule.json``; the job's records are checked. The package runs from inside
+the egg (a zip), so its data files (site registry, chrome vocabulary) must load through importlib.resources."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, _free_port, read_jsonl
+
+BIN = Path(sys.executable).parent
+PROJECT_FILES = ("newsproj", "scrapy.cfg", "pyproject.toml", "README.md")
+
+
+def _call(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> dict:
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def _multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes]]) -> tuple[bytes, str]:
+    boundary = uuid.uuid4().hex
+    parts = []
+    for name, value in fields.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+    for name, (filename, content) in files.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                     f"Content-Type: application/octet-stream\r\n\r\n".encode() + content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+@pytest.fixture
+def scrapyd(tmp_path):
+    if not (BIN / "scrapyd").exists() or not (BIN / "scrapyd-deploy").exists():
+        pytest.skip("scrapyd and scrapyd-client are not installed in the venv (make install)")
+    port = _free_port()
+    home = tmp_path / "scrapyd"
+    home.mkdir()
+    (home / "scrapyd.conf").write_text(
+        f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = eggs\nlogs_dir = logs\n"
+        f"items_dir =\ndbs_dir = dbs\nmax_proc = 1\npoll_interval = 0.5\n", encoding="utf-8")
+    proc = subprocess.Popen([str(BIN / "scrapyd"), "--nodaemon", "--pidfile="], cwd=home,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if _call(f"{base}/daemonstatus.json")["status"] == "ok":
+                break
+        except OSError:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()
+            pytest.fail("scrapyd did not start")
+        time.sleep(0.2)
+    yield base, home
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def test_scrapyd_deploy_schedule_and_records(tmp_path, scrapyd, demo_server, demo_truth):
+    base, home = scrapyd
+    # scrapyd-deploy writes setup.py, build/ and *.egg-info into the project: build from a copy of it
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, project / name)
+    egg = tmp_path / "newsproj.egg"
+    built = subprocess.run([str(BIN / "scrapyd-deploy"), "--build-egg", str(egg)], cwd=project,
+                           capture_output=True, text=True, timeout=180)
+    assert built.returncode == 0 and egg.is_file(), built.stderr[-2000:]
+
+    body, ctype = _multipart({"project": "newsproj", "version": "1"}, {"egg": ("newsproj.egg", egg.read_bytes())})
+    added = _call(f"{base}/addversion.json", body, {"Content-Type": ctype})
+    assert added["status"] == "ok" and added["spiders"] >= 1, added
+
+    # as docs/operations.md schedules a job: absolute STATE_DIR and default feed (scrapyd's own items_dir is off)
+    state, output = tmp_path / "state", tmp_path / "output"
+    form = [("project", "newsproj"), ("spider", "news"), ("start_urls", f"{demo_server.base}/"),
+            ("setting", "NEWSPROJ_ALLOW_PRIVATE=1"), ("setting", f"STATE_DIR={state}"),
+            ("setting", f"NEWSPROJ_DEFAULT_FEED={output}/%(site)s/%(date)s/%(run_id)s.jsonl"),
+            ("setting", "NEWSPROJ_EXTRACT_WORKERS=1"), ("setting", "AUTOTHROTTLE_ENABLED=0")]
+    job = _call(f"{base}/schedule.json", urllib.parse.urlencode(form).encode())
+    assert job["status"] == "ok", job
+
+    deadline = time.monotonic() + 180
+    while True:
+        jobs = _call(f"{base}/listjobs.json?project=newsproj")
+        if any(j["id"] == job["jobid"] for j in jobs["finished"]):
+            break
+        assert time.monotonic() < deadline, jobs
+        time.sleep(0.5)
+
+    log = (home / "logs" / "newsproj" / "news" / f"{job['jobid']}.log").read_text(encoding="utf-8")
+    files = list(output.glob("*/*/*.jsonl"))
+    assert len(files) == 1, log[-3000:]
+    records = read_jsonl(files[0])
+    manifest = json.loads(files[0].with_name(files[0].name.replace(".jsonl", ".manifest.json")).read_text())
+    assert manifest["status"] == "ok" and manifest["output"]["records"] == len(records)
+    assert "ExtractionFailed" not in log and "Traceback" not in log, log[-3000:]
+    assert "Run failed a check" not in log
+    assert len(records) == len(demo_truth), log[-3000:]
+    by_path = {urllib.parse.urlsplit(r["url"]).path: r for r in records}
+    for truth in demo_truth:
+        record = by_path[truth["path"]]
+        assert record["headline"] == truth["headline"]
+    assert list((state / "runs").glob("*/*.json"))  # the run history went to the absolute STATE_DIR
