@@ -1,3 +1,5 @@
+import pytest
+
 from newsproj.discovery.feeds import alternate_feeds, parse_feed
 
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
@@ -32,3 +34,57 @@ def test_broken_feed_does_not_raise():
 def test_alternate_feed_links():
     links = [("application/rss+xml", "/rss.xml"), ("text/html", "/amp/"), ("application/atom+xml", "atom.xml")]
     assert alternate_feeds(links, "http://h/news/") == ["http://h/rss.xml", "http://h/news/atom.xml"]
+
+
+def _padded(items: bytes, padding: int) -> bytes:
+    return (b'<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+            b"<title>T</title>" + items + b"<a/>" * padding + b"<item><link>http://h/last.html</link>"
+            b"<dc:date>2024-09-05T08:00:00Z</dc:date></item></channel></rss>")
+
+
+def _read_padded() -> None:
+    item = (b"<item><title>One</title><link>/a/one.html</link><pubDate>Thu, 05 Sep 2024 10:00:00 +0200</pubDate>"
+            b"<description>" + b"words " * 200 + b"</description></item>")
+    body = _padded(item * 3, 500_000)  # 2 MB of empty elements (6 MB: 58 s of feedparser in the crawl process)
+    entries = parse_feed(body, "http://h/rss.xml")
+    assert [e.url for e in entries] == ["http://h/a/one.html"] * 3 + ["http://h/last.html"]
+    assert entries[0].published == "2024-09-05T08:00:00+00:00" and entries[0].title == "One"
+    assert entries[-1].updated == "2024-09-05T08:00:00+00:00"
+
+
+def test_a_feed_padded_with_megabytes_of_empty_elements_is_read_in_c_first():
+    from tests.hostile import finishes
+
+    finishes(_read_padded)  # (asserts in the child)
+
+
+RDF = b"""<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="http://h/"><title>T
+</title></channel><item rdf:about="http://h/r.html"><title>R &amp; D</title><link>http://h/r.html?a=1&amp;b=2</link>
+<dc:date>2024-09-05T08:00:00Z</dc:date><description>long</description></item></rdf:RDF>"""
+BASE = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://other/news/"><title>T</title>
+<entry><title type="html">&lt;b&gt;Bold&lt;/b&gt; title</title><link rel="alternate" href="x.html"/>
+<published>2024-09-05T08:00:00+02:00</published><content type="html">body</content></entry></feed>"""
+
+
+@pytest.mark.parametrize("body", [RSS, ATOM, RDF, BASE, _padded(b"", 10)])
+def test_reduced_feed_gives_the_entries_feedparser_gives(body):
+    import feedparser
+
+    from newsproj.discovery.feeds import _reduced, entries
+
+    reduced = _reduced(body)
+    assert reduced is not None and len(reduced) < len(body) + 100
+    whole = feedparser.parse(body, response_headers={"content-location": "http://h/feed"})
+    assert parse_feed(body, "http://h/feed") == entries(whole, "http://h/feed")
+
+
+def _read_malformed() -> None:
+    body = b"<rss><channel><item><link>http://h/a?b=1&c=2</link></item>" + b"<a/>" * 500_000
+    assert [e.url for e in parse_feed(body, "http://h/")] == ["http://h/a?b=1&c=2"]
+
+
+def test_a_large_malformed_feed_is_read_up_to_its_first_bytes():
+    from tests.hostile import finishes
+
+    finishes(_read_malformed)  # (asserts in the child)

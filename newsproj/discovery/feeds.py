@@ -1,12 +1,34 @@
-"""RSS and Atom feeds → entry URLs (feedparser), and ``<link rel=alternate>`` feed links of HTML pages."""
+"""RSS and Atom feeds → entry URLs (feedparser), and ``<link rel=alternate>`` feed links of HTML pages.
+
+feedparser is pure Python (~10 µs a byte: a feed padded with 6 MB of empty elements held the crawl process for
+58 s). A well-formed feed is first reduced by lxml (C, ~0.3 s for 6 MB) to what an entry URL needs: at most
+``MAX_ENTRIES`` entries, each with only its link, title, date and id fields, whatever else the feed holds.
+feedparser reads the rest: a feed that is not well-formed XML, up to ``DIRECT_BYTES`` (libxml2's recovery would
+mangle the bare ``&`` of its URLs, which feedparser keeps).
+"""
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin
 
 import feedparser
+from lxml import etree
+
+logger = logging.getLogger(__name__)
+
+DIRECT_BYTES = 32 * 1024
+"""Bytes of a malformed feed feedparser reads (~0.5 s at most: ~15 µs a byte of junk elements)."""
+MAX_ENTRIES = 5000
+"""Entries read from one feed (news feeds list tens to hundreds)."""
+MAX_FIELD_CHARS = 2000
+"""Characters kept of an entry field's text (a link, a title, a date)."""
+_ENTRY_FIELDS = frozenset({"link", "title", "pubdate", "published", "updated", "date", "modified", "issued",
+                           "created", "guid", "id"})
+_ENTRY_TAGS = ("{*}item", "{*}entry")
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml")
 
@@ -25,9 +47,50 @@ def _iso(struct: time.struct_time | None) -> str | None:
     return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", struct)
 
 
+def _local(tag: object) -> str:
+    return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
+
+
+def _reduced(body: bytes) -> bytes | None:
+    """The feed with only its entries' link, title, date and id fields (text capped), at most ``MAX_ENTRIES``
+    entries, root and entry attributes kept (namespaces, ``xml:base``); None when it is not well-formed XML."""
+    parser = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(body, parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    entries = list(root.iter(*_ENTRY_TAGS))
+    if len(entries) > MAX_ENTRIES:
+        logger.info("Feed with %d entries: the first %d are read", len(entries), MAX_ENTRIES)
+    out = etree.Element(root.tag, attrib=dict(root.attrib), nsmap=root.nsmap)
+    wrappers: dict[object, etree._Element] = {}
+    for entry in entries[:MAX_ENTRIES]:
+        parent = entry.getparent()
+        if parent is None or parent is root:
+            into = out
+        else:  # an RSS <channel>
+            into = wrappers.get(parent.tag)
+            if into is None:
+                into = wrappers[parent.tag] = etree.SubElement(out, parent.tag, attrib=dict(parent.attrib))
+        copy = etree.SubElement(into, entry.tag, attrib=dict(entry.attrib))
+        for child in entry:
+            if _local(child.tag) in _ENTRY_FIELDS:
+                field = etree.SubElement(copy, child.tag, attrib=dict(child.attrib))
+                field.text = (child.text or "")[:MAX_FIELD_CHARS]
+    return etree.tostring(out, xml_declaration=True, encoding="utf-8")
+
+
 def parse_feed(body: bytes, base_url: str) -> list[FeedEntry]:
     """Entries of an RSS/Atom feed, with absolute links. Malformed feeds yield what feedparser recovers."""
-    parsed = feedparser.parse(body, response_headers={"content-location": base_url})
+    reduced = _reduced(body)
+    if reduced is None and len(body) > DIRECT_BYTES:
+        logger.info("Feed %s: %d bytes of malformed XML, the first %d read", base_url, len(body), DIRECT_BYTES)
+    body = reduced if reduced is not None else body[:DIRECT_BYTES]
+    return entries(feedparser.parse(body, response_headers={"content-location": base_url}), base_url)
+
+
+def entries(parsed: Any, base_url: str) -> list[FeedEntry]:
+    """The entries with a link of what feedparser parsed."""
     out: list[FeedEntry] = []
     for entry in parsed.entries:
         link = entry.get("link")
