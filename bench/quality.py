@@ -431,7 +431,8 @@ def table(results: dict[str, Any]) -> str:
 # ------------------------------------------------------------------ the tuning loop (no crawl)
 
 
-def inprocess(names: list[Path], half: str | None, registry: bool, worst: int = 0) -> dict[str, Any]:
+def inprocess(names: list[Path], half: str | None, registry: bool, worst: int = 0,
+              engine: str = "newsproj", dump: Path | None = None) -> dict[str, Any]:
     """The item path in this process over one half (or both), scored; the loop for tuning rules on half A."""
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -441,8 +442,12 @@ def inprocess(names: list[Path], half: str | None, registry: bool, worst: int = 
             pages = truth_pages(truth)
             removed: list[tuple[str, str, str]] = []
             out = workdir / f"{corpus.name}.jsonl"
-            _write(out, item_path(corpus, pages, registry, removed))
+            make = {"trafilatura": trafilatura_records, "readability": readability_records}.get(engine)
+            _write(out, make(corpus, pages) if make else item_path(corpus, pages, registry, removed))
             result = score(truth, out)
+            if dump:
+                dump.mkdir(parents=True, exist_ok=True)
+                (dump / f"{corpus.name}.{engine}.json").write_text(json.dumps(result["pages"]), encoding="utf-8")
             summary = _summary(result)
             n, total, hits = truth_lines_removed(pages, removed)
             summary["truth_lines_removed"] = n / total if total else None
@@ -464,6 +469,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-registry", action="store_true", help="without the site registry")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
     parser.add_argument("--write-split", action="store_true", help="record the current split in bench/split.json")
+    parser.add_argument("--engine", choices=("newsproj", "trafilatura", "readability"), default="newsproj",
+                        help="with --inprocess: score a baseline instead of the item path")
+    parser.add_argument("--dump", type=Path, help="with --inprocess: write per-page scores to DIR")
     parser.add_argument("--verbose", action="store_true", help="list removed truth lines and chrome lines")
     args = parser.parse_args(argv)
     names = [c for c in corpora() if not args.corpus or c.name in args.corpus]
@@ -472,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"split recorded in {SPLIT_FILE}")
         return 0
     if args.inprocess:
-        results = inprocess(names, args.half, not args.no_registry, args.worst)
+        results = inprocess(names, args.half, not args.no_registry, args.worst, args.engine, args.dump)
         for name, s in results.items():
             print(f"{name:14} {args.half or 'AB'} n={s['pages']:3} f1={s['body_f1']:.4f} p={s['body_precision']:.3f} "
                   f"r={s['body_recall']:.3f} cov={s['coverage']:.3f} chrome={s['chrome']:.3f} "

@@ -196,3 +196,38 @@ def test_trafilatura_leaves_the_tree_it_is_given_unchanged():
     for precision in (True, False):
         assert _run(tree, "http://127.0.0.1/a", precision, ("//aside",))
     assert lxml.html.tostring(tree) == before
+
+
+def test_story_in_a_layout_table_comes_out_as_paragraphs_not_as_one_table_row():
+    """An old table layout: trafilatura returns the layout row ("| | Headline Paragraph 0 ... |"); the text looks
+    wrong (a table), so the independent candidates are weighed and the one made of prose is kept."""
+    from newsproj.extraction.generic import body_text
+
+    nav = "".join(f"<tr><td><a href='/s{i}'>Section {i}</a></td><td>|</td></tr>" for i in range(30))
+    tree = lxml.html.fromstring(
+        "<html><head><title>Story</title></head><body><table><tr><td><table>" + nav + "</table></td>"
+        "<td><font size=2><b>Story headline here</b><br><br>" + "<br><br>".join(PARAS[:8]) + "</font></td></tr>"
+        "</table></body></html>"
+    )
+    lines = body_text(tree, "http://example.com/story.asp?id=1").split("\n")
+    assert all(p in lines for p in PARAS[:8])
+    assert not any(line.startswith("|") for line in lines)
+
+
+def test_wrong_block_signals():
+    from newsproj.extraction.generic import agree, looks_wrong
+
+    page = lxml.html.fromstring(
+        "<html><body><ul>" + "".join(f"<li><a href='/{i}'>Menu entry number {i} here</a></li>" for i in range(20))
+        + "</ul></body></html>"
+    )
+    menu = "\n".join(f"Menu entry number {i} here" for i in range(20))
+    story = "\n".join(PARAS)
+    assert looks_wrong(menu, page, 0) == "links"
+    assert looks_wrong("\n".join(f"| {p} | more |" for p in PARAS[:6]), page, 0) == "table"
+    assert looks_wrong(PARAS[0], page, 0) == "short"
+    assert looks_wrong(story, page, 2000) == "little_prose"  # the page holds much more prose than the text
+    assert looks_wrong(story, page, len(story.split())) is None
+    # a short main text that an independent candidate agrees with stays (the rest of the page is comments)
+    assert agree(story, story + "\nOne more line from the candidate.")
+    assert not agree(story, menu)

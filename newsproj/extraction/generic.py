@@ -6,6 +6,11 @@ when the balanced run finds more than ``RECALL_RATIO`` times as much text, the b
 unless the page holds several articles (more than one ``<h1>``), where the extra text is the next article.
 The balanced run is skipped when the page's prose (its text without navigation, asides, headers, footers, forms and
 link lists) is no more than ``RECALL_RATIO`` times the precise text: it could not find that much more.
+
+When that main text looks wrong (:func:`looks_wrong`: a layout table, mostly the page's link texts, a fragment, or
+a small part of the page's prose), independent candidates are weighed (:func:`best_candidate`): trafilatura on the
+unpruned page and readability-lxml's block (strong on old and table layouts). Only then: the check costs one walk
+of the page's links, the candidates two more extractions.
 """
 
 from __future__ import annotations
@@ -15,8 +20,11 @@ import functools
 import logging
 import re
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import lxml.html
 import trafilatura
 import trafilatura.utils as trafilatura_utils
 from lxml import etree
@@ -195,10 +203,21 @@ def _prose_words(tree: HtmlElement) -> int:
 
 
 def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) -> str | None:
-    """The main text as plain lines (one paragraph a line), or None when trafilatura finds none."""
+    """The main text as plain lines (one paragraph a line), or None when no candidate finds any."""
+    page = tree
     tree = pruned(tree)
     several = several_articles(tree)
     prose = 0 if several else _prose_words(tree)
+    main = _main_text(tree, url, prune_xpath, several, prose)
+    if several:
+        return main
+    signal = looks_wrong(main or "", page, prose)
+    if not signal:
+        return main
+    return best_candidate(page, url, main, signal)
+
+
+def _main_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], several: bool, prose: int) -> str | None:
     precise = _run(tree, url, True, prune_xpath)
     if precise and several:
         return precise  # several articles on one page (infinite scroll): the wider run would take the next ones
@@ -210,6 +229,154 @@ def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) ->
                      word_count(precise), word_count(balanced), url)
         return balanced
     return precise or balanced
+
+
+# ------------------------------------------------------------------ when the main text looks wrong: other candidates
+TABLE_SHARE = 0.5
+"""Share of the text's words in table rows ("| cell | cell |") above which it is a layout table (old sites lay out
+the whole page in tables: the navigation table comes out instead of the story)."""
+LINK_SHARE = 0.4
+"""Share of the text's words that are link texts of the page above which it is a menu or a teaser list."""
+PROSE_SHARE = 0.3
+"""The text holds less than this share of the page's prose (from ``MIN_PAGE_PROSE`` words): a sidebar or a box."""
+MIN_PAGE_PROSE = 100
+MIN_WORDS = 50
+"""Fewer words than this: the main run found a fragment (an app shell, a caption) or nothing."""
+_WORD = re.compile(r"\w+")
+_PROSE_END = re.compile(r"[.!?\"'”’»)]\s*$")
+
+
+@dataclass(slots=True)
+class Signals:
+    """What a candidate text looks like: its words, its prose (lines of 10 words or more ending a sentence), the
+    share of its words that are link texts of the page, and the share in table rows."""
+
+    words: int
+    prose: int
+    links: float
+    table: float
+
+    @property
+    def score(self) -> float:
+        """Prose not made of links: what an article body is made of."""
+        return self.prose * (1 - self.links)
+
+
+def _anchor_texts(page: HtmlElement) -> set[str]:
+    texts = {" ".join(a.text_content().split()).casefold() for a in page.iter("a")}
+    texts.discard("")
+    return texts
+
+
+def signals(text: str, anchors: set[str]) -> Signals:
+    words = prose = links = table = 0
+    for line in text.split("\n"):
+        n = len(_WORD.findall(line))
+        if not n:
+            continue
+        words += n
+        row = line.startswith("|")
+        if row:
+            table += n
+        for cell in (line.strip().strip("|").split("|") if row else [line]):
+            key = " ".join(cell.split()).casefold()
+            if key and (key in anchors or key.lstrip("-•* ") in anchors):
+                links += len(_WORD.findall(cell))
+        if n >= 10 and _PROSE_END.search(line):
+            prose += n
+    return Signals(words, prose, links / max(words, 1), table / max(words, 1))
+
+
+def looks_wrong(text: str, page: HtmlElement, prose: int) -> str | None:
+    """Why the main text looks like the wrong block (``table``, ``links``, ``short``, ``little_prose``), or None.
+    The link test needs the page's link texts: it runs last, on texts the cheaper tests let through."""
+    words = word_count(text)
+    if words < MIN_WORDS:
+        return "short"
+    if prose >= MIN_PAGE_PROSE and words < PROSE_SHARE * prose:
+        return "little_prose"
+    if text.count("\n|") + text.startswith("|") and signals(text, set()).table >= TABLE_SHARE:
+        return "table"
+    if signals(text, _anchor_texts(page)).links >= LINK_SHARE:
+        return "links"
+    return None
+
+
+AGREEMENT = 0.7
+"""Two texts agree when this share of the longer one's words is in the other (as a multiset)."""
+
+
+def agree(a: str, b: str) -> bool:
+    wa, wb = Counter(_WORD.findall(a.casefold())), Counter(_WORD.findall(b.casefold()))
+    longer = max(sum(wa.values()), sum(wb.values()))
+    return bool(longer) and sum((wa & wb).values()) >= AGREEMENT * longer
+
+
+def best_candidate(page: HtmlElement, url: str, main: str | None, why: str) -> str | None:
+    """Of the main text and independent candidates (trafilatura on the unpruned page, readability-lxml's block),
+    the one with the most prose not made of links (the main text unless another has strictly more). A main text
+    that is only short of the page's prose stays when an independent candidate agrees with it (the rest of the
+    page's prose is comments or other stories); a table or a link list is not confirmed that way."""
+    anchors = _anchor_texts(page)
+    best, best_score = main, signals(main or "", anchors).score
+    for name, make in (("unpruned", _unpruned), ("readability", _readability)):
+        try:
+            text = make(page, url)
+        except Exception as exc:  # noqa: BLE001 - a candidate that fails is no candidate
+            logger.debug("%s candidate failed on %s: %s", name, url, exc)
+            continue
+        if not text:
+            continue
+        if main and why in ("short", "little_prose") and agree(main, text):
+            return main
+        score = signals(text, anchors).score
+        if score > best_score:
+            best, best_score = text, score
+            logger.debug("Main text looked wrong (%s) on %s: %s candidate taken", why, url, name)
+    return best
+
+
+def _unpruned(page: HtmlElement, url: str) -> str | None:
+    """trafilatura's balanced run (with its own fallbacks) on the page as it is: the pruning can take the story."""
+    document = trafilatura.bare_extraction(page, url=url, options=_options(url, False))
+    if document is None:
+        return None
+    return (document.text if not isinstance(document, dict) else document.get("text")) or None
+
+
+def _readability(page: HtmlElement, url: str) -> str | None:
+    """readability-lxml's article block as lines (it copies the tree it is given before cleaning it)."""
+    from readability import Document
+
+    return block_lines(Document(page, url=url).summary(html_partial=True)) or None
+
+
+_LINE_BLOCKS = frozenset(("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br",
+                          "section", "article", "td", "dd", "dt", "table", "ul", "ol", "figcaption"))
+
+
+def block_lines(fragment: str) -> str:
+    """Plain text of an HTML fragment, one line per block element."""
+    root = lxml.html.fromstring(fragment)
+    parts: list[str] = []
+    stack: list[tuple[HtmlElement, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if closing:
+            if tag in _LINE_BLOCKS:
+                parts.append("\n")
+            if node.tail:
+                parts.append(node.tail)
+            continue
+        if tag in _LINE_BLOCKS:
+            parts.append("\n")
+        if tag and node.text and tag not in ("script", "style"):
+            parts.append(node.text)
+        stack.append((node, True))
+        if tag not in ("script", "style"):
+            stack.extend((child, False) for child in reversed(node))
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip())
 
 
 # ------------------------------------------------------------------ JSON-LD articleBody as a wider body
