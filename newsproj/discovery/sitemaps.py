@@ -12,6 +12,12 @@ if TYPE_CHECKING:
 
     import lxml.etree
 
+SITEMAP_DEPTH = "newsproj_sitemap_depth"
+"""Request meta: how many sitemap indexes led to this sitemap (robots.txt and seeds: 0)."""
+MAX_SITEMAP_DEPTH = 4
+"""Sitemap indexes followed in a chain (``NEWSPROJ_MAX_SITEMAP_DEPTH``). The protocol allows one (an index lists
+sitemaps, not indexes); some sites nest two or three. A chain 300 indexes deep is a trap."""
+
 # Google news sitemap fields nested under <news:news>; Scrapy's parser keeps only direct children of <url>.
 _NEWS_FIELDS = {"publication_date", "title", "language", "name", "keywords"}
 

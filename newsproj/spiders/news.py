@@ -20,7 +20,7 @@ from ..discovery.feeds import alternate_feeds, parse_feed
 from ..discovery.kinds import maybe_gunzip, sniff
 from ..discovery.links import page_links
 from ..discovery.pages import page_verdict
-from ..discovery.sitemaps import parse_sitemap, robots_sitemaps
+from ..discovery.sitemaps import MAX_SITEMAP_DEPTH, SITEMAP_DEPTH, parse_sitemap, robots_sitemaps
 from ..discovery.urls import TrapGuard, TrapLimits, is_refusal, netloc
 from ..items import PageItem
 from ..middlewares.config import check_settings
@@ -70,6 +70,7 @@ class NewsSpider(Spider):
     max_url_length: int
     max_query_params: int
     max_size: int
+    max_sitemap_depth: int
     traps: TrapGuard
 
     def __init__(self, start_urls: str | list[str] | None = None, site: str | None = None, **kwargs: Any):
@@ -101,6 +102,7 @@ class NewsSpider(Spider):
         spider.max_url_length = settings.getint("NEWSPROJ_MAX_URL_LENGTH")
         spider.max_query_params = settings.getint("NEWSPROJ_MAX_QUERY_PARAMS")
         spider.max_size = settings.getint("DOWNLOAD_MAXSIZE")
+        spider.max_sitemap_depth = settings.getint("NEWSPROJ_MAX_SITEMAP_DEPTH", MAX_SITEMAP_DEPTH)
         spider.traps = TrapGuard(TrapLimits.from_settings(settings))
         return spider
 
@@ -151,12 +153,21 @@ class NewsSpider(Spider):
     def _from_sitemap(self, response: Response, body: bytes) -> Iterable[Request]:
         kind, entries = parse_sitemap(body)
         role = Role.DISCOVERY if kind == "sitemapindex" else Role.ARTICLE
+        depth = response.meta.get(SITEMAP_DEPTH, 0)
+        if role is Role.DISCOVERY and depth >= self.max_sitemap_depth:  # a chain of indexes: a trap
+            self.crawler.stats.inc_value("newsproj/discovery/trap/sitemap_depth")
+            logger.info("Not following sitemap index %s: %d indexes deep (NEWSPROJ_MAX_SITEMAP_DEPTH)",
+                        response.url, depth)
+            return
         for entry in entries:
             hints = {k: v for k, v in (
                 ("lastmod", entry.lastmod), ("title", entry.news_title),
                 ("datePublished", entry.news_date), ("inLanguage", entry.news_language),
             ) if v}
-            yield from self._follow(response, entry.url, role, hints, listed=role is Role.ARTICLE)
+            for request in self._follow(response, entry.url, role, hints, listed=role is Role.ARTICLE):
+                if role is Role.DISCOVERY:
+                    request.meta[SITEMAP_DEPTH] = depth + 1
+                yield request
 
     def _from_feed(self, response: Response, body: bytes) -> Iterable[Request]:
         for entry in parse_feed(body, response.url):
