@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from newsproj.testing.server import FixtureServer, serve
+from tests import warm
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -61,18 +63,58 @@ def read_jsonl(path: Path) -> list[dict]:
 
 def run_crawl(*args: str, out: Path, timeout: float = CRAWL_TIMEOUT, env: dict | None = None,
               cwd: Path = ROOT) -> CrawlResult:
-    """``python -m scrapy crawl news -O out ARGS`` in a subprocess; returns records, stats and log.
-    ``ARGS`` come last, so a test's ``-s NAME=VALUE`` overrides the defaults given here."""
+    """``scrapy crawl news -O out ARGS`` in a process of its own (:func:`run_scrapy`); returns its status,
+    records, stats and log (stderr).
+
+    ``ARGS`` come last, so a test's ``-s NAME=VALUE`` overrides the defaults given here. Extraction runs in the
+    crawl process (``NEWSPROJ_EXTRACT_WORKERS=0``) unless the test asks for the pool with
+    ``-s NEWSPROJ_EXTRACT_WORKERS=N``.
+    """
     stats_file = out.with_suffix(".stats.json")
     if not any(str(a).startswith("STATE_DIR=") for a in args):  # each crawl its own cross-run state
         args = ("-s", f"STATE_DIR={out.with_suffix('.state')}", *args)
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-O", str(out),
-           "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=INFO",
-           "-s", f"NEWSPROJ_STATS_FILE={stats_file}", *args]
-    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})})
+    argv = ["crawl", "news", "-O", str(out), "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0",
+            "-s", "LOG_LEVEL=INFO", "-s", "NEWSPROJ_EXTRACT_WORKERS=0", "-s", f"NEWSPROJ_STATS_FILE={stats_file}",
+            *args]
+    proc = run_scrapy(argv, cwd=cwd, env={**os.environ, **(env or {})}, timeout=timeout)
     stats = json.loads(stats_file.read_text()) if stats_file.exists() else {}
     return CrawlResult(proc.returncode, read_jsonl(out), stats, proc.stderr)
+
+
+def run_scrapy(argv: list[str], *, cwd: Path = ROOT, env: dict | None = None,
+               timeout: float = CRAWL_TIMEOUT) -> subprocess.CompletedProcess[str]:
+    """``scrapy ARGV`` as a process of its own, like ``subprocess.run(capture_output=True, text=True)``.
+
+    Forked from a warm parent that has the third-party libraries imported (tests/warm.py);
+    ``NEWSPROJ_TEST_COLD=1`` runs ``python -m scrapy`` instead."""
+    if os.environ.get("NEWSPROJ_TEST_COLD"):
+        return subprocess.run([sys.executable, "-m", "scrapy", *argv], cwd=cwd, env=env, capture_output=True,
+                              text=True, timeout=timeout)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = warm.WarmProcess(argv, cwd=cwd, env=env, stdout=out, stderr=err)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(30)
+            raise
+        out.seek(0)
+        err.seek(0)
+        return subprocess.CompletedProcess(["scrapy", *argv], proc.wait(), out.read().decode("utf-8", "replace"),
+                                           err.read().decode("utf-8", "replace"))
+
+
+def start_scrapy(argv: list[str], *, cwd: Path = ROOT, env: dict | None = None, stdout=None, stderr=None):
+    """``scrapy ARGV`` started as a process of its own (``Popen``-like: pid, poll, wait, kill), as in
+    :func:`run_scrapy`."""
+    if os.environ.get("NEWSPROJ_TEST_COLD"):
+        return subprocess.Popen([sys.executable, "-m", "scrapy", *argv], cwd=cwd, env=env, stdout=stdout,
+                                stderr=stderr)
+    return warm.WarmProcess(argv, cwd=cwd, env=env, stdout=stdout, stderr=stderr)
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    warm.stop_warm()
 
 
 @pytest.fixture

@@ -80,7 +80,7 @@ def probe(base: str, tmp: Path, *settings: str, block: bool = False) -> dict:
     settings = (f"STATE_DIR={tmp / 'state'}", *settings)  # cross-run state of its own: every article is new
     proc = subprocess.run(
         [sys.executable, "-c", PROBE, f"{base}/", "block" if block else "-", "NEWSPROJ_ALLOW_PRIVATE=1", "FEEDS={}",
-         "AUTOTHROTTLE_ENABLED=0", "LOG_LEVEL=WARNING", *settings],
+         "NEWSPROJ_EXTRACT_WORKERS=0", "AUTOTHROTTLE_ENABLED=0", "LOG_LEVEL=WARNING", *settings],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]

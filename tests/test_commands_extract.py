@@ -5,13 +5,13 @@ from __future__ import annotations
 import gzip
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from newsproj import sites
 from newsproj.commands.extract import page_outcome
+from tests.conftest import run_scrapy
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "/business/articles/coffee-prices-hit-13-year-high/"
@@ -19,8 +19,7 @@ CNN_CASE = ROOT / "fixtures" / "sites" / "cnn" / "2026-11-25"
 
 
 def scrapy_extract(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scrapy", "extract", *args, "-s", "NEWSPROJ_ALLOW_PRIVATE=1"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return run_scrapy(["extract", *args, "-s", "NEWSPROJ_ALLOW_PRIVATE=1"], timeout=120)
 
 
 def record_and_rest(stdout: str) -> tuple[dict, str]:

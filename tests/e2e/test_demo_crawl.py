@@ -32,8 +32,8 @@ def newest(truth, n):
 def homepage_crawl(demo_server, tmp_path_factory):
     from tests.conftest import run_crawl
 
-    out = tmp_path_factory.mktemp("home") / "demo.jsonl"
-    return run_crawl("-a", f"start_urls={demo_server.base}/", out=out)
+    out = tmp_path_factory.mktemp("home") / "demo.jsonl"  # through the extraction pool (one worker)
+    return run_crawl("-a", f"start_urls={demo_server.base}/", "-s", "NEWSPROJ_EXTRACT_WORKERS=1", out=out)
 
 
 def test_homepage_crawl_exports_exactly_the_articles(homepage_crawl, demo_truth):
@@ -132,7 +132,7 @@ def test_bad_start_url_is_a_usage_error(crawl):
 
 
 def test_in_process_extraction_gives_the_same_records(crawl, demo_server, homepage_crawl):
-    """NEWSPROJ_EXTRACT_WORKERS=0 (no process pool) exports exactly what the pooled default exports."""
+    """NEWSPROJ_EXTRACT_WORKERS=0 (no process pool) exports exactly what the pool exports."""
     result = crawl("-a", f"start_urls={demo_server.base}/", "-s", "NEWSPROJ_EXTRACT_WORKERS=0")
     strip = [{k: v for k, v in r.items() if k != "metadata"} for r in result.records]
     pooled = [{k: v for k, v in r.items() if k != "metadata"} for r in homepage_crawl.records]

@@ -7,12 +7,12 @@ import importlib.util
 import json
 import pickle
 import subprocess
-import sys
 import threading
 import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -22,7 +22,7 @@ import newsproj.state
 from newsproj.distributed.keys import CrawlKeys, crawl_id
 from newsproj.spiders.news import NewsSpider
 from newsproj.testing.server import FixtureServer, Site, serve
-from tests.conftest import CRAWL_TIMEOUT, FIXTURES, ROOT, read_jsonl
+from tests.conftest import CRAWL_TIMEOUT, FIXTURES, read_jsonl, start_scrapy
 
 STATE_WIRED = hasattr(newsproj.state, "open_store")
 # Scrapy's own file storage buffers: a SIGKILLed process loses its last records unless each is its own closed
@@ -32,7 +32,7 @@ KILL_SAFE_FEEDS = importlib.util.find_spec("newsproj.feeds") is not None
 
 @dataclass
 class Worker:
-    proc: subprocess.Popen
+    proc: Any  # subprocess.Popen or tests.warm.WarmProcess
     outputs: str  # glob of its output files
     dir: Path
     name: str
@@ -58,13 +58,13 @@ class Worker:
 def start_worker(base: str, redis_url: str, tmp: Path, name: str, *settings: str, batch: bool = False) -> Worker:
     """``scrapy crawl news -a start_urls=BASE/ -O OUT -s REDIS_URL=...``, as an operator would start it."""
     out = f"{name}-%(batch_id)d.jsonl" if batch else f"{name}.jsonl"
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"start_urls={base}/", "-O", str(tmp / out),
+    cmd = ["crawl", "news", "-a", f"start_urls={base}/", "-O", str(tmp / out), "-s", "NEWSPROJ_EXTRACT_WORKERS=0",
            "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=INFO",
            "-s", f"NEWSPROJ_STATS_FILE={tmp / name}.stats.json", "-s", f"REDIS_URL={redis_url}", *settings]
     if batch:  # one file per item, closed at once: what a SIGKILLed process exported stays on disk
         cmd += ["-s", "FEED_EXPORT_BATCH_ITEM_COUNT=1"]
     log = (tmp / f"{name}.log").open("w", encoding="utf-8")
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
+    proc = start_scrapy(cmd, stdout=subprocess.DEVNULL, stderr=log)
     log.close()
     return Worker(proc, f"{name}-*.jsonl" if batch else f"{name}.jsonl", tmp, name)
 

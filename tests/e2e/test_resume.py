@@ -8,7 +8,6 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from newsproj.testing.server import serve
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, start_scrapy
 
 SEED_ENV = "NEWSPROJ_TEST_KILL_SEED"
 
@@ -30,11 +29,13 @@ def slow_demo():
 
 
 def crawl_cmd(base: str, *settings: str) -> list[str]:
+    """``scrapy`` arguments of a crawl of ``base``, one request at a time."""
     # One request at a time to the 50 ms server: the crawl takes seconds, so kills and pauses land mid-crawl
     # (with the default concurrency the whole demo is fetched in well under a second).
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"start_urls={base}/",
+    # Extraction in the crawl process: what is killed here is the crawl, not the extraction pool.
+    cmd = ["crawl", "news", "-a", f"start_urls={base}/",
            "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=INFO",
-           "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]
+           "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "NEWSPROJ_EXTRACT_WORKERS=0"]
     for setting in settings:
         cmd += ["-s", setting] if "=" in setting and not setting.startswith("-") else [setting]
     return cmd
@@ -52,7 +53,7 @@ def run(cmd: list[str], log: Path, kill_after: float | None = None, watch: Path 
     """Run ``cmd``. With ``kill_after``, SIGKILL it that many seconds after ``watch`` holds more than ``lines``
     lines (so kills land mid-crawl whatever the machine's speed). Returns None if it was killed."""
     with log.open("a") as fh:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT)
+        proc = start_scrapy(cmd, stdout=fh, stderr=subprocess.STDOUT)
         if kill_after is None:
             return proc.wait(timeout=180)
         deadline = time.monotonic() + 120
@@ -133,7 +134,7 @@ def test_partial_output_is_never_visible_under_its_final_name(slow_demo, tmp_pat
     cmd = crawl_cmd(slow_demo.base, f"STATE_DIR={tmp_path / 'state'}", f"FEEDS={feeds}")
     log = tmp_path / "crawl.log"
     with log.open("a") as fh:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT)
+        proc = start_scrapy(cmd, stdout=fh, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 120
         while sum(count_lines(p) for p in output.glob("*/*/.*.jsonl.part")) < 5:
             assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]
@@ -168,7 +169,7 @@ def test_default_feed_with_jobdir_resumes_the_same_file(slow_demo, tmp_path, dem
     cmd = crawl_cmd(slow_demo.base, f"STATE_DIR={tmp_path / 'state'}", f"JOBDIR={tmp_path / 'job'}", f"FEEDS={feeds}")
     log = tmp_path / "crawl.log"
     with log.open("a") as fh:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT)
+        proc = start_scrapy(cmd, stdout=fh, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 120
         while sum(count_lines(p) for p in output.glob("*/*/.*.jsonl.part")) < 5:
             assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]
@@ -189,7 +190,7 @@ def test_clean_pause_and_resume(slow_demo, tmp_path, demo_truth):
     out, log, job = tmp_path / "a.jsonl", tmp_path / "crawl.log", tmp_path / "job"
     cmd = crawl_cmd(slow_demo.base, f"JOBDIR={job}", "STATE_DIR=", "-o", str(out))
     with log.open("a") as fh:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT)
+        proc = start_scrapy(cmd, stdout=fh, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 120
         while count_lines(out) < 3:
             assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]

@@ -1,0 +1,239 @@
+"""Crawl processes forked from a warm parent: ``scrapy crawl`` as its own process, without paying Python's start
+and the third-party imports (Scrapy, Twisted, trafilatura, lxml, extruct...: ~1-2 s a crawl) every time.
+
+``python -m tests.warm`` (started once per test session by :func:`start_warm`) imports those libraries, then
+waits on a Unix socket (of newsproj, only the pure extraction modules and the language model are loaded
+before: see PRELOAD). For each request it forks a child, which sets the request's environment, working
+directory and stdout/stderr (file descriptors passed over the socket), then runs ``scrapy.cmdline.execute(argv)``
+like ``python -m scrapy`` and exits with its status. The project's settings, site registry and components
+are built fresh in every crawl, from its own environment.
+The child is a real process: its exit status, its log, SIGKILL and a crash are what the CLI's would be.
+
+:class:`WarmProcess` mirrors the part of :class:`subprocess.Popen` the tests use (``pid``, ``poll``, ``wait``,
+``kill``, ``returncode``).
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+# Third-party modules: importing them has no effect a crawl could notice (no reactor is installed, no
+# environment is read that a test sets). Of our own package only the pure extraction modules and the language
+# model (~1 s to load), as the extraction pool's preload does; settings, sites and components come after the fork.
+PRELOAD = (
+    "scrapy.cmdline", "scrapy.crawler", "scrapy.core.engine", "scrapy.core.downloader.handlers.http11",
+    "scrapy.extensions.feedexport", "scrapy.pipelines", "scrapy.spidermiddlewares.depth",
+    "twisted.internet.asyncioreactor", "twisted.web.client",
+    "trafilatura", "htmldate", "courlan", "extruct", "lxml.html", "feedparser", "datasketch", "babel",
+    "py3langid", "readability", "jsonschema", "dateutil.parser", "itemadapter",
+    "spidermon.contrib.scrapy.extensions", "spidermon.contrib.scrapy.runners",
+)
+
+
+# --- the warm parent (runs in its own process) -------------------------------------------------------------
+
+
+def _child(request: dict[str, Any], fds: list[int]) -> None:
+    """In the forked child: become the requested ``scrapy`` process. Never returns."""
+    code = 1
+    try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        stdin, stdout, stderr = fds
+        for fd, target in ((stdin, 0), (stdout, 1), (stderr, 2)):
+            os.dup2(fd, target)
+        os.environ.clear()
+        os.environ.update(request["env"])
+        os.chdir(request["cwd"])
+        sys.argv = ["scrapy", *request["argv"]]
+        from scrapy.cmdline import execute
+
+        execute(sys.argv)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except BaseException:  # noqa: BLE001 - like the interpreter: traceback on stderr, status 1
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        try:
+            atexit._run_exitfuncs()  # what a normal interpreter exit runs (logging shutdown, multiprocessing)
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+
+
+def serve(path: str) -> None:
+    """The warm parent's loop: accept a request, fork, report ``{"pid"}`` then ``{"status"}`` on its socket."""
+    for name in PRELOAD:
+        __import__(name)
+    from newsproj.extraction.language import detect_language
+
+    detect_language("warm up " * 40)
+    for name in ("newsproj.settings", "newsproj.sites", "newsproj.spiders", "newsproj.pipelines"):
+        assert name not in sys.modules, f"{name} must be imported after the fork (settings, environment)"
+    assert "twisted.internet.reactor" not in sys.modules, "a preloaded module installed a reactor"
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen(16)
+    print("ready", flush=True)
+    children: dict[int, socket.socket] = {}
+    while True:
+        ready, _, _ = select.select([listener, sys.stdin], [], [], 0.02)
+        if sys.stdin in ready and not sys.stdin.buffer.read1(1):  # the test session ended
+            for pid in children:
+                os.kill(pid, signal.SIGKILL)
+            return
+        if listener in ready:
+            conn, _ = listener.accept()
+            msg, fds, _, _ = socket.recv_fds(conn, 1 << 20, 3)
+            request = json.loads(msg)
+            pid = os.fork()
+            if pid == 0:
+                listener.close()
+                conn.close()
+                for other in children.values():
+                    other.close()
+                _child(request, fds)
+            for fd in fds:
+                os.close(fd)
+            conn.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+            children[pid] = conn
+        while children:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+            if pid == 0:
+                break
+            conn = children.pop(pid, None)
+            if conn is not None:
+                try:
+                    conn.sendall(json.dumps({"status": os.waitstatus_to_exitcode(status)}).encode() + b"\n")
+                except OSError:  # the test side gave up on it
+                    pass
+                conn.close()
+
+
+# --- the test side --------------------------------------------------------------------------------------------
+
+
+class WarmParent:
+    def __init__(self) -> None:
+        self.dir = tempfile.mkdtemp(prefix="newsproj-warm-")
+        self.path = os.path.join(self.dir, "socket")
+        root = Path(__file__).resolve().parent.parent
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.warm", self.path], cwd=root,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if line.strip() != b"ready":
+            raise RuntimeError("the warm crawl parent did not start (python -m tests.warm)")
+
+    def stop(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+        for name in os.listdir(self.dir):
+            os.unlink(os.path.join(self.dir, name))
+        os.rmdir(self.dir)
+
+
+_parent: WarmParent | None = None
+
+
+def start_warm() -> WarmParent:
+    global _parent
+    if _parent is None:
+        _parent = WarmParent()
+    return _parent
+
+
+def stop_warm() -> None:
+    global _parent
+    if _parent is not None:
+        _parent.stop()
+        _parent = None
+
+
+def _fd(target: Any, default: int) -> tuple[int, bool]:
+    """A file descriptor for ``target`` (None, DEVNULL, a file object or fd); True when we opened it."""
+    if target is None:
+        return default, False
+    if target == subprocess.DEVNULL:
+        return os.open(os.devnull, os.O_RDWR), True
+    return (target if isinstance(target, int) else target.fileno()), False
+
+
+class WarmProcess:
+    """``scrapy ARGV`` forked from the warm parent; ``Popen``-like."""
+
+    def __init__(self, argv: list[str], *, cwd: str | Path, env: dict[str, str] | None = None,
+                 stdout: Any = None, stderr: Any = None):
+        parent = start_warm()
+        self.returncode: int | None = None
+        opened = []
+        stdin_fd = os.open(os.devnull, os.O_RDONLY)
+        opened.append(stdin_fd)
+        out_fd, own = _fd(stdout, 1)
+        if own:
+            opened.append(out_fd)
+        err_fd, own = (out_fd, False) if stderr == subprocess.STDOUT else _fd(stderr, 2)
+        if own:
+            opened.append(err_fd)
+        request = {"argv": [str(a) for a in argv], "env": dict(os.environ if env is None else env),
+                   "cwd": str(cwd)}
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            self.sock.connect(parent.path)
+            socket.send_fds(self.sock, [json.dumps(request).encode()], [stdin_fd, out_fd, err_fd])
+        finally:
+            for fd in opened:
+                os.close(fd)
+        self.reader = self.sock.makefile("rb")
+        self.pid: int = json.loads(self.reader.readline())["pid"]
+
+    def poll(self) -> int | None:
+        if self.returncode is None and select.select([self.sock], [], [], 0)[0]:
+            self._read_status()
+        return self.returncode
+
+    def _read_status(self) -> None:
+        line = self.reader.readline()
+        self.returncode = json.loads(line)["status"] if line else -signal.SIGKILL
+        self.reader.close()
+        self.sock.close()
+
+    def wait(self, timeout: float | None = None) -> int:
+        if self.returncode is None:
+            if not select.select([self.sock], [], [], timeout)[0]:
+                raise subprocess.TimeoutExpired(["scrapy", "(warm)"], timeout or 0)
+            self._read_status()
+        assert self.returncode is not None
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+    def send_signal(self, sig: int) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, sig)
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C in pytest ends the session, which closes our stdin
+    serve(sys.argv[1])
