@@ -22,8 +22,8 @@ CONCURRENT_REQUESTS_PER_DOMAIN = 8
 # Items handled at once per response. A page yields one item; Scrapy starts this many worker tasks for every
 # response's output (100 by default: ~100 asyncio tasks a page, ~1 ms of CPU each page for nothing).
 CONCURRENT_ITEMS = 8
-# Scrapy 2.19's downloader ignores the per-domain cap under the asyncio reactor; ours enforces it.
-DOWNLOADER = "newsproj.middlewares.downloader.Downloader"
+# Scrapy 2.19's downloader ignores the per-domain cap under the asyncio reactor; ours enforces it (compat.py).
+DOWNLOADER = "newsproj.compat.PerSlotCapDownloader"
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 0.5
 AUTOTHROTTLE_TARGET_CONCURRENCY = 4.0

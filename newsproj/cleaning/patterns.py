@@ -10,6 +10,8 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
+from ..compat import literal_runs
+
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
@@ -47,22 +49,9 @@ MIN_LITERAL = 3
 def required_literal(rx: re.Pattern[str]) -> str | None:
     """The longest run of plain ASCII characters in the top-level sequence of ``rx`` (every match contains it),
     lowercased; None when it has none of ``MIN_LITERAL`` characters or more (or the pattern cannot be read)."""
-    try:
-        from re import _parser as sre_parse  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - Python < 3.11
-        import sre_parse  # type: ignore[no-redef]
-    try:
-        items = list(sre_parse.parse(rx.pattern, rx.flags))
-    except Exception:  # noqa: BLE001 - no literal, no shortcut
+    runs = literal_runs(rx)
+    if not runs:
         return None
-    runs, run = [], ""
-    for op, arg in items:
-        if op == sre_parse.LITERAL and arg < 128:
-            run += chr(arg)
-        else:
-            runs.append(run)
-            run = ""
-    runs.append(run)
     best = max(runs, key=len)
     return best.lower() if len(best) >= MIN_LITERAL else None
 

@@ -197,7 +197,7 @@ class Command(ScrapyCrawl):
         if len(args) != 1:
             return super().run(args, opts)  # Scrapy's usage errors
         assert self.crawler_process
-        crawler = self._create_crawler(args[0])
+        crawler = self.crawler_process.create_crawler(args[0])
         self.crawler_process.crawl(crawler, **opts.spargs)
         self.crawler_process.start()
         if self.crawler_process.bootstrap_failed:

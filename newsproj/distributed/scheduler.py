@@ -27,6 +27,7 @@ from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler  # type: ignore[import-untyped]
 
+from ..compat import download_backlog, requests_in_engine
 from .frontier import Frontier
 from .keys import CrawlKeys, crawl_id
 from .queue import ClaimQueue
@@ -193,23 +194,13 @@ class RedisScheduler(Scheduler):
         """Requests the engine still holds: downloading (or in downloader middlewares) or being scraped (callback
         running, or its items in the item pipelines)."""
         engine = self._engine()
-        if engine is None:
-            return set()
-        held = set(engine.downloader.active)
-        slot = engine.scraper.slot
-        if slot is not None:
-            held |= slot.active
-            held.update(request for _, request, _ in slot.queue)
-        return held
+        return set() if engine is None else requests_in_engine(engine)
 
     def _backlog(self) -> int:
         """Requests this worker holds that are not being transferred yet: parked in a downloader middleware (e.g.
         waiting for robots.txt) or waiting for a download slot (politeness delay, per-domain concurrency)."""
         engine = self._engine()
-        if engine is None:
-            return 0
-        downloader = engine.downloader
-        return len(downloader.active) - sum(len(slot.transferring) for slot in downloader.slots.values())
+        return 0 if engine is None else download_backlog(engine)
 
     def _release_done(self) -> None:
         waiting = {id(r) for r in self._waiting}

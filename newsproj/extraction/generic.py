@@ -16,21 +16,19 @@ of the page's links, the candidates two more extractions.
 from __future__ import annotations
 
 import copy
-import functools
 import logging
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import lxml.html
 import trafilatura
-import trafilatura.utils as trafilatura_utils
 from lxml import etree
-from trafilatura.settings import MANUALLY_CLEANED, Extractor
+from trafilatura.settings import Extractor
 
 from ..cleaning.patterns import vocabulary
+from ..compat import PRECISION_CHROME, keep_format_characters, manually_cleaned
 from .normalize import word_count
 
 if TYPE_CHECKING:
@@ -39,14 +37,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def _printable_or_format(char: str) -> str:
-    """trafilatura's character filter, keeping format characters (category Cf): soft hyphens, and the zero-width
-    (non-)joiners that Persian, Indic and emoji text needs. trafilatura drops every non-printable character."""
-    return char if char.isprintable() or char.isspace() or unicodedata.category(char) == "Cf" else ""
-
-
-# (remove_control_characters looks this name up at each call; tests/test_extraction_generic.py checks it still does)
-trafilatura_utils.return_printables_and_spaces = functools.lru_cache(maxsize=2**14)(_printable_or_format)
+keep_format_characters()  # trafilatura keeps soft hyphens and zero-width (non-)joiners (newsproj/compat.py)
 
 RECALL_RATIO = 2.0
 """Balanced text this many times longer than the precise text means precision mode lost part of the body."""
@@ -117,15 +108,11 @@ def pruned(tree: HtmlElement) -> HtmlElement:
             # a span in the middle of a sentence is part of it: trafilatura's precision rules for page chrome
             # (a "link" or "bottom" class, a border) would cut the sentence there
             for name in ("class", "id"):
-                if _PRECISION_CHROME.search(el.get(name) or ""):
+                if PRECISION_CHROME.search(el.get(name) or ""):
                     del el.attrib[name]
             if "border" in (el.get("style") or ""):
                 del el.attrib["style"]
     return tree
-
-
-_PRECISION_CHROME = re.compile(r"(?:^|\s)(?:link(?:\s|$)|bottom)|bottom(?:\s|$)")
-"""The class and id tokens trafilatura's precision mode drops an element for (xpaths.PRECISION_DISCARD_XPATH)."""
 
 
 _SPANS_AND_BREAKS = etree.XPath(
@@ -177,7 +164,7 @@ def _paragraphs_from_breaks(div: HtmlElement) -> None:
 # Elements whose text is never body prose: what trafilatura removes before extracting in every mode
 # (settings.MANUALLY_CLEANED: navigation, asides, footers, forms, media, scripts ...), the page header, and links
 # outside paragraphs (menus, teaser lists, tag clouds).
-_NOT_PROSE = frozenset((*MANUALLY_CLEANED, "header"))
+_NOT_PROSE = frozenset((*manually_cleaned(), "header"))
 
 
 def _prose_words(tree: HtmlElement) -> int:

@@ -11,11 +11,18 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as neterror
 from twisted.internet.defer import CancelledError
-from twisted.web._newclient import ResponseFailed
+from twisted.web.client import ResponseFailed
 
 from .redact import redact
 
@@ -55,24 +62,17 @@ def failure_reason(failure: Failure) -> str:
             if needle in text:
                 return reason
         return "ignored"
-    name = type(exc).__name__
-    if isinstance(exc, neterror.TimeoutError | TimeoutError) or name == "DownloadTimeoutError":
+    if isinstance(exc, DownloadTimeoutError | neterror.TimeoutError | TimeoutError):
         return "timeout"
-    if name == "ResponseDataLossError":
-        return "connection_lost"
-    if name == "CannotResolveHostError":
+    if isinstance(exc, CannotResolveHostError | neterror.DNSLookupError):
         return "dns_lookup_failed"
-    if name == "DownloadConnectionRefusedError":
+    if isinstance(exc, DownloadConnectionRefusedError | neterror.ConnectionRefusedError):
         return "connection_refused"
-    if isinstance(exc, neterror.DNSLookupError):
-        return "dns_lookup_failed"
-    if isinstance(exc, neterror.ConnectionRefusedError):
-        return "connection_refused"
-    if isinstance(exc, ResponseFailed | neterror.ConnectionLost | neterror.ConnectionDone):
+    if isinstance(exc, ResponseDataLossError | ResponseFailed | neterror.ConnectionLost | neterror.ConnectionDone):
         return "connection_lost"
-    if isinstance(exc, CancelledError) or name == "DownloadCancelledError":
+    if isinstance(exc, DownloadCancelledError | CancelledError):
         return "too_large" if "max size" in str(exc) or "maxsize" in str(exc) else "cancelled"
-    return name
+    return type(exc).__name__
 
 
 def record_failure(crawler: Crawler, failure: Failure) -> str:

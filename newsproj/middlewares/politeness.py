@@ -58,7 +58,7 @@ def parse_retry_after(value: bytes | str | None, now: float | None = None) -> fl
 
 
 request_leaves_slot = object()
-"""Signal (``request``): sent by ``newsproj.middlewares.downloader.Downloader`` when a request leaves its
+"""Signal (``request``): sent by ``newsproj.compat.PerSlotCapDownloader`` when a request leaves its
 download slot's queue to be sent."""
 
 

@@ -1,9 +1,11 @@
-"""Meta refresh redirects (``<meta http-equiv="refresh" content="0; url=...">``) read from the page's head only.
+"""Meta refresh redirects (``<meta http-equiv="refresh" content="0; url=...">``): Scrapy's own middleware, asked only
+about pages whose head can hold one.
 
-Scrapy's MetaRefreshMiddleware looks at the first 4,096 characters too, but takes them from ``response.text``:
-the whole body decoded (~0.13 ms and a 1 MB string for a 300 KB page) on every HTML response, in the crawl
-process, where nothing else needs the text any more (articles go to the extraction workers as bytes). This
-one decodes the first bytes only; what it finds and does is Scrapy's.
+Scrapy's MetaRefreshMiddleware looks at the first 4,096 characters, but takes them from ``response.text``: the
+whole body decoded (~0.13 ms and a 1 MB string for a 300 KB page) on every HTML response, in the crawl process,
+where nothing else needs the text any more (articles go to the extraction workers as bytes). This one looks for
+the word ``refresh`` in the first bytes and hands the rare page that has it (or any page in UTF-16/32, where
+ASCII words are not ASCII bytes) to Scrapy's middleware unchanged.
 """
 
 from __future__ import annotations
@@ -13,8 +15,6 @@ from typing import TYPE_CHECKING
 
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware
 from scrapy.http import HtmlResponse
-from scrapy.utils.httpobj import urlparse_cached
-from w3lib.html import get_base_url, get_meta_refresh
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -35,25 +35,9 @@ def _wide(encoding: str) -> bool:
 class HeadMetaRefreshMiddleware(MetaRefreshMiddleware):
     def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
         if (
-            request.meta.get("dont_redirect", False)
-            or request.method == "HEAD"
-            or not isinstance(response, HtmlResponse)
-            or urlparse_cached(request).scheme not in {"http", "https"}
+            isinstance(response, HtmlResponse)
+            and b"refresh" not in response.body[:HEAD_BYTES].lower()
+            and not _wide(response.encoding)
         ):
-            return response
-        head = response.body[:HEAD_BYTES]
-        encoding = response.encoding
-        if b"refresh" not in head.lower() and not _wide(encoding):
             return response  # no http-equiv="refresh" in the head: nothing to decode
-        text = head.decode(encoding, "replace")[:HEAD_CHARS]
-        interval, url = get_meta_refresh(
-            text, get_base_url(text, response.url, encoding), encoding, ignore_tags=self._ignore_tags
-        )
-        if not url:
-            return response
-        redirected = self._redirect_request_using_get(request, response, url)
-        if urlparse_cached(redirected).scheme not in {"http", "https"}:
-            return response
-        if interval is not None and interval < self._maxdelay:
-            return self._redirect(redirected, request, "meta refresh")
-        return response
+        return super().process_response(request, response)

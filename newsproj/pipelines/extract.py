@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy.exceptions import DropItem, UsageError
 
 from .. import sites
+from ..compat import reset_caches
 from ..exceptions import ExtractionFailed, NotAnArticle, SiteConfigError
 from ..extraction import Extraction, extract, parse_html
 from ..extraction.limits import HARD_GRACE, PageTimedOut, call_limited, page_time_limit
@@ -77,19 +78,6 @@ def _extract_counted(reset_every: int, *args: Any) -> Extraction:
     if reset_every and _extracted % reset_every == 0:
         reset_caches()
     return call_limited(_time_limit, _hard_limit, extract_page, *args)
-
-
-def reset_caches() -> None:
-    """trafilatura's cache reset (also htmldate's and courlan's, then a GC run), without the ERROR line htmldate
-    logs on every call when charset_normalizer is its compiled build (whose functions have no ``cache_clear``)."""
-    from trafilatura.meta import reset_caches as reset
-
-    htmldate_log = logging.getLogger("htmldate.meta")
-    disabled, htmldate_log.disabled = htmldate_log.disabled, True
-    try:
-        reset()
-    finally:
-        htmldate_log.disabled = disabled
 
 
 def _warm_up(time_limit: float = 0.0) -> None:

@@ -308,7 +308,7 @@ def test_per_host_concurrency_is_capped(crawl):
         server.stop()
     assert result.returncode == 0
     assert sum(1 for _, target in server.times if target.startswith("/slow/echo/")) == 8
-    assert 1 <= server.max_in_flight <= 2  # Scrapy 2.19 alone sends all 8 at once (see middlewares/downloader.py)
+    assert 1 <= server.max_in_flight <= 2  # Scrapy 2.19 alone sends all 8 at once (see newsproj/compat.py)
 
 
 def test_politeness_defaults():

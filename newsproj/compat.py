@@ -1,0 +1,223 @@
+"""Everything newsproj needs from its dependencies beyond their public APIs, in one place.
+
+Each shim below names the release it was written for (:data:`WRITTEN_FOR`) and the upstream report that would
+make it unnecessary (docs/upstream.md). ``tests/test_compat.py`` fails loudly on any other release: re-read
+the upstream code each shim copies or patches, adjust the shim (or drop it when upstream fixed the problem),
+then widen the version here. Nothing outside this module touches a private name of Scrapy, Twisted,
+trafilatura or CPython.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import sys
+import unicodedata
+from importlib.metadata import version
+from time import monotonic
+from typing import TYPE_CHECKING, Any
+
+from scrapy.core.downloader import Downloader as ScrapyDownloader
+from scrapy.utils.asyncio import call_later
+from scrapy.utils.sitemap import Sitemap
+
+if TYPE_CHECKING:
+    import lxml.etree
+    from scrapy import Request
+    from scrapy.core.downloader import Slot
+    from scrapy.core.engine import ExecutionEngine
+
+WRITTEN_FOR: dict[str, str] = {
+    "scrapy": "2.19",  # PerSlotCapDownloader, NewsAwareSitemap, requests_in_engine, download_backlog
+    "trafilatura": "2.3",  # keep_format_characters, MANUALLY_CLEANED, PRECISION_CHROME, reset_caches
+    "htmldate": "1.11",  # reset_caches (its logger)
+    "python": "3.11 3.12 3.13",  # literal_runs (re._parser)
+}
+"""Release series (``major.minor``) each dependency's shims were written for and checked against."""
+
+
+def unexpected_versions() -> list[str]:
+    """One line for every installed dependency whose release series the shims were not written for."""
+    installed = {
+        "scrapy": version("scrapy"),
+        "trafilatura": version("trafilatura"),
+        "htmldate": version("htmldate"),
+        "python": ".".join(map(str, sys.version_info[:3])),
+    }
+    problems = []
+    for name, series in WRITTEN_FOR.items():
+        found = installed[name]
+        if ".".join(found.split(".")[:2]) not in series.split():
+            problems.append(f"newsproj/compat.py was written for {name} {series}, {found} is installed")
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------- Scrapy
+
+
+class PerSlotCapDownloader(ScrapyDownloader):
+    """Scrapy's downloader with the per-slot concurrency cap (``CONCURRENT_REQUESTS_PER_DOMAIN``) enforced.
+
+    In Scrapy 2.19 under the asyncio reactor, ``Downloader._process_queue`` starts each download as an asyncio task
+    and the task marks its request as *transferring* only when it first runs; the loop that starts downloads checks
+    ``slot.free_transfer_slots()`` before any of those tasks ran, so it drains the slot: every queued request to a
+    host is sent at once (8 in flight with a cap of 2: tests/e2e/test_faults.py, test_per_host_concurrency_is_capped).
+    This copy of ``_process_queue`` marks the request as transferring before scheduling it (``_download`` adds it
+    again, a set, and removes it when done) and tells the politeness middleware when a request leaves its slot.
+    Upstream: docs/upstream.md, "Scrapy: CONCURRENT_REQUESTS_PER_DOMAIN ignored under the asyncio reactor".
+    """
+
+    def _process_queue(self, slot: Slot) -> None:
+        from scrapy.utils.defer import _schedule_coro
+
+        from .middlewares.politeness import request_leaves_slot
+
+        if slot.latercall:
+            return  # processing is blocked until slot.latercall runs
+        now = monotonic()
+        delay = slot.download_delay()
+        if delay:
+            penalty = delay - now + slot.lastseen
+            if penalty > 0:
+                slot.latercall = call_later(penalty, self._latercall, slot)
+                return
+        while slot.queue and slot.free_transfer_slots() > 0:
+            slot.lastseen = now
+            request, queue_dfd = slot.queue.popleft()
+            slot.transferring.add(request)  # the fix: count it now, not when its task first runs
+            self.signals.send_catch_log(request_leaves_slot, request=request)  # Crawl-delay counts from here
+            _schedule_coro(self._wait_for_download(slot, request, queue_dfd))
+            if delay:  # prevent a burst when an inter-request delay is configured
+                self._process_queue(slot)
+                break
+
+
+class NewsAwareSitemap(Sitemap):
+    """Scrapy's ``Sitemap`` that also keeps the ``<news:news>`` fields of each ``<url>`` (``news_title``,
+    ``news_publication_date``, ``news_language``...). Scrapy keeps only the direct children of ``<url>`` and has no
+    hook for nested ones but its private ``_process_sitemap_element``.
+    Upstream: docs/upstream.md, "Scrapy: nested sitemap extensions (news, image) are dropped"."""
+
+    NEWS_FIELDS = frozenset({"publication_date", "title", "language", "name", "keywords"})
+
+    def _process_sitemap_element(self, elem: lxml.etree._Element) -> dict[str, Any] | None:
+        news: dict[str, str] = {}
+        for child in elem.iter():
+            if child is elem or not isinstance(child.tag, str):
+                continue
+            name = self._get_tag_name(child)
+            if name in self.NEWS_FIELDS and child.text and child.getparent() is not elem:
+                news[f"news_{name}"] = child.text.strip()
+        entry = super()._process_sitemap_element(elem)
+        if entry is not None:
+            entry.update(news)
+        return entry
+
+
+def requests_in_engine(engine: ExecutionEngine) -> set[Request]:
+    """Requests the engine still holds: downloading (or in downloader middlewares) or being scraped (callback
+    running, or its items in the item pipelines). Scrapy has no public view of these; this reads
+    ``Downloader.active`` and the scraper slot (``active``, and ``queue`` of (result, request, deferred)).
+    Upstream: docs/upstream.md, "Scrapy: a public view of the requests the engine holds"."""
+    held = set(engine.downloader.active)
+    slot = engine.scraper.slot
+    if slot is not None:
+        held |= slot.active
+        held.update(request for _, request, _ in slot.queue)
+    return held
+
+
+def download_backlog(engine: ExecutionEngine) -> int:
+    """Requests in the downloader that are not being transferred yet: parked in a downloader middleware (e.g.
+    waiting for robots.txt) or waiting for their slot (politeness delay, per-domain concurrency)."""
+    downloader = engine.downloader
+    return len(downloader.active) - sum(len(slot.transferring) for slot in downloader.slots.values())
+
+
+# ---------------------------------------------------------------------------------------------- trafilatura
+
+
+def _printable_or_format(char: str) -> str:
+    """trafilatura's character filter, keeping format characters (category Cf): soft hyphens, and the zero-width
+    (non-)joiners that Persian, Indic and emoji text needs. trafilatura drops every non-printable character."""
+    return char if char.isprintable() or char.isspace() or unicodedata.category(char) == "Cf" else ""
+
+
+def keep_format_characters() -> None:
+    """Make trafilatura keep format characters (see :func:`_printable_or_format`), for the whole process.
+
+    ``trafilatura.utils.remove_control_characters`` looks ``return_printables_and_spaces`` up at each call, so
+    replacing the module attribute changes it; ``trafilatura.meta.reset_caches`` clears the cache of the name it
+    imported, so it is replaced there too (else it would clear the unused original's). Idempotent.
+    Upstream: docs/upstream.md, "trafilatura: keep format characters (ZWJ/ZWNJ, soft hyphen)"."""
+    import trafilatura.meta
+    import trafilatura.utils
+
+    if getattr(trafilatura.utils.return_printables_and_spaces, "__wrapped__", None) is _printable_or_format:
+        return
+    replacement = functools.lru_cache(maxsize=2**14)(_printable_or_format)
+    trafilatura.utils.return_printables_and_spaces = replacement
+    trafilatura.meta.return_printables_and_spaces = replacement  # type: ignore[attr-defined]
+
+
+def manually_cleaned() -> tuple[str, ...]:
+    """The tags trafilatura removes before extracting in every mode (``trafilatura.settings.MANUALLY_CLEANED``:
+    navigation, asides, footers, forms, media, scripts...): a module constant, not part of its documented API."""
+    from trafilatura.settings import MANUALLY_CLEANED
+
+    return tuple(MANUALLY_CLEANED)
+
+
+def _precision_chrome() -> re.Pattern[str]:
+    from trafilatura.xpaths import PRECISION_DISCARD_XPATH
+
+    found = [m for xp in PRECISION_DISCARD_XPATH for m in re.findall(r"re:test\(@id\|@class, '([^']+)'\)", xp.path)]
+    if not found:  # tests/test_compat.py fails first; extraction still runs, without this shortcut
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?:{rx})" for rx in found))
+
+
+PRECISION_CHROME = _precision_chrome()
+"""The class and id tokens trafilatura's precision mode drops an element for, as one regex over an attribute value,
+read from ``trafilatura.xpaths.PRECISION_DISCARD_XPATH`` (its ``re:test(@id|@class, ...)`` tests; 2.3: ``bottom``
+at a token's edge, ``link`` as a whole token). tests/test_compat.py checks they are still found there."""
+
+
+def reset_caches() -> None:
+    """trafilatura's cache reset (also htmldate's and courlan's, then a GC run), without the ERROR line htmldate
+    logs on every call when charset_normalizer is its compiled build (whose functions have no ``cache_clear``):
+    htmldate 1.11's ``reset_caches`` logs that from the ``htmldate.meta`` logger, which is silenced for the call.
+    Upstream: docs/upstream.md, "htmldate: reset_caches logs an error with compiled charset_normalizer"."""
+    from trafilatura.meta import reset_caches as reset
+
+    htmldate_log = logging.getLogger("htmldate.meta")
+    disabled, htmldate_log.disabled = htmldate_log.disabled, True
+    try:
+        reset()
+    finally:
+        htmldate_log.disabled = disabled
+
+
+# ---------------------------------------------------------------------------------------------- CPython
+
+
+def literal_runs(rx: re.Pattern[str]) -> list[str] | None:
+    """The runs of plain ASCII characters in the top-level sequence of ``rx`` (each one is in every match), read
+    with CPython's regex parser (``re._parser``, private since 3.11; ``sre_parse`` before); None when the pattern
+    cannot be read. No public API parses a regex."""
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+
+    try:
+        items = list(sre_parse.parse(rx.pattern, rx.flags))
+    except Exception:  # noqa: BLE001 - unreadable: the caller takes no shortcut
+        return None
+    runs, run = [], ""
+    for op, arg in items:
+        if op == sre_parse.LITERAL and arg < 128:
+            run += chr(arg)
+        else:
+            runs.append(run)
+            run = ""
+    runs.append(run)
+    return runs

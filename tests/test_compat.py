@@ -1,0 +1,190 @@
+"""newsproj/compat.py: the only place that touches dependencies' private names, and only on the releases it was
+written for. These tests fail loudly on any other release: re-read the upstream code named in the message."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib
+import inspect
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from scrapy.core.downloader import Downloader
+from scrapy.core.scraper import Slot as ScraperSlot
+from scrapy.utils.sitemap import Sitemap
+from scrapy.utils.test import get_crawler
+
+from newsproj import compat
+
+PACKAGE = Path(compat.__file__).parent
+UPSTREAM = ("scrapy", "twisted", "trafilatura", "htmldate", "courlan", "justext", "re", "sre_parse")
+
+# sha256 of the upstream source each shim copies or overrides, as read when the shim was written (Scrapy 2.19.0).
+COPIED = {
+    "scrapy.core.downloader.Downloader._process_queue":
+        "872b81a4bbb4cb1ad45b25c6f8803344a3a18fd5743dec234733891ab94559c8",
+    "scrapy.utils.sitemap.Sitemap._process_sitemap_element":
+        "41ecaa078d26256bae82ea9ab5fa23349f09b87ee16fa4e3d314efc54d61fd66",
+}
+
+
+def _source_hash(dotted: str) -> str:
+    module, cls, attr = dotted.rsplit(".", 2)
+    obj = getattr(getattr(importlib.import_module(module), cls), attr)
+    return hashlib.sha256(inspect.getsource(obj).encode()).hexdigest()
+
+
+def test_installed_releases_are_those_compat_was_written_for():
+    problems = compat.unexpected_versions()
+    assert not problems, "\n".join(problems) + "\nre-check every shim of newsproj/compat.py, then update WRITTEN_FOR"
+
+
+@pytest.mark.parametrize("dotted", sorted(COPIED))
+def test_copied_upstream_code_is_unchanged(dotted):
+    assert _source_hash(dotted) == COPIED[dotted], (
+        f"{dotted} changed upstream: compare it with its copy or override in newsproj/compat.py, adjust the shim "
+        "(or drop it if upstream fixed the problem: docs/upstream.md), then update COPIED here")
+
+
+def test_scrapy_holds_what_requests_in_engine_reads():
+    downloader = compat.PerSlotCapDownloader(get_crawler())
+    scraper_slot = ScraperSlot(5_000_000)
+    engine = SimpleNamespace(downloader=downloader, scraper=SimpleNamespace(slot=scraper_slot))
+    assert compat.requests_in_engine(engine) == set()  # type: ignore[arg-type]
+    assert compat.download_backlog(engine) == 0  # type: ignore[arg-type]
+    assert isinstance(downloader.active, set) and isinstance(downloader.slots, dict)
+    assert hasattr(Downloader, "_wait_for_download") and hasattr(Downloader, "_latercall")
+    assert hasattr(Sitemap, "_get_tag_name")
+
+
+def test_news_sitemap_fields_are_kept():
+    body = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>https://n.example/a</loc><news:news><news:publication><news:name>N</news:name>
+<news:language>en</news:language></news:publication><news:publication_date>2024-09-05</news:publication_date>
+<news:title>A title</news:title></news:news></url></urlset>"""
+    (entry,) = list(compat.NewsAwareSitemap(body))
+    assert entry["loc"] == "https://n.example/a"
+    assert entry["news_title"] == "A title" and entry["news_publication_date"] == "2024-09-05"
+    assert entry["news_language"] == "en"
+
+
+def test_trafilatura_keeps_format_characters_and_resets_that_cache():
+    import trafilatura.meta
+    import trafilatura.utils
+
+    compat.keep_format_characters()
+    compat.keep_format_characters()  # idempotent
+    text = "Rosen\u00adgarten \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \x07bell"
+    assert trafilatura.utils.remove_control_characters(text) == text.replace("\x07", "")
+    assert trafilatura.utils.return_printables_and_spaces.cache_info().currsize > 0
+    compat.reset_caches()
+    assert trafilatura.utils.return_printables_and_spaces.cache_info().currsize == 0
+
+
+def test_trafilatura_constants_are_found():
+    assert {"nav", "aside", "footer", "form", "script"} <= set(compat.manually_cleaned())
+    assert compat.PRECISION_CHROME.pattern != "(?!)", "re:test(@id|@class, ...) no longer in PRECISION_DISCARD_XPATH"
+    for value in ("link", "nav link", "bottom-bar", "page-bottom"):
+        assert compat.PRECISION_CHROME.search(value), value
+    for value in ("links", "blink", "related-links", "pbottoms"):
+        assert not compat.PRECISION_CHROME.search(value), value
+
+
+def test_reset_caches_logs_no_error(caplog):
+    with caplog.at_level("DEBUG"):
+        compat.reset_caches()
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+def test_literal_runs():
+    assert compat.literal_runs(re.compile(r"share this\s+article")) == ["share this", "article"]
+    assert compat.literal_runs(re.compile(r"(?i)^share this\s+article$")) == ["", "share this", "article", ""]
+    assert compat.literal_runs(re.compile(r"a|bc")) == ["", ""]  # a branch: no literal every match holds
+
+
+# ---------------------------------------------------------------------------------------------- the rule itself
+
+
+def _private_uses(path: Path) -> list[str]:
+    """Private names of upstream packages used in one module: imported, reached through an imported module, called
+    on ``super()``, or overridden in a subclass of an upstream class."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    upstream_names: dict[str, str] = {}  # local name → dotted upstream origin
+    found = []
+
+    def is_upstream(module: str) -> bool:
+        return module.split(".")[0] in UPSTREAM
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if is_upstream(alias.name):
+                    upstream_names[(alias.asname or alias.name).split(".")[0]] = alias.name
+                    if any(part.startswith("_") for part in alias.name.split(".")):
+                        found.append(f"{path.name}:{node.lineno}: import {alias.name}")
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and is_upstream(node.module):
+            for alias in node.names:
+                upstream_names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+                dotted = f"{node.module}.{alias.name}"
+                if any(part.startswith("_") and not part.startswith("__") for part in dotted.split(".")):
+                    found.append(f"{path.name}:{node.lineno}: from {node.module} import {alias.name}")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+            base = node.value
+            if isinstance(base, ast.Name) and base.id in upstream_names:
+                found.append(f"{path.name}:{node.lineno}: {base.id}.{node.attr}")
+            if isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id == "super":
+                found.append(f"{path.name}:{node.lineno}: super().{node.attr}")
+        if isinstance(node, ast.ClassDef):
+            bases = [upstream_names[b.id] for b in node.bases if isinstance(b, ast.Name) and b.id in upstream_names]
+            for base_name in bases:
+                module, _, attr = base_name.rpartition(".")
+                base_cls = getattr(importlib.import_module(module), attr, None)
+                for item in node.body:
+                    if (isinstance(item, ast.FunctionDef) and item.name.startswith("_")
+                            and not item.name.startswith("__") and hasattr(base_cls, item.name)):
+                        found.append(f"{path.name}:{item.lineno}: overrides {base_name}.{item.name}")
+                for sub in ast.walk(node):  # self._name where _name is the upstream class's
+                    if (isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id == "self"
+                            and sub.attr.startswith("_") and not sub.attr.startswith("__")
+                            and hasattr(base_cls, sub.attr)):
+                        found.append(f"{path.name}:{sub.lineno}: self.{sub.attr} of {base_name}")
+        if isinstance(node, ast.Assign):  # monkeypatching an upstream module
+            for target in node.targets:
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) \
+                        and target.value.id in upstream_names:
+                    found.append(f"{path.name}:{node.lineno}: {target.value.id}.{target.attr} = ...")
+    return found
+
+
+def test_no_private_upstream_names_outside_compat():
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name != "compat.py":
+            found += [f"{path.relative_to(PACKAGE.parent)}: {hit}" for hit in _private_uses(path)]
+    assert found == [], "private upstream names outside newsproj/compat.py:\n" + "\n".join(found)
+
+
+def test_the_check_finds_private_uses(tmp_path):
+    """The check above can fail: each kind of private use it looks for is found in a sample."""
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "import re._parser\n"
+        "from twisted.web._newclient import ResponseFailed\n"
+        "from scrapy.utils.defer import _schedule_coro\n"
+        "import trafilatura.utils as tu\n"
+        "from scrapy.core.downloader import Downloader\n"
+        "tu.name = 1\n"
+        "class D(Downloader):\n"
+        "    def _process_queue(self, slot):\n"
+        "        self._latercall(slot)\n"
+        "        return super()._latercall(slot)\n",
+        encoding="utf-8",
+    )
+    hits = _private_uses(sample)
+    assert len(hits) == 7, hits
+    assert _private_uses(PACKAGE / "compat.py"), "compat.py itself holds the private uses"
