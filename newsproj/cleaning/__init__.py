@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..text import MIN_BODY_WORDS, word_count
 from .chrome import Cleaned, chrome_reason, clean_body, clean_title
 
 if TYPE_CHECKING:
@@ -35,7 +36,4 @@ def clean(article: Article, site: SiteConfig | None = None) -> tuple[Article, Cl
 
 def too_short(article: Article) -> bool:
     """Whether the body left once chrome is removed is too little for an article (any script's words)."""
-    from ..extraction import MIN_BODY_WORDS
-    from ..extraction.normalize import word_count
-
     return word_count(article.articleBody) < MIN_BODY_WORDS

@@ -9,7 +9,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..extraction.normalize import word_count
+from ..text import word_count
 from .patterns import Vocabulary, first_match, vocabulary
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")

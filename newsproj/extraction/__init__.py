@@ -23,6 +23,7 @@ from ..discovery.pages import STUB_WORDS, not_article_reason
 from ..discovery.urls import canonical_url
 from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
+from ..text import MIN_BODY_WORDS
 from . import generic, hydration, metadata, site_rules
 from .language import contradicts, detect_language
 from .normalize import AGENCIES, absolute_url, author_names, bcp47, clean_text, iso_date, word_count
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-MIN_BODY_WORDS = 40
-"""Fewer words than this and the page is not an article (teaser, stub, error or consent page)."""
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:-]\s+")
 

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
 
+from ..text import word_count  # noqa: F401 - imported from here by extraction code
+
 _DATE_ONLY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}))?\b")
@@ -144,23 +146,6 @@ def clean_text(value: str | None, compose: bool = True) -> str | None:
     return value or None
 
 
-# Scripts written without spaces between words: Han, Hiragana, Katakana (Hangul uses spaces), Thai, Lao,
-# Khmer, Myanmar. In these, about two characters make a word.
-_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-_CJK_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20]")
-
-
-def word_count(text: str | None) -> int:
-    """Words in ``text``, for any script: white-space words, plus two characters a word in scripts that
-    write no spaces (Chinese, Japanese, Thai...), so a Japanese article is not "too short" for having none."""
-    if not text:
-        return 0
-    unspaced = len(_UNSPACED.findall(text))
-    if not unspaced:
-        return len(text.split())
-    rest = _CJK_PUNCTUATION.sub(" ", _UNSPACED.sub(" ", text))
-    return len(rest.split()) + (unspaced + 1) // 2
 
 
 # ------------------------------------------------------------------ authors

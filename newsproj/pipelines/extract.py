@@ -81,11 +81,10 @@ def _extract_counted(reset_every: int, *args: Any) -> Extraction:
 
 
 def _warm_up(time_limit: float = 0.0) -> None:
-    """Worker start: the imports and model loads, then a GC freeze (see ``_worker``); a no-op in a worker forked
-    from the preloaded forkserver, which did all that once. Sets the page time limit, hard in a worker."""
+    """Worker start: sets the page time limit, hard in a worker. The imports and model loads were done once, by
+    the forkserver the worker was forked from (``set_forkserver_preload``: ``_worker``)."""
     global _time_limit, _hard_limit
     _time_limit, _hard_limit = time_limit, True
-    from . import _worker  # noqa: F401
 
 
 def _ready() -> None:

@@ -1,0 +1,27 @@
+"""Text measures shared by the stages (extraction, cleaning, validation): pure functions over strings, no
+imports from the rest of the package, so every stage can use them without importing another stage."""
+
+from __future__ import annotations
+
+import re
+
+MIN_BODY_WORDS = 40
+"""Fewer words than this and the page is not an article (teaser, stub, error or consent page)."""
+
+# Scripts written without spaces between words: Han, Hiragana, Katakana (Hangul uses spaces), Thai, Lao,
+# Khmer, Myanmar. In these, about two characters make a word.
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+_CJK_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20]")
+
+
+def word_count(text: str | None) -> int:
+    """Words in ``text``, for any script: white-space words, plus two characters a word in scripts that
+    write no spaces (Chinese, Japanese, Thai...), so a Japanese article is not "too short" for having none."""
+    if not text:
+        return 0
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    rest = _CJK_PUNCTUATION.sub(" ", _UNSPACED.sub(" ", text))
+    return len(rest.split()) + (unspaced + 1) // 2
