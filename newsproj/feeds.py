@@ -13,7 +13,8 @@
   published by the next run of the same site (``status: "recovered"`` in its manifest): its records are already
   in the cross-run state, so withholding the file would lose them for downstream.
 
-:func:`uri_params` gives the default feed URI its ``%(site)s``, ``%(date)s`` and ``%(run_id)s``.
+``newsproj.extensions.manifest.uri_params`` gives the default feed URI its ``%(site)s``, ``%(date)s`` and
+``%(run_id)s``.
 """
 
 from __future__ import annotations
@@ -215,13 +216,3 @@ def site_key(spider: Spider) -> str:
     if parts.port and parts.port not in (80, 443):
         host = f"{host}-{parts.port}"
     return _UNSAFE.sub("-", host)
-
-
-def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:
-    """FEEDS ``uri_params``: adds ``site``, ``date`` (UTC day the run started) and ``run_id``."""
-    from .extensions.manifest import RunManifest
-
-    run = spider.crawler.get_extension(RunManifest)
-    if run is None:
-        raise RuntimeError("the default FEEDS need the RunManifest extension (EXTENSIONS)")
-    return {**params, "site": site_key(spider), "date": run.started[:10], "run_id": run.run_id}

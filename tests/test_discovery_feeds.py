@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from newsproj.discovery.feeds import alternate_feeds, parse_feed
@@ -88,3 +90,28 @@ def test_a_large_malformed_feed_is_read_up_to_its_first_bytes():
     from tests.hostile import finishes
 
     finishes(_read_malformed)  # (asserts in the child)
+JSON_FEED = json.dumps({
+    "version": "https://jsonfeed.org/version/1.1", "title": "T", "home_page_url": "http://h/",
+    "items": [
+        {"id": "1", "url": "/a/one.html", "title": "One", "date_published": "2024-09-05T10:00:00+02:00",
+         "date_modified": "2024-09-06T08:00:00Z"},
+        {"id": "2", "title": "No url", "content_text": "x"},
+        {"id": "3", "url": "http://h/b/two.html", "date_published": "yesterday"},
+        "not an item",
+    ],
+}).encode()
+
+
+def test_json_feed_entries():
+    entries = parse_feed(JSON_FEED, "http://h/feed.json")
+    assert [e.url for e in entries] == ["http://h/a/one.html", "http://h/b/two.html"]
+    assert entries[0].title == "One"
+    assert entries[0].published == "2024-09-05T08:00:00+00:00"
+    assert entries[0].updated == "2024-09-06T08:00:00+00:00"
+    assert entries[1].published is None  # not a date: left out, never guessed
+
+
+def test_broken_json_feed_does_not_raise():
+    assert parse_feed(b'{"version": "https://jsonfeed.org/version/1", "items": [', "http://h/") == []
+    assert parse_feed(b'{"items": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "http://h/") == []
+    assert parse_feed(b'{"items": {"url": "http://h/a"}}', "http://h/") == []

@@ -26,6 +26,9 @@ NEWS_NS = 'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"'
         (b"<!DOCTYPE html><html><body><p>x</p></body></html>", "application/xml", Kind.HTML),
         (b"\xef\xbb\xbf  <html lang=en><p>x</p></html>", "", Kind.HTML),
         (b"<div><p>fragment</p></div>", "text/html", Kind.HTML),
+        (b'{"version": "https://jsonfeed.org/version/1.1", "items": []}', "application/feed+json", Kind.FEED),
+        (b'\xef\xbb\xbf {\n "version":"https://jsonfeed.org/version/1", "title": "T"}', "application/json", Kind.FEED),
+        (b'{"version": "1.1", "items": []}', "application/json", Kind.UNKNOWN),  # JSON, not a JSON Feed
         (b"%PDF-1.7 binary", "application/pdf", Kind.UNKNOWN),
         (b"", "text/html", Kind.UNKNOWN),
         (b'{"json": true}', "application/json", Kind.UNKNOWN),

@@ -40,7 +40,8 @@ BAD_INVOCATION = 2
 
 def default_feeds(uri: str) -> dict[str, dict[str, object]]:
     """The default FEEDS: one JSON-lines file per run, written aside and renamed when complete."""
-    return {uri: {"format": "jsonlines", "newsproj_atomic": True, "uri_params": "newsproj.feeds.uri_params"}}
+    return {uri: {"format": "jsonlines", "newsproj_atomic": True,
+                  "uri_params": "newsproj.extensions.manifest.uri_params"}}
 
 
 def _spider_loader(settings: BaseSettings) -> Any:

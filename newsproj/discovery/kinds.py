@@ -1,4 +1,5 @@
-"""Sniff what a response is from its body and headers: root element, gzip magic, content type.
+"""Sniff what a response is from its body and headers: root element (or a JSON Feed's version), gzip magic,
+content type.
 
 The URL is never consulted: ``/feed`` may be HTML and ``/news.xml`` may be RSS.
 """
@@ -14,6 +15,8 @@ _SNIFF_BYTES = 4096
 _XML_ROOT = re.compile(rb"<(?![?!])(?:[\w.-]+:)?([\w.-]+)[\s>/]")
 _ROBOTS_LINE = re.compile(rb"^\s*(user-agent|disallow|allow|sitemap|crawl-delay)\s*:", re.I | re.M)
 _NEWS_NS = b"http://www.google.com/schemas/sitemap-news/"
+# JSON Feed (https://jsonfeed.org/version/1.1): an object whose "version" is the spec's URL, first by convention.
+_JSON_FEED = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/')
 
 
 def maybe_gunzip(body: bytes, max_size: int = 0) -> bytes:
@@ -43,6 +46,8 @@ def sniff(body: bytes, content_type: str = "") -> Kind:
         if "html" in ctype or b"<body" in low or b"<head" in low or b"<div" in low or b"<p" in low:
             return Kind.HTML
         return Kind.UNKNOWN
+    if head[:1] == b"{" and _JSON_FEED.search(head):
+        return Kind.FEED
     if "html" in ctype and head:
         return Kind.HTML
     if _ROBOTS_LINE.search(head):
@@ -55,8 +60,4 @@ def _xml_root(head: bytes) -> bytes | None:
     return match.group(1).lower() if match else None
 
 
-def is_gzip(body: bytes) -> bool:
-    return body[:2] == GZIP_MAGIC
-
-
-__all__ = ["sniff", "maybe_gunzip", "is_gzip"]
+__all__ = ["sniff", "maybe_gunzip"]

@@ -25,6 +25,7 @@ from ..feeds import SafeFileFeedStorage, site_key, write_json
 if TYPE_CHECKING:
     from typing import Self
 
+    from scrapy import Spider
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
@@ -167,3 +168,11 @@ class RunManifest:
         if self.run_file is not None and self.reason == "finished":
             self.run_file.unlink(missing_ok=True)  # the next run with this JOBDIR is a new run
         logger.info("Run %s: %s (%s)", self.run_id, manifest["status"], "; ".join(manifest["failures"]) or "no failure")
+
+
+def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:
+    """FEEDS ``uri_params``: adds ``site``, ``date`` (UTC day the run started) and ``run_id``."""
+    run = spider.crawler.get_extension(RunManifest)
+    if run is None:
+        raise RuntimeError("the default FEEDS need the RunManifest extension (EXTENSIONS)")
+    return {**params, "site": site_key(spider), "date": run.started[:10], "run_id": run.run_id}

@@ -36,10 +36,12 @@ logger = logging.getLogger(__name__)
 
 STOP_REASON = "newsproj_stop_reason"
 RECEIVED = "newsproj_bytes_received"
-# Text a news crawler reads: HTML, XML (sitemaps, feeds), plain text (robots.txt), gzip (.xml.gz sitemaps).
+# Text a news crawler reads: HTML, XML (sitemaps, feeds), JSON Feed, plain text (robots.txt), gzip (.xml.gz
+# sitemaps). Other JSON (application/json: APIs, a JSON Feed served without its type) is not read.
 _ALLOWED_TYPES = frozenset({
     "text/html", "application/xhtml+xml", "text/xml", "application/xml", "text/plain", "application/rss+xml",
-    "application/atom+xml", "application/rdf+xml", "application/gzip", "application/x-gzip", "text/x-sitemap",
+    "application/atom+xml", "application/rdf+xml", "application/feed+json", "application/gzip",
+    "application/x-gzip", "text/x-sitemap",
     "application/octet-stream", "binary/octet-stream",  # often a .xml.gz sitemap: the body check decides
 })
 _DENIED_PREFIXES = ("image/", "audio/", "video/", "font/", "model/", "multipart/")

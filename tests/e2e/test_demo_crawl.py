@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urlsplit
 
 import pytest
 
 from newsproj.cleaning import chrome_reason
-from newsproj.testing.server import serve
+from newsproj.testing.server import Site, serve
 from tests.conftest import FIXTURES
 
 FIELDS = ("headline", "authors", "datePublished", "dateModified", "inLanguage", "description")
@@ -162,3 +163,32 @@ def test_meta_refresh_is_followed(crawl, tmp_path, encoding):
         server.stop()
     assert [r["url"] for r in result.records] == [f"{server.base}/story/"]
     assert result.stats["downloader/response_count"] >= 3  # robots.txt, the moved page, the story
+
+
+def test_json_feed_seed(crawl, tmp_path):
+    """A JSON Feed (application/feed+json) seed: its items' URLs are crawled as articles."""
+    site = tmp_path / "site"
+    available = ["coffee-prices-hit-13-year-high", "nordvind-cuts-1200-jobs"]
+    for story in available:
+        (site / "story" / story).mkdir(parents=True)
+        source = FIXTURES / "demo" / "business" / "articles" / story / "index.html"
+        (site / "story" / story / "index.html").write_text(source.read_text("utf-8"), "utf-8")
+    items = [{"id": s, "url": f"/story/{s}/", "date_published": "2024-09-05T10:00:00Z"} for s in available]
+    (site / "feed.json").write_text(json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Demo",
+                                                "items": items}), "utf-8")
+
+    class FeedSite(Site):
+        def lookup(self, path, query, base):
+            answer = super().lookup(path, query, base)
+            if path == "/feed.json" and answer:
+                return answer[0], {"Content-Type": "application/feed+json"}, answer[2]
+            return answer
+
+    server = serve(site, site=FeedSite(site))
+    try:
+        result = crawl("-a", f"start_urls={server.base}/feed.json")
+    finally:
+        server.stop()
+    assert result.returncode == 0, result.log[-3000:]
+    assert sorted(r["url"] for r in result.records) == sorted(f"{server.base}/story/{s}/" for s in available)
+    assert result.stats["newsproj/discovery/kind/feed"] == 1

@@ -130,7 +130,8 @@ def test_stock_jobdir_problem_is_fixed_after_kill(slow_demo, tmp_path, demo_trut
 def test_partial_output_is_never_visible_under_its_final_name(slow_demo, tmp_path, demo_truth):
     output = tmp_path / "output"
     feeds = json.dumps({f"{output}/%(site)s/%(date)s/%(run_id)s.jsonl": {
-        "format": "jsonlines", "newsproj_atomic": True, "uri_params": "newsproj.feeds.uri_params"}})
+        "format": "jsonlines", "newsproj_atomic": True,
+        "uri_params": "newsproj.extensions.manifest.uri_params"}})
     cmd = crawl_cmd(slow_demo.base, f"STATE_DIR={tmp_path / 'state'}", f"FEEDS={feeds}")
     log = tmp_path / "crawl.log"
     with log.open("a") as fh:
@@ -165,7 +166,8 @@ def test_partial_output_is_never_visible_under_its_final_name(slow_demo, tmp_pat
 def test_default_feed_with_jobdir_resumes_the_same_file(slow_demo, tmp_path, demo_truth):
     output = tmp_path / "output"
     feeds = json.dumps({f"{output}/%(site)s/%(date)s/%(run_id)s.jsonl": {
-        "format": "jsonlines", "newsproj_atomic": True, "uri_params": "newsproj.feeds.uri_params"}})
+        "format": "jsonlines", "newsproj_atomic": True,
+        "uri_params": "newsproj.extensions.manifest.uri_params"}})
     cmd = crawl_cmd(slow_demo.base, f"STATE_DIR={tmp_path / 'state'}", f"JOBDIR={tmp_path / 'job'}", f"FEEDS={feeds}")
     log = tmp_path / "crawl.log"
     with log.open("a") as fh:
