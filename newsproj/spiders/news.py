@@ -20,6 +20,7 @@ from ..discovery.feeds import alternate_feeds, parse_feed
 from ..discovery.kinds import maybe_gunzip, sniff
 from ..discovery.links import page_links
 from ..discovery.pages import page_verdict
+from ..discovery.robots import RobotsRules
 from ..discovery.sitemaps import MAX_SITEMAP_DEPTH, SITEMAP_DEPTH, parse_sitemap, robots_sitemaps
 from ..discovery.urls import TrapGuard, TrapLimits, is_refusal, netloc
 from ..items import PageItem
@@ -72,6 +73,7 @@ class NewsSpider(Spider):
     max_size: int
     max_sitemap_depth: int
     traps: TrapGuard
+    robots: RobotsRules
 
     def __init__(self, start_urls: str | list[str] | None = None, site: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
@@ -104,6 +106,7 @@ class NewsSpider(Spider):
         spider.max_size = settings.getint("DOWNLOAD_MAXSIZE")
         spider.max_sitemap_depth = settings.getint("NEWSPROJ_MAX_SITEMAP_DEPTH", MAX_SITEMAP_DEPTH)
         spider.traps = TrapGuard(TrapLimits.from_settings(settings))
+        spider.robots = RobotsRules(crawler)
         return spider
 
     async def start(self) -> AsyncIterator[Any]:
@@ -229,6 +232,9 @@ class NewsSpider(Spider):
         depth: int = 0,
         listed: bool = False,
     ) -> Iterable[Request]:
+        if not self.robots.allowed(url):  # before the budgets: a disallowed link must not use them up
+            self.crawler.stats.inc_value("newsproj/discovery/robots_disallowed")
+            return
         url, reasons = self.traps.admit(url, listing=role is Role.LISTING)
         for reason in reasons:
             self.crawler.stats.inc_value(f"newsproj/discovery/trap/{reason}")

@@ -1,0 +1,40 @@
+"""robots.txt rules as Scrapy's RobotsTxtMiddleware parsed them, asked before a link is admitted.
+
+Scrapy refuses a disallowed request in its downloader middleware, after the scheduler: a link the spider admitted
+there had already been charged to the trap budgets. A page of 200,000 disallowed links used up the 50,000 per-site
+budget, and the good links after them were refused. The spider asks :meth:`RobotsRules.allowed` first, so budgets
+count only links that can be fetched. The parsers are the middleware's own (``signals.robots_parsed``, as Scrapy's
+SitemapSpider and our politeness middleware read them), so the answer is the one the middleware would give; a host
+whose robots.txt is not parsed yet is allowed here and left to the middleware.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+
+from .urls import netloc
+
+if TYPE_CHECKING:
+    from scrapy import Request
+    from scrapy.crawler import Crawler
+    from scrapy.robotstxt import RobotParser
+
+
+class RobotsRules:
+    def __init__(self, crawler: Crawler):
+        settings = crawler.settings
+        self.obey = settings.getbool("ROBOTSTXT_OBEY")
+        self.user_agent: str = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT") or ""
+        self.parsers: dict[str, RobotParser] = {}
+        if self.obey:
+            crawler.signals.connect(self.robots_parsed, signal=signals.robots_parsed)
+
+    def robots_parsed(self, robotparser: RobotParser, request: Request, **kwargs: Any) -> None:
+        self.parsers[netloc(request.url)] = robotparser
+
+    def allowed(self, url: str) -> bool:
+        """Whether robots.txt lets us fetch ``url`` (True when not obeyed or not known yet)."""
+        parser = self.parsers.get(netloc(url)) if self.parsers else None
+        return parser is None or bool(parser.allowed(url, self.user_agent))
