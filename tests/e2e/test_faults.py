@@ -65,7 +65,9 @@ def test_mixed_site_exit_status_and_every_good_article_exactly_once(mixed):
 def test_mixed_site_stats_account_for_every_bad_url(mixed):
     _, result = mixed
     stats = result.stats
-    expected = Counter(reason for reason in FAULTS.values() if reason != "ExtractionFailed")
+    # (the robots.txt Disallow is refused before its request: counted by discovery, not as a failed fetch)
+    expected = Counter(reason for reason in FAULTS.values() if reason not in ("ExtractionFailed", "robots_forbidden"))
+    assert stats["newsproj/discovery/robots_disallowed"] == 1
     failed = {k.removeprefix("newsproj/fetch/failed/"): v for k, v in stats.items()
               if k.startswith("newsproj/fetch/failed/")}
     assert failed == dict(expected)
