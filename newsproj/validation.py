@@ -12,7 +12,8 @@ from jsonschema import Draft202012Validator
 
 from .items import Article
 
-_HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|script|style|img|iframe|table|li|ul|h[1-6])\b[^>]*>", re.I)
+# [^<>]: a scan from "<p" stops at the next "<" (with [^>]*, every "<p" of a body without ">" scanned to its end)
+_HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|script|style|img|iframe|table|li|ul|h[1-6])\b[^<>]*>", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

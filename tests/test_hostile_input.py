@@ -125,3 +125,19 @@ def test_json_depth_check_ignores_brackets_in_strings():
     assert not json_too_deep('["' + "[" * 1000 + '"]')
     assert json_too_deep("[" * 65 + "]" * 65)
     assert not json_too_deep("[" * 64 + "]" * 64)
+
+
+# ------------------------------------------------------------------ titles and validation
+
+def test_a_title_with_a_long_run_of_white_space_is_split_linearly():
+    from newsproj.extraction import _strip_site_name
+
+    finishes(_strip_site_name, "A" + "\n" * N + "B | The Site", "The Site", "https://example.com/a")
+    assert _strip_site_name("A headline | The Site", "The Site") == "A headline"
+
+
+def test_validation_scans_a_body_of_unclosed_tags_linearly():
+    from newsproj.validation import _HTML_TAG
+
+    finishes(_HTML_TAG.search, "<p " * N)
+    assert _HTML_TAG.search("text <p class=x> more") and not _HTML_TAG.search("a <p b")

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:-]\s+")
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[|–—·•:-]\s+")  # (starts where white space starts: linear)
 
 
 @dataclass(slots=True)
