@@ -65,9 +65,9 @@ SPIDER_MIDDLEWARES = {
     "newsproj.middlewares.incremental.IncrementalMiddleware": 600,
 }
 
+# Pages are extracted and cleaned in the extraction process before they become items (newsproj/extractor.py,
+# awaited by the spider): the pipelines see finished records.
 ITEM_PIPELINES = {
-    "newsproj.pipelines.extract.ExtractPipeline": 100,
-    "newsproj.pipelines.clean.CleanPipeline": 200,
     "newsproj.pipelines.validate.ValidatePipeline": 300,
     "newsproj.pipelines.dedup.DedupPipeline": 400,
 }

@@ -71,9 +71,9 @@ def _page(case: Path) -> tuple[str, dict | None]:
 def _outcome(case: Path) -> tuple[Outcome, dict | None]:
     html, truth = _page(case)
     meta = _load(case, "meta.json")
-    # corpus pages reach the crawl through a sitemap, so they are judged as listed pages
+    # the function an extraction worker runs in a crawl (parse → extract → verdict → clean), then validation
     site = sites.load(case.parent.name)
-    return page_outcome(html, meta["url"], site, "2000-01-01T00:00:00+00:00", listed=True), truth
+    return page_outcome(html, meta["url"], site, "2000-01-01T00:00:00+00:00"), truth
 
 
 def _tokens(text: str) -> list[str]:

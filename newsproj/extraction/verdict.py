@@ -1,10 +1,18 @@
-"""Tell an article page from an index page by what the page says: metadata first, then text structure."""
+"""Article or listing: one decision per page, made in the extraction process after the body is extracted.
+
+:func:`not_article_reason` says why a page whose extracted text is short is not an article (index, tag, error page,
+paywall...); :func:`listing_reason` says why a page with text is a listing all the same (its metadata says so, or
+its text is the summaries of teasers linking other pages). Only evidence the page states is used (metadata, its
+title, its structure, the words of its text), never the URL alone. No Scrapy here.
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from itertools import islice
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -14,9 +22,11 @@ ARTICLE_TYPES = {
     "reviewnewsarticle", "backgroundnewsarticle", "blogposting", "liveblogposting", "report",
     "scholarlyarticle", "techarticle", "socialmediaposting",
 }
-LISTING_TYPES = {"collectionpage", "itemlist", "website", "searchresultspage", "profilepage", "aboutpage"}
+LISTING_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profilepage"}
+"""JSON-LD types of a page of teasers. (Not "WebSite" or "WebPage": many publishers put them on every page.)"""
+LISTING_REASONS = frozenset(("index", "tag", "listing_metadata", "teasers"))
+""":class:`NotAnArticle` reasons that make a page a listing (its links are followed, it is no drop)."""
 _MIN_PARAGRAPH = 80  # characters of text (links excluded) for a <p> to count as prose
-_MIN_PROSE_RUN = 3  # long paragraphs under one parent: the shape of an article body
 
 
 def jsonld_types(tree: HtmlElement) -> set[str]:
@@ -59,34 +69,6 @@ def prose_run(tree: HtmlElement) -> int:
         if parent is not None:
             counts[id(parent)] = counts.get(id(parent), 0) + 1
     return max(counts.values(), default=0)
-
-
-def _has_date(tree: HtmlElement) -> bool:
-    return bool(tree.xpath(_DATE_XPATH))
-
-
-_DATE_XPATH = (
-    "//time | //*[@itemprop='datePublished'] | //meta[contains(translate(@name,'DATE','date'),'date')]"
-    " | //meta[contains(@property,'published_time')]"
-)
-
-
-def page_verdict(tree: HtmlElement) -> tuple[bool, str]:
-    """``(is_article, reason)`` for an HTML page found through links (sitemap and feed entries are not judged:
-    the extractor's quality gate decides for them)."""
-    og_type = (tree.xpath("string(//meta[@property='og:type']/@content)") or "").strip().lower()
-    types = jsonld_types(tree)
-    run = prose_run(tree)
-    says_article = og_type == "article" or bool(types & ARTICLE_TYPES) or bool(
-        tree.xpath("//meta[@property='article:published_time']")
-    )
-    # og:type "website" is not evidence: many publishers put it on every page, articles included.
-    says_listing = bool(types & LISTING_TYPES) and not types & ARTICLE_TYPES
-    if says_article and run >= 1:
-        return True, "metadata"
-    if run >= _MIN_PROSE_RUN and not says_listing and (og_type != "website" or _has_date(tree)):
-        return True, "prose"  # an "about us" page is prose too, but states no date and calls itself a website
-    return False, "listing_metadata" if says_listing else "no_prose"
 
 
 # ------------------------------------------------------------------ quality gate: why a page is not an article
@@ -176,3 +158,129 @@ def _link_dense(tree: HtmlElement) -> bool:
     total = len(" ".join(body.text_content().split()))
     linked = sum(len(" ".join(a.text_content().split())) for a in body.iter("a"))
     return total > 0 and linked / total > 0.5
+
+
+# ------------------------------------------------------------------ listing verdict: a page with text that is teasers
+# Asked for every page that gave enough text to be an article. Cheap where the page's metadata says "article" (a
+# set lookup per body line); the teaser walk runs only on pages that do not say what they are.
+
+HEADLINE_WORDS = 3
+"""A link whose text has this many words and is the whole text of its block is a headline (a teaser's link)."""
+TEASER_CHARS = 800
+"""A teaser (headline link, summary, date) holds at most this much text."""
+MIN_TEASERS = 3
+TEASER_SHARE = 0.5
+"""Share of the extracted text's words that, in teasers, make the page a listing."""
+MAX_LINKS = 2000
+"""Links looked at per page (bounded: the page decides how many it has)."""
+_BLOCK_TAGS = frozenset(("p", "li", "div", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "article",
+                         "section", "header", "footer", "figure", "figcaption", "blockquote", "body"))
+_SKIP_HREF = ("#", "javascript:", "mailto:", "tel:", "data:")
+
+
+def says_article(tree: HtmlElement, types: set[str]) -> bool:
+    og_type = (tree.xpath("string(//meta[@property='og:type']/@content)") or "").strip().lower()
+    return og_type == "article" or bool(types & ARTICLE_TYPES) or bool(
+        tree.xpath("//meta[@property='article:published_time']")
+    )
+
+
+_SITE_PAGE_TYPES = {"aboutpage", "contactpage"}
+
+
+def site_page(tree: HtmlElement) -> bool:
+    """The page calls itself a website (``og:type``) or an about/contact page and nothing calls it an article:
+    with no date anywhere, an "about us" page, not news."""
+    types = jsonld_types(tree)
+    if says_article(tree, types):
+        return False
+    og_type = (tree.xpath("string(//meta[@property='og:type']/@content)") or "").strip().lower()
+    return og_type == "website" or bool(types & _SITE_PAGE_TYPES)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def headline_links(tree: HtmlElement, url: str) -> list[tuple[HtmlElement, str]]:
+    """Links to other pages whose text (``HEADLINE_WORDS`` words or more) is all the text of their block: the
+    headlines of teasers, menus and related-story lists, not links inside a sentence."""
+    page = url.split("#", 1)[0]
+    found: list[tuple[HtmlElement, str]] = []
+    for a in islice(tree.iter("a"), MAX_LINKS):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(_SKIP_HREF):
+            continue
+        text = _norm(a.text_content())
+        if len(text.split()) < HEADLINE_WORDS or urljoin(url, href).split("#", 1)[0] == page:
+            continue
+        block = a.getparent()
+        while block is not None and block.tag not in _BLOCK_TAGS:
+            block = block.getparent()
+        if block is not None and len(_norm(_bounded_text(block, 4 * len(text) + 40))) <= 1.25 * len(text) + 5:
+            found.append((a, text))
+    return found
+
+
+def _bounded_text(element: HtmlElement, limit: int) -> str:
+    """``element``'s text, cut once it is longer than ``limit`` characters (enough to tell "short" from "long")."""
+    parts: list[str] = []
+    size = 0
+    for text in element.itertext():
+        parts.append(text)
+        size += len(text)
+        if size > limit:
+            break
+    return "".join(parts)
+
+
+def _teasers(links: list[tuple[HtmlElement, str]]) -> list[str]:
+    """Text of each teaser: the widest element around a headline link that holds no other headline link and at
+    most ``TEASER_CHARS`` characters."""
+    mine = {a: i for i, (a, _) in enumerate(links)}
+    boxes: list[str] = []
+    for a, _ in links:
+        box = a
+        for _level in range(6):
+            parent = box.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            if len(_bounded_text(parent, TEASER_CHARS)) > TEASER_CHARS:
+                break
+            if any(other is not a and other in mine for other in parent.iter("a")):
+                break
+            box = parent
+        boxes.append(_norm(box.text_content()))
+    return boxes
+
+
+def listing_reason(tree: HtmlElement, url: str, body: str) -> str | None:
+    """Why a page that gave ``body`` (one paragraph a line, enough words for an article) is a listing all the
+    same, or None for an article:
+
+    - ``listing_metadata``: its JSON-LD calls it a collection, item list, search result or profile page, and no
+      article;
+    - ``teasers``: its text is the headlines and summaries of teasers linking other pages (three or more, half of
+      the text or more). Where the metadata says "article", only a text made mostly of headline lines counts.
+    """
+    types = jsonld_types(tree)
+    article_metadata = says_article(tree, types)
+    if types & LISTING_TYPES and not article_metadata:
+        return "listing_metadata"
+    links = headline_links(tree, url)
+    if len(links) < MIN_TEASERS:
+        return None
+    lines = [_norm(line) for line in body.split("\n") if line.strip()]
+    words = sum(len(line.split()) for line in lines) or 1
+    headlines = {text for _, text in links}
+    headline_lines = [line for line in lines if line in headlines]
+    if len(headline_lines) >= MIN_TEASERS and 2 * len(headline_lines) >= len(lines):
+        return "teasers"  # every other line is a link to another page
+    if article_metadata:
+        return None
+    boxes = _teasers(links)
+    joined = "\n".join(boxes)
+    in_teasers = sum(len(line.split()) for line in lines if len(line) >= 20 and line in joined)
+    if in_teasers >= TEASER_SHARE * words:
+        return "teasers"
+    return None
