@@ -66,7 +66,9 @@ SLOW_PAGE = (  # ~3 s of extraction: far over the 0.3 s limit set below, and lin
 )
 GOOD_PAGE = (
     "<html><head><title>A headline</title></head><body><article>"
-    + ("<p>" + "word " * 80 + "</p>") * 3
+    + "".join("<p>" + " ".join(f"{topic} was discussed by the council on day {day} of the session."
+                                for day in range(8)) + "</p>"
+              for topic in ("The budget", "The new bridge", "The school plan"))
     + "</article></body></html>"
 )
 

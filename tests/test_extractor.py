@@ -20,11 +20,11 @@ def test_caches_are_reset_every_n_pages_in_the_extracting_process(monkeypatch: p
     monkeypatch.setattr(page_module, "_processed", 0)
     page = PageItem(url="https://example.com/a", html=PAGE, date_downloaded="2024-05-01T00:00:00Z")
     for _ in range(7):
-        page_module.process_in_worker(3, page)
+        page_module.process_in_worker(3, True, page)
     assert len(resets) == 2
     monkeypatch.setattr(page_module, "_processed", 0)
     for _ in range(7):
-        page_module.process_in_worker(0, page)
+        page_module.process_in_worker(0, True, page)
     assert len(resets) == 2  # 0 = never
 
 

@@ -26,7 +26,7 @@ from .language import contradicts, detect_language
 from .normalize import AGENCIES, absolute_url, author_names, bcp47, clean_text, iso_date, word_count
 from .parse import parse_html
 from .standfirst import standfirst
-from .verdict import STUB_WORDS, listing_reason, not_article_reason, site_page
+from .verdict import STUB_WORDS, listing_reason, not_article_reason, short_listing, site_page
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -279,6 +279,8 @@ def extract(
         if reason:
             raise NotAnArticle(f"{reason.replace('_', ' ')} ({words} words)", reason=reason)
     if words < MIN_BODY_WORDS or not body:
+        if short_listing(tree, url):
+            raise NotAnArticle(f"a listing (headline links, {words} words of text)", reason="index")
         raise NotAnArticle(f"too little text ({words} words)", reason="too_short")
     listing = listing_reason(tree, url, body)
     if listing:  # text enough, but the text of a listing

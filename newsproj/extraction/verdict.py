@@ -254,6 +254,12 @@ def _teasers(links: list[tuple[HtmlElement, str]]) -> list[str]:
     return boxes
 
 
+def short_listing(tree: HtmlElement, url: str) -> bool:
+    """A page with too little text for an article that links other pages by their headlines and does not call
+    itself an article: a listing (a last page of a section holding one teaser), not a short article."""
+    return not says_article(tree, jsonld_types(tree)) and bool(headline_links(tree, url))
+
+
 def listing_reason(tree: HtmlElement, url: str, body: str) -> str | None:
     """Why a page that gave ``body`` (one paragraph a line, enough words for an article) is a listing all the
     same, or None for an article:
