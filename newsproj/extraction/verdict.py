@@ -166,6 +166,8 @@ def _link_dense(tree: HtmlElement) -> bool:
 
 HEADLINE_WORDS = 3
 """A link whose text has this many words and is the whole text of its block is a headline (a teaser's link)."""
+HEADLINE_MAX_WORDS = 25
+"""A line longer than this is a paragraph, not a headline."""
 TEASER_CHARS = 800
 """A teaser (headline link, summary, date) holds at most this much text."""
 MIN_TEASERS = 3
@@ -273,10 +275,13 @@ def listing_reason(tree: HtmlElement, url: str, body: str) -> str | None:
     article_metadata = says_article(tree, types)
     if types & LISTING_TYPES and not article_metadata:
         return "listing_metadata"
+    lines = [_norm(line) for line in body.split("\n") if line.strip()]
+    short = sum(1 for line in lines if len(line.split()) <= HEADLINE_MAX_WORDS)
+    if article_metadata and (short < MIN_TEASERS or 2 * short < len(lines)):
+        return None  # (most lines are paragraphs, not headlines: no need to walk the links)
     links = headline_links(tree, url)
     if len(links) < MIN_TEASERS:
         return None
-    lines = [_norm(line) for line in body.split("\n") if line.strip()]
     words = sum(len(line.split()) for line in lines) or 1
     headlines = {text for _, text in links}
     headline_lines = [line for line in lines if line in headlines]
