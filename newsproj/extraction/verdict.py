@@ -268,8 +268,9 @@ def listing_reason(tree: HtmlElement, url: str, body: str) -> str | None:
 
     - ``listing_metadata``: its JSON-LD calls it a collection, item list, search result or profile page, and no
       article;
-    - ``teasers``: its text is the headlines and summaries of teasers linking other pages (three or more, half of
-      the text or more). Where the metadata says "article", only a text made mostly of headline lines counts.
+    - ``teasers``: its text is the headlines and summaries of teasers linking other pages (three or more, or one
+      on a page that calls itself a website; half of the text or more). Where the metadata says "article", only a
+      text made mostly of headline lines counts.
     """
     types = jsonld_types(tree)
     article_metadata = says_article(tree, types)
@@ -280,17 +281,17 @@ def listing_reason(tree: HtmlElement, url: str, body: str) -> str | None:
     if article_metadata and (short < MIN_TEASERS or 2 * short < len(lines)):
         return None  # (most lines are paragraphs, not headlines: no need to walk the links)
     links = headline_links(tree, url)
-    if len(links) < MIN_TEASERS:
-        return None
-    words = sum(len(line.split()) for line in lines) or 1
     headlines = {text for _, text in links}
     headline_lines = [line for line in lines if line in headlines]
     if len(headline_lines) >= MIN_TEASERS and 2 * len(headline_lines) >= len(lines):
         return "teasers"  # every other line is a link to another page
     if article_metadata:
         return None
-    boxes = _teasers(links)
-    joined = "\n".join(boxes)
+    og_type = (tree.xpath("string(//meta[@property='og:type']/@content)") or "").strip().lower()
+    if len(links) < (1 if og_type == "website" else MIN_TEASERS):  # (an author page may hold one teaser)
+        return None
+    words = sum(len(line.split()) for line in lines) or 1
+    joined = "\n".join(_teasers(links))
     in_teasers = sum(len(line.split()) for line in lines if len(line) >= 20 and line in joined)
     if in_teasers >= TEASER_SHARE * words:
         return "teasers"
