@@ -11,22 +11,22 @@ from scrapy.exceptions import UsageError
 class ExtractionRaises:
     """Extension: extraction raises ``ValueError`` on every page whose URL contains :attr:`MARKER`.
 
-    Extraction must run in the crawl process (``NEWSPROJ_EXTRACT_WORKERS=0``): the page function of the
-    extraction pipeline is wrapped there."""
+    Extraction must run in the crawl process (``NEWSPROJ_EXTRACT_WORKERS=0``): the extract function that
+    ``newsproj.extraction.page.process_page`` calls is wrapped there."""
 
     MARKER = "extraction-raises"
 
     def __init__(self, marker: str = MARKER):
-        from newsproj.pipelines import extract as pipeline  # the module whose page function the pipeline calls
+        from newsproj.extraction import page  # the module whose extract function every page goes through
 
-        original = pipeline.extract_page
+        original = page.extract
 
         def faulty(html: Any, url: str, *args: Any, **kwargs: Any) -> Any:
             if marker in url:
                 raise ValueError(f"injected fault on {url}")
             return original(html, url, *args, **kwargs)
 
-        pipeline.extract_page = faulty  # type: ignore[assignment]
+        page.extract = faulty  # type: ignore[assignment]
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ExtractionRaises:
