@@ -1,4 +1,4 @@
-"""End to end: `scrapy crawl news` against the mixed fault site (newsproj.testing.server.FaultSite).
+"""End to end: `scrapy crawl news` against the mixed fault site (tests/servers.py, FaultSite).
 
 The crawl must end with exit status 0, every good article exactly once, and a stats counter with a reason for
 every bad URL. Other tests here take one fault family at a time (politeness timing, bytes downloaded, SSRF,
@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from newsproj import __version__
-from newsproj.testing.server import FAULTS, FaultSite, serve
+from newsproj.testing.server import serve
 from tests.conftest import FIXTURES, run_crawl
+from tests.servers import FAULTS, FaultSite
 
 TRUTH = [json.loads(line) for line in (FIXTURES / "faulty" / "truth.jsonl").read_text("utf-8").splitlines()]
 # A small DOWNLOAD_MAXSIZE keeps the huge pages cheap; DOWNLOAD_TIMEOUT below the never-answering page's sleep.
