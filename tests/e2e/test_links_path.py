@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from newsproj.testing.server import CorpusSite, Site, serve
+from bench.corpus_site import CorpusSite
+from newsproj.testing.server import Site, serve
 from tests.conftest import SHARED
 
 SITE = "The Lakeside Herald"
