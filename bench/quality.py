@@ -43,8 +43,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from bench.corpus_site import CorpusSite
-from newsproj.testing.server import serve
+from newsproj.testing.server import CorpusSite, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
