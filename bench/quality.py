@@ -43,7 +43,8 @@ from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from newsproj.testing.server import CorpusSite, serve
+from bench.corpus_site import CorpusSite
+from newsproj.testing.server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

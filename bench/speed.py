@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.corpus_site import CorpusSite
 from newsproj.testing.server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -173,7 +174,7 @@ def run(quick: bool = False) -> dict[str, object]:
     copies = max(1, 3000 // len(pages))
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        server = serve(CORPUS, corpus=True, repeat=copies)
+        server = serve(CORPUS, site=CorpusSite(CORPUS, repeat=copies))
         try:
             e2e = crawl_ours(server.base, workdir, "e2e")
             # the ceiling brackets the crawl: bare extraction measured before it (per_page) and right after it,
@@ -191,7 +192,7 @@ def run(quick: bool = False) -> dict[str, object]:
         results["naive"] = {**naive, "ratio_ours_to_naive_wall": e2e["wall_s"] / naive["wall_s"]}
         memory = {}
         for target in ((1000,) if quick else (1000, 10000)):
-            server = serve(CORPUS, corpus=True, repeat=max(1, target // len(pages)))
+            server = serve(CORPUS, site=CorpusSite(CORPUS, repeat=max(1, target // len(pages))))
             try:
                 memory[target] = crawl_ours(server.base, workdir, f"mem{target}")
             finally:

@@ -59,7 +59,7 @@ def test_without_diff_only_the_record_is_printed(demo_server):
 def test_listing_page_is_dropped_with_its_reason(demo_server):
     proc = scrapy_extract(f"{demo_server.base}/")
     assert proc.returncode == 1
-    assert "dropped: NotAnArticle: the news spider takes this page for a listing" in proc.stderr
+    assert "dropped: a listing (" in proc.stderr and "the crawl follows its" in proc.stderr
 
 
 def test_missing_page_is_not_fetched(demo_server):
@@ -104,20 +104,19 @@ def test_missing_file_is_a_usage_error():
     assert "no such file" in proc.stderr
 
 
-def test_page_outcome_matches_the_pipelines_on_a_site_page():
-    """The pure function behind the command: site rules apply, and a drop carries its reason."""
+def test_page_outcome_is_what_an_extraction_worker_makes_of_the_page():
+    """The pure function behind the command is the crawl's: site rules apply, and a drop carries its reason."""
     html = gzip.decompress((CNN_CASE / "page.html.gz").read_bytes()).decode("utf-8")
     url = json.loads((CNN_CASE / "meta.json").read_text())["url"]
     site = sites.for_url(url)
     outcome = page_outcome(html, url, site)
     assert outcome.dropped is None and outcome.article is not None
-    # the same functions as ExtractPipeline and CleanPipeline, so the same record (metadata aside)
-    from newsproj.cleaning import clean
-    from newsproj.extraction import extract
+    from newsproj.extraction.page import process_page
+    from newsproj.items import PageItem
 
-    expected, cleaned = clean(extract(html, url, site).article, site)
-    assert outcome.article.articleBody == expected.articleBody
-    assert outcome.article.headline == expected.headline
-    assert outcome.cleaned is not None and outcome.cleaned.removed == cleaned.removed
+    expected = process_page(PageItem(url=url, html=html, date_downloaded=outcome.article.metadata.dateDownloaded))
+    assert expected.site == site.name  # found from the URL in the worker
+    assert outcome.article == expected.article
+    assert outcome.removed == expected.removed
     dropped = page_outcome("<html><body><p>Too short.</p></body></html>", url, None)
     assert dropped.article is None and dropped.dropped and dropped.dropped.startswith("NotAnArticle")

@@ -66,7 +66,9 @@ SLOW_PAGE = (  # ~3 s of extraction: far over the 0.3 s limit set below, and lin
 )
 GOOD_PAGE = (
     "<html><head><title>A headline</title></head><body><article>"
-    + ("<p>" + "word " * 80 + "</p>") * 3
+    + "".join("<p>" + " ".join(f"{topic} was discussed by the council on day {day} of the session."
+                                for day in range(8)) + "</p>"
+              for topic in ("The budget", "The new bridge", "The school plan"))
     + "</article></body></html>"
 )
 
@@ -79,29 +81,33 @@ def test_a_page_over_its_time_limit_is_dropped_and_counted_and_the_next_page_is_
     from scrapy.utils.test import get_crawler
 
     from newsproj.exceptions import ExtractionFailed
-    from newsproj.items import Article, PageItem
-    from newsproj.pipelines.extract import ExtractPipeline, extract_page
+    from newsproj.extraction.page import process_page
+    from newsproj.extractor import PageExtractor
+    from newsproj.items import PageItem
 
-    extract_page(GOOD_PAGE, "http://127.0.0.1/imports", None, {}, "")  # imports and models: not a page's time
+    def page(html: str, name: str) -> PageItem:
+        return PageItem(url=f"http://127.0.0.1/{name}", html=html, date_downloaded="2024-09-12T10:00:00+00:00")
+
+    process_page(page(GOOD_PAGE, "imports"))  # imports and models: not a page's time
 
     crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": workers, "NEWSPROJ_PAGE_TIME_LIMIT": 0.3})
     crawler.stats.open_spider()
-    pipeline = build_from_crawler(ExtractPipeline, crawler)
-    pipeline.open_spider()
+    extractor = build_from_crawler(PageExtractor, crawler)
+    extractor.open()
 
     def process(html: str, name: str):
-        item = PageItem(url=f"http://127.0.0.1/{name}", html=html, date_downloaded="2024-09-12T10:00:00+00:00")
-        return asyncio.run(pipeline.process_item(item))
+        return asyncio.run(extractor.process(page(html, name)))
 
     try:
         process(GOOD_PAGE, "warm")  # the pool's start is not the page's time
         start = time.monotonic()
-        with pytest.raises(ExtractionFailed, match="time limit"):
-            process(SLOW_PAGE, "slow")
+        slow = process(SLOW_PAGE, "slow")
+        assert isinstance(slow.drop, ExtractionFailed) and "time limit" in str(slow.drop)
         assert time.monotonic() - start < 2.5
-        assert isinstance(process(GOOD_PAGE, "good"), Article)
+        assert process(GOOD_PAGE, "good").article is not None
     finally:
-        pipeline.close_spider()
+        extractor.close()
     stats = crawler.stats.get_stats()
     assert stats["newsproj/extract/error/timeout"] == 1
+    assert stats["item_dropped_reasons_count/PageTimedOut"] == 1
     assert stats["newsproj/extract/ok"] == 2

@@ -98,13 +98,12 @@ GOOD_LD = ('<script type="application/ld+json">{"@type": "NewsArticle", "headlin
 def test_json_ld_nested_100k_deep_costs_only_its_own_script():
     import lxml.html
 
-    from newsproj.discovery.pages import jsonld_types, page_verdict
     from newsproj.extraction import extract
+    from newsproj.extraction.verdict import jsonld_types
 
     html = _article(head=DEEP_LD + GOOD_LD)
     tree = lxml.html.fromstring(html)
     assert jsonld_types(tree) == {"newsarticle"}  # was RecursionError in the spider callback
-    page_verdict(tree)
     article = extract(html, "https://example.com/deep-ld").article
     assert article.headline == "The JSON-LD headline"
     assert [a.name for a in article.authors] == ["Jane Doe"]

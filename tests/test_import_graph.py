@@ -14,10 +14,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "newsproj"
 
 KNOWN_CYCLES: list[list[str]] = [
-    # The extraction quality gate in discovery/pages.py (is this page an article?) uses extraction's JSON limits,
-    # and extraction uses the gate: the gate moves into extraction (issue 14, "one way through"). Remove this
-    # entry then; the test fails while a listed cycle is gone, so the list only shrinks.
-    ["newsproj.discovery.pages", "newsproj.extraction", "newsproj.extraction.metadata"],
+    # (none left; the test fails while a listed cycle is gone, so the list only shrinks)
 ]
 
 

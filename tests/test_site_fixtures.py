@@ -10,6 +10,9 @@ Expected values: a string, list or null is compared exactly (authors as the list
 ``articleBody`` may instead be a table with ``min_f1`` (4-gram shingle F1 against the corpus truth, the score
 of ``../shared/tools/score.py``), ``starts_with``, ``contains`` and ``excludes`` (lists of lines). Fields the
 generic path still gets wrong on a page are listed with the reason under ``unchecked`` in ``meta.json``.
+
+Every expectation can fail: ``test_every_expectation_can_fail`` changes each one and expects the case to fail
+(``min_f1`` raised by ``F1_SLACK`` included, so floors follow the score).
 """
 
 from __future__ import annotations
@@ -68,9 +71,9 @@ def _page(case: Path) -> tuple[str, dict | None]:
 def _outcome(case: Path) -> tuple[Outcome, dict | None]:
     html, truth = _page(case)
     meta = _load(case, "meta.json")
-    # corpus pages reach the crawl through a sitemap, so they are judged as listed pages
+    # the function an extraction worker runs in a crawl (parse → extract → verdict → clean), then validation
     site = sites.load(case.parent.name)
-    return page_outcome(html, meta["url"], site, "2000-01-01T00:00:00+00:00", listed=True), truth
+    return page_outcome(html, meta["url"], site, "2000-01-01T00:00:00+00:00"), truth
 
 
 def _tokens(text: str) -> list[str]:
@@ -152,13 +155,8 @@ def _field_params() -> list:
     return params
 
 
-@pytest.mark.parametrize(("case", "field"), _field_params())
-def test_field(case, field):
-    outcome, truth = _outcome(case)
-    assert outcome.dropped is None, f"page dropped: {outcome.dropped}"
-    record = outcome.record()
-    assert record is not None
-    expected, got = _load(case, "expected.json")[field], record[field]
+def check_field(field: str, expected, got, truth: dict | None) -> None:
+    """Compare one field of a record with its expectation (see the module docstring); AssertionError if it fails."""
     if field == "authors":
         assert [a["name"] for a in got] == expected
     elif field in ("datePublished", "dateModified") and isinstance(expected, str) and len(expected) == 10:
@@ -179,3 +177,76 @@ def test_field(case, field):
         assert isinstance(got, str) and got.split("-")[0] == expected  # "en" is met by "en-GB"
     else:
         assert got == expected
+
+
+def _record(case: Path) -> tuple[dict, dict | None]:
+    outcome, truth = _outcome(case)
+    assert outcome.dropped is None, f"page dropped: {outcome.dropped}"
+    record = outcome.record()
+    assert record is not None
+    return record, truth
+
+
+@pytest.mark.parametrize(("case", "field"), _field_params())
+def test_field(case, field):
+    record, truth = _record(case)
+    check_field(field, _load(case, "expected.json")[field], record[field], truth)
+
+
+# ---------------------------------------------------------------------------------------------- mutation check
+
+F1_SLACK = 0.03
+"""A ``min_f1`` floor is at most this far below today's score: raising it by this much must fail the test. When
+extraction gets better, the floor follows (the message gives the value); a floor far below the score would let a
+regression of that size pass unseen."""
+
+
+def _mutations(field: str, expected, got) -> list[tuple[str, object]]:
+    """Expectations that differ from ``expected`` in one respect each, and that the record must not meet."""
+    if field == "articleBody" and isinstance(expected, dict):
+        out: list[tuple[str, object]] = []
+        if "min_f1" in expected:
+            out.append(("min_f1", {**expected, "min_f1": round(expected["min_f1"] + F1_SLACK, 4)}))
+        if expected.get("starts_with"):
+            out.append(("starts_with", {**expected, "starts_with": ["A first line no page has."]
+                                        + expected["starts_with"][1:]}))
+        if "contains" in expected:
+            out.append(("contains", {**expected, "contains": [*expected["contains"], "A line no page has."]}))
+        if "excludes" in expected:
+            out.append(("excludes", {**expected, "excludes": [*expected["excludes"], got.split("\n")[0]]}))
+        return out
+    if field == "authors":
+        return [("authors", [*expected, "Nobody Example"])]
+    if field in ("datePublished", "dateModified") and isinstance(expected, str):
+        day = int(expected[8:10])
+        return [(field, f"{expected[:8]}{day % 28 + 1:02d}{expected[10:]}")]
+    if field == "inLanguage" and isinstance(expected, str):
+        return [(field, "xx" if expected.split("-")[0] != "xx" else "yy")]
+    if isinstance(expected, str):
+        return [(field, expected + " (mutated)")]
+    if isinstance(expected, list):
+        return [(field, [*expected, {"name": "mutated"}])]
+    if isinstance(expected, dict):
+        return [(field, {**expected, "url": "http://mutated.example/"})]
+    return [(field, "mutated")]  # null
+
+
+@pytest.mark.parametrize("case", _cases(), ids=_case_id)
+def test_every_expectation_can_fail(case):
+    """Mutation check: each expectation, changed in one respect, fails against today's record (so every expected
+    value is checked, and every ``min_f1`` floor sits within ``F1_SLACK`` of today's score)."""
+    record, truth = _record(case)
+    survived = []
+    for field, expected in _load(case, "expected.json").items():
+        for what, mutated in _mutations(field, expected, record[field]):
+            try:
+                check_field(field, mutated, record[field], truth)
+            except AssertionError:
+                continue
+            if what == "min_f1":
+                f1 = shingle_f1(truth["body"], record["articleBody"]) if truth else 0.0
+                survived.append(f"articleBody.min_f1 {expected['min_f1']} is loose: today's F1 is {f1:.4f}, set "
+                                f"min_f1 to {max(0.0, int(f1 * 100) / 100 - 0.01):.2f}")
+            else:
+                survived.append(f"{field}: changed {what}, still passes")
+    assert survived == []

@@ -1,6 +1,6 @@
 """Build fixtures/faulty (the mixed fault site's good articles and homepage) and fixtures/broken (pages with
 wrong charsets, truncated, binary, hostile markup). Regenerate with ``python tools/build_faulty.py``; never
-hand-edit the output. The misbehaving routes themselves live in newsproj/testing/server.py (FaultSite)."""
+hand-edit the output. The misbehaving routes themselves live in tests/servers.py (FaultSite)."""
 
 from __future__ import annotations
 

@@ -2,14 +2,13 @@
 
 How a user checks a site before adding it to the registry. A URL is fetched through Scrapy (a real crawl of that
 one URL, with the project's settings: robots.txt, user agent, middlewares); a file (``.html`` or ``.html.gz``) is
-read from disk, ``--url`` giving its original URL. The page then goes through the same pure functions as the
-spider and the pipelines: :func:`newsproj.discovery.pages.page_verdict` (skipped with ``--listed``, as the spider
-skips it for pages a sitemap or feed listed), :func:`newsproj.extraction.extract`, :func:`newsproj.cleaning.clean` and
-:func:`newsproj.validation.problems`. With ``--diff``, the lines that cleaning removed as chrome follow the
-record, one per line: ``- [reason] line``.
+read from disk, ``--url`` giving its original URL. The page then goes through the very function an extraction
+worker runs in a crawl, :func:`newsproj.extraction.page.process_page` (parse → extract → article-or-listing
+verdict → clean), then :func:`newsproj.validation.problems` as the validation pipeline does. With ``--diff``, the
+lines that cleaning removed as chrome follow the record, one per line: ``- [reason] line``.
 
-Exit status: 0 with a valid record, 1 when the page is dropped (not an article, extraction failed, invalid
-record) or cannot be fetched, 2 on a usage error. The reason goes to stderr.
+Exit status: 0 with a valid record, 1 when the page gives none (a listing, not an article, extraction failed,
+invalid record) or cannot be fetched, 2 on a usage error. The reason goes to stderr.
 """
 
 from __future__ import annotations
@@ -17,26 +16,25 @@ from __future__ import annotations
 import gzip
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
-from lxml.html import HtmlElement
 from scrapy import Request, Spider
 from scrapy.commands import ScrapyCommand
-from scrapy.exceptions import DropItem, UsageError
+from scrapy.exceptions import UsageError
+from scrapy.http import TextResponse
 from scrapy.settings import SETTINGS_PRIORITIES
 from w3lib.encoding import html_to_unicode
 
 from .. import sites
-from ..cleaning import Cleaned, clean, too_short
-from ..discovery.pages import page_verdict
 from ..discovery.urls import netloc
-from ..exceptions import NotAnArticle, SiteConfigError
-from ..extraction import extract, parse_html
+from ..exceptions import SiteConfigError
+from ..extraction.page import process_page
+from ..items import PageItem
 from ..validation import problems
 
 if TYPE_CHECKING:
@@ -45,43 +43,47 @@ if TYPE_CHECKING:
 
     from scrapy.http import Response
 
+    from ..extraction.page import PageOutcome
     from ..items import Article
     from ..sites import SiteConfig
 
 
 @dataclass(slots=True)
 class Outcome:
-    """What the pipelines would make of one page: the record, the removed lines, or the drop reason."""
+    """What the crawl makes of one page: the record and the removed lines, or why there is none."""
 
     article: Article | None = None
-    cleaned: Cleaned | None = None
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    """``(line, reason)`` for each line cleaning removed as chrome."""
     dropped: str | None = None
     problems: list[str] | None = None
+    page: PageOutcome | None = None
+    """The extraction process's outcome (listing reason and links included)."""
 
     def record(self) -> dict[str, Any] | None:
         return ItemAdapter(self.article).asdict() if self.article is not None else None
 
 
 def page_outcome(
-    html: str | bytes | HtmlElement, url: str, site: SiteConfig | None, date_downloaded: str = "",
-    listed: bool = False
+    html: str | bytes, url: str, site: SiteConfig | None, date_downloaded: str = "", *, encoding: str | None = None,
+    find_site: bool = False,
 ) -> Outcome:
-    """The spider's page verdict, then extract → clean → validate as pipelines 100-300 do, without an engine."""
-    date_downloaded = date_downloaded or datetime.now(UTC).isoformat(timespec="seconds")
-    try:
-        tree = html if isinstance(html, HtmlElement) else parse_html(html)
-        if not listed:  # the spider sends sitemap and feed entries to extraction unjudged
-            is_article, reason = page_verdict(tree)
-            if not is_article:
-                raise NotAnArticle(f"the news spider takes this page for a listing ({reason}) and follows its links")
-        article = extract(tree, url, site, date_downloaded=date_downloaded).article
-        article, cleaned = clean(article, site)
-        if too_short(article):
-            raise NotAnArticle("too little text once chrome is removed", reason="too_short")
-    except DropItem as exc:
-        return Outcome(dropped=f"{type(exc).__name__}: {exc}")
-    found = problems(ItemAdapter(article).asdict())
-    return Outcome(article=article, cleaned=cleaned, problems=found,
+    """:func:`newsproj.extraction.page.process_page` (what an extraction worker does in a crawl), then the
+    validation pipeline's checks. ``site`` None: the generic path, or with ``find_site`` the page's own site."""
+    page = PageItem(url=url, html=html, encoding=encoding, site=None,
+                    date_downloaded=date_downloaded or datetime.now(UTC).isoformat(timespec="seconds"))
+    result = process_page(page, site, find_site=find_site)
+    if result.article is None:
+        if result.listing:
+            links = result.links
+            counts = f"{len(links.articles)} article and {len(links.listings)} listing links" if links else "no links"
+            dropped = f"a listing ({result.listing}): the crawl follows its {counts}"
+        else:
+            drop = result.drop
+            dropped = f"{type(drop).__name__}: {drop}" if drop else "no record"
+        return Outcome(dropped=dropped, page=result)
+    found = problems(ItemAdapter(result.article).asdict())
+    return Outcome(article=result.article, removed=result.removed, problems=found, page=result,
                    dropped=f"InvalidArticle: {'; '.join(found)}" if found else None)
 
 
@@ -99,19 +101,18 @@ class ExtractSpider(Spider):
         super().__init__(**kwargs)
         self.url = url
         self.allowed_netlocs = frozenset({netloc(url)})  # redirects stay on the host, as in a crawl
-        self.page: tuple[str, str] | None = None
+        self.page: tuple[str, bytes, str] | None = None
         self.failure: str | None = None
 
     async def start(self) -> AsyncIterator[Any]:
         yield Request(self.url, callback=self.keep, errback=self.failed, dont_filter=True)
 
     def keep(self, response: Response) -> None:
-        text = getattr(response, "text", None)
-        if text is None:
+        if not isinstance(response, TextResponse):
             ctype = (response.headers.get("Content-Type") or b"").decode("latin-1")
             self.failure = f"not a text response ({ctype})"
             return
-        self.page = (response.url, text)
+        self.page = (response.url, response.body, response.encoding)  # as the spider hands a page over
 
     def failed(self, failure: Any) -> None:
         self.failure = f"{type(failure.value).__name__}: {failure.value}"
@@ -142,8 +143,6 @@ class Command(ScrapyCommand):
         parser.add_argument("--site", metavar="NAME",
                             help="apply this registered site (default: by the URL's host, else the canonical URL's)")
         parser.add_argument("--url", metavar="URL", help="the original URL of a page read from a file")
-        parser.add_argument("--listed", action="store_true",
-                            help="treat the page as a sitemap or feed entry (no listing verdict, as in the crawl)")
 
     def run(self, args: list[str], opts: Namespace) -> None:
         if len(args) != 1:
@@ -162,22 +161,21 @@ class Command(ScrapyCommand):
             fetched = self._fetch(target)
             if fetched is None:
                 return
-            url, html = fetched
+            url, html, encoding = fetched
             downloaded = datetime.now(UTC).isoformat(timespec="seconds")
         else:
             path = Path(target)
             if not path.is_file():
                 raise UsageError(f"no such file: {target}")
             url = opts.url or path.resolve().as_uri()
-            html = html_to_unicode(None, read_page(path))[1]  # BOM, <meta charset>, else detection
+            html = read_page(path)
+            encoding = html_to_unicode(None, html)[0]  # BOM, <meta charset>, else UTF-8, as for a response
             downloaded = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
-        tree = parse_html(html)  # parsed once, for the site lookup and the extraction
-        if site is None and not opts.site:
-            site = sites.for_tree(url, tree)
-        outcome = page_outcome(tree, url, site, downloaded, listed=opts.listed)
-        self._print(outcome, site, opts.diff)
+        outcome = page_outcome(html, url, site, downloaded, encoding=encoding, find_site=True)
+        site_name = outcome.page.site if outcome.page else None
+        self._print(outcome, site_name, opts.diff)
 
-    def _fetch(self, url: str) -> tuple[str, str] | None:
+    def _fetch(self, url: str) -> tuple[str, bytes, str] | None:
         assert self.crawler_process is not None
         crawler = self.crawler_process.create_crawler(ExtractSpider)
         self.crawler_process.crawl(crawler, url=url)
@@ -193,13 +191,13 @@ class Command(ScrapyCommand):
             return None
         return spider.page
 
-    def _print(self, outcome: Outcome, site: SiteConfig | None, diff: bool) -> None:
+    def _print(self, outcome: Outcome, site: str | None, diff: bool) -> None:
         record = outcome.record()
         if record is not None:
             print(json.dumps(record, ensure_ascii=False, indent=2))
-        if diff and outcome.cleaned is not None:
-            print(f"# site: {site.name if site else '(generic)'}; removed as chrome: {len(outcome.cleaned.removed)}")
-            for line, reason in outcome.cleaned.removed:
+        if diff and outcome.article is not None:
+            print(f"# site: {site or '(generic)'}; removed as chrome: {len(outcome.removed)}")
+            for line, reason in outcome.removed:
                 print(f"- [{reason}] {line}")
         if outcome.dropped:
             print(f"dropped: {outcome.dropped}", file=sys.stderr)

@@ -6,7 +6,7 @@ import json
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
@@ -18,10 +18,14 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+def _by_reason(stats: dict[str, Any], prefix: str) -> dict[str, int]:
+    return {key[len(prefix):]: value for key, value in sorted(stats.items()) if key.startswith(prefix)}
+
+
 class Housekeeping:
-    """Logs one summary line at close: records written, where, and drops by reason. With
+    """Logs one summary line at close: records written, where, pages judged listings and drops, by reason. With
     ``NEWSPROJ_STATS_FILE`` set, the final stats are also written there as JSON (atomically).
-    (trafilatura's caches are reset where pages are extracted: ``newsproj.pipelines.extract``.)"""
+    (trafilatura's caches are reset where pages are extracted: ``newsproj.extraction.page``.)"""
 
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
@@ -40,11 +44,17 @@ class Housekeeping:
             for key, value in sorted(stats.items())
             if key.startswith("item_dropped_reasons_count/")
         }
+        listings = _by_reason(stats, "newsproj/page/listing/")
+        page_drops = _by_reason(stats, "newsproj/page/dropped/")
         feeds = ", ".join(self.crawler.settings.getdict("FEEDS")) or "no feed configured"
         dropped = ", ".join(f"{k}={v}" for k, v in drops.items()) or "none"
+        if page_drops:  # the pages that gave no record, by the extraction process's reason
+            dropped += "; pages: " + ", ".join(f"{k}={v}" for k, v in page_drops.items())
         logger.info(
-            "newsproj summary: %d articles written to %s; dropped %d (%s); finish reason: %s",
-            written, feeds, sum(drops.values()), dropped, reason,
+            "newsproj summary: %d articles written to %s; %d pages judged listings (%s); dropped %d (%s); "
+            "finish reason: %s",
+            written, feeds, sum(listings.values()), ", ".join(f"{k}={v}" for k, v in listings.items()) or "none",
+            sum(drops.values()), dropped, reason,
         )
         if self.stats_file:
             path = Path(self.stats_file)

@@ -1,25 +1,22 @@
-"""PageItem → article fields. Pure: (html or tree, url, site config) → Article. No Scrapy engine.
+"""Page tree → article fields. Pure: (html or tree, url, site config) → Article. No Scrapy engine.
+
+Parsing is in ``parse.py``, the article-or-listing verdict in ``verdict.py``, the whole page path (parse →
+extract → verdict → clean) in ``page.py``.
 
 Per field, the site's rules come first (when it has any), then the generic sources, best first.
 """
 
 from __future__ import annotations
 
-import codecs
 import logging
 import re
-import threading
 from dataclasses import dataclass, field
 from html import unescape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import lxml.html
-from lxml import etree
-from lxml.etree import ParserError
-from w3lib.encoding import html_to_unicode
 
-from ..discovery.pages import STUB_WORDS, not_article_reason
 from ..discovery.urls import canonical_url
 from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
@@ -27,7 +24,9 @@ from ..text import MIN_BODY_WORDS
 from . import generic, hydration, metadata, site_rules
 from .language import contradicts, detect_language
 from .normalize import AGENCIES, absolute_url, author_names, bcp47, clean_text, iso_date, word_count
+from .parse import parse_html
 from .standfirst import standfirst
+from .verdict import STUB_WORDS, listing_reason, not_article_reason, short_listing, site_page
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -45,68 +44,6 @@ class Extraction:
     article: Article
     fallbacks: list[str] = field(default_factory=list)
     """Fields whose site rule found nothing, so the generic extractor filled them."""
-
-
-_PARSERS = threading.local()
-
-
-def _parser(encoding: str | None = None) -> lxml.html.HTMLParser:
-    """lxml.html's parser with a fixed element class (HtmlElement) instead of its per-tag lookup.
-
-    lxml.html picks each element's Python class by calling a Python function for every element proxy it
-    creates (~600,000 calls for the 144 news-dev pages, 4% of extraction time); forms and inputs get their
-    own classes there, which no extractor here uses. One parser per thread: lxml parsers are not thread-safe.
-    """
-    parsers = _PARSERS.__dict__
-    key = encoding or "-"
-    parser = parsers.get(key)
-    if parser is None:
-        # huge_tree: libxml2 otherwise stops at 256 levels of nesting and drops the rest of the page (its
-        # memory is bounded by DOWNLOAD_MAXSIZE; it allows 2,048 levels)
-        parser = parsers[key] = lxml.html.HTMLParser(encoding=encoding, huge_tree=True)
-        parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
-            element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
-            pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity,
-        ))
-    return parser
-
-
-def _is_utf8(encoding: str) -> bool:
-    try:
-        return codecs.lookup(encoding).name == "utf-8"
-    except LookupError:
-        return False
-
-
-def parse_html(html: str | bytes, encoding: str | None = None) -> HtmlElement:
-    """The page's tree. ``html`` as bytes comes with the ``encoding`` the crawl decided (the response's): valid
-    UTF-8 is parsed as it is (no decoding, and nothing to re-encode when it crossed a process boundary), any
-    other encoding is decoded as Scrapy decodes a response's text. Bytes without an encoding: lxml's guess."""
-    parser = _parser()
-    if isinstance(html, bytes) and encoding:
-        body = html.removeprefix(codecs.BOM_UTF8) if _is_utf8(encoding) else None
-        if body is not None and _valid_utf8(body):
-            html, parser = body, _parser("utf-8")
-        else:
-            html = html_to_unicode(f"charset={encoding}", html)[1]
-    try:
-        tree = lxml.html.fromstring(html, parser=parser)
-    except (ParserError, ValueError) as exc:
-        raise ExtractionFailed(f"unparseable HTML: {exc}") from None
-    if tree is None or not len(tree):
-        raise NotAnArticle("empty document", reason="empty")
-    return tree
-
-
-def _valid_utf8(body: bytes) -> bool:
-    """Whether libxml2 can take the bytes as UTF-8 (invalid sequences would cut its parse short)."""
-    if body.isascii():
-        return True
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _host_label(url: str) -> str | None:
@@ -342,7 +279,12 @@ def extract(
         if reason:
             raise NotAnArticle(f"{reason.replace('_', ' ')} ({words} words)", reason=reason)
     if words < MIN_BODY_WORDS or not body:
+        if short_listing(tree, url):
+            raise NotAnArticle(f"a listing (headline links, {words} words of text)", reason="index")
         raise NotAnArticle(f"too little text ({words} words)", reason="too_short")
+    listing = listing_reason(tree, url, body)
+    if listing:  # text enough, but the text of a listing
+        raise NotAnArticle(f"a listing ({listing.replace('_', ' ')}, {words} words of text)", reason=listing)
 
     # a site's headline rule gets the generic cleanup too (a meta value can still be escaped: "&amp;quot;")
     headline = clean_text(_unescaped(rules["headline"][0])) if "headline" in rules else _headline(
@@ -359,6 +301,8 @@ def extract(
     authors = author_names(rules["authors"]) if "authors" in rules else _authors(page, url)
     tz = site.timezone if site else None
     published, modified = _dates(page, tree, url, hints, tz)
+    if not published and not rules and site_page(tree):
+        raise NotAnArticle("a page about the site, not news (a website page without a date)", reason="site_page")
     if "datePublished" in rules:
         published = iso_date(rules["datePublished"][0], tz) or published
     if "dateModified" in rules:
@@ -390,3 +334,6 @@ def extract(
         metadata=Metadata(dateDownloaded=date_downloaded),
     )
     return Extraction(article=article, fallbacks=fallbacks)
+
+
+__all__ = ["Extraction", "MIN_BODY_WORDS", "extract", "parse_html"]

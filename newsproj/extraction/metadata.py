@@ -13,8 +13,8 @@ import htmldate
 from extruct.jsonld import JsonLdExtractor
 from lxml import etree
 
-from ..discovery.pages import ARTICLE_TYPES
 from .limits import MAX_JSON_DEPTH, json_too_deep
+from .verdict import ARTICLE_TYPES
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

@@ -1,5 +1,9 @@
 """The ``news`` spider: decides what each response is and what to fetch next. It never extracts.
 
+An HTML page goes to the extraction process (:class:`newsproj.extractor.PageExtractor`), which decides once, after
+extracting, whether it is an article (the record comes back and goes to the item pipelines) or a listing (its
+links come back and are followed from here, through the spider middlewares and the trap limits).
+
 ``scrapy crawl news -a start_urls=URL[,URL...]`` or ``scrapy crawl news -a site=NAME``.
 """
 
@@ -12,17 +16,16 @@ from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.exceptions import UsageError
-from scrapy.http import HtmlResponse, TextResponse
+from scrapy.http import TextResponse
 
 from .. import sites
 from ..discovery import PRIORITY, Kind, Role
-from ..discovery.feeds import alternate_feeds, parse_feed
+from ..discovery.feeds import parse_feed
 from ..discovery.kinds import maybe_gunzip, sniff
-from ..discovery.links import page_links
-from ..discovery.pages import page_verdict
 from ..discovery.robots import RobotsRules
 from ..discovery.sitemaps import MAX_SITEMAP_DEPTH, SITEMAP_DEPTH, parse_sitemap, robots_sitemaps
 from ..discovery.urls import TrapGuard, TrapLimits, is_refusal, netloc
+from ..extractor import PageExtractor
 from ..items import PageItem
 from ..middlewares.config import check_settings
 from ..middlewares.outcomes import record_failure
@@ -34,12 +37,13 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Response
 
+    from ..extraction.page import PageOutcome
+
 logger = logging.getLogger(__name__)
 
 ROLE = "newsproj_role"
 DEPTH = "newsproj_listing_depth"
 HINTS = "newsproj_hints"
-LISTED = "newsproj_listed"  # a sitemap or feed listed this URL as an entry
 
 
 def _split_urls(value: str) -> list[str]:
@@ -74,6 +78,7 @@ class NewsSpider(Spider):
     max_sitemap_depth: int
     traps: TrapGuard
     robots: RobotsRules
+    extractor: PageExtractor
 
     def __init__(self, start_urls: str | list[str] | None = None, site: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
@@ -107,6 +112,7 @@ class NewsSpider(Spider):
         spider.max_sitemap_depth = settings.getint("NEWSPROJ_MAX_SITEMAP_DEPTH", MAX_SITEMAP_DEPTH)
         spider.traps = TrapGuard(TrapLimits.from_settings(settings))
         spider.robots = RobotsRules(crawler)
+        spider.extractor = PageExtractor.from_crawler(crawler)
         return spider
 
     async def start(self) -> AsyncIterator[Any]:
@@ -117,7 +123,16 @@ class NewsSpider(Spider):
 
     # ------------------------------------------------------------------ routing
 
-    def parse(self, response: Response) -> Iterable[Any]:
+    async def parse(self, response: Response) -> AsyncIterator[Any]:
+        for output in self._route(response):
+            if isinstance(output, PageItem):
+                async for item in self._from_page(response, output):
+                    yield item
+            else:
+                yield output
+
+    def _route(self, response: Response) -> Iterable[Any]:
+        """Requests from robots.txt, sitemaps and feeds; the page to extract for HTML."""
         try:
             body = maybe_gunzip(response.body, max_size=self.max_size)
         except ValueError:  # Scrapy's gunzip: decompressed size over DOWNLOAD_MAXSIZE
@@ -133,7 +148,7 @@ class NewsSpider(Spider):
         if kind is Kind.FEED:
             return self._from_feed(response, body)
         if kind is Kind.HTML:
-            return self._from_html(response)
+            return [self._page_item(response)]
         return self._skip(response, "unknown_kind")
 
     def _failed(self, failure: Any) -> None:
@@ -167,7 +182,7 @@ class NewsSpider(Spider):
                 ("lastmod", entry.lastmod), ("title", entry.news_title),
                 ("datePublished", entry.news_date), ("inLanguage", entry.news_language),
             ) if v}
-            for request in self._follow(response, entry.url, role, hints, listed=role is Role.ARTICLE):
+            for request in self._follow(response, entry.url, role, hints):
                 if role is Role.DISCOVERY:
                     request.meta[SITEMAP_DEPTH] = depth + 1
                 yield request
@@ -177,47 +192,42 @@ class NewsSpider(Spider):
             hints = {k: v for k, v in (
                 ("title", entry.title), ("datePublished", entry.published), ("lastmod", entry.updated),
             ) if v}
-            yield from self._follow(response, entry.url, Role.ARTICLE, hints, listed=True)
+            yield from self._follow(response, entry.url, Role.ARTICLE, hints)
 
-    def _from_html(self, response: Response) -> Iterable[Any]:
-        if not isinstance(response, HtmlResponse):
-            encoding = response.encoding if isinstance(response, TextResponse) else None
-            response = response.replace(cls=HtmlResponse, encoding=encoding)
-        if response.meta.get(LISTED):
-            # A sitemap or feed entry: an article unless the extractor's quality gate says otherwise (counted under
-            # newsproj/extract/not_article/<reason>). Not parsed here: the extraction worker parses it once.
-            self.crawler.stats.inc_value("newsproj/discovery/page/article/listed")
-            yield self._page_item(response)
+    async def _from_page(self, response: Response, page: PageItem) -> AsyncIterator[Any]:
+        """The extraction process decides what the page is; the record, or the listing's links, are routed."""
+        outcome = await self.extractor.process(page)
+        if outcome.article is not None:
+            yield outcome.article
             return
-        is_article, reason = page_verdict(response.selector.root)
-        self.crawler.stats.inc_value(f"newsproj/discovery/page/{'article' if is_article else 'listing'}/{reason}")
-        if is_article:
-            yield self._page_item(response)
+        for request in self._from_links(response, outcome):
+            yield request
+
+    def _from_links(self, response: Response, outcome: PageOutcome) -> Iterable[Request]:
+        """Requests for the in-scope links of a page that gave no record (a listing, or a page dropped)."""
+        if outcome.links is None:
             return
-        site_config = sites.load(self.site_name) if self.site_name else sites.for_url(response.url)
-        articles, listings = page_links(response, self.allowed_netlocs, site_config)
+        links = outcome.links
         depth = response.meta.get(DEPTH, 0)
-        for url in articles:  # depth too: an article-shaped link may turn out to be a listing (a calendar day)
-            yield from self._follow(response, url, Role.ARTICLE, depth=depth + 1)
+        for url in links.articles:  # depth too: an article-shaped link may turn out to be a listing (a calendar day)
+            if netloc(url) in self.allowed_netlocs:
+                yield from self._follow(response, url, Role.ARTICLE, depth=depth + 1)
+        listings = [url for url in links.listings if netloc(url) in self.allowed_netlocs]
         if depth < self.max_listing_depth:
             for url in listings:
                 yield from self._follow(response, url, Role.LISTING, depth=depth + 1)
         else:
             self.crawler.stats.inc_value("newsproj/discovery/trap/listing_depth", len(listings))
-        feed_links = [
-            (link.attrib.get("type", ""), link.attrib.get("href", ""))
-            for link in response.xpath("//link[@rel='alternate']")
-        ]
-        for url in alternate_feeds(feed_links, response.url):
+        for url in links.feeds:
             yield from self._follow(response, url, Role.DISCOVERY)
 
-    def _page_item(self, response: HtmlResponse) -> PageItem:
+    def _page_item(self, response: Response) -> PageItem:
         return PageItem(
             url=response.url,
             # the bytes, not response.text: they cross to an extraction process as they are (a str of 300 KB
             # costs ~0.7 ms to pickle and unpickle), and valid UTF-8 is parsed without being decoded
             html=response.body,
-            encoding=response.encoding,
+            encoding=response.encoding if isinstance(response, TextResponse) else None,
             date_downloaded=datetime.now(UTC).isoformat(timespec="seconds"),
             site=self.site_name,  # without -a site, the extraction worker finds the page's site config
             hints=dict(response.meta.get(HINTS) or {}),
@@ -230,7 +240,6 @@ class NewsSpider(Spider):
         role: Role,
         hints: dict[str, str] | None = None,
         depth: int = 0,
-        listed: bool = False,
     ) -> Iterable[Request]:
         if not self.robots.allowed(url):  # before the budgets: a disallowed link must not use them up
             self.crawler.stats.inc_value("newsproj/discovery/robots_disallowed")
@@ -244,6 +253,4 @@ class NewsSpider(Spider):
         meta: dict[str, Any] = {ROLE: role.value, DEPTH: depth}
         if hints:
             meta[HINTS] = hints
-        if listed:
-            meta[LISTED] = True
         yield Request(url, callback=self.parse, errback=self._failed, priority=PRIORITY[role], meta=meta)

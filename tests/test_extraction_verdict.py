@@ -1,4 +1,5 @@
-"""The quality gate: pages that are not articles are dropped, each under its reason (fixtures/pages/*.html)."""
+"""Article or listing, decided after extraction: pages that are not articles give no record, each under its reason
+(fixtures/pages/*.html); listings come back with their links; the extractor counts every outcome."""
 
 import asyncio
 from pathlib import Path
@@ -8,11 +9,12 @@ import pytest
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from newsproj.discovery.pages import not_article_reason, page_verdict
 from newsproj.exceptions import NotAnArticle
 from newsproj.extraction import extract
-from newsproj.items import Article, PageItem
-from newsproj.pipelines.extract import ExtractPipeline
+from newsproj.extraction.page import process_page
+from newsproj.extraction.verdict import LISTING_REASONS, not_article_reason
+from newsproj.extractor import PageExtractor
+from newsproj.items import PageItem
 
 PAGES = Path(__file__).parent.parent / "fixtures" / "pages"
 NOT_ARTICLES = {
@@ -55,41 +57,53 @@ def test_a_long_text_is_never_called_a_stub():
     assert not_article_reason(tree, prose, len(prose.split())) is None
 
 
-@pytest.mark.parametrize(
-    ("name", "is_article"),
-    [("article.html", True), ("tag-page.html", False), ("index-page.html", False)],
-)
-def test_page_verdict(name, is_article):
-    assert page_verdict(lxml.html.fromstring(_html(name)))[0] is is_article
+def _page(name: str) -> PageItem:
+    return PageItem(url=f"http://127.0.0.1/{name}", html=_html(name), date_downloaded="2024-09-12T10:00:00+00:00")
+
+
+def test_a_listing_comes_back_with_its_links_and_an_article_without():
+    listing = process_page(_page("index-page.html"))
+    assert listing.article is None and listing.listing == "index" and listing.drop is None
+    assert listing.links is not None
+    assert listing.links.articles[0] == "http://127.0.0.1/business/2024/09/12/coffee-prices"
+    assert "http://127.0.0.1/business/page/2" in listing.links.listings
+    article = process_page(_page("article.html"))
+    assert article.article is not None and article.links is None and article.listing is None
+    dropped = process_page(_page("paywall-stub.html"))  # no record, a counted reason, and its links all the same
+    assert isinstance(dropped.drop, NotAnArticle) and dropped.drop.reason == "paywall" and dropped.links is not None
 
 
 @pytest.mark.parametrize("workers", [0, 1], ids=["in_process", "pool"])
-def test_pipeline_counts_each_drop_under_its_reason(workers):
-    """The reason survives the trip back from an extraction pool worker."""
+def test_extractor_counts_each_outcome_under_its_reason(workers):
+    """The reason survives the trip back from an extraction pool worker; listings are no drops."""
     crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": workers})
     crawler.stats.open_spider()
-    pipeline = build_from_crawler(ExtractPipeline, crawler)
-    pipeline.open_spider()
+    extractor = build_from_crawler(PageExtractor, crawler)
+    extractor.open()
 
-    def process(item):
-        return asyncio.run(pipeline.process_item(item))
+    async def process_all():
+        names = ("tag-page.html", "index-page.html", "paywall-stub.html", "paywall-stub.html", "error-page.html",
+                 "article.html")
+        return [await extractor.process(_page(name)) for name in names]
 
     try:
-        for name in ("tag-page.html", "paywall-stub.html", "paywall-stub.html", "error-page.html"):
-            item = PageItem(url=f"http://127.0.0.1/{name}", html=_html(name),
-                            date_downloaded="2024-09-12T10:00:00+00:00")
-            with pytest.raises(NotAnArticle):
-                process(item)
-        item = PageItem(url="http://127.0.0.1/article.html", html=_html("article.html"),
-                        date_downloaded="2024-09-12T10:00:00+00:00")
-        assert isinstance(process(item), Article)
+        outcomes = asyncio.run(process_all())
     finally:
-        pipeline.close_spider()
+        extractor.close()
+    assert [o.listing for o in outcomes] == ["tag", "index", None, None, None, None]
+    assert outcomes[-1].article is not None and outcomes[-1].article.headline
     stats = crawler.stats.get_stats()
-    assert stats["newsproj/extract/not_article/tag"] == 1
+    assert stats["newsproj/page/listing/tag"] == 1
+    assert stats["newsproj/page/listing/index"] == 1
     assert stats["newsproj/extract/not_article/paywall"] == 2
+    assert stats["newsproj/page/dropped/paywall"] == 2
     assert stats["newsproj/extract/not_article/error_page"] == 1
-    assert stats["newsproj/extract/ok"] == 1
+    assert stats["item_dropped_reasons_count/NotAnArticle"] == 3
+    assert stats["newsproj/extract/ok"] == stats["newsproj/page/article"] == 1
+
+
+def test_listing_reasons_are_reasons_the_extractor_gives():
+    assert {"index", "tag", "listing_metadata", "teasers"} == LISTING_REASONS
 
 
 @pytest.mark.parametrize(

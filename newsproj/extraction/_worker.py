@@ -8,8 +8,8 @@ from __future__ import annotations
 import gc
 
 from .. import sites
-from ..extraction.language import detect_language
-from . import extract  # noqa: F401 - extract_page and what it imports
+from . import page  # noqa: F401 - process_page and everything it imports
+from .language import detect_language
 
 detect_language("warm up " * 40)  # loads the py3langid model
 sites.for_url("https://example.com/")  # builds the site registry's host index

@@ -1,0 +1,143 @@
+"""One page through the CPU stages: parse → site → extract → verdict → clean. Pure: no Scrapy engine.
+
+:func:`process_page` is the one function that turns a downloaded page into its outcome. It serves the crawl (run
+in an extraction pool worker by :class:`newsproj.extractor.PageExtractor`), ``scrapy extract`` and the site
+fixture tests, so all three see the same record. Everything in and out pickles.
+
+The outcome is one of three, decided once, after extraction:
+
+- an **article**: the record, cleaned of chrome (with the lines removed and why);
+- a **listing** (``listing`` = the reason: ``index``, ``tag``, ``listing_metadata``, ``teasers``): no record, the
+  page's links come back for the crawl to follow;
+- a **drop** (``drop`` = the typed reason: :class:`NotAnArticle` paywall, error page, too short…, or
+  :class:`ExtractionFailed`): no record; the page's links come back too (a page that is no article is read for
+  links, as a listing is).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from scrapy.exceptions import DropItem
+
+from .. import sites
+from ..cleaning import clean, too_short
+from ..compat import reset_caches
+from ..discovery.links import PageLinks, page_links
+from ..exceptions import ExtractionFailed, NotAnArticle, SiteConfigError
+from . import extract
+from .limits import PageTimedOut, call_limited
+from .parse import parse_html
+from .verdict import LISTING_REASONS
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+    from ..items import Article, PageItem
+    from ..sites import SiteConfig
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class PageOutcome:
+    """What one page is: an article (``article``), a listing (``listing``) or a drop (``drop``)."""
+
+    url: str
+    article: Article | None = None
+    """The record, chrome removed."""
+    fallbacks: list[str] = field(default_factory=list)
+    """Fields whose site rule found nothing, so the generic extractor filled them."""
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    """``(line, reason)`` for every line cleaning removed as chrome."""
+    listing: str | None = None
+    """Why the page is a listing (its links are in ``links``)."""
+    drop: DropItem | None = None
+    """Why the page gives no record although it is no listing (:class:`NotAnArticle` with its ``reason``, or
+    :class:`ExtractionFailed`)."""
+    error: str | None = None
+    """The exception class when extraction raised (a bug or a hostile page), else None."""
+    links: PageLinks | None = None
+    """The page's links, for every page that gives no record (None for an article)."""
+    site: str | None = None
+    """The site config the page was extracted with."""
+
+
+def _site(page: PageItem, tree: HtmlElement) -> SiteConfig | None:
+    """The page's site config: the crawl's ``-a site``, else by its URL, else by its canonical link (a publisher's
+    page served from elsewhere, e.g. a corpus on 127.0.0.1)."""
+    return sites.load(page.site) if page.site else sites.for_tree(page.url, tree)
+
+
+def process_page(page: PageItem, site: SiteConfig | None = None, find_site: bool = True) -> PageOutcome:
+    """The outcome of one downloaded page. ``site`` given: that config, whatever the page's URL; else the page's
+    own (``find_site``) or none (the generic path only: ``NEWSPROJ_SITE_REGISTRY=0``)."""
+    outcome = PageOutcome(url=page.url)
+    try:
+        tree = parse_html(page.html, page.encoding)
+    except DropItem as exc:  # unparseable or empty: nothing to read links from either
+        outcome.drop = exc
+        return outcome
+    try:
+        if site is None and find_site:
+            site = _site(page, tree)
+    except SiteConfigError as exc:  # checked at start for -a site; for_url skips broken files
+        outcome.drop = ExtractionFailed(str(exc))
+        return outcome
+    outcome.site = site.name if site else None
+    try:
+        extraction = extract(tree, page.url, site, page.hints, page.date_downloaded)
+        article, cleaned = clean(extraction.article, site)
+        outcome.removed = list(cleaned.removed)
+        if too_short(article):
+            raise NotAnArticle("too little text once chrome is removed", reason="too_short")
+    except NotAnArticle as exc:
+        if exc.reason in LISTING_REASONS:
+            outcome.listing = exc.reason
+        else:
+            outcome.drop = exc
+    except DropItem as exc:  # ExtractionFailed, with its reason
+        outcome.drop = exc
+    except Exception as exc:  # noqa: BLE001 - one bad page is counted and skipped, never a crash
+        outcome.error = type(exc).__name__
+        outcome.drop = ExtractionFailed(f"{type(exc).__name__}: {exc}")
+    else:
+        outcome.article, outcome.fallbacks = article, extraction.fallbacks
+        return outcome
+    outcome.links = page_links(tree, page.url, site)
+    return outcome
+
+
+# ------------------------------------------------------------------ the pool worker's entry point
+
+_processed = 0  # pages processed by this process (each pool worker counts its own)
+_time_limit = 0.0  # NEWSPROJ_PAGE_TIME_LIMIT, set in each pool worker by its initializer (or in the crawl process)
+_hard_limit = False  # in a pool worker: a page stuck in C code past the limit ends the worker
+
+
+def set_time_limit(seconds: float, hard: bool) -> None:
+    """The page time limit of this process (newsproj/extraction/limits.py); ``hard`` in pool workers only."""
+    global _time_limit, _hard_limit
+    _time_limit, _hard_limit = seconds, hard
+
+
+def process_in_worker(reset_every: int, registry: bool, page: PageItem) -> PageOutcome:
+    """:func:`process_page` under the page time limit, resetting trafilatura's module caches (they grow with every
+    page) every ``reset_every`` pages, in the process whose caches they are; without the site ``registry``, the
+    generic path only. What the extraction pool runs (and the crawl process, with no pool)."""
+    global _processed
+    _processed += 1
+    if reset_every and _processed % reset_every == 0:
+        reset_caches()
+    if not registry and page.site:
+        page = replace(page, site=None)
+    try:
+        outcome: PageOutcome = call_limited(_time_limit, _hard_limit, process_page, page, None, registry)
+    except PageTimedOut as exc:  # the soft limit: the page's Python code was interrupted
+        return PageOutcome(url=page.url, drop=exc, error="timeout")
+    return outcome
+
+
+__all__ = ["PageOutcome", "process_page", "process_in_worker", "set_time_limit"]

@@ -1,0 +1,298 @@
+"""Article or listing: one decision per page, made in the extraction process after the body is extracted.
+
+:func:`not_article_reason` says why a page whose extracted text is short is not an article (index, tag, error page,
+paywall...); :func:`listing_reason` says why a page with text is a listing all the same (its metadata says so, or
+its text is the summaries of teasers linking other pages). Only evidence the page states is used (metadata, its
+title, its structure, the words of its text), never the URL alone. No Scrapy here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from itertools import islice
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+ARTICLE_TYPES = {
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "reviewnewsarticle", "backgroundnewsarticle", "blogposting", "liveblogposting", "report",
+    "scholarlyarticle", "techarticle", "socialmediaposting",
+}
+LISTING_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profilepage"}
+"""JSON-LD types of a page of teasers. (Not "WebSite" or "WebPage": many publishers put them on every page.)"""
+LISTING_REASONS = frozenset(("index", "tag", "listing_metadata", "teasers"))
+""":class:`NotAnArticle` reasons that make a page a listing (its links are followed, it is no drop)."""
+_MIN_PARAGRAPH = 80  # characters of text (links excluded) for a <p> to count as prose
+
+
+def jsonld_types(tree: HtmlElement) -> set[str]:
+    """Top-level ``@type`` values of the page's JSON-LD (inside ``@graph`` too), lowercased."""
+    from ..extraction.limits import json_too_deep  # (here: the extraction package imports this module)
+
+    found: set[str] = set()
+    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+        text = script.text or ""
+        if json_too_deep(text):  # json.loads would raise RecursionError (100,000 levels): not a page's types
+            continue
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            continue
+        nodes = data if isinstance(data, list) else [data]
+        for node in nodes:
+            if not isinstance(node, dict):
+                continue
+            for inner in [node, *(node.get("@graph") or [])]:
+                if isinstance(inner, dict):
+                    typ = inner.get("@type")
+                    for t in typ if isinstance(typ, list) else [typ]:
+                        if isinstance(t, str):
+                            found.add(t.lower())
+    return found
+
+
+def prose_run(tree: HtmlElement) -> int:
+    """Most long paragraphs that share one parent element (an article body has several; teasers have one)."""
+    counts: dict[int, int] = {}
+    for p in tree.iter("p"):
+        text_len = len(p.text_content().strip())
+        if text_len < _MIN_PARAGRAPH:
+            continue
+        link_len = sum(len(a.text_content()) for a in p.iter("a"))
+        if link_len > text_len / 2:
+            continue
+        parent = p.getparent()
+        if parent is not None:
+            counts[id(parent)] = counts.get(id(parent), 0) + 1
+    return max(counts.values(), default=0)
+
+
+# ------------------------------------------------------------------ quality gate: why a page is not an article
+# The extractor asks this when a page gives too little article text, so a drop is counted under its cause.
+# Only evidence the page states is used (metadata, its title, the words of its short text), never the URL alone.
+
+_ERROR_TITLE = re.compile(
+    r"^\W*(?:404|410|500|503)\s*(?:$|[-–:|]|error|not found)|\b(?:error|fehler|erreur|errore)\s*(?:404|410|500|503)\b"
+    r"|\b(?:404|410)\b.{0,30}\b(?:not found|nicht gefunden|introuvable|no encontrada|non trovata)\b"
+    r"|\b(?:page|seite|article|content|story) (?:not found|unavailable|no longer available|nicht gefunden)\b"
+    r"|\bseite nicht gefunden\b|\bpage (?:introuvable|non trouvée)\b|\bpágina no encontrada\b"
+    r"|\bpagina non trovata\b|\bcouldn.t find (?:that|this|the) page\b",
+    re.I,
+)
+_CONSENT = re.compile(
+    r"\bcookies?\b|\bconsent\b|\bprivacy (?:policy|settings)\b|\bwe and our partners\b|\baccept all\b"
+    r"|\bdatenschutz|\beinwilligung\b|\bzustimm|\bconfidentialité\b|\bconsentement\b|\bprivacidad\b",
+    re.I,
+)
+_PAYWALL = re.compile(
+    r"\bsubscribe (?:now |today )?to (?:continue|read|unlock)\b|\bsubscribers? only\b|\bfor subscribers\b"
+    r"|\balready a subscriber\b|\bto continue reading\b|\bexclusive(?:ly)? for (?:subscribers|members)\b"
+    r"|\bjetzt (?:abonnieren|weiterlesen)\b|\babo\b.{0,30}\bweiterlesen\b|\bréservé aux abonnés\b"
+    r"|\bcontenido exclusivo para suscriptores\b|\bunlock (?:this|the full) (?:article|story)\b|\bpaywall\b",
+    re.I,
+)
+_TAG_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profilepage"}
+_VIDEO_TYPES = {"videoobject", "videogallery", "clip", "movie", "broadcastevent"}
+STUB_WORDS = 150
+"""A page with fewer words than this and a paywall, live-blog or video signal is that, not an article."""
+
+
+def _paywalled(tree: HtmlElement) -> bool:
+    flags = tree.xpath("//script[@type='application/ld+json']/text()")
+    return any(re.search(r'"isAccessibleForFree"\s*:\s*"?(?:false|False)', f) for f in flags) or bool(
+        tree.xpath("//meta[@name='article:content_tier' or @property='article:content_tier']"
+                   "[@content='locked' or @content='metered']")
+    )
+
+
+def not_article_reason(tree: HtmlElement, text: str, words: int) -> str | None:
+    """Why a page whose article text is ``text`` (``words`` long) is not an article; None when nothing says so.
+
+    Called with the extracted text: ``index``, ``tag``, ``live_blog``, ``video``, ``paywall``, ``error_page``,
+    ``consent_wall`` or ``empty`` (no text at all); a short page with none of these signals is the caller's
+    ``too_short``.
+    """
+    if words >= STUB_WORDS:
+        return None
+    title = " ".join((tree.findtext(".//title") or "").split())
+    h1 = " ".join(" ".join(h.text_content().split()) for h in tree.iter("h1"))
+    # (an error page says so in its title or heading and holds next to no text; "404 days at sea" is news)
+    if words < 60 and (_ERROR_TITLE.search(title) or _ERROR_TITLE.search(h1)):
+        return "error_page"
+    types = jsonld_types(tree)
+    og_type = (tree.xpath("string(//meta[@property='og:type']/@content)") or "").strip().lower()
+    if "liveblogposting" in types:
+        return "live_blog"
+    # A paywalled article whose visible part is a real lead is still an article (a record with that lead); a
+    # page that only flags "not free" and shows next to nothing, or that prompts to subscribe, is a stub.
+    if _PAYWALL.search(text) or (_paywalled(tree) and words < 40):
+        return "paywall"
+    if text and len(_CONSENT.findall(text)) >= 2 and len(_CONSENT.findall(text)) * 25 >= words:
+        return "consent_wall"
+    if og_type.startswith("video") or (types & _VIDEO_TYPES and not types & ARTICLE_TYPES):
+        return "video"
+    if types & _TAG_TYPES and not types & ARTICLE_TYPES:
+        return "tag" if types & {"collectionpage", "profilepage"} and _tag_like(tree) else "index"
+    if not text.strip():
+        return "empty"
+    if prose_run(tree) == 0 and _link_dense(tree):
+        return "index"
+    return None
+
+
+def _tag_like(tree: HtmlElement) -> bool:
+    """A collection about one keyword or person: few words in its heading, many teasers below it."""
+    h1 = next((" ".join(h.text_content().split()) for h in tree.iter("h1")), "")
+    return 0 < len(h1.split()) <= 4
+
+
+def _link_dense(tree: HtmlElement) -> bool:
+    """Most of the page's visible text is link text: a list of teasers."""
+    body = tree.find(".//body")
+    if body is None:
+        return False
+    total = len(" ".join(body.text_content().split()))
+    linked = sum(len(" ".join(a.text_content().split())) for a in body.iter("a"))
+    return total > 0 and linked / total > 0.5
+
+
+# ------------------------------------------------------------------ listing verdict: a page with text that is teasers
+# Asked for every page that gave enough text to be an article. Cheap where the page's metadata says "article" (a
+# set lookup per body line); the teaser walk runs only on pages that do not say what they are.
+
+HEADLINE_WORDS = 3
+"""A link whose text has this many words and is the whole text of its block is a headline (a teaser's link)."""
+HEADLINE_MAX_WORDS = 25
+"""A line longer than this is a paragraph, not a headline."""
+TEASER_CHARS = 800
+"""A teaser (headline link, summary, date) holds at most this much text."""
+MIN_TEASERS = 3
+TEASER_SHARE = 0.5
+"""Share of the extracted text's words that, in teasers, make the page a listing."""
+MAX_LINKS = 2000
+"""Links looked at per page (bounded: the page decides how many it has)."""
+_BLOCK_TAGS = frozenset(("p", "li", "div", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "article",
+                         "section", "header", "footer", "figure", "figcaption", "blockquote", "body"))
+_SKIP_HREF = ("#", "javascript:", "mailto:", "tel:", "data:")
+
+
+def says_article(tree: HtmlElement, types: set[str]) -> bool:
+    og_type = (tree.xpath("string(//meta[@property='og:type']/@content)") or "").strip().lower()
+    return og_type == "article" or bool(types & ARTICLE_TYPES) or bool(
+        tree.xpath("//meta[@property='article:published_time']")
+    )
+
+
+_SITE_PAGE_TYPES = {"aboutpage", "contactpage"}
+
+
+def site_page(tree: HtmlElement) -> bool:
+    """The page calls itself a website (``og:type``) or an about/contact page and nothing calls it an article:
+    with no date anywhere, an "about us" page, not news."""
+    types = jsonld_types(tree)
+    if says_article(tree, types):
+        return False
+    og_type = (tree.xpath("string(//meta[@property='og:type']/@content)") or "").strip().lower()
+    return og_type == "website" or bool(types & _SITE_PAGE_TYPES)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def headline_links(tree: HtmlElement, url: str) -> list[tuple[HtmlElement, str]]:
+    """Links to other pages whose text (``HEADLINE_WORDS`` words or more) is all the text of their block: the
+    headlines of teasers, menus and related-story lists, not links inside a sentence."""
+    page = url.split("#", 1)[0]
+    found: list[tuple[HtmlElement, str]] = []
+    for a in islice(tree.iter("a"), MAX_LINKS):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(_SKIP_HREF):
+            continue
+        text = _norm(a.text_content())
+        if len(text.split()) < HEADLINE_WORDS or urljoin(url, href).split("#", 1)[0] == page:
+            continue
+        block = a.getparent()
+        while block is not None and block.tag not in _BLOCK_TAGS:
+            block = block.getparent()
+        if block is not None and len(_norm(_bounded_text(block, 4 * len(text) + 40))) <= 1.25 * len(text) + 5:
+            found.append((a, text))
+    return found
+
+
+def _bounded_text(element: HtmlElement, limit: int) -> str:
+    """``element``'s text, cut once it is longer than ``limit`` characters (enough to tell "short" from "long")."""
+    parts: list[str] = []
+    size = 0
+    for text in element.itertext():
+        parts.append(text)
+        size += len(text)
+        if size > limit:
+            break
+    return "".join(parts)
+
+
+def _teasers(links: list[tuple[HtmlElement, str]]) -> list[str]:
+    """Text of each teaser: the widest element around a headline link that holds no other headline link and at
+    most ``TEASER_CHARS`` characters."""
+    mine = {a: i for i, (a, _) in enumerate(links)}
+    boxes: list[str] = []
+    for a, _ in links:
+        box = a
+        for _level in range(6):
+            parent = box.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            if len(_bounded_text(parent, TEASER_CHARS)) > TEASER_CHARS:
+                break
+            if any(other is not a and other in mine for other in parent.iter("a")):
+                break
+            box = parent
+        boxes.append(_norm(box.text_content()))
+    return boxes
+
+
+def short_listing(tree: HtmlElement, url: str) -> bool:
+    """A page with too little text for an article that links other pages by their headlines and does not call
+    itself an article: a listing (a last page of a section holding one teaser), not a short article."""
+    return not says_article(tree, jsonld_types(tree)) and bool(headline_links(tree, url))
+
+
+def listing_reason(tree: HtmlElement, url: str, body: str) -> str | None:
+    """Why a page that gave ``body`` (one paragraph a line, enough words for an article) is a listing all the
+    same, or None for an article:
+
+    - ``listing_metadata``: its JSON-LD calls it a collection, item list, search result or profile page, and no
+      article;
+    - ``teasers``: its text is the headlines and summaries of teasers linking other pages (three or more, or one
+      on a page that calls itself a website; half of the text or more). Where the metadata says "article", only a
+      text made mostly of headline lines counts.
+    """
+    types = jsonld_types(tree)
+    article_metadata = says_article(tree, types)
+    if types & LISTING_TYPES and not article_metadata:
+        return "listing_metadata"
+    lines = [_norm(line) for line in body.split("\n") if line.strip()]
+    short = sum(1 for line in lines if len(line.split()) <= HEADLINE_MAX_WORDS)
+    if article_metadata and (short < MIN_TEASERS or 2 * short < len(lines)):
+        return None  # (most lines are paragraphs, not headlines: no need to walk the links)
+    links = headline_links(tree, url)
+    headlines = {text for _, text in links}
+    headline_lines = [line for line in lines if line in headlines]
+    if len(headline_lines) >= MIN_TEASERS and 2 * len(headline_lines) >= len(lines):
+        return "teasers"  # every other line is a link to another page
+    if article_metadata:
+        return None
+    og_type = (tree.xpath("string(//meta[@property='og:type']/@content)") or "").strip().lower()
+    if len(links) < (1 if og_type == "website" else MIN_TEASERS):  # (an author page may hold one teaser)
+        return None
+    words = sum(len(line.split()) for line in lines) or 1
+    joined = "\n".join(_teasers(links))
+    in_teasers = sum(len(line.split()) for line in lines if len(line) >= 20 and line in joined)
+    if in_teasers >= TEASER_SHARE * words:
+        return "teasers"
+    return None

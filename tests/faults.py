@@ -1,0 +1,35 @@
+"""Faults injected into a crawl from the outside (test-only components, enabled with ``-s``), so a test of how the
+crawl copes does not depend on a bug in our own code staying unfixed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.exceptions import UsageError
+
+
+class ExtractionRaises:
+    """Extension: extraction raises ``ValueError`` on every page whose URL contains :attr:`MARKER`.
+
+    Extraction must run in the crawl process (``NEWSPROJ_EXTRACT_WORKERS=0``): the extract function that
+    ``newsproj.extraction.page.process_page`` calls is wrapped there."""
+
+    MARKER = "extraction-raises"
+
+    def __init__(self, marker: str = MARKER):
+        from newsproj.extraction import page  # the module whose extract function every page goes through
+
+        original = page.extract
+
+        def faulty(html: Any, url: str, *args: Any, **kwargs: Any) -> Any:
+            if marker in url:
+                raise ValueError(f"injected fault on {url}")
+            return original(html, url, *args, **kwargs)
+
+        page.extract = faulty  # type: ignore[assignment]
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ExtractionRaises:
+        if crawler.settings.get("NEWSPROJ_EXTRACT_WORKERS") not in (0, "0"):
+            raise UsageError("ExtractionRaises needs -s NEWSPROJ_EXTRACT_WORKERS=0 (extraction in this process)")
+        return cls()

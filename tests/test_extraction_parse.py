@@ -1,0 +1,48 @@
+"""Bytes or text → one tree: the page as the crawl decoded it, XHTML included."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsproj.extraction.parse import parse_html
+
+XHTML = (
+    '<?xml version="1.0" encoding="{encoding}"?>\n'
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+    '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="fr"><head><title>Le café</title></head>'
+    "<body><p>Café, naïve</p><p>end</p></body></html>"
+)
+
+
+def test_parsed_tree_is_lxml_html_with_one_element_class() -> None:
+    tree = parse_html("<html><body><form><input name=q></form><p>text<!-- note --></p></body></html>")
+    assert {type(el).__name__ for el in tree.iter() if isinstance(el.tag, str)} == {"HtmlElement"}
+    assert tree.text_content() == "text"
+    assert tree.xpath("//input/@name") == ["q"]
+
+
+def test_page_bytes_parse_as_the_crawl_decoded_them() -> None:
+    text = "<html><body><p>Café – naïve ☕</p><p>end</p></body></html>"
+    for body, encoding in (
+        (text.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + text.encode("utf-8"), "utf-8"),  # a byte-order mark
+        (text.replace("☕", "").encode("cp1252"), "cp1252"),
+    ):
+        tree = parse_html(body, encoding)
+        assert tree.xpath("string(//p[1])").startswith("Café – naïve"), encoding
+        assert tree.xpath("string(//p[2])") == "end"
+    # invalid UTF-8 under a UTF-8 label: replaced where it is wrong, the rest of the page is kept
+    tree = parse_html(b"<html><body><p>caf\xe9 au lait</p><p>end</p></body></html>", "utf-8")
+    assert tree.xpath("string(//p[1])") == "caf\ufffd au lait"
+    assert tree.xpath("string(//p[2])") == "end"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "iso-8859-1", "windows-1252"])
+def test_xhtml_with_an_encoding_declaration_parses_as_text_and_as_bytes(encoding: str) -> None:
+    """lxml refuses a str that declares an encoding ("Unicode strings with encoding declaration are not
+    supported"); a decoded XHTML page is a str."""
+    page = XHTML.format(encoding=encoding)
+    for html, declared in ((page, None), (page.encode(encoding), encoding), ("\ufeff  " + page, None)):
+        tree = parse_html(html, declared)
+        assert tree.xpath("string(//p[1])") == "Café, naïve"
+        assert tree.findtext(".//title") == "Le café"

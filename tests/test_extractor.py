@@ -1,0 +1,60 @@
+"""The extraction process's housekeeping (cache resets where the caches live) and its settings."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsproj.extraction import page as page_module
+from newsproj.items import PageItem
+
+PAGE = (
+    "<html><head><title>A headline</title></head><body><article>"
+    + ("<p>" + "word " * 80 + "</p>") * 3
+    + "</article></body></html>"
+)
+
+
+def test_caches_are_reset_every_n_pages_in_the_extracting_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    resets = []
+    monkeypatch.setattr(page_module, "reset_caches", lambda: resets.append(1))
+    monkeypatch.setattr(page_module, "_processed", 0)
+    page = PageItem(url="https://example.com/a", html=PAGE, date_downloaded="2024-05-01T00:00:00Z")
+    for _ in range(7):
+        page_module.process_in_worker(3, True, page)
+    assert len(resets) == 2
+    monkeypatch.setattr(page_module, "_processed", 0)
+    for _ in range(7):
+        page_module.process_in_worker(0, True, page)
+    assert len(resets) == 2  # 0 = never
+
+
+def test_site_registry_switched_off_gives_the_generic_path() -> None:
+    """NEWSPROJ_SITE_REGISTRY=0: a page of a registered site (bbc.toml takes its body from text-block components)
+    is extracted and cleaned as a site without a file would be."""
+    import asyncio
+
+    from scrapy.utils.misc import build_from_crawler
+    from scrapy.utils.test import get_crawler
+
+    from newsproj.extractor import PageExtractor
+
+    prose = "The council met on Tuesday evening and agreed the budget after a long debate in the chamber. " * 3
+    page = (
+        "<html><head><title>Budget agreed</title></head><body><article><h1>Budget agreed</h1>"
+        f"<div data-component='text-block'><p>{prose}</p></div><p>{prose.replace('council', 'board')}</p>"
+        "<p>Follow Newsbeat on Instagram and on Twitter for the latest updates from the show.</p>"
+        "</article></body></html>"
+    )
+    bodies = {}
+    for registry in ("1", "0"):
+        settings = {"NEWSPROJ_EXTRACT_WORKERS": 0, "NEWSPROJ_SITE_REGISTRY": registry}
+        crawler = get_crawler(settings_dict=settings)
+        crawler.stats.open_spider()
+        extractor = build_from_crawler(PageExtractor, crawler)
+        item = PageItem(url="https://www.bbc.com/news/uk-1", html=page.encode(), encoding="utf-8",
+                        date_downloaded="2024-05-01T00:00:00+00:00", site="bbc", hints={})
+        outcome = asyncio.run(extractor.process(item))
+        assert outcome.article is not None
+        bodies[registry] = outcome.article.articleBody
+    assert "board" not in bodies["1"]  # the site's body rule: text blocks only
+    assert "board" in bodies["0"] and "council" in bodies["0"]
