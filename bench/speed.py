@@ -46,17 +46,17 @@ def demo_pages() -> list[tuple[str, str]]:
 
 
 def item_path(url: str, html: str) -> None:
-    """What the pipelines do to one page, without the engine."""
+    """What a page costs from download to record, without the engine: the extraction process's function (parse,
+    site, extract, verdict, clean: newsproj/extraction/page.py), then validation and the dedup fingerprint."""
     from itemadapter import ItemAdapter
 
-    from newsproj.cleaning import clean
-    from newsproj.extraction import extract
+    from newsproj.extraction.page import process_page
+    from newsproj.items import PageItem
     from newsproj.pipelines.dedup import fingerprint
     from newsproj.validation import problems
 
-    try:
-        article, _ = clean(extract(html, url).article)
-    except Exception:  # noqa: BLE001 - dropped pages cost what they cost
+    article = process_page(PageItem(url=url, html=html, date_downloaded="")).article
+    if article is None:  # dropped pages cost what they cost
         return
     problems(ItemAdapter(article).asdict())
     fingerprint(article)

@@ -1,6 +1,7 @@
 """A site crawled from its homepage alone (links only: no sitemap, no feed): every article becomes a record and
 every listing is counted as one, whatever markup the article text sits in (<div>s, <br>-separated text, table
-cells, short paragraphs). The page-kind decision is made once, after extraction (issue 11)."""
+cells, short paragraphs, XHTML with an encoding declaration). The page-kind decision is made once, after
+extraction (issue 11)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ from tests.conftest import SHARED
 
 SITE = "The Lakeside Herald"
 PLACES = ["Marlow", "Kettering", "Ashby", "Dunmore", "Halbrook", "Penrith", "Oakham", "Selby", "Tarrant", "Wexley",
-          "Brampton", "Corwen"]
+          "Brampton", "Corwen", "Yarmouth"]
 TOPICS = ["bridge repairs", "school budget", "flood defences", "bus timetable", "library hours", "harbour dredging",
-          "market hall", "cycle lanes", "water supply", "hospital parking", "youth centre", "street lighting"]
+          "market hall", "cycle lanes", "water supply", "hospital parking", "youth centre", "street lighting",
+          "harbour café"]
 SENTENCES = [
     "Councillors in {place} voted on Tuesday to approve a revised plan for the {topic}, ending months of debate.",
     "The decision follows a consultation in which more than four hundred residents of {place} gave their views.",
@@ -67,6 +69,13 @@ def _article(shape: str, headline: str, paras: list[str]) -> str:
         inner = ('<table width="100%"><tr><td width="160" valign="top"><a href="/world/">World</a><br>'
                  '<a href="/business/">Business</a><br><a href="/about/">About us</a></td>'
                  f'<td valign="top"><font size="5"><b>{escape(headline)}</b></font><br>{cells}</td></tr></table>')
+    elif shape == "xhtml":  # XHTML 1.0 in ISO-8859-1: lxml refuses its decoded text while it declares an encoding
+        return (
+            '<?xml version="1.0" encoding="iso-8859-1"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml" '
+            f'xml:lang="en"><head><title>{escape(headline)} | {SITE}</title></head><body>{NAV}'
+            f"<h1>{escape(headline)}</h1>" + "".join(f"<p>{escape(p)}</p>\n" for p in paras) + "</body></html>"
+        )
     else:  # short <p>s
         inner = f"<h1>{escape(headline)}</h1>" + "".join(f"<p>{escape(p)}</p>\n" for p in paras)
     return (_head(headline) + f"<body>{NAV}{inner}<div class='footer'>© 2024 {SITE}</div></body></html>")
@@ -97,13 +106,15 @@ def build_site(root: Path) -> tuple[list[dict], list[str]]:
     """The site's files; returns the articles and the paths of the listing pages."""
     shapes = ["div", "br", "table", "short"]
     stories = []
-    for i in range(12):
+    for i in range(13):
         place, topic = PLACES[i], TOPICS[i]
         section = "world" if i % 2 == 0 else "business"
         # article URLs of several shapes: dated, with an id, and a bare short slug (not article-shaped)
         path = [f"/{section}/2024/05/{10 + i}/{topic.replace(' ', '-')}-{place.lower()}.html",
                 f"/{section}/story.php?id={4000 + i}", f"/{section}/{place.lower()}"][i % 3]
-        shape = shapes[i % 4]
+        shape = shapes[i % 4] if i < 12 else "xhtml"
+        if shape == "xhtml":
+            path = f"/{section}/xhtml/2024/05/22/harbour-cafe-{place.lower()}.html"
         stories.append({"path": path, "shape": shape, "section": section,
                         "headline": f"{place} agrees new plan for {topic}",
                         "paras": _paragraphs(place, topic, i, short=shape == "short")})
@@ -117,7 +128,7 @@ def build_site(root: Path) -> tuple[list[dict], list[str]]:
         pages = [f"/{section}/"] + [f"/{section}/page/{k}/" for k in (2, 3)]
         for k, href in enumerate(pages, start=1):
             # 3, 2 and 1 teasers: the last page of a section holds what is left
-            chunk = mine[:3] if k == 1 else mine[3:5] if k == 2 else mine[5:]
+            chunk = mine[:3] if k == 1 else mine[3:5] if k == 2 else mine[5:]  # (7 world stories: 3, 2, 2)
             files[href] = _listing(section.title() + (f", page {k}" if k > 1 else ""), chunk, summaries, pages, k)
             listings.append(href)
     files["/about/"] = (_head("About us", '<meta property="og:type" content="website">') + f"<body>{NAV}<h1>About us"
@@ -130,7 +141,7 @@ def build_site(root: Path) -> tuple[list[dict], list[str]]:
             rel = f"{rel}.{parts.query.replace('=', '-')}.html"
         target = root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+        target.write_text(html, encoding="iso-8859-1" if "/xhtml/" in path else "utf-8")
     return stories, listings
 
 
@@ -140,7 +151,10 @@ class QuerySite(Site):
     def lookup(self, path: str, query: str, base: str):
         if query:
             path = f"{path}.{query.replace('=', '-')}.html"
-        return super().lookup(path, "", base)
+        found = super().lookup(path, "", base)
+        if found and "/xhtml/" in path:
+            return found[0], {"Content-Type": "text/html; charset=iso-8859-1"}, found[2]
+        return found
 
 
 def test_homepage_only_crawl_gets_every_article_and_counts_every_listing(tmp_path, crawl):
