@@ -113,6 +113,13 @@ def start_scrapy(argv: list[str], *, cwd: Path = ROOT, env: dict | None = None, 
     return warm.WarmProcess(argv, cwd=cwd, env=env, stdout=stdout, stderr=stderr)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/e2e/ is ``slow`` (see pyproject.toml's markers)."""
+    for item in items:
+        if "e2e" in item.path.parts:
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_sessionfinish(session, exitstatus) -> None:
     warm.stop_warm()
 

@@ -8,6 +8,7 @@ import sys
 import uuid
 from pathlib import Path
 
+import pytest
 from scrapy.core.scheduler import Scheduler as ScrapyScheduler
 from scrapy.dupefilters import RFPDupeFilter as ScrapyDupeFilter
 from scrapy.utils.misc import load_object
@@ -87,6 +88,7 @@ def probe(base: str, tmp: Path, *settings: str, block: bool = False) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow  # a fresh interpreter (what it imports is the point)
 def test_a_crawl_without_redis_url_neither_imports_nor_needs_redis(demo_server, demo_truth, tmp_path):
     # The redis packages cannot be imported at all here; a third-party module that tries them optionally
     # (datasketch.storage) copes. Our distributed code and scrapy-redis are never loaded.
@@ -95,6 +97,7 @@ def test_a_crawl_without_redis_url_neither_imports_nor_needs_redis(demo_server, 
     assert result["loaded"] == []
 
 
+@pytest.mark.slow
 def test_a_crawl_with_redis_url_runs_on_redis(demo_server, demo_truth, redis_server, tmp_path):
     unique = uuid.uuid4().hex[:8]
     result = probe(demo_server.base, tmp_path, f"REDIS_URL={redis_server}", f"NEWSPROJ_CRAWL_ID=probe-{unique}",

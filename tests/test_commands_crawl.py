@@ -15,12 +15,15 @@ from pathlib import Path
 import pytest
 
 from newsproj.middlewares.config import ENVIRONMENT, SETTINGS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_scrapy
 
 SEED = "http://news.invalid/"  # never requested: every case stops before the crawler exists
 
 
 def scrapy(*args: str, cwd: Path = ROOT, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    """``scrapy ARGS`` as a process of its own (forked warm, tests/warm.py); under ``prefix`` (another user) cold."""
+    if not prefix:
+        return run_scrapy(list(args), cwd=cwd, timeout=60)
     return subprocess.run([*prefix, sys.executable, "-m", "scrapy", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=60)
 
