@@ -8,8 +8,9 @@ written as ``{{BASE}}/path`` and navigation links are relative.
 
 The content is data under tools/demo/: one file per article in ``articles/`` (TOML
 between ``+++`` lines, then the body's paragraphs) and everything else on the pages
-in ``site.toml`` (author bios, comments, static pages, template C's chrome). This
-script renders it in three page templates that mimic three different CMSes, section
+in ``site.toml`` (author bios, comments, static pages, template C's chrome); the
+page shells are ``templates/`` (``string.Template``: ``${name}`` placeholders). This
+script fills them: three article templates that mimic three different CMSes, section
 listings with pagination, tag and author pages, static pages, robots.txt, sitemaps,
 RSS/Atom feeds and ``truth.jsonl`` (the records a crawl from ``/`` must export). It
 never reads the clock or the network, and writes the same bytes on every run:
@@ -31,6 +32,7 @@ import gzip
 import html
 import json
 import re
+import string
 import struct
 import sys
 import textwrap
@@ -139,6 +141,14 @@ def load_article(path: Path) -> Article:
         modified=meta.get("modified"), lang=meta.get("lang", "en"), description=meta.get("description"),
         image=Image(image["caption"], image["credit"]) if image else None, tags=tuple(meta.get("tags", ())),
     )
+
+
+TEMPLATES = DATA / "templates"
+
+
+def render(template: str, **values: object) -> str:
+    """``tools/demo/templates/TEMPLATE`` with its ``${name}`` placeholders filled (``$$`` is a dollar sign)."""
+    return string.Template((TEMPLATES / template).read_text(encoding="utf-8")).substitute(values)
 
 
 _FILES = sorted((DATA / "articles").glob("*.md"))
@@ -368,95 +378,27 @@ def render_a(article: Article) -> str:
         for href, title in a_related(article)
     )
 
-    return f"""<!DOCTYPE html>
-<html lang="{article.lang}" dir="ltr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{esc(article.headline)} | {SITE_NAME}</title>
-<meta name="description" content="{attr(article.description or "")}">
-<link rel="canonical" href="{article.url}">
-<meta property="og:type" content="article">
-<meta property="og:site_name" content="{SITE_NAME}">
-<meta property="og:title" content="{attr(article.headline)}">
-<meta property="og:description" content="{attr(article.description or "")}">
-<meta property="og:url" content="{article.url}">
-<meta property="og:image" content="{article.image_url}">
-<meta property="og:locale" content="en_GB">
-<meta name="twitter:card" content="summary_large_image">
-<meta name="twitter:site" content="@democourier">
-{json_ld(jsonld)}
-</head>
-<body class="enw-page enw-page--article">
-<div id="cookie-consent" class="c-cookie-banner" role="dialog" aria-label="Cookie consent">
-<p class="c-cookie-banner__text">We value your privacy. We and our partners store and access information on your device, such as cookies, to personalise content and ads, measure audiences and improve our services.</p>
-<button class="c-cookie-banner__accept">Agree and close</button>
-<button class="c-cookie-banner__settings">Learn more</button>
-</div>
-<header class="c-header">
-<div class="c-header__top">
-<a class="c-header__logo" href="/" aria-label="{SITE_NAME} home">{SITE_NAME}</a>
-<nav class="c-header__services"><a class="c-header__service" href="/newsletters/"><span class="u-hide-large">Newsletter</span><span class="u-show-large">Newsletters</span></a><a class="c-header__service" href="/events/"><span class="u-hide-large">Events</span><span class="u-show-large">Events</span></a><a class="c-header__service" href="/podcasts/">Podcasts</a></nav>
-<div class="c-loader" aria-hidden="true">Loader</div>
-<div class="c-find-us"><span class="c-find-us__title">Find Us</span>
-<ul class="c-find-us__list"><li><a href="https://social.example.net/@democourier" aria-label="Mastodon"></a></li><li><a href="https://video.example.net/democourier" aria-label="Video channel"></a></li></ul>
-</div>
-</div>
-<nav class="c-header__menu" aria-label="Sections">
-<ul>
-{nav_items('<li class="c-header__menu-item"><a href="{href}">{label}</a></li>')}
-</ul>
-</nav>
-</header>
-<div class="c-ad c-ad--leaderboard" id="enw-ad-top"><span class="c-ad__label">ADVERTISEMENT</span><div class="c-ad__slot"></div></div>
-<main id="enw-main-content" class="o-container">
-<article class="o-article" data-article-id="{slugify(article.slug)}">
-<div class="c-article-header">
-<h1 class="c-article-title">{esc(article.headline)}</h1>
-</div>
-<div class="c-article-media">
-<div class="c-article-media__caption-short">{esc(img.caption)}</div>
-<figure class="c-article-figure">
-<img class="c-article-figure__img" src="{article.image_url}" alt="{attr(img.caption)}" width="1200" height="675">
-<figcaption class="c-article-caption"><span class="c-article-caption__text">{esc(img.caption)}</span> <span class="c-article-caption__copyright">{esc(img.credit)}</span></figcaption>
-</figure>
-<div class="c-article-media__copyright">{esc(img.credit)}</div>
-</div>
-<div class="c-article-byline">
-<div class="c-article-contributors">By {byline}</div>
-{a_dates(article, visible_dates)}
-</div>
-{share_bar}
-<div class="c-share-modal" hidden>
-<div class="c-share-modal__header"><span>Share this article</span><button class="c-share-modal__close">Close Button</button></div>
-<div class="c-share-modal__embed"><p>Copy/paste the article video embed link below:</p><input readonly value="{article.url}"><button class="js-copy">Copy to clipboard</button><span class="c-share-modal__copied">Copied</span></div>
-</div>
-<div class="c-article-content js-article-content">
-{body_html}
-</div>
-{share_bar}
-</article>
-<section class="c-related" aria-label="You might also like">
-<h2 class="c-related__title">You might also like</h2>
-<ul class="c-related__list">
-{related}
-</ul>
-</section>
-<aside class="c-newsletter-box">
-<h3 class="c-newsletter-box__title">Stay informed</h3>
-<p>Sign up to our newsletter and get the day's top stories delivered to your inbox every morning.</p>
-<form class="c-newsletter-box__form" action="/newsletters/" method="get"><input type="email" name="email" placeholder="Your email address"><button type="submit">Subscribe</button></form>
-</aside>
-</main>
-<footer class="c-footer">
-<ul class="c-footer__links">
-{footer_items('<li><a href="{href}">{label}</a></li>')}
-</ul>
-<p class="c-footer__copyright">Copyright \u00a9 {SITE_NAME} 2024</p>
-</footer>
-</body>
-</html>
-"""
+    return render("a.html",
+        article_lang=article.lang,
+        headline=esc(article.headline),
+        site_name=SITE_NAME,
+        description_attr=attr(article.description or ""),
+        article_url=article.url,
+        headline_attr=attr(article.headline),
+        article_image_url=article.image_url,
+        json_ld=json_ld(jsonld),
+        nav_items=nav_items('<li class="c-header__menu-item"><a href="{href}">{label}</a></li>'),
+        slugify_article_slug=slugify(article.slug),
+        esc_img_caption=esc(img.caption),
+        attr_img_caption=attr(img.caption),
+        esc_img_credit=esc(img.credit),
+        byline=byline,
+        dates=a_dates(article, visible_dates),
+        share_bar=share_bar,
+        body_html=body_html,
+        related=related,
+        footer_items=footer_items('<li><a href="{href}">{label}</a></li>'),
+    )
 
 
 # ---------------------------------------------------------------------------------------- template B
@@ -521,102 +463,32 @@ def render_b(article: Article) -> str:
     related_html = "\n".join(f'<li class="mb-2"><a href="{a.path}">{esc(a.headline)}</a></li>' for a in related)
     primary_tag = article.tags[0]
 
-    return f"""<!doctype html>
-<html lang="{article.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{esc(article.headline)} \u2013 {SITE_NAME} Business</title>
-<meta property="og:type" content="article">
-<meta property="og:title" content="{attr(article.headline)}">{description_meta}
-<meta property="og:url" content="{article.url}">
-<meta property="og:image" content="{article.image_url}">
-<meta property="og:site_name" content="{SITE_NAME}">
-<meta property="article:published_time" content="{article.published}">{modified_meta}
-<meta property="article:section" content="Business">
-<meta property="article:tag" content="{attr(", ".join(article.tags))}">
-<link rel="canonical" href="{article.url}">
-</head>
-<body class="d-flex flex-column h-100">
-<div class="alert alert-dark alert-dismissible fade show mb-0 rounded-0 cookie-alert" role="alert">
-This site uses cookies to improve your experience and to show you relevant advertising. <a href="/about/" class="alert-link">Cookie policy</a>
-<button type="button" class="btn btn-sm btn-light ms-2" data-bs-dismiss="alert">Accept</button>
-</div>
-<nav class="navbar navbar-expand-lg navbar-dark bg-dark">
-<div class="container">
-<a class="navbar-brand fw-bold" href="/">{SITE_NAME}</a>
-<button class="navbar-toggler" type="button" data-bs-toggle="collapse" data-bs-target="#mainNav"><span class="navbar-toggler-icon"></span></button>
-<div class="collapse navbar-collapse" id="mainNav">
-<ul class="navbar-nav me-auto">
-{nav_items('<li class="nav-item"><a class="nav-link" href="{href}">{label}</a></li>')}
-</ul>
-</div>
-</div>
-</nav>
-<div class="container mt-3">
-<div class="ad-slot ad-slot--leaderboard text-center mb-3"><small class="text-muted text-uppercase">Advertisement</small><div class="ad-slot__inner" data-ad-unit="business_top"></div></div>
-<div class="row">
-<div class="col-lg-8">
-<nav aria-label="breadcrumb"><ol class="breadcrumb"><li class="breadcrumb-item"><a href="/">Home</a></li><li class="breadcrumb-item"><a href="/business/">Business</a></li></ol></nav>
-<div class="post-header mb-3">
-<a class="badge bg-primary text-decoration-none mb-2" href="{tag_path(primary_tag)}">{esc(tag_label(primary_tag))}</a>
-<h1 class="post-title display-6 fw-bold">{esc(article.headline)}</h1>
-<div class="byline d-flex flex-wrap align-items-center small">
-{byline}<time class="published" datetime="{article.published}">{b_time_text(article.published)}</time>{updated}
-</div>
-</div>
-<div class="share-buttons d-flex gap-2 mb-3">
-<span class="small text-muted">Share</span>
-<button class="btn btn-outline-secondary btn-sm" data-share="facebook">Facebook</button>
-<button class="btn btn-outline-secondary btn-sm" data-share="twitter">Twitter</button>
-<button class="btn btn-outline-secondary btn-sm" data-share="linkedin">LinkedIn</button>
-<button class="btn btn-outline-secondary btn-sm" data-share="email">Email</button>
-</div>
-<figure class="figure w-100">
-<img class="figure-img img-fluid rounded" src="{article.image_url}" alt="{attr(img.caption)}">
-<figcaption class="figure-caption">{esc(img.caption)} <span class="figure-credit">({esc(img.credit)})</span></figcaption>
-</figure>
-<div class="article-body">
-{body_html}
-</div>
-<p class="follow-us small mt-4">Follow us on Twitter <a href="https://social.example.net/@democourierbiz">@DemoCourierBiz</a> for the latest business news.</p>
-<div class="card newsletter-box bg-light my-4">
-<div class="card-body">
-<h5 class="card-title">Sign up for our newsletter</h5>
-<p class="card-text">The Morning Ledger: the business stories that matter, every weekday at 7am.</p>
-<form class="d-flex gap-2" action="/newsletters/" method="get"><input class="form-control" type="email" name="email" placeholder="you@example.com"><button class="btn btn-primary" type="submit">Sign up</button></form>
-</div>
-</div>
-<section class="comments mt-4" id="comments">
-<h4 class="h5">Comments ({len(comments)})</h4>
-{comment_html}
-<p class="small text-muted mt-2">Comments are moderated. Please read our community guidelines before posting.</p>
-</section>
-</div>
-<aside class="col-lg-4">
-<div class="related-stories card mb-4">
-<div class="card-body">
-<h4 class="h6 text-uppercase">Related stories</h4>
-<ul class="list-unstyled mb-0">
-{related_html}
-</ul>
-</div>
-</div>
-<div class="ad-slot ad-slot--mpu text-center"><small class="text-muted text-uppercase">Advertisement</small><div class="ad-slot__inner" data-ad-unit="business_mpu"></div></div>
-</aside>
-</div>
-</div>
-<footer class="footer mt-auto py-4 bg-light border-top">
-<div class="container">
-<ul class="list-inline mb-2">
-{footer_items('<li class="list-inline-item"><a href="{href}">{label}</a></li>')}
-</ul>
-<p class="small text-muted mb-0">\u00a9 2024 {SITE_NAME}. All rights reserved.</p>
-</div>
-</footer>
-</body>
-</html>
-"""
+    return render("b.html",
+        article_lang=article.lang,
+        headline=esc(article.headline),
+        site_name=SITE_NAME,
+        headline_attr=attr(article.headline),
+        description_meta=description_meta,
+        article_url=article.url,
+        article_image_url=article.image_url,
+        article_published=article.published,
+        modified_meta=modified_meta,
+        keywords_attr=attr(", ".join(article.tags)),
+        nav_items=nav_items('<li class="nav-item"><a class="nav-link" href="{href}">{label}</a></li>'),
+        tag_path_primary_tag=tag_path(primary_tag),
+        primary_tag=esc(tag_label(primary_tag)),
+        byline=byline,
+        published_text=b_time_text(article.published),
+        updated=updated,
+        attr_img_caption=attr(img.caption),
+        esc_img_caption=esc(img.caption),
+        esc_img_credit=esc(img.credit),
+        body_html=body_html,
+        len_comments=len(comments),
+        comment_html=comment_html,
+        related_html=related_html,
+        footer_items=footer_items('<li class="list-inline-item"><a href="{href}">{label}</a></li>'),
+    )
 
 
 # ---------------------------------------------------------------------------------------- template C
@@ -656,52 +528,30 @@ def render_c(article: Article) -> str:
     )
     lang = article.lang
 
-    return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
-<html xmlns="http://www.w3.org/1999/xhtml" lang="{lang}" xml:lang="{lang}">
-<head>
-<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
-<title>{esc(article.headline)} :: {SITE_NAME} Tech</title>
-{chr(10).join(head_meta)}
-<link rel="alternate" type="application/rss+xml" title="RSS" href="/rss.xml" />
-</head>
-<body class="single">
-<div id="cookie-notice">{esc(words["cookies"])} <a href="/about/">{words["more"]}</a> | <a href="#" class="cookie-ok">{words["ok"]}</a></div>
-<div id="wrapper">
-<div id="header">
-<div id="logo"><a href="/">{SITE_NAME}</a></div>
-<div id="tagline">{esc(words["desk"])}</div>
-</div>
-<ul id="nav">
-{nav_items('<li><a href="{href}">{label}</a></li>')}
-</ul>
-<div id="main">
-<div id="content" itemscope="itemscope" itemtype="http://schema.org/BlogPosting">
-<h1 class="posttitle" itemprop="headline">{esc(article.headline)}</h1>
-<p class="postmeta">{posted}<meta itemprop="datePublished" content="{article.published}" /></p>
-{photo}
-{body_html}
-<p class="tags">{words["tags"]} {tags_html}</p>
-<p class="tools"><a href="javascript:window.print()">{words["print"]}</a> | <a href="mailto:?subject={attr(article.headline)}">{words["email"]}</a> | <a href="#share">{words["share"]}</a></p>
-</div>
-<div id="sidebar">
-<h3>{words["most_read"]}</h3>
-<ol class="most-read">
-{most_read}
-</ol>
-<h3>Sections</h3>
-<ul>
-{nav_items('<li><a href="{href}">{label}</a></li>')}
-</ul>
-</div>
-</div>
-<div id="footer">
-{" | ".join(f'<a href="{href}">{label}</a>' for href, label in FOOTER)}
-<br />&copy; 2024 {SITE_NAME}
-</div>
-</div>
-</body>
-</html>
-"""
+    return render("c.html",
+        lang=lang,
+        headline=esc(article.headline),
+        site_name=SITE_NAME,
+        chr_10_join_head_meta=chr(10).join(head_meta),
+        esc_words_cookies=esc(words["cookies"]),
+        words_more=words["more"],
+        words_ok=words["ok"],
+        esc_words_desk=esc(words["desk"]),
+        nav_items=nav_items('<li><a href="{href}">{label}</a></li>'),
+        posted=posted,
+        article_published=article.published,
+        photo=photo,
+        body_html=body_html,
+        words_tags=words["tags"],
+        tags_html=tags_html,
+        words_print=words["print"],
+        headline_attr=attr(article.headline),
+        words_email=words["email"],
+        words_share=words["share"],
+        words_most_read=words["most_read"],
+        most_read=most_read,
+        footer_links=" | ".join(f'<a href="{href}">{label}</a>' for href, label in FOOTER),
+    )
 
 
 RENDERERS: dict[str, Callable[[Article], str]] = {"A": render_a, "B": render_b, "C": render_c}
@@ -712,38 +562,16 @@ RENDERERS: dict[str, Callable[[Article], str]] = {"A": render_a, "B": render_b, 
 
 
 def shell(title: str, main: str, *, description: str, head_extra: str = "") -> str:
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{esc(title)}</title>
-<meta name="description" content="{attr(description)}">
-<meta property="og:type" content="website">
-<meta property="og:site_name" content="{SITE_NAME}">
-{FEED_LINKS}{head_extra}
-</head>
-<body class="site">
-<header class="site-header">
-<a class="site-header__logo" href="/">{SITE_NAME}</a>
-<nav class="site-nav">
-<ul>
-{nav_items('<li><a href="{href}">{label}</a></li>')}
-</ul>
-</nav>
-</header>
-<main class="site-main">
-{main}
-</main>
-<footer class="site-footer">
-<ul>
-{footer_items('<li><a href="{href}">{label}</a></li>')}
-</ul>
-<p>\u00a9 2024 {SITE_NAME}</p>
-</footer>
-</body>
-</html>
-"""
+    return render("shell.html",
+        esc_title=esc(title),
+        attr_description=attr(description),
+        site_name=SITE_NAME,
+        feed_links=FEED_LINKS,
+        head_extra=head_extra,
+        nav_items=nav_items('<li><a href="{href}">{label}</a></li>'),
+        main=main,
+        footer_items=footer_items('<li><a href="{href}">{label}</a></li>'),
+    )
 
 
 def teaser(article: Article, heading: str = "h3") -> str:
@@ -943,19 +771,12 @@ def render_rss() -> str:
       <category>{SECTIONS[a.section]}</category>
       <description>{esc(snippet(a))}</description>
     </item>""")
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom">
-  <channel>
-    <title>{SITE_NAME}</title>
-    <link>{BASE}/</link>
-    <atom:link href="{BASE}/rss.xml" rel="self" type="application/rss+xml"/>
-    <description>Latest news from {SITE_NAME}</description>
-    <language>en</language>
-    <lastBuildDate>{rfc822(ARTICLES[0].instant)}</lastBuildDate>
-{chr(10).join(items)}
-  </channel>
-</rss>
-"""
+    return render("rss.xml",
+        site_name=SITE_NAME,
+        base=BASE,
+        last_build=rfc822(ARTICLES[0].instant),
+        chr_10_join_items=chr(10).join(items),
+    )
 
 
 def render_atom() -> str:
@@ -1090,60 +911,23 @@ def render_readme(pages: dict[str, str]) -> str:
     ]
     paginated = [a.path for a in ARTICLES if a.path not in homepage and "/page/" in listing_position(a)]
     news = ", ".join(f"`{a.path}`" for a in ARTICLES[:NEWS_SITEMAP_SIZE])
-    return f"""# The Demo Courier — demo news site
-
-Generated by `tools/build_demo.py` (do not edit by hand; run `python tools/build_demo.py`).
-Served by newsproj's loopback fixture server: `/x/y/` → `x/y/index.html`, other paths → the file of that
-name, `{{{{BASE}}}}` → the server's base URL (also inside `.gz`). `truth.jsonl` (the records a crawl from `/`
-must export, sorted by `path`) and this README are not linked from any page.
-
-## Pages
-
-| kind | URL paths |
-| --- | --- |
-| homepage | `/` — {HOMEPAGE_SIZE} newest articles, 3 per section, the private "exclusive" |
-| sections | `/world/`, `/business/`, `/tech/`, each paginated by {PAGE_SIZE}: `/<section>/page/2/`, `/<section>/page/3/` |
-| articles, template A (Euronews-like, JSON-LD) | `/world/YYYY/MM/DD/<slug>.html` |
-| articles, template B (bootstrap CMS, OpenGraph + `article:*` meta, no JSON-LD) | `/business/articles/<slug>/` |
-| articles, template C (old blog, `meta name=author/date`, microdata, no canonical) | `/tech/YYYY/MM/<slug>.html` |
-| not articles | `/about/`, `/contact/`, `/newsletters/`, `/events/`, `/podcasts/`, `/tag/<tag>/`, `/author/<name>/` |
-| private (robots.txt `Disallow: /private/`, linked from `/` only, not in sitemaps, feeds or truth) | `{PRIVATE.path}` |
-| discovery | `/robots.txt` → `/sitemap_index.xml` → `/sitemap-articles.xml` (all {len(ARTICLES)} articles, `lastmod`) and `/sitemap-news.xml.gz` (Google News, {NEWS_SITEMAP_SIZE} newest; also as plain `/sitemap-news.xml`); `/rss.xml` and `/atom.xml` ({FEED_SIZE} newest) |
-| images | `/media/YYYY/MM/<slug>.png` (placeholders; `og:image` of articles that have one) |
-
-The seed article (the Euronews page behind `seed-example.txt`) is `{SEED.path}`.
-Its "You might also like" links point off-site (`https://syndication.example.net/...`), and every template
-links off-site to `social.example.net`: a crawl must stay on the fixture server's host and port.
-
-## Things a crawler should cope with
-
-- Three templates with different metadata: A has JSON-LD (`NewsArticle`, several `author`s possible),
-  B has only `article:published_time` / `article:modified_time` and `<a rel="author">` bylines (two authors on
-  some pages), C has `meta name="author"`, a date-only `meta name="date"` and no `<link rel="canonical">`.
-- Articles without an author: {", ".join(f"`{a.path}`" for a in ARTICLES if not a.authors)}.
-- Articles without a description: {", ".join(f"`{a.path}`" for a in ARTICLES if a.description is None)}.
-- Articles without an image: {", ".join(f"`{a.path}`" for a in ARTICLES if a.image is None)}.
-- Non-English (template C, `<html lang>` and localised chrome): {", ".join(f"`{a.path}` ({a.lang})" for a in ARTICLES if a.lang != "en")}.
-- Chrome to strip: cookie banners, ad slots between paragraphs ("ADVERTISEMENT", "Advertisement"), share bars,
-  photo captions and credits (A repeats its credit twice), bylines and dates, "Read more:" links inside the
-  B body, newsletter boxes, related-story lists, B reader comments, C "Tags:" and "Print | Email | Share" lines
-  and "Most read" sidebar. `articleBody` in the truth holds paragraphs and subheadings only.
-- Articles that a listing-only crawl (`/` plus section pages) finds only on `/<section>/page/N/`
-  (they are also linked from tag/author pages and some from other articles, see the table):
-  {", ".join(f"`{p}`" for p in paginated)}.
-- Every article is reachable from `/` by links alone (at most {max(depths[a.path] for a in ARTICLES)} clicks, obeying
-  robots.txt); no article is only in the sitemaps or feeds. The feeds and sitemaps list subsets (see above).
-- Articles in the news sitemap: {news}.
-
-## Articles, newest first
-
-"listed on" is the section page that lists the article; "also linked from" counts tag and author pages and
-other articles (related, "Read more", "Most read"); "clicks" is the link distance from `/`.
-
-| template | lang | path | on `/` | listed on | also linked from | clicks |
-| --- | --- | --- | --- | --- | --- | --- |
-{chr(10).join(rows)}
-"""
+    return render("readme.md",
+        homepage_size=HOMEPAGE_SIZE,
+        page_size=PAGE_SIZE,
+        private_path=PRIVATE.path,
+        len_articles=len(ARTICLES),
+        news_sitemap_size=NEWS_SITEMAP_SIZE,
+        feed_size=FEED_SIZE,
+        seed_path=SEED.path,
+        without_authors=", ".join(f"`{a.path}`" for a in ARTICLES if not a.authors),
+        without_description=", ".join(f"`{a.path}`" for a in ARTICLES if a.description is None),
+        without_image=", ".join(f"`{a.path}`" for a in ARTICLES if a.image is None),
+        not_english=", ".join(f"`{a.path}` ({a.lang})" for a in ARTICLES if a.lang != "en"),
+        paginated=", ".join(f"`{p}`" for p in paginated),
+        max_depth=max(depths[a.path] for a in ARTICLES),
+        news=news,
+        chr_10_join_rows=chr(10).join(rows),
+    )
 
 
 # ---------------------------------------------------------------------------------------- build
