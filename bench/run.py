@@ -1,4 +1,4 @@
-"""`make bench`: quality on ../shared/corpus (when present), speed and memory, distributed mode.
+"""`make bench`: quality on ../shared/corpus (when present), speed and memory, distributed mode, WARC in and out.
 Results: bench/results/ and stdout. `make bench BENCH="quality distributed"` runs only those parts.
 
 `BENCH_QUICK=1 make bench` skips the 10,000-page memory crawl.
@@ -11,14 +11,14 @@ import os
 import sys
 from pathlib import Path
 
-from bench import distributed, quality, speed
+from bench import distributed, quality, speed, warc
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def main() -> int:
     RESULTS.mkdir(exist_ok=True)
-    only = set(sys.argv[1:]) or {"quality", "speed", "distributed"}
+    only = set(sys.argv[1:]) or {"quality", "speed", "distributed", "warc"}
     if "quality" in only:
         if quality.corpora():
             results = quality.run(RESULTS, quick=bool(os.environ.get("BENCH_QUICK")))
@@ -37,6 +37,11 @@ def main() -> int:
         (RESULTS / "distributed.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
         print("\n## Distributed mode\n")
         print(distributed.report(results))
+    if "warc" in only:
+        results = warc.run()
+        (RESULTS / "warc.json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+        print("\n## WARC in and out (bench/warc.py)\n")
+        print(warc.report(results))
     return 0
 
 

@@ -38,3 +38,7 @@ class UnchangedArticle(DropItem):
 
 class SiteConfigError(ValueError):
     """A site config file is invalid; the message names the file, the key and the problem."""
+
+
+class FilteredOut(DropItem):
+    """Not wanted by this run's filters (the ``warc`` spider's ``-a languages``)."""

@@ -35,7 +35,7 @@ from scrapy.extensions.feedexport import FileFeedStorage
 from .state.ledger import ledger_for
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
     from typing import Self
 
     from scrapy import Spider
@@ -115,6 +115,8 @@ class SafeFileFeedStorage(FileFeedStorage):
         lines = feed_options.get("format") in JSON_LINES and not feed_options.get("postprocessing")
         if lines and "%(" not in str(self.path) and self.write_mode == "ab" and self.target.is_file():
             self._resume()
+        if self.atomic:
+            self._recover()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, uri: str, *, feed_options: dict[str, Any] | None = None) -> Self:
@@ -134,17 +136,21 @@ class SafeFileFeedStorage(FileFeedStorage):
             logger.info("Resuming %s: %d records already in it will not be written again", self.target, seeded)
             self.crawler.stats.set_value("newsproj/output/records_already_in_file", seeded)
 
+    def _recover(self) -> None:
+        """Publish what killed runs left, and remember their records. When the storage is built (the spider
+        opens), not when it opens (Scrapy opens it at the first record, by which time that record has passed
+        dedup without knowing them: it could be one of theirs, written twice)."""
+        recovered = recover_orphans(self.target.parent.parent, exclude=self.target)
+        if recovered and self.crawler is not None:
+            # The killed run may have written a record and died before remembering it: adopt them all,
+            # so no article is emitted again in this run's file or by a later run.
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            ledger = ledger_for(self.crawler)
+            adopted = sum(ledger.adopt(read_records(path), now) for path in recovered)
+            self.crawler.stats.set_value("newsproj/output/recovered_records_remembered", adopted)
+
     def open(self, spider: Spider) -> IO[bytes]:
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        if self.atomic:
-            recovered = recover_orphans(self.target.parent.parent, exclude=self.target)
-            if recovered and self.crawler is not None:
-                # The killed run may have written a record and died before remembering it: adopt them all,
-                # so no article is emitted again in this run's file or by a later run.
-                now = datetime.now(UTC).isoformat(timespec="seconds")
-                ledger = ledger_for(self.crawler)
-                adopted = sum(ledger.adopt(read_records(path), now) for path in recovered)
-                self.crawler.stats.set_value("newsproj/output/recovered_records_remembered", adopted)
         # buffering=0: one write() per record, nothing held back in a Python buffer when the process dies.
         file = self.target.open(self.write_mode, buffering=0)
         if self.atomic:
@@ -163,12 +169,10 @@ class SafeFileFeedStorage(FileFeedStorage):
         logger.info("Published %s (%d records, sha256 %s)", self.final, self.lines, self.sha256)
 
 
-def recover_orphans(site_dir: Path, exclude: Path | None = None) -> list[Path]:
-    """Publish ``.part`` files under ``site_dir/*/`` whose writer is dead (their flock is free)."""
-    recovered = []
-    for part in sorted(site_dir.glob(f"*/.*.jsonl{PART_SUFFIX}")):
-        if exclude is not None and part == exclude:
-            continue
+def dead_parts(parts: Iterable[Path]) -> Iterator[tuple[Path, IO[bytes]]]:
+    """The ``.part`` files among ``parts`` whose writer is dead (their flock is free), each open (``rb+``) and
+    locked by us while the caller handles it."""
+    for part in parts:
         try:
             fh = part.open("rb+")
         except OSError:
@@ -178,20 +182,28 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None) -> list[Path]:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 continue  # a live run is writing it
-            repair_tail(part)
-            final = final_path(part)
-            digest, lines = sha256_of(part)
-            manifest = final.with_suffix(".manifest.json")
-            if not manifest.exists():
-                write_json(manifest, {
-                    "run_id": final.stem.removesuffix(".jsonl"),
-                    "status": "recovered",
-                    "reason": "the run was killed; published by a later run",
-                    "output": {"file": final.name, "records": lines, "sha256": digest},
-                })
-            os.replace(part, final)
-            recovered.append(final)
-            logger.warning("Published %s left by a killed run (%d records)", final, lines)
+            yield part, fh
+
+
+def recover_orphans(site_dir: Path, exclude: Path | None = None) -> list[Path]:
+    """Publish ``.part`` files under ``site_dir/*/`` whose writer is dead (their flock is free)."""
+    recovered = []
+    parts = [part for part in sorted(site_dir.glob(f"*/.*.jsonl{PART_SUFFIX}")) if part != exclude]
+    for part, _fh in dead_parts(parts):  # each stays locked while it is repaired and published
+        repair_tail(part)
+        final = final_path(part)
+        digest, lines = sha256_of(part)
+        manifest = final.with_suffix(".manifest.json")
+        if not manifest.exists():
+            write_json(manifest, {
+                "run_id": final.stem.removesuffix(".jsonl"),
+                "status": "recovered",
+                "reason": "the run was killed; published by a later run",
+                "output": {"file": final.name, "records": lines, "sha256": digest},
+            })
+        os.replace(part, final)
+        recovered.append(final)
+        logger.warning("Published %s left by a killed run (%d records)", final, lines)
     return recovered
 
 

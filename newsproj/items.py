@@ -31,6 +31,19 @@ class Breadcrumb:
 
 
 @dataclass(slots=True)
+class WarcPointer:
+    file: str
+    """The WARC file holding the response record: relative to ``NEWSPROJ_WARC_DIR`` when this run wrote it, else
+    the source the ``warc`` spider read it from."""
+    offset: int
+    """Byte offset of the record (its gzip member) in the file."""
+    length: int
+    """Length in bytes of the record (its gzip member) in the file: ``offset`` and ``length`` make a range read."""
+    recordId: str
+    """The record's ``WARC-Record-ID``."""
+
+
+@dataclass(slots=True)
 class Metadata:
     dateDownloaded: str
     """When the page was downloaded, ISO 8601 in UTC."""
@@ -38,6 +51,9 @@ class Metadata:
     """``canonicalUrl`` of an earlier record (this run, or a recent run with ``STATE_DIR``) that this one nearly
     repeats (same story, small edits; MinHash over word shingles), else null. Exact duplicates are never exported
     twice."""
+    warc: WarcPointer | None = None
+    """The WARC response record this record was extracted from (``NEWSPROJ_WARC_DIR``, or the ``warc`` spider's
+    source), else null."""
 
 
 @dataclass(slots=True)

@@ -63,6 +63,8 @@ DOWNLOADER_MIDDLEWARES = {
 SPIDER_MIDDLEWARES = {
     # Request saving: articles already exported (STATE_DIR, or the -o file of a resumed run) are not refetched.
     "newsproj.middlewares.incremental.IncrementalMiddleware": 600,
+    # NEWSPROJ_WARC_DIR: keeps the response behind each page item for the WARC output (pipelines/warc.py).
+    "newsproj.middlewares.warc.WarcCaptureMiddleware": 650,
 }
 
 # Pages are extracted and cleaned in the extraction process before they become items (newsproj/extractor.py,
@@ -70,6 +72,8 @@ SPIDER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "newsproj.pipelines.validate.ValidatePipeline": 300,
     "newsproj.pipelines.dedup.DedupPipeline": 400,
+    # metadata.warc; with NEWSPROJ_WARC_DIR the page is written to the WARC here, before the feed (docs/warc.md).
+    "newsproj.pipelines.warc.WarcPipeline": 450,
 }
 
 EXTENSIONS = {

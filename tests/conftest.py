@@ -62,9 +62,9 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 def run_crawl(*args: str, out: Path, timeout: float = CRAWL_TIMEOUT, env: dict | None = None,
-              cwd: Path = ROOT) -> CrawlResult:
-    """``scrapy crawl news -O out ARGS`` in a process of its own (:func:`run_scrapy`); returns its status,
-    records, stats and log (stderr).
+              cwd: Path = ROOT, spider: str = "news") -> CrawlResult:
+    """``scrapy crawl SPIDER -O out ARGS`` (``news`` unless ``spider`` says) in a process of its own
+    (:func:`run_scrapy`); returns its status, records, stats and log (stderr).
 
     ``ARGS`` come last, so a test's ``-s NAME=VALUE`` overrides the defaults given here. Extraction runs in the
     crawl process (``NEWSPROJ_EXTRACT_WORKERS=0``) unless the test asks for the pool with
@@ -73,7 +73,7 @@ def run_crawl(*args: str, out: Path, timeout: float = CRAWL_TIMEOUT, env: dict |
     stats_file = out.with_suffix(".stats.json")
     if not any(str(a).startswith("STATE_DIR=") for a in args):  # each crawl its own cross-run state
         args = ("-s", f"STATE_DIR={out.with_suffix('.state')}", *args)
-    argv = ["crawl", "news", "-O", str(out), "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0",
+    argv = ["crawl", spider, "-O", str(out), "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0",
             "-s", "LOG_LEVEL=INFO", "-s", "NEWSPROJ_EXTRACT_WORKERS=0", "-s", f"NEWSPROJ_STATS_FILE={stats_file}",
             *args]
     proc = run_scrapy(argv, cwd=cwd, env={**os.environ, **(env or {})}, timeout=timeout)

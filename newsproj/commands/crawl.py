@@ -165,6 +165,11 @@ def preflight(settings: BaseSettings, spider_name: str, spargs: dict[str, Any]) 
         problem = _directory_problem("JOBDIR", jobdir)
         if problem:
             return problem
+    warc_dir = settings.get("NEWSPROJ_WARC_DIR")
+    if warc_dir:
+        problem = _directory_problem("NEWSPROJ_WARC_DIR", warc_dir)
+        if problem:
+            return problem
     state_dir = settings.get("STATE_DIR")
     if state_dir and not settings.get("NEWSPROJ_STATE_BACKEND") and not settings.get("REDIS_URL"):
         return _directory_problem("STATE_DIR", state_dir) or _state_database_problem(state_dir)

@@ -150,6 +150,9 @@ class RunManifest:
                 "errors": stats.get("log_count/ERROR", 0),
             },
             "output": None,
+            # WARC files this run published (NEWSPROJ_WARC_DIR, docs/warc.md): file (relative to the directory),
+            # bytes, records, sha256, status (complete, or recovered from a killed run)
+            "warc": list(stats.get("newsproj/warc/files") or []),
         }
 
     def engine_stopped(self) -> None:

@@ -107,6 +107,15 @@ SETTINGS: dict[str, Setting] = {
     "NEWSPROJ_REDIS_PREFETCH": Setting("int", 2, "requests a distributed worker claims ahead", 1),
     "NEWSPROJ_REDIS_WORKER_TIMEOUT": Setting("float", 60, "seconds without a heartbeat before a worker's claims "
                                              "are requeued"),
+    "NEWSPROJ_WARC_DIR": Setting("str", None, "write the response behind every record to WARC/1.1 files here "
+                                 "(docs/warc.md)"),
+    "NEWSPROJ_WARC_MAX_SIZE": Setting("int", 1_000_000_000, "a WARC file is closed and published past this many "
+                                      "bytes", 1),
+    "NEWSPROJ_WARC_ALL": Setting("bool", False, "with NEWSPROJ_WARC_DIR: archive every response that reaches the "
+                                 "spider, not only those records were made from"),
+    "NEWSPROJ_WARC_INFLIGHT": Setting("int", 16, "`warc` spider: records read ahead and being handled at once", 1),
+    "NEWSPROJ_WARC_CLAIM_KEY": Setting("str", "newsproj:warc", "`warc` spider with REDIS_URL: prefix of the Redis "
+                                       "keys that share files out among processes"),
     "NEWSPROJ_REDIS_STATE_KEY": Setting("str", None, "Redis key prefix of the cross-run state"),
 }
 

@@ -1,0 +1,193 @@
+"""WARC in and out (docs/warc.md), as ratios taken in one run.
+
+- a local gzipped WARC of the dev corpora's pages (../shared/corpus/*-dev), repeated under distinct URLs to
+  10,000+ response records (one gzip member each, as CC-NEWS writes them);
+- records/s through ``scrapy crawl warc`` over it ÷ (cores × bare ``trafilatura.extract`` pages/s on one core, on
+  the same pages, measured before and right after the crawl);
+- WARC reading cost per record (``newsproj.warc.reader.records``, payloads read, CPU) ÷ the per-page cost of the
+  full item path (bench/speed.py);
+- peak RSS of the warc spider over 1,000 vs 10,000 records;
+- WARC-out overhead: the end-to-end crawl of bench/speed.py with and without ``NEWSPROJ_WARC_DIR`` (runs
+  interleaved, wall time).
+
+``.venv/bin/python -m bench.run warc``
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import struct
+import sys
+import tempfile
+import time
+import uuid
+import zlib
+from pathlib import Path
+
+from bench import speed
+from newsproj.testing.server import serve
+
+SHARED = speed.SHARED
+RECORDS = 10_000
+
+
+def corpus_pages() -> list[tuple[str, bytes]]:
+    """(url, raw HTML bytes) of every dev corpus page."""
+    pages = []
+    for corpus in sorted((SHARED / "corpus").glob("*-dev")):
+        for line in (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+            page = json.loads(line)
+            pages.append((page["url"], gzip.decompress((corpus / page["file"]).read_bytes())))
+    return pages
+
+
+def _member(head: bytes, tail: bytes, tail_deflate: bytes) -> bytes:
+    """One gzip member of ``head + tail``, reusing ``tail``'s deflate stream (a byte-aligned head block, then the
+    tail's own blocks: a valid deflate stream), so that 10,000 records cost seconds to build, not minutes."""
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    deflated = compressor.compress(head) + compressor.flush(zlib.Z_FULL_FLUSH)
+    crc = zlib.crc32(tail, zlib.crc32(head))
+    size = (len(head) + len(tail)) & 0xFFFFFFFF
+    return b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff" + deflated + tail_deflate + struct.pack("<II", crc, size)
+
+
+def build_warc(path: Path, pages: list[tuple[str, bytes]], records: int) -> int:
+    """``records`` response records cycling over ``pages`` (copy N of a page: ``?copy=N`` on its URL)."""
+    tails = []
+    for _, html in pages:
+        tail = html + b"\r\n\r\n"
+        compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+        tails.append((tail, compressor.compress(tail) + compressor.flush()))
+    with path.open("wb") as fh:
+        for n in range(records):
+            url, html = pages[n % len(pages)]
+            copy = n // len(pages)
+            if copy:
+                url += ("&" if "?" in url else "?") + f"copy={copy}"
+            http = (f"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                    f"Content-Length: {len(html)}\r\n\r\n").encode()
+            head = (f"WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\n"
+                    f"WARC-Date: 2024-09-{1 + n % 28:02d}T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
+                    f"Content-Type: application/http; msgtype=response\r\n"
+                    f"Content-Length: {len(http) + len(html)}\r\n\r\n").encode() + http
+            tail, deflated = tails[n % len(pages)]
+            fh.write(_member(head, tail, deflated))
+    return path.stat().st_size
+
+
+def read_cost_ms(path: Path) -> tuple[float, int]:
+    """CPU ms per record to read every record (payloads included) with the spider's reader."""
+    from newsproj.warc.reader import Record, records
+
+    start, count = time.process_time(), 0
+    for found in records(str(path)):
+        if isinstance(found, Record) and found.body is not None:
+            count += 1
+    return 1000 * (time.process_time() - start) / max(1, count), count
+
+
+def crawl_warc(path: Path, workdir: Path, tag: str) -> dict[str, float]:
+    stats_file = workdir / f"{tag}.stats.json"
+    result = speed._run(
+        [sys.executable, "-m", "scrapy", "crawl", "warc", "-a", f"source={path}",
+         "-O", str(workdir / f"{tag}.jsonl"), "-s", "LOG_LEVEL=WARNING",
+         "-s", f"STATE_DIR={workdir / (tag + '-state')}", "-s", f"NEWSPROJ_STATS_FILE={stats_file}"],
+        cwd=speed.ROOT,
+    )
+    stats = json.loads(stats_file.read_text())
+    result["pages"] = stats.get("newsproj/warc/pages", 0)
+    result["records_per_s"] = result["pages"] / result["wall_s"]
+    result["exported"] = stats.get("item_scraped_count", 0)
+    return result
+
+
+def warc_out_overhead(workdir: Path, rounds: int = 2) -> dict[str, float]:
+    """The end-to-end crawl of bench/speed.py without and with NEWSPROJ_WARC_DIR, interleaved."""
+    corpus = speed.CORPUS
+    pages = speed.load_pages(corpus)
+    server = serve(corpus, corpus=True, repeat=max(1, 3000 // len(pages)))
+    walls: dict[str, list[float]] = {"off": [], "on": []}
+    try:
+        for n in range(rounds):
+            for mode in ("off", "on"):
+                tag = f"out-{mode}-{n}"
+                extra = ["-s", f"NEWSPROJ_WARC_DIR={workdir / tag}"] if mode == "on" else []
+                stats_file = workdir / f"{tag}.stats.json"
+                result = speed._run(
+                    [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"start_urls={server.base}/sitemap.xml",
+                     "-O", str(workdir / f"{tag}.jsonl"), "-s", "NEWSPROJ_ALLOW_PRIVATE=1",
+                     "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING",
+                     "-s", f"STATE_DIR={workdir / (tag + '-state')}", "-s", f"NEWSPROJ_STATS_FILE={stats_file}",
+                     *extra],
+                    cwd=speed.ROOT,
+                )
+                walls[mode].append(result["wall_s"])
+    finally:
+        server.stop()
+    off, on = sum(walls["off"]) / rounds, sum(walls["on"]) / rounds
+    return {"wall_off_s": off, "wall_on_s": on, "overhead": on / off - 1, "runs": walls}  # type: ignore[dict-item]
+
+
+def run() -> dict[str, object]:
+    if not (SHARED / "corpus").exists():
+        return {"skipped": "../shared/corpus not present"}
+    pages = corpus_pages()
+    texts = [(url, html.decode("utf-8", "replace")) for url, html in pages]
+    results: dict[str, object] = {"cores": os.cpu_count(), "distinct_pages": len(pages)}
+    pp = speed.per_page(texts, rounds=1)
+    results["per_page"] = pp
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        big, small = workdir / "big.warc.gz", workdir / "small.warc.gz"
+        start = time.monotonic()
+        results["warc_bytes"] = build_warc(big, pages, RECORDS)
+        build_warc(small, pages, 1000)
+        results["build_s"] = time.monotonic() - start
+        read_ms, count = read_cost_ms(big)
+        results["read"] = {"ms_per_record": read_ms, "records": count,
+                           "share_of_per_page_cost": read_ms / pp["ours_ms"]}
+        crawl = crawl_warc(big, workdir, "big")
+        crawl["bare_ms_after"] = speed.bare_ms(texts, rounds=1)
+        bare_one_core = 2000 / (pp["bare_ms"] + crawl["bare_ms_after"])
+        crawl["ceiling_pages_per_s"] = (os.cpu_count() or 1) * bare_one_core
+        crawl["ratio_to_ceiling"] = crawl["records_per_s"] / crawl["ceiling_pages_per_s"]
+        results["spider"] = crawl
+        small_run = crawl_warc(small, workdir, "small")
+        results["memory"] = {"1000": small_run["peak_rss_mb"], "10000": crawl["peak_rss_mb"],
+                             "growth": crawl["peak_rss_mb"] / small_run["peak_rss_mb"] - 1}
+        if speed.CORPUS.exists():
+            results["warc_out"] = warc_out_overhead(workdir)
+    return results
+
+
+def report(results: dict) -> str:
+    if "skipped" in results:
+        return f"warc: {results['skipped']}"
+    pp, crawl, read, memory = results["per_page"], results["spider"], results["read"], results["memory"]
+    lines = [
+        f"machine: {results['cores']} cores; {results['distinct_pages']} dev corpus pages repeated to "
+        f"{read['records']} records ({results['warc_bytes'] / 1e6:.0f} MB gzipped WARC, built in "
+        f"{results['build_s']:.0f} s)",
+        "",
+        "| figure | value | target |",
+        "| --- | --- | --- |",
+        f"| bare trafilatura.extract, ms/page (one core, before / after) | {pp['bare_ms']:.1f} / "
+        f"{crawl['bare_ms_after']:.1f} | |",
+        f"| full item path, ms/page (one core) | {pp['ours_ms']:.1f} | |",
+        f"| warc spider: pages, wall s, records/s | {crawl['pages']}, {crawl['wall_s']:.1f}, "
+        f"{crawl['records_per_s']:.1f} | |",
+        f"| warc spider: machine CPU cores busy | {crawl['cpu_cores_used']:.2f} | |",
+        f"| records/s ÷ ({results['cores']} × bare pages/s on one core) | {crawl['ratio_to_ceiling']:.2f} | ≥ 0.90 |",
+        f"| WARC reading, ms/record (CPU, payload read) | {read['ms_per_record']:.2f} | |",
+        f"| WARC reading ÷ per-page cost | {read['share_of_per_page_cost']:.1%} | ≤ 2% |",
+        f"| peak RSS, 1,000 / 10,000 records, MB | {memory['1000']:.0f} / {memory['10000']:.0f} | |",
+        f"| peak RSS growth 10k vs 1k records | {memory['growth']:+.1%} | ≤ +10% |",
+    ]
+    if "warc_out" in results:
+        out = results["warc_out"]
+        lines.append(f"| live crawl wall s without / with NEWSPROJ_WARC_DIR (mean of {len(out['runs']['on'])}) | "
+                     f"{out['wall_off_s']:.1f} / {out['wall_on_s']:.1f} | |")
+        lines.append(f"| WARC-out overhead, wall time | {out['overhead']:+.1%} | ≤ +5% |")
+    return "\n".join(lines)

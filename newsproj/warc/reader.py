@@ -1,0 +1,279 @@
+"""Reading WARC and ARC files (gzipped or not) record by record, from a path or an http(s) URL, in bounded memory.
+
+:func:`expand` turns the ``warc`` spider's ``source`` list into files: local paths, globs, http(s) URLs, and
+``*.paths``/``*.paths.gz`` listings (CC-NEWS's ``warc.paths.gz``: one path a line, relative to ``base`` when
+given, else to the listing's own location). :func:`records` yields every record of one file with its offset
+and length (a range read of ``length`` bytes at ``offset`` gives back the record), and :class:`Skip` for what
+cannot be read: a corrupt gzip member in the middle of a file is counted, and reading resumes at the next
+member. A remote file is read as a stream (``urllib``, no more than a block at a time in memory); resuming at
+an offset uses a ``Range`` request.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import logging
+import os
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
+from urllib.request import Request, urlopen
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from . import HINTS_HEADER
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+logger = logging.getLogger(__name__)
+
+GZIP_MAGIC = b"\x1f\x8b\x08"
+SCAN_LIMIT = 64 * 1024 * 1024
+"""How far past a corrupt member to look for the next one before giving up on the file."""
+HTTP_TIMEOUT = 60
+USER_AGENT = "newsproj-warc-reader"
+
+
+class SourceError(ValueError):
+    """A ``source`` that names nothing readable (a glob matching nothing, a missing file, a bad listing)."""
+
+
+def is_url(source: str) -> bool:
+    return urlsplit(source).scheme in ("http", "https")
+
+
+def is_listing(source: str) -> bool:
+    name = urlsplit(source).path if is_url(source) else source
+    return name.endswith((".paths", ".paths.gz"))
+
+
+def open_source(source: str, offset: int = 0) -> IO[bytes]:
+    """A binary stream of ``source`` from ``offset`` on."""
+    if is_url(source):
+        headers = {"User-Agent": USER_AGENT}
+        if offset:
+            headers["Range"] = f"bytes={offset}-"
+        response = urlopen(Request(source, headers=headers), timeout=HTTP_TIMEOUT)  # noqa: S310 - http(s) only
+        if offset and response.status != 206:
+            response.close()
+            raise OSError(f"{source}: the server ignored the Range request (status {response.status})")
+        return response  # type: ignore[no-any-return]
+    fh = open(source, "rb")  # noqa: SIM115 - the caller closes it
+    if offset:
+        fh.seek(offset)
+    return fh
+
+
+def _listing_entries(source: str, base: str | None, limit: int) -> list[str]:
+    with open_source(source) as raw:
+        data = raw.read(limit + 1)
+    if len(data) > limit:
+        raise SourceError(f"{source}: listing larger than {limit} bytes")
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    root = base if base else source
+    if base and not base.endswith("/"):
+        root = base + "/"
+    entries = []
+    for line in data.decode("utf-8", "replace").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if is_url(line) or os.path.isabs(line):
+            entries.append(line)
+        elif is_url(root):
+            entries.append(urljoin(root, line))
+        else:
+            folder = Path(root) if base else Path(root).parent
+            entries.append(str(folder / line))
+    return entries
+
+
+def local_problems(sources: list[str]) -> list[str]:
+    """What is wrong with the local paths and globs of ``sources`` (checked before the crawl starts)."""
+    problems = []
+    for source in sources:
+        if is_url(source):
+            continue
+        if glob.has_magic(source):
+            if not glob.glob(source):
+                problems.append(f"{source}: the pattern matches no file")
+        elif not os.path.isfile(source):
+            problems.append(f"{source}: no such file")
+    return problems
+
+
+def expand(sources: list[str], base: str | None = None, listing_limit: int = 64 * 1024 * 1024) -> list[str]:
+    """Every file named by ``sources`` (paths, globs, URLs, listings), in order, each once."""
+    files: list[str] = []
+    for source in sources:
+        if is_listing(source):
+            found = _listing_entries(source, base, listing_limit)
+        elif is_url(source):
+            found = [source]
+        elif glob.has_magic(source):
+            found = sorted(glob.glob(source))
+            if not found:
+                raise SourceError(f"{source}: the pattern matches no file")
+        else:
+            if not os.path.isfile(source):
+                raise SourceError(f"{source}: no such file")
+            found = [source]
+        files.extend(f for f in found if f not in files)
+    return files
+
+
+@dataclass(slots=True)
+class Record:
+    """One record's headers and (for responses) its payload, as plain values."""
+
+    offset: int
+    length: int
+    type: str
+    url: str
+    date: str
+    record_id: str
+    truncated: str | None
+    status: int | None
+    headers: list[tuple[str, str]]
+    hints: str | None = None
+    """A newsproj crawl's ``Newsproj-Hints`` header (JSON), if any."""
+    body: bytes | None = None
+    """The HTTP payload (chunked and Content-Encoding undone), read only for response records."""
+    too_large: bool = False
+    end: int = 0
+    """Where the next record starts."""
+
+
+@dataclass(slots=True)
+class Skip:
+    """Something in the file that could not be read; reading went on after it."""
+
+    offset: int
+    reason: str
+    detail: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _Counting(io.RawIOBase):
+    """A stream that knows its position in the file (warcio asks ``tell()``; an HTTP response cannot say)."""
+
+    def __init__(self, raw: IO[bytes], start: int):
+        self.raw = raw
+        self.pos = start
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.raw.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        self.pos += n
+        return n
+
+    def tell(self) -> int:
+        return self.pos
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+def _next_member(source: str, start: int) -> int | None:
+    """Offset of the first gzip member header at or after ``start``, within :data:`SCAN_LIMIT` bytes."""
+    try:
+        stream = open_source(source, start)
+    except OSError:
+        return None
+    with stream:
+        carry, pos = b"", start
+        while pos - start < SCAN_LIMIT:
+            block = stream.read(1 << 20)
+            if not block:
+                return None
+            data = carry + block
+            index = data.find(GZIP_MAGIC)
+            if index >= 0:
+                return pos - len(carry) + index
+            carry = data[-2:]
+            pos += len(block)
+    return None
+
+
+def records(source: str, start: int = 0, max_body: int = 16 * 1024 * 1024) -> Iterator[Record | Skip]:
+    """The records of one file from ``start`` on (a record boundary), and a :class:`Skip` per unreadable part.
+
+    A record's ``offset`` and ``length`` are absolute (its gzip member, for a gzipped file); ``end`` on the
+    last one read is where the next record starts."""
+    offset = start
+    while True:
+        try:
+            raw = open_source(source, offset)
+        except OSError as exc:
+            yield Skip(offset, "unreadable", f"{type(exc).__name__}: {exc}")
+            return
+        stream = raw if not is_url(source) else _Counting(raw, offset)
+        with stream:
+            iterator = ArchiveIterator(stream, arc2warc=True, block_size=65536)
+            iterator.offset = offset  # warcio counts from 0; a file opened at an offset starts there
+            next_start = failed_at = offset
+            try:
+                for record in iterator:
+                    item = _read(record, max_body)
+                    iterator.read_to_end(record)
+                    item.offset, item.length = iterator.member_info
+                    next_start = item.end = iterator.offset
+                    yield item
+                if stream.tell() > next_start:  # warcio stops quietly at a member cut short (a partial download)
+                    yield Skip(next_start, "corrupt", "the file ends inside a record")
+                return
+            except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
+                failed_at = next_start
+                yield Skip(failed_at, "corrupt", f"{type(exc).__name__}: {exc}")
+        resume = _next_member(source, failed_at + 1)
+        if resume is None:
+            return
+        logger.warning("%s: unreadable data at byte %d, reading on from byte %d", source, failed_at, resume)
+        offset = resume
+
+
+def _read(record: Any, max_body: int) -> Record:
+    headers = record.rec_headers
+    status: int | None = None
+    http_headers: list[tuple[str, str]] = []
+    if record.http_headers is not None:
+        code = record.http_headers.get_statuscode()
+        status = int(code) if code and code.isdigit() else None
+        http_headers = list(record.http_headers.headers)
+    item = Record(
+        offset=0,
+        length=0,
+        type=record.rec_type or "",
+        url=headers.get_header("WARC-Target-URI") or "",
+        date=headers.get_header("WARC-Date") or "",
+        record_id=headers.get_header("WARC-Record-ID") or "",
+        truncated=headers.get_header("WARC-Truncated"),
+        status=status,
+        headers=http_headers,
+        hints=headers.get_header(HINTS_HEADER),
+    )
+    if item.type == "response" and item.status == 200 and item.truncated is None and _html_type(http_headers):
+        body = record.content_stream().read(max_body + 1)
+        if len(body) > max_body:
+            item.too_large = True
+        else:
+            item.body = body
+    return item
+
+
+def _html_type(headers: list[tuple[str, str]]) -> bool:
+    """True unless the Content-Type says the payload is something other than (X)HTML or text."""
+    ctype = next((v for k, v in headers if k.lower() == "content-type"), "").split(";")[0].strip().lower()
+    return not ctype or "html" in ctype or ctype.startswith("text/") or ctype in ("application/octet-stream",)

@@ -1,0 +1,120 @@
+"""newsproj/warc/reader.py: WARC and ARC files, gzipped or not, malformed parts skipped with a reason, offsets that
+give the record back, sources expanded (globs, listings relative to a base or to themselves)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from newsproj.warc.reader import Record, Skip, SourceError, expand, local_problems, records
+from tests.warcs import Rec, demo_articles, write_arc, write_warc
+
+HTML = b"<html><head><title>T</title></head><body><p>" + b"word " * 200 + b"</p></body></html>"
+
+
+def _read(path, start=0):
+    return list(records(str(path), start))
+
+
+def test_gzipped_warc_records_with_offsets_that_give_the_record_back(tmp_path):
+    path = tmp_path / "a.warc.gz"
+    recs = [Rec("https://news.example/1", HTML), Rec("https://news.example/1", type="request"),
+            Rec("https://news.example/2", HTML + b"2")]
+    offsets = write_warc(path, recs)
+    found = _read(path)
+    assert [r.type for r in found] == ["response", "request", "response"]
+    assert [r.offset for r in found] == offsets
+    data = path.read_bytes()
+    for rec in found:
+        assert isinstance(rec, Record)
+        # a range read of length bytes at offset is the record, alone (one gzip member)
+        chunk = data[rec.offset : rec.offset + rec.length]
+        inner = next(iter(ArchiveIterator(io.BytesIO(chunk))))
+        assert inner.rec_headers.get_header("WARC-Record-ID") == rec.record_id
+        assert rec.end == rec.offset + rec.length
+    assert found[2].body == HTML + b"2"
+    assert found[0].date == "2024-09-12T10:00:00Z"
+    # resuming at a record boundary reads on from there
+    assert [r.url for r in _read(path, offsets[2])] == ["https://news.example/2"]
+
+
+def test_uncompressed_warc_and_arc_gzipped_or_not(tmp_path):
+    recs = [Rec("https://news.example/a", HTML), Rec("https://news.example/b", HTML + b"b")]
+    write_warc(tmp_path / "plain.warc", recs, compress=False)
+    assert [r.body for r in _read(tmp_path / "plain.warc")] == [HTML, HTML + b"b"]  # and no Skip
+    for name, compress in (("x.arc", False), ("x.arc.gz", True)):
+        write_arc(tmp_path / name, recs, compress=compress)
+        everything = _read(tmp_path / name)
+        assert not [r for r in everything if isinstance(r, Skip)], name
+        found = [r for r in everything if isinstance(r, Record) and r.type == "response"]
+        assert [(r.url, r.body, r.status) for r in found] == [
+            ("https://news.example/a", HTML, 200), ("https://news.example/b", HTML + b"b", 200)], name
+        assert found[0].date.startswith("2024-09-12T10:00:00")
+
+
+def test_malformed_records_are_reported_and_the_rest_is_read(tmp_path):
+    path = tmp_path / "bad.warc.gz"
+    recs = [
+        Rec("https://news.example/ok1", HTML),
+        Rec("https://news.example/img.png", b"\x89PNG....", content_type="image/png"),
+        Rec("https://news.example/rev", type="revisit", status="200 OK"),
+        Rec("https://news.example/cut", HTML[:100], warc_headers={"WARC-Truncated": "length"}),
+        Rec("https://news.example/corrupt", HTML),
+        Rec("https://news.example/ok2", HTML),
+    ]
+    offsets = write_warc(path, recs)
+    data = bytearray(path.read_bytes())
+    # garble the fifth record's gzip member: its deflate data starts with a reserved block type (an error at once)
+    data[offsets[4] + 10 : offsets[4] + 50] = b"\xff" * 40
+    path.write_bytes(bytes(data))
+    found = _read(path)
+    skips = [r for r in found if isinstance(r, Skip)]
+    assert [(s.reason, s.offset) for s in skips] == [("corrupt", offsets[4])]
+    got = {r.url: r for r in found if isinstance(r, Record)}
+    assert got["https://news.example/img.png"].body is None  # not HTML: the payload is not even read
+    assert got["https://news.example/rev"].type == "revisit"
+    assert got["https://news.example/cut"].truncated == "length"
+    assert got["https://news.example/cut"].body is None
+    assert got["https://news.example/ok2"].body == HTML  # read on after the corrupt member
+    assert got["https://news.example/ok2"].offset == offsets[5]
+
+
+def test_a_body_over_the_size_cap_is_not_loaded(tmp_path):
+    path = tmp_path / "big.warc.gz"
+    write_warc(path, [Rec("https://news.example/big", HTML * 10)])
+    (rec,) = list(records(str(path), 0, max_body=1000))
+    assert isinstance(rec, Record) and rec.too_large and rec.body is None
+
+
+def test_truncated_file_ends_with_a_skip(tmp_path):
+    path = tmp_path / "cut.warc.gz"
+    offsets = write_warc(path, [Rec("https://news.example/1", HTML), Rec("https://news.example/2", HTML)])
+    data = path.read_bytes()
+    path.write_bytes(data[: offsets[1] + 30])  # the second member is cut short (a download that stopped)
+    found = _read(path)
+    assert isinstance(found[0], Record) and found[0].url == "https://news.example/1"
+    assert [(s.reason, s.offset) for s in found if isinstance(s, Skip)] == [("corrupt", offsets[1])]
+
+
+def test_expand_globs_listings_and_urls(tmp_path):
+    for name in ("b.warc.gz", "a.warc.gz"):
+        write_warc(tmp_path / name, [Rec("https://news.example/1", HTML)])
+    listing = tmp_path / "warc.paths.gz"
+    listing.write_bytes(gzip.compress(b"crawl-data/CC-NEWS/x.warc.gz\n\n/abs/y.warc.gz\n"))
+    assert expand([str(tmp_path / "*.warc.gz")]) == [str(tmp_path / "a.warc.gz"), str(tmp_path / "b.warc.gz")]
+    assert expand([str(listing)]) == [str(tmp_path / "crawl-data/CC-NEWS/x.warc.gz"), "/abs/y.warc.gz"]
+    assert expand([str(listing)], base="https://data.example/") == [
+        "https://data.example/crawl-data/CC-NEWS/x.warc.gz", "/abs/y.warc.gz"]
+    assert expand(["https://data.example/z.warc.gz"]) == ["https://data.example/z.warc.gz"]
+    with pytest.raises(SourceError):
+        expand([str(tmp_path / "*.arc")])
+    assert local_problems([str(tmp_path / "none.warc.gz"), str(tmp_path / "*.nope"), "https://x.example/a"]) == [
+        f"{tmp_path / 'none.warc.gz'}: no such file", f"{tmp_path / '*.nope'}: the pattern matches no file"]
+
+
+def test_demo_articles_helper_gives_html():
+    pages = demo_articles()
+    assert len(pages) == 30 and all(b"<html" in html.lower() for _, html, _ in pages)
