@@ -33,7 +33,7 @@ from scrapy import signals
 from scrapy.exceptions import UsageError
 
 from .exceptions import ExtractionFailed, NotAnArticle
-from .extraction.limits import HARD_GRACE, PageTimedOut, page_time_limit
+from .extraction.limits import HARD_GRACE, MAX_ELEMENTS, PageTimedOut, page_time_limit
 from .extraction.page import PageOutcome, process_in_worker, set_time_limit
 
 if TYPE_CHECKING:
@@ -46,10 +46,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def _warm_up(time_limit: float = 0.0) -> None:
+def _warm_up(time_limit: float = 0.0, max_elements: int = MAX_ELEMENTS) -> None:
     """Worker start: sets the page time limit, hard in a worker. The imports and model loads were done once, by
     the forkserver the worker was forked from (``set_forkserver_preload``: ``extraction/_worker.py``)."""
-    set_time_limit(time_limit, hard=True)
+    set_time_limit(time_limit, hard=True, max_elements=max_elements)
 
 
 def _ready() -> None:
@@ -74,6 +74,7 @@ class PageExtractor:
         self.workers = extract_workers(crawler.settings.get("NEWSPROJ_EXTRACT_WORKERS"))
         self.reset_every = crawler.settings.getint("NEWSPROJ_RESET_CACHES_EVERY", 500)
         self.time_limit = page_time_limit(crawler.settings)
+        self.max_elements = crawler.settings.getint("NEWSPROJ_MAX_PAGE_ELEMENTS", MAX_ELEMENTS)
         self.registry = crawler.settings.getbool("NEWSPROJ_SITE_REGISTRY", True)
         self.pool: ProcessPoolExecutor | None = None
         self.started: Future[None] = Future()
@@ -88,7 +89,7 @@ class PageExtractor:
 
     def open(self) -> None:
         if not self.workers:  # pages are extracted here, in the crawl process: the soft limit only, never an exit
-            set_time_limit(self.time_limit, hard=False)
+            set_time_limit(self.time_limit, hard=False, max_elements=self.max_elements)
         elif self.pool is None:
             self._start_pool()
 
@@ -96,7 +97,7 @@ class PageExtractor:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["newsproj.extraction._worker"])
         pool = self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm_up,
-                                               initargs=(self.time_limit,))
+                                               initargs=(self.time_limit, self.max_elements))
         started: Future[None] = Future()
         self.started = started
 
@@ -185,6 +186,8 @@ class PageExtractor:
             return
         if outcome.links is not None and outcome.links.truncated:
             inc("newsproj/discovery/links/truncated", outcome.links.truncated)
+        if outcome.links is not None and outcome.links.robots_disallowed:
+            inc("newsproj/discovery/robots_disallowed", outcome.links.robots_disallowed)
         if outcome.listing:
             inc(f"newsproj/page/listing/{outcome.listing}")
             logger.debug("Listing (%s): %s", outcome.listing, outcome.url)

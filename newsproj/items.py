@@ -102,6 +102,11 @@ class PageItem:
     encoding: str | None = None
     """The encoding of ``html`` when it is bytes, as the crawl decided it (the response's, charset repairs
     included)."""
+    scope: tuple[str, ...] = ()
+    """The crawl's ``host:port`` set: the page's links elsewhere are not read (empty: all are)."""
+    robots: Any = None
+    """The robots.txt rules of the page's host (:class:`newsproj.discovery.robots.Robots`), when known: links they
+    disallow are left out before the page's link budget counts them."""
 
     def __repr__(self) -> str:  # logged with every drop: the URL, not the HTML
         return f"<PageItem {self.url} ({len(self.html)} {'bytes' if isinstance(self.html, bytes) else 'chars'})>"

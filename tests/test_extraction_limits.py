@@ -59,9 +59,9 @@ def test_the_hard_limit_ends_a_worker_stuck_in_c_code():
 
 # ------------------------------------------------------------------ at the pipeline's one call site
 
-SLOW_PAGE = (  # ~3 s of extraction: far over the 0.3 s limit set below, and linear (no hostile pattern)
+SLOW_PAGE = (  # ~6 s of extraction (idle host): far over the 2 s limit set below, linear, under the element cap
     "<html><head><title>A long page</title></head><body><article>"
-    + "".join(f"<p>Paragraph {i} of a page that takes seconds to extract, with words.</p>" for i in range(15_000))
+    + "".join(f"<p>Paragraph {i} of a page that takes seconds to extract, with words.</p>" for i in range(25_000))
     + "</article></body></html>"
 )
 GOOD_PAGE = (
@@ -73,6 +73,7 @@ GOOD_PAGE = (
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("workers", [0, 1], ids=["in_process", "pool"])
 def test_a_page_over_its_time_limit_is_dropped_and_counted_and_the_next_page_is_extracted(workers):
     import asyncio
@@ -90,7 +91,7 @@ def test_a_page_over_its_time_limit_is_dropped_and_counted_and_the_next_page_is_
 
     process_page(page(GOOD_PAGE, "imports"))  # imports and models: not a page's time
 
-    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": workers, "NEWSPROJ_PAGE_TIME_LIMIT": 0.3})
+    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": workers, "NEWSPROJ_PAGE_TIME_LIMIT": 2})
     crawler.stats.open_spider()
     extractor = build_from_crawler(PageExtractor, crawler)
     extractor.open()
@@ -103,7 +104,7 @@ def test_a_page_over_its_time_limit_is_dropped_and_counted_and_the_next_page_is_
         start = time.monotonic()
         slow = process(SLOW_PAGE, "slow")
         assert isinstance(slow.drop, ExtractionFailed) and "time limit" in str(slow.drop)
-        assert time.monotonic() - start < 2.5
+        assert time.monotonic() - start < 8  # (2 s and the page's transfer, on a loaded host)
         assert process(GOOD_PAGE, "good").article is not None
     finally:
         extractor.close()

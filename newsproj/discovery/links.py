@@ -3,22 +3,27 @@ the extraction process parsed, so a page is parsed once; no Scrapy engine."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import courlan
+from lxml import etree
 from w3lib.html import strip_html5_whitespace
 from w3lib.url import safe_url_string
 
 from .feeds import alternate_feeds
-from .urls import looks_like_article_url
+from .urls import looks_like_article_url, netloc
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from lxml.html import HtmlElement
 
     from ..sites import SiteConfig
+    from .robots import Robots
 
 # Never worth a request from a news crawler: static files, media, documents, archives.
 _DENY_EXTENSIONS = frozenset((
@@ -27,8 +32,23 @@ _DENY_EXTENSIONS = frozenset((
     "tiff", "wav", "webm", "webp", "wmv", "xls", "xlsx", "zip",
 ))
 _SCHEMES = ("http://", "https://")
+_PLAIN = re.compile(r"(?:/(?!\.)[^/\\\s\x00-\x1f]*)+")
+"""A root-relative href urljoin would keep as it is: no dot segment, backslash, white space or control character."""
+_HREFS = etree.XPath(
+    "(//a | //area)[@href][not(contains(concat(' ', translate(normalize-space(@rel), 'NOFLW', 'noflw'), ' '),"
+    " ' nofollow '))]/@href",
+    smart_strings=False,
+)
+"""The ``href`` of every ``<a>`` and ``<area>`` not ``rel=nofollow``, in page order, as plain strings (no element
+proxy a link: ~5 µs each on a page of 200,000)."""
+_ABSOLUTE = re.compile(r"(https?)://([a-zA-Z0-9.-]+)(?::([1-9][0-9]{0,3}))?((?:/(?!\.)[^/\\\s\x00-\x1f]*)*)")
+"""An http(s) link with a plain host name (no user, no IPv6 literal), a port under 10,000 and a plain path."""
 MAX_LINKS = 5000
-"""Links read from one page, in page order (bounded: a page of 200,000 links costs no more than this)."""
+"""Links kept from one page, in page order, counted once scope and robots.txt are applied: robots-disallowed or
+off-site links cannot use up a page's budget (a page of 200,000 disallowed links then good ones)."""
+MAX_ANCHORS = 250_000
+"""Anchors looked at on one page at all (each costs a few microseconds before it counts; a 16 MB page can hold
+~500,000)."""
 
 
 @dataclass(slots=True)
@@ -39,7 +59,9 @@ class PageLinks:
     listings: list[str] = field(default_factory=list)
     feeds: list[str] = field(default_factory=list)
     truncated: int = 0
-    """Links past ``MAX_LINKS``, not read."""
+    """Links past ``MAX_LINKS`` (or anchors past ``MAX_ANCHORS``), not read."""
+    robots_disallowed: int = 0
+    """In-scope links robots.txt disallows, left out before they could count."""
 
 
 def _denied_extension(url: str) -> bool:
@@ -48,26 +70,71 @@ def _denied_extension(url: str) -> bool:
     return "." in last and last.rsplit(".", 1)[-1].lower() in _DENY_EXTENSIONS
 
 
-def page_links(tree: HtmlElement, url: str, site: SiteConfig | None = None) -> PageLinks:
+def _host(absolute: re.Match[str]) -> str:
+    """``host:port`` of an ``_ABSOLUTE`` match, as :func:`netloc` gives it."""
+    scheme, host, port = absolute.group(1, 2, 3)
+    return f"{host.lower()}:{port or (443 if scheme == 'https' else 80)}"
+
+
+def _netloc(url: str) -> str | None:
+    try:
+        return netloc(url)
+    except ValueError:  # a port out of range, a broken IPv6 literal
+        return None
+
+
+def page_links(tree: HtmlElement, url: str, site: SiteConfig | None = None, scope: Collection[str] = (),
+               robots: Robots | None = None) -> PageLinks:
     """The article and listing links (``<a>``/``<area href>``, not ``rel=nofollow``) and the alternate feeds of
-    the page at ``url``. Scope (which hosts) is the crawl's to decide."""
+    the page at ``url``. With ``scope`` (the crawl's ``host:port`` set), links elsewhere are left out; with
+    ``robots`` (the page's host's rules), disallowed ones too; both before a link counts against ``MAX_LINKS``,
+    and before the costlier checks (URL escaping, courlan, the site's patterns)."""
     base = next((strip_html5_whitespace(b) for b in tree.xpath("//head/base/@href") if b.strip()), None)
     base = urljoin(url, base) if base else url
+    own = _netloc(base)
+    parts = urlsplit(base)
+    origin = f"{parts.scheme}://{parts.netloc}"
     out = PageLinks()
     seen: set[str] = set()
-    anchors = (el for el in tree.iter("a", "area") if el.get("href"))
-    for count, el in enumerate(anchors):
-        if count >= MAX_LINKS:
+    kept = 0
+    hrefs = _HREFS(tree)
+    if len(hrefs) > MAX_ANCHORS:
+        out.truncated += len(hrefs) - MAX_ANCHORS
+        hrefs = hrefs[:MAX_ANCHORS]
+    for raw in hrefs:
+        if kept >= MAX_LINKS:
             out.truncated += 1
             continue
-        if "nofollow" in (el.get("rel") or "").lower().split():
+        href = strip_html5_whitespace(raw).split("#", 1)[0]
+        if not href or href in seen:
             continue
+        seen.add(href)
+        host: str | None
+        if href.startswith("/") and not href.startswith("//") and _PLAIN.fullmatch(href):
+            link, host = origin + href, own  # what urljoin gives, without its ~20 µs (most links of a page)
+        else:
+            absolute = _ABSOLUTE.fullmatch(href)
+            if absolute:  # the same: an absolute link urljoin keeps as it is
+                link, host = href, _host(absolute)
+            else:
+                try:
+                    link = urljoin(base, href)
+                except ValueError:
+                    continue
+                host = None
+        if not link.startswith(_SCHEMES) or _denied_extension(link):
+            continue
+        if scope and (host or _netloc(link)) not in scope:
+            continue
+        if robots is not None and not robots.allowed(link):
+            out.robots_disallowed += 1
+            continue
+        kept += 1
         try:
-            link = safe_url_string(urljoin(base, strip_html5_whitespace(el.get("href") or "")))
+            link = safe_url_string(link)
         except ValueError:
             continue
-        link = link.split("#", 1)[0]
-        if not link.startswith(_SCHEMES) or link in seen or _denied_extension(link):
+        if link in seen:
             continue
         seen.add(link)
         if courlan.is_not_crawlable(link):  # login, signup, feeds of comments, print views...

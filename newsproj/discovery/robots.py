@@ -10,6 +10,8 @@ whose robots.txt is not parsed yet is allowed here and left to the middleware.
 
 from __future__ import annotations
 
+import copy
+import pickle
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
@@ -22,17 +24,50 @@ if TYPE_CHECKING:
     from scrapy.robotstxt import RobotParser
 
 
+class Robots:
+    """One host's robots.txt rules for our user agent, picklable: they go with a page to the extraction process,
+    where its links are read (``discovery.links.page_links``)."""
+
+    def __init__(self, parser: RobotParser, user_agent: str):
+        self.parser = parser
+        self.user_agent = user_agent
+
+    def allowed(self, url: str) -> bool:
+        return bool(self.parser.allowed(url, self.user_agent))
+
+
+def _portable(parser: RobotParser, user_agent: str) -> Robots | None:
+    """The parser as :class:`Robots` that pickles (Scrapy's parsers keep the spider they were built for: the
+    copy leaves it out), or None when this parser implementation does not pickle."""
+    clone = copy.copy(parser)
+    if getattr(clone, "spider", None) is not None:
+        clone.spider = None  # type: ignore[attr-defined]
+    robots = Robots(clone, user_agent)
+    try:
+        pickle.dumps(robots)
+    except Exception:  # noqa: BLE001 - then the links are filtered in the crawl process only
+        return None
+    return robots
+
+
 class RobotsRules:
     def __init__(self, crawler: Crawler):
         settings = crawler.settings
         self.obey = settings.getbool("ROBOTSTXT_OBEY")
         self.user_agent: str = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT") or ""
         self.parsers: dict[str, RobotParser] = {}
+        self.portable: dict[str, Robots | None] = {}
         if self.obey:
             crawler.signals.connect(self.robots_parsed, signal=signals.robots_parsed)
 
     def robots_parsed(self, robotparser: RobotParser, request: Request, **kwargs: Any) -> None:
-        self.parsers[netloc(request.url)] = robotparser
+        host = netloc(request.url)
+        self.parsers[host] = robotparser
+        self.portable[host] = _portable(robotparser, self.user_agent)
+
+    def for_url(self, url: str) -> Robots | None:
+        """The rules of ``url``'s host to send with its page to the extraction process, if known."""
+        return self.portable.get(netloc(url)) if self.portable else None
 
     def allowed(self, url: str) -> bool:
         """Whether robots.txt lets us fetch ``url`` (True when not obeyed or not known yet)."""

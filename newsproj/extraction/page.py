@@ -28,7 +28,7 @@ from ..compat import reset_caches
 from ..discovery.links import PageLinks, page_links
 from ..exceptions import ExtractionFailed, NotAnArticle, SiteConfigError
 from . import extract
-from .limits import PageTimedOut, call_limited
+from .limits import MAX_ELEMENTS, PageTimedOut, call_limited, too_many_elements
 from .parse import parse_html
 from .verdict import LISTING_REASONS
 
@@ -88,6 +88,9 @@ def process_page(page: PageItem, site: SiteConfig | None = None, find_site: bool
         return outcome
     outcome.site = site.name if site else None
     try:
+        if too_many_elements(tree, _max_elements):  # hostile or broken: its extraction would cost ~0.3 ms an element
+            outcome.error = "too_many_elements"
+            raise ExtractionFailed(f"more than {_max_elements} elements, not extracted (NEWSPROJ_MAX_PAGE_ELEMENTS)")
         extraction = extract(tree, page.url, site, page.hints, page.date_downloaded)
         article, cleaned = clean(extraction.article, site)
         outcome.removed = list(cleaned.removed)
@@ -106,7 +109,7 @@ def process_page(page: PageItem, site: SiteConfig | None = None, find_site: bool
     else:
         outcome.article, outcome.fallbacks = article, extraction.fallbacks
         return outcome
-    outcome.links = page_links(tree, page.url, site)
+    outcome.links = page_links(tree, page.url, site, page.scope, page.robots)
     return outcome
 
 
@@ -115,12 +118,13 @@ def process_page(page: PageItem, site: SiteConfig | None = None, find_site: bool
 _processed = 0  # pages processed by this process (each pool worker counts its own)
 _time_limit = 0.0  # NEWSPROJ_PAGE_TIME_LIMIT, set in each pool worker by its initializer (or in the crawl process)
 _hard_limit = False  # in a pool worker: a page stuck in C code past the limit ends the worker
+_max_elements = MAX_ELEMENTS  # NEWSPROJ_MAX_PAGE_ELEMENTS, set with the time limit
 
 
-def set_time_limit(seconds: float, hard: bool) -> None:
+def set_time_limit(seconds: float, hard: bool, max_elements: int = MAX_ELEMENTS) -> None:
     """The page time limit of this process (newsproj/extraction/limits.py); ``hard`` in pool workers only."""
-    global _time_limit, _hard_limit
-    _time_limit, _hard_limit = seconds, hard
+    global _time_limit, _hard_limit, _max_elements
+    _time_limit, _hard_limit, _max_elements = seconds, hard, max_elements
 
 
 def process_in_worker(reset_every: int, registry: bool, page: PageItem) -> PageOutcome:

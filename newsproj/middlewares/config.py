@@ -61,6 +61,9 @@ SETTINGS: dict[str, Setting] = {
     "NEWSPROJ_BACKOFF_BASE": Setting("float", 1.0, "pause after a 429/503 without Retry-After, doubled per retry"),
     "NEWSPROJ_BACKOFF_MAX": Setting("float", 60.0, "cap on that pause (seconds)"),
     "NEWSPROJ_RESET_CACHES_EVERY": Setting("int", 500, "reset trafilatura's caches every N items"),
+    "NEWSPROJ_MAX_PAGE_ELEMENTS": Setting("int", 30000, "elements a page may have for its article to be "
+                                          "extracted; a larger page counts as newsproj/extract/error/"
+                                          "too_many_elements and only its links are read (0 = no cap)"),
     "NEWSPROJ_PAGE_TIME_LIMIT": Setting("float", 30.0, "seconds of extraction one page may cost; a page over it "
                                         "is dropped as newsproj/extract/error/timeout (0 = no limit)"),
     "NEWSPROJ_STATS_FILE": Setting("str", None, "write the final stats as JSON to this file"),

@@ -99,6 +99,7 @@ class NewsSpider(Spider):
             raise UsageError("spider news needs -a start_urls=URL[,URL...] or -a site=NAME with seeds "
                              "(scrapy crawl news -h lists the arguments)")
         self.allowed_netlocs = frozenset(netlocs | {netloc(u) for u in self.seeds})
+        self.scope = tuple(sorted(self.allowed_netlocs))
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -231,6 +232,8 @@ class NewsSpider(Spider):
             date_downloaded=datetime.now(UTC).isoformat(timespec="seconds"),
             site=self.site_name,  # without -a site, the extraction worker finds the page's site config
             hints=dict(response.meta.get(HINTS) or {}),
+            scope=self.scope,
+            robots=self.robots.for_url(response.url),
         )
 
     def _follow(
