@@ -140,3 +140,10 @@ def test_validation_scans_a_body_of_unclosed_tags_linearly():
 
     finishes(_HTML_TAG.search, "<p " * N)
     assert _HTML_TAG.search("text <p class=x> more") and not _HTML_TAG.search("a <p b")
+
+
+def test_log_redaction_is_linear():
+    from newsproj.middlewares.redact import redact
+
+    finishes(redact, "a." * N + " " + "x" * N + "://" + "y" * N)
+    assert redact("see http://alice:pw@h/x and x.https://bob@h/") == "see http://***@h/x and x.https://***@h/"

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
 
-_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^\s/@'\"<>]*@")
+# A scheme starts where a run of scheme characters starts (with \b, every "." of "a.a.a…" began a scan to the end
+# of the run for "://": a log line holding a long hostile URL cost seconds).
+_USERINFO = re.compile(r"(?i)(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*://)[^\s/@'\"<>]*@")
 _SECRET_HEADER = re.compile(
     r"(?i)(b?['\"]?(?:authorization|proxy-authorization|cookie|set-cookie)['\"]?\s*[:=]\s*)"
     r"(\[[^\]]*\]|b?'[^']*'|b?\"[^\"]*\"|(?:basic|bearer|digest|negotiate)\s+[^\s,}]+|[^\s,}]+)"
