@@ -532,7 +532,7 @@ def render_c(article: Article) -> str:
         lang=lang,
         headline=esc(article.headline),
         site_name=SITE_NAME,
-        chr_10_join_head_meta=chr(10).join(head_meta),
+        head_meta="\n".join(head_meta),
         esc_words_cookies=esc(words["cookies"]),
         words_more=words["more"],
         words_ok=words["ok"],
@@ -775,7 +775,7 @@ def render_rss() -> str:
         site_name=SITE_NAME,
         base=BASE,
         last_build=rfc822(ARTICLES[0].instant),
-        chr_10_join_items=chr(10).join(items),
+        items="\n".join(items),
     )
 
 
@@ -792,17 +792,12 @@ def render_atom() -> str:
     <updated>{updated}</updated>{authors}
     <summary>{esc(snippet(a))}</summary>
   </entry>""")
-    return f"""<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
-  <title>{SITE_NAME}</title>
-  <link rel="alternate" type="text/html" href="{BASE}/"/>
-  <link rel="self" type="application/atom+xml" href="{BASE}/atom.xml"/>
-  <id>{BASE}/</id>
-  <updated>{ARTICLES[0].instant.isoformat()}</updated>
-  <author><name>{SITE_NAME}</name></author>
-{chr(10).join(entries)}
-</feed>
-"""
+    return render("atom.xml",
+        site_name=SITE_NAME,
+        base=BASE,
+        updated=ARTICLES[0].instant.isoformat(),
+        entries="\n".join(entries),
+    )
 
 
 # ---------------------------------------------------------------------------------------- truth and images
@@ -926,7 +921,7 @@ def render_readme(pages: dict[str, str]) -> str:
         paginated=", ".join(f"`{p}`" for p in paginated),
         max_depth=max(depths[a.path] for a in ARTICLES),
         news=news,
-        chr_10_join_rows=chr(10).join(rows),
+        rows="\n".join(rows),
     )
 
 
