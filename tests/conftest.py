@@ -87,7 +87,7 @@ def run_scrapy(argv: list[str], *, cwd: Path = ROOT, env: dict | None = None,
 
     Forked from a warm parent that has the third-party libraries imported (tests/warm.py);
     ``NEWSPROJ_TEST_COLD=1`` runs ``python -m scrapy`` instead."""
-    if os.environ.get("NEWSPROJ_TEST_COLD"):
+    if os.environ.get("NEWSPROJ_TEST_COLD") or not warm.warm_ok(env):
         return subprocess.run([sys.executable, "-m", "scrapy", *argv], cwd=cwd, env=env, capture_output=True,
                               text=True, timeout=timeout)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -107,7 +107,7 @@ def run_scrapy(argv: list[str], *, cwd: Path = ROOT, env: dict | None = None,
 def start_scrapy(argv: list[str], *, cwd: Path = ROOT, env: dict | None = None, stdout=None, stderr=None):
     """``scrapy ARGV`` started as a process of its own (``Popen``-like: pid, poll, wait, kill), as in
     :func:`run_scrapy`."""
-    if os.environ.get("NEWSPROJ_TEST_COLD"):
+    if os.environ.get("NEWSPROJ_TEST_COLD") or not warm.warm_ok(env):
         return subprocess.Popen([sys.executable, "-m", "scrapy", *argv], cwd=cwd, env=env, stdout=stdout,
                                 stderr=stderr)
     return warm.WarmProcess(argv, cwd=cwd, env=env, stdout=stdout, stderr=stderr)

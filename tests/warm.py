@@ -7,7 +7,9 @@ before: see PRELOAD). For each request it forks a child, which sets the request'
 directory and stdout/stderr (file descriptors passed over the socket), then runs ``scrapy.cmdline.execute(argv)``
 like ``python -m scrapy`` and exits with its status. The project's settings, site registry and components
 are built fresh in every crawl, from its own environment.
-The child is a real process: its exit status, its log, SIGKILL and a crash are what the CLI's would be.
+The child is a real process: its exit status, its log, SIGKILL and a crash are what the CLI's would be. What
+the interpreter reads from the environment when it starts (``PYTHON*``) is the parent's: :func:`warm_ok` says
+when a request needs a cold start instead.
 
 :class:`WarmProcess` mirrors the part of :class:`subprocess.Popen` the tests use (``pid``, ``poll``, ``wait``,
 ``kill``, ``returncode``).
@@ -54,6 +56,7 @@ def _child(request: dict[str, Any], fds: list[int]) -> None:
         os.environ.clear()
         os.environ.update(request["env"])
         os.chdir(request["cwd"])
+        sys.path[0] = os.getcwd()  # as ``python -m scrapy`` started there would have it
         sys.argv = ["scrapy", *request["argv"]]
         from scrapy.cmdline import execute
 
@@ -154,6 +157,8 @@ _parent: WarmParent | None = None
 
 def start_warm() -> WarmParent:
     global _parent
+    if _parent is not None and _parent.proc.poll() is not None:  # it died: start another
+        _parent = None
     if _parent is None:
         _parent = WarmParent()
     return _parent
@@ -164,6 +169,15 @@ def stop_warm() -> None:
     if _parent is not None:
         _parent.stop()
         _parent = None
+
+
+def warm_ok(env: dict[str, str] | None) -> bool:
+    """Whether a process with this environment can be forked from the warm parent: the interpreter's own
+    settings (``PYTHONPATH``, ``PYTHONHASHSEED``...) are read once, when the parent started."""
+    if env is None:
+        return True
+    names = {k for k in (*env, *os.environ) if k.startswith("PYTHON")}
+    return all(env.get(k) == os.environ.get(k) for k in names)
 
 
 def _fd(target: Any, default: int) -> tuple[int, bool]:
