@@ -27,7 +27,7 @@ import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 from scrapy.extensions.feedexport import FileFeedStorage
@@ -91,6 +91,32 @@ def read_records(path: Path) -> Iterator[dict[str, Any]]:
                 yield record
 
 
+class FormatFiles(Protocol):
+    """How this storage handles the files of a binary feed format (registered by its exporter module)."""
+
+    def seed_ledger(self, crawler: Crawler, part: Path) -> int:
+        """An appending run: hand the records the new file will carry over to the run's ledger."""
+
+    def recover_orphans(self, site_dir: Path, exclude: Path | None = None) -> list[Path]:
+        """Publish what killed runs of the default feed left under ``site_dir/*/``."""
+
+    def rows(self, path: Path) -> int:
+        """Records in a complete file."""
+
+    def records(self, path: Path) -> Iterator[dict[str, Any]]:
+        """The records of a complete file."""
+
+
+FORMAT_FILES: dict[str, FormatFiles] = {}
+"""Feed format → its file handling; ``newsproj/exporters.py`` registers ``parquet`` when FEED_EXPORTERS loads it."""
+
+
+def records_in(path: Path) -> Iterator[dict[str, Any]]:
+    """The records of a published feed file: JSON lines, or a registered format by its suffix (``.parquet``)."""
+    files = FORMAT_FILES.get(path.suffix.lstrip("."))
+    return files.records(path) if files is not None else read_records(path)
+
+
 def sha256_of(path: Path) -> tuple[str, int]:
     digest, lines = hashlib.sha256(), 0
     with path.open("rb") as fh:
@@ -106,7 +132,12 @@ class SafeFileFeedStorage(FileFeedStorage):
         feed_options = feed_options or {}
         self.crawler = crawler
         self.final = Path(self.path)
-        self.atomic = bool(feed_options.get("newsproj_atomic", False))
+        # Parquet is complete only with its footer: always written aside (newsproj/exporters.py)
+        self.parquet = feed_options.get("format") == "parquet" and not feed_options.get("postprocessing")
+        # a file per run (the default feed): a run that exported nothing publishes no file, its manifest says so
+        self.per_run = bool(feed_options.get("newsproj_atomic", False))
+        self.atomic = self.per_run or self.parquet
+        self.empty = False
         self.target = part_path(self.final) if self.atomic else self.final
         self.sha256: str | None = None
         self.lines = 0
@@ -115,6 +146,10 @@ class SafeFileFeedStorage(FileFeedStorage):
         lines = feed_options.get("format") in JSON_LINES and not feed_options.get("postprocessing")
         if lines and "%(" not in str(self.path) and self.write_mode == "ab" and self.target.is_file():
             self._resume()
+        files = FORMAT_FILES.get(feed_options.get("format") or "") if self.parquet else None
+        self.files = files
+        if files is not None and "%(" not in str(self.path) and self.write_mode == "ab" and crawler is not None:
+            files.seed_ledger(crawler, self.target)
         if self.atomic:
             self._recover()
 
@@ -140,13 +175,16 @@ class SafeFileFeedStorage(FileFeedStorage):
         """Publish what killed runs left, and remember their records. When the storage is built (the spider
         opens), not when it opens (Scrapy opens it at the first record, by which time that record has passed
         dedup without knowing them: it could be one of theirs, written twice)."""
-        recovered = recover_orphans(self.target.parent.parent, exclude=self.target)
+        site_dir = self.target.parent.parent
+        recovered = recover_orphans(site_dir, exclude=self.target) if self.per_run else []
+        if self.files is not None and self.per_run:  # a killed Parquet run's journal
+            recovered += self.files.recover_orphans(site_dir, exclude=self.target)
         if recovered and self.crawler is not None:
             # The killed run may have written a record and died before remembering it: adopt them all,
             # so no article is emitted again in this run's file or by a later run.
             now = datetime.now(UTC).isoformat(timespec="seconds")
             ledger = ledger_for(self.crawler)
-            adopted = sum(ledger.adopt(read_records(path), now) for path in recovered)
+            adopted = sum(ledger.adopt(records_in(path), now) for path in recovered)
             self.crawler.stats.set_value("newsproj/output/recovered_records_remembered", adopted)
 
     def open(self, spider: Spider) -> IO[bytes]:
@@ -163,6 +201,15 @@ class SafeFileFeedStorage(FileFeedStorage):
             return
         os.fsync(file.fileno())
         self.sha256, self.lines = sha256_of(self.target)
+        if self.files is not None:
+            self.lines = self.files.rows(self.target)
+        if self.per_run and self.lines == 0 and not self.final.exists():
+            # nothing new: no empty file for loaders to trip on (pyarrow cannot read an empty JSON-lines file)
+            self.target.unlink()
+            file.close()
+            self.empty = True
+            logger.info("Nothing exported: no file published for %s (the run manifest says so)", self.final)
+            return
         os.replace(self.target, self.final)  # visible under its final name only now, and only complete
         file.close()  # releases the flock
         self.published = self.final
@@ -193,18 +240,24 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None) -> list[Path]:
         repair_tail(part)
         final = final_path(part)
         digest, lines = sha256_of(part)
-        manifest = final.with_suffix(".manifest.json")
-        if not manifest.exists():
-            write_json(manifest, {
-                "run_id": final.stem.removesuffix(".jsonl"),
-                "status": "recovered",
-                "reason": "the run was killed; published by a later run",
-                "output": {"file": final.name, "records": lines, "sha256": digest},
-            })
+        write_recovered_manifest(final, lines, digest)
         os.replace(part, final)
         recovered.append(final)
         logger.warning("Published %s left by a killed run (%d records)", final, lines)
     return recovered
+
+
+def write_recovered_manifest(final: Path, records: int, digest: str) -> None:
+    """The manifest of a killed run's file published by a later run (unless the killed run wrote one)."""
+    run_id = final.name.removesuffix(final.suffix)
+    manifest = final.with_name(f"{run_id}.manifest.json")
+    if not manifest.exists():
+        write_json(manifest, {
+            "run_id": run_id,
+            "status": "recovered",
+            "reason": "the run was killed; published by a later run",
+            "output": {"file": final.name, "records": records, "sha256": digest},
+        })
 
 
 def write_json(path: Path, data: Any) -> None:

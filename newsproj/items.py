@@ -44,9 +44,31 @@ class WarcPointer:
 
 
 @dataclass(slots=True)
+class Extractor:
+    newsproj: str
+    """Version of newsproj that made the record."""
+    trafilatura: str
+    """Version of trafilatura used for the body."""
+    config: str
+    """SHA-256 of the extraction configuration: the site registry (``newsproj/sites/*.toml``) and the chrome
+    vocabulary (``newsproj/cleaning/chrome.toml``); records with the same value were extracted by the same rules."""
+
+
+@dataclass(slots=True)
+class TdmReservation:
+    reservation: int
+    """1: the publisher reserves text-and-data-mining rights (TDMRep); 0: it states that it does not."""
+    policy: str | None = None
+    """URL of the publisher's TDM licensing policy (``tdm-policy``), when it gives one."""
+    source: str = "header"
+    """Where it was stated: ``header`` (``tdm-reservation`` response header), ``meta`` (``<meta
+    name="tdm-reservation">``) or ``tdmrep.json`` (the host's ``/.well-known/tdmrep.json``)."""
+
+
+@dataclass(slots=True)
 class Metadata:
     dateDownloaded: str
-    """When the page was downloaded, ISO 8601 in UTC."""
+    """When the page was downloaded, ``YYYY-MM-DDTHH:MM:SS+00:00`` (UTC)."""
     nearDuplicateOf: str | None = None
     """``canonicalUrl`` of an earlier record (this run, or a recent run with ``STATE_DIR``) that this one nearly
     repeats (same story, small edits; MinHash over word shingles), else null. Exact duplicates are never exported
@@ -54,6 +76,25 @@ class Metadata:
     warc: WarcPointer | None = None
     """The WARC response record this record was extracted from (``NEWSPROJ_WARC_DIR``, or the ``warc`` spider's
     source), else null."""
+    dateZoneless: list[str] = field(default_factory=list)
+    """Date fields (``datePublished``, ``dateModified``) whose value the page gave as a time of day without a time
+    zone (and no site config names one): they hold that local time as ``YYYY-MM-DDTHH:MM:SS`` with no offset, and
+    must not be read as UTC. Empty when every date has its offset or is a plain date."""
+    extractor: Extractor | None = None
+    """What made the record: newsproj and trafilatura versions, and a hash of the extraction configuration."""
+    robotsTxt: str | None = None
+    """The host's robots.txt verdict on the URL for this crawler's user agent when it was crawled: ``allowed``,
+    ``disallowed`` (only when ``ROBOTSTXT_OBEY`` is off) or ``absent`` (no robots.txt); null when not checked."""
+    tdmReservation: TdmReservation | None = None
+    """The publisher's text-and-data-mining reservation (W3C TDMRep); null when it states none."""
+    aiDirectives: list[str] | None = None
+    """AI-usage directives the site states for the page (``noai``, ``noimageai``... from the robots ``<meta>``
+    tags and the ``X-Robots-Tag`` header), lowercased, in the order found; null when it states none."""
+    isAccessibleForFree: bool | None = None
+    """schema.org ``isAccessibleForFree`` as the page's JSON-LD states it (false: paywalled); null when unstated."""
+    license: str | None = None
+    """The licence the page states: a ``rel=license`` link, else JSON-LD ``license`` (a URL or a name); null when
+    it states none."""
 
 
 @dataclass(slots=True)
@@ -69,9 +110,11 @@ class Article:
     authors: list[Author] = field(default_factory=list)
     """Authors as stated by the page; empty when none is stated."""
     datePublished: str | None = None
-    """Publication date, ISO 8601, with offset when the page gives one."""
+    """Publication date in one of two forms: ``YYYY-MM-DD`` when the page gives only a day, else
+    ``YYYY-MM-DDTHH:MM:SS+HH:MM`` (to the second, with the page's offset, or the site config's time zone). A time
+    the page gives with neither is kept without offset and the field is named in ``metadata.dateZoneless``."""
     dateModified: str | None = None
-    """Last modification date, ISO 8601."""
+    """Last modification date, in the same forms as ``datePublished``."""
     inLanguage: str | None = None
     """BCP 47 language code, e.g. ``en``."""
     description: str | None = None

@@ -70,6 +70,8 @@ SPIDER_MIDDLEWARES = {
 # Pages are extracted and cleaned in the extraction process before they become items (newsproj/extractor.py,
 # awaited by the spider): the pipelines see finished records.
 ITEM_PIPELINES = {
+    # the host's robots.txt verdict and tdmrep.json rule, learnt once per host (NEWSPROJ_CONSENT_FETCH = False: off)
+    "newsproj.pipelines.consent.ConsentPipeline": 250,
     "newsproj.pipelines.validate.ValidatePipeline": 300,
     "newsproj.pipelines.dedup.DedupPipeline": 400,
     # metadata.warc; with NEWSPROJ_WARC_DIR the page is written to the WARC here, before the feed (docs/warc.md).
@@ -90,6 +92,8 @@ SPIDERMON_ADD_FIELD_COVERAGE = True
 SPIDERMON_FIELD_COVERAGE_SKIP_FALSY = True
 
 FEED_EXPORT_ENCODING = "utf-8"
+# -O file.parquet, or FEEDS format "parquet": the same records as Parquet (newsproj/exporters.py, docs/operations.md)
+FEED_EXPORTERS = {"parquet": "newsproj.exporters.ParquetItemExporter"}
 
 # Output (docs/operations.md). Without -o/-O/FEEDS, `scrapy crawl` (newsproj/commands/crawl.py) writes one file per
 # run here, visible only when complete, with a manifest beside it. Scrapy itself would add -o/-O to a FEEDS

@@ -12,6 +12,10 @@ from jsonschema import Draft202012Validator
 
 from .items import Article
 
+SCHEMA_VERSION = "2"
+"""Version of the record schema (``schema/``); bumped on any incompatible change. 2: provenance and consent fields
+in ``metadata``, one form per kind of date, Arrow schema."""
+
 # [^<>]: a scan from "<p" stops at the next "<" (with [^>]*, every "<p" of a body without ">" scanned to its end)
 _HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|script|style|img|iframe|table|li|ul|h[1-6])\b[^<>]*>", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -34,12 +38,21 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(json_schema())
 
 
-def _iso(value: str) -> bool:
+_DATE_FORMS = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?P<offset>[+-]\d{2}:\d{2})?)?")
+
+
+def _date_problem(key: str, value: str, zoneless: list[Any]) -> str | None:
+    """A date of the record not in one of its documented forms (docs/record.md)."""
+    match = _DATE_FORMS.fullmatch(value)
     try:
         (date if len(value) == 10 else datetime).fromisoformat(value)
     except ValueError:
-        return False
-    return True
+        match = None
+    if match is None:
+        return f"{key}: not ISO 8601 (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM): {value!r}"
+    if len(value) == 19 and key not in zoneless:
+        return f"{key}: a time without offset not named in metadata.dateZoneless: {value!r}"
+    return None
 
 
 def problems(record: dict[str, Any]) -> list[str]:
@@ -48,51 +61,19 @@ def problems(record: dict[str, Any]) -> list[str]:
         f"{'/'.join(map(str, e.absolute_path)) or 'record'}: {e.message}"
         for e in _validator().iter_errors(record)
     ]
+    metadata = record.get("metadata")
+    zoneless = (metadata.get("dateZoneless") or []) if isinstance(metadata, dict) else []
     for key in ("datePublished", "dateModified"):
         value = record.get(key)
-        if isinstance(value, str) and not _iso(value):
-            found.append(f"{key}: not ISO 8601: {value!r}")
+        problem = _date_problem(key, value, zoneless) if isinstance(value, str) else None
+        if problem:
+            found.append(problem)
     body = record.get("articleBody")
     if isinstance(body, str):
         if _HTML_TAG.search(body):
             found.append("articleBody: contains HTML")
         if _CONTROL.search(body):
             found.append("articleBody: contains control characters")
-    metadata = record.get("metadata")
     if isinstance(metadata, dict) and not metadata.get("dateDownloaded"):
         found.append("metadata/dateDownloaded: missing")
     return found
-
-
-def _type_name(spec: dict[str, Any]) -> str:
-    if "anyOf" in spec:
-        return " or ".join(_type_name(s) for s in spec["anyOf"])
-    kind = spec.get("type")
-    if isinstance(kind, list):
-        return " or ".join(_type_name({**spec, "type": k}) for k in kind)
-    if kind == "array":
-        return f"list of {_type_name(spec.get('items', {}))}"
-    if kind == "object" and "properties" in spec:
-        return "{" + ", ".join(f'"{k}"' for k in spec["properties"]) + "}"
-    return str(kind)
-
-
-def record_markdown() -> str:
-    """The record table of docs/record.md, generated from items.Article (tests keep the file in sync)."""
-    rows = [
-        "# Record",
-        "",
-        "One JSON object per line, fields in this order. Generated from `newsproj/items.py` by",
-        "`python -m newsproj.validation > docs/record.md`; `tests/test_validation.py` keeps it in sync.",
-        "",
-        "| field | type | meaning |",
-        "| --- | --- | --- |",
-    ]
-    for name, spec in json_schema()["properties"].items():
-        doc = " ".join(spec.get("description", "").split()).replace("|", "\\|")
-        rows.append(f"| `{name}` | {_type_name(spec)} | {doc} |")
-    return "\n".join(rows) + "\n"
-
-
-if __name__ == "__main__":
-    print(record_markdown(), end="")

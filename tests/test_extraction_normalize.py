@@ -1,6 +1,6 @@
 import pytest
 
-from newsproj.extraction.normalize import author_names, bcp47, clean_text, iso_date, word_count
+from newsproj.extraction.normalize import author_names, bcp47, clean_text, iso_date, word_count, zoneless
 
 
 @pytest.mark.parametrize(
@@ -20,10 +20,28 @@ from newsproj.extraction.normalize import author_names, bcp47, clean_text, iso_d
         # a zone abbreviation dateutil does not know: no UnknownTimezoneWarning (an error here), the site's zone
         ("Fri Apr 28 19:20:36 CEST 2023", "Europe/Berlin", "2023-04-28T19:20:36+02:00"),
         ("Fri Apr 28 19:20:36 CEST 2023", None, "2023-04-28T19:20:36"),
+        # one form per kind: to the second (microseconds cut), the offset kept; a day stays a day
+        ("2024-09-05T09:30:00.123456+02:00", None, "2024-09-05T09:30:00+02:00"),
+        ("2024-09-05T09:30:00.5Z", None, "2024-09-05T09:30:00+00:00"),
+        ("2024-09-05T09:30+02:00", None, "2024-09-05T09:30:00+02:00"),
+        ("2024-09-05T09:30:00.999", None, "2024-09-05T09:30:00"),
     ],
 )
 def test_iso_date_never_invents(raw, tz, expected):
     assert iso_date(raw, tz) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-09-05T09:30:00", True),
+        ("2024-09-05T09:30:00+02:00", False),
+        ("2024-09-05", False),
+        (None, False),
+    ],
+)
+def test_zoneless_names_a_time_without_offset(value, expected):
+    assert zoneless(value) is expected
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
-"""Write schema/article.schema.json: the JSON Schema every exported record is validated against.
+"""Write schema/: the JSON Schema, the Arrow schema and the Hugging Face Features of a record.
 
-Generated from newsproj/items.py through ``newsproj.validation.json_schema()``; tests/test_schema_file.py fails
-when the committed file is out of date. Run ``.venv/bin/python tools/build_schema.py`` after changing items.py.
+All three are generated from newsproj/items.py (``newsproj.validation.json_schema()`` → ``newsproj.schema``);
+tests/test_schema_file.py fails when a committed file is out of date. Run ``.venv/bin/python tools/build_schema.py``
+after changing items.py (and ``python -m newsproj.schema > docs/record.md``).
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsproj.extensions.manifest import SCHEMA_VERSION  # noqa: E402
-from newsproj.validation import json_schema  # noqa: E402
+from newsproj.schema import arrow_ipc, render_features  # noqa: E402
+from newsproj.validation import SCHEMA_VERSION, json_schema  # noqa: E402
 
-PATH = Path(__file__).resolve().parent.parent / "schema" / "article.schema.json"
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+PATH = SCHEMA_DIR / "article.schema.json"
+ARROW_PATH = SCHEMA_DIR / "article.arrow"
+FEATURES_PATH = SCHEMA_DIR / "article.features.json"
 
 
 def render() -> str:
@@ -24,7 +28,13 @@ def render() -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
+def files() -> dict[Path, bytes]:
+    """Every file of schema/ and its expected content."""
+    return {PATH: render().encode("utf-8"), ARROW_PATH: arrow_ipc(), FEATURES_PATH: render_features().encode()}
+
+
 if __name__ == "__main__":
-    PATH.parent.mkdir(exist_ok=True)
-    PATH.write_text(render(), encoding="utf-8")
-    print(f"wrote {PATH}")
+    SCHEMA_DIR.mkdir(exist_ok=True)
+    for path, content in files().items():
+        path.write_bytes(content)
+        print(f"wrote {path}")

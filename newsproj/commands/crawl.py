@@ -39,9 +39,10 @@ BAD_INVOCATION = 2
 
 
 def default_feeds(uri: str) -> dict[str, dict[str, object]]:
-    """The default FEEDS: one JSON-lines file per run, written aside and renamed when complete."""
-    return {uri: {"format": "jsonlines", "newsproj_atomic": True,
-                  "uri_params": "newsproj.extensions.manifest.uri_params"}}
+    """The default FEEDS: one file per run (JSON lines, or Parquet for a ``.parquet`` URI), written aside and
+    renamed when complete."""
+    kind = "parquet" if uri.endswith(".parquet") else "jsonlines"
+    return {uri: {"format": kind, "newsproj_atomic": True, "uri_params": "newsproj.extensions.manifest.uri_params"}}
 
 
 def _spider_loader(settings: BaseSettings) -> Any:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 
 from ..feeds import SafeFileFeedStorage, site_key, write_json
+from ..validation import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from typing import Self
@@ -30,8 +31,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "1"
-"""Version of the record schema (schema/article.schema.json); bumped on any incompatible change."""
 RUN_FILE = "newsproj-run.json"
 DROP_PREFIX = "item_dropped_reasons_count/"
 
@@ -115,7 +114,7 @@ class RunManifest:
         return None
 
     def feed_slot_closed(self, slot: Any) -> None:
-        if isinstance(slot.storage, SafeFileFeedStorage) and slot.storage.published is not None:
+        if isinstance(slot.storage, SafeFileFeedStorage) and (slot.storage.published is not None or slot.storage.empty):
             self.storages.append(slot.storage)
 
     def spider_closed(self, reason: str) -> None:
@@ -158,7 +157,11 @@ class RunManifest:
     def engine_stopped(self) -> None:
         manifest = self.manifest()
         for storage in self.storages:
-            assert storage.published is not None
+            if storage.published is None:  # a run that exported nothing: no file, and the manifest says so
+                entry = {**manifest, "output": {"file": None, "records": 0, "sha256": None}}
+                write_json(storage.final.with_name(f"{self.run_id}.manifest.json"), entry)
+                manifest = entry
+                continue
             entry = {**manifest, "output": {
                 "file": storage.published.name, "records": storage.lines, "sha256": storage.sha256,
             }}

@@ -21,9 +21,9 @@ from ..discovery.urls import canonical_url
 from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
 from ..text import MIN_BODY_WORDS
-from . import generic, hydration, metadata, site_rules
+from . import consent, generic, hydration, metadata, site_rules
 from .language import contradicts, detect_language
-from .normalize import AGENCIES, absolute_url, author_names, bcp47, clean_text, iso_date, word_count
+from .normalize import AGENCIES, absolute_url, author_names, bcp47, clean_text, iso_date, word_count, zoneless
 from .parse import parse_html
 from .standfirst import standfirst
 from .verdict import STUB_WORDS, listing_reason, not_article_reason, short_listing, site_page
@@ -331,7 +331,13 @@ def extract(
         description=clean_text(description) if isinstance(description, str) else None,
         mainImage=image,
         breadcrumbs=_breadcrumbs(page, url),
-        metadata=Metadata(dateDownloaded=date_downloaded),
+        metadata=Metadata(
+            dateDownloaded=date_downloaded,
+            dateZoneless=[name for name, value in (("datePublished", published), ("dateModified", modified))
+                          if zoneless(value)],
+            extractor=consent.extractor(),
+            **consent.signals(tree, page, url, hints),
+        ),
     )
     return Extraction(article=article, fallbacks=fallbacks)
 

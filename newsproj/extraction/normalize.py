@@ -24,9 +24,11 @@ MAX_DATE_CHARS = 200
 
 
 def iso_date(value: str | None, timezone: str | None = None) -> str | None:
-    """ISO 8601 for a date string a page gives; date-only stays date-only, an offset is kept.
+    """A date string a page gives, in one of the record's forms (docs/record.md): ``YYYY-MM-DD`` for a day,
+    ``YYYY-MM-DDTHH:MM:SS+HH:MM`` for a time (to the second, the page's offset kept).
 
-    A naive date-time gets ``timezone`` (the site's, from its config) when one is known.
+    A naive date-time gets ``timezone`` (the site's, from its config) when one is known; without one it stays
+    naive, ``YYYY-MM-DDTHH:MM:SS`` (see :func:`zoneless`), never taken for UTC.
     """
     if not value or not isinstance(value, str):
         return None
@@ -60,7 +62,12 @@ def iso_date(value: str | None, timezone: str | None = None) -> str | None:
             parsed = parsed.replace(tzinfo=ZoneInfo(timezone))
         except (ZoneInfoNotFoundError, ValueError):
             pass
-    return parsed.isoformat()
+    return parsed.isoformat(timespec="seconds")
+
+
+def zoneless(value: str | None) -> bool:
+    """Whether an :func:`iso_date` value is a time of day without an offset (the page gave no zone)."""
+    return value is not None and len(value) == 19 and value[10] == "T"
 
 
 @cache

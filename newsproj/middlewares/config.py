@@ -73,6 +73,9 @@ SETTINGS: dict[str, Setting] = {
                                         "multi-core machine; 0 = extract in the crawl process)"),
     "NEWSPROJ_DEFAULT_FEED": Setting("str", "output/%(site)s/%(date)s/%(run_id)s.jsonl", "feed written when no "
                                      "-o/-O/FEEDS is given (empty = none)"),
+    "NEWSPROJ_PARQUET_ROW_GROUP_ROWS": Setting("int", 500, "records per row group of a Parquet feed", 1),
+    "NEWSPROJ_CONSENT_FETCH": Setting("bool", True, "fetch each host's /.well-known/tdmrep.json (and robots.txt "
+                                      "when not obeyed) once a run for the consent fields"),
     "NEWSPROJ_INCREMENTAL_ENABLED": Setting("bool", True, "skip refetching articles already emitted (STATE_DIR)"),
     "NEWSPROJ_INCREMENTAL_REFRESH_HOURS": Setting("float", 0, "refetch emitted articles older than this even "
                                                   "without a newer lastmod (0 = never)"),

@@ -87,7 +87,14 @@ def body_reason(body: bytes) -> str | None:
     return None
 
 
+WELL_KNOWN = "newsproj_well_known"
+"""Request meta: a site-wide policy file (``/.well-known/tdmrep.json``, pipelines/consent.py) that the guards let
+through like robots.txt (JSON is otherwise refused from its Content-Type)."""
+
+
 def _is_robots(request: Request) -> bool:
+    if request.meta.get(WELL_KNOWN):
+        return True
     return bool(request.meta.get("dont_obey_robotstxt")) and request.url.endswith("/robots.txt")
 
 

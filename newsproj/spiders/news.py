@@ -25,6 +25,7 @@ from ..discovery.kinds import maybe_gunzip, sniff
 from ..discovery.robots import RobotsRules
 from ..discovery.sitemaps import MAX_SITEMAP_DEPTH, SITEMAP_DEPTH, parse_sitemap, robots_sitemaps
 from ..discovery.urls import TrapGuard, TrapLimits, is_refusal, netloc
+from ..extraction.consent import CONSENT_HEADERS
 from ..extractor import PageExtractor
 from ..items import PageItem
 from ..middlewares.config import check_settings
@@ -231,10 +232,22 @@ class NewsSpider(Spider):
             encoding=response.encoding if isinstance(response, TextResponse) else None,
             date_downloaded=datetime.now(UTC).isoformat(timespec="seconds"),
             site=self.site_name,  # without -a site, the extraction worker finds the page's site config
-            hints=dict(response.meta.get(HINTS) or {}),
+            hints=self._hints(response),
             scope=self.scope,
             robots=self.robots.for_url(response.url),
         )
+
+    @staticmethod
+    def _hints(response: Response) -> dict[str, Any]:
+        """Discovery's hints, plus the response headers in which a site states consent (TDMRep, X-Robots-Tag)."""
+        hints = dict(response.meta.get(HINTS) or {})
+        headers = {
+            name: ", ".join(v.decode("latin-1") for v in response.headers.getlist(name))[:2000]
+            for name in CONSENT_HEADERS if response.headers.get(name)
+        }
+        if headers:
+            hints["headers"] = headers
+        return hints
 
     def _follow(
         self,

@@ -1,0 +1,296 @@
+"""Parquet feed exporter: ``-O file.parquet``, ``-o file.parquet`` or ``FEEDS`` with ``"format": "parquet"``.
+
+Records are written with pyarrow, in the record's Arrow schema (``schema/article.arrow``: every file of every run
+has the same column types), one row group every ``NEWSPROJ_PARQUET_ROW_GROUP_ROWS`` records (memory stays flat
+whatever the run's size), zstd-compressed.
+
+A Parquet file is readable only once its footer is written, at the end, and it cannot be appended to. So:
+
+- the file is always written aside (``.<name>.part``, by ``feeds.SafeFileFeedStorage``) and renamed to its final
+  name when the feed is stored, complete: a killed run never leaves a corrupt Parquet file under a final name;
+- every record is also appended, one unbuffered write each, to a journal beside it
+  (``.<name>.part.jsonl``): the durable copy while the run lives, deleted once the Parquet file is complete;
+- ``-o file.parquet`` (append, and a resumed ``JOBDIR`` run) rewrites the file: the new file starts with the
+  records of the existing ``file.parquet`` and of a killed run's journal (streamed, a row group at a time), then
+  the run's new records, and replaces the old file when complete. The records carried over are handed to the
+  run's ledger first, so none is written twice (the same contract as ``-o file.jsonl``).
+- ``-O file.parquet`` starts afresh (a killed ``-O`` run's journal is discarded with it).
+- A killed run of the default feed (``output/<site>/<date>/<run-id>.parquet``) without ``JOBDIR`` leaves a
+  journal that the next run of the site publishes as ``<run-id>.parquet`` (:func:`recover_orphans`), like the
+  JSON-lines feed.
+
+An empty run's file (``FEED_STORE_EMPTY``) is a valid Parquet file with the schema and no rows.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from itemadapter import ItemAdapter
+from scrapy.exporters import BaseItemExporter
+
+from .feeds import FORMAT_FILES, dead_parts, read_records, repair_tail, sha256_of, write_recovered_manifest
+from .schema import arrow_schema, to_table
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from typing import Self
+
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+PARQUET = "parquet"
+JOURNAL_SUFFIX = ".jsonl"
+COMPRESSION = "zstd"
+DEFAULT_ROW_GROUP_ROWS = 500
+RUN_FILE = re.compile(r"^\d{8}T\d{6}Z-[0-9a-f]{6}\.parquet$")
+"""Names of the default feed's files (``<run-id>.parquet``): only their orphans are published by a later run."""
+
+
+def journal_path(part: Path) -> Path:
+    return part.with_name(part.name + JOURNAL_SUFFIX)
+
+
+def final_of(part: Path) -> Path | None:
+    """``x.parquet`` for ``.x.parquet.part``; None for a file that is not a feed part."""
+    name = part.name
+    if name.startswith(".") and name.endswith(".part"):
+        return part.with_name(name[1 : -len(".part")])
+    return None
+
+
+def is_parquet(path: Path) -> bool:
+    try:
+        pq.read_metadata(path)
+    except (OSError, pa.ArrowException):
+        return False
+    return True
+
+
+def parquet_rows(path: Path) -> int:
+    return int(pq.read_metadata(path).num_rows)
+
+
+def _parquet_records(path: Path) -> Iterator[dict[str, Any]]:
+    parquet = pq.ParquetFile(path)
+    for index in range(parquet.num_row_groups):
+        yield from parquet.read_row_group(index).to_pylist()
+
+
+def carried_over(part: Path, append: bool) -> list[tuple[str, Path]]:
+    """What an appending run's new file starts with: the existing final file, then a killed run's records (its
+    journal; or, if it died after completing the file but before renaming it, the complete ``.part``)."""
+    final = final_of(part)
+    sources: list[tuple[str, Path]] = []
+    if not append:
+        return sources
+    if final is not None and final.is_file() and is_parquet(final):
+        sources.append(("parquet", final))
+    journal = journal_path(part)
+    if journal.is_file():
+        sources.append(("journal", journal))
+    elif part.is_file() and part.stat().st_size and is_parquet(part):
+        sources.append(("parquet", part))
+    return sources
+
+
+def records_of(sources: Iterable[tuple[str, Path]]) -> Iterator[dict[str, Any]]:
+    for kind, path in sources:
+        if kind == "journal":
+            repair_tail(path)
+            yield from read_records(path)
+        else:
+            yield from _parquet_records(path)
+
+
+def _batches(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def write_parquet(path: Path, records: Iterable[dict[str, Any]], rows: int = DEFAULT_ROW_GROUP_ROWS) -> int:
+    """``records`` as a Parquet file of the record schema, written aside and renamed; returns the row count."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    count = 0
+    with pq.ParquetWriter(tmp, arrow_schema(), compression=COMPRESSION) as writer:
+        for batch in _batches(records, rows):
+            writer.write_table(to_table(batch))
+            count += len(batch)
+    os.replace(tmp, path)
+    return count
+
+
+def recover_orphans(site_dir: Path, exclude: Path | None = None) -> list[Path]:
+    """Publish the journals of killed default-feed runs under ``site_dir/*/`` as ``<run-id>.parquet``.
+
+    Only journals whose writer is dead: a live run holds the ``flock`` of its ``.part``."""
+    parts = []
+    for journal in sorted(site_dir.glob(f"*/.*.parquet.part{JOURNAL_SUFFIX}")):
+        part = journal.with_name(journal.name[: -len(JOURNAL_SUFFIX)])
+        final = final_of(part)
+        if final is not None and part != exclude and RUN_FILE.match(final.name) and not final.exists():
+            parts.append(part)
+    published = []
+    for part, _fh in dead_parts(parts):  # each stays locked while its journal is published
+        journal, final = journal_path(part), final_of(part)
+        assert final is not None
+        repair_tail(journal)
+        rows = write_parquet(final, read_records(journal))
+        write_recovered_manifest(final, rows, sha256_of(final)[0])
+        journal.unlink()
+        part.unlink(missing_ok=True)
+        published.append(final)
+        logger.warning("Published %s left by a killed run (%d records)", final, rows)
+    return published
+
+
+class ParquetItemExporter(BaseItemExporter):
+    """Writes records to ``file`` (the storage's ``.part``) as Parquet row groups, and each one to a journal."""
+
+    def __init__(self, file: IO[bytes], *, row_group_rows: int = DEFAULT_ROW_GROUP_ROWS,
+                 crawler: Crawler | None = None, **kwargs: Any):
+        # fields_to_export, encoding, indent: the schema is fixed (every file has every column, in contract order)
+        kwargs.pop("fields_to_export", None)
+        kwargs.pop("encoding", None)
+        kwargs.pop("indent", None)
+        super().__init__(dont_fail=True, **kwargs)
+        self.file = file
+        self.crawler = crawler
+        self.row_group_rows = max(1, row_group_rows)
+        self.buffer: list[dict[str, Any]] = []
+        self.writer: pq.ParquetWriter | None = None
+        self.journal: IO[bytes] | None = None
+        name = getattr(file, "name", None)
+        self.part = Path(name) if isinstance(name, str) and final_of(Path(name)) is not None else None
+        self.append = "a" in str(getattr(file, "mode", ""))
+        self.rows = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, file: IO[bytes], **kwargs: Any) -> Self:
+        kwargs.setdefault("row_group_rows", crawler.settings.getint(
+            "NEWSPROJ_PARQUET_ROW_GROUP_ROWS", DEFAULT_ROW_GROUP_ROWS))
+        return cls(file, crawler=crawler, **kwargs)
+
+    def start_exporting(self) -> None:
+        sources = carried_over(self.part, self.append) if self.part is not None else []
+        carried = 0
+        tmp = None
+        if sources:
+            # the killed run's .part may be the only copy (a complete file not yet renamed): copied aside first
+            # (the storage holds the .part open and locked: it is truncated below, not replaced)
+            assert self.part is not None
+            if any(path == self.part for _, path in sources):
+                tmp = self.part.with_name(self.part.name + ".old")
+                shutil.copyfile(self.part, tmp)
+                sources = [(kind, tmp if path == self.part else path) for kind, path in sources]
+        self.file.truncate(0)  # what a killed run left here is not a Parquet file
+        self.writer = pq.ParquetWriter(self.file, arrow_schema(), compression=COMPRESSION)
+        for batch in _batches(records_of(sources), self.row_group_rows):
+            self.writer.write_table(to_table(batch))
+            carried += len(batch)
+        if tmp is not None:
+            tmp.unlink()
+        self.rows = carried
+        if carried:
+            logger.info("%s: %d records carried over from the existing file / a killed run", self.part, carried)
+            if self.crawler is not None:
+                self.crawler.stats.set_value("newsproj/output/parquet_carried_over", carried)
+        if self.part is not None:
+            journal = journal_path(self.part)
+            # append: the journal keeps the killed run's records (they are in no complete file yet)
+            self.journal = journal.open("ab" if self.append else "wb", buffering=0)
+
+    def export_item(self, item: Any) -> None:
+        record = ItemAdapter(item).asdict()
+        if self.journal is not None:
+            line = json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+            self.journal.write(line)  # one unbuffered write: in the kernel once this returns
+        self.buffer.append(record)
+        if len(self.buffer) >= self.row_group_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.buffer or self.writer is None:
+            return
+        try:
+            table = to_table(self.buffer)
+        except (pa.ArrowException, TypeError, ValueError):
+            table = self._table_without_bad_records()
+        self.writer.write_table(table)
+        self.rows += table.num_rows
+        self.buffer = []
+
+    def _table_without_bad_records(self) -> pa.Table:
+        """A record whose values do not fit the schema (validation should have dropped it) costs only itself."""
+        tables = []
+        for record in self.buffer:
+            try:
+                tables.append(to_table([record]))
+            except (pa.ArrowException, TypeError, ValueError) as exc:
+                logger.error("Not written to %s (does not fit the record schema: %s): %s", self.part,
+                             exc, record.get("url"))
+                if self.crawler is not None:
+                    self.crawler.stats.inc_value("newsproj/output/parquet_unwritable")
+        return pa.concat_tables(tables) if tables else to_table([])
+
+    def finish_exporting(self) -> None:
+        if self.writer is None:
+            self.start_exporting()
+        self._flush()
+        assert self.writer is not None
+        self.writer.close()  # the footer: from here the .part is a complete Parquet file
+        self.file.flush()
+        try:
+            os.fsync(self.file.fileno())
+        except (OSError, ValueError, AttributeError):  # not a plain file (a pipe, a temp buffer)
+            pass
+        if self.journal is not None:
+            self.journal.close()
+            assert self.part is not None
+            journal_path(self.part).unlink(missing_ok=True)
+            self.journal = None
+
+
+def seed_ledger(crawler: Crawler, part: Path) -> int:
+    """Before the crawl starts: hand the records an appending run will carry over to the run's ledger, so the
+    pipelines drop them and the request-saving middleware does not fetch them again."""
+    from .state.ledger import ledger_for
+
+    sources = carried_over(part, append=True)
+    if not sources:
+        return 0
+    seeded = ledger_for(crawler).seed(records_of(sources))
+    if seeded:
+        logger.info("Resuming %s: %d records already in it will not be written again", final_of(part), seeded)
+        crawler.stats.set_value("newsproj/output/records_already_in_file", seeded)
+    return seeded
+
+
+class ParquetFiles:
+    """The Parquet feed's files, for ``feeds.SafeFileFeedStorage`` (``feeds.FORMAT_FILES``)."""
+
+    seed_ledger = staticmethod(seed_ledger)
+    recover_orphans = staticmethod(recover_orphans)
+    rows = staticmethod(parquet_rows)
+
+    @staticmethod
+    def records(path: Path) -> Iterator[dict[str, Any]]:
+        return records_of([("parquet", path)])
+
+
+FORMAT_FILES[PARQUET] = ParquetFiles()
