@@ -41,6 +41,15 @@ def fixture_server() -> Iterator[FixtureServer]:
     server.stop()
 
 
+@pytest.fixture(scope="module")
+def slow_demo() -> Iterator[FixtureServer]:
+    """The demo site answering each request after 50 ms, so kills land mid-crawl (tests/e2e/test_resume.py,
+    test_dataset.py)."""
+    server = serve(FIXTURES / "demo", delay=0.05)
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def demo_truth() -> list[dict]:
     lines = (FIXTURES / "demo" / "truth.jsonl").read_text(encoding="utf-8").splitlines()

@@ -204,16 +204,6 @@ def test_parquet_feed_and_unrecognised_format(run_site, tmp_path):
 # ------------------------------------------------------------------ SIGKILL
 
 
-@pytest.fixture(scope="module")
-def slow_site():
-    """The demo site answering each request after 50 ms, so kills land mid-crawl."""
-    from newsproj.testing.server import serve
-
-    server = serve(FIXTURES / "demo", delay=0.05)
-    yield server
-    server.stop()
-
-
 def demo_cmd(base: str, *args: str) -> list[str]:
     return crawl_cmd(base, "NEWSPROJ_PARQUET_ROW_GROUP_ROWS=4", *args)
 
@@ -238,11 +228,11 @@ def parquet_paths(path: Path) -> list[str]:
     return sorted(urlsplit(u).path for u in pq.read_table(path, columns=["canonicalUrl"]).column(0).to_pylist())
 
 
-def test_parquet_append_survives_sigkill_and_resumes(slow_site, tmp_path, demo_truth):
+def test_parquet_append_survives_sigkill_and_resumes(slow_demo, tmp_path, demo_truth):
     """-o x.parquet with JOBDIR, killed after 6 records (more than a row group): no x.parquet appears; the
     restarted run ends with every article exactly once in a complete x.parquet."""
     out, log = tmp_path / "x.parquet", tmp_path / "crawl.log"
-    cmd = demo_cmd(slow_site.base, f"JOBDIR={tmp_path / 'job'}", f"STATE_DIR={tmp_path / 'state'}", "-o", str(out))
+    cmd = demo_cmd(slow_demo.base, f"JOBDIR={tmp_path / 'job'}", f"STATE_DIR={tmp_path / 'state'}", "-o", str(out))
     journal = tmp_path / ".x.parquet.part.jsonl"
     kill_when(cmd, log, lambda: count_lines(journal) >= 6 and not out.exists())
     assert not out.exists()  # nothing under the final name
@@ -258,11 +248,11 @@ def test_parquet_append_survives_sigkill_and_resumes(slow_site, tmp_path, demo_t
     assert parquet_paths(out) == sorted(t["path"] for t in demo_truth)
 
 
-def test_killed_default_parquet_feed_is_published_by_the_next_run(slow_site, tmp_path, demo_truth):
+def test_killed_default_parquet_feed_is_published_by_the_next_run(slow_demo, tmp_path, demo_truth):
     output = tmp_path / "output"
     feeds = json.dumps({f"{output}/%(site)s/%(date)s/%(run_id)s.parquet": {
         "format": "parquet", "newsproj_atomic": True, "uri_params": "newsproj.extensions.manifest.uri_params"}})
-    cmd = demo_cmd(slow_site.base, f"STATE_DIR={tmp_path / 'state'}", f"FEEDS={feeds}")
+    cmd = demo_cmd(slow_demo.base, f"STATE_DIR={tmp_path / 'state'}", f"FEEDS={feeds}")
     log = tmp_path / "crawl.log"
 
     def killable() -> bool:

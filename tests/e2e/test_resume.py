@@ -14,18 +14,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from newsproj.testing.server import serve
-from tests.conftest import FIXTURES, start_scrapy
+from tests.conftest import start_scrapy
 
 SEED_ENV = "NEWSPROJ_TEST_KILL_SEED"
-
-
-@pytest.fixture(scope="module")
-def slow_demo():
-    """The demo site answering each request after 50 ms, so kills land mid-crawl."""
-    server = serve(FIXTURES / "demo", delay=0.05)
-    yield server
-    server.stop()
 
 
 def crawl_cmd(base: str, *settings: str) -> list[str]:
