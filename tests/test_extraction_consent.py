@@ -82,5 +82,14 @@ def test_access_and_licence_as_stated():
     assert linked.license == "https://news.example/licence"  # rel=license first
 
 
-def test_robots_verdict_is_never_the_pages_to_give():
-    assert meta_of(page('<meta name="robotsTxt" content="allowed">'), robotsTxt="allowed").robotsTxt is None
+def test_crawl_verdicts_archived_with_the_page_come_back():
+    """A page read back from a WARC this crawler wrote: the robots.txt verdict and tdmrep.json rule the live crawl
+    learnt are in its hints (crawl_hints), and become the same fields again."""
+    from newsproj.extraction.consent import crawl_hints
+
+    tdm = TdmReservation(1, "https://news.example/p", "tdmrep.json")
+    meta = meta_of(page(), **crawl_hints("allowed", tdm))
+    assert (meta.robotsTxt, meta.tdmReservation) == ("allowed", tdm)
+    assert crawl_hints(None, TdmReservation(1, None, "meta")) == {}  # the page's own statement is read again
+    assert meta_of(page(), robotsTxt="maybe", tdmrep="{not json").robotsTxt is None
+    assert meta_of(page(), tdmrep='{"reservation": 5}').tdmReservation is None

@@ -12,6 +12,7 @@ is null when the site says nothing; none is ever guessed.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from functools import cache
 from importlib import resources
@@ -173,13 +174,47 @@ def license_of(tree: HtmlElement, page: PageMeta, url: str) -> str | None:
     return None
 
 
+def header_hints(headers: Any) -> dict[str, Any]:
+    """The page hint ``headers``: the consent headers of a response (Scrapy ``Headers``), lowercased names."""
+    found = {
+        name: ", ".join(v.decode("latin-1") for v in headers.getlist(name))[:MAX_VALUE]
+        for name in CONSENT_HEADERS if headers.get(name)
+    }
+    return {"headers": found} if found else {}
+
+
+def crawl_hints(robots: str | None, tdm: TdmReservation | None) -> dict[str, str]:
+    """What the crawl learnt about the page's host (robots.txt verdict, tdmrep.json rule), as WARC hints: a record
+    made later from the archived page (``warc`` spider) carries the same consent fields as the live record."""
+    hints = {"robotsTxt": robots} if robots else {}
+    if tdm is not None and tdm.source == "tdmrep.json":
+        hints["tdmrep"] = json.dumps({"reservation": tdm.reservation, "policy": tdm.policy})
+    return hints
+
+
+def _archived_tdmrep(value: Any) -> TdmReservation | None:
+    try:
+        data = json.loads(value) if isinstance(value, str) and len(value) <= MAX_VALUE else None
+    except ValueError:
+        return None
+    reservation = _reservation(data.get("reservation")) if isinstance(data, dict) else None
+    if reservation is None or not isinstance(data, dict):
+        return None
+    policy = data.get("policy")
+    return TdmReservation(reservation, policy if isinstance(policy, str) else None, "tdmrep.json")
+
+
 def signals(tree: HtmlElement, page: PageMeta, url: str, hints: dict[str, Any]) -> dict[str, Any]:
     """The consent fields of ``Metadata`` the page states (``hints["headers"]``: its response's consent headers).
-    ``robotsTxt`` and a tdmrep.json reservation are the crawl's to add (``pipelines/consent.py``)."""
+
+    ``robotsTxt`` and a tdmrep.json reservation are the crawl's to add (``pipelines/consent.py``); a page read back
+    from a WARC this crawler wrote has them in its hints (:func:`crawl_hints`)."""
     given = hints.get("headers")
     headers: dict[str, str] = given if isinstance(given, dict) else {}
+    robots = hints.get("robotsTxt")
     return {
-        "tdmReservation": tdm_reservation(page, headers, url),
+        "robotsTxt": robots if robots in ("allowed", "disallowed", "absent") else None,
+        "tdmReservation": tdm_reservation(page, headers, url) or _archived_tdmrep(hints.get("tdmrep")),
         "aiDirectives": ai_directives(tree, headers),
         "isAccessibleForFree": accessible_for_free(page),
         "license": license_of(tree, page, url),

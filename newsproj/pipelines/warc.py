@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..exceptions import FilteredOut
+from ..extraction.consent import crawl_hints
 from ..items import Article, WarcPointer
 from ..warc import pending_for
 from ..warc.writer import writer_for
@@ -50,6 +51,8 @@ class WarcPipeline:
             item.metadata.warc = entry
         elif self.writer is not None:
             response, hints = entry
+            # with what the crawl learnt of the host, so a record made from the archive has the same consent fields
+            hints = {**hints, **crawl_hints(item.metadata.robotsTxt, item.metadata.tdmReservation)}
             item.metadata.warc = self.writer.write(response, item.metadata.dateDownloaded, hints)
             self.stats.inc_value("newsproj/warc/responses_written")
         return item

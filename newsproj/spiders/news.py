@@ -25,7 +25,7 @@ from ..discovery.kinds import maybe_gunzip, sniff
 from ..discovery.robots import RobotsRules
 from ..discovery.sitemaps import MAX_SITEMAP_DEPTH, SITEMAP_DEPTH, parse_sitemap, robots_sitemaps
 from ..discovery.urls import TrapGuard, TrapLimits, is_refusal, netloc
-from ..extraction.consent import CONSENT_HEADERS
+from ..extraction.consent import header_hints
 from ..extractor import PageExtractor
 from ..items import PageItem
 from ..middlewares.config import check_settings
@@ -240,14 +240,7 @@ class NewsSpider(Spider):
     @staticmethod
     def _hints(response: Response) -> dict[str, Any]:
         """Discovery's hints, plus the response headers in which a site states consent (TDMRep, X-Robots-Tag)."""
-        hints = dict(response.meta.get(HINTS) or {})
-        headers = {
-            name: ", ".join(v.decode("latin-1") for v in response.headers.getlist(name))[:2000]
-            for name in CONSENT_HEADERS if response.headers.get(name)
-        }
-        if headers:
-            hints["headers"] = headers
-        return hints
+        return {**(response.meta.get(HINTS) or {}), **header_hints(response.headers)}
 
     def _follow(
         self,

@@ -48,6 +48,7 @@ from scrapy.http import HtmlResponse
 from .. import sites
 from ..discovery import Kind
 from ..discovery.kinds import sniff
+from ..extraction.consent import header_hints
 from ..extractor import PageExtractor
 from ..feeds import write_json
 from ..items import Article, PageItem, WarcPointer
@@ -134,7 +135,8 @@ class WarcSpider(Spider):
     }
     """Listed by ``scrapy crawl warc -h``; any other ``-a`` is refused as a typo (newsproj/commands/crawl.py)."""
     # A backfill's size says nothing about the health of a site: no collapse check against earlier runs.
-    custom_settings = {"NEWSPROJ_MONITOR_COLLAPSE_RATIO": 0}
+    # Nor does it ask the sites (robots.txt, tdmrep.json) now: what the live crawl learnt is in the WARC's hints.
+    custom_settings = {"NEWSPROJ_MONITOR_COLLAPSE_RATIO": 0, "NEWSPROJ_CONSENT_FETCH": False}
     # Set from settings in from_crawler.
     max_size: int
     inflight_cap: int
@@ -339,7 +341,7 @@ class WarcSpider(Spider):
             encoding=response.encoding if isinstance(response, HtmlResponse) else None,
             date_downloaded=downloaded.isoformat(timespec="seconds"),
             site=self.site_name,
-            hints=_hints(record),
+            hints={**_hints(record), **header_hints(response.headers)},
         ), ""
 
     # ------------------------------------------------------------------ completion and progress
