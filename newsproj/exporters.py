@@ -198,7 +198,8 @@ class ParquetItemExporter(BaseItemExporter):
                 tmp = self.part.with_name(self.part.name + ".old")
                 shutil.copyfile(self.part, tmp)
                 sources = [(kind, tmp if path == self.part else path) for kind, path in sources]
-        self.file.truncate(0)  # what a killed run left here is not a Parquet file
+        if self.part is not None:
+            self.file.truncate(0)  # what a killed run left in the .part is not a Parquet file
         self.writer = pq.ParquetWriter(self.file, arrow_schema(), compression=COMPRESSION)
         for batch in _batches(records_of(sources), self.row_group_rows):
             self.writer.write_table(to_table(batch))

@@ -1,0 +1,83 @@
+"""ParquetItemExporter on its own: row groups as records arrive, a journal until the file is complete, and what an
+appending run carries over (the existing file, a killed run's journal or its complete but unrenamed file)."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow.parquet as pq
+from scrapy.utils.test import get_crawler
+
+from newsproj.exporters import ParquetItemExporter, journal_path, write_parquet
+from newsproj.items import Article, Metadata
+from newsproj.schema import arrow_schema
+
+
+def article(n: int) -> Article:
+    return Article(url=f"https://n.example/{n}", canonicalUrl=f"https://n.example/{n}", headline=f"H{n}",
+                   articleBody=f"Body {n}.", metadata=Metadata(dateDownloaded="2026-01-01T00:00:00+00:00"))
+
+
+def record(n: int) -> dict:
+    from itemadapter import ItemAdapter
+
+    return ItemAdapter(article(n)).asdict()
+
+
+def export(part, items, mode="wb", rows=3, crawler=None):
+    with part.open(mode, buffering=0) as fh:
+        exporter = ParquetItemExporter(fh, row_group_rows=rows, crawler=crawler)
+        exporter.start_exporting()
+        for item in items:
+            exporter.export_item(item)
+        assert journal_path(part).exists()  # the durable copy while the file is incomplete
+        exporter.finish_exporting()
+    return part
+
+
+def urls(path) -> list[str]:
+    return pq.read_table(path).column("url").to_pylist()
+
+
+def test_row_groups_as_records_arrive_and_no_journal_left(tmp_path):
+    part = export(tmp_path / ".x.parquet.part", [article(n) for n in range(7)])
+    parquet = pq.ParquetFile(part)
+    assert parquet.num_row_groups == 3 and parquet.metadata.num_rows == 7
+    assert parquet.schema_arrow.equals(arrow_schema())
+    assert not journal_path(part).exists()
+    assert pq.read_table(part).to_pylist()[0] == record(0)
+
+
+def test_an_appending_run_carries_over_the_file_and_a_killed_runs_journal(tmp_path):
+    final, part = tmp_path / "x.parquet", tmp_path / ".x.parquet.part"
+    write_parquet(final, [record(0), record(1)])
+    part.write_bytes(b"PAR1 garbage of a killed writer")
+    journal_path(part).write_text(json.dumps(record(2)) + "\n" + '{"url": "half')  # killed mid-line
+    crawler = get_crawler()
+    crawler.stats.open_spider()
+    export(part, [article(3)], mode="ab", crawler=crawler)
+    assert urls(part) == [f"https://n.example/{n}" for n in range(4)]
+    assert crawler.stats.get_value("newsproj/output/parquet_carried_over") == 3
+
+
+def test_a_complete_file_killed_before_its_rename_is_carried_over(tmp_path):
+    part = export(tmp_path / ".x.parquet.part", [article(0), article(1)])  # finished, never renamed
+    export(part, [article(2)], mode="ab")
+    assert urls(part) == [f"https://n.example/{n}" for n in range(3)]
+
+
+def test_overwrite_starts_afresh(tmp_path):
+    part = tmp_path / ".x.parquet.part"
+    journal_path(part).write_text(json.dumps(record(9)) + "\n")
+    export(part, [article(0)], mode="wb")
+    assert urls(part) == ["https://n.example/0"]
+
+
+def test_a_record_that_does_not_fit_costs_only_itself(tmp_path):
+    crawler = get_crawler()
+    crawler.stats.open_spider()
+    bad = article(1)
+    bad.headline = {"not": "a string"}  # type: ignore[assignment]
+    part = export(tmp_path / ".x.parquet.part", [article(0), bad, article(2)], crawler=crawler)
+    assert urls(part) == ["https://n.example/0", "https://n.example/2"]
+    assert crawler.stats.get_value("newsproj/output/parquet_unwritable") == 1
