@@ -302,7 +302,7 @@ def extract(
     tz = site.timezone if site else None
     published, modified = _dates(page, tree, url, hints, tz)
     if not published and not rules and site_page(tree):
-        raise NotAnArticle("a page about the site, not news (a website page without a date)", reason="site_page")
+        raise NotAnArticle("a page about the site, not news (its heading says so, no date)", reason="site_page")
     if "datePublished" in rules:
         published = iso_date(rules["datePublished"][0], tz) or published
     if "dateModified" in rules:

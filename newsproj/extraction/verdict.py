@@ -12,7 +12,7 @@ import json
 import re
 from itertools import islice
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -172,7 +172,10 @@ TEASER_CHARS = 800
 """A teaser (headline link, summary, date) holds at most this much text."""
 MIN_TEASERS = 3
 TEASER_SHARE = 0.5
-"""Share of the extracted text's words that, in teasers, make the page a listing."""
+"""Share of the extracted text's words that, in teasers, make the page a listing..."""
+OWN_TEXT_WORDS = 40
+OWN_TEXT_SHARE = 0.25
+"""...unless the text outside the teasers is this many words and this share of the text: an article of its own."""
 MAX_LINKS = 2000
 """Links looked at per page (bounded: the page decides how many it has)."""
 _BLOCK_TAGS = frozenset(("p", "li", "div", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "article",
@@ -188,16 +191,25 @@ def says_article(tree: HtmlElement, types: set[str]) -> bool:
 
 
 _SITE_PAGE_TYPES = {"aboutpage", "contactpage"}
+_SITE_PAGE_TITLE = re.compile(
+    r"^(?:about(?: us)?|contact(?: us)?|privacy(?: policy)?|cookies?(?: policy)?|terms(?: of (?:use|service))?"
+    r"|imprint|impressum|datenschutz\w*|kontakt|über uns|careers|jobs|advertise|advertising|faq|help|legal"
+    r"|mentions légales|qui sommes-nous|chi siamo|quiénes somos|contacto|newsletters?)\b",
+    re.I,
+)
+"""The heading of a page about the site (its first words), in a few languages."""
 
 
 def site_page(tree: HtmlElement) -> bool:
-    """The page calls itself a website (``og:type``) or an about/contact page and nothing calls it an article:
-    with no date anywhere, an "about us" page, not news."""
+    """A page about the site ("About us", "Contact", "Privacy policy"...), not news: it says so in its heading, and
+    nothing calls it an article (the caller checks that it states no date)."""
     types = jsonld_types(tree)
     if says_article(tree, types):
         return False
-    og_type = (tree.xpath("string(//meta[@property='og:type']/@content)") or "").strip().lower()
-    return og_type == "website" or bool(types & _SITE_PAGE_TYPES)
+    if types & _SITE_PAGE_TYPES:
+        return True
+    heading = next((_norm(h.text_content()) for h in tree.iter("h1")), "") or _norm(tree.findtext(".//title") or "")
+    return bool(_SITE_PAGE_TITLE.match(heading[:100]))
 
 
 def _norm(text: str) -> str:
@@ -207,21 +219,46 @@ def _norm(text: str) -> str:
 def headline_links(tree: HtmlElement, url: str) -> list[tuple[HtmlElement, str]]:
     """Links to other pages whose text (``HEADLINE_WORDS`` words or more) is all the text of their block: the
     headlines of teasers, menus and related-story lists, not links inside a sentence."""
-    page = url.split("#", 1)[0]
+    # the page itself: its URL and the URLs it calls its own (a page served elsewhere, a permalink)
+    selves = [url, *tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")[:4]]
+    pages = {urljoin(url, u.strip()).split("#", 1)[0] for u in selves}
+    hosts = {_host(u) for u in pages} - {""}
+    # the page's own headline, linked to its permalink (a blog post's title), is no teaser
+    own = " ".join(_norm(t).casefold() for t in tree.xpath("//title/text() | //meta[@property='og:title']/@content"))
     found: list[tuple[HtmlElement, str]] = []
     for a in islice(tree.iter("a"), MAX_LINKS):
         href = (a.get("href") or "").strip()
         if not href or href.startswith(_SKIP_HREF):
             continue
         text = _norm(a.text_content())
-        if len(text.split()) < HEADLINE_WORDS or urljoin(url, href).split("#", 1)[0] == page:
+        if len(text.split()) < HEADLINE_WORDS or text.casefold() in own:
             continue
+        target = urljoin(url, href).split("#", 1)[0]
+        if target in pages or _host(target) not in hosts or _variant(target, pages):
+            continue  # (teasers link other pages of the same site, not the page's print or comments view)
         block = a.getparent()
         while block is not None and block.tag not in _BLOCK_TAGS:
             block = block.getparent()
         if block is not None and len(_norm(_bounded_text(block, 4 * len(text) + 40))) <= 1.25 * len(text) + 5:
             found.append((a, text))
     return found
+
+
+_VARIANT = re.compile(r"(?:print|amp|comments?|comment-page-\d+|feed|email|share|pdf)(?:[/?#.]|$)")
+
+
+def _variant(target: str, pages: set[str]) -> bool:
+    """``target`` is a view of the page itself: ``<page>/print/``, ``<page>/amp``, ``<page>/comments``..."""
+    for page in pages:
+        base = page.rstrip("/") + "/"
+        if target.startswith(base) and _VARIANT.match(target[len(base):]):
+            return True
+    return False
+
+
+def _host(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    return host[4:] if host.startswith("www.") else host
 
 
 def _bounded_text(element: HtmlElement, limit: int) -> str:
@@ -293,6 +330,7 @@ def listing_reason(tree: HtmlElement, url: str, body: str) -> str | None:
     words = sum(len(line.split()) for line in lines) or 1
     joined = "\n".join(_teasers(links))
     in_teasers = sum(len(line.split()) for line in lines if len(line) >= 20 and line in joined)
-    if in_teasers >= TEASER_SHARE * words:
+    rest = words - in_teasers  # (an article page whose extracted text took in the teasers beside it keeps its own)
+    if in_teasers >= TEASER_SHARE * words and rest < max(OWN_TEXT_WORDS, OWN_TEXT_SHARE * words):
         return "teasers"
     return None
