@@ -105,6 +105,20 @@ def test_live_crawl_archives_every_record_and_the_warc_spider_gives_the_same_rec
     assert by_url == {r["url"]: r for r in live.records}  # same records, same crawl time, same WARC pointers
 
 
+def test_warc_all_archives_every_response_the_spider_saw(demo_server, tmp_path):
+    warc_dir = tmp_path / "warc"
+    live = run_crawl("-a", f"start_urls={demo_server.base}/", *FAST, "-s", f"NEWSPROJ_WARC_DIR={warc_dir}",
+                     "-s", "NEWSPROJ_WARC_ALL=1", out=tmp_path / "all.jsonl")
+    assert live.returncode == 0, live.log[-3000:]
+    (file,) = warc_dir.iterdir()
+    responses = {h["WARC-Target-URI"]: h["WARC-Record-ID"] for kind, h, _ in _records_of(file) if kind == "response"}
+    assert f"{demo_server.base}/" in responses  # the homepage, a listing: no record was made from it
+    assert len(responses) > len(live.records) == 30
+    for record in live.records:  # each record points at the copy written when its response arrived
+        assert responses[record["url"]] == record["metadata"]["warc"]["recordId"]
+    assert live.stats["newsproj/warc/responses_written"] == len(responses)
+
+
 # ------------------------------------------------------------------------------------- malformed input and filters
 
 
