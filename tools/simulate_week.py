@@ -12,7 +12,7 @@ import random
 import shutil
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -37,8 +37,10 @@ class WeekSite(Site):
         self.pages: dict[str, bytes] = {}
         self.lastmod: dict[str, str] = {}
 
-    def publish(self, slug: str, day: date, text: str, edited: date | None = None) -> None:
-        self.lastmod[f"/{day:%Y/%m/%d}/{slug}"] = f"{edited or day}T09:00:00+00:00"
+    def publish(self, slug: str, day: date, text: str, edited: bool = False) -> None:
+        # a correction's lastmod is the real clock's (the crawler compares it with when it emitted the article)
+        stamp = datetime.now(UTC).isoformat(timespec="seconds") if edited else f"{day}T09:00:00+00:00"
+        self.lastmod[f"/{day:%Y/%m/%d}/{slug}"] = stamp
         paragraphs = "".join(f"<p>{p.strip()}.</p>" for p in text.split(".") if p.strip())
         self.pages[f"/{day:%Y/%m/%d}/{slug}"] = (
             f"<html lang='en'><head><title>{slug}</title><meta property='article:published_time' "
@@ -71,7 +73,7 @@ def main(work: Path) -> int:
                     site.publish(f"story-{i}-{n}", day, prose(f"{i}-{n}"))
             if i >= 2 and 3 not in (i, i - 2):  # a correction of an article of two days before (its lastmod bumped)
                 earlier = START + timedelta(days=i - 2)
-                site.publish(f"story-{i - 2}-0", earlier, prose(f"{i - 2}-0") + " Correction appended.", edited=day)
+                site.publish(f"story-{i - 2}-0", earlier, prose(f"{i - 2}-0") + " Correction appended.", edited=True)
             suffix = "parquet" if i % 2 else "jsonl"
             cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"start_urls={server.base}/sitemap.xml",
                    "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING",
