@@ -9,7 +9,9 @@ links come back and are followed from here, through the spider middlewares and t
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -20,7 +22,7 @@ from scrapy.http import TextResponse
 
 from .. import sites
 from ..discovery import PRIORITY, Kind, Role
-from ..discovery.feeds import parse_feed
+from ..discovery.feeds import FeedEntry, parse_feed
 from ..discovery.kinds import maybe_gunzip, sniff
 from ..discovery.robots import RobotsRules
 from ..discovery.sitemaps import MAX_SITEMAP_DEPTH, SITEMAP_DEPTH, parse_sitemap, robots_sitemaps
@@ -45,6 +47,13 @@ logger = logging.getLogger(__name__)
 ROLE = "newsproj_role"
 DEPTH = "newsproj_listing_depth"
 HINTS = "newsproj_hints"
+
+
+@dataclass(frozen=True, slots=True)
+class _Feed:
+    """A feed's body, to be read off the reactor thread."""
+
+    body: bytes
 
 
 def _split_urls(value: str) -> list[str]:
@@ -130,6 +139,12 @@ class NewsSpider(Spider):
             if isinstance(output, PageItem):
                 async for item in self._from_page(response, output):
                     yield item
+            elif isinstance(output, _Feed):
+                # read in a thread: lxml releases the GIL while it reduces the feed (a feed padded with megabytes
+                # of elements no longer holds up downloads), feedparser then reads what is left
+                entries = await asyncio.to_thread(parse_feed, output.body, response.url)
+                for request in self._from_feed(response, entries):
+                    yield request
             else:
                 yield output
 
@@ -148,7 +163,7 @@ class NewsSpider(Spider):
         if kind in (Kind.SITEMAP_INDEX, Kind.URLSET, Kind.NEWS_SITEMAP):
             return self._from_sitemap(response, body)
         if kind is Kind.FEED:
-            return self._from_feed(response, body)
+            return [_Feed(body)]
         if kind is Kind.HTML:
             return [self._page_item(response)]
         return self._skip(response, "unknown_kind")
@@ -189,8 +204,8 @@ class NewsSpider(Spider):
                     request.meta[SITEMAP_DEPTH] = depth + 1
                 yield request
 
-    def _from_feed(self, response: Response, body: bytes) -> Iterable[Request]:
-        for entry in parse_feed(body, response.url):
+    def _from_feed(self, response: Response, entries: list[FeedEntry]) -> Iterable[Request]:
+        for entry in entries:
             hints = {k: v for k, v in (
                 ("title", entry.title), ("datePublished", entry.published), ("lastmod", entry.updated),
             ) if v}
