@@ -1,34 +1,56 @@
-"""Close-time monitors (spidermon): is this run's output trustworthy? A failed run exits non-zero.
+"""Close-time health checks (spidermon): is this run's output trustworthy? A failed run exits non-zero.
 
-``SPIDERMON_SPIDER_CLOSE_MONITORS = ("newsproj.monitors.SpiderCloseMonitorSuite",)``. On failure,
-:class:`MarkRunFailed` logs each reason as an ERROR and sets ``newsproj/monitor/failed`` and
-``newsproj/monitor/failures`` in the stats; the run manifest copies them (``status: "failed"``) and the
-``crawl`` command (``newsproj/commands/crawl.py``) exits with status 3.
+``SPIDERMON_SPIDER_CLOSE_MONITORS = ("newsproj.monitors.SpiderCloseMonitorSuite",)``. What is normal is per site, so
+a run is judged against the site's own recent runs (the manifests in ``STATE_DIR/runs/<site>/``, each with the
+``health`` figures of :func:`health_metrics`); a first run is failed only for what cannot be normal:
 
-Thresholds (settings; 0 turns a check off; the rates and coverage apply from 10 requests/items on):
+- **Nothing found** (any run): no article exported or known — the site refused connections, its seeds answered
+  403/404, or every request failed. The reason names the failures (and the setting, for a refused local seed).
+- **Blocked** (any run): ``NEWSPROJ_MONITOR_MAX_BLOCKED`` (0.5) or more of the article pages answered 401/403/451
+  (at least 3): a site that started blocking us, even when the known articles are not refetched.
+- **Finish reason**: not ``finished``/``closespider_*`` (a ``shutdown`` with ``JOBDIR`` is a pause).
+- **Drift from the site's recent runs** (median of the last ``NEWSPROJ_MONITOR_HISTORY`` successful ones):
+  articles found below ``NEWSPROJ_MONITOR_COLLAPSE_RATIO`` × usual; a field's coverage (null and empty are not
+  coverage), the share of article links that were not articles, of pages dropped as failed/invalid, of site-rule
+  fallbacks per field, or of failed requests, moved by ``NEWSPROJ_MONITOR_MAX_DRIFT`` (0.25) or more in the bad
+  direction; the median article body ``NEWSPROJ_MONITOR_BODY_RATIO`` (2) times shorter or longer. Each share is
+  compared only when both sides rest on at least 10 pages.
 
-- ``NEWSPROJ_MONITOR_COLLAPSE_RATIO`` (0.5): fail when the articles found (exported + unchanged + not refetched)
-  are fewer than this × the median of the site's last ``NEWSPROJ_MONITOR_HISTORY`` (5) successful runs, read
-  from ``STATE_DIR/runs/<site>/``: the site changed its template or blocked us.
-- ``NEWSPROJ_MONITOR_MAX_ERROR_RATE`` (0.5): (download exceptions + 5xx) / requests.
-- ``NEWSPROJ_MONITOR_MAX_DROP_RATE`` (0.5): (InvalidArticle + ExtractionFailed) / article pages.
-- ``NEWSPROJ_MONITOR_MIN_COVERAGE`` (``headline:1.0,articleBody:1.0,datePublished:0.5,authors:0.3``): share of
-  exported records with the field filled (spidermon's field coverage).
-- ``NEWSPROJ_MONITOR_FINISH_REASONS`` (``finished,closespider_itemcount,closespider_pagecount,closespider_timeout``):
-  any other finish reason fails, except ``shutdown`` with ``JOBDIR`` (a pause).
+Refusals by policy (robots.txt, scope, SSRF, content guards, our limits) are not errors
+(:func:`newsproj.middlewares.outcomes.is_error`). Optional absolute limits, off by default:
+``NEWSPROJ_MONITOR_MAX_ERROR_RATE``, ``NEWSPROJ_MONITOR_MAX_DROP_RATE``, ``NEWSPROJ_MONITOR_MIN_COVERAGE``.
+
+On failure, :class:`MarkRunFailed` logs each reason as an ERROR and sets ``newsproj/monitor/failed``,
+``newsproj/monitor/failures`` and ``newsproj/monitor/symptoms``; the run manifest copies them
+(``status: "failed"``) and a few affected pages kept by :class:`HealthSampler` (URL + HTML, bounded) are saved
+beside it in ``<run-id>.pages/``; the ``crawl`` command exits with status 3.
 """
 
 from __future__ import annotations
 
+import heapq
 import logging
 import statistics
 import warnings
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
 
+from itemadapter import ItemAdapter
+from scrapy import signals
 from spidermon import Monitor, MonitorSuite, monitors
 from spidermon.core.actions import Action
 
 from .extensions.manifest import DROP_PREFIX, articles_found, recent_runs
-from .feeds import site_key
+from .feeds import site_key, write_json
+from .middlewares.config import parse_coverage
+from .middlewares.outcomes import PAGE_WITHOUT_RECORD, ROLE, is_error
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Self
+
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
 
 # spidermon 1.27's runner logs through Spider.log(), deprecated in Scrapy 2.19: one warning per monitor in every
 # run's log. Only that call site is silenced (the same narrow filter as in pyproject's pytest settings).
@@ -39,16 +61,115 @@ warnings.filterwarnings(
 logger = logging.getLogger(__name__)
 
 MIN_SAMPLE = 10
+"""Pages a share must rest on (in this run and in the history) to be compared."""
+WATCHED = ("headline", "articleBody", "datePublished", "authors", "description", "mainImage", "inLanguage")
+BLOCKING = ("http_401", "http_403", "http_451")
+MAX_PAGE_BYTES = 512 * 1024
+OK = "newsproj/fetch/ok/"
+FAILED = "newsproj/fetch/failed/"
+ARTICLE_FAILED = "newsproj/fetch/article_failed/"
+
+
+def _sum(stats: dict[str, Any], prefix: str) -> int:
+    return sum(int(v) for k, v in stats.items() if k.startswith(prefix) and isinstance(v, int | float))
+
+
+def _share(part: float, whole: float) -> dict[str, float] | None:
+    return {"share": round(min(part / whole, 1.0), 4), "n": whole} if whole else None
+
+
+def health_metrics(stats: dict[str, Any]) -> dict[str, Any]:
+    """This run's health figures, from its stats (kept in the manifest: the next runs' history)."""
+    exported = stats.get("item_scraped_count", 0)
+    errors = {k[len(FAILED):]: v for k, v in stats.items() if k.startswith(FAILED) and is_error(k[len(FAILED):])}
+    ok = _sum(stats, OK)
+    article_ok = stats.get(f"{OK}article", 0)
+    article_failed = _sum(stats, ARTICLE_FAILED)
+    blocked = sum(stats.get(f"{ARTICLE_FAILED}{r}", 0) for r in BLOCKING)
+    not_article = stats.get("newsproj/discovery/article_link_was_not_article", 0)  # a listing or NotAnArticle
+    bad = stats.get(f"{DROP_PREFIX}ExtractionFailed", 0) + stats.get(f"{DROP_PREFIX}InvalidArticle", 0)
+    extracted = stats.get("newsproj/extract/ok", 0)
+    coverage = {}
+    if exported:
+        for field in WATCHED:
+            value = stats.get(f"spidermon_field_coverage/Article/{field}")
+            if value is not None or stats.get("spidermon_item_scraped_count"):
+                coverage[field] = {"share": round(float(value or 0.0), 4), "n": exported}
+    fallback = {
+        k.rsplit("/", 1)[1]: _share(v, extracted)
+        for k, v in stats.items() if k.startswith("newsproj/extract/fallback/") and extracted
+    }
+    return {
+        "articles_found": articles_found(stats),
+        "exported": exported,
+        "responses": ok,
+        "errors": dict(sorted(errors.items())),
+        "error_rate": _share(sum(errors.values()), ok + sum(errors.values())),
+        "blocked": _share(blocked, article_ok + article_failed),
+        "not_article": _share(not_article, article_ok),
+        "failed_extraction": _share(bad, extracted + bad),
+        "coverage": coverage,
+        "fallback": {k: v for k, v in fallback.items() if v},
+        "body_median": stats.get("newsproj/health/body_median"),
+        "bodies": stats.get("newsproj/health/bodies", 0),
+    }
+
+
+def _usual(history: list[dict[str, Any]], get) -> float | None:
+    """Median of a figure over the history's runs that have it (with enough pages), or None."""
+    values = []
+    for run in history:
+        try:
+            value = get(run["health"])
+        except (KeyError, TypeError):
+            continue
+        if isinstance(value, dict):
+            value = value["share"] if value.get("n", 0) >= MIN_SAMPLE else None
+        if isinstance(value, int | float):
+            values.append(float(value))
+    return statistics.median(values) if values else None
 
 
 class _Base(Monitor):
     @property
+    def crawler(self) -> Crawler:
+        return self.data.crawler
+
+    @property
     def settings(self):
-        return self.data.crawler.settings
+        return self.crawler.settings
 
     @property
     def stats(self):
         return self.data.stats
+
+    def health(self) -> dict[str, Any]:
+        return health_metrics(dict(self.stats))
+
+    def history(self) -> list[dict[str, Any]]:
+        count = self.settings.getint("NEWSPROJ_MONITOR_HISTORY", 5)
+        runs = recent_runs(self.settings.get("STATE_DIR"), site_key(self.data.spider), count * 3)
+        return [run for run in runs if run.get("status") == "ok" and isinstance(run.get("counts"), dict)][-count:]
+
+    def fail_with(self, message: str, *symptoms: str) -> None:
+        """Fail this check; ``symptoms`` say which kept pages illustrate it (saved beside the manifest)."""
+        known = list(self.crawler.stats.get_value("newsproj/monitor/symptoms") or [])
+        self.crawler.stats.set_value("newsproj/monitor/symptoms", known + [s for s in symptoms if s not in known])
+        raise AssertionError(message)
+
+
+def _diagnosis(health: dict[str, Any], stats: dict[str, Any]) -> str:
+    """Why a run found nothing: its failures, most frequent first, and a hint for a refused local site."""
+    failures = {k[len(FAILED):]: v for k, v in stats.items() if k.startswith(FAILED)}
+    if not failures:
+        return f"{health['responses']} responses, none led to an article"
+    top = sorted(failures.items(), key=lambda kv: -kv[1])[:4]
+    text = ", ".join(f"{reason} ×{count}" for reason, count in top)
+    if any(reason in ("ssrf_loopback", "ssrf_private") for reason, _ in top):
+        text += " (a local site? -s NEWSPROJ_ALLOW_PRIVATE=1)"
+    errors = sum(health["errors"].values())
+    lead = "every request failed" if errors and not health["responses"] else f"{health['responses']} responses"
+    return f"{lead}; requests failed: {text}"
 
 
 @monitors.name("Run health")
@@ -64,61 +185,111 @@ class RunHealthMonitor(_Base):
             return  # paused; the next run with the same JOBDIR resumes
         assert reason in expected, f"finish reason {reason!r} (expected one of {', '.join(expected)})"
 
+    @monitors.name("Something found")
+    def test_something_found(self):
+        health = self.health()
+        if self.settings.get("REDIS_URL") and (health["responses"] or not health["errors"]):
+            return  # one of several workers of a shared crawl: the others may have fetched the articles
+        if health["articles_found"] == 0:
+            self.fail_with(f"nothing found: no article exported or known; {_diagnosis(health, dict(self.stats))}",
+                           "http_error", "not_article", "extraction_failed")
+
+    @monitors.name("Not blocked")
+    def test_not_blocked(self):
+        limit = self.settings.getfloat("NEWSPROJ_MONITOR_MAX_BLOCKED", 0.5)
+        blocked = self.health()["blocked"]
+        if limit <= 0 or not blocked:
+            return
+        count = round(blocked["share"] * blocked["n"])
+        if count >= 3 and blocked["share"] >= limit:
+            statuses = ", ".join(f"{r[5:]} ×{self.stats.get(ARTICLE_FAILED + r)}" for r in BLOCKING
+                                 if self.stats.get(ARTICLE_FAILED + r))
+            self.fail_with(f"blocked: {count} of {blocked['n']:g} article pages answered {statuses}; the site "
+                           f"refuses us", "http_error")
+
     @monitors.name("Articles found vs recent runs")
     def test_no_collapse(self):
         ratio = self.settings.getfloat("NEWSPROJ_MONITOR_COLLAPSE_RATIO", 0.5)
-        history = self.settings.getint("NEWSPROJ_MONITOR_HISTORY", 5)
-        if ratio <= 0:
-            return
-        site = site_key(self.data.spider)
-        runs = [
-            run["counts"]["articles_found"] for run in recent_runs(self.settings.get("STATE_DIR"), site, history)
-            if run.get("status") == "ok" and isinstance(run.get("counts"), dict)
-        ]
-        if not runs:
+        history = self.history()
+        runs = [run["counts"]["articles_found"] for run in history if "articles_found" in run["counts"]]
+        if ratio <= 0 or not runs:
             return
         found, usual = articles_found(self.stats), statistics.median(runs)
-        assert found >= ratio * usual, (
-            f"collapse: {found} articles found, the last {len(runs)} runs of {site} found {usual:g} (median); "
-            f"the site may have changed its template or blocked us"
-        )
+        if found < ratio * usual:
+            self.fail_with(
+                f"collapse: {found} articles found, the last {len(runs)} runs of {site_key(self.data.spider)} "
+                f"found {usual:g} (median); the site may have changed its template or blocked us",
+                "not_article", "extraction_failed", "http_error",
+            )
 
-    @monitors.name("Download error rate")
-    def test_error_rate(self):
-        limit = self.settings.getfloat("NEWSPROJ_MONITOR_MAX_ERROR_RATE", 0.5)
-        requests = self.stats.get("downloader/request_count", 0)
-        if limit <= 0 or requests < MIN_SAMPLE:
-            return
-        errors = self.stats.get("downloader/exception_count", 0) + sum(
-            value for key, value in self.stats.items()
-            if key.startswith("downloader/response_status_count/5")
-        )
-        assert errors / requests <= limit, f"error rate {errors}/{requests} over {limit:.0%}"
+    @monitors.name("Output vs recent runs")
+    def test_no_drift(self):
+        drift = self.settings.getfloat("NEWSPROJ_MONITOR_MAX_DRIFT", 0.25)
+        ratio = self.settings.getfloat("NEWSPROJ_MONITOR_BODY_RATIO", 2.0)
+        history = self.history()
+        if not history:
+            return  # a first run: only what cannot be normal fails (the checks above)
+        now = self.health()
+        problems: list[str] = []
+        symptoms: list[str] = []
 
-    @monitors.name("Extraction drop rate")
-    def test_drop_rate(self):
-        limit = self.settings.getfloat("NEWSPROJ_MONITOR_MAX_DROP_RATE", 0.5)
-        bad = sum(self.stats.get(f"{DROP_PREFIX}{name}", 0) for name in ("InvalidArticle", "ExtractionFailed"))
-        total = bad + self.stats.get("item_scraped_count", 0) + self.stats.get(f"{DROP_PREFIX}UnchangedArticle", 0)
-        if limit <= 0 or total < MIN_SAMPLE:
-            return
-        assert bad / total <= limit, f"drop rate {bad}/{total} (invalid or failed extraction) over {limit:.0%}"
+        def compare(label: str, current: dict[str, float] | None, usual: float | None, sign: int,
+                    symptom: str) -> None:
+            if drift <= 0 or usual is None or not current or current["n"] < MIN_SAMPLE:
+                return
+            if sign * (current["share"] - usual) >= drift:
+                problems.append(f"{label} {current['share']:.0%} (usually {usual:.0%})")
+                symptoms.append(symptom)
 
-    @monitors.name("Field coverage")
-    def test_field_coverage(self):
-        rules = self.settings.getdict(
-            "NEWSPROJ_MONITOR_MIN_COVERAGE",
-            {"headline": 1.0, "articleBody": 1.0, "datePublished": 0.5, "authors": 0.3},
-        )
-        exported = self.stats.get("item_scraped_count", 0)
-        if exported < MIN_SAMPLE:
-            return
-        low = []
-        for field, minimum in rules.items():
-            coverage = self.stats.get(f"spidermon_field_coverage/Article/{field}", 0.0)
-            if coverage < float(minimum):
-                low.append(f"{field} {coverage:.0%} < {float(minimum):.0%}")
-        assert not low, f"field coverage too low: {', '.join(low)}"
+        for field, current in now["coverage"].items():
+            compare(f"{field} coverage", current, _usual(history, lambda h, f=field: h["coverage"][f]), -1,
+                    f"missing:{field}")
+        compare("article links that were not articles", now["not_article"],
+                _usual(history, lambda h: h["not_article"]), +1, "not_article")
+        compare("pages failing extraction", now["failed_extraction"],
+                _usual(history, lambda h: h["failed_extraction"]), +1, "extraction_failed")
+        for field, current in now["fallback"].items():
+            usual = _usual(history, lambda h, f=field: h["fallback"].get(f) or {"share": 0.0, "n": MIN_SAMPLE})
+            compare(f"site-rule fallbacks for {field}", current, usual, +1, "exported")
+        compare("failed requests", now["error_rate"], _usual(history, lambda h: h["error_rate"]), +1, "http_error")
+        median, usual_median = now["body_median"], _usual(
+            history, lambda h: h["body_median"] if h.get("bodies", 0) >= MIN_SAMPLE else None)
+        if ratio > 0 and median is not None and usual_median and now["bodies"] >= MIN_SAMPLE:
+            if median * ratio <= usual_median:
+                problems.append(f"median body {median:g} characters (usually {usual_median:g})")
+                symptoms.append("short_body")
+            elif median >= usual_median * ratio:
+                problems.append(f"median body {median:g} characters (usually {usual_median:g})")
+                symptoms.append("long_body")
+        if problems:
+            self.fail_with(f"output drifted from the last {len(history)} runs of {site_key(self.data.spider)}: "
+                           f"{'; '.join(problems)}", *symptoms)
+
+    @monitors.name("Absolute limits")
+    def test_absolute_limits(self):
+        """Opt-in floors and ceilings for operators who want them (all off by default)."""
+        now = self.health()
+        problems: list[str] = []
+        symptoms: list[str] = []
+        max_errors = self.settings.getfloat("NEWSPROJ_MONITOR_MAX_ERROR_RATE", 0)
+        rate = now["error_rate"]
+        if max_errors > 0 and rate and rate["n"] >= MIN_SAMPLE and rate["share"] > max_errors:
+            problems.append(f"error rate {rate['share']:.0%} over {max_errors:.0%}")
+            symptoms.append("http_error")
+        max_drops = self.settings.getfloat("NEWSPROJ_MONITOR_MAX_DROP_RATE", 0)
+        drops = now["failed_extraction"]
+        if max_drops > 0 and drops and drops["n"] >= MIN_SAMPLE and drops["share"] > max_drops:
+            problems.append(f"drop rate {drops['share']:.0%} over {max_drops:.0%}")
+            symptoms.append("extraction_failed")
+        floors = parse_coverage(self.settings.get("NEWSPROJ_MONITOR_MIN_COVERAGE"))
+        if floors and now["exported"] >= MIN_SAMPLE:
+            for field, minimum in floors.items():
+                coverage = float(self.stats.get(f"spidermon_field_coverage/Article/{field}", 0.0))
+                if coverage < minimum:
+                    problems.append(f"{field} coverage {coverage:.0%} < {minimum:.0%}")
+                    symptoms.append(f"missing:{field}")
+        if problems:
+            self.fail_with("; ".join(problems), *symptoms)
 
 
 class MarkRunFailed(Action):
@@ -140,3 +311,120 @@ class MarkRunFailed(Action):
 class SpiderCloseMonitorSuite(MonitorSuite):
     monitors = [RunHealthMonitor]
     monitors_failed_actions = [MarkRunFailed]
+
+
+class HealthSampler:
+    """Extension (before spidermon's): the figures the checks need that stats alone do not give (median article
+    body), and a few pages per symptom (URL + HTML, at most ``NEWSPROJ_MONITOR_SAVE_PAGES`` each, 512 KB a page),
+    saved beside the manifest when a check fails: a broken template is seen the day it breaks."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.keep = crawler.settings.getint("NEWSPROJ_MONITOR_SAVE_PAGES", 5)
+        self.bodies: list[int] = []
+        self.pages: dict[str, list[tuple[str, bytes, str]]] = defaultdict(list)
+        self.shortest: list[tuple[int, int, str, bytes]] = []  # heap of (-length, n, url, html): the shortest kept
+        self.longest: list[tuple[int, int, str, bytes]] = []
+        self.count = 0
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(self.page_without_record, signal=PAGE_WITHOUT_RECORD)
+        crawler.signals.connect(self.response_received, signal=signals.response_received)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def _keep(self, symptom: str, response: Response | None, note: str = "") -> None:
+        if response is None or len(self.pages[symptom]) >= self.keep:
+            return
+        self.pages[symptom].append((response.url, bytes(response.body[:MAX_PAGE_BYTES]), note))
+
+    def item_scraped(self, item: Any, response: Response | None = None, **kwargs: Any) -> None:
+        adapter = ItemAdapter(item)
+        body = adapter.get("articleBody") or ""
+        self.bodies.append(len(body))
+        for field in WATCHED:
+            if not adapter.get(field):
+                self._keep(f"missing:{field}", response)
+        self._keep("exported", response)
+        if response is not None and self.keep:
+            self.count += 1
+            html = bytes(response.body[:MAX_PAGE_BYTES])
+            for heap, key in ((self.shortest, -len(body)), (self.longest, len(body))):
+                entry = (key, self.count, response.url, html)
+                if len(heap) < self.keep:
+                    heapq.heappush(heap, entry)
+                elif entry > heap[0]:
+                    heapq.heapreplace(heap, entry)
+
+    def item_dropped(self, item: Any, response: Response | None = None, exception: Exception | None = None,
+                     **kwargs: Any) -> None:
+        name = type(exception).__name__
+        if name == "NotAnArticle":
+            self._keep("not_article", response, str(exception))
+        elif name in ("ExtractionFailed", "InvalidArticle"):
+            self._keep("extraction_failed", response, f"{name}: {exception}")
+
+    def page_without_record(self, response: Response, outcome: Any, **kwargs: Any) -> None:
+        """A page extraction judged a listing or dropped (sent by the spider, see ``outcomes.PAGE_WITHOUT_RECORD``)."""
+        drop = getattr(outcome, "drop", None)
+        if type(drop).__name__ == "ExtractionFailed":
+            self._keep("extraction_failed", response, f"ExtractionFailed: {drop}")
+        elif response.meta.get(ROLE) == "article":  # an article link that was not an article
+            self._keep("not_article", response, f"listing: {outcome.listing}" if outcome.listing else f"{drop}")
+
+    def response_received(self, response: Response, request: Any = None, **kwargs: Any) -> None:
+        if response.status >= 400 and not response.url.endswith("/robots.txt"):
+            role = request.meta.get(ROLE) if request is not None else None
+            self._keep("http_error", response, f"HTTP {response.status} ({role or 'request'})")
+
+    def spider_closed(self, reason: str) -> None:
+        stats = self.crawler.stats
+        stats.set_value("newsproj/health/bodies", len(self.bodies))
+        if self.bodies:
+            stats.set_value("newsproj/health/body_median", statistics.median(self.bodies))
+
+    def samples(self, symptom: str) -> list[tuple[str, bytes, str]]:
+        if symptom == "short_body":
+            return [(url, html, f"{-key} characters") for key, _, url, html in sorted(self.shortest, reverse=True)]
+        if symptom == "long_body":
+            return [(url, html, f"{key} characters") for key, _, url, html in sorted(self.longest, reverse=True)]
+        return self.pages.get(symptom, [])
+
+    def save(self, folder: Path, symptoms: list[str]) -> int:
+        """Write the kept pages of ``symptoms`` to ``folder`` (``index.json`` + one ``.html`` per page)."""
+        index: list[dict[str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for symptom in symptoms:
+            for url, html, note in self.samples(symptom):
+                if (symptom, url) in seen:
+                    continue
+                seen.add((symptom, url))
+                if not index:
+                    folder.mkdir(parents=True, exist_ok=True)
+                name = f"{len(index) + 1:03d}.html"
+                (folder / name).write_bytes(html)
+                index.append({"symptom": symptom, "url": url, "file": name, "note": note})
+        if index:
+            write_json(folder / "index.json", index)
+        return len(index)
+
+
+def sampler(crawler: Crawler) -> HealthSampler | None:
+    """The crawl's :class:`HealthSampler` extension, if enabled."""
+    for extension in getattr(crawler.extensions, "middlewares", ()):
+        if isinstance(extension, HealthSampler):
+            return extension
+    return None
+
+
+def save_affected_pages(crawler: Crawler, folder: Path) -> str | None:
+    """For a failed run: save the pages kept for its symptoms under ``folder``; returns the folder's name."""
+    symptoms = list(crawler.stats.get_value("newsproj/monitor/symptoms") or [])
+    kept = sampler(crawler)
+    if not symptoms or kept is None or not kept.save(folder, symptoms):
+        return None
+    return folder.name
+

@@ -79,16 +79,19 @@ ITEM_PIPELINES = {
 }
 
 EXTENSIONS = {
+    "newsproj.monitors.HealthSampler": 440,  # figures and a few pages per symptom for the checks (monitors.py)
     "spidermon.contrib.scrapy.extensions.Spidermon": 450,  # close-time checks, before the summary and stats file
     "newsproj.extensions.housekeeping.Housekeeping": 500,
     "newsproj.extensions.manifest.RunManifest": 510,   # run id, manifest beside the output, run history
     "newsproj.extensions.jobdir.KillSafeJobdir": 520,  # JOBDIR that survives SIGKILL
 }
 
-# Close-time checks (newsproj/monitors.py); a failed run exits with status 3.
+# Close-time checks (newsproj/monitors.py); a failed run exits with status 3. Field coverage counts a field as
+# filled only when it has a value: null, "" and [] are not coverage.
 SPIDERMON_ENABLED = True
 SPIDERMON_SPIDER_CLOSE_MONITORS = ("newsproj.monitors.SpiderCloseMonitorSuite",)
 SPIDERMON_ADD_FIELD_COVERAGE = True
+SPIDERMON_FIELD_COVERAGE_SKIP_NONE = True
 SPIDERMON_FIELD_COVERAGE_SKIP_FALSY = True
 
 FEED_EXPORT_ENCODING = "utf-8"

@@ -121,6 +121,8 @@ class RunManifest:
         self.reason = reason
 
     def manifest(self) -> dict[str, Any]:
+        from ..monitors import health_metrics
+
         stats = self.crawler.stats.get_stats()
         spider = self.crawler.spider
         failures = list(stats.get("newsproj/monitor/failures") or [])
@@ -148,15 +150,31 @@ class RunManifest:
                 "requests_saved": stats.get("newsproj/incremental/saved", 0),
                 "errors": stats.get("log_count/ERROR", 0),
             },
+            "health": health_metrics(stats),  # what the next runs of the site are compared with (monitors.py)
+            "affected_pages": None,
             "output": None,
             # WARC files this run published (NEWSPROJ_WARC_DIR, docs/warc.md): file (relative to the directory),
             # bytes, records, sha256, status (complete, or recovered from a killed run)
             "warc": list(stats.get("newsproj/warc/files") or []),
         }
 
+    def _save_pages(self, folder: Path) -> str | None:
+        """A failed run's affected pages (monitors.HealthSampler), saved in ``folder/<run-id>.pages/``."""
+        from ..monitors import save_affected_pages
+
+        if not self.crawler.stats.get_value("newsproj/monitor/failed"):
+            return None
+        try:
+            return save_affected_pages(self.crawler, folder / f"{self.run_id}.pages")
+        except OSError as exc:
+            logger.warning("Could not save the affected pages in %s: %s", folder, exc)
+            return None
+
     def engine_stopped(self) -> None:
         manifest = self.manifest()
         for storage in self.storages:
+            folder = (storage.published or storage.final).parent
+            manifest["affected_pages"] = self._save_pages(folder)
             if storage.published is None:  # a run that exported nothing: no file, and the manifest says so
                 entry = {**manifest, "output": {"file": None, "records": 0, "sha256": None}}
                 write_json(storage.final.with_name(f"{self.run_id}.manifest.json"), entry)
@@ -170,6 +188,7 @@ class RunManifest:
         folder = history_dir(self.state_dir, manifest["site"] or "unknown")
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
+            manifest["affected_pages"] = self._save_pages(folder)
             write_json(folder / f"{self.run_id}.json", manifest)
         if self.run_file is not None and self.reason == "finished":
             self.run_file.unlink(missing_ok=True)  # the next run with this JOBDIR is a new run

@@ -3,7 +3,13 @@
 Components refuse with :class:`Refused` (an ``IgnoreRequest`` carrying a reason); the spider's errback
 hands every final failure (refusals, HTTP errors after retries, timeouts, dropped connections, oversize
 bodies) to :func:`record_failure`, which bumps ``newsproj/fetch/failed/<reason>`` and logs one line with the
-URL. Together with the items' drop reasons these stats account for every URL the crawl saw.
+URL; every response that reaches a callback is counted by :func:`record_response` under
+``newsproj/fetch/ok/<role>``. Together with the items' drop reasons these stats account for every URL the crawl saw.
+
+:func:`is_error` tells the site's and the network's faults (connection failures, timeouts, HTTP 4xx/5xx on a
+page we were sent to) from refusals by policy (robots.txt, scope, SSRF, content guards, our limits): only the
+former count against a site's health (``newsproj/monitors.py``). A failed article request also counts under
+``newsproj/fetch/article_failed/<reason>`` (the block check: new articles answering 403).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from .redact import redact
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+    from scrapy.http import Response
     from twisted.python.failure import Failure
 
 logger = logging.getLogger(__name__)
@@ -36,6 +43,22 @@ logger = logging.getLogger(__name__)
 POLICY = frozenset({
     "robots_forbidden", "offsite", "bad_scheme", "redirect_loop", "redirect_max", "retry_after_too_long",
 })
+
+
+# What a site or the network did wrong (besides HTTP statuses, ``http_<status>``).
+NETWORK = frozenset({"timeout", "connection_refused", "connection_lost", "dns_lookup_failed", "cancelled"})
+ROLE = "newsproj_role"  # request meta key set by the spider: seed, discovery, listing, article
+
+
+PAGE_WITHOUT_RECORD = object()
+"""Signal sent by a spider for a downloaded page that gave no record (a listing, or a page dropped by extraction):
+``response``, ``outcome`` (a :class:`newsproj.extraction.page.PageOutcome`). The health sampler keeps a few."""
+
+
+def is_error(reason: str) -> bool:
+    """Whether a failure reason is the site's or the network's fault (not a refusal by policy or by our limits).
+    Unknown exception names (``SSLError``…) are errors; our own reasons are lowercase."""
+    return reason.startswith("http_") or reason in NETWORK or reason[:1].isupper()
 
 
 class Refused(IgnoreRequest):
@@ -75,12 +98,19 @@ def failure_reason(failure: Failure) -> str:
     return type(exc).__name__
 
 
+def record_response(crawler: Crawler, response: Response) -> None:
+    """Count a response that reached the spider, by the role of its request."""
+    crawler.stats.inc_value(f"newsproj/fetch/ok/{response.meta.get(ROLE) or 'other'}")
+
+
 def record_failure(crawler: Crawler, failure: Failure) -> str:
     """Count and log a request's final failure; returns the reason."""
     reason = failure_reason(failure)
     crawler.stats.inc_value(f"newsproj/fetch/failed/{reason}")
     request = getattr(failure, "request", None)
     url = request.url if request is not None else "?"
+    if request is not None and request.meta.get(ROLE) == "article":
+        crawler.stats.inc_value(f"newsproj/fetch/article_failed/{reason}")
     level = logging.INFO if reason in POLICY or reason.startswith(("ssrf_", "content_type")) else logging.WARNING
     logger.log(level, "Gave up on %s: %s", redact(url), reason)
     return reason

@@ -31,7 +31,7 @@ from ..extraction.consent import header_hints
 from ..extractor import PageExtractor
 from ..items import PageItem
 from ..middlewares.config import check_settings
-from ..middlewares.outcomes import record_failure
+from ..middlewares.outcomes import PAGE_WITHOUT_RECORD, record_failure, record_response
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterable
@@ -135,6 +135,7 @@ class NewsSpider(Spider):
     # ------------------------------------------------------------------ routing
 
     async def parse(self, response: Response) -> AsyncIterator[Any]:
+        record_response(self.crawler, response)
         for output in self._route(response):
             if isinstance(output, PageItem):
                 async for item in self._from_page(response, output):
@@ -217,6 +218,9 @@ class NewsSpider(Spider):
         if outcome.article is not None:
             yield outcome.article
             return
+        if response.meta.get(ROLE) == Role.ARTICLE.value:  # an article link that led to no article (site health)
+            self.crawler.stats.inc_value("newsproj/discovery/article_link_was_not_article")
+        self.crawler.signals.send_catch_log(PAGE_WITHOUT_RECORD, response=response, outcome=outcome)
         for request in self._from_links(response, outcome):
             yield request
 
