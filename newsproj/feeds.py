@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import importlib
 import json
 import logging
+import lzma
 import os
 import re
 from datetime import UTC, datetime
@@ -118,12 +120,34 @@ def records_in(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def sha256_of(path: Path) -> tuple[str, int]:
-    digest, lines = hashlib.sha256(), 0
+    """SHA-256 of the file as stored, and its number of lines (records) once decompressed: a feed written through
+    Scrapy's Gzip/Bz2/LZMA post-processing plugins counts its records, not the newlines in compressed bytes."""
+    digest = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
-            lines += block.count(b"\n")
-    return digest.hexdigest(), lines
+    return digest.hexdigest(), count_lines(path)
+
+
+_DECOMPRESS = ((b"\x1f\x8b", "gzip"), (b"BZh", "bz2"), (b"\xfd7zXZ\x00", "lzma"))
+
+
+def count_lines(path: Path) -> int:
+    with path.open("rb") as fh:
+        magic = fh.read(6)
+    opener: Any = open
+    for prefix, module in _DECOMPRESS:
+        if magic.startswith(prefix):
+            opener = importlib.import_module(module).open
+            break
+    lines = 0
+    try:
+        with opener(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                lines += block.count(b"\n")
+    except (EOFError, OSError, lzma.LZMAError):  # a compressed file cut short by a kill: the lines read so far
+        pass
+    return lines
 
 
 class SafeFileFeedStorage(FileFeedStorage):

@@ -36,6 +36,7 @@ from ..exceptions import SiteConfigError
 from ..extraction.page import process_page
 from ..items import PageItem
 from ..validation import problems
+from .shell import one_page
 
 if TYPE_CHECKING:
     from argparse import ArgumentParser, Namespace
@@ -127,6 +128,7 @@ class Command(ScrapyCommand):
         # Quiet by default (the record is the output); -L / -s LOG_LEVEL= / --nolog still win.
         if (self.settings.getpriority("LOG_LEVEL") or 0) < SETTINGS_PRIORITIES["cmdline"]:
             self.settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
+        one_page(self.settings)  # no state or run history written into the working directory, no crawl checks
 
     def syntax(self) -> str:
         return "[options] URL_OR_FILE"

@@ -22,21 +22,42 @@ def _by_reason(stats: dict[str, Any], prefix: str) -> dict[str, int]:
     return {key[len(prefix):]: value for key, value in sorted(stats.items()) if key.startswith(prefix)}
 
 
+def _where(slot: Any) -> str:
+    """The file a feed slot wrote (its URI with the run's parameters filled in), as a path when local."""
+    published = getattr(slot.storage, "published", None)
+    if published is not None:
+        return str(published)
+    uri = str(getattr(slot, "uri", ""))
+    return uri.removeprefix("file://") if uri.startswith("file://") else uri
+
+
 class Housekeeping:
-    """Logs one summary line at close: records written, where, pages judged listings and drops, by reason. With
-    ``NEWSPROJ_STATS_FILE`` set, the final stats are also written there as JSON (atomically).
-    (trafilatura's caches are reset where pages are extracted: ``newsproj.extraction.page``.)"""
+    """Logs one summary line once the feeds are stored: records written, to which files (the real paths, not the
+    ``FEEDS`` templates), pages judged listings and drops, by reason. With ``NEWSPROJ_STATS_FILE`` set, the final
+    stats are also written there as JSON (atomically). (trafilatura's caches are reset where pages are extracted:
+    ``newsproj.extraction.page``.)"""
 
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
         self.stats_file = crawler.settings.get("NEWSPROJ_STATS_FILE")
+        self.reason: str | None = None
+        self.outputs: list[str] = []
+        crawler.signals.connect(self.feed_slot_closed, signal=signals.feed_slot_closed)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
 
+    def feed_slot_closed(self, slot: Any) -> None:
+        self.outputs.append(_where(slot))
+
     def spider_closed(self, reason: str) -> None:
+        self.reason = reason
+
+    def engine_stopped(self) -> None:
+        reason = self.reason
         stats = self.crawler.stats.get_stats()
         written = stats.get("item_scraped_count", 0)
         drops = {
@@ -46,7 +67,7 @@ class Housekeeping:
         }
         listings = _by_reason(stats, "newsproj/page/listing/")
         page_drops = _by_reason(stats, "newsproj/page/dropped/")
-        feeds = ", ".join(self.crawler.settings.getdict("FEEDS")) or "no feed configured"
+        feeds = ", ".join(self.outputs) or "no feed configured"
         dropped = ", ".join(f"{k}={v}" for k, v in drops.items()) or "none"
         if page_drops:  # the pages that gave no record, by the extraction process's reason
             dropped += "; pages: " + ", ".join(f"{k}={v}" for k, v in page_drops.items())

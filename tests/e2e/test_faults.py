@@ -185,7 +185,7 @@ def test_non_html_is_dropped_before_its_body_downloads(crawl):
         result = crawl("-a", f"start_urls={seeds}")
     finally:
         server.stop()
-    assert result.returncode == 0
+    assert result.returncode == 3 and "nothing found" in result.log  # no seed was an article: a failed run
     stats = result.stats
     assert stats["newsproj/fetch/failed/content_type/application/pdf"] == 1
     assert stats["newsproj/fetch/failed/content_type/image/jpeg"] == 1
@@ -252,7 +252,7 @@ def test_ssrf_redirect_to_loopback_refused(crawl):
                        "-s", "NEWSPROJ_ALLOW_PRIVATE=0", "-s", f"NEWSPROJ_ALLOW_PRIVATE_HOSTS={netloc}")
     finally:
         server.stop()
-    assert result.returncode == 0
+    assert result.returncode == 3 and "nothing found" in result.log  # its only page was refused
     assert server.hits["/moved/2024/05/19/to-localhost.html"] == 1
     assert server.hits[target] == 0
     assert result.stats["newsproj/fetch/failed/ssrf_loopback"] == 1
@@ -319,7 +319,7 @@ def test_per_host_concurrency_is_capped(crawl):
         result = crawl("-a", f"start_urls={seeds}", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2")
     finally:
         server.stop()
-    assert result.returncode == 0
+    assert result.returncode == 3 and "nothing found" in result.log  # echo pages are not articles
     assert sum(1 for _, target in server.times if target.startswith("/slow/echo/")) == 8
     assert 1 <= server.max_in_flight <= 2  # Scrapy 2.19 alone sends all 8 at once (see newsproj/compat.py)
 

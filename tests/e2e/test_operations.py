@@ -1,0 +1,55 @@
+"""Documented ways to run the crawler that used to misbehave: the summary line names the file written, a gzipped
+atomic feed's manifest counts its records, ``scrapy shell`` exits cleanly, and one-page commands write nothing into
+the working directory."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+ENV = {**os.environ, "PYTHONPATH": str(ROOT), "SCRAPY_SETTINGS_MODULE": "newsproj.settings"}
+
+
+def test_summary_names_the_file_and_a_gzipped_atomic_feed_counts_its_records(tmp_path, demo_server, demo_truth):
+    template = str(tmp_path / "out" / "%(site)s" / "%(run_id)s.jsonl.gz")
+    feeds = {template: {"format": "jsonlines", "newsproj_atomic": True, "uri_params": "newsproj.feeds.uri_params",
+                        "postprocessing": ["scrapy.extensions.postprocessing.GzipPlugin"]}}
+    proc = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"start_urls={demo_server.base}/",
+         "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", f"STATE_DIR={tmp_path / 'state'}",
+         "-s", f"FEEDS={json.dumps(feeds)}"],
+        cwd=tmp_path, env=ENV, capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    (written,) = (tmp_path / "out").glob("*/*.jsonl.gz")
+    lines = gzip.decompress(written.read_bytes()).decode().splitlines()
+    assert len(lines) == len(demo_truth)
+    summary = next(line for line in proc.stderr.splitlines() if "newsproj summary" in line)
+    assert f"{len(lines)} articles written to {written};" in summary  # the file, not the FEEDS template
+    manifest = json.loads(written.with_name(written.name.replace(".jsonl.gz", ".manifest.json")).read_text())
+    assert manifest["output"]["records"] == len(lines)
+
+
+def test_shell_exits_cleanly_and_writes_nothing_here(tmp_path, demo_server):
+    proc = subprocess.run(
+        [sys.executable, "-m", "scrapy", "shell", f"{demo_server.base}/", "-s", "NEWSPROJ_ALLOW_PRIVATE=1"],
+        cwd=tmp_path, env=ENV, input="print('status', response.status)\n", capture_output=True, text=True,
+        timeout=120)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "status 200" in proc.stdout
+    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_extract_writes_nothing_here(tmp_path, demo_server, demo_truth):
+    proc = subprocess.run(
+        [sys.executable, "-m", "scrapy", "extract", f"{demo_server.base}{demo_truth[0]['path']}",
+         "-s", "NEWSPROJ_ALLOW_PRIVATE=1"],
+        cwd=tmp_path, env=ENV, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert json.loads(proc.stdout.split("\n#", 1)[0])["headline"] == demo_truth[0]["headline"]
+    assert list(tmp_path.iterdir()) == []  # no state/runs/… nor output/ in the working directory
