@@ -128,3 +128,46 @@ def test_limits_from_settings():
 
     limits = TrapLimits.from_settings(Settings({"NEWSPROJ_MAX_PAGES_PER_PATTERN": "7"}))
     assert limits.max_pages_per_pattern == 7 and limits.max_pages_per_site == 50000
+
+
+# ------------------------------------------------------------------ tracking parameters and barren listings
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://news.example/a/story?utm_source=tw&utm_medium=social", "https://news.example/a/story"),
+    ("https://news.example/a/story?id=7&fbclid=IwAR0x&gclid=abc", "https://news.example/a/story?id=7"),
+    ("https://news.example/a/story?mc_cid=1&page=2", "https://news.example/a/story?page=2"),
+    ("https://news.example/a/story?id=7", "https://news.example/a/story?id=7"),
+])
+def test_tracking_parameters_are_stripped_before_a_request(url, expected):
+    stripped, kinds = strip_trap_params(url)
+    assert stripped == expected
+    assert ("tracking" in kinds) == (url != expected)
+
+
+def test_a_tracked_link_and_the_same_link_are_one_request():
+    guard = TrapGuard()
+    first, _ = guard.admit("https://news.example/world/story-of-the-day?utm_source=newsletter")
+    second, notes = guard.admit("https://news.example/world/story-of-the-day")
+    assert first == second == "https://news.example/world/story-of-the-day"
+    assert guard.per_site["news.example:443"] == 1 and not is_refusal(notes)
+
+
+def test_listing_pattern_stops_after_a_run_of_pages_without_new_articles():
+    guard = TrapGuard(TrapLimits(max_barren_listings=3, max_pages_per_pattern=1000))
+    base = "https://news.example/calendar/2024/05/"
+    # a month page links its days: article-shaped links, new, so the month page yields
+    days = [f"{base}{d:02d}/" for d in range(1, 29)]
+    assert guard.listing_seen(base, days)
+    for url in days:
+        guard.admit(url)
+    # each day page turns out to be a listing that links only other days (a listing shape by now)
+    for n, day in enumerate(days[:3]):
+        assert not guard.listing_seen(day, [days[n + 1], f"{base}{n + 5:02d}/"])
+    url, notes = guard.admit("https://news.example/calendar/2024/06/01/")
+    assert "barren_pattern" in notes and is_refusal(notes)
+    # a pattern whose pages keep linking new articles is never stopped
+    for n in range(10):
+        assert guard.listing_seen(f"https://news.example/news?page={n}", [f"https://news.example/story-{n}-x"])
+        guard.admit(f"https://news.example/story-{n}-x")
+    assert not is_refusal(guard.admit("https://news.example/news?page=11", listing=True)[1])

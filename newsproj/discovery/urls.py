@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -90,9 +91,20 @@ def _is_token(value: str) -> bool:
     return bool(_TOKEN.match(value)) and (not value.isdigit() or len(value) >= 20)
 
 
+@lru_cache(maxsize=4096)
+def is_tracking_param(key: str) -> bool:
+    """Whether courlan's maintained tracker list drops this query parameter (``utm_*``, ``fbclid``, ``gclid``,
+    ``mc_cid``…): asked through its public ``normalize_url`` on a URL holding that parameter alone."""
+    try:
+        return not urlsplit(courlan.normalize_url(f"http://x.invalid/?{urlencode({key: '1'})}")).query
+    except ValueError:
+        return False
+
+
 def strip_trap_params(url: str) -> tuple[str, list[str]]:
-    """``url`` without session ids (query or ``;jsessionid=`` path parameters) and sort parameters, and
-    which kinds were stripped (``session_id``, ``sort``). The rest of the URL is left as is."""
+    """``url`` without tracking parameters (courlan's list), session ids (query or ``;jsessionid=`` path
+    parameters) and sort parameters, and which kinds were stripped (``tracking``, ``session_id``, ``sort``), so a
+    link with ``utm_*`` and the same link without are one request. The rest of the URL is left as is."""
     parts = urlsplit(url)
     stripped: list[str] = []
     path = _PATH_SESSION.sub("", parts.path)
@@ -103,6 +115,8 @@ def strip_trap_params(url: str) -> tuple[str, list[str]]:
         low = key.lower()
         if low in SESSION_PARAMS or (low in SESSION_TOKEN_PARAMS and _is_token(value)):
             stripped.append("session_id")
+        elif is_tracking_param(low):
+            stripped.append("tracking")
         elif low in SORT_PARAMS:
             stripped.append("sort")
         else:
@@ -162,6 +176,7 @@ class TrapLimits:
     max_pages_per_site: int = 50000
     calendar_years_back: int = 30
     calendar_years_ahead: int = 1
+    max_barren_listings: int = 10
 
     @classmethod
     def from_settings(cls, settings: Any) -> TrapLimits:
@@ -173,6 +188,7 @@ class TrapLimits:
             max_pages_per_site=settings.getint("NEWSPROJ_MAX_PAGES_PER_SITE", cls.max_pages_per_site),
             calendar_years_back=settings.getint("NEWSPROJ_CALENDAR_YEARS_BACK", cls.calendar_years_back),
             calendar_years_ahead=settings.getint("NEWSPROJ_CALENDAR_YEARS_AHEAD", cls.calendar_years_ahead),
+            max_barren_listings=settings.getint("NEWSPROJ_MAX_BARREN_LISTINGS", cls.max_barren_listings),
         )
 
 
@@ -191,6 +207,23 @@ class TrapGuard:
     per_pattern: Counter[str] = field(default_factory=Counter)
     per_site: Counter[str] = field(default_factory=Counter)
     seen: set[int] = field(default_factory=set)  # hashes of admitted URLs (memory stays small on long crawls)
+    listing_patterns: set[str] = field(default_factory=set)  # patterns of pages judged listings
+    barren: Counter[str] = field(default_factory=Counter)  # pattern → listing pages in a row with no new article
+
+    def listing_seen(self, url: str, article_links: list[str]) -> bool:
+        """Account for a page judged a listing: does it link an article not linked before in this run (a link
+        whose shape is not one of a listing, like a calendar day)? After ``max_barren_listings`` pages of one
+        pattern in a row that do not, links of that pattern are refused (``barren_pattern``): an endless
+        calendar or pagination stops costing requests once it stops leading anywhere new."""
+        pattern = url_pattern(url)
+        self.listing_patterns.add(pattern)
+        for link in article_links:
+            clean, _ = strip_trap_params(link)
+            if hash(clean) not in self.seen and url_pattern(clean) not in self.listing_patterns:
+                self.barren[pattern] = 0
+                return True
+        self.barren[pattern] += 1
+        return False
 
     def admit(self, url: str, listing: bool = False, today: date | None = None) -> tuple[str, list[str]]:
         """``(url_to_request, reasons)``. When ``reasons`` holds a refusal (anything but the
@@ -213,6 +246,9 @@ class TrapGuard:
         key = hash(url)
         if key in self.seen:  # already admitted: the dupefilter will drop it, budgets are not charged twice
             return url, notes
+        if limits.max_barren_listings and self.barren and \
+                self.barren[url_pattern(url)] >= limits.max_barren_listings:
+            return url, [*notes, "barren_pattern"]
         site = netloc(url)
         if limits.max_pages_per_site and self.per_site[site] >= limits.max_pages_per_site:
             return url, [*notes, "site_budget"]

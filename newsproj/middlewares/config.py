@@ -52,6 +52,9 @@ SETTINGS: dict[str, Setting] = {
                                               "shape (digits ignored) per `host:port` (0 = no budget)"),
     "NEWSPROJ_MAX_SITEMAP_DEPTH": Setting("int", 4, "sitemap indexes followed in a chain (an index listing an "
                                           "index...); deeper ones count as newsproj/discovery/trap/sitemap_depth"),
+    "NEWSPROJ_MAX_BARREN_LISTINGS": Setting("int", 10, "listing pages of one shape (digits ignored) in a row "
+                                            "that link no new article before that shape is no longer followed "
+                                            "(0 = no limit)"),
     "NEWSPROJ_MAX_PAGES_PER_SITE": Setting("int", 50000, "URLs followed per `host:port` (0 = no budget)"),
     "NEWSPROJ_CALENDAR_YEARS_BACK": Setting("int", 30, "calendar/archive URLs dated further back are not followed"),
     "NEWSPROJ_CALENDAR_YEARS_AHEAD": Setting("int", 1, "calendar/archive URLs dated further ahead are not "

@@ -230,6 +230,8 @@ class NewsSpider(Spider):
             return
         links = outcome.links
         depth = response.meta.get(DEPTH, 0)
+        if outcome.listing and not self.traps.listing_seen(response.url, links.articles):
+            self.crawler.stats.inc_value("newsproj/discovery/listing_without_new_article")
         for url in links.articles:  # depth too: an article-shaped link may turn out to be a listing (a calendar day)
             if netloc(url) in self.allowed_netlocs:
                 yield from self._follow(response, url, Role.ARTICLE, depth=depth + 1)

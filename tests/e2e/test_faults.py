@@ -351,3 +351,36 @@ def test_proxy_password_never_reaches_logs_stats_or_output(crawl):
     assert proxied and proxied[0].get("Proxy-Authorization") == expected
     dumped = result.log + json.dumps(result.stats) + json.dumps(result.records)
     assert "pr0xyp4ss" not in dumped and expected.split()[1] not in dumped
+
+
+def test_extraction_raises_fixture_still_raises():
+    """The mixed site's 'extraction raises' page relies on a real crash (an og:image URL urllib cannot parse).
+    If extraction is hardened against it, this fails first: give fixtures/broken/extraction-raises.html
+    (tools/build_faulty.py) another input that makes extract() raise."""
+    from scrapy.exceptions import DropItem
+
+    from newsproj.extraction import extract
+
+    html = (FIXTURES / "broken" / "extraction-raises.html").read_text("utf-8")
+    try:
+        extract(html, "http://127.0.0.1:1/broken/2024/05/23/extraction-raises.html", None, {},
+                "2024-05-23T00:00:00+00:00")
+    except DropItem as exc:  # pragma: no cover - a typed drop is not a crash
+        pytest.fail(f"extract() now drops the page ({exc!r}) instead of raising: replace the fixture")
+    except Exception:  # noqa: BLE001 - the point: an untyped exception escapes extract()
+        return
+    pytest.fail("extract() no longer raises on the fixture: replace it (see docstring)")
+
+
+def test_endless_calendar_stops_when_it_stops_leading_to_new_articles(crawl):
+    """With the default pattern budget (100 per shape), an endless calendar used to cost 100 month pages and 100
+    day pages every run; a shape is now dropped after NEWSPROJ_MAX_BARREN_LISTINGS (10) pages in a row that link
+    no new article."""
+    server = fault_server()
+    try:
+        result = crawl("-a", f"start_urls={server.base}/calendar/2024/05/")
+    finally:
+        server.stop()
+    calendar = [t for t in server.hits if t.startswith("/calendar/")]
+    assert 10 <= len(calendar) <= 40, len(calendar)
+    assert result.stats["newsproj/discovery/trap/barren_pattern"] >= 1
