@@ -17,7 +17,8 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT), "SCRAPY_SETTINGS_MODULE": "newspro
 
 def test_summary_names_the_file_and_a_gzipped_atomic_feed_counts_its_records(tmp_path, demo_server, demo_truth):
     template = str(tmp_path / "out" / "%(site)s" / "%(run_id)s.jsonl.gz")
-    feeds = {template: {"format": "jsonlines", "newsproj_atomic": True, "uri_params": "newsproj.extensions.manifest.uri_params",
+    feeds = {template: {"format": "jsonlines", "newsproj_atomic": True,
+                        "uri_params": "newsproj.extensions.manifest.uri_params",
                         "postprocessing": ["scrapy.extensions.postprocessing.GzipPlugin"]}}
     proc = subprocess.run(
         [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"start_urls={demo_server.base}/",
