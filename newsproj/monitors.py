@@ -147,6 +147,8 @@ class _Base(Monitor):
         return health_metrics(dict(self.stats))
 
     def history(self) -> list[dict[str, Any]]:
+        if self.settings.get("REDIS_URL"):
+            return []  # one worker of a shared crawl holds a share of it: its figures are no run's to compare
         count = self.settings.getint("NEWSPROJ_MONITOR_HISTORY", 5)
         runs = recent_runs(self.settings.get("STATE_DIR"), site_key(self.data.spider), count * 3)
         return [run for run in runs if run.get("status") == "ok" and isinstance(run.get("counts"), dict)][-count:]

@@ -60,7 +60,8 @@ def start_worker(base: str, redis_url: str, tmp: Path, name: str, *settings: str
     out = f"{name}-%(batch_id)d.jsonl" if batch else f"{name}.jsonl"
     cmd = ["crawl", "news", "-a", f"start_urls={base}/", "-O", str(tmp / out), "-s", "NEWSPROJ_EXTRACT_WORKERS=0",
            "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=INFO",
-           "-s", f"NEWSPROJ_STATS_FILE={tmp / name}.stats.json", "-s", f"REDIS_URL={redis_url}", *settings]
+           "-s", f"NEWSPROJ_STATS_FILE={tmp / name}.stats.json", "-s", f"REDIS_URL={redis_url}",
+           "-s", f"STATE_DIR={tmp / 'state'}", *settings]  # the run history, out of the working tree
     if batch:  # one file per item, closed at once: what a SIGKILLed process exported stays on disk
         cmd += ["-s", "FEED_EXPORT_BATCH_ITEM_COUNT=1"]
     log = (tmp / f"{name}.log").open("w", encoding="utf-8")

@@ -253,6 +253,7 @@ def test_ssrf_redirect_to_loopback_refused(crawl):
     finally:
         server.stop()
     assert result.returncode == 3 and "nothing found" in result.log  # its only page was refused
+    assert "(a local site? allow it with -s NEWSPROJ_ALLOW_PRIVATE=1" in result.log  # the refusal names the setting
     assert server.hits["/moved/2024/05/19/to-localhost.html"] == 1
     assert server.hits[target] == 0
     assert result.stats["newsproj/fetch/failed/ssrf_loopback"] == 1
