@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
+from newsproj.discovery.urls import strip_trap_params
 from newsproj.testing.server import Site, run, serve, split_command
 
 
@@ -44,6 +45,11 @@ class CorpusSite(Site):
             key = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
             self.pages.setdefault(key, self.root / page["file"])
             self.urls.setdefault(self.root / page["file"], page["url"])
+            # as the publisher's server does, the page also answers without its tracking parameters (the crawler
+            # strips them before a request)
+            plain = urlsplit(strip_trap_params(page["url"])[0])
+            self.pages.setdefault((plain.path or "/") + (f"?{plain.query}" if plain.query else ""),
+                                  self.root / page["file"])
 
     def _copy(self, file: Path, k: int) -> bytes:
         """Copy ``k`` of a page as another article (``unique``)."""
