@@ -416,10 +416,7 @@ class HealthSampler:
 
 def sampler(crawler: Crawler) -> HealthSampler | None:
     """The crawl's :class:`HealthSampler` extension, if enabled."""
-    for extension in getattr(crawler.extensions, "middlewares", ()):
-        if isinstance(extension, HealthSampler):
-            return extension
-    return None
+    return crawler.get_extension(HealthSampler)
 
 
 def save_affected_pages(crawler: Crawler, folder: Path) -> str | None:

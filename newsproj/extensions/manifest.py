@@ -173,8 +173,7 @@ class RunManifest:
     def engine_stopped(self) -> None:
         manifest = self.manifest()
         for storage in self.storages:
-            folder = (storage.published or storage.final).parent
-            manifest["affected_pages"] = self._save_pages(folder)
+            manifest["affected_pages"] = self._save_pages((storage.published or storage.final).parent)
             if storage.published is None:  # a run that exported nothing: no file, and the manifest says so
                 entry = {**manifest, "output": {"file": None, "records": 0, "sha256": None}}
                 write_json(storage.final.with_name(f"{self.run_id}.manifest.json"), entry)
@@ -185,11 +184,11 @@ class RunManifest:
             }}
             write_json(storage.published.with_name(f"{self.run_id}.manifest.json"), entry)
             manifest = entry
-        folder = history_dir(self.state_dir, manifest["site"] or "unknown")
-        if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
-            manifest["affected_pages"] = self._save_pages(folder)
-            write_json(folder / f"{self.run_id}.json", manifest)
+        history = history_dir(self.state_dir, manifest["site"] or "unknown")
+        if history is not None:
+            history.mkdir(parents=True, exist_ok=True)
+            manifest["affected_pages"] = self._save_pages(history)
+            write_json(history / f"{self.run_id}.json", manifest)
         if self.run_file is not None and self.reason == "finished":
             self.run_file.unlink(missing_ok=True)  # the next run with this JOBDIR is a new run
         logger.info("Run %s: %s (%s)", self.run_id, manifest["status"], "; ".join(manifest["failures"]) or "no failure")
