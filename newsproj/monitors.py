@@ -378,9 +378,9 @@ class HealthSampler:
             self._keep("not_article", response, f"listing: {outcome.listing}" if outcome.listing else f"{drop}")
 
     def response_received(self, response: Response, request: Any = None, **kwargs: Any) -> None:
-        if response.status >= 400 and not response.url.endswith("/robots.txt"):
-            role = request.meta.get(ROLE) if request is not None else None
-            self._keep("http_error", response, f"HTTP {response.status} ({role or 'request'})")
+        role = request.meta.get(ROLE) if request is not None else None
+        if response.status >= 400 and role:  # the spider's requests (not robots.txt, nor the consent files)
+            self._keep("http_error", response, f"HTTP {response.status} ({role})")
 
     def spider_closed(self, reason: str) -> None:
         stats = self.crawler.stats
