@@ -138,6 +138,10 @@ def test_limits_from_settings():
     ("https://news.example/a/story?id=7&fbclid=IwAR0x&gclid=abc", "https://news.example/a/story?id=7"),
     ("https://news.example/a/story?mc_cid=1&page=2", "https://news.example/a/story?page=2"),
     ("https://news.example/a/story?id=7", "https://news.example/a/story?id=7"),
+    ("https://news.example/a/story?msclkid=x&igshid=y", "https://news.example/a/story"),
+    # on courlan's list, but content ids on some sites: kept (JPost's article id is cid)
+    ("http://news.example/servlet/Satellite?c=JPArticle&cid=1196847353521", "http://news.example/servlet/Satellite?c=JPArticle&cid=1196847353521"),
+    ("https://news.example/a/story?ref=rss&source=home", "https://news.example/a/story?ref=rss&source=home"),
 ])
 def test_tracking_parameters_are_stripped_before_a_request(url, expected):
     stripped, kinds = strip_trap_params(url)

@@ -91,10 +91,18 @@ def _is_token(value: str) -> bool:
     return bool(_TOKEN.match(value)) and (not value.isdigit() or len(value) >= 20)
 
 
+# courlan's list also drops names that select content on some sites (``cid`` is JPost's article id, ``ref``,
+# ``source``, ``uid``, ``campaign``…): before a request only the unambiguous shapes of its list are stripped.
+_TRACKER_SHAPE = re.compile(r"^[a-z]+_|(?:clid|clkid|shid)$|^(?:click|gbra|wbra|partner)id$")
+
+
 @lru_cache(maxsize=4096)
 def is_tracking_param(key: str) -> bool:
-    """Whether courlan's maintained tracker list drops this query parameter (``utm_*``, ``fbclid``, ``gclid``,
-    ``mc_cid``…): asked through its public ``normalize_url`` on a URL holding that parameter alone."""
+    """Whether a query parameter is a tracker: on courlan's maintained list (asked through its public
+    ``normalize_url`` on a URL holding that parameter alone) and of a shape only trackers have (``utm_*``,
+    ``mc_cid``, ``fbclid``, ``gclid``, ``msclkid``, ``igshid``…)."""
+    if not _TRACKER_SHAPE.search(key):
+        return False
     try:
         return not urlsplit(courlan.normalize_url(f"http://x.invalid/?{urlencode({key: '1'})}")).query
     except ValueError:
