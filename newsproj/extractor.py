@@ -77,6 +77,8 @@ class PageExtractor:
         self.max_elements = crawler.settings.getint("NEWSPROJ_MAX_PAGE_ELEMENTS", MAX_ELEMENTS)
         self.registry = crawler.settings.getbool("NEWSPROJ_SITE_REGISTRY", True)
         self.pool: ProcessPoolExecutor | None = None
+        self.replaced: tuple[float, bool, int] | None = None
+        """The process's page limits this crawl replaced (extracting in the crawl process), until it closes."""
         self.started: Future[None] = Future()
         """Done once the pool's workers are up (set by the thread that starts them)."""
 
@@ -89,7 +91,8 @@ class PageExtractor:
 
     def open(self) -> None:
         if not self.workers:  # pages are extracted here, in the crawl process: the soft limit only, never an exit
-            set_time_limit(self.time_limit, hard=False, max_elements=self.max_elements)
+            if self.replaced is None:
+                self.replaced = set_time_limit(self.time_limit, hard=False, max_elements=self.max_elements)
         elif self.pool is None:
             self._start_pool()
 
@@ -116,6 +119,9 @@ class PageExtractor:
         threading.Thread(target=start_workers, name="newsproj-extract-pool-start", daemon=True).start()
 
     def close(self) -> None:
+        if self.replaced is not None:  # the process's limits as they were (a later crawl in it has its own)
+            set_time_limit(*self.replaced)
+            self.replaced = None
         if self.pool:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import re
 import signal
+import sys
 import time
+import weakref
 
 import pytest
 
@@ -34,6 +37,51 @@ def test_no_limit_and_a_fast_block_leave_nothing_armed():
         pass
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     time.sleep(0.01)
+
+
+def _until_the_timer_fires() -> None:
+    """A finaliser still running when the timer fires (the handler runs in it, once its sleep is interrupted)."""
+    while signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+        time.sleep(0.01)
+
+
+class _Garbage:
+    """A reference cycle with a weakref callback (pydispatch's receiver clean-up, say): freed by the collector."""
+
+    def __init__(self, finalisers: list[weakref.ref[_Garbage]]):
+        self.cycle = self
+        finalisers.append(weakref.ref(self, lambda ref: _until_the_timer_fires()))
+
+
+class _Finalised:
+    """Freed at once by its reference count."""
+
+    def __del__(self) -> None:
+        _until_the_timer_fires()
+
+
+@pytest.mark.parametrize("finaliser", ["garbage_collection", "del"])
+def test_the_timeout_is_not_lost_in_a_finaliser(finaliser):
+    """Python runs the handler inside a weakref callback or __del__ when the timer fires there, and ignores what it
+    raises: the page ran on unlimited (and pytest reported the ignored PageTimeout at the test's teardown)."""
+    ignored: list[BaseException | None] = []
+    hook, sys.unraisablehook = sys.unraisablehook, lambda unraisable: ignored.append(unraisable.exc_value)
+    finalisers: list[weakref.ref[_Garbage]] = []
+    start = time.monotonic()
+    try:
+        with pytest.raises(PageTimeout), time_limit(0.2):
+            if finaliser == "del":
+                _Finalised()
+            else:
+                _Garbage(finalisers)
+                gc.collect()
+            while time.monotonic() - start < 5:  # the page's own Python code, after the finaliser
+                sum(range(1000))
+    finally:
+        sys.unraisablehook = hook
+    assert time.monotonic() - start < 3
+    assert ignored == []
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
 def _stuck_in_c() -> None:

@@ -58,3 +58,32 @@ def test_site_registry_switched_off_gives_the_generic_path() -> None:
         bodies[registry] = outcome.article.articleBody
     assert "board" not in bodies["1"]  # the site's body rule: text blocks only
     assert "board" in bodies["0"] and "council" in bodies["0"]
+
+
+def test_a_crawl_extracting_in_its_own_process_leaves_no_page_limits_behind() -> None:
+    """NEWSPROJ_EXTRACT_WORKERS=0 sets the page limits of the crawl process (module state); once that crawl
+    closes, the next crawl or `scrapy extract` in the process does not inherit them (a 5-element cap here)."""
+    import asyncio
+
+    from scrapy.utils.misc import build_from_crawler
+    from scrapy.utils.test import get_crawler
+
+    from newsproj.extractor import PageExtractor
+
+    html = "<html><head><title>A headline</title></head><body><article>" + "".join(
+        "<p>" + " ".join(f"{topic} was discussed by the council on day {day} of the session." for day in range(8))
+        + "</p>" for topic in ("The budget", "The new bridge", "The school plan")) + "</article></body></html>"
+    page = PageItem(url="https://example.com/a", html=html, date_downloaded="2024-05-01T00:00:00+00:00")
+    assert page_module.process_page(page).article is not None
+    settings = {"NEWSPROJ_EXTRACT_WORKERS": 0, "NEWSPROJ_MAX_PAGE_ELEMENTS": 5, "NEWSPROJ_PAGE_TIME_LIMIT": 7}
+    crawler = get_crawler(settings_dict=settings)
+    crawler.stats.open_spider()
+    extractor = build_from_crawler(PageExtractor, crawler)
+    extractor.open()
+    try:
+        capped = asyncio.run(extractor.process(page))
+        assert capped.article is None and capped.error == "too_many_elements"
+    finally:
+        extractor.close()
+    assert page_module.process_page(page).article is not None
+    assert page_module.process_in_worker(0, True, page).article is not None

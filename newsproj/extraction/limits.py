@@ -6,6 +6,11 @@ Two layers, because Python can only interrupt Python:
   ``NEWSPROJ_EXTRACT_WORKERS=0``), a ``SIGALRM`` timer (``setitimer``) raises :class:`PageTimeout` in the page's
   Python code once the limit has passed. :class:`PageTimeout` is a ``BaseException``: an extractor's
   ``except Exception`` (trafilatura, extruct, htmldate wrappers) cannot swallow it and go on with the page.
+  Python runs a signal handler wherever the main thread is, also inside a weakref callback or ``__del__`` (a
+  garbage collection during the page: pydispatch's receiver clean-up of a finished crawl), where an exception
+  is "ignored" (``sys.unraisablehook``): the page would run on unlimited. So the timeout waits for the end of a
+  garbage collection (``gc.callbacks``) and fires then, and a :class:`PageTimeout` swallowed by another
+  finaliser fires the timer again (``REFIRE``).
 - **hard** (pool workers only): a C call that never returns to Python (one ``re`` match, a libxml2 parse) does
   not see the signal. faulthandler's watchdog thread needs no GIL: ``HARD_GRACE`` seconds after the soft limit it
   ends the worker process (``_exit``). The crawl process sees the pool broken, counts the page and replaces the
@@ -15,9 +20,11 @@ Two layers, because Python can only interrupt Python:
 from __future__ import annotations
 
 import faulthandler
+import gc
 import os
 import re
 import signal
+import sys
 import threading
 from contextlib import contextmanager
 from itertools import islice
@@ -35,6 +42,10 @@ page costs 20-200 ms; pages that need more than this are hostile or broken."""
 
 HARD_GRACE = 10.0
 """Seconds after the soft limit at which a pool worker still busy with the page is ended."""
+
+REFIRE = 1e-4
+"""Seconds after a garbage collection that held the timeout up, or after a :class:`PageTimeout` a finaliser
+swallowed, at which the timer fires again."""
 
 
 class PageTimeout(BaseException):  # noqa: N818 - named for what happened, like KeyboardInterrupt
@@ -90,11 +101,36 @@ def time_limit(seconds: float, hard: bool = False) -> Iterator[None]:
         return
     soft = _can_signal()
     previous: Any = None
+    previous_hook = sys.unraisablehook
+    collecting, deferred = False, False
     if soft:
         def expired(signum: int, frame: FrameType | None) -> None:
-            raise PageTimeout(seconds)
+            nonlocal deferred
+            if collecting:  # inside a garbage collection's finalisers, the exception would be ignored
+                deferred = True
+            elif frame is not None and frame.f_code in own:  # (raised in these, it would be lost too)
+                signal.setitimer(signal.ITIMER_REAL, REFIRE)
+            else:
+                raise PageTimeout(seconds)
 
+        def collection(phase: str, info: dict[str, int]) -> None:
+            nonlocal collecting, deferred
+            collecting = phase == "start"
+            if phase == "stop" and deferred:
+                deferred = False
+                signal.setitimer(signal.ITIMER_REAL, REFIRE)
+
+        def swallowed(unraisable: sys.UnraisableHookArgs) -> None:
+            """The handler ran inside a finaliser, which ignored the PageTimeout: fire again (not a log line)."""
+            if isinstance(unraisable.exc_value, PageTimeout):
+                signal.setitimer(signal.ITIMER_REAL, REFIRE)
+            else:
+                previous_hook(unraisable)
+
+        own = {expired.__code__, collection.__code__, swallowed.__code__}
         previous = signal.signal(signal.SIGALRM, expired)
+        sys.unraisablehook = swallowed
+        gc.callbacks.append(collection)
         signal.setitimer(signal.ITIMER_REAL, seconds)
     if hard:
         faulthandler.dump_traceback_later(seconds + HARD_GRACE, exit=True, file=_watchdog_file())
@@ -104,6 +140,10 @@ def time_limit(seconds: float, hard: bool = False) -> Iterator[None]:
         if soft:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+            if sys.unraisablehook is swallowed:  # (unless someone replaced it meanwhile)
+                sys.unraisablehook = previous_hook
+            if collection in gc.callbacks:
+                gc.callbacks.remove(collection)
         if hard:
             faulthandler.cancel_dump_traceback_later()
 

@@ -121,10 +121,13 @@ _hard_limit = False  # in a pool worker: a page stuck in C code past the limit e
 _max_elements = MAX_ELEMENTS  # NEWSPROJ_MAX_PAGE_ELEMENTS, set with the time limit
 
 
-def set_time_limit(seconds: float, hard: bool, max_elements: int = MAX_ELEMENTS) -> None:
-    """The page time limit of this process (newsproj/extraction/limits.py); ``hard`` in pool workers only."""
+def set_time_limit(seconds: float, hard: bool, max_elements: int = MAX_ELEMENTS) -> tuple[float, bool, int]:
+    """The page time limit of this process (newsproj/extraction/limits.py); ``hard`` in pool workers only. Returns
+    the limits it replaces (a crawl that extracts in its own process puts them back when it closes)."""
     global _time_limit, _hard_limit, _max_elements
+    replaced = _time_limit, _hard_limit, _max_elements
     _time_limit, _hard_limit, _max_elements = seconds, hard, max_elements
+    return replaced
 
 
 def process_in_worker(reset_every: int, registry: bool, page: PageItem) -> PageOutcome:
