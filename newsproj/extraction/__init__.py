@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 import lxml.html
 
@@ -22,6 +21,7 @@ from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
 from ..text import MIN_BODY_WORDS
 from . import consent, generic, hydration, metadata, site_rules
+from .headline import choose as choose_headline
 from .language import contradicts, detect_language
 from .normalize import AGENCIES, absolute_url, author_names, bcp47, clean_text, iso_date, word_count, zoneless
 from .parse import parse_html
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-_TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[|–—·•:-]\s+")  # (starts where white space starts: linear)
 
 
 @dataclass(slots=True)
@@ -46,54 +45,13 @@ class Extraction:
     """Fields whose site rule found nothing, so the generic extractor filled them."""
 
 
-def _host_label(url: str) -> str | None:
-    """"tageszeitung" for https://www.tageszeitung.it/...: the name a site's domain is made of."""
-    host = (urlsplit(url).hostname or "").split(".")
-    return host[-2] if len(host) >= 2 and len(host[-2]) >= 4 else None
-
-
-def _strip_site_name(title: str, site_name: str | None, url: str = "") -> str:
-    """"Headline | The Site" → "Headline" when the other part is the site's name (or clearly a suffix)."""
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
-    label = _host_label(url) if url else None
-    if label and not site_name:
-        last = re.sub(r"\W", "", parts[-1].casefold())
-        if label.replace("-", "") in last and len(parts[-1]) < len(title) / 2 + 20:
-            return " - ".join(parts[:-1])
-    if site_name:
-        low = site_name.casefold()
-        kept = [p for p in parts if p.casefold() not in low and low not in p.casefold()]
-        if kept and len(kept) < len(parts):
-            return " - ".join(kept) if len(kept) > 1 else kept[0]
-    return title
-
-
 def _unescaped(text: str) -> str:
     """JSON-LD and <meta> values are often still HTML-escaped ("&quot;", "&#8217;") or escaped twice."""
     return unescape(unescape(text))
 
 
 def _headline(page: metadata.PageMeta, url: str = "") -> str | None:
-    # structured data first: JSON-LD, else the <head>'s <meta name|itemprop="headline">
-    ld = (metadata.ld_value(page.article, "headline") if page.article else None) or page.head_headline
-    og = page.meta.get("og:title") or page.meta.get("twitter:title")
-    site_name = page.meta.get("og:site_name")
-    page_h1 = page.headline_h1
-    candidates = [_unescaped(c) for c in (ld, og, page_h1, page.title) if isinstance(c, str) and c.strip()]
-    if not candidates:
-        return None
-    first = clean_text(candidates[0]) or ""
-    # The visible <h1> wins when a metadata title is a truncated or site-suffixed form of it.
-    if page_h1 and first and first != page_h1:
-        stripped = _strip_site_name(first, site_name, url)
-        h1 = clean_text(page_h1) or ""
-        # (an <h1> that is only a part of the metadata title is a kicker or a section label, not the headline)
-        if h1 and (stripped.rstrip(".…") in h1 or (h1 in stripped and len(h1) >= 0.5 * len(stripped))):
-            return h1
-        return stripped
-    return _strip_site_name(first, site_name, url)
+    return choose_headline(page, url)
 
 
 def _key(text: str) -> str:

@@ -6,6 +6,7 @@ Every function takes the parsed tree; none fetches anything.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,16 @@ _JSONLD = JsonLdExtractor()
 _NAVIGATION = etree.XPath(
     "boolean(ancestor::nav or ancestor::*[contains(translate(@class, 'ABCDEMRU', 'abcdemru'), 'breadcrumb')])"
 )
+
+
+@dataclass(slots=True)
+class Heading:
+    """A visible heading of the page (a headline candidate)."""
+
+    text: str
+    tag: str
+    home_link: bool = False
+    """The heading is (or holds) a link to the site's home page: the masthead."""
 
 
 @dataclass(slots=True)
@@ -48,6 +59,9 @@ class PageMeta:
     rel_authors: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     """Text of the page's byline elements (class or id naming a byline or author), first ones first."""
+    headings: list[Heading] = field(default_factory=list)
+    """Visible headings: the <h1>s outside navigation, then <h2>/<h3> and elements whose class or id names a title
+    or a headline, in page order (at most ``MAX_HEADINGS``)."""
 
 
 def _types(node: dict[str, Any]) -> set[str]:
@@ -114,9 +128,10 @@ def read(tree: HtmlElement) -> PageMeta:
     page.lang = root_lang.strip() if root_lang and root_lang.strip() else None
     canonical = tree.xpath("//link[@rel='canonical']/@href")
     page.canonical = canonical[0].strip() if canonical and canonical[0].strip() else None
-    h1s = [(" ".join(h.text_content().split()), h) for h in tree.iter("h1")]
+    h1s = [(heading_text(h), h) for h in tree.iter("h1")]
     page.h1 = next((text for text, _ in h1s if text), None)
     page.headline_h1 = next((text for text, h in h1s if text and not _NAVIGATION(h)), None)
+    page.headings = _headings(tree)
     title = tree.findtext(".//title")
     page.title = " ".join(title.split()) if title else None
     head_headline = tree.xpath("//head/meta[@name='headline' or @itemprop='headline']/@content")
@@ -133,6 +148,55 @@ def read(tree: HtmlElement) -> PageMeta:
         if 2 < len(text) <= 120 and text not in page.bylines:
             page.bylines.append(text)
     return page
+
+
+MAX_HEADINGS = 100
+_HEADINGS = etree.XPath(
+    "//body//*[self::h1 or self::h2 or self::h3 or self::b or self::strong or self::font[@size]"
+    " or contains(@class, 'itle') or contains(@class, 'eadline') or contains(@id, 'itle') or contains(@id, 'eadline')]"
+)
+_EMPHASIS = frozenset(("b", "strong", "font"))
+_OUTSIDE_STORY = etree.XPath("boolean(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::a"
+                             " or ancestor::li or ancestor::script)")
+_HOME = re.compile(r"^(?:https?://[^/]+)?/?(?:index\.\w+)?$")
+
+
+def heading_text(el: HtmlElement) -> str:
+    """A heading's text; parts in elements of their own with nothing between them (a kicker and the headline)
+    are joined with ": " (or a space after punctuation), never glued together."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    loose = (el.text or "").strip() or any((c.tail or "").strip() for c in children)
+    texts = [" ".join(c.text_content().split()) for c in children]
+    if loose or len([t for t in texts if t]) < 2:
+        return " ".join(el.text_content().split())
+    out = ""
+    for text in filter(None, texts):
+        if not out or not text[0].isalnum() and not text[0].isspace() and text[0] in ":.,;!?–—-|":
+            out += text  # the separator in an element of its own ("<span>: </span>")
+        else:
+            out += (" " if out[-1] in ":.!?–—-|" else ": ") + text
+    return out
+
+
+def _headings(tree: HtmlElement) -> list[Heading]:
+    first: list[Heading] = []
+    rest: list[Heading] = []
+    emphasis: list[Heading] = []  # old layouts' headings: bold or big text, after every real heading
+    for el in _HEADINGS(tree):
+        if len(first) + len(rest) + len(emphasis) >= MAX_HEADINGS:
+            break
+        if el.tag in ("body", "html", "title", "meta") or _OUTSIDE_STORY(el):
+            continue
+        text = heading_text(el)
+        if not text or len(text) > 300:
+            continue
+        links = el.xpath("descendant-or-self::a/@href")
+        home = any(_HOME.match(h.strip()) for h in links)
+        if el.tag == "h1" and not _NAVIGATION(el):
+            first.append(Heading(text, el.tag, home))
+        else:
+            (emphasis if el.tag in _EMPHASIS else rest).append(Heading(text, el.tag, home))
+    return first + rest + emphasis
 
 
 _REL_AUTHORS = etree.XPath("//*[@itemprop='author' or (@rel='author' and self::a)]")  # one walk, not two

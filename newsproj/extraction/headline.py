@@ -1,0 +1,160 @@
+"""The displayed headline: the page's visible heading that agrees with its metadata titles.
+
+A page states its title several times: JSON-LD ``headline``, ``og:title``/``twitter:title``, ``<title>`` (often
+"Headline | Site", "Site: Section: Headline"), and it shows one in a heading. The record takes what the reader sees:
+
+1. the first visible heading (an ``<h1>``, else an ``<h2>``/``<h3>`` or an element whose class or id names a title
+   or headline, in page order) whose text *agrees* with a metadata title: equal to one of them, to a part of one
+   between separators, or the full form of a truncated one; a heading that is the site's name (``og:site_name``,
+   the domain's name, a link to the home page) is the masthead, not the headline;
+2. else the metadata title, best first (JSON-LD, og:title, ``<title>``), without the site's name and the section
+   parts around it: what the reader sees in the tab;
+3. else the first ``<h1>``.
+A kicker shown in its own element inside the heading keeps a separator ("Kicker: Headline", never "KickerHeadline").
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from .normalize import clean_text
+
+if TYPE_CHECKING:
+    from .metadata import PageMeta
+
+SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|–—·•:»>~/-]|::|--|-{1,2}>)\s+|(?<!\s)\s*\|\s*|_(?=[A-Z])")
+"""Between a headline and the site or section names in a title: " | ", " - ", " – ", " : ", " » ", "_English_"."""
+MAX_PARTS = 8
+KICKER_WORDS = 8
+"""A kicker (topic label) before the headline is a few words."""
+
+
+def key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W", "", text.casefold())
+
+
+def host_label(url: str) -> str | None:
+    """"tageszeitung" for https://www.tageszeitung.it/...: the name a site's domain is made of."""
+    host = (urlsplit(url).hostname or "").split(".")
+    if len(host) >= 3 and host[-2] in ("co", "com", "org", "net", "ac", "gov") and len(host[-1]) == 2:
+        host = host[:-1]  # news.bbc.co.uk → bbc
+    return host[-2] if len(host) >= 2 and len(host[-2]) >= 3 else None
+
+
+MAX_TITLE = 1000
+"""Characters of a title read (a page-controlled string; a headline is far shorter)."""
+
+
+def parts(title: str) -> list[str]:
+    """A title's parts between separators (linear: each separator match starts where white space starts)."""
+    found = [p.strip() for p in SEPARATORS.split(title[:MAX_TITLE], maxsplit=MAX_PARTS)]
+    return [p for p in found if p]
+
+
+def _site_like(text: str, site_name: str | None, label: str | None) -> bool:
+    """A title part or a heading that is the site's name (or a domain name)."""
+    squashed = _squash(text)
+    if not squashed:
+        return True
+    if site_name and (squashed == _squash(site_name) or (len(squashed) >= 4 and squashed in _squash(site_name))):
+        return True
+    if label and len(label) >= 4 and label.replace("-", "") in squashed and len(text.split()) <= 6:
+        return True
+    return bool(re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,})+", text.strip().casefold()))
+
+
+def _unescaped(text: str) -> str:
+    return unescape(unescape(text))
+
+
+def choose(page: PageMeta, url: str = "") -> str | None:
+    """The displayed headline of a page (see the module's docstring), or None when it states none."""
+    ld = page.article.get("headline") if page.article else None
+    if isinstance(ld, list):
+        ld = ld[0] if ld and isinstance(ld[0], str) else None
+    found = [
+        clean_text(_unescaped(m)) for m in (ld, page.head_headline, page.meta.get("og:title"),
+                                           page.meta.get("twitter:title"), page.title)
+        if isinstance(m, str) and m.strip()
+    ]
+    metas: list[str] = [m for m in found if m]
+    site_name = page.meta.get("og:site_name")
+    label = host_label(url) if url else None
+    whole = {key(m) for m in metas}
+    pieces = {headline_part(m, site_name, label) for m in metas} - {""}
+    # a metadata title that is the heading cut short (with or without an ellipsis)
+    # (not the <title>: a site's name there starts many headings)
+    truncated = [key(m.rstrip(".…").rstrip()) + " " for m in metas[:-1] if len(m.split()) >= 4] if page.title else [
+        key(m.rstrip(".…").rstrip()) + " " for m in metas if len(m.split()) >= 4]
+    weaker: str | None = None
+    for heading in page.headings:
+        text = clean_text(heading.text) or ""
+        k = key(text)
+        if not k or heading.home_link or _site_like(text, site_name, label):
+            continue
+        if k in whole:
+            # a whole metadata title: the strongest agreement; written as the metadata spells it (the heading's
+            # markup may glue or drop punctuation the words do not show)
+            return next(m for m in metas if key(m) == k)
+        if any(k.startswith(t) and len(t) >= len(k) / 2 for t in truncated):
+            return text  # the full form of a metadata title cut short
+        if weaker:
+            continue
+        # a part of a title between separators, or a title without its site or section part cut at a separator
+        # the heading holds itself
+        # (or a kicker of a few words before one of those)
+        if (k in pieces and len(k.split()) >= 2) or (
+            len(k.split()) >= 3 and any(w.startswith(k + " ") or w.endswith(" " + k) for w in whole)
+        ) or any(k.endswith(" " + p) and len(k.split()) - len(p.split()) <= KICKER_WORDS for p in pieces
+                 if len(p.split()) >= 2):
+            weaker = text
+    if weaker:
+        return weaker
+    for meta in metas:
+        kept = [p for p in parts(meta) if not _site_like(p, site_name, label)]
+        if not kept:
+            continue
+        return strip_sections(meta, kept)
+    if page.headline_h1:
+        return clean_text(page.headline_h1)
+    # only the site's name in the metadata: the first heading of the page that is not the masthead, else that name
+    for heading in page.headings:
+        if heading.tag != "b" and not heading.home_link and not _site_like(heading.text, site_name, label):
+            return clean_text(heading.text)
+    return metas[0] if metas else None
+
+
+def headline_part(title: str, site_name: str | None, label: str | None) -> str:
+    """The key of the part of a title that can be its headline: of the parts that are not the site's name, the one
+    with strictly the most words ("" when none stands out: a kicker is as long as the rest)."""
+    kept = sorted((p for p in parts(title) if not _site_like(p, site_name, label)), key=lambda p: -len(p.split()))
+    if len(kept) < 2 or len(kept[0].split()) > len(kept[1].split()):
+        return key(kept[0]) if kept else ""
+    return ""
+
+
+def strip_sections(title: str, kept: list[str]) -> str:
+    """A title without its site-name parts; of what is left, the headline is the part that is clearly longest
+    (section names are a word or two), or all of it when no part stands out."""
+    all_parts = parts(title)
+    if len(kept) == len(all_parts):
+        if len(kept) > 2:
+            longest = max(kept, key=lambda p: len(p.split()))
+            if all(len(longest.split()) >= 2 * len(p.split()) for p in kept if p is not longest):
+                return longest
+        return title
+    if len(kept) == 1:
+        return kept[0]
+    longest = max(kept, key=lambda p: len(p.split()))
+    if all(len(longest.split()) >= 2 * len(p.split()) for p in kept if p is not longest):
+        return longest
+    # the parts left are the headline split at a separator of its own ("Hughes - McCarthy is not for sale")
+    first, last = title.find(kept[0]), title.rfind(kept[-1])
+    return title[first : last + len(kept[-1])] if 0 <= first < last else " - ".join(kept)

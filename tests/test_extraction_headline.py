@@ -1,0 +1,66 @@
+"""The displayed headline: the visible heading that agrees with the page's metadata titles."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from newsproj.extraction import headline, metadata
+
+
+def _choose(head: str, body: str, url: str = "https://www.example-news.com/2024/05/story.html") -> str | None:
+    tree = lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+    return headline.choose(metadata.read(tree), url)
+
+
+def test_the_visible_h1_that_the_title_confirms_wins_over_another_og_title():
+    head = ("<title>BBC News - Sally Ride, the first US woman in space, dies aged 61</title>"
+            "<meta property='og:title' content='First US woman into space dies'>")
+    assert _choose(head, "<h1>Sally Ride, the first US woman in space, dies aged 61</h1>") == (
+        "Sally Ride, the first US woman in space, dies aged 61")
+
+
+def test_an_h1_that_is_the_site_name_is_the_masthead():
+    head = "<title>Joy the Baker – Onion and Ricotta Frittata</title>"
+    body = "<h1><a href='/'>Joy the Baker</a></h1><h2>Onion and Ricotta Frittata</h2><p>text</p>"
+    assert _choose(head, body, "http://joythebaker.com/2012/10/frittata/") == "Onion and Ricotta Frittata"
+    # no heading shows it: the title without the site's name
+    assert _choose(head, "<h1><a href='/'>Joy the Baker</a></h1>", "http://joythebaker.com/x") == (
+        "Onion and Ricotta Frittata")
+
+
+@pytest.mark.parametrize(("title", "url", "expected"), [
+    ("icScotland - Ryan dismayed by Gloucester", "http://icscotland.co.uk/sport/x.html", "Ryan dismayed by Gloucester"),
+    ("Do sub-notebooks threaten the MacBook Air? - News - Tech.co.uk", "http://www.tech.co.uk/a",
+     "Do sub-notebooks threaten the MacBook Air?"),
+    ("Covic turns up heat on Schwarzer | Sport | smh.com.au", "http://www.smh.com.au/x",
+     "Covic turns up heat on Schwarzer"),
+])
+def test_a_heading_that_is_a_part_of_the_title_is_the_headline(title: str, url: str, expected: str):
+    body = f"<div class='nav'><a href='/'>Home</a></div><div class='storyTitle'>{expected}</div><p>Story.</p>"
+    assert _choose(f"<title>{title}</title>", body, url) == expected
+
+
+def test_a_heading_holding_a_separator_of_its_own_agrees_with_the_title_it_starts():
+    head = "<title>Say Hello To the World's Cheapest Car - The $2,500 Nano | Autopia from Wired.com</title>"
+    assert _choose(head, "<h1>Say Hello To the World's Cheapest Car - The $2,500 Nano</h1>") == (
+        "Say Hello To the World's Cheapest Car - The $2,500 Nano")
+
+
+def test_a_heading_that_agrees_with_nothing_loses_to_the_title():
+    head = "<title>Amy cries 'I love you' to jailed husband</title>"
+    assert _choose(head, "<h1>Entertainment - Wire</h1>") == "Amy cries 'I love you' to jailed husband"
+
+
+def test_a_kicker_in_its_own_element_keeps_a_separator():
+    body = "<h1><span class='kicker'>Handel mit Teheran</span><span>Druck durch Sanktionen?</span></h1>"
+    assert _choose("<title>Druck durch Sanktionen? | Zeitung</title>", body) == (
+        "Handel mit Teheran: Druck durch Sanktionen?")
+    body = "<h1><span class='kicker'>Bubi-Bomber wieder da</span><span>: </span><span>Geduld mit Niemiec</span></h1>"
+    assert _choose("<title>Bubi-Bomber wieder da: Geduld mit Niemiec | Sport</title>", body) == (
+        "Bubi-Bomber wieder da: Geduld mit Niemiec")
+
+
+def test_a_page_that_names_only_its_site_still_has_a_headline():
+    assert _choose("<title>Morris Daily Herald</title>", "<p>Story.</p>", "http://morrisdailyherald.com/a") == (
+        "Morris Daily Herald")
