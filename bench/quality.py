@@ -289,27 +289,22 @@ def readability_records(corpus: Path, pages: list[dict[str, Any]]) -> Iterable[d
 
 def item_path(corpus: Path, pages: list[dict[str, Any]], registry: bool = True,
               removed: list[tuple[str, str, str]] | None = None) -> Iterable[dict[str, Any]]:
-    """What the pipelines make of each page (extract → clean → the too-short check), in this process.
-    ``removed`` collects ``(page id, line, reason)`` for every line cleaning dropped."""
+    """What the crawl makes of each page (:func:`newsproj.extraction.page.process_page`: extract → verdict →
+    clean), in this process. ``removed`` collects ``(page id, line, reason)`` for every line cleaning dropped."""
     from itemadapter import ItemAdapter
 
-    from newsproj import sites
-    from newsproj.cleaning import clean, too_short
-    from newsproj.exceptions import ExtractionFailed, NotAnArticle
-    from newsproj.extraction import extract, parse_html
+    from newsproj.extraction.page import process_page
+    from newsproj.items import PageItem
 
     for page in pages:
-        try:
-            tree = parse_html(_html(corpus, page), "utf-8")
-            site = sites.for_tree(page["url"], tree) if registry else None
-            article, cleaned = clean(extract(tree, page["url"], site).article, site)
-        except (NotAnArticle, ExtractionFailed):
+        item = PageItem(url=page["url"], html=_html(corpus, page), date_downloaded="2000-01-01T00:00:00+00:00",
+                        encoding="utf-8")
+        outcome = process_page(item, find_site=registry)
+        if outcome.article is None:
             continue
         if removed is not None:
-            removed.extend((page["id"], line, reason) for line, reason in cleaned.removed)
-        if too_short(article):
-            continue
-        yield {k: v for k, v in ItemAdapter(article).asdict().items() if k != "metadata"}
+            removed.extend((page["id"], line, reason) for line, reason in outcome.removed)
+        yield {k: v for k, v in ItemAdapter(outcome.article).asdict().items() if k != "metadata"}
 
 
 _TOKENS = re.compile(r"\w+")
