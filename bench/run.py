@@ -38,8 +38,7 @@ def main() -> int:
         print("\n## Distributed mode\n")
         print(distributed.report(results))
     if "warc" in only:
-        results = warc.run()
-        (RESULTS / "warc.json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+        results = warc.run(save=RESULTS / "warc.json")
         print("\n## WARC in and out (bench/warc.py)\n")
         print(warc.report(results))
     return 0
