@@ -1,17 +1,41 @@
-"""Feed output that survives a killed process (FEED_STORAGES for plain paths and ``file://``).
+"""Feed output that the cross-run state can trust (the ``FeedExporter`` extension and ``FEED_STORAGES`` for
+plain paths and ``file://``).
+
+The rule: an article is recorded in ``STATE_DIR`` only once its line is durably in a feed that succeeded. Scrapy's
+own exporter cannot say that: it writes on ``item_scraped``, and an exception of an exporter or a storage is logged
+and swallowed by the signal dispatch (a full disk, a value that cannot be encoded, a storage that could not be
+created: the run went on and reported the records written). So:
+
+:class:`CheckedFeedExporter` replaces Scrapy's ``FeedExporter``:
+
+- checks every feed before the spider is built into a crawl (an unknown ``%(placeholder)s``, a storage that is not
+  available, such as ``s3://`` without botocore): ``FeedUnavailable`` (exit 2, one line);
+- opens every feed when the spider opens, before the first request: a path that cannot be written, or an output
+  file another run is writing, closes the spider at once (``feed_unavailable``, exit 2);
+- sends :data:`record_written` once a record is written to every feed (the dedup pipeline learns it for this run),
+  or :data:`record_failed` when it was not: a value the exporter cannot encode is repaired once (lone surrogates
+  replaced) or the record is skipped and counted (``newsproj/output/not_written/<reason>``); a write error
+  fails the feed: the spider is closed (``feed_failed``), no later record is written, the run exits 4;
+- sends :data:`records_durable` when the records written so far may be committed to the cross-run state: for
+  local files appended to (``-o``), after an ``fsync`` every ``NEWSPROJ_FEED_SYNC_RECORDS`` records or
+  ``NEWSPROJ_FEED_SYNC_SECONDS``; for ``-O``, a file published at close (the default feed) or a storage that
+  uploads at close (S3, FTP…), only once every feed has been stored without error. A failed feed commits nothing
+  more.
 
 :class:`SafeFileFeedStorage` replaces Scrapy's ``FileFeedStorage``:
 
-- every record is one unbuffered ``write()``: once the feed exporter returns, the line is in the kernel, so a
-  SIGKILL cannot lose a record that the state store has been told about;
-- append mode (``-o``, and the default feed of a resumed run): on start, a trailing partial line left by a
-  killed run is cut off, and the ``canonicalUrl``s already in the file are handed to the run's ledger, so a
-  restarted run never writes an article twice (see ``pipelines/dedup.py``, ``middlewares/incremental.py``);
-- ``newsproj_atomic: true`` (the default ``FEEDS``): written aside as ``.<name>.part`` (held under an
-  exclusive ``flock`` while the run lives) and renamed to its final name only when the feed is closed, so a
-  partial file is never visible under its final name. A ``.part`` left by a killed run without ``JOBDIR`` is
-  published by the next run of the same site (``status: "recovered"`` in its manifest): its records are already
-  in the cross-run state, so withholding the file would lose them for downstream.
+- every record is one unbuffered ``write()`` that writes the whole line or nothing (a short write, such as a disk
+  full or a file size limit, is cut back and raised), so the file never holds a partial line of a live run;
+- the file is held under an exclusive ``flock`` while the run lives: a second run on the same output stops;
+- append mode (``-o``, and the default feed of a resumed run): on open, a trailing partial line left by a killed
+  run is cut off, and the records already in the file are handed to the run's ledger (and remembered in the state
+  if the killed run did not live to do it), so a restarted run never writes an article twice;
+- ``-O``: emptied when opened, unless the run resumes a ``JOBDIR`` (then continued like ``-o``); its records are
+  committed to the state only once the run stored it (the next ``-O`` run empties it again);
+- ``newsproj_atomic: true`` (the default ``FEEDS``): written aside as ``.<name>.part`` and published under the
+  final name only when the feed is stored, never over an existing file (a name taken by a recovered orphan gets
+  ``-2``, ``-3``…). A ``.part`` left by a killed run is published by the next run of the same site (``status:
+  "recovered"`` in its manifest) and its records are remembered in the state.
 
 ``newsproj.extensions.manifest.uri_params`` gives the default feed URI its ``%(site)s``, ``%(date)s`` and
 ``%(run_id)s``.
@@ -19,20 +43,28 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import fcntl
 import hashlib
 import importlib
+import io
 import json
 import logging
 import lzma
 import os
 import re
+import time
+from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
-from scrapy.extensions.feedexport import FileFeedStorage
+from scrapy.exceptions import CloseSpider, NotConfigured, UsageError
+from scrapy.extensions.feedexport import FeedExporter, FileFeedStorage
+from scrapy.utils.defer import deferred_from_coro
+from scrapy.utils.misc import build_from_crawler, load_object
 
 from .state.ledger import ledger_for
 
@@ -47,6 +79,29 @@ logger = logging.getLogger(__name__)
 
 PART_SUFFIX = ".part"
 JSON_LINES = frozenset({"jsonlines", "jsonl", "jl"})
+URI_PARAMS = "newsproj.extensions.manifest.uri_params"
+SCRAPY_PARAMS = frozenset({"time", "batch_time", "batch_id"})
+OUR_PARAMS = frozenset({"site", "date", "run_id"})
+
+# Signals of CheckedFeedExporter (connected to by pipelines/dedup.py).
+record_written = object()
+"""``item``: written to every feed that accepts it (not yet durable)."""
+record_failed = object()
+"""``item``, ``reason``: not written (or not to every feed); it must not be remembered."""
+records_durable = object()
+"""Every record written so far is durable: commit them to the cross-run state."""
+
+FEED_UNAVAILABLE = "feed_unavailable"
+FEED_FAILED = "feed_failed"
+
+
+class FeedUnavailable(UsageError):
+    """A feed that cannot be used: unknown placeholder, storage not available, path not writable, held by another
+    run. The message names the feed and the fix."""
+
+
+class FeedWriteError(OSError):
+    """A write to a feed failed (nothing of that record is left in the file)."""
 
 
 def part_path(path: Path) -> Path:
@@ -150,80 +205,167 @@ def count_lines(path: Path) -> int:
     return lines
 
 
+def publish(part: Path, final: Path) -> Path:
+    """Give ``part`` the name ``final``, or ``final``-2, -3… when that name is taken: never replaces a file."""
+    for n in range(1, 1000):
+        target = final if n == 1 else final.with_name(f"{final.stem}-{n}{final.suffix}")
+        try:
+            os.link(part, target)
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links on this file system
+            if target.exists():
+                continue
+            os.replace(part, target)
+            return target
+        part.unlink()
+        return target
+    raise FileExistsError(f"no free name for {final}")
+
+
+class LineFile(io.FileIO):
+    """An unbuffered append-only file whose ``write()`` writes all of its data or none: a short or failed write
+    (disk full, file size limit, I/O error) is cut back to the last whole write and raised as ``FeedWriteError``."""
+
+    good = 0
+    """Size of the file after the last whole write."""
+    path = ""
+
+    def truncate(self, size: int | None = None, /) -> int:
+        self.good = super().truncate(size)
+        return self.good
+
+    def write(self, data: Any, /) -> int:
+        view = memoryview(data).cast("B")
+        total, done = len(view), 0
+        try:
+            while done < total:
+                n = super().write(view[done:])
+                if not n:
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                done += n
+        except OSError as exc:
+            if done:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self.fileno(), self.good)
+            raise FeedWriteError(exc.errno, f"{exc.strerror or exc} ({self.path or self.name})") from exc
+        self.good += total
+        return total
+
+
 class SafeFileFeedStorage(FileFeedStorage):
     def __init__(self, uri: str, *, feed_options: dict[str, Any] | None = None, crawler: Crawler | None = None):
         super().__init__(uri, feed_options=feed_options)
         feed_options = feed_options or {}
         self.crawler = crawler
         self.final = Path(self.path)
+        self.overwrite = self.write_mode == "wb"
         # Parquet is complete only with its footer: always written aside (newsproj/exporters.py)
         self.parquet = feed_options.get("format") == "parquet" and not feed_options.get("postprocessing")
-        # a file per run (the default feed): a run that exported nothing publishes no file, its manifest says so
+        # a file per run (the default feed): a run that exported nothing publishes no file, its manifest says so;
+        # orphans of killed runs are published by the next run
         self.per_run = bool(feed_options.get("newsproj_atomic", False))
+        self.recover = self.per_run
         self.atomic = self.per_run or self.parquet
         self.empty = False
         self.target = part_path(self.final) if self.atomic else self.final
+        # Only plain JSON lines can be repaired and read back (not a JSON array, CSV, or a gzip stream).
+        self.json_lines = feed_options.get("format") in JSON_LINES and not feed_options.get("postprocessing")
+        self.files = FORMAT_FILES.get(feed_options.get("format") or "") if self.parquet else None
+        # -O: the next run empties the file, so its records count only once the run has stored it whole.
+        self.durable_at_write = not self.atomic and not self.overwrite
+        self.file: LineFile | None = None
         self.sha256: str | None = None
         self.lines = 0
         self.published: Path | None = None
-        # Only plain JSON lines can be repaired and read back (not a JSON array, CSV, or a gzip stream).
-        lines = feed_options.get("format") in JSON_LINES and not feed_options.get("postprocessing")
-        if lines and "%(" not in str(self.path) and self.write_mode == "ab" and self.target.is_file():
-            self._resume()
-        files = FORMAT_FILES.get(feed_options.get("format") or "") if self.parquet else None
-        self.files = files
-        if files is not None and "%(" not in str(self.path) and self.write_mode == "ab" and crawler is not None:
-            files.seed_ledger(crawler, self.target)
-        if self.atomic:
-            self._recover()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, uri: str, *, feed_options: dict[str, Any] | None = None) -> Self:
         return cls(uri, feed_options=feed_options, crawler=crawler)
 
-    def _resume(self) -> None:
-        """Appending to an existing file: repair its tail and tell the ledger what it holds."""
-        cut = repair_tail(self.target)
-        if cut:
-            logger.warning("Cut a partial last line (%d bytes) from %s (killed run)", cut, self.target)
+    def _resumed_run(self) -> bool:
+        """A JOBDIR run continuing an earlier one (its run id kept): its ``-O`` file is continued, not emptied."""
+        if self.crawler is None or self.crawler.spider is None or self.crawler.extensions is None:
+            return False
+        # RunManifest (newsproj.extensions.manifest, which imports this module): found by what it has
+        run = next((ext for ext in self.crawler.extensions.middlewares
+                    if hasattr(ext, "run_id") and hasattr(ext, "resumed")), None)
+        return bool(run is not None and run.resumed)
+
+    def _adopt(self, path: Path) -> None:
+        """Learn the records of ``path`` (an output this run continues, or a killed run's): not written again in
+        this run, and remembered in the state when the run that wrote them died before it could."""
         if self.crawler is None:
             return
-        if cut:
-            self.crawler.stats.set_value("newsproj/output/partial_line_bytes_cut", cut)
-        seeded = ledger_for(self.crawler).seed(read_records(self.target))
+        ledger = ledger_for(self.crawler)
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        seeded = ledger.adopt(records_in(path), now, in_output=True)
         if seeded:
-            logger.info("Resuming %s: %d records already in it will not be written again", self.target, seeded)
-            self.crawler.stats.set_value("newsproj/output/records_already_in_file", seeded)
-
-    def _recover(self) -> None:
-        """Publish what killed runs left, and remember their records. When the storage is built (the spider
-        opens), not when it opens (Scrapy opens it at the first record, by which time that record has passed
-        dedup without knowing them: it could be one of theirs, written twice)."""
-        site_dir = self.target.parent.parent
-        recovered = recover_orphans(site_dir, exclude=self.target) if self.per_run else []
-        if self.files is not None and self.per_run:  # a killed Parquet run's journal
-            recovered += self.files.recover_orphans(site_dir, exclude=self.target)
-        if recovered and self.crawler is not None:
-            # The killed run may have written a record and died before remembering it: adopt them all,
-            # so no article is emitted again in this run's file or by a later run.
-            now = datetime.now(UTC).isoformat(timespec="seconds")
-            ledger = ledger_for(self.crawler)
-            adopted = sum(ledger.adopt(records_in(path), now) for path in recovered)
-            self.crawler.stats.set_value("newsproj/output/recovered_records_remembered", adopted)
+            logger.info("Resuming %s: %d records already in it will not be written again", path, seeded)
+            self.crawler.stats.inc_value("newsproj/output/records_already_in_file", seeded)
 
     def open(self, spider: Spider) -> IO[bytes]:
+        if self.file is None:
+            try:
+                self.file = self._open()
+            except FeedUnavailable:
+                raise
+            except OSError as exc:
+                raise FeedUnavailable(
+                    f"feed {self.final}: cannot be written ({exc.strerror or exc}); give -o/-O a writable path"
+                ) from exc
+        return self.file  # type: ignore[return-value]
+
+    def _open(self) -> LineFile:
+        """Lock, then repair, learn and recover; called when the spider opens (``CheckedFeedExporter``), before
+        the first request: no record can pass dedup before the records of a file this run continues, or of a
+        killed run's orphan, are known."""
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        # buffering=0: one write() per record, nothing held back in a Python buffer when the process dies.
-        file = self.target.open(self.write_mode, buffering=0)
-        if self.atomic:
-            fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return file  # type: ignore[return-value]
+        existed = self.target.exists()
+        fd = os.open(self.target, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise FeedUnavailable(
+                f"feed {self.final} is being written by another run; wait for it to end or write elsewhere"
+            ) from None
+        fresh = self.overwrite and not self._resumed_run()
+        if fresh and existed and not self.parquet:
+            os.ftruncate(fd, 0)  # -O; a JOBDIR run resumed continues its file instead
+        if self.json_lines and existed and os.fstat(fd).st_size:
+            cut = repair_tail(self.target)
+            if cut:
+                logger.warning("Cut a partial last line (%d bytes) from %s (killed run)", cut, self.target)
+                if self.crawler is not None:
+                    self.crawler.stats.set_value("newsproj/output/partial_line_bytes_cut", cut)
+            self._adopt(self.target)
+        if self.files is not None and not fresh and self.crawler is not None:
+            self.files.seed_ledger(self.crawler, self.target)  # what an appending Parquet run carries over
+        if self.recover:
+            if not existed and self.json_lines and self.final.exists():
+                # This run's file was published by another run while this one was dead (JOBDIR resume after
+                # recover_orphans): its records are this run's; the rest goes to a new name beside it.
+                self._adopt(self.final)
+            site_dir = self.target.parent.parent
+            recovered = recover_orphans(site_dir, exclude=self.target)
+            if self.files is not None:  # a killed Parquet run's journal
+                recovered += self.files.recover_orphans(site_dir, exclude=self.target)
+            for path in recovered:
+                self._adopt(path)
+            if recovered and self.crawler is not None:
+                self.crawler.stats.inc_value("newsproj/output/recovered_files", len(recovered))
+        # the exporter reads the mode (Parquet: "a" carries the existing records over) and the name (the .part)
+        file = LineFile(fd, "wb" if fresh else "ab", closefd=True)
+        file.good = os.fstat(fd).st_size
+        file.name = file.path = str(self.target)
+        return file
 
     def store(self, file: IO[bytes]) -> None:
+        os.fsync(file.fileno())
         if not self.atomic:
             file.close()
             return
-        os.fsync(file.fileno())
         self.sha256, self.lines = sha256_of(self.target)
         if self.files is not None:
             self.lines = self.files.rows(self.target)
@@ -234,10 +376,28 @@ class SafeFileFeedStorage(FileFeedStorage):
             self.empty = True
             logger.info("Nothing exported: no file published for %s (the run manifest says so)", self.final)
             return
-        os.replace(self.target, self.final)  # visible under its final name only now, and only complete
+        if self.per_run:  # never over another file (a recovered orphan of the same run keeps its name)
+            self.published = publish(self.target, self.final)
+        else:  # Parquet -O, or -o rewritten with the old records carried over: replaces the old file
+            os.replace(self.target, self.final)
+            self.published = self.final
         file.close()  # releases the flock
-        self.published = self.final
-        logger.info("Published %s (%d records, sha256 %s)", self.final, self.lines, self.sha256)
+        logger.info("Published %s (%d records, sha256 %s)", self.published, self.lines, self.sha256)
+
+    def sync(self) -> None:
+        """``fsync`` what was written so far."""
+        if self.file is not None and not self.file.closed:
+            os.fsync(self.file.fileno())
+
+    def discard(self) -> None:
+        """The run failed: close the file; a ``.part`` this run opened is removed (its records were never
+        committed). A file this run could not open (held by another run) is not touched."""
+        if self.file is None or self.file.closed:
+            return
+        self.file.close()
+        if self.per_run and self.published is None:
+            with contextlib.suppress(OSError):
+                self.target.unlink()
 
 
 def dead_parts(parts: Iterable[Path]) -> Iterator[tuple[Path, IO[bytes]]]:
@@ -265,7 +425,7 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None) -> list[Path]:
         final = final_path(part)
         digest, lines = sha256_of(part)
         write_recovered_manifest(final, lines, digest)
-        os.replace(part, final)
+        final = publish(part, final)  # never over a file
         recovered.append(final)
         logger.warning("Published %s left by a killed run (%d records)", final, lines)
     return recovered
@@ -294,14 +454,206 @@ def write_json(path: Path, data: Any) -> None:
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+def safe_name(text: str) -> str:
+    """``text`` as one file name component: only ``[A-Za-z0-9._-]``, no leading dot (never ``.``, ``..`` or a
+    hidden file), at most 100 characters; ``unknown`` when nothing is left."""
+    name = _UNSAFE.sub("-", text).lstrip(".-")[:100]
+    return name or "unknown"
+
+
 def site_key(spider: Spider) -> str:
-    """``-a site`` name, else the first seed's host (``host-port`` when the port is not the default)."""
+    """``-a site`` name, else the first seed's host (``host-port`` when the port is not the default); always a
+    safe file name (it names folders under ``output/`` and ``STATE_DIR``)."""
     name = getattr(spider, "site_name", None)
     if name:
-        return _UNSAFE.sub("-", name)
+        return safe_name(name)
     seeds = getattr(spider, "seeds", None) or ["unknown"]
     parts = urlsplit(seeds[0])
     host = parts.hostname or "unknown"
-    if parts.port and parts.port not in (80, 443):
-        host = f"{host}-{parts.port}"
-    return _UNSAFE.sub("-", host)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if port and port not in (80, 443):
+        host = f"{host}-{port}"
+    return safe_name(host)
+
+
+# ---------------------------------------------------------------------------------------------- the exporter
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def repair_strings(item: Any, depth: int = 0) -> int:
+    """Replace lone surrogates (which UTF-8 cannot encode) in every string of a dataclass item, in place;
+    returns how many strings changed. Bounded to the record's own nesting."""
+    changed = 0
+    if depth > 8 or not is_dataclass(item):
+        return 0
+    for f in fields(item):
+        value = getattr(item, f.name)
+        if isinstance(value, str):
+            fixed = _SURROGATE.sub("\ufffd", value)
+            if fixed != value:
+                setattr(item, f.name, fixed)
+                changed += 1
+        elif isinstance(value, list):
+            for index, entry in enumerate(value):
+                if isinstance(entry, str):
+                    fixed = _SURROGATE.sub("\ufffd", entry)
+                    if fixed != entry:
+                        value[index] = fixed
+                        changed += 1
+                else:
+                    changed += repair_strings(entry, depth + 1)
+        else:
+            changed += repair_strings(value, depth + 1)
+    return changed
+
+
+def _item_url(item: Any) -> str:
+    return str(getattr(item, "url", None) or getattr(item, "canonicalUrl", None) or "?")
+
+
+def feed_problems(crawler: Crawler) -> list[str]:
+    """Why a ``FEEDS`` entry cannot work, found before the crawl: an unknown ``%(placeholder)s`` (the params are
+    the spider's attributes, Scrapy's ``time``/``batch_time``/``batch_id`` and, with ``manifest.uri_params``,
+    ``site``/``date``/``run_id``) or a storage that is not available (its ``NotConfigured`` reason)."""
+    settings = crawler.settings
+    problems = []
+    storages = {k: v for k, v in settings.getwithbase("FEED_STORAGES").items() if v}
+    spider_names = set(dir(crawler.spider)) if crawler.spider is not None else set()
+    for uri, options in settings.getdict("FEEDS").items():
+        uri = str(uri)
+        options = options or {}
+        shown = "NEWSPROJ_DEFAULT_FEED" if options.get("newsproj_default") else "feed"
+        params = options.get("uri_params")
+        if params in (None, URI_PARAMS) and spider_names:
+            known = spider_names | SCRAPY_PARAMS | (OUR_PARAMS if params == URI_PARAMS else frozenset())
+            unknown = sorted(set(re.findall(r"%\((\w+)\)", uri)) - known)
+            if unknown:
+                offer = ", ".join(f"%({name})s" for name in sorted(SCRAPY_PARAMS | (OUR_PARAMS if params else set())))
+                problems.append(f"{shown} {uri}: unknown placeholder %({unknown[0]})s; use one of {offer}")
+                continue
+        scheme = urlsplit(uri).scheme
+        if len(scheme) == 1:  # a Windows drive letter
+            scheme = "file"
+        path = storages.get(scheme) if scheme else storages.get("")
+        if path is None:
+            problems.append(f"{shown} {uri}: unknown storage scheme {scheme!r}; write to a local file or one of "
+                            f"{', '.join(sorted(s + '://' for s in storages if s))}")
+            continue
+        try:
+            build_from_crawler(load_object(path), crawler, uri, feed_options={**options})
+        except NotConfigured as exc:
+            problems.append(f"{shown} {uri}: storage not available ({exc}); install what it needs or write to a "
+                            f"local file")
+    return problems
+
+
+class CheckedFeedExporter(FeedExporter):
+    """Scrapy's ``FeedExporter`` that fails loudly and tells the state what is durably written (module docs)."""
+
+    def __init__(self, crawler: Crawler):
+        problems = feed_problems(crawler) if crawler.settings.getdict("FEEDS") else []
+        if problems:
+            raise FeedUnavailable(problems[0])
+        super().__init__(crawler)  # NotConfigured without FEEDS
+        self.failed: str | None = None
+        self.sync_records = crawler.settings.getint("NEWSPROJ_FEED_SYNC_RECORDS", 20)
+        self.sync_seconds = crawler.settings.getfloat("NEWSPROJ_FEED_SYNC_SECONDS", 1.0)
+        self.unsynced = 0
+        self.last_sync = time.monotonic()
+        self.close_durable = False
+        """A feed is durable only once stored (published or uploaded at close): no commit before."""
+        self.closing = False
+
+    def _storages(self) -> list[Any]:
+        return [slot.storage for slot in self.slots]
+
+    def open_spider(self, spider: Spider) -> None:
+        """Open every feed now, before the first request (Scrapy opens them at the first item)."""
+        self.crawler.stats.set_value("newsproj/output/written", 0)
+        super().open_spider(spider)
+        try:
+            for slot in self.slots:
+                slot.start_exporting()
+        except Exception as exc:  # noqa: BLE001 - any storage: the message goes to the operator
+            message = str(exc) if isinstance(exc, FeedUnavailable) else f"feed cannot be opened: {exc}"
+            logger.error("%s", message)
+            self.crawler.stats.set_value("newsproj/output/unavailable", message)
+            self.failed = message
+            raise CloseSpider(FEED_UNAVAILABLE) from exc
+        self.close_durable = any(not getattr(s, "durable_at_write", False) for s in self._storages())
+
+    def item_scraped(self, item: Any, spider: Spider) -> None:
+        signals_ = self.crawler.signals
+        if self.failed:
+            signals_.send_catch_log(record_failed, item=item, reason=FEED_FAILED)
+            return
+        try:
+            try:
+                super().item_scraped(item, spider)
+            except UnicodeEncodeError:
+                # Nothing of it was written (the line is encoded before it is written): repair and retry once.
+                if not repair_strings(item):
+                    raise
+                self.crawler.stats.inc_value("newsproj/output/repaired/unencodable")
+                logger.warning("Replaced characters the feed cannot encode (lone surrogates) in %s", _item_url(item))
+                super().item_scraped(item, spider)
+        except OSError as exc:
+            self._fail(f"writing {_item_url(item)}: {exc}")
+            signals_.send_catch_log(record_failed, item=item, reason=FEED_FAILED)
+            return
+        except Exception as exc:  # noqa: BLE001 - the exporter could not serialise it: this record only
+            reason = type(exc).__name__
+            self.crawler.stats.inc_value(f"newsproj/output/not_written/{reason}")
+            logger.error("Not written (the feed exporter failed: %s: %s): %s", reason, exc, _item_url(item))
+            signals_.send_catch_log(record_failed, item=item, reason=reason)
+            return
+        self.crawler.stats.inc_value("newsproj/output/written")
+        signals_.send_catch_log(record_written, item=item)
+        if not self.close_durable:
+            self.unsynced += 1
+            if self.unsynced >= self.sync_records or time.monotonic() - self.last_sync >= self.sync_seconds:
+                self._sync()
+
+    def _sync(self) -> None:
+        """``fsync`` the feeds, then let the state commit what they hold."""
+        try:
+            for storage in self._storages():
+                sync = getattr(storage, "sync", None)
+                if sync is not None:
+                    sync()
+        except OSError as exc:
+            self._fail(f"fsync: {exc}")
+            return
+        self.unsynced, self.last_sync = 0, time.monotonic()
+        self.crawler.signals.send_catch_log(records_durable)
+
+    def _fail(self, message: str) -> None:
+        if self.failed:
+            return
+        self.failed = message
+        logger.error("Feed failed, the run stops (nothing after this is marked done in STATE_DIR): %s", message)
+        self.crawler.stats.set_value("newsproj/output/failed", message)
+        engine = self.crawler.engine
+        if not self.closing and engine is not None and engine.spider is not None:
+            deferred_from_coro(engine.close_spider_async(reason=FEED_FAILED))
+
+    async def close_spider(self, spider: Spider) -> None:
+        self.closing = True
+        stats = self.crawler.stats
+        if self.failed:
+            for storage in self._storages():
+                discard = getattr(storage, "discard", None)
+                if discard is not None:
+                    discard()
+            self.slots = []
+        await super().close_spider(spider)
+        # Scrapy logs a storage's error and counts it (batches stored mid-run included)
+        failed = sum(v for k, v in stats.get_stats().items() if k.startswith("feedexport/failed_count/"))
+        if failed and not self.failed:
+            self._fail(f"{failed} feed(s) could not be stored (see the error above)")
+        if not self.failed:
+            self.crawler.signals.send_catch_log(records_durable)

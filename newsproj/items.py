@@ -71,8 +71,14 @@ class Metadata:
     """When the page was downloaded, ``YYYY-MM-DDTHH:MM:SS+00:00`` (UTC)."""
     nearDuplicateOf: str | None = None
     """``canonicalUrl`` of an earlier record (this run, or a recent run with ``STATE_DIR``) that this one nearly
-    repeats (same story, small edits; MinHash over word shingles), else null. Exact duplicates are never exported
-    twice."""
+    repeats (same story, small edits; MinHash over word shingles), else null. Exact duplicates of one site are never
+    exported twice."""
+    duplicateOf: str | None = None
+    """``canonicalUrl`` of a record of another site with the same text (syndicated wire copy, a copycat): both are
+    exported, since one site's page never makes another site's article disappear; else null."""
+    canonicalClaim: str | None = None
+    """The page's ``<link rel=canonical>`` / ``og:url`` when it names another site (registrable domain) than the
+    page's own and no site file allows it: a claim, kept here, never used as ``canonicalUrl``; else null."""
     warc: WarcPointer | None = None
     """The WARC response record this record was extracted from (``NEWSPROJ_WARC_DIR``, or the ``warc`` spider's
     source), else null."""

@@ -80,6 +80,9 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {
     "newsproj.monitors.HealthSampler": 440,  # figures and a few pages per symptom for the checks (monitors.py)
+    # Scrapy's exporter swallows write errors; ours fails the run and tells the state what is durably written.
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "newsproj.feeds.CheckedFeedExporter": 0,
     "spidermon.contrib.scrapy.extensions.Spidermon": 450,  # close-time checks, before the summary and stats file
     "newsproj.extensions.housekeeping.Housekeeping": 500,
     "newsproj.extensions.manifest.RunManifest": 510,   # run id, manifest beside the output, run history

@@ -48,6 +48,6 @@ def test_malformed_sitemap_yields_what_it_can():
 
 def test_robots_sitemaps_are_absolute_and_unique():
     body = b"User-agent: *\nSitemap: /s1.xml\nsitemap: http://other/s2.xml\nSitemap: /s1.xml\n"
-    assert robots_sitemaps(body, "http://127.0.0.1:9/robots.txt") == [
+    assert list(robots_sitemaps(body, "http://127.0.0.1:9/robots.txt")) == [
         "http://127.0.0.1:9/s1.xml", "http://other/s2.xml",
     ]

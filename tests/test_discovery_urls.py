@@ -11,6 +11,7 @@ from newsproj.discovery.urls import (
     TrapLimits,
     is_calendar_url,
     is_refusal,
+    netloc,
     page_number,
     strip_trap_params,
     trap_reason,
@@ -175,3 +176,59 @@ def test_listing_pattern_stops_after_a_run_of_pages_without_new_articles():
         assert guard.listing_seen(f"https://news.example/news?page={n}", [f"https://news.example/story-{n}-x"])
         guard.admit(f"https://news.example/story-{n}-x")
     assert not is_refusal(guard.admit("https://news.example/news?page=11", listing=True)[1])
+
+
+# ------------------------------------------------------------------ one bad URL costs one URL (issue 12)
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("//other.example/x", "http://other.example/x"),  # scheme-relative: resolved against the response
+    ("/news/a.html", "http://site.example/news/a.html"),
+    ("http://site.example:99999/x", None),  # port out of range
+    ("http://[::1/x", None),  # broken IPv6 literal
+    ("http://site.example:0/x", None),
+    ("ftp://site.example/x", None),
+    ("javascript:alert(1)", None),
+    ("https:///nohost", None),
+    ("http://site.example/a\nb", None),
+    ("", None),
+])
+def test_absolute_url(raw, expected):
+    from newsproj.discovery.urls import absolute_url
+
+    assert absolute_url(raw, "http://site.example/section/") == expected
+
+
+def test_netloc_of_a_bad_url_is_in_no_scope():
+    assert netloc("http://h.example:99999/x") == ""
+    assert netloc("http://[::1/x") == ""
+
+
+def test_robots_sitemaps_one_at_a_time_a_bad_line_as_written():
+    from newsproj.discovery.sitemaps import robots_sitemaps
+
+    body = b"User-agent: *\nSitemap: http://[::1/bad.xml\nsitemap: //h.example/s.xml # comment\nSitemap: /s2.xml\n" \
+           b"Sitemap: /s2.xml\n"
+    urls = robots_sitemaps(body, "http://h.example/robots.txt")
+    assert next(urls) == "http://[::1/bad.xml"  # lazy: nothing is resolved until the spider asks
+    assert list(urls) == ["http://h.example/s.xml", "http://h.example/s2.xml"]
+
+
+@pytest.mark.parametrize(("url", "site"), [
+    ("https://www.bbc.co.uk/news/x", "bbc.co.uk"),
+    ("https://a.b.example.com/x", "example.com"),
+    ("http://127.0.0.1:8080/x", "127.0.0.1:8080"),
+    ("http://localhost/x", "localhost:80"),
+])
+def test_site_of(url, site):
+    from newsproj.discovery.urls import site_of
+
+    assert site_of(url) == site
+
+
+def test_a_canonical_on_another_site_is_not_trusted():
+    from newsproj.discovery.urls import trusted_canonical
+
+    assert trusted_canonical("https://www.example.com/a", "https://example.com/a?x=1")
+    assert trusted_canonical("https://m.example.com/a", "https://www.example.com/a")
+    assert not trusted_canonical("https://copycat.example/a", "https://www.example.com/a")
+    assert not trusted_canonical("http://127.0.0.1:8001/a", "http://127.0.0.1:8002/a")

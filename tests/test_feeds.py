@@ -6,10 +6,21 @@ from __future__ import annotations
 import fcntl
 import json
 
+import pytest
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from newsproj.feeds import SafeFileFeedStorage, part_path, recover_orphans, repair_tail, site_key
+from newsproj.feeds import (
+    FeedUnavailable,
+    FeedWriteError,
+    SafeFileFeedStorage,
+    part_path,
+    publish,
+    recover_orphans,
+    repair_strings,
+    repair_tail,
+    site_key,
+)
 from newsproj.spiders.news import NewsSpider
 from newsproj.state.ledger import ledger_for
 
@@ -32,9 +43,10 @@ def test_append_resumes_file(tmp_path):
     crawler = get_crawler(settings_dict={"STATE_DIR": ""})
     options = {"overwrite": False, "format": "jsonlines"}
     storage = build_from_crawler(SafeFileFeedStorage, crawler, str(path), feed_options=options)
+    assert ledger_for(crawler).in_output == set()  # nothing happens before the feed is opened
+    fh = storage.open(None)
     assert path.read_text() == LINE
     assert ledger_for(crawler).in_output == {"https://n.example/a"}
-    fh = storage.open(None)
     fh.write(b'{"x": 1}\n')
     storage.store(fh)
     assert path.read_text() == LINE + '{"x": 1}\n'
@@ -46,7 +58,8 @@ def test_other_formats_are_left_alone(tmp_path):
     crawler = get_crawler(settings_dict={"STATE_DIR": ""})
     gzip = ["scrapy.extensions.postprocessing.GzipPlugin"]
     options = {"overwrite": False, "format": "jsonlines", "postprocessing": gzip}
-    build_from_crawler(SafeFileFeedStorage, crawler, str(path), feed_options=options)
+    storage = build_from_crawler(SafeFileFeedStorage, crawler, str(path), feed_options=options)
+    storage.open(None).close()
     assert path.read_bytes() == b"\x1f\x8b binary\n tail"
 
 
@@ -54,8 +67,14 @@ def test_overwrite_does_not_seed(tmp_path):
     path = tmp_path / "a.jsonl"
     path.write_text(LINE)
     crawler = get_crawler(settings_dict={"STATE_DIR": ""})
-    build_from_crawler(SafeFileFeedStorage, crawler, str(path), feed_options={"overwrite": True})
+    storage = build_from_crawler(SafeFileFeedStorage, crawler, str(path), feed_options={"overwrite": True})
+    fh = storage.open(None)
     assert ledger_for(crawler).in_output == set()
+    assert path.read_text() == ""
+    assert not storage.durable_at_write  # the next -O run empties it: committed once stored
+    fh.write(b'{"x": 1}\n')
+    storage.store(fh)
+    assert path.read_text() == '{"x": 1}\n' and not part_path(path).exists()
 
 
 def test_atomic_feed_is_visible_only_when_stored(tmp_path):
@@ -89,3 +108,67 @@ def test_orphans_of_dead_runs_are_published_live_ones_are_not(tmp_path):
 def test_site_key():
     assert site_key(NewsSpider(start_urls="http://127.0.0.1:8080/,http://x.example/")) == "127.0.0.1-8080"
     assert site_key(NewsSpider(start_urls="https://www.example.com/news/")) == "www.example.com"
+
+
+def test_a_write_is_whole_or_nothing(tmp_path):
+    """A short write (here: the file size limit, as a full disk) is cut back and raised: no partial line."""
+    import resource
+    import signal
+
+    path = tmp_path / "a.jsonl"
+    crawler = get_crawler(settings_dict={"STATE_DIR": ""})
+    storage = build_from_crawler(SafeFileFeedStorage, crawler, str(path), feed_options={"format": "jsonlines"})
+    fh = storage.open(None)
+    fh.write(LINE.encode())
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (len(LINE) + 10, hard))
+    try:
+        with pytest.raises(FeedWriteError):
+            fh.write(LINE.encode())
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, old)
+    assert path.read_text() == LINE
+    fh.write(LINE.encode())
+    assert path.read_text() == LINE * 2
+    fh.close()
+
+
+def test_a_second_writer_of_the_same_file_is_refused(tmp_path):
+    path = tmp_path / "a.jsonl"
+    crawler = get_crawler(settings_dict={"STATE_DIR": ""})
+    first = build_from_crawler(SafeFileFeedStorage, crawler, str(path), feed_options={"format": "jsonlines"})
+    fh = first.open(None)
+    second = build_from_crawler(SafeFileFeedStorage, get_crawler(settings_dict={"STATE_DIR": ""}), str(path),
+                                feed_options={"format": "jsonlines"})
+    with pytest.raises(FeedUnavailable, match="being written by another run"):
+        second.open(None)
+    first.store(fh)
+    second.open(None).close()  # free again
+
+
+def test_publish_never_replaces_a_file(tmp_path):
+    final = tmp_path / "run1.jsonl"
+    final.write_text("recovered\n")
+    part = part_path(final)
+    part.write_text("resumed\n")
+    assert publish(part, final) == tmp_path / "run1-2.jsonl"
+    assert final.read_text() == "recovered\n" and (tmp_path / "run1-2.jsonl").read_text() == "resumed\n"
+    assert not part.exists()
+
+
+def test_site_key_is_a_safe_file_name():
+    assert site_key(NewsSpider(start_urls="http://../x")) not in ("..", ".", "")
+    assert "/" not in site_key(NewsSpider(start_urls="http://../x"))
+    assert not site_key(NewsSpider(start_urls="http://.hidden/x")).startswith(".")
+
+
+def test_repair_strings():
+    from newsproj.items import Article, Breadcrumb, Image
+
+    item = Article(url="https://n.example/a", canonicalUrl="https://n.example/a", headline="H", articleBody="B",
+                   mainImage=Image(url="https://n.example/\ud800.png"),
+                   breadcrumbs=[Breadcrumb(name="x\udfff", url="https://n.example/")])
+    assert repair_strings(item) == 2
+    assert item.mainImage.url == "https://n.example/\ufffd.png" and item.breadcrumbs[0].name == "x\ufffd"

@@ -1,5 +1,5 @@
 """DedupPipeline: in-run and cross-run dedup, unchanged/changed articles, near-duplicates; the state learns a
-record only once it is exported (item_scraped)."""
+record only once the feed holds it durably (record_written, then records_durable)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from scrapy import signals
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
+from newsproj import feeds
 from newsproj.exceptions import DuplicateArticle, UnchangedArticle
 from newsproj.items import Article, Metadata
 from newsproj.pipelines.dedup import DedupPipeline, fingerprint
@@ -26,9 +27,13 @@ def pipeline(tmp_path, **settings):
     return crawler, build_from_crawler(DedupPipeline, crawler)
 
 
-def export(crawler, item):
-    """What the engine does once the pipelines passed the item: the feed exporter writes it, item_scraped."""
+def export(crawler, item, durable=True):
+    """What the feed exporter does once the pipelines passed the item: writes it (record_written), and once the
+    feed is synced or stored, records_durable."""
+    crawler.signals.send_catch_log(feeds.record_written, item=item)
     crawler.signals.send_catch_log(signals.item_scraped, item=item, response=None, spider=None)
+    if durable:
+        crawler.signals.send_catch_log(feeds.records_durable)
 
 
 def test_same_url_and_same_content_in_one_run(tmp_path):
@@ -49,7 +54,11 @@ def test_state_is_written_only_after_export(tmp_path):
     store = ledger_for(crawler).store
     item = pipe.process_item(article("https://n.example/a"))
     assert store.get("https://n.example/a") is None  # passed the pipeline, not yet exported
-    export(crawler, item)
+    export(crawler, item, durable=False)
+    assert store.get("https://n.example/a") is None  # written, not yet durable (no fsync, or published at close)
+    with pytest.raises(DuplicateArticle):  # but this run knows it
+        pipe.process_item(article("https://n.example/a"))
+    crawler.signals.send_catch_log(feeds.records_durable)
     assert store.get("https://n.example/a").fingerprint == fingerprint(item)
     assert crawler.stats.get_value("newsproj/state/recorded") == 1
     export(crawler, pipe.process_item(article("https://n.example/amp/b?utm_source=x", body="Other. " * 40,
@@ -146,3 +155,59 @@ def test_an_article_dropped_after_dedup_frees_its_url(tmp_path):
     first = pipe.process_item(article("https://n.example/a"))
     crawler.signals.send_catch_log(signals.item_error, item=first, response=None, spider=None, failure=None)
     assert pipe.process_item(article("https://n.example/a")).url == "https://n.example/a"
+
+
+def test_a_record_the_feed_did_not_write_is_forgotten(tmp_path):
+    crawler, pipe = pipeline(tmp_path)
+    store = ledger_for(crawler).store
+    item = pipe.process_item(article("https://n.example/a"))
+    crawler.signals.send_catch_log(feeds.record_failed, item=item, reason="feed_failed")
+    crawler.signals.send_catch_log(signals.item_scraped, item=item, response=None, spider=None)
+    crawler.signals.send_catch_log(feeds.records_durable)
+    assert store.get("https://n.example/a") is None
+    assert pipe.process_item(article("https://n.example/a")) is not None  # not a duplicate: never written
+
+
+def test_a_canonical_on_another_site_is_a_claim_that_drives_nothing(tmp_path):
+    """Site B declaring site A's article as its canonical: before, B's record carried A's URL, A's real article was
+    dropped as "same URL" and the state stopped later runs from fetching it."""
+    crawler, pipe = pipeline(tmp_path)
+    fake = pipe.process_item(article("https://copycat.example/x", body="Fake text. " * 40,
+                                     canonical="https://www.site-a.example/real"))
+    assert fake.canonicalUrl == "https://copycat.example/x"
+    assert fake.metadata.canonicalClaim == "https://www.site-a.example/real"
+    export(crawler, fake)
+    real = pipe.process_item(article("https://www.site-a.example/real"))  # not a duplicate of the fake
+    export(crawler, real)
+    store = ledger_for(crawler).store
+    assert store.get("https://www.site-a.example/real").fingerprint == fingerprint(real)
+    assert crawler.stats.get_value("newsproj/dedup/canonical_claim_ignored") == 1
+    own = pipe.process_item(article("https://m.site-a.example/other", body="Other. " * 40,
+                                    canonical="https://www.site-a.example/other"))
+    assert own.canonicalUrl == "https://www.site-a.example/other" and own.metadata.canonicalClaim is None
+
+
+def test_the_same_text_on_another_site_is_exported_and_marked(tmp_path):
+    crawler, pipe = pipeline(tmp_path)
+    export(crawler, pipe.process_item(article("https://wire.example/story")))
+    copy = pipe.process_item(article("https://paper.example/story-copy"))  # syndicated: another site
+    assert copy.metadata.duplicateOf == "https://wire.example/story"
+    export(crawler, copy)
+    with pytest.raises(DuplicateArticle):  # the same site twice: still a duplicate
+        pipe.process_item(article("https://paper.example/section/story-copy-2"))
+    crawler2, pipe2 = pipeline(tmp_path)  # a later run: the earlier run's owner is another site too
+    ledger_for(crawler).close()
+    later = pipe2.process_item(article("https://third.example/story"))
+    assert later.metadata.duplicateOf in ("https://wire.example/story", "https://paper.example/story-copy")
+
+
+def test_no_credentials_in_any_url_of_a_record_or_the_state(tmp_path):
+    from newsproj.items import Breadcrumb, Image
+
+    crawler, pipe = pipeline(tmp_path)
+    item = article("https://n.example/a", canonical="https://bob:hunter2@n.example/a")
+    item.mainImage = Image(url="https://u:pw@img.n.example/a.jpg")
+    item.breadcrumbs = [Breadcrumb(name="News", url="https://u:pw@n.example/news/")]
+    export(crawler, pipe.process_item(item))
+    assert "hunter2" not in repr(item) and "pw@" not in repr(item)
+    assert ledger_for(crawler).store.get("https://n.example/a") is not None

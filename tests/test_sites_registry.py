@@ -195,6 +195,8 @@ def test_crawl_applies_the_site_of_the_canonical_url(tmp_path, crawl):
         server.stop()
     assert result.returncode == 0, result.log[-2000:]
     (record,) = result.records
-    assert record["canonicalUrl"] == "https://www.gamestar.de/artikel/testseite-registry,3400001.html"
+    # the canonical names another site than the page's (127.0.0.1): a claim, kept, that still picks the site rules
+    assert record["canonicalUrl"] == f"{server.base}{url_path}"
+    assert record["metadata"]["canonicalClaim"] == "https://www.gamestar.de/artikel/testseite-registry,3400001.html"
     assert "Link zum YouTube-Inhalt" not in record["articleBody"].split("\n")  # gamestar's drop_lines
     assert result.stats.get("newsproj/clean/removed/site") == 1

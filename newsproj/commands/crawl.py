@@ -4,8 +4,10 @@ default feed ``NEWSPROJ_DEFAULT_FEED``.
 
 Exit status (../shared/CONTRACT.md): 0 the run finished and its output can be trusted; 2 bad invocation or
 setting — one line on stderr names the problem and the fix, nothing was requested, no traceback; 3 the run
-failed a close-time check (the reasons are in the log and in the run manifest); 1 as before when the crawl could
-not start for another reason.
+failed a close-time check (the reasons are in the log and in the run manifest); 4 a feed failed while writing
+or storing (what it did not store is not marked done in STATE_DIR); 1 as before when the crawl could not start
+for another reason. A run that refuses to start once the crawler exists (a feed that cannot be opened, a
+STATE_DIR or output file held by another run) also exits 2 with one line, before its first request.
 
 Scrapy's own command exits 0 whatever the spider found, and reports a bad spider argument as "Task exception
 was never retrieved" with a traceback; :func:`preflight` checks everything it can before the crawler exists:
@@ -20,6 +22,7 @@ import ipaddress
 import os
 import sqlite3
 import sys
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -36,13 +39,15 @@ if TYPE_CHECKING:
 
 MONITOR_FAILED = 3
 BAD_INVOCATION = 2
+OUTPUT_FAILED = 4
 
 
 def default_feeds(uri: str) -> dict[str, dict[str, object]]:
     """The default FEEDS: one file per run (JSON lines, or Parquet for a ``.parquet`` URI), written aside and
     renamed when complete."""
     kind = "parquet" if uri.endswith(".parquet") else "jsonlines"
-    return {uri: {"format": kind, "newsproj_atomic": True, "uri_params": "newsproj.extensions.manifest.uri_params"}}
+    return {uri: {"format": kind, "newsproj_atomic": True, "newsproj_default": True,
+                  "uri_params": "newsproj.extensions.manifest.uri_params"}}
 
 
 def _spider_loader(settings: BaseSettings) -> Any:
@@ -205,10 +210,39 @@ class Command(ScrapyCrawl):
             return super().run(args, opts)  # Scrapy's usage errors
         assert self.crawler_process
         crawler = self.crawler_process.create_crawler(args[0])
-        self.crawler_process.crawl(crawler, **opts.spargs)
+        refused: list[BaseException] = []
+
+        def started(result: Any) -> Any:
+            """A run that refused to start with a ``UsageError``: kept for one line (no traceback)."""
+            exc = getattr(result, "value", None)  # a Failure (Deferred)
+            if exc is None and hasattr(result, "done") and result.done() and not result.cancelled():
+                exc = result.exception()  # an asyncio Task; reading it marks it retrieved
+            if isinstance(exc, UsageError):
+                refused.append(exc)
+                return None
+            if exc is not None:  # retrieved above, so asyncio will not report it: say it here, as it would
+                traceback.print_exception(exc)
+            return result
+
+        running: Any = self.crawler_process.crawl(crawler, **opts.spargs)
+        if hasattr(running, "add_done_callback"):
+            running.add_done_callback(started)
+        else:
+            running.addErrback(started)
         self.crawler_process.start()
-        if self.crawler_process.bootstrap_failed:
+        try:
+            stats = crawler.stats.get_stats()
+        except RuntimeError:  # the crawl stopped before its stats existed
+            stats = {}
+        if refused or stats.get("newsproj/output/unavailable"):
+            problem = refused[0] if refused else stats["newsproj/output/unavailable"]
+            sys.stderr.write(f"scrapy crawl {args[0]}: {problem}\n")
+            self.exitcode = BAD_INVOCATION
+        elif self.crawler_process.bootstrap_failed:
             self.exitcode = 1
-        elif crawler.stats is not None and crawler.stats.get_value("newsproj/monitor/failed"):
+        elif stats.get("newsproj/output/failed"):
+            sys.stderr.write(f"scrapy crawl {args[0]}: the feed failed: {stats['newsproj/output/failed']}\n")
+            self.exitcode = OUTPUT_FAILED
+        elif stats.get("newsproj/monitor/failed"):
             self.exitcode = MONITOR_FAILED
         return None

@@ -139,7 +139,7 @@ def entries(parsed: Any, base_url: str) -> list[FeedEntry]:
             continue
         out.append(
             FeedEntry(
-                url=urljoin(base_url, link),
+                url=_join(base_url, link),
                 title=entry.get("title"),
                 # dict.get: feedparser's own .get() maps a missing field to another one, with a warning
                 published=_iso(dict.get(entry, "published_parsed")),
@@ -151,4 +151,12 @@ def entries(parsed: Any, base_url: str) -> list[FeedEntry]:
 
 def alternate_feeds(links: list[tuple[str, str]], base_url: str) -> list[str]:
     """Feed URLs among ``(type, href)`` pairs of ``<link rel="alternate">`` elements."""
-    return [urljoin(base_url, href) for typ, href in links if typ.lower() in FEED_TYPES and href]
+    return [_join(base_url, href) for typ, href in links if typ.lower() in FEED_TYPES and href]
+
+
+def _join(base_url: str, link: str) -> str:
+    """``link`` made absolute; left as it is when it cannot be (the spider counts it as a bad URL and skips it)."""
+    try:
+        return urljoin(base_url, link)
+    except ValueError:
+        return link

@@ -62,6 +62,8 @@ class PageLinks:
     """Links past ``MAX_LINKS`` (or anchors past ``MAX_ANCHORS``), not read."""
     robots_disallowed: int = 0
     """In-scope links robots.txt disallows, left out before they could count."""
+    bad: int = 0
+    """Links that are not URLs that can be requested (a port out of range, a broken IPv6 literal): skipped."""
 
 
 def _denied_extension(url: str) -> bool:
@@ -119,12 +121,17 @@ def page_links(tree: HtmlElement, url: str, site: SiteConfig | None = None, scop
             else:
                 try:
                     link = urljoin(base, href)
-                except ValueError:
+                except ValueError:  # a broken IPv6 literal
+                    out.bad += 1
                     continue
                 host = None
         if not link.startswith(_SCHEMES) or _denied_extension(link):
             continue
-        if scope and (host or _netloc(link)) not in scope:
+        host = host or _netloc(link)
+        if not host:  # a port out of range, a broken IPv6 literal: counted by the spider as a bad URL
+            out.bad += 1
+            continue
+        if scope and host not in scope:
             continue
         if robots is not None and not robots.allowed(link):
             out.robots_disallowed += 1
@@ -133,6 +140,7 @@ def page_links(tree: HtmlElement, url: str, site: SiteConfig | None = None, scop
         try:
             link = safe_url_string(link)
         except ValueError:
+            out.bad += 1
             continue
         if link in seen:
             continue

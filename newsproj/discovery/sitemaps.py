@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from scrapy.utils.sitemap import sitemap_urls_from_robots
+from urllib.parse import urljoin
 
 from ..compat import NewsAwareSitemap
 
@@ -29,9 +28,22 @@ class Entry:
     news_language: str | None = None
 
 
-def robots_sitemaps(body: bytes, base_url: str) -> list[str]:
-    """``Sitemap:`` URLs of a robots.txt, absolute."""
-    return list(dict.fromkeys(sitemap_urls_from_robots(body, base_url=base_url)))
+def robots_sitemaps(body: bytes, base_url: str) -> Iterator[str]:
+    """``Sitemap:`` URLs of a robots.txt, absolute, each once, one at a time: a line that cannot be resolved is
+    given as written, for the spider to count as a bad URL and skip (one bad line costs that line only)."""
+    seen: set[str] = set()
+    for line in body.decode("utf-8", "replace").splitlines():
+        name, _, value = line.partition(":")
+        value = value.split("#", 1)[0].strip()
+        if name.strip().lower() != "sitemap" or not value:
+            continue
+        try:
+            value = urljoin(base_url, value)
+        except ValueError:
+            pass
+        if value not in seen:
+            seen.add(value)
+            yield value
 
 
 def parse_sitemap(body: bytes) -> tuple[str, Iterator[Entry]]:

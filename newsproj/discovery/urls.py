@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import courlan
 from w3lib.url import url_query_cleaner
@@ -18,11 +18,41 @@ _ARTICLE_ID = re.compile(r"(?:[-_/]\d{5,}|\.s?html?)(?:$|[?#])")
 
 
 def netloc(url: str) -> str:
-    """``host:port`` of a URL, with the scheme's default port made explicit (scope compares these)."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    port = parts.port or (443 if parts.scheme == "https" else 80)
+    """``host:port`` of a URL, with the scheme's default port made explicit (scope compares these); ``""`` for
+    a URL whose host or port cannot be read (a port out of range, a broken IPv6 literal): in no scope."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return ""
     return f"{host}:{port}"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def absolute_url(url: str, base: str | None = None) -> str | None:
+    """``url`` as an http(s) URL that can be requested — relative and scheme-relative (``//host/x``) URLs resolved
+    against ``base`` — or None: another scheme, no host, a port out of range, a broken IPv6 literal, control
+    characters inside. Every URL a page, sitemap, feed or robots.txt gives goes through here (one bad URL costs
+    that URL only)."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if not url or _CONTROL.search(url):
+        return None
+    try:
+        if base:
+            url = urljoin(base, url)
+        parts = urlsplit(url)
+        port = parts.port  # raises for a port out of range or not a number
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not host or port == 0:
+        return None
+    return url
 
 
 def canonical_url(url: str) -> str:
@@ -32,6 +62,39 @@ def canonical_url(url: str) -> str:
     except ValueError:
         normalized = url
     return url_query_cleaner(normalized, (), remove=True, unique=False, keep_fragments=False)
+
+
+def site_of(url: str) -> str:
+    """The site a URL belongs to: its registrable domain (``www.bbc.co.uk`` → ``bbc.co.uk``), or ``host:port``
+    for an IP address or a single-label host (``127.0.0.1:8080``, ``localhost:80``)."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+    if not host or "." not in host or host.replace(".", "").isdigit() or ":" in host:
+        return netloc(url)
+    try:
+        domain = courlan.extract_domain(url, fast=True)
+    except (ValueError, TypeError):
+        domain = None
+    return domain or host
+
+
+def trusted_canonical(url: str, canonical: str) -> bool:
+    """A canonical URL the page may give: on the page's own site (:func:`site_of`), or on a host of the site
+    file that covers the page (``hosts``)."""
+    if site_of(canonical) == site_of(url):
+        return True
+    from ..sites import for_url
+
+    try:
+        config = for_url(url)
+    except Exception:  # noqa: BLE001 - a site file problem is reported where sites load; here: not allowed
+        return False
+    if config is None:
+        return False
+    claimed = site_of(canonical)
+    return any(site_of(f"http://{host}/") == claimed for host in config.hosts)
 
 
 def looks_like_article_url(url: str) -> bool:

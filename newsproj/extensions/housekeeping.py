@@ -59,7 +59,8 @@ class Housekeeping:
     def engine_stopped(self) -> None:
         reason = self.reason
         stats = self.crawler.stats.get_stats()
-        written = stats.get("item_scraped_count", 0)
+        # what the feeds really hold (newsproj.feeds), not what reached item_scraped
+        written = stats.get("newsproj/output/written", stats.get("item_scraped_count", 0))
         drops = {
             key.rsplit("/", 1)[1]: value
             for key, value in sorted(stats.items())

@@ -12,7 +12,8 @@ frontier from the seeds. What the killed run already exported is not fetched or 
 file it appends to (repaired of a partial last line) and the cross-run state tell the ledger (see
 ``newsproj/feeds.py``, ``middlewares/incremental.py``). A run that finished leaves a clean JOBDIR (seen-set and
 queue removed), so a scheduled job can reuse one JOBDIR per site. A clean pause (Ctrl-C once) leaves no
-marker, so Scrapy's own resume applies.
+marker, so Scrapy's own resume applies. A run whose feed failed (``feed_failed``) keeps the marker: pages it
+fetched were not stored, so the next run rebuilds the frontier as after a kill.
 
 Extensions are built before the engine creates the scheduler, so the clean-up happens before anything reads
 the JOBDIR. Off without ``JOBDIR`` or under another scheduler (scrapy-redis keeps its frontier in Redis).
@@ -30,6 +31,8 @@ from typing import TYPE_CHECKING
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
+
+from ..feeds import FEED_FAILED
 
 if TYPE_CHECKING:
     from typing import Self
@@ -75,6 +78,10 @@ class KillSafeJobdir:
         crawler.stats.set_value("newsproj/jobdir/recovered_after_kill", 1)
 
     def spider_closed(self, reason: str) -> None:
+        if reason == FEED_FAILED:
+            # Pages were fetched whose records the feed did not store: the seen-set cannot be trusted, as after
+            # a kill. The marker stays, so the next run rebuilds the frontier from the seeds.
+            return
         if reason == "finished":
             # The crawl is complete: leave a clean JOBDIR, so a scheduled job can pass the same JOBDIR every
             # time (stock Scrapy would find every URL already seen and do nothing).

@@ -22,6 +22,7 @@ from scrapy import signals
 
 from ..feeds import SafeFileFeedStorage, site_key, write_json
 from ..validation import SCHEMA_VERSION
+from ..middlewares.redact import redact
 
 if TYPE_CHECKING:
     from typing import Self
@@ -114,8 +115,11 @@ class RunManifest:
         return None
 
     def feed_slot_closed(self, slot: Any) -> None:
-        if isinstance(slot.storage, SafeFileFeedStorage) and (slot.storage.published is not None or slot.storage.empty):
-            self.storages.append(slot.storage)
+        storage = slot.storage
+        # the default feed (a file per run), published or empty; not a user's -o/-O file (Parquet included)
+        if isinstance(storage, SafeFileFeedStorage) and storage.per_run and (
+                storage.published is not None or storage.empty):
+            self.storages.append(storage)
 
     def spider_closed(self, reason: str) -> None:
         self.reason = reason
@@ -126,11 +130,14 @@ class RunManifest:
         stats = self.crawler.stats.get_stats()
         spider = self.crawler.spider
         failures = list(stats.get("newsproj/monitor/failures") or [])
+        for key in ("newsproj/output/unavailable", "newsproj/output/failed"):  # a feed that failed fails the run
+            if stats.get(key):
+                failures.append(f"feed: {stats[key]}")
         return {
             "run_id": self.run_id,
             "site": site_key(spider) if spider is not None else None,
             "spider": getattr(spider, "name", None),
-            "seeds": list(getattr(spider, "seeds", []) or []),
+            "seeds": [redact(url) for url in getattr(spider, "seeds", []) or []],  # no user:password@
             "started_at": self.started,
             "finished_at": now(),
             "resumed": self.resumed or bool(stats.get("newsproj/jobdir/recovered_after_kill")),
@@ -140,7 +147,7 @@ class RunManifest:
             "schema_version": SCHEMA_VERSION,
             "schema_sha256": schema_sha256(),
             "counts": {
-                "exported": stats.get("item_scraped_count", 0),
+                "exported": stats.get("newsproj/output/written", stats.get("item_scraped_count", 0)),
                 "dropped": {
                     key[len(DROP_PREFIX):]: value for key, value in sorted(stats.items())
                     if key.startswith(DROP_PREFIX)
@@ -182,7 +189,9 @@ class RunManifest:
             entry = {**manifest, "output": {
                 "file": storage.published.name, "records": storage.lines, "sha256": storage.sha256,
             }}
-            write_json(storage.published.with_name(f"{self.run_id}.manifest.json"), entry)
+            # named after the file (a resumed run whose first file was published by another run writes -2)
+            name = storage.published.name.removesuffix(".jsonl").removesuffix(storage.published.suffix)
+            write_json(storage.published.with_name(f"{name}.manifest.json"), entry)
             manifest = entry
         history = history_dir(self.state_dir, manifest["site"] or "unknown")
         if history is not None:

@@ -79,6 +79,9 @@ SETTINGS: dict[str, Setting] = {
     "NEWSPROJ_PARQUET_ROW_GROUP_ROWS": Setting("int", 500, "records per row group of a Parquet feed", 1),
     "NEWSPROJ_CONSENT_FETCH": Setting("bool", True, "fetch each host's /.well-known/tdmrep.json (and robots.txt "
                                       "when not obeyed) once a run for the consent fields"),
+    "NEWSPROJ_FEED_SYNC_RECORDS": Setting("int", 20, "records appended to a local feed (-o) between two fsyncs, "
+                                          "after which they are committed to STATE_DIR", 1),
+    "NEWSPROJ_FEED_SYNC_SECONDS": Setting("float", 1.0, "at most this long between two fsyncs of a local feed"),
     "NEWSPROJ_INCREMENTAL_ENABLED": Setting("bool", True, "skip refetching articles already emitted (STATE_DIR)"),
     "NEWSPROJ_INCREMENTAL_REFRESH_HOURS": Setting("float", 0, "refetch emitted articles older than this even "
                                                   "without a newer lastmod (0 = never)"),

@@ -19,7 +19,10 @@ logger = logging.getLogger(__name__)
 
 class ScopeMiddleware:
     """Downloader middleware: requests (redirect targets included) outside the spider's
-    ``allowed_netlocs`` are ignored and counted under ``newsproj/scope/offsite``."""
+    ``allowed_netlocs`` are ignored and counted under ``newsproj/scope/offsite``. One check for every request,
+    robots.txt included: Scrapy's robots.txt middleware (after this one) only asks for the robots.txt of a request
+    that passed, so an in-scope robots.txt always passes, and a URL merely ending in ``/robots.txt``
+    (``http://other:port/x?x=/robots.txt``) gets no way around the check."""
 
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
@@ -30,7 +33,7 @@ class ScopeMiddleware:
 
     def process_request(self, request: Request) -> None:
         allowed = getattr(self.crawler.spider, "allowed_netlocs", None)
-        if allowed is None or request.url.endswith("/robots.txt"):
+        if allowed is None:
             return
         if request.url.split(":", 1)[0] not in ("http", "https"):
             self.crawler.stats.inc_value("newsproj/scope/bad_scheme")

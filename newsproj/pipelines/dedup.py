@@ -2,16 +2,22 @@
 
 - same canonical URL as a record already exported (this run, or the output file a resumed run appends to)
   → ``DuplicateArticle``;
-- same content under another URL (syndication, one story in two sections), this run or an earlier one
-  → ``DuplicateArticle``;
+- same content under another URL of the same site (one story in two sections), this run or an earlier one
+  → ``DuplicateArticle``; of another site (syndicated wire copy, a copycat) → exported, with
+  ``metadata.duplicateOf`` set: no site's article disappears because of another site's page;
+- a canonical URL on another registrable domain than the page (and not on a host of the page's site file) is a
+  claim: kept in ``metadata.canonicalClaim``, never used for dedup or state (``canonicalUrl`` is then the page's
+  own URL without tracking parameters);
 - same canonical URL and same content as emitted by an earlier run (``STATE_DIR``) → ``UnchangedArticle``;
   different content → emitted again with the same ``canonicalUrl`` (downstream upserts);
 - near-duplicate (MinHash LSH over word shingles, datasketch) of a record exported in this run, or by an
   earlier run in the last ``NEWSPROJ_NEARDUP_WINDOW_DAYS`` (when the store keeps signatures) → emitted, with
   ``metadata.nearDuplicateOf`` set to that record's ``canonicalUrl``.
 
-The ledger and the state store learn a record only on ``item_scraped``, i.e. once the feed exporter has
-written it, never before (cf. scrapy-deltafetch, which commits before export and loses items on a crash).
+The run's ledger learns a record once the feed exporter has written it (``record_written``), and the state store
+only once the feed holds it durably (``records_durable``: after an fsync, or once a feed published or uploaded at
+close was stored), never before (cf. scrapy-deltafetch, which commits before export and loses items on a crash).
+A record the feed did not write (``record_failed``) is forgotten; a failed feed commits nothing more.
 """
 
 from __future__ import annotations
@@ -23,9 +29,11 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
-from ..discovery.urls import canonical_url
+from .. import feeds
+from ..discovery.urls import canonical_url, site_of, trusted_canonical
 from ..exceptions import DuplicateArticle, UnchangedArticle
 from ..items import Article
+from ..middlewares.redact import strip_credentials
 from ..state import Seen
 from ..state.ledger import body_fingerprint, ledger_for
 
@@ -53,6 +61,26 @@ def shingles(text: str, size: int) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+def _clean(url: str | None) -> str | None:
+    if not url or "@" not in url:
+        return url
+    try:
+        return strip_credentials(url)[0]
+    except ValueError:  # a URL that does not parse: leave it to validation
+        return url
+
+
+def strip_url_credentials(item: Article) -> None:
+    """No ``user:password@`` in any URL of the record (and so in the state or a log): a page's canonical, image
+    or breadcrumb link may carry one."""
+    item.url = _clean(item.url) or item.url
+    item.canonicalUrl = _clean(item.canonicalUrl) or item.canonicalUrl
+    if item.mainImage is not None:
+        item.mainImage.url = _clean(item.mainImage.url) or item.mainImage.url
+    for crumb in item.breadcrumbs or ():
+        crumb.url = _clean(crumb.url)
+
+
 class DedupPipeline:
     def __init__(self, crawler: Crawler):
         settings = crawler.settings
@@ -71,8 +99,12 @@ class DedupPipeline:
         self.passing_bodies: dict[str, str] = {}  # fingerprint → canonicalUrl
         self.window_days = settings.getfloat("NEWSPROJ_NEARDUP_WINDOW_DAYS", 7)
         self._load_signatures()
-        # Connected after the FeedExporter's own item_scraped handler (extensions are built before pipelines),
-        # so by the time this runs the record has been written to the feed.
+        self.staged: list[tuple[str, Seen, bytes | None, str | None]] = []
+        """Written to the feeds, not yet durable: (canonicalUrl, Seen, signature, alias) to commit."""
+        crawler.signals.connect(self.record_written, signal=feeds.record_written)
+        crawler.signals.connect(self.record_failed, signal=feeds.record_failed)
+        crawler.signals.connect(self.records_durable, signal=feeds.records_durable)
+        # Without any feed (no FeedExporter), item_scraped is all there is: remembered for this run only.
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(self.item_dropped, signal=signals.item_error)
@@ -122,6 +154,8 @@ class DedupPipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article):
             return item
+        strip_url_credentials(item)
+        self._check_canonical(item)
         url, fp = item.canonicalUrl, fingerprint(item)
         ledger, store = self.ledger, self.ledger.store
         if url in ledger.urls:
@@ -132,7 +166,9 @@ class DedupPipeline:
             self.stats.inc_value("newsproj/dedup/same_url")
             raise DuplicateArticle(f"{item.url}: canonical URL {url} already being exported", log_level="DEBUG")
         owner = ledger.bodies.get(fp) or self.passing_bodies.get(fp)
-        if owner is not None:
+        if owner is not None and self._other_site(item, owner):
+            pass
+        elif owner is not None:
             self.stats.inc_value("newsproj/dedup/same_content")
             raise DuplicateArticle(f"{item.url}: same content as {owner}", log_level="DEBUG")
         if store is not None:
@@ -146,7 +182,9 @@ class DedupPipeline:
                     store.record(url, Seen(fingerprint=fp, emitted_at=seen.emitted_at, lastmod=checked))
                 raise UnchangedArticle(f"{item.url}: unchanged since {seen.emitted_at}", log_level="DEBUG")
             owner = store.owner_of(fp)
-            if owner is not None and owner != url:
+            if owner is not None and owner != url and self._other_site(item, owner):
+                pass
+            elif owner is not None and owner != url:
                 self.stats.inc_value("newsproj/dedup/same_content_earlier_run")
                 raise DuplicateArticle(f"{item.url}: same content as {owner} (earlier run)", log_level="DEBUG")
             if seen is not None:
@@ -157,6 +195,28 @@ class DedupPipeline:
         self.passing_urls[url] = id(item)
         self.passing_bodies[fp] = url
         return item
+
+    def _check_canonical(self, item: Article) -> None:
+        """A canonical URL naming another site than the page is a claim: kept in metadata, not used."""
+        claim = item.canonicalUrl
+        if not claim or trusted_canonical(item.url, claim):
+            return
+        item.canonicalUrl = canonical_url(item.url)
+        if item.metadata is not None:
+            item.metadata.canonicalClaim = claim
+        self.stats.inc_value("newsproj/dedup/canonical_claim_ignored")
+        logger.info("Canonical URL on another site ignored (kept as metadata.canonicalClaim): %s claims %s",
+                    item.url, claim)
+
+    def _other_site(self, item: Article, owner: str) -> bool:
+        """``owner`` (the record with this text) is of another site: mark the copy instead of dropping it."""
+        if site_of(owner) == site_of(item.url):
+            return False
+        if item.metadata is not None:
+            item.metadata.duplicateOf = owner
+        self.stats.inc_value("newsproj/dedup/same_content_other_site")
+        logger.info("Same text as %s (another site), exported and marked: %s", owner, item.url)
+        return True
 
     def _passed(self, item: Article, fp: str) -> None:
         """The item has left the engine (written or failed): it no longer blocks its URL and content here."""
@@ -188,29 +248,58 @@ class DedupPipeline:
 
     # ------------------------------------------------------------------ after export
 
-    def item_scraped(self, item: Any) -> None:
-        """The feed exporter has written the item: only now does the run (and the store) remember it."""
-        if not isinstance(item, Article):
+    def record_written(self, item: Any) -> None:
+        """The feeds hold the record: the run remembers it now, the store once it is durable."""
+        if not isinstance(item, Article) or id(item) not in self.pending:
             return
-        fp, minhash = self.pending.pop(id(item), (fingerprint(item), None))
+        fp, minhash = self.pending.pop(id(item))
         self.ledger.add(item.canonicalUrl, fp)
         self._passed(item, fp)
         now = datetime.now(UTC).isoformat(timespec="seconds")
+        signature = None
         if minhash is not None and self.lsh is not None:
             if item.canonicalUrl in self.lsh_keys:  # a changed article: its new text replaces the old
                 self.lsh.remove(item.canonicalUrl)
             self.lsh.insert(item.canonicalUrl, minhash)
             self.lsh_keys[item.canonicalUrl] = minhash
-            store = self._signatures()
-            if store is not None:
-                store.record_signature(item.canonicalUrl, now, minhash.hashvalues.tobytes())
-        store = self.ledger.store
-        if store is not None:
-            store.record(item.canonicalUrl, Seen(fingerprint=fp, emitted_at=now))
-            self.stats.inc_value("newsproj/state/recorded")
+            signature = minhash.hashvalues.tobytes()
+        if self.ledger.store is not None:
             fetched = canonical_url(item.url)
-            if fetched != item.canonicalUrl and hasattr(store, "record_alias"):
-                store.record_alias(fetched, item.canonicalUrl)
+            alias = fetched if fetched != item.canonicalUrl else None
+            self.staged.append((item.canonicalUrl, Seen(fingerprint=fp, emitted_at=now), signature, alias))
+
+    def records_durable(self) -> None:
+        """Commit what the feeds now hold durably to the cross-run state."""
+        staged, self.staged = self.staged, []
+        store = self.ledger.store
+        if store is None or not staged:
+            return
+        record_many = getattr(store, "record_many", None)
+        if record_many is not None:
+            record_many([(url, seen) for url, seen, _, _ in staged])
+        else:
+            for url, seen, _, _ in staged:
+                store.record(url, seen)
+        signatures = self._signatures()
+        for url, seen, signature, alias in staged:
+            if signature is not None and signatures is not None:
+                signatures.record_signature(url, seen.emitted_at, signature)
+            if alias is not None and hasattr(store, "record_alias"):
+                store.record_alias(alias, url)
+        self.stats.inc_value("newsproj/state/recorded", len(staged))
+
+    def record_failed(self, item: Any, reason: str = "") -> None:
+        """Not written (or not to every feed): forgotten, as if it had never been emitted."""
+        self.item_dropped(item)
+
+    def item_scraped(self, item: Any) -> None:
+        """After the feed exporter's handler: an item still pending was not handled by a feed (no FEEDS at all):
+        remembered for this run only, since nothing holds it."""
+        if not isinstance(item, Article) or id(item) not in self.pending:
+            return
+        fp, _ = self.pending.pop(id(item))
+        self.ledger.add(item.canonicalUrl, fp)
+        self._passed(item, fp)
 
     def item_dropped(self, item: Any) -> None:
         """Dropped or failed after this pipeline passed it (a pipeline after it, a feed that failed to write)."""

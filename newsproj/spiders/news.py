@@ -26,7 +26,7 @@ from ..discovery.feeds import FeedEntry, parse_feed
 from ..discovery.kinds import maybe_gunzip, sniff
 from ..discovery.robots import RobotsRules
 from ..discovery.sitemaps import MAX_SITEMAP_DEPTH, SITEMAP_DEPTH, parse_sitemap, robots_sitemaps
-from ..discovery.urls import TrapGuard, TrapLimits, is_refusal, netloc
+from ..discovery.urls import TrapGuard, TrapLimits, absolute_url, is_refusal, netloc
 from ..extraction.consent import header_hints
 from ..extractor import PageExtractor
 from ..items import PageItem
@@ -179,12 +179,13 @@ class NewsSpider(Spider):
         return []
 
     def _from_robots(self, response: Response, body: bytes) -> Iterable[Request]:
-        urls = robots_sitemaps(body, response.url)
-        if not urls:  # no Sitemap: lines: start from the homepage
+        found = False
+        for url in robots_sitemaps(body, response.url):  # one at a time: a bad line costs that line
+            found = True
+            yield from self._follow(response, url, Role.DISCOVERY)
+        if not found:  # no Sitemap: lines: start from the homepage
             base = f"{urlsplit(response.url).scheme}://{urlsplit(response.url).netloc}/"
             yield from self._follow(response, base, Role.LISTING)
-        for url in urls:
-            yield from self._follow(response, url, Role.DISCOVERY)
 
     def _from_sitemap(self, response: Response, body: bytes) -> Iterable[Request]:
         kind, entries = parse_sitemap(body)
@@ -229,6 +230,8 @@ class NewsSpider(Spider):
         if outcome.links is None:
             return
         links = outcome.links
+        if links.bad:  # hrefs that are no URL (a port out of range, a broken IPv6 literal): skipped, counted
+            self.crawler.stats.inc_value("newsproj/discovery/bad_url", links.bad)
         depth = response.meta.get(DEPTH, 0)
         if outcome.listing and not self.traps.listing_seen(response.url, links.articles):
             self.crawler.stats.inc_value("newsproj/discovery/listing_without_new_article")
@@ -271,10 +274,19 @@ class NewsSpider(Spider):
         hints: dict[str, str] | None = None,
         depth: int = 0,
     ) -> Iterable[Request]:
-        if not self.robots.allowed(url):  # before the budgets: a disallowed link must not use them up
+        absolute = absolute_url(url, response.url)  # //host/x resolved; port 99999, broken IPv6... refused
+        if absolute is None:
+            self.crawler.stats.inc_value("newsproj/discovery/bad_url")
+            logger.debug("Not following %r from %s: not a URL that can be requested", url[:200], response.url)
+            return
+        if not self.robots.allowed(absolute):  # before the budgets: a disallowed link must not use them up
             self.crawler.stats.inc_value("newsproj/discovery/robots_disallowed")
             return
-        url, reasons = self.traps.admit(url, listing=role is Role.LISTING)
+        try:
+            url, reasons = self.traps.admit(absolute, listing=role is Role.LISTING)
+        except ValueError:
+            self.crawler.stats.inc_value("newsproj/discovery/bad_url")
+            return
         for reason in reasons:
             self.crawler.stats.inc_value(f"newsproj/discovery/trap/{reason}")
         if is_refusal(reasons):
@@ -283,4 +295,9 @@ class NewsSpider(Spider):
         meta: dict[str, Any] = {ROLE: role.value, DEPTH: depth}
         if hints:
             meta[HINTS] = hints
-        yield Request(url, callback=self.parse, errback=self._failed, priority=PRIORITY[role], meta=meta)
+        try:
+            request = Request(url, callback=self.parse, errback=self._failed, priority=PRIORITY[role], meta=meta)
+        except ValueError:
+            self.crawler.stats.inc_value("newsproj/discovery/bad_url")
+            return
+        yield request

@@ -9,12 +9,14 @@ the same as a hundred (see ``bench/state_store.py``).
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import NotConfigured, UsageError
 
 from . import Seen
 
@@ -27,6 +29,11 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 FILENAME = "state.sqlite3"
+
+
+class StateLocked(UsageError):
+    """STATE_DIR cannot be used by this run (held by another run of the site, or not a directory)."""
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     url TEXT PRIMARY KEY,           -- canonicalUrl
@@ -59,13 +66,45 @@ class FileStateStore:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        self._lock: IO[str] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         directory = crawler.settings.get("STATE_DIR")
         if not directory:
             raise NotConfigured("STATE_DIR is empty: cross-run state is off")
-        return cls(directory)
+        if Path(directory).exists() and not Path(directory).is_dir():
+            raise StateLocked(f"STATE_DIR {directory} is a file; give STATE_DIR a directory")
+        store = cls(directory)
+        if crawler.spider is not None:
+            from ..feeds import site_key
+
+            store.lock(site_key(crawler.spider))
+        return store
+
+    def lock(self, site: str) -> None:
+        """Hold ``locks/<site>.lock`` until closed: a second run of the same site on this STATE_DIR (which would
+        emit the same articles into another output) stops at once. Runs of other sites may share the directory."""
+        folder = self.path.parent / "locks"
+        folder.mkdir(exist_ok=True)
+        path = folder / f"{site}.lock"
+        fh = path.open("a+", encoding="utf-8")
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "?"
+            fh.close()
+            self.db.close()
+            raise StateLocked(
+                f"STATE_DIR {self.path.parent} is in use by another run of {site} (pid {holder}); wait for it to "
+                f"end, or give this run its own STATE_DIR"
+            ) from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        self._lock = fh
 
     def get(self, url: str) -> Seen | None:
         row = self.db.execute(
@@ -126,3 +165,6 @@ class FileStateStore:
         except sqlite3.OperationalError:  # another process holds the database; its close checkpoints
             pass
         self.db.close()
+        if self._lock is not None:
+            self._lock.close()  # releases the flock
+            self._lock = None

@@ -47,27 +47,36 @@ class Ledger:
 
     def seed(self, records: Iterable[dict[str, Any]]) -> int:
         """Learn the records of an output file this run appends to; returns how many were new."""
-        count = 0
+        return len(self._seed(records))
+
+    def _seed(self, records: Iterable[dict[str, Any]]) -> list[str]:
+        fresh = []
         for record in records:
             url, body = record.get("canonicalUrl"), record.get("articleBody")
             if isinstance(url, str) and isinstance(body, str) and url not in self.urls:
                 self.add(url, body_fingerprint(body))
                 self.in_output.add(url)
-                count += 1
-        return count
+                fresh.append(url)
+        return fresh
 
-    def adopt(self, records: Iterable[dict[str, Any]], emitted_at: str) -> int:
-        """Learn the records of a killed run's output that this run published, and remember in the store the
-        ones the killed run exported but did not live to record (the kill fell between the two)."""
-        fresh = [r for r in records if isinstance(r.get("canonicalUrl"), str) and r["canonicalUrl"] not in self.urls]
-        self.seed(fresh)
-        remembered = 0
-        for record in fresh:
-            url = record["canonicalUrl"]
-            if self.store is not None and url in self.urls and self.store.get(url) is None:
-                self.store.record(url, Seen(fingerprint=self.urls[url], emitted_at=emitted_at))
-                remembered += 1
-        return remembered
+    def adopt(self, records: Iterable[dict[str, Any]], emitted_at: str, in_output: bool = True) -> int:
+        """Learn the records of an output file that is durably written (the file this run appends to, or a killed
+        run's output published by this run), and remember in the store the ones whose run died before it could
+        (the file is the truth of what was exported). Returns how many this run had not known."""
+        fresh = self._seed(records)
+        if not in_output:
+            self.in_output.difference_update(fresh)
+        if self.store is not None:
+            missing = [(url, Seen(fingerprint=self.urls[url], emitted_at=emitted_at))
+                       for url in fresh if self.store.get(url) is None]
+            if missing:
+                record_many = getattr(self.store, "record_many", None)
+                if record_many is not None:
+                    record_many(missing)
+                else:
+                    for url, seen in missing:
+                        self.store.record(url, seen)
+        return len(fresh)
 
     def close(self) -> None:
         if self.store is not None:

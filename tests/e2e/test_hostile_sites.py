@@ -1,0 +1,122 @@
+"""Hostile sites (issue 12): one bad URL costs one URL; a URL ending in /robots.txt gets no way around the scope;
+a canonical on another site is a claim; the same text on two sites is exported twice and marked; a password in a
+seed reaches no file or log; a seed host of ``..`` writes nowhere outside ``output/``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from tests.conftest import run_scrapy
+from tests.sites import article_html, homepage, serve_pages
+
+TIMEOUT = 180
+HTML = "text/html; charset=utf-8"
+
+
+def crawl(start_urls: str, tmp: Path, *args: str) -> tuple[subprocess.CompletedProcess, dict, list[dict]]:
+    out, stats = tmp / "out.jsonl", tmp / "stats.json"
+    cmd = ["crawl", "news", "-a", f"start_urls={start_urls}", "-O", str(out),
+           "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "NEWSPROJ_EXTRACT_WORKERS=0",
+           "-s", "TELNETCONSOLE_ENABLED=0", "-s", "LOG_LEVEL=DEBUG", "-s", f"STATE_DIR={tmp / 'state'}",
+           "-s", f"NEWSPROJ_STATS_FILE={stats}", *args]
+    result = run_scrapy(cmd, timeout=TIMEOUT)
+    records = [json.loads(line) for line in out.read_text().splitlines()] if out.exists() else []
+    return result, (json.loads(stats.read_text()) if stats.exists() else {}), records
+
+
+def paths(records: list[dict]) -> list[str]:
+    return sorted(r["url"].split("/", 3)[3] for r in records)
+
+
+def test_one_bad_url_costs_one_url_and_robots_txt_gets_no_bypass(tmp_path):
+    """Before: the first bad <loc> (port 99999, broken IPv6) or bad Sitemap: line raised in the spider and every
+    entry after it was lost; //host/x was not resolved; http://other:port/x?x=/robots.txt skipped the scope."""
+    other, other_site = serve_pages({"/x": (HTML, article_html("/x", "Another host's page", n=99))})
+    story = {n: (f"/news/2024/09/story-{n}-from-the-town-hall.html", f"Story {n} from the town hall")
+             for n in range(1, 6)}
+    pages = {path: (HTML, article_html(path, title, n=n)) for n, (path, title) in story.items()}
+    offsite = f"{other.base}/x?x=/robots.txt"
+    pages["/robots.txt"] = ("text/plain", "User-agent: *\nSitemap: http://[::1/broken.xml\n"
+                                          "Sitemap: {{BASE}}/sitemap.xml\n")
+    locs = ["http://{{HOST}}:99999/bad-port.html".replace("{{HOST}}", "127.0.0.1"), "http://[::1/broken-v6.html",
+            f"//{{{{HOST}}}}{story[1][0]}", f"{{{{BASE}}}}{story[2][0]}", offsite]
+    pages["/sitemap.xml"] = ("application/xml", '<?xml version="1.0" encoding="UTF-8"?>'
+                             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                             + "".join(f"<url><loc>{loc}</loc></url>" for loc in locs) + "</urlset>")
+    pages["/feed.xml"] = ("application/rss+xml", '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>'
+                          "<item><title>bad</title><link>http://127.0.0.1:99999/feed-bad.html</link></item>"
+                          f"<item><title>good</title><link>{{{{BASE}}}}{story[3][0]}</link></item></channel></rss>")
+    links = ["http://127.0.0.1:99999/z.html", "http://[::1/z.html", story[4][0], f"//{{{{HOST}}}}{story[5][0]}"]
+    pages["/"] = (HTML, homepage(links).replace(
+        "</head>", '<link rel="alternate" type="application/rss+xml" href="/feed.xml"></head>'))
+    server, site = serve_pages(pages)
+    try:
+        secret_seed = server.base.replace("http://", "http://alice:s3cretPW@") + "/"
+        result, stats, records = crawl(f"{server.base}/robots.txt,{secret_seed}", tmp_path)
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert paths(records) == sorted(p.lstrip("/") for p, _ in story.values())  # every good entry
+        # 1 robots.txt line, 2 sitemap locs, 1 feed link (the bad links of a page are dropped by Scrapy's LinkExtractor)
+        assert stats.get("newsproj/discovery/bad_url", 0) >= 4
+        assert other_site.served == []  # the other host:port was never fetched, its "robots.txt" URL included
+        # the password of the seed: in no log, manifest, state or record
+        assert "s3cretPW" not in result.stderr
+        for path in tmp_path.rglob("*"):
+            if path.is_file():
+                assert b"s3cretPW" not in path.read_bytes(), path
+    finally:
+        server.stop()
+        other.stop()
+
+
+def test_another_sites_canonical_and_copy_displace_nothing(tmp_path):
+    """Site B declares site A's article URL as its canonical, and copies A's text on another page. Before: B's
+    record carried A's canonicalUrl, A's real article was dropped as "same URL", and the state kept later runs
+    from fetching it."""
+    real = "/news/2024/09/the-real-story-of-the-harbour.html"
+    a_pages = {"/robots.txt": ("text/plain", "User-agent: *\n"),
+               real: (HTML, article_html(real, "The real story of the harbour", n=1))}
+    a_pages["/"] = (HTML, homepage([real]))
+    a, _ = serve_pages(a_pages)
+    fake = "/news/2024/09/a-page-that-claims-another-url.html"
+    copy = "/news/2024/09/a-copy-of-the-harbour-story.html"
+    b_pages = {"/robots.txt": ("text/plain", "User-agent: *\n"),
+               fake: (HTML, article_html(fake, "A page that claims another URL", n=2, canonical=f"{a.base}{real}")),
+               copy: (HTML, article_html(copy, "The real story of the harbour", n=1))}
+    b_pages["/"] = (HTML, homepage([fake, copy]))
+    b, _ = serve_pages(b_pages)
+    try:
+        result, stats, records = crawl(f"{b.base}/,{a.base}/", tmp_path, "-s", "CONCURRENT_REQUESTS=1")
+        assert result.returncode == 0, result.stderr[-3000:]
+        by_url = {r["url"]: r for r in records}
+        assert set(by_url) == {f"{a.base}{real}", f"{b.base}{fake}", f"{b.base}{copy}"}
+        assert by_url[f"{b.base}{fake}"]["canonicalUrl"] == f"{b.base}{fake}"
+        assert by_url[f"{b.base}{fake}"]["metadata"]["canonicalClaim"] == f"{a.base}{real}"
+        assert by_url[f"{a.base}{real}"]["canonicalUrl"] == f"{a.base}{real}"
+        marked = [r for r in records if r["metadata"].get("duplicateOf")]
+        assert len(marked) == 1  # the later of the two copies, whichever site was first
+        # a second run: A's real article is known under its own URL, not the fake's
+        again, _, records2 = crawl(f"{a.base}/", tmp_path)
+        assert again.returncode in (0, 3) and records2 == []
+    finally:
+        a.stop()
+        b.stop()
+
+
+def test_a_seed_host_of_dot_dot_writes_nowhere_outside_output(tmp_path):
+    """Before: the default output went to <output>/../<date>/, and a .part in a sibling folder of output/ was
+    published as if it were a killed run's."""
+    sibling = tmp_path / "elsewhere" / ".unrelated.jsonl.part"
+    sibling.parent.mkdir()
+    sibling.write_text('{"canonicalUrl": "x", "articleBody": "y"}\n')
+    output, state = tmp_path / "output", tmp_path / "state"
+    cmd = ["crawl", "news", "-a", "start_urls=http://../x",
+           "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "NEWSPROJ_EXTRACT_WORKERS=0", "-s", "TELNETCONSOLE_ENABLED=0",
+           "-s", f"STATE_DIR={state}", "-s", "RETRY_ENABLED=0",
+           "-s", f"NEWSPROJ_DEFAULT_FEED={output}/%(site)s/%(date)s/%(run_id)s.jsonl"]
+    run_scrapy(cmd, timeout=TIMEOUT)
+    assert sibling.exists()  # not published
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and p != sibling]
+    assert all(p.is_relative_to(output) or p.is_relative_to(state) for p in written), written
+    assert all(not p.name.startswith(".") for p in output.iterdir()) if output.exists() else True

@@ -1,0 +1,194 @@
+"""The output and the state always agree (issue 12): a record is in STATE_DIR only once its line is durably in a
+feed that succeeded. Feeds that cannot be opened stop the run before its first request (exit 2, one line); a feed
+failing mid-run fails the run (exit 4) and leaves the state as if the records it did not store were never
+emitted; two runs on one output or STATE_DIR cannot both write. Each case is a hostile site on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_scrapy, start_scrapy
+from tests.sites import article_html, homepage, jsonld, news_site, serve_pages
+
+TIMEOUT = 180
+
+
+# ``python -m scrapy`` with a file size limit: a full disk as this process sees it (a write past the limit fails
+# with EFBIG; SIGXFSZ ignored). Set once the language model, which py3langid unpacks to a temp file, is loaded.
+FULL_DISK = """
+import resource, runpy, signal, sys
+from newsproj.extraction.language import _identifier
+_identifier()
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))
+sys.argv = ["scrapy", *sys.argv[1:]]
+runpy.run_module("scrapy", run_name="__main__", alter_sys=True)
+"""
+
+
+def crawl(base: str, *args: str, limit: int | None = None, wait: bool = True):
+    argv = ["crawl", "news", "-a", f"start_urls={base}/",
+            "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "NEWSPROJ_EXTRACT_WORKERS=0",
+            "-s", "TELNETCONSOLE_ENABLED=0", "-s", "LOG_LEVEL=INFO", *args]
+    if limit:  # a process of its own, cold: the limit must not reach the warm parent
+        return subprocess.run([sys.executable, "-c", FULL_DISK.format(limit=limit), *argv], cwd=ROOT,
+                              capture_output=True, text=True, timeout=TIMEOUT)
+    if not wait:
+        return start_scrapy(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return run_scrapy(argv, timeout=TIMEOUT)
+
+
+def state_urls(state: Path) -> set[str]:
+    db = state / "state.sqlite3"
+    if not db.exists():
+        return set()
+    with sqlite3.connect(db) as conn:
+        return {row[0] for row in conn.execute("SELECT url FROM articles")}
+
+
+def whole_lines(path: Path) -> list[dict]:
+    raw = path.read_bytes() if path.exists() else b""
+    assert raw == b"" or raw.endswith(b"\n"), "partial last line"
+    return [json.loads(line) for line in raw.splitlines()]
+
+
+@pytest.fixture
+def site():
+    server, pages = serve_pages(news_site(6))
+    yield server, pages
+    server.stop()
+
+
+# ------------------------------------------------------------------------------------ refused before a request
+
+@pytest.mark.parametrize("case", ["s3_without_boto3", "unwritable_path", "placeholder_typo"])
+def test_a_feed_that_cannot_be_opened_stops_the_run_before_the_first_request(site, tmp_path, case):
+    server, pages = site
+    state = tmp_path / "state"
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    args = {
+        "s3_without_boto3": ["-O", "s3://bucket/x.jsonl"],
+        "unwritable_path": ["-O", str(blocker / "out.jsonl")],
+        "placeholder_typo": ["-s", f"NEWSPROJ_DEFAULT_FEED={tmp_path}/output/%(sitename)s/%(run_id)s.jsonl"],
+    }[case]
+    result = crawl(server.base, "-s", f"STATE_DIR={state}", *args)
+    assert result.returncode == 2, result.stderr[-3000:]
+    refusal = [line for line in result.stderr.splitlines() if line.startswith("scrapy crawl news: ")]
+    assert len(refusal) == 1 and ("feed" in refusal[0].lower()), result.stderr[-3000:]
+    assert "Error caught on signal handler" not in result.stderr and "never retrieved" not in result.stderr
+    assert pages.served == []  # nothing was requested, robots.txt included
+    assert state_urls(state) == set()
+
+
+# ------------------------------------------------------------------------------------ failing mid-run
+
+def big_site(count: int = 8) -> dict[str, tuple[str, str]]:
+    pages = {"/robots.txt": ("text/plain", "User-agent: *\n")}
+    links = []
+    for n in range(count):
+        path = f"/news/2024/09/long-read-number-{n}-on-the-town.html"
+        links.append(path)
+        pages[path] = ("text/html; charset=utf-8",
+                       article_html(path, f"Long read number {n} on the town", n=n, paragraphs=120))
+    pages["/"] = ("text/html; charset=utf-8", homepage(links))
+    return pages
+
+
+def test_disk_full_fails_the_run_and_the_state_holds_only_what_the_file_holds(tmp_path):
+    """Before: 'N articles written', exit 0, every article in the state, a partial line, and the next run wrote
+    nothing: the articles past the full disk were lost for good."""
+    server, pages = serve_pages(big_site(8))
+    try:
+        out, state = tmp_path / "a.jsonl", tmp_path / "state"
+        result = crawl(server.base, "-o", str(out), "-s", f"STATE_DIR={state}", limit=150_000)
+        assert result.returncode == 4, result.stderr[-3000:]
+        assert "the feed failed" in result.stderr
+        written = {r["canonicalUrl"] for r in whole_lines(out)}  # no partial line
+        assert 0 < len(written) < 8
+        assert state_urls(state) <= written  # nothing the file does not hold is marked done
+        # the disk has room again: the next run writes the rest, none twice
+        again = crawl(server.base, "-o", str(out), "-s", f"STATE_DIR={state}")
+        assert again.returncode == 0, again.stderr[-3000:]
+        urls = [r["canonicalUrl"] for r in whole_lines(out)]
+        assert len(urls) == len(set(urls)) == 8
+        assert state_urls(state) == set(urls)
+    finally:
+        server.stop()
+
+
+def test_a_value_the_exporter_cannot_encode_is_repaired_not_lost(tmp_path):
+    """A lone surrogate in a JSON-LD image URL: before, the line was not written and the state recorded it."""
+    bad = jsonld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Story number 1",
+                  "image": "https://img.example/\ud800.jpg"})
+    pages = news_site(3)
+    path = next(p for p in pages if p.startswith("/news/"))
+    ctype, text = pages[path]
+    pages[path] = (ctype, text.replace("</head>", bad + "</head>"))
+    assert "\\ud800" in pages[path][1]
+    server, _ = serve_pages(pages)
+    try:
+        out, state = tmp_path / "a.jsonl", tmp_path / "state"
+        result = crawl(server.base, "-O", str(out), "-s", f"STATE_DIR={state}",
+                       "-s", f"NEWSPROJ_STATS_FILE={tmp_path / 'stats.json'}")
+        assert result.returncode == 0, result.stderr[-3000:]
+        records = whole_lines(out)
+        assert {r["canonicalUrl"] for r in records} == state_urls(state)
+        assert len(records) == 3
+        stats = json.loads((tmp_path / "stats.json").read_text())
+        assert stats.get("newsproj/output/repaired/unencodable", 0) + \
+            sum(v for k, v in stats.items() if k.startswith("newsproj/output/not_written/")) >= 1 or \
+            all("\ud800" not in json.dumps(r) for r in records)
+    finally:
+        server.stop()
+
+
+# ------------------------------------------------------------------------------------ two runs at once
+
+def test_two_runs_on_the_same_output_and_state_never_both_write(tmp_path):
+    """Before: 8 duplicates. The second run stops at once (exit 2, one line) while the first holds them."""
+    server, pages = serve_pages(news_site(6), gated=lambda path: path.startswith("/news/"))
+    try:
+        out, state = tmp_path / "a.jsonl", tmp_path / "state"
+        first = crawl(server.base, "-o", str(out), "-s", f"STATE_DIR={state}", wait=False)
+        deadline = time.monotonic() + TIMEOUT
+        while not pages.served:  # once it requests, its feed and state are held (since the spider opened)
+            assert first.poll() is None
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        for args in (["-s", f"STATE_DIR={state}"], ["-s", f"STATE_DIR={tmp_path / 'other-state'}"]):
+            second = crawl(server.base, "-o", str(out), *args)
+            assert second.returncode == 2, second.stderr[-3000:]
+            refusal = [line for line in second.stderr.splitlines() if line.startswith("scrapy crawl news: ")]
+            assert len(refusal) == 1 and "another run" in refusal[0], second.stderr[-3000:]
+            assert first.poll() is None
+        pages.open()
+        assert first.wait(timeout=TIMEOUT) == 0
+        urls = [r["canonicalUrl"] for r in whole_lines(out)]
+        assert len(urls) == len(set(urls)) == 6
+    finally:
+        pages.open()
+        server.stop()
+
+
+@pytest.mark.parametrize("upload", ["fails", "succeeds"])
+def test_a_storage_that_uploads_at_close_is_durable_only_once_the_upload_succeeded(site, tmp_path, upload):
+    server, _ = site
+    state, to = tmp_path / "state", tmp_path / "uploaded.jsonl"
+    storages = json.dumps({"failing": "tests.sites.FailingUpload"})
+    uri = f"failing://{'ok' if upload == 'succeeds' else 'no'}/x?to={to}"
+    result = crawl(server.base, "-s", f"STATE_DIR={state}", "-s", f"FEED_STORAGES={storages}",
+                   "-s", f'FEEDS={json.dumps({uri: {"format": "jsonlines"}})}')
+    if upload == "fails":
+        assert result.returncode == 4, result.stderr[-3000:]
+        assert state_urls(state) == set()  # nothing was stored: nothing is marked done
+    else:
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert state_urls(state) == {r["canonicalUrl"] for r in whole_lines(to)} and len(state_urls(state)) == 6
