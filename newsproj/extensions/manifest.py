@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 
 from ..feeds import SafeFileFeedStorage, site_key, write_json
-from ..validation import SCHEMA_VERSION
 from ..middlewares.redact import redact
+from ..validation import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from typing import Self
