@@ -153,6 +153,10 @@ class _Base(Monitor):
         runs = recent_runs(self.settings.get("STATE_DIR"), site_key(self.data.spider), count * 3)
         return [run for run in runs if run.get("status") == "ok" and isinstance(run.get("counts"), dict)][-count:]
 
+    def paused(self) -> bool:
+        """A pause (``shutdown`` with ``JOBDIR``): the run is partial, the next one resumes it."""
+        return self.stats.get("finish_reason") == "shutdown" and bool(self.settings.get("JOBDIR"))
+
     def fail_with(self, message: str, *symptoms: str) -> None:
         """Fail this check; ``symptoms`` say which kept pages illustrate it (saved beside the manifest)."""
         known = list(self.crawler.stats.get_value("newsproj/monitor/symptoms") or [])
@@ -183,13 +187,15 @@ class RunHealthMonitor(_Base):
             "NEWSPROJ_MONITOR_FINISH_REASONS",
             ["finished", "closespider_itemcount", "closespider_pagecount", "closespider_timeout"],
         )
-        if reason == "shutdown" and self.settings.get("JOBDIR"):
-            return  # paused; the next run with the same JOBDIR resumes
+        if self.paused():
+            return  # the next run with the same JOBDIR resumes
         assert reason in expected, f"finish reason {reason!r} (expected one of {', '.join(expected)})"
 
     @monitors.name("Something found")
     def test_something_found(self):
         health = self.health()
+        if self.paused():
+            return
         if self.settings.get("REDIS_URL") and (health["responses"] or not health["errors"]):
             return  # one of several workers of a shared crawl: the others may have fetched the articles
         if health["articles_found"] == 0:
@@ -212,7 +218,7 @@ class RunHealthMonitor(_Base):
     @monitors.name("Articles found vs recent runs")
     def test_no_collapse(self):
         ratio = self.settings.getfloat("NEWSPROJ_MONITOR_COLLAPSE_RATIO", 0.5)
-        history = self.history()
+        history = [] if self.paused() else self.history()
         runs = [run["counts"]["articles_found"] for run in history if "articles_found" in run["counts"]]
         if ratio <= 0 or not runs:
             return
@@ -228,9 +234,9 @@ class RunHealthMonitor(_Base):
     def test_no_drift(self):
         drift = self.settings.getfloat("NEWSPROJ_MONITOR_MAX_DRIFT", 0.25)
         ratio = self.settings.getfloat("NEWSPROJ_MONITOR_BODY_RATIO", 2.0)
-        history = self.history()
+        history = [] if self.paused() else self.history()
         if not history:
-            return  # a first run: only what cannot be normal fails (the checks above)
+            return  # a first run (or a pause: partial figures): only what cannot be normal fails (the checks above)
         now = self.health()
         problems: list[str] = []
         symptoms: list[str] = []

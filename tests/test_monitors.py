@@ -138,3 +138,9 @@ def test_absolute_limits_are_opt_in(tmp_path):
 def test_pause_with_jobdir_is_not_a_failure(tmp_path):
     assert run_suite(tmp_path, {**HEALTHY, "finish_reason": "shutdown"}, JOBDIR=str(tmp_path / "job")) == []
     assert run_suite(tmp_path, {**HEALTHY, "finish_reason": "shutdown"}) != []
+
+
+def test_a_pause_that_found_nothing_yet_is_not_a_failure(tmp_path):
+    history(tmp_path, 25, 30)
+    paused = {"finish_reason": "shutdown", "newsproj/fetch/ok/seed": 1}
+    assert run_suite(tmp_path, paused, JOBDIR=str(tmp_path / "job")) == []
