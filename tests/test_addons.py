@@ -106,3 +106,24 @@ def test_a_crawl_with_redis_url_runs_on_redis(demo_server, demo_truth, redis_ser
     assert {"scrapy_redis", "newsproj.distributed.scheduler"} <= set(result["loaded"])
     if hasattr(newsproj.state, "open_store"):  # the cross-run state is wired: it lives in Redis too
         assert "newsproj.state.redis" in result["loaded"]
+
+
+def test_a_default_run_warns_of_no_component_switched_off(caplog, tmp_path):
+    """Scrapy logs a component that raises NotConfigured with a reason as a WARNING: a component that is off unless
+    asked for (NEWSPROJ_WARC_DIR unset) says nothing, so a plain run starts without warnings."""
+    import logging
+
+    from scrapy.core.downloader.middleware import DownloaderMiddlewareManager
+    from scrapy.core.spidermw import SpiderMiddlewareManager
+    from scrapy.extension import ExtensionManager
+    from scrapy.pipelines import ItemPipelineManager
+
+    from newsproj import settings as project
+
+    settings = {name: getattr(project, name) for name in dir(project) if name.isupper()}
+    settings.update(STATE_DIR=str(tmp_path / "state"), TWISTED_REACTOR=None)  # (the test process has its own)
+    crawler = get_crawler(settings_dict=settings)
+    with caplog.at_level(logging.WARNING):
+        for manager in (DownloaderMiddlewareManager, SpiderMiddlewareManager, ItemPipelineManager, ExtensionManager):
+            manager.from_crawler(crawler)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []

@@ -60,6 +60,20 @@ def test_bad_invocation(tmp_path, args, needles):
     assert_bad_invocation(scrapy("crawl", "news", "-s", f"STATE_DIR={tmp_path / 'state'}", *args), *needles)
 
 
+@pytest.mark.parametrize(("args", "needles"), [
+    ((), ("name the spider to run", "news, warc")),  # Scrapy: its logging, then the whole help
+    (("news", "--bogus", "-a", f"start_urls={SEED}"), ("unexpected argument '--bogus'", "-a NAME=VALUE")),
+    (("news", "-a", f"start_urls={SEED}", "extra"), ("unexpected argument 'extra'",)),  # Scrapy: "more than one spider"
+    (("news", "-a", f"start_urls={SEED}", "-O"), ("-O/--overwrite-output: expected one argument", "scrapy crawl -h")),
+    (("news", "-a", f"start_urls={SEED}", "-O", "x.csvv"), ("Unrecognized output format 'csvv'", "parquet")),
+    (("news", "-a", f"start_urls={SEED}", "-o", "a.jsonl", "-O", "b.jsonl"), ("only one of -o/--output and -O",)),
+])
+def test_usage_errors_of_scrapy_itself_are_one_line_too(tmp_path, args, needles):
+    """What argparse and Scrapy's crawl command reject: one line and exit 2 as well, not Scrapy's usage block."""
+    line = assert_bad_invocation(scrapy("crawl", *args, "-s", f"STATE_DIR={tmp_path / 'state'}"), *needles)
+    assert line.startswith("scrapy crawl: ")
+
+
 @pytest.mark.parametrize("setting", ["STATE_DIR", "JOBDIR"])
 def test_directory_setting_naming_a_file(tmp_path, setting):
     (tmp_path / "file").write_text("x")

@@ -24,7 +24,7 @@ import sqlite3
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import urlsplit
 
 from scrapy.commands import ScrapyHelpFormatter
@@ -184,6 +184,21 @@ def preflight(settings: BaseSettings, spider_name: str, spargs: dict[str, Any]) 
     return None
 
 
+def _one_line_error(message: str) -> NoReturn:
+    """A usage error as the contract wants it: one line on stderr naming the problem, exit status 2 (instead of
+    argparse's usage block)."""
+    hint = "" if "scrapy crawl" in message else " (scrapy crawl -h lists the options)"
+    sys.stderr.write(f"scrapy crawl: {message}{hint}\n")
+    sys.exit(BAD_INVOCATION)
+
+
+def _spider_names(settings: BaseSettings) -> str:
+    try:
+        return ", ".join(sorted(_spider_loader(settings).list()))
+    except Exception:  # noqa: BLE001 — the message must print even if a spider module is broken
+        return "see scrapy list"
+
+
 class Command(ScrapyCrawl):
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
@@ -191,23 +206,27 @@ class Command(ScrapyCrawl):
 
         parser.formatter_class = _HelpFormatter
         parser.epilog = spider_arguments_help(self.settings or get_project_settings()) or None
+        parser.error = _one_line_error  # type: ignore[method-assign]  # argparse's and Scrapy's usage errors
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        if not args:  # (Scrapy would set up its logging, then print the whole help)
+            assert self.settings is not None
+            _one_line_error(f"name the spider to run: scrapy crawl SPIDER, one of: {_spider_names(self.settings)}")
+        if len(args) > 1:  # an unknown option lands here too (Scrapy: "more than one spider is not supported")
+            _one_line_error(f"unexpected argument {args[1]!r}; spider arguments are -a NAME=VALUE, settings "
+                            f"-s NAME=VALUE (scrapy crawl {args[0]} -h lists them)")
         super().process_options(args, opts)
         assert self.settings is not None
         uri = self.settings.get("NEWSPROJ_DEFAULT_FEED")
         if uri and not (opts.output or opts.overwrite_output or self.settings.getdict("FEEDS")):
             self.settings.set("FEEDS", default_feeds(uri), priority="project")
-        if len(args) == 1:
-            # before the crawler process exists: no log set-up, no request, one line on stderr
-            problem = preflight(self.settings, args[0], opts.spargs)
-            if problem:
-                sys.stderr.write(f"scrapy crawl {args[0]}: {problem}\n")
-                sys.exit(BAD_INVOCATION)
+        # before the crawler process exists: no log set-up, no request, one line on stderr
+        problem = preflight(self.settings, args[0], opts.spargs)
+        if problem:
+            sys.stderr.write(f"scrapy crawl {args[0]}: {problem}\n")
+            sys.exit(BAD_INVOCATION)
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        if len(args) != 1:
-            return super().run(args, opts)  # Scrapy's usage errors
         assert self.crawler_process
         crawler = self.crawler_process.create_crawler(args[0])
         refused: list[BaseException] = []

@@ -23,10 +23,13 @@ def _by_reason(stats: dict[str, Any], prefix: str) -> dict[str, int]:
 
 
 def _where(slot: Any) -> str:
-    """The file a feed slot wrote (its URI with the run's parameters filled in), as a path when local."""
+    """The file a feed slot wrote (its URI with the run's parameters filled in), as a path when local; a per-run
+    file of a run that exported nothing is not published (feeds.py), and the line says so."""
     published = getattr(slot.storage, "published", None)
     if published is not None:
         return str(published)
+    if getattr(slot.storage, "empty", False):
+        return f"no file (nothing new; {getattr(slot.storage, 'final', slot.uri)} not published)"
     uri = str(getattr(slot, "uri", ""))
     return uri.removeprefix("file://") if uri.startswith("file://") else uri
 

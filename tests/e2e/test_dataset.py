@@ -106,7 +106,9 @@ def test_three_runs_load_together_everywhere(run_site, tmp_path):
                                                    'content="2024-09-06T10:00:00.123456+02:00">'))
     site.tdmrep = json.dumps([{"location": "/news/*", "tdm-reservation": 0}]).encode()
     crawl(server.base, tmp_path)  # run 1: two articles
-    crawl(server.base, tmp_path)  # run 2: nothing new
+    nothing_new = crawl(server.base, tmp_path)  # run 2: nothing new
+    summary = next(line for line in nothing_new.stderr.splitlines() if "newsproj summary" in line)
+    assert "0 articles written to no file (nothing new;" in summary  # not a file name that does not exist
     near = body(1).split()
     near[50:53] = ["new", "ferry", "pier"]
     site.pages["/news/ferry-update"] = ({}, article_html("Ferry timetable changes again", " ".join(near)))
