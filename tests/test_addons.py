@@ -108,9 +108,11 @@ def test_a_crawl_with_redis_url_runs_on_redis(demo_server, demo_truth, redis_ser
         assert "newsproj.state.redis" in result["loaded"]
 
 
-def test_a_default_run_warns_of_no_component_switched_off(caplog, tmp_path):
+@pytest.mark.parametrize("spider", ["news", "warc"])
+def test_a_default_run_warns_of_no_component_switched_off(caplog, tmp_path, spider):
     """Scrapy logs a component that raises NotConfigured with a reason as a WARNING: a component that is off unless
-    asked for (NEWSPROJ_WARC_DIR unset) says nothing, so a plain run starts without warnings."""
+    asked for (NEWSPROJ_WARC_DIR unset; consent fetching in the warc spider) says nothing, so a plain run of either
+    spider starts without warnings."""
     import logging
 
     from scrapy.core.downloader.middleware import DownloaderMiddlewareManager
@@ -122,7 +124,10 @@ def test_a_default_run_warns_of_no_component_switched_off(caplog, tmp_path):
 
     settings = {name: getattr(project, name) for name in dir(project) if name.isupper()}
     settings.update(STATE_DIR=str(tmp_path / "state"), TWISTED_REACTOR=None)  # (the test process has its own)
-    crawler = get_crawler(settings_dict=settings)
+    from newsproj.spiders.news import NewsSpider
+    from newsproj.spiders.warc import WarcSpider
+
+    crawler = get_crawler({"news": NewsSpider, "warc": WarcSpider}[spider], settings_dict=settings)
     with caplog.at_level(logging.WARNING):
         for manager in (DownloaderMiddlewareManager, SpiderMiddlewareManager, ItemPipelineManager, ExtensionManager):
             manager.from_crawler(crawler)
