@@ -190,7 +190,7 @@ class RunManifest:
                 "file": storage.published.name, "records": storage.lines, "sha256": storage.sha256,
             }}
             # named after the file (a resumed run whose first file was published by another run writes -2)
-            name = storage.published.name.removesuffix(".jsonl").removesuffix(storage.published.suffix)
+            name = manifest_stem(storage.published)
             write_json(storage.published.with_name(f"{name}.manifest.json"), entry)
             manifest = entry
         history = history_dir(self.state_dir, manifest["site"] or "unknown")
@@ -201,6 +201,14 @@ class RunManifest:
         if self.run_file is not None and self.reason == "finished":
             self.run_file.unlink(missing_ok=True)  # the next run with this JOBDIR is a new run
         logger.info("Run %s: %s (%s)", self.run_id, manifest["status"], "; ".join(manifest["failures"]) or "no failure")
+
+
+def manifest_stem(published: Path) -> str:
+    """``<run-id>`` of ``<run-id>.jsonl``, ``<run-id>.parquet`` or ``<run-id>.jsonl.gz`` (a compressed feed)."""
+    name = published.name
+    if published.suffix in (".gz", ".bz2", ".xz"):
+        name = name.removesuffix(published.suffix)
+    return name.rsplit(".", 1)[0] if "." in name else name
 
 
 def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:
