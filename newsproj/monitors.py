@@ -40,8 +40,8 @@ from scrapy import signals
 from spidermon import Monitor, MonitorSuite, monitors
 from spidermon.core.actions import Action
 
-from .extensions.manifest import DROP_PREFIX, articles_found, recent_runs
 from .feeds import site_key, write_json
+from .history import DROP_PREFIX, articles_found, recent_runs
 from .middlewares.config import parse_coverage
 from .middlewares.outcomes import PAGE_WITHOUT_RECORD, ROLE, is_error
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 
 from ..feeds import SafeFileFeedStorage, site_key, write_json
+from ..history import DROP_PREFIX, articles_found, history_dir
 from ..middlewares.redact import redact
 from ..validation import SCHEMA_VERSION
 
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 RUN_FILE = "newsproj-run.json"
-DROP_PREFIX = "item_dropped_reasons_count/"
 
 
 def now() -> str:
@@ -44,35 +44,6 @@ def schema_sha256() -> str:
     from ..validation import json_schema
 
     return hashlib.sha256(json.dumps(json_schema(), sort_keys=True).encode()).hexdigest()
-
-
-def articles_found(stats: dict[str, Any]) -> int:
-    """Articles the run saw on the site: exported, or known and skipped (unchanged, not refetched, in the file)."""
-    return (
-        stats.get("item_scraped_count", 0)
-        + stats.get(f"{DROP_PREFIX}UnchangedArticle", 0)
-        + stats.get("newsproj/incremental/saved_articles", 0)
-        + stats.get("newsproj/dedup/output_file", 0)
-    )
-
-
-def history_dir(state_dir: str | None, site: str) -> Path | None:
-    return Path(state_dir) / "runs" / site if state_dir else None
-
-
-def recent_runs(state_dir: str | None, site: str, count: int) -> list[dict[str, Any]]:
-    """The last ``count`` manifests of ``site`` from the run history, oldest first."""
-    folder = history_dir(state_dir, site)
-    if folder is None or not folder.is_dir():
-        return []
-    runs = []
-    for path in folder.glob("*.json"):
-        try:
-            runs.append(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            continue
-    runs.sort(key=lambda run: run.get("finished_at") or "")
-    return runs[-count:] if count > 0 else []
 
 
 class RunManifest:

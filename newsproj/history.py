@@ -1,0 +1,40 @@
+"""A site's run history: the manifests of its past runs under ``STATE_DIR/runs/<site>/`` (written by
+``extensions/manifest.py``, read by the close-time checks in ``monitors.py``), and the counts both take from a
+run's stats. A leaf: the manifest and the monitors both import it, neither imports the other at import time."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+DROP_PREFIX = "item_dropped_reasons_count/"
+
+
+def articles_found(stats: dict[str, Any]) -> int:
+    """Articles the run saw on the site: exported, or known and skipped (unchanged, not refetched, in the file)."""
+    return (
+        stats.get("item_scraped_count", 0)
+        + stats.get(f"{DROP_PREFIX}UnchangedArticle", 0)
+        + stats.get("newsproj/incremental/saved_articles", 0)
+        + stats.get("newsproj/dedup/output_file", 0)
+    )
+
+
+def history_dir(state_dir: str | None, site: str) -> Path | None:
+    return Path(state_dir) / "runs" / site if state_dir else None
+
+
+def recent_runs(state_dir: str | None, site: str, count: int) -> list[dict[str, Any]]:
+    """The last ``count`` manifests of ``site`` from the run history, oldest first."""
+    folder = history_dir(state_dir, site)
+    if folder is None or not folder.is_dir():
+        return []
+    runs = []
+    for path in folder.glob("*.json"):
+        try:
+            runs.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue
+    runs.sort(key=lambda run: run.get("finished_at") or "")
+    return runs[-count:] if count > 0 else []
