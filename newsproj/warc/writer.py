@@ -18,12 +18,14 @@ import logging
 import os
 import re
 import weakref
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from scrapy import signals
+from scrapy.exceptions import UsageError
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
@@ -63,19 +65,23 @@ def _header_list(headers: Any, skip: frozenset[bytes] = frozenset()) -> list[tup
     return pairs
 
 
-def _member(uri: str, record_type: str, http_headers: StatusAndHeaders, payload: bytes, warc_headers: dict[str, str]
-            ) -> tuple[bytes, str]:
-    """One record as one gzip member, and its record id."""
+def _member(uri: str, record_type: str, http_headers: StatusAndHeaders, payload: bytes, warc_headers: dict[str, str],
+            level: int = 1) -> tuple[bytes, str]:
+    """One record as one gzip member, and its record id.
+
+    warcio builds the record (headers, digests); the compression is ours: warcio's is zlib level 9, ~12 ms for a
+    330 KB page, where level 1 takes ~2 ms for files ~20 % larger (``NEWSPROJ_WARC_GZIP_LEVEL``)."""
     buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=True, warc_version="WARC/1.1")
+    writer = WARCWriter(buffer, gzip=False, warc_version="WARC/1.1")
     record = writer.create_warc_record(uri, record_type, payload=io.BytesIO(payload), length=len(payload),
-                                       http_headers=http_headers,
-                                       warc_headers_dict=warc_headers)
+                                       http_headers=http_headers, warc_headers_dict=warc_headers)
     writer.write_record(record)
-    return buffer.getvalue(), record.rec_headers.get_header("WARC-Record-ID")
+    compressor = zlib.compressobj(level, zlib.DEFLATED, 31)  # 31: a gzip header and trailer
+    return compressor.compress(buffer.getvalue()) + compressor.flush(), record.rec_headers.get_header("WARC-Record-ID")
 
 
-def response_records(response: Response, date: str, hints: dict[str, Any] | None = None) -> tuple[bytes, bytes, str]:
+def response_records(response: Response, date: str, hints: dict[str, Any] | None = None, level: int = 1
+                     ) -> tuple[bytes, bytes, str]:
     """(response member, request member, response record id) for a Scrapy response as the spider saw it.
 
     The payload is the body after HTTP decompression (``Content-Encoding`` and ``Transfer-Encoding`` are
@@ -93,7 +99,7 @@ def response_records(response: Response, date: str, hints: dict[str, Any] | None
     if response.ip_address is not None:
         warc_headers["WARC-IP-Address"] = str(response.ip_address)
     resp, record_id = _member(response.url, "response", StatusAndHeaders(status_line, headers, protocol=protocol),
-                              body, warc_headers)
+                              body, warc_headers, level)
     request = response.request
     parts = urlsplit(response.url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -106,6 +112,7 @@ def response_records(response: Response, date: str, hints: dict[str, Any] | None
         StatusAndHeaders(f"{method} {target} HTTP/1.1", req_headers, protocol="HTTP/1.1", is_http_request=True),
         (request.body if request is not None else b"") or b"",
         {"WARC-Date": date, "WARC-Concurrent-To": record_id},
+        level,
     )
     return resp, req, record_id
 
@@ -161,8 +168,9 @@ def recover_orphans(directory: Path) -> list[dict[str, Any]]:
 class WarcWriter:
     """Writes records to ``directory/<prefix>-NNNNN.warc.gz``; rotates past ``max_size`` bytes."""
 
-    def __init__(self, directory: Path, prefix: str, max_size: int):
+    def __init__(self, directory: Path, prefix: str, max_size: int, level: int = 1):
         self.directory = directory
+        self.level = level
         self.prefix = prefix
         self.max_size = max_size
         self.published: list[dict[str, Any]] = []
@@ -193,7 +201,7 @@ class WarcWriter:
 
     def write(self, response: Response, date: str | None, hints: dict[str, Any] | None = None) -> WarcPointer:
         """Write the response and its request; returns where the response record is. In the kernel on return."""
-        resp, req, record_id = response_records(response, warc_date(date), hints)
+        resp, req, record_id = response_records(response, warc_date(date), hints, self.level)
         if self._file is None:
             self._next_file()
         assert self._file is not None and self._final is not None
@@ -246,8 +254,11 @@ def writer_for(crawler: Crawler) -> WarcWriter | None:
 
     run = crawler.get_extension(RunManifest)
     run_id = run.run_id if run is not None else datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    level = crawler.settings.getint("NEWSPROJ_WARC_GZIP_LEVEL", 1)
+    if not 0 <= level <= 9:
+        raise UsageError(f"NEWSPROJ_WARC_GZIP_LEVEL: expected 0 to 9, got {level}")
     writer = WarcWriter(Path(directory), f"newsproj-{run_id}",
-                        crawler.settings.getint("NEWSPROJ_WARC_MAX_SIZE", 1_000_000_000))
+                        crawler.settings.getint("NEWSPROJ_WARC_MAX_SIZE", 1_000_000_000), level)
     writer.open()
     _WRITERS[crawler] = writer
     stats = crawler.stats
