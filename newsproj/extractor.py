@@ -20,11 +20,11 @@ page without a record has its reason where the drops of the later stages are.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import multiprocessing
 import os
 import threading
-import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
@@ -33,7 +33,8 @@ from scrapy import signals
 from scrapy.exceptions import UsageError
 
 from .exceptions import ExtractionFailed, NotAnArticle
-from .extraction.limits import HARD_GRACE, MAX_ELEMENTS, PageTimedOut, page_time_limit
+from .extraction import limits
+from .extraction.limits import MAX_ELEMENTS, PageTimedOut, RunningPages, attach_worker, page_time_limit
 from .extraction.page import PageOutcome, process_in_worker, set_time_limit
 
 if TYPE_CHECKING:
@@ -46,10 +47,13 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def _warm_up(time_limit: float = 0.0, max_elements: int = MAX_ELEMENTS) -> None:
+def _warm_up(time_limit: float = 0.0, max_elements: int = MAX_ELEMENTS, running: RunningPages | None = None,
+             hard_grace: float = limits.HARD_GRACE) -> None:
     """Worker start: sets the page time limit, hard in a worker. The imports and model loads were done once, by
     the forkserver the worker was forked from (``set_forkserver_preload``: ``extraction/_worker.py``)."""
     set_time_limit(time_limit, hard=True, max_elements=max_elements)
+    limits.HARD_GRACE = hard_grace
+    attach_worker(running)
 
 
 def _ready() -> None:
@@ -79,6 +83,11 @@ class PageExtractor:
         self.pool: ProcessPoolExecutor | None = None
         self.replaced: tuple[float, bool, int] | None = None
         """The process's page limits this crawl replaced (extracting in the crawl process), until it closes."""
+        self.running: RunningPages | None = None
+        """Which page each worker of the pool runs (shared memory), to tell a broken pool's culprit."""
+        self.tokens = itertools.count(1)
+        self.hard_grace = limits.HARD_GRACE
+        """Seconds after the time limit at which a worker stuck in C code is ended (a test shortens it)."""
         self.started: Future[None] = Future()
         """Done once the pool's workers are up (set by the thread that starts them)."""
 
@@ -99,8 +108,10 @@ class PageExtractor:
     def _start_pool(self) -> None:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["newsproj.extraction._worker"])
+        self.running = RunningPages(context, self.workers)
         pool = self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm_up,
-                                               initargs=(self.time_limit, self.max_elements))
+                                               initargs=(self.time_limit, self.max_elements, self.running,
+                                                         self.hard_grace))
         started: Future[None] = Future()
         self.started = started
 
@@ -135,28 +146,30 @@ class PageExtractor:
             self._start_pool()
 
     async def _in_pool(self, page: PageItem) -> PageOutcome:
-        """The page processed in the pool. A worker that ends breaks the pool for every page in it: the page that
-        was over its time limit (the worker ended itself, see limits.py) is dropped as timed out, the others are
-        processed once more in the new pool. The outer timeout covers a pool that stops answering at all."""
-        outer = (self.time_limit + HARD_GRACE) * 4 if self.time_limit else None
+        """The page processed in the pool. A worker that ends breaks the pool for every page in it: the page a
+        worker had been running for longer than the time limit (the worker ended itself, see limits.py) is dropped
+        as timed out; the others, running or still queued, are processed once more in the new pool. The outer
+        timeout covers a pool that stops answering at all."""
+        outer = (self.time_limit + self.hard_grace) * 4 if self.time_limit else None
+        token = next(self.tokens)
         for attempt in (1, 2):
             if self.pool is None:  # used before spider_opened (or after close): start it now
                 self._start_pool()
             if not self.started.done():  # a submit before the pool is up would block the reactor: wait here
                 await asyncio.wrap_future(self.started)
-            pool = self.pool
-            assert pool is not None
-            start = time.monotonic()
+            pool, running = self.pool, self.running
+            assert pool is not None and running is not None
             try:
                 future = asyncio.get_running_loop().run_in_executor(
-                    pool, process_in_worker, self.reset_every, self.registry, page)
+                    pool, process_in_worker, self.reset_every, self.registry, page, token)
                 return await asyncio.wait_for(future, outer)
             except TimeoutError:
                 self._replace_pool(pool)
                 raise PageTimedOut(f"no answer from the extraction pool in {outer:g} s") from None
             except BrokenProcessPool:
                 self._replace_pool(pool)
-                if self.time_limit and time.monotonic() - start >= self.time_limit + HARD_GRACE:
+                ran = running.running_for(token)  # None: still queued when the pool broke
+                if self.time_limit and ran is not None and ran >= self.time_limit:
                     raise PageTimedOut(f"over the page time limit ({self.time_limit:g} s), worker ended") from None
                 if attempt == 2:
                     raise

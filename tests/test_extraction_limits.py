@@ -160,3 +160,63 @@ def test_a_page_over_its_time_limit_is_dropped_and_counted_and_the_next_page_is_
     assert stats["newsproj/extract/error/timeout"] == 1
     assert stats["item_dropped_reasons_count/PageTimedOut"] == 1
     assert stats["newsproj/extract/ok"] == 2
+
+
+@pytest.mark.slow
+def test_a_broken_pool_costs_only_the_page_its_worker_ran_past_the_limit():
+    """A worker that ends (the hard limit ends it; here the test kills it, at a moment it knows) breaks the pool for
+    every page in it. The page the worker had been running past the time limit is dropped as timed out; the pages
+    queued behind it are extracted again, whatever time they spent waiting (a crawl lost 4 good articles of 14 so:
+    queued behind a page that ran into the hard limit, they had waited longer than the limit)."""
+    import asyncio
+    import os
+    import signal
+
+    from scrapy.utils.misc import build_from_crawler
+    from scrapy.utils.test import get_crawler
+
+    from newsproj.extraction.limits import SLOT
+    from newsproj.extractor import PageExtractor
+    from newsproj.items import PageItem
+    from tests.hostile_site import A, HostileSite
+
+    site = HostileSite()
+    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 20})
+    crawler.stats.open_spider()
+    extractor = build_from_crawler(PageExtractor, crawler)
+    extractor.hard_grace = 60
+    extractor.open()
+
+    def page(path: str) -> PageItem:
+        return PageItem(url=f"http://127.0.0.1:1{path}", html=site._page(path, "http://127.0.0.1:1"),
+                        encoding="utf-8", date_downloaded="2024-05-01T00:00:00+00:00")
+
+    async def end_worker_of(token: int) -> None:
+        running = extractor.running
+        assert running is not None
+        while running.running_for(token) is None:
+            await asyncio.sleep(0.01)
+        slots = running.slots
+        for i in range(0, len(slots), SLOT):  # as if it had run for 100 s (past the limit: the hard limit's case)
+            if slots[i] == token:
+                slots[i + 1] -= 100
+        for pid in running.pids():
+            os.kill(pid, signal.SIGKILL)
+
+    async def run() -> list:
+        await extractor.process(page(f"{A}plain-one.html"))  # the pool is up (token 1)
+        paths = [f"{A}related-lines.html", f"{A}plain-two.html", f"{A}feed-one.html", f"{A}feed-two.html"]
+        ender = asyncio.ensure_future(end_worker_of(2))
+        outcomes = await asyncio.gather(*(extractor.process(page(p)) for p in paths))
+        await ender
+        return outcomes
+
+    try:
+        hostile, *good = asyncio.run(run())
+    finally:
+        extractor.close()
+    assert hostile.error == "timeout", hostile.drop
+    assert [o.article is not None for o in good] == [True, True, True], [o.drop for o in good]
+    stats = crawler.stats.get_stats()
+    assert stats["newsproj/extract/pool_restarts"] == 1
+    assert stats["newsproj/extract/retried"] == 3

@@ -26,6 +26,7 @@ import re
 import signal
 import sys
 import threading
+import time
 from contextlib import contextmanager
 from itertools import islice
 from typing import IO, TYPE_CHECKING, Any
@@ -189,3 +190,59 @@ the dev corpora have at most 8,124; trafilatura and readability cost ~0.3 ms an 
 def too_many_elements(tree: Any, limit: int = MAX_ELEMENTS) -> bool:
     """Whether the tree has more than ``limit`` elements (walks at most ``limit`` + 1 of them)."""
     return bool(limit) and sum(1 for _ in islice(tree.iter(), limit + 1)) > limit
+
+
+# ------------------------------------------------------------------ which page a pool worker is running
+
+class RunningPages:
+    """Which page each extraction worker is running, and since when, in memory the crawl process shares with its
+    pool. A worker that ends (the hard limit) breaks the pool for every page in it, the queued ones included:
+    only the page a worker had been running for longer than the limit was the culprit, the others are extracted
+    again (time spent waiting in the queue does not count against a page)."""
+
+    def __init__(self, context: Any, workers: int):
+        self.slots = context.Array("d", SLOT * max(workers, 1), lock=False)  # (page token, start, pid) a worker
+        self.taken = context.Value("i", 0)  # slots handed out to workers as they start
+
+    def running_for(self, token: int) -> float | None:
+        """Seconds the page ``token`` has been running on a worker, or None when no worker runs it."""
+        for i in range(0, len(self.slots), SLOT):
+            if self.slots[i] == token:
+                return time.monotonic() - self.slots[i + 1]
+        return None
+
+    def pids(self) -> list[int]:
+        """The workers' process ids (of those started)."""
+        return [int(self.slots[i + 2]) for i in range(0, len(self.slots), SLOT) if self.slots[i + 2]]
+
+
+SLOT = 3
+_slots: Any = None
+_slot = -1
+
+
+def attach_worker(running: RunningPages | None) -> None:
+    """In a pool worker at its start: take a slot of ``running``."""
+    global _slots, _slot
+    if running is None:
+        return
+    with running.taken.get_lock():
+        _slot = running.taken.value
+        running.taken.value += 1
+    _slots = running.slots if SLOT * _slot < len(running.slots) else None
+    if _slots is not None:
+        _slots[SLOT * _slot + 2] = os.getpid()
+
+
+@contextmanager
+def running(token: int) -> Iterator[None]:
+    """Marks this worker's slot with the page ``token`` while the block runs."""
+    if _slots is None or not token:
+        yield
+        return
+    _slots[SLOT * _slot + 1] = time.monotonic()
+    _slots[SLOT * _slot] = token
+    try:
+        yield
+    finally:
+        _slots[SLOT * _slot] = 0

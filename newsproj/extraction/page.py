@@ -28,7 +28,7 @@ from ..compat import reset_caches
 from ..discovery.links import PageLinks, page_links
 from ..exceptions import ExtractionFailed, NotAnArticle, SiteConfigError
 from . import extract
-from .limits import MAX_ELEMENTS, PageTimedOut, call_limited, too_many_elements
+from .limits import MAX_ELEMENTS, PageTimedOut, call_limited, running, too_many_elements
 from .parse import parse_html
 from .verdict import LISTING_REASONS
 
@@ -130,10 +130,11 @@ def set_time_limit(seconds: float, hard: bool, max_elements: int = MAX_ELEMENTS)
     return replaced
 
 
-def process_in_worker(reset_every: int, registry: bool, page: PageItem) -> PageOutcome:
+def process_in_worker(reset_every: int, registry: bool, page: PageItem, token: int = 0) -> PageOutcome:
     """:func:`process_page` under the page time limit, resetting trafilatura's module caches (they grow with every
     page) every ``reset_every`` pages, in the process whose caches they are; without the site ``registry``, the
-    generic path only. What the extraction pool runs (and the crawl process, with no pool)."""
+    generic path only. What the extraction pool runs (and the crawl process, with no pool); ``token`` marks the
+    worker's slot while the page runs (:class:`newsproj.extraction.limits.RunningPages`)."""
     global _processed
     _processed += 1
     if reset_every and _processed % reset_every == 0:
@@ -141,7 +142,8 @@ def process_in_worker(reset_every: int, registry: bool, page: PageItem) -> PageO
     if not registry and page.site:
         page = replace(page, site=None)
     try:
-        outcome: PageOutcome = call_limited(_time_limit, _hard_limit, process_page, page, None, registry)
+        with running(token):
+            outcome: PageOutcome = call_limited(_time_limit, _hard_limit, process_page, page, None, registry)
     except PageTimedOut as exc:  # the soft limit: the page's Python code was interrupted
         return PageOutcome(url=page.url, drop=exc, error="timeout")
     return outcome
