@@ -383,14 +383,16 @@ def run(workdir: Path, quick: bool = False, log: Callable[[str], None] = print,
             runs[name] = _scored(corpus, out, workdir, halves)
         removed: list[tuple[str, str, str]] = []
         _write(workdir / f"{corpus.name}.items.jsonl", item_path(corpus, pages, True, removed))
+        examples: dict[str, Any] = {}
         for half in halves:
             own = [p for p in pages if half_of(split_key(p)) == half]
             n, total, hits = truth_lines_removed(own, [r for r in removed if r[0] in {p["id"] for p in own}])
-            for name in runs:
-                runs[name][half]["truth_lines_removed"] = n / total if total and not name.startswith(
+            for name, scored in runs.items():
+                scored[half]["truth_lines_removed"] = n / total if total and not name.startswith(
                     ("trafilatura", "readability")) else None
-            runs.setdefault("removed_examples", {})[half] = hits[:20]
+            examples[half] = hits[:20]
         results["corpora"][corpus.name] = runs
+        results.setdefault("removed_examples", {})[corpus.name] = examples
         log(f"quality: {corpus.name} ({len(pages)} pages) in {time.monotonic() - started:.0f} s")
     return results
 
