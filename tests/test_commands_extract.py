@@ -92,16 +92,26 @@ def test_file_with_url_uses_the_registered_site(tmp_path):
     assert "# site: (generic);" in record_and_rest(proc.stdout)[1]
 
 
-def test_unknown_site_is_an_error():
-    proc = scrapy_extract(str(CNN_CASE / "page.html.gz"), "--site", "no-such-site")
-    assert proc.returncode == 1
-    assert "SiteConfigError: sites/no-such-site.toml: no such site" in proc.stderr
-
-
-def test_missing_file_is_a_usage_error():
-    proc = scrapy_extract("does/not/exist.html")
-    assert proc.returncode == 2
-    assert "no such file" in proc.stderr
+@pytest.mark.parametrize(("args", "needles"), [
+    ((str(CNN_CASE / "page.html.gz"), "--site", "no-such-site"),
+     ("--site no-such-site: sites/no-such-site.toml: no such site", "use --site NAME with one of: ", "cnn")),
+    (("does/not/exist.html",), ("no such file: does/not/exist.html", "give an http(s) URL or the path")),
+    ((), ("give the page to extract: scrapy extract URL_OR_FILE",)),
+    (("--bogus", str(CNN_CASE / "page.html.gz")), ("unexpected argument '--bogus'",)),
+    (("a.html", "b.html"), ("unexpected argument 'b.html'",)),
+    (("http://127.0.0.1:1/a", "--url", "http://example.org/a"), ("--url is for files",)),
+    ((str(CNN_CASE / "page.html.gz"), "--site"), ("argument --site: expected one argument",)),
+])
+def test_a_bad_invocation_is_one_line_and_exit_2(args, needles):
+    """As for scrapy crawl (../shared/CONTRACT.md): one line naming the problem and the fix, exit status 2, nothing
+    fetched (Scrapy printed its usage block; an unknown site exited 1)."""
+    proc = scrapy_extract(*args)
+    lines = proc.stderr.strip().splitlines()
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert len(lines) == 1 and lines[0].startswith("scrapy extract: "), proc.stderr[-2000:]
+    assert proc.stdout == ""
+    for needle in needles:
+        assert needle in lines[0], lines[0]
 
 
 def test_page_outcome_is_what_an_extraction_worker_makes_of_the_page():

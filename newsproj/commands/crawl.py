@@ -24,7 +24,7 @@ import sqlite3
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from scrapy.commands import ScrapyHelpFormatter
@@ -33,12 +33,12 @@ from scrapy.exceptions import UsageError
 
 from ..exceptions import SiteConfigError
 from ..middlewares.config import validate
+from . import BAD_INVOCATION, one_line_errors, unexpected, usage_error
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings
 
 MONITOR_FAILED = 3
-BAD_INVOCATION = 2
 OUTPUT_FAILED = 4
 
 
@@ -184,14 +184,6 @@ def preflight(settings: BaseSettings, spider_name: str, spargs: dict[str, Any]) 
     return None
 
 
-def _one_line_error(message: str) -> NoReturn:
-    """A usage error as the contract wants it: one line on stderr naming the problem, exit status 2 (instead of
-    argparse's usage block)."""
-    hint = "" if "scrapy crawl" in message else " (scrapy crawl -h lists the options)"
-    sys.stderr.write(f"scrapy crawl: {message}{hint}\n")
-    sys.exit(BAD_INVOCATION)
-
-
 def _spider_names(settings: BaseSettings) -> str:
     try:
         return ", ".join(sorted(_spider_loader(settings).list()))
@@ -206,15 +198,16 @@ class Command(ScrapyCrawl):
 
         parser.formatter_class = _HelpFormatter
         parser.epilog = spider_arguments_help(self.settings or get_project_settings()) or None
-        parser.error = _one_line_error  # type: ignore[method-assign]  # argparse's and Scrapy's usage errors
+        one_line_errors(parser, "crawl")  # argparse's and Scrapy's usage errors too
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         if not args:  # (Scrapy would set up its logging, then print the whole help)
             assert self.settings is not None
-            _one_line_error(f"name the spider to run: scrapy crawl SPIDER, one of: {_spider_names(self.settings)}")
+            usage_error("crawl", f"name the spider to run: scrapy crawl SPIDER, one of: "
+                                 f"{_spider_names(self.settings)}")
         if len(args) > 1:  # an unknown option lands here too (Scrapy: "more than one spider is not supported")
-            _one_line_error(f"unexpected argument {args[1]!r}; spider arguments are -a NAME=VALUE, settings "
-                            f"-s NAME=VALUE (scrapy crawl {args[0]} -h lists them)")
+            usage_error("crawl", f"unexpected argument {unexpected(args)!r}; spider arguments are -a NAME=VALUE, "
+                                 "settings -s NAME=VALUE (scrapy crawl SPIDER -h lists them)")
         super().process_options(args, opts)
         assert self.settings is not None
         uri = self.settings.get("NEWSPROJ_DEFAULT_FEED")

@@ -8,7 +8,8 @@ verdict → clean), then :func:`newsproj.validation.problems` as the validation 
 lines that cleaning removed as chrome follow the record, one per line: ``- [reason] line``.
 
 Exit status: 0 with a valid record, 1 when the page gives none (a listing, not an article, extraction failed,
-invalid record) or cannot be fetched, 2 on a usage error. The reason goes to stderr.
+invalid record) or cannot be fetched, 2 on a bad invocation (no such file, an unknown ``--site``…: one line, nothing
+fetched). The reason goes to stderr.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from urllib.parse import urlsplit
 from itemadapter import ItemAdapter
 from scrapy import Request, Spider
 from scrapy.commands import ScrapyCommand
-from scrapy.exceptions import UsageError
 from scrapy.http import TextResponse
 from scrapy.settings import SETTINGS_PRIORITIES
 from w3lib.encoding import html_to_unicode
@@ -36,6 +36,7 @@ from ..exceptions import SiteConfigError
 from ..extraction.page import process_page
 from ..items import PageItem
 from ..validation import problems
+from . import one_line_errors, unexpected, usage_error
 from .shell import one_page
 
 if TYPE_CHECKING:
@@ -123,6 +124,21 @@ class Command(ScrapyCommand):
     requires_project = True
 
     def process_options(self, args: list[str], opts: Namespace) -> None:
+        # the invocation is checked before anything starts: one line and exit 2 (../shared/CONTRACT.md)
+        if len(args) != 1:
+            usage_error("extract", f"unexpected argument {unexpected(args)!r}; give one URL or file" if args else
+                        "give the page to extract: scrapy extract URL_OR_FILE (a .html or .html.gz file)")
+        if urlsplit(args[0]).scheme in ("http", "https"):
+            if opts.url:
+                usage_error("extract", "--url is for files; a fetched page has its own URL (leave --url out)")
+        elif not Path(args[0]).is_file():
+            usage_error("extract", f"no such file: {args[0]}; give an http(s) URL or the path of a .html or "
+                                   ".html.gz file")
+        if opts.site:
+            try:
+                sites.load(opts.site)
+            except SiteConfigError as exc:
+                usage_error("extract", f"--site {opts.site}: {exc}".replace("use -a site=NAME", "use --site NAME"))
         super().process_options(args, opts)
         assert self.settings is not None
         # Quiet by default (the record is the output); -L / -s LOG_LEVEL= / --nolog still win.
@@ -145,20 +161,12 @@ class Command(ScrapyCommand):
         parser.add_argument("--site", metavar="NAME",
                             help="apply this registered site (default: by the URL's host, else the canonical URL's)")
         parser.add_argument("--url", metavar="URL", help="the original URL of a page read from a file")
+        one_line_errors(parser, "extract")  # argparse's and Scrapy's usage errors too
 
     def run(self, args: list[str], opts: Namespace) -> None:
-        if len(args) != 1:
-            raise UsageError("expected one URL or file")
-        target = args[0]
+        target = args[0]  # (checked in process_options)
         is_url = urlsplit(target).scheme in ("http", "https")
-        if is_url and opts.url:
-            raise UsageError("--url is for files; a fetched page has its own URL")
-        try:
-            site = sites.load(opts.site) if opts.site else None
-        except SiteConfigError as exc:
-            print(f"SiteConfigError: {exc}", file=sys.stderr)
-            self.exitcode = 1
-            return
+        site = sites.load(opts.site) if opts.site else None
         if is_url:
             fetched = self._fetch(target)
             if fetched is None:
@@ -167,8 +175,6 @@ class Command(ScrapyCommand):
             downloaded = datetime.now(UTC).isoformat(timespec="seconds")
         else:
             path = Path(target)
-            if not path.is_file():
-                raise UsageError(f"no such file: {target}")
             url = opts.url or path.resolve().as_uri()
             html = read_page(path)
             encoding = html_to_unicode(None, html)[0]  # BOM, <meta charset>, else UTF-8, as for a response
