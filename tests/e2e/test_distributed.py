@@ -3,7 +3,6 @@ share one crawl of the demo site (served with a delay, so the work overlaps in t
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import pickle
 import subprocess
@@ -18,16 +17,13 @@ from urllib.parse import urlsplit
 import pytest
 from scrapy.utils.test import get_crawler
 
-import newsproj.state
 from newsproj.distributed.keys import CrawlKeys, crawl_id
 from newsproj.spiders.news import NewsSpider
 from newsproj.testing.server import FixtureServer, Site, serve
 from tests.conftest import CRAWL_TIMEOUT, FIXTURES, read_jsonl, start_scrapy
 
-STATE_WIRED = hasattr(newsproj.state, "open_store")
-# Scrapy's own file storage buffers: a SIGKILLed process loses its last records unless each is its own closed
-# batch file. The project's kill-safe feed storage (newsproj/feeds.py) writes every record through at once.
-KILL_SAFE_FEEDS = importlib.util.find_spec("newsproj.feeds") is not None
+# The project's kill-safe feed storage (newsproj/feeds.py) writes every record through at once: what a SIGKILLed
+# worker exported is in its file (Scrapy's own storage buffers, and would lose its last records).
 
 
 @dataclass
@@ -55,19 +51,17 @@ class Worker:
         return (self.dir / f"{self.name}.log").read_text(encoding="utf-8")
 
 
-def start_worker(base: str, redis_url: str, tmp: Path, name: str, *settings: str, batch: bool = False) -> Worker:
+def start_worker(base: str, redis_url: str, tmp: Path, name: str, *settings: str) -> Worker:
     """``scrapy crawl news -a start_urls=BASE/ -O OUT -s REDIS_URL=...``, as an operator would start it."""
-    out = f"{name}-%(batch_id)d.jsonl" if batch else f"{name}.jsonl"
+    out = f"{name}.jsonl"
     cmd = ["crawl", "news", "-a", f"start_urls={base}/", "-O", str(tmp / out), "-s", "NEWSPROJ_EXTRACT_WORKERS=0",
            "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=INFO",
            "-s", f"NEWSPROJ_STATS_FILE={tmp / name}.stats.json", "-s", f"REDIS_URL={redis_url}",
            "-s", f"STATE_DIR={tmp / 'state'}", *settings]  # the run history, out of the working tree
-    if batch:  # one file per item, closed at once: what a SIGKILLed process exported stays on disk
-        cmd += ["-s", "FEED_EXPORT_BATCH_ITEM_COUNT=1"]
     log = (tmp / f"{name}.log").open("w", encoding="utf-8")
     proc = start_scrapy(cmd, stdout=subprocess.DEVNULL, stderr=log)
     log.close()
-    return Worker(proc, f"{name}-*.jsonl" if batch else f"{name}.jsonl", tmp, name)
+    return Worker(proc, out, tmp, name)
 
 
 def kill_mid_crawl(worker: Worker, client, keys: CrawlKeys, server, min_hits: int) -> set[str]:
@@ -184,7 +178,7 @@ def test_a_killed_workers_share_is_finished_by_the_other(redis_server, client, s
     try:
         keys = crawl_keys(server.base)
         common = ["-s", state_key, *SHARE, "-s", "NEWSPROJ_REDIS_WORKER_TIMEOUT=2"]
-        victim = start_worker(server.base, redis_server, tmp_path, "victim", *common, batch=not KILL_SAFE_FEEDS)
+        victim = start_worker(server.base, redis_server, tmp_path, "victim", *common)
         survivor = start_worker(server.base, redis_server, tmp_path, "survivor", *common)
         held = kill_mid_crawl(victim, client, keys, server, min_hits=20)
         survivor.finish()
@@ -209,7 +203,7 @@ def test_a_crawl_whose_only_worker_was_killed_resumes_on_restart(redis_server, c
     try:
         keys = crawl_keys(server.base)
         common = ["-s", state_key, *SHARE, "-s", "NEWSPROJ_REDIS_WORKER_TIMEOUT=2"]
-        first = start_worker(server.base, redis_server, tmp_path, "first", *common, batch=not KILL_SAFE_FEEDS)
+        first = start_worker(server.base, redis_server, tmp_path, "first", *common)
         held = kill_mid_crawl(first, client, keys, server, min_hits=15)
         served = sum(n for p, n in server.hits.items() if p not in SITE_FILES)
         assert client.exists(keys.dupefilter)  # the crawl outlives its only worker
@@ -229,8 +223,6 @@ def test_a_crawl_whose_only_worker_was_killed_resumes_on_restart(redis_server, c
     assert not client.keys(f"{keys.base}:*")
 
 
-@pytest.mark.skipif(not STATE_WIRED, reason="needs the cross-run state wired into the dedup pipeline "
-                    "(newsproj.state.open_store + DedupPipeline from the state branch)")
 def test_a_second_run_over_an_unchanged_site_emits_nothing(slow_demo, redis_server, client, state_key, demo_truth,
                                                            tmp_path):
     first = [start_worker(slow_demo.base, redis_server, tmp_path, f"first{i}", "-s", state_key, *SHARE)
