@@ -302,8 +302,10 @@ def item_path(corpus: Path, pages: list[dict[str, Any]], registry: bool = True,
         outcome = process_page(item, find_site=registry)
         if outcome.article is None:
             continue
-        if removed is not None:
-            removed.extend((page["id"], line, reason) for line, reason in outcome.removed)
+        if removed is not None:  # (a repeated line dropped where the body still holds it is no line lost)
+            kept = {" ".join(line.split()) for line in outcome.article.articleBody.split("\n")}
+            removed.extend((page["id"], line, reason) for line, reason in outcome.removed
+                           if " ".join(line.split()) not in kept)
         yield {k: v for k, v in ItemAdapter(outcome.article).asdict().items() if k != "metadata"}
 
 
