@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tests import warm
 from tests.conftest import start_scrapy
 from tests.sites import count_lines, news_site, serve_pages
 
@@ -101,6 +102,8 @@ def scenario(index: int, seed: int, tmp_path: Path) -> tuple[str, int, str]:
 
 def test_sigkill_in_every_output_mode_leaves_every_article_exactly_once(tmp_path):
     seed = int(os.environ.get(SEED_ENV) or random.randrange(1 << 30))
+    if not os.environ.get("NEWSPROJ_TEST_COLD"):
+        warm.start_warm()  # once, before the threads: they then all fork from this one parent
     with ThreadPoolExecutor(max_workers=len(SCENARIOS)) as pool:
         results = list(pool.map(lambda i: scenario(i, seed, tmp_path), range(len(SCENARIOS))))
     expected = sorted(p for p in news_site(ARTICLES) if p.startswith("/news/"))
