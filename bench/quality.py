@@ -199,10 +199,27 @@ def crawl(truth_dir: Path, out: Path, path: str, registry: bool) -> dict[str, An
         server.stop()
     if not out.exists():
         raise RuntimeError(f"crawl of {truth_dir} ({path}) wrote nothing:\n{proc.stderr[-2000:]}")
+    _score_by_claim(out)
     try:
         return json.loads(stats_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+
+
+def _score_by_claim(records: Path) -> None:
+    """Served from 127.0.0.1, a page's canonical link names another site: the crawl keeps it as
+    ``metadata.canonicalClaim`` and gives the local URL (stripped of tracking parameters, as a request is). The
+    scorer matches a record to its page by canonical URL or path: the claim is put back for scoring."""
+    lines = []
+    for line in records.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        claim = (record.get("metadata") or {}).get("canonicalClaim")
+        if claim:
+            record["canonicalUrl"] = claim
+        lines.append(json.dumps(record, ensure_ascii=False))
+    records.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
 
 
 # ------------------------------------------------------------------ baselines and the item path, in process
