@@ -25,6 +25,22 @@ SHARED = ROOT.parent / "shared"
 CRAWL_TIMEOUT = 180
 
 
+_SETTINGS_MODULE = os.environ.get("SCRAPY_SETTINGS_MODULE")
+
+
+@pytest.fixture(autouse=True)
+def _scrapy_settings_module_stays_put() -> Iterator[None]:
+    """Scrapy's ``get_project_settings()`` sets ``SCRAPY_SETTINGS_MODULE`` in ``os.environ`` (from scrapy.cfg); a
+    test that calls it in this process passed it to every crawl started after it, in any directory: ``scrapy``
+    run outside the project still had the project's settings (test_warm failed after test_faults). Put back as
+    the session found it after each test (and after the module fixtures set up with it)."""
+    yield
+    if _SETTINGS_MODULE is None:
+        os.environ.pop("SCRAPY_SETTINGS_MODULE", None)
+    else:
+        os.environ["SCRAPY_SETTINGS_MODULE"] = _SETTINGS_MODULE
+
+
 @pytest.fixture(scope="session")
 def demo_server() -> Iterator[FixtureServer]:
     """The demo news site (fixtures/demo) on 127.0.0.1 and a free port."""
