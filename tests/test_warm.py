@@ -18,7 +18,9 @@ pytestmark = pytest.mark.skipif(bool(os.environ.get("NEWSPROJ_TEST_COLD")), reas
 def test_status_output_and_working_directory(tmp_path):
     inside = run_scrapy(["settings", "--get", "BOT_NAME"])
     assert (inside.returncode, inside.stdout.strip()) == (0, "newsproj")  # the project's settings, from scrapy.cfg
-    outside = run_scrapy(["settings", "--get", "BOT_NAME"], cwd=tmp_path)
+    # (an in-process get_project_settings() in an earlier test sets SCRAPY_SETTINGS_MODULE in this process)
+    clean = {k: v for k, v in os.environ.items() if k != "SCRAPY_SETTINGS_MODULE"}
+    outside = run_scrapy(["settings", "--get", "BOT_NAME"], cwd=tmp_path, env=clean)
     assert (outside.returncode, outside.stdout.strip()) == (0, "scrapybot")  # no project there: Scrapy's default
     failed = run_scrapy(["crawl", "no-such-spider"])
     assert failed.returncode not in (0, None) and "no-such-spider" in failed.stderr  # its status and stderr

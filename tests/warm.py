@@ -26,6 +26,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -153,15 +154,18 @@ class WarmParent:
 
 
 _parent: WarmParent | None = None
+_starting = threading.Lock()
 
 
 def start_warm() -> WarmParent:
+    """The session's warm parent, started on first use (from any thread: one parent for all)."""
     global _parent
-    if _parent is not None and _parent.proc.poll() is not None:  # it died: start another
-        _parent = None
-    if _parent is None:
-        _parent = WarmParent()
-    return _parent
+    with _starting:
+        if _parent is not None and _parent.proc.poll() is not None:  # it died: start another
+            _parent = None
+        if _parent is None:
+            _parent = WarmParent()
+        return _parent
 
 
 def stop_warm() -> None:
