@@ -225,6 +225,8 @@ def test_wrong_block_signals():
     story = "\n".join(PARAS)
     assert looks_wrong(menu, page, 0) == "links"
     assert looks_wrong("\n".join(f"| {p} | more |" for p in PARAS[:6]), page, 0) == "table"
+    # a table short of the page's prose is a table (no candidate that agrees with it confirms it)
+    assert looks_wrong("\n".join(f"| {p} | more |" for p in PARAS[:6]), page, 5000) == "table"
     assert looks_wrong(PARAS[0], page, 0) == "short"
     assert looks_wrong(story, page, 2000) == "little_prose"  # the page holds much more prose than the text
     assert looks_wrong(story, page, len(story.split())) is None

@@ -280,10 +280,11 @@ def looks_wrong(text: str, page: HtmlElement, prose: int) -> str | None:
     words = word_count(text)
     if words < MIN_WORDS:
         return "short"
-    if prose >= MIN_PAGE_PROSE and words < PROSE_SHARE * prose:
-        return "little_prose"
+    # (a layout table before the prose test: a table is never confirmed by a candidate that agrees with it)
     if text.count("\n|") + text.startswith("|") and signals(text, set()).table >= TABLE_SHARE:
         return "table"
+    if prose >= MIN_PAGE_PROSE and words < PROSE_SHARE * prose:
+        return "little_prose"
     if signals(text, _anchor_texts(page)).links >= LINK_SHARE:
         return "links"
     return None
