@@ -107,9 +107,10 @@ def test_the_hard_limit_ends_a_worker_stuck_in_c_code():
 
 # ------------------------------------------------------------------ at the pipeline's one call site
 
-SLOW_PAGE = (  # ~6 s of extraction (idle host): far over the 2 s limit set below, linear, under the element cap
+SLOW_PAGE = (  # ~17 s of extraction (idle host), far over the 2 s limit set below: timed out however loaded the
+    # host (25,000 paragraphs took ~6 s when chosen, then 2.05 s once extraction got faster: a race with the limit)
     "<html><head><title>A long page</title></head><body><article>"
-    + "".join(f"<p>Paragraph {i} of a page that takes seconds to extract, with words.</p>" for i in range(25_000))
+    + "".join(f"<p>Paragraph {i} of a page that takes seconds to extract, with words.</p>" for i in range(100_000))
     + "</article></body></html>"
 )
 GOOD_PAGE = (
@@ -139,7 +140,8 @@ def test_a_page_over_its_time_limit_is_dropped_and_counted_and_the_next_page_is_
 
     process_page(page(GOOD_PAGE, "imports"))  # imports and models: not a page's time
 
-    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": workers, "NEWSPROJ_PAGE_TIME_LIMIT": 2})
+    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": workers, "NEWSPROJ_PAGE_TIME_LIMIT": 2,
+                                         "NEWSPROJ_MAX_PAGE_ELEMENTS": 200_000})  # (the slow page is a long one)
     crawler.stats.open_spider()
     extractor = build_from_crawler(PageExtractor, crawler)
     extractor.open()
