@@ -16,6 +16,7 @@ import gzip
 import io
 import logging
 import os
+import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+"""A control character: never in a target URI that a record really has (only in bytes misread as headers)."""
 SCAN_LIMIT = 64 * 1024 * 1024
 """How far past a corrupt member to look for the next one before giving up on the file."""
 HTTP_TIMEOUT = 60
@@ -227,6 +230,11 @@ def records(source: str, start: int = 0, max_body: int = 16 * 1024 * 1024) -> It
             try:
                 for record in iterator:
                     item = _read(record, max_body)
+                    if _CONTROL.search(item.url):
+                        # warcio reads a gzip member it cannot inflate as plain bytes, and can take the member's
+                        # own header for a record ("WARC-Target-URI: \x1f\x8b\x08…"): that is a corrupt member,
+                        # and what follows it would be read as its content (the rest of the file lost)
+                        raise ValueError("not a record: unreadable headers (a gzip member read as plain bytes)")
                     iterator.read_to_end(record)
                     item.offset, item.length = iterator.member_info
                     next_start = item.end = iterator.offset
