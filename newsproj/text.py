@@ -25,3 +25,9 @@ def word_count(text: str | None) -> int:
         return len(text.split())
     rest = _CJK_PUNCTUATION.sub(" ", _UNSPACED.sub(" ", text))
     return len(rest.split()) + (unspaced + 1) // 2
+
+
+def text_key(text: str) -> str:
+    """``text`` reduced to its words, casefolded and single-spaced: the key under which two renderings of one line
+    (punctuation, case, spacing, markup remnants) compare equal."""
+    return " ".join(re.findall(r"\w+", text.casefold()))

@@ -9,7 +9,6 @@ Per field, the site's rules come first (when it has any), then the generic sourc
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from html import unescape
 from typing import TYPE_CHECKING, Any
@@ -19,7 +18,7 @@ import lxml.html
 from ..discovery.urls import canonical_url
 from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
-from ..text import MIN_BODY_WORDS
+from ..text import MIN_BODY_WORDS, text_key
 from . import consent, generic, hydration, metadata, site_rules
 from .headline import choose as choose_headline
 from .language import contradicts, detect_language
@@ -54,22 +53,18 @@ def _headline(page: metadata.PageMeta, url: str = "") -> str | None:
     return choose_headline(page, url)
 
 
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
 def _without_title_lines(body: str, page: metadata.PageMeta, headline: str) -> str:
     """The body without the page's titles (any of its forms: <h1>, og:title, JSON-LD headline, <title>) repeated
     in the lines before the first paragraph of prose."""
     ld = metadata.ld_value(page.article, "headline") if page.article else None
     forms = [headline, ld, page.meta.get("og:title"), page.meta.get("twitter:title"), page.h1, page.title]
-    titles = {_key(unescape(t)) for t in forms if isinstance(t, str) and t.strip()}
+    titles = {text_key(unescape(t)) for t in forms if isinstance(t, str) and t.strip()}
     titles.discard("")
     lines = body.split("\n")
     out: list[str] = []
     top = True
     for line in lines:
-        key = _key(line)
+        key = text_key(line)
         if top and len(lines) > 1 and (key in titles or _kicker_and_title(key, titles)):
             continue
         if top and word_count(line) >= 15:

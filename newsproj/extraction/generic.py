@@ -29,6 +29,7 @@ from trafilatura.settings import Extractor
 
 from ..cleaning.patterns import vocabulary
 from ..compat import PRECISION_CHROME, keep_format_characters, manually_cleaned
+from ..text import text_key
 from .normalize import word_count
 
 if TYPE_CHECKING:
@@ -375,19 +376,15 @@ LD_CONTAINS = 0.7
 _BLOCKS = "//p | //h2 | //h3 | //h4 | //blockquote | //li | //pre"
 
 
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
 def from_jsonld(tree: HtmlElement, body: str, ld_body: str | None) -> str | None:
     """The page's JSON-LD ``articleBody`` when it holds the extracted body and much more (precision lost part
     of a body split across containers), as paragraphs: the page's own blocks that it contains, in page order,
     or its own lines when the page's blocks do not cover it. None when it is not clearly better."""
     if not ld_body or not isinstance(ld_body, str) or word_count(ld_body) < LD_RATIO * word_count(body):
         return None
-    ld_key = _key(ld_body)
+    ld_key = text_key(ld_body)
     lines = [line for line in body.split("\n") if word_count(line) >= 8]
-    if not lines or sum(_key(line) in ld_key for line in lines) < LD_CONTAINS * len(lines):
+    if not lines or sum(text_key(line) in ld_key for line in lines) < LD_CONTAINS * len(lines):
         return None
     paragraphs: list[str] = []
     seen: set[str] = set()
@@ -397,7 +394,7 @@ def from_jsonld(tree: HtmlElement, body: str, ld_body: str | None) -> str | None
         if block.xpath("ancestor::script or ancestor::noscript or ancestor::template"):
             continue
         text = " ".join(block.text_content().split())
-        key = _key(text)
+        key = text_key(text)
         if len(key) >= 20 and key in ld_key and key not in taken:
             seen.add(key)
             taken += key + "\n"
@@ -416,7 +413,7 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     """The body plus the paragraphs of its sibling containers: publishers split one body over several elements of
     the same tag and class (after an inline ad, a "read more" box, or the paywall's cut), and extractors stop at
     the first. None when the body's container has no such twin with prose in it."""
-    keys = {_key(line) for line in body.split("\n") if word_count(line) >= 8}
+    keys = {text_key(line) for line in body.split("\n") if word_count(line) >= 8}
     if len(keys) < 2 or several_articles(tree):
         return None
     # the body's container: the (tag, class) of the elements holding its paragraphs; a body may be one such
@@ -424,7 +421,7 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     kinds: dict[tuple[str, str], int] = {}
     for p in tree.iter("p"):
         parent = p.getparent()
-        if parent is not None and parent.get("class") and _key(p.text_content()) in keys:
+        if parent is not None and parent.get("class") and text_key(p.text_content()) in keys:
             kind = (parent.tag, parent.get("class"))
             kinds[kind] = kinds.get(kind, 0) + 1
     if not kinds:
@@ -436,14 +433,14 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     body_lines = body.split("\n")
     line_index: dict[str, int] = {}  # a line's key → its first line (a dict: a list lookup per block was quadratic)
     for i, line in enumerate(body_lines):
-        line_index.setdefault(_key(line), i)
+        line_index.setdefault(text_key(line), i)
     ordered: list[str] = []
     used: set[int] = set()
     added = 0
     seen: set[str] = set()
     twins = tree.xpath(f"//{tag}[@class=$cls]", cls=cls)
     members = set(twins)
-    container = max(twins, key=lambda t: sum(_key(b.text_content()) in keys for b in t.xpath("./p")))
+    container = max(twins, key=lambda t: sum(text_key(b.text_content()) in keys for b in t.xpath("./p")))
     for twin in twins:
         if any(a in members for a in twin.iterancestors()):
             continue  # nested in another twin: read with it
@@ -451,7 +448,7 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
         holds_body = twin is container
         for block in blocks:
             text = " ".join(block.text_content().split())
-            key = _key(text)
+            key = text_key(text)
             if not key or key in seen:
                 continue
             seen.add(key)

@@ -20,6 +20,7 @@ from html import unescape
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from ..text import text_key
 from .normalize import clean_text
 
 if TYPE_CHECKING:
@@ -30,10 +31,6 @@ SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|–—·•:»>~/-]|::|--|-{1,2}>)\s+|(
 MAX_PARTS = 8
 KICKER_WORDS = 8
 """A kicker (topic label) before the headline is a few words."""
-
-
-def key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _squash(text: str) -> str:
@@ -87,22 +84,22 @@ def choose(page: PageMeta, url: str = "") -> str | None:
     metas: list[str] = [m for m in found if m]
     site_name = page.meta.get("og:site_name")
     label = host_label(url) if url else None
-    whole = {key(m) for m in metas}
+    whole = {text_key(m) for m in metas}
     pieces = {headline_part(m, site_name, label) for m in metas} - {""}
     # a metadata title that is the heading cut short (with or without an ellipsis)
     # (not the <title>: a site's name there starts many headings)
-    truncated = [key(m.rstrip(".…").rstrip()) + " " for m in metas[:-1] if len(m.split()) >= 4] if page.title else [
-        key(m.rstrip(".…").rstrip()) + " " for m in metas if len(m.split()) >= 4]
+    cut = metas[:-1] if page.title else metas
+    truncated = [text_key(m.rstrip(".…").rstrip()) + " " for m in cut if len(m.split()) >= 4]
     weaker: str | None = None
     for heading in page.headings:
         text = clean_text(heading.text) or ""
-        k = key(text)
+        k = text_key(text)
         if not k or heading.home_link or _site_like(text, site_name, label):
             continue
         if k in whole:
             # a whole metadata title: the strongest agreement; written as the metadata spells it (the heading's
             # markup may glue or drop punctuation the words do not show)
-            return next(m for m in metas if key(m) == k)
+            return next(m for m in metas if text_key(m) == k)
         if any(k.startswith(t) and len(t) >= len(k) / 2 for t in truncated):
             return text  # the full form of a metadata title cut short
         if weaker:
@@ -136,7 +133,7 @@ def headline_part(title: str, site_name: str | None, label: str | None) -> str:
     with strictly the most words ("" when none stands out: a kicker is as long as the rest)."""
     kept = sorted((p for p in parts(title) if not _site_like(p, site_name, label)), key=lambda p: -len(p.split()))
     if len(kept) < 2 or len(kept[0].split()) > len(kept[1].split()):
-        return key(kept[0]) if kept else ""
+        return text_key(kept[0]) if kept else ""
     return ""
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..text import text_key
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -25,15 +27,11 @@ _EXCLUDED_ANCESTORS = {"figure", "figcaption", "aside", "nav", "footer", "button
                        "ul", "ol", "li", "table", "noscript", "script", "style", "a", "select", "template", "h1"}
 
 
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
 _HEAD_CHARS = 400
 
 
 def _head_key(text: str, length: int) -> str | None:
-    """The start of ``_norm(text)``, at least ``length`` characters of it, read from the first characters of a long
+    """The start of ``text_key(text)``, at least ``length`` characters of it, read from the first characters of a long
     text (its last, maybe cut, word left out); None when that is not enough (then the whole text is read)."""
     if len(text) <= _HEAD_CHARS:
         return None
@@ -75,21 +73,21 @@ def standfirst(
     tree: HtmlElement, body: str, headline: str | None = None, descriptions: list[str] | None = None
 ) -> list[str]:
     """Lines of prose shown between the headline and the body that the body lacks (may be empty)."""
-    desc_keys = [_norm(d) for d in descriptions or [] if d]
+    desc_keys = [text_key(d) for d in descriptions or [] if d]
     lines = [line for line in body.split("\n") if line.strip()]
     if not lines:
         return []
     h1s = [h for h in tree.iter("h1") if h.text_content().strip()]
     if not h1s:
         return []
-    head_key = _norm(headline or "")
-    h1 = next((h for h in h1s if head_key and _norm(h.text_content()) == head_key), h1s[0])
+    head_key = text_key(headline or "")
+    h1 = next((h for h in h1s if head_key and text_key(h.text_content()) == head_key), h1s[0])
     # the first line of prose (a body may open with a marker such as "+++dropcap" or a label)
-    first_key = _norm(next((line for line in lines if len(_norm(line).split()) >= 2 and not line.startswith("[")),
+    first_key = text_key(next((line for line in lines if len(text_key(line).split()) >= 2 and not line.startswith("[")),
                            lines[0]))[:60]
     if not first_key:
         return []
-    body_key = " " + _norm(body) + " "
+    body_key = " " + text_key(body) + " "
     out: list[str] = []
     taken: set[HtmlElement] = set()
     around = set(h1.iterancestors())
@@ -108,13 +106,13 @@ def standfirst(
         if not leaf:
             # a container: only whether its text opens with the body matters, read from its first characters
             head = _head_key(raw, len(first_key))
-            key = head if head is not None else _norm(raw)
+            key = head if head is not None else text_key(raw)
             if key.startswith(first_key):
                 found = True
                 break  # the body begins
             continue
         text = " ".join(raw.split())
-        key = _norm(text)
+        key = text_key(text)
         if key.startswith(first_key) or (len(first_key) >= 20 and first_key in key):
             found = True
             break  # the body begins
