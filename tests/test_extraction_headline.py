@@ -64,3 +64,46 @@ def test_a_kicker_in_its_own_element_keeps_a_separator():
 def test_a_page_that_names_only_its_site_still_has_a_headline():
     assert _choose("<title>Morris Daily Herald</title>", "<p>Story.</p>", "http://morrisdailyherald.com/a") == (
         "Morris Daily Herald")
+
+
+def _ld(headline: str) -> str:
+    return ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+            f'"headline": "{headline}"}}</script>')
+
+
+def test_a_kicker_the_declared_headline_leaves_out_is_a_label():
+    # FAZ, der Freitag: the heading shows "Kicker : Headline"; JSON-LD and og:title declare the headline alone
+    head = (_ld("Wie gefährlich Billigware aus China wirklich ist")
+            + "<meta property='og:title' content='Wie gefährlich Billigware aus China wirklich ist'>"
+            + "<title>Wie gefährlich Billigware aus China wirklich ist</title>")
+    body = ("<h2><span>Onlineversand aus Fernost</span> : "
+            "<span>Wie gefährlich Billigware aus China wirklich ist</span></h2><p>Text.</p>")
+    assert _choose(head, body) == "Wie gefährlich Billigware aus China wirklich ist"
+    # words before the declared headline without a separator are the headline's own ("Officials Eyeing ...")
+    head = "<meta property='og:title' content='Possible Tsunami Debris off Wash.'><title>Debris | News</title>"
+    assert _choose(head, "<h1>Officials Eyeing Possible Tsunami Debris off Wash.</h1>") == (
+        "Officials Eyeing Possible Tsunami Debris off Wash.")
+
+
+def test_a_kicker_the_declared_headline_holds_is_part_of_it():
+    # Die Welt: the kicker is shown apart from the <h2>; the JSON-LD headline holds both
+    head = (_ld("Landtagswahl in Thüringen: Voigt, Höcke und der Vorwurf einer Lüge vor laufender Kamera")
+            + "<title>Landtagswahl in Thüringen: Voigt, Höcke und der Vorwurf einer Lüge vor laufender Kamera - WELT"
+              "</title>")
+    body = ("<div class='topic'>Landtagswahl in Thüringen</div>"
+            "<h2>Voigt, Höcke und der Vorwurf einer Lüge vor laufender Kamera</h2><p>Text.</p>")
+    assert _choose(head, body) == "Landtagswahl in Thüringen: Voigt, Höcke und der Vorwurf einer Lüge vor laufender Kamera"
+    # a blog's name before the headline in og:title is no kicker: the heading stays
+    head = "<meta property='og:title' content='Web Ink Now: Going off script'><title>Web Ink Now: Going off script</title>"
+    assert _choose(head, "<h2>Going off script</h2><p>Text.</p>", "http://www.webinknow.com/2012/10/x.html") == (
+        "Going off script")
+
+
+def test_the_kicker_rules_are_linear_on_huge_titles():
+    import time
+
+    title = "word " * 200_000
+    head = _ld(title.strip()) + f"<meta property='og:title' content='{title}'><title>{title}</title>"
+    started = time.process_time()
+    _choose(head, "<h1>" + "a: " * 90 + "word word word</h1>" + "<h2>word word word</h2>" * 50)
+    assert time.process_time() - started < 2

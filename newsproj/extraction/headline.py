@@ -11,6 +11,10 @@ A page states its title several times: JSON-LD ``headline``, ``og:title``/``twit
    parts around it: what the reader sees in the tab;
 3. else the first ``<h1>``.
 A kicker shown in its own element inside the heading keeps a separator ("Kicker: Headline", never "KickerHeadline").
+Whether a kicker is part of the headline, the headline the page declares (JSON-LD, ``<meta name=headline>``,
+og:/twitter:title; not the ``<title>``) says: a heading "Kicker: Headline" whose declared headline is "Headline"
+gives "Headline"; a heading "Headline" whose schema.org headline is "Kicker: Headline" gives that (og:title is not
+asked for this: a blog's name often stands before its headline there).
 """
 
 from __future__ import annotations
@@ -82,6 +86,11 @@ def choose(page: PageMeta, url: str = "") -> str | None:
         if isinstance(m, str) and m.strip()
     ]
     metas: list[str] = [m for m in found if m]
+    # the titles the page declares for the article (JSON-LD, <meta name=headline>, og:, twitter:), not the
+    # browser's <title>
+    declared = {text_key(m): m for m in metas[: len(metas) - 1 if page.title else len(metas)]}
+    # (schema.org's headline: never a site's or blog's name before it, as og:title often has)
+    schema = {text_key(m): m for m in found[: bool(ld) + bool(page.head_headline)] if m}
     site_name = page.meta.get("og:site_name")
     label = host_label(url) if url else None
     whole = {text_key(m) for m in metas}
@@ -103,6 +112,17 @@ def choose(page: PageMeta, url: str = "") -> str | None:
         if any(k.startswith(t) and len(t) >= len(k) / 2 for t in truncated):
             return text  # the full form of a metadata title cut short
         if weaker:
+            continue
+        kicked = _kicker_of(text, k, declared)
+        if kicked:
+            # the heading is a kicker + the headline the page declares: the kicker is a label, not the headline
+            weaker = kicked
+            continue
+        kicked = next((t for t_key, t in schema.items() if _kicker_of(t, t_key, {k: text})
+                       and not _site_like(t[: len(t) - len(text)], site_name, label)), None)
+        if kicked:
+            # the headline the page declares is a kicker + the heading: the kicker is shown apart, but is part of it
+            weaker = kicked
             continue
         # a part of a title between separators, or a title without its site or section part cut at a separator
         # the heading holds itself
@@ -126,6 +146,23 @@ def choose(page: PageMeta, url: str = "") -> str | None:
         if heading.tag != "b" and not heading.home_link and not _site_like(heading.text, site_name, label):
             return clean_text(heading.text)
     return metas[0] if metas else None
+
+
+_WORD = re.compile(r"\w+")
+_KICKER_END = re.compile(r"\W*?[:|–—·•»/-]")
+
+
+def _kicker_of(heading: str, key: str, declared: dict[str, str]) -> str | None:
+    """The declared headline that a heading (``key``: its words) shows after a kicker of a few words and a
+    separator ("Kultur : ...", "Onlineversand aus Fernost: ..."), or None."""
+    for title_key, title in declared.items():
+        extra = len(key.split()) - len(title_key.split())
+        if len(title_key.split()) < 3 or not 0 < extra <= KICKER_WORDS or not key.endswith(" " + title_key):
+            continue
+        words = [m.end() for _, m in zip(range(extra), _WORD.finditer(heading))]
+        if len(words) == extra and _KICKER_END.match(heading, words[-1]):
+            return title
+    return None
 
 
 def headline_part(title: str, site_name: str | None, label: str | None) -> str:
