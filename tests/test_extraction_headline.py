@@ -92,9 +92,11 @@ def test_a_kicker_the_declared_headline_holds_is_part_of_it():
               "</title>")
     body = ("<div class='topic'>Landtagswahl in Thüringen</div>"
             "<h2>Voigt, Höcke und der Vorwurf einer Lüge vor laufender Kamera</h2><p>Text.</p>")
-    assert _choose(head, body) == "Landtagswahl in Thüringen: Voigt, Höcke und der Vorwurf einer Lüge vor laufender Kamera"
+    assert _choose(head, body) == (
+        "Landtagswahl in Thüringen: Voigt, Höcke und der Vorwurf einer Lüge vor laufender Kamera")
     # a blog's name before the headline in og:title is no kicker: the heading stays
-    head = "<meta property='og:title' content='Web Ink Now: Going off script'><title>Web Ink Now: Going off script</title>"
+    head = ("<meta property='og:title' content='Web Ink Now: Going off script'>"
+            "<title>Web Ink Now: Going off script</title>")
     assert _choose(head, "<h2>Going off script</h2><p>Text.</p>", "http://www.webinknow.com/2012/10/x.html") == (
         "Going off script")
 

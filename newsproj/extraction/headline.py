@@ -19,6 +19,7 @@ asked for this: a blog's name often stands before its headline there).
 
 from __future__ import annotations
 
+import itertools
 import re
 from html import unescape
 from typing import TYPE_CHECKING
@@ -159,7 +160,7 @@ def _kicker_of(heading: str, key: str, declared: dict[str, str]) -> str | None:
         extra = len(key.split()) - len(title_key.split())
         if len(title_key.split()) < 3 or not 0 < extra <= KICKER_WORDS or not key.endswith(" " + title_key):
             continue
-        words = [m.end() for _, m in zip(range(extra), _WORD.finditer(heading))]
+        words = [m.end() for m in itertools.islice(_WORD.finditer(heading), extra)]
         if len(words) == extra and _KICKER_END.match(heading, words[-1]):
             return title
     return None
