@@ -45,8 +45,8 @@ class CorpusSite(Site):
             key = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
             self.pages.setdefault(key, self.root / page["file"])
             self.urls.setdefault(self.root / page["file"], page["url"])
-            # as the publisher's server does, the page also answers without its tracking parameters (a link to it
-            # may come without them)
+            # as the publisher's server does, the page also answers without its tracking parameters (the crawler
+            # strips them before a request)
             plain = urlsplit(strip_trap_params(page["url"])[0])
             self.pages.setdefault((plain.path or "/") + (f"?{plain.query}" if plain.query else ""),
                                   self.root / page["file"])

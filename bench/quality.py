@@ -208,7 +208,7 @@ def crawl(truth_dir: Path, out: Path, path: str, registry: bool) -> dict[str, An
 
 def _score_by_claim(records: Path) -> None:
     """Served from 127.0.0.1, a page's canonical link names another site: the crawl keeps it as
-    ``metadata.canonicalClaim`` and gives the local URL (the one fetched, tracking parameters included). The
+    ``metadata.canonicalClaim`` and gives the local URL (stripped of tracking parameters, as a request is). The
     scorer matches a record to its page by canonical URL or path: the claim is put back for scoring."""
     lines = []
     for line in records.read_text(encoding="utf-8").splitlines():

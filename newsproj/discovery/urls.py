@@ -172,10 +172,10 @@ def is_tracking_param(key: str) -> bool:
         return False
 
 
-def strip_trap_params(url: str, tracking: bool = True) -> tuple[str, list[str]]:
-    """``url`` without tracking parameters (courlan's list; kept with ``tracking=False``), session ids (query or
-    ``;jsessionid=`` path parameters) and sort parameters, and which kinds were stripped (``tracking``,
-    ``session_id``, ``sort``). The rest of the URL is left as is."""
+def strip_trap_params(url: str) -> tuple[str, list[str]]:
+    """``url`` without tracking parameters (courlan's list), session ids (query or ``;jsessionid=`` path
+    parameters) and sort parameters, and which kinds were stripped (``tracking``, ``session_id``, ``sort``), so a
+    link with ``utm_*`` and the same link without are one request. The rest of the URL is left as is."""
     parts = urlsplit(url)
     stripped: list[str] = []
     path = _PATH_SESSION.sub("", parts.path)
@@ -186,7 +186,7 @@ def strip_trap_params(url: str, tracking: bool = True) -> tuple[str, list[str]]:
         low = key.lower()
         if low in SESSION_PARAMS or (low in SESSION_TOKEN_PARAMS and _is_token(value)):
             stripped.append("session_id")
-        elif tracking and is_tracking_param(low):
+        elif is_tracking_param(low):
             stripped.append("tracking")
         elif low in SORT_PARAMS:
             stripped.append("sort")
@@ -268,11 +268,6 @@ class TrapGuard:
     """Decides, link by link, whether a URL may be requested: strips session ids and sort parameters,
     refuses trap shapes, and keeps per-pattern and per-site page budgets.
 
-    A link is requested as the site gives it, tracking parameters (``utm_*``…) included: the server answers that
-    URL (a guess without them may not), and the record's ``url`` is the one fetched. Its form without them is
-    the article's identity here: a second link that differs from an admitted one by tracking parameters only is
-    refused (``tracking_variant``), so each article is fetched once.
-
     Budgets count URLs admitted (after stripping). The per-pattern budget applies to listing links and to
     calendar, pagination and facet (filter/view) URLs of any role, so ``/article/12345``-style article URLs
     are never capped by it;
@@ -282,9 +277,7 @@ class TrapGuard:
     limits: TrapLimits = field(default_factory=TrapLimits)
     per_pattern: Counter[str] = field(default_factory=Counter)
     per_site: Counter[str] = field(default_factory=Counter)
-    seen: dict[int, int] = field(default_factory=dict)
-    """Hash of an admitted URL without tracking parameters → hash of the URL requested (memory stays small on long
-    crawls)."""
+    seen: set[int] = field(default_factory=set)  # hashes of admitted URLs (memory stays small on long crawls)
     listing_patterns: set[str] = field(default_factory=set)  # patterns of pages judged listings
     barren: Counter[str] = field(default_factory=Counter)  # pattern → listing pages in a row with no new article
 
@@ -308,14 +301,11 @@ class TrapGuard:
         ``stripped_*`` notes) the URL must not be requested; ``stripped_*`` notes say what was removed."""
         limits = self.limits
         notes: list[str] = []
-        requested, _ = strip_trap_params(url, tracking=False)
-        url, stripped = strip_trap_params(url)  # the article's identity: budgets and traps are judged on it
-        notes += [f"stripped_{kind}" for kind in stripped if kind != "tracking"]
+        url, stripped = strip_trap_params(url)
+        notes += [f"stripped_{kind}" for kind in stripped]
         reason = trap_reason(url, limits.max_url_length, limits.max_query_params)
         if reason:
             return url, [*notes, reason]
-        if limits.max_url_length and len(requested) > limits.max_url_length:
-            requested = url  # trackers longer than a URL may be: the article without them
         number = page_number(url)
         if limits.max_page_number and number is not None and number > limits.max_page_number:
             return url, [*notes, "page_number"]
@@ -326,7 +316,7 @@ class TrapGuard:
                 return url, [*notes, "calendar_out_of_range"]
         key = hash(url)
         if key in self.seen:  # already admitted: the dupefilter will drop it, budgets are not charged twice
-            return requested, notes if self.seen[key] == hash(requested) else [*notes, "tracking_variant"]
+            return url, notes
         if limits.max_barren_listings and self.barren and \
                 self.barren[url_pattern(url)] >= limits.max_barren_listings:
             return url, [*notes, "barren_pattern"]
@@ -339,8 +329,8 @@ class TrapGuard:
                 return url, [*notes, "pattern_budget"]
             self.per_pattern[pattern] += 1
         self.per_site[site] += 1
-        self.seen[key] = hash(requested)
-        return requested, notes
+        self.seen.add(key)
+        return url, notes
 
 
 def is_refusal(reasons: list[str]) -> bool:

@@ -85,11 +85,11 @@ def test_mixed_site_stats_account_for_every_bad_url(mixed):
     assert stats["item_dropped_reasons_count/ExtractionFailed"] == 1
     assert stats["newsproj/extract/error/ValueError"] == 1
     assert "injected fault on" in result.log  # the fault of tests/faults.py, not a bug of extract() on that page
-    # no other drop: the same article linked once more with tracking parameters is not fetched twice (the link
-    # that differs from a requested one by trackers only is refused before a request)
+    # no other drop: the same article linked once more with tracking parameters is not fetched twice (the
+    # parameters are stripped before the request, so the dupefilter sees one URL)
     drops = {k: v for k, v in stats.items() if k.startswith("item_dropped_reasons_count/")}
     assert drops == {"item_dropped_reasons_count/ExtractionFailed": 1}
-    assert stats["newsproj/discovery/trap/tracking_variant"] >= 1
+    assert stats["newsproj/discovery/trap/stripped_tracking"] >= 1
 
 
 def test_mixed_site_recoverable_faults_and_backoff(mixed):
