@@ -29,6 +29,26 @@ def test_site_name_as_author_yields_to_a_person():
     assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Jeanne Martin"]
 
 
+def test_the_site_name_in_a_first_author_meta_yields_to_the_reporter_in_the_next():
+    # Hankook Ilbo: <meta name="author" content="한국일보"/><meta name="author" content="신현주 기자"/>
+    html = _page("<meta property='og:site_name' content='한국일보'><meta name='author' content='한국일보'>"
+                 "<meta name='author' content='신현주 기자'>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["신현주"]
+    # two people in two metas: both
+    html = _page("<meta name='author' content='Jeanne Martin'><meta name='author' content='Paul Durand'>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Jeanne Martin", "Paul Durand"]
+    # only the site's name: it stays
+    html = _page("<meta property='og:site_name' content='Gazette'><meta name='author' content='Gazette'>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Gazette"]
+
+
+def test_author_metas_are_bounded():
+    from newsproj.extraction import metadata, parse_html
+
+    tree = parse_html(_page("<meta name='author' content='Jeanne Martin'>" * 10_000))
+    assert len(metadata.read(tree).author_metas["author"]) == metadata.MAX_AUTHOR_METAS
+
+
 def test_byline_element_is_the_last_source():
     html = _page("", "<div class='article-byline'><span>Jeanne Martin</span><span>Paul Durand</span></div>")
     assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Jeanne Martin", "Paul Durand"]

@@ -41,6 +41,9 @@ def test_e_mail_addresses_still_leave_bylines():
     assert author_names(["By Jane Doe (jane@example.co.uk), Staff Writer"]) == ["Jane Doe"]
     assert author_names(["Jane Doe\n\n\n\n- AP"]) == ["Jane Doe"]
     assert author_names(["Elena Oberholzer\n(obe.)"]) == ["Elena Oberholzer"]
+    # a reporter's title after the name in Korean, Japanese, Chinese bylines
+    assert author_names(["신현주 기자"]) == ["신현주"]
+    assert author_names(["山田太郎 記者", "王小明 记者"]) == ["山田太郎", "王小明"]
 
 
 def test_a_date_is_never_a_long_text():

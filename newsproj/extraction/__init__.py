@@ -94,28 +94,31 @@ def _descriptions(page: metadata.PageMeta) -> list[str]:
 def _authors(page: metadata.PageMeta, url: str) -> list[str]:
     """Names from the first source that states any: JSON-LD, <meta>, rel=author links, the byline element.
 
-    An organisation-only byline ("Le Monde", "Redaktion hessenschau.de") is kept as it is."""
+    An organisation-only byline ("Le Monde", "Redaktion hessenschau.de") is kept as it is. The site's own name
+    (og:site_name) is an author only when no source names anyone else."""
     sources: list[list[str]] = []
     if page.article:
         sources.append(metadata.ld_names(page.article.get("author") or page.article.get("creator")))
-    for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
-        value = page.meta.get(key)
-        if value and not value.startswith(("http://", "https://")):
-            sources.append([value])
+    for key in metadata.AUTHOR_METAS:
+        values = [v for v in page.author_metas.get(key, ()) if not v.startswith(("http://", "https://"))]
+        if values:
+            sources.append(values)
             break
     sources.append(page.rel_authors)
     site = (page.meta.get("og:site_name") or "").casefold()
     fallback: list[str] = []
     for raw in sources:
         names = author_names(raw)
-        if names and site and all(n.casefold() == site for n in names):
+        if not names:
+            continue
+        orgs = [n for n in names if n.casefold() in AGENCIES or n.casefold() == site]
+        if len(raw) == 1 and len(names) > 1 and len(orgs) == len(names):
+            return [clean_text(raw[0]) or raw[0]]  # "Le Figaro et AFP": an organisation byline, as written
+        people = [n for n in names if not site or n.casefold() != site]
+        if not people:
             fallback = fallback or names  # the site's own name: a person named elsewhere on the page wins
             continue
-        if names:
-            orgs = [n for n in names if n.casefold() in AGENCIES or n.casefold() == site]
-            if len(raw) == 1 and len(names) > 1 and len(orgs) == len(names):
-                return [clean_text(raw[0]) or raw[0]]  # "Le Figaro et AFP": an organisation byline, as written
-            return names
+        return people
     return fallback or author_names(page.bylines[:1])
 
 

@@ -56,6 +56,9 @@ class PageMeta:
     head_headline: str | None = None
     """A ``<meta name|itemprop="headline">`` in the <head>: the page's own headline (schema.org's property as a
     meta tag). One inside the body belongs to some microdata item, often a teaser or a subtitle."""
+    author_metas: dict[str, list[str]] = field(default_factory=dict)
+    """Every value of each ``<meta>`` that names an author (``AUTHOR_METAS``), page order, by lowercased key: a
+    page may state the site's name in the first and the reporter in the next."""
     rel_authors: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     """Text of the page's byline elements (class or id naming a byline or author), first ones first."""
@@ -124,6 +127,10 @@ def read(tree: HtmlElement) -> PageMeta:
         content = el.get("content")
         if key and content and content.strip():
             page.meta.setdefault(key.strip().lower(), content.strip())
+            if key.strip().lower() in AUTHOR_METAS:
+                values = page.author_metas.setdefault(key.strip().lower(), [])
+                if len(values) < MAX_AUTHOR_METAS:
+                    values.append(content.strip())
     root_lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     page.lang = root_lang.strip() if root_lang and root_lang.strip() else None
     canonical = tree.xpath("//link[@rel='canonical']/@href")
@@ -150,6 +157,9 @@ def read(tree: HtmlElement) -> PageMeta:
     return page
 
 
+AUTHOR_METAS = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl")
+"""``<meta>`` keys that name an article's authors, best first."""
+MAX_AUTHOR_METAS = 20
 MAX_HEADINGS = 100
 _HEADINGS = etree.XPath(
     "//body//*[self::h1 or self::h2 or self::h3 or self::b or self::strong or self::font[@size]"

@@ -163,7 +163,7 @@ _ROLE = re.compile(
     r"health|education|environment|investigative|white house|washington|world|national|local|"
     r"digital|managing|deputy|executive|contributing)?\s*(?:reporter|writer|correspondent|editor|"
     r"journalist|columnist|contributor|photographer|producer|analyst|redakteur(?:in)?|"
-    r"korrespondent(?:in)?|autor(?:in)?)s?\b",
+    r"korrespondent(?:in)?|autor(?:in)?|기자|특파원|記者|记者)s?\b",  # (Korean, Japanese, Chinese: "reporter")
     re.I,
 )
 # Every pattern here runs on what a page says, so none may backtrack more than linearly: a match starts only at
