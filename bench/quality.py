@@ -305,20 +305,40 @@ def readability_records(corpus: Path, pages: list[dict[str, Any]]) -> Iterable[d
 
 
 def item_path(corpus: Path, pages: list[dict[str, Any]], registry: bool = True,
-              removed: list[tuple[str, str, str]] | None = None) -> Iterable[dict[str, Any]]:
+              removed: list[tuple[str, str, str]] | None = None, template: str = "off") -> Iterable[dict[str, Any]]:
     """What the crawl makes of each page (:func:`newsproj.extraction.page.process_page`: extract → verdict →
-    clean), in this process. ``removed`` collects ``(page id, line, reason)`` for every line cleaning dropped."""
+    clean), in this process. ``removed`` collects ``(page id, line, reason)`` for every line cleaning dropped.
+    ``template``: the crawl's template-line rule (:mod:`newsproj.cleaning.template`, pages in truth order, one
+    site per page's domain and canonical claim) as a ``first`` run meets it (evidence grows page by page), or a
+    ``second`` run (every page's evidence learnt before: the history a first run leaves); ``off``: none."""
     from itemadapter import ItemAdapter
 
+    from newsproj.cleaning.template import TemplateLines, site_key
+    from newsproj.discovery.urls import site_of
     from newsproj.extraction.page import process_page
     from newsproj.items import PageItem
 
+    outcomes = []
     for page in pages:
         item = PageItem(url=page["url"], html=_html(corpus, page), date_downloaded="2000-01-01T00:00:00+00:00",
                         encoding="utf-8")
-        outcome = process_page(item, find_site=registry)
+        outcomes.append((page, process_page(item, find_site=registry)))
+    lines = TemplateLines() if template != "off" else None
+
+    def key(article: Any) -> str:
+        return site_key(site_of(article.url), site_of(article.canonicalUrl or article.url))
+
+    if lines is not None and template == "second":
+        for _page, outcome in outcomes:
+            if outcome.article is not None:
+                lines.apply(key(outcome.article), outcome.article.articleBody)
+    for page, outcome in outcomes:
         if outcome.article is None:
             continue
+        if lines is not None:
+            found = lines.apply(key(outcome.article), outcome.article.articleBody)
+            outcome.article.articleBody = found.text
+            outcome.removed = outcome.removed + found.removed
         if removed is not None:  # (a repeated line dropped where the body still holds it is no line lost)
             kept = {" ".join(line.split()) for line in outcome.article.articleBody.split("\n")}
             removed.extend((page["id"], line, reason) for line, reason in outcome.removed
@@ -449,7 +469,7 @@ def table(results: dict[str, Any]) -> str:
 
 
 def inprocess(names: list[Path], half: str | None, registry: bool, worst: int = 0,
-              engine: str = "newsproj", dump: Path | None = None) -> dict[str, Any]:
+              engine: str = "newsproj", dump: Path | None = None, template: str = "off") -> dict[str, Any]:
     """The item path in this process over one half (or both), scored; the loop for tuning rules on half A."""
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -460,7 +480,7 @@ def inprocess(names: list[Path], half: str | None, registry: bool, worst: int = 
             removed: list[tuple[str, str, str]] = []
             out = workdir / f"{corpus.name}.jsonl"
             make = {"trafilatura": trafilatura_records, "readability": readability_records}.get(engine)
-            _write(out, make(corpus, pages) if make else item_path(corpus, pages, registry, removed))
+            _write(out, make(corpus, pages) if make else item_path(corpus, pages, registry, removed, template))
             result = score(truth, out)
             if dump:
                 dump.mkdir(parents=True, exist_ok=True)
@@ -490,6 +510,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --inprocess: score a baseline instead of the item path")
     parser.add_argument("--dump", type=Path, help="with --inprocess: write per-page scores to DIR")
     parser.add_argument("--verbose", action="store_true", help="list removed truth lines and chrome lines")
+    parser.add_argument("--template", choices=("off", "first", "second"), default="off",
+                        help="with --inprocess: the crawl's template-line rule as a first or a second run meets it")
     args = parser.parse_args(argv)
     names = [c for c in corpora() if not args.corpus or c.name in args.corpus]
     if args.write_split:
@@ -497,7 +519,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"split recorded in {SPLIT_FILE}")
         return 0
     if args.inprocess:
-        results = inprocess(names, args.half, not args.no_registry, args.worst, args.engine, args.dump)
+        results = inprocess(names, args.half, not args.no_registry, args.worst, args.engine, args.dump,
+                            args.template)
         for name, s in results.items():
             print(f"{name:14} {args.half or 'AB'} n={s['pages']:3} f1={s['body_f1']:.4f} p={s['body_precision']:.3f} "
                   f"r={s['body_recall']:.3f} cov={s['coverage']:.3f} chrome={s['chrome']:.3f} "

@@ -74,6 +74,8 @@ ITEM_PIPELINES = {
     "newsproj.pipelines.consent.ConsentPipeline": 250,
     "newsproj.pipelines.validate.ValidatePipeline": 300,
     "newsproj.pipelines.dedup.DedupPipeline": 400,
+    # lines that repeat across many pages of a site (this crawl, and its history under STATE_DIR) are its template
+    "newsproj.pipelines.template.TemplatePipeline": 420,
     # metadata.warc; with NEWSPROJ_WARC_DIR the page is written to the WARC here, before the feed (docs/warc.md).
     "newsproj.pipelines.warc.WarcPipeline": 450,
 }

@@ -85,6 +85,15 @@ SETTINGS: dict[str, Setting] = {
     "NEWSPROJ_INCREMENTAL_ENABLED": Setting("bool", True, "skip refetching articles already emitted (STATE_DIR)"),
     "NEWSPROJ_INCREMENTAL_REFRESH_HOURS": Setting("float", 0, "refetch emitted articles older than this even "
                                                   "without a newer lastmod (0 = never)"),
+    "NEWSPROJ_TEMPLATE_ENABLED": Setting("bool", True, "drop a site's template lines: short lines at the start or "
+                                         "end of a body seen on many pages of the site (docs/operations.md)"),
+    "NEWSPROJ_TEMPLATE_MIN_PAGES": Setting("int", 3, "pages (different articles) of one site a line must be seen "
+                                           "on to be template", 2),
+    "NEWSPROJ_TEMPLATE_MAX_WORDS": Setting("int", 20, "longer lines are never template", 1),
+    "NEWSPROJ_TEMPLATE_MAX_LINES": Setting("int", 4000, "line hashes kept per site", 10),
+    "NEWSPROJ_TEMPLATE_MAX_SITES": Setting("int", 256, "sites whose template evidence is kept in memory at once", 1),
+    "NEWSPROJ_TEMPLATE_HISTORY": Setting("bool", True, "with STATE_DIR: keep the evidence in STATE_DIR/templates/ "
+                                         "for later runs"),
     "NEWSPROJ_NEARDUP_THRESHOLD": Setting("float", 0.8, "MinHash Jaccard similarity that marks a near-duplicate "
                                           "(0 = off)", 0, 1),
     "NEWSPROJ_NEARDUP_WINDOW_DAYS": Setting("float", 7, "near-duplicates of earlier runs' records up to this age "

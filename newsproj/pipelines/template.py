@@ -1,0 +1,145 @@
+"""TemplatePipeline (420): drops a site's template lines from each record's body, learnt from the site's pages in
+this crawl and, with ``STATE_DIR``, in its earlier runs (:mod:`newsproj.cleaning.template`).
+
+It runs in the crawl process (the evidence is the crawl's, across pages; extraction workers see one page each),
+after dedup: a copy of an article dropped there adds no evidence, and the content fingerprint that decides
+"changed since the last run" is taken before this rule, so a template learnt later never re-emits an unchanged
+article.
+
+**Order.** A page is judged with the evidence of the pages before it and its own: on a first crawl of a site,
+the first ``NEWSPROJ_TEMPLATE_MIN_PAGES - 1`` pages that show a template line keep it; from the next one on it
+goes. With ``STATE_DIR``, the evidence is saved at close (``STATE_DIR/templates/<site>.json``, written
+atomically, merged with what another process saved meanwhile) and loaded when the site's first page comes: a
+later run removes the site's template from its first page on.
+
+Stats: ``newsproj/template/removed/template`` (lines, evidence of this run), ``…/removed/template_history``
+(lines known as template before this run), ``newsproj/template/records`` (records with a line removed),
+``newsproj/template/kept/whole_body`` (lines kept: they were the whole body),
+``newsproj/template/history/loaded`` · ``…/saved`` · ``…/bad_file/<reason>``, ``newsproj/template/sites_evicted``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+from ..cleaning.template import MAX_LINES, MAX_SITES, MAX_WORDS, MIN_PAGES, SiteLines, TemplateLines, site_key
+from ..discovery.urls import site_of
+from ..feeds import safe_name, write_json
+from ..items import Article
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+HISTORY_DIR = "templates"
+
+
+class TemplatePipeline:
+    def __init__(self, crawler: Crawler):
+        settings = crawler.settings
+        if not settings.getbool("NEWSPROJ_TEMPLATE_ENABLED", True):
+            raise NotConfigured("NEWSPROJ_TEMPLATE_ENABLED is off")
+        self.stats = crawler.stats
+        state_dir = settings.get("STATE_DIR")
+        self.folder = (Path(state_dir) / HISTORY_DIR
+                       if state_dir and settings.getbool("NEWSPROJ_TEMPLATE_HISTORY", True) else None)
+        self.min_pages = settings.getint("NEWSPROJ_TEMPLATE_MIN_PAGES", MIN_PAGES)
+        self.max_lines = settings.getint("NEWSPROJ_TEMPLATE_MAX_LINES", MAX_LINES)
+        self.lines = TemplateLines(
+            min_pages=self.min_pages,
+            max_words=settings.getint("NEWSPROJ_TEMPLATE_MAX_WORDS", MAX_WORDS),
+            max_lines=self.max_lines,
+            max_sites=settings.getint("NEWSPROJ_TEMPLATE_MAX_SITES", MAX_SITES),
+            load=self._load if self.folder else None,
+            evicted=self._evicted,
+        )
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, Article) or not item.articleBody:
+            return item
+        claim = item.metadata.canonicalClaim if item.metadata is not None else None
+        key = site_key(site_of(item.url), site_of(claim or item.canonicalUrl or item.url))
+        found = self.lines.apply(key, item.articleBody)
+        if found.kept_all:
+            self.stats.inc_value("newsproj/template/kept/whole_body", found.kept_all)
+        if found.removed:
+            item.articleBody = found.text
+            self.stats.inc_value("newsproj/template/records")
+            for line, reason in found.removed:
+                self.stats.inc_value(f"newsproj/template/removed/{reason}")
+                logger.debug("Template line removed (%s) from %s: %r", reason, item.url, line[:80])
+        return item
+
+    # ------------------------------------------------------------------ history under STATE_DIR
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+        return self.folder / f"{safe_name(key)[:60]}-{digest}.json"
+
+    def _read(self, key: str) -> SiteLines | None:
+        path = self._path(key)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("site") != key:
+                raise ValueError("another site's file")
+            return SiteLines.from_json(data, self.min_pages, self.max_lines)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, TypeError, AttributeError) as exc:
+            self.stats.inc_value(f"newsproj/template/history/bad_file/{type(exc).__name__}")
+            logger.warning("Template history of %s not read (%s: %s): %s", key, type(exc).__name__, exc, path)
+            return None
+
+    def _load(self, key: str) -> SiteLines | None:
+        site = self._read(key)
+        if site is not None:
+            self.stats.inc_value("newsproj/template/history/loaded")
+        return site
+
+    def _save(self, key: str, site: SiteLines) -> None:
+        if self.folder is None or not site.changed:
+            return
+        on_disk = self._read(key)  # another process of a distributed crawl may have saved meanwhile
+        if on_disk is not None:
+            site.merge(on_disk, self.min_pages, self.max_lines)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_json(self._path(key), site.to_json(key))
+        except OSError as exc:
+            self.stats.inc_value(f"newsproj/template/history/not_saved/{type(exc).__name__}")
+            logger.warning("Template history of %s not saved: %s", key, exc)
+            return
+        site.changed = False
+        self.stats.inc_value("newsproj/template/history/saved")
+
+    def _evicted(self, key: str, site: SiteLines) -> None:
+        self.stats.inc_value("newsproj/template/sites_evicted")
+        self._save(key, site)
+
+    def spider_closed(self) -> None:
+        for key, site in self.lines.items():
+            self._save(key, site)
+        removed = sum(self.stats.get_value(f"newsproj/template/removed/{r}", 0)
+                      for r in ("template", "template_history"))
+        if removed:
+            logger.info("Template lines removed: %d from %d records", removed,
+                        self.stats.get_value("newsproj/template/records", 0))
+
+
+__all__ = ["TemplatePipeline", "MAX_WORDS", "MAX_SITES"]

@@ -1,0 +1,134 @@
+"""Template lines (newsproj/cleaning/template.py): what repeats across a site's pages goes, what a page repeats of
+itself or another site says stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsproj.cleaning.template import SiteLines, TemplateLines, line_hash, site_key
+from tests.hostile import finishes
+
+
+def _word(n: int) -> str:
+    """A word of letters only (digits are folded in line keys: "7 comments" is "23 comments")."""
+    letters = ""
+    while True:
+        n, rest = divmod(n, 26)
+        letters += chr(97 + rest)
+        if not n:
+            return letters
+
+
+def article(n: int, words: int = 60) -> list[str]:
+    """Prose of article ``n``: three paragraphs of its own."""
+    return [" ".join(_word(n * 1000 + k * 100 + i) for i in range(words // 3)) + "." for k in range(3)]
+
+
+def body(n: int, head: tuple[str, ...] = (), tail: tuple[str, ...] = (), middle: str | None = None) -> str:
+    prose = article(n)
+    if middle:
+        prose.insert(1, middle)
+    return "\n".join([*head, *prose, *tail])
+
+
+TAIL = ("Kommentar schreiben", "Drucken | Versenden")
+
+
+def test_a_line_on_three_pages_of_a_site_is_template_from_the_third_page_on():
+    lines = TemplateLines(min_pages=3)
+    found = [lines.apply("example.com", body(n, tail=TAIL)) for n in range(5)]
+    assert [len(f.removed) for f in found] == [0, 0, 2, 2, 2]
+    assert found[3].text == "\n".join(article(3))
+    assert {reason for _, reason in found[4].removed} == {"template"}
+
+
+def test_the_history_of_a_site_removes_its_template_from_the_first_page():
+    first = TemplateLines(min_pages=3)
+    for n in range(4):
+        first.apply("example.com", body(n, tail=TAIL))
+    saved = first.sites["example.com"].to_json("example.com")
+    second = TemplateLines(min_pages=3, load=lambda key: SiteLines.from_json(saved, 3, 4000))
+    found = second.apply("example.com", body(10, tail=TAIL))
+    assert found.text == "\n".join(article(10))
+    assert {reason for _, reason in found.removed} == {"template_history"}
+
+
+def test_one_article_under_many_urls_never_makes_its_body_template():
+    lines = TemplateLines(min_pages=3)
+    same = body(1, tail=("Short line of the article itself.",))
+    found = [lines.apply("example.com", same) for _ in range(10)]
+    assert all(f.text == same for f in found)
+
+
+def test_a_line_between_paragraphs_stays_though_every_page_has_it():
+    lines = TemplateLines(min_pages=3)
+    found = [lines.apply("example.com", body(n, middle="Ingredients")) for n in range(6)]
+    assert all("Ingredients" in f.text.split("\n") for f in found)
+
+
+def test_one_sites_lines_never_touch_another_sites_records():
+    lines = TemplateLines(min_pages=3)
+    for n in range(10):  # a hostile site repeats another site's closing line on all its pages
+        lines.apply("evil.example", body(n, tail=("The mayor said she would decide by Friday.",)))
+    victim = body(99, tail=("The mayor said she would decide by Friday.",))
+    assert lines.apply("news.example", victim).text == victim
+
+
+def test_a_page_claiming_another_site_is_a_site_of_its_own_host():
+    assert site_key("evil.example", "bbc.co.uk") == "evil.example bbc.co.uk"
+    assert site_key("bbc.co.uk", "bbc.co.uk") == "bbc.co.uk"
+    assert site_key("evil.example", "bbc.co.uk") != site_key("bbc.co.uk", "bbc.co.uk")
+
+
+def test_counters_and_language_do_not_matter():
+    assert line_hash("7 Kommentare") == line_hash("23 kommentare")
+    lines = TemplateLines(min_pages=3)
+    found = [lines.apply("example.jp", body(n, head=(f"コメント{n}件",))) for n in range(4)]
+    assert found[3].text == "\n".join(article(3))
+
+
+def test_a_body_of_template_only_keeps_its_lines():
+    lines = TemplateLines(min_pages=2)
+    short = ["One", "Two", "Three"]
+    for n in range(3):
+        found = lines.apply("example.com", "\n".join([*short, f"Only a few words here {_word(n)}."]))
+    assert found.text.endswith("here c.") and len(found.removed) == 3  # a short article loses its template
+    found = lines.apply("example.com", "\n".join(short))
+    assert found.removed == [] and found.kept_all == 3
+
+
+def test_long_lines_are_never_template():
+    lines = TemplateLines(min_pages=2, max_words=20)
+    disclaimer = "This article is for information only and " + "is not advice " * 10
+    found = [lines.apply("example.com", body(n, tail=(disclaimer,))) for n in range(4)]
+    assert all(disclaimer.strip() in f.text for f in found)
+
+
+def test_memory_is_bounded_per_site_and_in_sites():
+    lines = TemplateLines(min_pages=3, max_lines=100, max_sites=3)
+    evicted: list[str] = []
+    lines.evicted = lambda key, site: evicted.append(key)
+    for n in range(200):
+        lines.apply("example.com", "\n".join(f"line {_word(n * 100 + k)} unique words" for k in range(30)))
+    assert len(lines.sites["example.com"].lines) <= 100
+    for n in range(5):
+        lines.apply(f"site{n}.example", body(n))
+    assert len(lines.sites) == 3 and evicted == ["example.com", "site0.example", "site1.example"]
+
+
+def test_the_template_survives_a_site_full_of_single_lines():
+    lines = TemplateLines(min_pages=3, max_lines=100)
+    for n in range(300):
+        unique = tuple(f"x {_word(n * 10 + k)}" for k in range(3))
+        found = lines.apply("example.com", body(n, head=unique, tail=TAIL))
+    assert "Kommentar schreiben" not in found.text
+
+
+@pytest.mark.parametrize("text", [
+    "\n".join("x" for _ in range(50_000)),
+    "\n".join(f"Line {i} here" for i in range(50_000)),
+    "word " * 200_000,
+])
+def test_a_page_costs_linear_time(text):
+    lines = TemplateLines()
+    finishes(lines.apply, "example.com", text)
