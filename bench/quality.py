@@ -19,7 +19,12 @@ linking every article, links only) and crawled with ``scrapy crawl news``:
 ``readability-lxml``; and the item path (extract → clean) to count the *truth lines removed by cleaning*: body
 lines that the extractor returned, cleaning dropped, and the truth holds.
 
+- ``sitemap/second-run``: the sitemap crawl again with the ``STATE_DIR/templates/`` the first sitemap crawl left
+  (what a later run of a site gets from the template-line rule's history; nothing else of that state, so every
+  page is emitted and scored).
+
 ``BENCH_QUICK=1``: half B only, the links path and the registry-off run on the sitemap path only.
+``BENCH_SETTINGS="NAME=VALUE ..."``: settings added to every crawl (``NEWSPROJ_TEMPLATE_ENABLED=0``: before/after).
 ``python -m bench.quality --inprocess [--half A|B] [--corpus NAME]``: the item path in this process only (no
 crawl), scored the same way: the loop for tuning rules on half A.
 """
@@ -33,11 +38,13 @@ import importlib.util
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -180,19 +187,21 @@ class LinkedCorpusSite(CorpusSite):
         return super().lookup(path, query, base)
 
 
-def crawl(truth_dir: Path, out: Path, path: str, registry: bool) -> dict[str, Any]:
+def crawl(truth_dir: Path, out: Path, path: str, registry: bool, state_dir: Path | None = None) -> dict[str, Any]:
     """``scrapy crawl news`` over the corpus served as a site, from robots.txt (``sitemap``) or from the homepage
-    (``links``); the run's stats."""
+    (``links``); the run's stats. ``state_dir``: the run's ``STATE_DIR`` (default: none, no cross-run state).
+    ``BENCH_SETTINGS="NAME=VALUE ..."`` adds settings to every crawl (e.g. ``NEWSPROJ_TEMPLATE_ENABLED=0``)."""
     server = serve(truth_dir, site=LinkedCorpusSite(truth_dir))
+    extra = [arg for setting in os.environ.get("BENCH_SETTINGS", "").split() for arg in ("-s", setting)]
     stats_file = out.with_suffix(".stats.json")
     seed = f"{server.base}/robots.txt" if path == "sitemap" else f"{server.base}/"
     try:
         proc = subprocess.run(
             [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"start_urls={seed}", "-O", str(out),
              "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING",
-             "-s", "STATE_DIR=",  # every bench run scores the whole corpus: no cross-run state
+             "-s", f"STATE_DIR={state_dir or ''}",  # no cross-run state unless asked: every run scores the corpus
              "-s", "NEWSPROJ_MONITOR_COLLAPSE_RATIO=0", "-s", "NEWSPROJ_MONITOR_MAX_DROP_RATE=1",
-             "-s", f"NEWSPROJ_SITE_REGISTRY={int(registry)}", "-s", f"NEWSPROJ_STATS_FILE={stats_file}"],
+             "-s", f"NEWSPROJ_SITE_REGISTRY={int(registry)}", "-s", f"NEWSPROJ_STATS_FILE={stats_file}", *extra],
             cwd=ROOT, capture_output=True, text=True,
         )
     finally:
@@ -305,24 +314,21 @@ def readability_records(corpus: Path, pages: list[dict[str, Any]]) -> Iterable[d
 
 
 def item_path(corpus: Path, pages: list[dict[str, Any]], registry: bool = True,
-              removed: list[tuple[str, str, str]] | None = None, template: str = "off") -> Iterable[dict[str, Any]]:
+              removed: list[tuple[str, str, str]] | None = None, template: str = "off",
+              outcomes: list[tuple[dict[str, Any], Any]] | None = None) -> Iterable[dict[str, Any]]:
     """What the crawl makes of each page (:func:`newsproj.extraction.page.process_page`: extract → verdict →
     clean), in this process. ``removed`` collects ``(page id, line, reason)`` for every line cleaning dropped.
     ``template``: the crawl's template-line rule (:mod:`newsproj.cleaning.template`, pages in truth order, one
     site per page's domain and canonical claim) as a ``first`` run meets it (evidence grows page by page), or a
-    ``second`` run (every page's evidence learnt before: the history a first run leaves); ``off``: none."""
+    ``second`` run (every page's evidence learnt before: the history a first run leaves); ``off``: none.
+    ``outcomes``: the pages' outcomes from an earlier call (:func:`page_outcomes`), not extracted again."""
     from itemadapter import ItemAdapter
 
     from newsproj.cleaning.template import TemplateLines, site_key
     from newsproj.discovery.urls import site_of
-    from newsproj.extraction.page import process_page
-    from newsproj.items import PageItem
 
-    outcomes = []
-    for page in pages:
-        item = PageItem(url=page["url"], html=_html(corpus, page), date_downloaded="2000-01-01T00:00:00+00:00",
-                        encoding="utf-8")
-        outcomes.append((page, process_page(item, find_site=registry)))
+    if outcomes is None:
+        outcomes = page_outcomes(corpus, pages, registry)
     lines = TemplateLines() if template != "off" else None
 
     def key(article: Any) -> str:
@@ -337,13 +343,27 @@ def item_path(corpus: Path, pages: list[dict[str, Any]], registry: bool = True,
             continue
         if lines is not None:
             found = lines.apply(key(outcome.article), outcome.article.articleBody)
-            outcome.article.articleBody = found.text
-            outcome.removed = outcome.removed + found.removed
+            outcome = replace(outcome, article=replace(outcome.article, articleBody=found.text),
+                              removed=outcome.removed + found.removed)
         if removed is not None:  # (a repeated line dropped where the body still holds it is no line lost)
             kept = {" ".join(line.split()) for line in outcome.article.articleBody.split("\n")}
             removed.extend((page["id"], line, reason) for line, reason in outcome.removed
                            if " ".join(line.split()) not in kept)
         yield {k: v for k, v in ItemAdapter(outcome.article).asdict().items() if k != "metadata"}
+
+
+def page_outcomes(corpus: Path, pages: list[dict[str, Any]], registry: bool = True) -> list[tuple[dict[str, Any],
+                                                                                             Any]]:
+    """(page, :class:`newsproj.extraction.page.PageOutcome`) for every page, in this process."""
+    from newsproj.extraction.page import process_page
+    from newsproj.items import PageItem
+
+    outcomes = []
+    for page in pages:
+        item = PageItem(url=page["url"], html=_html(corpus, page), date_downloaded="2000-01-01T00:00:00+00:00",
+                        encoding="utf-8")
+        outcomes.append((page, process_page(item, find_site=registry)))
+    return outcomes
 
 
 _TOKENS = re.compile(r"\w+")
@@ -409,27 +429,48 @@ def run(workdir: Path, quick: bool = False, log: Callable[[str], None] = print,
         pages = truth_pages(served)
         runs: dict[str, Any] = {}
         plan = [("sitemap", True), ("links", True), ("sitemap", False)] + ([] if quick else [("links", False)])
-        for path, registry in plan:
-            name = f"{path}/{'registry' if registry else 'no-registry'}"
+        first_state = workdir / "state" / corpus.name / "first"
+        for path, registry in [*plan, ("second", True)]:
+            # "second": the sitemap crawl again, as a later run of the site meets it: the template history the
+            # first sitemap crawl left in its STATE_DIR, and no record of what it emitted (so every page is
+            # scored; a real second run would emit only the new or changed ones)
+            name = "sitemap/second-run" if path == "second" else f"{path}/{'registry' if registry else 'no-registry'}"
             out = workdir / f"{corpus.name}.{path}.{int(registry)}.jsonl"
-            stats = crawl(served, out, path, registry)
+            state = None
+            if (path, registry) == ("sitemap", True):
+                state = first_state
+            elif path == "second":
+                state = workdir / "state" / corpus.name / "second"
+                if (first_state / "templates").is_dir():
+                    shutil.copytree(first_state / "templates", state / "templates")
+            stats = crawl(served, out, "sitemap" if path == "second" else path, registry, state)
             runs[name] = _scored(corpus, out, workdir, halves)
-            runs[name]["stats"] = {k: v for k, v in stats.items() if k.startswith(("newsproj/extract/",
-                                   "newsproj/clean/not_article", "newsproj/discovery/page/", "item_dropped"))}
+            runs[name]["stats"] = {k: v for k, v in stats.items() if k.startswith((
+                "newsproj/extract/", "newsproj/clean/not_article", "newsproj/discovery/page/", "item_dropped",
+                "newsproj/template/"))}
         for name, make in (("trafilatura", trafilatura_records), ("readability", readability_records)):
             out = workdir / f"{corpus.name}.{name}.jsonl"
             _write(out, make(corpus, pages))
             runs[name] = _scored(corpus, out, workdir, halves)
-        removed: list[tuple[str, str, str]] = []
-        _write(workdir / f"{corpus.name}.items.jsonl", item_path(corpus, pages, True, removed))
+        # truth lines removed: the item path in this process, with the template rule as the crawl applies it
+        # (a first run, pages in truth order; the second-run column: with the evidence of every page before)
+        outcomes = page_outcomes(corpus, pages, True)
+        removed_by: dict[str, list[tuple[str, str, str]]] = {"first": [], "second": []}
+        template_off = "NEWSPROJ_TEMPLATE_ENABLED=0" in os.environ.get("BENCH_SETTINGS", "").split()
+        for mode, removed in removed_by.items():
+            _write(workdir / f"{corpus.name}.items.{mode}.jsonl",
+                   item_path(corpus, pages, True, removed, "off" if template_off else mode, outcomes))
         examples: dict[str, Any] = {}
         for half in halves:
             own = [p for p in pages if half_of(split_key(p)) == half]
-            n, total, hits = truth_lines_removed(own, [r for r in removed if r[0] in {p["id"] for p in own}])
+            ids = {p["id"] for p in own}
+            counted = {mode: truth_lines_removed(own, [r for r in removed if r[0] in ids])
+                       for mode, removed in removed_by.items()}
             for name, scored in runs.items():
+                n, total, _hits = counted["second" if name == "sitemap/second-run" else "first"]
                 scored[half]["truth_lines_removed"] = n / total if total and not name.startswith(
                     ("trafilatura", "readability")) else None
-            examples[half] = hits[:20]
+            examples[half] = counted["first"][2][:20]
         results["corpora"][corpus.name] = runs
         results.setdefault("removed_examples", {})[corpus.name] = examples
         log(f"quality: {corpus.name} ({len(pages)} pages) in {time.monotonic() - started:.0f} s")
@@ -437,7 +478,7 @@ def run(workdir: Path, quick: bool = False, log: Callable[[str], None] = print,
 
 
 RUN_COLUMNS = ("sitemap/registry", "links/registry", "sitemap/no-registry", "links/no-registry",
-               "trafilatura", "readability")
+               "sitemap/second-run", "trafilatura", "readability")
 
 
 def table(results: dict[str, Any]) -> str:

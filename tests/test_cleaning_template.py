@@ -89,12 +89,18 @@ def test_counters_and_language_do_not_matter():
 
 def test_a_body_of_template_only_keeps_its_lines():
     lines = TemplateLines(min_pages=2)
-    short = ["One", "Two", "Three"]
+    short = ["One more", "Two more", "Three more"]
     for n in range(3):
         found = lines.apply("example.com", "\n".join([*short, f"Only a few words here {_word(n)}."]))
     assert found.text.endswith("here c.") and len(found.removed) == 3  # a short article loses its template
     found = lines.apply("example.com", "\n".join(short))
     assert found.removed == [] and found.kept_all == 3
+
+
+def test_a_name_signed_under_every_post_stays():
+    lines = TemplateLines(min_pages=3)
+    found = [lines.apply("blog.example", body(n, tail=("Ross",))) for n in range(5)]
+    assert all(f.text.endswith("\nRoss") for f in found)
 
 
 def test_long_lines_are_never_template():

@@ -62,12 +62,27 @@ BODIES = {
     "same_line": "\n".join("x" for _ in range(N)),  # <p>x</p> repeated
     "one_long_line": "the quick brown fox jumps over the lazy dog " * 20_000,
     "one_long_word": "abcdefghij" * N,
+    # the comment-section and notice patterns: long runs of what they look for, on one line
+    "comment_words": "comments " * N + "x",
+    "pipes_and_spaces": ("|" + " " * 50) * 2000 + "sponsored",
+    "copyright_signs": "\u00a9 " * N,
+    "no_comments": "no comments " * N,
+    # template lines (newsproj/cleaning/template.py): the same short line many times, and many short lines
+    "template_candidates": "\n".join(f"Short line {i % 7}" for i in range(N)),
 }
 
 
 @pytest.mark.parametrize("name", sorted(BODIES))
 def test_body_cleaning_is_linear(name):
     finishes(clean_body, BODIES[name], "Headline", ["Jane Doe"])
+
+
+@pytest.mark.parametrize("name", ["same_line", "short_lines", "template_candidates", "one_long_line"])
+def test_template_lines_are_linear(name):
+    from newsproj.cleaning.template import TemplateLines
+
+    lines = TemplateLines(min_pages=2)
+    finishes(lambda text: [lines.apply("example.com", text + f"\n{n}") for n in range(3)], BODIES[name])
 
 
 def test_title_cleaning_is_linear():

@@ -9,7 +9,8 @@ they are one page here: repeating an article never makes its body template. A li
 seen on ``min_pages`` pages with different signatures.
 
 **Where it applies.** Only to short lines (``max_words``: labels, prompts, counters, credits; never a paragraph,
-never a question: a series' standing question is its heading)
+never a question: a series' standing question is its heading; never one word: a name signed under every post of
+a blog is one word, and the one-word controls "Share", "Anzeige", "Kommentare" are the vocabulary's)
 and only at the edges of the body: a run of template lines that reaches the start or the end of the body (the
 line between two paragraphs, "Ingredients" on every recipe page, is content that happens to repeat).
 A body that is template only (a page the extractor misread) keeps its lines.
@@ -159,7 +160,7 @@ class TemplateLines:
 
     def _candidates(self, lines: list[str]) -> list[int]:
         short = [i for i, line in enumerate(lines)
-                 if word_count(line) <= self.max_words and not _question(line)]
+                 if 2 <= word_count(line) <= self.max_words and not _question(line)]
         if len(short) > self.max_page_lines:
             half = self.max_page_lines // 2
             short = short[:half] + short[-half:]
