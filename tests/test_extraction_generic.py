@@ -1,4 +1,5 @@
 import lxml.html
+import pytest
 
 from newsproj.extraction.generic import from_jsonld
 
@@ -198,15 +199,18 @@ def test_trafilatura_leaves_the_tree_it_is_given_unchanged():
     assert lxml.html.tostring(tree) == before
 
 
-def test_story_in_a_layout_table_comes_out_as_paragraphs_not_as_one_table_row():
+@pytest.mark.parametrize("masthead", ["", "<h1><a href='/'>The Daily Site</a></h1>"])
+def test_story_in_a_layout_table_comes_out_as_paragraphs_not_as_one_table_row(masthead):
     """An old table layout: trafilatura returns the layout row ("| | Headline Paragraph 0 ... |"); the text looks
-    wrong (a table), so the independent candidates are weighed and the one made of prose is kept."""
+    wrong (a table), so the independent candidates are weighed and the one made of prose is kept. Also when the
+    site's name is an <h1> beside the story's: two headings are no infinite scroll."""
     from newsproj.extraction.generic import body_text
 
     nav = "".join(f"<tr><td><a href='/s{i}'>Section {i}</a></td><td>|</td></tr>" for i in range(30))
+    heading = "<h1>Story headline here</h1>" if masthead else "<b>Story headline here</b><br><br>"
     tree = lxml.html.fromstring(
-        "<html><head><title>Story</title></head><body><table><tr><td><table>" + nav + "</table></td>"
-        "<td><font size=2><b>Story headline here</b><br><br>" + "<br><br>".join(PARAS[:8]) + "</font></td></tr>"
+        "<html><head><title>Story</title></head><body>" + masthead + "<table><tr><td><table>" + nav + "</table></td>"
+        "<td><font size=2>" + heading + "<br><br>".join(PARAS[:8]) + "</font></td></tr>"
         "</table></body></html>"
     )
     lines = body_text(tree, "http://example.com/story.asp?id=1").split("\n")
@@ -233,3 +237,41 @@ def test_wrong_block_signals():
     # a short main text that an independent candidate agrees with stays (the rest of the page is comments)
     assert agree(story, story + "\nOne more line from the candidate.")
     assert not agree(story, menu)
+
+
+def test_menu_on_a_page_with_several_headings_is_wrong_but_a_first_article_is_not():
+    from newsproj.extraction.generic import looks_wrong
+
+    page = lxml.html.fromstring("<html><body><p>x</p></body></html>")
+    menu = "\n".join(f"Section name {i}" for i in range(30))  # no prose: a menu taken for the first article
+    story = "\n".join(PARAS)  # the first of several articles: the page's other prose is the next ones
+    assert looks_wrong(menu, page, 2000, several=True) == "little_prose"
+    assert looks_wrong(story, page, 2000, several=True) is None
+
+
+def test_unclosed_paragraphs_nested_by_the_parser_are_separate_lines():
+    """``<p>`` left open inside ``<font>`` (PHP news scripts of the 2000s): the parser nests every paragraph in the
+    one before; each is still a line of its own, not the whole story in one line."""
+    from newsproj.extraction.generic import body_text, pruned
+
+    html = (
+        "<html><head><title>Story</title></head><body><table><tr><td class='ArticleText'><p><font size=2>"
+        "<b><h3>Story headline here</h3></b><font size=-2>Staff and agencies<br>19 January, 2008<br><br>"
+        "<font size=3><br><br><p> <p>By A. WRITER, Associated Press Writer <p>"
+        + " <p>".join(PARAS[:8]) + "</font></font></font></td></tr></table></body></html>"
+    )
+    tree = lxml.html.fromstring(html)
+    assert tree.xpath("//p//p")  # (how the parser reads it)
+    assert not pruned(tree).xpath("//p//p")
+    lines = body_text(tree, "http://example.com/index.php?action=fullnews&id=1").split("\n")
+    assert all(p in lines for p in PARAS[:8])
+
+
+def test_a_paragraph_around_an_aside_stays_one_paragraph():
+    from newsproj.extraction.generic import pruned
+
+    tree = lxml.html.fromstring(
+        "<html><body><article><p>Start of a sentence that goes on <aside><p>Advertisement</p></aside> and ends"
+        " here.</p></article></body></html>"
+    )
+    assert [p.text_content() for p in pruned(tree).iter("p")][0].startswith("Start of a sentence")

@@ -9,8 +9,10 @@ link lists) is no more than ``RECALL_RATIO`` times the precise text: it could no
 
 When that main text looks wrong (:func:`looks_wrong`: a layout table, mostly the page's link texts, a fragment, or
 a small part of the page's prose), independent candidates are weighed (:func:`best_candidate`): trafilatura on the
-unpruned page and readability-lxml's block (strong on old and table layouts). Only then: the check costs one walk
-of the page's links, the candidates two more extractions.
+page with every container (its markup repaired as for the main run) and readability-lxml's block (strong on old and
+table layouts). Only then: the check costs one walk of the page's links, the candidates two more extractions. A page
+with several ``<h1>`` is checked too (old layouts put the site's name in one): there the rest of the page's prose may
+be the next articles, so a text short of it is wrong only when it holds no prose of its own.
 """
 
 from __future__ import annotations
@@ -82,20 +84,21 @@ def several_articles(tree: HtmlElement) -> bool:
 _WITH_CLASS_OR_ID = etree.XPath("descendant-or-self::*[@class or @id]")
 
 
-def pruned(tree: HtmlElement) -> HtmlElement:
+def pruned(tree: HtmlElement, chrome: bool = True) -> HtmlElement:
     """A copy of the page without the chrome containers of the vocabulary ([prune] in cleaning/chrome.toml):
-    elements whose class or id is one of its tokens, and its XPaths. Their tail text stays."""
+    elements whose class or id is one of its tokens, and its XPaths. Their tail text stays. Without ``chrome``:
+    the copy with its markup repaired only (paragraphs, spans, comments, ruby), every container kept."""
     vocab = vocabulary()
     tree = copy.deepcopy(tree)
     # comments go, their tail text stays: React's "<!-- -->" text separators otherwise cut a paragraph short
     etree.strip_tags(tree, etree.Comment)
     # ruby annotations (East Asian readings) become inline text, "尹錫悦（ユンソンニョル）", not separate lines
     etree.strip_tags(tree, "ruby", "rb", "rt", "rp", "rtc")
-    doomed = [
+    doomed = [] if not chrome else [
         el for el in _WITH_CLASS_OR_ID(tree)  # (not every element: a Python object made for each costs)
         if el.get("id") in vocab.prune_tokens or not vocab.prune_tokens.isdisjoint((el.get("class") or "").split())
     ]
-    for xpath in vocab.prune_xpath:
+    for xpath in vocab.prune_xpath if chrome else ():
         doomed.extend(tree.xpath(xpath))
     for el in doomed:
         if el.getparent() is not None and el is not tree:
@@ -103,7 +106,9 @@ def pruned(tree: HtmlElement) -> HtmlElement:
                 el.tail = " " + (el.tail or "")  # the words on either side stay apart ("Kicker<i>: </i>Headline")
             el.drop_tree()
     for el in _SPANS_AND_BREAKS(tree):
-        if el.tag == "div":
+        if el.tag == "p":
+            el.tag = "div"  # a paragraph holding paragraphs (unclosed <p>s inside <font>): a container, not one line
+        elif el.tag == "div":
             _paragraphs_from_breaks(el)
         elif (el.tail or "").strip() and ((el.getprevious() is not None) or (el.getparent().text or "").strip()):
             # a span in the middle of a sentence is part of it: trafilatura's precision rules for page chrome
@@ -118,10 +123,13 @@ def pruned(tree: HtmlElement) -> HtmlElement:
 
 _SPANS_AND_BREAKS = etree.XPath(
     "//p/span[@class or @id or @style] | //br/parent::div[text()[string-length(normalize-space()) >= 80]]"
+    " | //p[descendant::p[not(ancestor::aside or ancestor::figure)]]"
 )
-"""Spans with a class inside paragraphs, and <div>s holding their prose as loose text split by <br> (no <p>):
-trafilatura loses the text before such a div's first child element and may take a sidebar for the body instead.
-(One XPath: each costs a walk of the tree.)"""
+"""Spans with a class inside paragraphs, <div>s holding their prose as loose text split by <br> (no <p>):
+trafilatura loses the text before such a div's first child element and may take a sidebar for the body instead;
+and paragraphs holding paragraphs (old pages leave ``<p>`` unclosed inside ``<font>``; the parser nests them; not a
+box's own paragraphs, in an ``<aside>`` or ``<figure>`` inside a paragraph), which
+trafilatura reads as one line. (One XPath: each costs a walk of the tree.)"""
 _BREAK_BLOCKS = frozenset((
     "div", "p", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "blockquote", "section",
     "article", "aside", "header", "footer", "nav", "form", "pre", "center", "hr", "iframe", "script", "style",
@@ -195,11 +203,9 @@ def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) ->
     page = tree
     tree = pruned(tree)
     several = several_articles(tree)
-    prose = 0 if several else _prose_words(tree)
+    prose = _prose_words(tree)
     main = _main_text(tree, url, prune_xpath, several, prose)
-    if several:
-        return main
-    signal = looks_wrong(main or "", page, prose)
+    signal = looks_wrong(main or "", page, prose, several)
     if not signal:
         return main
     return best_candidate(page, url, main, signal)
@@ -275,16 +281,21 @@ def signals(text: str, anchors: set[str]) -> Signals:
     return Signals(words, prose, links / max(words, 1), table / max(words, 1))
 
 
-def looks_wrong(text: str, page: HtmlElement, prose: int) -> str | None:
+def looks_wrong(text: str, page: HtmlElement, prose: int, several: bool = False) -> str | None:
     """Why the main text looks like the wrong block (``table``, ``links``, ``short``, ``little_prose``), or None.
-    The link test needs the page's link texts: it runs last, on texts the cheaper tests let through."""
+    The link test needs the page's link texts: it runs last, on texts the cheaper tests let through.
+
+    On a page with ``several`` headings (``<h1>``), the rest of the page's prose may be the next articles: a text
+    short of it is wrong only when it holds no prose of its own (a menu taken for the first article)."""
     words = word_count(text)
     if words < MIN_WORDS:
         return "short"
     # (a layout table before the prose test: a table is never confirmed by a candidate that agrees with it)
     if text.count("\n|") + text.startswith("|") and signals(text, set()).table >= TABLE_SHARE:
         return "table"
-    if prose >= MIN_PAGE_PROSE and words < PROSE_SHARE * prose:
+    if prose >= MIN_PAGE_PROSE and words < PROSE_SHARE * prose and (
+        not several or signals(text, set()).prose < PROSE_SHARE * words
+    ):
         return "little_prose"
     if signals(text, _anchor_texts(page)).links >= LINK_SHARE:
         return "links"
@@ -326,8 +337,9 @@ def best_candidate(page: HtmlElement, url: str, main: str | None, why: str) -> s
 
 
 def _unpruned(page: HtmlElement, url: str) -> str | None:
-    """trafilatura's balanced run (with its own fallbacks) on the page as it is: the pruning can take the story."""
-    document = trafilatura.bare_extraction(page, url=url, options=_options(url, False))
+    """trafilatura's balanced run (with its own fallbacks) on the page with every container (the pruning can take
+    the story), its markup repaired as for the main run."""
+    document = trafilatura.bare_extraction(pruned(page, chrome=False), url=url, options=_options(url, False))
     if document is None:
         return None
     return (document.text if not isinstance(document, dict) else document.get("text")) or None
