@@ -109,3 +109,28 @@ def test_the_kicker_rules_are_linear_on_huge_titles():
     started = time.process_time()
     _choose(head, "<h1>" + "a: " * 90 + "word word word</h1>" + "<h2>word word word</h2>" * 50)
     assert time.process_time() - started < 2
+
+
+def test_a_masthead_h1_beside_the_headline_in_the_title_yields_to_the_heading_that_shows_the_rest():
+    # a 2012 TypePad/Movable Type blog: the first heading is the blog's name, the post's title an <h3> further down
+    head = "<title>Seth's Blog: Entering sync markets</title>"
+    body = ("<div id='banner'><h1><a href='http://sethgodin.typepad.com/seths_blog/'>Seth's Blog</a></h1>"
+            "<h2>Seth Godin's riffs on marketing, respect, and the ways ideas spread.</h2></div>"
+            "<div class='entry'><h2 class='date-header'>November 9, 2012</h2><h3>Entering sync markets</h3>"
+            "<p>Post.</p></div>")
+    assert _choose(head, body, "http://sethgodin.typepad.com/seths_blog/2012/11/x.html") == "Entering sync markets"
+    head = "<title>The Morning Wrap - The BLT: The Blog of Legal Times</title>"
+    body = "<h1>The BLT: The Blog of Legal Times</h1><h2>Recent Comments</h2><h3>The Morning Wrap</h3><p>Post.</p>"
+    assert _choose(head, body, "http://legaltimes.typepad.com/blt/2012/11/x.html") == "The Morning Wrap"
+
+
+def test_an_article_h1_before_the_site_name_shown_further_down_stays():
+    # the headline is the first <h1>, the site's name a sidebar heading: not a masthead
+    head = "<title>Local biotech researcher dies - Kansas City Business Journal:</title>"
+    body = ("<b>Members: Log in</b><h1>Local biotech researcher dies</h1><p>Story.</p>"
+            "<h3>Kansas City Business Journal</h3>")
+    assert _choose(head, body, "http://kansascity.bizjournals.com/x.html") == "Local biotech researcher dies"
+    # the headline in an <h2> first, the blog's name shown below it: the headline stays
+    head = "<title>Fat Head » Interview With Rocky Angelucci, Part Two</title>"
+    body = "<h2>Interview With Rocky Angelucci, Part Two</h2><p>Post.</p><h3>Fat Head</h3>"
+    assert _choose(head, body, "http://www.fathead-movie.com/x") == "Interview With Rocky Angelucci, Part Two"

@@ -6,7 +6,9 @@ A page states its title several times: JSON-LD ``headline``, ``og:title``/``twit
 1. the first visible heading (an ``<h1>``, else an ``<h2>``/``<h3>`` or an element whose class or id names a title
    or headline, in page order) whose text *agrees* with a metadata title: equal to one of them, to a part of one
    between separators, or the full form of a truncated one; a heading that is the site's name (``og:site_name``,
-   the domain's name, a link to the home page) is the masthead, not the headline;
+   the domain's name, a link to the home page) is the masthead, not the headline, and so is a page's first heading,
+   an ``<h1>``, that starts or ends a title whose rest a heading further down shows ("Seth's Blog: Entering sync
+   markets": the post's ``<h3>``);
 2. else the metadata title, best first (JSON-LD, og:title, ``<title>``), without the site's name and the section
    parts around it: what the reader sees in the tab;
 3. else the first ``<h1>``.
@@ -29,7 +31,7 @@ from ..text import text_key
 from .normalize import clean_text
 
 if TYPE_CHECKING:
-    from .metadata import PageMeta
+    from .metadata import Heading, PageMeta
 
 SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|–—·•:»>~/-]|::|--|-{1,2}>)\s+|(?<!\s)\s*\|\s*|_(?=[A-Z])")
 """Between a headline and the site or section names in a title: " | ", " - ", " – ", " : ", " » ", "_English_"."""
@@ -128,6 +130,14 @@ def choose(page: PageMeta, url: str = "") -> str | None:
         # a part of a title between separators, or a title without its site or section part cut at a separator
         # the heading holds itself
         # (or a kicker of a few words before one of those)
+        rest = _rest_shown(k, whole, page.headings) if heading.position == 0 and heading.tag == "h1" and \
+            len(k.split()) >= 2 else None
+        if rest and not _site_like(rest, site_name, label):
+            # the page's first heading, an <h1>, starts or ends a title, and a heading further down is the rest of it:
+            # the first is the blog's or site's name (a masthead) beside the headline ("Seth's Blog: Entering sync
+            # markets")
+            weaker = rest
+            continue
         if (k in pieces and len(k.split()) >= 2) or (
             len(k.split()) >= 3 and any(w.startswith(k + " ") or w.endswith(" " + k) for w in whole)
         ) or any(k.endswith(" " + p) and len(k.split()) - len(p.split()) <= KICKER_WORDS for p in pieces
@@ -147,6 +157,16 @@ def choose(page: PageMeta, url: str = "") -> str | None:
         if heading.tag != "b" and not heading.home_link and not _site_like(heading.text, site_name, label):
             return clean_text(heading.text)
     return metas[0] if metas else None
+
+
+def _rest_shown(key: str, whole: set[str], headings: list[Heading]) -> str | None:
+    """The text of a heading after the first that is the rest of a title that starts or ends with ``key``."""
+    rests = {w[len(key):].strip() if w.startswith(key + " ") else w[: -len(key)].strip()
+             for w in whole if w.startswith(key + " ") or w.endswith(" " + key)}
+    rests = {r for r in rests if len(r.split()) >= 2}
+    if not rests:
+        return None
+    return next((clean_text(h.text) for h in headings if h.position > 0 and text_key(h.text) in rests), None)
 
 
 _WORD = re.compile(r"\w+")

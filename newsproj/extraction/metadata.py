@@ -35,6 +35,8 @@ class Heading:
     tag: str
     home_link: bool = False
     """The heading is (or holds) a link to the site's home page: the masthead."""
+    position: int = 0
+    """Its place in page order among the headings."""
 
 
 @dataclass(slots=True)
@@ -202,10 +204,11 @@ def _headings(tree: HtmlElement) -> list[Heading]:
             continue
         links = el.xpath("descendant-or-self::a/@href")
         home = any(_HOME.match(h.strip()) for h in links)
+        heading = Heading(text, el.tag, home, len(first) + len(rest) + len(emphasis))
         if el.tag == "h1" and not _NAVIGATION(el):
-            first.append(Heading(text, el.tag, home))
+            first.append(heading)
         else:
-            (emphasis if el.tag in _EMPHASIS else rest).append(Heading(text, el.tag, home))
+            (emphasis if el.tag in _EMPHASIS else rest).append(heading)
     return first + rest + emphasis
 
 
