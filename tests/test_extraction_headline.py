@@ -134,3 +134,30 @@ def test_an_article_h1_before_the_site_name_shown_further_down_stays():
     head = "<title>Fat Head » Interview With Rocky Angelucci, Part Two</title>"
     body = "<h2>Interview With Rocky Angelucci, Part Two</h2><p>Post.</p><h3>Fat Head</h3>"
     assert _choose(head, body, "http://www.fathead-movie.com/x") == "Interview With Rocky Angelucci, Part Two"
+
+
+def test_the_copyright_holder_is_the_sites_name_in_the_title():
+    # 2008 pages state no og:site_name, and a crawl serves them from another host than their own: the footer's
+    # notice names the site
+    head = "<title>T.J. Ford Cleared To Practice : PROTRADE</title>"
+    body = ("<div class='story'><p>Toronto guard T.J. Ford has been cleared to practice.</p></div>"
+            "<div id='footer'>©2008 PROTRADE *All times listed are in Pacific Time unless otherwise noted.</div>")
+    assert _choose(head, body, "http://127.0.0.1:8000/nba/x.html") == "T.J. Ford Cleared To Practice"
+    head = "<title>Sri Lankan cricket chief resigns | The Independent on Saturday</title>"
+    body = ("<h1><img alt='IOL'></h1><p>Story.</p>"
+            "<p class='copy'>© 2007 The Independent on Saturday &amp; Independent Online (Pty) Ltd.</p>")
+    assert _choose(head, body, "http://127.0.0.1:8000/x.html") == "Sri Lankan cricket chief resigns"
+
+
+def test_copyright_notices_are_read_boundedly():
+    import time
+
+    from newsproj.extraction.metadata import MAX_NOTICES
+
+    started = time.process_time()
+    tree = lxml.html.fromstring("<html><head><title>T</title></head><body>"
+                                + "<p>© 2008 Gazette Limited</p>" * 50_000
+                                + "<p>© " + "Gazette " * 200_000 + "</p></body></html>")
+    owners = metadata.read(tree).owners
+    assert len(owners) <= MAX_NOTICES and owners[0] == "Gazette Limited"
+    assert time.process_time() - started < 5

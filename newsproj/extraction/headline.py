@@ -6,9 +6,9 @@ A page states its title several times: JSON-LD ``headline``, ``og:title``/``twit
 1. the first visible heading (an ``<h1>``, else an ``<h2>``/``<h3>`` or an element whose class or id names a title
    or headline, in page order) whose text *agrees* with a metadata title: equal to one of them, to a part of one
    between separators, or the full form of a truncated one; a heading that is the site's name (``og:site_name``,
-   the domain's name, a link to the home page) is the masthead, not the headline, and so is a page's first heading,
-   an ``<h1>``, that starts or ends a title whose rest a heading further down shows ("Seth's Blog: Entering sync
-   markets": the post's ``<h3>``);
+   the domain's name, the holder its copyright notice names, a link to the home page) is the masthead, not the
+   headline, and so is a page's first heading, an ``<h1>``, that starts or ends a title whose rest a heading further
+   down shows ("Seth's Blog: Entering sync markets": the post's ``<h3>``);
 2. else the metadata title, best first (JSON-LD, og:title, ``<title>``), without the site's name and the section
    parts around it: what the reader sees in the tab;
 3. else the first ``<h1>``.
@@ -62,13 +62,15 @@ def parts(title: str) -> list[str]:
     return [p for p in found if p]
 
 
-def _site_like(text: str, site_name: str | None, label: str | None) -> bool:
-    """A title part or a heading that is the site's name (or a domain name)."""
+def _site_like(text: str, site_names: tuple[str, ...], label: str | None) -> bool:
+    """A title part or a heading that is the site's name (``og:site_name``, the copyright holder's) or a domain
+    name."""
     squashed = _squash(text)
     if not squashed:
         return True
-    if site_name and (squashed == _squash(site_name) or (len(squashed) >= 4 and squashed in _squash(site_name))):
-        return True
+    for site_name in site_names:
+        if squashed == _squash(site_name) or (len(squashed) >= 4 and squashed in _squash(site_name)):
+            return True
     if label and len(label) >= 4 and label.replace("-", "") in squashed and len(text.split()) <= 6:
         return True
     return bool(re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,})+", text.strip().casefold()))
@@ -94,7 +96,7 @@ def choose(page: PageMeta, url: str = "") -> str | None:
     declared = {text_key(m): m for m in metas[: len(metas) - 1 if page.title else len(metas)]}
     # (schema.org's headline: never a site's or blog's name before it, as og:title often has)
     schema = {text_key(m): m for m in found[: bool(ld) + bool(page.head_headline)] if m}
-    site_name = page.meta.get("og:site_name")
+    site_name = tuple(n for n in (page.meta.get("og:site_name"), *page.owners) if n)
     label = host_label(url) if url else None
     whole = {text_key(m) for m in metas}
     pieces = {headline_part(m, site_name, label) for m in metas} - {""}
@@ -186,7 +188,7 @@ def _kicker_of(heading: str, key: str, declared: dict[str, str]) -> str | None:
     return None
 
 
-def headline_part(title: str, site_name: str | None, label: str | None) -> str:
+def headline_part(title: str, site_name: tuple[str, ...], label: str | None) -> str:
     """The key of the part of a title that can be its headline: of the parts that are not the site's name, the one
     with strictly the most words ("" when none stands out: a kicker is as long as the rest)."""
     kept = sorted((p for p in parts(title) if not _site_like(p, site_name, label)), key=lambda p: -len(p.split()))

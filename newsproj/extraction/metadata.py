@@ -64,6 +64,9 @@ class PageMeta:
     rel_authors: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     """Text of the page's byline elements (class or id naming a byline or author), first ones first."""
+    owners: list[str] = field(default_factory=list)
+    """Who the page's copyright notices name ("© 2008 The Calgary Sun" → "The Calgary Sun"): the site's name, read
+    on pages that state no og:site_name."""
     headings: list[Heading] = field(default_factory=list)
     """Visible headings: the <h1>s outside navigation, then <h2>/<h3> and elements whose class or id names a title
     or a headline, in page order (at most ``MAX_HEADINGS``)."""
@@ -141,6 +144,8 @@ def read(tree: HtmlElement) -> PageMeta:
     page.h1 = next((text for text, _ in h1s if text), None)
     page.headline_h1 = next((text for text, h in h1s if text and not _NAVIGATION(h)), None)
     page.headings = _headings(tree)
+    if not page.meta.get("og:site_name"):  # (most pages since ~2012 name their site there: no walk needed)
+        page.owners = _owners(tree)
     title = tree.findtext(".//title")
     page.title = " ".join(title.split()) if title else None
     head_headline = tree.xpath("//head/meta[@name='headline' or @itemprop='headline']/@content")
@@ -162,6 +167,26 @@ def read(tree: HtmlElement) -> PageMeta:
 AUTHOR_METAS = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl")
 """``<meta>`` keys that name an article's authors, best first."""
 MAX_AUTHOR_METAS = 20
+_NOTICES = etree.XPath("//body//text()[contains(., '©') or contains(., 'opyright') or contains(., '(c)')"
+                       " or contains(., '(C)')][not(ancestor::script) and not(ancestor::style)]")
+_OWNER = re.compile(r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{2,4})?[\s,]*)?(?:by\s+)?"
+                    r"([^|.,;:©()\n\d/»*]{3,60})", re.I)
+MAX_NOTICES = 10
+MAX_OWNER_WORDS = 8
+
+
+def _owners(tree: HtmlElement) -> list[str]:
+    """The names the page's copyright notices give (at most ``MAX_NOTICES`` notices, 300 characters each)."""
+    owners: list[str] = []
+    for text in _NOTICES(tree)[:MAX_NOTICES]:
+        for match in _OWNER.finditer(str(text)[:300]):
+            name = " ".join(match.group(1).split()).strip(" -–—")
+            if len(name) >= 3 and len(name.split()) <= MAX_OWNER_WORDS and \
+                    not name.casefold().startswith(("all rights", "and ", "owned", "notice", "terms")):
+                owners.append(name)
+    return owners[:MAX_NOTICES]
+
+
 MAX_HEADINGS = 100
 _HEADINGS = etree.XPath(
     "//body//*[self::h1 or self::h2 or self::h3 or self::b or self::strong or self::font[@size]"
