@@ -111,42 +111,40 @@ def test_the_kicker_rules_are_linear_on_huge_titles():
     assert time.process_time() - started < 2
 
 
-def test_a_masthead_h1_beside_the_headline_in_the_title_yields_to_the_heading_that_shows_the_rest():
+SITE_NAME_CASES = [
     # a 2012 TypePad/Movable Type blog: the first heading is the blog's name, the post's title an <h3> further down
-    head = "<title>Seth's Blog: Entering sync markets</title>"
-    body = ("<div id='banner'><h1><a href='http://sethgodin.typepad.com/seths_blog/'>Seth's Blog</a></h1>"
-            "<h2>Seth Godin's riffs on marketing, respect, and the ways ideas spread.</h2></div>"
-            "<div class='entry'><h2 class='date-header'>November 9, 2012</h2><h3>Entering sync markets</h3>"
-            "<p>Post.</p></div>")
-    assert _choose(head, body, "http://sethgodin.typepad.com/seths_blog/2012/11/x.html") == "Entering sync markets"
-    head = "<title>The Morning Wrap - The BLT: The Blog of Legal Times</title>"
-    body = "<h1>The BLT: The Blog of Legal Times</h1><h2>Recent Comments</h2><h3>The Morning Wrap</h3><p>Post.</p>"
-    assert _choose(head, body, "http://legaltimes.typepad.com/blt/2012/11/x.html") == "The Morning Wrap"
-
-
-def test_an_article_h1_before_the_site_name_shown_further_down_stays():
+    ("<title>Seth's Blog: Entering sync markets</title>",
+     "<div id='banner'><h1><a href='http://sethgodin.typepad.com/seths_blog/'>Seth's Blog</a></h1>"
+     "<h2>Seth Godin's riffs on marketing, respect, and the ways ideas spread.</h2></div>"
+     "<div class='entry'><h2 class='date-header'>November 9, 2012</h2><h3>Entering sync markets</h3><p>Post.</p></div>",
+     "http://sethgodin.typepad.com/seths_blog/2012/11/x.html", "Entering sync markets"),
+    ("<title>The Morning Wrap - The BLT: The Blog of Legal Times</title>",
+     "<h1>The BLT: The Blog of Legal Times</h1><h2>Recent Comments</h2><h3>The Morning Wrap</h3><p>Post.</p>",
+     "http://legaltimes.typepad.com/blt/2012/11/x.html", "The Morning Wrap"),
     # the headline is the first <h1>, the site's name a sidebar heading: not a masthead
-    head = "<title>Local biotech researcher dies - Kansas City Business Journal:</title>"
-    body = ("<b>Members: Log in</b><h1>Local biotech researcher dies</h1><p>Story.</p>"
-            "<h3>Kansas City Business Journal</h3>")
-    assert _choose(head, body, "http://kansascity.bizjournals.com/x.html") == "Local biotech researcher dies"
+    ("<title>Local biotech researcher dies - Kansas City Business Journal:</title>",
+     "<b>Members: Log in</b><h1>Local biotech researcher dies</h1><p>Story.</p><h3>Kansas City Business Journal</h3>",
+     "http://kansascity.bizjournals.com/x.html", "Local biotech researcher dies"),
     # the headline in an <h2> first, the blog's name shown below it: the headline stays
-    head = "<title>Fat Head » Interview With Rocky Angelucci, Part Two</title>"
-    body = "<h2>Interview With Rocky Angelucci, Part Two</h2><p>Post.</p><h3>Fat Head</h3>"
-    assert _choose(head, body, "http://www.fathead-movie.com/x") == "Interview With Rocky Angelucci, Part Two"
-
-
-def test_the_copyright_holder_is_the_sites_name_in_the_title():
+    ("<title>Fat Head » Interview With Rocky Angelucci, Part Two</title>",
+     "<h2>Interview With Rocky Angelucci, Part Two</h2><p>Post.</p><h3>Fat Head</h3>",
+     "http://www.fathead-movie.com/x", "Interview With Rocky Angelucci, Part Two"),
     # 2008 pages state no og:site_name, and a crawl serves them from another host than their own: the footer's
-    # notice names the site
-    head = "<title>T.J. Ford Cleared To Practice : PROTRADE</title>"
-    body = ("<div class='story'><p>Toronto guard T.J. Ford has been cleared to practice.</p></div>"
-            "<div id='footer'>©2008 PROTRADE *All times listed are in Pacific Time unless otherwise noted.</div>")
-    assert _choose(head, body, "http://127.0.0.1:8000/nba/x.html") == "T.J. Ford Cleared To Practice"
-    head = "<title>Sri Lankan cricket chief resigns | The Independent on Saturday</title>"
-    body = ("<h1><img alt='IOL'></h1><p>Story.</p>"
-            "<p class='copy'>© 2007 The Independent on Saturday &amp; Independent Online (Pty) Ltd.</p>")
-    assert _choose(head, body, "http://127.0.0.1:8000/x.html") == "Sri Lankan cricket chief resigns"
+    # copyright notice names the site
+    ("<title>T.J. Ford Cleared To Practice : PROTRADE</title>",
+     "<div class='story'><p>Toronto guard T.J. Ford has been cleared to practice.</p></div>"
+     "<div id='footer'>©2008 PROTRADE *All times listed are in Pacific Time unless otherwise noted.</div>",
+     "http://127.0.0.1:8000/nba/x.html", "T.J. Ford Cleared To Practice"),
+    ("<title>Sri Lankan cricket chief resigns | The Independent on Saturday</title>",
+     "<h1><img alt='IOL'></h1><p>Story.</p>"
+     "<p class='copy'>© 2007 The Independent on Saturday &amp; Independent Online (Pty) Ltd.</p>",
+     "http://127.0.0.1:8000/x.html", "Sri Lankan cricket chief resigns"),
+]
+
+
+@pytest.mark.parametrize(("head", "body", "url", "expected"), SITE_NAME_CASES)
+def test_the_sites_name_beside_the_headline_is_not_the_headline(head: str, body: str, url: str, expected: str):
+    assert _choose(head, body, url) == expected
 
 
 def test_copyright_notices_are_read_boundedly():
