@@ -211,15 +211,29 @@ def test_the_chrome_tests_hold_at_least_as_much_prose_as_chrome():
 
 
 def test_repeated_caption_dropped_everywhere_but_repeated_sentence_kept_once():
-    body = "\n".join([
-        "Vladimir Putin in Vladivostok.",
-        "A first long paragraph of the article that has quite a lot of words in it to be prose for sure.",
-        "Vladimir Putin in Vladivostok.",
-        "A first long paragraph of the article that has quite a lot of words in it to be prose for sure.",
-    ])
-    assert clean_body(body).text == (
-        "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
-    )
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    body = "\n".join(["Vladimir Putin in Vladivostok", prose, "Vladimir Putin in Vladivostok", prose])
+    assert clean_body(body).text == prose
+    # a caption shown alone and again glued to its credit goes everywhere, sentence or not
+    body = "\n".join(["Vladimir Putin in Vladivostok.", prose, "Vladimir Putin in Vladivostok.",
+                      "Vladimir Putin in Vladivostok. Copyright Vyacheslav Prokofyev, Sputnik, Kremlin Pool Photo via AP"])
+    assert clean_body(body).text == prose
+
+
+def test_a_short_sentence_shown_twice_keeps_its_first_copy():
+    """A pull quote, or a call to vote under each candidate: a sentence repeated is said once, not never."""
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    vote = "Проголосовать за Олесю вы можете на последней странице!"
+    body = "\n".join(["Wolverine is back, one last time.", prose, vote, "Wolverine is back, one last time.", vote])
+    assert clean_body(body).text == "\n".join(["Wolverine is back, one last time.", prose, vote])
+
+
+def test_labels_ending_with_a_colon_repeated_per_item_are_kept():
+    prose = ["A first long paragraph of the article that has quite a lot of words in it to be prose for sure.",
+             "A second long paragraph of the article that has quite a lot of words in it to be prose, too.",
+             "A third long paragraph of the article that has quite a lot of words in it to be prose again."]
+    body = "\n".join(line for p in prose for line in ("Pros:", p, "Cons:", p.replace("article", "review")))
+    assert clean_body(body).text == body
 
 
 def test_teaser_heading_glued_to_its_link_text_is_dropped():

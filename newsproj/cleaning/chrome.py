@@ -68,8 +68,12 @@ def _label(line: str) -> bool:
 
 
 STRUCTURE_MIN_WORDS = 3
-"""A line seen three times or more is a repeated structure's label from this many words; shorter, it may be a
-control repeated on every photo or player ("Enlarge", "Play video")."""
+"""A line seen three times or more is a repeated structure's label from this many words, or when it ends with a
+colon ("Pros:", "Cons:"); shorter, it may be a control repeated on every photo or player ("Enlarge", "Play video")."""
+
+_SENTENCE_CLOSE = re.compile(r"[.!?…。！？]\W{0,3}$")
+"""A line that ends a sentence: shown twice, it is a sentence repeated (a pull quote, a call to vote under each
+candidate), and keeps its first copy; a caption shown twice without one goes everywhere."""
 
 
 def _repeated_structure(lines: list[str], keys: list[str], counts: Counter[str], keep: list[bool]) -> set[str]:
@@ -77,7 +81,8 @@ def _repeated_structure(lines: list[str], keys: list[str], counts: Counter[str],
     times or more (the labels of a plan, a grid, a table repeated per item), list items and table rows, and
     labels repeated together with the label next to them (a block of labels shown twice). Lines already dropped
     as chrome do not count as neighbours."""
-    structure = {key for key, n in counts.items() if n >= 3 and len(key.split()) >= STRUCTURE_MIN_WORDS}
+    structure = {key for key, n in counts.items()
+                 if n >= 3 and (len(key.split()) >= STRUCTURE_MIN_WORDS or key.endswith(":"))}
     structure.update(keys[i] for i, line in enumerate(lines) if counts[keys[i]] > 1 and _LIST_ITEM.match(line))
     pairs = Counter(
         (keys[i], keys[i + 1]) for i in range(len(lines) - 1)
@@ -151,7 +156,7 @@ def clean_body(
             drop(i, "repeated")
 
     # 2. repeated lines: captions and credits shown twice are dropped everywhere;
-    #    a repeated sentence (pull quote) keeps its first occurrence;
+    #    a repeated sentence (pull quote, or any line ending a sentence) keeps its first occurrence;
     #    lines of a repeated structure (list items, table rows, a plan's labels) are kept every time.
     keys = [_norm(line) for line in lines]
     counts = Counter(keys)
@@ -164,7 +169,7 @@ def clean_body(
         elif counts[key] > 1 and key in structure:
             pass
         elif counts[key] > 1:
-            if _label(line):
+            if _label(line) and not _SENTENCE_CLOSE.search(line):
                 drop(i, "repeated")
             elif key in seen:
                 drop(i, "repeated")
