@@ -215,8 +215,9 @@ def test_repeated_caption_dropped_everywhere_but_repeated_sentence_kept_once():
     body = "\n".join(["Vladimir Putin in Vladivostok", prose, "Vladimir Putin in Vladivostok", prose])
     assert clean_body(body).text == prose
     # a caption shown alone and again glued to its credit goes everywhere, sentence or not
+    credit = "Copyright Vyacheslav Prokofyev, Sputnik, Kremlin Pool Photo via AP"
     body = "\n".join(["Vladimir Putin in Vladivostok.", prose, "Vladimir Putin in Vladivostok.",
-                      "Vladimir Putin in Vladivostok. Copyright Vyacheslav Prokofyev, Sputnik, Kremlin Pool Photo via AP"])
+                      f"Vladimir Putin in Vladivostok. {credit}"])
     assert clean_body(body).text == prose
 
 
