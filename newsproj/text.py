@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 
-MIN_BODY_WORDS = 40
+MIN_BODY_WORDS = 20
 """Fewer words than this and the page is not an article (teaser, stub, error or consent page)."""
+SHORT_BODY_WORDS = 40
+"""A body shorter than this is an article only with a sentence of prose of its own (a short post introducing a
+video, a news brief), not a teaser's text (extraction/verdict.py: ``short_page``)."""
 
 # Scripts written without spaces between words: Han, Hiragana, Katakana (Hangul uses spaces), Thai, Lao,
 # Khmer, Myanmar. In these, about two characters make a word.

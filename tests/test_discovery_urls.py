@@ -43,7 +43,7 @@ def test_strip_trap_params(url, clean, kinds):
 
 @pytest.mark.parametrize(
     ("url", "number"),
-    [(f"{B}/news?page=7", 7), (f"{B}/news/page/12/", 12), (f"{B}/news?p=3", 3), (f"{B}/news/", None),
+    [(f"{B}/news?page=7", 7), (f"{B}/news/page/12/", 12), (f"{B}/news?p=3", None), (f"{B}/news/", None),
      (f"{B}/news?page=abc", None)],
 )
 def test_page_number(url, number):
@@ -59,6 +59,10 @@ def test_page_number(url, number):
         (f"{B}/agenda?date=2024-05-01", True),
         (f"{B}/world/2024/05/01/summit-ends.html", False),
         (f"{B}/events/", False),
+        (f"{B}/news-archive/2099/", True),
+        # a calendar word in an article's slug, digits in its id
+        (f"{B}/8301-17938_105-57549176-1/gif-wins-oxfords-word-of-the-year/", False),
+        (f"{B}/8301-13579_3-57545354-37/apple-intel-suffering-from-the-seven-year-itch/", False),
     ],
 )
 def test_is_calendar_url(url, calendar):
@@ -109,6 +113,10 @@ def test_calendar_out_of_range_and_page_number():
     assert guard.admit(f"{B}/calendar/2027/01/", today=TODAY)[1] == []
     assert guard.admit(f"{B}/news?page=51", listing=True, today=TODAY)[1] == ["page_number"]
     assert TrapGuard(TrapLimits(max_page_number=0)).admit(f"{B}/news?page=51", today=TODAY)[1] == []
+    # articles, not traps: a WordPress permalink (?p=post id) and a numeric id next to a calendar word in a slug
+    assert guard.admit(f"{B}/baseball/?p=15804", today=TODAY)[1] == []
+    assert guard.admit(f"{B}/8301-13579_3-57545354-37/apple-intel-suffering-from-the-seven-year-itch/",
+                       today=TODAY)[1] == []
 
 
 def test_admit_returns_the_stripped_url_with_notes():

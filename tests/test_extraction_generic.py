@@ -275,3 +275,24 @@ def test_a_paragraph_around_an_aside_stays_one_paragraph():
         " here.</p></article></body></html>"
     )
     assert [p.text_content() for p in pruned(tree).iter("p")][0].startswith("Start of a sentence")
+
+
+def test_markup_shown_as_text_is_no_body_line_but_a_title_in_angle_brackets_is():
+    """A video's <noframes> fallback (its markup is text to the parser) and a comment form's list of allowed tags
+    would make the record invalid ("articleBody: contains HTML"): the lines go, the article stays."""
+    from newsproj.extraction import extract
+
+    tags = ' '.join(f'<{t} title="">' for t in ("a", "abbr", "acronym", "blockquote", "cite", "del"))
+    html = (
+        "<html><head><title>Safety video</title></head><body><article><h1>Safety video</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAS[:3])
+        + "<p><iframe src='https://www.youtube.com/embed/x'></iframe><noframes><a href='https://www.youtube.com/"
+          "watch?v=x'><img src='https://img.youtube.com/vi/x/0.jpg' alt='Preview'/></a></noframes></p>"
+        + "<p>For those who have yet to watch &lt;The Palace: Tale of Jang Noksu&gt;, what are you waiting for?</p>"
+        + "".join(f"<p>{p}</p>" for p in PARAS[3:6])
+        + f"<p>You may use these HTML tags and attributes: {tags}</p></article></body></html>"
+    )
+    body = extract(html, "http://127.0.0.1/2012/11/safety-video/").article.articleBody
+    assert "<a " not in body and "<img" not in body and "HTML tags and attributes" not in body
+    assert "<The Palace: Tale of Jang Noksu>" in body
+    assert all(p in body for p in PARAS[:6])

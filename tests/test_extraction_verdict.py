@@ -116,3 +116,36 @@ def test_a_short_article_with_a_number_or_error_in_its_title_is_not_an_error_pag
     tree = lxml.html.fromstring(f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
                                 f"<p>{text}</p></body></html>")
     assert not_article_reason(tree, text, len(text.split())) != "error_page"
+
+
+SIDEBAR = "<div class='sidebar'><h3>Recent posts</h3><ul>" + "".join(
+    f"<li><a href='/2012/11/{i:02d}/recent-post-number-{i}/'>Recent post number {i} on this blog</a></li>"
+    for i in range(1, 9)
+) + "</ul></div>"
+
+
+def test_a_short_post_with_a_sentence_of_its_own_is_an_article():
+    """A blog post introducing a video: two sentences (34 words), a sidebar of recent posts, no article metadata.
+    Not a listing (its text is no teaser's) and not too short (a sentence of prose of its own)."""
+    text = ("Take a visit inside the leather works studio of Frank Clegg in Massachusetts. Mr. Clegg gives us a very "
+            "honest view of his business and what it takes to remain locally made.")
+    html = (f"<html><head><title>Watch: Portrait of an American Craftsman | Selectism</title></head><body>"
+            f"<div id='content'><article><h1>Watch: Portrait of an American Craftsman</h1>"
+            f"<div class='entry'><iframe src='https://player.vimeo.com/video/1'></iframe><p>{text}</p></div>"
+            f"</article></div>{SIDEBAR}</body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/2012/11/13/watch-portrait/", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is not None, (outcome.listing, outcome.drop)
+    assert outcome.article.articleBody.endswith("remain locally made.")
+
+
+def test_a_last_section_page_holding_one_teaser_is_still_a_listing():
+    summary = ("Councillors voted on Tuesday to approve a revised plan for the bridge repairs, ending months of "
+               "debate in the town.")
+    html = ("<html><head><title>Local news, page 4 | The Herald</title></head><body><h1>Local news</h1>"
+            "<div class='teaser'><h2><a href='/2024/05/01/bridge-repairs-approved/'>Bridge repairs approved after "
+            f"months of debate</a></h2><p>{summary}</p></div>"
+            "<a href='/local/page/3/'>Previous page</a></body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/local/page/4/", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is None and outcome.listing == "index"

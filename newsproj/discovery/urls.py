@@ -138,7 +138,8 @@ FACET_PARAMS = frozenset({
 })
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{10,}$")
 _PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid|sessionid)=[^/?#]*", re.I)
-_PAGE_PARAM = re.compile(r"^(?:page|p|pg|paged|start|offset)$", re.I)
+_PAGE_PARAM = re.compile(r"^(?:page|pg|paged|start|offset)$", re.I)
+# (not ``p``: ``?p=15804`` is WordPress's permalink of a post, not page 15804 of a listing)
 _PAGE_IN_PATH = re.compile(r"/(?:page|p)/(\d+)/?$", re.I)
 _CALENDAR_WORDS = re.compile(
     r"(?:^|[/_-])(?:calendar|events?|archives?|agenda|day|month|year|date|schedule)(?:$|[/_.-])", re.I
@@ -146,6 +147,8 @@ _CALENDAR_WORDS = re.compile(
 _CALENDAR_PARAMS = frozenset({
     "date", "day", "month", "year", "from", "to", "start_date", "end_date", "ym", "d", "m", "y",
 })
+_SEGMENT_WORDS = re.compile(r"[_.-]")
+_CALENDAR_SEGMENT_WORDS = 3
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _DIGITS = re.compile(r"\d+")
 
@@ -209,11 +212,17 @@ def page_number(url: str) -> int | None:
 
 
 def is_calendar_url(url: str) -> bool:
-    """A calendar or archive page: a calendar word with a year in the path, or date parameters in the query."""
+    """A calendar or archive page: a calendar word with a year in the path, or date parameters in the query. The
+    word names a path segment of its own or of a few words (``/events/``, ``/news-archive/``), not one word of an
+    article's slug (``/8301-13579_3-57545354/gif-wins-oxfords-word-of-the-year/`` is no calendar)."""
     parts = urlsplit(url)
     if {k.lower() for k, _ in parse_qsl(parts.query)} & _CALENDAR_PARAMS:
         return True
-    return bool(_CALENDAR_WORDS.search(parts.path) and _YEAR.search(parts.path))
+    named = any(
+        _CALENDAR_WORDS.search(segment) and len(_SEGMENT_WORDS.split(segment)) <= _CALENDAR_SEGMENT_WORDS
+        for segment in parts.path.split("/")
+    )
+    return named and bool(_YEAR.search(parts.path))
 
 
 def calendar_year_out_of_range(url: str, min_year: int, max_year: int) -> bool:

@@ -18,14 +18,14 @@ import lxml.html
 from ..discovery.urls import canonical_url
 from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
-from ..text import MIN_BODY_WORDS, text_key
+from ..text import MIN_BODY_WORDS, SHORT_BODY_WORDS, text_key
 from . import consent, generic, hydration, metadata, site_rules
 from .headline import choose as choose_headline
 from .language import contradicts, detect_language
 from .normalize import AGENCIES, absolute_url, author_names, bcp47, clean_text, iso_date, word_count, zoneless
 from .parse import parse_html
 from .standfirst import standfirst
-from .verdict import STUB_WORDS, listing_reason, not_article_reason, short_listing, site_page
+from .verdict import STUB_WORDS, listing_reason, not_article_reason, short_page, site_page
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -221,22 +221,23 @@ def extract(
     if body and "articleBody" not in rules:
         ld_body = metadata.ld_value(page.article, "articleBody") if page.article else None
         body = generic.from_jsonld(tree, body, ld_body) or generic.continuation(tree, body) or body
-    if word_count(body) < MIN_BODY_WORDS and "articleBody" not in rules:
+    if word_count(body) < SHORT_BODY_WORDS and "articleBody" not in rules:
         # an app shell: the article is data in the page's scripts
         shipped = hydration.embedded_html(tree)
         if shipped:
             body = generic.body_text(parse_html(shipped), url) or body
     body = clean_text(body.replace("\r", ""), compose=False) if body else None
     if body:
-        body = "\n".join(line.strip() for line in body.split("\n") if line.strip())
+        body = "\n".join(line.strip() for line in generic.without_markup_lines(body).split("\n") if line.strip())
     words = word_count(body)
     if words < STUB_WORDS:
         reason = not_article_reason(tree, body or "", words)
         if reason:
             raise NotAnArticle(f"{reason.replace('_', ' ')} ({words} words)", reason=reason)
-    if words < MIN_BODY_WORDS or not body:
-        if short_listing(tree, url):
-            raise NotAnArticle(f"a listing (headline links, {words} words of text)", reason="index")
+    short = short_page(tree, url, body or "", words) if words < SHORT_BODY_WORDS or not body else None
+    if short == "index":
+        raise NotAnArticle(f"a listing (headline links, {words} words of text)", reason="index")
+    if short or not body:
         raise NotAnArticle(f"too little text ({words} words)", reason="too_short")
     listing = listing_reason(tree, url, body)
     if listing:  # text enough, but the text of a listing

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import lxml.html
 import trafilatura
 from lxml import etree
+from lxml.html.defs import tags as html_tags
 from trafilatura.settings import Extractor
 
 from ..cleaning.patterns import vocabulary
@@ -92,6 +93,9 @@ def pruned(tree: HtmlElement, chrome: bool = True) -> HtmlElement:
     tree = copy.deepcopy(tree)
     # comments go, their tail text stays: React's "<!-- -->" text separators otherwise cut a paragraph short
     etree.strip_tags(tree, etree.Comment)
+    # <noframes> holds markup the parser keeps as text ("<a href=…><img …></a>", a video's fallback link): it is no
+    # prose, and a record with markup in its body is invalid
+    etree.strip_elements(tree, "noframes", with_tail=False)
     # ruby annotations (East Asian readings) become inline text, "尹錫悦（ユンソンニョル）", not separate lines
     etree.strip_tags(tree, "ruby", "rb", "rt", "rp", "rtc")
     doomed = [] if not chrome else [
@@ -223,6 +227,25 @@ def _main_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], severa
                      word_count(precise), word_count(balanced), url)
         return balanced
     return precise or balanced
+
+
+MARKUP_SHARE = 0.3
+"""A line whose characters are this much HTML tags is markup shown as text (an embed code, a comment form's list
+of allowed tags), not prose."""
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))?)*\s*/?>")
+
+
+def _markup(line: str) -> int:
+    """Characters of ``line`` in HTML tags (of HTML's element names: "<The Palace: Tale of Jang Noksu>" is a title)."""
+    return sum(m.end() - m.start() for m in _TAG.finditer(line) if m.group(1).lower() in html_tags)
+
+
+def without_markup_lines(body: str) -> str:
+    """``body`` without its lines of markup shown as text (see ``MARKUP_SHARE``); a tag named in a sentence
+    ("the <p> element") stays."""
+    if "<" not in body:
+        return body
+    return "\n".join(line for line in body.split("\n") if "<" not in line or _markup(line) < MARKUP_SHARE * len(line))
 
 
 # ------------------------------------------------------------------ when the main text looks wrong: other candidates

@@ -293,10 +293,26 @@ def _teasers(links: list[tuple[HtmlElement, str]]) -> list[str]:
     return boxes
 
 
-def short_listing(tree: HtmlElement, url: str) -> bool:
-    """A page with too little text for an article that links other pages by their headlines and does not call
-    itself an article: a listing (a last page of a section holding one teaser), not a short article."""
-    return not says_article(tree, jsonld_types(tree)) and bool(headline_links(tree, url))
+_PROSE_LINE = re.compile(r"[.!?\"'”’»)]\s*$")
+PROSE_LINE_WORDS = 10
+"""A line of this many words ending a sentence is prose (not a caption, a label or a headline)."""
+
+
+def short_page(tree: HtmlElement, url: str, body: str, words: int) -> str | None:
+    """What a page whose text is short (``words`` under ``SHORT_BODY_WORDS``) is: None for a short article (from
+    ``MIN_BODY_WORDS`` words, with a sentence of prose that is no teaser's text), ``index`` for a page that links
+    other pages by their headlines and does not call itself an article (a last page of a section holding one
+    teaser: its text is the teaser's), else ``too_short``."""
+    from ..text import MIN_BODY_WORDS  # (here: the extraction package imports this module)
+
+    links = [] if says_article(tree, jsonld_types(tree)) else headline_links(tree, url)
+    lines = [_norm(line) for line in body.split("\n")]
+    prose = [line for line in lines if len(line.split()) >= PROSE_LINE_WORDS and _PROSE_LINE.search(line)]
+    if words >= MIN_BODY_WORDS and prose:
+        teasers = "\n".join(_teasers(links)) if links else ""
+        if not all(line in teasers for line in prose):
+            return None
+    return "index" if links else "too_short"
 
 
 def listing_reason(tree: HtmlElement, url: str, body: str) -> str | None:
