@@ -139,6 +139,12 @@ SITE_NAME_CASES = [
      "<h1><img alt='IOL'></h1><p>Story.</p>"
      "<p class='copy'>© 2007 The Independent on Saturday &amp; Independent Online (Pty) Ltd.</p>",
      "http://127.0.0.1:8000/x.html", "Sri Lankan cricket chief resigns"),
+    # the site's name between the headline and a tagline: the headline, not all three
+    ("<title>Slow Start Cost the Majors in Ottawa - OurSports Central - Independent and Minor League Sports News"
+     "</title>",
+     "<table><tr><td><p>Story.</p></td></tr><tr><td class=bottom>&nbsp;Copyright © 2007 OurSports Central - "
+     "<a href='/about/privacy'>Privacy Policy</a></td></tr></table>",
+     "http://127.0.0.1:8000/services/releases/?id=3580033", "Slow Start Cost the Majors in Ottawa"),
 ]
 
 

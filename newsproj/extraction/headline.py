@@ -212,6 +212,19 @@ def strip_sections(title: str, kept: list[str]) -> str:
     longest = max(kept, key=lambda p: len(p.split()))
     if all(len(longest.split()) >= 2 * len(p.split()) for p in kept if p is not longest):
         return longest
-    # the parts left are the headline split at a separator of its own ("Hughes - McCarthy is not for sale")
+    # the parts left are the headline split at a separator of its own ("Hughes - McCarthy is not for sale"), when
+    # no site's name stands between them; else the longest run of them ("Slow Start Cost the Majors in Ottawa -
+    # OurSports Central - Independent and Minor League Sports News")
+    runs: list[list[str]] = [[]]
+    for part in all_parts:
+        if part in kept:
+            runs[-1].append(part)
+        elif runs[-1]:
+            runs.append([])
+    runs = [run for run in runs if run]
+    if len(runs) > 1:
+        kept = max(runs, key=lambda run: sum(len(p.split()) for p in run))
+        if len(kept) == 1:
+            return kept[0]
     first, last = title.find(kept[0]), title.rfind(kept[-1])
     return title[first : last + len(kept[-1])] if 0 <= first < last else " - ".join(kept)

@@ -167,8 +167,9 @@ def read(tree: HtmlElement) -> PageMeta:
 AUTHOR_METAS = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl")
 """``<meta>`` keys that name an article's authors, best first."""
 MAX_AUTHOR_METAS = 20
-_NOTICES = etree.XPath("//body//text()[contains(., '©') or contains(., 'opyright') or contains(., '(c)')"
-                       " or contains(., '(C)')][not(ancestor::script) and not(ancestor::style)]")
+# (//text(), not //body//text(): some old pages parse with no <body>)
+_NOTICES = etree.XPath("//text()[contains(., '©') or contains(., 'opyright') or contains(., '(c)')"
+                       " or contains(., '(C)')][not(ancestor::script or ancestor::style or ancestor::head)]")
 _OWNER = re.compile(r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{2,4})?[\s,]*)?(?:by\s+)?"
                     r"([^|.,;:©()\n\d/»*]{3,60})", re.I)
 MAX_NOTICES = 10
@@ -180,7 +181,7 @@ def _owners(tree: HtmlElement) -> list[str]:
     owners: list[str] = []
     for text in _NOTICES(tree)[:MAX_NOTICES]:
         for match in _OWNER.finditer(str(text)[:300]):
-            name = " ".join(match.group(1).split()).strip(" -–—")
+            name = re.split(r"\s[-–—]\s", " ".join(match.group(1).split()), maxsplit=1)[0].strip(" -–—")
             if len(name) >= 3 and len(name.split()) <= MAX_OWNER_WORDS and \
                     not name.casefold().startswith(("all rights", "and ", "owned", "notice", "terms")):
                 owners.append(name)
