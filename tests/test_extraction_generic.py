@@ -296,3 +296,14 @@ def test_markup_shown_as_text_is_no_body_line_but_a_title_in_angle_brackets_is()
     assert "<a " not in body and "<img" not in body and "HTML tags and attributes" not in body
     assert "<The Palace: Tale of Jang Noksu>" in body
     assert all(p in body for p in PARAS[:6])
+
+
+def test_a_text_with_under_half_the_page_prose_looks_wrong_and_repeated_captions_are_no_prose():
+    from newsproj.extraction.generic import looks_wrong, signals
+
+    page = lxml.html.fromstring("<html><body><p>x</p></body></html>")
+    story = "\n".join(PARAS[:8])  # precision mode stopped at the first half of a body split in two
+    assert looks_wrong(story, page, int(2.2 * len(story.split()))) == "little_prose"
+    caption = "Architectural concepts for the habitat challenge, a competition to judge designs of Mars settlements."
+    with_slideshow = story + "\n" + "\n".join([caption] * 20)  # a slideshow's caption, once per slide
+    assert signals(with_slideshow, set()).prose == signals(story + "\n" + caption, set()).prose

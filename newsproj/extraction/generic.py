@@ -254,7 +254,7 @@ TABLE_SHARE = 0.5
 the whole page in tables: the navigation table comes out instead of the story)."""
 LINK_SHARE = 0.4
 """Share of the text's words that are link texts of the page above which it is a menu or a teaser list."""
-PROSE_SHARE = 0.3
+PROSE_SHARE = 0.5
 """The text holds less than this share of the page's prose (from ``MIN_PAGE_PROSE`` words): a sidebar or a box."""
 MIN_PAGE_PROSE = 100
 MIN_WORDS = 50
@@ -265,8 +265,8 @@ _PROSE_END = re.compile(r"[.!?\"'”’»)]\s*$")
 
 @dataclass(slots=True)
 class Signals:
-    """What a candidate text looks like: its words, its prose (lines of 10 words or more ending a sentence), the
-    share of its words that are link texts of the page, and the share in table rows."""
+    """What a candidate text looks like: its words, its prose (lines of 10 words or more ending a sentence, each
+    counted once), the share of its words that are link texts of the page, and the share in table rows."""
 
     words: int
     prose: int
@@ -287,11 +287,15 @@ def _anchor_texts(page: HtmlElement) -> set[str]:
 
 def signals(text: str, anchors: set[str]) -> Signals:
     words = prose = links = table = 0
+    seen: set[str] = set()
     for line in text.split("\n"):
         n = len(_WORD.findall(line))
         if not n:
             continue
         words += n
+        key = " ".join(line.split())
+        repeated = key in seen  # (a slideshow's captions, twice or more: one line of prose)
+        seen.add(key)
         row = line.startswith("|")
         if row:
             table += n
@@ -299,7 +303,7 @@ def signals(text: str, anchors: set[str]) -> Signals:
             key = " ".join(cell.split()).casefold()
             if key and (key in anchors or key.lstrip("-•* ") in anchors):
                 links += len(_WORD.findall(cell))
-        if n >= 10 and _PROSE_END.search(line):
+        if n >= 10 and not repeated and _PROSE_END.search(line):
             prose += n
     return Signals(words, prose, links / max(words, 1), table / max(words, 1))
 
@@ -325,6 +329,9 @@ def looks_wrong(text: str, page: HtmlElement, prose: int, several: bool = False)
     return None
 
 
+BETTER = 1.1
+"""A candidate replaces the best text so far when its score is more than this many times that text's (not the same
+prose with a slideshow's captions or a few lines more)."""
 AGREEMENT = 0.7
 """Two texts agree when this share of the longer one's words is in the other (as a multiset)."""
 
@@ -337,7 +344,7 @@ def agree(a: str, b: str) -> bool:
 
 def best_candidate(page: HtmlElement, url: str, main: str | None, why: str) -> str | None:
     """Of the main text and independent candidates (trafilatura on the unpruned page, readability-lxml's block),
-    the one with the most prose not made of links (the main text unless another has strictly more). A main text
+    the one with the most prose not made of links (the main text unless another has ``BETTER`` times more). A main text
     that is only short of the page's prose stays when an independent candidate agrees with it (the rest of the
     page's prose is comments or other stories); a table or a link list is not confirmed that way."""
     anchors = _anchor_texts(page)
@@ -353,7 +360,7 @@ def best_candidate(page: HtmlElement, url: str, main: str | None, why: str) -> s
         if main and why in ("short", "little_prose") and agree(main, text):
             return main
         score = signals(text, anchors).score
-        if score > best_score:
+        if score > BETTER * best_score:
             best, best_score = text, score
             logger.debug("Main text looked wrong (%s) on %s: %s candidate taken", why, url, name)
     return best
