@@ -39,6 +39,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -51,7 +52,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from bench.corpus_site import CorpusSite
-from newsproj.testing.server import serve
+from newsproj.testing.server import FixtureServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -187,11 +188,13 @@ class LinkedCorpusSite(CorpusSite):
         return super().lookup(path, query, base)
 
 
-def crawl(truth_dir: Path, out: Path, path: str, registry: bool, state_dir: Path | None = None) -> dict[str, Any]:
+def crawl(truth_dir: Path, out: Path, path: str, registry: bool, state_dir: Path | None = None,
+          port: int = 0) -> dict[str, Any]:
     """``scrapy crawl news`` over the corpus served as a site, from robots.txt (``sitemap``) or from the homepage
-    (``links``); the run's stats. ``state_dir``: the run's ``STATE_DIR`` (default: none, no cross-run state).
+    (``links``); the run's stats. ``state_dir``: the run's ``STATE_DIR`` (default: none, no cross-run state);
+    ``port``: the server's (a later run of a site meets it at the same ``host:port``; 0: any free port).
     ``BENCH_SETTINGS="NAME=VALUE ..."`` adds settings to every crawl (e.g. ``NEWSPROJ_TEMPLATE_ENABLED=0``)."""
-    server = serve(truth_dir, site=LinkedCorpusSite(truth_dir))
+    server = FixtureServer(LinkedCorpusSite(truth_dir), port=port).start()
     extra = [arg for setting in os.environ.get("BENCH_SETTINGS", "").split() for arg in ("-s", setting)]
     stats_file = out.with_suffix(".stats.json")
     seed = f"{server.base}/robots.txt" if path == "sitemap" else f"{server.base}/"
@@ -213,6 +216,12 @@ def crawl(truth_dir: Path, out: Path, path: str, registry: bool, state_dir: Path
         return json.loads(stats_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def _score_by_claim(records: Path) -> None:
@@ -430,6 +439,7 @@ def run(workdir: Path, quick: bool = False, log: Callable[[str], None] = print,
         runs: dict[str, Any] = {}
         plan = [("sitemap", True), ("links", True), ("sitemap", False)] + ([] if quick else [("links", False)])
         first_state = workdir / "state" / corpus.name / "first"
+        port = _free_port()  # the first sitemap crawl's and the second run's: one site, one host:port
         for path, registry in [*plan, ("second", True)]:
             # "second": the sitemap crawl again, as a later run of the site meets it: the template history the
             # first sitemap crawl left in its STATE_DIR, and no record of what it emitted (so every page is
@@ -443,7 +453,8 @@ def run(workdir: Path, quick: bool = False, log: Callable[[str], None] = print,
                 state = workdir / "state" / corpus.name / "second"
                 if (first_state / "templates").is_dir():
                     shutil.copytree(first_state / "templates", state / "templates")
-            stats = crawl(served, out, "sitemap" if path == "second" else path, registry, state)
+            stats = crawl(served, out, "sitemap" if path == "second" else path, registry, state,
+                          port if state is not None else 0)
             runs[name] = _scored(corpus, out, workdir, halves)
             runs[name]["stats"] = {k: v for k, v in stats.items() if k.startswith((
                 "newsproj/extract/", "newsproj/clean/not_article", "newsproj/discovery/page/", "item_dropped",
