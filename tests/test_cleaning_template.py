@@ -103,6 +103,13 @@ def test_a_name_signed_under_every_post_stays():
     assert all(f.text.endswith("\nRoss") for f in found)
 
 
+def test_a_one_word_line_inside_the_template_does_not_end_it():
+    lines = TemplateLines(min_pages=3)
+    form = ("No comments yet.", "Name (required)", "Website", "If you like it, link back to us please")
+    found = [lines.apply("blog.example", body(n, tail=form)) for n in range(4)]
+    assert found[3].text == "\n".join([*article(3), "Website"])
+
+
 def test_long_lines_are_never_template():
     lines = TemplateLines(min_pages=2, max_words=20)
     disclaimer = "This article is for information only and " + "is not advice " * 10

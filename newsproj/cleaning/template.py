@@ -218,8 +218,9 @@ class TemplateLines:
 
     @staticmethod
     def _edges(lines: list[str], template: set[int]) -> set[int]:
-        """The template lines in a run that reaches the start or the end of the body (blank lines and other
-        template lines continue a run; at most ``EDGE_LINES`` lines from the edge)."""
+        """The template lines in a run that reaches the start or the end of the body (blank lines, one-word lines
+        — kept — and other template lines continue a run; at most ``EDGE_LINES`` lines from the edge): a form's
+        "Website" field between two template lines does not end the comment form's template."""
         drop: set[int] = set()
         for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
             for steps, i in enumerate(order):
@@ -227,7 +228,7 @@ class TemplateLines:
                     break
                 if i in template:
                     drop.add(i)
-                elif lines[i].strip():
+                elif word_count(lines[i]) > 1:
                     break
         return drop
 
