@@ -123,6 +123,9 @@ def test_chrome_case(case: Path):
          "share"),
         ("Check us out on Facebook and also on Twitter. Follow us @example, @janedoe", "share"),
         ("– Follow the Ticker on Twitter: @ExampleTicker", "share"),
+        # the wire agencies' notice, whole or cut at its first line break (seen in half B)
+        ("This material may not be published, broadcast, rewritten or redistributed.", "credits"),
+        ("published, broadcast, rewritten or redistributed.", "credits"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -236,6 +239,8 @@ def test_chrome_lines(line, reason):
         "Related posts on the forum were deleted by moderators.",
         "Add comment cards to the feedback box, the manager said.",
         "The band's followers on @ handles grew",
+        "The report was published and broadcast worldwide, then rewritten for the web.",
+        "Copies were redistributed to schools, the ministry said.",
     ],
 )
 def test_prose_is_not_chrome(line):
