@@ -15,7 +15,8 @@ later run removes the site's template from its first page on.
 Stats: ``newsproj/template/removed/template`` (lines, evidence of this run), ``…/removed/template_history``
 (lines known as template before this run), ``newsproj/template/records`` (records with a line removed),
 ``newsproj/template/kept/whole_body`` (lines kept: they were the whole body),
-``newsproj/template/history/loaded`` · ``…/saved`` · ``…/bad_file/<reason>``, ``newsproj/template/sites_evicted``.
+``newsproj/template/history/loaded`` · ``…/saved`` · ``…/bad_file/<reason>``, ``newsproj/template/sites_evicted``,
+``newsproj/template/claims_over_cap``.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 HISTORY_DIR = "templates"
+MAX_CLAIMS = 32
+"""Sites one served site's pages may name in their canonical links and get evidence of their own for; the pages
+that name more share one (a hostile site cannot make a template file per page)."""
 
 
 class TemplatePipeline:
@@ -63,6 +67,7 @@ class TemplatePipeline:
             load=self._load if self.folder else None,
             evicted=self._evicted,
         )
+        self.claims: dict[str, set[str]] = {}
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -72,9 +77,7 @@ class TemplatePipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article) or not item.articleBody:
             return item
-        claim = item.metadata.canonicalClaim if item.metadata is not None else None
-        key = site_key(site_of(item.url), site_of(claim or item.canonicalUrl or item.url))
-        found = self.lines.apply(key, item.articleBody)
+        found = self.lines.apply(self._site(item), item.articleBody)
         if found.kept_all:
             self.stats.inc_value("newsproj/template/kept/whole_body", found.kept_all)
         if found.removed:
@@ -84,6 +87,20 @@ class TemplatePipeline:
                 self.stats.inc_value(f"newsproj/template/removed/{reason}")
                 logger.debug("Template line removed (%s) from %s: %r", reason, item.url, line[:80])
         return item
+
+    def _site(self, item: Article) -> str:
+        """The item's site for the evidence: the site that served it, and the one its canonical link claims."""
+        site = site_of(item.url)
+        claim = item.metadata.canonicalClaim if item.metadata is not None else None
+        claimed = site_of(claim or item.canonicalUrl or item.url)
+        if claimed != site:
+            known = self.claims.setdefault(site, set())
+            if claimed not in known and len(known) >= MAX_CLAIMS:
+                self.stats.inc_value("newsproj/template/claims_over_cap")
+                claimed = "*"
+            else:
+                known.add(claimed)
+        return site_key(site, claimed)
 
     # ------------------------------------------------------------------ history under STATE_DIR
 

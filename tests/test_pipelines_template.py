@@ -1,0 +1,81 @@
+"""TemplatePipeline as a component: settings, stats, the history under STATE_DIR, and the bounds a hostile site
+meets."""
+
+from __future__ import annotations
+
+import pytest
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.test import get_crawler
+
+from newsproj.items import Article, Metadata
+from newsproj.pipelines.template import MAX_CLAIMS, TemplatePipeline
+from tests.test_cleaning_template import _word, article
+
+TAIL = ["Zur Startseite der Lokalredaktion", "Wróć do strony głównej"]
+
+
+def item(n: int, url: str | None = None, claim: str | None = None) -> Article:
+    url = url or f"https://news.example/story-{_word(n)}"
+    return Article(url=url, canonicalUrl=url, headline="H", articleBody="\n".join([*article(n), *TAIL]),
+                   metadata=Metadata(dateDownloaded="2024-09-12T10:00:00+00:00", canonicalClaim=claim))
+
+
+def pipeline(tmp_path, **settings):
+    crawler = get_crawler(settings_dict={"STATE_DIR": str(tmp_path / "state"), **settings})
+    crawler.stats.open_spider()
+    return crawler, build_from_crawler(TemplatePipeline, crawler)
+
+
+def test_learns_counts_and_keeps_its_history(tmp_path):
+    crawler, pipe = pipeline(tmp_path)
+    bodies = [pipe.process_item(item(n)).articleBody for n in range(4)]
+    assert [body.endswith(TAIL[-1]) for body in bodies] == [True, True, False, False]
+    assert crawler.stats.get_value("newsproj/template/removed/template") == 4
+    assert crawler.stats.get_value("newsproj/template/records") == 2
+    pipe.spider_closed()
+    assert crawler.stats.get_value("newsproj/template/history/saved") == 1
+
+    crawler, pipe = pipeline(tmp_path)  # the next run
+    assert not pipe.process_item(item(10)).articleBody.endswith(TAIL[-1])
+    assert crawler.stats.get_value("newsproj/template/removed/template_history") == 2
+    assert crawler.stats.get_value("newsproj/template/history/loaded") == 1
+
+
+def test_a_broken_history_file_is_counted_and_the_run_goes_on(tmp_path):
+    crawler, pipe = pipeline(tmp_path)
+    for n in range(4):
+        pipe.process_item(item(n))
+    pipe.spider_closed()
+    for path in (tmp_path / "state" / "templates").glob("*.json"):
+        path.write_text("{not json", encoding="utf-8")
+    crawler, pipe = pipeline(tmp_path)
+    assert pipe.process_item(item(10)).articleBody.endswith(TAIL[-1])  # no evidence: kept
+    assert crawler.stats.get_value("newsproj/template/history/bad_file/JSONDecodeError") == 1
+
+
+def test_without_state_dir_nothing_is_written_and_off_is_off(tmp_path):
+    crawler, pipe = pipeline(tmp_path, STATE_DIR="")
+    for n in range(4):
+        pipe.process_item(item(n))
+    pipe.spider_closed()
+    assert not (tmp_path / "state").exists()
+    with pytest.raises(NotConfigured):
+        pipeline(tmp_path, NEWSPROJ_TEMPLATE_ENABLED=False)
+
+
+def test_a_site_claiming_many_others_gets_one_bucket_past_the_cap(tmp_path):
+    crawler, pipe = pipeline(tmp_path)
+    for n in range(MAX_CLAIMS + 10):
+        pipe.process_item(item(n, claim=f"https://site-{_word(n)}.example/a"))
+    pipe.spider_closed()
+    assert crawler.stats.get_value("newsproj/template/claims_over_cap") == 10
+    assert len(list((tmp_path / "state" / "templates").glob("*.json"))) == MAX_CLAIMS + 1
+
+
+def test_another_sites_pages_never_touch_a_sites_records(tmp_path):
+    crawler, pipe = pipeline(tmp_path)
+    for n in range(10):  # a hostile site ends every page with what the victim's article ends with
+        pipe.process_item(item(n, url=f"https://evil.example/p-{_word(n)}", claim="https://news.example/a"))
+    victim = pipe.process_item(item(99))
+    assert victim.articleBody.endswith(TAIL[-1])
