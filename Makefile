@@ -4,6 +4,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+# The suite runs on 2 workers (pytest-xdist): most of its wall time is crawls waiting (site delays, kills, process
+# start-up), which then overlap (scheduling: tests/conftest.py, pytest_xdist_make_scheduler). PYTEST_WORKERS=0 runs
+# it in this one process.
+PYTEST_WORKERS ?= 2
 # Demo crawl: the bundled site under fixtures/demo, served on a free loopback port for the duration of the crawl;
 # without cross-run state (each run serves the demo on a new port), so every run writes all of its articles.
 CRAWL_OUT ?= output/demo.jsonl
@@ -36,7 +40,7 @@ lint: install
 	$(BIN)/mypy
 
 test: install services lint
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python -m bench.run $(BENCH)

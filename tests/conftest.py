@@ -145,6 +145,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
+CRAWL_ONCE = frozenset({"tests/e2e/test_faults.py", "tests/e2e/test_demo_crawl.py", "tests/e2e/test_hostile_site.py"})
+"""Modules whose module-scoped fixture runs one crawl for several of their tests (``mixed``, ``homepage_crawl``,
+``hostile``)."""
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``pytest -n N`` (``make test``): each test is a unit of work of its own, handed to a worker as it runs low
+    (long e2e tests do not queue behind one worker), except that a :data:`CRAWL_ONCE` module is one unit: split
+    over two workers, each ran its crawl (12-15 s twice). (xdist's ``loadgroup`` would say this with marks, but
+    it renames the test through an attribute pytest 9 no longer reads.)"""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in CRAWL_ONCE else nodeid
+
+    return Scheduling(config, log)
+
+
 def pytest_sessionfinish(session, exitstatus) -> None:
     warm.stop_warm()
 

@@ -128,7 +128,7 @@ class GatedSite(Site):
 
 @pytest.fixture
 def slow_demo():
-    server = FixtureServer(GatedSite(FIXTURES / "demo"), delay=0.2).start()
+    server = FixtureServer(GatedSite(FIXTURES / "demo"), delay=0.1).start()
     yield server
     server.stop()
 
@@ -174,7 +174,7 @@ def test_two_workers_share_one_crawl(slow_demo, redis_server, client, state_key,
 
 
 def test_a_killed_workers_share_is_finished_by_the_other(redis_server, client, state_key, demo_truth, tmp_path):
-    server = serve(FIXTURES / "demo", delay=0.3)
+    server = serve(FIXTURES / "demo", delay=0.1)
     try:
         keys = crawl_keys(server.base)
         common = ["-s", state_key, *SHARE, "-s", "NEWSPROJ_REDIS_WORKER_TIMEOUT=2"]
@@ -199,7 +199,7 @@ def test_a_killed_workers_share_is_finished_by_the_other(redis_server, client, s
 
 def test_a_crawl_whose_only_worker_was_killed_resumes_on_restart(redis_server, client, state_key, demo_truth,
                                                                  tmp_path):
-    server = serve(FIXTURES / "demo", delay=0.3)
+    server = serve(FIXTURES / "demo", delay=0.1)
     try:
         keys = crawl_keys(server.base)
         common = ["-s", state_key, *SHARE, "-s", "NEWSPROJ_REDIS_WORKER_TIMEOUT=2"]

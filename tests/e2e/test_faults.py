@@ -43,7 +43,7 @@ def with_extension(path: str) -> tuple[str, str]:
 
 @pytest.fixture(scope="module")
 def mixed(tmp_path_factory):
-    server = fault_server(crawl_delay=0.1, timeout_after=4, huge=4_000_000)
+    server = fault_server(crawl_delay=0.02, timeout_after=4, huge=4_000_000)
     try:
         # extraction raises on the page .../extraction-raises.html (tests/faults.py: injected, whatever the page)
         result = run_crawl("-a", f"start_urls={server.base}/", *MIXED_SETTINGS,
@@ -118,7 +118,7 @@ def test_mixed_site_recoverable_faults_and_backoff(mixed):
     assert stats["newsproj/guard/dropped/redirect_loop"] == 1
     # robots.txt Disallow
     assert not any(target.startswith("/private/") for target in server.hits)
-    assert stats["newsproj/politeness/crawl_delay"] == 0.1
+    assert stats["newsproj/politeness/crawl_delay"] == 0.02
 
 
 def test_mixed_site_bad_content(mixed):
