@@ -307,3 +307,20 @@ def test_a_text_with_under_half_the_page_prose_looks_wrong_and_repeated_captions
     caption = "Architectural concepts for the habitat challenge, a competition to judge designs of Mars settlements."
     with_slideshow = story + "\n" + "\n".join([caption] * 20)  # a slideshow's caption, once per slide
     assert signals(with_slideshow, set()).prose == signals(story + "\n" + caption, set()).prose
+
+
+def test_readers_comments_in_items_of_the_posts_class_are_no_continuation():
+    """A blog whose post and each reader's comment are ``<div class="item">``: the comments are no second half of
+    the body."""
+    from newsproj.extraction.generic import continuation
+
+    comments = "".join(
+        f"<div class='item'><p>Reader number {i} thinks this is a very interesting post and says so at length.</p>"
+        f"<p>Posted by reader{i} at 10:{i:02d} am</p></div>" for i in range(12)
+    )
+    tree = lxml.html.fromstring(
+        "<html><body><div id='contentbody'><div class='item'><h1>A headline for the test</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAS[:5]) + "</div>"
+        f"<div class='comment_container'><div id='comments'>{comments}</div></div></div></body></html>"
+    )
+    assert continuation(tree, "\n".join(PARAS[:5])) is None

@@ -449,6 +449,9 @@ def from_jsonld(tree: HtmlElement, body: str, ld_body: str | None) -> str | None
 
 # ------------------------------------------------------------------ body split over several containers
 MIN_CONTINUATION_WORDS = 30
+_IN_COMMENTS = etree.XPath(
+    "boolean(ancestor-or-self::*[contains(translate(concat(@id, ' ', @class), 'COMENT', 'coment'), 'comment')])"
+)
 
 
 def continuation(tree: HtmlElement, body: str) -> str | None:
@@ -486,8 +489,10 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     for twin in twins:
         if any(a in members for a in twin.iterancestors()):
             continue  # nested in another twin: read with it
-        blocks = twin.xpath("./p | ./h2 | ./h3 | ./blockquote")
         holds_body = twin is container
+        if not holds_body and _IN_COMMENTS(twin):
+            continue  # the readers' comments, in items of the same class as the post's (a blog's "item")
+        blocks = twin.xpath("./p | ./h2 | ./h3 | ./blockquote")
         for block in blocks:
             text = " ".join(block.text_content().split())
             key = text_key(text)
