@@ -38,7 +38,8 @@ MAX_VALUE = 2000
 
 _ROBOTS_METAS = etree.XPath("//meta[translate(@name, 'ROBTS', 'robts')='robots']/@content")
 _LICENSE_LINKS = etree.XPath(  # ([@rel] first: the string functions only run on links that have one)
-    "(//link|//a)[@rel][contains(concat(' ', translate(normalize-space(@rel), 'LICENS', 'licens'), ' '), ' license ')]/@href"
+    "(//link|//a)[@rel]"
+    "[contains(concat(' ', translate(normalize-space(@rel), 'LICENS', 'licens'), ' '), ' license ')]/@href"
 )
 
 
