@@ -8,7 +8,8 @@
   full item path (bench/speed.py);
 - peak RSS of the warc spider over 1,000 vs 10,000 records;
 - WARC-out overhead: the end-to-end crawl of bench/speed.py with and without ``NEWSPROJ_WARC_DIR`` (runs
-  interleaved, wall time).
+  interleaved, medians of wall time and of the CPU seconds of all its processes), and the cost of the WARC
+  records alone against the crawl's CPU per page.
 
 ``.venv/bin/python -m bench.run warc``
 """
@@ -35,7 +36,7 @@ SHARED = speed.SHARED
 RECORDS = 10_000
 OUT_PAGES = int(os.environ.get("BENCH_WARC_OUT_PAGES", "3000"))
 """Pages of the live crawl the WARC-out overhead is measured on (bench/speed.py's end-to-end crawl: 3,000)."""
-OUT_ROUNDS = int(os.environ.get("BENCH_WARC_OUT_ROUNDS", "2"))
+OUT_ROUNDS = int(os.environ.get("BENCH_WARC_OUT_ROUNDS", "3"))
 SAMPLE = int(os.environ.get("BENCH_WARC_SAMPLE", "1"))
 """Every SAMPLE-th distinct page for the per-page and bare-extraction figures (1 = all of them)."""
 
@@ -115,20 +116,27 @@ def _tree_cpu_s(root: int, seen: dict[int, float]) -> None:
 
 
 def _run_with_cpu(cmd: list[str]) -> dict[str, float]:
-    """Wall time, peak RSS and CPU seconds of the process tree (sampled every 0.5 s: the extraction workers live
-    as long as the crawl, so their last sample is their total)."""
+    """Wall time, peak RSS and CPU seconds of the process tree: the crawl process's own exactly (its rusage once
+    it has ended, which also holds what it waited for), the others' sampled from /proc every 0.25 s (the
+    extraction workers live as long as the crawl, so their last sample is their total)."""
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=speed.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak, cpu = 0.0, {}
-    while proc.poll() is None:
+    while True:
         peak = max(peak, speed._tree_rss_mb(proc.pid))
         _tree_cpu_s(proc.pid, cpu)
-        time.sleep(0.5)
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        time.sleep(0.25)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.monotonic() - start
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode != 0:
         raise RuntimeError(f"{cmd[:6]} failed:\n{err[-2000:]}")
-    return {"wall_s": wall, "peak_rss_mb": peak, "cpu_s": sum(cpu.values())}
+    main = max(cpu.pop(proc.pid, 0.0), usage.ru_utime + usage.ru_stime)
+    others = sum(cpu.values())
+    return {"wall_s": wall, "peak_rss_mb": peak, "cpu_s": main + others, "cpu_main_s": main, "cpu_others_s": others}
 
 
 def crawl_warc(path: Path, workdir: Path, tag: str) -> dict[str, float]:
@@ -142,35 +150,67 @@ def crawl_warc(path: Path, workdir: Path, tag: str) -> dict[str, float]:
     result["pages"] = stats.get("newsproj/warc/pages", 0)
     result["records_per_s"] = result["pages"] / result["wall_s"]
     result["records_per_cpu_s"] = result["pages"] / result["cpu_s"]
+    result["main_ms_per_record"] = 1000 * result["cpu_main_s"] / max(1, result["pages"])
+    result["workers_ms_per_record"] = 1000 * result["cpu_others_s"] / max(1, result["pages"])
     result["exported"] = stats.get("item_scraped_count", 0)
     return result
 
 
-def warc_out_overhead(workdir: Path, rounds: int = OUT_ROUNDS) -> dict[str, float]:
-    """The end-to-end crawl of bench/speed.py without and with NEWSPROJ_WARC_DIR, interleaved."""
+def write_cost_ms(pages: list[tuple[str, bytes]]) -> float:
+    """CPU ms per page to build and compress its WARC records (response and request), as the crawl does."""
+    from scrapy.http import HtmlResponse, Request
+
+    from newsproj.warc.writer import response_records
+
+    responses = [HtmlResponse(url=url, body=html, headers={"Content-Type": "text/html; charset=utf-8"},
+                              request=Request(url)) for url, html in pages]
+    start = time.process_time()
+    for response in responses:
+        response_records(response, "2024-09-12T10:00:00Z", {"title": "T"})
+    return 1000 * (time.process_time() - start) / max(1, len(responses))
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def warc_out_overhead(workdir: Path, rounds: int = OUT_ROUNDS) -> dict[str, object]:
+    """The end-to-end crawl of bench/speed.py without and with NEWSPROJ_WARC_DIR: rounds interleaved, the order
+    alternating (a drifting host load hits both sides), medians of wall time and of the CPU seconds of all the
+    crawl's processes. On a shared host the wall times scatter by ±20 %; the CPU seconds by a few %, and the cost
+    of the WARC records themselves (``write_ms_per_page``, measured alone) says what the overhead must be."""
     corpus = speed.CORPUS
     pages = speed.load_pages(corpus)
     server = serve(corpus, site=CorpusSite(corpus, repeat=max(1, OUT_PAGES // len(pages))))
-    walls: dict[str, list[float]] = {"off": [], "on": []}
+    runs: dict[str, list[dict[str, float]]] = {"off": [], "on": []}
     try:
         for n in range(rounds):
-            for mode in ("off", "on"):
+            for mode in (("off", "on") if n % 2 == 0 else ("on", "off")):
                 tag = f"out-{mode}-{n}"
                 extra = ["-s", f"NEWSPROJ_WARC_DIR={workdir / tag}"] if mode == "on" else []
                 stats_file = workdir / f"{tag}.stats.json"
-                result = speed._run(
+                result = _run_with_cpu(
                     [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"start_urls={server.base}/sitemap.xml",
                      "-O", str(workdir / f"{tag}.jsonl"), "-s", "NEWSPROJ_ALLOW_PRIVATE=1",
                      "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING",
                      "-s", f"STATE_DIR={workdir / (tag + '-state')}", "-s", f"NEWSPROJ_STATS_FILE={stats_file}",
                      *extra],
-                    cwd=speed.ROOT,
                 )
-                walls[mode].append(result["wall_s"])
+                result["pages"] = json.loads(stats_file.read_text()).get("newsproj/discovery/kind/html", 0)
+                runs[mode].append(result)
     finally:
         server.stop()
-    off, on = sum(walls["off"]) / rounds, sum(walls["on"]) / rounds
-    return {"wall_off_s": off, "wall_on_s": on, "overhead": on / off - 1, "runs": walls}  # type: ignore[dict-item]
+    out: dict[str, object] = {"runs": runs, "load": " ".join(f"{v:.1f}" for v in os.getloadavg())}
+    for key in ("wall_s", "cpu_s", "cpu_main_s"):
+        off, on = _median([r[key] for r in runs["off"]]), _median([r[key] for r in runs["on"]])
+        out[f"{key}_off"], out[f"{key}_on"], out[f"{key}_overhead"] = off, on, on / off - 1
+    crawled = _median([r["pages"] for r in runs["off"]]) or 1
+    write_ms = write_cost_ms([(url, html.encode("utf-8")) for url, html in pages])
+    out["write_ms_per_page"] = write_ms
+    out["write_share_of_crawl_cpu"] = write_ms / (1000 * float(out["cpu_s_off"]) / crawled)  # type: ignore[arg-type]
+    return out
 
 
 def run(save: Path | None = None) -> dict[str, object]:
@@ -236,6 +276,8 @@ def report(results: dict) -> str:
         f"| warc spider: pages, wall s, records/s | {crawl['pages']}, {crawl['wall_s']:.1f}, "
         f"{crawl['records_per_s']:.1f} | |",
         f"| warc spider: CPU seconds of its processes | {crawl['cpu_s']:.0f} | |",
+        f"| … CPU ms a record: crawl process / extraction workers | {crawl.get('main_ms_per_record', 0):.1f} / "
+        f"{crawl.get('workers_ms_per_record', 0):.1f} | |",
         f"| records/s ÷ ({results['cores']} × bare pages/s on one core) | {crawl['ratio_to_ceiling']:.2f} | ≥ 0.90 |",
         f"| the same in CPU time: records per CPU-second of the crawl's processes ÷ bare pages per CPU-second | "
         f"{crawl.get('cpu_ratio', float('nan')):.2f} | |",
@@ -246,7 +288,14 @@ def report(results: dict) -> str:
     ]
     if "warc_out" in results:
         out = results["warc_out"]
-        lines.append(f"| live crawl wall s without / with NEWSPROJ_WARC_DIR (mean of {len(out['runs']['on'])}) | "
-                     f"{out['wall_off_s']:.1f} / {out['wall_on_s']:.1f} | |")
-        lines.append(f"| WARC-out overhead, wall time | {out['overhead']:+.1%} | ≤ +5% |")
+        n = len(out["runs"]["on"])
+        lines += [
+            f"| live crawl without / with NEWSPROJ_WARC_DIR, wall s (median of {n}, interleaved; load {out['load']}) "
+            f"| {out['wall_s_off']:.1f} / {out['wall_s_on']:.1f} | |",
+            f"| WARC-out overhead, wall time | {out['wall_s_overhead']:+.1%} | ≤ +5% |",
+            f"| the same, CPU seconds of all the crawl's processes (median of {n}) | {out['cpu_s_off']:.1f} / "
+            f"{out['cpu_s_on']:.1f}: {out['cpu_s_overhead']:+.1%} | |",
+            f"| WARC records alone: CPU ms a page (built, digested, compressed) ÷ the crawl's CPU ms a page | "
+            f"{out['write_ms_per_page']:.2f}: {out['write_share_of_crawl_cpu']:.1%} | |",
+        ]
     return "\n".join(lines)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from isal import isal_zlib
 from scrapy import signals
 from scrapy.exceptions import UsageError
 from warcio.archiveiterator import ArchiveIterator
@@ -70,13 +71,16 @@ def _member(uri: str, record_type: str, http_headers: StatusAndHeaders, payload:
     """One record as one gzip member, and its record id.
 
     warcio builds the record (headers, digests); the compression is ours: warcio's is zlib level 9, ~12 ms for a
-    330 KB page, where level 1 takes ~2 ms for files ~20 % larger (``NEWSPROJ_WARC_GZIP_LEVEL``)."""
+    330 KB page. Levels 0 to 3 are ISA-L's igzip (``isal``), levels 4 to 9 zlib's (``NEWSPROJ_WARC_GZIP_LEVEL``,
+    default 1): on the news-dev pages igzip's level 1 takes 0.46 ms a page for files the size of zlib's level 1
+    (1.93 ms), zlib's level 6 5.6 ms for files ~15 % smaller. Any gzip reader reads either."""
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=False, warc_version="WARC/1.1")
     record = writer.create_warc_record(uri, record_type, payload=io.BytesIO(payload), length=len(payload),
                                        http_headers=http_headers, warc_headers_dict=warc_headers)
     writer.write_record(record)
-    compressor = zlib.compressobj(level, zlib.DEFLATED, 31)  # 31: a gzip header and trailer
+    gzip = isal_zlib if level <= isal_zlib.ISAL_BEST_COMPRESSION else zlib
+    compressor = gzip.compressobj(level, zlib.DEFLATED, 31)  # 31: a gzip header and trailer
     return compressor.compress(buffer.getvalue()) + compressor.flush(), record.rec_headers.get_header("WARC-Record-ID")
 
 
