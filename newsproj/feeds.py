@@ -54,6 +54,7 @@ import logging
 import lzma
 import os
 import re
+import tempfile
 import time
 from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
@@ -445,10 +446,19 @@ def write_recovered_manifest(final: Path, records: int, digest: str) -> None:
 
 
 def write_json(path: Path, data: Any) -> None:
-    """Atomically: a temp file beside it, then ``os.replace``."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    """Atomically: a temp file beside it, then ``os.replace``. The temp file is this writer's own (processes of a
+    distributed crawl save the same file at close: with one shared temp name, a writer renamed another's
+    half-written file into place); a writer that fails removes it."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o644)  # (mkstemp's 0600: a manifest is read by other users, as before)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

@@ -172,3 +172,45 @@ def test_repair_strings():
                    breadcrumbs=[Breadcrumb(name="x\udfff", url="https://n.example/")])
     assert repair_strings(item) == 2
     assert item.mainImage.url == "https://n.example/\ufffd.png" and item.breadcrumbs[0].name == "x\ufffd"
+
+
+def test_write_json_from_several_writers_at_once_never_shows_a_partial_file(tmp_path):
+    """Processes of a distributed crawl sharing a STATE_DIR save the same file at close (a site's template history):
+    one fixed temp name was shared, so a writer renamed another's half-written file into place (or lost its own
+    rename: FileNotFoundError)."""
+    import threading
+
+    from newsproj.feeds import write_json
+
+    path = tmp_path / "state.json"
+    write_json(path, {"writer": -1})
+    errors: list[BaseException] = []
+    seen: list[object] = []
+    done = threading.Event()
+
+    def writer(n: int) -> None:
+        try:
+            for _ in range(30):
+                write_json(path, {"writer": n, "lines": list(range(20_000))})
+        except BaseException as exc:  # noqa: BLE001 - what the test looks for
+            errors.append(exc)
+
+    def reader() -> None:
+        while not done.is_set():
+            try:
+                seen.append(json.loads(path.read_text(encoding="utf-8"))["writer"])
+            except ValueError as exc:
+                errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+    watch = threading.Thread(target=reader)
+    watch.start()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    done.set()
+    watch.join()
+    assert errors == []
+    assert seen
+    assert not [p.name for p in tmp_path.iterdir() if p.name != "state.json"]  # no temp file left behind
