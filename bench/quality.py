@@ -328,20 +328,20 @@ def item_path(corpus: Path, pages: list[dict[str, Any]], registry: bool = True,
     """What the crawl makes of each page (:func:`newsproj.extraction.page.process_page`: extract → verdict →
     clean), in this process. ``removed`` collects ``(page id, line, reason)`` for every line cleaning dropped.
     ``template``: the crawl's template-line rule (:mod:`newsproj.cleaning.template`, pages in truth order, one
-    site per page's domain and canonical claim) as a ``first`` run meets it (evidence grows page by page), or a
+    site per page's host and canonical claim) as a ``first`` run meets it (evidence grows page by page), or a
     ``second`` run (every page's evidence learnt before: the history a first run leaves); ``off``: none.
     ``outcomes``: the pages' outcomes from an earlier call (:func:`page_outcomes`), not extracted again."""
     from itemadapter import ItemAdapter
 
     from newsproj.cleaning.template import TemplateLines, site_key
-    from newsproj.discovery.urls import site_of
+    from newsproj.pipelines.template import host_of
 
     if outcomes is None:
         outcomes = page_outcomes(corpus, pages, registry)
     lines = TemplateLines() if template != "off" else None
 
     def key(article: Any) -> str:
-        return site_key(site_of(article.url), site_of(article.canonicalUrl or article.url))
+        return site_key(host_of(article.url), host_of(article.canonicalUrl or article.url))  # (as the crawl's)
 
     if lines is not None and template == "second":
         for _page, outcome in outcomes:

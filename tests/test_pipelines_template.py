@@ -3,6 +3,8 @@ meets."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.misc import build_from_crawler
@@ -79,3 +81,70 @@ def test_another_sites_pages_never_touch_a_sites_records(tmp_path):
         pipe.process_item(item(n, url=f"https://evil.example/p-{_word(n)}", claim="https://news.example/a"))
     victim = pipe.process_item(item(99))
     assert victim.articleBody.endswith(TAIL[-1])
+
+
+def _history_of(tmp_path):
+    crawler, pipe = pipeline(tmp_path)
+    for n in range(4):
+        pipe.process_item(item(n))
+    pipe.spider_closed()
+    (path,) = (tmp_path / "state" / "templates").glob("*.json")
+    return path
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    # what json.loads gives but int() refuses: a float infinity is an OverflowError, not a ValueError
+    ('{"version": 1, "site": "SITE", "pages": 1e999, "lines": []}', "OverflowError"),
+    ('{"version": 1, "site": "SITE", "pages": 1, "lines": [[Infinity, [1]]]}', "OverflowError"),
+    ('{"version": 1, "site": "SITE", "pages": 1, "lines": [[1, [-Infinity]]]}', "OverflowError"),
+    # nested past the interpreter's recursion limit: json.loads raises RecursionError
+    ('{"version": 1, "site": "SITE", "lines": ' + "[" * 100_000 + "]" * 100_000 + "}", "RecursionError"),
+])
+def test_a_hostile_history_file_is_counted_and_the_run_goes_on(tmp_path, content, reason):
+    path = _history_of(tmp_path)
+    site = json.loads(path.read_text(encoding="utf-8"))["site"]  # (the file's own site: read for it)
+    path.write_text(content.replace("SITE", site), encoding="utf-8")
+    crawler, pipe = pipeline(tmp_path)
+    assert pipe.process_item(item(10)).articleBody.endswith(TAIL[-1])  # no evidence: kept, and no exception
+    assert crawler.stats.get_value(f"newsproj/template/history/bad_file/{reason}") == 1
+
+
+def test_a_history_file_far_larger_than_its_bounds_is_not_read_into_memory(tmp_path):
+    path = _history_of(tmp_path)
+    with path.open("r+b") as f:  # a sparse 2 GB file: reading it would take 2 GB (and more to parse)
+        f.seek(2 * 1024**3)
+        f.write(b"\n")
+    crawler, pipe = pipeline(tmp_path)
+    assert pipe.process_item(item(10)).articleBody.endswith(TAIL[-1])
+    assert crawler.stats.get_value("newsproj/template/history/bad_file/too_large") == 1
+    pipe.spider_closed()  # the evidence of this run replaces it
+    assert path.stat().st_size < 1024**2
+
+
+@pytest.mark.parametrize("host", ["blogspot.com", "github.io", "wordpress.com"])
+def test_blogs_sharing_a_hosting_domain_never_touch_each_others_records(tmp_path, host):
+    crawler, pipe = pipeline(tmp_path)
+    for n in range(10):  # three hostile blogs end every post with what the victim's post ends with
+        pipe.process_item(item(n, url=f"https://evil{n % 3}.{host}/p-{_word(n)}"))
+    victim = pipe.process_item(item(99, url=f"https://victim.{host}/my-post"))
+    assert victim.articleBody.endswith(TAIL[-1])
+    pipe.spider_closed()  # nor through the history: each blog has a file of its own
+    crawler, pipe = pipeline(tmp_path)
+    assert pipe.process_item(item(98, url=f"https://victim.{host}/other-post")).articleBody.endswith(TAIL[-1])
+
+
+def test_one_site_over_http_and_https_is_one_site(tmp_path):
+    crawler, pipe = pipeline(tmp_path)
+    bodies = [pipe.process_item(item(n, url=f"http://news.example/s-{_word(n)}",
+                                     claim=f"https://www.news.example/s-{_word(n)}")).articleBody for n in range(2)]
+    bodies.append(pipe.process_item(item(3, url="https://news.example/s-3")).articleBody)
+    assert [body.endswith(TAIL[-1]) for body in bodies] == [True, True, False]
+
+
+def test_claims_of_many_served_sites_are_bounded(tmp_path):
+    from newsproj.pipelines.template import MAX_CLAIMING_SITES
+
+    crawler, pipe = pipeline(tmp_path, STATE_DIR="", NEWSPROJ_TEMPLATE_MAX_SITES=4)
+    for n in range(MAX_CLAIMING_SITES + 100):  # a WARC of many hosts, each page claiming another host
+        pipe.process_item(item(n, url=f"https://h{n}.example/a", claim=f"https://c{n}.example/a"))
+    assert len(pipe.claims) <= MAX_CLAIMING_SITES

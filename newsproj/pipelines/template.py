@@ -24,14 +24,15 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from ..cleaning.template import MAX_LINES, MAX_SITES, MAX_WORDS, MIN_PAGES, SiteLines, TemplateLines, site_key
-from ..discovery.urls import site_of
 from ..feeds import safe_name, write_json
 from ..items import Article
 
@@ -43,9 +44,29 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 HISTORY_DIR = "templates"
+MAX_HISTORY_BYTES = 64
+"""Bytes a history file may take per line hash it may hold (``NEWSPROJ_TEMPLATE_MAX_LINES``; one written here takes
+about 100): a larger file is not read (``bad_file/too_large``), so a broken or planted file never fills memory."""
 MAX_CLAIMS = 32
 """Sites one served site's pages may name in their canonical links and get evidence of their own for; the pages
 that name more share one (a hostile site cannot make a template file per page)."""
+MAX_CLAIMING_SITES = 4096
+"""Served sites whose claims are remembered (the least recently seen is forgotten: a WARC of a million hosts)."""
+
+
+def host_of(url: str) -> str:
+    """The site a page is evidence for: its host without ``www.``, and its port when not the scheme's default (one
+    site over http and https). Not the registrable domain: the blogs of one hosting domain (``*.blogspot.com``,
+    ``*.github.io``, ``*.wordpress.com``) are sites of their own, and three of them must not make a fourth one's
+    lines template."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:
+        return ""
+    host = host[4:] if host.startswith("www.") else host
+    return f"{host}:{port}" if port and port != {"http": 80, "https": 443}.get(parts.scheme) else host
 
 
 class TemplatePipeline:
@@ -67,7 +88,7 @@ class TemplatePipeline:
             load=self._load if self.folder else None,
             evicted=self._evicted,
         )
-        self.claims: dict[str, set[str]] = {}
+        self.claims: OrderedDict[str, set[str]] = OrderedDict()
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -89,12 +110,15 @@ class TemplatePipeline:
         return item
 
     def _site(self, item: Article) -> str:
-        """The item's site for the evidence: the site that served it, and the one its canonical link claims."""
-        site = site_of(item.url)
+        """The item's site for the evidence: the host that served it, and the one its canonical link claims."""
+        site = host_of(item.url)
         claim = item.metadata.canonicalClaim if item.metadata is not None else None
-        claimed = site_of(claim or item.canonicalUrl or item.url)
+        claimed = host_of(claim or item.canonicalUrl or item.url)
         if claimed != site:
             known = self.claims.setdefault(site, set())
+            self.claims.move_to_end(site)
+            if len(self.claims) > MAX_CLAIMING_SITES:
+                self.claims.popitem(last=False)
             if claimed not in known and len(known) >= MAX_CLAIMS:
                 self.stats.inc_value("newsproj/template/claims_over_cap")
                 claimed = "*"
@@ -112,13 +136,19 @@ class TemplatePipeline:
     def _read(self, key: str) -> SiteLines | None:
         path = self._path(key)
         try:
+            if path.stat().st_size > MAX_HISTORY_BYTES * max(self.max_lines, 1000):
+                self.stats.inc_value("newsproj/template/history/bad_file/too_large")
+                logger.warning("Template history of %s not read (too large: %d bytes): %s", key,
+                               path.stat().st_size, path)
+                return None
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("site") != key:
                 raise ValueError("another site's file")
             return SiteLines.from_json(data, self.min_pages, self.max_lines)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, TypeError, AttributeError) as exc:
+        except (OSError, ValueError, TypeError, AttributeError, OverflowError, RecursionError) as exc:
+            # (OverflowError: a number json reads as infinity; RecursionError: arrays nested 100,000 deep)
             self.stats.inc_value(f"newsproj/template/history/bad_file/{type(exc).__name__}")
             logger.warning("Template history of %s not read (%s: %s): %s", key, type(exc).__name__, exc, path)
             return None
