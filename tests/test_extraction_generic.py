@@ -324,3 +324,26 @@ def test_readers_comments_in_items_of_the_posts_class_are_no_continuation():
         f"<div class='comment_container'><div id='comments'>{comments}</div></div></div></body></html>"
     )
     assert continuation(tree, "\n".join(PARAS[:5])) is None
+
+
+def _with_teasers(story: list[str], teasers: int) -> lxml.html.HtmlElement:
+    items = "".join(
+        f"<li><a href='/2008/01/story-{i}.html'>Other story number {i} in the news</a><br>"
+        f"A summary of other story {i}.</li>" for i in range(teasers)
+    )
+    return lxml.html.fromstring(
+        "<html><body><div id='story'>" + "".join(f"<p>{p}</p>" for p in story)
+        + f"<h3>Blog Watch</h3><ul>{items}</ul></div></body></html>"
+    )
+
+
+def test_a_teaser_list_at_the_end_of_the_body_goes_but_a_list_article_stays():
+    from newsproj.extraction.generic import without_teaser_tail
+
+    teasers = "\n".join(f"- Other story number {i} in the news\n- A summary of other story {i}." for i in range(6))
+    story = "\n".join(PARAS[:8])
+    assert without_teaser_tail(story + "\nBlog Watch\n" + teasers, _with_teasers(PARAS[:8], 6)) == (
+        story + "\nBlog Watch")
+    # a list article: its linked items are most of it
+    intro = PARAS[0]
+    assert without_teaser_tail(intro + "\n" + teasers, _with_teasers(PARAS[:1], 6)) == intro + "\n" + teasers

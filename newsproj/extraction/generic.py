@@ -210,9 +210,45 @@ def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) ->
     prose = _prose_words(tree)
     main = _main_text(tree, url, prune_xpath, several, prose)
     signal = looks_wrong(main or "", page, prose, several)
-    if not signal:
-        return main
-    return best_candidate(page, url, main, signal)
+    if signal:
+        main = best_candidate(page, url, main, signal)
+    return without_teaser_tail(main, page) if main else main
+
+
+TAIL_LINES = 60
+"""Lines at the end of a body looked at for a teaser list (bounded: the page decides how long its body is)."""
+TAIL_LINKS = 3
+TAIL_LINK_SHARE = 0.4
+
+
+def without_teaser_tail(text: str, page: HtmlElement) -> str:
+    """``text`` without a list of teasers at its end ("Blog Watch": headline links of other pages, each with its
+    summary), which precision mode can take in when it sits in the article's container: the longest run of last
+    lines, from a link text on, in which ``TAIL_LINKS`` or more lines and ``TAIL_LINK_SHARE`` of the lines are link
+    texts of the page. Kept when the rest would be shorter than the run (a list article of linked items, or a
+    listing's text, for the listing verdict to see)."""
+    lines = text.split("\n")
+    tail = lines[-TAIL_LINES:]
+    if sum(1 for line in tail if 3 <= len(line.split()) <= 25) < TAIL_LINKS:
+        return text  # (no headline-sized lines: no need to walk the page's links)
+    anchors = _anchor_texts(page)
+    linked = [_line_key(line) in anchors for line in tail]
+    cut = None
+    count = 0
+    for i in range(len(tail) - 1, -1, -1):
+        count += linked[i]
+        if linked[i] and count >= TAIL_LINKS and count >= TAIL_LINK_SHARE * (len(tail) - i):
+            cut = i
+    if cut is None:
+        return text
+    start = len(lines) - len(tail) + cut
+    if start > 0 and word_count("\n".join(lines[:start])) >= word_count("\n".join(lines[start:])):
+        return "\n".join(lines[:start])
+    return text
+
+
+def _line_key(line: str) -> str:
+    return " ".join(line.split()).casefold().lstrip("-•* ")
 
 
 def _main_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], several: bool, prose: int) -> str | None:
