@@ -155,8 +155,9 @@ def clean_body(
         if keep[i] and len(line) >= 20 and line[:half].strip() == line[half:].strip():
             drop(i, "repeated")
 
-    # 2. repeated lines: captions and credits shown twice are dropped everywhere;
-    #    a repeated sentence (pull quote, or any line ending a sentence) keeps its first occurrence;
+    # 2. repeated lines: a short control seen three times or more ("Enlarge" on every photo) is dropped
+    #    everywhere; any other line shown twice or more keeps its first occurrence (a caption shown twice, a pull
+    #    quote, a label repeated per item: "[Engadget]", "TED@London");
     #    lines of a repeated structure (list items, table rows, a plan's labels) are kept every time.
     keys = [_norm(line) for line in lines]
     counts = Counter(keys)
@@ -169,7 +170,7 @@ def clean_body(
         elif counts[key] > 1 and key in structure:
             pass
         elif counts[key] > 1:
-            if _label(line) and not _SENTENCE_CLOSE.search(line):
+            if counts[key] >= 3 and _label(line) and not _SENTENCE_CLOSE.search(line):
                 drop(i, "repeated")
             elif key in seen:
                 drop(i, "repeated")
