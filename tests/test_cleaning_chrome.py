@@ -101,6 +101,7 @@ def test_chrome_case(case: Path):
         ("| POSTED ON November 7th, 2012 | 99 COMMENTS | + ADD YOUR COMMENT |", "comments"),
         ("Add comment", "comments"),
         ("Notify me of followup comments via e-mail", "comments"),  # a comment form's (seen in half B)
+        ("Get the new app for Android and iOS", "newsletter"),
         ("E-mail comments to editor@example.com", "comments"),
         ("There are currently no comments for this entry.", "comments"),
         ("0 comments have been made. Post a comment.", "comments"),
@@ -243,6 +244,10 @@ def test_chrome_lines(line, reason):
         "The report was published and broadcast worldwide, then rewritten for the web.",
         "Copies were redistributed to schools, the ministry said.",
         "Notify the police of any comments that threaten violence, the minister said.",
+        # wrongly removed before (held-out half B): an app prompt needs the prompt, not just "app … Android"
+        "It’s unlikely to put a dent in the popularity of Venmo, but today Google is making it easier to send cash "
+        "using its Gmail app for Android.",
+        "Download the app for Android or iOS and you will find the same bug, researchers said on Friday.",
     ],
 )
 def test_prose_is_not_chrome(line):
