@@ -145,6 +145,14 @@ SITE_NAME_CASES = [
      "<table><tr><td><p>Story.</p></td></tr><tr><td class=bottom>&nbsp;Copyright © 2007 OurSports Central - "
      "<a href='/about/privacy'>Privacy Policy</a></td></tr></table>",
      "http://127.0.0.1:8000/services/releases/?id=3580033", "Slow Start Cost the Majors in Ottawa"),
+    # "(c)" or "copyright" in the article's prose, with no year or © after it, is no notice: the words after it
+    # are not the site's name (they held the headline, and the site's name became the headline)
+    ("<title>Nonprofit groups spend millions | Daily Planet</title>",
+     "<h1>Nonprofit groups spend millions</h1><p>Under section 501(c) nonprofit groups spend millions on ads.</p>",
+     "http://127.0.0.1:8000/2010/05/x.html", "Nonprofit groups spend millions"),
+    ("<title>Photographers lose their case | Daily Planet</title>",
+     "<h1>Photographers lose their case</h1><p>Over copyright photographers lose their case, the court said.</p>",
+     "http://127.0.0.1:8000/2010/05/y.html", "Photographers lose their case"),
 ]
 
 

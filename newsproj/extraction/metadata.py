@@ -170,8 +170,11 @@ MAX_AUTHOR_METAS = 20
 # (//text(), not //body//text(): some old pages parse with no <body>)
 _NOTICES = etree.XPath("//text()[contains(., '©') or contains(., 'opyright') or contains(., '(c)')"
                        " or contains(., '(C)')][not(ancestor::script or ancestor::style or ancestor::head)]")
-_OWNER = re.compile(r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{2,4})?[\s,]*)?(?:by\s+)?"
-                    r"([^|.,;:©()\n\d/»*]{3,60})", re.I)
+_YEARS = r"\d{4}(?:\s*[-–]\s*\d{2,4})?[\s,]*"
+# A notice has a © sign, or a year after "copyright" / "(c)": without either, the words are the article's prose
+# ("Under section 501(c) nonprofit groups spend…", "over copyright photographers lose…"), not a holder's name.
+_OWNER = re.compile(rf"(?:(?:copyright\s*|\(c\)\s*)?©\s*(?:{_YEARS})?|(?:copyright|\(c\))(?:\s*\(c\))?\s*{_YEARS})"
+                    r"(?:by\s+)?([^|.,;:©()\n\d/»*]{3,60})", re.I)
 MAX_NOTICES = 10
 MAX_OWNER_WORDS = 8
 
