@@ -197,3 +197,27 @@ def test_json_ld_body_skips_a_block_inside_one_taken():
                                 + f"<blockquote>{quote}</blockquote>" + "".join(f"<p>{p}</p>" for p in paras[5:])
                                 + "</body></html>")
     assert from_jsonld(tree, "\n".join(paras[:10]), "\n".join(paras)) == "\n".join(paras)
+
+
+# ------------------------------------------------------------------ the article-or-listing verdict (verdict.py)
+
+def _teaser_page() -> str:
+    """2,000 headline links in one container after 100,000 empty elements: each link's walk up to its teaser box
+    read the container's text from its start, through every empty element (2,000 x 100,000 steps: 286 s)."""
+    links = "".join(f"<div><a href='/story-{i}'>Teaser headline number {i}</a></div>" for i in range(2000))
+    return (f"<html><head><title>Tag</title></head><body><div>{'<i></i>' * 100_000}{links}</div>"
+            "<p>This is a short sentence of prose that has ten or more words in it.</p></body></html>")
+
+
+def test_the_short_page_and_listing_verdicts_walk_a_page_of_empty_elements_linearly():
+    import lxml.html
+
+    from newsproj.extraction.verdict import listing_reason, short_page
+
+    tree = lxml.html.fromstring(_teaser_page())
+    body = "This is a short sentence of prose that has ten or more words in it. " * 2
+    finishes(short_page, tree, "https://example.com/tag/x", body, 28)
+    finishes(listing_reason, tree, "https://example.com/tag/x", "\n".join(
+        f"Teaser headline number {i}" for i in range(2000)))
+    assert listing_reason(tree, "https://example.com/tag/x", "\n".join(
+        f"Teaser headline number {i}" for i in range(2000))) == "teasers"

@@ -239,7 +239,10 @@ def headline_links(tree: HtmlElement, url: str) -> list[tuple[HtmlElement, str]]
         block = a.getparent()
         while block is not None and block.tag not in _BLOCK_TAGS:
             block = block.getparent()
-        if block is not None and len(_norm(_bounded_text(block, 4 * len(text) + 40))) <= 1.25 * len(text) + 5:
+        if block is None:
+            continue
+        block_text = _bounded_text(block, 4 * len(text) + 40)
+        if block_text is not None and len(_norm(block_text)) <= 1.25 * len(text) + 5:
             found.append((a, text))
     return found
 
@@ -261,8 +264,12 @@ def _host(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def _bounded_text(element: HtmlElement, limit: int) -> str:
-    """``element``'s text, cut once it is longer than ``limit`` characters (enough to tell "short" from "long")."""
+def _bounded_text(element: HtmlElement, limit: int) -> str | None:
+    """``element``'s text, cut once it is longer than ``limit`` characters (enough to tell "short" from "long");
+    None (long) when it holds more than 4 elements a character of ``limit``: reading its text walks them all, and
+    a page of 100,000 empty elements around 2,000 links made each link's walk read them again (286 s)."""
+    if next(islice(element.iter(), 4 * limit + 100, None), None) is not None:  # (markup: 4 elements a character)
+        return None
     parts: list[str] = []
     size = 0
     for text in element.itertext():
@@ -277,6 +284,7 @@ def _teasers(links: list[tuple[HtmlElement, str]]) -> list[str]:
     """Text of each teaser: the widest element around a headline link that holds no other headline link and at
     most ``TEASER_CHARS`` characters."""
     mine = {a: i for i, (a, _) in enumerate(links)}
+    long: dict[HtmlElement, bool] = {}  # (each container is measured once, not once per link inside it)
     boxes: list[str] = []
     for a, _ in links:
         box = a
@@ -284,7 +292,10 @@ def _teasers(links: list[tuple[HtmlElement, str]]) -> list[str]:
             parent = box.getparent()
             if parent is None or parent.tag in ("body", "html"):
                 break
-            if len(_bounded_text(parent, TEASER_CHARS)) > TEASER_CHARS:
+            if parent not in long:
+                parent_text = _bounded_text(parent, TEASER_CHARS)
+                long[parent] = parent_text is None or len(parent_text) > TEASER_CHARS
+            if long[parent]:
                 break
             if any(other is not a and other in mine for other in parent.iter("a")):
                 break
