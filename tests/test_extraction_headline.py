@@ -173,3 +173,12 @@ def test_copyright_notices_are_read_boundedly():
     owners = metadata.read(tree).owners
     assert len(owners) <= MAX_NOTICES and owners[0] == "Gazette Limited"
     assert time.process_time() - started < 5
+
+
+def test_a_photo_credit_is_no_site_name():
+    # a caption's "© Getty Images ..." names what the photo shows, not the site: the heading is still the headline
+    head = "<title>Donald Trump speaks in Ohio | Gazette</title>"
+    body = ("<h1><a href='/'>Gazette</a></h1><h1>Donald Trump speaks in Ohio</h1>"
+            "<figure><figcaption>© Getty Images Donald Trump speaks in Ohio"
+            "</figcaption></figure><p>Story.</p><p class='footer'>© 2012 Gazette</p>")
+    assert _choose(head, body, "http://127.0.0.1:8000/x.html") == "Donald Trump speaks in Ohio"

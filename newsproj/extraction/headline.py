@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|–—·•:»>~/-]|::|--|-{1,2}>)\s+|(?<!\s)\s*\|\s*|_(?=[A-Z])")
 """Between a headline and the site or section names in a title: " | ", " - ", " – ", " : ", " » ", "_English_"."""
 MAX_PARTS = 8
+SITE_NAME_WORDS = 4
+"""A site's name is a few words; a text inside a copyright notice is taken for it only up to this long."""
 KICKER_WORDS = 8
 """A kicker (topic label) before the headline is a few words."""
 
@@ -62,14 +64,19 @@ def parts(title: str) -> list[str]:
     return [p for p in found if p]
 
 
-def _site_like(text: str, site_names: tuple[str, ...], label: str | None) -> bool:
-    """A title part or a heading that is the site's name (``og:site_name``, the copyright holder's) or a domain
+def _site_like(text: str, site_names: tuple[str, ...], label: str | None, owners: tuple[str, ...] = ()) -> bool:
+    """A title part or a heading that is the site's name (``og:site_name``; a copyright holder's, which a site's
+    name of a few words may be part of: "© 2007 The Independent on Saturday & Independent Online") or a domain
     name."""
     squashed = _squash(text)
     if not squashed:
         return True
     for site_name in site_names:
         if squashed == _squash(site_name) or (len(squashed) >= 4 and squashed in _squash(site_name)):
+            return True
+    short = len(text.split()) <= SITE_NAME_WORDS  # (a longer text inside a notice is a caption's, not a name)
+    for owner in owners:
+        if squashed == _squash(owner) or (short and len(squashed) >= 4 and squashed in _squash(owner)):
             return True
     if label and len(label) >= 4 and label.replace("-", "") in squashed and len(text.split()) <= 6:
         return True
@@ -96,10 +103,11 @@ def choose(page: PageMeta, url: str = "") -> str | None:
     declared = {text_key(m): m for m in metas[: len(metas) - 1 if page.title else len(metas)]}
     # (schema.org's headline: never a site's or blog's name before it, as og:title often has)
     schema = {text_key(m): m for m in found[: bool(ld) + bool(page.head_headline)] if m}
-    site_name = tuple(n for n in (page.meta.get("og:site_name"), *page.owners) if n)
+    site_name = tuple(n for n in (page.meta.get("og:site_name"),) if n)
+    owners = tuple(page.owners)
     label = host_label(url) if url else None
     whole = {text_key(m) for m in metas}
-    pieces = {headline_part(m, site_name, label) for m in metas} - {""}
+    pieces = {headline_part(m, site_name, label, owners) for m in metas} - {""}
     # a metadata title that is the heading cut short (with or without an ellipsis)
     # (not the <title>: a site's name there starts many headings)
     cut = metas[:-1] if page.title else metas
@@ -108,7 +116,7 @@ def choose(page: PageMeta, url: str = "") -> str | None:
     for heading in page.headings:
         text = clean_text(heading.text) or ""
         k = text_key(text)
-        if not k or heading.home_link or _site_like(text, site_name, label):
+        if not k or heading.home_link or _site_like(text, site_name, label, owners):
             continue
         if k in whole:
             # a whole metadata title: the strongest agreement; written as the metadata spells it (the heading's
@@ -124,7 +132,7 @@ def choose(page: PageMeta, url: str = "") -> str | None:
             weaker = kicked
             continue
         kicked = next((t for t_key, t in schema.items() if _kicker_of(t, t_key, {k: text})
-                       and not _site_like(t[: len(t) - len(text)], site_name, label)), None)
+                       and not _site_like(t[: len(t) - len(text)], site_name, label, owners)), None)
         if kicked:
             # the headline the page declares is a kicker + the heading: the kicker is shown apart, but is part of it
             weaker = kicked
@@ -134,7 +142,7 @@ def choose(page: PageMeta, url: str = "") -> str | None:
         # (or a kicker of a few words before one of those)
         rest = _rest_shown(k, whole, page.headings) if heading.position == 0 and heading.tag == "h1" and \
             len(k.split()) >= 2 else None
-        if rest and not _site_like(rest, site_name, label):
+        if rest and not _site_like(rest, site_name, label, owners):
             # the page's first heading, an <h1>, starts or ends a title, and a heading further down is the rest of it:
             # the first is the blog's or site's name (a masthead) beside the headline ("Seth's Blog: Entering sync
             # markets")
@@ -148,7 +156,7 @@ def choose(page: PageMeta, url: str = "") -> str | None:
     if weaker:
         return weaker
     for meta in metas:
-        kept = [p for p in parts(meta) if not _site_like(p, site_name, label)]
+        kept = [p for p in parts(meta) if not _site_like(p, site_name, label, owners)]
         if not kept:
             continue
         return strip_sections(meta, kept)
@@ -156,7 +164,7 @@ def choose(page: PageMeta, url: str = "") -> str | None:
         return clean_text(page.headline_h1)
     # only the site's name in the metadata: the first heading of the page that is not the masthead, else that name
     for heading in page.headings:
-        if heading.tag != "b" and not heading.home_link and not _site_like(heading.text, site_name, label):
+        if heading.tag != "b" and not heading.home_link and not _site_like(heading.text, site_name, label, owners):
             return clean_text(heading.text)
     return metas[0] if metas else None
 
@@ -188,10 +196,11 @@ def _kicker_of(heading: str, key: str, declared: dict[str, str]) -> str | None:
     return None
 
 
-def headline_part(title: str, site_name: tuple[str, ...], label: str | None) -> str:
+def headline_part(title: str, site_name: tuple[str, ...], label: str | None, owners: tuple[str, ...] = ()) -> str:
     """The key of the part of a title that can be its headline: of the parts that are not the site's name, the one
     with strictly the most words ("" when none stands out: a kicker is as long as the rest)."""
-    kept = sorted((p for p in parts(title) if not _site_like(p, site_name, label)), key=lambda p: -len(p.split()))
+    kept = sorted((p for p in parts(title) if not _site_like(p, site_name, label, owners)),
+                  key=lambda p: -len(p.split()))
     if len(kept) < 2 or len(kept[0].split()) > len(kept[1].split()):
         return text_key(kept[0]) if kept else ""
     return ""

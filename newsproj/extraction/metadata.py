@@ -182,7 +182,7 @@ MAX_OWNER_WORDS = 8
 def _owners(tree: HtmlElement) -> list[str]:
     """The names the page's copyright notices give (at most ``MAX_NOTICES`` notices, 300 characters each)."""
     owners: list[str] = []
-    for text in _NOTICES(tree)[:MAX_NOTICES]:
+    for text in _NOTICES(tree)[-MAX_NOTICES:]:  # (the last ones: a footer's, not a photo caption's)
         for match in _OWNER.finditer(str(text)[:300]):
             name = re.split(r"\s[-–—]\s", " ".join(match.group(1).split()), maxsplit=1)[0].strip(" -–—")
             if len(name) >= 3 and len(name.split()) <= MAX_OWNER_WORDS and \
