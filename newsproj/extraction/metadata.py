@@ -168,8 +168,10 @@ AUTHOR_METAS = ("author", "article:author", "dc.creator", "sailthru.author", "pa
 """``<meta>`` keys that name an article's authors, best first."""
 MAX_AUTHOR_METAS = 20
 # (//text(), not //body//text(): some old pages parse with no <body>)
-_NOTICES = etree.XPath("//text()[contains(., '©') or contains(., 'opyright') or contains(., '(c)')"
-                       " or contains(., '(C)')][not(ancestor::script or ancestor::style or ancestor::head)]")
+# (a notice without © or "copyright", "(c) 2008 X", is not looked for: two tests a text node instead of four halve
+# the walk's cost, 0.83 → 0.49 ms a page of the old corpora, where no og:site_name spares it; no headline changes)
+_NOTICES = etree.XPath("//text()[contains(., '©') or contains(., 'opyright')]"
+                       "[not(ancestor::script or ancestor::style or ancestor::head)]")
 _YEARS = r"\d{4}(?:\s*[-–]\s*\d{2,4})?[\s,]*"
 # A notice has a © sign, or a year after "copyright" / "(c)": without either, the words are the article's prose
 # ("Under section 501(c) nonprofit groups spend…", "over copyright photographers lose…"), not a holder's name.
