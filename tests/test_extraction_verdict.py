@@ -149,3 +149,17 @@ def test_a_last_section_page_holding_one_teaser_is_still_a_listing():
     outcome = process_page(PageItem(url="http://127.0.0.1/local/page/4/", html=html,
                                     date_downloaded="2024-09-12T10:00:00+00:00"))
     assert outcome.article is None and outcome.listing == "index"
+
+
+@pytest.mark.parametrize("more", ["Read more", "Continue reading →", "[…]", "Weiterlesen »"])
+def test_a_tag_page_holding_one_post_introduced_by_a_read_more_link_is_a_listing(more):
+    """A tag page with one post: its heading is no link (or a link of one word), its summary a sentence of prose,
+    and a 'Read more' link leads to the post. Its 22 words are a teaser's, not a short article's."""
+    summary = ("The council voted on Tuesday to approve the revised budget for next year, ending months of debate "
+               "over the cost of repairs.")
+    html = ("<html><head><title>Posts tagged budget | Wexley Times</title></head><body><h1>Tag: budget</h1>"
+            f"<div class='post'><h2>Budget</h2><p>{summary} <a href='/2024/05/council-budget.html'>{more}</a></p>"
+            "</div><div class='pager'><a href='/tag/budget/page/2'>Older posts</a></div></body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/tag/budget/", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is None and outcome.listing == "index", outcome.article

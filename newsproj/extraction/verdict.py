@@ -216,9 +216,19 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def headline_links(tree: HtmlElement, url: str) -> list[tuple[HtmlElement, str]]:
+_MORE = re.compile(
+    r"^\W*(?:read|see|view)?\s*(?:the\s+)?(?:more|full (?:story|article|post)|continue(?:s)?(?: reading)?|"
+    r"weiterlesen|mehr|lire la suite|la suite|leer más|seguir leyendo|continua(?: a leggere)?|leggi tutto|"
+    r"lees meer|czytaj (?:dalej|więcej)|\.\.\.|…)\W*$",
+    re.I,
+)
+"""The text of a link to the rest of a teaser's story ("Read more »", "Continue reading", "[…]", "Weiterlesen")."""
+
+
+def headline_links(tree: HtmlElement, url: str, more: bool = False) -> list[tuple[HtmlElement, str]]:
     """Links to other pages whose text (``HEADLINE_WORDS`` words or more) is all the text of their block: the
-    headlines of teasers, menus and related-story lists, not links inside a sentence."""
+    headlines of teasers, menus and related-story lists, not links inside a sentence. With ``more``, also the
+    links to the rest of a teaser's story ("Read more", inside its summary or after it)."""
     # the page itself: its URL and the URLs it calls its own (a page served elsewhere, a permalink)
     selves = [url, *tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")[:4]]
     pages = {urljoin(url, u.strip()).split("#", 1)[0] for u in selves}
@@ -231,11 +241,15 @@ def headline_links(tree: HtmlElement, url: str) -> list[tuple[HtmlElement, str]]
         if not href or href.startswith(_SKIP_HREF):
             continue
         text = _norm(a.text_content())
-        if len(text.split()) < HEADLINE_WORDS or text.casefold() in own:
+        read_more = more and len(text) <= 40 and bool(_MORE.match(text))
+        if not read_more and (len(text.split()) < HEADLINE_WORDS or text.casefold() in own):
             continue
         target = urljoin(url, href).split("#", 1)[0]
         if target in pages or _host(target) not in hosts or _variant(target, pages):
             continue  # (teasers link other pages of the same site, not the page's print or comments view)
+        if read_more:
+            found.append((a, text))
+            continue
         block = a.getparent()
         while block is not None and block.tag not in _BLOCK_TAGS:
             block = block.getparent()
@@ -316,7 +330,8 @@ def short_page(tree: HtmlElement, url: str, body: str, words: int) -> str | None
     teaser: its text is the teaser's), else ``too_short``."""
     from ..text import MIN_BODY_WORDS  # (here: the extraction package imports this module)
 
-    links = [] if says_article(tree, jsonld_types(tree)) else headline_links(tree, url)
+    # (a summary beside a "Read more" link to another page is that page's teaser: a tag page holding one post)
+    links = [] if says_article(tree, jsonld_types(tree)) else headline_links(tree, url, more=True)
     lines = [_norm(line) for line in body.split("\n")]
     prose = [line for line in lines if len(line.split()) >= PROSE_LINE_WORDS and _PROSE_LINE.search(line)]
     if words >= MIN_BODY_WORDS and prose:
