@@ -24,15 +24,17 @@ PLACES = ["Marlow", "Kettering", "Ashby", "Dunmore", "Halbrook", "Penrith", "Oak
 TOPICS = ["bridge repairs", "school budget", "flood defences", "bus timetable", "library hours", "harbour dredging",
           "market hall", "cycle lanes", "water supply", "hospital parking", "youth centre", "street lighting",
           "harbour café"]
+# (every sentence names the story's place or topic within its first nine words, the length of a "short" story's
+# paragraph: a sentence that three articles of a site end with word for word is the site's template, and goes)
 SENTENCES = [
     "Councillors in {place} voted on Tuesday to approve a revised plan for the {topic}, ending months of debate.",
     "The decision follows a consultation in which more than four hundred residents of {place} gave their views.",
-    "Officials said the first phase of work on the {topic} would begin in the spring and last about eight weeks.",
+    "Officials in {place} said the first phase of work on the {topic} would begin in the spring and last eight weeks.",
     "Local businesses in {place} have asked for clear notice of any closures so that deliveries can be planned.",
-    "A spokesperson for the council said the cost of the {topic} would be met from the reserves set aside last year.",
-    "Opposition members argued that the money could have been spent on services that residents use every day.",
+    "A {place} council spokesperson said the cost of the {topic} would be met from the reserves set aside last year.",
+    "Opposition members in {place} argued that the money could have been spent on services residents use every day.",
     "The {topic} has been a subject of complaints in {place} since a report found problems three winters ago.",
-    "Engineers will publish a detailed timetable once contractors have been appointed later this month.",
+    "Engineers in {place} will publish a detailed timetable once contractors have been appointed later this month.",
     "Residents who wish to comment further can attend an open meeting at the town hall in {place} next Thursday.",
     "The council expects to review progress on the {topic} at its next full meeting in the autumn.",
 ]
