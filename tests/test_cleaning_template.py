@@ -61,9 +61,35 @@ def test_one_article_under_many_urls_never_makes_its_body_template():
 
 
 def test_a_line_between_paragraphs_stays_though_every_page_has_it():
+    # (two words: a one-word line is never template, so "Ingredients" alone could not tell whether the edge rule
+    # holds; the same line at the end of the body goes)
     lines = TemplateLines(min_pages=3)
-    found = [lines.apply("example.com", body(n, middle="Ingredients")) for n in range(6)]
-    assert all("Ingredients" in f.text.split("\n") for f in found)
+    found = [lines.apply("example.com", body(n, middle="Ingredients and method")) for n in range(6)]
+    assert all("Ingredients and method" in f.text.split("\n") for f in found)
+    found = [lines.apply("example.com", body(n, tail=("Ingredients and method",))) for n in range(10, 13)]
+    assert "Ingredients and method" not in found[-1].text.split("\n")
+
+
+def test_a_question_every_page_asks_stays():
+    lines = TemplateLines(min_pages=3)
+    found = [lines.apply("example.com", body(n, head=("What is the latest development?",))) for n in range(6)]
+    assert all(f.text.startswith("What is the latest development?\n") for f in found)
+
+
+def test_a_template_run_is_read_at_most_edge_lines_from_the_edge():
+    from newsproj.cleaning.template import EDGE_LINES
+
+    footer = tuple(f"Footer link {_word(k)} here" for k in range(EDGE_LINES + 3))
+    lines = TemplateLines(min_pages=3)
+    found = [lines.apply("example.com", body(n, tail=footer)) for n in range(4)][-1]
+    assert found.text.split("\n")[-3:] == list(footer[:3])  # the lines past the window stay
+    assert len(found.removed) == EDGE_LINES
+
+
+def test_a_page_of_many_short_lines_teaches_at_most_max_page_lines():
+    lines = TemplateLines(min_pages=3, max_page_lines=200)
+    lines.apply("example.com", "\n".join(f"Short line {_word(k)} here" for k in range(50_000)))
+    assert len(lines.sites["example.com"].lines) == 200
 
 
 def test_one_sites_lines_never_touch_another_sites_records():
