@@ -163,3 +163,13 @@ def test_a_tag_page_holding_one_post_introduced_by_a_read_more_link_is_a_listing
     outcome = process_page(PageItem(url="http://127.0.0.1/tag/budget/", html=html,
                                     date_downloaded="2024-09-12T10:00:00+00:00"))
     assert outcome.article is None and outcome.listing == "index", outcome.article
+
+
+def test_a_short_page_without_a_sentence_of_prose_is_too_short():
+    """25 words of labels and captions (no line of ten words ending a sentence): no short article."""
+    text = "<br>".join(f"Photo {w} by staff photographer" for w in ("one", "two", "three", "four", "five"))
+    html = (f"<html><head><title>Gallery | The Herald</title></head><body><h1>Gallery</h1><div class='entry'>"
+            f"<p>{text}</p></div></body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/gallery/", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is None, outcome.article

@@ -148,3 +148,33 @@ def test_claims_of_many_served_sites_are_bounded(tmp_path):
     for n in range(MAX_CLAIMING_SITES + 100):  # a WARC of many hosts, each page claiming another host
         pipe.process_item(item(n, url=f"https://h{n}.example/a", claim=f"https://c{n}.example/a"))
     assert len(pipe.claims) <= MAX_CLAIMING_SITES
+
+
+def test_processes_sharing_a_state_dir_merge_their_evidence(tmp_path):
+    _, first = pipeline(tmp_path)  # two processes of a distributed crawl, each seeing part of the site
+    _, second = pipeline(tmp_path)
+    for n in range(2):
+        first.process_item(item(n))
+    second.process_item(item(2))
+    first.spider_closed()
+    second.spider_closed()  # saves on top of the first's file: merged, not replaced
+    crawler, pipe = pipeline(tmp_path)
+    assert not pipe.process_item(item(10)).articleBody.endswith(TAIL[-1])
+
+
+def test_a_site_evicted_from_memory_is_saved_then(tmp_path):
+    crawler, pipe = pipeline(tmp_path, NEWSPROJ_TEMPLATE_MAX_SITES=1)
+    pipe.process_item(item(0))
+    assert not (tmp_path / "state" / "templates").exists()
+    pipe.process_item(item(1, url="https://other.example/a"))
+    assert crawler.stats.get_value("newsproj/template/sites_evicted") == 1
+    assert len(list((tmp_path / "state" / "templates").glob("*.json"))) == 1
+
+
+def test_a_history_file_of_another_site_is_not_read(tmp_path):
+    path = _history_of(tmp_path)
+    crawler, pipe = pipeline(tmp_path)
+    other = pipe._path("other.example")  # (a file copied or renamed into another site's name)
+    other.write_bytes(path.read_bytes())
+    assert pipe.process_item(item(10, url="https://other.example/a")).articleBody.endswith(TAIL[-1])
+    assert crawler.stats.get_value("newsproj/template/history/bad_file/ValueError") == 1
