@@ -109,10 +109,9 @@ def pruned(tree: HtmlElement, chrome: bool = True) -> HtmlElement:
             if not el.tail or not el.tail[0].isspace():
                 el.tail = " " + (el.tail or "")  # the words on either side stay apart ("Kicker<i>: </i>Headline")
             el.drop_tree()
+    holders = _paragraph_holders(tree)
     for el in _SPANS_AND_BREAKS(tree):
-        if el.tag == "p":
-            el.tag = "div"  # a paragraph holding paragraphs (unclosed <p>s inside <font>): a container, not one line
-        elif el.tag == "div":
+        if el.tag == "div":
             _paragraphs_from_breaks(el)
         elif (el.tail or "").strip() and ((el.getprevious() is not None) or (el.getparent().text or "").strip()):
             # a span in the middle of a sentence is part of it: trafilatura's precision rules for page chrome
@@ -122,18 +121,55 @@ def pruned(tree: HtmlElement, chrome: bool = True) -> HtmlElement:
                     del el.attrib[name]
             if "border" in (el.get("style") or ""):
                 del el.attrib["style"]
+    for el in holders:
+        el.tag = "div"  # a paragraph holding paragraphs (unclosed <p>s inside <font>): a container, not one line
     return tree
+
+
+_BOXES = frozenset(("aside", "figure"))
+
+
+def _paragraph_holders(tree: HtmlElement) -> list[HtmlElement]:
+    """Paragraphs holding paragraphs (old pages leave ``<p>`` unclosed inside ``<font>``; the parser nests them),
+    not counting a box's own paragraphs (an ``<aside>`` or ``<figure>`` inside a paragraph). In one pass up from each
+    paragraph that stops where an earlier pass went: the XPath ``//p[descendant::p[not(ancestor::aside or
+    ancestor::figure)]]`` tested every descendant's ancestors, cubic in the depth (1,000 nested levels: 24 s)."""
+    boxed: dict[HtmlElement, bool] = {}  # element → it is, or is inside, an <aside> or <figure>
+    seen: set[HtmlElement] = set()
+    holders: list[HtmlElement] = []
+    for p in tree.iter("p"):
+        path: list[HtmlElement] = []
+        el: HtmlElement | None = p
+        inside = False
+        while el is not None:
+            if el in boxed:
+                inside = boxed[el]
+                break
+            if el.tag in _BOXES:
+                inside = True
+                break
+            path.append(el)
+            el = el.getparent()
+        for step in path:
+            boxed[step] = inside
+        if inside:
+            continue
+        up = p.getparent()
+        while up is not None and up not in seen:
+            seen.add(up)
+            if up.tag == "p":
+                holders.append(up)
+            up = up.getparent()
+    return holders
 
 
 _SPANS_AND_BREAKS = etree.XPath(
     "//p/span[@class or @id or @style] | //br/parent::div[text()[string-length(normalize-space()) >= 80]]"
-    " | //p[descendant::p[not(ancestor::aside or ancestor::figure)]]"
 )
 """Spans with a class inside paragraphs, <div>s holding their prose as loose text split by <br> (no <p>):
-trafilatura loses the text before such a div's first child element and may take a sidebar for the body instead;
-and paragraphs holding paragraphs (old pages leave ``<p>`` unclosed inside ``<font>``; the parser nests them; not a
-box's own paragraphs, in an ``<aside>`` or ``<figure>`` inside a paragraph), which
-trafilatura reads as one line. (One XPath: each costs a walk of the tree.)"""
+trafilatura loses the text before such a div's first child element and may take a sidebar for the body instead.
+(One XPath: each costs a walk of the tree. Paragraphs holding paragraphs, which trafilatura reads as one line, are
+:func:`_paragraph_holders`'s.)"""
 _BREAK_BLOCKS = frozenset((
     "div", "p", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "blockquote", "section",
     "article", "aside", "header", "footer", "nav", "form", "pre", "center", "hr", "iframe", "script", "style",
