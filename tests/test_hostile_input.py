@@ -233,3 +233,14 @@ def test_paragraphs_nested_thousands_deep_are_repaired_linearly():
     tree = parse_html("<html><body><h1>T</h1>" + f"<p>{para}<font>" * 1000 + "</body></html>")
     finishes(pruned, tree)
     assert not pruned(tree).xpath("//p[.//p]")  # every paragraph holding paragraphs is a container now
+
+
+def test_a_div_of_thousands_of_br_separated_lines_is_repaired_linearly():
+    """The XPath for a <div> holding its prose as <br>-separated text went from each <br> to its parent and tested
+    the parent's text nodes again for each (5,000 <br>: 10 s in pruned)."""
+    from newsproj.extraction.generic import pruned
+    from newsproj.extraction.parse import parse_html
+
+    para = "Paragraph of the article, long enough to be prose that an extractor keeps as the body of the story."
+    tree = parse_html("<html><body><h1>T</h1><div>" + f"{para}<br>" * 5000 + "</div></body></html>")
+    finishes(pruned, tree)
