@@ -169,8 +169,8 @@ _SPANS_AND_BREAKS = etree.XPath(
 """Spans with a class inside paragraphs, <div>s holding their prose as loose text split by <br> (no <p>):
 trafilatura loses the text before such a div's first child element and may take a sidebar for the body instead.
 (One XPath: each costs a walk of the tree. ``//div[br]``, not ``//br/parent::div``: that tested a div's text
-nodes again for each of its <br>, quadratic in a div of 5,000 lines. Paragraphs holding paragraphs, which trafilatura reads as one line, are
-:func:`_paragraph_holders`'s.)"""
+nodes again for each of its <br>, quadratic in a div of 5,000 lines. Paragraphs holding paragraphs, which
+trafilatura reads as one line, are :func:`_paragraph_holders`'s.)"""
 _BREAK_BLOCKS = frozenset((
     "div", "p", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "blockquote", "section",
     "article", "aside", "header", "footer", "nav", "form", "pre", "center", "hr", "iframe", "script", "style",
