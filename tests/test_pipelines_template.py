@@ -178,3 +178,22 @@ def test_a_history_file_of_another_site_is_not_read(tmp_path):
     other.write_bytes(path.read_bytes())
     assert pipe.process_item(item(10, url="https://other.example/a")).articleBody.endswith(TAIL[-1])
     assert crawler.stats.get_value("newsproj/template/history/bad_file/ValueError") == 1
+
+
+def test_a_full_history_file_is_read(tmp_path):
+    """A site at its cap (NEWSPROJ_TEMPLATE_MAX_LINES hashes, each seen on MIN_PAGES pages) writes ~120 bytes a
+    hash: the size bound must let it through."""
+    import random
+
+    from newsproj.cleaning.template import MAX_LINES, MIN_PAGES, SiteLines
+
+    path = _history_of(tmp_path)
+    site = json.loads(path.read_text(encoding="utf-8"))["site"]
+    rng = random.Random(0)
+    full = SiteLines(pages=10**9, lines={rng.getrandbits(64): tuple(rng.getrandbits(64) for _ in range(MIN_PAGES))
+                                         for _ in range(MAX_LINES)})
+    path.write_text(json.dumps(full.to_json(site), indent=1), encoding="utf-8")
+    crawler, pipe = pipeline(tmp_path)
+    pipe.process_item(item(10))
+    assert crawler.stats.get_value("newsproj/template/history/loaded") == 1
+    assert not [k for k in crawler.stats.get_stats() if "bad_file" in k]

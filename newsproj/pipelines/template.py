@@ -44,9 +44,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 HISTORY_DIR = "templates"
-MAX_HISTORY_BYTES = 64
+MAX_HISTORY_BYTES = 256
 """Bytes a history file may take per line hash it may hold (``NEWSPROJ_TEMPLATE_MAX_LINES``; one written here takes
-about 100): a larger file is not read (``bad_file/too_large``), so a broken or planted file never fills memory."""
+about 120 with its signatures): a larger file is not read (``bad_file/too_large``), so a broken or planted file never
+fills memory."""
 MAX_CLAIMS = 32
 """Sites one served site's pages may name in their canonical links and get evidence of their own for; the pages
 that name more share one (a hostile site cannot make a template file per page)."""
