@@ -89,7 +89,13 @@ def pruned(tree: HtmlElement, chrome: bool = True) -> HtmlElement:
     """A copy of the page without the chrome containers of the vocabulary ([prune] in cleaning/chrome.toml):
     elements whose class or id is one of its tokens, and its XPaths. Their tail text stays. Without ``chrome``:
     the copy with its markup repaired only (paragraphs, spans, comments, ruby), every container kept."""
+    return _pruned(tree, chrome)[0]
+
+
+def _pruned(tree: HtmlElement, chrome: bool = True) -> tuple[HtmlElement, int]:
+    """:func:`pruned`, and how many chrome containers it removed (none: the same tree as without ``chrome``)."""
     vocab = vocabulary()
+    removed = 0
     tree = copy.deepcopy(tree)
     # comments go, their tail text stays: React's "<!-- -->" text separators otherwise cut a paragraph short
     etree.strip_tags(tree, etree.Comment)
@@ -109,6 +115,7 @@ def pruned(tree: HtmlElement, chrome: bool = True) -> HtmlElement:
             if not el.tail or not el.tail[0].isspace():
                 el.tail = " " + (el.tail or "")  # the words on either side stay apart ("Kicker<i>: </i>Headline")
             el.drop_tree()
+            removed += 1
     holders = _paragraph_holders(tree)
     for el in _SPANS_AND_BREAKS(tree):
         if el.tag == "div":
@@ -123,7 +130,7 @@ def pruned(tree: HtmlElement, chrome: bool = True) -> HtmlElement:
                 del el.attrib["style"]
     for el in holders:
         el.tag = "div"  # a paragraph holding paragraphs (unclosed <p>s inside <font>): a container, not one line
-    return tree
+    return tree, removed
 
 
 _BOXES = frozenset(("aside", "figure"))
@@ -242,13 +249,17 @@ def _prose_words(tree: HtmlElement) -> int:
 def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) -> str | None:
     """The main text as plain lines (one paragraph a line), or None when no candidate finds any."""
     page = tree
-    tree = pruned(tree)
+    tree, removed = _pruned(tree)
     several = several_articles(tree)
     prose = _prose_words(tree)
-    main = _main_text(tree, url, prune_xpath, several, prose)
+    balanced: list[str | None] = []
+    main = _main_text(tree, url, prune_xpath, several, prose, balanced)
     signal = looks_wrong(main or "", page, prose, several)
     if signal:
-        main = best_candidate(page, url, main, signal)
+        # The unpruned candidate is the balanced run on the page with its containers: when the pruning removed
+        # none (and the site prunes nothing), that is the balanced run on this very tree, done already when the
+        # precise run fell short (one trafilatura run, ~20 ms, saved on many of the pages that weigh candidates).
+        main = best_candidate(page, url, main, signal, balanced if not removed and not prune_xpath else [])
     return without_teaser_tail(main, page) if main else main
 
 
@@ -288,13 +299,17 @@ def _line_key(line: str) -> str:
     return " ".join(line.split()).casefold().lstrip("-•* ")
 
 
-def _main_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], several: bool, prose: int) -> str | None:
+def _main_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], several: bool, prose: int,
+               balanced_run: list[str | None] | None = None) -> str | None:
+    """The main text; the balanced run's text, when it ran, is appended to ``balanced_run``."""
     precise = _run(tree, url, True, prune_xpath)
     if precise and several:
         return precise  # several articles on one page (infinite scroll): the wider run would take the next ones
     if precise and RECALL_RATIO * word_count(precise) >= prose:
         return precise  # the balanced run could not find twice as much: the page holds no more prose
     balanced = _run(tree, url, False, prune_xpath)
+    if balanced_run is not None:
+        balanced_run.append(balanced)
     if balanced and word_count(balanced) > RECALL_RATIO * word_count(precise):
         logger.debug("Precision mode kept %d words of %d on %s: balanced text taken",
                      word_count(precise), word_count(balanced), url)
@@ -415,16 +430,18 @@ def agree(a: str, b: str) -> bool:
     return bool(longer) and sum((wa & wb).values()) >= AGREEMENT * longer
 
 
-def best_candidate(page: HtmlElement, url: str, main: str | None, why: str) -> str | None:
+def best_candidate(page: HtmlElement, url: str, main: str | None, why: str,
+                   unpruned: list[str | None] | None = None) -> str | None:
     """Of the main text and independent candidates (trafilatura on the unpruned page, readability-lxml's block),
     the one with the most prose not made of links (the main text unless another has ``BETTER`` times more). A main text
     that is only short of the page's prose stays when an independent candidate agrees with it (the rest of the
-    page's prose is comments or other stories); a table or a link list is not confirmed that way."""
+    page's prose is comments or other stories); a table or a link list is not confirmed that way. ``unpruned``:
+    the unpruned candidate's text when the caller has it already (a list of one)."""
     anchors = _anchor_texts(page)
     best, best_score = main, signals(main or "", anchors).score
     for name, make in (("unpruned", _unpruned), ("readability", _readability)):
         try:
-            text = make(page, url)
+            text = unpruned[0] if name == "unpruned" and unpruned else make(page, url)
         except Exception as exc:  # noqa: BLE001 - a candidate that fails is no candidate
             logger.debug("%s candidate failed on %s: %s", name, url, exc)
             continue
