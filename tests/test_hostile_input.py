@@ -244,3 +244,31 @@ def test_a_div_of_thousands_of_br_separated_lines_is_repaired_linearly():
     para = "Paragraph of the article, long enough to be prose that an extractor keeps as the body of the story."
     tree = parse_html("<html><body><h1>T</h1><div>" + f"{para}<br>" * 5000 + "</div></body></html>")
     finishes(pruned, tree)
+
+
+BROKEN_URL = "http://[broken/x"
+"""A URL Python's urljoin refuses (ValueError: Invalid IPv6 URL)."""
+
+
+@pytest.mark.parametrize("head, links", [
+    ("", f'<li><a href="{BROKEN_URL}">Another headline of a broken story link here</a></li>'),
+    (f'<link rel="canonical" href="{BROKEN_URL}">', ""),
+    (f'<meta property="og:url" content="{BROKEN_URL}"><meta property="og:image" content="{BROKEN_URL}">', ""),
+], ids=["teaser link", "canonical", "og:url and og:image"])
+def test_a_broken_url_in_a_page_costs_that_url_not_the_article(head, links):
+    """One URL of a page that urljoin refuses used to drop the article ('ValueError: Invalid IPv6 URL', the verdict's
+    teaser links) or raise out of process_page (its canonical link)."""
+    from newsproj.extraction.page import process_page
+    from newsproj.items import PageItem
+
+    body = " ".join(f"Sentence {i} of a real article about the town council budget and its long debate."
+                    for i in range(30))
+    teasers = "".join(f'<li><a href="/news/story-{i}.html">A headline of another story number {i} here</a></li>'
+                      for i in range(5))
+    html = (f"<html><head><title>Council budget</title>{head}</head><body><h1>Council budget</h1>"
+            f"<article><p>{body}</p></article><ul>{teasers}{links}</ul></body></html>")
+    outcome = process_page(PageItem(url="http://news.example/news/council.html", html=html.encode(), encoding="utf-8",
+                                    date_downloaded="2026-11-30T00:00:00+00:00"))
+    assert outcome.drop is None and outcome.article is not None
+    assert "Sentence 29 of a real article" in outcome.article.articleBody
+    assert outcome.article.canonicalUrl == "http://news.example/news/council.html"

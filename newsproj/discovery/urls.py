@@ -32,7 +32,7 @@ def netloc(url: str) -> str:
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def absolute_url(url: str, base: str | None = None) -> str | None:
+def absolute_url(url: str | None, base: str | None = None) -> str | None:
     """``url`` as an http(s) URL that can be requested — relative and scheme-relative (``//host/x``) URLs resolved
     against ``base`` — or None: another scheme, no host, a port out of range, a broken IPv6 literal, control
     characters inside. Every URL a page, sitemap, feed or robots.txt gives goes through here (one bad URL costs

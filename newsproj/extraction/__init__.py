@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 import lxml.html
 
-from ..discovery.urls import canonical_url
+from ..discovery.urls import absolute_url, canonical_url
 from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
 from ..text import MIN_BODY_WORDS, SHORT_BODY_WORDS, text_key
 from . import consent, generic, hydration, metadata, site_rules
 from .headline import choose as choose_headline
 from .language import contradicts, detect_language
-from .normalize import AGENCIES, absolute_url, author_names, bcp47, clean_text, iso_date, word_count, zoneless
+from .normalize import AGENCIES, author_names, bcp47, clean_text, iso_date, word_count, zoneless
 from .parse import parse_html
 from .standfirst import standfirst
 from .verdict import STUB_WORDS, listing_reason, not_article_reason, short_page, site_page

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
+from ..discovery.urls import absolute_url
 from ..items import Extractor, TdmReservation
-from .normalize import absolute_url, clean_text
+from .normalize import clean_text
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

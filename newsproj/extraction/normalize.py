@@ -7,7 +7,6 @@ import unicodedata
 import warnings
 from datetime import datetime
 from functools import cache
-from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
@@ -101,13 +100,6 @@ def bcp47(value: str | None) -> str | None:
         return None
     lang = _MACRO.get(lang, lang)
     return f"{lang}-{region.upper()}" if region else lang
-
-
-def absolute_url(value: str | None, base: str) -> str | None:
-    if not value or not isinstance(value, str):
-        return None
-    url = urljoin(base, value.strip())
-    return url if urlsplit(url).scheme in ("http", "https") else None
 
 
 _DROP_CATEGORIES = {"Cc", "Cs", "Co", "Cn"}

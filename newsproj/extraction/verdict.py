@@ -12,7 +12,9 @@ import json
 import re
 from itertools import islice
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
+
+from ..discovery.urls import absolute_url
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -231,7 +233,7 @@ def headline_links(tree: HtmlElement, url: str, more: bool = False) -> list[tupl
     links to the rest of a teaser's story ("Read more", inside its summary or after it)."""
     # the page itself: its URL and the URLs it calls its own (a page served elsewhere, a permalink)
     selves = [url, *tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")[:4]]
-    pages = {urljoin(url, u.strip()).split("#", 1)[0] for u in selves}
+    pages = {page.split("#", 1)[0] for page in (absolute_url(u, url) for u in selves) if page}
     hosts = {_host(u) for u in pages} - {""}
     # the page's own headline, linked to its permalink (a blog post's title), is no teaser
     own = " ".join(_norm(t).casefold() for t in tree.xpath("//title/text() | //meta[@property='og:title']/@content"))
@@ -244,7 +246,10 @@ def headline_links(tree: HtmlElement, url: str, more: bool = False) -> list[tupl
         read_more = more and len(text) <= 40 and bool(_MORE.match(text))
         if not read_more and (len(text.split()) < HEADLINE_WORDS or text.casefold() in own):
             continue
-        target = urljoin(url, href).split("#", 1)[0]
+        target = absolute_url(href, url)  # (a broken link, "http://[x", costs that link only, not the page)
+        if target is None:
+            continue
+        target = target.split("#", 1)[0]
         if target in pages or _host(target) not in hosts or _variant(target, pages):
             continue  # (teasers link other pages of the same site, not the page's print or comments view)
         if read_more:

@@ -219,7 +219,11 @@ def for_url(url: str) -> SiteConfig | None:
 def for_tree(url: str, tree: Any) -> SiteConfig | None:
     """:func:`for_page` for a parsed page (an lxml tree): its canonical link or ``og:url`` read from the tree."""
     found = tree.xpath("string((//link[@rel='canonical']/@href | //meta[@property='og:url']/@content)[1])").strip()
-    return for_page(url, urljoin(url, found) if found else None)
+    try:
+        canonical = urljoin(url, found) if found else None
+    except ValueError:  # a link urljoin refuses ("http://[x"): the page's own URL decides
+        canonical = None
+    return for_page(url, canonical)
 
 
 def for_page(url: str, canonical: str | None = None) -> SiteConfig | None:
