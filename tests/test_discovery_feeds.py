@@ -111,6 +111,14 @@ def test_json_feed_entries():
     assert entries[1].published is None  # not a date: left out, never guessed
 
 
+def test_a_broken_url_in_a_json_feed_costs_that_entry_only():
+    """One item's url that urljoin refuses ('http://[x') made the whole feed raise; it is left as it is, and the
+    spider counts it as a bad URL (newsproj/discovery/bad_url) like a broken link of an XML feed."""
+    body = (b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "url": "http://[broken/x"},'
+            b' {"id": "2", "url": "/news/good.html"}]}')
+    assert [e.url for e in parse_feed(body, "http://h/feed.json")] == ["http://[broken/x", "http://h/news/good.html"]
+
+
 def test_broken_json_feed_does_not_raise():
     assert parse_feed(b'{"version": "https://jsonfeed.org/version/1", "items": [', "http://h/") == []
     assert parse_feed(b'{"items": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "http://h/") == []

@@ -124,3 +124,14 @@ def test_redirect_guard_refuses_non_http_targets(location):
     with pytest.raises(Refused) as exc:
         mw.process_response(request, Response(request.url, status=301, headers={"Location": location}))
     assert exc.value.reason == "bad_scheme"
+
+
+def test_redirect_guard_refuses_a_location_urljoin_cannot_read():
+    """'http://[x' (a broken IPv6 literal) made urljoin raise ValueError out of the middleware: an uncounted error."""
+    crawler = _crawler()
+    mw = build_from_crawler(RedirectGuard, crawler)
+    request = Request("http://h/a")
+    with pytest.raises(Refused) as exc:
+        mw.process_response(request, Response(request.url, status=302, headers={"Location": "http://[broken/x"}))
+    assert exc.value.reason == "bad_url"
+    assert crawler.stats.get_value("newsproj/guard/dropped/bad_url") == 1

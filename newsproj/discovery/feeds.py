@@ -111,7 +111,7 @@ def _json_feed(body: bytes, base_url: str) -> list[FeedEntry]:
             continue
         title = item.get("title")
         out.append(FeedEntry(
-            url=urljoin(base_url, url.strip()),
+            url=_join(base_url, url.strip()),
             title=title[:MAX_FIELD_CHARS] if isinstance(title, str) else None,
             published=_iso_text(item.get("date_published")),
             updated=_iso_text(item.get("date_modified")),

@@ -186,8 +186,14 @@ class RedirectGuard:
         location = response.headers.get(b"Location")
         if not (300 <= response.status < 400 and location) or request.meta.get("dont_redirect"):
             return response
-        target = urljoin(request.url, location.decode("latin-1"))
-        if urlsplit(target).scheme not in ("http", "https"):  # file:, ftp:, data:, javascript:…
+        try:
+            target = urljoin(request.url, location.decode("latin-1"))
+            scheme = urlsplit(target).scheme
+        except ValueError:  # a Location urljoin refuses ("http://[x"): no redirect to follow
+            self.stats.inc_value("newsproj/guard/dropped/bad_url")
+            logger.info("Redirect from %s to a broken URL refused", redact(request.url))
+            raise Refused("bad_url", request.url) from None
+        if scheme not in ("http", "https"):  # file:, ftp:, data:, javascript:…
             self.stats.inc_value("newsproj/guard/dropped/bad_scheme")
             logger.info("Redirect from %s to a non-http(s) URL refused", redact(request.url))
             raise Refused("bad_scheme", request.url)
