@@ -134,7 +134,8 @@ def main() -> None:
             expected_body = [p.replace("\x07\x1b ", "") for p in expected_body]
         truth.append({"path": path, "headline": headline, "route": route, "first_paragraph": expected_body[0],
                       "accented": accented})
-    # a page on which extraction raises (an og:image URL that urllib cannot parse)
+    # the page on which the crawl tests inject an extraction fault (tests/faults.py); its og:image URL, which
+    # urllib cannot parse, once made extraction raise for real and must now cost only itself
     raises = article_html("/broken/x", "Extraction raises on this page", "2024-05-20", paragraphs(99),
                           extra_head='<meta property="og:image" content="http://[::1/broken.jpg">')
     (BROKEN / "extraction-raises.html").write_text(raises, encoding="utf-8")
