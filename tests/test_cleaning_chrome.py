@@ -128,6 +128,56 @@ def test_chrome_case(case: Path):
         # the wire agencies' notice, whole or cut at its first line break (seen in half B)
         ("This material may not be published, broadcast, rewritten or redistributed.", "credits"),
         ("published, broadcast, rewritten or redistributed.", "credits"),
+        # page tools, a line of them only
+        ("Print Email this Comment", "share"),
+        ("E-mail Print Share", "share"),
+        ("Send to a friend", "share"),
+        ("Email this article", "share"),
+        ("Print this story", "share"),
+        ("Tweet", "share"),
+        ("Text size: A A A", "share"),
+        # calls to follow, sign up, download
+        ("Like us on Facebook", "share"),
+        ("For the latest news, follow us on Twitter.", "share"),
+        ("Sign up for breaking news alerts on your phone.", "newsletter"),
+        ("Text FIRST to 622639, to sign up for First Read alerts to your mobile phone.", "newsletter"),
+        ("Get breaking news alerts", "newsletter"),
+        ("Download our free app", "newsletter"),
+        ("Log in", "newsletter"),
+        ("Login / Register", "newsletter"),
+        # error-report prompts and contacts
+        ("If you see an error, please contact us.", "navigation"),
+        ("Send us a correction", "navigation"),
+        ("Email the author", "navigation"),
+        # agency tags, wire bylines' titles, photo credits
+        ("— Reuters", "credits"),
+        ("-- IANS", "credits"),
+        ("AFP, AP", "credits"),
+        ("— The Associated Press", "credits"),
+        ("(With inputs from agencies)", "credits"),
+        ("Associated Press Writer", "credits"),
+        ("AP Business Writer", "credits"),
+        ("Courtesy of the artist", "credits"),
+        ("Handout", "credits"),
+        ("[via ISO1200]", "credits"),
+        # photo and gallery furniture
+        ("Click to enlarge", "media"),
+        ("Toggle caption", "media"),
+        ("Image 1 of 12", "media"),
+        ("Buy photo", "media"),
+        ("View gallery", "media"),
+        ("Previous Next", "media"),
+        ("Next story:", "media"),
+        # comment furniture, related lists
+        ("Comments (12)", "comments"),
+        ("Trackback URL", "comments"),
+        ("Permalink", "comments"),
+        ("Have your say", "comments"),
+        ("Posted in Politics | 3 Comments", "comments"),
+        ("Related Posts", "related"),
+        ("| Related Industry News | Latest News |", "related"),
+        ("Also read: Why the sky is blue", "related"),
+        ("Read the full story here.", "related"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -248,6 +298,48 @@ def test_chrome_lines(line, reason):
         "It’s unlikely to put a dent in the popularity of Venmo, but today Google is making it easier to send cash "
         "using its Gmail app for Android.",
         "Download the app for Android or iOS and you will find the same bug, researchers said on Friday.",
+        # prose beside the page-tool, call, agency, credit, gallery and comment patterns
+        "Print sales of the paper fell again.",
+        "Send it by post",
+        "Save the children",
+        "Email traffic doubled",
+        "Text messages to 911 rose",
+        "Text HOME to 741741 to reach a crisis counselor",
+        "Find us on the map",
+        "Supporters who like us on Facebook will get discounts, the company said in a filing to the regulator.",
+        "We will continue to pin away. Please let us know what you would like to see. Follow us on Pinterest!",
+        "Sign up for alerts, the mayor told residents on Monday as the storm approached the coast.",
+        "Get updates done faster",
+        "Get the new app store rules explained",
+        "Log In and Check it Out",
+        "Login problems hit the bank's customers",
+        "If you see an error in your tax bill, contact the county assessor.",
+        "Send us a letter",
+        "Contact the author's family for comment, police said.",
+        "Reuters and AP reported the deal.",
+        "Associated Press style guide changes",
+        "With input from residents, the plan was revised.",
+        "With reporting from the front line, the book won prizes",
+        "Courtesy of a generous donor, the library reopened.",
+        "Courtesy calls on the minister were cancelled",
+        "Handout payments rose",
+        "(Via a spokesman, the minister declined to comment.)",
+        "Via Appia",
+        "Click to enlarge the map, the guide says.",
+        "Image of the year",
+        "Buy now, pay later schemes grow",
+        "View from the gallery",
+        "Next steps for the council",
+        "Previous owners sued",
+        "Comments (and complaints) poured in",
+        "Permalinks are stable addresses",
+        "Have your say on the budget, the council urged residents in a letter sent to every household.",
+        "Posted in Iraq, the soldier wrote home every week",
+        "Related posts on the forum were deleted by moderators.",
+        "Also reading the report, the judge frowned",
+        "Read the full report, the judge told the jury.",
+        "- Graphics: 40 customised compute units at 1,172MHz",
+        "- Video: 4K recording at 60 frames a second",
     ],
 )
 def test_prose_is_not_chrome(line):
@@ -385,3 +477,17 @@ def test_a_control_repeated_on_every_photo_is_dropped():
              "A third long paragraph of the article that has quite a lot of words in it to be prose again."]
     body = "\n".join(["Enlarge", prose[0], "Enlarge", prose[1], "Enlarge", prose[2]])
     assert clean_body(body).text == "\n".join(prose)
+
+
+def test_a_related_heading_with_its_own_teaser_keeps_the_subheading_after_it():
+    """An inline related link ("Lesen Sie auch: <headline>") is one line: the next short line is the article's
+    subheading over its next paragraph (news-dev, half A)."""
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    other = "Another paragraph of the same article, long enough and different enough to count as its prose."
+    heading = "Aus der deutschen Politik hat sich die Ministerin vorerst verabschiedet"
+    body = "\n".join([prose, "Lesen Sie auch: Die Ministerin: Kinder, Ausbildung, Politik", heading, other])
+    assert clean_body(body).text == "\n".join([prose, heading, other])
+    # a heading alone still takes the teasers below it
+    last = "A last paragraph of the same article, which ends it with a few more words than the others have."
+    body = "\n".join([prose, "Lesen Sie auch:", "Die Ministerin im Porträt", "Wer folgt ihr nach", other, last])
+    assert clean_body(body).text == "\n".join([prose, other, last])

@@ -67,6 +67,15 @@ BODIES = {
     "pipes_and_spaces": ("|" + " " * 50) * 2000 + "sponsored",
     "copyright_signs": "\u00a9 " * N,
     "no_comments": "no comments " * N,
+    # the page-tool, follow-us, sign-up, error-prompt, agency and via-tag patterns (issue 11, chrome)
+    "tool_words": "print email " * N,
+    "tool_separators": "print" + " -" * N + " x",
+    "follow_calls": "like us on " * N,
+    "sign_up_prompts": "sign up " * N,
+    "error_prompts": "see error " * N,
+    "agency_lists": "AFP, " * N + "x",
+    "via_tags": "[via " + "a" * N,
+    "text_codes": "text 12 to 12345 " * N,
     # template lines (newsproj/cleaning/template.py): the same short line many times, and many short lines
     "template_candidates": "\n".join(f"Short line {i % 7}" for i in range(N)),
 }

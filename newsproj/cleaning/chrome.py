@@ -95,6 +95,10 @@ def _repeated_structure(lines: list[str], keys: list[str], counts: Counter[str],
     return structure
 
 
+_INLINE_TEASER = re.compile(r"^[^:]{1,60}:\s*\S+(?:\s+\S+){2}")
+"""A related heading followed, on its own line, by a teaser of three words or more ("Read more: Markets rally as
+inflation cools")."""
+
 TEASER_DEK_WORDS = 45
 """A teaser's summary under its title is one or two sentences."""
 
@@ -198,7 +202,11 @@ def clean_body(
         if headings[line]:
             drop(i, "related")
             j = max(i + 1, run_end)
-            while j < len(lines) and (_headline_like(lines[j]) or not keep[j]):
+            # a heading that carries its teaser ("Lesen Sie auch: <headline>") is one link: the headline-like
+            # line after it is the article's next subheading, not the next teaser (a list below it still goes
+            # when teasers run to the end of the body)
+            inline = _INLINE_TEASER.search(line) is not None
+            while not inline and j < len(lines) and (_headline_like(lines[j]) or not keep[j]):
                 drop(j, "related")
                 j += 1
             run_end = j
