@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import gzip
 import io
+from urllib.parse import urljoin
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from newsproj.warc.reader import Record, Skip, SourceError, expand, local_problems, records
+from newsproj.warc.reader import Record, Skip, SourceError, _listing_root, expand, local_problems, records
 from tests.warcs import Rec, demo_articles, write_arc, write_warc
 
 HTML = b"<html><head><title>T</title></head><body><p>" + b"word " * 200 + b"</p></body></html>"
@@ -112,6 +113,17 @@ def test_expand_globs_listings_and_urls(tmp_path):
     assert expand([str(listing)], base="https://data.example/") == [
         "https://data.example/crawl-data/CC-NEWS/x.warc.gz", "/abs/y.warc.gz"]
     assert expand(["https://data.example/z.warc.gz"]) == ["https://data.example/z.warc.gz"]
+    # Common Crawl's layout: the listing's paths repeat its own folder, relative to the root (or a mirror's top)
+    month = tmp_path / "mirror" / "crawl-data" / "CC-NEWS" / "2024" / "09"
+    month.mkdir(parents=True)
+    (month / "warc.paths.gz").write_bytes(gzip.compress(
+        b"crawl-data/CC-NEWS/2024/09/CC-NEWS-1.warc.gz\nCC-NEWS-2.warc.gz\nother/CC-NEWS-3.warc.gz\n"))
+    assert expand([str(month / "warc.paths.gz")]) == [
+        str(month / "CC-NEWS-1.warc.gz"), str(month / "CC-NEWS-2.warc.gz"), str(month / "other/CC-NEWS-3.warc.gz")]
+    listing_url = "https://data.example/crawl-data/CC-NEWS/2024/09/warc.paths.gz"
+    assert urljoin(_listing_root(listing_url, "crawl-data/CC-NEWS/2024/09/a.warc.gz"),
+                   "crawl-data/CC-NEWS/2024/09/a.warc.gz") == "https://data.example/crawl-data/CC-NEWS/2024/09/a.warc.gz"
+    assert _listing_root(listing_url, "a.warc.gz") == listing_url
     with pytest.raises(SourceError):
         expand([str(tmp_path / "*.arc")])
     assert local_problems([str(tmp_path / "none.warc.gz"), str(tmp_path / "*.nope"), "https://x.example/a"]) == [

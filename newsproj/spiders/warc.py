@@ -10,7 +10,8 @@ Records are read off the reactor thread, at most ``NEWSPROJ_WARC_INFLIGHT`` page
 Filters: ``-a hosts=H1,H2``, ``-a site=NAME`` (the registry site's hosts, and its extraction rules),
 ``-a since=YYYY-MM-DD``, ``-a until=YYYY-MM-DD`` (on ``WARC-Date``, inclusive), ``-a languages=en,de`` (on the
 extracted ``inLanguage``). ``-a base=URL`` resolves the relative paths of a ``warc.paths.gz`` listing (default:
-the listing's own location).
+the listing's own location; paths that repeat the listing's folder, as Common Crawl's do, from where that folder
+starts: the host's root).
 
 Records are counted under ``newsproj/warc/records/<type>``; every response-like record not used under
 ``newsproj/warc/skipped/<reason>``: ``not_response`` (resource, conversion... records), ``revisit``,
@@ -126,7 +127,7 @@ class WarcSpider(Spider):
         "source": "PATH|GLOB|URL|LISTING[,...]: WARC/ARC files (.warc, .warc.gz, .arc, .arc.gz) — local paths, globs, "
                   "http(s) URLs (streamed), or a warc.paths(.gz) listing such as CC-NEWS publishes",
         "base": "URL or directory: what the relative paths of a listing are relative to (default: the listing's "
-                "own location)",
+                "own location; for paths that repeat its folder, as Common Crawl's do, the host's root)",
         "hosts": "H1,H2: only pages of these hosts (www. or not)",
         "site": "NAME: only pages of this registry site's hosts, extracted with its rules",
         "since": "YYYY-MM-DD: only records fetched on or after this day (WARC-Date)",

@@ -259,12 +259,14 @@ def test_http_sources_and_a_cc_news_style_listing(file_server, tmp_path):
     folder.mkdir(parents=True)
     write_warc(folder / "CC-NEWS-1.warc.gz", [Rec(url, html) for url, html, _ in pages[:3]])
     write_warc(folder / "CC-NEWS-2.warc.gz", [Rec(url, html) for url, html, _ in pages[3:5]])
-    (root / "warc.paths.gz").write_bytes(gzip.compress(
+    # where Common Crawl has it, with paths relative to the root (docs/warc.md's recipe passes its URL as is)
+    (folder / "warc.paths.gz").write_bytes(gzip.compress(
         b"crawl-data/CC-NEWS/2024/09/CC-NEWS-1.warc.gz\ncrawl-data/CC-NEWS/2024/09/CC-NEWS-2.warc.gz\n"))
     local_listing = tmp_path / "warc.paths.gz"
-    local_listing.write_bytes((root / "warc.paths.gz").read_bytes())
+    local_listing.write_bytes((folder / "warc.paths.gz").read_bytes())
     private = ("-s", "NEWSPROJ_ALLOW_PRIVATE=1")
-    relative_to_listing = warc_crawl("-a", f"source={base}/warc.paths.gz", *private, out=tmp_path / "1.jsonl")
+    relative_to_listing = warc_crawl("-a", f"source={base}/crawl-data/CC-NEWS/2024/09/warc.paths.gz", *private,
+                                     out=tmp_path / "1.jsonl")
     assert relative_to_listing.returncode == 0, relative_to_listing.log[-3000:]
     assert {r["url"] for r in relative_to_listing.records} == {url for url, _, _ in pages[:5]}
     assert relative_to_listing.records[0]["metadata"]["warc"]["file"].startswith(f"{base}/crawl-data/CC-NEWS/")
