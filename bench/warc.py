@@ -19,6 +19,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -119,9 +120,11 @@ def _run_with_cpu(cmd: list[str]) -> dict[str, float]:
     """Wall time, peak RSS and CPU seconds of the process tree: the crawl process's own exactly (its rusage once
     it has ended, which also holds what it waited for), the others' sampled from /proc every 0.25 s (the
     extraction workers live as long as the crawl, so their last sample is their total)."""
+    busy0, total0 = speed._cpu_ticks()
+    own0 = time.process_time()  # this process: the sampling, and the test server of the live crawl
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=speed.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak, cpu = 0.0, {}
+    peak, cpu = 0.0, dict[int, float]()
     while True:
         peak = max(peak, speed._tree_rss_mb(proc.pid))
         _tree_cpu_s(proc.pid, cpu)
@@ -131,12 +134,18 @@ def _run_with_cpu(cmd: list[str]) -> dict[str, float]:
         time.sleep(0.25)
     proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.monotonic() - start
+    busy1, total1 = speed._cpu_ticks()
+    own = time.process_time() - own0
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode != 0:
         raise RuntimeError(f"{cmd[:6]} failed:\n{err[-2000:]}")
     main = max(cpu.pop(proc.pid, 0.0), usage.ru_utime + usage.ru_stime)
     others = sum(cpu.values())
-    return {"wall_s": wall, "peak_rss_mb": peak, "cpu_s": main + others, "cpu_main_s": main, "cpu_others_s": others}
+    cores = os.cpu_count() or 1
+    machine = cores * (busy1 - busy0) / max(1, total1 - total0)  # cores busy on the whole machine meanwhile
+    return {"wall_s": wall, "peak_rss_mb": peak, "cpu_s": main + others, "cpu_main_s": main, "cpu_others_s": others,
+            "cores_busy": (main + others) / wall, "bench_cores": own / wall,
+            "foreign_cores": max(0.0, machine - (main + others + own) / wall)}
 
 
 def crawl_warc(path: Path, workdir: Path, tag: str) -> dict[str, float]:
@@ -176,15 +185,35 @@ def _median(values: list[float]) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
+_T95 = [12.71, 4.30, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23, 2.20, 2.18, 2.16, 2.14, 2.13, 2.12, 2.11, 2.10,
+        2.09, 2.09, 2.08, 2.07, 2.07, 2.06, 2.06, 2.06, 2.05, 2.05, 2.05, 2.04]
+"""Student's t, two-sided 95 %, for 1 to 30 degrees of freedom (1.96 beyond)."""
+
+
+def paired(off: list[float], on: list[float]) -> dict[str, float]:
+    """Mean, standard deviation and 95 % confidence interval (Student's t) of the relative differences
+    ``on / off - 1`` of the rounds' pairs (the two runs of a round follow each other, so a drifting host load
+    hits both sides of a pair alike and cancels in the difference)."""
+    diffs = [b / a - 1 for a, b in zip(off, on, strict=True)]
+    n = len(diffs)
+    mean = sum(diffs) / n
+    sd = (sum((d - mean) ** 2 for d in diffs) / (n - 1)) ** 0.5 if n > 1 else float("nan")
+    half = (_T95[n - 2] if n - 1 <= len(_T95) else 1.96) * sd / n**0.5 if n > 1 else float("nan")
+    return {"n": n, "mean": mean, "sd": sd, "ci_low": mean - half, "ci_high": mean + half,
+            "min": min(diffs), "max": max(diffs)}
+
+
 def warc_out_overhead(workdir: Path, rounds: int = OUT_ROUNDS) -> dict[str, object]:
-    """The end-to-end crawl of bench/speed.py without and with NEWSPROJ_WARC_DIR: rounds interleaved, the order
-    alternating (a drifting host load hits both sides), medians of wall time and of the CPU seconds of all the
-    crawl's processes. On a shared host the wall times scatter by ±20 %; the CPU seconds by a few %, and the cost
-    of the WARC records themselves (``write_ms_per_page``, measured alone) says what the overhead must be."""
+    """The end-to-end crawl of bench/speed.py without and with NEWSPROJ_WARC_DIR: rounds of one run of each,
+    the order alternating (a drifting host load hits both sides); per round the relative difference of wall
+    time and of the CPU seconds of all the crawl's processes, then their mean and 95 % confidence interval.
+    The cost of the WARC records themselves (``write_ms_per_page``, measured alone) says what the overhead
+    must be. Every run notes the cores that other processes of the machine kept busy meanwhile (the load)."""
     corpus = speed.CORPUS
     pages = speed.load_pages(corpus)
     server = serve(corpus, site=CorpusSite(corpus, repeat=max(1, OUT_PAGES // len(pages))))
     runs: dict[str, list[dict[str, float]]] = {"off": [], "on": []}
+    out: dict[str, object] = {"runs": runs, "pages_target": OUT_PAGES}
     try:
         for n in range(rounds):
             for mode in (("off", "on") if n % 2 == 0 else ("on", "off")):
@@ -198,14 +227,27 @@ def warc_out_overhead(workdir: Path, rounds: int = OUT_ROUNDS) -> dict[str, obje
                      "-s", f"STATE_DIR={workdir / (tag + '-state')}", "-s", f"NEWSPROJ_STATS_FILE={stats_file}",
                      *extra],
                 )
-                result["pages"] = json.loads(stats_file.read_text()).get("newsproj/discovery/kind/html", 0)
+                stats = json.loads(stats_file.read_text())
+                result["pages"] = stats.get("newsproj/discovery/kind/html", 0)
+                result["records"] = stats.get("item_scraped_count", 0)
+                result["loadavg1"] = os.getloadavg()[0]
                 runs[mode].append(result)
+                print(f"warc-out round {n} {mode}: wall {result['wall_s']:.1f} s, CPU {result['cpu_s']:.1f} s, "
+                      f"cores busy {result['cores_busy']:.2f}, foreign {result['foreign_cores']:.2f}",
+                      file=sys.stderr, flush=True)
+                shutil.rmtree(workdir / tag, ignore_errors=True)
     finally:
         server.stop()
-    out: dict[str, object] = {"runs": runs, "load": " ".join(f"{v:.1f}" for v in os.getloadavg())}
+    out["load"] = " ".join(f"{v:.1f}" for v in os.getloadavg())
+    every = runs["off"] + runs["on"]
+    out["foreign_cores"] = {"mean": sum(r["foreign_cores"] for r in every) / len(every),
+                            "min": min(r["foreign_cores"] for r in every),
+                            "max": max(r["foreign_cores"] for r in every)}
     for key in ("wall_s", "cpu_s", "cpu_main_s"):
-        off, on = _median([r[key] for r in runs["off"]]), _median([r[key] for r in runs["on"]])
-        out[f"{key}_off"], out[f"{key}_on"], out[f"{key}_overhead"] = off, on, on / off - 1
+        off, on = [r[key] for r in runs["off"]], [r[key] for r in runs["on"]]
+        out[f"{key}_off"], out[f"{key}_on"], out[f"{key}_overhead"] = _median(off), _median(on), \
+            _median(on) / _median(off) - 1
+        out[f"{key}_paired"] = paired(off, on)
     crawled = _median([r["pages"] for r in runs["off"]]) or 1
     write_ms = write_cost_ms([(url, html.encode("utf-8")) for url, html in pages])
     out["write_ms_per_page"] = write_ms
@@ -287,15 +329,43 @@ def report(results: dict) -> str:
         f"| peak RSS growth 10k vs 1k records | {memory['growth']:+.1%} | ≤ +10% |",
     ]
     if "warc_out" in results:
-        out = results["warc_out"]
-        n = len(out["runs"]["on"])
-        lines += [
-            f"| live crawl without / with NEWSPROJ_WARC_DIR, wall s (median of {n}, interleaved; load {out['load']}) "
-            f"| {out['wall_s_off']:.1f} / {out['wall_s_on']:.1f} | |",
-            f"| WARC-out overhead, wall time | {out['wall_s_overhead']:+.1%} | ≤ +5% |",
-            f"| the same, CPU seconds of all the crawl's processes (median of {n}) | {out['cpu_s_off']:.1f} / "
-            f"{out['cpu_s_on']:.1f}: {out['cpu_s_overhead']:+.1%} | |",
-            f"| WARC records alone: CPU ms a page (built, digested, compressed) ÷ the crawl's CPU ms a page | "
-            f"{out['write_ms_per_page']:.2f}: {out['write_share_of_crawl_cpu']:.1%} | |",
-        ]
+        lines += report_out(results["warc_out"])
     return "\n".join(lines)
+
+
+def report_out(out: dict) -> list[str]:
+    n = len(out["runs"]["on"])
+    foreign = out["foreign_cores"]
+    lines = [
+        f"| live crawl without / with NEWSPROJ_WARC_DIR ({n} rounds of one run each, interleaved, order alternating; "
+        f"other processes kept {foreign['mean']:.2f} cores busy on average, {foreign['min']:.2f}–{foreign['max']:.2f};"
+        f" loadavg at the end {out['load']}), wall s, medians | {out['wall_s_off']:.1f} / {out['wall_s_on']:.1f} | |",
+    ]
+    for key, name in (("wall_s", "wall time"), ("cpu_s", "CPU seconds of all the crawl's processes"),
+                      ("cpu_main_s", "CPU seconds of the crawl process alone")):
+        pair = out.get(f"{key}_paired")
+        if pair is None:
+            continue
+        lines.append(
+            f"| WARC-out overhead, {name}: mean of the rounds' differences [95 % CI], sd, range | "
+            f"{pair['mean']:+.1%} [{pair['ci_low']:+.1%}, {pair['ci_high']:+.1%}], sd {pair['sd']:.1%}, "
+            f"{pair['min']:+.1%} … {pair['max']:+.1%} | {'≤ +5%' if key == 'wall_s' else ''} |")
+    lines.append(
+        f"| WARC records alone: CPU ms a page (built, digested, compressed) ÷ the crawl's CPU ms a page | "
+        f"{out['write_ms_per_page']:.2f}: {out['write_share_of_crawl_cpu']:.1%} | |")
+    return lines
+
+
+if __name__ == "__main__":
+    # ``python -m bench.warc [out]``: everything, or only the WARC-out overhead (BENCH_WARC_OUT_ROUNDS rounds of
+    # BENCH_WARC_OUT_PAGES pages), figures saved to bench/results/warc[-out].json as they come
+    from bench.run import RESULTS
+
+    RESULTS.mkdir(exist_ok=True)
+    if sys.argv[1:] == ["out"]:
+        with tempfile.TemporaryDirectory() as tmp:
+            found = warc_out_overhead(Path(tmp))
+        (RESULTS / "warc-out.json").write_text(json.dumps(found, indent=1, default=str), encoding="utf-8")
+        print("\n".join(report_out(found)))
+    else:
+        print(report(run(save=RESULTS / "warc.json")))
