@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsproj.cleaning.template import SiteLines, TemplateLines, line_hash, site_key
+from newsproj.cleaning.template import MAX_WORDS, SiteLines, TemplateLines, line_hash, site_key
 from tests.hostile import finishes
 
 
@@ -141,6 +141,21 @@ def test_long_lines_are_never_template():
     disclaimer = "This article is for information only and " + "is not advice " * 10
     found = [lines.apply("example.com", body(n, tail=(disclaimer,))) for n in range(4)]
     assert all(disclaimer.strip() in f.text for f in found)
+
+
+def test_a_sign_off_of_two_sentences_is_template_a_paragraph_is_not():
+    """A site's sign-off (a newsletter offer of 25-40 words) repeated at the end of its pages goes like a label;
+    a line over ``MAX_WORDS`` words stays, however often it repeats."""
+    sign_off = ("- Sign-up to the example newsletter and you will be able to download the example eBook for free. You "
+                "will also receive tips to improve your blog and useful resources from around the web.")
+    assert 30 <= len(sign_off.split()) <= MAX_WORDS
+    lines = TemplateLines(min_pages=3)
+    found = [lines.apply("example.com", body(n, tail=(sign_off,))) for n in range(4)]
+    assert [len(f.removed) for f in found] == [0, 0, 1, 1]
+    paragraph = sign_off + " " + "and more words of the paragraph " * 3
+    assert len(paragraph.split()) > MAX_WORDS
+    found = [lines.apply("example.org", body(n, tail=(paragraph,))) for n in range(4)]
+    assert all(paragraph in f.text for f in found)
 
 
 def test_memory_is_bounded_per_site_and_in_sites():

@@ -8,7 +8,7 @@ article (the same text under several URLs, a print and an AMP version, a re-post
 they are one page here: repeating an article never makes its body template. A line is template once it has been
 seen on ``min_pages`` pages with different signatures.
 
-**Where it applies.** Only to short lines (``max_words``: labels, prompts, counters, credits; never a paragraph,
+**Where it applies.** Only to short lines (``max_words``: labels, prompts, sign-offs, counters, credits; never a paragraph,
 never a question: a series' standing question is its heading; never one word: a name signed under every post of
 a blog is one word, and the one-word controls "Share", "Anzeige", "Kommentare" are the vocabulary's)
 and only at the edges of the body: a run of template lines that reaches the start or the end of the body (the
@@ -37,7 +37,10 @@ from typing import Any
 from ..text import word_count
 
 MIN_PAGES = 3
-MAX_WORDS = 20
+MAX_WORDS = 40
+"""A template line is at most this long: a label, a counter, a credit, or a sign-off of a sentence or two ("Sign up
+to our newsletter and you will be able to download the eBook for free"; on half A of the dev corpora such sign-offs
+run to 30 words); a paragraph is longer."""
 MAX_LINES = 4000
 MAX_SITES = 256
 MAX_PAGE_LINES = 200
