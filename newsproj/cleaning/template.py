@@ -8,9 +8,9 @@ article (the same text under several URLs, a print and an AMP version, a re-post
 they are one page here: repeating an article never makes its body template. A line is template once it has been
 seen on ``min_pages`` pages with different signatures.
 
-**Where it applies.** Only to short lines (``max_words``: labels, prompts, sign-offs, counters, credits; never a paragraph,
-never a question: a series' standing question is its heading; never one word: a name signed under every post of
-a blog is one word, and the one-word controls "Share", "Anzeige", "Kommentare" are the vocabulary's)
+**Where it applies.** Only to short lines (``max_words``: labels, prompts, sign-offs, counters, credits; never a
+paragraph, never a question: a series' standing question is its heading; never one word: a name signed under every
+post of a blog is one word, and the one-word controls "Share", "Anzeige", "Kommentare" are the vocabulary's)
 and only at the edges of the body: a run of template lines that reaches the start or the end of the body (the
 line between two paragraphs, "Ingredients" on every recipe page, is content that happens to repeat).
 A body that is template only (a page the extractor misread) keeps its lines.
