@@ -174,6 +174,10 @@ def test_chrome_case(case: Path):
         ("Permalink", "comments"),
         ("Have your say", "comments"),
         ("Posted in Politics | 3 Comments", "comments"),
+        ("New and Improved Comments", "comments"),
+        ("Read comments", "comments"),
+        ("If you have trouble leaving a comment, review this help page. Still having problems? Let us know.",
+         "comments"),
         ("Related Posts", "related"),
         ("| Related Industry News | Latest News |", "related"),
         ("Also read: Why the sky is blue", "related"),
@@ -340,6 +344,10 @@ def test_chrome_lines(line, reason):
         "Read the full report, the judge told the jury.",
         "- Graphics: 40 customised compute units at 1,172MHz",
         "- Video: 4K recording at 60 frames a second",
+        "No comment.",
+        "Mason declined comment.",
+        "Closing comments from the judge were brief",
+        "Readers had trouble posting comments after the update, the company said.",
     ],
 )
 def test_prose_is_not_chrome(line):
