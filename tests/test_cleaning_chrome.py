@@ -345,6 +345,8 @@ def test_chrome_lines(line, reason):
         "- Graphics: 40 customised compute units at 1,172MHz",
         "- Video: 4K recording at 60 frames a second",
         "No comment.",
+        # a pointer to a graphic the article links to (a Reuters convention, AEB half A), not its credit
+        "(Graphic: Global assets in 2019 - here)",
         "Mason declined comment.",
         "Closing comments from the judge were brief",
         "Readers had trouble posting comments after the update, the company said.",
