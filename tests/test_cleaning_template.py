@@ -143,6 +143,16 @@ def test_long_lines_are_never_template():
     assert all(disclaimer.strip() in f.text for f in found)
 
 
+def test_a_site_whose_longest_line_is_its_own_notice_still_learns_its_template():
+    """A long terms-of-use notice under every page is each page's longest line: the pages are still different
+    articles (their second-longest lines differ), so the short lines they share become template."""
+    notice = "This service is provided on the site's standard terms and conditions. " * 12
+    lines = TemplateLines(min_pages=3)
+    found = [lines.apply("example.com", body(n, tail=(notice, *TAIL))) for n in range(4)]
+    assert [len(f.removed) for f in found] == [0, 0, 2, 2]
+    assert found[3].text == "\n".join([*article(3), notice])
+
+
 def test_a_sign_off_of_two_sentences_is_template_a_paragraph_is_not():
     """A site's sign-off (a newsletter offer of 25-40 words) repeated at the end of its pages goes like a label;
     a line over ``MAX_WORDS`` words stays, however often it repeats."""

@@ -132,6 +132,14 @@ def _signatures(keys: list[int], lines: list[str]) -> tuple[int, int]:
     return first, (second if second != -1 else first)
 
 
+def _page_signature(top: int, second: int) -> int:
+    """A page's name in the evidence: its two longest lines together. Two copies of one article share both; two
+    articles of a site whose longest line is the site's own (a long terms-of-use notice under every page) differ
+    in the second (named by the longest line alone, every page of such a site was one page, and its template
+    never reached ``min_pages``)."""
+    return int.from_bytes(hashlib.blake2b(f"{top} {second}".encode(), digest_size=8).digest(), "big")
+
+
 class TemplateLines:
     """Template evidence for many sites; :meth:`apply` learns from one page and cleans its body."""
 
@@ -204,9 +212,9 @@ class TemplateLines:
         top, second = _signatures(all_keys, lines) if all_keys else _signatures(
             [keys[i] for i in candidates], [lines[i] for i in candidates])
         site.pages += 1
+        page = _page_signature(top, second)
         for i in candidates:
-            key = keys[i]
-            self._learn(site, key, second if key == top else top)
+            self._learn(site, keys[i], page)
         template = {i for i in candidates if len(site.lines.get(keys[i], ())) >= self.min_pages}
         if not template:
             return Found(body)
