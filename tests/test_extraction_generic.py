@@ -347,3 +347,56 @@ def test_a_teaser_list_at_the_end_of_the_body_goes_but_a_list_article_stays():
     # a list article: its linked items are most of it
     intro = PARAS[0]
     assert without_teaser_tail(intro + "\n" + teasers, _with_teasers(PARAS[:1], 6)) == intro + "\n" + teasers
+
+
+def _headed(headings: list[tuple[str, str]]) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring("<html><body>" + "".join(f"<h1>{h}</h1>{after}" for h, after in headings)
+                                + "</body></html>")
+
+
+def test_a_label_or_box_heading_beside_the_story_heading_is_no_second_article():
+    """Two ``<h1>`` make an infinite-scroll page only when each opens an article (paragraphs follow it): a section
+    label or the site's name above the story's heading, or the titles of link boxes, do not."""
+    from newsproj.extraction.generic import several_articles
+
+    story = "".join(f"<p>{p}</p>" for p in PARAS[:6])
+    links = "<p>" + " ".join(f"<a href='/{i}'>Another story number {i} of the site</a>" for i in range(20)) + "</p>"
+    assert not several_articles(_headed([("Europe", ""), ("Story headline here", story)]))
+    assert not several_articles(_headed([("Story headline here", story), ("Links We Like", links)]))
+    assert not several_articles(_headed([("The Daily Site", "<p>All the news, every day.</p>"),
+                                         ("Story headline here", story)]))
+    assert several_articles(_headed([("Story headline here", story), ("The next story", story)]))
+
+
+def test_a_lead_kept_under_a_section_label_heading_is_short_of_the_story(monkeypatch):
+    """Precision mode kept only the lead of a story whose page puts a section label in an ``<h1>`` above the
+    headline: the page holds one article, so the lead is short of the page's prose and the full story is taken
+    (with the label taken for a second article's heading, the lead was the record)."""
+    from newsproj.extraction import generic
+
+    run = generic._run
+
+    def lead_only(tree, url, precision, prune_xpath):
+        text = run(tree, url, precision, prune_xpath)
+        return "\n".join(PARAS[:4]) if precision else text
+
+    monkeypatch.setattr(generic, "_run", lead_only)
+    story = "".join(f"<p>{p}</p>" for p in PARAS)
+    tree = lxml.html.fromstring(
+        "<html><head><title>Story headline here</title></head><body><div class='kicker'><h1>Europe</h1></div>"
+        f"<div class='story'><h1>Story headline here</h1>{story}</div></body></html>"
+    )
+    lines = generic.body_text(tree, "http://example.com/world/europe/story.html").split("\n")
+    assert all(p in lines for p in PARAS)
+
+
+def test_several_articles_reads_each_text_once():
+    """One walk over the page: 20,000 headings each with a paragraph of links cost no more than reading them."""
+    import time
+
+    from newsproj.extraction.generic import several_articles
+
+    page = _headed([("Heading", "<p><a href='/x'>link text here</a> and a word</p>")] * 20_000)
+    started = time.process_time()
+    assert not several_articles(page)
+    assert time.process_time() - started < 5

@@ -117,3 +117,15 @@ def test_kicker_glued_to_the_title_at_the_top_of_the_body_is_dropped():
         "<div class='content'>", f"<div class='content'><p>{kicker_and_title}</p>")
     body = extract(html, "http://127.0.0.1/a").article.articleBody
     assert not body.startswith("So-called decolonisation")
+
+
+def test_title_as_a_line_after_the_lead_paragraph_is_dropped_but_a_later_one_stays():
+    """A wider candidate can hold the page's heading after the lead (the layout puts the lead above it): a line that
+    is the title among the first lines is no body line, prose before it or not; further down it is the text's."""
+    title = "Why the president warns of a break-up"
+    paras = BODY.split("</p>")
+    html = _page(f"<meta property='og:title' content='{title}'>").replace(
+        BODY, paras[0] + f"</p><p>{title}</p>" + "</p>".join(paras[1:6]) + f"</p><p>{title}</p>"
+        + "</p>".join(paras[6:]))
+    lines = extract(html, "http://127.0.0.1/a").article.articleBody.split("\n")
+    assert lines.count(title) == 1 and lines.index(title) > 4

@@ -55,7 +55,8 @@ def _headline(page: metadata.PageMeta, url: str = "") -> str | None:
 
 def _without_title_lines(body: str, page: metadata.PageMeta, headline: str) -> str:
     """The body without the page's titles (any of its forms: <h1>, og:title, JSON-LD headline, <title>) repeated
-    in the lines before the first paragraph of prose."""
+    in the lines before the first paragraph of prose, or as a whole line among the first ``TITLE_LINES`` (a wider
+    candidate can hold the page's heading after the lead paragraph, where the layout puts the lead above it)."""
     ld = metadata.ld_value(page.article, "headline") if page.article else None
     forms = [headline, ld, page.meta.get("og:title"), page.meta.get("twitter:title"), page.h1, page.title]
     titles = {text_key(unescape(t)) for t in forms if isinstance(t, str) and t.strip()}
@@ -65,7 +66,8 @@ def _without_title_lines(body: str, page: metadata.PageMeta, headline: str) -> s
     top = True
     for line in lines:
         key = text_key(line)
-        if top and len(lines) > 1 and (key in titles or _kicker_and_title(key, titles)):
+        if len(lines) > 1 and ((top and _kicker_and_title(key, titles)) or (
+                key in titles and (top or len(out) < TITLE_LINES))):
             continue
         if top and word_count(line) >= 15:
             top = False
@@ -73,6 +75,8 @@ def _without_title_lines(body: str, page: metadata.PageMeta, headline: str) -> s
     return "\n".join(out) if out else body
 
 
+TITLE_LINES = 4
+"""A line that is the page's title is no body line among this many first lines, prose before it or not."""
 KICKER_WORDS = 8
 """A kicker (topic label) before the headline is a few words."""
 

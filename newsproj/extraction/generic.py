@@ -3,16 +3,19 @@
 trafilatura runs in precision mode first (news pages: chrome costs more than a lost paragraph at the edge). Precision
 mode sometimes stops at the first block of a body split into several (an inline ad or gallery in the middle):
 when the balanced run finds more than ``RECALL_RATIO`` times as much text, the balanced text is taken instead,
-unless the page holds several articles (more than one ``<h1>``), where the extra text is the next article.
+unless the page has more than one ``<h1>`` (the next articles of an infinite scroll, or a masthead and boxes whose
+text the wider run would take in).
 The balanced run is skipped when the page's prose (its text without navigation, asides, headers, footers, forms and
 link lists) is no more than ``RECALL_RATIO`` times the precise text: it could not find that much more.
 
 When that main text looks wrong (:func:`looks_wrong`: a layout table, mostly the page's link texts, a fragment, or
 a small part of the page's prose), independent candidates are weighed (:func:`best_candidate`): trafilatura on the
 page with every container (its markup repaired as for the main run) and readability-lxml's block (strong on old and
-table layouts). Only then: the check costs one walk of the page's links, the candidates two more extractions. A page
-with several ``<h1>`` is checked too (old layouts put the site's name in one): there the rest of the page's prose may
-be the next articles, so a text short of it is wrong only when it holds no prose of its own.
+table layouts). Only then: the check costs one walk of the page's links, the candidates two more extractions. On a
+page where several ``<h1>`` each open an article (:func:`several_articles`: paragraphs follow each), the rest of the
+page's prose may be the next articles, so a text short of it is wrong only when it holds no prose of its own; a
+section label, the site's name or a box's title in an ``<h1>`` opens none (the precise text is then checked against
+the whole page's prose, as on a page with one heading).
 """
 
 from __future__ import annotations
@@ -77,9 +80,46 @@ def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, .
     return text or None
 
 
-def several_articles(tree: HtmlElement) -> bool:
-    """More than one ``<h1>``: an infinite-scroll page holding the next articles too."""
-    return sum(1 for h in tree.iter("h1") if h.text_content().strip()) > 1
+def _headings(tree: HtmlElement) -> int:
+    """``<h1>`` elements with text."""
+    return sum(1 for h in tree.iter("h1") if h.text_content().strip())
+
+
+ARTICLE_WORDS = 40
+"""Words of paragraphs after an ``<h1>`` (before the next one), outside links, that make it an article's heading."""
+
+
+def several_articles(tree: HtmlElement, headings: int | None = None) -> bool:
+    """More than one ``<h1>`` that opens an article (``ARTICLE_WORDS`` words of paragraph text outside links follow
+    it before the next ``<h1>``): an infinite-scroll page holding the next articles too. A section label or the
+    site's name above the story's heading ("Europe"), or the titles of a page's boxes ("Links We Like", "Market
+    Place") head no article: the story is one article, and a precise run that kept only its lead is short of it.
+    (One walk of the page, on pages with two headings or more; each text node read once. ``headings``: the
+    :func:`_headings` of the page, when the caller has counted them.)"""
+    if (_headings(tree) if headings is None else headings) < 2:
+        return False
+    opened = 0
+    words: int | None = None  # words after the last heading; None before the first
+    in_p = in_a = skip = 0
+    for event, el in etree.iterwalk(tree, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag == "h1" and el.text_content().strip():
+                opened += words is not None and words >= ARTICLE_WORDS
+                words = 0
+            in_p += tag == "p"
+            in_a += tag == "a"
+            skip += tag in ("script", "style")
+            text = el.text if tag else None
+        else:
+            in_p -= tag == "p"
+            in_a -= tag == "a"
+            skip -= tag in ("script", "style")
+            text = el.tail  # (read in the parent's context)
+        if text and words is not None and words < ARTICLE_WORDS and in_p and not in_a and not skip:
+            words += word_count(text)
+    opened += words is not None and words >= ARTICLE_WORDS
+    return opened > 1
 
 
 _WITH_CLASS_OR_ID = etree.XPath("descendant-or-self::*[@class or @id]")
@@ -250,10 +290,11 @@ def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) ->
     """The main text as plain lines (one paragraph a line), or None when no candidate finds any."""
     page = tree
     tree, removed = _pruned(tree)
-    several = several_articles(tree)
+    headings = _headings(tree)
+    several = several_articles(tree, headings)
     prose = _prose_words(tree)
     balanced: list[str | None] = []
-    main = _main_text(tree, url, prune_xpath, several, prose, balanced)
+    main = _main_text(tree, url, prune_xpath, headings > 1, prose, balanced)
     signal = looks_wrong(main or "", page, prose, several)
     if signal:
         # The unpruned candidate is the balanced run on the page with its containers: when the pruning removed
@@ -549,7 +590,7 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     the same tag and class (after an inline ad, a "read more" box, or the paywall's cut), and extractors stop at
     the first. None when the body's container has no such twin with prose in it."""
     keys = {text_key(line) for line in body.split("\n") if word_count(line) >= 8}
-    if len(keys) < 2 or several_articles(tree):
+    if len(keys) < 2 or _headings(tree) > 1:
         return None
     # the body's container: the (tag, class) of the elements holding its paragraphs; a body may be one such
     # element or many (one per paragraph)
