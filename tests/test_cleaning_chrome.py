@@ -182,6 +182,18 @@ def test_chrome_case(case: Path):
         ("| Related Industry News | Latest News |", "related"),
         ("Also read: Why the sky is blue", "related"),
         ("Read the full story here.", "related"),
+        # bars laid out as a table row (every cell chrome), social bookmarking, a site's notices
+        ("| Most Viewed Stories | Most Emailed Stories |", "related"),
+        ("| E-mail this article to a friend Printable version | | |", "share"),
+        ("• Add to Del.icio.us", "share"),
+        ("• Digg this story", "share"),
+        ("Please read our Terms and Conditions and Privacy Statement before using this site.", "consent"),
+        ("NOTICE: We collect personal information on this site. To learn more, see our Privacy Policy", "consent"),
+        ("icScotland™ is a trade mark of Scottish & Universal Newspapers Limited.", "credits"),
+        ("Redistribution, republication. syndication, rewriting or broadcast is expressly prohibited without the prior "
+         "written consent of AHN.", "credits"),
+        ("The opinions expressed in this release are those of the organization issuing it, and do not necessarily "
+         "reflect the thoughts or opinions of Example Central.", "credits"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -345,6 +357,13 @@ def test_chrome_lines(line, reason):
         "- Graphics: 40 customised compute units at 1,172MHz",
         "- Video: 4K recording at 60 frames a second",
         "No comment.",
+        "| Name | Age |",
+        "| Share | 12 | Print |",
+        "| Print | Online | Radio | TV | Web | Mobile | Email | Share | Other |",
+        "Please read our report on the budget before the vote, the minister said.",
+        "Kleenex is a trademark of Kimberly-Clark, which sued the copycats in 2019.",
+        "Reproduction or redistribution of the report was banned by the court.",
+        "The views expressed in the survey varied widely between regions.",
         # a pointer to a graphic the article links to (a Reuters convention, AEB half A), not its credit
         "(Graphic: Global assets in 2019 - here)",
         "Mason declined comment.",

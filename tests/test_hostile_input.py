@@ -76,6 +76,10 @@ BODIES = {
     "agency_lists": "AFP, " * N + "x",
     "via_tags": "[via " + "a" * N,
     "text_codes": "text 12 to 12345 " * N,
+    # table rows whose cells are matched one by one: a data table, a bar of chrome cells, one row of many cells
+    "table_rows": "\n".join("| " + " | ".join(f"cell {i} {j}" for j in range(8)) + " |" for i in range(4000)),
+    "chrome_cell_rows": "\n".join("| " + " | ".join(["Share"] * 7 + [f"cell {i}"]) + " |" for i in range(4000)),
+    "one_wide_row": "| " + " | ".join(["Share"] * N),
     # template lines (newsproj/cleaning/template.py): the same short line many times, and many short lines
     "template_candidates": "\n".join(f"Short line {i % 7}" for i in range(N)),
 }

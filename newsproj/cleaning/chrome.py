@@ -36,8 +36,10 @@ def _norm(line: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", _INVISIBLE.sub("", line)).split()).casefold()
 
 
-def chrome_reason(line: str, vocab: Vocabulary | None = None, extra: tuple[re.Pattern[str], ...] = ()) -> str | None:
-    """Why one line is chrome (the vocabulary group, or ``site``), or None."""
+def chrome_reason(line: str, vocab: Vocabulary | None = None, extra: tuple[re.Pattern[str], ...] = (),
+                  cells_seen: dict[str, str | None] | None = None) -> str | None:
+    """Why one line is chrome (the vocabulary group, or ``site``), or None. ``cells_seen``: the reasons of table
+    cells already matched in this body."""
     vocab = vocab or vocabulary()
     text = " ".join(_INVISIBLE.sub("", line).split())
     for rx in extra:
@@ -48,8 +50,32 @@ def chrome_reason(line: str, vocab: Vocabulary | None = None, extra: tuple[re.Pa
         return group
     words = word_count(text)
     if words <= vocab.short_words and not (words >= vocab.sentence_words and _SENTENCE_END.search(text)):
-        return first_match(text, vocab.short, vocab.short_literals)
-    return None
+        group = first_match(text, vocab.short, vocab.short_literals)
+        if group:
+            return group
+    return _chrome_row(text, vocab, {} if cells_seen is None else cells_seen) if text.startswith("|") else None
+
+
+MAX_ROW_CELLS = 8
+"""A table row of more cells is a table, never a bar of links."""
+
+
+def _chrome_row(text: str, vocab: Vocabulary, cells_seen: dict[str, str | None]) -> str | None:
+    """A table row ("| Most Viewed Stories | Most Emailed Stories |", as trafilatura writes a layout table) whose
+    every cell is chrome: a bar of links laid out as a table. Its cells are matched one by one (the vocabulary's
+    patterns are anchored to a line's start); at most ``MAX_ROW_CELLS`` non-empty cells."""
+    cells = [cell for cell in (c.strip() for c in text.strip("| ").split("|")) if cell]
+    if not 2 <= len(cells) <= MAX_ROW_CELLS:
+        return None
+    first = None
+    for cell in cells:  # (the first cell that is no chrome ends it: a data table's row costs one match)
+        if cell not in cells_seen:  # (a bar repeated in every row, "| Share | Print | …", is matched once)
+            cells_seen[cell] = chrome_reason(cell, vocab)
+        group = cells_seen[cell]
+        if not group:
+            return None
+        first = first or group
+    return first
 
 
 def _headline_like(line: str) -> bool:
@@ -146,9 +172,10 @@ def clean_body(
 
     # 1. vocabulary and site patterns (once per distinct line: a body of 100,000 "x" lines matches one)
     reasons: dict[str, str | None] = {}
+    cells_seen: dict[str, str | None] = {}
     for i, line in enumerate(lines):
         if line not in reasons:
-            reasons[line] = chrome_reason(line, vocab, extra)
+            reasons[line] = chrome_reason(line, vocab, extra, cells_seen)
         reason = reasons[line]
         if reason:
             drop(i, reason)
