@@ -314,6 +314,10 @@ def test_chrome_lines(line, reason):
         "It’s unlikely to put a dent in the popularity of Venmo, but today Google is making it easier to send cash "
         "using its Gmail app for Android.",
         "Download the app for Android or iOS and you will find the same bug, researchers said on Friday.",
+        # the same paragraph as it stands on the page (half B): its last sentence reads like the prompt
+        "It’s unlikely to put a dent or even a slight ding in the popularity of Venmo, but today Google is making it "
+        "easier to send cash using its Gmail app for Android. You can already send people payments via Google Wallet "
+        "through Gmail on the desktop. Now, that same feature is coming to the mobile app (but just Android, not iOS).",
         # prose beside the page-tool, call, agency, credit, gallery and comment patterns
         "Print sales of the paper fell again.",
         "Send it by post",
