@@ -182,3 +182,70 @@ def test_a_photo_credit_is_no_site_name():
             "<figure><figcaption>© Getty Images Donald Trump speaks in Ohio"
             "</figcaption></figure><p>Story.</p><p class='footer'>© 2012 Gazette</p>")
     assert _choose(head, body, "http://127.0.0.1:8000/x.html") == "Donald Trump speaks in Ohio"
+
+
+# ------------------------------------------------------------------ the site's name, the host's labels, the title bar
+
+@pytest.mark.parametrize(("head", "body", "url", "expected"), [
+    # a word of the host ("news" of news.com.au) inside a headline is no site's name
+    ("<title>Bad news comes in threes | The Daily Planet</title>", "<h1>Bad news comes in threes</h1><p>Story.</p>",
+     "http://www.dailyplanet.news.com.au/story/0,1,2.html", "Bad news comes in threes"),
+    # a subdomain's label is the site's name: the title without it
+    ("<title>icMidlands - Council backs new tram line</title>", "<p>Story.</p>",
+     "http://icmidlands.icnetwork.co.uk/news/x.html", "Council backs new tram line"),
+    # ... but only where it is the whole text: a headline may name the blog whose host it is on
+    ("<title>Nutty Nomads: Tripfilms Interview! - travel blog</title>",
+     "<h1><a href='/'>travel blog</a></h1><h2>Nutty Nomads: Tripfilms Interview!</h2><p>Post.</p>",
+     "http://nuttynomads.blogs-host.com/x", "Nutty Nomads: Tripfilms Interview!"),
+    # a list of search keywords after the headline is no part of it
+    ("<title>ROVERS SIGN STRIKER | Football Transfer News, Live Scores, Fixtures, Results</title>", "<p>Story.</p>",
+     "http://www.goalsport.example/x", "ROVERS SIGN STRIKER"),
+    # "Section- Headline": a hyphen after a word and before a space parts the title ...
+    ("<title>gazette.com - Music- Singer settles lawsuit</title>", "<p>Story.</p>", "http://www.gazette.com/x",
+     "Singer settles lawsuit"),
+    # ... but a suspended hyphen does not
+    ("<title>Pre- and post-war Berlin in photographs</title>", "<p>Story.</p>", "http://www.gazette.com/x",
+     "Pre- and post-war Berlin in photographs"),
+    # the site's name before a colon that follows a word, or in parentheses at the end
+    ("<title>Gazette.com: Move over Orkut, here comes BigAdda</title>", "<p>Story.</p>", "http://www.gazette.com/x",
+     "Move over Orkut, here comes BigAdda"),
+    ("<title>Algeria: Al-Qaeda claims northern attack | Gazette</title>", "<p>Story.</p>",
+     "http://www.gazette.com/x", "Algeria: Al-Qaeda claims northern attack"),
+    ("<title>Pace Star Sajs Bollywood Adventure (from The Bolton Gazette)</title>", "<p>Story.</p>",
+     "http://www.theboltongazette.co.uk/x", "Pace Star Sajs Bollywood Adventure"),
+    # ... and not where the title is the site's name and its tagline: the heading
+    ("<title>CSTV.com: #1 in College Sports</title>", "<h1>Harden earns player of the week</h1><p>Story.</p>",
+     "http://www.cstv.com/x", "Harden earns player of the week"),
+])
+def test_the_sites_name_is_known_by_its_host(head: str, body: str, url: str, expected: str):
+    assert _choose(head, body, url) == expected
+
+
+def test_a_heading_that_shows_the_title_bar_is_not_the_headline():
+    # the page repeats its <title>, site and section names and all, in a heading above the headline
+    head = "<title>Gazette.com | Sports | Hale, 86: club's first president</title>"
+    body = ("<div class='pagetitle'>Gazette.com | Sports | Hale, 86: club's first president</div>"
+            "<div class='headline'>Hale, 86: club's first president</div><p>Story.</p>")
+    assert _choose(head, body, "http://www.gazette.com/sports/1") == "Hale, 86: club's first president"
+
+
+def test_a_heading_and_a_title_that_part_words_differently_agree():
+    # the title drops an apostrophe the heading shows: the heading's spelling, which parts more words
+    head = "<title>Pace Star Sajs Bollywood Adventure | Gazette</title>"
+    body = "<div class='headline'>Pace star Saj's Bollywood adventure</div><p>Story.</p>"
+    assert _choose(head, body) == "Pace star Saj's Bollywood adventure"
+    # the heading's markup glues a kicker to the headline: the title's spelling
+    head = "<title>Bubi-Bomber wieder da: Geduld mit Niemiec</title>"
+    body = "<h1><b>Bubi-Bomber wieder da</b>Geduld mit Niemiec</h1><p>Story.</p>"
+    assert _choose(head, body) == "Bubi-Bomber wieder da: Geduld mit Niemiec"
+
+
+def test_the_site_name_rules_are_linear_on_huge_titles():
+    import time
+
+    started = time.process_time()
+    for title in ("x" + " " * 200_000 + "(from Gazette)", "(" * 200_000, "a:" * 200_000, "a, " * 200_000,
+                  "word- " * 200_000):
+        head = f"<meta property='og:title' content='{title}'><title>{title}</title>"
+        _choose(head, "<h1>" + title[:5000] + "</h1>", "http://www.gazette.com/x")
+    assert time.process_time() - started < 3

@@ -5,12 +5,15 @@ A page states its title several times: JSON-LD ``headline``, ``og:title``/``twit
 
 1. the first visible heading (an ``<h1>``, else an ``<h2>``/``<h3>`` or an element whose class or id names a title
    or headline, in page order) whose text *agrees* with a metadata title: equal to one of them, to a part of one
-   between separators, or the full form of a truncated one; a heading that is the site's name (``og:site_name``,
-   the domain's name, the holder its copyright notice names, a link to the home page) is the masthead, not the
-   headline, and so is a page's first heading, an ``<h1>``, that starts or ends a title whose rest a heading further
-   down shows ("Seth's Blog: Entering sync markets": the post's ``<h3>``);
+   between separators, or the full form of a truncated one (compared by words; a heading and a title that part
+   the same letters into other words, "Saj's"/"Sajs", agree too); a heading that is the site's name
+   (``og:site_name``, the host's name, the holder its copyright notice names, a link to the home page) is the
+   masthead, not the headline, and so is a heading that repeats a whole title with the site's name in it (the title
+   bar, "Site | Section | Headline"), and so is a page's first heading, an ``<h1>``, that starts or ends a title
+   whose rest a heading further down shows ("Seth's Blog: Entering sync markets": the post's ``<h3>``);
 2. else the metadata title, best first (JSON-LD, og:title, ``<title>``), without the site's name and the section
-   parts around it: what the reader sees in the tab;
+   parts around it (a site's name also before a colon, "Site.com: Headline", or in parentheses at the end,
+   "Headline (from Site)"; a list of search keywords is no part of a headline): what the reader sees in the tab;
 3. else the first ``<h1>``.
 A kicker shown in its own element inside the heading keeps a separator ("Kicker: Headline", never "KickerHeadline").
 Whether a kicker is part of the headline, the headline the page declares (JSON-LD, ``<meta name=headline>``,
@@ -33,8 +36,11 @@ from .normalize import clean_text
 if TYPE_CHECKING:
     from .metadata import Heading, PageMeta
 
-SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|–—·•:»>~/-]|::|--|-{1,2}>)\s+|(?<!\s)\s*\|\s*|_(?=[A-Z])")
-"""Between a headline and the site or section names in a title: " | ", " - ", " – ", " : ", " » ", "_English_"."""
+SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|–—·•:»>~/-]|::|--|-{1,2}>)\s+|(?<!\s)\s*\|\s*|_(?=[A-Z])"
+                        r"|(?<=\w)-\s+(?!(?:and|or|to|und|oder|bis|et|ou|y|o|e|og|en)\b)")
+"""Between a headline and the site or section names in a title: " | ", " - ", " – ", " : ", " » ", "_English_",
+"Music- " (a hyphen after a word and before a space: never inside a headline's words, save a suspended one,
+"pre- and post-war")."""
 MAX_PARTS = 8
 SITE_NAME_WORDS = 4
 """A site's name is a few words; a text inside a copyright notice is taken for it only up to this long."""
@@ -46,12 +52,55 @@ def _squash(text: str) -> str:
     return re.sub(r"\W", "", text.casefold())
 
 
-def host_label(url: str) -> str | None:
-    """"tageszeitung" for https://www.tageszeitung.it/...: the name a site's domain is made of."""
-    host = (urlsplit(url).hostname or "").split(".")
+_GENERIC_LABELS = frozenset(("www", "news", "blog", "blogs", "mobile", "edition", "online", "sport", "sports",
+                             "home", "web", "www2", "www1", "article", "articles", "story", "stories", "feeds"))
+"""Host labels that name no site ("news.example.com", "theaustralian.news.com.au": "news" is no site's name)."""
+
+
+def host_label(url: str) -> tuple[str, ...]:
+    """("tageszeitung",) for https://www.tageszeitung.it/...: the names a site's host is made of, the registrable
+    domain's first (news.bbc.co.uk → bbc), then its subdomains' ("icscotland" of icscotland.icnetwork.co.uk); a
+    generic word (news, blog, www) is none."""
+    host = (urlsplit(url).hostname or "").split(".")[:MAX_HOST_LABELS]
     if len(host) >= 3 and host[-2] in ("co", "com", "org", "net", "ac", "gov") and len(host[-1]) == 2:
         host = host[:-1]  # news.bbc.co.uk → bbc
-    return host[-2] if len(host) >= 2 and len(host[-2]) >= 3 else None
+    if len(host) < 2:
+        return ()
+    labels = [host[-2], *reversed(host[:-2])]
+    return tuple(label for label in labels if len(label) >= 3 and label not in _GENERIC_LABELS)
+
+
+MAX_HOST_LABELS = 10
+
+
+def _names_site(text: str, label: str, whole: bool = False) -> bool:
+    """The text is (mostly) a host's name: the label is the text's words run together, or a run of at least half
+    of them ("TheStar.com", "The Bolton News", "BBC News", "icScotland"), or the text names the domain
+    ("Autopia from Wired.com"). A word inside a longer text is no site's name ("Bad news comes in threes" on
+    news.com.au, "Towleroad Talking Points: Election Day" on towleroad.com).
+
+    ``whole``: a subdomain's label (a blog's or a section's name on a host of many, "nuttynomads.posterous.com"),
+    weaker evidence: the text is the label and nothing more ("Nutty Nomads: Tripfilms Interview!" is a headline
+    that names the blog)."""
+    words = re.findall(r"\w+", text.casefold())[:SITE_LABEL_WORDS + 1]
+    if not words or len(words) > SITE_LABEL_WORDS:
+        return False
+    if re.search(rf"(?<!\w){re.escape(label)}\.[a-z]{{2,}}", text.casefold()):
+        return True
+    if whole:
+        return "".join(words) == label
+    for start in range(len(words)):
+        run = ""
+        for end in range(start, len(words)):
+            run += words[end]
+            if len(run) >= len(label):
+                if run == label and 2 * (end - start + 1) >= len(words):
+                    return True
+                break
+    return False
+
+
+SITE_LABEL_WORDS = 6
 
 
 MAX_TITLE = 1000
@@ -64,7 +113,7 @@ def parts(title: str) -> list[str]:
     return [p for p in found if p]
 
 
-def _site_like(text: str, site_names: tuple[str, ...], label: str | None, owners: tuple[str, ...] = ()) -> bool:
+def _site_like(text: str, site_names: tuple[str, ...], label: tuple[str, ...], owners: tuple[str, ...] = ()) -> bool:
     """A title part or a heading that is the site's name (``og:site_name``; a copyright holder's, which a site's
     name of a few words may be part of: "© 2007 The Independent on Saturday & Independent Online") or a domain
     name."""
@@ -78,9 +127,25 @@ def _site_like(text: str, site_names: tuple[str, ...], label: str | None, owners
     for owner in owners:
         if squashed == _squash(owner) or (short and len(squashed) >= 4 and squashed in _squash(owner)):
             return True
-    if label and len(label) >= 4 and label.replace("-", "") in squashed and len(text.split()) <= 6:
+    if any(len(name) >= 4 and _names_site(text, name.replace("-", ""), whole=i > 0) for i, name in enumerate(label)):
+        return True
+    if _keywords(text):
         return True
     return bool(re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,})+", text.strip().casefold()))
+
+
+_KEYWORD = re.compile(r"[^,]{1,40}")
+MIN_KEYWORDS = 4
+
+
+def _keywords(text: str) -> bool:
+    """A list of search keywords, not a headline: four or more comma-separated items of a few capitalised words
+    ("Football Transfer News, Football News, Fixtures, Results")."""
+    items = text[:MAX_TITLE].split(",")
+    if len(items) < MIN_KEYWORDS:
+        return False
+    return all(_KEYWORD.fullmatch(i) and 0 < len(i.split()) <= 4 and all(w[:1].isupper() or not w[:1].isalpha()
+                                                                        for w in i.split()) for i in items)
 
 
 def _unescaped(text: str) -> str:
@@ -97,17 +162,23 @@ def choose(page: PageMeta, url: str = "") -> str | None:
                                            page.meta.get("twitter:title"), page.title)
         if isinstance(m, str) and m.strip()
     ]
+    site_name = tuple(n for n in (page.meta.get("og:site_name"),) if n)
+    owners = tuple(page.owners)
+    label = host_label(url) if url else ()
+    untrimmed = [m for m in found if m]
+    found = [_site_trimmed(m, site_name, label, owners) if m else m for m in found]
     metas: list[str] = [m for m in found if m]
     # the titles the page declares for the article (JSON-LD, <meta name=headline>, og:, twitter:), not the
     # browser's <title>
     declared = {text_key(m): m for m in metas[: len(metas) - 1 if page.title else len(metas)]}
     # (schema.org's headline: never a site's or blog's name before it, as og:title often has)
     schema = {text_key(m): m for m in found[: bool(ld) + bool(page.head_headline)] if m}
-    site_name = tuple(n for n in (page.meta.get("og:site_name"),) if n)
-    owners = tuple(page.owners)
-    label = host_label(url) if url else None
-    whole = {text_key(m) for m in metas}
+    # (a heading that shows a title whole, with the site's name the trimming took off, agrees with it: "Nutty
+    # Nomads: Tripfilms Interview!" on a blog of that name)
+    whole = {text_key(m) for m in metas + untrimmed}
+    squashed = {_squash(m): m for m in untrimmed + metas}
     pieces = {headline_part(m, site_name, label, owners) for m in metas} - {""}
+    pieces_squashed = {p.replace(" ", "") for p in pieces}
     # a metadata title that is the heading cut short (with or without an ellipsis)
     # (not the <title>: a site's name there starts many headings)
     cut = metas[:-1] if page.title else metas
@@ -118,10 +189,14 @@ def choose(page: PageMeta, url: str = "") -> str | None:
         k = text_key(text)
         if not k or heading.home_link or _site_like(text, site_name, label, owners):
             continue
-        if k in whole:
-            # a whole metadata title: the strongest agreement; written as the metadata spells it (the heading's
-            # markup may glue or drop punctuation the words do not show)
-            return next(m for m in metas if text_key(m) == k)
+        if k in whole or _squash(text) in squashed:
+            # a whole metadata title: the strongest agreement; written as the one of the two that parts more words
+            # (the heading's markup may glue words its punctuation parted, "KickerHeadline"; a title may drop
+            # an apostrophe the heading shows, "Sajs")
+            meta = next((m for m in metas + untrimmed if text_key(m) == k), None) or squashed[_squash(text)]
+            if len(parts(meta)) > 1 and any(_site_like(p, site_name, label, owners) for p in parts(meta)):
+                continue  # the title bar shown on the page ("Site | Section | Headline"), not the headline
+            return meta if len(text_key(meta).split()) >= len(k.split()) else text
         if any(k.startswith(t) and len(t) >= len(k) / 2 for t in truncated):
             return text  # the full form of a metadata title cut short
         if weaker:
@@ -148,7 +223,7 @@ def choose(page: PageMeta, url: str = "") -> str | None:
             # markets")
             weaker = rest
             continue
-        if (k in pieces and len(k.split()) >= 2) or (
+        if ((k in pieces or k.replace(" ", "") in pieces_squashed) and len(k.split()) >= 2) or (
             len(k.split()) >= 3 and any(w.startswith(k + " ") or w.endswith(" " + k) for w in whole)
         ) or any(k.endswith(" " + p) and len(k.split()) - len(p.split()) <= KICKER_WORDS for p in pieces
                  if len(p.split()) >= 2):
@@ -167,6 +242,27 @@ def choose(page: PageMeta, url: str = "") -> str | None:
         if heading.tag != "b" and not heading.home_link and not _site_like(heading.text, site_name, label, owners):
             return clean_text(heading.text)
     return metas[0] if metas else None
+
+
+_LEAD = re.compile(r"([^:]{2,60}?):\s+")
+_TAIL = re.compile(r"\s*\((?:from\s+)?([^()]{2,60})\)\s*$", re.I)
+
+
+def _site_trimmed(title: str, site_name: tuple[str, ...], label: tuple[str, ...], owners: tuple[str, ...]) -> str:
+    """A title without the site's name before a colon that follows a word ("KalingaTimes.com: Headline") or in
+    parentheses at its end ("Headline (from The Bolton News)"): separators a title holds in its own words too
+    ("Algeria: Al-Qaeda claims attack"), so only taken off where what they part is the site's name."""
+    flat = " ".join(title[:MAX_TITLE].split())  # (single spaces: the patterns' \s* never rescan a run of them)
+    if _site_like(flat, site_name, label, owners):
+        return title  # the site's name and its tagline ("CSTV.com: #1 in College Sports"): no headline to keep
+    tail = _TAIL.search(flat)
+    if tail and tail.start() > 0 and _site_like(tail.group(1), site_name, label, owners):
+        title = flat = flat[: tail.start()]
+    lead = _LEAD.match(flat)
+    if lead and len(flat[lead.end():].split()) >= 2 and len(parts(lead.group(1))) == 1 and \
+            _site_like(lead.group(1), site_name, label, owners):
+        title = flat[lead.end():]
+    return title
 
 
 def _rest_shown(key: str, whole: set[str], headings: list[Heading]) -> str | None:
@@ -196,7 +292,7 @@ def _kicker_of(heading: str, key: str, declared: dict[str, str]) -> str | None:
     return None
 
 
-def headline_part(title: str, site_name: tuple[str, ...], label: str | None, owners: tuple[str, ...] = ()) -> str:
+def headline_part(title: str, site_name: tuple[str, ...], label: tuple[str, ...], owners: tuple[str, ...] = ()) -> str:
     """The key of the part of a title that can be its headline: of the parts that are not the site's name, the one
     with strictly the most words ("" when none stands out: a kicker is as long as the rest)."""
     kept = sorted((p for p in parts(title) if not _site_like(p, site_name, label, owners)),
