@@ -249,3 +249,12 @@ def test_the_site_name_rules_are_linear_on_huge_titles():
         head = f"<meta property='og:title' content='{title}'><title>{title}</title>"
         _choose(head, "<h1>" + title[:5000] + "</h1>", "http://www.gazette.com/x")
     assert time.process_time() - started < 3
+
+
+def test_a_title_that_ends_with_the_sites_name_is_not_cut_short():
+    # a block of headline, site's name and date is no fuller form of the og:title: the <h1> is the headline
+    head = ("<meta property='og:site_name' content='The Gazette'>"
+            "<meta property='og:title' content='Typhoon kills 6 across Japan, 12 injured：The Gazette'>")
+    body = ("<div class='article-title'>Typhoon kills 6 across Japan, 12 injured THE GAZETTE October 24, 2017</div>"
+            "<h1>Typhoon kills 6 across Japan, 12 injured</h1><p>Story.</p>")
+    assert _choose(head, body) == "Typhoon kills 6 across Japan, 12 injured"

@@ -36,10 +36,10 @@ from .normalize import clean_text
 if TYPE_CHECKING:
     from .metadata import Heading, PageMeta
 
-SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|–—·•:»>~/-]|::|--|-{1,2}>)\s+|(?<!\s)\s*\|\s*|_(?=[A-Z])"
+SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|–—·•:»>~/-]|::|--|-{1,2}>)\s+|(?<!\s)\s*[|：｜]\s*|_(?=[A-Z])"
                         r"|(?<=\w)-\s+(?!(?:and|or|to|und|oder|bis|et|ou|y|o|e|og|en)\b)")
 """Between a headline and the site or section names in a title: " | ", " - ", " – ", " : ", " » ", "_English_",
-"Music- " (a hyphen after a word and before a space: never inside a headline's words, save a suspended one,
+a full-width colon or bar ("Headline：Site", CJK sites' titles), "Music- " (a hyphen after a word and before a space: never inside a headline's words, save a suspended one,
 "pre- and post-war")."""
 MAX_PARTS = 8
 SITE_NAME_WORDS = 4
@@ -182,7 +182,10 @@ def choose(page: PageMeta, url: str = "") -> str | None:
     # a metadata title that is the heading cut short (with or without an ellipsis)
     # (not the <title>: a site's name there starts many headings)
     cut = metas[:-1] if page.title else metas
-    truncated = [text_key(m.rstrip(".…").rstrip()) + " " for m in cut if len(m.split()) >= 4]
+    # (one that ends with the site's name is whole: a heading holding it and more is a dateline's block, "Headline
+    # THE GAZETTE October 24, 2017")
+    truncated = [text_key(m.rstrip(".…").rstrip()) + " " for m in cut if len(m.split()) >= 4
+                 and not any(_site_like(p, site_name, label, owners) for p in parts(m)[1:])]
     weaker: str | None = None
     for heading in page.headings:
         text = clean_text(heading.text) or ""
