@@ -39,8 +39,8 @@ if TYPE_CHECKING:
 SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|–—·•:»>~/-]|::|--|-{1,2}>)\s+|(?<!\s)\s*[|：｜]\s*|_(?=[A-Z])"
                         r"|(?<=\w)-\s+(?!(?:and|or|to|und|oder|bis|et|ou|y|o|e|og|en)\b)")
 """Between a headline and the site or section names in a title: " | ", " - ", " – ", " : ", " » ", "_English_",
-a full-width colon or bar ("Headline：Site", CJK sites' titles), "Music- " (a hyphen after a word and before a space: never inside a headline's words, save a suspended one,
-"pre- and post-war")."""
+a full-width colon or bar ("Headline：Site", CJK sites' titles), "Music- " (a hyphen after a word and before a
+space: never inside a headline's words, save a suspended one, "pre- and post-war")."""
 MAX_PARTS = 8
 SITE_NAME_WORDS = 4
 """A site's name is a few words; a text inside a copyright notice is taken for it only up to this long."""
@@ -74,8 +74,9 @@ MAX_HOST_LABELS = 10
 
 
 def _names_site(text: str, label: str, whole: bool = False) -> bool:
-    """The text is (mostly) a host's name: the label is the text's words run together, or a run of at least half
-    of them ("TheStar.com", "The Bolton News", "BBC News", "icScotland"), or the text names the domain
+    """The text is (mostly) a host's name: the label is the text's words run together, a run of at least half of
+    them or its last words ("TheStar.com", "The Bolton News", "BBC News", "icScotland", "Die Neue Südtiroler
+    Tageszeitung"), or the text names the domain
     ("Autopia from Wired.com"). A word inside a longer text is no site's name ("Bad news comes in threes" on
     news.com.au, "Towleroad Talking Points: Election Day" on towleroad.com).
 
@@ -94,7 +95,7 @@ def _names_site(text: str, label: str, whole: bool = False) -> bool:
         for end in range(start, len(words)):
             run += words[end]
             if len(run) >= len(label):
-                if run == label and 2 * (end - start + 1) >= len(words):
+                if run == label and (2 * (end - start + 1) >= len(words) or end == len(words) - 1):
                     return True
                 break
     return False
