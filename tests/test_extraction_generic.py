@@ -400,3 +400,29 @@ def test_several_articles_reads_each_text_once():
     started = time.process_time()
     assert not several_articles(page)
     assert time.process_time() - started < 5
+
+
+def _gallery_page() -> tuple[lxml.html.HtmlElement, str, str]:
+    story = [f"{p} It goes on with a second sentence, so that the story is long." for p in PARAS * 2]
+    captions = [f"Robot {i} at a fair" for i in range(500)]  # (a slideshow's short captions)
+    tree = lxml.html.fromstring(
+        "<html><head><title>Story headline here</title></head><body><article><h1>Story headline here</h1>"
+        + "".join(f"<p>{p}</p>" for p in story) + "</article><div class='gallery'><ul>"
+        + "".join(f"<li><span>{i}/500</span><div>{c}</div></li>" for i, c in enumerate(captions))
+        + "</ul></div></body></html>"
+    )
+    return tree, "\n".join(story), "\n".join(story + captions)
+
+
+def test_a_much_wider_balanced_text_that_readability_does_not_hold_is_the_page_not_the_story(monkeypatch):
+    """A precise text that is an article already, and a balanced one three times as long (a gallery's captions,
+    the next stories): when readability-lxml's block agrees with the precise text, the precise text stays."""
+    from newsproj.extraction import generic
+
+    tree, story, wider = _gallery_page()
+    monkeypatch.setattr(generic, "_run", lambda tree, url, precision, prune_xpath: story if precision else wider)
+    assert generic._main_text(tree, "http://example.com/a", (), False, 5000, None, tree) == story
+    # a precise text that is no article yet (the first block of a body split in two): the wider text is taken
+    lead = "\n".join(story.split("\n")[:4])
+    monkeypatch.setattr(generic, "_run", lambda tree, url, precision, prune_xpath: lead if precision else wider)
+    assert generic._main_text(tree, "http://example.com/a", (), False, 5000, None, tree) == wider

@@ -4,7 +4,8 @@ trafilatura runs in precision mode first (news pages: chrome costs more than a l
 mode sometimes stops at the first block of a body split into several (an inline ad or gallery in the middle):
 when the balanced run finds more than ``RECALL_RATIO`` times as much text, the balanced text is taken instead,
 unless the page has more than one ``<h1>`` (the next articles of an infinite scroll, or a masthead and boxes whose
-text the wider run would take in).
+text the wider run would take in), or the precise text is an article already and readability-lxml's block agrees
+with it, not with a wider text of three times as much (a gallery's captions, the next stories: :func:`_page_content`).
 The balanced run is skipped when the page's prose (its text without navigation, asides, headers, footers, forms and
 link lists) is no more than ``RECALL_RATIO`` times the precise text: it could not find that much more.
 
@@ -294,7 +295,7 @@ def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) ->
     several = several_articles(tree, headings)
     prose = _prose_words(tree)
     balanced: list[str | None] = []
-    main = _main_text(tree, url, prune_xpath, headings > 1, prose, balanced)
+    main = _main_text(tree, url, prune_xpath, headings > 1, prose, balanced, page)
     signal = looks_wrong(main or "", page, prose, several)
     if signal:
         # The unpruned candidate is the balanced run on the page with its containers: when the pruning removed
@@ -341,8 +342,9 @@ def _line_key(line: str) -> str:
 
 
 def _main_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], several: bool, prose: int,
-               balanced_run: list[str | None] | None = None) -> str | None:
-    """The main text; the balanced run's text, when it ran, is appended to ``balanced_run``."""
+               balanced_run: list[str | None] | None = None, page: HtmlElement | None = None) -> str | None:
+    """The main text; the balanced run's text, when it ran, is appended to ``balanced_run``. ``page``: the page as
+    parsed, read by readability-lxml where a much wider balanced text may be the page's other content."""
     precise = _run(tree, url, True, prune_xpath)
     if precise and several:
         return precise  # several articles on one page (infinite scroll): the wider run would take the next ones
@@ -352,10 +354,33 @@ def _main_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], severa
     if balanced_run is not None:
         balanced_run.append(balanced)
     if balanced and word_count(balanced) > RECALL_RATIO * word_count(precise):
+        if page is not None and precise and _page_content(page, url, precise, balanced):
+            return precise
         logger.debug("Precision mode kept %d words of %d on %s: balanced text taken",
                      word_count(precise), word_count(balanced), url)
         return balanced
     return precise or balanced
+
+
+ARTICLE_LENGTH = 250
+"""A precise text of this many words is an article already: a wider text of ``WIDER_RATIO`` times as much may hold the
+page's other content (a gallery's captions, the next stories)."""
+WIDER_RATIO = 3.0
+
+
+def _page_content(page: HtmlElement, url: str, precise: str, balanced: str) -> bool:
+    """The balanced run's surplus over a precise text that is an article already (``ARTICLE_LENGTH``, and the wider
+    text ``WIDER_RATIO`` times as long) is the page's other content, not the rest of the body, when readability-lxml's
+    block (an independent reading of the page) agrees with the precise text and not with the wider one."""
+    words = word_count(precise)
+    if words < ARTICLE_LENGTH or word_count(balanced) < WIDER_RATIO * words:
+        return False
+    try:
+        block = _readability(page, url)
+    except Exception as exc:  # noqa: BLE001 - no independent reading: the rule of the ratio stands
+        logger.debug("readability candidate failed on %s: %s", url, exc)
+        return False
+    return block is not None and agree(precise, block) and not agree(balanced, block)
 
 
 MARKUP_SHARE = 0.3
