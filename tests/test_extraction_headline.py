@@ -259,3 +259,12 @@ def test_a_title_that_ends_with_the_sites_name_is_not_cut_short():
     body = ("<div class='article-title'>Typhoon kills 6 across Japan, 12 injured THE GAZETTE October 24, 2017</div>"
             "<h1>Typhoon kills 6 across Japan, 12 injured</h1><p>Story.</p>")
     assert _choose(head, body) == "Typhoon kills 6 across Japan, 12 injured"
+
+
+def test_a_syndicated_titles_source_is_no_part_of_it_on_any_host():
+    head = "<title>Pace Star Sajs Bollywood Adventure (from The Bolton Gazette )</title>"
+    assert _choose(head, "<p>Story.</p>", "http://127.0.0.1:8000/x.html") == "Pace Star Sajs Bollywood Adventure"
+    # words in parentheses that are the headline's own stay
+    head = "<title>Lessons we learned (from the war in Ukraine)</title>"
+    assert _choose(head, "<p>Story.</p>", "http://127.0.0.1:8000/x.html") == (
+        "Lessons we learned (from the war in Ukraine)")

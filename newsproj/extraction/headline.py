@@ -250,17 +250,21 @@ def choose(page: PageMeta, url: str = "") -> str | None:
 
 _LEAD = re.compile(r"([^:]{2,60}?):\s+")
 _TAIL = re.compile(r"\s*\((?:from\s+)?([^()]{2,60})\)\s*$", re.I)
+_FROM_SITE = re.compile(r"\(from (?:[A-Z0-9][\w.'&-]*\s?){1,5}\)")
+"""'(from The Bolton News)': a syndicated title's source, a name of a few capitalised words, whatever the host."""
 
 
 def _site_trimmed(title: str, site_name: tuple[str, ...], label: tuple[str, ...], owners: tuple[str, ...]) -> str:
     """A title without the site's name before a colon that follows a word ("KalingaTimes.com: Headline") or in
-    parentheses at its end ("Headline (from The Bolton News)"): separators a title holds in its own words too
+    parentheses at its end ("Headline (The Bolton News)"; "(from Name Of Few Words)" on any host, where the page is
+    served from another host than its own): separators a title holds in its own words too
     ("Algeria: Al-Qaeda claims attack"), so only taken off where what they part is the site's name."""
     flat = " ".join(title[:MAX_TITLE].split())  # (single spaces: the patterns' \s* never rescan a run of them)
     if _site_like(flat, site_name, label, owners):
         return title  # the site's name and its tagline ("CSTV.com: #1 in College Sports"): no headline to keep
     tail = _TAIL.search(flat)
-    if tail and tail.start() > 0 and _site_like(tail.group(1), site_name, label, owners):
+    if tail and tail.start() > 0 and (_site_like(tail.group(1), site_name, label, owners) or _FROM_SITE.fullmatch(
+            tail.group(0).strip())):
         title = flat = flat[: tail.start()]
     lead = _LEAD.match(flat)
     if lead and len(flat[lead.end():].split()) >= 2 and len(parts(lead.group(1))) == 1 and \
