@@ -75,6 +75,16 @@ def test_bcp47(raw, expected):
           "profesorius"], ["Povilas Aleksandravičius"]),
         (["By, Jane Doe"], ["Jane Doe"]),
         (["", None, "   "], []),
+        # a role of several words, the employer in a role, a name's place or paper, the story's editor, a read time
+        (["Jane Doe, Chief Political Correspondent"], ["Jane Doe"]),
+        (["Jane Doe, AP Science Writer"], ["Jane Doe"]),
+        (["By Jane Doe in London"], ["Jane Doe"]),
+        (["Jane Doe for The Daily Planet"], ["Jane Doe"]),
+        (["Reporting by Jane Doe; Editing by John Roe"], ["Jane Doe"]),
+        (["Words by Jane Doe", "Additional reporting by John Roe"], ["Jane Doe", "John Roe"]),
+        (["Jane Doe · 5 min read"], ["Jane Doe"]),
+        # a name that holds "in" or "for" in lower case stays whole
+        (["Anna in den Bosch"], ["Anna in den Bosch"]),
     ],
 )
 def test_author_names(raw, expected):

@@ -149,11 +149,17 @@ def clean_text(value: str | None, compose: bool = True) -> str | None:
 
 # ------------------------------------------------------------------ authors
 
-_BY = re.compile(r"^\s*(?:by|von|par|por|di|door|af|av|przez|od)\s*[:\-]?\s+", re.I)
+_BY = re.compile(r"^\s*(?:(?:additional |original )?(?:reporting|written|words|text|story|report) )?"
+                 r"(?:by|von|par|por|di|door|af|av|przez|od)\s*[:\-]?\s+", re.I)
+_NOT_AUTHOR = re.compile(r"^\s*(?:editing|edited|compiled|graphics?|photos?|photographs?|video|illustrations?)"
+                         r" by\b", re.I)
+"""A part of a byline that names who edited or illustrated the story ("Reporting by A; Editing by B")."""
+_WHERE = re.compile(r"^(\S+(?: \S+){1,3}) (?:in|for) (?:the )?[A-Z][^,;|]{0,60}$")
+"""A name, then where it reports from or whom it writes for: "Jane Doe in London", "Jane Doe for The Guardian"."""
 _ROLE = re.compile(
-    r"\b(?:staff|senior|chief|special|political|foreign|economics|business|sports?|science|technology|"
+    r"\b(?:(?:staff|senior|chief|special|political|foreign|economics|business|sports?|science|technology|"
     r"health|education|environment|investigative|white house|washington|world|national|local|"
-    r"digital|managing|deputy|executive|contributing)?\s*(?:reporter|writer|correspondent|editor|"
+    r"digital|managing|deputy|executive|contributing|news|travel) ){0,3}(?:reporter|writer|correspondent|editor|"
     r"journalist|columnist|contributor|photographer|producer|analyst|redakteur(?:in)?|"
     r"korrespondent(?:in)?|autor(?:in)?|기자|특파원|記者|记者)s?\b",  # (Korean, Japanese, Chinese: "reporter")
     re.I,
@@ -165,7 +171,7 @@ _ROLE = re.compile(
 _EMAIL = re.compile(r"(?<!\S)\S+@[^\s@]+\.\w+")
 _URLISH = re.compile(r"https?://\S+|www\.\S+|@\w+")
 _DATEISH = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|updated|published|posted)\b.*$", re.I)
-_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b|\boch\b)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|·|•|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b|\boch\b)\s*", re.I)
 _AGENCY_SUFFIX = re.compile(r"\s*[(|–/-]\s*(?:AP|AFP|Reuters|dpa|EFE|ANSA|PA|Bloomberg|CNN|BBC)\)?\s*$")
 _ROLE_ONLY = re.compile(
     r"^(?:and|the|with|in|for|at|of|by|von|par|por|di|news|staff|team|desk|editors?|authors?|autor(?:in|en)?)$", re.I
@@ -185,6 +191,7 @@ def _strip_author(name: str) -> str:
     name = _URLISH.sub("", name)
     name = _DATEISH.sub("", name)
     name = _BY.sub("", name)
+    name = _WHERE.sub(r"\1", name)
     name = _AGENCY_SUFFIX.sub("", name)
     name = re.sub(r"\(\s*\)|\[\s*\]", "", name)
     name = re.sub(r"\s*\(\s*[\w.]{1,6}\.?\s*\)?\s*$", "", name)  # "Elena Oberholzer (obe.)": a desk code
@@ -207,9 +214,12 @@ def author_names(raw: list[str]) -> list[str]:
         if not text:
             continue
         # A role after a name: "Jane Doe, Staff Writer" → drop the role part.
-        parts = [p for p in _SPLIT.split(text) if p]
+        parts = [p for p in _SPLIT.split(text) if p and not _NOT_AUTHOR.match(p)]
         for part in parts:
-            part = _strip_author(_ROLE.sub("", part)) if _ROLE.search(part) and len(part.split()) > 1 else part
+            if _ROLE.search(part) and len(part.split()) > 1:
+                part = _strip_author(_ROLE.sub("", part))
+                if part.casefold() in AGENCIES:
+                    continue  # "AP Science Writer": the employer in a role, not a second author
             part = _strip_author(part)
             if not part or _ROLE_ONLY.match(part) or _ROLE.fullmatch(part) or len(part) > 80:
                 continue
