@@ -309,6 +309,28 @@ def test_a_text_with_under_half_the_page_prose_looks_wrong_and_repeated_captions
     assert signals(with_slideshow, set()).prose == signals(story + "\n" + caption, set()).prose
 
 
+def test_a_text_the_balanced_run_agrees_with_is_not_weighed_against_candidates(monkeypatch):
+    """A story short of the page's prose (readers' comments below it) looks wrong; when the balanced run on the
+    page less its chrome containers took the same text, no candidate is run (each costs a trafilatura or
+    readability run), also when a container was pruned (then the unpruned candidate is not the balanced run)."""
+    from newsproj.extraction import generic
+
+    calls: list[str] = []
+    monkeypatch.setattr(generic, "_unpruned", lambda page, url: calls.append("unpruned") or None)
+    monkeypatch.setattr(generic, "_readability", lambda page, url: calls.append("readability") or None)
+    replies = "".join(f"<div class='reply'><p>Reader {i} writes that the story was a good read and that they would "
+                      "like to see more of it soon.</p></div>" for i in range(40))
+    tree = _page(PARAS, f"<div class='share-buttons'>Share this</div><section id='comments'>{replies}</section>")
+    text = generic.body_text(tree, "http://example.com/a")
+    assert all(p in text.split("\n") for p in PARAS) and "Reader 1 " not in text
+    assert calls == []
+    # a menu short of the page's prose is still weighed against the candidates
+    menu = "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>" for i in range(40))
+    page = f"<html><body><ul>{menu}</ul><section id='comments'>{replies}</section></body></html>"
+    generic.body_text(lxml.html.fromstring(page), "http://example.com/b")
+    assert calls
+
+
 def test_readers_comments_in_items_of_the_posts_class_are_no_continuation():
     """A blog whose post and each reader's comment are ``<div class="item">``: the comments are no second half of
     the body."""

@@ -12,7 +12,8 @@ link lists) is no more than ``RECALL_RATIO`` times the precise text: it could no
 When that main text looks wrong (:func:`looks_wrong`: a layout table, mostly the page's link texts, a fragment, or
 a small part of the page's prose), independent candidates are weighed (:func:`best_candidate`): trafilatura on the
 page with every container (its markup repaired as for the main run) and readability-lxml's block (strong on old and
-table layouts). Only then: the check costs one walk of the page's links, the candidates two more extractions. On a
+table layouts). Only then: the check costs one walk of the page's links, the candidates two more extractions. A text
+only short of the page's prose that the balanced run (the unpruned candidate's options) took too is not weighed. On a
 page where several ``<h1>`` each open an article (:func:`several_articles`: paragraphs follow each), the rest of the
 page's prose may be the next articles, so a text short of it is wrong only when it holds no prose of its own; a
 section label, the site's name or a box's title in an ``<h1>`` opens none (the precise text is then checked against
@@ -297,6 +298,13 @@ def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) ->
     balanced: list[str | None] = []
     main = _main_text(tree, url, prune_xpath, headings > 1, prose, balanced, page)
     signal = looks_wrong(main or "", page, prose, several)
+    if signal == "little_prose" and balanced and balanced[0] and main and agree(main, balanced[0]):
+        # Short of the page's prose, but the balanced run (the unpruned candidate's options, on the page less its
+        # chrome containers) took the same text: the rest of the prose is none trafilatura takes for the body (where
+        # no container was pruned this is the unpruned candidate itself, whose agreement keeps the main text). On
+        # the 1,387 dev pages, 200 of the 210 pages so flagged skip the two candidates (~20 ms each); on none of
+        # them did a candidate win.
+        signal = None
     if signal:
         # The unpruned candidate is the balanced run on the page with its containers: when the pruning removed
         # none (and the site prunes nothing), that is the balanced run on this very tree, done already when the
