@@ -268,3 +268,12 @@ def test_a_syndicated_titles_source_is_no_part_of_it_on_any_host():
     head = "<title>Lessons we learned (from the war in Ukraine)</title>"
     assert _choose(head, "<p>Story.</p>", "http://127.0.0.1:8000/x.html") == (
         "Lessons we learned (from the war in Ukraine)")
+
+
+def test_a_one_word_brand_is_the_sites_name_on_any_host():
+    # one word with a capital inside it names the site, wherever the page is served from
+    assert _choose("<title>icMidlands - Council backs new tram line</title>", "<p>Story.</p>",
+                   "http://127.0.0.1:8000/x.html") == "Council backs new tram line"
+    # a headline of words stays whole, a brand inside it too
+    assert _choose("<title>McCarthy is not for sale</title>", "<p>Story.</p>", "http://127.0.0.1:8000/x.html") == (
+        "McCarthy is not for sale")

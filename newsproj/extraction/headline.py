@@ -130,11 +130,14 @@ def _site_like(text: str, site_names: tuple[str, ...], label: tuple[str, ...], o
             return True
     if any(len(name) >= 4 and _names_site(text, name.replace("-", ""), whole=i > 0) for i, name in enumerate(label)):
         return True
-    if _keywords(text):
+    if _keywords(text) or (len(text) <= 40 and _BRAND.fullmatch(text.strip())):
         return True
     return bool(re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,})+", text.strip().casefold()))
 
 
+_BRAND = re.compile(r"(?=\w*[a-z][A-Z])\w{5,30}(?:\.[a-z]{2,4})?")
+"""One word with a capital inside it ("SuperSoccer", "icScotland", "TheStar"): a brand, the site's name, known so
+without the host (a page served from another host than its own); a headline has more words than one."""
 _KEYWORD = re.compile(r"[^,]{1,40}")
 MIN_KEYWORDS = 4
 
