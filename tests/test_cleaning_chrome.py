@@ -555,3 +555,16 @@ def test_a_related_heading_with_its_own_teaser_keeps_the_subheading_after_it():
     last = "A last paragraph of the same article, which ends it with a few more words than the others have."
     body = "\n".join([prose, "Lesen Sie auch:", "Die Ministerin im Porträt", "Wer folgt ihr nach", other, last])
     assert clean_body(body).text == "\n".join([prose, other, last])
+
+
+def test_a_wrapped_line_of_prose_that_starts_like_a_related_heading_is_no_heading():
+    """A hard-wrapped press release: each line a fragment without a sentence end, one starting "most popular …"
+    (half B, l3s): it took every fragment after it for a teaser list."""
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    wrapped = ["for seamless control of today's", "most popular home entertainment devices. Only the 40 most-essential",
+               "buttons appear on the remote - so", "people can find the right one quickly. Each button is",
+               "The Evolution of One-Touch Control", "Using the color touch screen, people simply touch the"]
+    body = "\n".join([prose, *wrapped])
+    assert clean_body(body).text == body
+    body = "\n".join([prose, "Most popular", "Teaser one about the budget", "Teaser two about the schools"])
+    assert clean_body(body).text == prose

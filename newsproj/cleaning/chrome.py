@@ -121,6 +121,10 @@ def _repeated_structure(lines: list[str], keys: list[str], counts: Counter[str],
     return structure
 
 
+_MID_SENTENCE_END = re.compile(r"[a-z0-9)][.!?] +[A-Z]")
+"""A sentence that ends inside the line and another that starts: prose ("most popular home entertainment devices.
+Only the 40 most-essential", a hard-wrapped press release), never a related heading."""
+
 _INLINE_TEASER = re.compile(r"^[^:]{1,60}:\s*\S+(?:\s+\S+){2}")
 """A related heading followed, on its own line, by a teaser of three words or more ("Read more: Markets rally as
 inflation cools")."""
@@ -225,7 +229,7 @@ def clean_body(
     headings: dict[str, bool] = {}
     for i, line in enumerate(lines):
         if line not in headings:
-            headings[line] = any(rx.search(line) for rx in vocab.tail)
+            headings[line] = not _MID_SENTENCE_END.search(line) and any(rx.search(line) for rx in vocab.tail)
         if headings[line]:
             drop(i, "related")
             j = max(i + 1, run_end)
