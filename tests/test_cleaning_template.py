@@ -168,6 +168,19 @@ def test_a_sign_off_of_two_sentences_is_template_a_paragraph_is_not():
     assert all(paragraph in f.text for f in found)
 
 
+def test_a_lead_sentence_that_opens_several_articles_stays():
+    """Wire copy and a developing story open several articles of a site with one lead sentence (24 words): at the
+    start of the body it is the article's lead, not a sign-off, however often it repeats."""
+    lead = ("The cafe on the quay served creme brulee to a naive critic, a triumph, he said, and the owners' facade was "
+            "repainted for the occasion.")
+    assert 20 < len(lead.split()) <= MAX_WORDS
+    lines = TemplateLines(min_pages=3)
+    found = [lines.apply("example.com", body(n, head=(lead,))) for n in range(5)]
+    assert all(f.text.startswith(lead) and not f.removed for f in found)
+    found = [lines.apply("example.org", body(n, tail=(lead,))) for n in range(5)]  # at the end: a sign-off
+    assert [len(f.removed) for f in found] == [0, 0, 1, 1, 1]
+
+
 def test_memory_is_bounded_per_site_and_in_sites():
     lines = TemplateLines(min_pages=3, max_lines=100, max_sites=3)
     evicted: list[str] = []

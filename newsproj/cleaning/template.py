@@ -41,6 +41,10 @@ MAX_WORDS = 40
 """A template line is at most this long: a label, a counter, a credit, or a sign-off of a sentence or two ("Sign up
 to our newsletter and you will be able to download the eBook for free"; on half A of the dev corpora such sign-offs
 run to 30 words); a paragraph is longer."""
+LEAD_WORDS = 20
+"""At the start of the body a template line is at most this long (a kicker, a dateline, a share bar). A longer line
+there is the article's lead, and wire copy or a developing story opens several articles of a site with the same
+lead sentence: only at the end of the body does a line of ``LEAD_WORDS`` to ``MAX_WORDS`` words sign off."""
 MAX_LINES = 4000
 MAX_SITES = 256
 MAX_PAGE_LINES = 200
@@ -231,13 +235,14 @@ class TemplateLines:
     def _edges(lines: list[str], template: set[int]) -> set[int]:
         """The template lines in a run that reaches the start or the end of the body (blank lines, one-word lines
         — kept — and other template lines continue a run; at most ``EDGE_LINES`` lines from the edge): a form's
-        "Website" field between two template lines does not end the comment form's template."""
+        "Website" field between two template lines does not end the comment form's template. A line over
+        ``LEAD_WORDS`` words is template only in the run at the end (a sign-off); at the start it is a lead."""
         drop: set[int] = set()
-        for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        for start, order in ((True, range(len(lines))), (False, range(len(lines) - 1, -1, -1))):
             for steps, i in enumerate(order):
                 if steps >= EDGE_LINES:
                     break
-                if i in template:
+                if i in template and not (start and word_count(lines[i]) > LEAD_WORDS):
                     drop.add(i)
                 elif word_count(lines[i]) > 1:
                     break
