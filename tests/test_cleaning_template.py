@@ -171,8 +171,8 @@ def test_a_sign_off_of_two_sentences_is_template_a_paragraph_is_not():
 def test_a_lead_sentence_that_opens_several_articles_stays():
     """Wire copy and a developing story open several articles of a site with one lead sentence (24 words): at the
     start of the body it is the article's lead, not a sign-off, however often it repeats."""
-    lead = ("The cafe on the quay served creme brulee to a naive critic, a triumph, he said, and the owners' facade was "
-            "repainted for the occasion.")
+    lead = ("The cafe on the quay served creme brulee to a naive critic, a triumph, he said, and the owners' facade "
+            "was repainted for the occasion.")
     assert 20 < len(lead.split()) <= MAX_WORDS
     lines = TemplateLines(min_pages=3)
     found = [lines.apply("example.com", body(n, head=(lead,))) for n in range(5)]
