@@ -277,3 +277,31 @@ def test_a_one_word_brand_is_the_sites_name_on_any_host():
     # a headline of words stays whole, a brand inside it too
     assert _choose("<title>McCarthy is not for sale</title>", "<p>Story.</p>", "http://127.0.0.1:8000/x.html") == (
         "McCarthy is not for sale")
+
+
+def test_a_title_that_shares_no_word_with_the_article_is_the_sections_name():
+    head = "<title>Local Sports Wire</title>"
+    body = ("<h2>Search</h2><h3>Top stories</h3><h2>Toronto guard Ford close to resuming workouts</h2>"
+            "<p>Toronto guard T.J. Ford could resume workouts next week, the Raptors said on Monday.</p>")
+    article = "Toronto guard T.J. Ford could resume workouts next week, the Raptors said on Monday."
+    assert headline.choose(metadata.read(lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")),
+                           "http://127.0.0.1:8000/x.html", article) == "Toronto guard Ford close to resuming workouts"
+    # a title whose words the article uses stays, and so does one beside an og:title (a page that states its
+    # headline in metadata)
+    article = "The local sports wire reports that Toronto guard T.J. Ford could resume workouts next week."
+    assert headline.choose(metadata.read(lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")),
+                           "http://127.0.0.1:8000/x.html", article) == "Local Sports Wire"
+    head += "<meta property='og:title' content='Local Sports Wire'>"
+    assert headline.choose(metadata.read(lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")),
+                           "http://127.0.0.1:8000/x.html", "Toronto guard T.J. Ford could resume workouts.") == (
+        "Local Sports Wire")
+
+
+def test_where_the_title_is_the_sites_name_the_heading_the_article_speaks_of_wins():
+    head = "<title>SuperSoccer</title>"
+    body = ("<span class='title'>England</span><span class='title'>McCarthy is not for sale - Hughes</span>"
+            "<p>Blackburn manager Mark Hughes says striker Benni McCarthy is not for sale.</p>")
+    page = metadata.read(lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>"))
+    article = "Blackburn manager Mark Hughes says striker Benni McCarthy is not for sale."
+    assert headline.choose(page, "http://127.0.0.1:8000/x.html", article) == "McCarthy is not for sale - Hughes"
+    assert headline.choose(page, "http://127.0.0.1:8000/x.html") == "England"  # (no article: the first heading)

@@ -49,8 +49,8 @@ def _unescaped(text: str) -> str:
     return unescape(unescape(text))
 
 
-def _headline(page: metadata.PageMeta, url: str = "") -> str | None:
-    return choose_headline(page, url)
+def _headline(page: metadata.PageMeta, url: str = "", body: str | None = None) -> str | None:
+    return choose_headline(page, url, body)
 
 
 def _without_title_lines(body: str, page: metadata.PageMeta, headline: str) -> str:
@@ -249,7 +249,7 @@ def extract(
 
     # a site's headline rule gets the generic cleanup too (a meta value can still be escaped: "&amp;quot;")
     headline = clean_text(_unescaped(rules["headline"][0])) if "headline" in rules else _headline(
-        page, absolute_url(page.canonical, url) or absolute_url(page.meta.get("og:url"), url) or url)
+        page, absolute_url(page.canonical, url) or absolute_url(page.meta.get("og:url"), url) or url, body)
     headline = headline or clean_text(hints.get("title"))
     if not headline:
         raise ExtractionFailed("no headline")

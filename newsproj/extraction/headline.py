@@ -14,6 +14,8 @@ A page states its title several times: JSON-LD ``headline``, ``og:title``/``twit
 2. else the metadata title, best first (JSON-LD, og:title, ``<title>``), without the site's name and the section
    parts around it (a site's name also before a colon, "Site.com: Headline", or in parentheses at the end,
    "Headline (from Site)"; a list of search keywords is no part of a headline): what the reader sees in the tab;
+   but where the page states only a ``<title>`` and it shares no word with the article, it is the site's or the
+   section's name ("Local Sports Wire"): the heading whose words the article's first lines use is the headline;
 3. else the first ``<h1>``.
 A kicker shown in its own element inside the heading keeps a separator ("Kicker: Headline", never "KickerHeadline").
 Whether a kicker is part of the headline, the headline the page declares (JSON-LD, ``<meta name=headline>``,
@@ -156,8 +158,9 @@ def _unescaped(text: str) -> str:
     return unescape(unescape(text))
 
 
-def choose(page: PageMeta, url: str = "") -> str | None:
-    """The displayed headline of a page (see the module's docstring), or None when it states none."""
+def choose(page: PageMeta, url: str = "", body: str | None = None) -> str | None:
+    """The displayed headline of a page (see the module's docstring), or None when it states none. ``body``: the
+    article's text, when extraction has it (step 2's check)."""
     ld = page.article.get("headline") if page.article else None
     if isinstance(ld, list):
         ld = ld[0] if ld and isinstance(ld[0], str) else None
@@ -241,13 +244,21 @@ def choose(page: PageMeta, url: str = "") -> str | None:
         kept = [p for p in parts(meta) if not _site_like(p, site_name, label, owners)]
         if not kept:
             continue
-        return strip_sections(meta, kept)
+        chosen = strip_sections(meta, kept)
+        if body and len(metas) == 1 and page.title:
+            # only a <title> and no heading agrees with it: a title that shares no word with the article is the
+            # site's or the section's name ("Local Sports Wire", "The Hindu News Update Service"); the headline
+            # is a heading whose words the article's first lines use
+            return _heading_of(chosen, page.headings, body, (site_name, label, owners)) or chosen
+        return chosen
     if page.headline_h1:
         return clean_text(page.headline_h1)
-    # only the site's name in the metadata: the first heading of the page that is not the masthead, else that name
+    # only the site's name in the metadata: the first heading of the page that is not the masthead (one whose words
+    # the article uses, where a first one shares none: "England" above "McCarthy is not for sale"), else that name
     for heading in page.headings:
         if heading.tag != "b" and not heading.home_link and not _site_like(heading.text, site_name, label, owners):
-            return clean_text(heading.text)
+            text = clean_text(heading.text) or ""
+            return (_heading_of(text, page.headings, body, (site_name, label, owners)) if body else None) or text
     return metas[0] if metas else None
 
 
@@ -274,6 +285,42 @@ def _site_trimmed(title: str, site_name: tuple[str, ...], label: tuple[str, ...]
             _site_like(lead.group(1), site_name, label, owners):
         title = flat[lead.end():]
     return title
+
+
+_CONTENT_WORD = re.compile(r"\w{4,}")
+_BYLINE_START = re.compile(r"(?:by|von|par|por|door|av|af)\b", re.I)
+BODY_CHARS = 20_000
+"""Characters of the article read for its words (the words of a title or a heading are in its first lines)."""
+LEAD_CHARS = 500
+HEADING_WORDS = 15
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _CONTENT_WORD.findall(text.casefold()) if not w.isdigit()}
+
+
+def _heading_of(title: str, headings: list[Heading], body: str,
+                site: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]) -> str | None:
+    """When ``title`` shares no word of four letters or more with the article, the first heading of 2 to 15 words
+    (an <h1>-<h3> or a title/headline element: not bold text, not the masthead, no byline, no teaser cut short by
+    an ellipsis) with two words of the article's first lines and half its words in the article; else None."""
+    article = _words(body[:BODY_CHARS])
+    if _words(title) & article:
+        return None
+    lead = _words(body[:LEAD_CHARS])
+    for heading in headings:
+        text = clean_text(heading.text) or ""
+        if heading.home_link or heading.tag in _BOLD or not 2 <= len(text.split()) <= HEADING_WORDS:
+            continue
+        if text.endswith(("...", "…")) or _BYLINE_START.match(text) or _site_like(text, *site):
+            continue
+        words = _words(text)
+        if len(words & lead) >= 2 and 2 * len(words & article) >= len(words):
+            return text
+    return None
+
+
+_BOLD = frozenset(("b", "strong", "font"))
 
 
 def _rest_shown(key: str, whole: set[str], headings: list[Heading]) -> str | None:
