@@ -190,17 +190,21 @@ _T95 = [12.71, 4.30, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23, 2.20, 2.18,
 """Student's t, two-sided 95 %, for 1 to 30 degrees of freedom (1.96 beyond)."""
 
 
+def spread(values: list[float]) -> dict[str, float]:
+    """Mean, standard deviation, 95 % confidence interval (Student's t) and range of ``values``."""
+    n = len(values)
+    mean = sum(values) / n
+    sd = (sum((v - mean) ** 2 for v in values) / (n - 1)) ** 0.5 if n > 1 else float("nan")
+    half = (_T95[n - 2] if n - 1 <= len(_T95) else 1.96) * sd / n**0.5 if n > 1 else float("nan")
+    return {"n": n, "mean": mean, "sd": sd, "ci_low": mean - half, "ci_high": mean + half,
+            "min": min(values), "max": max(values)}
+
+
 def paired(off: list[float], on: list[float]) -> dict[str, float]:
     """Mean, standard deviation and 95 % confidence interval (Student's t) of the relative differences
     ``on / off - 1`` of the rounds' pairs (the two runs of a round follow each other, so a drifting host load
     hits both sides of a pair alike and cancels in the difference)."""
-    diffs = [b / a - 1 for a, b in zip(off, on, strict=True)]
-    n = len(diffs)
-    mean = sum(diffs) / n
-    sd = (sum((d - mean) ** 2 for d in diffs) / (n - 1)) ** 0.5 if n > 1 else float("nan")
-    half = (_T95[n - 2] if n - 1 <= len(_T95) else 1.96) * sd / n**0.5 if n > 1 else float("nan")
-    return {"n": n, "mean": mean, "sd": sd, "ci_low": mean - half, "ci_high": mean + half,
-            "min": min(diffs), "max": max(diffs)}
+    return spread([b / a - 1 for a, b in zip(off, on, strict=True)])
 
 
 def warc_out_overhead(workdir: Path, rounds: int = OUT_ROUNDS) -> dict[str, object]:
@@ -233,6 +237,7 @@ def warc_out_overhead(workdir: Path, rounds: int = OUT_ROUNDS) -> dict[str, obje
                 result["loadavg1"] = os.getloadavg()[0]
                 runs[mode].append(result)
                 print(f"warc-out round {n} {mode}: wall {result['wall_s']:.1f} s, CPU {result['cpu_s']:.1f} s, "
+                      f"crawl process {result['cpu_main_s']:.2f} s, pages {result['pages']}, "
                       f"cores busy {result['cores_busy']:.2f}, foreign {result['foreign_cores']:.2f}",
                       file=sys.stderr, flush=True)
                 shutil.rmtree(workdir / tag, ignore_errors=True)
@@ -248,6 +253,13 @@ def warc_out_overhead(workdir: Path, rounds: int = OUT_ROUNDS) -> dict[str, obje
         out[f"{key}_off"], out[f"{key}_on"], out[f"{key}_overhead"] = _median(off), _median(on), \
             _median(on) / _median(off) - 1
         out[f"{key}_paired"] = paired(off, on)
+    # the crawl process's CPU a page (exact: its rusage), where the WARC records are built: their cost in the crawl
+    diffs = [1000 * (b["cpu_main_s"] / b["pages"] - a["cpu_main_s"] / a["pages"])
+             for a, b in zip(runs["off"], runs["on"], strict=True)]
+    out["main_ms_per_page_off"] = _median([1000 * r["cpu_main_s"] / r["pages"] for r in runs["off"]])
+    out["main_ms_per_page_on"] = _median([1000 * r["cpu_main_s"] / r["pages"] for r in runs["on"]])
+    out["all_ms_per_page_off"] = _median([1000 * r["cpu_s"] / r["pages"] for r in runs["off"]])
+    out["main_ms_added"] = spread(diffs)
     crawled = _median([r["pages"] for r in runs["off"]]) or 1
     write_ms = write_cost_ms([(url, html.encode("utf-8")) for url, html in pages])
     out["write_ms_per_page"] = write_ms
@@ -364,6 +376,19 @@ def report_out(out: dict) -> list[str]:
             f"| WARC-out overhead, {name}: mean of the rounds' differences [95 % CI], sd, range | "
             f"{pair['mean']:+.1%} [{pair['ci_low']:+.1%}, {pair['ci_high']:+.1%}], sd {pair['sd']:.1%}, "
             f"{pair['min']:+.1%} … {pair['max']:+.1%} | {'≤ +5%' if key == 'wall_s' else ''} |")
+    added = out.get("main_ms_added")
+    if added is not None:
+        share = 1 / out["all_ms_per_page_off"]
+        lines += [
+            f"| crawl process CPU ms a page without / with (medians; all its processes without: "
+            f"{out['all_ms_per_page_off']:.1f}) | {out['main_ms_per_page_off']:.2f} / "
+            f"{out['main_ms_per_page_on']:.2f} | |",
+            f"| WARC out in the crawl process: CPU ms added a page, mean of the rounds [95 % CI] | "
+            f"{added['mean']:+.2f} [{added['ci_low']:+.2f}, {added['ci_high']:+.2f}] | |",
+            f"| … ÷ all the crawl's CPU a page: the wall overhead on cores of its own, the pool being fed alike "
+            f"[95 % CI] | {added['mean'] * share:+.1%} [{added['ci_low'] * share:+.1%}, "
+            f"{added['ci_high'] * share:+.1%}] | ≤ +5% |",
+        ]
     lines.append(
         f"| WARC records alone: CPU ms a page (built, digested, compressed) ÷ the crawl's CPU ms a page | "
         f"{out['write_ms_per_page']:.2f}: {out['write_share_of_crawl_cpu']:.1%} | |")
