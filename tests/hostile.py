@@ -9,25 +9,36 @@ from collections.abc import Callable
 from typing import Any
 
 DEADLINE = 3.0
-"""Seconds a hostile input may cost: generous (each case takes well under 0.5 s now, on a loaded 2-core host),
-and far below the minutes each took before its fix."""
+"""CPU seconds a hostile input may cost: generous (each case takes well under 0.5 s now), and far below the minutes
+each took before its fix. CPU time, not wall time: on a 2-core host running two suites at once (load 12-16) a
+0.5 s case can wait several seconds for a core, which says nothing about the code."""
+
+WALL_FACTOR = 10
+"""The child is killed after ``WALL_FACTOR`` × the CPU budget of wall time (a hang, or a catastrophic regex: one C
+call no signal interrupts): the kill bounds the wait, the CPU time decides."""
 
 
-def _run(fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+def _run(fn: Callable[..., Any], args: tuple[Any, ...], out: Any) -> None:
+    start = time.process_time()
     fn(*args)
+    out.send(time.process_time() - start)
 
 
 def finishes(fn: Callable[..., Any], *args: Any, seconds: float = DEADLINE) -> float:
-    """Seconds ``fn(*args)`` took in a forked child; AssertionError when it took longer than ``seconds``
-    (the child is killed) or raised."""
-    child = multiprocessing.get_context("fork").Process(target=_run, args=(fn, args), daemon=True)
-    start = time.monotonic()
+    """CPU seconds ``fn(*args)`` took in a forked child; AssertionError when it took more than ``seconds`` of CPU,
+    was still running after ``WALL_FACTOR * seconds`` of wall time (the child is killed), or raised."""
+    name = getattr(fn, "__name__", fn)
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_run, args=(fn, args, send), daemon=True)
     child.start()
-    child.join(seconds)
-    elapsed = time.monotonic() - start
+    send.close()
+    child.join(seconds * WALL_FACTOR)
     if child.is_alive():
         child.kill()
         child.join()
-        raise AssertionError(f"{getattr(fn, '__name__', fn)} still running after {seconds:g} s")
-    assert child.exitcode == 0, f"{getattr(fn, '__name__', fn)} failed (exit {child.exitcode})"
-    return elapsed
+        raise AssertionError(f"{name} still running after {seconds * WALL_FACTOR:g} s")
+    assert child.exitcode == 0, f"{name} failed (exit {child.exitcode})"
+    used = float(receive.recv())
+    assert used <= seconds, f"{name} took {used:.2f} s of CPU (limit {seconds:g} s)"
+    return used
