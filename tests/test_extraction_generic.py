@@ -448,3 +448,27 @@ def test_a_much_wider_balanced_text_that_readability_does_not_hold_is_the_page_n
     lead = "\n".join(story.split("\n")[:4])
     monkeypatch.setattr(generic, "_run", lambda tree, url, precision, prune_xpath: lead if precision else wider)
     assert generic._main_text(tree, "http://example.com/a", (), False, 5000, None, tree) == wider
+
+
+def test_boxes_of_another_column_in_the_body_class_are_no_continuation():
+    """A layout whose every box is ``<div class="module-content">``: the story's box in the main column and the
+    teasers' boxes in a sidebar. The sidebar's are no second half of the body; a twin beside the story's box
+    after an inline ad still is."""
+    from newsproj.extraction.generic import continuation
+
+    teasers = "".join(
+        f"<div class='module'><div class='module-content'><p>Teaser {i}: another story of the site, told in a long "
+        f"enough sentence to be prose here.</p></div></div>" for i in range(6)
+    )
+    story = "".join(f"<p>{p}</p>" for p in PARAS[:5])
+    rest = "".join(f"<p>{p}</p>" for p in PARAS[5:])
+
+    def page(after_ad: str) -> lxml.html.HtmlElement:
+        return lxml.html.fromstring(
+            "<html><body><div id='content'><div id='primary'><div class='module article'><h1>A headline</h1>"
+            f"<div class='module-content'>{story}</div><div class='ad'>Advertisement</div>{after_ad}</div></div>"
+            f"<div id='secondary'>{teasers}</div></div></body></html>"
+        )
+
+    assert continuation(page(""), "\n".join(PARAS[:5])) is None
+    assert continuation(page(f"<div class='module-content'>{rest}</div>"), "\n".join(PARAS[:5])) == "\n".join(PARAS)

@@ -613,6 +613,9 @@ def from_jsonld(tree: HtmlElement, body: str, ld_body: str | None) -> str | None
 
 # ------------------------------------------------------------------ body split over several containers
 MIN_CONTINUATION_WORDS = 30
+TWIN_LEVELS = 2
+"""A twin continues the body only inside the body container's ancestor this many levels up (beside it after an ad,
+or in a wrapper of its own), not in another column of the page."""
 _IN_COMMENTS = etree.XPath(
     "boolean(ancestor-or-self::*[contains(translate(concat(@id, ' ', @class), 'COMENT', 'coment'), 'comment')])"
 )
@@ -621,7 +624,8 @@ _IN_COMMENTS = etree.XPath(
 def continuation(tree: HtmlElement, body: str) -> str | None:
     """The body plus the paragraphs of its sibling containers: publishers split one body over several elements of
     the same tag and class (after an inline ad, a "read more" box, or the paywall's cut), and extractors stop at
-    the first. None when the body's container has no such twin with prose in it."""
+    the first. None when the body's container has no such twin with prose in it near it (``TWIN_LEVELS``: a twin in
+    another column of the page is that column's box)."""
     keys = {text_key(line) for line in body.split("\n") if word_count(line) >= 8}
     if len(keys) < 2 or _headings(tree) > 1:
         return None
@@ -650,10 +654,16 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     twins = tree.xpath(f"//{tag}[@class=$cls]", cls=cls)
     members = set(twins)
     container = max(twins, key=lambda t: sum(text_key(b.text_content()) in keys for b in t.xpath("./p")))
+    near = container
+    for _ in range(TWIN_LEVELS):
+        near = near.getparent() if near.getparent() is not None else near
+    around = set(near.iter())  # (one walk: a set lookup per twin)
     for twin in twins:
         if any(a in members for a in twin.iterancestors()):
             continue  # nested in another twin: read with it
         holds_body = twin is container
+        if not holds_body and twin not in around:
+            continue  # a box of another column in the same class (a sidebar's "module-content" teasers)
         if not holds_body and _IN_COMMENTS(twin):
             continue  # the readers' comments, in items of the same class as the post's (a blog's "item")
         blocks = twin.xpath("./p | ./h2 | ./h3 | ./blockquote")
