@@ -472,3 +472,20 @@ def test_boxes_of_another_column_in_the_body_class_are_no_continuation():
 
     assert continuation(page(""), "\n".join(PARAS[:5])) is None
     assert continuation(page(f"<div class='module-content'>{rest}</div>"), "\n".join(PARAS[:5])) == "\n".join(PARAS)
+
+
+@pytest.mark.parametrize("precision", [True, False])
+def test_run_options_are_what_extractor_builds_for_the_pages_url(precision):
+    """The runs' options are copies of one Extractor per mode with the page's URL set (building one costs a dozen
+    ConfigParser reads): every attribute must equal what Extractor(url=...) builds, or a trafilatura that derives
+    more from the URL would silently see a stale one."""
+    from trafilatura.settings import Extractor
+
+    from newsproj.extraction.generic import _options
+
+    for url in ("http://example.com/a", "http://example.com/b", None):
+        built = Extractor(output_format="python", precision=precision, fast=precision, comments=False, tables=True,
+                          dedup=False, with_metadata=False, url=url)
+        copied = _options(url, precision)
+        slots = Extractor.__slots__
+        assert {s: getattr(copied, s) for s in slots} == {s: getattr(built, s) for s in slots}

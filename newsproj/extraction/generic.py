@@ -27,6 +27,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 import lxml.html
@@ -41,6 +42,8 @@ from ..text import text_key
 from .normalize import word_count
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from lxml.html import HtmlElement
 
 logger = logging.getLogger(__name__)
@@ -52,7 +55,8 @@ RECALL_RATIO = 2.0
 """Balanced text this many times longer than the precise text means precision mode lost part of the body."""
 
 
-def _options(url: str | None, precision: bool) -> Extractor:
+@cache
+def _options_without_url(precision: bool) -> Extractor:
     return Extractor(
         output_format="python",  # plain text in document.text, one paragraph a line
         precision=precision,
@@ -63,8 +67,17 @@ def _options(url: str | None, precision: bool) -> Extractor:
         tables=True,
         dedup=False,
         with_metadata=False,
-        url=url,
     )
+
+
+def _options(url: str | None, precision: bool) -> Extractor:
+    """The options of a run on the page at ``url``: a copy of the run's options with the page's URL set as
+    Extractor(url=url) sets it (building an Extractor reads a dozen values out of trafilatura's ConfigParser: ~0.1 ms,
+    up to three times a page)."""
+    options = copy.copy(_options_without_url(precision))
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return options
 
 
 def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, ...]) -> str | None:
@@ -441,13 +454,23 @@ class Signals:
         return self.prose * (1 - self.links)
 
 
-def _anchor_texts(page: HtmlElement) -> set[str]:
-    texts = {" ".join(a.text_content().split()).casefold() for a in page.iter("a")}
-    texts.discard("")
+_last_anchors: tuple[HtmlElement, frozenset[str]] | None = None
+"""The last page's link texts: the link test, the candidates' scores and the teaser tail of one page all ask for them
+(~0.4 ms a walk). Extraction never edits the page's tree (the runs work on copies)."""
+
+
+def _anchor_texts(page: HtmlElement) -> frozenset[str]:
+    """The page's link texts, whitespace-normalised and casefolded."""
+    global _last_anchors
+    last = _last_anchors
+    if last is not None and last[0] is page:
+        return last[1]
+    texts = frozenset(" ".join(a.text_content().split()).casefold() for a in page.iter("a")) - {""}
+    _last_anchors = (page, texts)
     return texts
 
 
-def signals(text: str, anchors: set[str]) -> Signals:
+def signals(text: str, anchors: Set[str]) -> Signals:
     words = prose = links = table = 0
     seen: set[str] = set()
     for line in text.split("\n"):
@@ -540,10 +563,12 @@ def _unpruned(page: HtmlElement, url: str) -> str | None:
 
 
 def _readability(page: HtmlElement, url: str) -> str | None:
-    """readability-lxml's article block as lines (it copies the tree it is given before cleaning it)."""
+    """readability-lxml's article block as lines (it copies the tree it is given before cleaning it). Without the
+    page's URL: given one, it rewrites every link of its copy absolute (lxml's rewrite_links, ~15 % of its time),
+    which no text of the block depends on."""
     from readability import Document
 
-    return block_lines(Document(page, url=url).summary(html_partial=True)) or None
+    return block_lines(Document(page).summary(html_partial=True)) or None
 
 
 _LINE_BLOCKS = frozenset(("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br",
