@@ -489,3 +489,21 @@ def test_run_options_are_what_extractor_builds_for_the_pages_url(precision):
         copied = _options(url, precision)
         slots = Extractor.__slots__
         assert {s: getattr(copied, s) for s in slots} == {s: getattr(built, s) for s in slots}
+
+
+def test_a_twin_deep_in_the_page_in_a_wrapper_of_the_containers_kind_continues_the_body():
+    """A paywall's second half: the same wrapper and body container again, several levels away from the first."""
+    from newsproj.extraction.generic import continuation
+
+    def half(paras: list[str]) -> str:
+        return ("<div class='row'><div class='col'><div class='article--content'><div class='body'>"
+                + "".join(f"<p>{p}</p>" for p in paras) + "</div></div></div></div>")
+
+    tree = lxml.html.fromstring(
+        f"<html><body><main><section class='free'>{half(PARAS[:5])}</section><div class='paywall'>"
+        f"<section class='paid'>{half(PARAS[5:])}</section></div>"
+        "<aside><div class='box'><div class='body'><p>A teaser of another story of the site, in a sentence long "
+        "enough to be prose.</p><p>And a second sentence of that teaser, also long enough to count here.</p>"
+        "</div></div></aside></main></body></html>"
+    )
+    assert continuation(tree, "\n".join(PARAS[:5])) == "\n".join(PARAS)

@@ -646,11 +646,16 @@ _IN_COMMENTS = etree.XPath(
 )
 
 
+def _kind(el: HtmlElement | None) -> tuple[str, str | None] | None:
+    return (el.tag, el.get("class")) if el is not None else None
+
+
 def continuation(tree: HtmlElement, body: str) -> str | None:
     """The body plus the paragraphs of its sibling containers: publishers split one body over several elements of
     the same tag and class (after an inline ad, a "read more" box, or the paywall's cut), and extractors stop at
-    the first. None when the body's container has no such twin with prose in it near it (``TWIN_LEVELS``: a twin in
-    another column of the page is that column's box)."""
+    the first. None when the body's container has no such twin with prose in it near it (``TWIN_LEVELS``) or in a
+    wrapper of the container's own kind (a paywall's second half, deep in the page): a twin in another column of
+    the page is that column's box."""
     keys = {text_key(line) for line in body.split("\n") if word_count(line) >= 8}
     if len(keys) < 2 or _headings(tree) > 1:
         return None
@@ -683,11 +688,13 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     for _ in range(TWIN_LEVELS):
         near = near.getparent() if near.getparent() is not None else near
     around = set(near.iter())  # (one walk: a set lookup per twin)
+    parent = container.getparent()
+    wrapper = (parent.tag, parent.get("class")) if parent is not None and parent.get("class") else None
     for twin in twins:
         if any(a in members for a in twin.iterancestors()):
             continue  # nested in another twin: read with it
         holds_body = twin is container
-        if not holds_body and twin not in around:
+        if not holds_body and twin not in around and (wrapper is None or _kind(twin.getparent()) != wrapper):
             continue  # a box of another column in the same class (a sidebar's "module-content" teasers)
         if not holds_body and _IN_COMMENTS(twin):
             continue  # the readers' comments, in items of the same class as the post's (a blog's "item")
