@@ -507,3 +507,22 @@ def test_a_twin_deep_in_the_page_in_a_wrapper_of_the_containers_kind_continues_t
         "</div></div></aside></main></body></html>"
     )
     assert continuation(tree, "\n".join(PARAS[:5])) == "\n".join(PARAS)
+
+
+def test_a_layout_table_replaced_by_readabilitys_prose_costs_no_unpruned_run(monkeypatch):
+    """In place of a layout table, readability's block of prose is enough: trafilatura is not run again on the whole
+    page. When readability finds no such block, the unpruned candidate is still weighed."""
+    from newsproj.extraction import generic
+
+    calls: list[str] = []
+    story = "\n".join(PARAS[:8])
+    monkeypatch.setattr(generic, "_unpruned", lambda page, url: calls.append("unpruned") or story)
+    monkeypatch.setattr(generic, "_readability", lambda page, url: calls.append("readability") or story)
+    page = lxml.html.fromstring("<html><body><p>x</p></body></html>")
+    table = "\n".join(f"| {p} | more |" for p in PARAS[:6])
+    assert generic.best_candidate(page, "http://example.com/a", table, "table") == story
+    assert calls == ["readability"]
+    calls.clear()
+    monkeypatch.setattr(generic, "_readability", lambda page, url: calls.append("readability") or None)
+    assert generic.best_candidate(page, "http://example.com/a", table, "table") == story
+    assert calls == ["readability", "unpruned"]

@@ -13,7 +13,8 @@ When that main text looks wrong (:func:`looks_wrong`: a layout table, mostly the
 a small part of the page's prose), independent candidates are weighed (:func:`best_candidate`): trafilatura on the
 page with every container (its markup repaired as for the main run) and readability-lxml's block (strong on old and
 table layouts). Only then: the check costs one walk of the page's links, the candidates two more extractions. A text
-only short of the page's prose that the balanced run (the unpruned candidate's options) took too is not weighed. On a
+only short of the page's prose that the balanced run (the unpruned candidate's options) took too is not weighed; in
+place of a layout table or a link list, readability's block of prose is enough (the unpruned candidate is not run). On a
 page where several ``<h1>`` each open an article (:func:`several_articles`: paragraphs follow each), the rest of the
 page's prose may be the next articles, so a text short of it is wrong only when it holds no prose of its own; a
 section label, the site's name or a box's title in an ``<h1>`` opens none (the precise text is then checked against
@@ -42,7 +43,7 @@ from ..text import text_key
 from .normalize import word_count
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Callable, Set
 
     from lxml.html import HtmlElement
 
@@ -519,6 +520,10 @@ BETTER = 1.1
 prose with a slideshow's captions or a few lines more)."""
 AGREEMENT = 0.7
 """Two texts agree when this share of the longer one's words is in the other (as a multiset)."""
+ENOUGH_PROSE = 0.5
+"""In place of a layout table or a link list, readability's block is enough (the unpruned candidate is not run) when
+it beats the main text and at least this share of its words are prose not made of links (a whole article; a block
+of fragments may be the part of a story that trafilatura finds whole)."""
 
 
 def agree(a: str, b: str) -> bool:
@@ -536,12 +541,19 @@ def best_candidate(page: HtmlElement, url: str, main: str | None, why: str,
     the unpruned candidate's text when the caller has it already (a list of one)."""
     anchors = _anchor_texts(page)
     best, best_score = main, signals(main or "", anchors).score
+    made: dict[str, str | None] = {}
+    if unpruned:
+        made["unpruned"] = unpruned[0]
+    if why in ("table", "links"):
+        # A layout table or a link list is never confirmed by agreement: readability's block first, and when it
+        # beats the main text as a whole article (``ENOUGH_PROSE``), trafilatura is not run again on the whole page
+        text = made["readability"] = _candidate("readability", _readability, page, url)
+        found = signals(text or "", anchors)
+        if text and found.score > BETTER * best_score and found.score >= ENOUGH_PROSE * found.words:
+            logger.debug("Main text looked wrong (%s) on %s: readability candidate taken", why, url)
+            return text
     for name, make in (("unpruned", _unpruned), ("readability", _readability)):
-        try:
-            text = unpruned[0] if name == "unpruned" and unpruned else make(page, url)
-        except Exception as exc:  # noqa: BLE001 - a candidate that fails is no candidate
-            logger.debug("%s candidate failed on %s: %s", name, url, exc)
-            continue
+        text = made[name] if name in made else _candidate(name, make, page, url)
         if not text:
             continue
         if main and why in ("short", "little_prose") and agree(main, text):
@@ -551,6 +563,14 @@ def best_candidate(page: HtmlElement, url: str, main: str | None, why: str,
             best, best_score = text, score
             logger.debug("Main text looked wrong (%s) on %s: %s candidate taken", why, url, name)
     return best
+
+
+def _candidate(name: str, make: Callable[[HtmlElement, str], str | None], page: HtmlElement, url: str) -> str | None:
+    try:
+        return make(page, url)
+    except Exception as exc:  # noqa: BLE001 - a candidate that fails is no candidate
+        logger.debug("%s candidate failed on %s: %s", name, url, exc)
+        return None
 
 
 def _unpruned(page: HtmlElement, url: str) -> str | None:
