@@ -404,6 +404,20 @@ def test_chrome_lines(line, reason):
         "Mason declined comment.",
         "Closing comments from the judge were brief",
         "Readers had trouble posting comments after the update, the company said.",
+        # prose the any-length prompts of f03a195/3924a7a deleted (review): reported speech and stories about the
+        # thing a prompt names, not a prompt to the reader
+        '"If you find a mistake on your ballot, tell us immediately," the county clerk said.',
+        "Officials who found the error let us know on Tuesday that the figures would be revised upward by a point.",
+        "Voters who spot a mistake on their ballot should contact us right away, the elections office said.",
+        "To see a GP you must be registered with a practice, the NHS said in guidance published on Monday.",
+        "To access the shelter, you must be a registered member of the tribe, officials said.",
+        "The deal covers broadcast, syndication and retransmission rights for the next ten seasons, the league said.",
+        '"We collect personal information only when users consent," the company said in a statement on Monday.',
+        "The company told regulators: we collect personal data to improve our services and nothing more, it said.",
+        "Subscribe buttons drove newsletter growth, Substack’s chief said.",
+        "Sign up numbers for the email alerts doubled last year, the council said.",
+        "Register of electors updates are due by March, officials said.",
+        "Please read our terms and conditions carefully, the bank told customers who lost money.",
     ],
 )
 def test_prose_is_not_chrome(line):

@@ -76,6 +76,10 @@ BODIES = {
     "agency_lists": "AFP, " * N + "x",
     "via_tags": "[via " + "a" * N,
     "text_codes": "text 12 to 12345 " * N,
+    # prompts that look for reported speech over the whole line, and a rights list before what it forbids (review)
+    "reported_prompts": "if you see an error " + "said " * N,
+    "rights_lists": "broadcast, syndication, rewriting " * (N // 4) + "x",
+    "registration_prompts": "to read the " * N + "article you must be registered",
     # table rows whose cells are matched one by one: a data table, a bar of chrome cells, one row of many cells
     "table_rows": "\n".join("| " + " | ".join(f"cell {i} {j}" for j in range(8)) + " |" for i in range(4000)),
     "chrome_cell_rows": "\n".join("| " + " | ".join(["Share"] * 7 + [f"cell {i}"]) + " |" for i in range(4000)),
