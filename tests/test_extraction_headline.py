@@ -305,3 +305,15 @@ def test_where_the_title_is_the_sites_name_the_heading_the_article_speaks_of_win
     article = "Blackburn manager Mark Hughes says striker Benni McCarthy is not for sale."
     assert headline.choose(page, "http://127.0.0.1:8000/x.html", article) == "McCarthy is not for sale - Hughes"
     assert headline.choose(page, "http://127.0.0.1:8000/x.html") == "England"  # (no article: the first heading)
+
+
+@pytest.mark.parametrize("title", ["BlackRock: inflation to stay high for years",
+                                   "OpenAI: Altman returns as chief executive"])
+def test_a_company_named_before_a_colon_is_the_headlines_subject_not_the_site(title):
+    # (review) a one-word brand before a colon is no site's name on its own: a headline names a company first
+    # ("BlackRock: …"); only the site's own name (host, og:site_name, a domain) goes there
+    url = "http://127.0.0.1:8000/x.html"
+    assert _choose(f"<title>{title}</title>", "<p>Story.</p>", url) == title
+    assert _choose(f"<meta property='og:title' content='{title}'>", "<p>Story.</p>", url) == title
+    assert _choose("<title>TheStar.com: Council backs new tram line</title>", "<p>Story.</p>", url) == (
+        "Council backs new tram line")

@@ -85,6 +85,9 @@ def test_bcp47(raw, expected):
         (["Jane Doe · 5 min read"], ["Jane Doe"]),
         # a name that holds "in" or "for" in lower case stays whole
         (["Anna in den Bosch"], ["Anna in den Bosch"]),
+        # (review) a place after the first name of two is not the end of the byline: the second author stays
+        (["By John Smith in Kyiv and Jane Doe in London"], ["John Smith", "Jane Doe"]),
+        (["John Smith in Kyiv & Jane Doe"], ["John Smith", "Jane Doe"]),
     ],
 )
 def test_author_names(raw, expected):

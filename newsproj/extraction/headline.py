@@ -116,10 +116,12 @@ def parts(title: str) -> list[str]:
     return [p for p in found if p]
 
 
-def _site_like(text: str, site_names: tuple[str, ...], label: tuple[str, ...], owners: tuple[str, ...] = ()) -> bool:
+def _site_like(text: str, site_names: tuple[str, ...], label: tuple[str, ...], owners: tuple[str, ...] = (),
+               brand: bool = True) -> bool:
     """A title part or a heading that is the site's name (``og:site_name``; a copyright holder's, which a site's
     name of a few words may be part of: "© 2007 The Independent on Saturday & Independent Online") or a domain
-    name."""
+    name. ``brand``: a one-word brand ("icScotland") counts too (not before a headline's colon: "BlackRock: …"
+    names the company the headline is about)."""
     squashed = _squash(text)
     if not squashed:
         return True
@@ -132,7 +134,7 @@ def _site_like(text: str, site_names: tuple[str, ...], label: tuple[str, ...], o
             return True
     if any(len(name) >= 4 and _names_site(text, name.replace("-", ""), whole=i > 0) for i, name in enumerate(label)):
         return True
-    if _keywords(text) or (len(text) <= 40 and _BRAND.fullmatch(text.strip())):
+    if _keywords(text) or (brand and len(text) <= 40 and _BRAND.fullmatch(text.strip())):
         return True
     return bool(re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,})+", text.strip().casefold()))
 
@@ -282,7 +284,7 @@ def _site_trimmed(title: str, site_name: tuple[str, ...], label: tuple[str, ...]
         title = flat = flat[: tail.start()]
     lead = _LEAD.match(flat)
     if lead and len(flat[lead.end():].split()) >= 2 and len(parts(lead.group(1))) == 1 and \
-            _site_like(lead.group(1), site_name, label, owners):
+            _site_like(lead.group(1), site_name, label, owners, brand=False):
         title = flat[lead.end():]
     return title
 
