@@ -133,3 +133,59 @@ def test_expand_globs_listings_and_urls(tmp_path):
 def test_demo_articles_helper_gives_html():
     pages = demo_articles()
     assert len(pages) == 30 and all(b"<html" in html.lower() for _, html, _ in pages)
+
+
+@pytest.fixture
+def served(tmp_path):
+    """tmp_path served over HTTP on 127.0.0.1: the URL of its root."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_remote_listing_names_files_of_its_own_host_only(tmp_path, served):
+    # (review) a listing fetched from a host says which of that host's files to read: never a local file, another
+    # host, another scheme, or a path out of its folders ('..'); each such line is refused, the rest read
+    (tmp_path / "month").mkdir()
+    (tmp_path / "month" / "warc.paths.gz").write_bytes(gzip.compress("\n".join([
+        "a.warc.gz", "/etc/passwd", "//evil.example/x.warc.gz", "https://evil.example/x.warc.gz",
+        "file:///etc/passwd", "../../../../etc/passwd", "sub/%2e%2e/%2E%2E/secret.warc.gz",
+        f"{served}month/b.warc.gz"]).encode()))
+    refused: list[str] = []
+    assert expand([served + "month/warc.paths.gz"], refused=refused) == [
+        served + "month/a.warc.gz", served + "month/b.warc.gz"]
+    assert refused == ["/etc/passwd", "//evil.example/x.warc.gz", "https://evil.example/x.warc.gz",
+                       "file:///etc/passwd", "../../../../etc/passwd", "sub/%2e%2e/%2E%2E/secret.warc.gz"]
+    # resolved against a local base directory, a remote listing's '..' stays refused
+    refused = []
+    assert expand([served + "month/warc.paths.gz"], base=str(tmp_path / "mirror"), refused=refused) == [
+        str(tmp_path / "mirror" / "a.warc.gz"), served + "month/b.warc.gz"]
+    assert "../../../../etc/passwd" in refused
+    # an operator's own (local) listing may name any file
+    listing = tmp_path / "local.paths"
+    listing.write_text("/abs/y.warc.gz\n../z.warc.gz\n")
+    assert expand([str(listing)]) == ["/abs/y.warc.gz", str(tmp_path / "../z.warc.gz")]
+
+
+def test_a_listing_of_many_files_is_expanded_linearly(tmp_path):
+    from tests.hostile import finishes
+
+    listing = tmp_path / "warc.paths.gz"
+    listing.write_bytes(gzip.compress("".join(f"crawl-data/CC-NEWS/f{i}.warc.gz\n" for i in range(100_000)).encode()))
+    finishes(expand, [str(listing)])
+
+
+def test_a_gzipped_listing_is_bounded_once_unpacked(tmp_path):
+    listing = tmp_path / "warc.paths.gz"
+    listing.write_bytes(gzip.compress(b"a" * (8 * 1024 * 1024)))  # 8 MB unpacked from a few KB
+    with pytest.raises(SourceError, match="larger than"):
+        expand([str(listing)], listing_limit=1024 * 1024)

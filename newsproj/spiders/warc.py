@@ -206,12 +206,17 @@ class WarcSpider(Spider):
 
     async def start(self) -> AsyncIterator[Any]:
         self.charset = CharsetMiddleware(self.crawler)  # needs the crawl's stats: built now, not in from_crawler
+        refused: list[str] = []
         try:
-            files = await asyncio.to_thread(expand, self.sources, self.base)
+            files = await asyncio.to_thread(expand, self.sources, self.base, refused=refused)
         except (SourceError, OSError) as exc:  # a listing that cannot be fetched or read
             logger.error("warc: cannot read the sources: %s", exc)
             self.crawler.stats.inc_value("newsproj/warc/files/unreadable")
             raise CloseSpider("warc_source_unreadable") from None
+        if refused:  # a remote listing's line naming a local file, another host or a '..' path: not read
+            self.crawler.stats.inc_value("newsproj/warc/files/refused", len(refused))
+            logger.warning("warc: %d line(s) of a remote listing refused (a local path, another host or '..'), "
+                           "first: %r", len(refused), refused[0][:120])
         saved = self._load_progress()
         self.crawler.stats.set_value("newsproj/warc/files/listed", len(files))
         for source in files:

@@ -21,7 +21,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 from urllib.request import Request, urlopen
 
 from warcio.archiveiterator import ArchiveIterator
@@ -73,20 +73,31 @@ def open_source(source: str, offset: int = 0) -> IO[bytes]:
     return fh
 
 
-def _listing_entries(source: str, base: str | None, limit: int) -> list[str]:
+def _listing_entries(source: str, base: str | None, limit: int, refused: list[str] | None = None) -> list[str]:
     with open_source(source) as raw:
         data = raw.read(limit + 1)
     if len(data) > limit:
         raise SourceError(f"{source}: listing larger than {limit} bytes")
     if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
+                data = unpacked.read(limit + 1)  # (a few KB can unpack to gigabytes)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise SourceError(f"{source}: unreadable gzip listing ({exc})") from None
+        if len(data) > limit:
+            raise SourceError(f"{source}: listing larger than {limit} bytes once unpacked")
     root = base if base else source
     if base and not base.endswith("/"):
         root = base + "/"
+    hosts = {_origin(u) for u in (source, base) if u and is_url(u)}
     entries = []
     for line in data.decode("utf-8", "replace").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
+            continue
+        if is_url(source) and not _entry_allowed(line, hosts):
+            if refused is not None:
+                refused.append(line)
             continue
         if is_url(line) or os.path.isabs(line):
             entries.append(line)
@@ -96,6 +107,23 @@ def _listing_entries(source: str, base: str | None, limit: int) -> list[str]:
             folder = Path(root) if base else Path(_listing_root(root, line)).parent
             entries.append(str(folder / line))
     return entries
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme.casefold(), parts.netloc.casefold()
+
+
+def _entry_allowed(line: str, hosts: set[tuple[str, str]]) -> bool:
+    """Whether a line of a listing fetched over http(s) names a file it may name: a path relative to the listing
+    (or ``-a base``) that stays in its folders, or an http(s) URL of the listing's own host (or the base's). Never
+    a local path ("/etc/passwd", "//host/x": absolute on POSIX), another host or scheme, or a ``..`` segment
+    (written or %-encoded): what a remote server lists must not reach the crawl host's files or other hosts."""
+    parts = urlsplit(line)
+    if parts.scheme or parts.netloc or line.startswith(("/", "\\")):
+        if not is_url(line) or _origin(line) not in hosts:
+            return False
+    return ".." not in unquote(parts.path).replace("\\", "/").split("/")
 
 
 def _listing_root(listing: str, entry: str) -> str:
@@ -131,12 +159,14 @@ def local_problems(sources: list[str]) -> list[str]:
     return problems
 
 
-def expand(sources: list[str], base: str | None = None, listing_limit: int = 64 * 1024 * 1024) -> list[str]:
-    """Every file named by ``sources`` (paths, globs, URLs, listings), in order, each once."""
+def expand(sources: list[str], base: str | None = None, listing_limit: int = 64 * 1024 * 1024,
+           refused: list[str] | None = None) -> list[str]:
+    """Every file named by ``sources`` (paths, globs, URLs, listings), in order, each once. ``refused`` collects
+    the lines of remote listings that name what they may not (see :func:`_entry_allowed`)."""
     files: list[str] = []
     for source in sources:
         if is_listing(source):
-            found = _listing_entries(source, base, listing_limit)
+            found = _listing_entries(source, base, listing_limit, refused)
         elif is_url(source):
             found = [source]
         elif glob.has_magic(source):
@@ -147,8 +177,8 @@ def expand(sources: list[str], base: str | None = None, listing_limit: int = 64 
             if not os.path.isfile(source):
                 raise SourceError(f"{source}: no such file")
             found = [source]
-        files.extend(f for f in found if f not in files)
-    return files
+        files.extend(found)
+    return list(dict.fromkeys(files))  # (each once, in order: a set, not a scan of the list per file)
 
 
 @dataclass(slots=True)

@@ -264,11 +264,19 @@ def test_http_sources_and_a_cc_news_style_listing(file_server, tmp_path):
         b"crawl-data/CC-NEWS/2024/09/CC-NEWS-1.warc.gz\ncrawl-data/CC-NEWS/2024/09/CC-NEWS-2.warc.gz\n"))
     local_listing = tmp_path / "warc.paths.gz"
     local_listing.write_bytes((folder / "warc.paths.gz").read_bytes())
+    # a served listing that also names a file of the crawl host (a WARC there, outside the served tree) by its
+    # absolute path and by '..': refused, counted, never read (review)
+    secret = tmp_path / "secret.warc.gz"
+    write_warc(secret, [Rec(url, html) for url, html, _ in pages[5:6]])
+    (folder / "warc.paths.gz").write_bytes(gzip.compress(
+        b"crawl-data/CC-NEWS/2024/09/CC-NEWS-1.warc.gz\ncrawl-data/CC-NEWS/2024/09/CC-NEWS-2.warc.gz\n"
+        + f"{secret}\n../../../../../{secret.name}\n".encode()))
     private = ("-s", "NEWSPROJ_ALLOW_PRIVATE=1")
     relative_to_listing = warc_crawl("-a", f"source={base}/crawl-data/CC-NEWS/2024/09/warc.paths.gz", *private,
                                      out=tmp_path / "1.jsonl")
     assert relative_to_listing.returncode == 0, relative_to_listing.log[-3000:]
     assert {r["url"] for r in relative_to_listing.records} == {url for url, _, _ in pages[:5]}
+    assert relative_to_listing.stats.get("newsproj/warc/files/refused") == 2
     assert relative_to_listing.records[0]["metadata"]["warc"]["file"].startswith(f"{base}/crawl-data/CC-NEWS/")
     with_base = warc_crawl("-a", f"source={local_listing}", "-a", f"base={base}/", *private,
                            out=tmp_path / "2.jsonl")
