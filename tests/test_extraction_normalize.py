@@ -88,6 +88,10 @@ def test_bcp47(raw, expected):
         # (review) a place after the first name of two is not the end of the byline: the second author stays
         (["By John Smith in Kyiv and Jane Doe in London"], ["John Smith", "Jane Doe"]),
         (["John Smith in Kyiv & Jane Doe"], ["John Smith", "Jane Doe"]),
+        # the employer in a role before the name ("AP Science Writer Seth Borenstein" left "AP Seth Borenstein")
+        (["By AP Science Writer Seth Borenstein"], ["Seth Borenstein"]),
+        (["Reuters Chief Correspondent Jane Doe"], ["Jane Doe"]),
+        (["Ria Patel, Staff Writer"], ["Ria Patel"]),  # (a first name that is an agency's too: "RIA")
     ],
 )
 def test_author_names(raw, expected):

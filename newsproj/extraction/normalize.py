@@ -218,10 +218,15 @@ def author_names(raw: list[str]) -> list[str]:
         # A role after a name: "Jane Doe, Staff Writer" → drop the role part.
         parts = [p for p in _SPLIT.split(text) if p and not _NOT_AUTHOR.match(p)]
         for part in parts:
-            if _ROLE.search(part) and len(part.split()) > 1:
+            role = _ROLE.search(part)
+            if role and len(part.split()) > 1:
+                before = _BY.sub("", part[: role.start()]).strip()  # (what the role follows)
                 part = _strip_author(_ROLE.sub("", part))
                 if part.casefold() in AGENCIES:
                     continue  # "AP Science Writer": the employer in a role, not a second author
+                employer, _, name = part.partition(" ")
+                if name and employer.casefold() in AGENCIES and before.casefold() == employer.casefold():
+                    part = name  # "AP Science Writer Seth Borenstein": the employer before the role and the name
             part = _strip_author(part)
             if not part or _ROLE_ONLY.match(part) or _ROLE.fullmatch(part) or len(part) > 80:
                 continue
