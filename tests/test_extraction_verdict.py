@@ -173,3 +173,5 @@ def test_a_short_page_without_a_sentence_of_prose_is_too_short():
     outcome = process_page(PageItem(url="http://127.0.0.1/gallery/", html=html,
                                     date_downloaded="2024-09-12T10:00:00+00:00"))
     assert outcome.article is None, outcome.article
+    assert outcome.listing is None and getattr(outcome.drop, "reason", None) == "too_short", (outcome.listing,
+                                                                                               outcome.drop)

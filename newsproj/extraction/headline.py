@@ -206,7 +206,8 @@ def choose(page: PageMeta, url: str = "", body: str | None = None) -> str | None
             # (the heading's markup may glue words its punctuation parted, "KickerHeadline"; a title may drop
             # an apostrophe the heading shows, "Sajs")
             meta = next((m for m in metas + untrimmed if text_key(m) == k), None) or squashed[_squash(text)]
-            if len(parts(meta)) > 1 and any(_site_like(p, site_name, label, owners) for p in parts(meta)):
+            meta_parts = parts(meta)
+            if len(meta_parts) > 1 and any(_site_like(p, site_name, label, owners) for p in meta_parts):
                 continue  # the title bar shown on the page ("Site | Section | Headline"), not the headline
             return meta if len(text_key(meta).split()) >= len(k.split()) else text
         if any(k.startswith(t) and len(t) >= len(k) / 2 for t in truncated):
