@@ -443,11 +443,11 @@ def test_a_much_wider_balanced_text_that_readability_does_not_hold_is_the_page_n
 
     tree, story, wider = _gallery_page()
     monkeypatch.setattr(generic, "_run", lambda tree, url, precision, prune_xpath: story if precision else wider)
-    assert generic._main_text(tree, "http://example.com/a", (), False, 5000, None, tree) == story
+    assert generic._main_text(tree, "http://example.com/a", (), False, 5000, generic.Readings(tree)) == story
     # a precise text that is no article yet (the first block of a body split in two): the wider text is taken
     lead = "\n".join(story.split("\n")[:4])
     monkeypatch.setattr(generic, "_run", lambda tree, url, precision, prune_xpath: lead if precision else wider)
-    assert generic._main_text(tree, "http://example.com/a", (), False, 5000, None, tree) == wider
+    assert generic._main_text(tree, "http://example.com/a", (), False, 5000, generic.Readings(tree)) == wider
 
 
 def test_boxes_of_another_column_in_the_body_class_are_no_continuation():

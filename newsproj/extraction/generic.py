@@ -309,10 +309,11 @@ def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) ->
     headings = _headings(tree)
     several = several_articles(tree, headings)
     prose = _prose_words(tree)
-    balanced: list[str | None] = []
-    main = _main_text(tree, url, prune_xpath, headings > 1, prose, balanced, page)
-    signal = looks_wrong(main or "", page, prose, several)
-    if signal == "little_prose" and balanced and balanced[0] and main and agree(main, balanced[0]):
+    readings = Readings(page, url)
+    main = _main_text(tree, url, prune_xpath, headings > 1, prose, readings)
+    signal = looks_wrong(main or "", readings, prose, several)
+    balanced = readings.made.get("balanced")
+    if signal == "little_prose" and balanced and main and agree(main, balanced):
         # Short of the page's prose, but the balanced run (the unpruned candidate's options, on the page less its
         # chrome containers) took the same text: the rest of the prose is none trafilatura takes for the body (where
         # no container was pruned this is the unpruned candidate itself, whose agreement keeps the main text). On
@@ -323,8 +324,10 @@ def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) ->
         # The unpruned candidate is the balanced run on the page with its containers: when the pruning removed
         # none (and the site prunes nothing), that is the balanced run on this very tree, done already when the
         # precise run fell short (one trafilatura run, ~20 ms, saved on many of the pages that weigh candidates).
-        main = best_candidate(page, url, main, signal, balanced if not removed and not prune_xpath else [])
-    return without_teaser_tail(main, page) if main else main
+        if "balanced" in readings.made and not removed and not prune_xpath:
+            readings.made["unpruned"] = balanced
+        main = best_candidate(readings, url, main, signal)
+    return without_teaser_tail(main, readings) if main else main
 
 
 TAIL_LINES = 60
@@ -333,7 +336,7 @@ TAIL_LINKS = 3
 TAIL_LINK_SHARE = 0.4
 
 
-def without_teaser_tail(text: str, page: HtmlElement) -> str:
+def without_teaser_tail(text: str, page: HtmlElement | Readings) -> str:
     """``text`` without a list of teasers at its end ("Blog Watch": headline links of other pages, each with its
     summary), which precision mode can take in when it sits in the article's container: the longest run of last
     lines, from a link text on, in which ``TAIL_LINKS`` or more lines and ``TAIL_LINK_SHARE`` of the lines are link
@@ -343,7 +346,7 @@ def without_teaser_tail(text: str, page: HtmlElement) -> str:
     tail = lines[-TAIL_LINES:]
     if sum(1 for line in tail if 3 <= len(line.split()) <= 25) < TAIL_LINKS:
         return text  # (no headline-sized lines: no need to walk the page's links)
-    anchors = _anchor_texts(page)
+    anchors = Readings.of(page).anchors()
     linked = [_line_key(line) in anchors for line in tail]
     cut = None
     count = 0
@@ -364,19 +367,20 @@ def _line_key(line: str) -> str:
 
 
 def _main_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], several: bool, prose: int,
-               balanced_run: list[str | None] | None = None, page: HtmlElement | None = None) -> str | None:
-    """The main text; the balanced run's text, when it ran, is appended to ``balanced_run``. ``page``: the page as
-    parsed, read by readability-lxml where a much wider balanced text may be the page's other content."""
+               readings: Readings | None = None) -> str | None:
+    """The main text; the balanced run's text, when it ran, is kept in ``readings.made["balanced"]``.
+    ``readings``: the page as parsed, read by readability-lxml where a much wider balanced text may be the page's
+    other content."""
     precise = _run(tree, url, True, prune_xpath)
     if precise and several:
         return precise  # several articles on one page (infinite scroll): the wider run would take the next ones
     if precise and RECALL_RATIO * word_count(precise) >= prose:
         return precise  # the balanced run could not find twice as much: the page holds no more prose
     balanced = _run(tree, url, False, prune_xpath)
-    if balanced_run is not None:
-        balanced_run.append(balanced)
+    if readings is not None:
+        readings.made["balanced"] = balanced
     if balanced and word_count(balanced) > RECALL_RATIO * word_count(precise):
-        if page is not None and precise and _page_content(page, url, precise, balanced):
+        if readings is not None and precise and _page_content(readings, precise, balanced):
             return precise
         logger.debug("Precision mode kept %d words of %d on %s: balanced text taken",
                      word_count(precise), word_count(balanced), url)
@@ -390,18 +394,14 @@ page's other content (a gallery's captions, the next stories)."""
 WIDER_RATIO = 3.0
 
 
-def _page_content(page: HtmlElement, url: str, precise: str, balanced: str) -> bool:
+def _page_content(readings: Readings, precise: str, balanced: str) -> bool:
     """The balanced run's surplus over a precise text that is an article already (``ARTICLE_LENGTH``, and the wider
     text ``WIDER_RATIO`` times as long) is the page's other content, not the rest of the body, when readability-lxml's
     block (an independent reading of the page) agrees with the precise text and not with the wider one."""
     words = word_count(precise)
     if words < ARTICLE_LENGTH or word_count(balanced) < WIDER_RATIO * words:
         return False
-    try:
-        block = _readability(page, url)
-    except Exception as exc:  # noqa: BLE001 - no independent reading: the rule of the ratio stands
-        logger.debug("readability candidate failed on %s: %s", url, exc)
-        return False
+    block = readings.candidate("readability")  # (None when it fails: the rule of the ratio stands)
     return block is not None and agree(precise, block) and not agree(balanced, block)
 
 
@@ -455,20 +455,40 @@ class Signals:
         return self.prose * (1 - self.links)
 
 
-_last_anchors: tuple[HtmlElement, frozenset[str]] | None = None
-"""The last page's link texts: the link test, the candidates' scores and the teaser tail of one page all ask for them
-(~0.4 ms a walk). Extraction never edits the page's tree (the runs work on copies)."""
-
-
 def _anchor_texts(page: HtmlElement) -> frozenset[str]:
     """The page's link texts, whitespace-normalised and casefolded."""
-    global _last_anchors
-    last = _last_anchors
-    if last is not None and last[0] is page:
-        return last[1]
-    texts = frozenset(" ".join(a.text_content().split()).casefold() for a in page.iter("a")) - {""}
-    _last_anchors = (page, texts)
-    return texts
+    return frozenset(" ".join(a.text_content().split()).casefold() for a in page.iter("a")) - {""}
+
+
+class Readings:
+    """What the steps of one page's body choice read from the page as parsed, each once: its link texts (the link
+    test, the candidates' scores and the teaser tail all ask for them, ~0.4 ms a walk) and the texts of the runs and
+    candidates (``made``: ``balanced``, ``unpruned``, ``readability``; a text may be None: it ran and found
+    nothing). Extraction never edits the page's tree (the runs work on copies)."""
+
+    __slots__ = ("page", "url", "made", "_anchors")
+
+    def __init__(self, page: HtmlElement, url: str = ""):
+        self.page = page
+        self.url = url
+        self.made: dict[str, str | None] = {}
+        self._anchors: frozenset[str] | None = None
+
+    @classmethod
+    def of(cls, page: HtmlElement | Readings, url: str = "") -> Readings:
+        return page if isinstance(page, Readings) else cls(page, url)
+
+    def anchors(self) -> frozenset[str]:
+        if self._anchors is None:
+            self._anchors = _anchor_texts(self.page)
+        return self._anchors
+
+    def candidate(self, name: str) -> str | None:
+        """The ``unpruned`` or ``readability`` candidate's text (None when it fails or finds nothing)."""
+        if name not in self.made:
+            make = _unpruned if name == "unpruned" else _readability
+            self.made[name] = _candidate(name, make, self.page, self.url)
+        return self.made[name]
 
 
 def signals(text: str, anchors: Set[str]) -> Signals:
@@ -494,7 +514,7 @@ def signals(text: str, anchors: Set[str]) -> Signals:
     return Signals(words, prose, links / max(words, 1), table / max(words, 1))
 
 
-def looks_wrong(text: str, page: HtmlElement, prose: int, several: bool = False) -> str | None:
+def looks_wrong(text: str, page: HtmlElement | Readings, prose: int, several: bool = False) -> str | None:
     """Why the main text looks like the wrong block (``table``, ``links``, ``short``, ``little_prose``), or None.
     The link test needs the page's link texts: it runs last, on texts the cheaper tests let through.
 
@@ -510,7 +530,7 @@ def looks_wrong(text: str, page: HtmlElement, prose: int, several: bool = False)
         not several or signals(text, set()).prose < PROSE_SHARE * words
     ):
         return "little_prose"
-    if signals(text, _anchor_texts(page)).links >= LINK_SHARE:
+    if signals(text, Readings.of(page).anchors()).links >= LINK_SHARE:
         return "links"
     return None
 
@@ -532,28 +552,25 @@ def agree(a: str, b: str) -> bool:
     return bool(longer) and sum((wa & wb).values()) >= AGREEMENT * longer
 
 
-def best_candidate(page: HtmlElement, url: str, main: str | None, why: str,
-                   unpruned: list[str | None] | None = None) -> str | None:
+def best_candidate(page: HtmlElement | Readings, url: str, main: str | None, why: str) -> str | None:
     """Of the main text and independent candidates (trafilatura on the unpruned page, readability-lxml's block),
     the one with the most prose not made of links (the main text unless another has ``BETTER`` times more). A main text
     that is only short of the page's prose stays when an independent candidate agrees with it (the rest of the
-    page's prose is comments or other stories); a table or a link list is not confirmed that way. ``unpruned``:
-    the unpruned candidate's text when the caller has it already (a list of one)."""
-    anchors = _anchor_texts(page)
+    page's prose is comments or other stories); a table or a link list is not confirmed that way. A candidate the
+    caller's :class:`Readings` holds already is not made again."""
+    readings = Readings.of(page, url)
+    anchors = readings.anchors()
     best, best_score = main, signals(main or "", anchors).score
-    made: dict[str, str | None] = {}
-    if unpruned:
-        made["unpruned"] = unpruned[0]
     if why in ("table", "links"):
         # A layout table or a link list is never confirmed by agreement: readability's block first, and when it
         # beats the main text as a whole article (``ENOUGH_PROSE``), trafilatura is not run again on the whole page
-        text = made["readability"] = _candidate("readability", _readability, page, url)
+        text = readings.candidate("readability")
         found = signals(text or "", anchors)
         if text and found.score > BETTER * best_score and found.score >= ENOUGH_PROSE * found.words:
             logger.debug("Main text looked wrong (%s) on %s: readability candidate taken", why, url)
             return text
-    for name, make in (("unpruned", _unpruned), ("readability", _readability)):
-        text = made[name] if name in made else _candidate(name, make, page, url)
+    for name in ("unpruned", "readability"):
+        text = readings.candidate(name)
         if not text:
             continue
         if main and why in ("short", "little_prose") and agree(main, text):
