@@ -347,7 +347,7 @@ def without_teaser_tail(text: str, page: HtmlElement | Readings) -> str:
     if sum(1 for line in tail if 3 <= len(line.split()) <= 25) < TAIL_LINKS:
         return text  # (no headline-sized lines: no need to walk the page's links)
     anchors = Readings.of(page).anchors()
-    linked = [_line_key(line) in anchors for line in tail]
+    linked = [_is_link_text(line, anchors) for line in tail]
     cut = None
     count = 0
     for i in range(len(tail) - 1, -1, -1):
@@ -360,10 +360,6 @@ def without_teaser_tail(text: str, page: HtmlElement | Readings) -> str:
     if start > 0 and word_count("\n".join(lines[:start])) >= word_count("\n".join(lines[start:])):
         return "\n".join(lines[:start])
     return text
-
-
-def _line_key(line: str) -> str:
-    return " ".join(line.split()).casefold().lstrip("-•* ")
 
 
 def _main_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], several: bool, prose: int,
@@ -460,6 +456,13 @@ def _anchor_texts(page: HtmlElement) -> frozenset[str]:
     return frozenset(" ".join(a.text_content().split()).casefold() for a in page.iter("a")) - {""}
 
 
+def _is_link_text(line: str, anchors: Set[str]) -> bool:
+    """``line`` (a line or a table cell of a text) is the text of one of the page's links (``anchors``, as
+    :func:`_anchor_texts` makes them), with or without a list bullet before it ("- ", "• ")."""
+    key = " ".join(line.split()).casefold()
+    return bool(key) and (key in anchors or key.lstrip("-•* ") in anchors)
+
+
 class Readings:
     """What the steps of one page's body choice read from the page as parsed, each once: its link texts (the link
     test, the candidates' scores and the teaser tail all ask for them, ~0.4 ms a walk) and the texts of the runs and
@@ -506,8 +509,7 @@ def signals(text: str, anchors: Set[str]) -> Signals:
         if row:
             table += n
         for cell in (line.strip().strip("|").split("|") if row else [line]):
-            key = " ".join(cell.split()).casefold()
-            if key and (key in anchors or key.lstrip("-•* ") in anchors):
+            if _is_link_text(cell, anchors):
                 links += len(_WORD.findall(cell))
         if n >= 10 and not repeated and _PROSE_END.search(line):
             prose += n
