@@ -317,3 +317,42 @@ def test_a_company_named_before_a_colon_is_the_headlines_subject_not_the_site(ti
     assert _choose(f"<meta property='og:title' content='{title}'>", "<p>Story.</p>", url) == title
     assert _choose("<title>TheStar.com: Council backs new tram line</title>", "<p>Story.</p>", url) == (
         "Council backs new tram line")
+
+
+def _ld(headline_text: str) -> str:
+    return ("<script type='application/ld+json'>{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", "
+            f"\"headline\": \"{headline_text}\"}}</script>")
+
+
+def test_a_heading_that_is_a_kicker_glued_to_a_declared_title_gives_that_title():
+    # the <h1> and the JSON-LD headline carry a kicker ("FCB-"), og:title states the headline without it
+    head = (_ld("FCB-Interim coach Miller: We have little left to lose")
+            + "<meta property='og:title' content='Interim coach Miller: We have little left to lose'>"
+            + "<title>FCB-Interim coach Miller: We have little left to lose - Ballpaper</title>")
+    body = "<h1>FCB-Interim coach Miller: We have little left to lose</h1><p>Story.</p>"
+    assert _choose(head, body) == "Interim coach Miller: We have little left to lose"
+    # without a declared title that drops the kicker, the heading stays whole
+    head = (_ld("FCB-Interim coach Miller: We have little left to lose")
+            + "<title>FCB-Interim coach Miller: We have little left to lose - Ballpaper</title>")
+    assert _choose(head, body) == "FCB-Interim coach Miller: We have little left to lose"
+
+
+def test_titles_that_differ_in_their_separator_only_are_written_as_the_heading_shows_them():
+    head = (_ld("Reactor dismantled - Cooling towers blown up in Gundelfingen")
+            + "<meta property='og:title' content='Reactor dismantled: Cooling towers blown up in Gundelfingen'>")
+    body = "<h2>Reactor dismantled: Cooling towers blown up in Gundelfingen</h2><p>Story.</p>"
+    assert _choose(head, body) == "Reactor dismantled: Cooling towers blown up in Gundelfingen"
+    body = "<h2>Reactor dismantled - Cooling towers blown up in Gundelfingen</h2><p>Story.</p>"
+    assert _choose(head, body) == "Reactor dismantled - Cooling towers blown up in Gundelfingen"
+
+
+def test_bold_text_that_starts_a_title_does_not_outweigh_a_json_ld_headline():
+    # a <strong> teaser label that starts the <title> is no heading where the page declares its headline
+    head = (_ld("Children's race on Saturday: parents not allowed at the start")
+            + "<meta property='og:title' content='City Marathon 2024: Clear winner and a royal visit'>")
+    body = "<p>Text <strong>City Marathon 2024</strong> more text.</p>"
+    assert _choose(head, body) == "Children's race on Saturday: parents not allowed at the start"
+    # (an old layout's bold heading without JSON-LD still cuts the site's name off a title it starts)
+    head = "<title>City Marathon draws record field on ChicagoRunner.com</title>"
+    body = "<p><b>City Marathon draws record field</b></p><p>Story.</p>"
+    assert _choose(head, body, "http://127.0.0.1:8000/x.html") == "City Marathon draws record field"

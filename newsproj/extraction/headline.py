@@ -20,8 +20,11 @@ A page states its title several times: JSON-LD ``headline``, ``og:title``/``twit
 A kicker shown in its own element inside the heading keeps a separator ("Kicker: Headline", never "KickerHeadline").
 Whether a kicker is part of the headline, the headline the page declares (JSON-LD, ``<meta name=headline>``,
 og:/twitter:title; not the ``<title>``) says: a heading "Kicker: Headline" whose declared headline is "Headline"
-gives "Headline"; a heading "Headline" whose schema.org headline is "Kicker: Headline" gives that (og:title is not
-asked for this: a blog's name often stands before its headline there).
+gives "Headline" (also where the heading is a whole title too: an <h1> and JSON-LD "FCB-Coach Miller: …" with
+og:title "Coach Miller: …"); a heading "Headline" whose schema.org headline is "Kicker: Headline" gives that (og:title
+is not asked for this: a blog's name often stands before its headline there). Titles that differ in their separators
+only ("A - B", "A: B") are written as the heading shows them. Bold text (an old layout's heading) that starts or ends
+a title does not outweigh the JSON-LD headline of a page that declares one (a teaser's label, "City Marathon 2024").
 """
 
 from __future__ import annotations
@@ -205,10 +208,17 @@ def choose(page: PageMeta, url: str = "", body: str | None = None) -> str | None
             # a whole metadata title: the strongest agreement; written as the one of the two that parts more words
             # (the heading's markup may glue words its punctuation parted, "KickerHeadline"; a title may drop
             # an apostrophe the heading shows, "Sajs")
-            meta = next((m for m in metas + untrimmed if text_key(m) == k), None) or squashed[_squash(text)]
+            same = [m for m in metas + untrimmed if text_key(m) == k]
+            # (of titles that differ in their separators only, the one the heading writes: "Rückbau: Kühltürme
+            # gesprengt" shown, JSON-LD "Rückbau - Kühltürme gesprengt")
+            meta = next((m for m in same if len(parts(m)) == len(parts(text))), None) or (
+                same[0] if same else squashed[_squash(text)])
             meta_parts = parts(meta)
             if len(meta_parts) > 1 and any(_site_like(p, site_name, label, owners) for p in meta_parts):
                 continue  # the title bar shown on the page ("Site | Section | Headline"), not the headline
+            kicked = _kicker_of(text, k, declared)
+            if kicked:
+                return kicked
             return meta if len(text_key(meta).split()) >= len(k.split()) else text
         if any(k.startswith(t) and len(t) >= len(k) / 2 for t in truncated):
             return text  # the full form of a metadata title cut short
@@ -237,7 +247,8 @@ def choose(page: PageMeta, url: str = "", body: str | None = None) -> str | None
             weaker = rest
             continue
         if ((k in pieces or k.replace(" ", "") in pieces_squashed) and len(k.split()) >= 2) or (
-            len(k.split()) >= 3 and any(w.startswith(k + " ") or w.endswith(" " + k) for w in whole)
+            len(k.split()) >= 3 and (heading.tag not in _BOLD or not schema)
+            and any(w.startswith(k + " ") or w.endswith(" " + k) for w in whole)
         ) or any(k.endswith(" " + p) and len(k.split()) - len(p.split()) <= KICKER_WORDS for p in pieces
                  if len(p.split()) >= 2):
             weaker = text
