@@ -96,23 +96,24 @@ def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, .
     return text or None
 
 
-def _headings(tree: HtmlElement) -> int:
-    """``<h1>`` elements with text."""
-    return sum(1 for h in tree.iter("h1") if h.text_content().strip())
+def _headings(tree: HtmlElement) -> list[HtmlElement]:
+    """The ``<h1>`` elements with text."""
+    return [h for h in tree.iter("h1") if h.text_content().strip()]
 
 
 ARTICLE_WORDS = 40
 """Words of paragraphs after an ``<h1>`` (before the next one), outside links, that make it an article's heading."""
 
 
-def several_articles(tree: HtmlElement, headings: int | None = None) -> bool:
+def several_articles(tree: HtmlElement, headings: list[HtmlElement] | None = None) -> bool:
     """More than one ``<h1>`` that opens an article (``ARTICLE_WORDS`` words of paragraph text outside links follow
     it before the next ``<h1>``): an infinite-scroll page holding the next articles too. A section label or the
     site's name above the story's heading ("Europe"), or the titles of a page's boxes ("Links We Like", "Market
     Place") head no article: the story is one article, and a precise run that kept only its lead is short of it.
     (One walk of the page, on pages with two headings or more; each text node read once. ``headings``: the
-    :func:`_headings` of the page, when the caller has counted them.)"""
-    if (_headings(tree) if headings is None else headings) < 2:
+    :func:`_headings` of the page, when the caller has them: each heading's text is read once, there.)"""
+    opening = set(_headings(tree) if headings is None else headings)
+    if len(opening) < 2:
         return False
     opened = 0
     words: int | None = None  # words after the last heading; None before the first
@@ -120,7 +121,7 @@ def several_articles(tree: HtmlElement, headings: int | None = None) -> bool:
     for event, el in etree.iterwalk(tree, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
-            if tag == "h1" and el.text_content().strip():
+            if tag == "h1" and el in opening:
                 opened += words is not None and words >= ARTICLE_WORDS
                 words = 0
             in_p += tag == "p"
@@ -310,7 +311,7 @@ def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) ->
     several = several_articles(tree, headings)
     prose = _prose_words(tree)
     readings = Readings(page, url)
-    main = _main_text(tree, url, prune_xpath, headings > 1, prose, readings)
+    main = _main_text(tree, url, prune_xpath, len(headings) > 1, prose, readings)
     signal = looks_wrong(main or "", readings, prose, several)
     balanced = readings.made.get("balanced")
     if signal == "little_prose" and balanced and main and agree(main, balanced):
@@ -696,7 +697,7 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     wrapper of the container's own kind (a paywall's second half, deep in the page): a twin in another column of
     the page is that column's box."""
     keys = {text_key(line) for line in body.split("\n") if word_count(line) >= 8}
-    if len(keys) < 2 or _headings(tree) > 1:
+    if len(keys) < 2 or len(_headings(tree)) > 1:
         return None
     # the body's container: the (tag, class) of the elements holding its paragraphs; a body may be one such
     # element or many (one per paragraph)
