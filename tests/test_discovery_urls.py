@@ -233,6 +233,21 @@ def test_site_of(url, site):
     assert site_of(url) == site
 
 
+@pytest.mark.parametrize(("url", "host"), [
+    ("https://www.Example.com:443/x", "example.com"),
+    ("http://example.com:80/x", "example.com"),
+    ("http://example.com:8080/x", "example.com:8080"),
+    ("https://blog.example.com/x", "blog.example.com"),  # (not the registrable domain: a blog host is a site)
+    ("http://127.0.0.1:8080/x", "127.0.0.1:8080"),
+    ("http://[::1/x", ""),
+    ("http://example.com:99999/x", ""),
+])
+def test_host_of(url, host):
+    from newsproj.discovery.urls import host_of
+
+    assert host_of(url) == host
+
+
 def test_a_canonical_on_another_site_is_not_trusted():
     from newsproj.discovery.urls import trusted_canonical
 

@@ -29,6 +29,22 @@ def netloc(url: str) -> str:
     return f"{host}:{port}"
 
 
+def host_of(url: str) -> str:
+    """The site a page is: its host without ``www.``, and its port when not the scheme's default (one site over
+    http and https); ``""`` for a URL whose host or port cannot be read. Not the registrable domain
+    (:func:`site_of`): the blogs of one hosting domain (``*.blogspot.com``, ``*.github.io``, ``*.wordpress.com``)
+    are sites of their own (the template evidence of one must not make another's lines template; a link to
+    another is no teaser of this one's)."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:
+        return ""
+    host = host.removeprefix("www.")
+    return f"{host}:{port}" if port and port != {"http": 80, "https": 443}.get(parts.scheme) else host
+
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 

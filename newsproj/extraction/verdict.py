@@ -12,9 +12,8 @@ import json
 import re
 from itertools import islice
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
-from ..discovery.urls import absolute_url
+from ..discovery.urls import absolute_url, host_of
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -234,7 +233,7 @@ def headline_links(tree: HtmlElement, url: str, more: bool = False) -> list[tupl
     # the page itself: its URL and the URLs it calls its own (a page served elsewhere, a permalink)
     selves = [url, *tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")[:4]]
     pages = {page.split("#", 1)[0] for page in (absolute_url(u, url) for u in selves) if page}
-    hosts = {_host(u) for u in pages} - {""}
+    hosts = {host_of(u) for u in pages} - {""}
     # the page's own headline, linked to its permalink (a blog post's title), is no teaser
     own = " ".join(_norm(t).casefold() for t in tree.xpath("//title/text() | //meta[@property='og:title']/@content"))
     found: list[tuple[HtmlElement, str]] = []
@@ -250,7 +249,7 @@ def headline_links(tree: HtmlElement, url: str, more: bool = False) -> list[tupl
         if target is None:
             continue
         target = target.split("#", 1)[0]
-        if target in pages or _host(target) not in hosts or _variant(target, pages):
+        if target in pages or host_of(target) not in hosts or _variant(target, pages):
             continue  # (teasers link other pages of the same site, not the page's print or comments view)
         if read_more:
             found.append((a, text))
@@ -276,11 +275,6 @@ def _variant(target: str, pages: set[str]) -> bool:
         if target.startswith(base) and _VARIANT.match(target[len(base):]):
             return True
     return False
-
-
-def _host(url: str) -> str:
-    host = urlsplit(url).hostname or ""
-    return host[4:] if host.startswith("www.") else host
 
 
 def _bounded_text(element: HtmlElement, limit: int) -> str | None:

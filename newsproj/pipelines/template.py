@@ -27,12 +27,12 @@ import logging
 from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from ..cleaning.template import MAX_LINES, MAX_SITES, MAX_WORDS, MIN_PAGES, SiteLines, TemplateLines, site_key
+from ..discovery.urls import host_of
 from ..feeds import safe_name, write_json
 from ..items import Article
 
@@ -53,21 +53,6 @@ MAX_CLAIMS = 32
 that name more share one (a hostile site cannot make a template file per page)."""
 MAX_CLAIMING_SITES = 4096
 """Served sites whose claims are remembered (the least recently seen is forgotten: a WARC of a million hosts)."""
-
-
-def host_of(url: str) -> str:
-    """The site a page is evidence for: its host without ``www.``, and its port when not the scheme's default (one
-    site over http and https). Not the registrable domain: the blogs of one hosting domain (``*.blogspot.com``,
-    ``*.github.io``, ``*.wordpress.com``) are sites of their own, and three of them must not make a fourth one's
-    lines template."""
-    try:
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
-        port = parts.port
-    except ValueError:
-        return ""
-    host = host[4:] if host.startswith("www.") else host
-    return f"{host}:{port}" if port and port != {"http": 80, "https": 443}.get(parts.scheme) else host
 
 
 class TemplatePipeline:
