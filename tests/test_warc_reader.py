@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import gzip
 import io
-from urllib.parse import urljoin
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from newsproj.warc.reader import Record, Skip, SourceError, _listing_root, expand, local_problems, records
+from newsproj.warc.reader import Record, Skip, SourceError, _entry_folder, expand, local_problems, records
 from tests.warcs import Rec, demo_articles, write_arc, write_warc
 
 HTML = b"<html><head><title>T</title></head><body><p>" + b"word " * 200 + b"</p></body></html>"
@@ -121,9 +120,11 @@ def test_expand_globs_listings_and_urls(tmp_path):
     assert expand([str(month / "warc.paths.gz")]) == [
         str(month / "CC-NEWS-1.warc.gz"), str(month / "CC-NEWS-2.warc.gz"), str(month / "other/CC-NEWS-3.warc.gz")]
     listing_url = "https://data.example/crawl-data/CC-NEWS/2024/09/warc.paths.gz"
-    assert urljoin(_listing_root(listing_url, "crawl-data/CC-NEWS/2024/09/a.warc.gz"),
-                   "crawl-data/CC-NEWS/2024/09/a.warc.gz") == "https://data.example/crawl-data/CC-NEWS/2024/09/a.warc.gz"
-    assert _listing_root(listing_url, "a.warc.gz") == listing_url
+    assert _entry_folder(listing_url, "crawl-data/CC-NEWS/2024/09/a.warc.gz") == "https://data.example/"
+    assert _entry_folder(listing_url + "?sig=1", "a.warc.gz") == "https://data.example/crawl-data/CC-NEWS/2024/09/"
+    assert _entry_folder("/srv/cc/crawl-data/CC-NEWS/warc.paths", "crawl-data/CC-NEWS/a.warc.gz") == "/srv/cc/"
+    assert _entry_folder("/warc.paths", "a/b.warc.gz") == "/"
+    assert _entry_folder("warc.paths", "b.warc.gz") == "."
     with pytest.raises(SourceError):
         expand([str(tmp_path / "*.arc")])
     assert local_problems([str(tmp_path / "none.warc.gz"), str(tmp_path / "*.nope"), "https://x.example/a"]) == [

@@ -101,11 +101,9 @@ def _listing_entries(source: str, base: str | None, limit: int, refused: list[st
             continue
         if is_url(line) or os.path.isabs(line):
             entries.append(line)
-        elif is_url(root):
-            entries.append(urljoin(root if base else _listing_root(root, line), line))
         else:
-            folder = Path(root) if base else Path(_listing_root(root, line)).parent
-            entries.append(str(folder / line))
+            folder = root if base else _entry_folder(source, line)
+            entries.append(urljoin(folder, line) if is_url(folder) else str(Path(folder) / line))
     return entries
 
 
@@ -126,23 +124,21 @@ def _entry_allowed(line: str, hosts: set[tuple[str, str]]) -> bool:
     return ".." not in unquote(parts.path).replace("\\", "/").split("/")
 
 
-def _listing_root(listing: str, entry: str) -> str:
-    """What a listing's relative ``entry`` is relative to, without ``-a base``: the listing's own folder, unless
-    the entry repeats that folder's path, as Common Crawl's are written (``crawl-data/CC-NEWS/2024/09/warc.paths.gz``
-    lists ``crawl-data/CC-NEWS/2024/09/CC-NEWS-….warc.gz``, relative to the host's root): then the folder the
-    repeated path starts in (the URL's root, or a local mirror's top folder). Returns a path or URL whose parent
-    folder is that folder."""
-    folder = entry.rpartition("/")[0]
-    if not folder:
-        return listing
-    path = urlsplit(listing).path if is_url(listing) else listing
-    own = path.rpartition("/")[0]
-    if own != folder and not own.endswith("/" + folder):
-        return listing
-    top = own[: len(own) - len(folder)]  # ends with "/" (or is empty: a relative local path)
-    if is_url(listing):
-        return urljoin(listing, top or "/")
-    return top + "listing" if top else "listing"
+def _entry_folder(listing: str, entry: str) -> str:
+    """The folder a listing's relative ``entry`` is relative to, without ``-a base``: the listing's own folder,
+    unless the entry repeats that folder's path, as Common Crawl's are written (``crawl-data/CC-NEWS/2024/09/
+    warc.paths.gz`` lists ``crawl-data/CC-NEWS/2024/09/CC-NEWS-….warc.gz``, relative to the host's root): then the
+    folder the repeated path starts in (the URL's root, or a local mirror's top folder). A URL's folder ends with
+    "/"; a local one is a path ("." for the current folder)."""
+    url = is_url(listing)
+    parts = urlsplit(listing)
+    own = parts.path.rpartition("/")[0] if url else os.path.dirname(listing)
+    repeated = entry.rpartition("/")[0]
+    if repeated and (own == repeated or own.endswith("/" + repeated)):
+        own = own[: len(own) - len(repeated)]  # the top: ends with "/" (or is empty: a relative local path)
+    if url:
+        return parts._replace(path=own if own.endswith("/") else own + "/", query="", fragment="").geturl()
+    return own or "."
 
 
 def local_problems(sources: list[str]) -> list[str]:
