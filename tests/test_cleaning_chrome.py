@@ -213,6 +213,26 @@ def test_chrome_case(case: Path):
          "written consent of AHN.", "credits"),
         ("The opinions expressed in this release are those of the organization issuing it, and do not necessarily "
          "reflect the thoughts or opinions of Example Central.", "credits"),
+        # blog furniture around a post and its comment thread (WordPress, Blogger, Movable Type defaults)
+        ("Architecture, Preserving Modern Architecture | 1 Comment", "comments"),
+        ("comments (0) October 25th, 2012", "comments"),
+        ("Comment on Facebook", "comments"),
+        ("View all posts by Becky", "comments"),
+        ("Name (required)", "comments"),
+        ("Mail (will not be published) (required)", "comments"),
+        ("RSS feed for comments on this post. TrackBack URI", "comments"),
+        ("NOTE: Please use English. Comments are moderated.", "comments"),
+        ("Comment entries are limited to 100 words.", "comments"),
+        # related-list headings alone, calls to subscribe or write to the author
+        ("- Related devices:", "related"),
+        ("RELATED URLS:-", "related"),
+        ("Related The Rolling Stones Content", "related"),
+        ("- TOP STORIES", "related"),
+        ("SUBSCRIBE TO OUR RSS FEEDS & GET YOUR NEWS LIVE!", "newsletter"),
+        ("Readers can mail me their comments, suggestions and advice at jane.doe@example.com", "share"),
+        # a link to the rest of a story alone on its line ([related] more, also the listing verdict's)
+        ("Leggi tutto »", "related"),
+        ("Czytaj dalej", "related"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -418,6 +438,23 @@ def test_chrome_lines(line, reason):
         "Sign up numbers for the email alerts doubled last year, the council said.",
         "Register of electors updates are due by March, officials said.",
         "Please read our terms and conditions carefully, the bank told customers who lost money.",
+        # prose that shares words with the blog-furniture, related-heading, feed and contact patterns
+        "Readers left one comment on the story, the editor said.",
+        "Comments (0) were due by March 3, 2024, the agency said.",
+        "Comment on Facebook's plan was muted.",
+        "View all posts by the council as public records, the judge ordered.",
+        "Name (required) fields were left blank on most forms.",
+        "Comments are moderated by volunteers, the company said on Monday.",
+        "Comment entries are limited to 100 words, the paper said.",
+        "RSS feed for comments on this post was broken for years, users said.",
+        "Related news articles were removed.",
+        "Related payments filled former posts.",
+        "Related costs: 40 million euros",
+        "Top stories of the year were chosen by readers.",
+        "Subscribe to our feeds? Few readers do, the survey found.",
+        "Readers can mail me their comments at jane.doe@example.com, the columnist wrote.",
+        "Continue reading the report, the judge told the jury.",
+        "Read more widely, the teacher said.",
     ],
 )
 def test_prose_is_not_chrome(line):
@@ -582,3 +619,16 @@ def test_a_wrapped_line_of_prose_that_starts_like_a_related_heading_is_no_headin
     assert clean_body(body).text == body
     body = "\n".join([prose, "Most popular", "Teaser one about the budget", "Teaser two about the schools"])
     assert clean_body(body).text == prose
+
+
+def test_read_more_links_are_one_vocabulary_for_cleaning_and_the_listing_verdict():
+    """The text of a link to the rest of a story is the vocabulary's [related] more: the listing verdict reads the
+    same patterns as the cleaning (one source), and a line of that text alone is chrome."""
+    from newsproj.cleaning.patterns import vocabulary
+    from newsproj.extraction.verdict import _more
+
+    assert vocabulary().more
+    for text in ("Leggi tutto »", "Seguir leyendo", "Read the full story", "[…]"):
+        assert _more(text)
+        assert chrome_reason(text)
+    assert not _more("Read more about the plan")

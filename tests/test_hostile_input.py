@@ -84,6 +84,12 @@ BODIES = {
     "table_rows": "\n".join("| " + " | ".join(f"cell {i} {j}" for j in range(8)) + " |" for i in range(4000)),
     "chrome_cell_rows": "\n".join("| " + " | ".join(["Share"] * 7 + [f"cell {i}"]) + " |" for i in range(4000)),
     "one_wide_row": "| " + " | ".join(["Share"] * N),
+    # blog furniture, related headings and the author's address (issue 11, chrome, session 6)
+    "comment_meta_bars": "| 1 comments " * N + "x",
+    "comment_form_labels": "name (required) " * N + "x",
+    "related_heading_words": "related " * N + "content x",
+    "contact_addresses": "email me " + "a@" * N + "x",
+    "subscribe_feeds": "subscribe to our rss feeds " * N,
     # template lines (newsproj/cleaning/template.py): the same short line many times, and many short lines
     "template_candidates": "\n".join(f"Short line {i % 7}" for i in range(N)),
 }

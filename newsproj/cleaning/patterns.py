@@ -28,6 +28,9 @@ class Vocabulary:
     """(group, pattern) that mark a line of any length as chrome."""
     tail: tuple[re.Pattern[str], ...]
     """Headings ("You might also like") after which headline-like lines are chrome."""
+    more: tuple[re.Pattern[str], ...] = ()
+    """The whole text of a link to the rest of a story ("Read more »", "Continue reading", "Weiterlesen"): chrome as
+    a line of its own (the last of ``short``, group ``related``), a teaser's link in the listing verdict."""
     prune_xpath: tuple[str, ...] = ()
     """XPaths of chrome containers removed from the page before extraction ([prune] xpath)."""
     prune_tokens: frozenset[str] = frozenset()
@@ -79,18 +82,22 @@ def vocabulary(path: Traversable = VOCABULARY) -> Vocabulary:
     short: list[tuple[str, re.Pattern[str]]] = []
     anywhere: list[tuple[str, re.Pattern[str]]] = []
     tail: list[re.Pattern[str]] = []
+    more: list[tuple[str, re.Pattern[str]]] = []
     for group, table in data.items():
         if not isinstance(table, dict) or group == "prune":
             continue
         short += [(group, re.compile(p, re.I)) for p in table.get("short", [])]
         anywhere += [(group, re.compile(p, re.I)) for p in table.get("any", [])]
         tail += [re.compile(p, re.I) for p in table.get("tail", [])]
+        more += [(group, re.compile(p, re.I)) for p in table.get("more", [])]
+    short += more  # (last: a line another group names keeps that group's reason)
     return Vocabulary(
         short_words=int(data["short_words"]),
         sentence_words=int(data["sentence_words"]),
         short=tuple(short),
         any=tuple(anywhere),
         tail=tuple(tail),
+        more=tuple(rx for _, rx in more),
         prune_xpath=tuple(data.get("prune", {}).get("xpath", [])),
         prune_tokens=frozenset(data.get("prune", {}).get("classes", [])),
         any_literals=tuple(required_literal(rx) for _, rx in anywhere),

@@ -13,6 +13,7 @@ import re
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from ..cleaning.patterns import vocabulary
 from ..discovery.urls import absolute_url, host_of
 
 if TYPE_CHECKING:
@@ -217,13 +218,10 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-_MORE = re.compile(
-    r"^\W*(?:read|see|view)?\s*(?:the\s+)?(?:more|full (?:story|article|post)|continue(?:s)?(?: reading)?|"
-    r"weiterlesen|mehr|lire la suite|la suite|leer más|seguir leyendo|continua(?: a leggere)?|leggi tutto|"
-    r"lees meer|czytaj (?:dalej|więcej)|\.\.\.|…)\W*$",
-    re.I,
-)
-"""The text of a link to the rest of a teaser's story ("Read more »", "Continue reading", "[…]", "Weiterlesen")."""
+def _more(text: str) -> bool:
+    """The text of a link to the rest of a teaser's story ("Read more »", "Continue reading", "[…]", "Weiterlesen"):
+    the chrome vocabulary's ``[related] more`` patterns (one source for the verdict and the cleaning)."""
+    return any(rx.match(text) for rx in vocabulary().more)
 
 
 def headline_links(tree: HtmlElement, url: str, more: bool = False) -> list[tuple[HtmlElement, str]]:
@@ -242,7 +240,7 @@ def headline_links(tree: HtmlElement, url: str, more: bool = False) -> list[tupl
         if not href or href.startswith(_SKIP_HREF):
             continue
         text = _norm(a.text_content())
-        read_more = more and len(text) <= 40 and bool(_MORE.match(text))
+        read_more = more and len(text) <= 40 and _more(text)
         if not read_more and (len(text.split()) < HEADLINE_WORDS or text.casefold() in own):
             continue
         target = absolute_url(href, url)  # (a broken link, "http://[x", costs that link only, not the page)
