@@ -540,6 +540,15 @@ def test_repeated_structure_is_kept_every_time():
     assert clean_body(body).text == body  # each label three times
 
 
+def test_two_word_headings_repeated_per_part_are_kept_every_time():
+    """A review in parts, each headed "The issue" and "Our verdict...": headings of two words repeated three times are
+    the article's structure (l3s half B lost eight of them as a repeated control)."""
+    prose = [f"Part {i}: a long paragraph of the review that has quite a lot of words in it to be prose for sure."
+             for i in range(3)]
+    body = "\n".join(line for i in range(3) for line in ("The issue", prose[i], "Our verdict...", f"Verdict {i}."))
+    assert clean_body(body).text == body
+
+
 def test_labels_repeated_as_a_block_are_kept_every_time_a_lone_caption_once():
     prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
     other = "Another paragraph of the same article, long enough and different enough to count as its prose."
@@ -563,7 +572,8 @@ def test_soft_hyphens_and_zero_width_spaces_do_not_hide_chrome():
     assert chrome_reason("An\u00adzei\u00adge") == "ads"
     assert chrome_reason("Ad\u200b") == "ads"
     prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
-    assert clean_body("\n".join(["Photo cap\u00adtion", prose, "Photo caption", "Photo caption"])).text == prose
+    # (a one-word control shown three times goes everywhere; two words or more are a repeated structure's label)
+    assert clean_body("\n".join(["En\u00adlarge", prose, "Enlarge", "Enlarge"])).text == prose
 
 
 def test_teasers_with_summaries_after_a_related_heading_at_the_end_are_dropped():
