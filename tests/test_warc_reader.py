@@ -190,3 +190,21 @@ def test_a_gzipped_listing_is_bounded_once_unpacked(tmp_path):
     listing.write_bytes(gzip.compress(b"a" * (8 * 1024 * 1024)))  # 8 MB unpacked from a few KB
     with pytest.raises(SourceError, match="larger than"):
         expand([str(listing)], listing_limit=1024 * 1024)
+
+
+def test_the_spider_reads_records_a_batch_at_a_time_bounded_by_count_and_payload_bytes(tmp_path, monkeypatch):
+    """The warc spider hops to its reading thread once a batch (one hop a record cost more than the reading):
+    a batch ends at ``count`` records, past READ_BATCH_BYTES of payload, or at the file's end, and the records
+    of all the batches are the file's, in order, each once."""
+    from newsproj.spiders import warc as spider
+
+    path = tmp_path / "a.warc.gz"
+    recs = [Rec(f"https://news.example/{n}", HTML + str(n).encode()) for n in range(7)]
+    write_warc(path, recs)
+    reader = records(str(path))
+    batches = [spider._read_batch(reader, 3) for _ in range(4)]
+    assert [len(b) for b in batches] == [3, 3, 1, 0]
+    assert [r.url for b in batches for r in b] == [r.url for r in _read(path)]
+    monkeypatch.setattr(spider, "READ_BATCH_BYTES", 2 * len(HTML))
+    reader = records(str(path))
+    assert len(spider._read_batch(reader, 16)) == 2  # the second payload reaches the byte bound

@@ -242,6 +242,7 @@ class WarcSpider(Spider):
         (up to ``NEWSPROJ_WARC_INFLIGHT`` pages in flight), each article is yielded as its extraction ends."""
         stats = self.crawler.stats
         reader: Iterator[Record | Skip] = records(source, offset, self.max_size)
+        read: deque[Record | Skip] = deque()  # read ahead, not yet looked at (a batch per hop to the thread)
         renewed = time.monotonic()
         exhausted, waiting = False, None  # waiting: a page whose URL is in flight already (one at a time per URL)
         while True:
@@ -256,7 +257,9 @@ class WarcSpider(Spider):
                 self._extract(*waiting)
                 waiting = None
             if waiting is None and not exhausted and len(self.inflight) < self.inflight_cap:
-                found = await asyncio.to_thread(next, reader, None)  # reading and gunzip off the reactor thread
+                if not read:  # reading and gunzip off the reactor thread, a batch at a time
+                    read.extend(await asyncio.to_thread(_read_batch, reader, self.inflight_cap))
+                found = read.popleft() if read else None
                 if found is None:
                     exhausted = True
                 elif isinstance(found, Skip):
@@ -394,6 +397,24 @@ class WarcSpider(Spider):
         self._checkpoint()
         if reason == "finished" and self.progress_file is not None:
             self.progress_file.unlink(missing_ok=True)  # the next run with this JOBDIR is a new run
+
+
+READ_BATCH_BYTES = 4 * 1024 * 1024
+"""A batch of records read in one hop to the reading thread ends after this many payload bytes (or ``count``
+records): one hop a record cost the crawl process more CPU than reading the record."""
+
+
+def _read_batch(reader: Iterator[Record | Skip], count: int) -> list[Record | Skip]:
+    """Up to ``count`` records (and skips) from ``reader``; fewer only at its end or past ``READ_BATCH_BYTES``."""
+    batch: list[Record | Skip] = []
+    size = 0
+    for found in reader:
+        batch.append(found)
+        if isinstance(found, Record) and found.body is not None:
+            size += len(found.body)
+        if len(batch) >= count or size >= READ_BATCH_BYTES:
+            break
+    return batch
 
 
 def _warc_time(value: str) -> datetime | None:
