@@ -642,3 +642,38 @@ def test_read_more_links_are_one_vocabulary_for_cleaning_and_the_listing_verdict
         assert _more(text)
         assert chrome_reason(text)
     assert not _more("Read more about the plan")
+
+
+ARTICLE = ["A first long paragraph of the article that has quite a lot of words in it to be prose for sure.",
+           "A second long paragraph of the article that has quite a lot of words in it to be prose, too."]
+
+
+def test_a_comment_thread_signed_after_each_comment_goes_from_its_heading_to_the_end():
+    """Movable Type, a newspaper's blog: each comment's text, then its author and time. A comment's text is prose;
+    only its place (after a comments heading, between signatures) tells it from the article."""
+    thread = ["Comments", "What a marvellous opportunity for the club and the manager.",
+              "Posted by Idealist on January 10, 2008 5:58 PM", "Report this comment",
+              "They can have ours for free.", "Posted by: rupert at January 10, 2008 5:15 PM",
+              "Why not try a season without a manager?", "Posted by: Jeremy | Jan 10, 2008 4:52:01 PM"]
+    cleaned = clean_body("\n".join(ARTICLE + thread))
+    assert cleaned.text == "\n".join(ARTICLE)
+    assert ("They can have ours for free.", "comments") in cleaned.removed
+
+
+def test_a_comment_thread_signed_before_each_comment_goes_too():
+    """WordPress: "N Comments", then each comment's author ("Jane says:") and time above its text."""
+    thread = ["3 Comments", "Jane says:", "October 5, 2012 at 3:14 pm", "Great post, thanks for writing it.",
+              "Reply", "Bob says:", "October 6, 2012 at 9:02 am", "I disagree with most of it."]
+    assert clean_body("\n".join(ARTICLE + thread)).text == "\n".join(ARTICLE)
+
+
+def test_signed_lines_without_a_comments_heading_or_after_trackbacks_are_the_article():
+    """An interview's answers introduced by "Smith said:" and a timeline of dated entries are the article; so are
+    they after a heading that is no comments heading. Trackbacks (other blogs' excerpts) are no readers' thread."""
+    body = ARTICLE + ["Smith said:", "We will win the vote, and then we will see.", "Jones said:",
+                      "Nobody knows what happens next in this race."]
+    assert clean_body("\n".join(body)).text == "\n".join(body)
+    trackbacks = ARTICLE + ["Listed below are links to weblogs that reference this post:",
+                            "» The Firestorm is Over from The View From My Feet", "Tracked on Apr 2, 2007 8:49:51 AM",
+                            "» So Sad from ntschutta.com", "Tracked on Apr 6, 2007 6:56:46 PM"]
+    assert "» So Sad from ntschutta.com" in clean_body("\n".join(trackbacks)).text

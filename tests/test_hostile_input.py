@@ -90,6 +90,11 @@ BODIES = {
     "related_heading_words": "related " * N + "content x",
     "contact_addresses": "email me " + "a@" * N + "x",
     "subscribe_feeds": "subscribe to our rss feeds " * N,
+    # comment threads: many comments headings after prose, each looking for signatures; long signature-like lines
+    "comment_headings": "A long first paragraph of prose with enough words to count as the article's text.\n"
+                        + "Comments\n" * N,
+    "signature_lines": "A long first paragraph of prose with enough words to count as the article's text.\n"
+                       + "Comments\n" + "\n".join("Posted by " + "a" * 40 + " at " * 8 for _ in range(N // 10)),
     # template lines (newsproj/cleaning/template.py): the same short line many times, and many short lines
     "template_candidates": "\n".join(f"Short line {i % 7}" for i in range(N)),
 }

@@ -158,6 +158,54 @@ def _teasers_to_the_end(lines: list[str], removed: dict[int, str]) -> list[bool]
     return out
 
 
+_DATE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},?\s+)?"
+         r"(?:[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)?\.? [a-z]{3,9}\.?,? \d{4}"
+         r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})")
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+_SIGNATURE = re.compile(
+    r"^(?!tracked\b)(?:(?:posted|written|submitted|comment(?:ed)?|reply) (?:by|on)\s*:?\s*)?[^.!?|]{1,60}?"
+    r"(?:\s(?:says|said|wrote|schreibt|a écrit|escribió|ha scritto)\s*:?"
+    rf"|(?:\s*[|,–-]\s*|\s+(?:at|on|@)\s+){_DATE}(?:,?\s*(?:at|@|[|–-])?\s*{_TIME})?"
+    rf"|(?:\s*[|,–-]\s*|\s+(?:at|on|@)\s+){_TIME}(?:,?\s*(?:on|[|–-])?\s*{_DATE})?)"
+    r"(?:\s*\|\s*(?:reply|permalink|report(?: this comment)?|#))?\s*$",
+    re.I,
+)
+"""A comment's signature: its author and when it was posted ("Posted by: Jeff at November 9, 2012 8:01 AM", "Posted
+by Nick on January 10, 2008 2:47 PM", "Andrew | Mar 26, 2007 2:00:18 PM", "Jane says:")."""
+_COMMENTS_HEADING = re.compile(r"^\W*(?:\d+\s+)?comments?\W*$", re.I)
+_TRACKBACKS = re.compile(r"trackback|pingback|\blinks to (?:weblogs|blogs|sites) that reference\b", re.I)
+"""Trackbacks are other blogs' excerpts linking the post ("Tracked on Apr 2, 2007 8:49 AM"), not readers' comments."""
+THREAD_GAP = 12
+"""A comment holds at most this many lines: the first signature is this close to the comments heading, the next
+this close to the first."""
+SIGNATURE_WORDS = 20
+
+
+def _comment_thread(lines: list[str], keys: list[str], removed: dict[int, str]) -> int | None:
+    """Where a comment thread starts: a comments heading ("25 Comments", "Have your say", "Comments"; the
+    vocabulary's comment furniture) after the article's prose, followed by two comments' signatures (author and
+    time) within ``THREAD_GAP`` lines of it and of each other. Everything from the heading to the end of the body is
+    readers' comments (a comment's text is prose: only its place tells it from the article). None: no thread."""
+    prose = False
+    signature: dict[int, bool] = {}  # (each line is matched once, however many headings look at it)
+
+    def signed(j: int) -> bool:
+        if j not in signature:
+            signature[j] = word_count(lines[j]) <= SIGNATURE_WORDS and _SIGNATURE.match(lines[j]) is not None
+        return signature[j]
+
+    for i, line in enumerate(lines):
+        if not prose:
+            prose = i not in removed and word_count(line) >= 15
+            continue
+        if removed.get(i) != "comments" and not _COMMENTS_HEADING.match(keys[i]) or _TRACKBACKS.search(line):
+            continue
+        first = next((j for j in range(i + 1, min(len(lines), i + 1 + THREAD_GAP)) if signed(j)), None)
+        if first is not None and any(signed(j) for j in range(first + 1, min(len(lines), first + 1 + THREAD_GAP))):
+            return i
+    return None
+
+
 def clean_body(
     body: str,
     headline: str | None = None,
@@ -251,6 +299,12 @@ def clean_body(
                     for k in range(j, len(lines)):
                         drop(k, "related")
                     run_end = len(lines)
+
+    # 3b. a comment thread: a comments heading followed by comments signed with their author and time
+    thread = _comment_thread(lines, keys, removed)
+    if thread is not None:
+        for k in range(thread, len(lines)):
+            drop(k, "comments")
 
     # 4. headline, byline and date repeated at the top of the body
     head = _norm(headline) if headline else None
