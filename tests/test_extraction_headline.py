@@ -221,6 +221,26 @@ def test_the_sites_name_is_known_by_its_host(head: str, body: str, url: str, exp
     assert _choose(head, body, url) == expected
 
 
+@pytest.mark.parametrize(("url", "labels"), [
+    ("https://news.bbc.co.uk/1/hi/x.stm", ("bbc",)),
+    ("http://icscotland.icnetwork.co.uk/x", ("icnetwork", "icscotland")),
+    ("http://www.dailyplanet.news.com.au/x", ("dailyplanet",)),
+    # the public suffix list knows the suffixes a split at the second-level 'co', 'com', 'org' missed
+    ("https://www.unsw.edu.au/news/x", ("unsw",)),
+    ("https://www.salud.gob.mx/x", ("salud",)),
+    # a suffix that the list does not know: its last label (the list's default rule)
+    ("http://www.goalsport.example/x", ("goalsport",)),
+    # an address or a one-label host names no site ('127' was taken for one)
+    ("http://127.0.0.1:8080/x", ()),
+    ("http://[::1]:8080/x", ()),
+    ("http://localhost:8080/x", ()),
+    ("not a url", ()),
+    ("http://[broken/x", ()),
+])
+def test_the_host_labels_are_the_registrable_domain_and_its_subdomains(url: str, labels: tuple[str, ...]):
+    assert headline.host_label(url) == labels
+
+
 def test_a_heading_that_shows_the_title_bar_is_not_the_headline():
     # the page repeats its <title>, site and section names and all, in a heading above the headline
     head = "<title>Gazette.com | Sports | Hale, 86: club's first president</title>"

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import courlan
+from tld import get_fld
 from w3lib.url import url_query_cleaner
 
 _DATE_IN_PATH = re.compile(r"/(?:19|20)\d{2}[/-](?:0?[1-9]|1[0-2])(?:[/-](?:0?[1-9]|[12]\d|3[01]))?(?:/|-)")
@@ -78,6 +79,22 @@ def canonical_url(url: str) -> str:
     except ValueError:
         normalized = url
     return url_query_cleaner(normalized, (), remove=True, unique=False, keep_fragments=False)
+
+
+def registrable_domain(host: str, private: bool = True) -> str | None:
+    """The registrable domain of a host name (``news.bbc.co.uk`` → ``bbc.co.uk``, ``www.unsw.edu.au`` →
+    ``unsw.edu.au``), from the public suffix list (``tld``, which courlan reads it with); for a suffix the list does
+    not know (``.example``), the host's last two labels (the list's default rule). None for an IP address or a host
+    of one label (``localhost``): no domain. ``private``: with the list's private part, a hosted blog
+    (``thefischbowl.blogspot.com``) is a domain of its own; without it, its host's (``blogspot.com``)."""
+    host = host.lower().rstrip(".")
+    if "." not in host or ":" in host or host.rpartition(".")[2].isdigit():
+        return None  # (one label, IPv6, or IPv4 in any of its forms: no top-level domain is a number)
+    try:
+        domain = get_fld(host, fail_silently=True, fix_protocol=True, search_private=private)
+    except (ValueError, TypeError):
+        domain = None
+    return domain or ".".join(host.rsplit(".", 2)[-2:])
 
 
 def site_of(url: str) -> str:

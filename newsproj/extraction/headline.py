@@ -35,6 +35,7 @@ from html import unescape
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from ..discovery.urls import registrable_domain
 from ..text import text_key
 from .normalize import clean_text
 
@@ -65,13 +66,17 @@ _GENERIC_LABELS = frozenset(("www", "news", "blog", "blogs", "mobile", "edition"
 def host_label(url: str) -> tuple[str, ...]:
     """("tageszeitung",) for https://www.tageszeitung.it/...: the names a site's host is made of, the registrable
     domain's first (news.bbc.co.uk → bbc), then its subdomains' ("icscotland" of icscotland.icnetwork.co.uk); a
-    generic word (news, blog, www) is none."""
-    host = (urlsplit(url).hostname or "").split(".")[:MAX_HOST_LABELS]
-    if len(host) >= 3 and host[-2] in ("co", "com", "org", "net", "ac", "gov") and len(host[-1]) == 2:
-        host = host[:-1]  # news.bbc.co.uk → bbc
-    if len(host) < 2:
+    generic word (news, blog, www) is none, and an IP address or a one-label host (localhost) has none."""
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
         return ()
-    labels = [host[-2], *reversed(host[:-2])]
+    domain = registrable_domain(host, private=False)  # (a hosted blog's name is a subdomain's: weaker evidence)
+    if domain is None:
+        return ()
+    below = host[: -len(domain) - 1] if host.endswith("." + domain) else ""
+    subdomains = below.rsplit(".", MAX_HOST_LABELS)[-MAX_HOST_LABELS:] if below else []
+    labels = [domain.partition(".")[0], *reversed(subdomains)]
     return tuple(label for label in labels if len(label) >= 3 and label not in _GENERIC_LABELS)
 
 
