@@ -226,6 +226,11 @@ def test_robots_sitemaps_one_at_a_time_a_bad_line_as_written():
     ("https://a.b.example.com/x", "example.com"),
     ("http://127.0.0.1:8080/x", "127.0.0.1:8080"),
     ("http://localhost/x", "localhost:80"),
+    # the public suffix list, not courlan's quick regex: a subdomain of four letters or more over a short name
+    ("https://news.bbc.co.uk/1/hi/x.stm", "bbc.co.uk"),
+    ("https://edition.cnn.com/x", "cnn.com"),
+    # ... with its private part: each blog of a hosting domain is a site of its own
+    ("https://alice.blogspot.com/x", "alice.blogspot.com"),
 ])
 def test_site_of(url, site):
     from newsproj.discovery.urls import site_of
@@ -253,5 +258,8 @@ def test_a_canonical_on_another_site_is_not_trusted():
 
     assert trusted_canonical("https://www.example.com/a", "https://example.com/a?x=1")
     assert trusted_canonical("https://m.example.com/a", "https://www.example.com/a")
+    assert trusted_canonical("https://news.bbc.co.uk/a", "https://www.bbc.co.uk/news/a")
+    # (one blog's page names another blog of the same hosting domain: a claim, not its canonical URL)
+    assert not trusted_canonical("https://alice.blogspot.com/a", "https://mallory.blogspot.com/b")
     assert not trusted_canonical("https://copycat.example/a", "https://www.example.com/a")
     assert not trusted_canonical("http://127.0.0.1:8001/a", "http://127.0.0.1:8002/a")

@@ -98,19 +98,14 @@ def registrable_domain(host: str, private: bool = True) -> str | None:
 
 
 def site_of(url: str) -> str:
-    """The site a URL belongs to: its registrable domain (``www.bbc.co.uk`` → ``bbc.co.uk``), or ``host:port``
-    for an IP address or a single-label host (``127.0.0.1:8080``, ``localhost:80``)."""
+    """The site a URL belongs to: its registrable domain with the public suffix list's private part
+    (``news.bbc.co.uk`` → ``bbc.co.uk``; each ``*.blogspot.com`` blog is one), or ``host:port`` for an IP address
+    or a single-label host (``127.0.0.1:8080``, ``localhost:80``)."""
     try:
-        host = (urlsplit(url).hostname or "").lower()
+        host = urlsplit(url).hostname or ""
     except ValueError:
         return ""
-    if not host or "." not in host or host.replace(".", "").isdigit() or ":" in host:
-        return netloc(url)
-    try:
-        domain = courlan.extract_domain(url, fast=True)
-    except (ValueError, TypeError):
-        domain = None
-    return domain or host
+    return registrable_domain(host) or netloc(url)
 
 
 def trusted_canonical(url: str, canonical: str) -> bool:
