@@ -175,14 +175,16 @@ def records_in(path: Path) -> Iterator[dict[str, Any]]:
     return files.records(path) if files is not None else read_records(path)
 
 
+def file_sha256(path: Path) -> str:
+    """SHA-256 (hex) of the file as stored, read a block at a time."""
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
 def sha256_of(path: Path) -> tuple[str, int]:
     """SHA-256 of the file as stored, and its number of lines (records) once decompressed: a feed written through
     Scrapy's Gzip/Bz2/LZMA post-processing plugins counts its records, not the newlines in compressed bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest(), count_lines(path)
+    return file_sha256(path), count_lines(path)
 
 
 _DECOMPRESS = ((b"\x1f\x8b", "gzip"), (b"BZh", "bz2"), (b"\xfd7zXZ\x00", "lzma"))

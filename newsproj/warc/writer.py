@@ -32,7 +32,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from ..feeds import PART_SUFFIX, dead_parts, final_path, part_path
+from ..feeds import PART_SUFFIX, dead_parts, file_sha256, final_path, part_path
 from ..items import WarcPointer
 from . import HINTS_HEADER
 
@@ -144,14 +144,6 @@ def complete_length(path: Path) -> int:
     return end
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def recover_orphans(directory: Path) -> list[dict[str, Any]]:
     """Publish the ``.part`` files of killed runs in ``directory`` (their flock is free)."""
     recovered = []
@@ -163,7 +155,7 @@ def recover_orphans(directory: Path) -> list[dict[str, Any]]:
             logger.warning("Cut a partial last record (%d bytes) from %s (killed run)", size - keep, part)
         final = final_path(part)
         os.replace(part, final)  # still locked: no other run publishes it twice
-        entry = {"file": final.name, "bytes": keep, "sha256": _sha256(final), "status": "recovered"}
+        entry = {"file": final.name, "bytes": keep, "sha256": file_sha256(final), "status": "recovered"}
         recovered.append(entry)
         logger.warning("Published %s left by a killed run", final)
     return recovered
