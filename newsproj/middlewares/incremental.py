@@ -45,10 +45,19 @@ HINTS = "newsproj_hints"
 def parse_time(value: str) -> datetime | None:
     """An ISO 8601 ``lastmod`` as an aware UTC datetime; a date alone means the end of that day (UTC)."""
     value = value.strip()
-    try:
-        if len(value) == 10:
+    if len(value) == 10:
+        try:
             day = date.fromisoformat(value)
-            return datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=UTC)
+        except ValueError:
+            return None
+        return datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=UTC)
+    return utc_moment(value)
+
+
+def utc_moment(value: str) -> datetime | None:
+    """An ISO 8601 date and time (a ``lastmod``, a ``WARC-Date``) as an aware UTC datetime (UTC when it names no
+    offset); None when it is none."""
+    try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None

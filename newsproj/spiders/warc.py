@@ -37,7 +37,7 @@ import socket
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -55,6 +55,7 @@ from ..feeds import write_json
 from ..items import Article, PageItem, WarcPointer
 from ..middlewares.charset import CharsetMiddleware
 from ..middlewares.config import check_settings
+from ..middlewares.incremental import utc_moment
 from ..warc import Pending, pending_for
 from ..warc.reader import Record, Skip, SourceError, expand, local_problems, records
 
@@ -328,7 +329,7 @@ class WarcSpider(Spider):
         host = (urlsplit(record.url).hostname or "").lower()
         if self.hosts is not None and host not in self.hosts:
             return None, "host"
-        downloaded = _warc_time(record.date)
+        downloaded = utc_moment(record.date)
         if downloaded is None:
             return None, "bad_date"
         day = downloaded.date()
@@ -415,14 +416,6 @@ def _read_batch(reader: Iterator[Record | Skip], count: int) -> list[Record | Sk
         if len(batch) >= count or size >= READ_BATCH_BYTES:
             break
     return batch
-
-
-def _warc_time(value: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _hints(record: Record) -> dict[str, str]:
