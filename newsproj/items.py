@@ -6,7 +6,7 @@ A value the page does not give is ``None`` (or an empty list), never invented.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 
@@ -159,3 +159,27 @@ class PageItem:
 
     def __repr__(self) -> str:  # logged with every drop: the URL, not the HTML
         return f"<PageItem {self.url} ({len(self.html)} {'bytes' if isinstance(self.html, bytes) else 'chars'})>"
+
+
+_PLAIN = (str, int, float, bool, type(None))
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def as_dict(value: Any) -> Any:
+    """A record (or any of its parts) as plain dicts and lists: what ``ItemAdapter(item).asdict()`` gives for the
+    dataclasses here (fields in order, nested ones as dicts, new lists), at a fraction of its cost (it is asked for
+    every record)."""
+    if isinstance(value, _PLAIN):
+        return value
+    names = _FIELDS.get(type(value))
+    if names is None and is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[type(value)] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: as_dict(getattr(value, name)) for name in names}
+    if isinstance(value, dict):
+        return {key: as_dict(entry) for key, entry in value.items()}
+    if isinstance(value, (list, set, tuple)):
+        return value.__class__(as_dict(entry) for entry in value)
+    from itemadapter import ItemAdapter  # any other kind of item (not one of ours): as itemadapter sees it
+
+    return ItemAdapter(value).asdict() if ItemAdapter.is_item(value) else value

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 from jsonschema import Draft202012Validator
 
 from .items import Article
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 SCHEMA_VERSION = "2"
 """Version of the record schema (``schema/``); bumped on any incompatible change. 2: provenance and consent fields
@@ -38,6 +41,75 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(json_schema())
 
 
+class _Unsupported(ValueError):
+    """A schema keyword :func:`_conformance` does not know: every record goes to jsonschema."""
+
+
+_NOT_CHECKED = frozenset({"description", "default", "title", "$schema"})
+_TYPES: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "null": lambda v: v is None,
+    "boolean": lambda v: isinstance(v, bool),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),  # (a whole float: left to jsonschema)
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+}
+
+
+def _conformance(schema: dict[str, Any]) -> Callable[[Any], bool]:
+    """A predicate that is true only of a value jsonschema finds no error in, for the few keywords the record
+    schema uses (an unknown one raises :class:`_Unsupported`). False means: ask jsonschema, for the messages."""
+    checks = [_keyword(keyword, value, schema) for keyword, value in schema.items() if keyword not in _NOT_CHECKED]
+
+    def conforms(v: Any) -> bool:
+        return all(check(v) for check in checks)
+
+    return conforms
+
+
+def _keyword(keyword: str, value: Any, schema: dict[str, Any]) -> Callable[[Any], bool]:
+    """The predicate of one keyword of ``schema`` (true of a value of a type the keyword does not apply to)."""
+    if keyword == "type":
+        names = [value] if isinstance(value, str) else list(value)
+        if any(name not in _TYPES for name in names):
+            raise _Unsupported(f"type {value!r}")
+        tests = [_TYPES[name] for name in names]
+        return lambda v: any(test(v) for test in tests)
+    if keyword == "minLength":
+        least = int(value)
+        return lambda v: not isinstance(v, str) or len(v) >= least
+    if keyword == "properties":
+        subs = {name: _conformance(sub) for name, sub in value.items()}
+        return lambda v: not isinstance(v, dict) or all(sub(v[name]) for name, sub in subs.items() if name in v)
+    if keyword == "additionalProperties":
+        if value is True:
+            return lambda v: True
+        if value is not False or "patternProperties" in schema:
+            raise _Unsupported("additionalProperties")
+        known = frozenset(schema.get("properties", ()))
+        return lambda v: not isinstance(v, dict) or known.issuperset(v)
+    if keyword == "required":
+        wanted = tuple(value)
+        return lambda v: not isinstance(v, dict) or all(name in v for name in wanted)
+    if keyword == "items":
+        each = _conformance(value)
+        return lambda v: not isinstance(v, list) or all(each(x) for x in v)
+    if keyword == "anyOf":
+        options = [_conformance(option) for option in value]
+        return lambda v: any(option(v) for option in options)
+    raise _Unsupported(keyword)
+
+
+@cache
+def _conforms() -> Callable[[Any], bool]:
+    """The schema as a plain predicate (a record meeting it costs microseconds, not jsonschema's walk), or one
+    that sends every record to jsonschema when the schema uses a keyword it does not know."""
+    try:
+        return _conformance(json_schema())
+    except _Unsupported:
+        return lambda v: False
+
+
 _DATE_FORMS = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?P<offset>[+-]\d{2}:\d{2})?)?")
 
 
@@ -57,7 +129,7 @@ def _date_problem(key: str, value: str, zoneless: list[Any]) -> str | None:
 
 def problems(record: dict[str, Any]) -> list[str]:
     """What is wrong with an exported record (empty when it meets the contract)."""
-    found = [
+    found = [] if _conforms()(record) else [
         f"{'/'.join(map(str, e.absolute_path)) or 'record'}: {e.message}"
         for e in _validator().iter_errors(record)
     ]

@@ -30,3 +30,18 @@ def test_every_field_is_documented():
     assert list(schema["properties"]) == CONTRACT_FIELDS
     for name, spec in schema["properties"].items():
         assert len(spec.get("description", "").split()) >= 3, f"{name} has no docstring"
+
+
+def test_as_dict_is_what_itemadapter_gives():
+    from newsproj.items import Author, Breadcrumb, Extractor, Image, Metadata, TdmReservation, WarcPointer, as_dict
+
+    article = Article(url="u", canonicalUrl="c", headline="h", articleBody="b", authors=[Author("A"), Author("B")],
+                      datePublished="2024-01-01", mainImage=Image("i"), breadcrumbs=[Breadcrumb("n", "u")],
+                      metadata=Metadata(dateDownloaded="d", warc=WarcPointer("f", 1, 2, "r"), dateZoneless=["x"],
+                                        extractor=Extractor("1", "2", "3"), tdmReservation=TdmReservation(1),
+                                        aiDirectives=["noai"], isAccessibleForFree=False))
+    expected = ItemAdapter(article).asdict()
+    got = as_dict(article)
+    assert got == expected and repr(got) == repr(expected)  # the same keys in the same order
+    assert got["authors"] is not article.authors  # a copy: the record is not touched through it
+    assert as_dict({"a": [article.mainImage]}) == {"a": [{"url": "i"}]}

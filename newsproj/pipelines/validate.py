@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from itemadapter import ItemAdapter
-
 from ..exceptions import InvalidArticle
-from ..items import Article
+from ..items import Article, as_dict
 from ..validation import problems
 
 if TYPE_CHECKING:
@@ -28,7 +26,7 @@ class ValidatePipeline:
         if not isinstance(item, Article):
             self.stats.inc_value("newsproj/validate/not_an_article_item")
             raise InvalidArticle(f"not an Article: {type(item).__name__}")
-        found = problems(ItemAdapter(item).asdict())
+        found = problems(as_dict(item))
         if found:
             for problem in found:
                 self.stats.inc_value(f"newsproj/validate/problem/{problem.split(':', 1)[0]}")
