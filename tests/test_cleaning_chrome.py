@@ -677,3 +677,24 @@ def test_signed_lines_without_a_comments_heading_or_after_trackbacks_are_the_art
                             "» The Firestorm is Over from The View From My Feet", "Tracked on Apr 2, 2007 8:49:51 AM",
                             "» So Sad from ntschutta.com", "Tracked on Apr 6, 2007 6:56:46 PM"]
     assert "» So Sad from ntschutta.com" in clean_body("\n".join(trackbacks)).text
+
+
+def test_a_thread_without_its_heading_starts_with_the_first_signed_comment():
+    """Movable Type/TypePad threads whose heading the extractor left out: three comment signatures ("Posted by:",
+    with the colon blog software writes under a comment) mark the thread; it starts after the last dropped line
+    before the first one (here the post's own signature)."""
+    thread = ["Posted by Kathy on April 6, 2007 | Permalink", "1. If I had money I'd hire you to give me suggestions.",
+              "Posted by: Reed Hedges | Apr 6, 2007 1:11:01 PM", "Way to go, Kathy! Good to see you back.",
+              "Posted by: Amy Gahran | Apr 6, 2007 1:21:27 PM", "PS. we LOVE to hear from you too!",
+              "Posted by: ken | Apr 6, 2007 1:29:00 PM"]
+    assert clean_body("\n".join(ARTICLE + thread)).text == "\n".join(ARTICLE)
+
+
+def test_a_live_blog_signed_by_its_reporters_is_the_article():
+    """A live blog's entries signed by the newsroom ("Posted by Jane Doe at 10:32 AM", no colon, no comments
+    heading) are the article."""
+    entries = ARTICLE + ["Posted by Jane Doe at 10:32 AM", "The minister has arrived at the summit venue.",
+                         "Posted by John Roe at 10:47 AM", "Talks have started behind closed doors.",
+                         "Posted by Jane Doe at 11:05 AM", "A first statement is expected within the hour."]
+    assert [line for line in entries if line not in clean_body("\n".join(entries)).text.split("\n")] == [
+        line for line in entries if line.startswith("Posted by")]

@@ -95,6 +95,8 @@ BODIES = {
                         + "Comments\n" * N,
     "signature_lines": "A long first paragraph of prose with enough words to count as the article's text.\n"
                        + "Comments\n" + "\n".join("Posted by " + "a" * 40 + " at " * 8 for _ in range(N // 10)),
+    "unheaded_signatures": "A long first paragraph of prose with enough words to count as the article's text.\n"
+                           + "\n".join("Posted by: " + "a " * 9 + " at " * 5 for _ in range(N // 10)),
     # template lines (newsproj/cleaning/template.py): the same short line many times, and many short lines
     "template_candidates": "\n".join(f"Short line {i % 7}" for i in range(N)),
 }

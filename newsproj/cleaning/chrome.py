@@ -203,7 +203,35 @@ def _comment_thread(lines: list[str], keys: list[str], removed: dict[int, str]) 
         first = next((j for j in range(i + 1, min(len(lines), i + 1 + THREAD_GAP)) if signed(j)), None)
         if first is not None and any(signed(j) for j in range(first + 1, min(len(lines), first + 1 + THREAD_GAP))):
             return i
-    return None
+    return _unheaded_thread(lines, removed, prose_at=next(
+        (i for i, line in enumerate(lines) if i not in removed and word_count(line) >= 15), len(lines)))
+
+
+_COMMENT_SIGNATURE = re.compile(r"^(?:posted|written|submitted|comment(?:ed)?) by\s*:", re.I)
+"""A comment's signature as blog software writes it under each comment ("Posted by: Reed Hedges | Apr 6, 2007 1:11:01
+PM"; the post's own is "Posted by Kathy on …", without the colon)."""
+UNHEADED_SIGNATURES = 3
+
+
+def _unheaded_thread(lines: list[str], removed: dict[int, str], prose_at: int) -> int | None:
+    """A thread whose heading the extractor left out: ``UNHEADED_SIGNATURES`` comment signatures ("Posted by: …" with
+    its time), each within ``THREAD_GAP`` lines of the next, after the article's prose. It starts with the first
+    comment's text: the lines between the last line dropped before the first signature (the post's own signature, a
+    trackback's time) and that signature, at most ``THREAD_GAP`` lines; else at the signature."""
+    run: list[int] = []
+    for j in range(prose_at + 1, len(lines)):
+        if run and j - run[-1] > THREAD_GAP:
+            run = []
+        if (word_count(lines[j]) <= SIGNATURE_WORDS and _COMMENT_SIGNATURE.match(lines[j])
+                and _SIGNATURE.match(lines[j])):
+            run.append(j)
+            if len(run) >= UNHEADED_SIGNATURES:
+                break
+    if len(run) < UNHEADED_SIGNATURES:
+        return None
+    first = run[0]
+    before = next((k for k in range(first - 1, max(prose_at, first - 1 - THREAD_GAP), -1) if k in removed), None)
+    return before + 1 if before is not None else first
 
 
 def clean_body(
