@@ -78,13 +78,6 @@ def _host(absolute: re.Match[str]) -> str:
     return f"{host.lower()}:{port or (443 if scheme == 'https' else 80)}"
 
 
-def _netloc(url: str) -> str | None:
-    try:
-        return netloc(url)
-    except ValueError:  # a port out of range, a broken IPv6 literal
-        return None
-
-
 def page_links(tree: HtmlElement, url: str, site: SiteConfig | None = None, scope: Collection[str] = (),
                robots: Robots | None = None) -> PageLinks:
     """The article and listing links (``<a>``/``<area href>``, not ``rel=nofollow``) and the alternate feeds of
@@ -93,7 +86,7 @@ def page_links(tree: HtmlElement, url: str, site: SiteConfig | None = None, scop
     and before the costlier checks (URL escaping, courlan, the site's patterns)."""
     base = next((strip_html5_whitespace(b) for b in tree.xpath("//head/base/@href") if b.strip()), None)
     base = urljoin(url, base) if base else url
-    own = _netloc(base)
+    own = netloc(base)
     parts = urlsplit(base)
     origin = f"{parts.scheme}://{parts.netloc}"
     out = PageLinks()
@@ -127,7 +120,7 @@ def page_links(tree: HtmlElement, url: str, site: SiteConfig | None = None, scop
                 host = None
         if not link.startswith(_SCHEMES) or _denied_extension(link):
             continue
-        host = host or _netloc(link)
+        host = host or netloc(link)
         if not host:  # a port out of range, a broken IPv6 literal: counted by the spider as a bad URL
             out.bad += 1
             continue
