@@ -290,10 +290,13 @@ def test_a_syndicated_titles_source_is_no_part_of_it_on_any_host():
         "Lessons we learned (from the war in Ukraine)")
 
 
-def test_a_one_word_brand_is_the_sites_name_on_any_host():
-    # one word with a capital inside it names the site, wherever the page is served from
+def test_a_one_word_brand_is_the_sites_name_only_where_the_host_says_so():
+    # (review) a brand before a headline is as often what the headline is about: it stays, unless the host (or, on
+    # an address that names no site, the page's own links: test_extraction_metadata.py) names it
+    assert _choose("<title>PlayStation - Sony cuts the console's price</title>", "<p>Story.</p>",
+                   "http://127.0.0.1:8000/x.html") == "PlayStation - Sony cuts the console's price"
     assert _choose("<title>icMidlands - Council backs new tram line</title>", "<p>Story.</p>",
-                   "http://127.0.0.1:8000/x.html") == "Council backs new tram line"
+                   "http://icmidlands.co.uk/x.html") == "Council backs new tram line"
     # a headline of words stays whole, a brand inside it too
     assert _choose("<title>McCarthy is not for sale</title>", "<p>Story.</p>", "http://127.0.0.1:8000/x.html") == (
         "McCarthy is not for sale")
@@ -324,7 +327,9 @@ def test_where_the_title_is_the_sites_name_the_heading_the_article_speaks_of_win
     page = metadata.read(lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>"))
     article = "Blackburn manager Mark Hughes says striker Benni McCarthy is not for sale."
     assert headline.choose(page, "http://127.0.0.1:8000/x.html", article) == "McCarthy is not for sale - Hughes"
-    assert headline.choose(page, "http://127.0.0.1:8000/x.html") == "England"  # (no article: the first heading)
+    # (no article: nothing says that the one-word title is a site's name)
+    assert headline.choose(page, "http://127.0.0.1:8000/x.html") == "SuperSoccer"
+    assert headline.choose(page, "http://www.supersoccer.example/x.html") == "England"  # (the host says: a heading)
 
 
 @pytest.mark.parametrize("title", ["BlackRock: inflation to stay high for years",
@@ -376,3 +381,22 @@ def test_bold_text_that_starts_a_title_does_not_outweigh_a_json_ld_headline():
     head = "<title>City Marathon draws record field on ChicagoRunner.com</title>"
     body = "<p><b>City Marathon draws record field</b></p><p>Story.</p>"
     assert _choose(head, body, "http://127.0.0.1:8000/x.html") == "City Marathon draws record field"
+
+
+def test_a_sites_name_before_a_colon_and_a_headline_is_no_name_alone():
+    # "Brainy Gamer: Crafting wonder" is the blog's name and the post's title, not the site's name and tagline
+    head = ("<title>Brainy Gamer: Crafting wonder</title>"
+            "<meta property='og:title' content='Brainy Gamer: Crafting wonder'>")
+    body = "<h1>Brainy Gamer</h1><h2>Thoughts on games</h2><h3>Crafting wonder</h3><p>Story.</p>"
+    assert _choose(head, body, "http://brainygamer.example/2012/10/crafting.html") == "Crafting wonder"
+    assert headline._site_like("Brainy Gamer", (), headline.host_label("http://brainygamer.example/"))
+    assert not headline._site_like("Brainy Gamer: Crafting wonder", (), headline.host_label("http://brainygamer.example/"))
+
+
+def test_a_heading_of_product_names_is_the_headline_where_the_title_is_the_sites_name():
+    # two of its five words are the article's: enough where the <title> shares none with the article
+    head = "<title>Pixel Crafts</title>"
+    body = "<h2>Inspiration for creatives</h2><h1>CES: iSleep to iDream with iPod-ready bed</h1><p>Story.</p>"
+    article = "A bed maker showed the iSleep at CES, with speakers in the headboard and a dock by the pillow."
+    page = metadata.read(lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>"))
+    assert headline.choose(page, "http://127.0.0.1:8000/x.html", article) == "CES: iSleep to iDream with iPod-ready bed"

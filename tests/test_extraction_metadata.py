@@ -142,3 +142,15 @@ def test_a_copyright_notice_needs_a_year_or_the_sign():
     assert _OWNER.search("(c) 2008 Daily Planet Media").group(1).strip() == "Daily Planet Media"
     assert _OWNER.search("Copyright 2007-09 The Herald").group(1).strip() == "The Herald"
     assert _OWNER.search("© The Herald").group(1).strip() == "The Herald"
+
+
+def test_a_page_served_from_an_address_takes_its_sites_name_from_its_own_links():
+    # a mirror, an archive's replay or a test server: the URL names no site, the page's navigation still links its
+    # own host, whose name the title's "- Security Park news" part is
+    nav = "".join(f"<a href='http://www.securitypark.example/s{i}'>Section {i}</a> " for i in range(4))
+    html = (f"<html><head><title>Council backs new tram line - Security Park news</title></head><body>"
+            f"<div>{nav}<a href='http://ads.example/x'>Ad</a></div><article><div>{BODY}</div></article></body></html>")
+    assert extract(html, "http://127.0.0.1:8000/a.html").article.headline == "Council backs new tram line"
+    # on a host of its own, the page's URL says which site it is (links elsewhere are no evidence)
+    assert extract(html, "https://www.other.example/a.html").article.headline == (
+        "Council backs new tram line - Security Park news")

@@ -92,6 +92,10 @@ def test_bcp47(raw, expected):
         (["By AP Science Writer Seth Borenstein"], ["Seth Borenstein"]),
         (["Reuters Chief Correspondent Jane Doe"], ["Jane Doe"]),
         (["Ria Patel, Staff Writer"], ["Ria Patel"]),  # (a first name that is an agency's too: "RIA")
+        # (review) a role alone before the place names no one ("Staff in London" was an author)
+        (["Story by Staff in London"], []),
+        (["By Our Correspondent in Paris"], []),
+        (["By Madonna in London"], ["Madonna"]),
     ],
 )
 def test_author_names(raw, expected):

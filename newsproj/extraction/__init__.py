@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from html import unescape
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import lxml.html
 
@@ -51,6 +52,17 @@ def _unescaped(text: str) -> str:
 
 def _headline(page: metadata.PageMeta, url: str = "", body: str | None = None) -> str | None:
     return choose_headline(page, url, body)
+
+
+def _site_url(tree: HtmlElement, page: metadata.PageMeta, url: str) -> str:
+    """The URL whose host names the page's site (the headline's test for the site's name in a title): the page's
+    canonical URL or og:url, else its own; where that names no site (an IP address or ``localhost``: a mirror, an
+    archive's replay, a test server), the host the page's own links name most (:func:`metadata.own_site`)."""
+    found = absolute_url(page.canonical, url) or absolute_url(page.meta.get("og:url"), url) or url
+    host = urlsplit(found).hostname or ""
+    if "." not in host or host.replace(".", "").isdigit() or ":" in host:
+        return metadata.own_site(tree) or found
+    return found
 
 
 def _without_title_lines(body: str, page: metadata.PageMeta, headline: str) -> str:
@@ -249,7 +261,7 @@ def extract(
 
     # a site's headline rule gets the generic cleanup too (a meta value can still be escaped: "&amp;quot;")
     headline = clean_text(_unescaped(rules["headline"][0])) if "headline" in rules else _headline(
-        page, absolute_url(page.canonical, url) or absolute_url(page.meta.get("og:url"), url) or url, body)
+        page, _site_url(tree, page, url), body)
     headline = headline or clean_text(hints.get("title"))
     if not headline:
         raise ExtractionFailed("no headline")

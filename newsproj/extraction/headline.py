@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 
 from ..discovery.urls import registrable_domain
 from ..text import text_key
-from .normalize import clean_text
+from .normalize import BYLINE_START, clean_text
 
 if TYPE_CHECKING:
     from .metadata import Heading, PageMeta
@@ -98,6 +98,8 @@ def _names_site(text: str, label: str, whole: bool = False) -> bool:
         return False
     if re.search(rf"(?<!\w){re.escape(label)}\.[a-z]{{2,}}", text.casefold()):
         return True
+    if _NAMED_BEFORE_COLON.search(text):
+        return False  # "Brainy Gamer: Crafting wonder": the site's name before the headline, not a name alone
     if whole:
         return "".join(words) == label
     for start in range(len(words)):
@@ -112,6 +114,7 @@ def _names_site(text: str, label: str, whole: bool = False) -> bool:
 
 
 SITE_LABEL_WORDS = 6
+_NAMED_BEFORE_COLON = re.compile(r"\w[:：]\s+\w+\s+\w")
 
 
 MAX_TITLE = 1000
@@ -124,12 +127,12 @@ def parts(title: str) -> list[str]:
     return [p for p in found if p]
 
 
-def _site_like(text: str, site_names: tuple[str, ...], label: tuple[str, ...], owners: tuple[str, ...] = (),
-               brand: bool = True) -> bool:
+def _site_like(text: str, site_names: tuple[str, ...], label: tuple[str, ...], owners: tuple[str, ...] = ()) -> bool:
     """A title part or a heading that is the site's name (``og:site_name``; a copyright holder's, which a site's
-    name of a few words may be part of: "© 2007 The Independent on Saturday & Independent Online") or a domain
-    name. ``brand``: a one-word brand ("icScotland") counts too (not before a headline's colon: "BlackRock: …"
-    names the company the headline is about)."""
+    name of a few words may be part of: "© 2007 The Independent on Saturday & Independent Online"; the host's) or a
+    domain name. A brand alone is not ("PlayStation - Sony cuts price", "BlackRock: …" name what the headline is
+    about): a page served from an address that names no site is known by its own links' host (``own_site`` in
+    metadata.py)."""
     squashed = _squash(text)
     if not squashed:
         return True
@@ -142,14 +145,11 @@ def _site_like(text: str, site_names: tuple[str, ...], label: tuple[str, ...], o
             return True
     if any(len(name) >= 4 and _names_site(text, name.replace("-", ""), whole=i > 0) for i, name in enumerate(label)):
         return True
-    if _keywords(text) or (brand and len(text) <= 40 and _BRAND.fullmatch(text.strip())):
+    if _keywords(text):
         return True
     return bool(re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,})+", text.strip().casefold()))
 
 
-_BRAND = re.compile(r"(?=\w*[a-z][A-Z])\w{5,30}(?:\.[a-z]{2,4})?")
-"""One word with a capital inside it ("SuperSoccer", "icScotland", "TheStar"): a brand, the site's name, known so
-without the host (a page served from another host than its own); a headline has more words than one."""
 _KEYWORD = re.compile(r"[^,]{1,40}")
 MIN_KEYWORDS = 4
 
@@ -301,13 +301,12 @@ def _site_trimmed(title: str, site_name: tuple[str, ...], label: tuple[str, ...]
         title = flat = flat[: tail.start()]
     lead = _LEAD.match(flat)
     if lead and len(flat[lead.end():].split()) >= 2 and len(parts(lead.group(1))) == 1 and \
-            _site_like(lead.group(1), site_name, label, owners, brand=False):
+            _site_like(lead.group(1), site_name, label, owners):
         title = flat[lead.end():]
     return title
 
 
 _CONTENT_WORD = re.compile(r"\w{4,}")
-_BYLINE_START = re.compile(r"(?:by|von|par|por|door|av|af)\b", re.I)
 BODY_CHARS = 20_000
 """Characters of the article read for its words (the words of a title or a heading are in its first lines)."""
 LEAD_CHARS = 500
@@ -322,7 +321,8 @@ def _heading_of(title: str, headings: list[Heading], body: str,
                 site: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]) -> str | None:
     """When ``title`` shares no word of four letters or more with the article, the first heading of 2 to 15 words
     (an <h1>-<h3> or a title/headline element: not bold text, not the masthead, no byline, no teaser cut short by
-    an ellipsis) with two words of the article's first lines and half its words in the article; else None."""
+    an ellipsis) with two words of the article's first lines and two fifths of its words in the article (a headline
+    of product names, "CES: iSleep to iDream with iPod-ready bed", shares few with the text); else None."""
     article = _words(body[:BODY_CHARS])
     if _words(title) & article:
         return None
@@ -331,10 +331,10 @@ def _heading_of(title: str, headings: list[Heading], body: str,
         text = clean_text(heading.text) or ""
         if heading.home_link or heading.tag in _BOLD or not 2 <= len(text.split()) <= HEADING_WORDS:
             continue
-        if text.endswith(("...", "…")) or _BYLINE_START.match(text) or _site_like(text, *site):
+        if text.endswith(("...", "…")) or BYLINE_START.match(text) or _site_like(text, *site):
             continue
         words = _words(text)
-        if len(words & lead) >= 2 and 2 * len(words & article) >= len(words):
+        if len(words & lead) >= 2 and 5 * len(words & article) >= 2 * len(words):
             return text
     return None
 

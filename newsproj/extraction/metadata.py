@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -316,3 +317,26 @@ def htmldate_published(tree: HtmlElement, url: str) -> str | None:
     except Exception as exc:  # noqa: BLE001 - a date heuristic failing is not a failed page
         logger.debug("htmldate failed on %s: %s", url, exc)
         return None
+
+
+_ABSOLUTE_HREFS = etree.XPath("//a/@href[starts-with(., 'http://') or starts-with(., 'https://')]")
+MAX_SITE_LINKS = 1000
+"""Links read for :func:`own_site` (a page's first ones: its masthead and navigation are among them)."""
+MIN_SITE_LINKS = 3
+
+
+def own_site(tree: HtmlElement) -> str | None:
+    """The site a page's own links name most (``http://host/``): for a page served from an address that names no
+    site (an IP address, ``localhost``: a mirror, an archive's replay), whose navigation still links its own host.
+    None when no host has ``MIN_SITE_LINKS`` links and a quarter of the page's absolute links."""
+    counts: Counter[str] = Counter()
+    hrefs = _ABSOLUTE_HREFS(tree)[:MAX_SITE_LINKS]
+    for href in hrefs:
+        host = re.split(r"[/?#]", str(href)[:300], maxsplit=3)[2].rpartition("@")[2].partition(":")[0]
+        host = host.casefold().removeprefix("www.")
+        if "." in host:
+            counts[host] += 1
+    if not counts:
+        return None
+    host, n = counts.most_common(1)[0]
+    return f"http://{host}/" if n >= MIN_SITE_LINKS and 4 * n >= len(hrefs) else None

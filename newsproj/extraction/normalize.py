@@ -149,15 +149,17 @@ def clean_text(value: str | None, compose: bool = True) -> str | None:
 
 # ------------------------------------------------------------------ authors
 
-_BY = re.compile(r"^\s*(?:(?:additional |original )?(?:reporting|written|words|text|story|report) )?"
-                 r"(?:by|von|par|por|di|door|af|av|przez|od)\s*[:\-]?\s+", re.I)
+BYLINE_START = re.compile(r"^\s*(?:(?:additional |original )?(?:reporting|written|words|text|story|report) )?"
+                          r"(?:by|von|par|por|di|door|af|av|przez|od)\s*[:\-]?\s+", re.I)
+"""The start of a byline ("By ", "Reporting by ", "Von: ", "Par "): the one pattern for it (authors, headlines)."""
 _NOT_AUTHOR = re.compile(r"^\s*(?:editing|edited|compiled|graphics?|photos?|photographs?|video|illustrations?)"
                          r" by\b", re.I)
 """A part of a byline that names who edited or illustrated the story ("Reporting by A; Editing by B")."""
-_WHERE = re.compile(r"^(\S+(?: \S+){1,3}) (?:in|for) (?:the )?[A-Z]"
+_WHERE = re.compile(r"^(\S+(?: \S+){0,3}) (?:in|for) (?:the )?[A-Z]"
                     r"(?:(?! (?:and|und|et|y|e|og|en|och) )[^,;|/&·•]){0,60}$")
 """A name, then where it reports from or whom it writes for: "Jane Doe in London", "Jane Doe for The Guardian"
-(up to the next name: "John Smith in Kyiv and Jane Doe" names two)."""
+(up to the next name: "John Smith in Kyiv and Jane Doe" names two); a word alone before the place is a role as often
+("Staff in London": no one's name, dropped as a role below)."""
 _ROLE = re.compile(
     r"\b(?:(?:staff|senior|chief|special|political|foreign|economics|business|sports?|science|technology|"
     r"health|education|environment|investigative|white house|washington|world|national|local|"
@@ -176,7 +178,8 @@ _DATEISH = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|upd
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|&|·|•|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b|\boch\b)\s*", re.I)
 _AGENCY_SUFFIX = re.compile(r"\s*[(|–/-]\s*(?:AP|AFP|Reuters|dpa|EFE|ANSA|PA|Bloomberg|CNN|BBC)\)?\s*$")
 _ROLE_ONLY = re.compile(
-    r"^(?:and|the|with|in|for|at|of|by|von|par|por|di|news|staff|team|desk|editors?|authors?|autor(?:in|en)?)$", re.I
+    r"^(?:and|the|our|with|in|for|at|of|by|von|par|por|di|news|staff|team|desk|editors?|authors?|autor(?:in|en)?)$",
+    re.I
 )
 
 
@@ -192,7 +195,7 @@ def _strip_author(name: str) -> str:
     name = _EMAIL.sub("", name)
     name = _URLISH.sub("", name)
     name = _DATEISH.sub("", name)
-    name = _BY.sub("", name)
+    name = BYLINE_START.sub("", name)
     name = _WHERE.sub(r"\1", name)
     name = _AGENCY_SUFFIX.sub("", name)
     name = re.sub(r"\(\s*\)|\[\s*\]", "", name)
@@ -220,7 +223,7 @@ def author_names(raw: list[str]) -> list[str]:
         for part in parts:
             role = _ROLE.search(part)
             if role and len(part.split()) > 1:
-                before = _BY.sub("", part[: role.start()]).strip()  # (what the role follows)
+                before = BYLINE_START.sub("", part[: role.start()]).strip()  # (what the role follows)
                 part = _strip_author(_ROLE.sub("", part))
                 if part.casefold() in AGENCIES:
                     continue  # "AP Science Writer": the employer in a role, not a second author
