@@ -230,6 +230,9 @@ def test_chrome_case(case: Path):
         ("- TOP STORIES", "related"),
         ("SUBSCRIBE TO OUR RSS FEEDS & GET YOUR NEWS LIVE!", "newsletter"),
         ("Readers can mail me their comments, suggestions and advice at jane.doe@example.com", "share"),
+        ("Posted by Jane Doe on October 31, 2012 in Dinner, Sarah Carey, Today's Recipe, Video, Slow Cooker",
+         "dateline"),
+        ("ARNOLD! SHARE ME on TWITTER! http://bit.ly/THsVIy", "share"),
         # a link to the rest of a story alone on its line ([related] more, also the listing verdict's)
         ("Leggi tutto »", "related"),
         ("Czytaj dalej", "related"),
@@ -454,6 +457,9 @@ def test_chrome_lines(line, reason):
         "Subscribe to our feeds? Few readers do, the survey found.",
         "Readers can mail me their comments at jane.doe@example.com, the columnist wrote.",
         "Continue reading the report, the judge told the jury.",
+        "Posted by mail on March 3, 2020 in Boston, the letter arrived a month late.",
+        "Users who share them on Facebook risk a fine under the new law, the minister said.",
+        "Share it on Facebook? Few do.",
         "Read more widely, the teacher said.",
     ],
 )

@@ -90,6 +90,8 @@ BODIES = {
     "related_heading_words": "related " * N + "content x",
     "contact_addresses": "email me " + "a@" * N + "x",
     "subscribe_feeds": "subscribe to our rss feeds " * N,
+    "share_calls": "share it on twitter! " * N,
+    "post_meta_lines": "posted by jane on may 1, 2012 in " * N,
     # comment threads: many comments headings after prose, each looking for signatures; long signature-like lines
     "comment_headings": "A long first paragraph of prose with enough words to count as the article's text.\n"
                         + "Comments\n" * N,
