@@ -81,6 +81,7 @@ def canonical_url(url: str) -> str:
     return url_query_cleaner(normalized, (), remove=True, unique=False, keep_fragments=False)
 
 
+@lru_cache(maxsize=4096)  # asked for every record (dedup, canonical claims): the suffix list walk is ~8 us a host
 def registrable_domain(host: str, private: bool = True) -> str | None:
     """The registrable domain of a host name (``news.bbc.co.uk`` → ``bbc.co.uk``, ``www.unsw.edu.au`` →
     ``unsw.edu.au``), from the public suffix list (``tld``, which courlan reads it with); for a suffix the list does

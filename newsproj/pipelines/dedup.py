@@ -156,7 +156,7 @@ class DedupPipeline:
             return item
         strip_url_credentials(item)
         self._check_canonical(item)
-        url, fp = item.canonicalUrl, fingerprint(item)
+        url = item.canonicalUrl
         ledger, store = self.ledger, self.ledger.store
         if url in ledger.urls:
             where = "output_file" if url in ledger.in_output else "same_url"
@@ -165,6 +165,7 @@ class DedupPipeline:
         if url in self.passing_urls:  # passed just before, not yet written (see ``passing_urls``)
             self.stats.inc_value("newsproj/dedup/same_url")
             raise DuplicateArticle(f"{item.url}: canonical URL {url} already being exported", log_level="DEBUG")
+        fp = fingerprint(item)  # (not before: a page whose URL is exported already is dropped without it)
         owner = ledger.bodies.get(fp) or self.passing_bodies.get(fp)
         if owner is not None and self._other_site(item, owner):
             pass
