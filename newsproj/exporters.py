@@ -1,4 +1,6 @@
-"""Parquet feed exporter: ``-O file.parquet``, ``-o file.parquet`` or ``FEEDS`` with ``"format": "parquet"``.
+"""Feed exporters: Parquet (``-O file.parquet``, ``-o file.parquet`` or ``FEEDS`` with ``"format": "parquet"``), and
+JSON lines (:class:`JsonLinesExporter`: Scrapy's, the same bytes, a record made into plain data at a fraction of
+the cost).
 
 Records are written with pyarrow, in the record's Arrow schema (``schema/article.arrow``: every file of every run
 has the same column types), one row group every ``NEWSPROJ_PARQUET_ROW_GROUP_ROWS`` records (memory stays flat
@@ -34,10 +36,11 @@ from typing import IO, TYPE_CHECKING, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from itemadapter import ItemAdapter
-from scrapy.exporters import BaseItemExporter
+from scrapy.exporters import BaseItemExporter, JsonLinesItemExporter
+from scrapy.utils.python import to_bytes
 
 from .feeds import FORMAT_FILES, dead_parts, read_records, repair_tail, sha256_of, write_recovered_manifest
+from .items import Article, as_dict
 from .schema import arrow_schema, to_table
 
 if TYPE_CHECKING:
@@ -217,7 +220,7 @@ class ParquetItemExporter(BaseItemExporter):
             self.journal = journal.open("ab" if self.append else "wb", buffering=0)
 
     def export_item(self, item: Any) -> None:
-        record = ItemAdapter(item).asdict()
+        record = as_dict(item)
         if self.journal is not None:
             line = json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
             self.journal.write(line)  # one unbuffered write: in the kernel once this returns
@@ -265,6 +268,19 @@ class ParquetItemExporter(BaseItemExporter):
             assert self.part is not None
             journal_path(self.part).unlink(missing_ok=True)
             self.journal = None
+
+
+class JsonLinesExporter(JsonLinesItemExporter):
+    """Scrapy's JSON-lines exporter (``jsonlines``, ``jsonl``, ``jl``), writing the same bytes; a record
+    (:class:`newsproj.items.Article`, every field exported) is made into plain data by :func:`as_dict` first, not
+    field by field through ItemAdapter and the encoder's ``default`` for every nested part (~0.1 ms a record)."""
+
+    def export_item(self, item: Any) -> None:
+        if type(item) is not Article or self.fields_to_export is not None:
+            super().export_item(item)
+            return
+        data = self.encoder.encode(as_dict(item)) + "\n"
+        self.file.write(to_bytes(data, self.encoding))
 
 
 def seed_ledger(crawler: Crawler, part: Path) -> int:

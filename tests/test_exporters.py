@@ -81,3 +81,35 @@ def test_a_record_that_does_not_fit_costs_only_itself(tmp_path):
     part = export(tmp_path / ".x.parquet.part", [article(0), bad, article(2)], crawler=crawler)
     assert urls(part) == ["https://n.example/0", "https://n.example/2"]
     assert crawler.stats.get_value("newsproj/output/parquet_unwritable") == 1
+
+
+def test_the_json_lines_exporter_writes_scrapys_bytes():
+    """JsonLinesExporter (FEED_EXPORTERS jsonlines/jsonl/jl) makes a record plain data its own way: the bytes are
+    Scrapy's JsonLinesItemExporter's, nested parts, non-ASCII text and an unencodable string alike."""
+    import io
+
+    import pytest
+    from scrapy.exporters import JsonLinesItemExporter
+
+    from newsproj.exporters import JsonLinesExporter
+    from newsproj.items import Author, Breadcrumb, Image, TdmReservation, WarcPointer
+
+    full = article(1)
+    full.authors = [Author("Zoë"), Author("李")]
+    full.mainImage, full.breadcrumbs = Image("http://h/i"), [Breadcrumb("A", None), Breadcrumb(None, "http://h/")]
+    full.metadata = Metadata(dateDownloaded="2026-01-01T00:00:00+00:00", warc=WarcPointer("f", 3, 4, "<urn:x>"),
+                             tdmReservation=TdmReservation(1), aiDirectives=["noai"], isAccessibleForFree=False)
+    items = [article(0), full, {"url": "a dict", "n": 1.5}]
+    written = []
+    for cls in (JsonLinesItemExporter, JsonLinesExporter):
+        out = io.BytesIO()
+        exporter = cls(out, encoding="utf-8")
+        for item in items:
+            exporter.export_item(item)
+        written.append(out.getvalue())
+        broken = article(2)
+        broken.headline = "lone \ud800"
+        with pytest.raises(UnicodeEncodeError):  # the feed repairs and retries it (feeds.py)
+            exporter.export_item(broken)
+    assert written[0] == written[1]
+    assert "Zoë".encode() in written[1]
