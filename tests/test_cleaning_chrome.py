@@ -233,6 +233,8 @@ def test_chrome_case(case: Path):
         ("Posted by Jane Doe on October 31, 2012 in Dinner, Sarah Carey, Today's Recipe, Video, Slow Cooker",
          "dateline"),
         ("ARNOLD! SHARE ME on TWITTER! http://bit.ly/THsVIy", "share"),
+        ("This service is provided on Times Newspapers' standard Terms and Conditions. Please read our Privacy Policy.",
+         "consent"),
         # a link to the rest of a story alone on its line ([related] more, also the listing verdict's)
         ("Leggi tutto »", "related"),
         ("Czytaj dalej", "related"),
@@ -460,6 +462,7 @@ def test_chrome_lines(line, reason):
         "Posted by mail on March 3, 2020 in Boston, the letter arrived a month late.",
         "Users who share them on Facebook risk a fine under the new law, the minister said.",
         "Share it on Facebook? Few do.",
+        "This service is provided under the terms of the contract, the council said.",
         "Read more widely, the teacher said.",
     ],
 )
