@@ -69,3 +69,32 @@ def test_robots_rules_cross_to_the_extraction_process():
     clone = pickle.loads(pickle.dumps(portable))
     assert not clone.allowed(BASE + "private/x") and clone.allowed(BASE + "news/x")
     assert parser.spider is not None  # the crawl's own parser is left as it was
+
+
+def test_robots_rules_are_pickled_once_and_unpickled_once_per_process(monkeypatch):
+    """A page carries its host's robots.txt rules to the extraction worker: the parser is pickled once in the crawl
+    process, and a worker that was sent it before does not unpickle it again."""
+    from types import SimpleNamespace
+
+    from newsproj.discovery import robots as module
+
+    body = "User-agent: *\n" + "".join(f"Disallow: /s{n}/*/print$\n" for n in range(200)) + "Allow: /s1/a/\n"
+    rules = module.Robots(ProtegoRobotParser(body.encode(), None), "newsproj")
+    first = pickle.dumps(rules)
+    parses = []
+
+    def counting_loads(data, *args, **kwargs):
+        parses.append(len(data))
+        return pickle.loads(data, *args, **kwargs)
+
+    monkeypatch.setattr(module, "_parsers", {})
+    # the module's own unpickling of a parser (what a worker does with the rules a page brings), counted
+    monkeypatch.setattr(module, "pickle", SimpleNamespace(loads=counting_loads, dumps=pickle.dumps))
+    copies = [pickle.loads(first), pickle.loads(pickle.dumps(rules)), pickle.loads(pickle.dumps(rules))]
+    assert len(parses) == 1  # once per process
+    assert copies[0].parser is copies[1].parser is copies[2].parser
+    assert rules._pickled is not None and pickle.dumps(rules) == first  # pickled once: the same bytes
+    for robots in (rules, *copies):
+        assert not robots.allowed("https://h/s7/x/print") and robots.allowed("https://h/s7/x/page")
+    assert pickle.loads(pickle.dumps(copies[0])).parser is copies[0].parser  # a copy pickles as the original
+    assert len(parses) == 1
