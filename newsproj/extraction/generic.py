@@ -454,7 +454,9 @@ class Signals:
 
 def _anchor_texts(page: HtmlElement) -> frozenset[str]:
     """The page's link texts, whitespace-normalised and casefolded."""
-    return frozenset(" ".join(a.text_content().split()).casefold() for a in page.iter("a")) - {""}
+    # (a link without child nodes, most of them, is its own text: no text_content() call, an XPath evaluation)
+    return frozenset(" ".join(((a.text or "") if not len(a) else a.text_content()).split()).casefold()
+                     for a in page.iter("a")) - {""}
 
 
 def _is_link_text(line: str, anchors: Set[str]) -> bool:
@@ -702,9 +704,16 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     # the body's container: the (tag, class) of the elements holding its paragraphs; a body may be one such
     # element or many (one per paragraph)
     kinds: dict[tuple[str, str], int] = {}
+    read: dict[HtmlElement, str] = {}  # a paragraph's key, computed once (the twins' paragraphs are read up to 3 times)
+
+    def key_of(block: HtmlElement) -> str:
+        if block not in read:
+            read[block] = text_key(block.text_content())
+        return read[block]
+
     for p in tree.iter("p"):
         parent = p.getparent()
-        if parent is not None and parent.get("class") and text_key(p.text_content()) in keys:
+        if parent is not None and parent.get("class") and key_of(p) in keys:
             kind = (parent.tag, parent.get("class"))
             kinds[kind] = kinds.get(kind, 0) + 1
     if not kinds:
@@ -723,7 +732,7 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     seen: set[str] = set()
     twins = tree.xpath(f"//{tag}[@class=$cls]", cls=cls)
     members = set(twins)
-    container = max(twins, key=lambda t: sum(text_key(b.text_content()) in keys for b in t.xpath("./p")))
+    container = max(twins, key=lambda t: sum(key_of(b) in keys for b in t.xpath("./p")))
     near = container
     for _ in range(TWIN_LEVELS):
         near = near.getparent() if near.getparent() is not None else near
@@ -740,10 +749,10 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
             continue  # the readers' comments, in items of the same class as the post's (a blog's "item")
         blocks = twin.xpath("./p | ./h2 | ./h3 | ./blockquote")
         for block in blocks:
-            text = " ".join(block.text_content().split())
-            key = text_key(text)
+            key = key_of(block)  # (the key of the block's text with its spacing normalised: the same words)
             if not key or key in seen:
                 continue
+            text = " ".join(block.text_content().split())
             seen.add(key)
             if key in line_index:
                 index = line_index[key]
