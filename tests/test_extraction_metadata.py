@@ -6,8 +6,8 @@ BODY = "".join(f"<p>Paragraph {i} of the article, long enough to be prose that a
                for i in range(8))
 
 
-def _page(head: str, byline: str = "") -> str:
-    return (f"<html lang='fr'><head><title>Titre</title>{head}</head><body><article><h1>Titre</h1>{byline}"
+def _page(head: str, byline: str = "", top: str = "") -> str:
+    return (f"<html lang='fr'><head><title>Titre</title>{head}</head><body>{top}<article><h1>Titre</h1>{byline}"
             f"<div class='content'>{BODY}</div></article></body></html>")
 
 
@@ -154,3 +154,25 @@ def test_a_page_served_from_an_address_takes_its_sites_name_from_its_own_links()
     # on a host of its own, the page's URL says which site it is (links elsewhere are no evidence)
     assert extract(html, "https://www.other.example/a.html").article.headline == (
         "Council backs new tram line - Security Park news")
+
+
+def _meta_line(line: str, head: str = "") -> str:
+    return _page(head, top=f"<div class='top'><span class='meta'>{line}</span></div>")
+
+
+def test_a_byline_written_in_the_text_names_the_author_where_nothing_else_does():
+    html = _meta_line("By Sam Okoro, in News, Business · 31 Jan 2025, 20:02 · 0 Comments")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Sam Okoro"]
+    html = _meta_line("Posted <b>today</b> By <a href='/u/lee'>Ana Lee</a>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Ana Lee"]
+    # prose that starts with "By", and a comment's signature, name no author
+    html = _meta_line("By 2030, emissions fall.<p>By the way, nothing.</p><div class='comments'><p>By Jo Reader</p>"
+                      "</div>")
+    assert extract(html, "http://127.0.0.1/a").article.authors == []
+    # a source that names someone comes first
+    html = _meta_line("By Sam Okoro", "<meta name='author' content='Jeanne Martin'>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Jeanne Martin"]
+    # a byline line inside the article's text is the article's (its own first line), not read for a name
+    html = _page("", "<p>By Sam Okoro, Associated Press Writer</p>")
+    article = extract(html, "http://127.0.0.1/a").article
+    assert article.authors == [] and article.articleBody.startswith("By Sam Okoro")

@@ -107,8 +107,14 @@ def _descriptions(page: metadata.PageMeta) -> list[str]:
     return [v for v in values if isinstance(v, str) and v.strip()]
 
 
-def _authors(page: metadata.PageMeta, url: str) -> list[str]:
-    """Names from the first source that states any: JSON-LD, <meta>, rel=author links, the byline element.
+BYLINE_BODY_CHARS = 2000
+"""The article's first characters, where a byline line of its own text stands."""
+
+
+def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None, body: str = "") -> list[str]:
+    """Names from the first source that states any: JSON-LD, <meta>, rel=author links, the byline element, a
+    line of the page's text (``tree``) that starts with "By " outside the article's text (``body``: a line inside it
+    is the article's own, which corpora keep or leave out alike, and cleaning drops a byline line of the authors).
 
     An organisation-only byline ("Le Monde", "Redaktion hessenschau.de") is kept as it is. The site's own name
     (og:site_name) is an author only when no source names anyone else."""
@@ -135,7 +141,17 @@ def _authors(page: metadata.PageMeta, url: str) -> list[str]:
             fallback = fallback or names  # the site's own name: a person named elsewhere on the page wins
             continue
         return people
-    return fallback or author_names(page.bylines[:1])
+    found = fallback or author_names(page.bylines[:1])
+    if found or tree is None:
+        return found
+    text = text_key(body[:BYLINE_BODY_CHARS])
+    for line in metadata.text_bylines(tree):
+        if text_key(line) in text:
+            continue
+        names = [n for n in author_names([line]) if n[:1].isupper()]
+        if names:
+            return names
+    return []
 
 
 def _dates(page: metadata.PageMeta, tree: HtmlElement, url: str, hints: dict[str, Any], tz: str | None):
@@ -271,7 +287,7 @@ def extract(
         if lead:
             body = "\n".join([*(clean_text(line, compose=False) or "" for line in lead), body])
 
-    authors = author_names(rules["authors"]) if "authors" in rules else _authors(page, url)
+    authors = author_names(rules["authors"]) if "authors" in rules else _authors(page, url, tree, body)
     tz = site.timezone if site else None
     published, modified = _dates(page, tree, url, hints, tz)
     if not published and not rules and site_page(tree):

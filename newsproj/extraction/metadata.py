@@ -340,3 +340,37 @@ def own_site(tree: HtmlElement) -> str | None:
         return None
     host, n = counts.most_common(1)[0]
     return f"http://{host}/" if n >= MIN_SITE_LINKS and 4 * n >= len(hrefs) else None
+
+
+_BY_TEXTS = etree.XPath(
+    "//body//text()[starts-with(normalize-space(.), 'By ') or starts-with(normalize-space(.), 'BY ')"
+    " or normalize-space(.) = 'By' or normalize-space(.) = 'BY']"
+    "[not(ancestor::script or ancestor::style or ancestor::nav or ancestor::footer or ancestor::aside"
+    " or ancestor::li or ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')])]"
+)
+_TEXT_BYLINE_END = re.compile(r",? (?:in|on|at|updated|published|posted) |[·|•]| [-–—] | \d", re.I)
+"""Where the names of a byline in the text end: its section, place or date ("By TPN, in News · 31 Jan 2025")."""
+MAX_TEXT_BYLINES = 10
+MAX_TEXT_CHARS = 300
+TEXT_BYLINE_CHARS = 80
+
+
+def text_bylines(tree: HtmlElement) -> list[str]:
+    """Lines of the page's text that start with "By " ("By TPN, in News · 31 Jan", "By <a>Jane Doe</a>"): a byline
+    written in the text, without a class or markup that names it (read where no other source names an author).
+    Each is the text itself, or "By" and the element after it (the name's link), up to ``TEXT_BYLINE_CHARS``."""
+    found: list[str] = []
+    for text in _BY_TEXTS(tree)[:MAX_TEXT_BYLINES]:
+        line = " ".join(str(text).split())
+        if line.casefold() == "by":
+            element = text.getparent()  # (of a tail text: the element it follows)
+            if element is None:
+                continue
+            after = element.getnext() if text.is_tail else (element[0] if len(element) else None)
+            if after is None or not isinstance(after.tag, str):
+                continue
+            line += " " + " ".join(after.text_content().split())
+        line = _TEXT_BYLINE_END.split(line[:MAX_TEXT_CHARS], maxsplit=1)[0]
+        if len(line) <= TEXT_BYLINE_CHARS and line not in found:  # (longer: a sentence that starts with "By")
+            found.append(line)
+    return found

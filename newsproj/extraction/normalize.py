@@ -155,11 +155,12 @@ BYLINE_START = re.compile(r"^\s*(?:(?:additional |original )?(?:reporting|writte
 _NOT_AUTHOR = re.compile(r"^\s*(?:editing|edited|compiled|graphics?|photos?|photographs?|video|illustrations?)"
                          r" by\b", re.I)
 """A part of a byline that names who edited or illustrated the story ("Reporting by A; Editing by B")."""
-_WHERE = re.compile(r"^(\S+(?: \S+){0,3}) (?:in|for) (?:the )?[A-Z]"
+_WHERE = re.compile(r"^(\S+(?: \S+){1,3}|(?i:staff|team|desk)) (?:in|for) (?:the )?[A-Z]"
                     r"(?:(?! (?:and|und|et|y|e|og|en|och) )[^,;|/&·•]){0,60}$")
 """A name, then where it reports from or whom it writes for: "Jane Doe in London", "Jane Doe for The Guardian"
-(up to the next name: "John Smith in Kyiv and Jane Doe" names two); a word alone before the place is a role as often
-("Staff in London": no one's name, dropped as a role below)."""
+(up to the next name: "John Smith in Kyiv and Jane Doe" names two); a role alone before the place ("Staff in London")
+names no one and is dropped as a role below, a word alone before "for" is a name's part ("Center for Drug
+Evaluation")."""
 _ROLE = re.compile(
     r"\b(?:(?:staff|senior|chief|special|political|foreign|economics|business|sports?|science|technology|"
     r"health|education|environment|investigative|white house|washington|world|national|local|"
