@@ -91,6 +91,8 @@ BODIES = {
     "contact_addresses": "email me " + "a@" * N + "x",
     "subscribe_feeds": "subscribe to our rss feeds " * N,
     "share_calls": "share it on twitter! " * N,
+    "blog_footers": "this entry was posted in " + "news, " * N + "x",
+    "html_tag_notes": "you may use these html tags and attributes " + "<b> " * N,
     "post_meta_lines": "posted by jane on may 1, 2012 in " * N,
     # comment threads: many comments headings after prose, each looking for signatures; long signature-like lines
     "comment_headings": "A long first paragraph of prose with enough words to count as the article's text.\n"
