@@ -62,9 +62,15 @@ def _conformance(schema: dict[str, Any]) -> Callable[[Any], bool]:
     checks = [_keyword(keyword, value, schema) for keyword, value in schema.items() if keyword not in _NOT_CHECKED]
 
     def conforms(v: Any) -> bool:
-        return all(check(v) for check in checks)
+        for check in checks:  # (loops, not all(...) over a generator: this runs for every value of every record)
+            if not check(v):
+                return False
+        return True
 
     return conforms
+
+
+_CLASSES: dict[str, type] = {"string": str, "null": type(None), "boolean": bool, "object": dict, "array": list}
 
 
 def _keyword(keyword: str, value: Any, schema: dict[str, Any]) -> Callable[[Any], bool]:
@@ -73,14 +79,25 @@ def _keyword(keyword: str, value: Any, schema: dict[str, Any]) -> Callable[[Any]
         names = [value] if isinstance(value, str) else list(value)
         if any(name not in _TYPES for name in names):
             raise _Unsupported(f"type {value!r}")
+        if all(name in _CLASSES for name in names):
+            classes = tuple(_CLASSES[name] for name in names)
+            return lambda v: isinstance(v, classes)
         tests = [_TYPES[name] for name in names]
         return lambda v: any(test(v) for test in tests)
     if keyword == "minLength":
         least = int(value)
         return lambda v: not isinstance(v, str) or len(v) >= least
     if keyword == "properties":
-        subs = {name: _conformance(sub) for name, sub in value.items()}
-        return lambda v: not isinstance(v, dict) or all(sub(v[name]) for name, sub in subs.items() if name in v)
+        subs = [(name, _conformance(sub)) for name, sub in value.items()]
+
+        def properties(v: Any) -> bool:
+            if isinstance(v, dict):
+                for name, sub in subs:
+                    if name in v and not sub(v[name]):
+                        return False
+            return True
+
+        return properties
     if keyword == "additionalProperties":
         if value is True:
             return lambda v: True
@@ -89,14 +106,29 @@ def _keyword(keyword: str, value: Any, schema: dict[str, Any]) -> Callable[[Any]
         known = frozenset(schema.get("properties", ()))
         return lambda v: not isinstance(v, dict) or known.issuperset(v)
     if keyword == "required":
-        wanted = tuple(value)
-        return lambda v: not isinstance(v, dict) or all(name in v for name in wanted)
+        wanted = frozenset(value)
+        return lambda v: not isinstance(v, dict) or wanted.issubset(v)
     if keyword == "items":
         each = _conformance(value)
-        return lambda v: not isinstance(v, list) or all(each(x) for x in v)
+
+        def items(v: Any) -> bool:
+            if isinstance(v, list):
+                for entry in v:
+                    if not each(entry):
+                        return False
+            return True
+
+        return items
     if keyword == "anyOf":
         options = [_conformance(option) for option in value]
-        return lambda v: any(option(v) for option in options)
+
+        def any_of(v: Any) -> bool:
+            for option in options:
+                if option(v):
+                    return True
+            return False
+
+        return any_of
     raise _Unsupported(keyword)
 
 
