@@ -717,6 +717,14 @@ def test_a_thread_without_its_heading_starts_with_the_first_signed_comment():
     assert clean_body("\n".join(ARTICLE + thread)).text == "\n".join(ARTICLE)
 
 
+def test_a_thread_signed_with_the_time_first_and_a_two_digit_year_goes():
+    """A regional paper's thread: "Posted by: tom3465, farnworth on 8:21pm Tue 1 Jan 08" under each comment."""
+    thread = ["Print Email this Comment", "Posted by: tom3465, farnworth on 8:21pm Tue 1 Jan 08",
+              "As long as he does not take advice from his cousin.", "Posted by: donmarg, bolton on 9:06pm Tue 1 Jan 08",
+              "Why not take the rest of the team?", "Posted by: irf, Accrington on 9:45pm Tue 1 Jan 08"]
+    assert clean_body("\n".join(ARTICLE + thread)).text == "\n".join(ARTICLE)
+
+
 def test_a_live_blog_signed_by_its_reporters_is_the_article():
     """A live blog's entries signed by the newsroom ("Posted by Jane Doe at 10:32 AM", no colon, no comments
     heading) are the article."""

@@ -159,7 +159,8 @@ def _teasers_to_the_end(lines: list[str], removed: dict[int, str]) -> list[bool]
 
 
 _DATE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6},?\s+)?"
-         r"(?:[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)?\.? [a-z]{3,9}\.?,? \d{4}"
+         r"(?:[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? (?:\d{4}|'?\d{2})"
+         r"|\d{1,2}(?:st|nd|rd|th)?\.? [a-z]{3,9}\.?,? (?:\d{4}|'?\d{2})"
          r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})")
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
 _SIGNATURE = re.compile(
