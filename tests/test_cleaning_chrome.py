@@ -720,7 +720,8 @@ def test_a_thread_without_its_heading_starts_with_the_first_signed_comment():
 def test_a_thread_signed_with_the_time_first_and_a_two_digit_year_goes():
     """A regional paper's thread: "Posted by: tom3465, farnworth on 8:21pm Tue 1 Jan 08" under each comment."""
     thread = ["Print Email this Comment", "Posted by: tom3465, farnworth on 8:21pm Tue 1 Jan 08",
-              "As long as he does not take advice from his cousin.", "Posted by: donmarg, bolton on 9:06pm Tue 1 Jan 08",
+              "As long as he does not take advice from his cousin.",
+              "Posted by: donmarg, bolton on 9:06pm Tue 1 Jan 08",
               "Why not take the rest of the team?", "Posted by: irf, Accrington on 9:45pm Tue 1 Jan 08"]
     assert clean_body("\n".join(ARTICLE + thread)).text == "\n".join(ARTICLE)
 
