@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
+import lxml.html
 import pytest
 from scrapy.core.downloader import Downloader
 from scrapy.core.scraper import Slot as ScraperSlot
@@ -28,6 +29,9 @@ COPIED = {
         "872b81a4bbb4cb1ad45b25c6f8803344a3a18fd5743dec234733891ab94559c8",
     "scrapy.utils.sitemap.Sitemap._process_sitemap_element":
         "41ecaa078d26256bae82ea9ab5fa23349f09b87ee16fa4e3d314efc54d61fd66",
+    # memoised_readability_clean wraps it: it must stay a pure function of its string (readability-lxml 0.8.4.1)
+    "readability.readability.clean":
+        "c4ffcabbf755c21eaa24a9ca8d7f3d4aef2c98e370315c7340bf9aa418dfbd3b",
 }
 
 
@@ -92,6 +96,21 @@ def test_trafilatura_constants_are_found():
         assert compat.PRECISION_CHROME.search(value), value
     for value in ("links", "blink", "related-links", "pbottoms"):
         assert not compat.PRECISION_CHROME.search(value), value
+
+
+def test_readability_clean_is_memoised_with_the_same_results(monkeypatch):
+    import readability.readability as upstream
+
+    original = getattr(upstream.clean, "__wrapped__", upstream.clean)
+    monkeypatch.setattr(upstream, "clean", original)  # (restored after the test)
+    monkeypatch.setattr(compat, "_CLEAN_MEMO_CHARS", 40)
+    compat.memoised_readability_clean()
+    compat.memoised_readability_clean()  # idempotent
+    assert upstream.clean is not original and upstream.clean.__wrapped__ is original
+    texts = ["  a \n\n  b\t\tc  ", "x" + " " * 300 + "y", "plain", "  a \n\n  b\t\tc  ", "", "\u00a0 z \u00a0"]
+    for text in texts * 3:  # (past the memo's bound: it starts again, the results stay the same)
+        assert upstream.clean(text) == original(text)
+    assert upstream.text_length(lxml.html.fromstring("<div><p> a  b </p>\n <p>c</p></div>")) == len("a b\nc")
 
 
 def test_reset_caches_logs_no_error(caplog):

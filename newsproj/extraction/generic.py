@@ -38,7 +38,7 @@ from lxml.html.defs import tags as html_tags
 from trafilatura.settings import Extractor
 
 from ..cleaning.patterns import vocabulary
-from ..compat import PRECISION_CHROME, keep_format_characters, manually_cleaned
+from ..compat import PRECISION_CHROME, keep_format_characters, manually_cleaned, memoised_readability_clean
 from ..text import text_key
 from .normalize import word_count
 
@@ -610,6 +610,7 @@ def _readability(page: HtmlElement, url: str) -> str | None:
     which no text of the block depends on."""
     from readability import Document
 
+    memoised_readability_clean()  # (newsproj/compat.py: the same results, its repeated measures remembered)
     return block_lines(Document(page).summary(html_partial=True)) or None
 
 
