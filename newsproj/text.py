@@ -30,7 +30,15 @@ def word_count(text: str | None) -> int:
     return len(rest.split()) + (unspaced + 1) // 2
 
 
+_WORD = re.compile(r"\w+")
+
+
 def text_key(text: str) -> str:
     """``text`` reduced to its words, casefolded and single-spaced: the key under which two renderings of one line
     (punctuation, case, spacing, markup remnants) compare equal."""
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def folded_key(folded: str) -> str:
+    """:func:`text_key` of a text already casefolded (``text.casefold()``)."""
+    return " ".join(_WORD.findall(folded))

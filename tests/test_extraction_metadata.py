@@ -54,6 +54,18 @@ def test_byline_element_is_the_last_source():
     assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Jeanne Martin", "Paul Durand"]
 
 
+def test_later_author_sources_are_read_only_when_asked_for():
+    """rel=author links and byline elements are walked only when no earlier source names anyone (most pages name
+    their authors in JSON-LD or a <meta>); read, they are what the page states."""
+    from newsproj.extraction import metadata, parse_html
+
+    tree = parse_html(_page("<meta name='author' content='Jeanne Martin'>",
+                            "<a rel='author' href='/p'>Paul Durand</a><p class='byline'>By Ria Patel</p>"))
+    page = metadata.read(tree)
+    assert page._rel_authors is None and page._bylines is None
+    assert page.rel_authors == ["Paul Durand"] and page.bylines == ["By Ria Patel"]
+
+
 def test_no_author_stated_gives_empty_list():
     assert extract(_page(""), "http://127.0.0.1/a").article.authors == []
 

@@ -126,3 +126,10 @@ def test_clean_text_keeps_format_characters_and_drops_controls():
     assert clean_text("Brenn\u00adpunkt") == "Brenn\u00adpunkt"  # soft hyphen, as published
     assert clean_text("क्\u200dष") == "क्\u200dष"  # zero-width joiner inside a Devanagari cluster
     assert clean_text("a\x07b\ufeff") == "a b"
+
+
+def test_folded_key_is_the_text_key_of_a_casefolded_text():
+    from newsproj.text import folded_key, text_key
+
+    for text in ("Die Straße, 2024!", "İstanbul'da ŞEHİR", "  spaced   out  ", "ΣΊΣΥΦΟΣ", ""):
+        assert folded_key(text.casefold()) == text_key(text)

@@ -41,3 +41,16 @@ def test_standfirst_inside_a_wrapper_that_also_holds_the_body():
             "<p>Economists had expected it.</p></div></div></article></body></html>")
     tree = lxml.html.fromstring(page)
     assert standfirst(tree, BODY, None, [DESC]) == [f"Berlin. {DESC}"]
+
+
+def test_the_body_is_found_in_the_page_however_its_words_are_cased():
+    """The body's first line is found where the page writes it in capitals whose casefolded form is longer
+    ('STRASSE' for 'Straße': every text is screened for the line's longest word, casefolded, before its key is
+    read): the standfirst above it is taken, none when the body is never found."""
+    desc = "Die Stadt sperrt die Hauptstraße für drei Wochen, weil die Brücke darunter erneuert werden muss."
+    body = "Die Hauptstraße ist ab Montag gesperrt, sagte der Bürgermeister.\nUmleitungen sind ausgeschildert."
+    page = (f"<html><body><article><h1>Hauptstraße gesperrt</h1><p class='dek'>{desc}</p>"
+            "<p>DIE HAUPTSTRASSE IST AB MONTAG GESPERRT, SAGTE DER BÜRGERMEISTER.</p></article></body></html>")
+    assert standfirst(lxml.html.fromstring(page), body, None, [desc]) == [desc]
+    elsewhere = page.replace("HAUPTSTRASSE", "UMGEHUNGSSTRASSE")
+    assert standfirst(lxml.html.fromstring(elsewhere), body, None, [desc]) == []

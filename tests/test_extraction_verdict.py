@@ -175,3 +175,21 @@ def test_a_short_page_without_a_sentence_of_prose_is_too_short():
     assert outcome.article is None, outcome.article
     assert outcome.listing is None and getattr(outcome.drop, "reason", None) == "too_short", (outcome.listing,
                                                                                                outcome.drop)
+
+
+def test_headline_links_asked_for_some_texts_gives_those_of_all_the_links():
+    """``wanted`` (the lines of a text) leaves out the other links unresolved, and changes nothing about the rest; a
+    page that links one story twice (a teaser's heading and its picture's caption) gives both links."""
+    from newsproj.extraction.parse import parse_html
+    from newsproj.extraction.verdict import headline_links
+
+    teasers = "".join(
+        f"<div><h2><a href='/2024/05/0{i}/story-{i}/'>Story number {i} of the day's news</a></h2>"
+        f"<p><a href='/2024/05/0{i}/story-{i}/'>Photo caption of story {i} here</a></p></div>" for i in range(1, 6))
+    tree = parse_html(f"<html><head><title>News</title></head><body>{teasers}"
+                      "<p>In the text <a href='/other/'>a link inside a sentence</a> of prose.</p></body></html>")
+    every = headline_links(tree, "http://127.0.0.1/")
+    assert len(every) == 10
+    wanted = {"Story number 2 of the day's news", "Photo caption of story 4 here", "a link inside a sentence"}
+    assert headline_links(tree, "http://127.0.0.1/", wanted=wanted) == [(a, t) for a, t in every if t in wanted]
+    assert len(headline_links(tree, "http://127.0.0.1/", wanted=wanted)) == 2

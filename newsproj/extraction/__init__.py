@@ -29,6 +29,8 @@ from .standfirst import standfirst
 from .verdict import STUB_WORDS, listing_reason, not_article_reason, short_page, site_page
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from lxml.html import HtmlElement
 
     from ..sites import SiteConfig
@@ -111,6 +113,18 @@ BYLINE_BODY_CHARS = 2000
 """The article's first characters, where a byline line of its own text stands."""
 
 
+def _author_sources(page: metadata.PageMeta) -> Iterator[list[str]]:
+    """The names each source states, best first (a generator: a later source is read only when asked for)."""
+    if page.article:
+        yield metadata.ld_names(page.article.get("author") or page.article.get("creator"))
+    for key in metadata.AUTHOR_METAS:
+        values = [v for v in page.author_metas.get(key, ()) if not v.startswith(("http://", "https://"))]
+        if values:
+            yield values
+            break
+    yield page.rel_authors
+
+
 def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None, body: str = "") -> list[str]:
     """Names from the first source that states any: JSON-LD, <meta>, rel=author links, the byline element, a
     line of the page's text (``tree``) that starts with "By " outside the article's text (``body``: a line inside it
@@ -118,18 +132,9 @@ def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None,
 
     An organisation-only byline ("Le Monde", "Redaktion hessenschau.de") is kept as it is. The site's own name
     (og:site_name) is an author only when no source names anyone else."""
-    sources: list[list[str]] = []
-    if page.article:
-        sources.append(metadata.ld_names(page.article.get("author") or page.article.get("creator")))
-    for key in metadata.AUTHOR_METAS:
-        values = [v for v in page.author_metas.get(key, ()) if not v.startswith(("http://", "https://"))]
-        if values:
-            sources.append(values)
-            break
-    sources.append(page.rel_authors)
     site = (page.meta.get("og:site_name") or "").casefold()
     fallback: list[str] = []
-    for raw in sources:
+    for raw in _author_sources(page):
         names = author_names(raw)
         if not names:
             continue

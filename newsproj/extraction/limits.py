@@ -189,7 +189,7 @@ the dev corpora have at most 8,124; trafilatura and readability cost ~0.3 ms an 
 
 def too_many_elements(tree: Any, limit: int = MAX_ELEMENTS) -> bool:
     """Whether the tree has more than ``limit`` elements (walks at most ``limit`` + 1 of them)."""
-    return bool(limit) and sum(1 for _ in islice(tree.iter(), limit + 1)) > limit
+    return bool(limit) and next(islice(tree.iter(), limit, None), None) is not None  # (no Python code an element)
 
 
 # ------------------------------------------------------------------ which page a pool worker is running

@@ -62,15 +62,32 @@ class PageMeta:
     author_metas: dict[str, list[str]] = field(default_factory=dict)
     """Every value of each ``<meta>`` that names an author (``AUTHOR_METAS``), page order, by lowercased key: a
     page may state the site's name in the first and the reporter in the next."""
-    rel_authors: list[str] = field(default_factory=list)
-    bylines: list[str] = field(default_factory=list)
-    """Text of the page's byline elements (class or id naming a byline or author), first ones first."""
+    tree: HtmlElement | None = field(default=None, repr=False, compare=False)
+    """The page's tree, for the readings taken only when a field needs them (``rel_authors``, ``bylines``)."""
+    _rel_authors: list[str] | None = field(default=None, init=False, repr=False)
+    _bylines: list[str] | None = field(default=None, init=False, repr=False)
     owners: list[str] = field(default_factory=list)
     """Who the page's copyright notices name ("© 2008 The Calgary Sun" → "The Calgary Sun"): the site's name, read
     on pages that state no og:site_name."""
     headings: list[Heading] = field(default_factory=list)
     """Visible headings: the <h1>s outside navigation, then <h2>/<h3> and elements whose class or id names a title
     or a headline, in page order (at most ``MAX_HEADINGS``)."""
+
+    @property
+    def rel_authors(self) -> list[str]:
+        """Text of the page's ``itemprop=author`` elements and ``rel=author`` links. (Read when asked: most pages
+        name their authors in JSON-LD or a <meta>, and the walk costs 0.35 ms a page.)"""
+        if self._rel_authors is None:
+            self._rel_authors = _rel_authors(self.tree) if self.tree is not None else []
+        return self._rel_authors
+
+    @property
+    def bylines(self) -> list[str]:
+        """Text of the page's byline elements (class or id naming a byline or author), first ones first. (Read when
+        asked: the last source of an author, 0.75 ms a page.)"""
+        if self._bylines is None:
+            self._bylines = _bylines(self.tree) if self.tree is not None else []
+        return self._bylines
 
 
 def _types(node: dict[str, Any]) -> set[str]:
@@ -123,7 +140,7 @@ def _rank(node: dict[str, Any]) -> int:
 def read(tree: HtmlElement) -> PageMeta:
     nodes = _jsonld_nodes(tree)
     articles = sorted((n for n in nodes if _rank(n) < 2 and (n.get("headline") or n.get("articleBody"))), key=_rank)
-    page = PageMeta(article=articles[0] if articles else {})
+    page = PageMeta(article=articles[0] if articles else {}, tree=tree)
     for node in nodes:
         if "breadcrumblist" in _types(node) and isinstance(node.get("itemListElement"), list):
             page.breadcrumbs = [e for e in node["itemListElement"] if isinstance(e, dict)]
@@ -151,18 +168,24 @@ def read(tree: HtmlElement) -> PageMeta:
     page.title = " ".join(title.split()) if title else None
     head_headline = tree.xpath("//head/meta[@name='headline' or @itemprop='headline']/@content")
     page.head_headline = next((h.strip() for h in head_headline if h.strip()), None)
-    page.rel_authors = [
-        " ".join(a.text_content().split()) for a in _REL_AUTHORS(tree)
-    ]
-    page.rel_authors = [a for a in page.rel_authors if a]
+    return page
+
+
+def _rel_authors(tree: HtmlElement) -> list[str]:
+    names = [" ".join(a.text_content().split()) for a in _REL_AUTHORS(tree)]
+    return [a for a in names if a]
+
+
+def _bylines(tree: HtmlElement) -> list[str]:
+    bylines: list[str] = []
     for el in _byline_elements(tree)[:20]:
         # names in separate elements (<span>A</span><span>B</span>) are separate names
         # (a byline's <time> is not a name; the tree is shared with the date finders, so it is not edited)
         texts = el.xpath(".//text()[not(ancestor::time) and not(ancestor::script) and not(ancestor::style)]")
         text = ", ".join(" ".join(t.split()) for t in texts if t.strip())
-        if 2 < len(text) <= 120 and text not in page.bylines:
-            page.bylines.append(text)
-    return page
+        if 2 < len(text) <= 120 and text not in bylines:
+            bylines.append(text)
+    return bylines
 
 
 AUTHOR_METAS = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl")

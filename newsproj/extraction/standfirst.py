@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..text import text_key
+from ..text import folded_key, text_key
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -87,6 +87,9 @@ def standfirst(
                            lines[0]))[:60]
     if not first_key:
         return []
+    # a text whose key starts with or holds ``first_key`` holds its longest word as it is, casefolded (a key's words
+    # are runs of the casefolded text): a text without it is read no further (the key's regex costs)
+    anchor = max(first_key.split(), key=len)
     body_key = " " + text_key(body) + " "
     out: list[str] = []
     taken: set[HtmlElement] = set()
@@ -106,18 +109,22 @@ def standfirst(
         if not leaf:
             # a container: only whether its text opens with the body matters, read from its first characters
             head = _head_key(raw, len(first_key))
+            if head is None and anchor not in raw.casefold():
+                continue  # (no key of its text can hold the body's first words)
             key = head if head is not None else text_key(raw)
             if key.startswith(first_key):
                 found = True
                 break  # the body begins
             continue
         text = " ".join(raw.split())
-        key = text_key(text)
-        if key.startswith(first_key) or (len(first_key) >= 20 and first_key in key):
+        folded = text.casefold()
+        known = folded_key(folded) if anchor in folded else None  # (None: the body's first words are not in it)
+        if known is not None and (known.startswith(first_key) or (len(first_key) >= 20 and first_key in known)):
             found = True
             break  # the body begins
         if len(text) < MIN_CHARS or _excluded(el):
             continue
+        key = folded_key(folded) if known is None else known
         if any(a in taken for a in el.iterancestors()) or f" {key} " in body_key:
             continue
         if _link_share(el, len(text)) > 0.3 or not _matches(key, desc_keys):

@@ -224,10 +224,12 @@ def _more(text: str) -> bool:
     return any(rx.match(text) for rx in vocabulary().more)
 
 
-def headline_links(tree: HtmlElement, url: str, more: bool = False) -> list[tuple[HtmlElement, str]]:
+def headline_links(tree: HtmlElement, url: str, more: bool = False,
+                   wanted: set[str] | None = None) -> list[tuple[HtmlElement, str]]:
     """Links to other pages whose text (``HEADLINE_WORDS`` words or more) is all the text of their block: the
     headlines of teasers, menus and related-story lists, not links inside a sentence. With ``more``, also the
-    links to the rest of a teaser's story ("Read more", inside its summary or after it)."""
+    links to the rest of a teaser's story ("Read more", inside its summary or after it). With ``wanted``, only the
+    links whose text is one of these (the caller asks about no other: the rest are not resolved or measured)."""
     # the page itself: its URL and the URLs it calls its own (a page served elsewhere, a permalink)
     selves = [url, *tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")[:4]]
     pages = {page.split("#", 1)[0] for page in (absolute_url(u, url) for u in selves) if page}
@@ -235,20 +237,28 @@ def headline_links(tree: HtmlElement, url: str, more: bool = False) -> list[tupl
     # the page's own headline, linked to its permalink (a blog post's title), is no teaser
     own = " ".join(_norm(t).casefold() for t in tree.xpath("//title/text() | //meta[@property='og:title']/@content"))
     found: list[tuple[HtmlElement, str]] = []
+    others: dict[str, bool] = {}  # href → whether it links another page of the site
     for a in islice(tree.iter("a"), MAX_LINKS):
         href = (a.get("href") or "").strip()
         if not href or href.startswith(_SKIP_HREF):
             continue
         text = _norm(a.text_content())
+        if wanted is not None and text not in wanted:
+            continue
         read_more = more and len(text) <= 40 and _more(text)
         if not read_more and (len(text.split()) < HEADLINE_WORDS or text.casefold() in own):
             continue
-        target = absolute_url(href, url)  # (a broken link, "http://[x", costs that link only, not the page)
-        if target is None:
+        # (menus, footers and teasers link one page several times: each href is resolved and judged once)
+        other = others.get(href)
+        if other is None:
+            target = absolute_url(href, url)  # (a broken link, "http://[x", costs that link only, not the page)
+            if target is not None:
+                target = target.split("#", 1)[0]
+            # (teasers link other pages of the same site, not the page's print or comments view)
+            other = others[href] = target is not None and not (
+                target in pages or host_of(target) not in hosts or _variant(target, pages))
+        if not other:
             continue
-        target = target.split("#", 1)[0]
-        if target in pages or host_of(target) not in hosts or _variant(target, pages):
-            continue  # (teasers link other pages of the same site, not the page's print or comments view)
         if read_more:
             found.append((a, text))
             continue
@@ -356,7 +366,8 @@ def listing_reason(tree: HtmlElement, url: str, body: str) -> str | None:
     short = sum(1 for line in lines if len(line.split()) <= HEADLINE_MAX_WORDS)
     if article_metadata and (short < MIN_TEASERS or 2 * short < len(lines)):
         return None  # (most lines are paragraphs, not headlines: no need to walk the links)
-    links = headline_links(tree, url)
+    # (where the metadata says "article", only links that are lines of the text count: no other is measured)
+    links = headline_links(tree, url, wanted=set(lines) if article_metadata else None)
     headlines = {text for _, text in links}
     headline_lines = [line for line in lines if line in headlines]
     if len(headline_lines) >= MIN_TEASERS and 2 * len(headline_lines) >= len(lines):
