@@ -365,8 +365,11 @@ def own_site(tree: HtmlElement) -> str | None:
     return f"http://{host}/" if n >= MIN_SITE_LINKS and 4 * n >= len(hrefs) else None
 
 
+# (the body's text nodes, a script's or a style's left out by their parent and the rest by a plain contains()
+# before the normalize-space() tests: a page's scripts can hold megabytes of text; 2-11 → 0.3-1.5 ms a page)
 _BY_TEXTS = etree.XPath(
-    "//body//text()[starts-with(normalize-space(.), 'By ') or starts-with(normalize-space(.), 'BY ')"
+    "//body/descendant::text()[not(parent::script or parent::style)][contains(., 'By') or contains(., 'BY')]"
+    "[starts-with(normalize-space(.), 'By ') or starts-with(normalize-space(.), 'BY ')"
     " or normalize-space(.) = 'By' or normalize-space(.) = 'BY']"
     "[not(ancestor::script or ancestor::style or ancestor::nav or ancestor::footer or ancestor::aside"
     " or ancestor::li or ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')])]"
