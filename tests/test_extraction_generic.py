@@ -526,3 +526,19 @@ def test_a_layout_table_replaced_by_readabilitys_prose_costs_no_unpruned_run(mon
     monkeypatch.setattr(generic, "_readability", lambda page, url: calls.append("readability") or None)
     assert generic.best_candidate(page, "http://example.com/a", table, "table") == story
     assert calls == ["readability", "unpruned"]
+
+
+def test_first_body_is_the_first_body_in_document_order():
+    from lxml import etree
+
+    from newsproj.extraction.generic import first_body
+
+    page = lxml.html.document_fromstring("<html><head><title>t</title></head><body><p>a</p></body></html>")
+    page.insert(0, etree.Comment("a comment child"))
+    page.insert(0, etree.ProcessingInstruction("php", "x"))
+    assert first_body(page) is page.find(".//body") is not None
+    head = page.find("head")
+    inner = etree.SubElement(head, "body")  # (no parser makes this: the first body in document order is in the head)
+    assert first_body(page) is inner is page.find(".//body")
+    fragment = lxml.html.fromstring("<div><p>x</p></div>")
+    assert first_body(fragment) is None is fragment.find(".//body")
