@@ -96,6 +96,12 @@ def test_bcp47(raw, expected):
         (["Story by Staff in London"], []),
         (["By Our Correspondent in Paris"], []),
         (["Center for Drug Evaluation"], ["Center for Drug Evaluation"]),
+        # the agency after a name without a separator, or as whom the author writes for, or in a role
+        (["By JEFFREY McMURRAY Associated Press"], ["JEFFREY McMURRAY"]),
+        (["By Rae Dillon, For The Associated Press"], ["Rae Dillon", "Associated Press"]),
+        (["By Ahmed Haj, Associated Press Writer"], ["Ahmed Haj"]),
+        (["The Associated Press"], ["The Associated Press"]),
+        (["Jane Doe and The Associated Press"], ["Jane Doe", "The Associated Press"]),
     ],
 )
 def test_author_names(raw, expected):

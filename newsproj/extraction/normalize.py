@@ -178,6 +178,12 @@ _URLISH = re.compile(r"https?://\S+|www\.\S+|@\w+")
 _DATEISH = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|updated|published|posted)\b.*$", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|&|·|•|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b|\boch\b)\s*", re.I)
 _AGENCY_SUFFIX = re.compile(r"\s*[(|–/-]\s*(?:AP|AFP|Reuters|dpa|EFE|ANSA|PA|Bloomberg|CNN|BBC)\)?\s*$")
+_AGENCY_AFTER_NAME = re.compile(
+    r"^([^\s,;&]+ [^\s,;&]+(?: (?!and\b|und\b)[^\s,;&]+)?) (?:for )?(?:the )?Associated Press$", re.I
+)
+"""The agency after a name without a separator ("JANE DOE Associated Press"); "The Associated Press" alone stays."""
+_FOR_AGENCY = re.compile(r"^for (?:the )?(?=associated press$)", re.I)
+""""For The Associated Press" after a name: whom the author writes for, the agency itself."""
 _ROLE_ONLY = re.compile(
     r"^(?:and|the|our|with|in|for|at|of|by|von|par|por|di|news|staff|team|desk|editors?|authors?|autor(?:in|en)?)$",
     re.I
@@ -187,6 +193,7 @@ _ROLE_ONLY = re.compile(
 AGENCIES = frozenset({
     "ap", "afp", "reuters", "dpa", "efe", "ansa", "pa", "pa media", "bloomberg", "epd", "kna", "apa", "sda", "ats",
     "anp", "tt", "ntb", "ritzau", "xinhua", "kyodo", "yonhap", "anadolu", "europa press", "belga", "tass", "ria",
+    "associated press",
 })
 """News agencies: a byline of only these and the publisher is an organisation byline, kept as written."""
 
@@ -199,6 +206,7 @@ def _strip_author(name: str) -> str:
     name = BYLINE_START.sub("", name)
     name = _WHERE.sub(r"\1", name)
     name = _AGENCY_SUFFIX.sub("", name)
+    name = _AGENCY_AFTER_NAME.sub(r"\1", name)
     name = re.sub(r"\(\s*\)|\[\s*\]", "", name)
     name = re.sub(r"\s*\(\s*[\w.]{1,6}\.?\s*\)?\s*$", "", name)  # "Elena Oberholzer (obe.)": a desk code
     name = re.sub(r"\s+", " ", name).strip(" ,;:|-–—·•()")
@@ -222,6 +230,7 @@ def author_names(raw: list[str]) -> list[str]:
         # A role after a name: "Jane Doe, Staff Writer" → drop the role part.
         parts = [p for p in _SPLIT.split(text) if p and not _NOT_AUTHOR.match(p)]
         for part in parts:
+            part = _FOR_AGENCY.sub("", part)
             role = _ROLE.search(part)
             if role and len(part.split()) > 1:
                 before = BYLINE_START.sub("", part[: role.start()]).strip()  # (what the role follows)
