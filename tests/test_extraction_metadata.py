@@ -188,3 +188,35 @@ def test_a_byline_written_in_the_text_names_the_author_where_nothing_else_does()
     html = _page("", "<p>By Sam Okoro, Associated Press Writer</p>")
     article = extract(html, "http://127.0.0.1/a").article
     assert article.authors == [] and article.articleBody.startswith("By Sam Okoro")
+
+
+def test_one_walk_of_the_page_finds_what_each_xpath_finds():
+    """metadata.read walks a parsed page once for its scripts, <meta>s, canonical link, <title> and <h1>s; what it
+    finds is what the XPath each stands for finds (a fragment inside a document is read by the XPaths)."""
+    from newsproj.extraction import metadata, parse_html
+
+    html = ("<html><head><title> First  title </title><meta name='ROBOTS' content='noai'>"
+            "<meta name='headline' content='Head headline'><meta itemprop='headline' content='Second'>"
+            "<meta name='robots'><meta name='Robots' content=''><link rel='canonical' href='/one'>"
+            "<link rel='Canonical' href='/no'><link rel='canonical' href='/two'>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"LD\"}</script>"
+            "<script type='application/LD+json'>{}</script></head><body><h1>One</h1>"
+            "<meta name='headline' content='Body meta'><svg><title>Icon</title></svg><h1>Two</h1>"
+            "<meta name='robots' content='noimageai'></body></html>")
+    tree = parse_html(html)
+    head = metadata._head_elements(tree)
+    assert head.scripts == tree.xpath("//script[@type='application/ld+json']") and len(head.scripts) == 1
+    assert head.metas == list(tree.iterfind(".//meta")) and len(head.metas) == 7
+    assert head.canonical == tree.xpath("//link[@rel='canonical']/@href") == ["/one", "/two"]
+    assert head.title == tree.findtext(".//title") == " First  title "
+    assert head.h1s == list(tree.iter("h1")) and len(head.h1s) == 2
+    assert head.head_headline == tree.xpath("//head/meta[@name='headline' or @itemprop='headline']/@content")
+    assert head.head_headline == ["Head headline", "Second"]
+    assert head.robots == tree.xpath("//meta[translate(@name, 'ROBTS', 'robts')='robots']/@content")
+    assert head.robots == ["noai", "", "noimageai"]
+    page = metadata.read(tree)
+    assert (page.title, page.canonical, page.head_headline, page.robots) == ("First title", "/one", "Head headline",
+                                                                              ["noai", "", "noimageai"])
+    fragment = parse_html("<div><h1>Only</h1><p>text</p></div>")
+    assert fragment.getparent() is not None and metadata._head_elements(fragment).robots is None
+    assert [h.text for h in metadata._head_elements(fragment).h1s] == ["Only"]

@@ -193,3 +193,27 @@ def test_headline_links_asked_for_some_texts_gives_those_of_all_the_links():
     wanted = {"Story number 2 of the day's news", "Photo caption of story 4 here", "a link inside a sentence"}
     assert headline_links(tree, "http://127.0.0.1/", wanted=wanted) == [(a, t) for a, t in every if t in wanted]
     assert len(headline_links(tree, "http://127.0.0.1/", wanted=wanted)) == 2
+
+
+@pytest.mark.parametrize("head", [
+    "<meta property='og:type' content=' Article '>",
+    "<meta property='og:type'><meta property='og:type' content='website'>",
+    "<meta property='og:type' content=''><meta property='og:type' content='article'>",
+    "<meta property='article:published_time' content='2024-05-01'>",
+    "<script type='application/ld+json'>{\"@graph\": [{\"@type\": \"CollectionPage\"}]}</script>",
+    "<script type='application/LD+json'>{\"@type\": \"NewsArticle\"}</script>",
+    "",
+])
+def test_the_verdict_reads_the_metadata_as_metadata_read_found_it(head):
+    """The page's og:type, published time and JSON-LD scripts, as metadata.read found them in its walk of the
+    page, give the verdict what its own XPaths give."""
+    from newsproj.extraction import metadata
+    from newsproj.extraction.parse import parse_html
+    from newsproj.extraction.verdict import jsonld_types, og_type, says_article
+
+    tree = parse_html(f"<html><head><title>T</title>{head}</head><body><h1>T</h1><p>Text.</p></body></html>")
+    page = metadata.read(tree)
+    assert page.og_type is not None and page.ld_scripts is not None
+    assert jsonld_types(tree, page) == jsonld_types(tree)
+    assert og_type(tree, page) == og_type(tree)
+    assert says_article(tree, jsonld_types(tree), page) == says_article(tree, jsonld_types(tree))

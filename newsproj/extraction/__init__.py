@@ -268,15 +268,15 @@ def extract(
         body = "\n".join(line.strip() for line in generic.without_markup_lines(body).split("\n") if line.strip())
     words = word_count(body)
     if words < STUB_WORDS:
-        reason = not_article_reason(tree, body or "", words)
+        reason = not_article_reason(tree, body or "", words, page)
         if reason:
             raise NotAnArticle(f"{reason.replace('_', ' ')} ({words} words)", reason=reason)
-    short = short_page(tree, url, body or "", words) if words < SHORT_BODY_WORDS or not body else None
+    short = short_page(tree, url, body or "", words, page) if words < SHORT_BODY_WORDS or not body else None
     if short == "index":
         raise NotAnArticle(f"a listing (headline links, {words} words of text)", reason="index")
     if short or not body:
         raise NotAnArticle(f"too little text ({words} words)", reason="too_short")
-    listing = listing_reason(tree, url, body)
+    listing = listing_reason(tree, url, body, page)
     if listing:  # text enough, but the text of a listing
         raise NotAnArticle(f"a listing ({listing.replace('_', ' ')}, {words} words of text)", reason=listing)
 
@@ -295,7 +295,7 @@ def extract(
     authors = author_names(rules["authors"]) if "authors" in rules else _authors(page, url, tree, body)
     tz = site.timezone if site else None
     published, modified = _dates(page, tree, url, hints, tz)
-    if not published and not rules and site_page(tree):
+    if not published and not rules and site_page(tree, page):
         raise NotAnArticle("a page about the site, not news (its heading says so, no date)", reason="site_page")
     if "datePublished" in rules:
         published = iso_date(rules["datePublished"][0], tz) or published

@@ -134,9 +134,10 @@ def tdm_reservation(page: PageMeta, headers: dict[str, str], url: str) -> TdmRes
 # ------------------------------------------------------------------ directives, access, licence
 
 
-def ai_directives(tree: HtmlElement, headers: dict[str, str]) -> list[str] | None:
-    """``noai``/``noimageai`` from robots ``<meta>`` tags and ``X-Robots-Tag`` (``bot: noai`` counts too)."""
-    values = [str(v) for v in _ROBOTS_METAS(tree)[:20]]
+def ai_directives(tree: HtmlElement, headers: dict[str, str], robots: list[str] | None = None) -> list[str] | None:
+    """``noai``/``noimageai`` from robots ``<meta>`` tags and ``X-Robots-Tag`` (``bot: noai`` counts too).
+    ``robots``: the tags' content as :func:`metadata.read` found it (``PageMeta.robots``), else read here."""
+    values = list(robots[:20]) if robots is not None else [str(v) for v in _ROBOTS_METAS(tree)[:20]]
     if headers.get("x-robots-tag"):
         values.append(headers["x-robots-tag"])
     found: list[str] = []
@@ -217,7 +218,7 @@ def signals(tree: HtmlElement, page: PageMeta, url: str, hints: dict[str, Any]) 
     return {
         "robotsTxt": robots if robots in ("allowed", "disallowed", "absent") else None,
         "tdmReservation": tdm_reservation(page, headers, url) or _archived_tdmrep(hints.get("tdmrep")),
-        "aiDirectives": ai_directives(tree, headers),
+        "aiDirectives": ai_directives(tree, headers, page.robots),
         "isAccessibleForFree": accessible_for_free(page),
         "license": license_of(tree, page, url),
     }

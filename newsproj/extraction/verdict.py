@@ -19,6 +19,8 @@ from ..discovery.urls import absolute_url, host_of
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
+    from .metadata import PageMeta
+
 ARTICLE_TYPES = {
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
     "reviewnewsarticle", "backgroundnewsarticle", "blogposting", "liveblogposting", "report",
@@ -31,12 +33,15 @@ LISTING_REASONS = frozenset(("index", "tag", "listing_metadata", "teasers"))
 _MIN_PARAGRAPH = 80  # characters of text (links excluded) for a <p> to count as prose
 
 
-def jsonld_types(tree: HtmlElement) -> set[str]:
-    """Top-level ``@type`` values of the page's JSON-LD (inside ``@graph`` too), lowercased."""
+def jsonld_types(tree: HtmlElement, page: PageMeta | None = None) -> set[str]:
+    """Top-level ``@type`` values of the page's JSON-LD (inside ``@graph`` too), lowercased. ``page``: what
+    ``metadata.read`` found of the page (its scripts), where it read them."""
     from ..extraction.limits import json_too_deep  # (here: the extraction package imports this module)
 
     found: set[str] = set()
-    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+    scripts = page.ld_scripts if page is not None and page.ld_scripts is not None else tree.iterfind(
+        ".//script[@type='application/ld+json']")
+    for script in scripts:
         text = script.text or ""
         if json_too_deep(text):  # json.loads would raise RecursionError (100,000 levels): not a page's types
             continue
@@ -111,7 +116,7 @@ def _paywalled(tree: HtmlElement) -> bool:
     )
 
 
-def not_article_reason(tree: HtmlElement, text: str, words: int) -> str | None:
+def not_article_reason(tree: HtmlElement, text: str, words: int, page: PageMeta | None = None) -> str | None:
     """Why a page whose article text is ``text`` (``words`` long) is not an article; None when nothing says so.
 
     Called with the extracted text: ``index``, ``tag``, ``live_blog``, ``video``, ``paywall``, ``error_page``,
@@ -125,8 +130,8 @@ def not_article_reason(tree: HtmlElement, text: str, words: int) -> str | None:
     # (an error page says so in its title or heading and holds next to no text; "404 days at sea" is news)
     if words < 60 and (_ERROR_TITLE.search(title) or _ERROR_TITLE.search(h1)):
         return "error_page"
-    types = jsonld_types(tree)
-    og_type = (tree.xpath("string(//meta[@property='og:type']/@content)") or "").strip().lower()
+    types = jsonld_types(tree, page)
+    og = og_type(tree, page)
     if "liveblogposting" in types:
         return "live_blog"
     # A paywalled article whose visible part is a real lead is still an article (a record with that lead); a
@@ -135,7 +140,7 @@ def not_article_reason(tree: HtmlElement, text: str, words: int) -> str | None:
         return "paywall"
     if text and len(_CONSENT.findall(text)) >= 2 and len(_CONSENT.findall(text)) * 25 >= words:
         return "consent_wall"
-    if og_type.startswith("video") or (types & _VIDEO_TYPES and not types & ARTICLE_TYPES):
+    if og.startswith("video") or (types & _VIDEO_TYPES and not types & ARTICLE_TYPES):
         return "video"
     if types & _TAG_TYPES and not types & ARTICLE_TYPES:
         return "tag" if types & {"collectionpage", "profilepage"} and _tag_like(tree) else "index"
@@ -185,11 +190,19 @@ _BLOCK_TAGS = frozenset(("p", "li", "div", "td", "th", "dd", "dt", "h1", "h2", "
 _SKIP_HREF = ("#", "javascript:", "mailto:", "tel:", "data:")
 
 
-def says_article(tree: HtmlElement, types: set[str]) -> bool:
-    og_type = (tree.xpath("string(//meta[@property='og:type']/@content)") or "").strip().lower()
-    return og_type == "article" or bool(types & ARTICLE_TYPES) or bool(
-        tree.xpath("//meta[@property='article:published_time']")
-    )
+def og_type(tree: HtmlElement, page: PageMeta | None = None) -> str:
+    """The page's ``og:type``, lowercased ("" for none); from ``page`` (``metadata.read``) where it read it."""
+    value = page.og_type if page is not None and page.og_type is not None else tree.xpath(
+        "string(//meta[@property='og:type']/@content)")
+    return (value or "").strip().lower()
+
+
+def says_article(tree: HtmlElement, types: set[str], page: PageMeta | None = None) -> bool:
+    if og_type(tree, page) == "article" or types & ARTICLE_TYPES:
+        return True
+    if page is not None and page.has_published_time is not None:
+        return page.has_published_time
+    return bool(tree.xpath("//meta[@property='article:published_time']"))
 
 
 _SITE_PAGE_TYPES = {"aboutpage", "contactpage"}
@@ -202,11 +215,11 @@ _SITE_PAGE_TITLE = re.compile(
 """The heading of a page about the site (its first words), in a few languages."""
 
 
-def site_page(tree: HtmlElement) -> bool:
+def site_page(tree: HtmlElement, page: PageMeta | None = None) -> bool:
     """A page about the site ("About us", "Contact", "Privacy policy"...), not news: it says so in its heading, and
     nothing calls it an article (the caller checks that it states no date)."""
-    types = jsonld_types(tree)
-    if says_article(tree, types):
+    types = jsonld_types(tree, page)
+    if says_article(tree, types, page):
         return False
     if types & _SITE_PAGE_TYPES:
         return True
@@ -330,7 +343,7 @@ PROSE_LINE_WORDS = 10
 """A line of this many words ending a sentence is prose (not a caption, a label or a headline)."""
 
 
-def short_page(tree: HtmlElement, url: str, body: str, words: int) -> str | None:
+def short_page(tree: HtmlElement, url: str, body: str, words: int, page: PageMeta | None = None) -> str | None:
     """What a page whose text is short (``words`` under ``SHORT_BODY_WORDS``) is: None for a short article (from
     ``MIN_BODY_WORDS`` words, with a sentence of prose that is no teaser's text), ``index`` for a page that links
     other pages by their headlines and does not call itself an article (a last page of a section holding one
@@ -338,7 +351,7 @@ def short_page(tree: HtmlElement, url: str, body: str, words: int) -> str | None
     from ..text import MIN_BODY_WORDS  # (here: the extraction package imports this module)
 
     # (a summary beside a "Read more" link to another page is that page's teaser: a tag page holding one post)
-    links = [] if says_article(tree, jsonld_types(tree)) else headline_links(tree, url, more=True)
+    links = [] if says_article(tree, jsonld_types(tree, page), page) else headline_links(tree, url, more=True)
     lines = [_norm(line) for line in body.split("\n")]
     prose = [line for line in lines if len(line.split()) >= PROSE_LINE_WORDS and _PROSE_LINE.search(line)]
     if words >= MIN_BODY_WORDS and prose:
@@ -348,7 +361,7 @@ def short_page(tree: HtmlElement, url: str, body: str, words: int) -> str | None
     return "index" if links else "too_short"
 
 
-def listing_reason(tree: HtmlElement, url: str, body: str) -> str | None:
+def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta | None = None) -> str | None:
     """Why a page that gave ``body`` (one paragraph a line, enough words for an article) is a listing all the
     same, or None for an article:
 
@@ -358,8 +371,8 @@ def listing_reason(tree: HtmlElement, url: str, body: str) -> str | None:
       on a page that calls itself a website; half of the text or more). Where the metadata says "article", only a
       text made mostly of headline lines counts.
     """
-    types = jsonld_types(tree)
-    article_metadata = says_article(tree, types)
+    types = jsonld_types(tree, page)
+    article_metadata = says_article(tree, types, page)
     if types & LISTING_TYPES and not article_metadata:
         return "listing_metadata"
     lines = [_norm(line) for line in body.split("\n") if line.strip()]
@@ -374,8 +387,7 @@ def listing_reason(tree: HtmlElement, url: str, body: str) -> str | None:
         return "teasers"  # every other line is a link to another page
     if article_metadata:
         return None
-    og_type = (tree.xpath("string(//meta[@property='og:type']/@content)") or "").strip().lower()
-    if len(links) < (1 if og_type == "website" else MIN_TEASERS):  # (an author page may hold one teaser)
+    if len(links) < (1 if og_type(tree, page) == "website" else MIN_TEASERS):  # (an author page may hold one teaser)
         return None
     words = sum(len(line.split()) for line in lines) or 1
     joined = "\n".join(_teasers(links))
