@@ -202,7 +202,9 @@ def test_one_walk_of_the_page_finds_what_each_xpath_finds():
             "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"LD\"}</script>"
             "<script type='application/LD+json'>{}</script></head><body><h1>One</h1>"
             "<meta name='headline' content='Body meta'><svg><title>Icon</title></svg><h1>Two</h1>"
-            "<meta name='robots' content='noimageai'></body></html>")
+            "<meta name='robots' content='noimageai'><a rel='\tLicense\n alternate' href='/l2'>CC</a>"
+            "<a rel='licensed' href='/no'>x</a><a rel='license'>no href</a><link rel='x license' href='/l3'>"
+            "</body></html>")
     tree = parse_html(html)
     head = metadata._head_elements(tree)
     assert head.scripts == tree.xpath("//script[@type='application/ld+json']") and len(head.scripts) == 1
@@ -214,6 +216,9 @@ def test_one_walk_of_the_page_finds_what_each_xpath_finds():
     assert head.head_headline == ["Head headline", "Second"]
     assert head.robots == tree.xpath("//meta[translate(@name, 'ROBTS', 'robts')='robots']/@content")
     assert head.robots == ["noai", "", "noimageai"]
+    assert head.license_hrefs == tree.xpath(
+        "(//link|//a)[@rel][contains(concat(' ', translate(normalize-space(@rel), 'LICENS', 'licens'), ' '),"
+        " ' license ')]/@href") == ["/l2", "/l3"]
     page = metadata.read(tree)
     assert (page.title, page.canonical, page.head_headline, page.robots) == ("First title", "/one", "Head headline",
                                                                               ["noai", "", "noimageai"])

@@ -161,7 +161,8 @@ def accessible_for_free(page: PageMeta) -> bool | None:
 
 
 def license_of(tree: HtmlElement, page: PageMeta, url: str) -> str | None:
-    for href in _LICENSE_LINKS(tree)[:5]:
+    hrefs = page.license_hrefs if page.license_hrefs is not None else _LICENSE_LINKS(tree)[:5]
+    for href in hrefs[:5]:
         link = absolute_url(str(href)[:MAX_VALUE], url)
         if link:
             return link

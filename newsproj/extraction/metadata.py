@@ -73,6 +73,9 @@ class PageMeta:
     """``string(//meta[@property='og:type']/@content)``, as written (None: not read)."""
     has_published_time: bool | None = None
     """Whether a ``<meta property="article:published_time">`` is there (None: not read)."""
+    license_hrefs: list[str] | None = None
+    """The href of the first ``MAX_LICENSE_LINKS`` ``<link>``s and ``<a>``s whose rel is "license" (None: not read,
+    see ``consent.license_of``)."""
     _rel_authors: list[str] | None = field(default=None, init=False, repr=False)
     _bylines: list[str] | None = field(default=None, init=False, repr=False)
     owners: list[str] = field(default_factory=list)
@@ -167,9 +170,21 @@ class _HeadElements:
     """``string(//meta[@property='og:type']/@content)`` (None: not read)"""
     has_published_time: bool | None = None
     """``boolean(//meta[@property='article:published_time'])`` (None: not read)"""
+    license_hrefs: list[str] | None = None
+    """``(//link|//a)[@rel][contains(concat(' ', translate(normalize-space(@rel), 'LICENS', 'licens'), ' '),
+    ' license ')]/@href`` (None: not read)"""
 
 
 _ROBOTS_NAME = str.maketrans("ROBTS", "robts")
+
+
+_LICENSE_REL = str.maketrans("LICENS", "licens")
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def _licence_rel(rel: str) -> bool:
+    """``contains(concat(' ', translate(normalize-space(@rel), 'LICENS', 'licens'), ' '), ' license ')``"""
+    return " license " in " " + " ".join(t for t in _XML_SPACE.split(rel) if t).translate(_LICENSE_REL) + " "
 
 
 def _head_elements(tree: HtmlElement) -> _HeadElements:
@@ -182,10 +197,18 @@ def _head_elements(tree: HtmlElement) -> _HeadElements:
             _LD_SCRIPTS(tree), list(tree.iterfind(".//meta")), tree.xpath("//link[@rel='canonical']/@href"),
             title, list(tree.iter("h1")), tree.xpath("//head/meta[@name='headline' or @itemprop='headline']/@content"),
             None)
-    found = _HeadElements([], [], [], None, [], [], [], "", False)
+    found = _HeadElements([], [], [], None, [], [], [], "", False, [])
     title_seen = og_seen = False
-    for el in tree.iter("script", "meta", "link", "title", "h1"):
+    for el in tree.iter("script", "meta", "link", "title", "h1", "a"):
         tag = el.tag
+        if tag == "a" or tag == "link":
+            rel = el.get("rel")
+            if rel is not None and _licence_rel(rel):
+                href = el.get("href")
+                if href is not None:
+                    found.license_hrefs.append(href)  # type: ignore[union-attr]
+            if tag == "a":
+                continue
         if tag == "meta":
             if el is not tree:
                 found.metas.append(el)
@@ -251,6 +274,7 @@ def read(tree: HtmlElement) -> PageMeta:
     page.robots = head.robots[:MAX_ROBOTS] if head.robots is not None else None
     if head.robots is not None:  # (the page's root: the verdict's readings too, see verdict.says_article)
         page.ld_scripts, page.og_type, page.has_published_time = head.scripts, head.og_type, head.has_published_time
+        page.license_hrefs = head.license_hrefs[:MAX_LICENSE_LINKS] if head.license_hrefs is not None else None
     return page
 
 
@@ -272,6 +296,7 @@ def _bylines(tree: HtmlElement) -> list[str]:
 
 
 MAX_ROBOTS = 20
+MAX_LICENSE_LINKS = 5
 AUTHOR_METAS = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl")
 """``<meta>`` keys that name an article's authors, best first."""
 MAX_AUTHOR_METAS = 20
