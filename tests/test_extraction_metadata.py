@@ -198,6 +198,7 @@ def test_one_walk_of_the_page_finds_what_each_xpath_finds():
     html = ("<html><head><title> First  title </title><meta name='ROBOTS' content='noai'>"
             "<meta name='headline' content='Head headline'><meta itemprop='headline' content='Second'>"
             "<meta name='robots'><meta name='Robots' content=''><link rel='canonical' href='/one'>"
+            "<meta property='og:url' content='/og'><meta property='og:title' content='OG title'>"
             "<link rel='Canonical' href='/no'><link rel='canonical' href='/two'>"
             "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"LD\"}</script>"
             "<script type='application/LD+json'>{}</script></head><body><h1>One</h1>"
@@ -208,7 +209,7 @@ def test_one_walk_of_the_page_finds_what_each_xpath_finds():
     tree = parse_html(html)
     head = metadata._head_elements(tree)
     assert head.scripts == tree.xpath("//script[@type='application/ld+json']") and len(head.scripts) == 1
-    assert head.metas == list(tree.iterfind(".//meta")) and len(head.metas) == 7
+    assert head.metas == list(tree.iterfind(".//meta")) and len(head.metas) == 9
     assert head.canonical == tree.xpath("//link[@rel='canonical']/@href") == ["/one", "/two"]
     assert head.title == tree.findtext(".//title") == " First  title "
     assert head.h1s == list(tree.iter("h1")) and len(head.h1s) == 2
@@ -216,6 +217,10 @@ def test_one_walk_of_the_page_finds_what_each_xpath_finds():
     assert head.head_headline == ["Head headline", "Second"]
     assert head.robots == tree.xpath("//meta[translate(@name, 'ROBTS', 'robts')='robots']/@content")
     assert head.robots == ["noai", "", "noimageai"]
+    assert head.selves == tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
+    assert head.selves == ["/one", "/og", "/two"]
+    assert head.own_titles == tree.xpath("//title/text() | //meta[@property='og:title']/@content")
+    assert head.own_titles == [" First  title ", "OG title", "Icon"]
     assert head.license_hrefs == tree.xpath(
         "(//link|//a)[@rel][contains(concat(' ', translate(normalize-space(@rel), 'LICENS', 'licens'), ' '),"
         " ' license ')]/@href") == ["/l2", "/l3"]

@@ -76,6 +76,11 @@ class PageMeta:
     license_hrefs: list[str] | None = None
     """The href of the first ``MAX_LICENSE_LINKS`` ``<link>``s and ``<a>``s whose rel is "license" (None: not read,
     see ``consent.license_of``)."""
+    selves: list[str] | None = None
+    """The URLs the page calls its own, canonical links and og:url, page order (None: not read, see
+    ``verdict.headline_links``)."""
+    own_titles: list[str] | None = None
+    """The text of its <title>s and its og:title values, page order (None: not read)."""
     _rel_authors: list[str] | None = field(default=None, init=False, repr=False)
     _bylines: list[str] | None = field(default=None, init=False, repr=False)
     owners: list[str] = field(default_factory=list)
@@ -173,6 +178,10 @@ class _HeadElements:
     license_hrefs: list[str] | None = None
     """``(//link|//a)[@rel][contains(concat(' ', translate(normalize-space(@rel), 'LICENS', 'licens'), ' '),
     ' license ')]/@href`` (None: not read)"""
+    selves: list[str] | None = None
+    """``//link[@rel='canonical']/@href | //meta[@property='og:url']/@content`` (None: not read)"""
+    own_titles: list[str] | None = None
+    """``//title/text() | //meta[@property='og:title']/@content`` (None: not read)"""
 
 
 _ROBOTS_NAME = str.maketrans("ROBTS", "robts")
@@ -197,7 +206,7 @@ def _head_elements(tree: HtmlElement) -> _HeadElements:
             _LD_SCRIPTS(tree), list(tree.iterfind(".//meta")), tree.xpath("//link[@rel='canonical']/@href"),
             title, list(tree.iter("h1")), tree.xpath("//head/meta[@name='headline' or @itemprop='headline']/@content"),
             None)
-    found = _HeadElements([], [], [], None, [], [], [], "", False, [])
+    found = _HeadElements([], [], [], None, [], [], [], "", False, [], [], [])
     title_seen = og_seen = False
     for el in tree.iter("script", "meta", "link", "title", "h1", "a"):
         tag = el.tag
@@ -220,7 +229,12 @@ def _head_elements(tree: HtmlElement) -> _HeadElements:
                     found.head_headline.append(content)
                 if name is not None and found.robots is not None and name.translate(_ROBOTS_NAME) == "robots":
                     found.robots.append(content)
-                if not og_seen and el.get("property") == "og:type":
+                prop = el.get("property")
+                if prop == "og:url":
+                    found.selves.append(content)  # type: ignore[union-attr]
+                elif prop == "og:title":
+                    found.own_titles.append(content)  # type: ignore[union-attr]
+                if not og_seen and prop == "og:type":
                     og_seen, found.og_type = True, content  # (the first one's, "" as well)
             if el.get("property") == "article:published_time":
                 found.has_published_time = True
@@ -231,10 +245,13 @@ def _head_elements(tree: HtmlElement) -> _HeadElements:
             href = el.get("href")
             if href is not None and el.get("rel") == "canonical":
                 found.canonical.append(href)
+                found.selves.append(href)  # type: ignore[union-attr]
         elif tag == "title":
             if not title_seen and el is not tree:
                 title_seen = True
                 found.title = el.text or ""
+            # (its text nodes: its text and the tails of what it holds)
+            found.own_titles.extend(t for t in (el.text, *(child.tail for child in el)) if t)  # type: ignore[union-attr]
         else:
             found.h1s.append(el)
     return found
@@ -275,6 +292,7 @@ def read(tree: HtmlElement) -> PageMeta:
     if head.robots is not None:  # (the page's root: the verdict's readings too, see verdict.says_article)
         page.ld_scripts, page.og_type, page.has_published_time = head.scripts, head.og_type, head.has_published_time
         page.license_hrefs = head.license_hrefs[:MAX_LICENSE_LINKS] if head.license_hrefs is not None else None
+        page.selves, page.own_titles = head.selves, head.own_titles
     return page
 
 

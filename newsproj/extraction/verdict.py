@@ -237,18 +237,23 @@ def _more(text: str) -> bool:
     return any(rx.match(text) for rx in vocabulary().more)
 
 
-def headline_links(tree: HtmlElement, url: str, more: bool = False,
-                   wanted: set[str] | None = None) -> list[tuple[HtmlElement, str]]:
+def headline_links(tree: HtmlElement, url: str, more: bool = False, wanted: set[str] | None = None,
+                   page: PageMeta | None = None) -> list[tuple[HtmlElement, str]]:
     """Links to other pages whose text (``HEADLINE_WORDS`` words or more) is all the text of their block: the
     headlines of teasers, menus and related-story lists, not links inside a sentence. With ``more``, also the
     links to the rest of a teaser's story ("Read more", inside its summary or after it). With ``wanted``, only the
     links whose text is one of these (the caller asks about no other: the rest are not resolved or measured)."""
     # the page itself: its URL and the URLs it calls its own (a page served elsewhere, a permalink)
-    selves = [url, *tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")[:4]]
+    # (the URLs and titles metadata.read found in its walk of the page, else read here)
+    ours = page.selves if page is not None else None
+    selves = [url, *(ours if ours is not None else tree.xpath(
+        "//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"))[:4]]
     pages = {page.split("#", 1)[0] for page in (absolute_url(u, url) for u in selves) if page}
     hosts = {host_of(u) for u in pages} - {""}
     # the page's own headline, linked to its permalink (a blog post's title), is no teaser
-    own = " ".join(_norm(t).casefold() for t in tree.xpath("//title/text() | //meta[@property='og:title']/@content"))
+    titles = page.own_titles if page is not None and page.own_titles is not None else tree.xpath(
+        "//title/text() | //meta[@property='og:title']/@content")
+    own = " ".join(_norm(t).casefold() for t in titles)
     found: list[tuple[HtmlElement, str]] = []
     others: dict[str, bool] = {}  # href → whether it links another page of the site
     for a in islice(tree.iter("a"), MAX_LINKS):
@@ -351,7 +356,8 @@ def short_page(tree: HtmlElement, url: str, body: str, words: int, page: PageMet
     from ..text import MIN_BODY_WORDS  # (here: the extraction package imports this module)
 
     # (a summary beside a "Read more" link to another page is that page's teaser: a tag page holding one post)
-    links = [] if says_article(tree, jsonld_types(tree, page), page) else headline_links(tree, url, more=True)
+    links = [] if says_article(tree, jsonld_types(tree, page), page) else headline_links(
+        tree, url, more=True, page=page)
     lines = [_norm(line) for line in body.split("\n")]
     prose = [line for line in lines if len(line.split()) >= PROSE_LINE_WORDS and _PROSE_LINE.search(line)]
     if words >= MIN_BODY_WORDS and prose:
@@ -380,7 +386,7 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta | None
     if article_metadata and (short < MIN_TEASERS or 2 * short < len(lines)):
         return None  # (most lines are paragraphs, not headlines: no need to walk the links)
     # (where the metadata says "article", only links that are lines of the text count: no other is measured)
-    links = headline_links(tree, url, wanted=set(lines) if article_metadata else None)
+    links = headline_links(tree, url, wanted=set(lines) if article_metadata else None, page=page)
     headlines = {text for _, text in links}
     headline_lines = [line for line in lines if line in headlines]
     if len(headline_lines) >= MIN_TEASERS and 2 * len(headline_lines) >= len(lines):
