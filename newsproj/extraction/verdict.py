@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..cleaning.patterns import vocabulary
 from ..discovery.urls import absolute_url, host_of
+from .generic import first_body
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -159,7 +160,7 @@ def _tag_like(tree: HtmlElement) -> bool:
 
 def _link_dense(tree: HtmlElement) -> bool:
     """Most of the page's visible text is link text: a list of teasers."""
-    body = tree.find(".//body")
+    body = first_body(tree)
     if body is None:
         return False
     total = len(" ".join(body.text_content().split()))
