@@ -1,5 +1,7 @@
 """Field sources, best first, on small hand-written pages."""
 
+import pytest
+
 from newsproj.extraction import extract
 
 BODY = "".join(f"<p>Paragraph {i} of the article, long enough to be prose that any extractor keeps as text.</p>"
@@ -192,7 +194,7 @@ def test_a_byline_written_in_the_text_names_the_author_where_nothing_else_does()
 
 def test_one_walk_of_the_page_finds_what_each_xpath_finds():
     """metadata.read walks a parsed page once for its scripts, <meta>s, canonical link, <title> and <h1>s; what it
-    finds is what the XPath each stands for finds (a fragment inside a document is read by the XPaths)."""
+    finds is what the XPath each stands for finds."""
     from newsproj.extraction import metadata, parse_html
 
     html = ("<html><head><title> First  title </title><meta name='ROBOTS' content='noai'>"
@@ -227,6 +229,25 @@ def test_one_walk_of_the_page_finds_what_each_xpath_finds():
     page = metadata.read(tree)
     assert (page.title, page.canonical, page.head_headline, page.robots) == ("First title", "/one", "Head headline",
                                                                               ["noai", "", "noimageai"])
-    fragment = parse_html("<div><h1>Only</h1><p>text</p></div>")
-    assert fragment.getparent() is not None and metadata._head_elements(fragment).robots is None
-    assert [h.text for h in metadata._head_elements(fragment).h1s] == ["Only"]
+
+
+@pytest.mark.parametrize("before", ["\u00ef\u00bb\u00bf", "Saved from the web: "])
+def test_a_page_parsed_as_a_fragment_is_read_as_the_whole_page(before):
+    """A page that does not start with <html> (a byte-order mark decoded as Latin-1, as on an l3s page; a line of text)
+    and whose parse holds no <head> is handed out by parse_html as a fragment inside its document. metadata.read
+    reads its document as it reads any page: what the page states, the verdict's and consent's readings too."""
+    from newsproj.extraction import metadata, parse_html
+
+    html = ("<html lang='de'><title>A title</title><meta name='robots' content='noai'>"
+            "<meta property='og:type' content='article'><meta property='og:url' content='/own'>"
+            "<meta property='article:published_time' content='2024-05-01'><link rel='canonical' href='/own'>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"LD\"}</script>"
+            "<body><h1>Heading</h1><p>Text. <a rel='license' href='/cc'>CC</a></p></body></html>")
+    fragment, whole = parse_html(before + html), parse_html("<!DOCTYPE html>" + html)
+    assert fragment.getparent() is not None and whole.getparent() is None
+    page, expected = metadata.read(fragment), metadata.read(whole)
+    for name in ("article", "meta", "canonical", "h1", "title", "robots", "og_type", "has_published_time",
+                 "license_hrefs", "selves", "own_titles"):
+        assert getattr(page, name) == getattr(expected, name), name
+    assert [s.text for s in page.ld_scripts or []] == [s.text for s in expected.ld_scripts or []]
+    assert (page.title, page.robots, page.og_type, page.selves) == ("A title", ["noai"], "article", ["/own", "/own"])

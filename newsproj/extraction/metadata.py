@@ -127,9 +127,6 @@ def _flatten(items: list[Any]) -> list[dict[str, Any]]:
     return out
 
 
-_LD_SCRIPTS = etree.XPath("//script[@type='application/ld+json']")
-
-
 def _jsonld_nodes(scripts: list[HtmlElement]) -> list[dict[str, Any]]:
     """The JSON-LD nodes of every script that can be read, one script at a time (extruct's reading of each): one
     broken or hostile script (nested deeper than ``MAX_JSON_DEPTH``) costs only itself."""
@@ -169,19 +166,19 @@ class _HeadElements:
     h1s: list[HtmlElement]
     head_headline: list[str]
     """``//head/meta[@name='headline' or @itemprop='headline']/@content``"""
-    robots: list[str] | None
-    """``//meta[translate(@name, 'ROBTS', 'robts')='robots']/@content`` (None: not read)"""
-    og_type: str | None = None
-    """``string(//meta[@property='og:type']/@content)`` (None: not read)"""
-    has_published_time: bool | None = None
-    """``boolean(//meta[@property='article:published_time'])`` (None: not read)"""
-    license_hrefs: list[str] | None = None
+    robots: list[str]
+    """``//meta[translate(@name, 'ROBTS', 'robts')='robots']/@content``"""
+    og_type: str
+    """``string(//meta[@property='og:type']/@content)``"""
+    has_published_time: bool
+    """``boolean(//meta[@property='article:published_time'])``"""
+    license_hrefs: list[str]
     """``(//link|//a)[@rel][contains(concat(' ', translate(normalize-space(@rel), 'LICENS', 'licens'), ' '),
-    ' license ')]/@href`` (None: not read)"""
-    selves: list[str] | None = None
-    """``//link[@rel='canonical']/@href | //meta[@property='og:url']/@content`` (None: not read)"""
-    own_titles: list[str] | None = None
-    """``//title/text() | //meta[@property='og:title']/@content`` (None: not read)"""
+    ' license ')]/@href``"""
+    selves: list[str]
+    """``//link[@rel='canonical']/@href | //meta[@property='og:url']/@content``"""
+    own_titles: list[str]
+    """``//title/text() | //meta[@property='og:title']/@content``"""
 
 
 _ROBOTS_NAME = str.maketrans("ROBTS", "robts")
@@ -197,29 +194,31 @@ def _licence_rel(rel: str) -> bool:
 
 
 def _head_elements(tree: HtmlElement) -> _HeadElements:
-    """What :func:`read` needs of the page's markup. The page's root (every parsed page but a fragment): one walk of
-    the tree for all (each an XPath walk of the whole tree, ~0.12 ms a page of the dev corpora); else each as
-    documented."""
-    if tree.getparent() is not None:  # (a fragment inside a document: ``//`` is the document, ``.//`` the fragment)
-        title = tree.findtext(".//title")
-        return _HeadElements(
-            _LD_SCRIPTS(tree), list(tree.iterfind(".//meta")), tree.xpath("//link[@rel='canonical']/@href"),
-            title, list(tree.iter("h1")), tree.xpath("//head/meta[@name='headline' or @itemprop='headline']/@content"),
-            None)
+    """What :func:`read` needs of the page's markup, from one walk of its document (each was an XPath walk of the
+    whole tree, ~0.12 ms a page of the dev corpora).
+
+    The document's root, not ``tree``: a page that does not start with ``<html>`` and whose parse holds no
+    ``<head>`` (1 of the 1,387 dev pages: a byte-order mark decoded as Latin-1 before its ``<html>``) is handed out
+    by ``parse_html`` (lxml's ``fromstring``) as a fragment inside its document, the ``<body>``'s only element or
+    the ``<body>`` renamed. Its document holds nothing else but what libxml2 puts after the ``</body>``, which is
+    the page's as much (the ``//`` XPaths these readings replace, the verdict's and consent's, read it too). What
+    follows ``</html>`` is a second root element (libxml2 2.14): no walk of the tree reads it, here or in any other
+    stage."""
+    root = tree.getroottree().getroot()
     found = _HeadElements([], [], [], None, [], [], [], "", False, [], [], [])
     title_seen = og_seen = False
-    for el in tree.iter("script", "meta", "link", "title", "h1", "a"):
+    for el in root.iter("script", "meta", "link", "title", "h1", "a"):
         tag = el.tag
         if tag == "a" or tag == "link":
             rel = el.get("rel")
             if rel is not None and _licence_rel(rel):
                 href = el.get("href")
                 if href is not None:
-                    found.license_hrefs.append(href)  # type: ignore[union-attr]
+                    found.license_hrefs.append(href)
             if tag == "a":
                 continue
         if tag == "meta":
-            if el is not tree:
+            if el is not root:
                 found.metas.append(el)
             content = el.get("content")
             if content is not None:
@@ -227,13 +226,13 @@ def _head_elements(tree: HtmlElement) -> _HeadElements:
                 if el.getparent() is not None and el.getparent().tag == "head" and (
                         name == "headline" or el.get("itemprop") == "headline"):
                     found.head_headline.append(content)
-                if name is not None and found.robots is not None and name.translate(_ROBOTS_NAME) == "robots":
+                if name is not None and name.translate(_ROBOTS_NAME) == "robots":
                     found.robots.append(content)
                 prop = el.get("property")
                 if prop == "og:url":
-                    found.selves.append(content)  # type: ignore[union-attr]
+                    found.selves.append(content)
                 elif prop == "og:title":
-                    found.own_titles.append(content)  # type: ignore[union-attr]
+                    found.own_titles.append(content)
                 if not og_seen and prop == "og:type":
                     og_seen, found.og_type = True, content  # (the first one's, "" as well)
             if el.get("property") == "article:published_time":
@@ -245,13 +244,13 @@ def _head_elements(tree: HtmlElement) -> _HeadElements:
             href = el.get("href")
             if href is not None and el.get("rel") == "canonical":
                 found.canonical.append(href)
-                found.selves.append(href)  # type: ignore[union-attr]
+                found.selves.append(href)
         elif tag == "title":
-            if not title_seen and el is not tree:
+            if not title_seen and el is not root:
                 title_seen = True
                 found.title = el.text or ""
             # (its text nodes: its text and the tails of what it holds)
-            found.own_titles.extend(t for t in (el.text, *(child.tail for child in el)) if t)  # type: ignore[union-attr]
+            found.own_titles.extend(t for t in (el.text, *(child.tail for child in el)) if t)
         else:
             found.h1s.append(el)
     return found
@@ -288,11 +287,11 @@ def read(tree: HtmlElement) -> PageMeta:
     title = head.title
     page.title = " ".join(title.split()) if title else None
     page.head_headline = next((h.strip() for h in head.head_headline if h.strip()), None)
-    page.robots = head.robots[:MAX_ROBOTS] if head.robots is not None else None
-    if head.robots is not None:  # (the page's root: the verdict's readings too, see verdict.says_article)
-        page.ld_scripts, page.og_type, page.has_published_time = head.scripts, head.og_type, head.has_published_time
-        page.license_hrefs = head.license_hrefs[:MAX_LICENSE_LINKS] if head.license_hrefs is not None else None
-        page.selves, page.own_titles = head.selves, head.own_titles
+    page.robots = head.robots[:MAX_ROBOTS]
+    # (the verdict's readings too, see verdict.says_article, and consent's)
+    page.ld_scripts, page.og_type, page.has_published_time = head.scripts, head.og_type, head.has_published_time
+    page.license_hrefs = head.license_hrefs[:MAX_LICENSE_LINKS]
+    page.selves, page.own_titles = head.selves, head.own_titles
     return page
 
 
