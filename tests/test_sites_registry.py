@@ -166,6 +166,27 @@ def test_for_page_falls_back_to_the_canonical_host():
     assert sites.for_page("http://127.0.0.1:8000/a") is None
 
 
+def test_for_tree_reads_the_canonical_link_only_where_the_url_names_no_site():
+    """The page's canonical link or og:url (an XPath walk of the whole tree) is read only when its URL's host is
+    no registered site's."""
+    import lxml.html
+
+    gamestar = sites.load("gamestar")
+
+    class Unread:
+        def xpath(self, _):
+            raise AssertionError("the tree was read")
+
+    assert sites.for_tree("https://www.gamestar.de/artikel/x,1.html", Unread()) == gamestar
+    page = ("<html><head><meta property='og:url' content='https://unregistered.example/a'>"
+            "<link rel='canonical' href='{}'></head><body><p>x</p></body></html>")
+    assert sites.for_tree("http://127.0.0.1:8000/a", lxml.html.fromstring(page.format("/b"))) is None
+    tree = lxml.html.fromstring(page.format("https://www.gamestar.de/artikel/x,1.html").replace(
+        "<meta property='og:url' content='https://unregistered.example/a'>", ""))
+    assert sites.for_tree("http://127.0.0.1:8000/a", tree) == gamestar
+    assert sites.for_tree("http://127.0.0.1:8000/a", lxml.html.fromstring(page.format("http://[x"))) is None
+
+
 GAMESTAR_LIKE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
 <title>Testseite für die Registry</title>
 <link rel="canonical" href="https://www.gamestar.de/artikel/testseite-registry,3400001.html">

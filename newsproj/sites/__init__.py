@@ -217,13 +217,17 @@ def for_url(url: str) -> SiteConfig | None:
 
 
 def for_tree(url: str, tree: Any) -> SiteConfig | None:
-    """:func:`for_page` for a parsed page (an lxml tree): its canonical link or ``og:url`` read from the tree."""
+    """:func:`for_page` for a parsed page (an lxml tree): its canonical link or ``og:url`` read from the tree, only
+    where its URL names no site (an XPath walk of the whole tree, ~0.2 ms a page)."""
+    site = for_url(url)
+    if site is not None:
+        return site
     found = tree.xpath("string((//link[@rel='canonical']/@href | //meta[@property='og:url']/@content)[1])").strip()
     try:
         canonical = urljoin(url, found) if found else None
     except ValueError:  # a link urljoin refuses ("http://[x"): the page's own URL decides
         canonical = None
-    return for_page(url, canonical)
+    return for_url(canonical) if canonical else None
 
 
 def for_page(url: str, canonical: str | None = None) -> SiteConfig | None:
