@@ -371,6 +371,25 @@ def test_a_teaser_list_at_the_end_of_the_body_goes_but_a_list_article_stays():
     assert without_teaser_tail(intro + "\n" + teasers, _with_teasers(PARAS[:1], 6)) == intro + "\n" + teasers
 
 
+
+def test_a_teaser_box_longer_than_the_story_goes_when_readability_leaves_it_out(monkeypatch):
+    """A story whose container holds a teaser box longer than it ("Blog Watch": ten headlines, each with a summary):
+    the box goes when readability-lxml's block is the story alone; it stays when the block holds the list too (a
+    list article), or when there is no block, or when what comes before the list is only an intro to it."""
+    from newsproj.extraction import generic
+
+    story = "\n".join(PARAS[:4])
+    teasers = "\n".join(f"- Other story number {i} in the news\n- A summary of other story {i}." for i in range(10))
+    tree = _with_teasers(PARAS[:4], 10)
+    monkeypatch.setattr(generic, "_readability", lambda page, url: story)
+    assert generic.without_teaser_tail(story + "\n" + teasers, generic.Readings(tree)) == story
+    intro = PARAS[0]
+    assert generic.without_teaser_tail(intro + "\n" + teasers, generic.Readings(tree)) == intro + "\n" + teasers
+    monkeypatch.setattr(generic, "_readability", lambda page, url: story + "\n" + teasers)
+    assert generic.without_teaser_tail(story + "\n" + teasers, generic.Readings(tree)) == story + "\n" + teasers
+    monkeypatch.setattr(generic, "_readability", lambda page, url: None)
+    assert generic.without_teaser_tail(story + "\n" + teasers, generic.Readings(tree)) == story + "\n" + teasers
+
 def _headed(headings: list[tuple[str, str]]) -> lxml.html.HtmlElement:
     return lxml.html.fromstring("<html><body>" + "".join(f"<h1>{h}</h1>{after}" for h, after in headings)
                                 + "</body></html>")
@@ -449,6 +468,26 @@ def test_a_much_wider_balanced_text_that_readability_does_not_hold_is_the_page_n
     monkeypatch.setattr(generic, "_run", lambda tree, url, precision, prune_xpath: lead if precision else wider)
     assert generic._main_text(tree, "http://example.com/a", (), False, 5000, generic.Readings(tree)) == wider
 
+
+
+def test_a_short_posts_precise_text_stays_when_readability_leaves_out_the_balanced_runs_about_box(monkeypatch):
+    """A blog post of sixty words and the blog's "about me" box beside it: the balanced run takes both (more than
+    twice the precise text). readability-lxml's block is the post alone, so the precise text stays, however short."""
+    from newsproj.extraction import generic
+
+    post = "\n".join(PARAS[:4])
+    about = "\n".join(f"Every day I write about healthcare and technology, part {i} of the blog's description." for i
+                      in range(8))
+    tree = lxml.html.fromstring(f"<html><body><div class='post'><p>{post}</p></div><div class='profile'><p>{about}"
+                                "</p></div></body></html>")
+    monkeypatch.setattr(generic, "_run", lambda tree, url, precision, prune_xpath: post if precision else
+                        post + "\n" + about)
+    monkeypatch.setattr(generic, "_readability", lambda page, url: post)
+    assert generic._main_text(tree, "http://example.com/a", (), False, 500, generic.Readings(tree)) == post
+    # readability holds the box too (the post's own container): the balanced text is taken
+    monkeypatch.setattr(generic, "_readability", lambda page, url: post + "\n" + about)
+    assert generic._main_text(tree, "http://example.com/a", (), False, 500, generic.Readings(tree)) == (
+        post + "\n" + about)
 
 def test_boxes_of_another_column_in_the_body_class_are_no_continuation():
     """A layout whose every box is ``<div class="module-content">``: the story's box in the main column and the

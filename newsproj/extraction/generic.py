@@ -4,8 +4,8 @@ trafilatura runs in precision mode first (news pages: chrome costs more than a l
 mode sometimes stops at the first block of a body split into several (an inline ad or gallery in the middle):
 when the balanced run finds more than ``RECALL_RATIO`` times as much text, the balanced text is taken instead,
 unless the page has more than one ``<h1>`` (the next articles of an infinite scroll, or a masthead and boxes whose
-text the wider run would take in), or the precise text is an article already and readability-lxml's block agrees
-with it, not with a wider text of three times as much (a gallery's captions, the next stories: :func:`_page_content`).
+text the wider run would take in), or readability-lxml's block agrees with the precise text, not with the wider one
+(a gallery's captions, the next stories, a blog's "about me" box: :func:`_page_content`).
 The balanced run is skipped when the page's prose (its text without navigation, asides, headers, footers, forms and
 link lists) is no more than ``RECALL_RATIO`` times the precise text: it could not find that much more.
 
@@ -361,7 +361,9 @@ def without_teaser_tail(text: str, page: HtmlElement | Readings) -> str:
     summary), which precision mode can take in when it sits in the article's container: the longest run of last
     lines, from a link text on, in which ``TAIL_LINKS`` or more lines and ``TAIL_LINK_SHARE`` of the lines are link
     texts of the page. Kept when the rest would be shorter than the run (a list article of linked items, or a
-    listing's text, for the listing verdict to see)."""
+    listing's text, for the listing verdict to see), unless the rest is a text of its own (``MIN_WORDS``) and
+    readability-lxml's block agrees with it and not with the whole text (a story whose container holds a longer
+    teaser box)."""
     lines = text.split("\n")
     tail = lines[-TAIL_LINES:]
     if sum(1 for line in tail if 3 <= len(line.split()) <= 25) < TAIL_LINKS:
@@ -377,8 +379,20 @@ def without_teaser_tail(text: str, page: HtmlElement | Readings) -> str:
     if cut is None:
         return text
     start = len(lines) - len(tail) + cut
-    if start > 0 and word_count("\n".join(lines[:start])) >= word_count("\n".join(lines[start:])):
-        return "\n".join(lines[:start])
+    if start <= 0:
+        return text
+    rest = "\n".join(lines[:start])
+    words = word_count(rest)
+    if words >= word_count("\n".join(lines[start:])):
+        return rest
+    if words < MIN_WORDS:
+        return text  # an intro to its list
+    # The run is longer than a story of its own: a list article, or a story whose container holds a longer teaser
+    # box ("Blog Watch": ten headlines, each with its summary). readability-lxml's block (an independent reading of
+    # the page) tells them apart: the story alone, or the story with its list.
+    block = Readings.of(page).candidate("readability")
+    if block is not None and agree(rest, block) and not agree(text, block):
+        return rest
     return text
 
 
@@ -404,19 +418,10 @@ def _main_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], severa
     return precise or balanced
 
 
-ARTICLE_LENGTH = 250
-"""A precise text of this many words is an article already: a wider text of ``WIDER_RATIO`` times as much may hold the
-page's other content (a gallery's captions, the next stories)."""
-WIDER_RATIO = 3.0
-
-
 def _page_content(readings: Readings, precise: str, balanced: str) -> bool:
-    """The balanced run's surplus over a precise text that is an article already (``ARTICLE_LENGTH``, and the wider
-    text ``WIDER_RATIO`` times as long) is the page's other content, not the rest of the body, when readability-lxml's
-    block (an independent reading of the page) agrees with the precise text and not with the wider one."""
-    words = word_count(precise)
-    if words < ARTICLE_LENGTH or word_count(balanced) < WIDER_RATIO * words:
-        return False
+    """The balanced run's surplus over the precise text is the page's other content (a gallery's captions, the next
+    stories, a blog's "about me" box beside a short post), not the rest of the body, when readability-lxml's block (an
+    independent reading of the page) agrees with the precise text and not with the wider one, whatever their lengths."""
     block = readings.candidate("readability")  # (None when it fails: the rule of the ratio stands)
     return block is not None and agree(precise, block) and not agree(balanced, block)
 
