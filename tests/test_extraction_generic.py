@@ -68,6 +68,33 @@ def test_lists_of_bare_links_are_pruned_but_prose_lists_stay():
     assert "Related story" not in body
 
 
+
+def test_a_slideshows_numbered_captions_are_pruned_but_numbered_prose_lists_stay():
+    """A gallery in the article's container, its legends a list whose items open with their place in the show
+    ("1/44 A humanoid robot ...", "2/44 ..."): no body line. Lists that only look numbered stay: a recipe's
+    fractions, dates, a thread's "1/" posts that skip, a list numbered "1." or starting elsewhere."""
+    from newsproj.extraction.generic import pruned
+
+    def items(texts: list[str]) -> str:
+        return "<ul>" + "".join(f"<li>{t}</li>" for t in texts) + "</ul>"
+
+    gallery = items([f"<h2><span class='counter'>{i}/44</span> A robot at fair number {i}, Getty Images</h2>"
+                     for i in range(1, 45)])
+    kept = [
+        items(["1/2 cup heavy cream", "1/4 cup sugar", "2/3 cup flour"]),
+        items(["01/05/2003 - 01/12/2003", "01/12/2003 - 01/19/2003", "01/19/2003 - 01/26/2003"]),
+        items(["1/ The first point of the thread", "3/ The third point", "4/ The fourth point"]),
+        items(["1. The first step of the recipe", "2. The second step", "3. The third step"]),
+        items(["2/9 The second photo", "3/9 The third photo", "4/9 The fourth photo"]),
+        items(["1/3 of the voters said yes", "2/3 of them said no"]),
+    ]
+    tree = lxml.html.fromstring("<html><body><article><h1>A headline for the test</h1>" + "".join(
+        f"<p>{p}</p>" for p in PARAS[:4]) + gallery + "".join(kept) + "</article></body></html>")
+    text = pruned(tree).text_content()
+    assert "robot at fair" not in text
+    for words in ("1/2 cup heavy", "01/05/2003", "1/ The first point", "1. The first", "2/9 The second", "1/3 of"):
+        assert words in text
+
 def test_hover_cards_inside_paragraphs_are_pruned_by_the_class_vocabulary():
     from newsproj.cleaning.patterns import vocabulary
     from newsproj.extraction.generic import body_text

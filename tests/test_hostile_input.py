@@ -280,6 +280,17 @@ def test_a_div_of_thousands_of_br_separated_lines_is_repaired_linearly():
     finishes(pruned, tree)
 
 
+
+def test_a_list_of_thousands_of_numbered_items_is_pruned_linearly():
+    """The slideshow-captions XPath of the prune vocabulary counts each item's preceding siblings: quadratic in a
+    list's length (one list of 60,000 items "1/9", "2/9" ...: ~18 s), so it looks at lists of up to 200 items only."""
+    from newsproj.extraction.generic import pruned
+    from newsproj.extraction.parse import parse_html
+
+    tree = parse_html("<html><body><h1>T</h1><ul>" + "".join(f"<li>{i}/9 caption</li>" for i in range(1, 60_001))
+                      + "</ul></body></html>")
+    finishes(pruned, tree)
+
 BROKEN_URL = "http://[broken/x"
 """A URL Python's urljoin refuses (ValueError: Invalid IPv6 URL)."""
 
