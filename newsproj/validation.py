@@ -11,6 +11,8 @@ from itemadapter import ItemAdapter
 from jsonschema import Draft202012Validator
 
 from .items import Article
+from .times import RECORD_DATE
+from .times import zoneless as is_zoneless
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -142,19 +144,16 @@ def _conforms() -> Callable[[Any], bool]:
         return lambda v: False
 
 
-_DATE_FORMS = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?P<offset>[+-]\d{2}:\d{2})?)?")
-
-
 def _date_problem(key: str, value: str, zoneless: list[Any]) -> str | None:
     """A date of the record not in one of its documented forms (docs/record.md)."""
-    match = _DATE_FORMS.fullmatch(value)
+    match = RECORD_DATE.fullmatch(value)
     try:
         (date if len(value) == 10 else datetime).fromisoformat(value)
     except ValueError:
         match = None
     if match is None:
         return f"{key}: not ISO 8601 (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM): {value!r}"
-    if len(value) == 19 and key not in zoneless:
+    if is_zoneless(value) and key not in zoneless:
         return f"{key}: a time without offset not named in metadata.dateZoneless: {value!r}"
     return None
 

@@ -14,12 +14,13 @@ import json
 import logging
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
 import feedparser
 from lxml import etree
+
+from ..times import aware_moment
 
 logger = logging.getLogger(__name__)
 
@@ -84,16 +85,10 @@ def _reduced(body: bytes) -> bytes | None:
 
 
 def _iso_text(value: object) -> str | None:
-    """A JSON Feed date (RFC 3339) in UTC, as the RSS/Atom dates are; None when it is not one."""
-    if not isinstance(value, str) or len(value) > 64:
-        return None
-    try:
-        stamp = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if stamp.tzinfo is None:
-        return None
-    return stamp.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    """A JSON Feed date (RFC 3339: with its offset, :func:`newsproj.times.aware_moment`) in UTC, as the RSS/Atom
+    dates are; None when it is not one."""
+    stamp = aware_moment(value)
+    return stamp.strftime("%Y-%m-%dT%H:%M:%S+00:00") if stamp is not None else None
 
 
 def _json_feed(body: bytes, base_url: str) -> list[FeedEntry]:

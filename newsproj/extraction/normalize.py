@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dateutil import parser as dateutil_parser
 
 from ..text import word_count  # noqa: F401 - imported from here by extraction code
+from ..times import moment, zoneless  # noqa: F401 - zoneless: imported from here by extraction code
 
 _DATE_ONLY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
@@ -27,7 +28,8 @@ def iso_date(value: str | None, timezone: str | None = None) -> str | None:
     ``YYYY-MM-DDTHH:MM:SS+HH:MM`` for a time (to the second, the page's offset kept).
 
     A naive date-time gets ``timezone`` (the site's, from its config) when one is known; without one it stays
-    naive, ``YYYY-MM-DDTHH:MM:SS`` (see :func:`zoneless`), never taken for UTC.
+    naive, ``YYYY-MM-DDTHH:MM:SS`` (see :func:`zoneless`), never taken for UTC. An ISO 8601 value is read by the
+    package's rule (:func:`newsproj.times.moment`), any other by dateutil (newsproj/times.py says why they differ).
     """
     if not value or not isinstance(value, str):
         return None
@@ -41,9 +43,8 @@ def iso_date(value: str | None, timezone: str | None = None) -> str | None:
             return datetime(year, month, day).date().isoformat()
         except ValueError:
             return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+    parsed = moment(value)
+    if parsed is None:
         try:
             with warnings.catch_warnings():
                 # "Fri Apr 28 19:20:36 CEST 2023": a zone abbreviation dateutil does not know is left out, so the
@@ -62,11 +63,6 @@ def iso_date(value: str | None, timezone: str | None = None) -> str | None:
         except (ZoneInfoNotFoundError, ValueError):
             pass
     return parsed.isoformat(timespec="seconds")
-
-
-def zoneless(value: str | None) -> bool:
-    """Whether an :func:`iso_date` value is a time of day without an offset (the page gave no zone)."""
-    return value is not None and len(value) == 19 and value[10] == "T"
 
 
 @cache

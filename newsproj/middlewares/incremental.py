@@ -28,6 +28,7 @@ from scrapy.exceptions import NotConfigured
 
 from ..discovery.urls import canonical_url
 from ..state.ledger import ledger_for
+from ..times import utc_moment
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterable
@@ -52,16 +53,6 @@ def parse_time(value: str) -> datetime | None:
             return None
         return datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=UTC)
     return utc_moment(value)
-
-
-def utc_moment(value: str) -> datetime | None:
-    """An ISO 8601 date and time (a ``lastmod``, a ``WARC-Date``) as an aware UTC datetime (UTC when it names no
-    offset); None when it is none."""
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 class IncrementalMiddleware:

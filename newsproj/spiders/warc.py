@@ -55,7 +55,7 @@ from ..feeds import write_json
 from ..items import Article, PageItem, WarcPointer
 from ..middlewares.charset import CharsetMiddleware
 from ..middlewares.config import check_settings
-from ..middlewares.incremental import utc_moment
+from ..times import utc_moment
 from ..warc import Pending, pending_for
 from ..warc.reader import Record, Skip, SourceError, expand, local_problems, records
 

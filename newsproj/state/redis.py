@@ -17,9 +17,9 @@ when called: a killed worker forgets nothing it recorded.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from ..times import utc_moment
 from . import Seen
 
 if TYPE_CHECKING:
@@ -45,8 +45,11 @@ redis.call('HSETNX', KEYS[2], ARGV[3], ARGV[1])
 
 
 def _epoch(moment: str) -> float:
-    parsed = datetime.fromisoformat(moment.replace("Z", "+00:00"))
-    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).timestamp()
+    """A time the package wrote (``emitted_at``; UTC when it names no offset) as seconds since the epoch."""
+    parsed = utc_moment(moment)
+    if parsed is None:
+        raise ValueError(f"not an ISO 8601 time: {moment!r}")
+    return parsed.timestamp()
 
 
 def _value(seen: Seen) -> str:

@@ -34,6 +34,7 @@ from warcio.warcwriter import WARCWriter
 
 from ..feeds import PART_SUFFIX, dead_parts, file_sha256, final_path, part_path
 from ..items import WarcPointer
+from ..times import utc_moment
 from . import HINTS_HEADER
 
 if TYPE_CHECKING:
@@ -50,10 +51,10 @@ _SEQ = re.compile(r"-(\d{5})\.warc\.gz$")
 
 def warc_date(iso: str | None) -> str:
     """``2024-09-12T10:00:00+00:00`` (a record's ``dateDownloaded``) → ``2024-09-12T10:00:00Z``; now if None."""
-    moment = datetime.fromisoformat(iso) if iso else datetime.now(UTC)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    moment = utc_moment(iso) if iso else datetime.now(UTC)
+    if moment is None:
+        raise ValueError(f"not an ISO 8601 time: {iso!r}")
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _header_list(headers: Any, skip: frozenset[bytes] = frozenset()) -> list[tuple[str, str]]:
