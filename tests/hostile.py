@@ -18,6 +18,17 @@ WALL_FACTOR = 10
 call no signal interrupts): the kill bounds the wait, the CPU time decides."""
 
 
+def letters(n: int) -> str:
+    """``n`` written in lowercase letters, a distinct word for each ``n`` (no digits: line keys fold digits, and a
+    digit ends a byline's names)."""
+    word = ""
+    while True:
+        n, rest = divmod(n, 26)
+        word += chr(97 + rest)
+        if not n:
+            return word
+
+
 def _run(fn: Callable[..., Any], args: tuple[Any, ...], out: Any) -> None:
     start = time.process_time()
     fn(*args)

@@ -7,16 +7,7 @@ import pytest
 
 from newsproj.cleaning.template import MAX_WORDS, SiteLines, TemplateLines, line_hash, site_key
 from tests.hostile import finishes
-
-
-def _word(n: int) -> str:
-    """A word of letters only (digits are folded in line keys: "7 comments" is "23 comments")."""
-    letters = ""
-    while True:
-        n, rest = divmod(n, 26)
-        letters += chr(97 + rest)
-        if not n:
-            return letters
+from tests.hostile import letters as _word  # (digits are folded in line keys: "7 comments" is "23 comments")
 
 
 def article(n: int, words: int = 60) -> list[str]:

@@ -8,7 +8,7 @@ import pytest
 
 from newsproj.cleaning.chrome import clean_body, clean_title
 from newsproj.extraction.normalize import author_names, iso_date
-from tests.hostile import finishes
+from tests.hostile import finishes, letters
 
 N = 50_000
 
@@ -321,16 +321,6 @@ def test_a_broken_url_in_a_page_costs_that_url_not_the_article(head, links):
 
 # ------------------------------------------------------------------ metadata.py's walks: text bylines, own site
 
-def _letters(i: int) -> str:
-    """``i`` written in letters (a name without digits: a digit ends a byline's names)."""
-    out = ""
-    while True:
-        i, rest = divmod(i, 26)
-        out += chr(97 + rest)
-        if not i:
-            return out.capitalize()
-
-
 def test_bylines_written_in_the_text_are_read_linearly():
     """text_bylines: an XPath with ancestor tests on every text node of the body that starts with "By", then the
     first ``MAX_TEXT_BYLINES`` lines, each looked up among the ones kept. 50,000 distinct "By" lines: 0.24 s of CPU
@@ -339,7 +329,7 @@ def test_bylines_written_in_the_text_are_read_linearly():
     from newsproj.extraction.metadata import MAX_TEXT_BYLINES, text_bylines
     from newsproj.extraction.parse import parse_html
 
-    names = [f"By Reporter {_letters(i)}" for i in range(50_000)]
+    names = [f"By Reporter {letters(i).capitalize()}" for i in range(50_000)]
     tree = parse_html("<html><body>" + "".join(f"<p>{n}</p>" for n in names) + "</body></html>")
     finishes(text_bylines, tree)
     assert text_bylines(tree) == names[:MAX_TEXT_BYLINES]
@@ -364,7 +354,7 @@ def test_the_own_site_count_reads_a_bounded_number_of_links():
     from newsproj.extraction.metadata import own_site
     from newsproj.extraction.parse import parse_html
 
-    links = "".join(f"<a href='http://host-{_letters(i)}.example/p'>x</a>" for i in range(100_000))
+    links = "".join(f"<a href='http://host-{letters(i)}.example/p'>x</a>" for i in range(100_000))
     tree = parse_html(f"<html><body><a href='http://{'a' * 1_000_000}.example/'>long</a>{links}</body></html>")
     finishes(own_site, tree)
     assert own_site(tree) is None  # (no host has a quarter of the links)
