@@ -94,6 +94,9 @@ BODIES = {
     "blog_footers": "this entry was posted in " + "news, " * N + "x",
     "html_tag_notes": "you may use these html tags and attributes " + "<b> " * N,
     "post_meta_lines": "posted by jane on may 1, 2012 in " * N,
+    # a blog's post navigation and its halves (session 7): runs of guillemets, pipes and "home" on one line
+    "post_navigation": "« " * N + "| home " * N + "»",
+    "navigation_pipes": "\n".join("| " + "home " * 50 + "»" for _ in range(4000)),
     # comment threads: many comments headings after prose, each looking for signatures; long signature-like lines
     "comment_headings": "A long first paragraph of prose with enough words to count as the article's text.\n"
                         + "Comments\n" * N,
