@@ -23,14 +23,18 @@ from scrapy.utils.asyncio import call_later
 from scrapy.utils.sitemap import Sitemap
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import lxml.etree
+    import lxml.html
     from scrapy import Request
     from scrapy.core.downloader import Slot
     from scrapy.core.engine import ExecutionEngine
+    from trafilatura.settings import Extractor
 
 WRITTEN_FOR: dict[str, str] = {
     "scrapy": "2.19",  # PerSlotCapDownloader, NewsAwareSitemap, requests_in_engine, download_backlog
-    "trafilatura": "2.3",  # keep_format_characters, MANUALLY_CLEANED, PRECISION_CHROME, reset_caches
+    "trafilatura": "2.3",  # keep_format_characters, MANUALLY_CLEANED, PRECISION_CHROME, reset_caches, extract_in_place
     "htmldate": "1.11",  # reset_caches (its logger)
     "python": "3.11 3.12 3.13",  # literal_runs (re._parser)
     "readability-lxml": "0.8",  # memoised_readability_clean
@@ -199,6 +203,47 @@ def reset_caches() -> None:
         reset()
     finally:
         htmldate_log.disabled = disabled
+
+
+def extract_in_place(tree: lxml.html.HtmlElement, options: Extractor, prune_xpath: Sequence[str] = ()) -> str | None:
+    """The text of ``trafilatura.bare_extraction(tree, options=options, prune_xpath=...)`` (None where it returns
+    None or no text), extracted from ``tree`` itself: bare_extraction copies an element input before it extracts
+    (trafilatura 2.3: ``if tree is filecontent: tree = copy(tree)``), and newsproj hands it a copy of the page made for
+    that run already (extraction/generic.py's pruned page). In 2.3.1 the extraction then edits that tree only by the
+    ``prune_xpath`` and by the raw-tree prunes of ``trafilatura_sequence`` (its infinite-scroll and share containers,
+    and the comment containers when comments are off); every later stage works on copies of it. ``tree`` comes back
+    without those containers, as any later run would remove them, so the other mode can run on it again (not on a
+    thread-forum page, where the modes prune different containers: :func:`forum_thread_page`).
+
+    Only for the options newsproj uses (Python output, no metadata, target language, deduplication or tree size cap);
+    others go through bare_extraction, copy and all. The body is bare_extraction's for those options, less the copy.
+    Upstream: docs/upstream.md, "trafilatura: bare_extraction copies a tree its caller made for it"."""
+    import trafilatura
+    from lxml.etree import XPath
+    from trafilatura.core import trafilatura_sequence
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.xml import xmltotxt
+
+    if options.format != "python" or options.with_metadata or options.lang or options.dedup or options.max_tree_size:
+        document = trafilatura.bare_extraction(tree, options=options, prune_xpath=list(prune_xpath) or None)
+        return (document.text if document is not None and not isinstance(document, dict) else None) or None
+    try:
+        if prune_xpath:
+            tree = prune_unwanted_nodes(tree, [XPath(x) for x in prune_xpath])
+        postbody, text, _, comments = trafilatura_sequence(tree, options, options.url)
+        if len(text) < options.min_output_size and len(comments) < options.min_output_comm_size:
+            return None
+    except (TypeError, ValueError):
+        return None
+    return xmltotxt(postbody, options.formatting) or None
+
+
+def forum_thread_page(tree: lxml.html.HtmlElement) -> bool:
+    """trafilatura's test for a thread-forum page (a schema.org DiscussionForumPosting in the page's JSON-LD), on
+    which its precision and balanced modes prune different containers (``trafilatura.core._forum_thread_page``)."""
+    from trafilatura.core import _forum_thread_page
+
+    return bool(_forum_thread_page(tree))
 
 
 # ---------------------------------------------------------------------------------------------- readability-lxml

@@ -32,6 +32,12 @@ COPIED = {
     # memoised_readability_clean wraps it: it must stay a pure function of its string (readability-lxml 0.8.4.1)
     "readability.readability.clean":
         "c4ffcabbf755c21eaa24a9ca8d7f3d4aef2c98e370315c7340bf9aa418dfbd3b",
+    # extract_in_place is bare_extraction less its copy, and relies on trafilatura_sequence editing its input tree
+    # only by the raw-tree prunes (trafilatura 2.3.1)
+    "trafilatura.core.bare_extraction":
+        "2e57adb3062086f9695046cf58b1a8825143322fe74e74739791dff6d8da9fea",
+    "trafilatura.core.trafilatura_sequence":
+        "f03dc4d2946dacbd0e023ca1c51fdf329e0fdc0be342fd0f14924396ec646e05",
 }
 
 
@@ -221,3 +227,29 @@ def test_the_test_schedulers_xdist_override_still_overrides_something():
         "tests/conftest.py's pytest_xdist_make_scheduler")
     assert callable(getattr(xdist_scheduler.LoadScopeScheduling, "_split_scope", None)), (
         "pytest-xdist no longer has LoadScopeScheduling._split_scope: tests/conftest.py's scheduler overrides nothing")
+
+
+@pytest.mark.parametrize("precision", [True, False])
+def test_extract_in_place_gives_bare_extractions_text(precision):
+    """The same text as bare_extraction with the same options, from the tree itself (which keeps its elements but
+    the pruned containers); options the shim does not mirror go through bare_extraction."""
+    import copy
+
+    import trafilatura
+    from trafilatura.settings import Extractor
+
+    words = "the council met on tuesday and voted on the budget for the coming year after a long debate"
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>Budget</h1>" + "".join(f"<p>{i} {words}.</p>" for i in range(8)) + "</article>"
+        "<aside>Sidebar</aside><div id='comments'><p>A comment on it, with words.</p></div></body></html>")
+    options = Extractor(output_format="python", precision=precision, fast=precision, comments=False, dedup=False)
+    expected = trafilatura.bare_extraction(copy.deepcopy(tree), options=options, prune_xpath=["//aside"]).text
+    assert compat.extract_in_place(tree, options, ("//aside",)) == expected
+    assert tree.find(".//aside") is None and tree.find(".//article") is not None
+    with_metadata = Extractor(output_format="python", precision=precision, with_metadata=True)
+    assert compat.extract_in_place(copy.deepcopy(tree), with_metadata) == trafilatura.bare_extraction(
+        copy.deepcopy(tree), options=with_metadata).text
+    assert compat.extract_in_place(lxml.html.fromstring("<html><body><div> </div></body></html>"), options) is None
+    assert compat.forum_thread_page(lxml.html.fromstring(
+        "<html><head><script type='application/ld+json'>{\"@type\": \"DiscussionForumPosting\"}</script></head>"
+        "<body><p>x</p></body></html>"))

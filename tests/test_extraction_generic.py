@@ -215,15 +215,43 @@ def test_screen_reader_text_is_pruned_and_leaves_the_words_around_it_apart():
     assert "new window" not in page.find(".//p").text_content()
 
 
-def test_trafilatura_leaves_the_tree_it_is_given_unchanged():
-    """Both trafilatura runs share one pruned tree: bare_extraction must work on a copy of an element input."""
+def test_both_trafilatura_runs_share_one_tree():
+    """The precise run extracts from the tree it is given (no copy of a copy): it removes only what trafilatura
+    prunes from its input, so the balanced run on the same tree finds what it finds on a fresh copy."""
+    import copy
+
     from newsproj.extraction.generic import _run
 
-    tree = _page(["<span class='byline'>By A Writer</span>", *PARAS], "<aside><p>Sidebar text here.</p></aside>")
-    before = lxml.html.tostring(tree)
-    for precision in (True, False):
-        assert _run(tree, "http://127.0.0.1/a", precision, ("//aside",))
-    assert lxml.html.tostring(tree) == before
+    tree = _page(["<span class='byline'>By A Writer</span>", *PARAS], "<aside><p>Sidebar text here.</p></aside>"
+                 "<div class='infinite-scroll'><p>The next story of the site, appended below.</p></div>"
+                 "<div id='comments'><p>A reader's comment on the story, signed.</p></div>")
+    fresh = copy.deepcopy(tree)
+    assert _run(tree, "http://127.0.0.1/a", True, ("//aside",))
+    assert tree.find(".//aside") is None and "reader's comment" not in tree.text_content()
+    balanced = _run(tree, "http://127.0.0.1/a", False, ("//aside",))
+    assert balanced == _run(fresh, "http://127.0.0.1/a", False, ("//aside",))
+
+
+def test_on_a_thread_forum_the_balanced_run_gets_the_comment_containers(monkeypatch):
+    """On a thread-forum page trafilatura's balanced mode keeps the comment containers its precision mode prunes:
+    the precise run works on a copy there, and the balanced run sees the posts."""
+    from newsproj.extraction import generic
+
+    seen = []
+    run = generic._run
+
+    def spy(tree, url, precision, prune_xpath):
+        seen.append((precision, "Second post" in tree.text_content()))
+        return run(tree, url, precision, prune_xpath)
+
+    monkeypatch.setattr(generic, "_run", spy)
+    posts = "".join(f"<div class='comment'><p>Second post number {i}, a reply in the thread with a few more words "
+                    "in it.</p></div>" for i in range(30))
+    tree = lxml.html.fromstring(
+        "<html><head><script type='application/ld+json'>{\"@type\": \"DiscussionForumPosting\"}</script></head>"
+        f"<body><h1>A thread</h1><p>{PARAS[0]}</p><div class='comments'>{posts}</div></body></html>")
+    generic._main_text(tree, "http://127.0.0.1/t", (), False, 5000)
+    assert seen == [(True, True), (False, True)]
 
 
 @pytest.mark.parametrize("masthead", ["", "<h1><a href='/'>The Daily Site</a></h1>"])

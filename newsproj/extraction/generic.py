@@ -32,13 +32,19 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 import lxml.html
-import trafilatura
 from lxml import etree
 from lxml.html.defs import tags as html_tags
 from trafilatura.settings import Extractor
 
 from ..cleaning.patterns import vocabulary
-from ..compat import PRECISION_CHROME, keep_format_characters, manually_cleaned, memoised_readability_clean
+from ..compat import (
+    PRECISION_CHROME,
+    extract_in_place,
+    forum_thread_page,
+    keep_format_characters,
+    manually_cleaned,
+    memoised_readability_clean,
+)
 from ..text import text_key
 from .normalize import word_count
 
@@ -82,18 +88,11 @@ def _options(url: str | None, precision: bool) -> Extractor:
 
 
 def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, ...]) -> str | None:
-    # trafilatura works on its own copy of the tree it is given (bare_extraction copies an element input): the same
-    # pruned tree serves both runs
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        options=_options(url, precision),
-        prune_xpath=list(prune_xpath) or None,
-    )
-    if document is None:
-        return None
-    text = document.text if not isinstance(document, dict) else document.get("text")
-    return text or None
+    """trafilatura's text of ``tree``, extracted from ``tree`` itself, not from a copy (a copy of the page made for
+    the runs: newsproj/compat.py's extract_in_place). The run removes the containers trafilatura prunes from its
+    input (infinite-scroll, share and comment containers, and ``prune_xpath``): the other mode's run on the same tree
+    finds what it would find on a fresh copy, except on a thread-forum page (:func:`_main_text` copies it there)."""
+    return extract_in_place(tree, _options(url, precision), prune_xpath)
 
 
 def _headings(tree: HtmlElement) -> list[HtmlElement]:
@@ -401,7 +400,9 @@ def _main_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], severa
     """The main text; the balanced run's text, when it ran, is kept in ``readings.made["balanced"]``.
     ``readings``: the page as parsed, read by readability-lxml where a much wider balanced text may be the page's
     other content."""
-    precise = _run(tree, url, True, prune_xpath)
+    # (the runs edit the tree they extract from: on a thread-forum page the precise run prunes comment containers
+    # that the balanced run keeps, so it works on a copy there)
+    precise = _run(copy.deepcopy(tree) if forum_thread_page(tree) else tree, url, True, prune_xpath)
     if precise and several:
         return precise  # several articles on one page (infinite scroll): the wider run would take the next ones
     if precise and RECALL_RATIO * word_count(precise) >= prose:
@@ -622,10 +623,7 @@ def _candidate(name: str, make: Callable[[HtmlElement, str], str | None], page: 
 def _unpruned(page: HtmlElement, url: str) -> str | None:
     """trafilatura's balanced run (with its own fallbacks) on the page with every container (the pruning can take
     the story), its markup repaired as for the main run."""
-    document = trafilatura.bare_extraction(pruned(page, chrome=False), url=url, options=_options(url, False))
-    if document is None:
-        return None
-    return (document.text if not isinstance(document, dict) else document.get("text")) or None
+    return extract_in_place(pruned(page, chrome=False), _options(url, False))  # (a copy made for the run)
 
 
 def _readability(page: HtmlElement, url: str) -> str | None:
