@@ -10,7 +10,7 @@ from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
 from newsproj.exceptions import NotAnArticle
-from newsproj.extraction import extract
+from newsproj.extraction import extract, metadata
 from newsproj.extraction.page import process_page
 from newsproj.extraction.verdict import LISTING_REASONS, not_article_reason
 from newsproj.extractor import PageExtractor
@@ -54,7 +54,7 @@ def test_a_long_text_is_never_called_a_stub():
     # A real article that happens to mention cookies and subscriptions is not a consent wall or paywall.
     tree = lxml.html.fromstring(_html("paywall-stub.html"))
     prose = "Subscribe to continue reading the cookie policy. " + "The council met again on Monday. " * 40
-    assert not_article_reason(tree, prose, len(prose.split())) is None
+    assert not_article_reason(tree, prose, len(prose.split()), metadata.read(tree)) is None
 
 
 def _page(name: str) -> PageItem:
@@ -115,7 +115,7 @@ def test_a_short_article_with_a_number_or_error_in_its_title_is_not_an_error_pag
     text = "The council met again on Monday and said very little about it, as usual. " * 3
     tree = lxml.html.fromstring(f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
                                 f"<p>{text}</p></body></html>")
-    assert not_article_reason(tree, text, len(text.split())) != "error_page"
+    assert not_article_reason(tree, text, len(text.split()), metadata.read(tree)) != "error_page"
 
 
 SIDEBAR = "<div class='sidebar'><h3>Recent posts</h3><ul>" + "".join(
@@ -188,32 +188,33 @@ def test_headline_links_asked_for_some_texts_gives_those_of_all_the_links():
         f"<p><a href='/2024/05/0{i}/story-{i}/'>Photo caption of story {i} here</a></p></div>" for i in range(1, 6))
     tree = parse_html(f"<html><head><title>News</title></head><body>{teasers}"
                       "<p>In the text <a href='/other/'>a link inside a sentence</a> of prose.</p></body></html>")
-    every = headline_links(tree, "http://127.0.0.1/")
+    page = metadata.read(tree)
+    every = headline_links(tree, "http://127.0.0.1/", page)
     assert len(every) == 10
     wanted = {"Story number 2 of the day's news", "Photo caption of story 4 here", "a link inside a sentence"}
-    assert headline_links(tree, "http://127.0.0.1/", wanted=wanted) == [(a, t) for a, t in every if t in wanted]
-    assert len(headline_links(tree, "http://127.0.0.1/", wanted=wanted)) == 2
+    assert headline_links(tree, "http://127.0.0.1/", page, wanted=wanted) == [(a, t) for a, t in every if t in wanted]
+    assert len(headline_links(tree, "http://127.0.0.1/", page, wanted=wanted)) == 2
 
 
-@pytest.mark.parametrize("head", [
-    "<meta property='og:type' content=' Article '>",
-    "<meta property='og:type'><meta property='og:type' content='website'>",
-    "<meta property='og:type' content=''><meta property='og:type' content='article'>",
-    "<meta property='article:published_time' content='2024-05-01'>",
-    "<script type='application/ld+json'>{\"@graph\": [{\"@type\": \"CollectionPage\"}]}</script>",
-    "<script type='application/LD+json'>{\"@type\": \"NewsArticle\"}</script>",
-    "",
+@pytest.mark.parametrize("head, og, types, article", [
+    ("<meta property='og:type' content=' Article '>", "article", set(), True),
+    ("<meta property='og:type'><meta property='og:type' content='website'>", "website", set(), False),
+    ("<meta property='og:type' content=''><meta property='og:type' content='article'>", "", set(), False),
+    ("<meta property='article:published_time' content='2024-05-01'>", "", set(), True),
+    ("<script type='application/ld+json'>{\"@graph\": [{\"@type\": \"CollectionPage\"}]}</script>", "",
+     {"collectionpage"}, False),
+    ("<script type='application/ld+json'>{\"@type\": [\"NewsArticle\", 5]}</script>", "", {"newsarticle"}, True),
+    ("<script type='application/LD+json'>{\"@type\": \"NewsArticle\"}</script>", "", set(), False),
+    ("", "", set(), False),
 ])
-def test_the_verdict_reads_the_metadata_as_metadata_read_found_it(head):
-    """The page's og:type, published time and JSON-LD scripts, as metadata.read found them in its walk of the
-    page, give the verdict what its own XPaths give."""
-    from newsproj.extraction import metadata
+def test_the_verdict_reads_the_metadata_as_metadata_read_found_it(head, og, types, article):
+    """The page's og:type (the first one's, lowercased), JSON-LD types and published time, from metadata.read's
+    walk of the page: what ``string(//meta[@property='og:type']/@content)``, the scripts of
+    ``//script[@type='application/ld+json']`` and ``//meta[@property='article:published_time']`` give."""
     from newsproj.extraction.parse import parse_html
     from newsproj.extraction.verdict import jsonld_types, og_type, says_article
 
     tree = parse_html(f"<html><head><title>T</title>{head}</head><body><h1>T</h1><p>Text.</p></body></html>")
     page = metadata.read(tree)
-    assert page.og_type is not None and page.ld_scripts is not None
-    assert jsonld_types(tree, page) == jsonld_types(tree)
-    assert og_type(tree, page) == og_type(tree)
-    assert says_article(tree, jsonld_types(tree), page) == says_article(tree, jsonld_types(tree))
+    assert (og_type(page), jsonld_types(page), says_article(jsonld_types(page), page)) == (og, types, article)
+    assert og_type(page) == tree.xpath("string(//meta[@property='og:type']/@content)").strip().lower()

@@ -153,12 +153,12 @@ GOOD_LD = ('<script type="application/ld+json">{"@type": "NewsArticle", "headlin
 def test_json_ld_nested_100k_deep_costs_only_its_own_script():
     import lxml.html
 
-    from newsproj.extraction import extract
+    from newsproj.extraction import extract, metadata
     from newsproj.extraction.verdict import jsonld_types
 
     html = _article(head=DEEP_LD + GOOD_LD)
     tree = lxml.html.fromstring(html)
-    assert jsonld_types(tree) == {"newsarticle"}  # was RecursionError in the spider callback
+    assert jsonld_types(metadata.read(tree)) == {"newsarticle"}  # was RecursionError in the spider callback
     article = extract(html, "https://example.com/deep-ld").article
     assert [a.name for a in article.authors] == ["Jane Doe"]  # the other JSON-LD script is still read
 
@@ -249,15 +249,17 @@ def _teaser_page() -> str:
 def test_the_short_page_and_listing_verdicts_walk_a_page_of_empty_elements_linearly():
     import lxml.html
 
+    from newsproj.extraction import metadata
     from newsproj.extraction.verdict import listing_reason, short_page
 
     tree = lxml.html.fromstring(_teaser_page())
+    page = metadata.read(tree)
     body = "This is a short sentence of prose that has ten or more words in it. " * 2
-    finishes(short_page, tree, "https://example.com/tag/x", body, 28)
+    finishes(short_page, tree, "https://example.com/tag/x", body, 28, page)
     finishes(listing_reason, tree, "https://example.com/tag/x", "\n".join(
-        f"Teaser headline number {i}" for i in range(2000)))
+        f"Teaser headline number {i}" for i in range(2000)), page)
     assert listing_reason(tree, "https://example.com/tag/x", "\n".join(
-        f"Teaser headline number {i}" for i in range(2000))) == "teasers"
+        f"Teaser headline number {i}" for i in range(2000)), page) == "teasers"
 
 
 def test_paragraphs_nested_thousands_deep_are_repaired_linearly():

@@ -330,7 +330,7 @@ def extract(
             dateZoneless=[name for name, value in (("datePublished", published), ("dateModified", modified))
                           if zoneless(value)],
             extractor=consent.extractor(),
-            **consent.signals(tree, page, url, hints),
+            **consent.signals(page, url, hints),
         ),
     )
     return Extraction(article=article, fallbacks=fallbacks)

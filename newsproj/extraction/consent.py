@@ -18,14 +18,11 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from lxml import etree
-
 from ..discovery.urls import absolute_url
 from ..items import Extractor, TdmReservation
 from .normalize import clean_text
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
 
     from .metadata import PageMeta
 
@@ -37,11 +34,6 @@ MAX_RULES = 1000
 """tdmrep.json rules read at most (the file is the site's: bounded like any page input)."""
 MAX_VALUE = 2000
 
-_ROBOTS_METAS = etree.XPath("//meta[translate(@name, 'ROBTS', 'robts')='robots']/@content")
-_LICENSE_LINKS = etree.XPath(  # ([@rel] first: the string functions only run on links that have one)
-    "(//link|//a)[@rel]"
-    "[contains(concat(' ', translate(normalize-space(@rel), 'LICENS', 'licens'), ' '), ' license ')]/@href"
-)
 
 
 # ------------------------------------------------------------------ provenance
@@ -134,10 +126,10 @@ def tdm_reservation(page: PageMeta, headers: dict[str, str], url: str) -> TdmRes
 # ------------------------------------------------------------------ directives, access, licence
 
 
-def ai_directives(tree: HtmlElement, headers: dict[str, str], robots: list[str] | None = None) -> list[str] | None:
+def ai_directives(headers: dict[str, str], robots: list[str]) -> list[str] | None:
     """``noai``/``noimageai`` from robots ``<meta>`` tags and ``X-Robots-Tag`` (``bot: noai`` counts too).
-    ``robots``: the tags' content as :func:`metadata.read` found it (``PageMeta.robots``), else read here."""
-    values = list(robots[:20]) if robots is not None else [str(v) for v in _ROBOTS_METAS(tree)[:20]]
+    ``robots``: the tags' content as :func:`metadata.read` found it (``PageMeta.robots``)."""
+    values = list(robots[:20])
     if headers.get("x-robots-tag"):
         values.append(headers["x-robots-tag"])
     found: list[str] = []
@@ -160,9 +152,8 @@ def accessible_for_free(page: PageMeta) -> bool | None:
     return None
 
 
-def license_of(tree: HtmlElement, page: PageMeta, url: str) -> str | None:
-    hrefs = page.license_hrefs if page.license_hrefs is not None else _LICENSE_LINKS(tree)[:5]
-    for href in hrefs[:5]:
+def license_of(page: PageMeta, url: str) -> str | None:
+    for href in page.license_hrefs[:5]:
         link = absolute_url(str(href)[:MAX_VALUE], url)
         if link:
             return link
@@ -208,7 +199,7 @@ def _archived_tdmrep(value: Any) -> TdmReservation | None:
     return TdmReservation(reservation, policy if isinstance(policy, str) else None, "tdmrep.json")
 
 
-def signals(tree: HtmlElement, page: PageMeta, url: str, hints: dict[str, Any]) -> dict[str, Any]:
+def signals(page: PageMeta, url: str, hints: dict[str, Any]) -> dict[str, Any]:
     """The consent fields of ``Metadata`` the page states (``hints["headers"]``: its response's consent headers).
 
     ``robotsTxt`` and a tdmrep.json reservation are the crawl's to add (``pipelines/consent.py``); a page read back
@@ -219,7 +210,7 @@ def signals(tree: HtmlElement, page: PageMeta, url: str, hints: dict[str, Any]) 
     return {
         "robotsTxt": robots if robots in ("allowed", "disallowed", "absent") else None,
         "tdmReservation": tdm_reservation(page, headers, url) or _archived_tdmrep(hints.get("tdmrep")),
-        "aiDirectives": ai_directives(tree, headers, page.robots),
+        "aiDirectives": ai_directives(headers, page.robots),
         "isAccessibleForFree": accessible_for_free(page),
-        "license": license_of(tree, page, url),
+        "license": license_of(page, url),
     }

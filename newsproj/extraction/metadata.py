@@ -64,23 +64,21 @@ class PageMeta:
     page may state the site's name in the first and the reporter in the next."""
     tree: HtmlElement | None = field(default=None, repr=False, compare=False)
     """The page's tree, for the readings taken only when a field needs them (``rel_authors``, ``bylines``)."""
-    robots: list[str] | None = None
-    """The content of the page's robots ``<meta>`` tags (at most ``MAX_ROBOTS``; None: not read, see
-    ``consent.ai_directives``)."""
-    ld_scripts: list[HtmlElement] | None = field(default=None, repr=False)
-    """The page's JSON-LD scripts, ``.//script[@type='application/ld+json']`` (None: not read)."""
-    og_type: str | None = None
-    """``string(//meta[@property='og:type']/@content)``, as written (None: not read)."""
-    has_published_time: bool | None = None
-    """Whether a ``<meta property="article:published_time">`` is there (None: not read)."""
-    license_hrefs: list[str] | None = None
-    """The href of the first ``MAX_LICENSE_LINKS`` ``<link>``s and ``<a>``s whose rel is "license" (None: not read,
-    see ``consent.license_of``)."""
-    selves: list[str] | None = None
-    """The URLs the page calls its own, canonical links and og:url, page order (None: not read, see
-    ``verdict.headline_links``)."""
-    own_titles: list[str] | None = None
-    """The text of its <title>s and its og:title values, page order (None: not read)."""
+    robots: list[str] = field(default_factory=list)
+    """The content of the page's robots ``<meta>`` tags (at most ``MAX_ROBOTS``; see ``consent.ai_directives``)."""
+    ld_scripts: list[HtmlElement] = field(default_factory=list, repr=False)
+    """The page's JSON-LD scripts, ``//script[@type='application/ld+json']``."""
+    og_type: str = ""
+    """``string(//meta[@property='og:type']/@content)``, as written."""
+    has_published_time: bool = False
+    """Whether a ``<meta property="article:published_time">`` is there."""
+    license_hrefs: list[str] = field(default_factory=list)
+    """The href of the first ``MAX_LICENSE_LINKS`` ``<link>``s and ``<a>``s whose rel is "license" (see
+    ``consent.license_of``)."""
+    selves: list[str] = field(default_factory=list)
+    """The URLs the page calls its own, canonical links and og:url, page order (see ``verdict.headline_links``)."""
+    own_titles: list[str] = field(default_factory=list)
+    """The text of its <title>s and its og:title values, page order."""
     _rel_authors: list[str] | None = field(default=None, init=False, repr=False)
     _bylines: list[str] | None = field(default=None, init=False, repr=False)
     owners: list[str] = field(default_factory=list)

@@ -34,15 +34,13 @@ LISTING_REASONS = frozenset(("index", "tag", "listing_metadata", "teasers"))
 _MIN_PARAGRAPH = 80  # characters of text (links excluded) for a <p> to count as prose
 
 
-def jsonld_types(tree: HtmlElement, page: PageMeta | None = None) -> set[str]:
-    """Top-level ``@type`` values of the page's JSON-LD (inside ``@graph`` too), lowercased. ``page``: what
-    ``metadata.read`` found of the page (its scripts), where it read them."""
+def jsonld_types(page: PageMeta) -> set[str]:
+    """Top-level ``@type`` values of the page's JSON-LD scripts (inside ``@graph`` too), lowercased, as
+    ``metadata.read`` found the scripts."""
     from ..extraction.limits import json_too_deep  # (here: the extraction package imports this module)
 
     found: set[str] = set()
-    scripts = page.ld_scripts if page is not None and page.ld_scripts is not None else tree.iterfind(
-        ".//script[@type='application/ld+json']")
-    for script in scripts:
+    for script in page.ld_scripts:
         text = script.text or ""
         if json_too_deep(text):  # json.loads would raise RecursionError (100,000 levels): not a page's types
             continue
@@ -117,7 +115,7 @@ def _paywalled(tree: HtmlElement) -> bool:
     )
 
 
-def not_article_reason(tree: HtmlElement, text: str, words: int, page: PageMeta | None = None) -> str | None:
+def not_article_reason(tree: HtmlElement, text: str, words: int, page: PageMeta) -> str | None:
     """Why a page whose article text is ``text`` (``words`` long) is not an article; None when nothing says so.
 
     Called with the extracted text: ``index``, ``tag``, ``live_blog``, ``video``, ``paywall``, ``error_page``,
@@ -131,8 +129,8 @@ def not_article_reason(tree: HtmlElement, text: str, words: int, page: PageMeta 
     # (an error page says so in its title or heading and holds next to no text; "404 days at sea" is news)
     if words < 60 and (_ERROR_TITLE.search(title) or _ERROR_TITLE.search(h1)):
         return "error_page"
-    types = jsonld_types(tree, page)
-    og = og_type(tree, page)
+    types = jsonld_types(page)
+    og = og_type(page)
     if "liveblogposting" in types:
         return "live_blog"
     # A paywalled article whose visible part is a real lead is still an article (a record with that lead); a
@@ -191,19 +189,14 @@ _BLOCK_TAGS = frozenset(("p", "li", "div", "td", "th", "dd", "dt", "h1", "h2", "
 _SKIP_HREF = ("#", "javascript:", "mailto:", "tel:", "data:")
 
 
-def og_type(tree: HtmlElement, page: PageMeta | None = None) -> str:
-    """The page's ``og:type``, lowercased ("" for none); from ``page`` (``metadata.read``) where it read it."""
-    value = page.og_type if page is not None and page.og_type is not None else tree.xpath(
-        "string(//meta[@property='og:type']/@content)")
-    return (value or "").strip().lower()
+def og_type(page: PageMeta) -> str:
+    """The page's ``og:type`` (``metadata.read``), lowercased ("" for none)."""
+    return page.og_type.strip().lower()
 
 
-def says_article(tree: HtmlElement, types: set[str], page: PageMeta | None = None) -> bool:
-    if og_type(tree, page) == "article" or types & ARTICLE_TYPES:
-        return True
-    if page is not None and page.has_published_time is not None:
-        return page.has_published_time
-    return bool(tree.xpath("//meta[@property='article:published_time']"))
+def says_article(types: set[str], page: PageMeta) -> bool:
+    """The page calls itself an article: its og:type, its JSON-LD ``types``, or an article:published_time."""
+    return og_type(page) == "article" or bool(types & ARTICLE_TYPES) or page.has_published_time
 
 
 _SITE_PAGE_TYPES = {"aboutpage", "contactpage"}
@@ -216,11 +209,11 @@ _SITE_PAGE_TITLE = re.compile(
 """The heading of a page about the site (its first words), in a few languages."""
 
 
-def site_page(tree: HtmlElement, page: PageMeta | None = None) -> bool:
+def site_page(tree: HtmlElement, page: PageMeta) -> bool:
     """A page about the site ("About us", "Contact", "Privacy policy"...), not news: it says so in its heading, and
     nothing calls it an article (the caller checks that it states no date)."""
-    types = jsonld_types(tree, page)
-    if says_article(tree, types, page):
+    types = jsonld_types(page)
+    if says_article(types, page):
         return False
     if types & _SITE_PAGE_TYPES:
         return True
@@ -238,23 +231,19 @@ def _more(text: str) -> bool:
     return any(rx.match(text) for rx in vocabulary().more)
 
 
-def headline_links(tree: HtmlElement, url: str, more: bool = False, wanted: set[str] | None = None,
-                   page: PageMeta | None = None) -> list[tuple[HtmlElement, str]]:
+def headline_links(tree: HtmlElement, url: str, page: PageMeta, more: bool = False,
+                   wanted: set[str] | None = None) -> list[tuple[HtmlElement, str]]:
     """Links to other pages whose text (``HEADLINE_WORDS`` words or more) is all the text of their block: the
     headlines of teasers, menus and related-story lists, not links inside a sentence. With ``more``, also the
     links to the rest of a teaser's story ("Read more", inside its summary or after it). With ``wanted``, only the
     links whose text is one of these (the caller asks about no other: the rest are not resolved or measured)."""
     # the page itself: its URL and the URLs it calls its own (a page served elsewhere, a permalink)
-    # (the URLs and titles metadata.read found in its walk of the page, else read here)
-    ours = page.selves if page is not None else None
-    selves = [url, *(ours if ours is not None else tree.xpath(
-        "//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"))[:4]]
+    # (the URLs and titles metadata.read found in its walk of the page)
+    selves = [url, *page.selves[:4]]
     pages = {page.split("#", 1)[0] for page in (absolute_url(u, url) for u in selves) if page}
     hosts = {host_of(u) for u in pages} - {""}
     # the page's own headline, linked to its permalink (a blog post's title), is no teaser
-    titles = page.own_titles if page is not None and page.own_titles is not None else tree.xpath(
-        "//title/text() | //meta[@property='og:title']/@content")
-    own = " ".join(_norm(t).casefold() for t in titles)
+    own = " ".join(_norm(t).casefold() for t in page.own_titles)
     found: list[tuple[HtmlElement, str]] = []
     others: dict[str, bool] = {}  # href → whether it links another page of the site
     for a in islice(tree.iter("a"), MAX_LINKS):
@@ -349,7 +338,7 @@ PROSE_LINE_WORDS = 10
 """A line of this many words ending a sentence is prose (not a caption, a label or a headline)."""
 
 
-def short_page(tree: HtmlElement, url: str, body: str, words: int, page: PageMeta | None = None) -> str | None:
+def short_page(tree: HtmlElement, url: str, body: str, words: int, page: PageMeta) -> str | None:
     """What a page whose text is short (``words`` under ``SHORT_BODY_WORDS``) is: None for a short article (from
     ``MIN_BODY_WORDS`` words, with a sentence of prose that is no teaser's text), ``index`` for a page that links
     other pages by their headlines and does not call itself an article (a last page of a section holding one
@@ -357,8 +346,7 @@ def short_page(tree: HtmlElement, url: str, body: str, words: int, page: PageMet
     from ..text import MIN_BODY_WORDS  # (here: the extraction package imports this module)
 
     # (a summary beside a "Read more" link to another page is that page's teaser: a tag page holding one post)
-    links = [] if says_article(tree, jsonld_types(tree, page), page) else headline_links(
-        tree, url, more=True, page=page)
+    links = [] if says_article(jsonld_types(page), page) else headline_links(tree, url, page, more=True)
     lines = [_norm(line) for line in body.split("\n")]
     prose = [line for line in lines if len(line.split()) >= PROSE_LINE_WORDS and _PROSE_LINE.search(line)]
     if words >= MIN_BODY_WORDS and prose:
@@ -368,7 +356,7 @@ def short_page(tree: HtmlElement, url: str, body: str, words: int, page: PageMet
     return "index" if links else "too_short"
 
 
-def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta | None = None) -> str | None:
+def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> str | None:
     """Why a page that gave ``body`` (one paragraph a line, enough words for an article) is a listing all the
     same, or None for an article:
 
@@ -378,8 +366,8 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta | None
       on a page that calls itself a website; half of the text or more). Where the metadata says "article", only a
       text made mostly of headline lines counts.
     """
-    types = jsonld_types(tree, page)
-    article_metadata = says_article(tree, types, page)
+    types = jsonld_types(page)
+    article_metadata = says_article(types, page)
     if types & LISTING_TYPES and not article_metadata:
         return "listing_metadata"
     lines = [_norm(line) for line in body.split("\n") if line.strip()]
@@ -387,14 +375,14 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta | None
     if article_metadata and (short < MIN_TEASERS or 2 * short < len(lines)):
         return None  # (most lines are paragraphs, not headlines: no need to walk the links)
     # (where the metadata says "article", only links that are lines of the text count: no other is measured)
-    links = headline_links(tree, url, wanted=set(lines) if article_metadata else None, page=page)
+    links = headline_links(tree, url, page, wanted=set(lines) if article_metadata else None)
     headlines = {text for _, text in links}
     headline_lines = [line for line in lines if line in headlines]
     if len(headline_lines) >= MIN_TEASERS and 2 * len(headline_lines) >= len(lines):
         return "teasers"  # every other line is a link to another page
     if article_metadata:
         return None
-    if len(links) < (1 if og_type(tree, page) == "website" else MIN_TEASERS):  # (an author page may hold one teaser)
+    if len(links) < (1 if og_type(page) == "website" else MIN_TEASERS):  # (an author page may hold one teaser)
         return None
     words = sum(len(line.split()) for line in lines) or 1
     joined = "\n".join(_teasers(links))
