@@ -544,6 +544,24 @@ def test_a_short_posts_precise_text_stays_when_readability_leaves_out_the_balanc
     assert generic._main_text(tree, "http://example.com/a", (), False, 500, generic.Readings(tree)) == (
         post + "\n" + about)
 
+
+def test_a_short_text_readability_has_agreed_with_costs_no_unpruned_run(monkeypatch):
+    """A main text short of the page's prose, and readability's block (read already, for the balanced run's check)
+    agrees with it: the main text stays whatever the unpruned candidate finds, so trafilatura is not run again."""
+    from newsproj.extraction import generic
+
+    post = "\n".join(PARAS[:4])
+    tree = lxml.html.fromstring(f"<html><body><div class='post'><p>{post}</p></div></body></html>")
+    calls: list[str] = []
+    monkeypatch.setattr(generic, "_unpruned", lambda page, url: calls.append("unpruned") or post + "\n" + post)
+    readings = generic.Readings(tree)
+    readings.made["readability"] = post
+    assert generic.best_candidate(readings, "http://example.com/a", post, "little_prose") == post
+    assert calls == []
+    # not read yet: the candidates are weighed as before
+    assert generic.best_candidate(generic.Readings(tree), "http://example.com/a", post, "little_prose") == post
+    assert calls == ["unpruned"]
+
 def test_boxes_of_another_column_in_the_body_class_are_no_continuation():
     """A layout whose every box is ``<div class="module-content">``: the story's box in the main column and the
     teasers' boxes in a sidebar. The sidebar's are no second half of the body; a twin beside the story's box
