@@ -638,6 +638,17 @@ def test_a_control_repeated_on_every_photo_is_dropped():
     assert clean_body(body).text == "\n".join(prose)
 
 
+def test_a_separator_line_is_no_phrase_twice_and_keeps_its_first_copy():
+    """"______________________________" is no teaser heading glued to its link text ("Title Title"): shown several
+    times between the parts of a deals post, it keeps its first copy (aeb half B lost the truth's separator line)."""
+    prose = ["A first long paragraph of the article that has quite a lot of words in it to be prose for sure.",
+             "A second long paragraph of the article that has quite a lot of words in it to be prose, too."]
+    rule = "______________________________"
+    assert clean_body("\n".join([prose[0], rule, prose[1], rule])).text == "\n".join([prose[0], rule, prose[1]])
+    twice = "The Debate Was a Tedious Mess The Debate Was a Tedious Mess"
+    assert clean_body("\n".join([prose[0], twice, prose[1]])).text == "\n".join(prose)
+
+
 def test_a_related_heading_with_its_own_teaser_keeps_the_subheading_after_it():
     """An inline related link ("Lesen Sie auch: <headline>") is one line: the next short line is the article's
     subheading over its next paragraph (news-dev, half A)."""

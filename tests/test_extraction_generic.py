@@ -654,3 +654,87 @@ def test_first_body_is_the_first_body_in_document_order():
     assert first_body(page) is inner is page.find(".//body")
     fragment = lxml.html.fromstring("<div><p>x</p></div>")
     assert first_body(fragment) is None is fragment.find(".//body")
+
+
+def _precise(tree: lxml.html.HtmlElement) -> str:
+    from newsproj.extraction.generic import _run, pruned
+
+    return _run(pruned(tree), "http://127.0.0.1/a", True, ()) or ""
+
+
+def test_a_paragraph_in_a_div_of_its_own_keeps_its_sentence_with_a_link_in_the_precise_run():
+    """trafilatura's precision run deletes a short <div> holding a link and an element: React pages wrap each
+    paragraph in <div>s of its own (Evening Standard), or write it as a <div> of spans and links (9News)."""
+    wrapped = [f"<div class='row'><div><div><p>{p}</p></div></div></div>" for p in PARAS[:6]]
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>" + "".join(wrapped[:3])
+        + "<div class='row'><div><div><p>Why had there been such a <a href='/x'>strong turn away from the "
+        "Conservatives at the election</a>?</p></div></div></div>" + "".join(wrapped[3:]) + "</article></body></html>"
+    )
+    assert "Why had there been such a strong turn away from the Conservatives at the election?" in _precise(tree)
+    spans = [f"<div class='block'><div class='c'><span>{p}</span></div></div>" for p in PARAS[:6]]
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>" + "".join(spans[:3])
+        + "<div class='block'><div class='c'><span>Yet even after the </span><a href='/y'><span>release of "
+        "thousands of pages of court records</span></a><span> in recent days, questions remain.</span></div></div>"
+        + "<div class='block'><div class='c'><span>He served 13 months in a jail work-release program, then "
+        "quietly rebuilt his network with the help of his </span><a href='/z'><span>socialite former girlfriend, "
+        "Ghislaine Maxwell.</span></a></div></div>" + "".join(spans[3:]) + "</article></body></html>"
+    )
+    body = _precise(tree)
+    assert "Yet even after the release of thousands of pages of court records in recent days" in body
+    assert "with the help of his socialite former girlfriend, Ghislaine Maxwell." in body
+
+
+def test_an_empty_icon_inside_a_link_does_not_take_the_link_text_out_of_the_precise_run():
+    """The precision run deletes an empty inline element with the text after it."""
+    tree = _page([
+        "Näheren Aufschluss soll die Auswertung von <a href='/v'><span class='icon icon_extlink'></span>"
+        "Videomaterial aus einer Beobachtungsstation aus Bremerhaven</a> bringen, sagte der Astronom.",
+        *PARAS,
+    ])
+    assert "Auswertung von Videomaterial aus einer Beobachtungsstation aus Bremerhaven bringen" in _precise(tree)
+
+
+def test_an_empty_span_before_a_paragraphs_text_does_not_take_the_paragraph_out_of_the_precise_run():
+    """WordPress marks where its "read more" cut was with an empty span at the start of a paragraph."""
+    tree = _page([*PARAS[:4], "<span id='more-7770'></span>That sentiment made me incredibly sad, and for the record,"
+                  " I really liked her.", *PARAS[4:]])
+    assert "That sentiment made me incredibly sad" in _precise(tree)
+
+
+def test_icons_of_a_share_bar_are_no_paragraph_text():
+    from newsproj.extraction.generic import pruned
+
+    tree = _page(PARAS[:3], "<ul class='tools'><li><a href='/c'><i class='icon'></i>Comment</a></li></ul>")
+    assert pruned(tree).find(".//ul//i") is not None  # (left to trafilatura's rules: no paragraph)
+
+
+@pytest.mark.parametrize("block", [
+    "<p>Read more: <a href='/r'>Another headline of another story on the same site today</a></p>",
+    "<p>ALSO READ | <a href='/r'>Another headline of another story on the same site today</a>, here</p>",
+    "<p><a href='/t'>A teaser headline of another story</a> and its summary of more than ten words here.</p>",
+    "<p>Stay informed with us, your source for credible journalism, for only a few dollars a month.<br>"
+    "<a href='/s'>Subscribe Now!</a></p>",
+    "<div><a href='/1'>Home</a> <a href='/2'>World news</a> <a href='/3'>Business</a> <a href='/4'>Sport</a></div>",
+    # a label before a link of more than half the line: a teaser set into the text
+    "<p>Lesen Sie auch zum Thema: <a href='/k'>Klingbeil greift Klöckner an, sagt der Minister</a>.</p>",
+    # a widget: counts for links, no sentence ends it
+    "<div><span>What's Your Reaction?</span> <a href='/1'>0</a> <a href='/2'>0</a> <a href='/3'>0</a> "
+    "<a href='/4'>0</a> <a href='/5'>0</a> <a href='/6'>0</a> <span>0 Reactions</span></div>",
+])
+def test_a_link_box_or_a_link_that_starts_its_line_stays_a_link(block):
+    from newsproj.extraction.generic import pruned
+
+    tree = _page(PARAS[:3], f"<div class='box'>{block}</div>")
+    box = pruned(tree).find(".//div[@class='box']")
+    assert box.findall(".//a")  # (trafilatura's link-density rules still see them)
+
+
+def test_links_inside_sentences_become_text_in_the_pruned_copy_only():
+    from newsproj.extraction.generic import pruned
+
+    tree = _page(["The minister said on <a href='/x'>Tuesday in a statement</a> that the talks would go on.",
+                  "Lesen Sie auch, was <a href='/k'>Klingbeil über Klöckner und die Rente gesagt hat</a>."])
+    assert not pruned(tree).findall(".//p/a")
+    assert tree.findall(".//p/a")  # (the page itself is not edited)

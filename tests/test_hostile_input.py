@@ -285,7 +285,6 @@ def test_a_div_of_thousands_of_br_separated_lines_is_repaired_linearly():
     finishes(pruned, tree)
 
 
-
 def test_a_list_of_thousands_of_numbered_items_is_pruned_linearly():
     """The slideshow-captions XPath of the prune vocabulary counts each item's preceding siblings: quadratic in a
     list's length (one list of 60,000 items "1/9", "2/9" ...: ~18 s), so it looks at lists of up to 200 items only."""
@@ -295,6 +294,27 @@ def test_a_list_of_thousands_of_numbered_items_is_pruned_linearly():
     tree = parse_html("<html><body><h1>T</h1><ul>" + "".join(f"<li>{i}/9 caption</li>" for i in range(1, 60_001))
                       + "</ul></body></html>")
     finishes(pruned, tree)
+
+
+@pytest.mark.parametrize("body", [
+    # thousands of paragraphs, each with links inside its sentences
+    "".join(f"<p>Word {i} of the story, said <a href='/{i}'>the man</a> on <a href='/t'>Tuesday</a>, again.</p>"
+            for i in range(5000)),
+    # inline elements nested as deep as the parser allows, a link in a sentence at each level
+    "<p>" + "Some words of the sentence <span>and <a href='/x'>a link</a> in it, " * 3000 + "</p>",
+    # paragraphs nested in paragraphs (unclosed <p> in <font>), each with a link in its sentence
+    "".join(f"<p>Words of paragraph {i} with <a href='/{i}'>a link</a> in it, more words here.<font>"
+            for i in range(1000)),
+    # empty icons by the thousand
+    "<p>" + "Text <a href='/x'><span class='icon'></span>link</a> more " * 5000 + "</p>",
+])
+def test_links_in_sentences_and_empty_icons_are_repaired_linearly(body):
+    """The pruned copy's inline repairs (a link inside a sentence becomes its text, an empty icon goes) read each
+    paragraph's text once, nested or not."""
+    from newsproj.extraction.generic import pruned
+    from newsproj.extraction.parse import parse_html
+
+    finishes(pruned, parse_html(f"<html><body><h1>T</h1>{body}</body></html>"))
 
 BROKEN_URL = "http://[broken/x"
 """A URL Python's urljoin refuses (ValueError: Invalid IPv6 URL)."""

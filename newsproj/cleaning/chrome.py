@@ -104,6 +104,9 @@ _SENTENCE_CLOSE = re.compile(r"[.!?…。！？]\W{0,3}$")
 """A line that ends a sentence: shown twice, it is a sentence repeated (a pull quote, a call to vote under each
 candidate), and keeps its first copy; a caption shown twice without one goes everywhere."""
 
+_WORDY = re.compile(r"[^\W_]")
+"""A line with a letter or a digit: a phrase, where a separator line ("______________") is no phrase twice."""
+
 
 def _repeated_structure(lines: list[str], keys: list[str], counts: Counter[str], keep: list[bool]) -> set[str]:
     """The repeated lines that belong to a repeated structure, not to a caption shown twice: lines seen three
@@ -267,7 +270,7 @@ def clean_body(
     # 1b. a line that is one phrase twice ("Title Title"): a teaser's heading and its link text glued together
     for i, line in enumerate(lines):
         half = len(line) // 2
-        if keep[i] and len(line) >= 20 and line[:half].strip() == line[half:].strip():
+        if keep[i] and len(line) >= 20 and line[:half].strip() == line[half:].strip() and _WORDY.search(line):
             drop(i, "repeated")
 
     # 2. repeated lines: a short control seen three times or more ("Enlarge" on every photo) is dropped

@@ -172,6 +172,7 @@ def _pruned(tree: HtmlElement, chrome: bool = True) -> tuple[HtmlElement, int]:
                 el.tail = " " + (el.tail or "")  # the words on either side stay apart ("Kicker<i>: </i>Headline")
             el.drop_tree()
             removed += 1
+    _inline_repairs(tree)
     holders = _paragraph_holders(tree)
     for el in _SPANS_AND_BREAKS(tree):
         if el.tag == "div":
@@ -187,6 +188,135 @@ def _pruned(tree: HtmlElement, chrome: bool = True) -> tuple[HtmlElement, int]:
     for el in holders:
         el.tag = "div"  # a paragraph holding paragraphs (unclosed <p>s inside <font>): a container, not one line
     return tree, removed
+
+
+PROSE_LINK_WORDS = 10
+"""A paragraph of this many words whose links hold less than ``PROSE_LINK_SHARE`` of its text is prose with links
+in it, not a link box; so is one whose links hold less than ``SENTENCE_LINK_SHARE`` when ``LEAD_WORDS`` words that
+are no label ("Read more:") come before its first link (the link is part of a sentence)."""
+PROSE_LINK_SHARE = 0.5
+SENTENCE_LINK_SHARE = 0.8
+LEAD_WORDS = 3
+_LETTER = re.compile(r"[^\W\d_]")
+_LABEL_END = re.compile(r"[:|»>•–—-]\s*$")
+_INLINE = frozenset(("a", "span", "b", "strong", "i", "em", "u", "small", "sub", "sup", "mark", "abbr", "cite",
+                     "q", "time", "font", "code", "br", "wbr", "s", "del", "ins", "img", "picture", "source", "label",
+                     "dfn", "kbd", "var", "samp", "data", "tt", "big", "nobr", "bdi", "bdo"))
+ICON_LABEL_CHARS = 20
+"""The text after an empty inline element is a sentence's words from this many characters on (under it: an icon's
+label, "Comment", "评论")."""
+_EMPTY_CUT = ("span", "b", "strong", "i", "em", "q")
+"""Inline elements that trafilatura's precision run deletes with the text after them when they are empty."""
+
+
+def _inline_repairs(tree: HtmlElement) -> None:
+    """Two repairs of a paragraph's inline markup for trafilatura's precision run, in one walk of the page's inline
+    elements:
+
+    - The links inside the sentences (:func:`_in_sentence`) of a paragraph of prose (:func:`_prose_paragraph`)
+      become plain text: the precision run deletes a
+      short ``<div>`` (under 200 characters) holding a link and an element — a paragraph wrapped in a ``<div>`` of
+      its own (React pages wrap each one), or a ``<div>`` of spans and links standing for one — with its link.
+      A teaser box or a "Read more: <a>headline</a>" line is mostly link text, and a menu's or a teaser's link starts
+      its block: those stay links. (No link is written into a record, only their text.)
+    - An empty inline element before a sentence's words (``ICON_LABEL_CHARS``) or at the start of such a link (an
+      icon's ``<span class="icon"></span>``, WordPress's ``<span id="more-7770"></span>`` before a paragraph's text, a
+      marker before a story's loose first paragraph) goes, its tail text stays: the precision run deletes it with
+      its tail, the paragraph's or the link's words ("die Auswertung von <a><span/>Videomaterial aus
+      Bremerhaven</a> bringen" lost "Videomaterial ..."). A share bar's icon labels ("<i class='icon'></i>Comment")
+      stay as they are.
+    """
+    blocks: dict[HtmlElement, bool] = {}  # a paragraph → its links are prose links
+    nearest: dict[HtmlElement, HtmlElement | None] = {}  # an inline element → the block it is in
+    links: list[HtmlElement] = []
+    empty: list[HtmlElement] = []
+    for el in tree.iter("a", *_EMPTY_CUT):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tag != "a":
+            if el.text is None and not len(el) and (el.tail or "").strip():
+                empty.append(el)
+            continue
+        if not _in_sentence(el, parent):
+            continue
+        block = _block_of(parent, nearest)
+        if block is None or block.tag not in ("p", "div"):
+            continue
+        if block not in blocks:
+            blocks[block] = _prose_paragraph(block)
+        if blocks[block]:
+            links.append(el)
+    unlinked = set(links)
+    for el in empty:
+        if el.getparent() in unlinked or len(el.tail.strip()) >= ICON_LABEL_CHARS:
+            el.drop_tag()  # (its tail joins the text before it)
+    for el in links:
+        el.tag = "span"  # (its text, children and tail stay where they are)
+        el.attrib.clear()
+
+
+def _block_of(el: HtmlElement, nearest: dict[HtmlElement, HtmlElement | None]) -> HtmlElement | None:
+    """The block ``el`` is or is in: itself, or its nearest ancestor that is no inline element (``nearest``: the
+    inline elements' blocks found so far; each inline element is walked once, nested spans or not)."""
+    path = []
+    block: HtmlElement | None = el
+    while block is not None and block.tag in _INLINE and block not in nearest:
+        path.append(block)
+        block = block.getparent()
+    if block is not None and block in nearest:
+        block = nearest[block]
+    for step in path:
+        nearest[step] = block
+    return block
+
+
+def _in_sentence(link: HtmlElement, parent: HtmlElement) -> bool:
+    """Words come before ``link`` on its line (it does not start its block, as a menu's and a teaser's links do, nor
+    a line after a ``<br>``, as a "Subscribe now" link under a call to action), and text after it (its sentence
+    goes on, or ends: "..., according to a <a>study</a>.", "... with the help of <a>his girlfriend.</a>")."""
+    before = link.getprevious()
+    if before is None and not (parent.text or "").strip():
+        return False
+    if before is not None and before.tag == "br" and not (before.tail or "").strip():
+        return False
+    if not _LETTER.search(link.text_content()):
+        return False  # (a count, "0", or an icon: a widget's link)
+    after = link.getnext()
+    return bool((link.tail or "").strip()) or (after is not None and after.tag in _INLINE and after.tag != "br") or (
+        bool(_PROSE_END.search(link.text_content())))
+
+
+def _prose_paragraph(block: HtmlElement) -> bool:
+    """``block`` is a paragraph (a ``<p>`` or a ``<div>`` of inline elements only) of prose with a few links in it
+    (see ``PROSE_LINK_WORDS``)."""
+    if any(isinstance(el.tag, str) and el.tag not in _INLINE for el in block.iterdescendants()):
+        return False  # (a block holding blocks: no paragraph; and so no block's text is read twice, nested or not)
+    text = block.text_content()
+    if word_count(text) < PROSE_LINK_WORDS or not _PROSE_END.search(text):
+        return False  # (a sentence ends a paragraph: "What's Your Reaction? 0 0 0 Reactions" is a widget)
+    linked = sum(len(a.text_content()) for a in block.iter("a"))
+    size = len(text.strip())
+    if linked < PROSE_LINK_SHARE * size:
+        return True
+    if linked >= SENTENCE_LINK_SHARE * size:
+        return False
+    lead = _text_before_link(block)
+    return word_count(lead) >= LEAD_WORDS and not _LABEL_END.search(lead)
+
+
+def _text_before_link(block: HtmlElement) -> str:
+    """The text of ``block`` before its first link."""
+    parts: list[str] = []
+    for event, el in etree.iterwalk(block, events=("start", "end")):
+        if event == "start":
+            if el.tag == "a":
+                break
+            if isinstance(el.tag, str) and el.text:
+                parts.append(el.text)
+        elif el is not block and el.tail:
+            parts.append(el.tail)
+    return "".join(parts)
 
 
 @cache
