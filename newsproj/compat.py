@@ -9,6 +9,7 @@ trafilatura or CPython.
 
 from __future__ import annotations
 
+import copy
 import functools
 import logging
 import re
@@ -34,7 +35,8 @@ if TYPE_CHECKING:
 
 WRITTEN_FOR: dict[str, str] = {
     "scrapy": "2.19",  # PerSlotCapDownloader, NewsAwareSitemap, requests_in_engine, download_backlog
-    "trafilatura": "2.3",  # keep_format_characters, MANUALLY_CLEANED, PRECISION_CHROME, reset_caches, extract_in_place
+    "trafilatura": "2.3",  # keep_format_characters, MANUALLY_CLEANED, PRECISION_CHROME, reset_caches, extract_in_place,
+    #                     forum_thread_page, no_unread_backup
     "htmldate": "1.11",  # reset_caches (its logger)
     "python": "3.11 3.12 3.13",  # literal_runs (re._parser)
     "readability-lxml": "0.8",  # memoised_readability_clean
@@ -236,6 +238,30 @@ def extract_in_place(tree: lxml.html.HtmlElement, options: Extractor, prune_xpat
     except (TypeError, ValueError):
         return None
     return xmltotxt(postbody, options.formatting) or None
+
+
+def no_unread_backup() -> None:
+    """Make trafilatura's tree preparation skip the backup copy of the cleaned tree where nothing reads it, for the
+    whole process. ``trafilatura.core._prepare_tree`` (2.3.1) returns the cleaned tree and a copy of it made before
+    its tags are converted; ``trafilatura_sequence`` reads that copy only for the external comparison (not in fast
+    mode) and for a thread-forum's posts (only with comments on). In fast mode without comments (newsproj's precise
+    run) the copy, a whole-tree copy a run, is thrown away unread: it is not made there, and None stands in for it.
+    Every other run (trafilatura.extract's defaults among them) prepares its tree as before. Idempotent.
+    Upstream: docs/upstream.md, "trafilatura: bare_extraction copies a tree its caller made for it"."""
+    import trafilatura.core as core
+    from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+
+    if getattr(core._prepare_tree, "__wrapped__", None) is not None:
+        return
+    original = core._prepare_tree
+
+    @functools.wraps(original)
+    def prepare(tree: lxml.html.HtmlElement, options: Extractor, url: str | None) -> tuple[Any, Any]:
+        if options.fast and not options.comments:
+            return convert_tags(tree_cleaning(copy.copy(tree), options), options, url), None
+        return original(tree, options, url)
+
+    core._prepare_tree = prepare
 
 
 def forum_thread_page(tree: lxml.html.HtmlElement) -> bool:

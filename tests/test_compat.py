@@ -38,6 +38,9 @@ COPIED = {
         "2e57adb3062086f9695046cf58b1a8825143322fe74e74739791dff6d8da9fea",
     "trafilatura.core.trafilatura_sequence":
         "f03dc4d2946dacbd0e023ca1c51fdf329e0fdc0be342fd0f14924396ec646e05",
+    # no_unread_backup wraps it: the backup it returns is read only by the comparison (not fast) and forum posts
+    "trafilatura.core._prepare_tree":
+        "9595f0642825c2c7ca61f5f311b0070b1cfaaca7009a7d916bce8eeff9b93e34",
 }
 
 
@@ -253,3 +256,23 @@ def test_extract_in_place_gives_bare_extractions_text(precision):
     assert compat.forum_thread_page(lxml.html.fromstring(
         "<html><head><script type='application/ld+json'>{\"@type\": \"DiscussionForumPosting\"}</script></head>"
         "<body><p>x</p></body></html>"))
+
+
+def test_fast_runs_without_comments_make_no_backup_of_the_cleaned_tree():
+    import copy
+
+    import trafilatura.core
+    from trafilatura.settings import Extractor
+
+    compat.no_unread_backup()
+    compat.no_unread_backup()  # (idempotent: wrapped once)
+    prepare = trafilatura.core._prepare_tree
+    original = prepare.__wrapped__
+    assert getattr(original, "__wrapped__", None) is None
+    tree = lxml.html.fromstring("<html><body><nav>Menu</nav><div><p>Some text of a story.</p></div></body></html>")
+    fast = Extractor(output_format="python", fast=True, comments=False)
+    cleaned, backup = prepare(copy.deepcopy(tree), fast, None)
+    assert backup is None
+    assert lxml.html.tostring(cleaned) == lxml.html.tostring(original(copy.deepcopy(tree), fast, None)[0])
+    for options in (Extractor(output_format="python"), Extractor(output_format="python", fast=True, comments=True)):
+        assert prepare(copy.deepcopy(tree), options, None)[1] is not None

@@ -44,6 +44,7 @@ from ..compat import (
     keep_format_characters,
     manually_cleaned,
     memoised_readability_clean,
+    no_unread_backup,
 )
 from ..text import text_key
 from .normalize import word_count
@@ -57,6 +58,7 @@ logger = logging.getLogger(__name__)
 
 
 keep_format_characters()  # trafilatura keeps soft hyphens and zero-width (non-)joiners (newsproj/compat.py)
+no_unread_backup()  # trafilatura's fast runs make no copy of the cleaned tree they never read (newsproj/compat.py)
 
 RECALL_RATIO = 2.0
 """Balanced text this many times longer than the precise text means precision mode lost part of the body."""
