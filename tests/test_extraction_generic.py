@@ -95,6 +95,30 @@ def test_a_slideshows_numbered_captions_are_pruned_but_numbered_prose_lists_stay
     for words in ("1/2 cup heavy", "01/05/2003", "1/ The first point", "1. The first", "2/9 The second", "1/3 of"):
         assert words in text
 
+def test_a_list_of_kickers_and_headline_links_goes_with_its_heading_but_prose_lists_stay():
+    """FUNKE pages set "<h3>Exklusive Politik-Hintergründe</h3><ul><li><strong>Warnung:</strong> <a>Headline</a>"
+    into the text: a kicker and the link that ends the item, the kicker as long as the link."""
+    from newsproj.extraction.generic import pruned
+
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>" + "".join(f"<p>{p}</p>" for p in PARAS[:6])
+        + "<h3>Exklusive Politik-Hintergründe – für Sie recherchiert</h3><ul>"
+          "<li><strong>„Über manches irritiert“: </strong><a href='/a'>Klingbeil greift Klöckner an</a></li>"
+          "<li><strong>KI in der Schule? </strong><a href='/b'>Digitalminister: „Werden die KI haben“</a></li></ul>"
+        + "".join(f"<p>{p}</p>" for p in PARAS[6:])
+        + "<h3>What the ruling means</h3><ul>"
+          "<li><strong>Tenants:</strong> rents may rise by <a href='/r'>two per cent</a> a year at most.</li>"
+          "<li><strong>Landlords:</strong> <a href='/l'>the new register</a> opens in May, the ministry says.</li>"
+          "<li><b>Courts:</b> <a href='/c'>Read the judgment</a> and <a href='/d'>the dissent</a></li></ul>"
+        "</article></body></html>"
+    )
+    text = " ".join(pruned(tree).text_content().split())
+    assert "Klingbeil" not in text and "Exklusive Politik-Hintergründe" not in text
+    assert "What the ruling means" in text
+    assert "Tenants: rents may rise by two per cent a year at most." in text
+    assert "Read the judgment and the dissent" in text
+
+
 def test_hover_cards_inside_paragraphs_are_pruned_by_the_class_vocabulary():
     from newsproj.cleaning.patterns import vocabulary
     from newsproj.extraction.generic import body_text

@@ -316,6 +316,18 @@ def test_links_in_sentences_and_empty_icons_are_repaired_linearly(body):
 
     finishes(pruned, parse_html(f"<html><body><h1>T</h1>{body}</body></html>"))
 
+def test_a_list_of_thousands_of_kicker_and_link_items_is_pruned_linearly():
+    """The link-list XPath of the prune vocabulary tests each item's children (a bold kicker and one link): one list of
+    60,000 items, each read once."""
+    from newsproj.extraction.generic import pruned
+    from newsproj.extraction.parse import parse_html
+
+    items = "".join(f"<li><strong>Kicker {i}: </strong><a href='/{i}'>Headline {i}</a></li>" for i in range(60_000))
+    tree = parse_html(f"<html><body><h1>T</h1><h3>More</h3><ul>{items}</ul></body></html>")
+    finishes(pruned, tree)
+    assert pruned(tree).find(".//ul") is None and pruned(tree).find(".//h3") is None
+
+
 BROKEN_URL = "http://[broken/x"
 """A URL Python's urljoin refuses (ValueError: Invalid IPv6 URL)."""
 

@@ -168,6 +168,10 @@ def _pruned(tree: HtmlElement, chrome: bool = True) -> tuple[HtmlElement, int]:
     ]
     for xpath in vocab.prune_xpath if chrome else ():
         doomed.extend(_compiled(xpath)(tree))
+    for el in list(doomed):
+        heading = el.getprevious() if el.tag in ("ul", "ol") else None
+        if heading is not None and heading.tag in _LIST_HEADINGS and not (heading.tail or "").strip():
+            doomed.append(heading)  # the heading of a link list ("Exklusive Politik-Hintergründe"): its title only
     for el in doomed:
         if el.getparent() is not None and el is not tree:
             if not el.tail or not el.tail[0].isspace():
@@ -319,6 +323,9 @@ def _text_before_link(block: HtmlElement) -> str:
         elif el is not block and el.tail:
             parts.append(el.tail)
     return "".join(parts)
+
+
+_LIST_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 
 
 @cache
