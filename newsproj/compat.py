@@ -39,7 +39,7 @@ WRITTEN_FOR: dict[str, str] = {
     #                     forum_thread_page, no_unread_backup
     "htmldate": "1.11",  # reset_caches (its logger)
     "python": "3.11 3.12 3.13",  # literal_runs (re._parser)
-    "readability-lxml": "0.8",  # memoised_readability_clean
+    "readability-lxml": "0.8",  # memoised_readability_clean, text_only_readability_cleaner
 }
 """Release series (``major.minor``) each dependency's shims were written for and checked against."""
 
@@ -309,6 +309,24 @@ def memoised_readability_clean() -> None:
         return found
 
     upstream.clean = clean
+
+
+def text_only_readability_cleaner() -> None:
+    """Make readability-lxml's page cleaner (``readability.readability.html_cleaner``, an lxml ``Cleaner`` run on a
+    copy of the page at each ``summary()`` attempt) leave JavaScript in attributes alone, for the whole process: it
+    deletes every ``on*`` attribute and blanks every ``javascript:`` link (lxml's ``rewrite_links`` over every link of
+    the page, ~20 % of ``summary()``'s time on newsproj's dev pages). No text depends on them: readability scores
+    elements by their text, tags, class and id, drops ``<script>`` and ``<style>``, and newsproj reads only the text of
+    the block it returns (extraction/generic.py's ``block_lines``). Everything else the cleaner does stays
+    (scripts, comments, styles, ``<link>`` elements, processing instructions). Idempotent.
+    Upstream: docs/upstream.md, "readability-lxml: the scorer measures texts again"."""
+    import readability.readability as upstream
+
+    cleaner = upstream.html_cleaner
+    if cleaner.javascript:
+        lean = copy.copy(cleaner)
+        lean.javascript = False
+        upstream.html_cleaner = lean
 
 
 # ---------------------------------------------------------------------------------------------- CPython

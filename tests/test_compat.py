@@ -32,6 +32,9 @@ COPIED = {
     # memoised_readability_clean wraps it: it must stay a pure function of its string (readability-lxml 0.8.4.1)
     "readability.readability.clean":
         "c4ffcabbf755c21eaa24a9ca8d7f3d4aef2c98e370315c7340bf9aa418dfbd3b",
+    # text_only_readability_cleaner replaces the module's html_cleaner, which _parse looks up at each call
+    "readability.readability.Document._parse":
+        "dc306cfd8743ad019a98d48d6c9ff9da919f50927c59d66691655197274e2dca",
     # extract_in_place is bare_extraction less its copy, and relies on trafilatura_sequence editing its input tree
     # only by the raw-tree prunes (trafilatura 2.3.1)
     "trafilatura.core.bare_extraction":
@@ -276,3 +279,28 @@ def test_fast_runs_without_comments_make_no_backup_of_the_cleaned_tree():
     assert lxml.html.tostring(cleaned) == lxml.html.tostring(original(copy.deepcopy(tree), fast, None)[0])
     for options in (Extractor(output_format="python"), Extractor(output_format="python", fast=True, comments=True)):
         assert prepare(copy.deepcopy(tree), options, None)[1] is not None
+
+
+def test_readabilitys_cleaner_leaves_javascript_attributes_and_the_text_is_the_same():
+    import copy
+
+    import readability.readability as upstream
+    from readability import Document
+
+    words = "the council met on tuesday and voted on the budget for the coming year, after a long debate"
+    page = lxml.html.fromstring(
+        "<html><body><div id='nav'><a href='javascript:void(0)' onclick='go()'>Menu</a></div><div class='story'>"
+        + "".join(f"<p onmouseover='x()'>{i} {words}, <a href='javascript:open()'>said</a> a member.</p>"
+                  for i in range(8)) + "</div></body></html>")
+    original = upstream.html_cleaner
+    expected = Document(copy.deepcopy(page)).summary(html_partial=True)
+    try:
+        compat.text_only_readability_cleaner()
+        compat.text_only_readability_cleaner()  # (idempotent)
+        lean = upstream.html_cleaner
+        assert lean is not original and not lean.javascript and lean.scripts and lean.style and lean.comments
+        found = Document(copy.deepcopy(page)).summary(html_partial=True)
+    finally:
+        upstream.html_cleaner = original
+    assert "javascript:open()" in found and "javascript:open()" not in expected
+    assert lxml.html.fromstring(found).text_content() == lxml.html.fromstring(expected).text_content()

@@ -45,6 +45,7 @@ from ..compat import (
     manually_cleaned,
     memoised_readability_clean,
     no_unread_backup,
+    text_only_readability_cleaner,
 )
 from ..text import text_key
 from .normalize import word_count
@@ -777,6 +778,7 @@ def _readability(page: HtmlElement, url: str) -> str | None:
     from readability import Document
 
     memoised_readability_clean()  # (newsproj/compat.py: the same results, its repeated measures remembered)
+    text_only_readability_cleaner()  # (newsproj/compat.py: no link rewriting for JavaScript; the same text)
     return block_lines(Document(page).summary(html_partial=True)) or None
 
 
