@@ -44,11 +44,20 @@ COPIED = {
     # no_unread_backup wraps it: the backup it returns is read only by the comparison (not fast) and forum posts
     "trafilatura.core._prepare_tree":
         "9595f0642825c2c7ca61f5f311b0070b1cfaaca7009a7d916bce8eeff9b93e34",
+
+
+    # language_identifier overrides _raw_score with visit_counts's walk in numpy (py3langid 0.4.0)
+    "py3langid.langid.LanguageIdentifier._raw_score":
+        "5f90f8ae3031f2772fcbdadfdc26cfdc678651d47926e49a028bd377e505d71e",
+    "py3langid.langid.visit_counts":
+        "219054a8b7ee140f988505f3f688c33abb604c4517df53cf5fff5898e250fd18",
 }
 
 
 def _source_hash(dotted: str) -> str:
     module, cls, attr = dotted.rsplit(".", 2)
+    if cls.islower():  # (a module's function: "package.module.function")
+        importlib.import_module(f"{module}.{cls}")
     obj = getattr(getattr(importlib.import_module(module), cls), attr)
     return hashlib.sha256(inspect.getsource(obj).encode()).hexdigest()
 
@@ -123,6 +132,57 @@ def test_readability_clean_is_memoised_with_the_same_results(monkeypatch):
     for text in texts * 3:  # (past the memo's bound: it starts again, the results stay the same)
         assert upstream.clean(text) == original(text)
     assert upstream.text_length(lxml.html.fromstring("<div><p> a  b </p>\n <p>c</p></div>")) == len("a b\nc")
+
+
+def test_langid_trie_depth_is_the_models():
+    """The vectorised walk starts each position LANGID_TRIE_DEPTH bytes back: that must be the depth of the model's
+    automaton (breadth-first from the root over all 256 bytes), or states would differ."""
+    import numpy as np
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    moves = np.asarray(model.tk_nextmove, dtype=np.int64)
+    rows = np.asarray(model.tk_row, dtype=np.int64) << 8
+    seen = np.zeros(len(rows), dtype=bool)
+    seen[0] = True
+    frontier, depth = np.array([0]), 0
+    while True:
+        found = np.unique(moves[(rows[frontier][:, None] + np.arange(256)).ravel()])
+        found = found[~seen[found]]
+        if not len(found):
+            break
+        seen[found] = True
+        frontier, depth = found, depth + 1
+    assert depth == compat.LANGID_TRIE_DEPTH
+
+
+LANGID_SAMPLES = [
+    "", "a", "ab", "abcde", "The", "THE COUNCIL MET ON TUESDAY",
+    "The council met on Tuesday to discuss the budget for next year, and voted to raise the rates.",
+    "Der Stadtrat hat am Dienstag über den Haushalt des kommenden Jahres beraten und die Gebühren erhöht.",
+    "Le conseil municipal s'est réuni mardi pour discuter du budget de l'année prochaine.",
+    "Городской совет во вторник обсудил бюджет на следующий год и повысил тарифы.",
+    "市议会周二开会讨论明年的预算，并投票决定提高费率。",
+    "مجلس المدينة اجتمع يوم الثلاثاء لمناقشة ميزانية العام المقبل",
+    "Il consiglio comunale si è riunito martedì per discutere il bilancio. " * 30,
+    "Kamati ya bunge ilikutana Jumanne kujadili bajeti ya mwaka ujao. 12:30 — © 2024 • ★★★",
+]
+
+
+def test_language_identifier_gives_upstreams_results():
+    """Bit for bit: the same (language, probability) as py3langid's own walk, on text of every script and length
+    (shorter than the automaton's depth too), upper case, and bytes that are no UTF-8."""
+    import random
+
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    upstream = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ours = compat.language_identifier()
+    assert type(ours)._raw_score is not LanguageIdentifier._raw_score
+    rng = random.Random(7)
+    noise = [bytes(rng.randrange(256) for _ in range(rng.randrange(1, 400))) for _ in range(100)]
+    for text in [*LANGID_SAMPLES, *(t[:n] for t in LANGID_SAMPLES for n in (3, 5, 6, 7, 40)), *noise]:
+        assert ours.classify(text) == upstream.classify(text), text
 
 
 def test_reset_caches_logs_no_error(caplog):
