@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsproj.extraction.metadata import own_site
 from newsproj.extraction.parse import parse_html
 
 XHTML = (
@@ -46,3 +47,23 @@ def test_xhtml_with_an_encoding_declaration_parses_as_text_and_as_bytes(encoding
         tree = parse_html(html, declared)
         assert tree.xpath("string(//p[1])") == "Café, naïve"
         assert tree.findtext(".//title") == "Le café"
+
+
+@pytest.mark.parametrize("page", [
+    "<html><head><title>T</title></head><body><p>Text</p></body></html>",
+    "<!DOCTYPE html><!-- a comment --><html><body><p>Text</p></body></html>\n<!-- another -->",
+    "<div><p>Text</p><p>More</p></div></html>",  # a fragment: the tree is the body's element
+])
+def test_content_after_the_closing_html_tag_is_read_by_no_reader(page: str) -> None:
+    """libxml2 2.14 parses it into a second root that tree walks never reach but a ``//`` XPath did: a notice,
+    links or a paywall flag there reached the copyright owners, own_site or the verdict."""
+    after = ("<div><p>© 2024 Other Corp</p>"
+             + "".join(f'<a href="https://other.example/{i}">{i}</a>' for i in range(5))
+             + '<script type="application/ld+json">{"isAccessibleForFree": false}</script></div>'
+             + '<link rel="canonical" href="https://other.example/">tail text')
+    tree = parse_html(page + after)
+    assert tree.xpath("string(//p)") == "Text"
+    assert "Other Corp" not in " ".join(tree.xpath("//text()"))
+    assert tree.xpath("//a | //script | //link") == []
+    assert own_site(tree) is None
+    assert [el for el in tree.getroottree().getroot().itersiblings() if isinstance(el.tag, str)] == []

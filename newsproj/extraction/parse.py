@@ -1,4 +1,13 @@
-"""Bytes or text → one lxml tree. The page is parsed once, here; every stage after it works on that tree."""
+"""Bytes or text → one lxml tree. The page is parsed once, here; every stage after it works on that tree.
+
+The tree holds one document: the ``<html>`` element and what is in it. libxml2 2.14 (lxml 6, the locked
+version) parses content after ``</html>`` into a second ``<html>`` root, a sibling of the first: tree walks
+(``iter()``, trafilatura's, readability's, every ``.//`` XPath) never reach it, but an absolute ``//`` XPath does
+(ours for the copyright notices, the own-site links, the canonical link, the paywall flags, ``<base href>``; a few
+of trafilatura's). :func:`parse_html` drops those roots so that every reader reads the same document. (A browser
+shows such content at the end of ``<body>``; of the 1,387 dev pages, 36 have elements there: scripts, tracking
+pixels, one list of social links, no article text.)
+"""
 
 from __future__ import annotations
 
@@ -80,7 +89,19 @@ def parse_html(html: str | bytes, encoding: str | None = None) -> HtmlElement:
         raise ExtractionFailed(f"unparseable HTML: {exc}") from None
     if tree is None or not len(tree):
         raise NotAnArticle("empty document", reason="empty")
+    _drop_later_roots(tree)
     return tree
+
+
+def _drop_later_roots(tree: HtmlElement) -> None:
+    """Detach the elements libxml2 parsed after the document's ``<html>`` as roots of their own (see the module's
+    docstring). ``tree`` can be an element in the body (lxml.html's ``fromstring`` of a fragment)."""
+    root = tree.getroottree().getroot()
+    later = [el for el in root.itersiblings() if isinstance(el.tag, str)]
+    if later:
+        trash = etree.Element("later-roots")
+        for el in later:
+            trash.append(el)  # (moved out of the document; freed with ``trash``)
 
 
 def _valid_utf8(body: bytes) -> bool:
