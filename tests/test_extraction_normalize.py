@@ -25,6 +25,12 @@ from newsproj.extraction.normalize import author_names, bcp47, clean_text, iso_d
         ("2024-09-05T09:30:00.5Z", None, "2024-09-05T09:30:00+00:00"),
         ("2024-09-05T09:30+02:00", None, "2024-09-05T09:30:00+02:00"),
         ("2024-09-05T09:30:00.999", None, "2024-09-05T09:30:00"),
+        # a day with its zone is that day: no time of day (Python 3.11's fromisoformat read "+02:00" as 02:00)
+        ("2024-09-05+02:00", None, "2024-09-05"),
+        ("2024-09-05-05", "Europe/Berlin", "2024-09-05"),
+        ("2024-09-05Z", None, "2024-09-05"),
+        (" 2024-09-05 ", None, "2024-09-05"),
+        ("2024-02-30", None, None),
     ],
 )
 def test_iso_date_never_invents(raw, tz, expected):

@@ -79,6 +79,11 @@ def test_records_in_the_resumed_output_file_are_saved(tmp_path):
 
 def test_parse_time():
     assert parse_time("2024-09-12").isoformat() == "2024-09-12T23:59:59+00:00"
+    # a day with its zone: the end of that day there (not 02:00, not its midnight)
+    assert parse_time("2024-09-12Z").isoformat() == "2024-09-12T23:59:59+00:00"
+    assert parse_time("2024-09-12+02:00").isoformat() == "2024-09-12T21:59:59+00:00"
+    assert parse_time("2024-09-12-05").isoformat() == "2024-09-13T04:59:59+00:00"
+    assert parse_time("2024-02-30") is parse_time("2024-09-12+25:00") is None
     assert parse_time("2024-09-12T10:00:00Z").isoformat() == "2024-09-12T10:00:00+00:00"
     assert parse_time("2024-09-12T10:00:00").isoformat() == "2024-09-12T10:00:00+00:00"
     assert parse_time("yesterday") is None

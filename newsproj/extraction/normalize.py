@@ -5,16 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
-from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
 
 from ..text import word_count  # noqa: F401 - imported from here by extraction code
-from ..times import moment, zoneless  # noqa: F401 - zoneless: imported from here by extraction code
+from ..times import is_day, moment, zoneless  # noqa: F401 - zoneless: imported from here by extraction code
 
-_DATE_ONLY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}))?\b")
 
@@ -36,13 +34,9 @@ def iso_date(value: str | None, timezone: str | None = None) -> str | None:
     value = value.strip()
     if len(value) > MAX_DATE_CHARS:
         return None  # prose, not a date: dateutil's fuzzy lexer would walk all of it
-    match = _DATE_ONLY.match(value)
-    if match:
-        try:
-            year, month, day = map(int, match.groups())
-            return datetime(year, month, day).date().isoformat()
-        except ValueError:
-            return None
+    if is_day(value):  # a day, its zone too ("2024-09-12Z", "2024-09-12+02:00"): no time of day is made up
+        day = moment(value)
+        return day.date().isoformat() if day is not None else None
     parsed = moment(value)
     if parsed is None:
         try:

@@ -20,7 +20,7 @@ Stats: ``newsproj/incremental/saved`` (requests not made), ``newsproj/incrementa
 from __future__ import annotations
 
 import logging
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from scrapy import Request
@@ -28,7 +28,7 @@ from scrapy.exceptions import NotConfigured
 
 from ..discovery.urls import canonical_url
 from ..state.ledger import ledger_for
-from ..times import utc_moment
+from ..times import is_day, moment, utc_moment
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterable
@@ -44,14 +44,15 @@ HINTS = "newsproj_hints"
 
 
 def parse_time(value: str) -> datetime | None:
-    """An ISO 8601 ``lastmod`` as an aware UTC datetime; a date alone means the end of that day (UTC)."""
+    """An ISO 8601 ``lastmod`` as an aware UTC datetime; a date alone means the end of that day (in its zone when
+    it names one, else UTC)."""
     value = value.strip()
-    if len(value) == 10:
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
+    if is_day(value):
+        midnight = moment(value)
+        if midnight is None:
             return None
-        return datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=UTC)
+        end = midnight.replace(hour=23, minute=59, second=59)
+        return end.replace(tzinfo=UTC) if end.tzinfo is None else end.astimezone(UTC)
     return utc_moment(value)
 
 
