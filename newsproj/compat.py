@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from scrapy.core.engine import ExecutionEngine
     from trafilatura.settings import Extractor
 
+logger = logging.getLogger(__name__)
+
 WRITTEN_FOR: dict[str, str] = {
     "scrapy": "2.19",  # PerSlotCapDownloader, NewsAwareSitemap, requests_in_engine, download_backlog
     "trafilatura": "2.3",  # keep_format_characters, MANUALLY_CLEANED, PRECISION_CHROME, reset_caches, extract_in_place,
@@ -236,8 +238,9 @@ def extract_in_place(tree: lxml.html.HtmlElement, options: Extractor, prune_xpat
             tree = prune_unwanted_nodes(tree, [XPath(x) for x in prune_xpath])
         postbody, text, _, comments = trafilatura_sequence(tree, options, options.url)
         if len(text) < options.min_output_size and len(comments) < options.min_output_comm_size:
-            return None
-    except (TypeError, ValueError):
+            return None  # (too little text: no failure, bare_extraction's None too)
+    except (TypeError, ValueError) as exc:  # trafilatura failed on the page: bare_extraction logs it, returns None
+        logger.warning("trafilatura discarded %s: %s: %s", options.url, type(exc).__name__, exc)
         return None
     return xmltotxt(postbody, options.formatting) or None
 

@@ -295,6 +295,24 @@ def test_the_test_schedulers_xdist_override_still_overrides_something():
         "pytest-xdist no longer has LoadScopeScheduling._split_scope: tests/conftest.py's scheduler overrides nothing")
 
 
+def test_extract_in_place_logs_a_failed_run(monkeypatch, caplog):
+    """trafilatura failing on a page (a TypeError or ValueError in its sequence) is None, as bare_extraction's, and a
+    warning naming the page, as bare_extraction logs it; never silent."""
+    import trafilatura.core
+    from trafilatura.settings import Extractor
+
+    def failing(*args, **kwargs):
+        raise TypeError("unsupported operand")
+
+    monkeypatch.setattr(trafilatura.core, "trafilatura_sequence", failing)
+    options = Extractor(output_format="python", precision=True, fast=True, url="https://example.com/a")
+    tree = lxml.html.fromstring("<html><body><p>Some text of the page.</p></body></html>")
+    with caplog.at_level("WARNING", logger="newsproj.compat"):
+        assert compat.extract_in_place(tree, options) is None
+    assert [r.getMessage() for r in caplog.records] == [
+        "trafilatura discarded https://example.com/a: TypeError: unsupported operand"]
+
+
 @pytest.mark.parametrize("precision", [True, False])
 def test_extract_in_place_gives_bare_extractions_text(precision):
     """The same text as bare_extraction with the same options, from the tree itself (which keeps its elements but
