@@ -218,3 +218,21 @@ def test_the_verdict_reads_the_metadata_as_metadata_read_found_it(head, og, type
     page = metadata.read(tree)
     assert (og_type(page), jsonld_types(page), says_article(jsonld_types(page), page)) == (og, types, article)
     assert og_type(page) == tree.xpath("string(//meta[@property='og:type']/@content)").strip().lower()
+
+
+def test_a_short_post_whose_byline_links_its_category_is_no_teaser_of_that_category():
+    """A comic's post: its picture, a 22-word sentence, a byline list linking the author (``rel="author"``) and its
+    category (``rel="category tag"``, three words). The category link is no headline of another story: the post
+    around it is no teaser box, so the page is a short article, not an index."""
+    text = ("Once a week, we feature a comic about freelance life from our resident artist. Why not also take a "
+            "look at the comic archive?")
+    html = ("<html><head><title>Freelance Comic 284: Late Invoices | The Freelance Blog</title></head><body>"
+            "<div class='post'><h1>Freelance Comic 284: Late Invoices</h1><ul class='meta'>"
+            "<li><a href='/author/sam/' rel='author'>Sam Winters</a> | </li>"
+            "<li><a href='/category/freelance-comic/' rel='category tag'>Freelance Comic Strip</a></li>"
+            "<li> | <span>November 12th 2012</span></li></ul>"
+            f"<p><img src='/comic-284.jpg' alt='comic'></p><p>{text}</p></div>{SIDEBAR}</body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/comic/284-late-invoices/", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is not None, (outcome.listing, outcome.drop)
+    assert outcome.article.articleBody.endswith("look at the comic archive?")

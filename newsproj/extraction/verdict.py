@@ -187,6 +187,10 @@ MAX_LINKS = 2000
 _BLOCK_TAGS = frozenset(("p", "li", "div", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "article",
                          "section", "header", "footer", "figure", "figcaption", "blockquote", "body"))
 _SKIP_HREF = ("#", "javascript:", "mailto:", "tel:", "data:")
+_TAXONOMY_RELS = frozenset(("tag", "category", "author"))
+"""``rel`` values of a link to a page about this page (HTML's ``rel="tag"``: "a tag that applies to the current
+document"; WordPress writes ``rel="category tag"`` and ``rel="author"`` in a post's byline): never another story's
+headline, so never a teaser's."""
 
 
 def og_type(page: PageMeta) -> str:
@@ -250,6 +254,9 @@ def headline_links(tree: HtmlElement, url: str, page: PageMeta, more: bool = Fal
         href = (a.get("href") or "").strip()
         if not href or href.startswith(_SKIP_HREF):
             continue
+        rel = a.get("rel")
+        if rel and not _TAXONOMY_RELS.isdisjoint(rel.casefold().split()):
+            continue  # (a post's category in its byline: its "teaser" box is the post itself)
         text = _norm(a.text_content())
         if wanted is not None and text not in wanted:
             continue
