@@ -20,7 +20,7 @@ What a time without an offset means differs by where it comes from, on purpose:
   state's ``emitted_at``, a ``WARC-Date``, a sitemap's ``lastmod`` (W3C Datetime requires a zone with a time; a
   naive one is read as UTC, not dropped, so the incremental check still has it).
 - :func:`aware_moment`: **no moment**. A JSON Feed's dates (RFC 3339 requires the offset): a naive one names no
-  zone, and a feed entry's date is not guessed.
+  zone, and a feed entry's date is not guessed (a day alone is kept as written: ``discovery.feeds``).
 - A page's dates (``extraction.normalize.iso_date``): **kept naive**, never taken for UTC (the record names them in
   ``metadata.dateZoneless``), and read leniently (dateutil) where they are not ISO: a page writes dates for people.
   A day stays a day (``2024-09-12+02:00`` is ``2024-09-12``): no time of day is made up.
@@ -76,7 +76,8 @@ def utc_moment(value: object) -> datetime | None:
 
 
 def aware_moment(value: object) -> datetime | None:
-    """A moment that states its offset (RFC 3339), as an aware UTC datetime; None for one without."""
+    """A moment that states its offset (RFC 3339), as an aware UTC datetime; None for one without. A day with a zone
+    is its midnight there, in UTC another day's time: a caller that keeps days asks :func:`is_day` first."""
     found = moment(value)
     if found is None or found.tzinfo is None:
         return None

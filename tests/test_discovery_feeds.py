@@ -3,6 +3,7 @@ import json
 import pytest
 
 from newsproj.discovery.feeds import alternate_feeds, parse_feed
+from newsproj.extraction.normalize import iso_date
 
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
 <item><title>One</title><link>/a/one.html</link><pubDate>Thu, 05 Sep 2024 10:00:00 +0200</pubDate></item>
@@ -109,6 +110,18 @@ def test_json_feed_entries():
     assert entries[0].published == "2024-09-05T08:00:00+00:00"
     assert entries[0].updated == "2024-09-06T08:00:00+00:00"
     assert entries[1].published is None  # not a date: left out, never guessed
+
+
+def test_a_json_feed_day_stays_a_day():
+    """A day alone (with a zone or not) is no time of day: not the UTC time of its midnight ("2024-09-05+02:00" is
+    no "2024-09-04T22:00:00+00:00"), which the record would take for the page's time of publication."""
+    items = [{"id": str(i), "url": f"/a/{i}.html", "date_published": day, "date_modified": day}
+             for i, day in enumerate(["2024-09-05+02:00", "2024-09-05Z", "2024-09-05", "2024-02-30Z"])]
+    entries = parse_feed(json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": items}).encode(),
+                         "http://h/feed.json")
+    assert [e.published for e in entries] == ["2024-09-05+02:00", "2024-09-05Z", "2024-09-05", None]
+    assert [e.updated for e in entries] == [e.published for e in entries]
+    assert {iso_date(e.published) for e in entries[:3]} == {"2024-09-05"}
 
 
 def test_a_broken_url_in_a_json_feed_costs_that_entry_only():

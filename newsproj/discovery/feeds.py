@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 import feedparser
 from lxml import etree
 
-from ..times import aware_moment
+from ..times import aware_moment, is_day, moment
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +86,10 @@ def _reduced(body: bytes) -> bytes | None:
 
 def _iso_text(value: object) -> str | None:
     """A JSON Feed date (RFC 3339: with its offset, :func:`newsproj.times.aware_moment`) in UTC, as the RSS/Atom
-    dates are; None when it is not one."""
+    dates are; a day alone as written (``2024-09-12``, ``2024-09-12Z``: no time of day is made up for it, and the
+    record reads it as a day); None when it is neither."""
+    if isinstance(value, str) and is_day(value):
+        return value if moment(value) is not None else None
     stamp = aware_moment(value)
     return stamp.strftime("%Y-%m-%dT%H:%M:%S+00:00") if stamp is not None else None
 
