@@ -4,6 +4,7 @@ import pytest
 
 from newsproj.discovery.feeds import alternate_feeds, parse_feed
 from newsproj.extraction.normalize import iso_date
+from newsproj.middlewares.incremental import parse_time
 
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
 <item><title>One</title><link>/a/one.html</link><pubDate>Thu, 05 Sep 2024 10:00:00 +0200</pubDate></item>
@@ -122,6 +123,20 @@ def test_a_json_feed_day_stays_a_day():
     assert [e.published for e in entries] == ["2024-09-05+02:00", "2024-09-05Z", "2024-09-05", None]
     assert [e.updated for e in entries] == [e.published for e in entries]
     assert {iso_date(e.published) for e in entries[:3]} == {"2024-09-05"}
+
+
+def test_an_xml_feed_day_stays_a_day():
+    """feedparser reads a day alone as its UTC midnight; the entry keeps the day (the record's date is a day, the
+    incremental check reads the end of that day, as for a sitemap's lastmod)."""
+    atom = (b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><title>A</title>'
+            b'<link href="http://h/a"/><published>2024-09-05</published><updated>2024-09-06+02:00</updated></entry>'
+            b'<entry><title>B</title><link href="http://h/b"/><published>2024-09-05T08:00:00Z</published></entry>'
+            b"</feed>")
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>A</title><link>http://h/a</link>'
+           b"<pubDate> 2024-09-05Z </pubDate></item></channel></rss>")
+    found = [(e.published, e.updated) for body in (atom, rss) for e in parse_feed(body, "http://h/")]
+    assert found == [("2024-09-05", "2024-09-06+02:00"), ("2024-09-05T08:00:00+00:00", None), ("2024-09-05Z", None)]
+    assert parse_time("2024-09-06+02:00").isoformat() == "2024-09-06T21:59:59+00:00"
 
 
 def test_a_broken_url_in_a_json_feed_costs_that_entry_only():

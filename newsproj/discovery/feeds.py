@@ -139,12 +139,22 @@ def entries(parsed: Any, base_url: str) -> list[FeedEntry]:
             FeedEntry(
                 url=_join(base_url, link),
                 title=entry.get("title"),
-                # dict.get: feedparser's own .get() maps a missing field to another one, with a warning
-                published=_iso(dict.get(entry, "published_parsed")),
-                updated=_iso(dict.get(entry, "updated_parsed")),
+                published=_date(entry, "published"),
+                updated=_date(entry, "updated"),
             )
         )
     return out
+
+
+def _date(entry: Any, key: str) -> str | None:
+    """An entry's date as feedparser read it, in UTC; a day alone as written (feedparser makes it the day's UTC
+    midnight, a time of day the record would take for the page's time of publication, and the incremental check
+    for the start of the day where a sitemap's day is its end)."""
+    # (dict.get: feedparser's own .get() maps a missing field to another one, with a warning)
+    raw = dict.get(entry, key)
+    if isinstance(raw, str) and is_day(raw.strip()):
+        return raw.strip() if moment(raw.strip()) is not None else None
+    return _iso(dict.get(entry, f"{key}_parsed"))
 
 
 def alternate_feeds(links: list[tuple[str, str]], base_url: str) -> list[str]:
