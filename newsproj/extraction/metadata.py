@@ -199,9 +199,9 @@ def _head_elements(tree: HtmlElement) -> _HeadElements:
     ``<head>`` (1 of the 1,387 dev pages: a byte-order mark decoded as Latin-1 before its ``<html>``) is handed out
     by ``parse_html`` (lxml's ``fromstring``) as a fragment inside its document, the ``<body>``'s only element or
     the ``<body>`` renamed. Its document holds nothing else but what libxml2 puts after the ``</body>``, which is
-    the page's as much (the ``//`` XPaths these readings replace, the verdict's and consent's, read it too). What
-    follows ``</html>`` is a second root element (libxml2 2.14): no walk of the tree reads it, here or in any other
-    stage."""
+    the page's as much (the ``//`` XPaths these readings replace, the verdict's and consent's, read it too). Content
+    after ``</html>``, a second root element in libxml2 2.14's parse, is dropped by ``parse_html``
+    (extraction/parse.py): no stage reads it."""
     root = tree.getroottree().getroot()
     found = _HeadElements([], [], [], None, [], [], [], "", False, [], [], [])
     title_seen = og_seen = False
