@@ -23,7 +23,6 @@ from ..items import Extractor, TdmReservation
 from .normalize import clean_text
 
 if TYPE_CHECKING:
-
     from .metadata import PageMeta
 
 CONSENT_HEADERS = ("tdm-reservation", "tdm-policy", "x-robots-tag")
@@ -33,7 +32,6 @@ AI_TOKENS = ("noai", "noimageai")
 MAX_RULES = 1000
 """tdmrep.json rules read at most (the file is the site's: bounded like any page input)."""
 MAX_VALUE = 2000
-
 
 
 # ------------------------------------------------------------------ provenance
