@@ -11,6 +11,7 @@ from scrapy.utils.test import get_crawler
 from newsproj import feeds
 from newsproj.exceptions import DuplicateArticle, UnchangedArticle
 from newsproj.items import Article, Metadata
+from newsproj.pipelines import minhash
 from newsproj.pipelines.dedup import DedupPipeline, fingerprint
 from newsproj.state.ledger import ledger_for
 
@@ -211,3 +212,61 @@ def test_no_credentials_in_any_url_of_a_record_or_the_state(tmp_path):
     export(crawler, pipe.process_item(item))
     assert "hunter2" not in repr(item) and "pw@" not in repr(item)
     assert ledger_for(crawler).store.get("https://n.example/a") is not None
+
+
+# ---------------------------------------------------------------- signatures: datasketch's, computed cheaper
+
+TEXTS = [
+    STORY,
+    "",
+    "two words",
+    "exactly four words here",
+    "Wörter\u00a0mit\u2009Unicode-Leerraum und ÜMLAUTEN, ß und ﬁ-Ligatur " * 20,  # non-ASCII space, case folding
+    "the same words again and again " * 50,  # repeated shingles
+    " ".join(f"w{i}" for i in range(9000)),  # more shingles than minhash.CHUNK
+]
+
+
+@pytest.mark.parametrize("num_perm", [128, 64])
+def test_signatures_are_datasketchs_bit_for_bit(num_perm):
+    # Signatures stored by earlier runs (made with datasketch's MinHash) must keep matching this run's.
+    datasketch = pytest.importorskip("datasketch")
+    for text in TEXTS:
+        expected = datasketch.MinHash(num_perm=num_perm)
+        expected.update_batch({" ".join(text.casefold().split()[i : i + 4]).encode()
+                               for i in range(max(1, len(text.split()) - 3))})
+        got = minhash.signature(minhash.shingles(text, 4), num_perm)
+        assert got.dtype == expected.hashvalues.dtype
+        assert got.tolist() == expected.hashvalues.tolist(), text[:40]
+
+
+def test_bands_are_datasketchs():
+    lsh = pytest.importorskip("datasketch.lsh")
+    for num_perm in (16, 64, 128):
+        for threshold in (0.3, 0.5, 0.7, 0.8, 0.9, 0.95):
+            assert minhash.bands(threshold, num_perm) == lsh._optimal_param(threshold, num_perm, 0.5, 0.5)
+
+
+def test_a_signature_stored_by_datasketch_finds_its_near_duplicate(tmp_path):
+    datasketch = pytest.importorskip("datasketch")
+    crawler, pipe = pipeline(tmp_path)
+    old = datasketch.MinHash(num_perm=128)
+    old.update_batch(set(minhash.shingles(STORY, 4)))
+    ledger_for(crawler).store.record_signature("https://n.example/old", "2999-01-01T00:00:00+00:00",
+                                               old.hashvalues.tobytes())
+    ledger_for(crawler).close()
+    crawler, pipe = pipeline(tmp_path)
+    near = pipe.process_item(article("https://n.example/b", body=STORY.replace("Sentence 3 of", "Line 3 of")))
+    assert near.metadata.nearDuplicateOf == "https://n.example/old"
+
+
+def test_a_changed_article_replaces_its_signature(tmp_path):
+    crawler, pipe = pipeline(tmp_path, STATE_DIR="")
+    export(crawler, pipe.process_item(article("https://n.example/a")))
+    other = " ".join(f"Paragraph {i} about trains and their winter timetables on the coast." for i in range(40))
+    pipe.ledger.urls.pop("https://n.example/a")  # as if emitted again, changed (a later run)
+    export(crawler, pipe.process_item(article("https://n.example/a", body=other)))
+    edited = STORY.replace("Sentence 5 of", "Item 5 of")  # near the old text only
+    assert pipe.process_item(article("https://n.example/b", body=edited)).metadata.nearDuplicateOf is None
+    near = pipe.process_item(article("https://n.example/c", body=other.replace("Paragraph 9 about", "Part 9 on")))
+    assert near.metadata.nearDuplicateOf == "https://n.example/a"

@@ -10,7 +10,8 @@
   own URL without tracking parameters);
 - same canonical URL and same content as emitted by an earlier run (``STATE_DIR``) → ``UnchangedArticle``;
   different content → emitted again with the same ``canonicalUrl`` (downstream upserts);
-- near-duplicate (MinHash LSH over word shingles, datasketch) of a record exported in this run, or by an
+- near-duplicate (MinHash LSH over word shingles: datasketch's signatures and banding, computed in
+  ``pipelines/minhash.py``) of a record exported in this run, or by an
   earlier run in the last ``NEWSPROJ_NEARDUP_WINDOW_DAYS`` (when the store keeps signatures) → emitted, with
   ``metadata.nearDuplicateOf`` set to that record's ``canonicalUrl``.
 
@@ -27,6 +28,7 @@ import logging
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from scrapy import signals
 
 from .. import feeds
@@ -36,29 +38,19 @@ from ..items import Article
 from ..middlewares.redact import strip_credentials
 from ..state import Seen
 from ..state.ledger import body_fingerprint, ledger_for
+from .minhash import LSH, jaccard, shingles, signature
 
 if TYPE_CHECKING:
     from typing import Self
 
-    from datasketch import MinHash, MinHashLSH
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
-
-# datasketch is imported when the first signature is made or loaded, not at start-up: it imports scipy (~0.35 s
-# of a crawl's start, before the first request).
 
 
 def fingerprint(article: Article) -> str:
     """Content fingerprint: the body with white space and case folded."""
     return body_fingerprint(article.articleBody)
-
-
-def shingles(text: str, size: int) -> set[bytes]:
-    words = text.casefold().split()
-    if len(words) <= size:
-        return {" ".join(words).encode("utf-8")}
-    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
 def _clean(url: str | None) -> str | None:
@@ -89,10 +81,9 @@ class DedupPipeline:
         self.num_perm = settings.getint("NEWSPROJ_NEARDUP_PERMUTATIONS", 128)
         self.shingle_size = settings.getint("NEWSPROJ_NEARDUP_SHINGLE", 4)
         self.threshold = settings.getfloat("NEWSPROJ_NEARDUP_THRESHOLD", 0.8)
-        self.lsh: MinHashLSH | None = None  # built on first use (_index)
-        self._template: MinHash | None = None  # a fresh MinHash: the permutations every signature uses
-        self.lsh_keys: dict[str, MinHash] = {}
-        self.pending: dict[int, tuple[str, MinHash | None]] = {}
+        self.lsh: LSH | None = None  # built on first use (_index)
+        self.lsh_keys: dict[str, np.ndarray] = {}  # canonicalUrl → its signature
+        self.pending: dict[int, tuple[str, np.ndarray | None]] = {}
         # Passed by this pipeline, not yet written. The engine sends item_scraped from a task of its own, so the
         # next items can pass the pipelines before the ledger has learnt this one: they are checked here too.
         self.passing_urls: dict[str, int] = {}  # canonicalUrl → id(item)
@@ -120,12 +111,10 @@ class DedupPipeline:
             return None
         return store
 
-    def _index(self) -> MinHashLSH | None:
+    def _index(self) -> LSH | None:
         """The LSH index of this run's and recent runs' signatures (None when near-duplicates are off)."""
         if self.lsh is None and self.threshold > 0:
-            from datasketch import MinHashLSH
-
-            self.lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+            self.lsh = LSH(self.threshold, self.num_perm)
         return self.lsh
 
     def _load_signatures(self) -> None:
@@ -137,16 +126,12 @@ class DedupPipeline:
         first = next(rows, None)
         lsh = self._index() if first is not None else None
         if first is not None and lsh is not None:
-            from datasketch import MinHash
-
-            empty = MinHash(num_perm=self.num_perm)
             for url, blob in itertools.chain([first], rows):
-                if len(blob) == empty.hashvalues.nbytes and url not in self.lsh_keys:
-                    values = memoryview(blob).cast(empty.hashvalues.dtype.char)
-                    # stored with datasketch's default hash scheme (2.x: affine32), as this run makes them
-                    minhash = MinHash(num_perm=self.num_perm, hashvalues=values, scheme=empty.scheme)
-                    lsh.insert(url, minhash)
-                    self.lsh_keys[url] = minhash
+                # datasketch 2.x's hash values (affine32: uint32), as this run makes them (pipelines/minhash.py)
+                if len(blob) == 4 * self.num_perm and url not in self.lsh_keys:
+                    values = np.frombuffer(blob, dtype=np.uint32)
+                    lsh.insert(url, values)
+                    self.lsh_keys[url] = values
         self.stats.set_value("newsproj/dedup/signatures_loaded", len(self.lsh_keys))
 
     # ------------------------------------------------------------------ before export
@@ -226,22 +211,14 @@ class DedupPipeline:
             if self.passing_bodies.get(fp) == item.canonicalUrl:
                 del self.passing_bodies[fp]
 
-    def _near_duplicate(self, item: Article) -> MinHash | None:
+    def _near_duplicate(self, item: Article) -> np.ndarray | None:
         lsh = self._index()
         if lsh is None:
             return None
-        from datasketch import MinHash
-
-        if self._template is None:
-            self._template = MinHash(num_perm=self.num_perm)
-        # the template's permutations, not new ones drawn from the seed for every article (the same numbers;
-        # drawing them cost as much as hashing the article's shingles)
-        minhash = MinHash(num_perm=self.num_perm, permutations=self._template.permutations,
-                          scheme=self._template.scheme)
-        minhash.update_batch(shingles(item.articleBody, self.shingle_size))
+        minhash = signature(shingles(item.articleBody, self.shingle_size), self.num_perm)
         similar = [key for key in lsh.query(minhash) if key != item.canonicalUrl]
         if similar and item.metadata is not None:
-            best = max(similar, key=lambda key: minhash.jaccard(self.lsh_keys[key]))
+            best = max(similar, key=lambda key: jaccard(minhash, self.lsh_keys[key]))
             item.metadata.nearDuplicateOf = best
             self.stats.inc_value("newsproj/dedup/near_duplicate")
             logger.info("Near-duplicate of %s: %s", best, item.url)
@@ -257,17 +234,16 @@ class DedupPipeline:
         self.ledger.add(item.canonicalUrl, fp)
         self._passed(item, fp)
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        signature = None
+        blob = None
         if minhash is not None and self.lsh is not None:
-            if item.canonicalUrl in self.lsh_keys:  # a changed article: its new text replaces the old
-                self.lsh.remove(item.canonicalUrl)
+            # a changed article: its new text replaces the old (insert replaces a key's bands)
             self.lsh.insert(item.canonicalUrl, minhash)
             self.lsh_keys[item.canonicalUrl] = minhash
-            signature = minhash.hashvalues.tobytes()
+            blob = minhash.tobytes()
         if self.ledger.store is not None:
             fetched = canonical_url(item.url)
             alias = fetched if fetched != item.canonicalUrl else None
-            self.staged.append((item.canonicalUrl, Seen(fingerprint=fp, emitted_at=now), signature, alias))
+            self.staged.append((item.canonicalUrl, Seen(fingerprint=fp, emitted_at=now), blob, alias))
 
     def records_durable(self) -> None:
         """Commit what the feeds now hold durably to the cross-run state."""
@@ -282,9 +258,9 @@ class DedupPipeline:
             for url, seen, _, _ in staged:
                 store.record(url, seen)
         signatures = self._signatures()
-        for url, seen, signature, alias in staged:
-            if signature is not None and signatures is not None:
-                signatures.record_signature(url, seen.emitted_at, signature)
+        for url, seen, blob, alias in staged:
+            if blob is not None and signatures is not None:
+                signatures.record_signature(url, seen.emitted_at, blob)
             if alias is not None and hasattr(store, "record_alias"):
                 store.record_alias(alias, url)
         self.stats.inc_value("newsproj/state/recorded", len(staged))
