@@ -762,3 +762,67 @@ def test_links_inside_sentences_become_text_in_the_pruned_copy_only():
                   "Lesen Sie auch, was <a href='/k'>Klingbeil über Klöckner und die Rente gesagt hat</a>."])
     assert not pruned(tree).findall(".//p/a")
     assert tree.findall(".//p/a")  # (the page itself is not edited)
+
+
+def test_a_sentence_broken_by_breaks_is_prose_but_table_cells_and_headings_are_not():
+    """A post written with <br>s comes out one phrase a line: its sentence counts as prose (``signals``, the short
+    page's check) as a line of it would. A table's cells as lines, a heading or a dateline before a sentence, and
+    link texts of the page are no part of one."""
+    from newsproj.extraction.generic import goes_on, signals
+    from newsproj.extraction.verdict import _sentences
+
+    post = "I love the idea of keeping these pressed autumn\nleaves for other paper projects this winter!"
+    assert signals(post, set()).prose == 16
+    assert _sentences(post.split("\n")) == [post.replace("\n", " ")]
+    assert signals("Simple As That\nshares this easy leaf garland that would\nsuit your table.", set()).prose == 13
+    cells = "Pos.\nDriver\nPoints\n1\nKyle Busch\n5040\n2\nMartin Truex Jr.\n5035\n" * 3
+    assert signals(cells, set()).prose == 0 and _sentences(cells.split("\n")) == []
+    headed = "Final standings of the 2019 season after 36 races:\nPos.\nFriday, 22 October 2010 20:13\nCome back soon!"
+    assert signals(headed, set()).prose == 0
+    # the page's link texts open no sentence: a list of books with a note under each is no prose
+    books = "A Book About Paper Crafts for Children\nlove this whole series and its pictures too!"
+    assert signals(books, {"a book about paper crafts for children"}).prose == 0
+    assert signals(books, set()).prose == 15
+    assert goes_on("these paper", "punched leaves") and goes_on("Simple As That", "shares this")
+    assert not goes_on("Truck Series", "Only the first twelve") and not goes_on("after 36 races:", "Pos.")
+
+
+SIDEBAR_BOOKS = "".join(
+    f"<li class='module-list-item'><div class='thumb'><a href='http://shop.example/item/{i}'><img alt='book' "
+    f"src='/b{i}.jpg'></a></div><p class='desc'><a href='http://shop.example/item/{i}'>Author Name{i}: A Book About "
+    f"Paper Crafts Number {i} for Children</a></p></li>" for i in range(8))
+
+
+SIDEBAR_NOTES = "<div class='module'><h2>Elsewhere</h2><div class='module-content'>" + "".join(
+    f"<div class='note'>Week {i}: the contributors of this blog visited a paper mill and a print shop, and wrote "
+    "about what they saw there for the readers.</div>" for i in range(6)) + "</div></div>"
+
+
+@pytest.mark.parametrize("notes", ["", SIDEBAR_NOTES], ids=["list", "list-short-of-the-page-prose"])
+def test_a_short_post_written_with_breaks_beats_a_sidebar_list_of_links_both_runs_take(notes):
+    """A 21-word post written with <br>s under a picture; beside it a sidebar's list of books (links) and an about
+    box. trafilatura takes the list: it is made of the page's link texts, so readability's block (the post, its
+    sentence broken over two lines) is weighed and wins, and the page is a short article, not too short. With more
+    of the sidebar's prose (``notes``) the list is short of the page's prose and both runs take it (they agree): it
+    is weighed all the same."""
+    from newsproj.extraction.page import process_page
+    from newsproj.items import PageItem
+
+    post = ("<div style='text-align: center;'><a href='/img/leaves.jpg'><img src='/img/leaves-800.jpg' alt='leaves'>"
+            "</a><br>I love the idea of keeping these pressed autumn <br>leaves for other paper projects this winter! "
+            "<br>Get the details at <a href='http://other.example/leaves'>Leaf Studio</a>.</div>")
+    html = ("<html><head><title>Pressed Leaves for Crafting | The Craft Nest</title></head><body>"
+            "<div id='banner'><h1><a href='/'>The Craft Nest</a></h1></div>"
+            "<div id='content'><div class='entry'><h3 class='entry-header'>Pressed Leaves for Crafting</h3>"
+            f"<div class='entry-content'><div class='entry-body'>{post}</div></div><div class='entry-footer'><p>"
+            "11/09/2012 in <a href='/crafts/'>Crafts</a> | <a href='/p'>Permalink</a></p></div></div></div>"
+            "<div id='sidebar'><div class='module'><h2>About</h2><div class='module-content'><p>A blog of crafts for "
+            "children and their parents, gathered from around the web every week since 2007, with a weekly list of "
+            "new finds.</p></div></div><div class='module'><h2>Favorite Craft Books</h2><div class='module-content'>"
+            f"<ul class='module-list'>{SIDEBAR_BOOKS}</ul></div></div>{notes}</div></body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/2012/11/pressed-leaves.html", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is not None, (outcome.listing, outcome.drop)
+    body = outcome.article.articleBody
+    assert body.startswith("I love the idea of keeping these pressed autumn"), body
+    assert "Book About Paper Crafts" not in body and "A blog of crafts" not in body

@@ -477,8 +477,9 @@ def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) ->
         # chrome containers) took the same text: the rest of the prose is none trafilatura takes for the body (where
         # no container was pruned this is the unpruned candidate itself, whose agreement keeps the main text). On
         # the 1,387 dev pages, 200 of the 210 pages so flagged skip the two candidates (~20 ms each); on none of
-        # them did a candidate win.
-        signal = None
+        # them did a candidate win. A text mostly of the page's link texts is still a link list (a sidebar's list of
+        # books both runs took for the body of a short post written with <br>s): its candidates are weighed.
+        signal = "links" if signals(main, readings.anchors()).links >= LINK_SHARE else None
     if signal:
         # The unpruned candidate is the balanced run on the page with its containers: when the pruning removed
         # none (and the site prunes nothing), that is the balanced run on this very tree, done already when the
@@ -601,10 +602,32 @@ _WORD = re.compile(r"\w+")
 _PROSE_END = re.compile(r"[.!?\"'”’»)]\s*$")
 
 
+BROKEN_SENTENCE_WORDS = 40
+"""A sentence broken over lines ("I love the idea of preserving these paper" / "punched leaves for other craft
+projects!": a post written with ``<br>``s, one line a verse or a phrase) counts as prose when its lines up to its end
+hold 10 words or more, none a link's text of the page, a table row or a line seen before, each line before its last
+holds ``BROKEN_LINE_WORDS`` words or more (a table's cells as lines, "Kyle Busch" / "5040" / "Martin Truex Jr.", are
+no sentence), and those lines hold at most this many words (a menu or a list of labels runs on without an end)."""
+BROKEN_LINE_WORDS = 3
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
+_FIRST_LETTER = re.compile(r"^\W*([^\W\d_])")
+
+
+def goes_on(before: str, line: str) -> bool:
+    """``line`` goes on the sentence ``before`` began (a sentence broken by a ``<br>``): ``before`` ends with a
+    lower-case word and no punctuation ("... these paper") or ``line`` starts with one ("punched leaves ..."). A
+    heading or a label ending with a capital, a digit or a colon ("... Truck Series", "às 20:13", "após 36 etapas:")
+    before a line opening with a capital is no sentence's part."""
+    end = _LAST_WORD.search(before)
+    start = _FIRST_LETTER.match(line)
+    return bool((end and end.group(1)[0].islower()) or (start and start.group(1).islower()))
+
+
 @dataclass(slots=True)
 class Signals:
     """What a candidate text looks like: its words, its prose (lines of 10 words or more ending a sentence, each
-    counted once), the share of its words that are link texts of the page, and the share in table rows."""
+    counted once, or a sentence of 10 words or more broken over lines by ``<br>``s: see ``BROKEN_SENTENCE_WORDS``),
+    the share of its words that are link texts of the page, and the share in table rows."""
 
     words: int
     prose: int
@@ -664,6 +687,8 @@ class Readings:
 
 def signals(text: str, anchors: Set[str]) -> Signals:
     words = prose = links = table = 0
+    run = 0  # words of the lines before this one since the last sentence's end: a sentence broken by <br>s
+    before = ""  # the line before this one, when it may open or go on such a sentence
     seen: set[str] = set()
     for line in text.split("\n"):
         n = len(_WORD.findall(line))
@@ -676,11 +701,23 @@ def signals(text: str, anchors: Set[str]) -> Signals:
         row = line.startswith("|")
         if row:
             table += n
+        linked = 0
         for cell in (line.strip().strip("|").split("|") if row else [line]):
             if _is_link_text(cell, anchors):
-                links += len(_WORD.findall(cell))
-        if n >= 10 and not repeated and _PROSE_END.search(line):
-            prose += n
+                linked += len(_WORD.findall(cell))
+        links += linked
+        part = not (repeated or row or linked)  # (a link's text, a table row or a line seen before is no part of one)
+        if not part or (run and not goes_on(before, line)):
+            run = 0
+        if _PROSE_END.search(line):
+            if not repeated and run + n >= 10:
+                prose += run + n
+            run = 0
+        elif part and n >= BROKEN_LINE_WORDS and run + n <= BROKEN_SENTENCE_WORDS:
+            run += n
+        else:
+            run = 0
+        before = line
     return Signals(words, prose, links / max(words, 1), table / max(words, 1))
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..cleaning.patterns import vocabulary
 from ..discovery.urls import absolute_url, host_of
-from .generic import first_body
+from .generic import BROKEN_LINE_WORDS, BROKEN_SENTENCE_WORDS, first_body, goes_on
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -345,6 +345,30 @@ PROSE_LINE_WORDS = 10
 """A line of this many words ending a sentence is prose (not a caption, a label or a headline)."""
 
 
+def _sentences(lines: list[str]) -> list[str]:
+    """The lines of prose among ``lines`` (``PROSE_LINE_WORDS`` words or more, ending a sentence), a sentence broken
+    over lines by ``<br>``s joined into one (as ``generic.signals`` counts them: see ``BROKEN_SENTENCE_WORDS``)."""
+    out: list[str] = []
+    run: list[str] = []
+    size = 0
+    for line in lines:
+        n = len(line.split())
+        if not n:
+            continue
+        if run and not goes_on(run[-1], line):
+            run, size = [], 0
+        if _PROSE_LINE.search(line):
+            if size + n >= PROSE_LINE_WORDS:
+                out.append(" ".join([*run, line]))
+            run, size = [], 0
+        elif n >= BROKEN_LINE_WORDS and size + n <= BROKEN_SENTENCE_WORDS:
+            run.append(line)
+            size += n
+        else:
+            run, size = [], 0
+    return out
+
+
 def short_page(tree: HtmlElement, url: str, body: str, words: int, page: PageMeta) -> str | None:
     """What a page whose text is short (``words`` under ``SHORT_BODY_WORDS``) is: None for a short article (from
     ``MIN_BODY_WORDS`` words, with a sentence of prose that is no teaser's text), ``index`` for a page that links
@@ -354,8 +378,7 @@ def short_page(tree: HtmlElement, url: str, body: str, words: int, page: PageMet
 
     # (a summary beside a "Read more" link to another page is that page's teaser: a tag page holding one post)
     links = [] if says_article(jsonld_types(page), page) else headline_links(tree, url, page, more=True)
-    lines = [_norm(line) for line in body.split("\n")]
-    prose = [line for line in lines if len(line.split()) >= PROSE_LINE_WORDS and _PROSE_LINE.search(line)]
+    prose = _sentences([_norm(line) for line in body.split("\n")])
     if words >= MIN_BODY_WORDS and prose:
         teasers = "\n".join(_teasers(links)) if links else ""
         if not all(line in teasers for line in prose):
