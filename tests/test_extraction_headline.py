@@ -400,3 +400,22 @@ def test_a_heading_of_product_names_is_the_headline_where_the_title_is_the_sites
     article = "A bed maker showed the iSleep at CES, with speakers in the headboard and a dock by the pillow."
     page = metadata.read(lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>"))
     assert headline.choose(page, "http://127.0.0.1:8000/x.html", article) == "CES: iSleep to iDream with iPod-ready bed"
+
+
+def test_the_h1_of_the_story_wins_over_a_title_stated_alone_that_no_heading_shows():
+    """A page that states only a <title> ("Feed Article | Business |", an older headline) and shows the story's
+    heading in its <h1>: the h1 is the headline when the article uses its words (half of them, one in its first
+    lines). A box's <h1> ("Other News in Technology") or a section's label is no story's heading: the title stays."""
+    article = ("Harbour authorities in Pell approved plans for a second ferry terminal on Tuesday, after a year of "
+               "debate over its cost. The terminal will serve the island routes from next spring.")
+
+    def chosen(title: str, h1: str) -> str | None:
+        html = f"<html><head><title>{title}</title></head><body><h1>{h1}</h1><p>{article}</p></body></html>"
+        return headline.choose(metadata.read(lxml.html.fromstring(html)), "http://127.0.0.1:8000/x.html", article)
+
+    assert chosen("Feed Article | Business |", "Harbour authority approves second ferry terminal") == (
+        "Harbour authority approves second ferry terminal")
+    assert chosen("Pell debates ferries again - The Courier", "Harbour authority approves second ferry terminal") == (
+        "Harbour authority approves second ferry terminal")
+    assert chosen("Second ferry terminal for Pell", "Other News in Technology") == "Second ferry terminal for Pell"
+    assert chosen("Second ferry terminal for Pell", "Weather and Tides") == "Second ferry terminal for Pell"

@@ -16,6 +16,8 @@ A page states its title several times: JSON-LD ``headline``, ``og:title``/``twit
    "Headline (from Site)"; a list of search keywords is no part of a headline): what the reader sees in the tab;
    but where the page states only a ``<title>`` and it shares no word with the article, it is the site's or the
    section's name ("Local Sports Wire"): the heading whose words the article's first lines use is the headline;
+   and where no heading agrees with a ``<title>`` stated alone, the page's first ``<h1>`` is the headline when the
+   article uses its words ("Feed Article | Business |" above the h1 "Microsoft won't launch iPhone rival");
 3. else the first ``<h1>``.
 A kicker shown in its own element inside the heading keeps a separator ("Kicker: Headline", never "KickerHeadline").
 Whether a kicker is part of the headline, the headline the page declares (JSON-LD, ``<meta name=headline>``,
@@ -268,7 +270,8 @@ def choose(page: PageMeta, url: str = "", body: str | None = None) -> str | None
             # only a <title> and no heading agrees with it: a title that shares no word with the article is the
             # site's or the section's name ("Local Sports Wire", "The Hindu News Update Service"); the headline
             # is a heading whose words the article's first lines use
-            return _heading_of(chosen, page.headings, body, (site_name, label, owners)) or chosen
+            return _heading_of(chosen, page.headings, body, (site_name, label, owners)) or _shown_h1(
+                page.headings, body, (site_name, label, owners)) or chosen
         return chosen
     if page.headline_h1:
         return clean_text(page.headline_h1)
@@ -340,6 +343,26 @@ def _heading_of(title: str, headings: list[Heading], body: str,
 
 
 _BOLD = frozenset(("b", "strong", "font"))
+
+
+def _shown_h1(headings: list[Heading], body: str,
+              site: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]) -> str | None:
+    """The page's first ``<h1>`` when it is the story's heading shown above a ``<title>`` that no heading agrees with
+    (the title a page states alone is then another text: an older headline, a search title, "Feed Article |
+    Business"): 2 to 15 words, no masthead, no byline, not cut short, at least half of its words of four letters or
+    more in the article and one in its first lines (a section's label, "Local Sports Wire", or a box's, "Other News
+    in Technology", is not about the story); else None."""
+    heading = next((h for h in headings if h.tag == "h1"), None)
+    if heading is None or heading.home_link:
+        return None
+    text = clean_text(heading.text) or ""
+    if not 2 <= len(text.split()) <= HEADING_WORDS or text.endswith(("...", "…")) or BYLINE_START.match(text):
+        return None
+    if _site_like(text, *site):
+        return None
+    words = _words(text)
+    used = words & _words(body[:BODY_CHARS])
+    return text if words & _words(body[:LEAD_CHARS]) and 2 * len(used) >= len(words) else None
 
 
 def _rest_shown(key: str, whole: set[str], headings: list[Heading]) -> str | None:
