@@ -95,6 +95,44 @@ def test_a_slideshows_numbered_captions_are_pruned_but_numbered_prose_lists_stay
     for words in ("1/2 cup heavy", "01/05/2003", "1/ The first point", "1. The first", "2/9 The second", "1/3 of"):
         assert words in text
 
+def _pruned_story(container: str, inserted: str) -> str:
+    """The text of :func:`pruned` on a story in ``<div class=container>`` with ``inserted`` amid its paragraphs."""
+    from newsproj.extraction.generic import pruned
+
+    tree = lxml.html.fromstring(
+        f"<html><body><article><h1>A headline for the test</h1><div class='{container}'>"
+        + "".join(f"<p>{p}</p>" for p in PARAS[:4]) + inserted
+        + "".join(f"<p>{p}</p>" for p in PARAS[4:]) + "</div></article></body></html>")
+    text = pruned(tree).text_content()
+    assert all(p in text for p in PARAS)
+    return text
+
+
+def test_fact_and_info_boxes_are_pruned_but_other_boxes_stay():
+    """A fact box or info box set apart beside the story ("Fakta om …", background figures, "Die Autorin") is not
+    the article's text, whatever the site calls it ("infobox", "info-box", "fact-box", "flexmodule--factbox",
+    "InfoBox"); a container that is only called a box (the article's own, a quote box) stays."""
+    boxes = ["infobox", "info-box border--top", "fm-box flexmodule--factbox", "fact-box wrapper", "InfoBox",
+             "Faktenbox"]
+    text = _pruned_story("article-box", "".join(
+        f"<div class='{c}'><h3>Box {i} title</h3><p>Background figure number {i} of a box.</p></div>"
+        for i, c in enumerate(boxes)) + "<div class='quote-box'><p>A quoted sentence of the story itself.</p></div>")
+    assert "Background figure" not in text and "Box 0 title" not in text
+    assert "A quoted sentence" in text
+
+
+def test_what_the_page_marks_not_prose_inside_the_story_is_pruned():
+    """Tailwind Typography's "not-prose" opts a block out of the text's styling: a newsletter promo, a teaser or a
+    figure set into the story by the site's own markup. A class that only contains the word stays."""
+    text = _pruned_story(
+        "prose article-body",
+        "<section class='not-prose col-span-3'><h3>Ein FUNKE Liebe</h3><p>Every other Sunday: answers to questions"
+        " about relationships, sent to you.</p></section>"
+        "<div class='md:max-w-prose not-prosecco'><p>A sentence in a block named like the class.</p></div>")
+    assert "FUNKE Liebe" not in text and "answers to questions" not in text
+    assert "A sentence in a block" in text
+
+
 def test_a_list_of_kickers_and_headline_links_goes_with_its_heading_but_prose_lists_stay():
     """FUNKE pages set "<h3>Exklusive Politik-Hintergründe</h3><ul><li><strong>Warnung:</strong> <a>Headline</a>"
     into the text: a kicker and the link that ends the item, the kicker as long as the link."""
