@@ -864,3 +864,47 @@ def test_a_short_post_written_with_breaks_beats_a_sidebar_list_of_links_both_run
     body = outcome.article.articleBody
     assert body.startswith("I love the idea of keeping these pressed autumn"), body
     assert "Book About Paper Crafts" not in body and "A blog of crafts" not in body
+
+
+SPLIT_LEAD = ["The council is preparing next year's budget, but the elections and a new mayor could change all of it.",
+              "The gap between the two candidates' plans for the harbour over the next ten years could not be greater."]
+
+
+def _split_story(lead_first: bool = True) -> lxml.html.HtmlElement:
+    """A story whose first two paragraphs sit in one ``<article>`` and the rest, after a side rail, in another."""
+    lead = "<div class='article_body entry-content'><article>" + "".join(f"<p>{p}</p>" for p in SPLIT_LEAD) + (
+        "</article></div>")
+    rest = "<div class='article_body'><article>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></div>"
+    rail = "<div class='side-rail'><ul>" + "".join(f"<li><a href='/s{i}'>Other story {i}</a></li>" for i in range(5))
+    return lxml.html.fromstring(
+        "<html><head><title>Harbour plans | The Courier</title></head><body><h1>Harbour plans: at what price?</h1>"
+        f"<div id='article'>{lead if lead_first else rest}{rail}</ul></div>{rest if lead_first else lead}</div>"
+        "</body></html>")
+
+
+@pytest.mark.parametrize("lead_first", [True, False])
+def test_a_short_lead_in_a_container_of_its_own_stays_before_the_candidate_that_left_it_out(monkeypatch, lead_first):
+    """The precise run keeps only a story's first two paragraphs (their own ``<article>``, the rest after a side
+    rail in another): a text too short, so a candidate is taken, which holds the rest and not them. The two lines of
+    prose shown before the candidate's text are the story's lead: they stay before it. Shown after it, they are no
+    lead (a box below the story): the candidate alone."""
+    from newsproj.extraction import generic
+
+    # (trafilatura's precise run stops at the first <article>, its balanced run finds nothing; the unpruned
+    # candidate has the second)
+    monkeypatch.setattr(generic, "_run", lambda tree, url, precision, prune_xpath: "\n".join(SPLIT_LEAD) if precision
+                        else None)
+    monkeypatch.setattr(generic, "_unpruned", lambda page, url: "\n".join(PARAS))
+    monkeypatch.setattr(generic, "_readability", lambda page, url: None)
+    lines = generic.body_text(_split_story(lead_first), "http://127.0.0.1/2012/10/harbour.html").split("\n")
+    assert lines == ([*SPLIT_LEAD, *PARAS] if lead_first else PARAS)
+
+
+def test_a_short_text_with_a_line_that_is_no_prose_or_in_the_candidate_is_no_lead():
+    from newsproj.extraction.generic import _with_lead
+
+    page = _split_story()
+    rest = "\n".join(PARAS)
+    assert _with_lead("\n".join(SPLIT_LEAD), rest, page) == "\n".join([*SPLIT_LEAD, *PARAS])
+    assert _with_lead("\n".join([SPLIT_LEAD[0], "Harbour plans"]), rest, page) == rest  # (a label: no prose)
+    assert _with_lead("\n".join([SPLIT_LEAD[0], PARAS[0]]), rest, page) == rest  # (the candidate holds a line of it)

@@ -486,7 +486,9 @@ def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) ->
         # precise run fell short (one trafilatura run, ~20 ms, saved on many of the pages that weigh candidates).
         if "balanced" in readings.made and not removed and not prune_xpath:
             readings.made["unpruned"] = balanced
-        main = best_candidate(readings, url, main, signal)
+        chosen = best_candidate(readings, url, main, signal)
+        # (a short main text that the candidate left out may be the first part of a body split in two)
+        main = _with_lead(main, chosen, page) if main and chosen and chosen != main and signal == "short" else chosen
     return without_teaser_tail(main, readings) if main else main
 
 
@@ -558,6 +560,28 @@ def _main_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], severa
                      word_count(precise), word_count(balanced), url)
         return balanced
     return precise or balanced
+
+
+def _with_lead(main: str, chosen: str, page: HtmlElement) -> str:
+    """``chosen`` (a candidate that replaced a ``short`` main text) with the main text's lines before it, when they
+    are the lead of a body split over two containers: every line of the main text a line of prose (10 words or
+    more, ending a sentence), none of them in the candidate, and the first shown before the candidate's first line
+    in the page (a story's first paragraphs in one ``<article>``, the rest after a side rail in another: the precise
+    run takes the first, the candidate the second). Else ``chosen``."""
+    lines = [line for line in main.split("\n") if line.strip()]
+    if not all(word_count(line) >= 10 and _PROSE_END.search(line) for line in lines):
+        return chosen
+    have = {text_key(line) for line in chosen.split("\n")}
+    if any(text_key(line) in have for line in lines):
+        return chosen
+    first = next((line for line in chosen.split("\n") if line.strip()), "")
+    body = first_body(page)
+    shown = " ".join((body if body is not None else page).text_content().split())
+    lead_at = shown.find(" ".join(lines[0].split())[:60])
+    rest_at = shown.find(" ".join(first.split())[:60])
+    if lead_at < 0 or rest_at < 0 or lead_at > rest_at:
+        return chosen
+    return "\n".join([*lines, chosen])
 
 
 def _page_content(readings: Readings, precise: str, balanced: str) -> bool:
