@@ -108,17 +108,23 @@ def _pruned_story(container: str, inserted: str) -> str:
     return text
 
 
-def test_fact_and_info_boxes_are_pruned_but_other_boxes_stay():
-    """A fact box or info box set apart beside the story ("Fakta om …", background figures, "Die Autorin") is not
-    the article's text, whatever the site calls it ("infobox", "info-box", "fact-box", "flexmodule--factbox",
-    "InfoBox"); a container that is only called a box (the article's own, a quote box) stays."""
-    boxes = ["infobox", "info-box border--top", "fm-box flexmodule--factbox", "fact-box wrapper", "InfoBox",
-             "Faktenbox"]
+@pytest.mark.parametrize(("boxes", "kept"), [
+    # a fact box or info box set apart beside the story ("Fakta om …", background figures, "Die Autorin"), whatever
+    # the site calls it; a container that is only called a box (the article's own, a quote box) stays
+    (["infobox", "info-box border--top", "fm-box flexmodule--factbox", "fact-box wrapper", "InfoBox", "Faktenbox"],
+     "quote-box"),
+    # the writer's box ("About the author", a biography, "View more articles"); a class that names authors
+    # otherwise (a story about writers) stays
+    (["author-bio", "post-authorInfo", "author_box", "about-the-author", "better-author-bio-div", "Author-authorInfo"],
+     "authors-corner"),
+], ids=["fact-box", "author-box"])
+def test_fact_info_and_author_boxes_are_pruned_but_other_boxes_stay(boxes, kept):
+    """Boxes beside the story, by their class, are not the article's text."""
     text = _pruned_story("article-box", "".join(
         f"<div class='{c}'><h3>Box {i} title</h3><p>Background figure number {i} of a box.</p></div>"
-        for i, c in enumerate(boxes)) + "<div class='quote-box'><p>A quoted sentence of the story itself.</p></div>")
+        for i, c in enumerate(boxes)) + f"<div class='{kept}'><p>A sentence of the story itself.</p></div>")
     assert "Background figure" not in text and "Box 0 title" not in text
-    assert "A quoted sentence" in text
+    assert "A sentence of the story itself" in text
 
 
 def test_what_the_page_marks_not_prose_inside_the_story_is_pruned():
