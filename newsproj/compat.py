@@ -386,6 +386,33 @@ def language_identifier() -> Any:
 # ---------------------------------------------------------------------------------------------- CPython
 
 
+def literal_alternatives(rx: re.Pattern[str]) -> list[list[str]]:
+    """For each alternation in the top-level sequence of ``rx`` (``\\b(?:getty images|shutterstock|…)\\b``), also
+    inside a top-level group or lookahead, the longest run of plain ASCII characters of each alternative ("" for one
+    without): every match contains one of them. Read with CPython's regex parser, as :func:`literal_runs`; [] when
+    the pattern cannot be read."""
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+
+    try:
+        items = list(sre_parse.parse(rx.pattern, rx.flags))
+    except Exception:  # noqa: BLE001 - unreadable: the caller takes no shortcut
+        return []
+
+    def longest_run(sequence: Any) -> str:
+        return max(_runs(sequence), key=len)
+
+    found: list[list[str]] = []
+    for op, arg in items:
+        if op == sre_parse.SUBPATTERN and len(arg[3]) == 1:  # a capturing or flagged group of one alternation
+            op, arg = arg[3][0]
+        elif op == sre_parse.ASSERT and arg[0] == 1:  # a lookahead (?=…): what it holds is in the text too
+            found += [[longest_run(alt) for alt in sub[1][1]] for sub in arg[1] if sub[0] == sre_parse.BRANCH]
+            continue
+        if op == sre_parse.BRANCH:
+            found.append([longest_run(alt) for alt in arg[1]])
+    return found
+
+
 def literal_runs(rx: re.Pattern[str]) -> list[str] | None:
     """The runs of plain ASCII characters in the top-level sequence of ``rx`` (each one is in every match), read
     with CPython's regex parser (``re._parser``, private since 3.11; ``sre_parse`` before); None when the pattern
@@ -396,6 +423,13 @@ def literal_runs(rx: re.Pattern[str]) -> list[str] | None:
         items = list(sre_parse.parse(rx.pattern, rx.flags))
     except Exception:  # noqa: BLE001 - unreadable: the caller takes no shortcut
         return None
+    return _runs(items)
+
+
+def _runs(items: Any) -> list[str]:
+    """The runs of plain ASCII literals in a sequence of ``re._parser`` items."""
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+
     runs, run = [], ""
     for op, arg in items:
         if op == sre_parse.LITERAL and arg < 128:

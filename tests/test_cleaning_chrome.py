@@ -564,6 +564,24 @@ def test_required_literals_skip_only_patterns_a_line_cannot_match():
     for line in lines:  # same answer as searching every pattern
         expected = next((g for g, rx in vocab.any if rx.search(line)), None)
         assert first_match(line, vocab.any, vocab.any_literals) == expected
+        assert first_match(line, vocab.any, vocab.any_literals, vocab.any_alternatives) == expected
+        expected = next((g for g, rx in vocab.short if rx.search(line)), None)
+        assert first_match(line, vocab.short, vocab.short_literals, vocab.short_alternatives) == expected
+
+
+def test_required_alternatives_skip_only_patterns_a_line_cannot_match():
+    import re
+
+    from newsproj.cleaning.patterns import first_match, required_alternatives
+
+    credits = re.compile(r"\b(?:getty images|shutterstock|picture[- ]alliance)\b", re.I)
+    assert required_alternatives(credits) == ("getty images", "shutterstock", "alliance")
+    assert required_alternatives(re.compile(r"^(?:ap|afp|reuters)$", re.I)) is None  # "ap": too short to tell
+    patterns = (("credits", credits),)
+    words = (required_alternatives(credits),)
+    assert first_match("Photo: Picture-Alliance/DPA", patterns, (None,), words) == "credits"
+    assert first_match("Photo: Reuters", patterns, (None,), words) is None
+    assert first_match("Photo: \u017fhutterstock", patterns, (None,), words) == "credits"  # (long s: searched)
 
 
 def test_repeated_structure_is_kept_every_time():

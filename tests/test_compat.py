@@ -197,6 +197,15 @@ def test_literal_runs():
     assert compat.literal_runs(re.compile(r"a|bc")) == ["", ""]  # a branch: no literal every match holds
 
 
+def test_literal_alternatives():
+    assert compat.literal_alternatives(re.compile(r"\b(?:getty images|picture[- ]alliance|e-?mail)\b")) == [
+        ["getty images", "alliance", "mail"]]
+    # in a capturing group, in a lookahead; a negative lookahead requires nothing
+    assert compat.literal_alternatives(re.compile(r"^(?!.*\b(?:said|says)\b)(foo|bar)x(?=.*(?:print|share))")) == [
+        ["foo", "bar"], ["print", "share"]]
+    assert compat.literal_alternatives(re.compile(r"share this")) == []
+
+
 # ---------------------------------------------------------------------------------------------- the rule itself
 
 

@@ -67,3 +67,15 @@ def test_content_after_the_closing_html_tag_is_read_by_no_reader(page: str) -> N
     assert tree.xpath("//a | //script | //link") == []
     assert own_site(tree) is None
     assert [el for el in tree.getroottree().getroot().itersiblings() if isinstance(el.tag, str)] == []
+
+
+def test_element_text_is_text_content():
+    """element_text reads a childless element's own text and asks text_content() of any other (a comment child
+    included): the same string either way."""
+    from newsproj.extraction.parse import element_text
+
+    tree = parse_html("<html><body><a href='/x'>Plain link</a><p>One <b>two</b> three</p><a>x<!-- c -->y</a>"
+                      "<span></span></body></html>")
+    for el in tree.iter("a", "p", "span"):
+        assert element_text(el) == el.text_content()
+    assert [element_text(el) for el in tree.iter("a")] == ["Plain link", "xy"]

@@ -928,8 +928,10 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     the first. None when the body's container has no such twin with prose in it near it (``TWIN_LEVELS``) or in a
     wrapper of the container's own kind (a paywall's second half, deep in the page): a twin in another column of
     the page is that column's box."""
+    if len(_headings(tree)) > 1:  # (before the body's keys: a test of the page's <h1>s is the cheaper)
+        return None
     keys = {text_key(line) for line in body.split("\n") if word_count(line) >= 8}
-    if len(keys) < 2 or len(_headings(tree)) > 1:
+    if len(keys) < 2:
         return None
     # the body's container: the (tag, class) of the elements holding its paragraphs; a body may be one such
     # element or many (one per paragraph)

@@ -104,6 +104,25 @@ def _drop_later_roots(tree: HtmlElement) -> None:
             trash.append(el)  # (moved out of the document; freed with ``trash``)
 
 
+def element_text(el: HtmlElement) -> str:
+    """``el.text_content()``; an element without child nodes (most links, paragraphs and spans) is its own
+    ``text``, read without text_content()'s XPath evaluation (~1 µs against ~2 µs)."""
+    return (el.text or "") if not len(el) else el.text_content()
+
+
+def text_start(el: HtmlElement, limit: int) -> str:
+    """The start of ``el.text_content()``: all of it up to ``limit`` characters, else its text nodes up to the first
+    that takes it past ``limit`` (the rest is not read)."""
+    parts: list[str] = []
+    size = 0
+    for text in el.itertext():
+        parts.append(text)
+        size += len(text)
+        if size > limit:
+            break
+    return "".join(parts)
+
+
 def _valid_utf8(body: bytes) -> bool:
     """Whether libxml2 can take the bytes as UTF-8 (invalid sequences would cut its parse short)."""
     if body.isascii():

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..text import folded_key, text_key
+from .parse import element_text, text_start
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -51,7 +52,7 @@ def _excluded(el: HtmlElement) -> bool:
 
 
 def _link_share(el: HtmlElement, length: int) -> float:
-    return sum(len(a.text_content()) for a in el.iter("a")) / max(length, 1)
+    return sum(len(element_text(a)) for a in el.iter("a")) / max(length, 1)
 
 
 def _matches(key: str, descriptions: list[str]) -> bool:
@@ -104,11 +105,12 @@ def standfirst(
             continue
         if not started and (el.tag not in _BLOCK or not desc_keys or el in around):
             continue  # before the headline, only a block the page's description vouches for
-        raw = el.text_content()
-        leaf = _is_leaf_block(el)
-        if not leaf:
-            # a container: only whether its text opens with the body matters, read from its first characters
-            head = _head_key(raw, len(first_key))
+        if not _is_leaf_block(el):
+            # a container: only whether its text opens with the body matters, read from its first characters (its
+            # whole text only when they do not tell: a container high in the page holds all of it)
+            first = text_start(el, _HEAD_CHARS)
+            head = _head_key(first, len(first_key))
+            raw = first if len(first) <= _HEAD_CHARS else el.text_content() if head is None else ""
             if head is None and anchor not in raw.casefold():
                 continue  # (no key of its text can hold the body's first words)
             key = head if head is not None else text_key(raw)
@@ -116,6 +118,7 @@ def standfirst(
                 found = True
                 break  # the body begins
             continue
+        raw = element_text(el)
         text = " ".join(raw.split())
         folded = text.casefold()
         known = folded_key(folded) if anchor in folded else None  # (None: the body's first words are not in it)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..cleaning.patterns import vocabulary
 from ..discovery.urls import absolute_url, host_of
 from .generic import BROKEN_LINE_WORDS, BROKEN_SENTENCE_WORDS, first_body, goes_on
+from .parse import element_text, text_start
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -257,7 +258,7 @@ def headline_links(tree: HtmlElement, url: str, page: PageMeta, more: bool = Fal
         rel = a.get("rel")
         if rel and not _TAXONOMY_RELS.isdisjoint(rel.casefold().split()):
             continue  # (a post's category in its byline: its "teaser" box is the post itself)
-        text = _norm(a.text_content())
+        text = _norm(element_text(a))
         if wanted is not None and text not in wanted:
             continue
         read_more = more and len(text) <= 40 and _more(text)
@@ -306,14 +307,7 @@ def _bounded_text(element: HtmlElement, limit: int) -> str | None:
     a page of 100,000 empty elements around 2,000 links made each link's walk read them again (286 s)."""
     if next(islice(element.iter(), 4 * limit + 100, None), None) is not None:  # (markup: 4 elements a character)
         return None
-    parts: list[str] = []
-    size = 0
-    for text in element.itertext():
-        parts.append(text)
-        size += len(text)
-        if size > limit:
-            break
-    return "".join(parts)
+    return text_start(element, limit)
 
 
 def _teasers(links: list[tuple[HtmlElement, str]]) -> list[str]:
