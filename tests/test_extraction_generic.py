@@ -914,3 +914,32 @@ def test_a_short_text_with_a_line_that_is_no_prose_or_in_the_candidate_is_no_lea
     assert _with_lead("\n".join(SPLIT_LEAD), rest, page) == "\n".join([*SPLIT_LEAD, *PARAS])
     assert _with_lead("\n".join([SPLIT_LEAD[0], "Harbour plans"]), rest, page) == rest  # (a label: no prose)
     assert _with_lead("\n".join([SPLIT_LEAD[0], PARAS[0]]), rest, page) == rest  # (the candidate holds a line of it)
+
+
+def test_a_post_under_a_long_comment_thread_is_not_short_of_the_page_prose(monkeypatch):
+    """The page's prose is measured after the precise run, which removed the comment thread (trafilatura prunes it in
+    every mode with comments off): the comments' prose, which no run can take, sends the post neither to the
+    balanced run nor to the candidates."""
+    from newsproj.extraction import generic
+
+    asked = []
+    run = generic._run
+
+    def spy(tree, url, precision, prune_xpath):
+        asked.append("precise" if precision else "balanced")
+        return run(tree, url, precision, prune_xpath)
+
+    def candidate(page, url):
+        asked.append("candidate")
+
+    monkeypatch.setattr(generic, "_run", spy)
+    monkeypatch.setattr(generic, "_readability", candidate)
+    monkeypatch.setattr(generic, "_unpruned", candidate)
+    comments = "".join(f"<li><p>Reader {i} wrote a long comment about the story, with several opinions of their own "
+                       "about the matter.</p></li>" for i in range(40))
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>" + "".join(f"<p>{p}</p>" for p in PARAS[:5])
+        + f"</article><div id='comments'><ol class='commentlist'>{comments}</ol></div></body></html>")
+    body = generic.body_text(tree, "http://127.0.0.1/post")
+    assert body is not None and PARAS[0] in body and "Reader 3" not in body
+    assert asked == ["precise"]

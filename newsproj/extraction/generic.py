@@ -7,7 +7,9 @@ unless the page has more than one ``<h1>`` (the next articles of an infinite scr
 text the wider run would take in), or readability-lxml's block agrees with the precise text, not with the wider one
 (a gallery's captions, the next stories, a blog's "about me" box: :func:`_page_content`).
 The balanced run is skipped when the page's prose (its text without navigation, asides, headers, footers, forms and
-link lists) is no more than ``RECALL_RATIO`` times the precise text: it could not find that much more.
+link lists, measured after the precise run removed the comment threads, infinite-scroll and share containers that
+trafilatura prunes in every mode) is no more than ``RECALL_RATIO`` times the precise text: it could not find that much
+more.
 
 When that main text looks wrong (:func:`looks_wrong`: a layout table, mostly the page's link texts, a fragment, or
 a small part of the page's prose), independent candidates are weighed (:func:`best_candidate`): trafilatura on the
@@ -467,9 +469,8 @@ def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) ->
     tree, removed = _pruned(tree)
     headings = _headings(tree)
     several = several_articles(tree, headings)
-    prose = _prose_words(tree)
     readings = Readings(page, url)
-    main = _main_text(tree, url, prune_xpath, len(headings) > 1, prose, readings)
+    main, prose = _main_and_prose(tree, url, prune_xpath, len(headings) > 1, readings)
     signal = looks_wrong(main or "", readings, prose, several)
     balanced = readings.made.get("balanced")
     if signal == "little_prose" and balanced and main and agree(main, balanced):
@@ -538,28 +539,39 @@ def without_teaser_tail(text: str, page: HtmlElement | Readings) -> str:
     return text
 
 
-def _main_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], several: bool, prose: int,
+def _main_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], several: bool, prose: int | None,
                readings: Readings | None = None) -> str | None:
     """The main text; the balanced run's text, when it ran, is kept in ``readings.made["balanced"]``.
     ``readings``: the page as parsed, read by readability-lxml where a much wider balanced text may be the page's
-    other content."""
+    other content. ``prose``: the page's prose words (None: measured as :func:`_main_and_prose` does)."""
+    return _main_and_prose(tree, url, prune_xpath, several, readings, prose)[0]
+
+
+def _main_and_prose(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], several: bool,
+                    readings: Readings | None = None, prose: int | None = None) -> tuple[str | None, int]:
+    """:func:`_main_text`, and the page's prose (:func:`_prose_words`) as measured after the precise run, unless
+    ``prose`` is given: that run removed from ``tree`` the containers trafilatura prunes in every mode with comments
+    off (comment threads, infinite-scroll and share containers), whose prose neither run can take, so it is not
+    counted against the precise text (a blog post under a long comment thread is not short of the page's prose)."""
     # (the runs edit the tree they extract from: on a thread-forum page the precise run prunes comment containers
     # that the balanced run keeps, so it works on a copy there)
     precise = _run(copy.deepcopy(tree) if forum_thread_page(tree) else tree, url, True, prune_xpath)
+    if prose is None:
+        prose = _prose_words(tree)
     if precise and several:
-        return precise  # several articles on one page (infinite scroll): the wider run would take the next ones
+        return precise, prose  # several articles on one page (infinite scroll): the wider run would take the next ones
     if precise and RECALL_RATIO * word_count(precise) >= prose:
-        return precise  # the balanced run could not find twice as much: the page holds no more prose
+        return precise, prose  # the balanced run could not find twice as much: the page holds no more prose
     balanced = _run(tree, url, False, prune_xpath)
     if readings is not None:
         readings.made["balanced"] = balanced
     if balanced and word_count(balanced) > RECALL_RATIO * word_count(precise):
         if readings is not None and precise and _page_content(readings, precise, balanced):
-            return precise
+            return precise, prose
         logger.debug("Precision mode kept %d words of %d on %s: balanced text taken",
                      word_count(precise), word_count(balanced), url)
-        return balanced
-    return precise or balanced
+        return balanced, prose
+    return precise or balanced, prose
 
 
 def _with_lead(main: str, chosen: str, page: HtmlElement) -> str:
