@@ -413,6 +413,21 @@ def literal_alternatives(rx: re.Pattern[str]) -> list[list[str]]:
     return found
 
 
+def fails_at_start(rx: re.Pattern[str]) -> bool:
+    """Whether ``rx`` opens with ``^`` and then a test of the text's first character (not a repeat or a lookaround,
+    which can read on along the line): a search of a text it does not match ends there. Read with CPython's regex
+    parser, as :func:`literal_runs`; False when the pattern cannot be read."""
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+
+    try:
+        items = list(sre_parse.parse(rx.pattern, rx.flags))
+    except Exception:  # noqa: BLE001 - unreadable: the caller takes no shortcut
+        return False
+    reads_on = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT, sre_parse.ASSERT,
+                sre_parse.ASSERT_NOT)
+    return len(items) >= 2 and items[0] == (sre_parse.AT, sre_parse.AT_BEGINNING) and items[1][0] not in reads_on
+
+
 def literal_runs(rx: re.Pattern[str]) -> list[str] | None:
     """The runs of plain ASCII characters in the top-level sequence of ``rx`` (each one is in every match), read
     with CPython's regex parser (``re._parser``, private since 3.11; ``sre_parse`` before); None when the pattern

@@ -577,6 +577,9 @@ def test_required_alternatives_skip_only_patterns_a_line_cannot_match():
     credits = re.compile(r"\b(?:getty images|shutterstock|picture[- ]alliance)\b", re.I)
     assert required_alternatives(credits) == ("getty images", "shutterstock", "alliance")
     assert required_alternatives(re.compile(r"^(?:ap|afp|reuters)$", re.I)) is None  # "ap": too short to tell
+    # a pattern that fails at the line's first character is searched: cheaper than testing its words
+    assert required_alternatives(re.compile(r"^(?:read also|see also)\b", re.I)) is None
+    assert required_alternatives(re.compile(r"^(?!.*\bsaid\b)(?:spotted|noticed)\b", re.I)) == ("spotted", "noticed")
     patterns = (("credits", credits),)
     words = (required_alternatives(credits),)
     assert first_match("Photo: Picture-Alliance/DPA", patterns, (None,), words) == "credits"

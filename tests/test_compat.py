@@ -206,6 +206,14 @@ def test_literal_alternatives():
     assert compat.literal_alternatives(re.compile(r"share this")) == []
 
 
+def test_fails_at_start():
+    assert compat.fails_at_start(re.compile(r"^(?:read also|see also)\b"))
+    assert compat.fails_at_start(re.compile(r"^\[/?(?:button|caption)"))
+    assert not compat.fails_at_start(re.compile(r"^\W*(?=.*\b(?:print|share)\b)"))  # a repeat: reads on
+    assert not compat.fails_at_start(re.compile(r"^(?!.*\bsaid\b)(?:see|spot)"))  # a lookahead: reads on
+    assert not compat.fails_at_start(re.compile(r"\b(?:getty images|imago)\b"))  # not anchored
+
+
 # ---------------------------------------------------------------------------------------------- the rule itself
 
 
