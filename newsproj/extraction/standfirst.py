@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..text import folded_key, text_key
-from .parse import element_text, text_start
+from .parse import element_text
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -106,11 +106,11 @@ def standfirst(
         if not started and (el.tag not in _BLOCK or not desc_keys or el in around):
             continue  # before the headline, only a block the page's description vouches for
         if not _is_leaf_block(el):
-            # a container: only whether its text opens with the body matters, read from its first characters (its
-            # whole text only when they do not tell: a container high in the page holds all of it)
-            first = text_start(el, _HEAD_CHARS)
-            head = _head_key(first, len(first_key))
-            raw = first if len(first) <= _HEAD_CHARS else el.text_content() if head is None else ""
+            # a container: only whether its text opens with the body matters, read from its first characters
+            # (text_content() whole: reading only the first 400 characters in Python, text node by text node, cost
+            # more, 0.77 -> 0.93 ms a page)
+            raw = el.text_content()
+            head = _head_key(raw, len(first_key))
             if head is None and anchor not in raw.casefold():
                 continue  # (no key of its text can hold the body's first words)
             key = head if head is not None else text_key(raw)
