@@ -196,6 +196,25 @@ read from ``trafilatura.xpaths.PRECISION_DISCARD_XPATH`` (its ``re:test(@id|@cla
 at a token's edge, ``link`` as a whole token). tests/test_compat.py checks they are still found there."""
 
 
+def _overall_discard() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+
+    paths = " ".join(xp.path for xp in OVERALL_DISCARD_XPATH)
+    both = re.findall(r"re:test\(@id\|@class, '([^']+)'\)", paths)
+    ids = both + re.findall(r"re:test\(@id, '([^']+)'\)", paths)
+    classes = both + re.findall(r"re:test\(@class, '([^']+)'\)", paths)
+    if not ids or not classes:  # tests/test_compat.py fails first; extraction still runs, every balanced run with it
+        return re.compile(r"(?!)"), re.compile(r"(?!)")
+    return (re.compile("|".join(f"(?:{rx})" for rx in ids)), re.compile("|".join(f"(?:{rx})" for rx in classes)))
+
+
+OVERALL_DISCARD_ID, OVERALL_DISCARD_CLASS = _overall_discard()
+"""The id and class tokens for which trafilatura drops a block (div, list, item, p, section, span) in every mode before
+it extracts, as regexes over an attribute value, read from ``trafilatura.xpaths.OVERALL_DISCARD_XPATH`` (its
+``re:test(@id|@class, ...)``, ``re:test(@id, ...)`` and ``re:test(@class, ...)`` tests: navigation, consent, share,
+related and ad containers...). tests/test_compat.py checks they are still found there."""
+
+
 def reset_caches() -> None:
     """trafilatura's cache reset (also htmldate's and courlan's, then a GC run), without the ERROR line htmldate
     logs on every call when charset_normalizer is its compiled build (whose functions have no ``cache_clear``):

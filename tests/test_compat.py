@@ -117,6 +117,13 @@ def test_trafilatura_constants_are_found():
         assert compat.PRECISION_CHROME.search(value), value
     for value in ("links", "blink", "related-links", "pbottoms"):
         assert not compat.PRECISION_CHROME.search(value), value
+    assert compat.OVERALL_DISCARD_ID.pattern != "(?!)", "re:test(@id, ...) no longer in OVERALL_DISCARD_XPATH"
+    for value in ("sidebar", "cookie-banner", "related-stories", "share-tools", "akismet"):
+        assert compat.OVERALL_DISCARD_ID.search(value), value
+    for value in ("story-widget", "post-byline", "main-navigation", "cookie-notice"):
+        assert compat.OVERALL_DISCARD_CLASS.search(value), value
+    for value in ("article-body", "story", "entry-content"):
+        assert not compat.OVERALL_DISCARD_ID.search(value) and not compat.OVERALL_DISCARD_CLASS.search(value), value
 
 
 def test_readability_clean_is_memoised_with_the_same_results(monkeypatch):

@@ -943,3 +943,33 @@ def test_a_post_under_a_long_comment_thread_is_not_short_of_the_page_prose(monke
     body = generic.body_text(tree, "http://127.0.0.1/post")
     assert body is not None and PARAS[0] in body and "Reader 3" not in body
     assert asked == ["precise"]
+
+
+def test_prose_in_blocks_both_runs_discard_sends_no_page_to_the_balanced_run(monkeypatch):
+    """Prose in blocks trafilatura's extractor discards in every mode by their class (here a widget of other stories'
+    summaries) does not make the precise text look short of the page's prose: the balanced run (~16 ms), which here
+    would take the widget in through its fallbacks, does not run. Where such blocks hold more than ``1 - KEPT_SHARE``
+    of the prose (here, at the module's share: the widget is most of it), they still count."""
+    from newsproj.extraction import generic
+
+    asked = []
+    run = generic._run
+
+    def spy(tree, url, precision, prune_xpath):
+        asked.append("precise" if precision else "balanced")
+        return run(tree, url, precision, prune_xpath)
+
+    monkeypatch.setattr(generic, "_run", spy)
+    share = generic.KEPT_SHARE
+    monkeypatch.setattr(generic, "KEPT_SHARE", 0.1)
+    others = "".join(f"<p>Summary {i} of another story on the site, told in a sentence or two of its own words for "
+                     "the readers who came for this one.</p>" for i in range(12))
+    html = ("<html><body><article><h1>A headline for the test</h1>" + "".join(f"<p>{p}</p>" for p in PARAS[:3])
+            + f"</article><div class='story-widget'>{others}</div></body></html>")
+    tree = generic.pruned(lxml.html.fromstring(html))
+    text, prose = generic._main_and_prose(tree, "http://127.0.0.1/post", (), False)
+    assert text is not None and PARAS[0] in text and "Summary 3" not in text
+    page_prose = generic._prose_words(generic.pruned(lxml.html.fromstring(html)))
+    assert asked == ["precise"] and page_prose > 2 * generic.word_count(text) >= prose  # (kept prose: looks_wrong)
+    monkeypatch.setattr(generic, "KEPT_SHARE", share)
+    assert generic._kept_prose_words(generic.pruned(lxml.html.fromstring(html)), page_prose) == page_prose
