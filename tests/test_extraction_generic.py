@@ -318,7 +318,7 @@ def test_on_a_thread_forum_the_balanced_run_gets_the_comment_containers(monkeypa
     tree = lxml.html.fromstring(
         "<html><head><script type='application/ld+json'>{\"@type\": \"DiscussionForumPosting\"}</script></head>"
         f"<body><h1>A thread</h1><p>{PARAS[0]}</p><div class='comments'>{posts}</div></body></html>")
-    generic._main_text(tree, "http://127.0.0.1/t", (), False, 5000)
+    generic._main_and_prose(tree, "http://127.0.0.1/t", (), False, None, 5000)
     assert seen == [(True, True), (False, True)]
 
 
@@ -585,11 +585,11 @@ def test_a_much_wider_balanced_text_that_readability_does_not_hold_is_the_page_n
 
     tree, story, wider = _gallery_page()
     monkeypatch.setattr(generic, "_run", lambda tree, url, precision, prune_xpath: story if precision else wider)
-    assert generic._main_text(tree, "http://example.com/a", (), False, 5000, generic.Readings(tree)) == story
+    assert generic._main_and_prose(tree, "http://example.com/a", (), False, generic.Readings(tree), 5000)[0] == story
     # a precise text that is no article yet (the first block of a body split in two): the wider text is taken
     lead = "\n".join(story.split("\n")[:4])
     monkeypatch.setattr(generic, "_run", lambda tree, url, precision, prune_xpath: lead if precision else wider)
-    assert generic._main_text(tree, "http://example.com/a", (), False, 5000, generic.Readings(tree)) == wider
+    assert generic._main_and_prose(tree, "http://example.com/a", (), False, generic.Readings(tree), 5000)[0] == wider
 
 
 
@@ -606,10 +606,10 @@ def test_a_short_posts_precise_text_stays_when_readability_leaves_out_the_balanc
     monkeypatch.setattr(generic, "_run", lambda tree, url, precision, prune_xpath: post if precision else
                         post + "\n" + about)
     monkeypatch.setattr(generic, "_readability", lambda page, url: post)
-    assert generic._main_text(tree, "http://example.com/a", (), False, 500, generic.Readings(tree)) == post
+    assert generic._main_and_prose(tree, "http://example.com/a", (), False, generic.Readings(tree), 500)[0] == post
     # readability holds the box too (the post's own container): the balanced text is taken
     monkeypatch.setattr(generic, "_readability", lambda page, url: post + "\n" + about)
-    assert generic._main_text(tree, "http://example.com/a", (), False, 500, generic.Readings(tree)) == (
+    assert generic._main_and_prose(tree, "http://example.com/a", (), False, generic.Readings(tree), 500)[0] == (
         post + "\n" + about)
 
 

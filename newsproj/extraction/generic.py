@@ -99,7 +99,8 @@ def _run(tree: HtmlElement, url: str, precision: bool, prune_xpath: tuple[str, .
     """trafilatura's text of ``tree``, extracted from ``tree`` itself, not from a copy (a copy of the page made for
     the runs: newsproj/compat.py's extract_in_place). The run removes the containers trafilatura prunes from its
     input (infinite-scroll, share and comment containers, and ``prune_xpath``): the other mode's run on the same tree
-    finds what it would find on a fresh copy, except on a thread-forum page (:func:`_main_text` copies it there)."""
+    finds what it would find on a fresh copy, except on a thread-forum page (:func:`_main_and_prose` copies it
+    there)."""
     return extract_in_place(tree, _options(url, precision), prune_xpath)
 
 
@@ -574,17 +575,11 @@ def without_teaser_tail(text: str, page: HtmlElement | Readings) -> str:
     return text
 
 
-def _main_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], several: bool, prose: int | None,
-               readings: Readings | None = None) -> str | None:
-    """The main text; the balanced run's text, when it ran, is kept in ``readings.made["balanced"]``.
-    ``readings``: the page as parsed, read by readability-lxml where a much wider balanced text may be the page's
-    other content. ``prose``: the page's prose words (None: measured as :func:`_main_and_prose` does)."""
-    return _main_and_prose(tree, url, prune_xpath, several, readings, prose)[0]
-
-
 def _main_and_prose(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], several: bool,
                     readings: Readings | None = None, prose: int | None = None) -> tuple[str | None, int]:
-    """:func:`_main_text`, and the page's prose (:func:`_prose_words`, or :func:`_kept_prose_words` where that
+    """The main text (the balanced run's text, when it ran, kept in ``readings.made["balanced"]``; ``readings``: the
+    page as parsed, read by readability-lxml where a much wider balanced text may be the page's other content), and
+    the page's prose (:func:`_prose_words`, or :func:`_kept_prose_words` where that
     skipped the balanced run) as measured after the precise run, unless
     ``prose`` is given: that run removed from ``tree`` the containers trafilatura prunes in every mode with comments
     off (comment threads, infinite-scroll and share containers), whose prose neither run can take, so it is not
