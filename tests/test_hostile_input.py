@@ -405,3 +405,31 @@ def test_the_own_site_count_reads_a_bounded_number_of_links():
     tree = parse_html(f"<html><body>{own}{links}</body></html>")
     finishes(own_site, tree)
     assert own_site(tree) == "http://news.example/"
+
+
+def test_sentences_broken_over_thousands_of_lines_are_read_in_one_pass():
+    """signals() joins a sentence broken by ``<br>``s line by line (each line going on the one before it): 50,000
+    lower-case lines of three words without an end, or with an end each 13 lines, are one pass (a run of words is
+    capped at BROKEN_SENTENCE_WORDS), and a class attribute of 50,000 characters is one search of trafilatura's
+    discard tokens."""
+    from newsproj.extraction.generic import _discarded, signals
+    from newsproj.extraction.parse import parse_html
+
+    endless = "\n".join(f"and then {letters(i)}" for i in range(N))
+    finishes(signals, endless, frozenset())
+    assert signals(endless, frozenset()).prose == 0  # (no sentence ends: no prose)
+    ended = "\n".join(f"and then {letters(i)}" + ("." if i % 13 == 12 else "") for i in range(N))
+    finishes(signals, ended, frozenset())
+    assert signals(ended, frozenset()).prose == 39 * (N // 13)  # (13 lines of 3 words: each sentence 39 words)
+    div = parse_html(f"<html><body><div class='{'navi ' * 10_000}x'>text</div></body></html>").find(".//div")
+    finishes(_discarded, div)
+
+
+def test_a_body_of_hundreds_of_thousands_of_words_is_signed_in_bounded_chunks():
+    """The near-duplicate signature of a 300,000-word body: its shingles are hashed through the permutations
+    ``minhash.CHUNK`` at a time (a (shingles, permutations) array at once would be 150 MB at 128 permutations)."""
+    from newsproj.pipelines.minhash import shingles, signature
+
+    body = " ".join(letters(i) for i in range(300_000))
+    finishes(lambda text: signature(shingles(text, 4), 128), body)
+    assert len(signature(shingles(body, 4), 128)) == 128
