@@ -23,6 +23,8 @@ from scrapy.core.downloader import Downloader as ScrapyDownloader
 from scrapy.utils.asyncio import call_later
 from scrapy.utils.sitemap import Sitemap
 
+from . import soft_failures
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -260,6 +262,7 @@ def extract_in_place(tree: lxml.html.HtmlElement, options: Extractor, prune_xpat
             return None  # (too little text: no failure, bare_extraction's None too)
     except (TypeError, ValueError) as exc:  # trafilatura failed on the page: bare_extraction logs it, returns None
         logger.warning("trafilatura discarded %s: %s: %s", options.url, type(exc).__name__, exc)
+        soft_failures.note("trafilatura")
         return None
     return xmltotxt(postbody, options.formatting) or None
 

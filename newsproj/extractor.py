@@ -12,9 +12,10 @@ so they run in a pool of ``NEWSPROJ_EXTRACT_WORKERS`` processes (default: one pe
 
 Stats: ``newsproj/page/article``, ``newsproj/page/listing/<reason>``, ``newsproj/page/dropped/<reason>``;
 ``newsproj/extract/ok``, ``newsproj/extract/fallback/<field>``, ``newsproj/extract/not_article/<reason>``,
-``newsproj/extract/error/<exception>``, ``newsproj/clean/removed/<reason>``. A dropped page also counts as a dropped
-item (``item_dropped_count``, ``item_dropped_reasons_count/<Reason>``), as if a pipeline had dropped it, so every
-page without a record has its reason where the drops of the later stages are.
+``newsproj/extract/error/<exception>``, ``newsproj/extract/soft_failure/<reason>`` (a step that failed and that the
+page went on without: ``newsproj/soft_failures.py``), ``newsproj/clean/removed/<reason>``. A dropped page also counts
+as a dropped item (``item_dropped_count``, ``item_dropped_reasons_count/<Reason>``), as if a pipeline had dropped
+it, so every page without a record has its reason where the drops of the later stages are.
 """
 
 from __future__ import annotations
@@ -228,6 +229,10 @@ class PageExtractor:
 
     def _count(self, outcome: PageOutcome) -> None:
         inc = self.crawler.stats.inc_value
+        if outcome.soft_failures:  # (whatever the outcome; none on the happy path)
+            for reason in outcome.soft_failures:
+                inc(f"newsproj/extract/soft_failure/{reason}")
+            logger.info("Soft failures (%s): %s", ", ".join(sorted(set(outcome.soft_failures))), outcome.url)
         if outcome.article is not None:
             inc("newsproj/page/article")
             inc("newsproj/extract/ok")

@@ -39,6 +39,7 @@ from lxml import etree
 from lxml.html.defs import tags as html_tags
 from trafilatura.settings import Extractor
 
+from .. import soft_failures
 from ..cleaning.patterns import vocabulary
 from ..compat import (
     OVERALL_DISCARD_CLASS,
@@ -871,6 +872,7 @@ def _candidate(name: str, make: Callable[[HtmlElement, str], str | None], page: 
         return make(page, url)
     except Exception as exc:  # noqa: BLE001 - a candidate that fails is no candidate
         logger.debug("%s candidate failed on %s: %s", name, url, exc)
+        soft_failures.note("candidate_unpruned" if name == "unpruned" else "candidate_readability")
         return None
 
 

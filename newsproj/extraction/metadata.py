@@ -15,6 +15,7 @@ import htmldate
 from extruct.jsonld import JsonLdExtractor
 from lxml import etree
 
+from .. import soft_failures
 from .limits import MAX_JSON_DEPTH, json_too_deep
 from .parse import element_text
 from .verdict import ARTICLE_TYPES
@@ -133,11 +134,13 @@ def _jsonld_nodes(scripts: list[HtmlElement]) -> list[dict[str, Any]]:
     for script in scripts:
         if json_too_deep(script.text or ""):
             logger.debug("JSON-LD nested deeper than %d levels skipped", MAX_JSON_DEPTH)
+            soft_failures.note("jsonld_too_deep")
             continue
         try:
             items += _JSONLD.extract_items(script)
         except Exception as exc:  # noqa: BLE001 - broken JSON-LD is the page's problem, not a crash
             logger.debug("Unreadable JSON-LD: %s", exc)
+            soft_failures.note("jsonld_unreadable")
     return _flatten(items)
 
 
@@ -482,6 +485,7 @@ def htmldate_published(tree: HtmlElement, url: str) -> str | None:
         return htmldate.find_date(tree, extensive_search=False, original_date=True, url=url)
     except Exception as exc:  # noqa: BLE001 - a date heuristic failing is not a failed page
         logger.debug("htmldate failed on %s: %s", url, exc)
+        soft_failures.note("htmldate")
         return None
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from scrapy.exceptions import DropItem
 
-from .. import sites
+from .. import sites, soft_failures
 from ..cleaning import clean, too_short
 from ..compat import reset_caches
 from ..discovery.links import PageLinks, page_links
@@ -63,6 +63,9 @@ class PageOutcome:
     """The page's links, for every page that gives no record (None for an article)."""
     site: str | None = None
     """The site config the page was extracted with."""
+    soft_failures: tuple[str, ...] = ()
+    """Why steps failed softly on the page (:data:`newsproj.soft_failures.REASONS`, one per failure), whatever the
+    outcome: the page went on without them."""
 
 
 def _site(page: PageItem, tree: HtmlElement) -> SiteConfig | None:
@@ -73,7 +76,15 @@ def _site(page: PageItem, tree: HtmlElement) -> SiteConfig | None:
 
 def process_page(page: PageItem, site: SiteConfig | None = None, find_site: bool = True) -> PageOutcome:
     """The outcome of one downloaded page. ``site`` given: that config, whatever the page's URL; else the page's
-    own (``find_site``) or none (the generic path only: ``NEWSPROJ_SITE_REGISTRY=0``)."""
+    own (``find_site``) or none (the generic path only: ``NEWSPROJ_SITE_REGISTRY=0``). With the steps that failed
+    softly on it (``soft_failures``)."""
+    soft_failures.take()  # (what an earlier page left: one interrupted by its time limit, or a direct extract())
+    outcome = _outcome(page, site, find_site)
+    outcome.soft_failures = soft_failures.take()
+    return outcome
+
+
+def _outcome(page: PageItem, site: SiteConfig | None, find_site: bool) -> PageOutcome:
     outcome = PageOutcome(url=page.url)
     try:
         tree = parse_html(page.html, page.encoding)

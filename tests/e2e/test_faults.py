@@ -382,3 +382,24 @@ def test_endless_calendar_stops_when_it_stops_leading_to_new_articles(crawl):
     # (requests already queued when the shape is dropped are still fetched: ~70 here, against 200 before)
     assert 10 <= len(calendar) <= 100, len(calendar)
     assert result.stats["newsproj/discovery/trap/barren_pattern"] >= 1
+
+
+def test_a_step_that_fails_softly_is_counted_with_its_reason_and_the_page_goes_on(crawl, tmp_path):
+    """A JSON-LD script that cannot be read (cut off, as a template that breaks mid-way writes it) states nothing:
+    the article is still a record, and the crawl says why a step was skipped, in its stats and its log."""
+    article = FIXTURES / "demo" / "business" / "articles" / "coffee-prices-hit-13-year-high" / "index.html"
+    broken = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Coffee prices</script>'
+    site = tmp_path / "site"
+    (site / "story").mkdir(parents=True)
+    (site / "story" / "index.html").write_text(article.read_text("utf-8").replace("</head>", broken + "</head>", 1),
+                                               "utf-8")
+    server = serve(site)
+    try:
+        result = crawl("-a", f"start_urls={server.base}/story/", "-s", "NEWSPROJ_EXTRACT_WORKERS=0")
+    finally:
+        server.stop()
+    assert result.returncode == 0, result.log[-3000:]
+    assert [urlsplit(r["url"]).path for r in result.records] == ["/story/"]
+    assert result.stats["newsproj/extract/soft_failure/jsonld_unreadable"] == 1
+    assert [k for k in result.stats if "soft_failure" in k] == ["newsproj/extract/soft_failure/jsonld_unreadable"]
+    assert f"Soft failures (jsonld_unreadable): {server.base}/story/" in result.log

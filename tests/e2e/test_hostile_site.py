@@ -59,5 +59,7 @@ def test_every_hostile_page_is_counted_with_its_reason(hostile):
     for stat, count in Counter(BAD.values()).items():
         assert stats.get(stat) == count, (stat, {k: v for k, v in stats.items() if "extract" in k})
     assert stats["newsproj/discovery/trap/sitemap_depth"] == 1
+    # a step that failed softly is counted too, back from the pool worker (the deep JSON-LD script is not read)
+    assert stats.get("newsproj/extract/soft_failure/jsonld_too_deep", 0) >= 1
     assert not [p for p in server.hits if p.startswith("/private/")]  # robots.txt obeyed
     assert not [p for p in server.hits if p.startswith("/chain/") and int(p[7:-4]) > 5]
