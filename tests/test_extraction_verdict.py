@@ -50,6 +50,23 @@ def test_article_passes_the_gate():
     assert "The harbour authority of Pell approved plans" in article.articleBody
 
 
+@pytest.mark.parametrize("flag", [
+    '<script type="application/ld+json">{"@type": "WebPage", "hasPart": {"isAccessibleForFree": "False"}}</script>',
+    '<meta property="article:content_tier" content="metered">',
+    '<meta name="article:content_tier" content="locked">',
+])
+def test_a_page_that_flags_itself_not_free_is_a_paywall_only_when_it_shows_next_to_nothing(flag):
+    """The flag alone (no prompt to subscribe in the text), read from the page's metadata: under 40 words a stub,
+    over them a paywalled article with its lead (a record)."""
+    tree = lxml.html.fromstring(f"<html><head><title>Budget talks</title>{flag}</head><body><p>x</p></body></html>")
+    page = metadata.read(tree)
+    for words, reason in ((39, "paywall"), (40, None)):
+        text = " ".join(["Budget"] * words)
+        assert not_article_reason(tree, text, words, page) == reason, words
+    plain = lxml.html.fromstring("<html><head><title>Budget talks</title></head><body><p>x</p></body></html>")
+    assert not_article_reason(plain, "Budget talks", 2, metadata.read(plain)) is None
+
+
 def test_a_long_text_is_never_called_a_stub():
     # A real article that happens to mention cookies and subscriptions is not a consent wall or paywall.
     tree = lxml.html.fromstring(_html("paywall-stub.html"))

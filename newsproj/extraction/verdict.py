@@ -108,12 +108,15 @@ STUB_WORDS = 150
 """A page with fewer words than this and a paywall, live-blog or video signal is that, not an article."""
 
 
-def _paywalled(tree: HtmlElement) -> bool:
-    flags = tree.xpath("//script[@type='application/ld+json']/text()")
-    return any(re.search(r'"isAccessibleForFree"\s*:\s*"?(?:false|False)', f) for f in flags) or bool(
-        tree.xpath("//meta[@name='article:content_tier' or @property='article:content_tier']"
-                   "[@content='locked' or @content='metered']")
-    )
+_NOT_FREE = re.compile(r'"isAccessibleForFree"\s*:\s*"?(?:false|False)')
+
+
+def _paywalled(page: PageMeta) -> bool:
+    """The page flags itself not free: ``"isAccessibleForFree": false`` in any JSON-LD script (not only the
+    article's node), or ``<meta property|name="article:content_tier" content="locked|metered">``; read from what
+    ``metadata.read`` found (its scripts, its first value of each meta key)."""
+    return any(_NOT_FREE.search(script.text) for script in page.ld_scripts if script.text) or \
+        page.meta.get("article:content_tier") in ("locked", "metered")
 
 
 def not_article_reason(tree: HtmlElement, text: str, words: int, page: PageMeta) -> str | None:
@@ -136,7 +139,7 @@ def not_article_reason(tree: HtmlElement, text: str, words: int, page: PageMeta)
         return "live_blog"
     # A paywalled article whose visible part is a real lead is still an article (a record with that lead); a
     # page that only flags "not free" and shows next to nothing, or that prompts to subscribe, is a stub.
-    if _PAYWALL.search(text) or (_paywalled(tree) and words < 40):
+    if _PAYWALL.search(text) or (words < 40 and _paywalled(page)):
         return "paywall"
     if text and len(_CONSENT.findall(text)) >= 2 and len(_CONSENT.findall(text)) * 25 >= words:
         return "consent_wall"
