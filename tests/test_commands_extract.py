@@ -56,6 +56,16 @@ def test_without_diff_only_the_record_is_printed(demo_server):
     assert record["headline"] and rest.strip() == ""
 
 
+def test_a_step_that_failed_softly_is_named_on_stderr(tmp_path):
+    page = (ROOT / "fixtures" / "demo" / ARTICLE.strip("/") / "index.html").read_text("utf-8")
+    cut = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Coffee</script>'
+    (tmp_path / "page.html").write_text(page.replace("</head>", cut + "</head>", 1), "utf-8")
+    proc = scrapy_extract(str(tmp_path / "page.html"), "--url", f"http://127.0.0.1{ARTICLE}")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert record_and_rest(proc.stdout)[0]["headline"]
+    assert "soft failures: jsonld_unreadable (steps the page went on without)" in proc.stderr
+
+
 def test_listing_page_is_dropped_with_its_reason(demo_server):
     proc = scrapy_extract(f"{demo_server.base}/")
     assert proc.returncode == 1

@@ -5,7 +5,8 @@ one URL, with the project's settings: robots.txt, user agent, middlewares); a fi
 read from disk, ``--url`` giving its original URL. The page then goes through the very function an extraction
 worker runs in a crawl, :func:`newsproj.extraction.page.process_page` (parse → extract → article-or-listing
 verdict → clean), then :func:`newsproj.validation.problems` as the validation pipeline does. With ``--diff``, the
-lines that cleaning removed as chrome follow the record, one per line: ``- [reason] line``.
+lines that cleaning removed as chrome follow the record, one per line: ``- [reason] line``. Steps that failed softly
+on the page (what a crawl counts as ``newsproj/extract/soft_failure/<reason>``) are named on stderr.
 
 Exit status: 0 with a valid record, 1 when the page gives none (a listing, not an article, extraction failed,
 invalid record) or cannot be fetched, 2 on a bad invocation (no such file, an unknown ``--site``…: one line, nothing
@@ -207,6 +208,9 @@ class Command(ScrapyCommand):
             print(f"# site: {site or '(generic)'}; removed as chrome: {len(outcome.removed)}")
             for line, reason in outcome.removed:
                 print(f"- [{reason}] {line}")
+        if outcome.page is not None and outcome.page.soft_failures:
+            print(f"soft failures: {', '.join(outcome.page.soft_failures)} (steps the page went on without)",
+                  file=sys.stderr)
         if outcome.dropped:
             print(f"dropped: {outcome.dropped}", file=sys.stderr)
             self.exitcode = 1
