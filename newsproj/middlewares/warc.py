@@ -27,9 +27,6 @@ if TYPE_CHECKING:
 
     from ..items import WarcPointer
 
-WRITTEN = "_newsproj_warc_pointer"
-
-
 class WarcCaptureMiddleware:
     def __init__(self, crawler: Crawler):
         writer = writer_for(crawler)

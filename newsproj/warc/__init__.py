@@ -19,8 +19,6 @@ from scrapy import signals
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
-    from ..items import WarcPointer
-
 HINTS_HEADER = "Newsproj-Hints"
 """WARC header of a response record: the discovery hints (sitemap/feed title, dates, language) the page was
 extracted with, as JSON, so that re-extraction from the WARC sees what the live crawl saw."""
@@ -71,6 +69,3 @@ def pending_for(crawler: Crawler) -> Pending:
         crawler.signals.connect(forget, signal=signals.item_error, weak=False)
     return pending
 
-
-def pointer_dict(pointer: WarcPointer) -> dict[str, Any]:
-    return {"file": pointer.file, "offset": pointer.offset, "length": pointer.length, "recordId": pointer.recordId}
