@@ -973,3 +973,27 @@ def test_prose_in_blocks_both_runs_discard_sends_no_page_to_the_balanced_run(mon
     assert asked == ["precise"] and page_prose > 2 * generic.word_count(text) >= prose  # (kept prose: looks_wrong)
     monkeypatch.setattr(generic, "KEPT_SHARE", share)
     assert generic._kept_prose_words(generic.pruned(lxml.html.fromstring(html)), page_prose) == page_prose
+
+
+def test_a_short_list_of_linked_names_between_the_storys_paragraphs_stays_but_tag_lines_and_menus_go():
+    """A paragraph that lists linked names ("宮崎県：<a>高鍋町</a>、<a>新富町</a>、<a>宮崎市</a>", the places an
+    earthquake was felt) between the story's paragraphs: trafilatura's precision run deletes a short paragraph of
+    short links, so its links become text. A tag line that ends the story, and a menu (links set apart by bars),
+    stay links."""
+    from newsproj.extraction.generic import pruned
+
+    listed = ["宮崎県：<a href='/t/1'>高鍋町</a>、<a href='/t/2'>新富町</a>、<a href='/t/3'>宮崎市</a>",
+              "<a href='/k'>福岡県</a>：<a href='/t/4'>久留米市</a>",
+              "Follow <a href='/f'>Facebook</a>, <a href='/t'>Twitter</a> and <a href='/i'>Instagram</a>"]
+    lead = "気象庁は13日、震度5弱の地震があったと発表した。各地の震度は次のとおり。"
+    tree = _page([PARAS[0], lead, *listed, PARAS[1]])
+    body = _precise(tree)
+    for line in ("宮崎県：高鍋町、新富町、宮崎市", "福岡県：久留米市", "Follow Facebook, Twitter and Instagram"):
+        assert line in body
+    tags = "Tags: <a href='/t/a'>Politik</a>, <a href='/t/b'>Berlin</a>, <a href='/t/c'>Wahl</a>"
+    menu = "<a href='/1'>Home</a> | <a href='/2'>News</a> | <a href='/3'>Sport</a>"
+    for block in (tags, menu):
+        box = pruned(_page([*PARAS[:3], block, "Teilen"] if block is menu else [*PARAS[:3], block]))
+        assert len(box.findall(".//p/a")) == 3
+    # no prose paragraph before it: a line of links at the top of the article is the page's, not the story's
+    assert len(pruned(_page([tags, *PARAS[:3]])).findall(".//p/a")) == 3

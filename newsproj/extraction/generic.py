@@ -240,7 +240,7 @@ def _inline_repairs(tree: HtmlElement) -> None:
       Bremerhaven</a> bringen" lost "Videomaterial ..."). A share bar's icon labels ("<i class='icon'></i>Comment")
       stay as they are.
     """
-    blocks: dict[HtmlElement, bool] = {}  # a paragraph → its links are prose links
+    blocks: dict[HtmlElement, int] = {}  # a paragraph → its links are prose links (_PROSE), a list's (_LISTED)
     nearest: dict[HtmlElement, HtmlElement | None] = {}  # an inline element → the block it is in
     links: list[HtmlElement] = []
     empty: list[HtmlElement] = []
@@ -252,14 +252,18 @@ def _inline_repairs(tree: HtmlElement) -> None:
             if el.text is None and not len(el) and (el.tail or "").strip():
                 empty.append(el)
             continue
-        if not _in_sentence(el, parent):
-            continue
+        in_sentence = _in_sentence(el, parent)
+        if not in_sentence and not (parent.tag == "p" and el.getnext() is not None and el.getnext().tag == "a"
+                                    and (el.tail or "").strip()):
+            continue  # (no word around it, and no list's separator before a next link: "福岡県：<a>久留米市</a>")
         block = _block_of(parent, nearest)
         if block is None or block.tag not in ("p", "div"):
             continue
         if block not in blocks:
-            blocks[block] = _prose_paragraph(block)
-        if blocks[block]:
+            blocks[block] = _PROSE if _prose_paragraph(block) else _LISTED if _listed_names(block) else 0
+            if blocks[block] == _LISTED:
+                links.extend(block.iter("a"))  # (every link of the list, the first and the last too)
+        if blocks[block] == _PROSE and in_sentence:
             links.append(el)
     unlinked = set(links)
     for el in empty:
@@ -317,6 +321,56 @@ def _prose_paragraph(block: HtmlElement) -> bool:
         return False
     lead = _text_before_link(block)
     return word_count(lead) >= LEAD_WORDS and not _LABEL_END.search(lead)
+
+
+_PROSE, _LISTED = 1, 2
+LISTED_NAME_CHARS = 30
+"""A link of a list of names (:func:`_listed_names`) is shorter than this."""
+LISTED_SIBLINGS = 20
+"""How many siblings before and after a list of names are looked at for the article's prose around it."""
+_LIST_SEPARATOR = re.compile(
+    r"\s*(?:[,、，;；:：]\s*(?:(?:and|or|und|oder|et|ou|y|o|e|og|och|eller|en|i|и|или|oraz|lub|ve|và)\s+)?"
+    r"|(?:and|or|und|oder|et|ou|y|o|e|og|och|eller|en|i|и|или|oraz|lub|ve|và)\s+)"
+)
+
+
+_ANY_SENTENCE_END = re.compile(r"[.!?\"'”’»)。！？」]\s*$")
+"""A sentence's end, the East Asian full stops too."""
+
+
+def _listed_names(block: HtmlElement) -> bool:
+    """``block`` is a paragraph of the article that lists linked names, "宮崎県：<a>高鍋町</a>、<a>新富町</a>、
+    <a>宮崎市</a>" or "on <a>Facebook</a>, <a>Twitter</a> and <a>Instagram</a>": two links or more, each short, one
+    after the other with only a list's separator between them (a comma, "、", a colon, "and"), in a ``<p>`` that
+    comes after a paragraph of prose and before another paragraph among its siblings. trafilatura's precision run
+    deletes a short paragraph whose links are mostly short, as it deletes a tag line or a menu; a menu's links are
+    set apart by bars or bullets, and a tag line or a link box ends its article or stands on its own."""
+    if block.tag != "p" or any(isinstance(el.tag, str) and el.tag not in _INLINE for el in block.iterdescendants()):
+        return False
+    names = list(block.iter("a"))
+    if len(names) < 2:
+        return False
+    for link, after in zip(names, names[1:], strict=False):
+        if link.getnext() is not after or not _LIST_SEPARATOR.fullmatch(link.tail or ""):
+            return False
+    if any(len(link.text_content().strip()) >= LISTED_NAME_CHARS for link in names):
+        return False
+    after_it = False
+    for n, sibling in enumerate(block.itersiblings("p")):
+        if n >= LISTED_SIBLINGS:
+            return False
+        if sibling.text_content().strip():
+            after_it = True
+            break
+    if not after_it:
+        return False
+    for n, sibling in enumerate(block.itersiblings("p", preceding=True)):
+        if n >= LISTED_SIBLINGS:
+            break
+        text = sibling.text_content()
+        if word_count(text) >= PROSE_LINK_WORDS and _ANY_SENTENCE_END.search(text):
+            return True
+    return False
 
 
 def _text_before_link(block: HtmlElement) -> str:
