@@ -58,7 +58,8 @@ class PageOutcome:
     """Why the page gives no record although it is no listing (:class:`NotAnArticle` with its ``reason``, or
     :class:`ExtractionFailed`)."""
     error: str | None = None
-    """The exception class when extraction raised (a bug or a hostile page), else None."""
+    """Why extraction failed, counted as ``newsproj/extract/error/<error>``: the exception class when it raised (a bug
+    or a hostile page), ``too_many_elements``, ``timeout`` (the page time limit) or ``worker_died``; else None."""
     links: PageLinks | None = None
     """The page's links, for every page that gives no record (None for an article)."""
     site: str | None = None
