@@ -74,6 +74,11 @@ def _sum(stats: dict[str, Any], prefix: str) -> int:
     return sum(int(v) for k, v in stats.items() if k.startswith(prefix) and isinstance(v, int | float))
 
 
+FAILED_DROPS = ("ExtractionFailed", "PageTimedOut", "InvalidArticle")
+"""Drops that are failures of a page that looked like an article (``PageTimedOut``, a page over
+``NEWSPROJ_PAGE_TIME_LIMIT``, is an ExtractionFailed counted under its own class name)."""
+
+
 def _share(part: float, whole: float) -> dict[str, float] | None:
     return {"share": round(min(part / whole, 1.0), 4), "n": whole} if whole else None
 
@@ -87,7 +92,7 @@ def health_metrics(stats: dict[str, Any]) -> dict[str, Any]:
     article_failed = _sum(stats, ARTICLE_FAILED)
     blocked = sum(stats.get(f"{ARTICLE_FAILED}{r}", 0) for r in BLOCKING)
     not_article = stats.get("newsproj/discovery/article_link_was_not_article", 0)  # a listing or NotAnArticle
-    bad = stats.get(f"{DROP_PREFIX}ExtractionFailed", 0) + stats.get(f"{DROP_PREFIX}InvalidArticle", 0)
+    bad = sum(stats.get(f"{DROP_PREFIX}{reason}", 0) for reason in FAILED_DROPS)
     extracted = stats.get("newsproj/extract/ok", 0)
     coverage = {}
     if exported:

@@ -113,6 +113,7 @@ def test_a_few_forbidden_articles_are_not_a_block(tmp_path):
     ({"newsproj/health/body_median": 9000}, "median body 9000 characters (usually 3000)"),
     ({"newsproj/discovery/article_link_was_not_article": 8}, "article links that were not articles 40% (usually 0%)"),
     ({"item_dropped_reasons_count/ExtractionFailed": 10}, "pages failing extraction 33% (usually 0%)"),
+    ({"item_dropped_reasons_count/PageTimedOut": 10}, "pages failing extraction 33% (usually 0%)"),
     ({"newsproj/extract/fallback/headline": 10}, "site-rule fallbacks for headline 50% (usually 0%)"),
     ({"newsproj/fetch/failed/http_500": 20}, "failed requests 40% (usually 0%)"),
 ])
