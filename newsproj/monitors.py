@@ -377,14 +377,14 @@ class HealthSampler:
         name = type(exception).__name__
         if name == "NotAnArticle":
             self._keep("not_article", response, str(exception))
-        elif name in ("ExtractionFailed", "InvalidArticle"):
+        elif name in FAILED_DROPS:
             self._keep("extraction_failed", response, f"{name}: {exception}")
 
     def page_without_record(self, response: Response, outcome: Any, **kwargs: Any) -> None:
         """A page extraction judged a listing or dropped (sent by the spider, see ``outcomes.PAGE_WITHOUT_RECORD``)."""
         drop = getattr(outcome, "drop", None)
-        if type(drop).__name__ == "ExtractionFailed":
-            self._keep("extraction_failed", response, f"ExtractionFailed: {drop}")
+        if type(drop).__name__ in FAILED_DROPS:
+            self._keep("extraction_failed", response, f"{type(drop).__name__}: {drop}")
         elif response.meta.get(ROLE) == "article":  # an article link that was not an article
             self._keep("not_article", response, f"listing: {outcome.listing}" if outcome.listing else f"{drop}")
 

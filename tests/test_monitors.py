@@ -145,3 +145,21 @@ def test_a_pause_that_found_nothing_yet_is_not_a_failure(tmp_path):
     history(tmp_path, 25, 30)
     paused = {"finish_reason": "shutdown", "newsproj/fetch/ok/seed": 1}
     assert run_suite(tmp_path, paused, JOBDIR=str(tmp_path / "job")) == []
+
+
+def test_a_page_over_the_time_limit_is_kept_as_failing_extraction():
+    """The sampler keeps it with the pages that failed extraction (it is dropped as PageTimedOut, an
+    ExtractionFailed under its own class name)."""
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from newsproj.extraction.limits import PageTimedOut
+    from newsproj.extraction.page import PageOutcome
+    from newsproj.monitors import HealthSampler
+
+    sampler = HealthSampler(get_crawler(NewsSpider))
+    response = HtmlResponse("http://127.0.0.1/slow.html", body=b"<html><p>x</p></html>")
+    sampler.page_without_record(response, PageOutcome(url=response.url, drop=PageTimedOut("over 4 s"),
+                                                      error="timeout"))
+    assert [(url, note) for url, _, note in sampler.pages["extraction_failed"]] == [
+        ("http://127.0.0.1/slow.html", "PageTimedOut: over 4 s")]
