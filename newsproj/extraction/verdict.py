@@ -102,7 +102,6 @@ _PAYWALL = re.compile(
     r"|\bcontenido exclusivo para suscriptores\b|\bunlock (?:this|the full) (?:article|story)\b|\bpaywall\b",
     re.I,
 )
-_TAG_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profilepage"}
 _VIDEO_TYPES = {"videoobject", "videogallery", "clip", "movie", "broadcastevent"}
 STUB_WORDS = 150
 """A page with fewer words than this and a paywall, live-blog or video signal is that, not an article."""
@@ -145,7 +144,7 @@ def not_article_reason(tree: HtmlElement, text: str, words: int, page: PageMeta)
         return "consent_wall"
     if og.startswith("video") or (types & _VIDEO_TYPES and not types & ARTICLE_TYPES):
         return "video"
-    if types & _TAG_TYPES and not types & ARTICLE_TYPES:
+    if types & LISTING_TYPES and not types & ARTICLE_TYPES:
         return "tag" if types & {"collectionpage", "profilepage"} and _tag_like(tree) else "index"
     if not text.strip():
         return "empty"
