@@ -41,6 +41,9 @@ COPIED = {
         "2e57adb3062086f9695046cf58b1a8825143322fe74e74739791dff6d8da9fea",
     "trafilatura.core.trafilatura_sequence":
         "f03dc4d2946dacbd0e023ca1c51fdf329e0fdc0be342fd0f14924396ec646e05",
+    # walked_prunes wraps it: it evaluates each expression of its list on the tree (callables) and deletes what it finds
+    "trafilatura.htmlprocessing.prune_unwanted_nodes":
+        "4731f8e24ef86449c2714a6257d2ff892ff12a6a3d544d7ca87d6536fab29915",
     # no_unread_backup wraps it: the backup it returns is read only by the comparison (not fast) and forum posts
     "trafilatura.core._prepare_tree":
         "9595f0642825c2c7ca61f5f311b0070b1cfaaca7009a7d916bce8eeff9b93e34",
@@ -365,6 +368,65 @@ def test_extract_in_place_gives_bare_extractions_text(precision):
     assert compat.forum_thread_page(lxml.html.fromstring(
         "<html><head><script type='application/ld+json'>{\"@type\": \"DiscussionForumPosting\"}</script></head>"
         "<body><p>x</p></body></html>"))
+
+
+WALKED_PAGE = """<html><body><h1>Story</h1>
+<div id="comments"><p>A reader's comment.</p></div><div id="commentary"><p>An analysis.</p></div>
+<section class="post-comments x"><p>More comments.</p></section><div class="no-comments-here"><p>Kept?</p></div>
+<ol id="comment-list"><li>one</li></ol><ul id="disqus_thread"><li>two</li></ul><ul class="Comment"><li>three</li></ul>
+<p class="comment">Not a container.</p><div class="mvp-post-add-box"><h1>Next story</h1><p>Its text.</p></div>
+<div class="infinite-scroll"><h1>Another story</h1></div><aside id="infinitescroll"><p>Teasers.</p></aside>
+<section class="elementor-share-buttons"><a>Share</a></section><div class="elementor-share"><p>Text.</p></div>
+<list id="comol"><item>x</item></list><details class="comment-form"><summary>Reply</summary></details>
+<div class="story"><div id="comments-2"><div class="comment"><p>Nested.</p></div></div></div></body></html>"""
+
+
+def test_trafilaturas_raw_tree_prunes_are_walked_with_the_same_results():
+    """Each XPath of the three raw-tree prune lists has a walk (a later release that changed their shape fails here),
+    and the walk finds the XPath's elements in its order: matches and near misses by tag, by attribute and by the
+    XPath's later predicates (an infinite-scroll container holding a <h1> stays), nested matches too."""
+    import trafilatura.core
+    import trafilatura.xpaths
+
+    lists = (trafilatura.core.RAW_TREE_PRUNE_XPATH, trafilatura.core.REMOVE_COMMENTS_AND_LISTS_XPATH,
+             trafilatura.core.REMOVE_COMMENTS_XPATH)
+    tree = lxml.html.fromstring(WALKED_PAGE)
+    found = 0
+    for xpath in (xpath for nodelist in lists for xpath in nodelist):
+        walk = compat.TagWalk.of(xpath)
+        assert walk is not None, f"no walk for trafilatura's {xpath.path}"
+        assert walk(tree) == xpath(tree), xpath.path
+        found += len(xpath(tree))
+    assert found >= 10
+    assert compat.TagWalk.of(trafilatura.xpaths.OVERALL_DISCARD_XPATH[0]) is None  # (@role, translate(): no walk)
+    assert compat.needles("mvp-post-add-(?:box|wrap)|infinite-?scroll") == ["mvp-post-add-", "infinite"]
+    assert compat.needles("^[Cc]omment(?!ary)") == ["omment"]
+    assert compat.needles("(?i)comment") is None and compat.needles("a|b?") is None and compat.needles("[") is None
+
+
+def test_walked_prunes_are_extract_in_places_only(monkeypatch):
+    """extract_in_place's runs prune by the walks; any other run of trafilatura (the bench's bare extraction) by its
+    own XPaths; the text is the same."""
+    import copy
+
+    import trafilatura
+    from trafilatura.settings import Extractor
+
+    compat.walked_prunes()
+    compat.walked_prunes()  # (idempotent: wrapped once)
+    import trafilatura.core
+
+    assert getattr(trafilatura.core.prune_unwanted_nodes.__wrapped__, "__wrapped__", None) is None
+    walked = []
+    call = compat.TagWalk.__call__
+    monkeypatch.setattr(compat.TagWalk, "__call__", lambda self, tree: walked.append(self) or call(self, tree))
+    words = "the council met on tuesday and voted on the budget for the coming year after a long debate"
+    page = WALKED_PAGE.replace("<h1>Story</h1>", "<h1>Story</h1>" + "".join(f"<p>{i} {words}.</p>" for i in range(8)))
+    options = Extractor(output_format="python", precision=True, fast=True, comments=False, dedup=False)
+    bare = trafilatura.bare_extraction(lxml.html.fromstring(page), options=copy.copy(options)).text
+    assert not walked
+    assert compat.extract_in_place(lxml.html.fromstring(page), options) == bare
+    assert len(walked) >= 3
 
 
 def test_fast_runs_without_comments_make_no_backup_of_the_cleaned_tree():
