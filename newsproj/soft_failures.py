@@ -1,8 +1,9 @@
 """Soft failures: a step of one page's extraction that failed on the page and that the page went on without.
 
 A candidate extractor that raises is no candidate, a date heuristic that raises finds no date, a JSON-LD script
-that cannot be read states nothing: the page still gets its outcome, and the step logs why (at DEBUG, in the
-process that extracted the page). Each such step also notes its reason here, one of :data:`REASONS` (a fixed set:
+that cannot be read states nothing: the page still gets its outcome, and the step logs why (at DEBUG, a failed
+trafilatura run at WARNING, in the process that extracted the page: a pool worker has no log handler, so its DEBUG
+lines go nowhere). Each such step also notes its reason here, one of :data:`REASONS` (a fixed set:
 never page text); :func:`newsproj.extraction.page.process_page` takes the page's reasons into its outcome, which
 goes back to the crawl process (from a pool worker too), and the crawl counts them as
 ``newsproj/extract/soft_failure/<reason>`` (``newsproj/extractor.py``).
