@@ -162,13 +162,72 @@ def test_processes_sharing_a_state_dir_merge_their_evidence(tmp_path):
     assert not pipe.process_item(item(10)).articleBody.endswith(TAIL[-1])
 
 
-def test_a_site_evicted_from_memory_is_saved_then(tmp_path):
-    crawler, pipe = pipeline(tmp_path, NEWSPROJ_TEMPLATE_MAX_SITES=1)
+def test_a_site_evicted_from_memory_is_saved_then_with_save_seconds_zero(tmp_path):
+    crawler, pipe = pipeline(tmp_path, NEWSPROJ_TEMPLATE_MAX_SITES=1, NEWSPROJ_TEMPLATE_SAVE_SECONDS=0)
     pipe.process_item(item(0))
     assert not (tmp_path / "state" / "templates").exists()
     pipe.process_item(item(1, url="https://other.example/a"))
     assert crawler.stats.get_value("newsproj/template/sites_evicted") == 1
     assert len(list((tmp_path / "state" / "templates").glob("*.json"))) == 1
+
+
+def _files(tmp_path):
+    return list((tmp_path / "state" / "templates").glob("*.json"))
+
+
+def test_an_evicted_site_waits_for_the_next_save_and_its_next_page_takes_it_back(tmp_path):
+    """Many hosts (a CC-NEWS WARC): a site leaving memory is not written then (it was a file read, merged and
+    rewritten for every other record); its next page takes its evidence back, the close saves it once."""
+    crawler, pipe = pipeline(tmp_path, NEWSPROJ_TEMPLATE_MAX_SITES=1)
+    bodies = []
+    for n in range(4):  # news.example and other.example in turn: each page evicts the other site
+        bodies.append(pipe.process_item(item(n)).articleBody)
+        pipe.process_item(item(n + 50, url=f"https://other.example/p-{_word(n)}"))
+    assert not (tmp_path / "state").exists()
+    assert crawler.stats.get_value("newsproj/template/sites_evicted") == 7
+    assert crawler.stats.get_value("newsproj/template/sites_taken_back") == 6
+    assert [body.endswith(TAIL[-1]) for body in bodies] == [True, True, False, False]  # evidence kept across
+    pipe.spider_closed()
+    assert crawler.stats.get_value("newsproj/template/history/saved") == 2
+    assert len(_files(tmp_path)) == 2
+
+
+def test_evidence_is_saved_at_intervals_so_a_killed_run_keeps_it(tmp_path, monkeypatch):
+    from newsproj.pipelines import template
+
+    now = [1000.0]
+    monkeypatch.setattr(template.time, "monotonic", lambda: now[0])
+    crawler, pipe = pipeline(tmp_path, NEWSPROJ_TEMPLATE_SAVE_SECONDS=30)
+    for n in range(4):
+        pipe.process_item(item(n))
+    assert not (tmp_path / "state").exists()
+    now[0] += 31
+    pipe.process_item(item(4))
+    assert len(_files(tmp_path)) == 1
+    assert crawler.stats.get_value("newsproj/template/history/saved") == 1
+    pipe.process_item(item(4))  # nothing new learnt (the same page): nothing written at the next interval
+    now[0] += 31
+    pipe.process_item(item(4))
+    assert crawler.stats.get_value("newsproj/template/history/saved") == 1
+    # killed here (no spider_closed): the next run starts with what was saved
+    crawler, pipe = pipeline(tmp_path)
+    assert not pipe.process_item(item(10)).articleBody.endswith(TAIL[-1])
+    assert crawler.stats.get_value("newsproj/template/removed/template_history") == 2
+
+
+def test_the_sites_waiting_for_a_save_are_bounded(tmp_path):
+    from newsproj.pipelines.template import UNSAVED_SITES
+
+    crawler, pipe = pipeline(tmp_path, NEWSPROJ_TEMPLATE_MAX_SITES=2)
+    hosts = 2 + 2 * UNSAVED_SITES  # a page of one host each: every page past two evicts a site
+    for n in range(hosts):
+        pipe.process_item(item(n, url=f"https://h{n}.example/a"))
+    assert len(pipe.unsaved) == 2 * UNSAVED_SITES and not (tmp_path / "state").exists()
+    pipe.process_item(item(hosts, url=f"https://h{hosts}.example/a"))  # one more waiting than the cap: all saved
+    assert len(_files(tmp_path)) == hosts + 1
+    assert not pipe.unsaved and pipe.unsaved_lines == 0
+    pipe.spider_closed()
+    assert crawler.stats.get_value("newsproj/template/history/saved") == hosts + 1
 
 
 def test_a_history_file_of_another_site_is_not_read(tmp_path):

@@ -94,6 +94,9 @@ SETTINGS: dict[str, Setting] = {
     "NEWSPROJ_TEMPLATE_MAX_SITES": Setting("int", 256, "sites whose template evidence is kept in memory at once", 1),
     "NEWSPROJ_TEMPLATE_HISTORY": Setting("bool", True, "with STATE_DIR: keep the evidence in STATE_DIR/templates/ "
                                          "for later runs"),
+    "NEWSPROJ_TEMPLATE_SAVE_SECONDS": Setting("float", 60.0, "with the history: save the sites whose evidence "
+                                              "changed at most this long after (and at close; 0 = when a site "
+                                              "leaves memory)"),
     "NEWSPROJ_NEARDUP_THRESHOLD": Setting("float", 0.8, "MinHash Jaccard similarity that marks a near-duplicate "
                                           "(0 = off)", 0, 1),
     "NEWSPROJ_NEARDUP_WINDOW_DAYS": Setting("float", 7, "near-duplicates of earlier runs' records up to this age "

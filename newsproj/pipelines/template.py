@@ -8,15 +8,26 @@ article.
 
 **Order.** A page is judged with the evidence of the pages before it and its own: on a first crawl of a site,
 the first ``NEWSPROJ_TEMPLATE_MIN_PAGES - 1`` pages that show a template line keep it; from the next one on it
-goes. With ``STATE_DIR``, the evidence is saved at close (``STATE_DIR/templates/<site>.json``, written
-atomically, merged with what another process saved meanwhile) and loaded when the site's first page comes: a
-later run removes the site's template from its first page on.
+goes. With ``STATE_DIR``, the evidence is saved (``STATE_DIR/templates/<site>.json``, written atomically, merged
+with what another process saved meanwhile) and loaded when the site's first page comes: a later run removes the
+site's template from its first page on.
+
+**When it is saved.** At close, and every ``NEWSPROJ_TEMPLATE_SAVE_SECONDS`` (60) while items come: then every site
+whose evidence changed since it was last saved is written once, so a killed run loses at most that long of
+learning (evidence is never what decides whether a record is written: the content fingerprint is taken before this
+rule). A site pushed out of memory (``NEWSPROJ_TEMPLATE_MAX_SITES``) with unsaved evidence waits for that save,
+and its next page takes it back from there; it is not written at every eviction: with more sites than that in a
+crawl (a WARC of CC-NEWS holds thousands of hosts), that was a file read, merged and rewritten for every other
+record. The sites waiting are bounded (``4 ×`` the sites in memory, and ``1/4`` of their line hashes): past that
+they are saved at once. ``NEWSPROJ_TEMPLATE_SAVE_SECONDS=0``: a site is saved when it leaves memory and at close
+(as before: no saves at intervals).
 
 Stats: ``newsproj/template/removed/template`` (lines, evidence of this run), ``…/removed/template_history``
 (lines known as template before this run), ``newsproj/template/records`` (records with a line removed),
 ``newsproj/template/kept/whole_body`` (lines kept: they were the whole body),
-``newsproj/template/history/loaded`` · ``…/saved`` · ``…/bad_file/<reason>``, ``newsproj/template/sites_evicted``,
-``newsproj/template/claims_over_cap``.
+``newsproj/template/history/loaded`` · ``…/saved`` · ``…/bad_file/<reason>`` · ``…/not_saved/<reason>``,
+``newsproj/template/sites_evicted``, ``newsproj/template/sites_taken_back`` (an evicted site's next page, before its
+evidence was saved), ``newsproj/template/claims_over_cap``.
 """
 
 from __future__ import annotations
@@ -24,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
 from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,6 +65,14 @@ MAX_CLAIMS = 32
 that name more share one (a hostile site cannot make a template file per page)."""
 MAX_CLAIMING_SITES = 4096
 """Served sites whose claims are remembered (the least recently seen is forgotten: a WARC of a million hosts)."""
+SAVE_SECONDS = 60.0
+"""Sites whose evidence changed are saved at most this long after (and at close)."""
+UNSAVED_SITES = 4
+"""Sites evicted from memory with unsaved evidence wait for the next save: at most this many times
+``NEWSPROJ_TEMPLATE_MAX_SITES`` of them, ..."""
+UNSAVED_LINES = 4
+"""... holding at most ``NEWSPROJ_TEMPLATE_MAX_SITES × NEWSPROJ_TEMPLATE_MAX_LINES / UNSAVED_LINES`` line hashes
+(the memory they may take beyond the sites in memory: a quarter of what those may)."""
 
 
 class TemplatePipeline:
@@ -75,6 +95,13 @@ class TemplatePipeline:
             evicted=self._evicted,
         )
         self.claims: OrderedDict[str, set[str]] = OrderedDict()
+        self.save_seconds = settings.getfloat("NEWSPROJ_TEMPLATE_SAVE_SECONDS", SAVE_SECONDS)
+        self.unsaved: dict[str, SiteLines] = {}
+        """Evicted from memory, evidence not yet saved (taken back by the site's next page)."""
+        self.unsaved_lines = 0
+        self.max_unsaved = UNSAVED_SITES * self.lines.max_sites
+        self.max_unsaved_lines = self.lines.max_sites * max(self.max_lines, 1) // UNSAVED_LINES
+        self.next_save = time.monotonic() + self.save_seconds
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -85,6 +112,10 @@ class TemplatePipeline:
         if not isinstance(item, Article) or not item.articleBody:
             return item
         found = self.lines.apply(self._site(item), item.articleBody)
+        if self.unsaved and (len(self.unsaved) > self.max_unsaved or self.unsaved_lines > self.max_unsaved_lines):
+            self.save_changed()
+        elif self.folder is not None and self.save_seconds > 0 and time.monotonic() >= self.next_save:
+            self.save_changed()
         if found.kept_all:
             self.stats.inc_value("newsproj/template/kept/whole_body", found.kept_all)
         if found.removed:
@@ -140,6 +171,11 @@ class TemplatePipeline:
             return None
 
     def _load(self, key: str) -> SiteLines | None:
+        site = self.unsaved.pop(key, None)
+        if site is not None:  # evicted, its evidence not saved yet: newer than its file
+            self.unsaved_lines -= len(site.lines)
+            self.stats.inc_value("newsproj/template/sites_taken_back")
+            return site
         site = self._read(key)
         if site is not None:
             self.stats.inc_value("newsproj/template/history/loaded")
@@ -163,11 +199,26 @@ class TemplatePipeline:
 
     def _evicted(self, key: str, site: SiteLines) -> None:
         self.stats.inc_value("newsproj/template/sites_evicted")
-        self._save(key, site)
+        if self.folder is None or not site.changed:
+            return
+        if self.save_seconds <= 0:
+            self._save(key, site)
+            return
+        self.unsaved[key] = site
+        self.unsaved_lines += len(site.lines)
 
-    def spider_closed(self) -> None:
+    def save_changed(self) -> None:
+        """Save every site whose evidence changed since its last save: those evicted meanwhile (then forgotten:
+        their next page reads the file) and those in memory."""
+        self.next_save = time.monotonic() + self.save_seconds
+        unsaved, self.unsaved, self.unsaved_lines = self.unsaved, {}, 0
+        for key, site in unsaved.items():
+            self._save(key, site)
         for key, site in self.lines.items():
             self._save(key, site)
+
+    def spider_closed(self) -> None:
+        self.save_changed()
         removed = sum(self.stats.get_value(f"newsproj/template/removed/{r}", 0)
                       for r in ("template", "template_history"))
         if removed:
