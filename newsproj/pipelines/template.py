@@ -189,7 +189,7 @@ class TemplatePipeline:
             site.merge(on_disk, self.min_pages, self.max_lines)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_json(self._path(key), site.to_json(key))
+            write_json(self._path(key), site.to_json(key), compact=True)
         except OSError as exc:
             self.stats.inc_value(f"newsproj/template/history/not_saved/{type(exc).__name__}")
             logger.warning("Template history of %s not saved: %s", key, exc)
