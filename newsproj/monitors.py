@@ -364,13 +364,15 @@ class HealthSampler:
         self._keep("exported", response)
         if response is not None and self.keep:
             self.count += 1
-            html = bytes(response.body[:MAX_PAGE_BYTES])
+            html = None  # copied only for a page that goes into a heap (not one copy of up to 512 KB a record)
             for heap, key in ((self.shortest, -len(body)), (self.longest, len(body))):
-                entry = (key, self.count, response.url, html)
-                if len(heap) < self.keep:
-                    heapq.heappush(heap, entry)
-                elif entry > heap[0]:
-                    heapq.heapreplace(heap, entry)
+                if len(heap) < self.keep or (key, self.count) > heap[0][:2]:  # (count is unique: never a tie)
+                    html = bytes(response.body[:MAX_PAGE_BYTES]) if html is None else html
+                    entry = (key, self.count, response.url, html)
+                    if len(heap) < self.keep:
+                        heapq.heappush(heap, entry)
+                    else:
+                        heapq.heapreplace(heap, entry)
 
     def item_dropped(self, item: Any, response: Response | None = None, exception: Exception | None = None,
                      **kwargs: Any) -> None:

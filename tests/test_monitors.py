@@ -163,3 +163,36 @@ def test_a_page_over_the_time_limit_is_kept_as_failing_extraction():
                                                       error="timeout"))
     assert [(url, note) for url, _, note in sampler.pages["extraction_failed"]] == [
         ("http://127.0.0.1/slow.html", "PageTimedOut: over 4 s")]
+
+
+def test_the_sampler_keeps_the_shortest_and_longest_bodies_copying_only_the_pages_it_keeps():
+    """HealthSampler keeps the NEWSPROJ_MONITOR_SAVE_PAGES shortest and longest records' pages for a drift
+    failure; a page's HTML (up to 512 KB) is copied only when it goes into one of them, not for every record."""
+    from scrapy.utils.test import get_crawler
+
+    from newsproj.items import Article
+    from newsproj.monitors import HealthSampler
+
+    class Page:
+        reads = 0
+
+        def __init__(self, url: str):
+            self.url = url
+            self._body = url.encode()
+
+        @property
+        def body(self) -> bytes:
+            Page.reads += 1
+            return self._body
+
+    sampler = HealthSampler(get_crawler(settings_dict={"NEWSPROJ_MONITOR_SAVE_PAGES": 2}))
+    sampler._keep = lambda *args, **kwargs: None  # (the per-symptom pages: not what this test is about)
+    lengths = [50, 10, 70, 30, 90, 20, 60, 80, 40] + [55] * 200
+    for n, length in enumerate(lengths):
+        item = Article(url=f"https://a.example/{n}", canonicalUrl=f"https://a.example/{n}", headline="H",
+                       articleBody="x" * length)
+        sampler.item_scraped(item, Page(f"https://a.example/{n}"))
+    assert [note for _, _, note in sampler.samples("short_body")] == ["10 characters", "20 characters"]
+    assert [note for _, _, note in sampler.samples("long_body")] == ["90 characters", "80 characters"]
+    assert [url for url, _, _ in sampler.samples("long_body")] == ["https://a.example/4", "https://a.example/7"]
+    assert Page.reads == 7  # the pages that entered a heap (7 of the first 9), none of the 200 others
