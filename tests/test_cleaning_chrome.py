@@ -773,3 +773,20 @@ def test_a_live_blog_signed_by_its_reporters_is_the_article():
                          "Posted by Jane Doe at 11:05 AM", "A first statement is expected within the hour."]
     assert [line for line in entries if line not in clean_body("\n".join(entries)).text.split("\n")] == [
         line for line in entries if line.startswith("Posted by")]
+
+
+def test_a_teasers_summary_cut_short_goes_with_its_read_more_link_but_prose_with_an_ellipsis_stays():
+    """A teaser box set into the story: its "Czytaj więcej" link above or below a summary the site cut mid-word
+    ("... ze słów Donalda Tr..."). A paragraph of prose that trails off ("and then...") stays, and so does one
+    that ends a sentence after a "Read more" line, or a subheading."""
+    cut = ("W poniedziałek wieczorem do stolicy Pakistanu dotrze delegacja Stanów Zjednoczonych – wynika ze słów "
+           "Donalda Tr...")
+    for teaser in (["Czytaj więcej", cut], [cut, "Czytaj więcej"]):
+        assert clean_body("\n".join([*ARTICLE[:1], *teaser, *ARTICLE[1:]])).text == "\n".join(ARTICLE)
+    trailing = "He looked at the river for a long time, thought about the years he had spent there, and then..."
+    body = [*ARTICLE[:1], trailing, *ARTICLE[1:]]
+    assert clean_body("\n".join(body)).text == "\n".join(body)
+    after = ["The talks in Islamabad will go on next week, the White House said in a statement on Sunday.",
+             "Talks in Islamabad..."]
+    for line in after:
+        assert line in clean_body("\n".join([*ARTICLE[:1], "Read more", line, *ARTICLE[1:]])).text

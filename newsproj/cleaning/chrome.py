@@ -104,6 +104,10 @@ _SENTENCE_CLOSE = re.compile(r"[.!?…。！？]\W{0,3}$")
 """A line that ends a sentence: shown twice, it is a sentence repeated (a pull quote, a call to vote under each
 candidate), and keeps its first copy; a caption shown twice without one goes everywhere."""
 
+_CUT_SHORT = re.compile(r"[^\W\d_](?:\.\.\.|…)\s*$")
+"""A text cut short: a letter and an ellipsis end it ("Donalda Tr...", "wysoko wzbogacon…"), not a sentence's end."""
+CUT_SUMMARY_WORDS = 12
+"""A teaser's summary cut short has this many words at least (a subheading after a "Read more" line has fewer)."""
 _WORDY = re.compile(r"[^\W_]")
 """A line with a letter or a digit: a phrase, where a separator line ("______________") is no phrase twice."""
 
@@ -266,6 +270,15 @@ def clean_body(
         reason = reasons[line]
         if reason:
             drop(i, reason)
+
+    # 1a. a teaser's summary cut short ("... wynika ze słów Donalda Tr...") next to its
+    #     link to the story ("Czytaj więcej", "Read more"), above or below it: the summary goes with the link
+    more = [i for i in removed if removed[i] == "related" and any(rx.search(lines[i]) for rx in vocab.more)]
+    for i in more:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and keep[j] and _CUT_SHORT.search(lines[j]) and word_count(
+                    lines[j]) >= CUT_SUMMARY_WORDS:
+                drop(j, "related")
 
     # 1b. a line that is one phrase twice ("Title Title"): a teaser's heading and its link text glued together
     for i, line in enumerate(lines):
