@@ -21,6 +21,21 @@ def test_jsonld_body_that_holds_ours_and_more_is_taken_as_the_page_paragraphs():
     assert wider == "\n".join(PARAS)
 
 
+def test_a_jsonld_body_written_in_markdown_is_taken_as_the_text_the_page_shows():
+    """Condé Nast writes articleBody in Markdown: links, "{: .small}" attributes, "+++" directive lines and
+    HTML entities. Its paragraphs are still the page's, and no markup reaches the body."""
+    linked = ("Last year they published <a href='https://example.org/p'>a paper</a> about their work at the "
+              "test pond, with <em class='small'>NASA</em>, said \u2018Do no harm,\u2019\u00a0\u201d the director.")
+    tree = _page([*PARAS[:4], linked, *PARAS[4:]])
+    markdown = "\n\n".join([
+        *PARAS[:4], "Last year they published [a paper](https://example.org/p) about their work at the test pond, "
+        "with *NASA*{: .small}, said \u2018Do no harm,\u2019&nbsp;\u201d the director.", "+++feature-default",
+        "{: legacyType=\"feature-small\"}", *PARAS[4:]])
+    wider = from_jsonld(tree, "\n".join(PARAS[:4]), markdown)
+    assert wider is not None and wider.split("\n")[4].startswith("Last year they published a paper about")
+    assert not any(mark in wider for mark in ("](", "{:", "+++", "*", "&nbsp;"))
+
+
 def test_jsonld_body_that_is_a_summary_or_another_text_is_ignored():
     tree = _page(PARAS)
     ours = "\n".join(PARAS[:4])

@@ -312,6 +312,11 @@ def test_numbered_captions_are_pruned_up_to_200_items_and_a_list_of_thousands_is
             for i in range(1000)),
     # empty icons by the thousand
     "<p>" + "Text <a href='/x'><span class='icon'></span>link</a> more " * 5000 + "</p>",
+    # lists of linked names between paragraphs by the thousand, and one list of 20,000 names (siblings looked at
+    # for prose: LISTED_SIBLINGS each way)
+    "".join(f"<p>Word {i} of the story, said the man.</p><p>Place: <a href='/a'>A</a>, <a href='/b'>B</a></p>"
+            for i in range(5000)),
+    "<p>Word of the story, said the man.</p><p>" + "<a href='/a'>A</a>, " * 20_000 + "</p><p>End.</p>",
 ])
 def test_links_in_sentences_and_empty_icons_are_repaired_linearly(body):
     """The pruned copy's inline repairs (a link inside a sentence becomes its text, an empty icon goes) read each
@@ -433,3 +438,17 @@ def test_a_body_of_hundreds_of_thousands_of_words_is_signed_in_bounded_chunks():
     body = " ".join(letters(i) for i in range(300_000))
     finishes(lambda text: signature(shingles(text, 4), 128), body)
     assert len(signature(shingles(body, 4), 128)) == 128
+
+
+@pytest.mark.parametrize("text", [
+    "[" * N, "[a](" * N, "](" + "(" * N, "*" * N, "*a" * N, "{:" * N, "[" + "a" * N + "](" + "b" * N,
+])
+def test_a_markdown_jsonld_body_is_read_linearly(text):
+    from newsproj.extraction.generic import _without_markdown
+
+    finishes(_without_markdown, text)
+
+
+def test_read_more_lines_and_cut_summaries_by_the_thousand_are_cleaned_linearly():
+    cut = "A teaser summary of the other story that the site cut short in the middle of a wo..."
+    finishes(clean_body, "\n".join(["Read more", cut] * N))

@@ -27,6 +27,7 @@ the whole page's prose, as on a page with one heading).
 from __future__ import annotations
 
 import copy
+import html
 import logging
 import re
 from collections import Counter
@@ -985,12 +986,30 @@ LD_CONTAINS = 0.7
 _BLOCKS = "//p | //h2 | //h3 | //h4 | //blockquote | //li | //pre"
 
 
+_MD_LINK = re.compile(r"\[([^\[\]\n]{0,1000})\]\([^()\s]{0,2000}\)")
+_MD_ATTRIBUTES = re.compile(r"\{:[^{}\n]{0,200}\}")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^*\n]{1,200}?)\*{1,2}(?![\w*])")
+_MD_DIRECTIVE = re.compile(r"^\+\+\+.*$|^\{:[^{}\n]{0,200}\}\s*$", re.M)
+
+
+def _without_markdown(text: str) -> str:
+    """A JSON-LD ``articleBody`` written in Markdown (Condé Nast: "[a paper](https://…)", "*NASA*{: .small}",
+    "+++feature-default" and "{: legacyType=…}" lines, "&nbsp;" entities) as the text it shows: a link's text, no
+    markup lines."""
+    text = _MD_DIRECTIVE.sub("", html.unescape(text))
+    text = _MD_ATTRIBUTES.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    return _MD_EMPHASIS.sub(r"\1", text)
+
+
 def from_jsonld(tree: HtmlElement, body: str, ld_body: str | None) -> str | None:
     """The page's JSON-LD ``articleBody`` when it holds the extracted body and much more (precision lost part
     of a body split across containers), as paragraphs: the page's own blocks that it contains, in page order,
     or its own lines when the page's blocks do not cover it. None when it is not clearly better."""
     if not ld_body or not isinstance(ld_body, str) or word_count(ld_body) < LD_RATIO * word_count(body):
         return None
+    if "](" in ld_body:
+        ld_body = _without_markdown(ld_body)
     ld_key = text_key(ld_body)
     lines = [line for line in body.split("\n") if word_count(line) >= 8]
     if not lines or sum(text_key(line) in ld_key for line in lines) < LD_CONTAINS * len(lines):
