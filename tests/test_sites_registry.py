@@ -167,7 +167,7 @@ def test_for_page_falls_back_to_the_canonical_host():
 
 
 def test_for_tree_reads_the_canonical_link_only_where_the_url_names_no_site():
-    """The page's canonical link or og:url (an XPath walk of the whole tree) is read only when its URL's host is
+    """The page's canonical link or og:url (a walk of the whole tree) is read only when its URL's host is
     no registered site's."""
     import lxml.html
 
@@ -175,6 +175,9 @@ def test_for_tree_reads_the_canonical_link_only_where_the_url_names_no_site():
 
     class Unread:
         def xpath(self, _):
+            raise AssertionError("the tree was read")
+
+        def getroottree(self):
             raise AssertionError("the tree was read")
 
     assert sites.for_tree("https://www.gamestar.de/artikel/x,1.html", Unread()) == gamestar
@@ -185,6 +188,28 @@ def test_for_tree_reads_the_canonical_link_only_where_the_url_names_no_site():
         "<meta property='og:url' content='https://unregistered.example/a'>", ""))
     assert sites.for_tree("http://127.0.0.1:8000/a", tree) == gamestar
     assert sites.for_tree("http://127.0.0.1:8000/a", lxml.html.fromstring(page.format("http://[x"))) is None
+
+
+
+def test_own_url_is_the_xpath_it_replaces():
+    """sites._own_url: the first canonical link's href or og:url's content in document order, as
+    ``string((//link[@rel='canonical']/@href | //meta[@property='og:url']/@content)[1])`` reads it,
+    on a fragment too."""
+    import lxml.html
+
+    xpath = "string((//link[@rel='canonical']/@href | //meta[@property='og:url']/@content)[1])"
+    pages = [
+        "<html><head><meta property='og:url' content='/og'><link rel='canonical' href='/c'></head><body></body></html>",
+        "<html><head><link rel='canonical'><link rel='alternate' href='/alt'><meta property='og:url'>"
+        "<meta name='og:url' content='/named'></head><body><link rel='canonical' href=' /late '></body></html>",
+        "<html><head><meta property='og:title' content='t'></head><body><p>x</p></body></html>",
+        "<div><p>a fragment</p><link rel='canonical' href='/frag'></div>",
+        "<html><body><meta property='og:url' content=''><link rel='canonical' href='/after'></body></html>",
+    ]
+    for page in pages:
+        tree = lxml.html.fromstring(page)
+        assert sites._own_url(tree) == tree.xpath(xpath), page
+    assert [sites._own_url(lxml.html.fromstring(p)) for p in pages] == ["/og", " /late ", "", "/frag", ""]
 
 
 GAMESTAR_LIKE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">

@@ -218,16 +218,30 @@ def for_url(url: str) -> SiteConfig | None:
 
 def for_tree(url: str, tree: Any) -> SiteConfig | None:
     """:func:`for_page` for a parsed page (an lxml tree): its canonical link or ``og:url`` read from the tree, only
-    where its URL names no site (an XPath walk of the whole tree, ~0.2 ms a page)."""
+    where its URL names no site."""
     site = for_url(url)
     if site is not None:
         return site
-    found = tree.xpath("string((//link[@rel='canonical']/@href | //meta[@property='og:url']/@content)[1])").strip()
+    found = _own_url(tree).strip()
     try:
         canonical = urljoin(url, found) if found else None
     except ValueError:  # a link urljoin refuses ("http://[x"): the page's own URL decides
         canonical = None
     return for_url(canonical) if canonical else None
+
+
+def _own_url(tree: Any) -> str:
+    """``string((//link[@rel='canonical']/@href | //meta[@property='og:url']/@content)[1])``: the first of them in
+    the document, from lxml's walk of its ``<link>`` and ``<meta>`` elements (the XPath's two ``//`` walks of every
+    node cost ~0.2 ms a page of the dev corpora, this ~0.04 ms)."""
+    for el in tree.getroottree().getroot().iter("link", "meta"):
+        if el.tag == "link":
+            value = el.get("href") if el.get("rel") == "canonical" else None
+        else:
+            value = el.get("content") if el.get("property") == "og:url" else None
+        if value is not None:
+            return str(value)
+    return ""
 
 
 def for_page(url: str, canonical: str | None = None) -> SiteConfig | None:
