@@ -1012,3 +1012,17 @@ def test_a_short_list_of_linked_names_between_the_storys_paragraphs_stays_but_ta
         assert len(box.findall(".//p/a")) == 3
     # no prose paragraph before it: a line of links at the top of the article is the page's, not the story's
     assert len(pruned(_page([tags, *PARAS[:3]])).findall(".//p/a")) == 3
+
+
+def test_a_links_screen_reader_hint_in_a_span_of_its_own_goes_but_the_links_words_stay():
+    """Golem hides "(öffnet im neuen Fenster)" in a span of its own class inside each external link; the extractors
+    glued it into the sentence ("Investoren(öffnet im neuen Fenster) , zu denen")."""
+    from newsproj.extraction.generic import pruned
+
+    tree = _page([*PARAS[:3], "Quantumscape versprach ihren <a href='https://x.example/p'>Investoren<span "
+                  "class='go-vh'>(öffnet im neuen Fenster)</span></a>, zu denen Volkswagen gehörte, einen neuen Akku.",
+                  "The chief said <a href='/w'><span>Open the window</span></a> and <a href='/n'><span>opens a new "
+                  "chapter</span></a> were his words.", *PARAS[3:]])
+    text = pruned(tree).text_content()
+    assert "ihren Investoren, zu denen Volkswagen" in text
+    assert "said Open the window and opens a new chapter were his words" in text

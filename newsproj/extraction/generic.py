@@ -222,13 +222,20 @@ _INLINE = frozenset(("a", "span", "b", "strong", "i", "em", "u", "small", "sub",
 ICON_LABEL_CHARS = 20
 """The text after an empty inline element is a sentence's words from this many characters on (under it: an icon's
 label, "Comment", "评论")."""
+NEW_WINDOW_CHARS = 60
+_NEW_WINDOW = re.compile(
+    r"\W*(?:opens?|öffnet|ouvre|abre|apre|åpner|öppnas|opent)\b.{0,20}\b(?:new|neue[mn]?|nouvel(?:le)?|nueva|nuova|"
+    r"nova|nytt?|nieuwe?)\s+(?:window|tab|fenster|fenêtre|ventana|finestra|pestaña|onglet|vindu|fönster|venster|"
+    r"scheda|janela|aba)\W*$", re.I)
+"""A link's hint for screen readers, "(öffnet im neuen Fenster)", ", opens new tab": a span of its own inside the
+link, hidden by a class of the site's (``go-vh``), that would glue itself into the sentence."""
 _EMPTY_CUT = ("span", "b", "strong", "i", "em", "q")
 """Inline elements that trafilatura's precision run deletes with the text after them when they are empty."""
 
 
 def _inline_repairs(tree: HtmlElement) -> None:
-    """Two repairs of a paragraph's inline markup for trafilatura's precision run, in one walk of the page's inline
-    elements:
+    """Three repairs of a paragraph's inline markup, in one walk of the page's inline elements (the first two for
+    trafilatura's precision run):
 
     - The links inside the sentences (:func:`_in_sentence`) of a paragraph of prose (:func:`_prose_paragraph`)
       become plain text: the precision run deletes a
@@ -242,11 +249,15 @@ def _inline_repairs(tree: HtmlElement) -> None:
       its tail, the paragraph's or the link's words ("die Auswertung von <a><span/>Videomaterial aus
       Bremerhaven</a> bringen" lost "Videomaterial ..."). A share bar's icon labels ("<i class='icon'></i>Comment")
       stay as they are.
+    - A link's hint for screen readers in a span of its own (``_NEW_WINDOW``: "Investoren<span>(öffnet im neuen
+      Fenster)</span>") goes, its tail text stays: the site hides it by a class of its own, and the extractors glue
+      it into the sentence.
     """
     blocks: dict[HtmlElement, int] = {}  # a paragraph → its links are prose links (_PROSE), a list's (_LISTED)
     nearest: dict[HtmlElement, HtmlElement | None] = {}  # an inline element → the block it is in
     links: list[HtmlElement] = []
     empty: list[HtmlElement] = []
+    hints: list[HtmlElement] = []
     for el in tree.iter("a", *_EMPTY_CUT):
         parent = el.getparent()
         if parent is None:
@@ -254,6 +265,9 @@ def _inline_repairs(tree: HtmlElement) -> None:
         if el.tag != "a":
             if el.text is None and not len(el) and (el.tail or "").strip():
                 empty.append(el)
+            elif parent.tag == "a" and el.text and not len(el) and len(el.text) <= NEW_WINDOW_CHARS and (
+                    _NEW_WINDOW.match(el.text)):
+                hints.append(el)
             continue
         in_sentence = _in_sentence(el, parent)
         if not in_sentence and not (parent.tag == "p" and el.getnext() is not None and el.getnext().tag == "a"
@@ -268,6 +282,8 @@ def _inline_repairs(tree: HtmlElement) -> None:
                 links.extend(block.iter("a"))  # (every link of the list, the first and the last too)
         if blocks[block] == _PROSE and in_sentence:
             links.append(el)
+    for el in hints:
+        el.drop_tree()  # (its tail stays)
     unlinked = set(links)
     for el in empty:
         if el.getparent() in unlinked or len(el.tail.strip()) >= ICON_LABEL_CHARS:
