@@ -275,23 +275,33 @@ _OUR_RUN: ContextVar[bool] = ContextVar("newsproj_extract_in_place", default=Fal
 """Set while :func:`extract_in_place` runs trafilatura's sequence: its raw-tree prunes are walks there
 (:func:`walked_prunes`), not in any other run (``trafilatura.extract`` of the bench's bare figure among them)."""
 
-_ATTRIBUTE_TEST = r"(?:re:test\((@[\w-]+(?:\|@[\w-]+)*), '([^']*)'\)|contains\((@[\w-]+), '([^']*)'\))"
+_ATTRIBUTES = r"@[\w-]+(?:\|@[\w-]+)*"
+_TEST = re.compile(
+    rf"\s*(?:re:test\((?P<rx_on>{_ATTRIBUTES}), '(?P<rx>[^']*)'\)"
+    rf"|(?:contains|starts-with)\((?P<literal_on>{_ATTRIBUTES}), '(?P<literal>[^']*)'\)"
+    r"|(?P<equal_on>@[\w-]+)\s*=\s*'(?P<equal>[^']*)'"
+    r"|contains\(translate\((?P<translated_on>@[\w-]+), '(?P<source>[^']*)', '(?P<target>[^']*)'\),"
+    r" '(?P<translated>[^']*)'\)"
+    r"|(?P<present_on>@[\w-]+))\s*(?:or\s|$)")
+"""One test of an element's attributes in an XPath's predicate: what a match of it holds (:meth:`TagWalk.of`)."""
 _WALKABLE = re.compile(
-    r"\s*\.//\*\[\s*(?P<tags>self::[\w-]+(?:\s+or\s+self::[\w-]+)*)\s*\]"
-    rf"\s*\[\s*(?P<tests>{_ATTRIBUTE_TEST}(?:\s+or\s+{_ATTRIBUTE_TEST})*)\s*\](?P<rest>.*)", re.S)
+    r"\s*\.//\*(?:\[\s*(?P<tags>self::[\w-]+(?:\s+or\s+self::[\w-]+)*)\s*\])?"
+    r"\s*\[(?P<tests>(?:[^\]'\[]|'[^']*')*)\](?P<rest>.*)", re.S)
 
 
 class TagWalk:
-    """``xpath(tree)`` for an XPath of the shape ``.//*[self::a or self::b ...][T or T ...]...`` where each ``T`` is
-    ``re:test(@x|@y, 'regex')`` or ``contains(@x, 'literal')`` (and any predicates after those): the same elements in
-    the same (document) order, found by lxml's walk of the elements of those tags (in C, ~0.04 ms a page) whose
-    tested attributes hold one of the literals every match of ``T`` holds (:func:`needles`), each then tested by the
-    XPath itself from that element (``self::*[...][...]...``). libxml2's evaluation of the XPath tests every
-    element of the page in its own walk and calls Python for each ``re:test``: ~0.6 ms a page, three times a run."""
+    """``xpath(tree)`` for an XPath of the shape ``.//*[self::a or self::b ...][T or T ...]...`` (the tag test may be
+    absent) where each ``T`` tests an attribute (``re:test(@x|@y, 'regex')``, ``contains(@x, 'literal')``,
+    ``starts-with(@x, 'literal')``, ``@x='value'``, ``@x``, ``contains(translate(@x, ...), ...)``), and any predicates
+    after those: the same elements in the same (document) order, found by lxml's walk of the elements of those tags
+    (in C, ~0.04 ms a page) that have a tested attribute holding one of the literals every match of its test holds
+    (:func:`needles`; any value for ``@x`` and ``translate``), each then tested by the XPath itself from that element
+    (``self::*[...][...]...``). libxml2's evaluation of such an XPath costs ~0.6 ms a page: every element of the page
+    tested in its own walk, a call into Python for each ``re:test``."""
 
     __slots__ = ("tags", "attributes", "exact")
 
-    def __init__(self, tags: tuple[str, ...], attributes: tuple[tuple[str, re.Pattern[str]], ...], exact: Any):
+    def __init__(self, tags: tuple[Any, ...], attributes: tuple[tuple[str, re.Pattern[str] | None], ...], exact: Any):
         self.tags = tags
         self.attributes = attributes
         self.exact = exact
@@ -306,16 +316,39 @@ class TagWalk:
         if shape is None:
             return None
         tags, tests, rest = shape.group("tags", "tests", "rest")
-        wanted: dict[str, list[str]] = {}
-        for names, pattern, name, literal in re.findall(_ATTRIBUTE_TEST, tests):
-            found = needles(pattern) if names else [literal]
-            if not found or not all(found):
+        wanted: dict[str, list[str] | None] = {}  # attribute → literals one of which a match holds (None: any value)
+        at = 0
+        while at < len(tests):
+            test = _TEST.match(tests, at)
+            if test is None or test.end() == at:
                 return None
-            for attribute in (names or name).split("|"):
-                wanted.setdefault(attribute.lstrip("@"), []).extend(found)
-        exact = XPath(f"self::*[{tags}][{tests}]{rest}", namespaces={"re": "http://exslt.org/regular-expressions"})
-        return cls(tuple(tag.strip()[len("self::"):] for tag in tags.split(" or ")),
-                   tuple((name, re.compile("|".join(map(re.escape, found)))) for name, found in wanted.items()), exact)
+            at = test.end()
+            names = test.group("rx_on") or test.group("literal_on") or test.group("equal_on")
+            if test.group("rx_on"):
+                found = needles(test.group("rx"))
+            else:
+                found = [test.group("literal") if test.group("literal_on") else test.group("equal")]
+            if test.group("translated_on"):  # the literal's longest run of characters translate() neither reads
+                names = test.group("translated_on")  # nor writes ("easer" of "teaser" where "T" becomes "t")
+                changed = set(test.group("source") + test.group("target"))
+                found = [max(re.split("|".join(map(re.escape, changed)) or "(?!)", test.group("translated")), key=len)]
+            if names is None:  # (any value of the attribute may match)
+                names, found = test.group("present_on"), None
+            elif not found or not all(found):
+                return None
+            for name in names.split("|"):
+                name = name.lstrip("@")
+                if found is None or wanted.get(name, []) is None:
+                    wanted[name] = None
+                else:
+                    wanted[name] = [*wanted.get(name, []), *found]  # type: ignore[misc]
+        exact = XPath(f"self::*{f'[{tags}]' if tags else ''}[{tests}]{rest}",
+                      namespaces={"re": "http://exslt.org/regular-expressions"})
+        from lxml.etree import Element
+
+        return cls(tuple(tag.strip()[len("self::"):] for tag in tags.split(" or ")) if tags else (Element,),
+                   tuple((name, None if found is None else re.compile("|".join(map(re.escape, found))))
+                         for name, found in wanted.items()), exact)
 
     def __call__(self, tree: lxml.etree._Element) -> list[lxml.etree._Element]:
         found = []
@@ -324,44 +357,71 @@ class TagWalk:
                 continue  # (``.//*``: the descendants)
             for name, literals in self.attributes:
                 value = el.get(name)
-                if value is not None and literals.search(value):
+                if value is not None and (literals is None or literals.search(value)):
                     found += self.exact(el)
                     break
         return found
 
 
 def needles(pattern: str) -> list[str] | None:
-    """Literal strings, one of which every string that ``re.search(pattern, ...)`` matches holds: the longest
-    literal run of the pattern's top-level sequence, else the runs of the alternatives of one of its alternations
-    (:func:`literal_runs`, :func:`literal_alternatives`); None when there are none, or the pattern ignores case."""
+    """Literal strings, one of which every string that ``re.search(pattern, ...)`` finds a match in holds: the
+    longest literal run of the pattern's top-level sequence, else those of a group in it, else the needles of each
+    alternative of an alternation in it (read with CPython's regex parser, as :func:`literal_runs`); None when there
+    are none, or where the pattern ignores case."""
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+
     try:
         rx = re.compile(pattern)
-    except re.error:
+        items = list(sre_parse.parse(pattern, rx.flags))
+    except Exception:  # noqa: BLE001 - unreadable: the caller takes no shortcut
         return None
-    runs = literal_runs(rx)
-    if runs is None or rx.flags & re.IGNORECASE:
-        return None
-    if max(runs, key=len):
-        return [max(runs, key=len)]
-    return next((found for found in literal_alternatives(rx) if all(found)), None)
+    return None if rx.flags & re.IGNORECASE else _needles(items)
+
+
+def _needles(items: Any) -> list[str] | None:
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+
+    run = max(_runs(items), key=len)
+    if run:
+        return [run]
+    for op, arg in items:
+        found = None
+        if op == sre_parse.SUBPATTERN and not arg[1] & re.IGNORECASE:  # a group: its sequence is in every match
+            found = _needles(list(arg[3]))
+        elif op == sre_parse.ASSERT:  # a lookaround: what it holds is in the string
+            found = _needles(list(arg[1]))
+        elif op == sre_parse.BRANCH:
+            each = [_needles(list(alternative)) for alternative in arg[1]]
+            found = [n for alternative in each for n in alternative or ()] if all(each) else None
+        if found:
+            return found
+    return None
 
 
 def walked_prunes() -> None:
-    """Make trafilatura's raw-tree prunes in :func:`extract_in_place`'s runs (its infinite-scroll and share containers,
-    its comment containers and comment lists: ``RAW_TREE_PRUNE_XPATH``, ``REMOVE_COMMENTS_AND_LISTS_XPATH``,
-    ``REMOVE_COMMENTS_XPATH``, pruned by ``trafilatura.core.trafilatura_sequence`` through
-    ``prune_unwanted_nodes``) find their elements by :class:`TagWalk`: the same elements, ~2 ms a page less. Every
-    other run of trafilatura in the process evaluates its XPaths as before. An XPath of another shape (a later
-    release) keeps its own evaluation. Idempotent.
+    """Make the prunes of :func:`extract_in_place`'s runs find their elements by :class:`TagWalk`: the lists of XPaths
+    in ``trafilatura.xpaths`` that ``prune_unwanted_nodes`` evaluates (in ``trafilatura.core``: the raw-tree prunes of
+    infinite-scroll, share and comment containers; in ``main_extractor``: the discarded blocks of every mode, captions,
+    teasers and precision mode's; in ``external``: the comparison's discarded blocks), each XPath of a walkable shape:
+    the same elements, ~3 ms a page less. Every other run of trafilatura in the process evaluates its XPaths as
+    before; an XPath of another shape (``.//header``, or a later release's) keeps its own evaluation. Idempotent.
     Upstream: docs/upstream.md, "trafilatura: the prune XPaths call Python for every element"."""
     import trafilatura.core as core
+    import trafilatura.external as external
+    import trafilatura.htmlprocessing as htmlprocessing
+    import trafilatura.main_extractor as main_extractor
+    import trafilatura.xpaths as xpaths
+    from lxml.etree import XPath
 
-    if getattr(core.prune_unwanted_nodes, "__wrapped__", None) is not None:
+    original = htmlprocessing.prune_unwanted_nodes
+    if getattr(core.prune_unwanted_nodes, "__wrapped__", None) is original:
         return
-    original = core.prune_unwanted_nodes
-    walks: dict[int, tuple[list[Any], list[Any]]] = {}
-    for nodelist in (core.RAW_TREE_PRUNE_XPATH, core.REMOVE_COMMENTS_AND_LISTS_XPATH, core.REMOVE_COMMENTS_XPATH):
-        walks[id(nodelist)] = (nodelist, [TagWalk.of(xpath) or xpath for xpath in nodelist])
+    walks: dict[int, tuple[list[Any], list[Any]]] = {}  # id of a list of trafilatura.xpaths → (it, its walks)
+    for nodelist in vars(xpaths).values():
+        if isinstance(nodelist, list) and nodelist and all(isinstance(xpath, XPath) for xpath in nodelist):
+            walked = [TagWalk.of(xpath) or xpath for xpath in nodelist]
+            if walked != nodelist:
+                walks[id(nodelist)] = (nodelist, walked)
 
     @functools.wraps(original)
     def prune(tree: lxml.html.HtmlElement, nodelist: list[Any], with_backup: bool = False) -> Any:
@@ -371,7 +431,9 @@ def walked_prunes() -> None:
                 nodelist = known[1]
         return original(tree, nodelist, with_backup)
 
-    core.prune_unwanted_nodes = prune
+    for module in (core, main_extractor, external):
+        if getattr(module, "prune_unwanted_nodes", None) is original:  # (the name each imported from htmlprocessing)
+            module.prune_unwanted_nodes = prune  # type: ignore[attr-defined]
 
 
 def no_unread_backup() -> None:

@@ -68,7 +68,7 @@ logger = logging.getLogger(__name__)
 
 keep_format_characters()  # trafilatura keeps soft hyphens and zero-width (non-)joiners (newsproj/compat.py)
 no_unread_backup()  # trafilatura's fast runs make no copy of the cleaned tree they never read (newsproj/compat.py)
-walked_prunes()  # trafilatura's raw-tree prunes in our runs by a walk of the page in C (newsproj/compat.py)
+walked_prunes()  # trafilatura's prune XPaths in our runs by lxml's walk of the page (newsproj/compat.py)
 
 RECALL_RATIO = 2.0
 """Balanced text this many times longer than the precise text means precision mode lost part of the body."""
