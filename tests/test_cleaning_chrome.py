@@ -35,6 +35,9 @@ def test_chrome_case(case: Path):
         ("We use cookies to give you the best experience on our website.", "consent"),
         ("Published on 05/09/2024 - 14:20 Updated", "dateline"),
         ("Read more: Markets rally as inflation cools", "related"),
+        (">> Sie suchen einen Immobilienkredit? Unser großer Baufinanzierungsvergleich zeigt aktuelle Konditionen.",
+         "related"),
+        (">>>Scroll through the gallery to see NASA's costliest missions", "related"),
         ("Follow us on Twitter", "share"),
         ("3 comments", "comments"),
         ("Tags: elections, europe", "navigation"),
@@ -489,6 +492,8 @@ def test_chrome_lines(line, reason):
         "Like this: a row of lamps along the river.",
         "Cancel reply cards were sent to every voter.",
         "Read more widely, the teacher said.",
+        "»Der Zusammenbruch der SVB zeigt, dass es Mängel in der Regulierung gibt«, sagte sie.",
+        "The ratio rose from 2 >> 1 to 3 >> 1, the engineers said.",
     ],
 )
 def test_prose_is_not_chrome(line):
