@@ -325,7 +325,9 @@ MAX_AUTHOR_METAS = 20
 # (//text(), not //body//text(): some old pages parse with no <body>)
 # (a notice without © or "copyright", "(c) 2008 X", is not looked for: two tests a text node instead of four halve
 # the walk's cost, 0.83 → 0.49 ms a page of the old corpora, where no og:site_name spares it; no headline changes)
-_NOTICES = etree.XPath("//text()[contains(., '©') or contains(., 'opyright')]"
+# ("/descendant::text()", the same nodes as "//text()": one walk, not descendant-or-self::node()/child::text(), ~13 %
+# less)
+_NOTICES = etree.XPath("/descendant::text()[contains(., '©') or contains(., 'opyright')]"
                        "[not(ancestor::script or ancestor::style or ancestor::head)]")
 _YEARS = r"\d{4}(?:\s*[-–]\s*\d{2,4})?[\s,]*"
 # A notice has a © sign, or a year after "copyright" / "(c)": without either, the words are the article's prose

@@ -260,11 +260,14 @@ def headline_links(tree: HtmlElement, url: str, page: PageMeta, more: bool = Fal
         rel = a.get("rel")
         if rel and not _TAXONOMY_RELS.isdisjoint(rel.casefold().split()):
             continue  # (a post's category in its byline: its "teaser" box is the post itself)
-        text = _norm(element_text(a))
+        words = element_text(a).split()
+        if not more and len(words) < HEADLINE_WORDS:
+            continue  # (most links: a menu's, a tag's; no text built for them)
+        text = " ".join(words)
         if wanted is not None and text not in wanted:
             continue
         read_more = more and len(text) <= 40 and _more(text)
-        if not read_more and (len(text.split()) < HEADLINE_WORDS or text.casefold() in own):
+        if not read_more and (len(words) < HEADLINE_WORDS or text.casefold() in own):
             continue
         # (menus, footers and teasers link one page several times: each href is resolved and judged once)
         other = others.get(href)
