@@ -161,3 +161,22 @@ def test_package_data_loads_from_a_zip(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     count, name, compiled = proc.stdout.split()
     assert int(count) > 10 and name == "cnn" and compiled == "True"
+
+
+def test_settings_table_defaults_are_the_declared_ones():
+    """docs/operations.md's settings table states the defaults SETTINGS declares (numbers and booleans), so the
+    table, ``scrapy crawl`` checks and the code cannot drift apart (NEWSPROJ_TEMPLATE_MAX_WORDS was declared 20
+    while the code and the docs used 40)."""
+    table = (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
+    compared = 0
+    for names, defaults in re.findall(r"^\| ((?:`NEWSPROJ_[A-Z0-9_]+`(?: · )?)+) \| ([^|]+) \|", table, re.M):
+        names = re.findall(r"NEWSPROJ_[A-Z0-9_]+", names)
+        values = [value.strip().strip("`") for value in defaults.split(" · ")]
+        for name, value in zip(names, values, strict=False):
+            if name not in SETTINGS or not re.fullmatch(r"-?[\d.]+|True|False", value):
+                continue
+            declared = SETTINGS[name].default
+            assert str(declared) == value or (isinstance(declared, float) and float(value) == declared), (
+                f"{name}: docs/operations.md says {value}, config.py declares {declared!r}")
+            compared += 1
+    assert compared >= 12

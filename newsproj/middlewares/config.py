@@ -89,7 +89,7 @@ SETTINGS: dict[str, Setting] = {
                                          "end of a body seen on many pages of the site (docs/operations.md)"),
     "NEWSPROJ_TEMPLATE_MIN_PAGES": Setting("int", 3, "pages (different articles) of one site a line must be seen "
                                            "on to be template", 2),
-    "NEWSPROJ_TEMPLATE_MAX_WORDS": Setting("int", 20, "longer lines are never template", 1),
+    "NEWSPROJ_TEMPLATE_MAX_WORDS": Setting("int", 40, "longer lines are never template", 1),
     "NEWSPROJ_TEMPLATE_MAX_LINES": Setting("int", 4000, "line hashes kept per site", 10),
     "NEWSPROJ_TEMPLATE_MAX_SITES": Setting("int", 256, "sites whose template evidence is kept in memory at once", 1),
     "NEWSPROJ_TEMPLATE_HISTORY": Setting("bool", True, "with STATE_DIR: keep the evidence in STATE_DIR/templates/ "
