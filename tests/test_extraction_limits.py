@@ -154,7 +154,9 @@ def test_a_page_over_its_time_limit_is_dropped_and_counted_and_the_next_page_is_
         start = time.monotonic()
         slow = process(SLOW_PAGE, "slow")
         assert isinstance(slow.drop, ExtractionFailed) and "time limit" in str(slow.drop)
-        assert time.monotonic() - start < 8  # (2 s and the page's transfer, on a loaded host)
+        # (2 s and the page's transfer; the page alone takes ~17 s idle, far more on a loaded host, so the bound tells
+        # an interrupted page from a finished one without failing when 8 processes share the 2 cores: 12 s was seen)
+        assert time.monotonic() - start < 15
         assert process(GOOD_PAGE, "good").article is not None
     finally:
         extractor.close()
