@@ -286,14 +286,21 @@ _TEST = re.compile(
 """One test of an element's attributes in an XPath's predicate: what a match of it holds (:meth:`TagWalk.of`)."""
 _WALKABLE = re.compile(
     r"\s*\.//\*(?:\[\s*(?P<tags>self::[\w-]+(?:\s+or\s+self::[\w-]+)*)\s*\])?"
-    r"\s*\[(?P<tests>(?:[^\]'\[]|'[^']*')*)\](?P<rest>.*)", re.S)
+    r"\s*\[(?P<tests>(?:[^\]'\[]|'[^']*')*)\](?P<rest>(?:\s*\[(?:[^\]'\[]|'[^']*')*\])*)\s*", re.S)
+"""Later predicates only (``rest``): a path step or a union after them (``/..``, ``//*``, ``| .//p``) would be
+evaluated from each element the walk finds, so the same element could come twice or out of document order."""
+_POSITIONAL = re.compile(r"\b(?:position|last|count|sum|number|string-length|floor|ceiling|round)\s*\(|\$|[+]"
+                         r"|\s(?:div|mod|-)\s|^\s*-?\.?\d")
+"""A later predicate that may be a number (``[1]``, ``[last()]``, ``[position() < 2]``): a position among the children
+of the element's parent in ``.//*``, always 1 in ``self::*``, so its walk would keep what the XPath drops."""
 
 
 class TagWalk:
     """``xpath(tree)`` for an XPath of the shape ``.//*[self::a or self::b ...][T or T ...]...`` (the tag test may be
     absent) where each ``T`` tests an attribute (``re:test(@x|@y, 'regex')``, ``contains(@x, 'literal')``,
-    ``starts-with(@x, 'literal')``, ``@x='value'``, ``@x``, ``contains(translate(@x, ...), ...)``), and any predicates
-    after those: the same elements in the same (document) order, found by lxml's walk of the elements of those tags
+    ``starts-with(@x, 'literal')``, ``@x='value'``, ``@x``, ``contains(translate(@x, ...), ...)`` that deletes no
+    character), and any predicates after those that give no position (no step, union or ``[1]``): the same elements
+    in the same (document) order, found by lxml's walk of the elements of those tags
     (in C, ~0.04 ms a page) that have a tested attribute holding one of the literals every match of its test holds
     (:func:`needles`; any value for ``@x`` and ``translate``), each then tested by the XPath itself from that element
     (``self::*[...][...]...``). libxml2's evaluation of such an XPath costs ~0.6 ms a page: every element of the page
@@ -316,6 +323,9 @@ class TagWalk:
         if shape is None:
             return None
         tags, tests, rest = shape.group("tags", "tests", "rest")
+        if any(_POSITIONAL.search(re.sub(r"'[^']*'", "''", predicate)) for predicate in re.findall(
+                r"\[((?:[^\]'\[]|'[^']*')*)\]", rest)):
+            return None
         wanted: dict[str, list[str] | None] = {}  # attribute → literals one of which a match holds (None: any value)
         at = 0
         while at < len(tests):
@@ -330,6 +340,8 @@ class TagWalk:
                 found = [test.group("literal") if test.group("literal_on") else test.group("equal")]
             if test.group("translated_on"):  # the literal's longest run of characters translate() neither reads
                 names = test.group("translated_on")  # nor writes ("easer" of "teaser" where "T" becomes "t")
+                if len(test.group("source")) > len(test.group("target")):
+                    return None  # (it deletes characters: the literal's runs need not be runs of the attribute)
                 changed = set(test.group("source") + test.group("target"))
                 found = [max(re.split("|".join(map(re.escape, changed)) or "(?!)", test.group("translated")), key=len)]
             if names is None:  # (any value of the attribute may match)

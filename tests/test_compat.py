@@ -500,3 +500,60 @@ def test_readabilitys_cleaner_leaves_javascript_attributes_and_the_text_is_the_s
         upstream.html_cleaner = original
     assert "javascript:open()" in found and "javascript:open()" not in expected
     assert lxml.html.fromstring(found).text_content() == lxml.html.fromstring(expected).text_content()
+
+
+_WALK_FRAGMENTS = ["comment", "Comment", "commentary", "comments-list", "teaser", "Teaser", "reply-", "hidden", "nav",
+                   "NAV", "n-a-v", "display:none", "display: none", "share", "sh are", "s-hare", "social", "bottom",
+                   "link", "border", "caption", "infinite-scroll", "infinitescroll", "mvp-post-add-box", "cookie", "x",
+                   " ", "-", "respond", "main", "post-body", "articleBody", "true", "elementor-share-buttons", "ü",
+                   "\u00a0", "a.b", "ab", "AB", "content", "article-body"]
+_WALK_SHAPES = [  # the shapes TagWalk reads, and some it must refuse (positions, later steps, unions, deletions)
+    ".//*[self::div][@class='ab']", ".//*[starts-with(@class, 'sh are')]", ".//*[@data-lp-replacement-content]",
+    ".//*[contains(translate(@class, '-', ''), 'share')]", ".//*[contains(translate(@class, ' -', ''), 'share')]",
+    ".//*[contains(translate(@class, 'AB', 'ab'), 'ab')]", ".//*[re:test(@class, 'a\\.b')]",
+    ".//*[re:test(@class, 'a.b')]", ".//*[re:test(@class, '(?<=x)comment|(?=.*nav)')]",
+    ".//*[re:test(@class|@id, '[Cc]omment(?!ary)')]", ".//*[re:test(@class, 'com(?:ment|mentary)s?')]",
+    ".//*[re:test(@style, '\\u00fc')]", ".//*[re:test(@class, '\\x41B')]", ".//*[re:test(@class, '[x]')]",
+    ".//*[@class or @id][1]", ".//*[@class][last()]", ".//*[contains(@class, 'x')][position() < 2]",
+    ".//*[contains(@class, 'comment')]//*", ".//*[contains(@class, 'x')]/..",
+    ".//*[contains(@class, 'comment')] | .//p", ".//*[contains(@class, 'x')]/following-sibling::*",
+    ".//*[self::div or self::section][contains(@class, 'x')][not(.//h1)]",
+    ".//*[@ID]", ".//*[contains(@Class, 'x')]", ".//*[self::Section][@class]",
+]
+
+
+def test_tag_walks_find_what_their_xpaths_find_on_generated_trees():
+    """Property check of TagWalk against libxml2's evaluation: random trees (HTML and plain etree: upper-case and
+    namespaced tags, upper-case attribute names, nesting) whose attribute values are made of the literals the prune
+    XPaths test, near misses among them ('commentary', 'n-a-v', 'sh are'); every walkable XPath of trafilatura.xpaths
+    and of the shapes above must give the same elements in the same order. Shapes it cannot walk exactly (a position
+    predicate, a step or union after the predicates, a translate() that deletes characters) must be refused."""
+    import random
+
+    import lxml.etree
+    import trafilatura.xpaths
+
+    tags = ["div", "section", "DIV", "aside", "p", "span", "list", "item", "article", "main", "details", "ol", "ul",
+            "a", "h1", "Section", "{http://www.w3.org/1999/xhtml}div"]
+    names = ["class", "id", "style", "role", "data-component", "aria-hidden", "data-lp-replacement-content",
+             "itemprop", "Class", "ID"]
+    xpaths = [xpath for value in vars(trafilatura.xpaths).values() if isinstance(value, list)
+              for xpath in value if isinstance(xpath, lxml.etree.XPath)]
+    xpaths += [lxml.etree.XPath(path, namespaces={"re": "http://exslt.org/regular-expressions"})
+               for path in _WALK_SHAPES]
+    walks = [(xpath, walk) for xpath in xpaths if (walk := compat.TagWalk.of(xpath)) is not None]
+    assert len(walks) >= 25
+    for seed in range(160):
+        rng = random.Random(seed)
+        html = seed % 2 == 0
+        root = lxml.html.fromstring("<div></div>") if html else lxml.etree.Element("div")
+        nodes = [root]
+        for _ in range(rng.randint(1, 40)):
+            tag = rng.choice([tag for tag in tags if not html or "{" not in tag])
+            element = lxml.etree.SubElement(rng.choice(nodes), tag)
+            element.tail = "t"
+            for _ in range(rng.randint(0, 3)):
+                element.set(rng.choice(names), "".join(rng.choice(_WALK_FRAGMENTS) for _ in range(rng.randint(0, 3))))
+            nodes.append(element)
+        for xpath, walk in walks:
+            assert walk(root) == xpath(root), (seed, xpath.path)
