@@ -795,3 +795,17 @@ def test_a_teasers_summary_cut_short_goes_with_its_read_more_link_but_prose_with
              "Talks in Islamabad..."]
     for line in after:
         assert line in clean_body("\n".join([*ARTICLE[:1], "Read more", line, *ARTICLE[1:]])).text
+
+
+def test_a_transcripts_speaker_turns_marked_by_arrows_stay():
+    """Closed captions mark each change of speaker with '>>' (a TV station's transcript of an interview): three
+    lines or more that start so are the story's turns, judged by their words, where one or two such lines in a
+    story are a link's call to action (the Morgenpost's '>> Hier finden Sie ...')."""
+    turns = [">> Good evening, I am here with the senator tonight to talk about the budget and what it means.",
+             ">> Thank you for having me, it is a pleasure to be here and to talk about these things tonight.",
+             ">>Let us start with the deficit, which has grown every year since the last election in this state."]
+    body = [ARTICLE[0], *turns, ARTICLE[1]]
+    assert clean_body("\n".join(body)).text == "\n".join(body)
+    assert clean_body("\n".join([*body[:3], ">> Read more: Markets rally", *body[3:]])).text == "\n".join(body)
+    teaser = ">> Sie suchen einen Immobilienkredit? Unser großer Vergleich zeigt aktuelle Konditionen."
+    assert clean_body("\n".join([ARTICLE[0], teaser, turns[0], ARTICLE[1]])).text == "\n".join(ARTICLE)

@@ -108,6 +108,9 @@ _CUT_SHORT = re.compile(r"[^\W\d_](?:\.\.\.|…)\s*$")
 """A text cut short: a letter and an ellipsis end it ("Donalda Tr...", "wysoko wzbogacon…"), not a sentence's end."""
 CUT_SUMMARY_WORDS = 12
 """A teaser's summary cut short has this many words at least (a subheading after a "Read more" line has fewer)."""
+TRANSCRIPT_TURNS = 3
+"""Lines of a body that start with ">>" from which on they are a transcript's speaker turns (closed captions), not
+a link's calls to action (one or two in a story: ">> Hier finden Sie außerdem alle EZB-Termine")."""
 _WORDY = re.compile(r"[^\W_]")
 """A line with a letter or a digit: a phrase, where a separator line ("______________") is no phrase twice."""
 
@@ -270,6 +273,15 @@ def clean_body(
         reason = reasons[line]
         if reason:
             drop(i, reason)
+
+    # 1'. a transcript's speaker turns (">> Good evening ..." on TRANSCRIPT_TURNS lines or more: closed captions)
+    #     are judged by their words, not as calls to action marked by arrows (the vocabulary's "^>>")
+    turns = [i for i, line in enumerate(lines) if line.startswith(">>")]
+    if len(turns) >= TRANSCRIPT_TURNS:
+        for i in turns:
+            if removed.get(i) == "related" and not chrome_reason(lines[i].lstrip("> "), vocab, extra):
+                keep[i] = True
+                del removed[i]
 
     # 1a. a teaser's summary cut short ("... wynika ze słów Donalda Tr...") next to its
     #     link to the story ("Czytaj więcej", "Read more"), above or below it: the summary goes with the link
