@@ -13,9 +13,10 @@ with what another process saved meanwhile) and loaded when the site's first page
 site's template from its first page on.
 
 **When it is saved.** At close, and every ``NEWSPROJ_TEMPLATE_SAVE_SECONDS`` (60) while items come: then every site
-whose evidence changed since it was last saved is written once, so a killed run loses at most that long of
-learning (evidence is never what decides whether a record is written: the content fingerprint is taken before this
-rule). A site pushed out of memory (``NEWSPROJ_TEMPLATE_MAX_SITES``) with unsaved evidence waits for that save,
+whose evidence changed since it was last saved is written once, with the first record after each interval, so a
+killed run loses what it learnt since that save (while records come, about that long; evidence is never what
+decides whether a record is written: the content fingerprint is taken before this rule). A site pushed out of memory
+(``NEWSPROJ_TEMPLATE_MAX_SITES``) with unsaved evidence waits for that save,
 and its next page takes it back from there; it is not written at every eviction: with more sites than that in a
 crawl (a WARC of CC-NEWS holds thousands of hosts), that was a file read, merged and rewritten for every other
 record. The sites waiting are bounded (``4 ×`` the sites in memory, and ``1/4`` of their line hashes): past that
