@@ -809,3 +809,22 @@ def test_a_transcripts_speaker_turns_marked_by_arrows_stay():
     assert clean_body("\n".join([*body[:3], ">> Read more: Markets rally", *body[3:]])).text == "\n".join(body)
     teaser = ">> Sie suchen einen Immobilienkredit? Unser großer Vergleich zeigt aktuelle Konditionen."
     assert clean_body("\n".join([ARTICLE[0], teaser, turns[0], ARTICLE[1]])).text == "\n".join(ARTICLE)
+
+
+def test_the_rest_of_a_sentence_broken_across_lines_is_no_label():
+    """Hard-wrapped wire copy (half A, l3s: a Reuters story cut into lines of ~60 characters): a line that goes on
+    with the sentence the line before broke off is a piece of prose, not a dateline ("published on Wednesday."
+    matched the [dateline] label "Published on <weekday>"). One or two lowercase words there stay a label, and a
+    dateline at the start of its own line still goes."""
+    wrapped = ["FRANKFURT, Jan 9 (Reuters) - U.S. software group Microsoft",
+               "will not launch a product that competes directly with Apple",
+               "\"No, we won't do that. In the so-called smart phone business",
+               "programme,\" Gates was quoted as saying in the interview",
+               "published on Wednesday.",
+               "\"We have partnerships with a lot of device manufacturers,",
+               "updated on Monday with the figures of the last quarter, he added."]
+    assert clean_body("\n".join(wrapped)).text == "\n".join(wrapped)
+    broken = ["The minister said on Tuesday that the plan to cut the budget would", "advertisement",
+              "cost the state more than it saves, and that it would be voted on in spring."]
+    assert clean_body("\n".join(broken)).text == "\n".join([broken[0], broken[2]])
+    assert clean_body("\n".join([ARTICLE[0], "Published on Wednesday", ARTICLE[1]])).text == "\n".join(ARTICLE)

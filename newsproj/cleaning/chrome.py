@@ -37,9 +37,10 @@ def _norm(line: str) -> str:
 
 
 def chrome_reason(line: str, vocab: Vocabulary | None = None, extra: tuple[re.Pattern[str], ...] = (),
-                  cells_seen: dict[str, str | None] | None = None) -> str | None:
+                  cells_seen: dict[str, str | None] | None = None, label: bool = True) -> str | None:
     """Why one line is chrome (the vocabulary group, or ``site``), or None. ``cells_seen``: the reasons of table
-    cells already matched in this body."""
+    cells already matched in this body. ``label``: whether the line may be a label of its own (the ``short``
+    patterns apply); False for a piece of a sentence broken across lines (:func:`_continues`)."""
     vocab = vocab or vocabulary()
     text = " ".join(_INVISIBLE.sub("", line).split())
     for rx in extra:
@@ -49,7 +50,7 @@ def chrome_reason(line: str, vocab: Vocabulary | None = None, extra: tuple[re.Pa
     if group:
         return group
     words = word_count(text)
-    if words <= vocab.short_words and not (words >= vocab.sentence_words and _SENTENCE_END.search(text)):
+    if label and words <= vocab.short_words and not (words >= vocab.sentence_words and _SENTENCE_END.search(text)):
         group = first_match(text, vocab.short, vocab.short_literals, vocab.short_alternatives)
         if group:
             return group
@@ -76,6 +77,23 @@ def _chrome_row(text: str, vocab: Vocabulary, cells_seen: dict[str, str | None])
             return None
         first = first or group
     return first
+
+
+BROKEN_LINE_WORDS = 8
+"""A line broken off mid-sentence (hard-wrapped text) has at least this many words: a heading ends without a
+sentence's end too, but is shorter or ends on a capitalised word."""
+BROKEN_REST_WORDS = 3
+"""The rest of a broken sentence judged by its words only has at least this many words (one or two lowercase words
+after a line of prose, "advertisement", stay a label)."""
+
+
+def _continues(before: str, line: str) -> bool:
+    """Whether ``line`` is the rest of a sentence that ``before`` broke off (hard-wrapped text: a press release, wire
+    copy, a page of ``<br>``-wrapped lines): ``before`` is prose that ends on a lowercase letter or a comma, and
+    ``line`` starts with a lowercase letter ("… Gates was quoted as saying in the interview" / "published on
+    Wednesday."). Such a line is no label, whatever its first words look like."""
+    return (line[:1].islower() and (before[-1:].islower() or before.endswith(","))
+            and word_count(line) >= BROKEN_REST_WORDS and word_count(before) >= BROKEN_LINE_WORDS)
 
 
 def _headline_like(line: str) -> bool:
@@ -271,6 +289,8 @@ def clean_body(
         if line not in reasons:
             reasons[line] = chrome_reason(line, vocab, extra, cells_seen)
         reason = reasons[line]
+        if reason and i and keep[i - 1] and _continues(lines[i - 1], line):
+            reason = chrome_reason(line, vocab, extra, cells_seen, label=False)  # the rest of a broken sentence
         if reason:
             drop(i, reason)
 
