@@ -828,3 +828,14 @@ def test_the_rest_of_a_sentence_broken_across_lines_is_no_label():
               "cost the state more than it saves, and that it would be voted on in spring."]
     assert clean_body("\n".join(broken)).text == "\n".join([broken[0], broken[2]])
     assert clean_body("\n".join([ARTICLE[0], "Published on Wednesday", ARTICLE[1]])).text == "\n".join(ARTICLE)
+
+
+def test_a_line_that_opens_with_a_wire_dateline_is_the_storys_first_sentence():
+    """Hard-wrapped wire copy (half A, l3s: Xinhua): the story's first line, cut short by the wrap, named the agency
+    and went as a [credits] tag. A dateline that goes on is the story; a dateline or an agency tag alone is not."""
+    first = "MANILA, Nov. 24 (Xinhua) -- Philippine President"
+    body = [first, "Gloria Macapagal Arroyo has ordered the evacuation of residents", *ARTICLE]
+    assert clean_body("\n".join(body)).text == "\n".join(body)
+    assert chrome_reason("NEW DELHI (PTI): The government on") is None
+    assert chrome_reason("WASHINGTON (AP) —") == "credits"
+    assert chrome_reason("Photo: Xinhua") == "credits"

@@ -20,6 +20,16 @@ _DATE_LINE = re.compile(
 )
 
 
+_WIRE_DATELINE = re.compile(
+    r"^(?-i:[A-Z])[\w.\u0027’ -]{1,40}(?:,[^()]{1,30})?\s*"
+    r"\((?:ap|afp|reuters|dpa|pti|ians|upi|xinhua|ani|efe|ansa|apa|kna|epd|sid|bloomberg|cnn|ips)\)\s*[-–—:]+\s*\w",
+    re.I,
+)
+"""A line that opens with a wire dateline and goes on ("MANILA, Nov. 24 (Xinhua) -- Philippine President"): the
+story's first sentence, however short a hard-wrapped line leaves it; never a label (the agency's name is no credit
+there). A dateline alone on its line ("WASHINGTON (AP) —") is still the [credits] vocabulary's."""
+
+
 @dataclass(slots=True)
 class Cleaned:
     text: str
@@ -50,6 +60,8 @@ def chrome_reason(line: str, vocab: Vocabulary | None = None, extra: tuple[re.Pa
     if group:
         return group
     words = word_count(text)
+    if label and _WIRE_DATELINE.match(text):
+        label = False  # a story's first sentence
     if label and words <= vocab.short_words and not (words >= vocab.sentence_words and _SENTENCE_END.search(text)):
         group = first_match(text, vocab.short, vocab.short_literals, vocab.short_alternatives)
         if group:
