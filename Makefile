@@ -12,7 +12,7 @@ PYTEST_WORKERS ?= 2
 # without cross-run state (each run serves the demo on a new port), so every run writes all of its articles.
 CRAWL_OUT ?= output/demo.jsonl
 
-.PHONY: install crawl test lint bench services lock clean
+.PHONY: install crawl test lint bench services lock baselines-lock clean
 
 install: $(STAMP)
 
@@ -42,6 +42,8 @@ lint: install
 test: install services lint
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
+# The quality bench's baselines: trafilatura and readability-lxml from .venv (newsproj uses both); newspaper4k,
+# which newsproj does not use, from a venv of its own (.venv-baselines), made on first use from bench/baselines.lock.
 bench: install
 	$(BIN)/python -m bench.run $(BENCH)
 
@@ -50,5 +52,11 @@ lock:
 	$(PYTHON) -m venv /tmp/newsproj-lock && /tmp/newsproj-lock/bin/pip install --quiet pip-tools
 	/tmp/newsproj-lock/bin/pip-compile --quiet --generate-hashes --extra test --strip-extras -o requirements.lock pyproject.toml
 
+# Re-pin bench/baselines.lock from bench/baselines.in (needs network access to PyPI); never part of requirements.lock.
+baselines-lock:
+	$(PYTHON) -m venv /tmp/newsproj-lock && /tmp/newsproj-lock/bin/pip install --quiet pip-tools
+	/tmp/newsproj-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url \
+		--no-emit-find-links -o bench/baselines.lock bench/baselines.in
+
 clean:
-	rm -rf $(VENV) output .pytest_cache
+	rm -rf $(VENV) .venv-baselines output .pytest_cache

@@ -15,8 +15,11 @@ linking every article, links only) and crawled with ``scrapy crawl news``:
 - ``links``: from ``/`` (every article found by following links);
 - each with the site registry on (default) and off (``-s NEWSPROJ_SITE_REGISTRY=0``: what a new site gets).
 
-**Beside them**, on the same pages in this process: bare ``trafilatura.bare_extraction`` (with metadata) and
-``readability-lxml``; and the item path (extract → clean) to count the *truth lines removed by cleaning*: body
+**Beside them**, on the same pages: bare ``trafilatura.bare_extraction`` (with metadata) and ``readability-lxml``
+in this process, and ``newspaper4k`` (an ``Article`` built from the page's HTML, offline:
+:mod:`bench.baseline_newspaper4k`) in a subprocess of its own venv, made on demand from ``bench/baselines.lock``
+(:mod:`bench.baselines`; newsproj does not depend on it; when the venv cannot be made the bench says so in one line
+and leaves its column out); and the item path (extract → clean) to count the *truth lines removed by cleaning*: body
 lines that the extractor returned, cleaning dropped, and the truth holds.
 
 - ``sitemap/second-run``: the sitemap crawl again with the ``STATE_DIR/templates/`` the first sitemap crawl left
@@ -51,6 +54,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
+from bench import baselines
 from bench.corpus_site import CorpusSite
 from newsproj.discovery.urls import strip_trap_params
 from newsproj.testing.server import FixtureServer
@@ -323,6 +327,34 @@ def readability_records(corpus: Path, pages: list[dict[str, Any]]) -> Iterable[d
                "authors": [], "datePublished": None, "inLanguage": None}
 
 
+def newspaper4k_records(corpus: Path, pages: list[dict[str, Any]],
+                        info: dict[str, Any] | None = None) -> Iterable[dict[str, Any]]:
+    """newspaper4k's records (:func:`bench.baselines.run_newspaper4k`: a subprocess of the baseline venv); its
+    summary (version, errors by kind, network attempts refused) goes to ``info``. Raises
+    :class:`bench.baselines.Unavailable` when it cannot run here."""
+    jobs = [{"url": page["url"], "path": str(corpus / page["file"])} for page in pages]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "newspaper4k.jsonl"
+        summary = baselines.run_newspaper4k(jobs, out)
+        if info is not None:
+            info.update(summary)
+        lines = out.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+BASELINES: dict[str, Callable[..., Iterable[dict[str, Any]]]] = {
+    "trafilatura": trafilatura_records, "readability": readability_records, "newspaper4k": newspaper4k_records}
+
+
+def _newspaper4k_note(info: dict[str, Any]) -> str:
+    """What a newspaper4k run says about itself, in one line (pages without a record, by why; network refused)."""
+    lost = sum(info.get("errors", {}).values())
+    kinds = "; ".join(f"{n} {kind.split(chr(10))[0][:60]}" for kind, n in info.get("errors", {}).items())
+    net = f", {info['network_attempts']} network attempts refused" if info.get("network_attempts") else ""
+    return f"newspaper4k {info.get('version')}: {info.get('records')}/{info.get('pages')} pages with a record" + (
+        f" (without: {kinds})" if lost else "") + net
+
+
 def item_path(corpus: Path, pages: list[dict[str, Any]], registry: bool = True,
               removed: list[tuple[str, str, str]] | None = None, template: str = "off",
               outcomes: list[tuple[dict[str, Any], Any]] | None = None) -> Iterable[dict[str, Any]]:
@@ -459,7 +491,9 @@ def run(workdir: Path, quick: bool = False, log: Callable[[str], None] = print,
     if problems:
         raise SystemExit("\n".join(problems) + "\n(`python -m bench.quality --write-split` records the new split)")
     halves: tuple[str, ...] = ("B",) if quick else HALVES
-    results: dict[str, Any] = {"quick": quick, "halves": list(halves), "corpora": {}}
+    results: dict[str, Any] = {"quick": quick, "halves": list(halves), "corpora": {},
+                               "newspaper4k": {"lock": str(baselines.LOCK.relative_to(ROOT)), "left_out": None,
+                                               "runs": {}}}
     for corpus in names:
         started = time.monotonic()
         served = half_dir(corpus, "B", workdir) if quick else corpus
@@ -487,9 +521,23 @@ def run(workdir: Path, quick: bool = False, log: Callable[[str], None] = print,
             runs[name]["stats"] = {k: v for k, v in stats.items() if k.startswith((
                 "newsproj/extract/", "newsproj/clean/not_article", "newsproj/discovery/page/", "item_dropped",
                 "newsproj/template/"))}
-        for name, make in (("trafilatura", trafilatura_records), ("readability", readability_records)):
+        for name, make in BASELINES.items():
             out = workdir / f"{corpus.name}.{name}.jsonl"
-            _write(out, make(corpus, pages))
+            if name == "newspaper4k":
+                n4k = results["newspaper4k"]
+                if n4k["left_out"]:
+                    continue
+                info: dict[str, Any] = {}
+                try:
+                    _write(out, newspaper4k_records(corpus, pages, info))
+                except baselines.Unavailable as exc:  # one line, and no column: never a guessed figure
+                    n4k["left_out"] = str(exc)
+                    log(f"quality: newspaper4k left out: {exc}")
+                    continue
+                n4k["runs"][corpus.name] = info
+                log(f"quality: {corpus.name}: {_newspaper4k_note(info)}")
+            else:
+                _write(out, make(corpus, pages))
             runs[name] = _scored(corpus, out, workdir, halves)
         # truth lines removed: the item path in this process, with the template rule as the crawl applies it
         # (a first run, pages in truth order; the second-run column: with the evidence of every page before)
@@ -507,8 +555,7 @@ def run(workdir: Path, quick: bool = False, log: Callable[[str], None] = print,
                        for mode, removed in removed_by.items()}
             for name, scored in runs.items():
                 n, total, _hits = counted["second" if name == "sitemap/second-run" else "first"]
-                scored[half]["truth_lines_removed"] = n / total if total and not name.startswith(
-                    ("trafilatura", "readability")) else None
+                scored[half]["truth_lines_removed"] = n / total if total and name not in BASELINES else None
             examples[half] = counted["first"][2][:20]
         results["corpora"][corpus.name] = runs
         results.setdefault("removed_examples", {})[corpus.name] = examples
@@ -517,7 +564,7 @@ def run(workdir: Path, quick: bool = False, log: Callable[[str], None] = print,
 
 
 RUN_COLUMNS = ("sitemap/registry", "links/registry", "sitemap/no-registry", "links/no-registry",
-               "sitemap/second-run", "trafilatura", "readability")
+               "sitemap/second-run", "trafilatura", "readability", "newspaper4k")
 
 
 def table(results: dict[str, Any]) -> str:
@@ -533,6 +580,12 @@ def table(results: dict[str, Any]) -> str:
                 if all(v is None for v in values):
                     continue
                 out.append(f"| {name} | {half} | {key} | " + " | ".join(fmt(v) for v in values) + " |")
+    out.append("")
+    n4k = results.get("newspaper4k") or {}
+    if n4k.get("left_out"):
+        out.append(f"newspaper4k left out: {n4k['left_out']}")
+    for name, info in (n4k.get("runs") or {}).items():
+        out.append(f"{name}: {_newspaper4k_note(info)} (own venv from {n4k.get('lock')})")
     out.append("")
     out.append("Worst held-out pages (half B, sitemap path, registry on):")
     worst = []
@@ -561,8 +614,14 @@ def inprocess(names: list[Path], half: str | None, registry: bool, worst: int = 
             pages = truth_pages(truth)
             removed: list[tuple[str, str, str]] = []
             out = workdir / f"{corpus.name}.jsonl"
-            make = {"trafilatura": trafilatura_records, "readability": readability_records}.get(engine)
-            _write(out, make(corpus, pages) if make else item_path(corpus, pages, registry, removed, template))
+            if engine == "newspaper4k":
+                info: dict[str, Any] = {}
+                _write(out, newspaper4k_records(corpus, pages, info))  # (Unavailable: main says so)
+                print(f"{corpus.name}: {_newspaper4k_note(info)}", file=sys.stderr)
+            elif engine in BASELINES:
+                _write(out, BASELINES[engine](corpus, pages))
+            else:
+                _write(out, item_path(corpus, pages, registry, removed, template))
             result = score(truth, out)
             if dump:
                 dump.mkdir(parents=True, exist_ok=True)
@@ -588,8 +647,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-registry", action="store_true", help="without the site registry")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
     parser.add_argument("--write-split", action="store_true", help="record the current split in bench/split.json")
-    parser.add_argument("--engine", choices=("newsproj", "trafilatura", "readability"), default="newsproj",
-                        help="with --inprocess: score a baseline instead of the item path")
+    parser.add_argument("--engine", choices=("newsproj", *BASELINES), default="newsproj",
+                        help="with --inprocess: score a baseline instead of the item path (newspaper4k: in its own "
+                             "venv, made on first use from bench/baselines.lock)")
     parser.add_argument("--dump", type=Path, help="with --inprocess: write per-page scores to DIR")
     parser.add_argument("--verbose", action="store_true", help="list removed truth lines and chrome lines")
     parser.add_argument("--template", choices=("off", "first", "second"), default="off",
@@ -601,8 +661,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"split recorded in {SPLIT_FILE}")
         return 0
     if args.inprocess:
-        results = inprocess(names, args.half, not args.no_registry, args.worst, args.engine, args.dump,
-                            args.template)
+        try:
+            results = inprocess(names, args.half, not args.no_registry, args.worst, args.engine, args.dump,
+                                args.template)
+        except baselines.Unavailable as exc:
+            print(f"{args.engine} cannot run here: {exc}", file=sys.stderr)
+            return 1
         for name, s in results.items():
             print(f"{name:14} {args.half or 'AB'} n={s['pages']:3} f1={s['body_f1']:.4f} p={s['body_precision']:.3f} "
                   f"r={s['body_recall']:.3f} cov={s['coverage']:.3f} chrome={s['chrome']:.3f} "
