@@ -70,7 +70,8 @@ def records(jobs: Iterable[dict[str, str]], fields: Fields, errors: Counter[str]
         try:
             found = record(job["url"], fields(html, job["url"]))
         except Exception as exc:  # noqa: BLE001 - a baseline that raises scores 0 on that page
-            errors[f"{type(exc).__name__}: {str(exc)[:80]}"] += 1
+            message = " ".join(str(exc).replace("*", " ").split())  # (NLTK's: a framed, many-line text)
+            errors[f"{type(exc).__name__}: {message[:80]}"] += 1
             continue
         if found is None:
             errors["no body"] += 1
