@@ -59,6 +59,23 @@ def test_body_split_over_twin_containers_is_joined():
     assert continuation(tree, "\n".join(first)) == "\n".join(PARAS)
 
 
+def test_a_twin_that_differs_from_the_body_container_by_a_modifier_class_only_is_joined():
+    """rp.pl's last body container lacks the others' spacing modifier ("body articleBody -bottom-space", then
+    "body articleBody "): a twin all the same. A container of another class in the story (a box) is not one."""
+    from newsproj.extraction.generic import continuation
+
+    first, second = PARAS[:4], PARAS[4:]
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1><div class='content'>"
+        "<div class='body articleBody -bottom-space'>" + "".join(f"<p>{p}</p>" for p in first) + "</div>"
+        "<div class='ad'>Advertisement</div>"
+        "<div class='body articleBody '>" + "".join(f"<p>{p}</p>" for p in second) + "</div>"
+        "<div class='body articleBox'><p>A box beside the story with a sentence long enough to count as prose.</p>"
+        "</div></div></article></body></html>"
+    )
+    assert continuation(tree, "\n".join(first)) == "\n".join(PARAS)
+
+
 def test_no_twin_container_no_continuation():
     from newsproj.extraction.generic import continuation
 

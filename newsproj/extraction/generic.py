@@ -1063,10 +1063,16 @@ def _kind(el: HtmlElement | None) -> tuple[str, str | None] | None:
     return (el.tag, el.get("class")) if el is not None else None
 
 
+def _core_classes(cls: str | None) -> frozenset[str]:
+    """A class attribute's tokens less its modifiers ("-bottom-space", "block--last": a leading dash or a BEM
+    "--"): the last of a split body's containers often lacks the spacing modifier of the others."""
+    return frozenset(t for t in (cls or "").split() if not t.startswith("-") and "--" not in t)
+
+
 def continuation(tree: HtmlElement, body: str) -> str | None:
     """The body plus the paragraphs of its sibling containers: publishers split one body over several elements of
-    the same tag and class (after an inline ad, a "read more" box, or the paywall's cut), and extractors stop at
-    the first. None when the body's container has no such twin with prose in it near it (``TWIN_LEVELS``) or in a
+    the same tag and class, modifiers aside (after an inline ad, a "read more" box, or the paywall's cut), and
+    extractors stop at the first. None when the body's container has no such twin with prose in it near it (``TWIN_LEVELS``) or in a
     wrapper of the container's own kind (a paywall's second half, deep in the page): a twin in another column of
     the page is that column's box."""
     if len(_headings(tree)) > 1:  # (before the body's keys: a test of the page's <h1>s is the cheaper)
@@ -1103,7 +1109,8 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     used: set[int] = set()
     added = 0
     seen: set[str] = set()
-    twins = tree.xpath(f"//{tag}[@class=$cls]", cls=cls)
+    core = _core_classes(cls)
+    twins = [el for el in tree.iter(tag) if (other := el.get("class")) == cls or core and _core_classes(other) == core]
     members = set(twins)
     container = max(twins, key=lambda t: sum(key_of(b) in keys for b in t.xpath("./p")))
     near = container
