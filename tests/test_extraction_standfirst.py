@@ -24,8 +24,8 @@ def test_truncated_description_still_matches():
 
 
 def test_no_description_no_standfirst():
-    # Captions and bylines sit between headline and body too: without the page's own description as evidence,
-    # nothing is added.
+    # Captions and bylines sit between headline and body too: without the page's own description as evidence
+    # (or the displayed headline, to find a deck right after it), nothing is added.
     tree = lxml.html.fromstring(PAGE)
     assert standfirst(tree, BODY, None, []) == []
 
@@ -54,3 +54,24 @@ def test_the_body_is_found_in_the_page_however_its_words_are_cased():
     assert standfirst(lxml.html.fromstring(page), body, None, [desc]) == [desc]
     elsewhere = page.replace("HAUPTSTRASSE", "UMGEHUNGSSTRASSE")
     assert standfirst(lxml.html.fromstring(elsewhere), body, None, [desc]) == []
+
+
+FUNKE = """<html><body><nav><ol><li><h1 class="whitespace-nowrap">Rates held at four percent, experts say</h1></li></ol>
+</nav><article><hgroup><div>Experten analysieren</div><h2>Rates held at four percent</h2></hgroup>
+<div class="copy-lg"><span>The bank of Velmora meets again. Will it cut? Experts weigh the effect on savers.</span></div>
+<div class="byline">Von Jane Doe und John Roe, Berlin, 9. September 2025</div>
+<div class="body"><p>The central bank of Velmora held its benchmark rate at four percent on Tuesday.</p>
+<p>Economists had expected the decision.</p></div></article></body></html>"""
+INTRO = "The bank of Velmora meets again. Will it cut? Experts weigh the effect on savers."
+
+
+def test_a_deck_right_after_the_displayed_headline_is_taken_without_the_description():
+    """FUNKE sets the intro after the <hgroup> of kicker and headline (an <h2>; the <h1> is the breadcrumb's), and
+    the page's description says something else: the deck's place and its being a sentence are the evidence. A
+    byline there is no sentence, and nothing is taken without the headline to find its element by."""
+    tree = lxml.html.fromstring(FUNKE)
+    other = ["The bank of Velmora decides on rates again; what it means for savers and borrowers."]
+    assert standfirst(tree, BODY, "Rates held at four percent", other) == [INTRO]
+    assert standfirst(tree, BODY, None, other) == []
+    no_stop = FUNKE.replace("on savers.", "on savers")
+    assert standfirst(lxml.html.fromstring(no_stop), BODY, "Rates held at four percent", other) == []

@@ -3,7 +3,8 @@
 Extractors that look for the densest block of paragraphs skip it, because publishers put it in the page header
 beside the headline, not in the body container. It is part of the article as published, so it is taken back:
 the blocks of prose after the ``<h1>`` and before the first line of the extracted body, outside figures, lists,
-navigation and forms. What is chrome among them (dates, bylines, credits) the cleaning step removes as usual.
+navigation and forms, that the page's description vouches for or that are the sentence set right after the
+displayed headline (a deck). What is chrome among them (dates, bylines, credits) the cleaning step removes as usual.
 """
 
 from __future__ import annotations
@@ -70,6 +71,21 @@ def _matches(key: str, descriptions: list[str]) -> bool:
     return False
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"'”“»«)]*$")
+
+
+def _deck(el: HtmlElement, text: str, display: HtmlElement | None) -> bool:
+    """The block is the deck set right after the displayed headline: the next element after the heading, or after
+    the ``<hgroup>``/``<header>`` that holds it (FUNKE: "<hgroup>kicker, <h2>headline</h2></hgroup><div>intro"),
+    and a sentence; a deck need not say what the page's description says."""
+    if display is None or not _SENTENCE_END.search(text):
+        return False
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()  # (a comment or processing instruction between them)
+    return prev is not None and (prev is display or (prev.tag in ("hgroup", "header") and display in prev.iter()))
+
+
 def standfirst(
     tree: HtmlElement, body: str, headline: str | None = None, descriptions: list[str] | None = None
 ) -> list[str]:
@@ -94,6 +110,8 @@ def standfirst(
     body_key = " " + text_key(body) + " "
     out: list[str] = []
     taken: set[HtmlElement] = set()
+    display = h1 if text_key(h1.text_content()) == head_key else next(
+        (h for h in tree.iter("h2") if head_key and text_key(h.text_content()) == head_key), None)
     around = set(h1.iterancestors())
     inside = set(h1.iterdescendants())  # (a set test, not a walk up the ancestors of every element of the page)
     started = found = False
@@ -130,7 +148,7 @@ def standfirst(
         key = folded_key(folded) if known is None else known
         if any(a in taken for a in el.iterancestors()) or f" {key} " in body_key:
             continue
-        if _link_share(el, len(text)) > 0.3 or not _matches(key, desc_keys):
+        if _link_share(el, len(text)) > 0.3 or not (_matches(key, desc_keys) or _deck(el, text, display)):
             continue
         taken.add(el)
         out.append(text)
