@@ -839,3 +839,24 @@ def test_a_line_that_opens_with_a_wire_dateline_is_the_storys_first_sentence():
     assert chrome_reason("NEW DELHI (PTI): The government on") is None
     assert chrome_reason("WASHINGTON (AP) —") == "credits"
     assert chrome_reason("Photo: Xinhua") == "credits"
+
+
+def test_a_run_of_role_and_capitalised_names_lines_is_a_shoot_credits_block_but_specs_and_dialogue_stay():
+    """A cover story ends with the shoot's credits, one role a line and the names in capitals (VOGUE: "Styling:
+    KATE PHELAN", "Make-up: LUCY BRIDGE mit Produkten von CHARLOTTE TILBURY"): three such lines in a row or more
+    go. A spec sheet has figures ("RAM: 12GB DDR5"), and one or two such lines are a dialogue's or a memo's."""
+    credits = ["Styling: KATE PHELAN", "Haare: SYD HAYES",
+               "Make-up: LUCY BRIDGE mit Produkten von CHARLOTTE TILBURY", "Global Visual Director: JILL CAYTAN LE MASNE"]
+    cleaned = clean_body("\n".join([*ARTICLE, *credits]))
+    assert cleaned.text == "\n".join(ARTICLE)
+    assert [reason for _, reason in cleaned.removed] == ["credits"] * 4
+    specs = ["CPU: 8 custom x86 cores at 2.3GHz", "GPU: 40 CUs at 1172MHz, 6 TFLOPS", "RAM: 12GB DDR5",
+             "Memory bandwidth: 326GB/s"]
+    dialogue = ["Me: YES YOU ARE.", "Him: NO I AM NOT, AND YOU KNOW IT."]
+    memo = ["TO: JOHN BERG, JOE AGRESTI, PHYLLIS MASON", "RE: MILES DAVIS SESSIONS"]
+    shouted = ["The union's answer: NO DEAL WITHOUT THE PENSIONS.",
+               "The talks went on for a third night in the capital, and neither side would say more.",
+               "The minister's reply: WE WILL SEE.", "Their verdict: NOT GUILTY."]
+    for kept in (specs, dialogue, memo, shouted):
+        body = [ARTICLE[0], *kept, *ARTICLE[1:]]
+        assert clean_body("\n".join(body)).text == "\n".join(body), kept

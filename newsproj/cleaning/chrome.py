@@ -141,6 +141,23 @@ CUT_SUMMARY_WORDS = 12
 TRANSCRIPT_TURNS = 3
 """Lines of a body that start with ">>" from which on they are a transcript's speaker turns (closed captions), not
 a link's calls to action (one or two in a story: ">> Hier finden Sie außerdem alle EZB-Termine")."""
+CREDIT_RUN = 3
+"""Lines in a row, each a role and the names in capitals ("Styling: KATE PHELAN", "Make-up: LUCY BRIDGE mit
+Produkten von CHARLOTTE TILBURY"), that are a shoot's or production's credits. A spec sheet ("RAM: 12GB DDR5")
+has figures; one or two such lines are a dialogue's ("Me: YES YOU ARE.") or a memo's head ("TO: JOHN BERG")."""
+_CREDIT_LINE = re.compile(r"^[^\W\d_][^\W\d][\w'’.&/ -]{0,38}:\s+([^\d:]{3,120})$")
+CREDIT_CAPITALS = 0.6
+
+
+def _credit_line(line: str) -> bool:
+    """"Role: NAMES" with no figure, its letters after the colon mostly capitals."""
+    m = _CREDIT_LINE.match(line)
+    if not m:
+        return False
+    letters = [ch for ch in m.group(1) if ch.isalpha()]
+    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= CREDIT_CAPITALS * len(letters)
+
+
 _WORDY = re.compile(r"[^\W_]")
 """A line with a letter or a digit: a phrase, where a separator line ("______________") is no phrase twice."""
 
@@ -314,6 +331,17 @@ def clean_body(
             if removed.get(i) == "related" and not chrome_reason(lines[i].lstrip("> "), vocab, extra):
                 keep[i] = True
                 del removed[i]
+
+    # 1''. a shoot's or production's credits: CREDIT_RUN lines or more in a row, each "Role: NAMES" in capitals
+    start = None
+    for i in range(len(lines) + 1):
+        if i < len(lines) and _credit_line(lines[i]):
+            start = i if start is None else start
+            continue
+        if start is not None and i - start >= CREDIT_RUN:
+            for k in range(start, i):
+                drop(k, "credits")
+        start = None
 
     # 1a. a teaser's summary cut short ("... wynika ze słów Donalda Tr...") next to its
     #     link to the story ("Czytaj więcej", "Read more"), above or below it: the summary goes with the link
