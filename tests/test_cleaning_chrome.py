@@ -845,8 +845,8 @@ def test_a_run_of_role_and_capitalised_names_lines_is_a_shoot_credits_block_but_
     """A cover story ends with the shoot's credits, one role a line and the names in capitals (VOGUE: "Styling:
     KATE PHELAN", "Make-up: LUCY BRIDGE mit Produkten von CHARLOTTE TILBURY"): three such lines in a row or more
     go. A spec sheet has figures ("RAM: 12GB DDR5"), and one or two such lines are a dialogue's or a memo's."""
-    credits = ["Styling: KATE PHELAN", "Haare: SYD HAYES",
-               "Make-up: LUCY BRIDGE mit Produkten von CHARLOTTE TILBURY", "Global Visual Director: JILL CAYTAN LE MASNE"]
+    credits = ["Styling: KATE PHELAN", "Haare: SYD HAYES", "Make-up: LUCY BRIDGE mit Produkten von CHARLOTTE TILBURY",
+               "Global Visual Director: JILL CAYTAN LE MASNE"]
     cleaned = clean_body("\n".join([*ARTICLE, *credits]))
     assert cleaned.text == "\n".join(ARTICLE)
     assert [reason for _, reason in cleaned.removed] == ["credits"] * 4

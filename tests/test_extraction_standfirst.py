@@ -58,7 +58,8 @@ def test_the_body_is_found_in_the_page_however_its_words_are_cased():
 
 FUNKE = """<html><body><nav><ol><li><h1 class="whitespace-nowrap">Rates held at four percent, experts say</h1></li></ol>
 </nav><article><hgroup><div>Experten analysieren</div><h2>Rates held at four percent</h2></hgroup>
-<div class="copy-lg"><span>The bank of Velmora meets again. Will it cut? Experts weigh the effect on savers.</span></div>
+<div class="copy-lg"><span>The bank of Velmora meets again. Will it cut? Experts weigh the effect on savers.</span>
+</div>
 <div class="byline">Von Jane Doe und John Roe, Berlin, 9. September 2025</div>
 <div class="body"><p>The central bank of Velmora held its benchmark rate at four percent on Tuesday.</p>
 <p>Economists had expected the decision.</p></div></article></body></html>"""

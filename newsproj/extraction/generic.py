@@ -1072,9 +1072,9 @@ def _core_classes(cls: str | None) -> frozenset[str]:
 def continuation(tree: HtmlElement, body: str) -> str | None:
     """The body plus the paragraphs of its sibling containers: publishers split one body over several elements of
     the same tag and class, modifiers aside (after an inline ad, a "read more" box, or the paywall's cut), and
-    extractors stop at the first. None when the body's container has no such twin with prose in it near it (``TWIN_LEVELS``) or in a
-    wrapper of the container's own kind (a paywall's second half, deep in the page): a twin in another column of
-    the page is that column's box."""
+    extractors stop at the first. None when the body's container has no such twin with prose in it near it
+    (``TWIN_LEVELS``) or in a wrapper of the container's own kind (a paywall's second half, deep in the page): a
+    twin in another column of the page is that column's box."""
     if len(_headings(tree)) > 1:  # (before the body's keys: a test of the page's <h1>s is the cheaper)
         return None
     keys = {text_key(line) for line in body.split("\n") if word_count(line) >= 8}
