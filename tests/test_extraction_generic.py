@@ -187,6 +187,29 @@ def test_an_embedded_tweet_is_pruned_but_a_quotation_and_prose_about_twitter_sta
     assert "We were honored to be there" in text and "The president wrote on Twitter" in text
 
 
+def test_an_image_widgets_caption_outside_figure_is_pruned_but_prose_beside_a_picture_stays():
+    """IOL's image widget: "<div><span><picture/></span><p>Pictured right, is ...</p><p>Image: Name</p></div>", a
+    caption and its credit set as paragraphs after the picture, outside <figure>. A block that opens with a picture
+    and goes on with a paragraph of the story (over 300 characters), a picture whose element holds words too, or a
+    picture followed by a list, stays."""
+    story = ("The council met again on Tuesday evening and, after four hours of debate, voted to keep the library "
+             "open on Sundays for another year, a decision that the mayor called a victory for the town's readers "
+             "and that the opposition, which had asked for the money to go to the roads, said it would contest at "
+             "the next budget meeting in the spring.")
+    text = _pruned_story(
+        "article-body",
+        "<div class='image-widget'><span class='img'><picture><img src='/a.jpg'></picture></span>"
+        "<p><span>Pictured right, is reader Ann Lee, speaking to the novelist at the fair.</span></p>"
+        "<p>Image: Fouzia Van Der Fort</p></div>"
+        f"<div class='block'><p><img src='/b.jpg'></p><p>{story}</p></div>"
+        "<div class='block'><p><img src='/c.jpg'>Readers queued from dawn.</p><p>The doors opened at nine.</p></div>"
+        "<div class='block'><span><img src='/d.jpg'></span><ul><li>Opening hours: nine to five on Sundays.</li>"
+        "</ul></div>")
+    assert "Pictured right" not in text and "Fouzia" not in text
+    assert story in text and "Readers queued from dawn" in text and "The doors opened" in text
+    assert "Opening hours" in text
+
+
 def test_a_list_of_kickers_and_headline_links_goes_with_its_heading_but_prose_lists_stay():
     """FUNKE pages set "<h3>Exklusive Politik-Hintergründe</h3><ul><li><strong>Warnung:</strong> <a>Headline</a>"
     into the text: a kicker and the link that ends the item, the kicker as long as the link."""
