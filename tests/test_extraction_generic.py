@@ -171,22 +171,6 @@ def test_what_the_page_marks_not_prose_inside_the_story_is_pruned():
     assert "A sentence in a block" in text
 
 
-def test_an_embedded_tweet_is_pruned_but_a_quotation_and_prose_about_twitter_stay():
-    """An embedded post (Twitter's blockquote.twitter-tweet, the widget's fallback) is another author's post shown
-    in the story: its text, a pic.twitter.com link and the "— Name (@handle) date" line are not the article's. A
-    quotation set as a blockquote, a class that only contains the word, and prose about Twitter stay."""
-    text = _pruned_story(
-        "entry-content",
-        "<blockquote class='twitter-tweet' data-width='550'><p lang='en' dir='ltr'>Honored to sign the bill today."
-        " <a href='https://t.co/x'>pic.twitter.com/IjgBd88eN6</a></p>— President (@POTUS) <a href='https://twitter"
-        ".com/POTUS/status/1'>March 21, 2017</a></blockquote>"
-        "<blockquote class='pull-quote'><p>We were honored to be there, the senator said of the signing.</p>"
-        "</blockquote><div class='twitter-tweet-caption'><p>The president wrote on Twitter that he was honored."
-        "</p></div>")
-    assert "Honored to sign" not in text and "pic.twitter.com" not in text and "@POTUS" not in text
-    assert "We were honored to be there" in text and "The president wrote on Twitter" in text
-
-
 def test_an_image_widgets_caption_outside_figure_is_pruned_but_prose_beside_a_picture_stays():
     """IOL's image widget: "<div><span><picture/></span><p>Pictured right, is ...</p><p>Image: Name</p></div>", a
     caption and its credit set as paragraphs after the picture, outside <figure>. A block that opens with a picture
