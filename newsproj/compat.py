@@ -27,7 +27,7 @@ from scrapy.utils.sitemap import Sitemap
 from . import soft_failures
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     import lxml.etree
     import lxml.html
@@ -367,6 +367,25 @@ class TagWalk:
         for el in tree.iter(*self.tags):
             if el is tree:
                 continue  # (``.//*``: the descendants)
+            for name, literals in self.attributes:
+                value = el.get(name)
+                if value is not None and (literals is None or literals.search(value)):
+                    found += self.exact(el)
+                    break
+        return found
+
+    @property
+    def attribute_names(self) -> frozenset[str]:
+        """The attributes the XPath tests: every element it finds has one of them."""
+        return frozenset(name for name, _ in self.attributes)
+
+    def among(self, elements: Iterable[lxml.etree._Element]) -> list[lxml.etree._Element]:
+        """The elements of ``elements`` that the XPath's predicates keep, in their order: the walk's tests without its
+        walk, for a caller that holds already, in document order, every element of the tree that has one of the
+        tested attributes (:attr:`attribute_names`). The tree's element itself is tested too: ``//*`` holds it,
+        where ``.//*`` does not."""
+        found = []
+        for el in elements:
             for name, literals in self.attributes:
                 value = el.get(name)
                 if value is not None and (literals is None or literals.search(value)):

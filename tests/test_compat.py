@@ -557,3 +557,7 @@ def test_tag_walks_find_what_their_xpaths_find_on_generated_trees():
             nodes.append(element)
         for xpath, walk in walks:
             assert walk(root) == xpath(root), (seed, xpath.path)
+            # (its tests alone, on the elements that hold a tested attribute: what a caller holding those runs)
+            holders = [el for el in root.iterdescendants() if any(el.get(name) is not None
+                                                                    for name in walk.attribute_names)]
+            assert walk.among(holders) == xpath(root), (seed, xpath.path)

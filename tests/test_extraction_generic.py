@@ -1066,3 +1066,38 @@ def test_a_links_screen_reader_hint_in_a_span_of_its_own_goes_but_the_links_word
     text = pruned(tree).text_content()
     assert "ihren Investoren, zu denen Volkswagen" in text
     assert "said Open the window and opens a new chapter were his words" in text
+
+
+def test_chrome_containers_tested_by_class_are_found_among_the_elements_with_a_class_or_id(monkeypatch):
+    """The vocabulary's XPaths that test only an element's class and id (fact, info and author boxes) are evaluated on
+    the page's elements with a class or an id, not by libxml2 over every element: the same elements in the same
+    order as the XPaths' own evaluation (the root's class too: ``//*`` holds it; tokens first, then each XPath's
+    elements). An element of a page that is not its root gets the XPaths themselves."""
+    from lxml import etree
+
+    from newsproj.cleaning.patterns import vocabulary
+    from newsproj.extraction import generic
+
+    vocab = vocabulary()
+    assert sum(walk is not None for walk in generic._class_walks(vocab.prune_xpath)) >= 2
+    page = lxml.html.fromstring(
+        "<html class='FactBox'><body><div class='article-box'><p class='x-Author-Bio'>About me</p>"
+        "<aside id='infobox' class='Box'><div class='authorbox nav'>Bio</div><ul><li><a href='/a'>One</a></li>"
+        "<li><a href='/b'>Two</a></li></ul></aside><p class='author'>By me</p><div class='faktenBox'>x</div>"
+        "<div class='faktenbox'>Fakten</div></div></body></html>")
+
+    def by_xpaths(tree):
+        tokens = vocab.prune_tokens
+        found = [el for el in tree.xpath("descendant-or-self::*[@class or @id]")
+                 if el.get("id") in tokens or not tokens.isdisjoint((el.get("class") or "").split())]
+        return found + [el for xpath in vocab.prune_xpath for el in etree.XPath(xpath)(tree)]
+
+    expected = by_xpaths(page)
+    assert len(expected) >= 5 and page in expected
+    evaluated = []
+    compiled = generic._compiled
+    monkeypatch.setattr(generic, "_compiled", lambda xpath: evaluated.append(xpath) or compiled(xpath))
+    assert generic._chrome_containers(page, vocab.prune_tokens, vocab.prune_xpath) == expected
+    assert not any("translate(@class" in xpath for xpath in evaluated)  # (not evaluated over the page)
+    inner = page.find(".//aside")
+    assert generic._chrome_containers(inner, vocab.prune_tokens, vocab.prune_xpath) == by_xpaths(inner)
