@@ -592,6 +592,45 @@ def test_required_alternatives_skip_only_patterns_a_line_cannot_match():
     assert first_match("Photo: \u017fhutterstock", patterns, (None,), words) == "credits"  # (long s: searched)
 
 
+def test_the_literal_gate_searches_the_patterns_the_in_tests_would():
+    """One scan of a line finds the words its patterns require (literals, alternatives' words): a word inside a longer
+    one found at the same position ("follow" in "follow us @"), words that overlap ("share this" in "share this
+    article"), a word at the line's end; the patterns searched, and so the answer, are those of one ``in`` test a
+    pattern."""
+    import re
+
+    from newsproj.cleaning.patterns import (
+        first_match,
+        literal_gate,
+        required_alternatives,
+        required_literal,
+        vocabulary,
+    )
+
+    patterns = (("a", re.compile(r"follow us @\w+", re.I)), ("b", re.compile(r"\bfollow\b", re.I)),
+                ("c", re.compile(r"share this (?:article|story)", re.I)), ("d", re.compile(r"this article$", re.I)),
+                ("e", re.compile(r"\b(?:getty images|shutterstock)\b", re.I)),
+                ("f", re.compile(r"^(?:faq|q&a)$", re.I)))
+    literals = tuple(required_literal(rx) for _, rx in patterns)
+    alternatives = tuple(None if literal else required_alternatives(rx)
+                         for (_, rx), literal in zip(patterns, literals, strict=True))
+    gate = literal_gate(literals, alternatives)
+    assert gate.always == {5}
+    lines = ["Follow us @paper", "Do follow the story", "Please share this article", "About this article",
+             "Photo: Shutterstock", "FAQ", "Nothing here at all", "follo", "ſhare this article", ""]
+    vocab = vocabulary()
+    lines += ["Share this story", "Advertisement", "Sign up for our newsletter today", "Copy to clipboard",
+              "Follow us on Twitter @news", "Photo: Getty Images/AFP", "Read more »", "A plain sentence of prose."]
+    for line in lines:
+        assert first_match(line, patterns, literals, alternatives, gate) == first_match(
+            line, patterns, literals, alternatives) == next((g for g, rx in patterns if rx.search(line)), None), line
+        for listed, found, words, gates in ((vocab.any, vocab.any_literals, vocab.any_alternatives, vocab.any_gate),
+                                            (vocab.short, vocab.short_literals, vocab.short_alternatives,
+                                             vocab.short_gate)):
+            assert first_match(line, listed, found, words, gates) == next(
+                (g for g, rx in listed if rx.search(line)), None), line
+
+
 def test_repeated_structure_is_kept_every_time():
     """A plan, grid or table repeated per item repeats its labels: those are the article, not captions."""
     prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."

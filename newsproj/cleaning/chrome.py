@@ -56,14 +56,15 @@ def chrome_reason(line: str, vocab: Vocabulary | None = None, extra: tuple[re.Pa
     for rx in extra:
         if rx.search(text):
             return "site"
-    group = first_match(text, vocab.any, vocab.any_literals, vocab.any_alternatives)
+    group = first_match(text, vocab.any, vocab.any_literals, vocab.any_alternatives, vocab.any_gate)
     if group:
         return group
     words = word_count(text)
     if label and _WIRE_DATELINE.match(text):
         label = False  # a story's first sentence
     if label and words <= vocab.short_words and not (words >= vocab.sentence_words and _SENTENCE_END.search(text)):
-        group = first_match(text, vocab.short, vocab.short_literals, vocab.short_alternatives)
+        group = first_match(text, vocab.short, vocab.short_literals, vocab.short_alternatives,
+                            vocab.short_gate)
         if group:
             return group
     return _chrome_row(text, vocab, {} if cells_seen is None else cells_seen) if text.startswith("|") else None
