@@ -1101,3 +1101,21 @@ def test_chrome_containers_tested_by_class_are_found_among_the_elements_with_a_c
     assert not any("translate(@class" in xpath for xpath in evaluated)  # (not evaluated over the page)
     inner = page.find(".//aside")
     assert generic._chrome_containers(inner, vocab.prune_tokens, vocab.prune_xpath) == by_xpaths(inner)
+
+
+def test_links_in_sentences_are_read_without_text_content_when_they_have_no_child(monkeypatch):
+    """The inline repairs read a childless link's text as its own ``text`` (lxml's ``text_content()`` evaluates an
+    XPath, ~1 µs more a link: ~100 links a page); a link with children is read whole. The same links become text."""
+    from newsproj.extraction import generic
+
+    page = ("<html><body><p>The council met on <a href='/t'>Tuesday</a> and voted on the <a href='/b'><b>budget</b> "
+            "plan</a> for the coming year after a long debate.</p><p><a href='/x'>Menu</a></p></body></html>")
+    read: list[str] = []
+    text_content = lxml.html.HtmlMixin.text_content
+    monkeypatch.setattr(lxml.html.HtmlMixin, "text_content",
+                        lambda self: read.append(self.tag) or text_content(self))
+    tree = generic.pruned(lxml.html.fromstring(page))
+    assert [el.tag for el in tree.iter("a")] == ["a"]  # (the two links in the sentence became text; the menu's stays)
+    assert " ".join(tree.find(".//p").text_content().split()).startswith("The council met on Tuesday and voted on the "
+                                                                           "budget plan")
+    assert read.count("a") == 2  # (the link with a child, twice: its letters, its sentence's end; none for the others)

@@ -58,6 +58,7 @@ from ..compat import (
 )
 from ..text import text_key
 from .normalize import word_count
+from .parse import element_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Set
@@ -313,11 +314,12 @@ def _in_sentence(link: HtmlElement, parent: HtmlElement) -> bool:
         return False
     if before is not None and before.tag == "br" and not (before.tail or "").strip():
         return False
-    if not _LETTER.search(link.text_content()):
+    text = element_text(link)  # (most links have no child: their own text, no XPath evaluation)
+    if not _LETTER.search(text):
         return False  # (a count, "0", or an icon: a widget's link)
     after = link.getnext()
     return bool((link.tail or "").strip()) or (after is not None and after.tag in _INLINE and after.tag != "br") or (
-        bool(_PROSE_END.search(link.text_content())))
+        bool(_PROSE_END.search(text)))
 
 
 def _prose_paragraph(block: HtmlElement) -> bool:
@@ -328,7 +330,7 @@ def _prose_paragraph(block: HtmlElement) -> bool:
     text = block.text_content()
     if word_count(text) < PROSE_LINK_WORDS or not _PROSE_END.search(text):
         return False  # (a sentence ends a paragraph: "What's Your Reaction? 0 0 0 Reactions" is a widget)
-    linked = sum(len(a.text_content()) for a in block.iter("a"))
+    linked = sum(len(element_text(a)) for a in block.iter("a"))
     size = len(text.strip())
     if linked < PROSE_LINK_SHARE * size:
         return True
