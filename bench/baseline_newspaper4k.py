@@ -38,8 +38,11 @@ def refuse_network() -> list[str]:
 
     socket.socket.connect = refuse  # type: ignore[method-assign]
     socket.socket.connect_ex = refuse  # type: ignore[method-assign]
+    socket.socket.sendto = refuse  # type: ignore[method-assign]  (a datagram needs no connect: DNS by hand)
     socket.create_connection = refuse  # type: ignore[assignment]
-    socket.getaddrinfo = refuse  # type: ignore[assignment]
+    # every name lookup, not getaddrinfo alone: gethostbyname("localhost") answered before
+    for lookup in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getnameinfo"):
+        setattr(socket, lookup, refuse)
     return attempts
 
 
