@@ -27,6 +27,11 @@ PAGE_SECONDS = 20
 """A baseline run is given this many seconds a page (plus a minute) before it is stopped and left out."""
 
 
+MARK = ".bench-baselines"
+"""A file in a venv this module made (written before the install: a venv left half-made is still known as its own);
+a directory without it, or the stamp, is never removed to make the venv."""
+
+
 class Unavailable(RuntimeError):
     """A baseline that cannot be run here; its message is the one line the bench prints."""
 
@@ -47,11 +52,17 @@ def python(venv: Path | None = None) -> Path:
     digest = _lock_digest()
     if bin_python.exists() and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == digest:
         return bin_python
+    if venv.exists() and any(venv.iterdir()) and not (venv / MARK).exists() and not stamp.exists():
+        # (BENCH_BASELINES_VENV=.venv, or any directory of someone's: never removed to make room)
+        raise Unavailable(f"baseline venv {venv} is a directory this bench did not make: not replaced (remove it, "
+                          "or point BENCH_BASELINES_VENV elsewhere)")
     shutil.rmtree(venv, ignore_errors=True)
     steps = [[sys.executable, "-m", "venv", str(venv)],
              [str(bin_python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--require-hashes",
               "--no-deps", "--timeout", "60", "--retries", "2", "-r", str(LOCK)]]
-    for step in steps:
+    for n, step in enumerate(steps):
+        if n:
+            (venv / MARK).write_text("made by bench/baselines.py\n", encoding="utf-8")
         try:
             proc = subprocess.run(step, capture_output=True, text=True, timeout=INSTALL_TIMEOUT)
         except (OSError, subprocess.TimeoutExpired) as exc:

@@ -120,3 +120,25 @@ def test_newsproj_does_not_import_the_baselines_it_is_measured_against() -> None
     for path in (ROOT / "newsproj").rglob("*.py"):
         assert not imports.search(path.read_text(encoding="utf-8")), path
     assert "newspaper4k" not in (ROOT / "requirements.lock").read_text(encoding="utf-8")
+
+
+def test_a_directory_the_bench_did_not_make_is_never_removed_for_the_venv(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """BENCH_BASELINES_VENV pointed at the project's own .venv (or any directory of someone's): the bench says so in
+    one line and leaves it as it is, instead of removing it to make the baseline venv there."""
+    lock = tmp_path / "baselines.lock"
+    lock.write_text(f"{tmp_path / 'missing-1.0-py3-none-any.whl'} --hash=sha256:{'0' * 64}\n", encoding="utf-8")
+    monkeypatch.setattr(baselines, "LOCK", lock)
+    theirs = tmp_path / "venv"
+    (theirs / "bin").mkdir(parents=True)
+    (theirs / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    (theirs / "bin" / "python").write_text("", encoding="utf-8")
+    with pytest.raises(baselines.Unavailable) as caught:
+        baselines.python(theirs)
+    assert "did not make" in str(caught.value) and "\n" not in str(caught.value)
+    assert (theirs / "pyvenv.cfg").exists() and (theirs / "bin" / "python").exists()
+
+    (theirs / baselines.MARK).write_text("", encoding="utf-8")  # one of ours, left half-made: made again
+    with pytest.raises(baselines.Unavailable, match="could not be made"):
+        baselines.python(theirs)
+    assert not theirs.exists()
