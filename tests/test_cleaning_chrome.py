@@ -899,3 +899,24 @@ def test_a_run_of_role_and_capitalised_names_lines_is_a_shoot_credits_block_but_
     for kept in (specs, dialogue, memo, shouted):
         body = [ARTICLE[0], *kept, *ARTICLE[1:]]
         assert clean_body("\n".join(body)).text == "\n".join(body), kept
+
+
+def test_a_lowercase_label_after_a_caption_is_no_broken_sentence():
+    """A caption or heading without a full stop (eight words or more, its last letter lowercase) and then a
+    lowercase label: the label is chrome (a site that writes it lowercase), not the rest of a sentence. The rest of
+    a broken sentence ends it, or breaks off again into a line that goes on in lowercase; its first words are no
+    label with a colon ("photo:", "filed under:")."""
+    caption = "Protesters gather outside the parliament building in Athens on Wednesday evening"
+    after = "The police said 40 people were arrested after the protest turned violent late at night."
+    for chrome in ("photo: reuters/alkis konstantinidis", "source: the associated press",
+                   "filed under: world news, greece", "story continues below advertisement",
+                   "sign up for our daily briefing", "copyright 2024 the associated press",
+                   "published on monday by staff"):
+        assert clean_body("\n".join([caption, chrome, after])).text == "\n".join([caption, after]), chrome
+    # the rest of a sentence, ended there or broken off again, stays (prose the vocabulary's labels must not take)
+    wrapped = ["The figures, which the ministry had promised for the spring, were finally",
+               "published on Wednesday by the statistics office in",
+               "the capital, and they showed a deficit twice the size of the forecast.",
+               "Officials said the cuts planned for next year would now have to be deeper,",
+               "copyright of the data remaining with the office as before."]
+    assert clean_body("\n".join(wrapped)).text == "\n".join(wrapped)

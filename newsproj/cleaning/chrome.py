@@ -100,13 +100,23 @@ BROKEN_REST_WORDS = 3
 after a line of prose, "advertisement", stay a label)."""
 
 
-def _continues(before: str, line: str) -> bool:
+_LABEL_HEAD = re.compile(r"^(?:\S+\s+)?\S*:(?:\s|$)")
+"""A label's head: one of the first two words ends on a colon ("photo: reuters/…", "filed under: world")."""
+
+
+def _continues(before: str, line: str, after: str = "") -> bool:
     """Whether ``line`` is the rest of a sentence that ``before`` broke off (hard-wrapped text: a press release, wire
     copy, a page of ``<br>``-wrapped lines): ``before`` is prose that ends on a lowercase letter or a comma, and
     ``line`` starts with a lowercase letter ("… Gates was quoted as saying in the interview" / "published on
-    Wednesday."). Such a line is no label, whatever its first words look like."""
+    Wednesday."). Such a line is no label, whatever its first words look like. The rest of a sentence ends it, or
+    breaks off again into ``after``, the next line, that goes on in lowercase; and it opens with no label's head: a
+    caption without a full stop followed by a label written in lowercase ("photo: reuters/…", "story continues
+    below advertisement") is no sentence."""
     return (line[:1].islower() and (before[-1:].islower() or before.endswith(","))
-            and word_count(line) >= BROKEN_REST_WORDS and word_count(before) >= BROKEN_LINE_WORDS)
+            and word_count(line) >= BROKEN_REST_WORDS and word_count(before) >= BROKEN_LINE_WORDS
+            and (_SENTENCE_END.search(line) is not None
+                 or (line[-1:].islower() or line.endswith(",")) and after[:1].islower())
+            and not _LABEL_HEAD.match(line))
 
 
 def _headline_like(line: str) -> bool:
@@ -319,7 +329,7 @@ def clean_body(
         if line not in reasons:
             reasons[line] = chrome_reason(line, vocab, extra, cells_seen)
         reason = reasons[line]
-        if reason and i and keep[i - 1] and _continues(lines[i - 1], line):
+        if reason and i and keep[i - 1] and _continues(lines[i - 1], line, lines[i + 1] if i + 1 < len(lines) else ""):
             reason = chrome_reason(line, vocab, extra, cells_seen, label=False)  # the rest of a broken sentence
         if reason:
             drop(i, reason)
