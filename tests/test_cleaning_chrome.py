@@ -918,5 +918,10 @@ def test_a_lowercase_label_after_a_caption_is_no_broken_sentence():
                "published on Wednesday by the statistics office in",
                "the capital, and they showed a deficit twice the size of the forecast.",
                "Officials said the cuts planned for next year would now have to be deeper,",
-               "copyright of the data remaining with the office as before."]
+               "copyright of the data stays there."]
     assert clean_body("\n".join(wrapped)).text == "\n".join(wrapped)
+    # a label that ends like a sentence ("source: the associated press.") is still a label; a heading shorter than a
+    # line of prose is no sentence broken off
+    for before, label in ((caption, "source: the associated press."),
+                          ("The new normal in the old city", "published on Wednesday at noon.")):
+        assert clean_body("\n".join([before, label, after])).text == "\n".join([before, after]), label
