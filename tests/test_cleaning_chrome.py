@@ -925,3 +925,15 @@ def test_a_lowercase_label_after_a_caption_is_no_broken_sentence():
     for before, label in ((caption, "source: the associated press."),
                           ("The new normal in the old city", "published on Wednesday at noon.")):
         assert clean_body("\n".join([before, label, after])).text == "\n".join([before, after]), label
+
+
+def test_a_credit_that_names_an_agency_in_brackets_is_no_wire_dateline():
+    """c43c883's wire dateline ("MANILA, Nov. 24 (Xinhua) -- Philippine President") opens with a place: capitalised
+    words ("Rio de Janeiro", "Isle of Man"), not a credit's or a label's words before the agency's name."""
+    for credit in ("Photo by Jane Doe (AFP) - Getty Images", "Image courtesy of NASA (AP) - handout",
+                   "Picture by staff (Reuters) - file photo", "Copyright 2024 (AP) - All rights"):
+        assert chrome_reason(credit) == "credits", credit
+    for first in ("RIO DE JANEIRO (Xinhua) -- Brazil's", "Rio de Janeiro, May 3 (Xinhua) -- The",
+                  "Douglas, Isle of Man (Xinhua) -- The", "ST. JOHN'S, Newfoundland (Xinhua) -- A",
+                  "PORT-AU-PRINCE (Xinhua) -- Haiti's", "ROME (ANSA) - Premier", "Stratford-upon-Avon (Xinhua) -- The"):
+        assert chrome_reason(first) is None, first

@@ -20,14 +20,18 @@ _DATE_LINE = re.compile(
 )
 
 
+_PLACE_WORD = (r"(?:(?-i:[A-Z])[\w.\u0027’-]{0,30}"
+               r"|de|da|do|dos|das|del|della|di|du|la|le|les|el|al|upon|sur|am|an|der|im|en|y|of)")
 _WIRE_DATELINE = re.compile(
-    r"^(?-i:[A-Z])[\w.\u0027’ -]{1,40}(?:,[^()]{1,30})?\s*"
+    rf"^(?-i:[A-Z])[\w.\u0027’-]{{0,30}}(?: {_PLACE_WORD}){{0,5}}(?:,[^()]{{1,30}})?\s*"
     r"\((?:ap|afp|reuters|dpa|pti|ians|upi|xinhua|ani|efe|ansa|apa|kna|epd|sid|bloomberg|cnn|ips)\)\s*[-–—:]+\s*\w",
     re.I,
 )
 """A line that opens with a wire dateline and goes on ("MANILA, Nov. 24 (Xinhua) -- Philippine President"): the
 story's first sentence, however short a hard-wrapped line leaves it; never a label (the agency's name is no credit
-there). A dateline alone on its line ("WASHINGTON (AP) —") is still the [credits] vocabulary's."""
+there). A dateline alone on its line ("WASHINGTON (AP) —") is still the [credits] vocabulary's. The place is
+capitalised words and a place name's small words ("Rio de Janeiro", "Isle of Man"): a credit's words before the
+agency ("Photo by Jane Doe (AFP) - Getty Images") make no dateline."""
 
 
 @dataclass(slots=True)
