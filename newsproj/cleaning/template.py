@@ -99,7 +99,10 @@ class SiteLines:
         return site
 
     def merge(self, other: SiteLines, min_pages: int, max_lines: int) -> None:
-        """Add ``other``'s evidence (a history file written meanwhile by another process) to this one."""
+        """Add ``other``'s evidence (the site's history file, saved meanwhile by another process, or by this one
+        earlier) to this one: per line the union of the page signatures, ``pages`` the larger count (not the sum:
+        it undercounts pages two processes saw, and never counts one twice). Idempotent: merging a file this
+        evidence already holds changes nothing."""
         for key, sigs in other.lines.items():
             mine = self.lines.get(key, ())
             if len(mine) < min_pages:

@@ -9,8 +9,10 @@ article.
 **Order.** A page is judged with the evidence of the pages before it and its own: on a first crawl of a site,
 the first ``NEWSPROJ_TEMPLATE_MIN_PAGES - 1`` pages that show a template line keep it; from the next one on it
 goes. With ``STATE_DIR``, the evidence is saved (``STATE_DIR/templates/<site>.json``, written atomically, merged
-with what another process saved meanwhile) and loaded when the site's first page comes: a later run removes the
-site's template from its first page on.
+with what another process saved meanwhile: read, merged and written under an exclusive ``flock`` of
+``<site>.lock`` beside it, so two jobs sharing the folder never write over each other's evidence; the merge is a
+union, so reading back this run's own earlier save counts nothing twice) and loaded when the site's first page
+comes: a later run removes the site's template from its first page on.
 
 **When it is saved.** At close, and every ``NEWSPROJ_TEMPLATE_SAVE_SECONDS`` (60) while items come: then every site
 whose evidence changed since it was last saved is written once, with the first record after each interval, so a
@@ -26,16 +28,20 @@ they are saved at once. ``NEWSPROJ_TEMPLATE_SAVE_SECONDS=0``: a site is saved wh
 Stats: ``newsproj/template/removed/template`` (lines, evidence of this run), ``…/removed/template_history``
 (lines known as template before this run), ``newsproj/template/records`` (records with a line removed),
 ``newsproj/template/kept/whole_body`` (lines kept: they were the whole body),
-``newsproj/template/history/loaded`` · ``…/saved`` · ``…/bad_file/<reason>`` · ``…/not_saved/<reason>``,
+``newsproj/template/history/loaded`` · ``…/saved`` · ``…/bad_file/<reason>`` · ``…/not_saved/<reason>`` (and
+``…/not_saved/lock_timeout``: another process held the site's lock for ``LOCK_SECONDS``),
 ``newsproj/template/sites_evicted``, ``newsproj/template/sites_taken_back`` (an evicted site's next page, before its
 evidence was saved), ``newsproj/template/claims_over_cap``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import logging
+import os
 import time
 from collections import OrderedDict
 from pathlib import Path
@@ -50,6 +56,7 @@ from ..feeds import safe_name, write_json
 from ..items import Article
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Self
 
     from scrapy.crawler import Crawler
@@ -68,6 +75,9 @@ MAX_CLAIMING_SITES = 4096
 """Served sites whose claims are remembered (the least recently seen is forgotten: a WARC of a million hosts)."""
 SAVE_SECONDS = 60.0
 """Sites whose evidence changed are saved at most this long after (and at close)."""
+LOCK_SECONDS = 5.0
+"""A save waits at most this long for another process's save of the same site (its lock file); then it is skipped
+(``not_saved/lock_timeout``) and the evidence is saved at the next save, never a hung crawl."""
 UNSAVED_SITES = 4
 """Sites evicted from memory with unsaved evidence wait for the next save: at most this many times
 ``NEWSPROJ_TEMPLATE_MAX_SITES`` of them, ..."""
@@ -103,6 +113,7 @@ class TemplatePipeline:
         self.max_unsaved = UNSAVED_SITES * self.lines.max_sites
         self.max_unsaved_lines = self.lines.max_sites * max(self.max_lines, 1) // UNSAVED_LINES
         self.next_save = time.monotonic() + self.save_seconds
+        self.lock_seconds = LOCK_SECONDS
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -182,15 +193,45 @@ class TemplatePipeline:
             self.stats.inc_value("newsproj/template/history/loaded")
         return site
 
+    @contextlib.contextmanager
+    def _locked(self, key: str) -> Iterator[bool]:
+        """Hold the site's lock file (``<file>.lock``, an exclusive ``flock``) while its file is read, merged and
+        written: another process saving the same site meanwhile would otherwise write its merge of what it read
+        before, and the evidence saved in between was lost. Yields whether the lock was taken within
+        ``lock_seconds`` (the lock goes with the process: a killed holder never blocks the next run)."""
+        fd = os.open(self._path(key).with_suffix(".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            deadline = time.monotonic() + self.lock_seconds
+            pause = 0.002
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        yield False
+                        return
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.05)
+            yield True
+        finally:
+            os.close(fd)  # (releases the flock)
+
     def _save(self, key: str, site: SiteLines) -> None:
         if self.folder is None or not site.changed:
             return
-        on_disk = self._read(key)  # another process of a distributed crawl may have saved meanwhile
-        if on_disk is not None:
-            site.merge(on_disk, self.min_pages, self.max_lines)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_json(self._path(key), site.to_json(key), compact=True)
+            with self._locked(key) as locked:
+                if not locked:
+                    self.stats.inc_value("newsproj/template/history/not_saved/lock_timeout")
+                    logger.warning("Template history of %s not saved: another process held its lock for %.0f s",
+                                   key, self.lock_seconds)
+                    return
+                on_disk = self._read(key)  # another process (a job, a distributed crawl's) may have saved meanwhile
+                if on_disk is not None:
+                    site.merge(on_disk, self.min_pages, self.max_lines)
+                write_json(self._path(key), site.to_json(key), compact=True)
         except OSError as exc:
             self.stats.inc_value(f"newsproj/template/history/not_saved/{type(exc).__name__}")
             logger.warning("Template history of %s not saved: %s", key, exc)
