@@ -687,3 +687,43 @@ def _runs(items: Any) -> list[str]:
             run = ""
     runs.append(run)
     return runs
+
+
+TASK_PIPE_BYTES = 1 << 20
+"""Kernel buffer of the pipe that carries the extraction pool's tasks (a page, pickled) to its workers."""
+
+
+def widen_task_pipe(pool: Any, size: int = TASK_PIPE_BYTES) -> int:
+    """Give the pipe that carries a ``ProcessPoolExecutor``'s tasks to its workers a kernel buffer of ``size`` bytes
+    (Linux's ``F_SETPIPE_SZ``; the default is 64 KB) and return the size the kernel set, or 0 when it could not
+    (another OS, a limit below ``size``, a CPython whose executor keeps its queue elsewhere: the default stays).
+
+    A page is pickled whole (100-300 KB of HTML) and written by the queue's feeder thread: through a 64 KB pipe
+    it goes in several writes, each waiting for the worker to read, so the crawl process's threads wake and hand
+    the GIL over several times a page. Through 1 MB it is one write. The pool's private ``_call_queue`` (a
+    ``multiprocessing.Queue``) and its ``_writer`` connection: CPython 3.11-3.13's ``concurrent.futures.process``;
+    no public API reaches the pipe."""
+    import fcntl
+
+    writer = getattr(getattr(pool, "_call_queue", None), "_writer", None)
+    setpipe = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if writer is None or setpipe is None:
+        return 0
+    try:
+        return int(fcntl.fcntl(writer.fileno(), setpipe, size))
+    except (OSError, ValueError):  # over /proc/sys/fs/pipe-max-size for an unprivileged user, or a closed pipe
+        return 0
+
+
+def task_pipe_size(pool: Any) -> int:
+    """The kernel buffer of a ``ProcessPoolExecutor``'s task pipe (``F_GETPIPE_SZ``), 0 when it cannot be read."""
+    import fcntl
+
+    writer = getattr(getattr(pool, "_call_queue", None), "_writer", None)
+    getpipe = getattr(fcntl, "F_GETPIPE_SZ", None)
+    if writer is None or getpipe is None:
+        return 0
+    try:
+        return int(fcntl.fcntl(writer.fileno(), getpipe))
+    except (OSError, ValueError):
+        return 0

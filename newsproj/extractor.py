@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from scrapy import signals
 from scrapy.exceptions import UsageError
 
+from .compat import widen_task_pipe
 from .exceptions import ExtractionFailed, NotAnArticle
 from .extraction import limits
 from .extraction.limits import MAX_ELEMENTS, PageTimedOut, RunningPages, attach_worker, page_time_limit
@@ -146,6 +147,7 @@ class PageExtractor:
         pool = self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm_up,
                                                initargs=(self.time_limit, self.max_elements, self.running,
                                                          self.hard_grace, os.getpid()))
+        widen_task_pipe(pool)  # a page in one write, not several with a thread hand-off each (compat.py)
         started: Future[None] = Future()
         self.started = started
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
+
 import pytest
 
 from newsproj.extraction import page as page_module
@@ -87,3 +91,36 @@ def test_a_crawl_extracting_in_its_own_process_leaves_no_page_limits_behind() ->
         extractor.close()
     assert page_module.process_page(page).article is not None
     assert page_module.process_in_worker(0, True, page).article is not None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="F_SETPIPE_SZ is Linux's")
+def test_the_pool_takes_a_page_in_one_write() -> None:
+    """The pipe that carries pages to the extraction workers holds a whole page (1 MB, not Linux's 64 KB), so the
+    crawl process writes a page at once instead of waking its threads for each 64 KB the worker reads; a pool
+    started again after a broken one gets the same."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from scrapy.utils.misc import build_from_crawler
+    from scrapy.utils.test import get_crawler
+
+    from newsproj.compat import TASK_PIPE_BYTES, task_pipe_size, widen_task_pipe
+    from newsproj.extractor import PageExtractor
+
+    if int(Path("/proc/sys/fs/pipe-max-size").read_text()) < TASK_PIPE_BYTES and os.geteuid():
+        pytest.skip("this machine caps pipes below 1 MB for this user")
+    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1})
+    crawler.stats.open_spider()
+    extractor = build_from_crawler(PageExtractor, crawler)
+    extractor.open()
+    try:
+        first = extractor.pool
+        assert task_pipe_size(first) == TASK_PIPE_BYTES
+        extractor.started.result(timeout=60)
+        extractor._replace_pool(first)
+        assert extractor.pool is not first
+        assert task_pipe_size(extractor.pool) == TASK_PIPE_BYTES
+    finally:
+        extractor.close()
+    with ProcessPoolExecutor(1) as plain:  # what the check reads: a pool left alone has the kernel's default
+        assert task_pipe_size(plain) < TASK_PIPE_BYTES
+        assert widen_task_pipe(plain) == TASK_PIPE_BYTES
