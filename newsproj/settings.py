@@ -24,6 +24,8 @@ CONCURRENT_REQUESTS_PER_DOMAIN = 8
 CONCURRENT_ITEMS = 8
 # Scrapy 2.19's downloader ignores the per-domain cap under the asyncio reactor; ours enforces it (compat.py).
 DOWNLOADER = "newsproj.compat.PerSlotCapDownloader"
+# Scrapy's in-memory stats, read without Scrapy 2.19's per-attribute hook (an exception a count: compat.py)
+STATS_CLASS = "newsproj.compat.StatsCollector"
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 0.5
 AUTOTHROTTLE_TARGET_CONCURRENCY = 4.0

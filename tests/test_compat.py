@@ -25,6 +25,9 @@ UPSTREAM = ("scrapy", "twisted", "trafilatura", "htmldate", "courlan", "justext"
 
 # sha256 of the upstream source each shim copies or overrides, as read when the shim was written (Scrapy 2.19.0).
 COPIED = {
+    # StatsCollector answers every name but these methods itself (Scrapy 2.19.0)
+    "scrapy.statscollectors.StatsCollector.__getattribute__":
+        "a21e390ac4030d4cd25491ee3ae18646300a0c1bfd8fecaefcf1303b5f0cfc90",
     "scrapy.core.downloader.Downloader._process_queue":
         "872b81a4bbb4cb1ad45b25c6f8803344a3a18fd5743dec234733891ab94559c8",
     "scrapy.utils.sitemap.Sitemap._process_sitemap_element":
@@ -561,3 +564,43 @@ def test_tag_walks_find_what_their_xpaths_find_on_generated_trees():
             holders = [el for el in root.iterdescendants() if any(el.get(name) is not None
                                                                     for name in walk.attribute_names)]
             assert walk.among(holders) == xpath(root), (seed, xpath.path)
+
+
+def test_the_stats_collector_counts_without_an_exception_a_count():
+    """Scrapy 2.19's collector raises and catches an AttributeError each time inc_value reads its dict; ours does
+    not, counts the same, and still warns about a ``spider`` argument."""
+    import sys
+    import warnings
+
+    from scrapy.exceptions import ScrapyDeprecationWarning
+
+    from newsproj import settings
+
+    crawler = get_crawler(settings_dict={"STATS_CLASS": settings.STATS_CLASS})
+    stats = crawler.stats
+    assert isinstance(stats, compat.StatsCollector)
+    for name in ("inc_value", "set_value", "max_value", "get_value", "get_stats"):  # Scrapy's hook wraps each once
+        getattr(stats, name)
+    raised = []
+
+    def trace(frame, event, arg):
+        if event == "exception":
+            raised.append(arg[0])
+        return trace
+
+    sys.settrace(trace)
+    try:
+        for _ in range(3):
+            stats.inc_value("a/b")
+        stats.inc_value("a/c", 5)
+        stats.set_value("d", "x")
+        stats.max_value("e", 4)
+        value = stats.get_value("a/b")
+    finally:
+        sys.settrace(None)
+    assert raised == []
+    assert value == 3 and stats.get_stats() == {"a/b": 3, "a/c": 5, "d": "x", "e": 4}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        stats.inc_value("a/b", spider=object())
+    assert [w.category for w in caught] == [ScrapyDeprecationWarning]
