@@ -124,3 +124,5 @@ FEED_STORAGES = {
 # Cross-run state (docs/operations.md): a later run emits only new or changed articles. Empty = off.
 STATE_DIR = "state"
 LOG_LEVEL = "INFO"
+# Scrapy's, less the item log records no handler would emit (a LogRecord a dropped duplicate: logformatter.py)
+LOG_FORMATTER = "newsproj.logformatter.LogFormatter"
