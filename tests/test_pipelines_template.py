@@ -369,3 +369,49 @@ def test_a_save_waits_a_bounded_time_for_the_sites_lock_then_is_skipped_and_coun
     os.close(lock)  # released: the evidence, still unsaved, goes at the next save
     pipe.spider_closed()
     assert crawler.stats.get_value("newsproj/template/history/saved") == 1 and len(_files(tmp_path)) == 1
+
+
+def _ready(tmp_path):
+    crawler, pipe = pipeline(tmp_path)
+    for n in range(4):
+        pipe.process_item(item(n))
+    (key,) = [key for key, _ in pipe.lines.items()]
+    pipe.folder.mkdir(parents=True)
+    return crawler, pipe, pipe._path(key).with_suffix(".lock")
+
+
+def test_a_file_system_refusing_flock_saves_unlocked_and_counts_it(tmp_path, monkeypatch, caplog):
+    import errno
+
+    from newsproj.pipelines import template
+
+    def refused(fd, op):
+        raise OSError(errno.ENOLCK, "No locks available")  # (flock on some NFS mounts)
+
+    monkeypatch.setattr(template.fcntl, "flock", refused)
+    crawler, pipe, _ = _ready(tmp_path)
+    pipe.save_changed()
+    pipe.spider_closed()
+    assert crawler.stats.get_value("newsproj/template/history/saved") == 1 and len(_files(tmp_path)) == 1
+    assert crawler.stats.get_value("newsproj/template/history/lock_unavailable/OSError") == 1
+    assert crawler.stats.get_value("newsproj/template/history/not_saved/OSError") is None
+    assert len([r for r in caplog.records if "without its lock" in r.getMessage()]) == 1
+
+
+def test_a_symlink_planted_as_the_lock_is_not_followed(tmp_path):
+    crawler, pipe, lock = _ready(tmp_path)
+    victim = tmp_path / "elsewhere" / "victim"
+    victim.parent.mkdir()
+    lock.symlink_to(victim)
+    pipe.spider_closed()
+    assert not victim.exists()  # (opened with O_CREAT through the link, it was made outside STATE_DIR)
+    assert crawler.stats.get_value("newsproj/template/history/lock_unavailable/OSError") == 1
+    assert crawler.stats.get_value("newsproj/template/history/saved") == 1 and len(_files(tmp_path)) == 1
+
+
+def test_a_directory_planted_as_the_lock_never_stops_the_sites_saves(tmp_path):
+    crawler, pipe, lock = _ready(tmp_path)
+    lock.mkdir()
+    pipe.spider_closed()
+    assert crawler.stats.get_value("newsproj/template/history/lock_unavailable/IsADirectoryError") == 1
+    assert crawler.stats.get_value("newsproj/template/history/saved") == 1 and len(_files(tmp_path)) == 1

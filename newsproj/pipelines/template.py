@@ -29,7 +29,8 @@ Stats: ``newsproj/template/removed/template`` (lines, evidence of this run), ``�
 (lines known as template before this run), ``newsproj/template/records`` (records with a line removed),
 ``newsproj/template/kept/whole_body`` (lines kept: they were the whole body),
 ``newsproj/template/history/loaded`` · ``…/saved`` · ``…/bad_file/<reason>`` · ``…/not_saved/<reason>`` (and
-``…/not_saved/lock_timeout``: another process held the site's lock for ``LOCK_SECONDS``),
+``…/not_saved/lock_timeout``: another process held the site's lock for ``LOCK_SECONDS``) · ``…/lock_unavailable/<error>``
+(no lock to be had: saved unlocked),
 ``newsproj/template/sites_evicted``, ``newsproj/template/sites_taken_back`` (an evicted site's next page, before its
 evidence was saved), ``newsproj/template/claims_over_cap``.
 """
@@ -114,6 +115,7 @@ class TemplatePipeline:
         self.max_unsaved_lines = self.lines.max_sites * max(self.max_lines, 1) // UNSAVED_LINES
         self.next_save = time.monotonic() + self.save_seconds
         self.lock_seconds = LOCK_SECONDS
+        self.lock_warned = False
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -198,8 +200,18 @@ class TemplatePipeline:
         """Hold the site's lock file (``<file>.lock``, an exclusive ``flock``) while its file is read, merged and
         written: another process saving the same site meanwhile would otherwise write its merge of what it read
         before, and the evidence saved in between was lost. Yields whether the lock was taken within
-        ``lock_seconds`` (the lock goes with the process: a killed holder never blocks the next run)."""
-        fd = os.open(self._path(key).with_suffix(".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+        ``lock_seconds`` (the lock goes with the process: a killed holder never blocks the next run).
+
+        A lock that cannot be had at all (``flock`` refused by the file system: ENOLCK on some NFS mounts; a
+        directory or a symlink where the lock file goes, never followed) yields True: the save goes on unlocked,
+        as before locks, counted (``history/lock_unavailable/<error>``), rather than never saving the site."""
+        try:
+            fd = os.open(self._path(key).with_suffix(".lock"),
+                         os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            self._lock_unavailable(key, exc)
+            yield True
+            return
         try:
             deadline = time.monotonic() + self.lock_seconds
             pause = 0.002
@@ -213,9 +225,19 @@ class TemplatePipeline:
                         return
                     time.sleep(pause)
                     pause = min(pause * 2, 0.05)
+                except OSError as exc:
+                    self._lock_unavailable(key, exc)
+                    break
             yield True
         finally:
             os.close(fd)  # (releases the flock)
+
+    def _lock_unavailable(self, key: str, exc: OSError) -> None:
+        self.stats.inc_value(f"newsproj/template/history/lock_unavailable/{type(exc).__name__}")
+        if not self.lock_warned:
+            self.lock_warned = True
+            logger.warning("Template history of %s saved without its lock (%s: %s); further such saves are only "
+                           "counted (newsproj/template/history/lock_unavailable)", key, type(exc).__name__, exc)
 
     def _save(self, key: str, site: SiteLines) -> None:
         if self.folder is None or not site.changed:
