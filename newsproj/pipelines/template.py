@@ -29,8 +29,8 @@ Stats: ``newsproj/template/removed/template`` (lines, evidence of this run), ``�
 (lines known as template before this run), ``newsproj/template/records`` (records with a line removed),
 ``newsproj/template/kept/whole_body`` (lines kept: they were the whole body),
 ``newsproj/template/history/loaded`` · ``…/saved`` · ``…/bad_file/<reason>`` · ``…/not_saved/<reason>`` (and
-``…/not_saved/lock_timeout``: another process held the site's lock for ``LOCK_SECONDS``) · ``…/lock_unavailable/<error>``
-(no lock to be had: saved unlocked),
+``…/not_saved/lock_timeout``: another process held the site's lock for ``LOCK_SECONDS``) ·
+``…/lock_unavailable/<error>`` (no lock to be had: saved unlocked),
 ``newsproj/template/sites_evicted``, ``newsproj/template/sites_taken_back`` (an evicted site's next page, before its
 evidence was saved), ``newsproj/template/claims_over_cap``.
 """
