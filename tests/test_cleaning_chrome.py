@@ -901,6 +901,20 @@ def test_a_run_of_role_and_capitalised_names_lines_is_a_shoot_credits_block_but_
         assert clean_body("\n".join(body)).text == "\n".join(body), kept
 
 
+def test_a_transcript_or_a_line_up_in_capitals_is_no_credits_block():
+    """Three lines of "Role: NAMES" in capitals are credits; a broadcast transcript in capitals (each line a
+    sentence) and a match report's line-ups (semicolons between the lines of the team) are the story's."""
+    transcript = ["BLITZER: WE ARE FOLLOWING BREAKING NEWS OUT OF OHIO.",
+                  "TAPPER: THAT IS RIGHT, WOLF, THE GOVERNOR IS SPEAKING NOW.",
+                  "DEWINE: WE WILL GET THROUGH THIS TOGETHER!", "BLITZER: WHAT DID HE SAY ABOUT THE SCHOOLS?"]
+    line_ups = ["Liverpool: ALISSON; ALEXANDER-ARNOLD, KONATE, VAN DIJK, ROBERTSON; MAC ALLISTER, JONES; SALAH",
+                "Chelsea: SANCHEZ; JAMES, SILVA, COLWILL, CUCURELLA; CAICEDO, FERNANDEZ; PALMER, JACKSON",
+                "Everton: PICKFORD; COLEMAN, TARKOWSKI, BRANTHWAITE, MYKOLENKO; GUEYE, ONANA; MCNEIL"]
+    for kept in (transcript, line_ups):
+        body = [ARTICLE[0], *kept, *ARTICLE[1:]]
+        assert clean_body("\n".join(body)).text == "\n".join(body), kept
+
+
 def test_a_lowercase_label_after_a_caption_is_no_broken_sentence():
     """A caption or heading without a full stop (eight words or more, its last letter lowercase) and then a
     lowercase label: the label is chrome (a site that writes it lowercase), not the rest of a sentence. The rest of

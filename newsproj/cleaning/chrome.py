@@ -160,7 +160,9 @@ CREDIT_RUN = 3
 """Lines in a row, each a role and the names in capitals ("Styling: KATE PHELAN", "Make-up: LUCY BRIDGE mit
 Produkten von CHARLOTTE TILBURY"), that are a shoot's or production's credits. A spec sheet ("RAM: 12GB DDR5")
 has figures; one or two such lines are a dialogue's ("Me: YES YOU ARE.") or a memo's head ("TO: JOHN BERG")."""
-_CREDIT_LINE = re.compile(r"^[^\W\d_][^\W\d][\w'’.&/ -]{0,38}:\s+([^\d:]{3,120})$")
+_CREDIT_LINE = re.compile(r"^[^\W\d_][^\W\d][\w'’.&/ -]{0,38}:\s+([^\d:;]{2,119}[^\d:;.!?…])$")
+"""Names are no sentence: a transcript in capitals ("BLITZER: WE ARE FOLLOWING BREAKING NEWS.") ends like one, a
+team's line-up ("Liverpool: ALISSON; ALEXANDER-ARNOLD, KONATE, ...; SALAH.") has semicolons."""
 CREDIT_CAPITALS = 0.6
 
 
