@@ -76,3 +76,20 @@ def test_a_deck_right_after_the_displayed_headline_is_taken_without_the_descript
     assert standfirst(tree, BODY, None, other) == []
     no_stop = FUNKE.replace("on savers.", "on savers")
     assert standfirst(lxml.html.fromstring(no_stop), BODY, "Rates held at four percent", other) == []
+
+
+def test_a_note_or_a_prompt_right_after_the_headline_is_no_deck():
+    """The deck's place is its only evidence: a block there that opens with a label ("Editor's note:", "Read
+    more:") or that the chrome vocabulary names (a read-aloud player's line, a paywall's counter, a newsletter's
+    prompt), however long, is not taken; the FUNKE deck still is."""
+    other = ["The bank of Velmora decides on rates again; what it means for savers and borrowers."]
+    for note in ("Editor's note: this story has been updated to correct the governor's name.",
+                 "Read more: Savers face lower rates as the bank of Velmora signals cuts, experts say.",
+                 "Support independent journalism: become a member today for just one dollar a week.",
+                 "Lesen Sie auch: Die Zentralbank von Velmora senkt bald die Zinsen, sagen Experten.",
+                 "Listen to this article, read by an automated voice, in about four minutes.",
+                 "You have 3 free articles left this month. Subscribe for unlimited access.",
+                 "Sign up for our morning newsletter to get the latest business news in your inbox."):
+        page = FUNKE.replace(INTRO, note)
+        assert standfirst(lxml.html.fromstring(page), BODY, "Rates held at four percent", other) == [], note
+    assert standfirst(lxml.html.fromstring(FUNKE), BODY, "Rates held at four percent", other) == [INTRO]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..cleaning.patterns import first_match, vocabulary
 from ..text import folded_key, text_key
 from .parse import element_text
 
@@ -83,7 +84,26 @@ def _deck(el: HtmlElement, text: str, display: HtmlElement | None) -> bool:
     prev = el.getprevious()
     while prev is not None and not isinstance(prev.tag, str):
         prev = prev.getprevious()  # (a comment or processing instruction between them)
-    return prev is not None and (prev is display or (prev.tag in ("hgroup", "header") and display in prev.iter()))
+    if prev is None or not (prev is display or (prev.tag in ("hgroup", "header") and display in prev.iter())):
+        return False
+    return not _promo(text)
+
+
+_LABEL_HEAD = re.compile(r"\W{0,3}(?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*\s*:\s")
+"""A block that opens with a label of one to three words and a colon ("Editor's note:", "Read more:", "Lesen Sie
+auch:", "Support independent journalism:"): a note or a link's teaser beside the headline, not its deck."""
+
+
+def _promo(text: str) -> bool:
+    """The block beside the headline is a label's or a prompt's, not a deck: it opens with a label
+    (:data:`_LABEL_HEAD`), or a pattern of the chrome vocabulary names it, a label's too whatever its length (the
+    place is the deck's only evidence: "Listen to this article, read by an automated voice, in about four
+    minutes.", "You have 3 free articles left this month. Subscribe for unlimited access.")."""
+    if _LABEL_HEAD.match(text):
+        return True
+    vocab = vocabulary()
+    return bool(first_match(text, vocab.any, vocab.any_literals, vocab.any_alternatives, vocab.any_gate)
+                or first_match(text, vocab.short, vocab.short_literals, vocab.short_alternatives, vocab.short_gate))
 
 
 def standfirst(
