@@ -76,6 +76,28 @@ def test_a_twin_that_differs_from_the_body_container_by_a_modifier_class_only_is
     assert continuation(tree, "\n".join(first)) == "\n".join(PARAS)
 
 
+def test_a_related_stories_box_in_the_bodys_class_is_no_continuation():
+    """A related-stories box set in the body's own class, or with a BEM modifier ("c-text c-text--related"), inside
+    an <aside> beside the story: its teasers are no part of the body. A body inside an <aside> keeps its twins."""
+    from newsproj.extraction.generic import continuation
+
+    first, second = PARAS[:4], PARAS[4:]
+    for related in ("c-text c-text--related", "c-text -teaser", "c-text"):
+        tree = lxml.html.fromstring(
+            "<html><body><article><h1>A headline for the test</h1>"
+            "<div class='c-text'>" + "".join(f"<p>{p}</p>" for p in first) + "</div>"
+            f"<aside class='related'><h2>Related stories</h2><div class='{related}'>"
+            + "".join(f"<p>{p}</p>" for p in second) + "</div></aside></article></body></html>"
+        )
+        assert continuation(tree, "\n".join(first)) is None, related
+    tree = lxml.html.fromstring(
+        "<html><body><aside class='story'><h1>A headline for the test</h1>"
+        "<div class='c-text'>" + "".join(f"<p>{p}</p>" for p in first) + "</div><div class='ad'>Advertisement</div>"
+        "<div class='c-text'>" + "".join(f"<p>{p}</p>" for p in second) + "</div></aside></body></html>"
+    )
+    assert continuation(tree, "\n".join(first)) == "\n".join(PARAS)
+
+
 def test_no_twin_container_no_continuation():
     from newsproj.extraction.generic import continuation
 

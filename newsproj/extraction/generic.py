@@ -1095,6 +1095,11 @@ def _core_classes(cls: str | None) -> frozenset[str]:
     return frozenset(t for t in (cls or "").split() if not t.startswith("-") and "--" not in t)
 
 
+_TWIN_BOXES = ("aside", "nav", "footer")
+"""A twin of the body's container inside one of these (and the container not) is a box's: related stories set in the
+body's own class, or with a modifier ("c-text c-text--related")."""
+
+
 def continuation(tree: HtmlElement, body: str) -> str | None:
     """The body plus the paragraphs of its sibling containers: publishers split one body over several elements of
     the same tag and class, modifiers aside (after an inline ad, a "read more" box, or the paywall's cut), and
@@ -1145,6 +1150,7 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
     around = set(near.iter())  # (one walk: a set lookup per twin)
     parent = container.getparent()
     wrapper = (parent.tag, parent.get("class")) if parent is not None and parent.get("class") else None
+    outside = set(container.iterancestors(*_TWIN_BOXES))  # (a body set in an <aside> itself: its twins are too)
     for twin in twins:
         if any(a in members for a in twin.iterancestors()):
             continue  # nested in another twin: read with it
@@ -1153,6 +1159,8 @@ def continuation(tree: HtmlElement, body: str) -> str | None:
             continue  # a box of another column in the same class (a sidebar's "module-content" teasers)
         if not holds_body and _IN_COMMENTS(twin):
             continue  # the readers' comments, in items of the same class as the post's (a blog's "item")
+        if not holds_body and any(a.tag in _TWIN_BOXES and a not in outside for a in twin.iterancestors()):
+            continue  # a related-stories box beside the body ("<aside><div class='c-text c-text--related'>")
         blocks = twin.xpath("./p | ./h2 | ./h3 | ./blockquote")
         for block in blocks:
             key = key_of(block)  # (the key of the block's text with its spacing normalised: the same words)
