@@ -1125,6 +1125,21 @@ def test_chrome_containers_tested_by_class_are_found_among_the_elements_with_a_c
     assert generic._chrome_containers(inner, vocab.prune_tokens, vocab.prune_xpath) == by_xpaths(inner)
 
 
+def test_a_prune_xpath_testing_another_attribute_than_class_or_id_is_evaluated_whole():
+    """Only an XPath whose tests read class and id alone is tested on the elements with one of them: an XPath of the
+    same shape on ``@data-role`` finds elements that have neither, so libxml2 evaluates it over the page."""
+    from lxml import etree
+
+    from newsproj.extraction import generic
+
+    xpaths = ("//*[contains(@data-role, 'factbox') or contains(@class, 'factbox')]",)
+    page = lxml.html.fromstring("<html><body><div data-role='factbox'>Facts</div><p class='factbox'>More</p>"
+                                "</body></html>")
+    expected = etree.XPath(xpaths[0])(page)
+    assert [el.tag for el in expected] == ["div", "p"]
+    assert generic._chrome_containers(page, frozenset(), xpaths) == expected
+
+
 def test_links_in_sentences_are_read_without_text_content_when_they_have_no_child(monkeypatch):
     """The inline repairs read a childless link's text as its own ``text`` (lxml's ``text_content()`` evaluates an
     XPath, ~1 µs more a link: ~100 links a page); a link with children is read whole. The same links become text."""
