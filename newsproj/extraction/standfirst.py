@@ -4,7 +4,8 @@ Extractors that look for the densest block of paragraphs skip it, because publis
 beside the headline, not in the body container. It is part of the article as published, so it is taken back:
 the blocks of prose after the ``<h1>`` and before the first line of the extracted body, outside figures, lists,
 navigation and forms, that the page's description vouches for or that are the sentence set right after the
-displayed headline (a deck). What is chrome among them (dates, bylines, credits) the cleaning step removes as usual.
+displayed headline (a deck: no label's note or prompt, "Editor's note: ...", "Listen to this article ..."). What is
+chrome among them (dates, bylines, credits) the cleaning step removes as usual.
 """
 
 from __future__ import annotations
