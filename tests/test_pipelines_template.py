@@ -3,6 +3,7 @@ meets."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import pytest
@@ -347,37 +348,128 @@ def test_saving_again_and_again_in_one_run_counts_its_evidence_once(tmp_path, mo
     assert once["pages"] == 8 and all(len(set(sigs)) == len(sigs) for _, sigs in once["lines"])
 
 
-def test_a_save_waits_a_bounded_time_for_the_sites_lock_then_is_skipped_and_counted(tmp_path, caplog):
-    import fcntl
-    import os
+HOLDER = """
+import fcntl, os, sys, time
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
+fcntl.flock(fd, fcntl.LOCK_EX)
+print("held", flush=True)
+sys.stdin.readline()  # (told to finish its save)
+time.sleep(float(sys.argv[2]))
+"""
+
+
+@contextlib.contextmanager
+def _holder(lock, release_after: float = 0.0):
+    """Another process in its save, holding the history's lock (a real process and its own flock) until told."""
+    import subprocess
+    import sys
+
+    with subprocess.Popen([sys.executable, "-c", HOLDER, str(lock), str(release_after)], stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, text=True) as proc:
+        try:
+            assert proc.stdout.readline() == "held\n"
+            yield proc
+        finally:
+            proc.kill()
+
+
+def _release(proc) -> None:
+    proc.stdin.write("go\n")
+    proc.stdin.flush()
+
+
+def _ready(tmp_path, **settings):
+    crawler, pipe = pipeline(tmp_path, **settings)
+    for n in range(4):
+        pipe.process_item(item(n))
+    pipe.folder.mkdir(parents=True)
+    return crawler, pipe, pipe.folder / ".lock"
+
+
+def test_a_save_during_the_run_never_waits_for_the_lock_and_the_close_saves_after_its_holder(tmp_path, caplog):
+    """The saves during the run are made in the reactor's thread: a process holding the lock (stopped in its save,
+    say) stalled the whole crawl, downloads and every pipeline, up to 5 s at each interval. Now the interval save
+    tries the lock once and puts the site off; the close waits, bounded, and saves once the holder is done."""
+    import logging
     import time
 
-    crawler, pipe = pipeline(tmp_path)
-    for n in range(4):
-        pipe.process_item(item(n))
-    (key,) = [key for key, _ in pipe.lines.items()]
-    pipe.folder.mkdir(parents=True)
-    lock = os.open(pipe._path(key).with_suffix(".lock"), os.O_RDWR | os.O_CREAT)
-    fcntl.flock(lock, fcntl.LOCK_EX)  # another process, stuck in its save (its own open file: flock conflicts)
+    from newsproj.pipelines import template
+
+    caplog.set_level(logging.INFO, logger=template.__name__)
+    crawler, pipe, lock = _ready(tmp_path, NEWSPROJ_TEMPLATE_SAVE_SECONDS=30)
+    with _holder(lock, release_after=0.3) as holder:
+        for _ in range(2):
+            pipe.next_save = 0.0  # (the interval is up)
+            started = time.monotonic()
+            pipe.process_item(item(4))
+            assert time.monotonic() - started < 0.2
+        assert crawler.stats.get_value("newsproj/template/history/save_deferred") == 2
+        assert crawler.stats.get_value("newsproj/template/history/saved") is None and not _files(tmp_path)
+        assert len([r for r in caplog.records if "deferred" in r.getMessage()]) == 1  # (one line a run)
+        _release(holder)  # it finishes its save 0.3 s from now: the close waits for it, within LOCK_SECONDS
+        started = time.monotonic()
+        pipe.spider_closed()
+        assert 0.2 <= time.monotonic() - started < template.LOCK_SECONDS
+    assert crawler.stats.get_value("newsproj/template/history/saved") == 1 and len(_files(tmp_path)) == 1
+    assert crawler.stats.get_value("newsproj/template/history/not_saved/lock_timeout") is None
+    crawler, pipe = pipeline(tmp_path)  # the next run has the evidence
+    assert not pipe.process_item(item(10)).articleBody.endswith(TAIL[-1])
+
+
+def test_a_site_leaving_memory_never_waits_for_the_lock_and_waits_for_the_next_save(tmp_path):
+    """``NEWSPROJ_TEMPLATE_SAVE_SECONDS=0`` saves a site as it leaves memory: with the lock held elsewhere it joins
+    the sites waiting for a save (its next page takes it back from there), the crawl goes on at once."""
+    import time
+
+    crawler, pipe, lock = _ready(tmp_path, NEWSPROJ_TEMPLATE_MAX_SITES=1, NEWSPROJ_TEMPLATE_SAVE_SECONDS=0)
+    with _holder(lock):
+        started = time.monotonic()
+        pipe.process_item(item(50, url="https://other.example/a"))  # evicts news.example
+        assert time.monotonic() - started < 0.2
+        assert crawler.stats.get_value("newsproj/template/history/save_deferred") == 1
+        assert list(pipe.unsaved) and not _files(tmp_path)
+    pipe.spider_closed()
+    assert crawler.stats.get_value("newsproj/template/history/saved") == 2 and len(_files(tmp_path)) == 2
+
+
+def test_sites_waiting_for_a_save_stay_bounded_while_the_lock_is_held(tmp_path):
+    from newsproj.pipelines.template import UNSAVED_SITES
+
+    crawler, pipe, lock = _ready(tmp_path, NEWSPROJ_TEMPLATE_MAX_SITES=2)
+    with _holder(lock):
+        hosts = 3 * UNSAVED_SITES * 2
+        for n in range(hosts):
+            pipe.process_item(item(n, url=f"https://h{n}.example/a"))
+            assert len(pipe.unsaved) <= UNSAVED_SITES * 2
+        assert crawler.stats.get_value("newsproj/template/history/not_saved/lock_busy") > 0
+        assert crawler.stats.get_value("newsproj/template/history/save_deferred") > 0
+
+
+def test_the_close_waits_a_bounded_time_for_the_lock_for_all_its_sites(tmp_path, caplog):
+    import time
+
+    crawler, pipe, lock = _ready(tmp_path)
+    for n in range(3):  # three more sites with evidence to save
+        for page in range(2):
+            pipe.process_item(item(n * 10 + page, url=f"https://s{n}.example/p{page}"))
     pipe.lock_seconds = 0.3
-    started = time.monotonic()
-    pipe.save_changed()
-    assert 0.3 <= time.monotonic() - started < 3
-    assert crawler.stats.get_value("newsproj/template/history/not_saved/lock_timeout") == 1
+    with _holder(lock):
+        started = time.monotonic()
+        pipe.spider_closed()
+        assert 0.3 <= time.monotonic() - started < 0.3 * 2  # (once for the close, not once a site)
+    assert crawler.stats.get_value("newsproj/template/history/not_saved/lock_timeout") == 4
     assert crawler.stats.get_value("newsproj/template/history/saved") is None and not _files(tmp_path)
     assert len([r for r in caplog.records if "lock" in r.getMessage()]) == 1
-    os.close(lock)  # released: the evidence, still unsaved, goes at the next save
-    pipe.spider_closed()
-    assert crawler.stats.get_value("newsproj/template/history/saved") == 1 and len(_files(tmp_path)) == 1
 
 
-def _ready(tmp_path):
+def test_the_history_folder_keeps_one_lock_file_whatever_the_sites(tmp_path):
     crawler, pipe = pipeline(tmp_path)
-    for n in range(4):
-        pipe.process_item(item(n))
-    (key,) = [key for key, _ in pipe.lines.items()]
-    pipe.folder.mkdir(parents=True)
-    return crawler, pipe, pipe._path(key).with_suffix(".lock")
+    for n in range(20):
+        pipe.process_item(item(n, url=f"https://h{n}.example/a"))
+    pipe.spider_closed()
+    folder = tmp_path / "state" / "templates"
+    assert len(_files(tmp_path)) == 20
+    assert sorted(p.name for p in folder.iterdir() if not p.name.endswith(".json")) == [".lock"]
 
 
 def test_a_file_system_refusing_flock_saves_unlocked_and_counts_it(tmp_path, monkeypatch, caplog):

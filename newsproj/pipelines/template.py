@@ -9,10 +9,17 @@ article.
 **Order.** A page is judged with the evidence of the pages before it and its own: on a first crawl of a site,
 the first ``NEWSPROJ_TEMPLATE_MIN_PAGES - 1`` pages that show a template line keep it; from the next one on it
 goes. With ``STATE_DIR``, the evidence is saved (``STATE_DIR/templates/<site>.json``, written atomically, merged
-with what another process saved meanwhile: read, merged and written under an exclusive ``flock`` of
-``<site>.lock`` beside it, so two jobs sharing the folder never write over each other's evidence; the merge is a
-union, so reading back this run's own earlier save counts nothing twice) and loaded when the site's first page
-comes: a later run removes the site's template from its first page on.
+with what another process saved meanwhile: read, merged and written under an exclusive ``flock`` of the folder's
+``.lock``, one file whatever the sites, so two jobs sharing the folder never write over each other's evidence; the
+merge is a union, so reading back this run's own earlier save counts nothing twice) and loaded when the site's
+first page comes: a later run removes the site's template from its first page on.
+
+**The lock never stalls the crawl.** The saves during the run (at intervals, and as sites leave memory) are made in
+the reactor's thread: they try the lock once, and while another process holds it they are put off
+(``history/save_deferred``, one INFO a run): the sites stay changed and go at the next save, the evicted ones wait
+again within their bounds (past them, the longest waiting are dropped: ``not_saved/lock_busy``). Only the save at
+close waits, at most ``LOCK_SECONDS`` for all its sites; the sites still not saved then are counted
+(``not_saved/lock_timeout``, one WARNING).
 
 **When it is saved.** At close, and every ``NEWSPROJ_TEMPLATE_SAVE_SECONDS`` (60) while items come: then every site
 whose evidence changed since it was last saved is written once, with the first record after each interval, so a
@@ -29,7 +36,9 @@ Stats: ``newsproj/template/removed/template`` (lines, evidence of this run), ``�
 (lines known as template before this run), ``newsproj/template/records`` (records with a line removed),
 ``newsproj/template/kept/whole_body`` (lines kept: they were the whole body),
 ``newsproj/template/history/loaded`` · ``…/saved`` · ``…/bad_file/<reason>`` · ``…/not_saved/<reason>`` (and
-``…/not_saved/lock_timeout``: another process held the site's lock for ``LOCK_SECONDS``) ·
+``…/not_saved/lock_timeout``: sites the close could not save, another process held the lock for ``LOCK_SECONDS``;
+``…/not_saved/lock_busy``: sites out of memory dropped past their bound while the lock was held) ·
+``…/save_deferred`` (saves during the run put off: the lock was held) ·
 ``…/lock_unavailable/<error>`` (no lock to be had: saved unlocked),
 ``newsproj/template/sites_evicted``, ``newsproj/template/sites_taken_back`` (an evicted site's next page, before its
 evidence was saved), ``newsproj/template/claims_over_cap``.
@@ -76,9 +85,12 @@ MAX_CLAIMING_SITES = 4096
 """Served sites whose claims are remembered (the least recently seen is forgotten: a WARC of a million hosts)."""
 SAVE_SECONDS = 60.0
 """Sites whose evidence changed are saved at most this long after (and at close)."""
+LOCK_NAME = ".lock"
+"""The history folder's lock file (``flock``), held by a process while it reads, merges and writes one site's file."""
 LOCK_SECONDS = 5.0
-"""A save waits at most this long for another process's save of the same site (its lock file); then it is skipped
-(``not_saved/lock_timeout``) and the evidence is saved at the next save, never a hung crawl."""
+"""The save at close waits at most this long, for all its sites, while another process holds the lock; then the
+sites not saved are counted (``not_saved/lock_timeout``) and their evidence of this run is lost. The saves during
+the run never wait (``save_deferred``: they go at the next save)."""
 UNSAVED_SITES = 4
 """Sites evicted from memory with unsaved evidence wait for the next save: at most this many times
 ``NEWSPROJ_TEMPLATE_MAX_SITES`` of them, ..."""
@@ -116,6 +128,8 @@ class TemplatePipeline:
         self.next_save = time.monotonic() + self.save_seconds
         self.lock_seconds = LOCK_SECONDS
         self.lock_warned = False
+        self.deferred_told = False
+        self.busy_warned = False
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -196,60 +210,68 @@ class TemplatePipeline:
         return site
 
     @contextlib.contextmanager
-    def _locked(self, key: str) -> Iterator[bool]:
-        """Hold the site's lock file (``<file>.lock``, an exclusive ``flock``) while its file is read, merged and
-        written: another process saving the same site meanwhile would otherwise write its merge of what it read
-        before, and the evidence saved in between was lost. Yields whether the lock was taken within
-        ``lock_seconds`` (the lock goes with the process: a killed holder never blocks the next run).
+    def _locked(self, wait: float) -> Iterator[bool]:
+        """Hold the folder's lock file (``templates/.lock``, an exclusive ``flock``) while a site's file is read,
+        merged and written: another process saving the same site meanwhile would otherwise write its merge of what
+        it read before, and the evidence saved in between was lost. Yields whether the lock was taken, tried once
+        and then for at most ``wait`` seconds (the lock goes with the process: a killed holder never blocks the
+        next run). One file for the folder, not one a site: a site's lock file could never be removed (a process
+        waiting on the removed file's lock and one locking its successor would both hold "the" lock), so one was
+        left for every site ever saved; held for one site's read, merge and write, it is contended only by
+        saves, and one try tells a save of many sites that another process is saving.
 
         A lock that cannot be had at all (``flock`` refused by the file system: ENOLCK on some NFS mounts; a
         directory or a symlink where the lock file goes, never followed) yields True: the save goes on unlocked,
         as before locks, counted (``history/lock_unavailable/<error>``), rather than never saving the site."""
+        assert self.folder is not None
         try:
-            fd = os.open(self._path(key).with_suffix(".lock"),
-                         os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+            fd = os.open(self._lock_path(), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
         except OSError as exc:
-            self._lock_unavailable(key, exc)
+            self._lock_unavailable(exc)
             yield True
             return
         try:
-            deadline = time.monotonic() + self.lock_seconds
+            deadline = time.monotonic() + wait
             pause = 0.002
             while True:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                     break
                 except BlockingIOError:
-                    if time.monotonic() >= deadline:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
                         yield False
                         return
-                    time.sleep(pause)
+                    time.sleep(min(pause, left))
                     pause = min(pause * 2, 0.05)
                 except OSError as exc:
-                    self._lock_unavailable(key, exc)
+                    self._lock_unavailable(exc)
                     break
             yield True
         finally:
             os.close(fd)  # (releases the flock)
 
-    def _lock_unavailable(self, key: str, exc: OSError) -> None:
+    def _lock_path(self) -> Path:
+        return (self.folder or Path()) / LOCK_NAME
+
+    def _lock_unavailable(self, exc: OSError) -> None:
         self.stats.inc_value(f"newsproj/template/history/lock_unavailable/{type(exc).__name__}")
         if not self.lock_warned:
             self.lock_warned = True
-            logger.warning("Template history of %s saved without its lock (%s: %s); further such saves are only "
-                           "counted (newsproj/template/history/lock_unavailable)", key, type(exc).__name__, exc)
+            logger.warning("Template history saved without its lock %s (%s: %s); further such saves are only "
+                           "counted (newsproj/template/history/lock_unavailable)", self._lock_path(),
+                           type(exc).__name__, exc)
 
-    def _save(self, key: str, site: SiteLines) -> None:
+    def _save(self, key: str, site: SiteLines, wait: float = 0.0) -> bool:
+        """Save the site's evidence if it changed; False when another process held the lock past ``wait`` (the site
+        stays changed: nothing was written)."""
         if self.folder is None or not site.changed:
-            return
+            return True
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with self._locked(key) as locked:
+            with self._locked(wait) as locked:
                 if not locked:
-                    self.stats.inc_value("newsproj/template/history/not_saved/lock_timeout")
-                    logger.warning("Template history of %s not saved: another process held its lock for %.0f s",
-                                   key, self.lock_seconds)
-                    return
+                    return False
                 on_disk = self._read(key)  # another process (a job, a distributed crawl's) may have saved meanwhile
                 if on_disk is not None:
                     site.merge(on_disk, self.min_pages, self.max_lines)
@@ -257,32 +279,73 @@ class TemplatePipeline:
         except OSError as exc:
             self.stats.inc_value(f"newsproj/template/history/not_saved/{type(exc).__name__}")
             logger.warning("Template history of %s not saved: %s", key, exc)
-            return
+            return True
         site.changed = False
         self.stats.inc_value("newsproj/template/history/saved")
+        return True
 
     def _evicted(self, key: str, site: SiteLines) -> None:
         self.stats.inc_value("newsproj/template/sites_evicted")
         if self.folder is None or not site.changed:
             return
         if self.save_seconds <= 0:
-            self._save(key, site)
-            return
+            if self._save(key, site):
+                return
+            self._deferred()  # (another process is saving: it waits with the evicted sites, never the crawl)
         self.unsaved[key] = site
         self.unsaved_lines += len(site.lines)
 
-    def save_changed(self) -> None:
+    def save_changed(self, wait: float = 0.0) -> None:
         """Save every site whose evidence changed since its last save: those evicted meanwhile (then forgotten:
-        their next page reads the file) and those in memory."""
-        self.next_save = time.monotonic() + self.save_seconds
+        their next page reads the file) and those in memory.
+
+        The lock is tried once (``wait`` 0: the saves at intervals and at evictions, made in the reactor's thread,
+        never stall the crawl); while another process holds it, the sites not saved yet stay changed (the evicted
+        ones wait again, within their bounds) and go at the next save. Only the save at close waits, at most
+        ``wait`` seconds for all its sites."""
+        now = time.monotonic()
+        self.next_save = now + self.save_seconds
+        deadline = now + wait
         unsaved, self.unsaved, self.unsaved_lines = self.unsaved, {}, 0
-        for key, site in unsaved.items():
-            self._save(key, site)
-        for key, site in self.lines.items():
-            self._save(key, site)
+        busy = 0
+        for key, site in [*unsaved.items(), *self.lines.items()]:
+            if busy or not self._save(key, site, max(deadline - time.monotonic(), 0.0)):
+                if not site.changed:
+                    continue
+                busy += 1  # (one try tells: the lock is the folder's)
+                if key in unsaved:
+                    self.unsaved[key] = site
+                    self.unsaved_lines += len(site.lines)
+        if not busy:
+            return
+        if wait > 0:
+            self.stats.inc_value("newsproj/template/history/not_saved/lock_timeout", busy)
+            logger.warning("Template history of %d sites not saved: another process held %s for %g s", busy,
+                           self._lock_path(), wait)
+            return
+        self._deferred()
+        dropped = 0  # (while the lock stays busy, the sites evicted meanwhile keep within their bounds)
+        while self.unsaved and (len(self.unsaved) > self.max_unsaved or self.unsaved_lines > self.max_unsaved_lines):
+            self.unsaved_lines -= len(self.unsaved.pop(next(iter(self.unsaved))).lines)  # (the longest waiting)
+            dropped += 1
+        if dropped:
+            self.stats.inc_value("newsproj/template/history/not_saved/lock_busy", dropped)
+            if not self.busy_warned:
+                self.busy_warned = True
+                logger.warning("Template history of %d sites evicted from memory not saved: another process holds "
+                               "%s and they are past their bound; further such sites are only counted "
+                               "(newsproj/template/history/not_saved/lock_busy)", dropped, self._lock_path())
+
+    def _deferred(self) -> None:
+        self.stats.inc_value("newsproj/template/history/save_deferred")
+        if not self.deferred_told:
+            self.deferred_told = True
+            logger.info("Template history save deferred: another process holds %s; the sites changed go at the next "
+                        "save (further deferrals only counted: newsproj/template/history/save_deferred)",
+                        self._lock_path())
 
     def spider_closed(self) -> None:
-        self.save_changed()
+        self.save_changed(self.lock_seconds)
         removed = sum(self.stats.get_value(f"newsproj/template/removed/{r}", 0)
                       for r in ("template", "template_history"))
         if removed:
