@@ -9,16 +9,16 @@ article.
 **Order.** A page is judged with the evidence of the pages before it and its own: on a first crawl of a site,
 the first ``NEWSPROJ_TEMPLATE_MIN_PAGES - 1`` pages that show a template line keep it; from the next one on it
 goes. With ``STATE_DIR``, the evidence is saved (``STATE_DIR/templates/<site>.json``, written atomically, merged
-with what another process saved meanwhile: read, merged and written under an exclusive ``flock`` of the folder's
-``.lock``, one file whatever the sites, so two jobs sharing the folder never write over each other's evidence; the
-merge is a union, so reading back this run's own earlier save counts nothing twice) and loaded when the site's
-first page comes: a later run removes the site's template from its first page on.
+with what another process saved meanwhile: read, merged and written under an exclusive ``flock`` of
+``<site>.lock`` beside it, removed by its holder when done, so two jobs sharing the folder never write over each
+other's evidence; the merge is a union, so reading back this run's own earlier save counts nothing twice) and
+loaded when the site's first page comes: a later run removes the site's template from its first page on.
 
 **The lock never stalls the crawl.** The saves during the run (at intervals, and as sites leave memory) are made in
-the reactor's thread: they try the lock once, and while another process holds it they are put off
-(``history/save_deferred``, one INFO a run): the sites stay changed and go at the next save, the evicted ones wait
-again within their bounds (past them, the longest waiting are dropped: ``not_saved/lock_busy``). Only the save at
-close waits, at most ``LOCK_SECONDS`` for all its sites; the sites still not saved then are counted
+the reactor's thread: they try each site's lock once, and a site whose lock another process holds is put off
+(``history/save_deferred``, one INFO a run): it stays changed and goes at the next save; an evicted one waits again
+within the bounds (past them, the longest waiting are dropped: ``not_saved/lock_busy``). Only the save at close
+waits, at most ``LOCK_SECONDS`` for all its sites together; the sites still not saved then are counted
 (``not_saved/lock_timeout``, one WARNING).
 
 **When it is saved.** At close, and every ``NEWSPROJ_TEMPLATE_SAVE_SECONDS`` (60) while items come: then every site
@@ -36,9 +36,9 @@ Stats: ``newsproj/template/removed/template`` (lines, evidence of this run), ``�
 (lines known as template before this run), ``newsproj/template/records`` (records with a line removed),
 ``newsproj/template/kept/whole_body`` (lines kept: they were the whole body),
 ``newsproj/template/history/loaded`` · ``…/saved`` · ``…/bad_file/<reason>`` · ``…/not_saved/<reason>`` (and
-``…/not_saved/lock_timeout``: sites the close could not save, another process held the lock for ``LOCK_SECONDS``;
-``…/not_saved/lock_busy``: sites out of memory dropped past their bound while the lock was held) ·
-``…/save_deferred`` (saves during the run put off: the lock was held) ·
+``…/not_saved/lock_timeout``: sites the close could not save, another process held their lock for ``LOCK_SECONDS``;
+``…/not_saved/lock_busy``: sites out of memory dropped past their bound while their lock was held) ·
+``…/save_deferred`` (sites a save during the run put off: their lock was held) ·
 ``…/lock_unavailable/<error>`` (no lock to be had: saved unlocked),
 ``newsproj/template/sites_evicted``, ``newsproj/template/sites_taken_back`` (an evicted site's next page, before its
 evidence was saved), ``newsproj/template/claims_over_cap``.
@@ -85,12 +85,13 @@ MAX_CLAIMING_SITES = 4096
 """Served sites whose claims are remembered (the least recently seen is forgotten: a WARC of a million hosts)."""
 SAVE_SECONDS = 60.0
 """Sites whose evidence changed are saved at most this long after (and at close)."""
-LOCK_NAME = ".lock"
-"""The history folder's lock file (``flock``), held by a process while it reads, merges and writes one site's file."""
 LOCK_SECONDS = 5.0
 """The save at close waits at most this long, for all its sites, while another process holds the lock; then the
 sites not saved are counted (``not_saved/lock_timeout``) and their evidence of this run is lost. The saves during
 the run never wait (``save_deferred``: they go at the next save)."""
+LOCK_TRIES = 64
+"""Lock files a save takes that their holder removed meanwhile (each a save of the site just done) before it counts
+the lock as busy: a bound, never reached but by a race of that many saves."""
 UNSAVED_SITES = 4
 """Sites evicted from memory with unsaved evidence wait for the next save: at most this many times
 ``NEWSPROJ_TEMPLATE_MAX_SITES`` of them, ..."""
@@ -210,57 +211,75 @@ class TemplatePipeline:
         return site
 
     @contextlib.contextmanager
-    def _locked(self, wait: float) -> Iterator[bool]:
-        """Hold the folder's lock file (``templates/.lock``, an exclusive ``flock``) while a site's file is read,
-        merged and written: another process saving the same site meanwhile would otherwise write its merge of what
-        it read before, and the evidence saved in between was lost. Yields whether the lock was taken, tried once
-        and then for at most ``wait`` seconds (the lock goes with the process: a killed holder never blocks the
-        next run). One file for the folder, not one a site: a site's lock file could never be removed (a process
-        waiting on the removed file's lock and one locking its successor would both hold "the" lock), so one was
-        left for every site ever saved; held for one site's read, merge and write, it is contended only by
-        saves, and one try tells a save of many sites that another process is saving.
+    def _locked(self, key: str, wait: float) -> Iterator[bool]:
+        """Hold the site's lock file (``<file>.lock``, an exclusive ``flock``) while its file is read, merged and
+        written: another process saving the same site meanwhile would otherwise write its merge of what it read
+        before, and the evidence saved in between was lost. Yields whether the lock was taken, tried at once and
+        then for at most ``wait`` seconds (the lock goes with the process: a killed holder never blocks the next
+        run).
+
+        The holder removes the lock file when done (the last step under the lock), so none is left per site
+        saved; a process that took the lock of a file removed meanwhile (it opened it before) sees that the path
+        no longer names what it locked and tries again, so two processes never both hold "the" lock.
 
         A lock that cannot be had at all (``flock`` refused by the file system: ENOLCK on some NFS mounts; a
         directory or a symlink where the lock file goes, never followed) yields True: the save goes on unlocked,
         as before locks, counted (``history/lock_unavailable/<error>``), rather than never saving the site."""
-        assert self.folder is not None
-        try:
-            fd = os.open(self._lock_path(), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
-        except OSError as exc:
-            self._lock_unavailable(exc)
-            yield True
-            return
-        try:
-            deadline = time.monotonic() + wait
-            pause = 0.002
-            while True:
+        path = self._path(key).with_suffix(".lock")
+        deadline = time.monotonic() + wait
+        pause = 0.002
+        for _ in range(LOCK_TRIES):
+            try:
+                fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+            except OSError as exc:
+                self._lock_unavailable(key, exc)
+                yield True
+                return
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    yield False
+                    return
+                time.sleep(min(pause, left))
+                pause = min(pause * 2, 0.05)
+                continue
+            except OSError as exc:
                 try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    left = deadline - time.monotonic()
-                    if left <= 0:
-                        yield False
-                        return
-                    time.sleep(min(pause, left))
-                    pause = min(pause * 2, 0.05)
-                except OSError as exc:
-                    self._lock_unavailable(exc)
-                    break
-            yield True
-        finally:
-            os.close(fd)  # (releases the flock)
+                    self._lock_unavailable(key, exc)
+                    yield True
+                finally:
+                    os.close(fd)
+                return
+            try:
+                held = os.fstat(fd)
+                now = os.stat(path, follow_symlinks=False)
+                current = (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino)
+            except FileNotFoundError:
+                current = False
+            except OSError:
+                os.close(fd)
+                raise
+            if not current:  # removed by the holder it waited for: the lock of a file no one else will open
+                os.close(fd)
+                continue
+            try:
+                yield True
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(path)  # (still holding its lock: a process that opened it before tries again)
+                os.close(fd)
+            return
+        yield False  # (LOCK_TRIES files removed under it: as busy)
 
-    def _lock_path(self) -> Path:
-        return (self.folder or Path()) / LOCK_NAME
-
-    def _lock_unavailable(self, exc: OSError) -> None:
+    def _lock_unavailable(self, key: str, exc: OSError) -> None:
         self.stats.inc_value(f"newsproj/template/history/lock_unavailable/{type(exc).__name__}")
         if not self.lock_warned:
             self.lock_warned = True
-            logger.warning("Template history saved without its lock %s (%s: %s); further such saves are only "
-                           "counted (newsproj/template/history/lock_unavailable)", self._lock_path(),
-                           type(exc).__name__, exc)
+            logger.warning("Template history of %s saved without its lock (%s: %s); further such saves are only "
+                           "counted (newsproj/template/history/lock_unavailable)", key, type(exc).__name__, exc)
 
     def _save(self, key: str, site: SiteLines, wait: float = 0.0) -> bool:
         """Save the site's evidence if it changed; False when another process held the lock past ``wait`` (the site
@@ -269,7 +288,7 @@ class TemplatePipeline:
             return True
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with self._locked(wait) as locked:
+            with self._locked(key, wait) as locked:
                 if not locked:
                     return False
                 on_disk = self._read(key)  # another process (a job, a distributed crawl's) may have saved meanwhile
@@ -291,7 +310,7 @@ class TemplatePipeline:
         if self.save_seconds <= 0:
             if self._save(key, site):
                 return
-            self._deferred()  # (another process is saving: it waits with the evicted sites, never the crawl)
+            self._deferred(1)  # (another process is saving: it waits with the evicted sites, never the crawl)
         self.unsaved[key] = site
         self.unsaved_lines += len(site.lines)
 
@@ -299,32 +318,31 @@ class TemplatePipeline:
         """Save every site whose evidence changed since its last save: those evicted meanwhile (then forgotten:
         their next page reads the file) and those in memory.
 
-        The lock is tried once (``wait`` 0: the saves at intervals and at evictions, made in the reactor's thread,
-        never stall the crawl); while another process holds it, the sites not saved yet stay changed (the evicted
-        ones wait again, within their bounds) and go at the next save. Only the save at close waits, at most
-        ``wait`` seconds for all its sites."""
+        Each site's lock is tried once (``wait`` 0: the saves at intervals and at evictions, made in the reactor's
+        thread, never stall the crawl); a site whose lock another process holds stays changed (an evicted one waits
+        again, within the bounds) and goes at the next save. Only the save at close waits, at most ``wait`` seconds
+        for all its sites together."""
         now = time.monotonic()
         self.next_save = now + self.save_seconds
-        deadline = now + wait
+        deadline = now + wait  # (for all the sites together: a stopped holder of many sites' locks costs ``wait``)
         unsaved, self.unsaved, self.unsaved_lines = self.unsaved, {}, 0
         busy = 0
         for key, site in [*unsaved.items(), *self.lines.items()]:
-            if busy or not self._save(key, site, max(deadline - time.monotonic(), 0.0)):
-                if not site.changed:
-                    continue
-                busy += 1  # (one try tells: the lock is the folder's)
-                if key in unsaved:
-                    self.unsaved[key] = site
-                    self.unsaved_lines += len(site.lines)
+            if self._save(key, site, max(deadline - time.monotonic(), 0.0)) or not site.changed:
+                continue
+            busy += 1
+            if key in unsaved:
+                self.unsaved[key] = site
+                self.unsaved_lines += len(site.lines)
         if not busy:
             return
         if wait > 0:
             self.stats.inc_value("newsproj/template/history/not_saved/lock_timeout", busy)
-            logger.warning("Template history of %d sites not saved: another process held %s for %g s", busy,
-                           self._lock_path(), wait)
+            logger.warning("Template history of %d sites not saved: another process held their lock for %g s",
+                           busy, wait)
             return
-        self._deferred()
-        dropped = 0  # (while the lock stays busy, the sites evicted meanwhile keep within their bounds)
+        self._deferred(busy)
+        dropped = 0  # (while their locks stay busy, the sites evicted meanwhile keep within their bounds)
         while self.unsaved and (len(self.unsaved) > self.max_unsaved or self.unsaved_lines > self.max_unsaved_lines):
             self.unsaved_lines -= len(self.unsaved.pop(next(iter(self.unsaved))).lines)  # (the longest waiting)
             dropped += 1
@@ -333,16 +351,15 @@ class TemplatePipeline:
             if not self.busy_warned:
                 self.busy_warned = True
                 logger.warning("Template history of %d sites evicted from memory not saved: another process holds "
-                               "%s and they are past their bound; further such sites are only counted "
-                               "(newsproj/template/history/not_saved/lock_busy)", dropped, self._lock_path())
+                               "their lock and they are past their bound; further such sites are only counted "
+                               "(newsproj/template/history/not_saved/lock_busy)", dropped)
 
-    def _deferred(self) -> None:
-        self.stats.inc_value("newsproj/template/history/save_deferred")
+    def _deferred(self, sites: int) -> None:
+        self.stats.inc_value("newsproj/template/history/save_deferred", sites)
         if not self.deferred_told:
             self.deferred_told = True
-            logger.info("Template history save deferred: another process holds %s; the sites changed go at the next "
-                        "save (further deferrals only counted: newsproj/template/history/save_deferred)",
-                        self._lock_path())
+            logger.info("Template history of %d sites not saved yet: another process holds their lock; they go at the "
+                        "next save (further such sites only counted: newsproj/template/history/save_deferred)", sites)
 
     def spider_closed(self) -> None:
         self.save_changed(self.lock_seconds)
