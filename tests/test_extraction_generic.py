@@ -216,6 +216,43 @@ def test_an_image_widgets_caption_outside_figure_is_pruned_but_prose_beside_a_pi
     assert "Opening hours" in text
 
 
+@pytest.mark.parametrize("block", [
+    # a WordPress group block: the story's picture and a short paragraph of the story, grouped by the editor
+    "<div class='wp-block-group is-layout-flow'><figure class='wp-block-image size-large'><img src='/a.jpg' "
+    "class='wp-image-12'></figure><p>The mayor said the vote would stand.</p></div>",
+    # a picture (in a link to its full size) then a short paragraph of the story, in a plain div
+    "<div><a href='/b-full.jpg'><img src='/b.jpg'></a><p>The mayor said the vote would stand.</p></div>",
+    # the same with a link in the paragraph: the words beside the link are the story's
+    "<div><span><img src='/c.jpg'></span><p>The mayor said the <a href='/vote'>vote</a> would stand.</p></div>",
+    # a picture in a paragraph of its own, then two short paragraphs of the story
+    "<div><p><img src='/d.jpg'></p><p>The mayor said the vote would stand.</p><p>He left at nine.</p></div>",
+], ids=["wp-group", "plain-div", "paragraph-with-a-link", "picture-paragraph"])
+def test_a_short_story_paragraph_beside_a_picture_is_not_taken_for_its_caption(block):
+    """A div that opens with a picture and goes on with a short paragraph is the image's caption only when it says
+    so (its class or id names an image, photo, figure, caption...) or when its words are a link's (a teaser tile):
+    the story's own picture and paragraph, grouped, keep the paragraph."""
+    text = _pruned_story("entry-content", block)
+    assert "The mayor said the" in text
+
+
+@pytest.mark.parametrize("block", [
+    # Express: "(Image: Getty)" captions in a "photo" block
+    "<div class='photo changeSpace'><p class='withoutCaption'><picture><img src='/a.jpg'></picture></p>"
+    "<span class='newsCaption'>Prince Harry picked up an award on Thursday <span class='caption'>(Image: Getty)"
+    "</span></span></div>",
+    # a figure by its class, outside <figure> ("Figure 1." and an enlarge link)
+    "<div class='figure'><a href='/b.png'><img src='/b.png'></a><p><span>Figure 1.</span> Backup and restore "
+    "your designs with the new manager. <a href='/b.png'>[click to enlarge]</a></p></div>",
+    # a teaser tile: the picture and a linked headline of another story
+    "<div class='grid_4 entry hot-story'><p class='photo'><a href='/x'><img src='/x.jpg'></a></p>"
+    "<h4><a href='/x'>Usain Bolt Owns These Olympics, and Everyone Knows It</a></h4></div>",
+], ids=["photo-class", "figure-class", "teaser-tile"])
+def test_a_picture_blocks_caption_by_its_class_or_a_teaser_tile_is_pruned(block):
+    """The caption blocks that say what they are, and teaser tiles, go with their picture."""
+    text = _pruned_story("entry-content", block)
+    assert "Prince Harry" not in text and "Figure 1" not in text and "Usain Bolt" not in text
+
+
 def test_a_list_of_kickers_and_headline_links_goes_with_its_heading_but_prose_lists_stay():
     """FUNKE pages set "<h3>Exklusive Politik-Hintergründe</h3><ul><li><strong>Warnung:</strong> <a>Headline</a>"
     into the text: a kicker and the link that ends the item, the kicker as long as the link."""
