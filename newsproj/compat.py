@@ -385,16 +385,7 @@ class TagWalk:
                          for name, found in wanted.items()), exact)
 
     def __call__(self, tree: lxml.etree._Element) -> list[lxml.etree._Element]:
-        found = []
-        for el in tree.iter(*self.tags):
-            if el is tree:
-                continue  # (``.//*``: the descendants)
-            for name, literals in self.attributes:
-                value = el.get(name)
-                if value is not None and (literals is None or literals.search(value)):
-                    found += self.exact(el)
-                    break
-        return found
+        return self.among(el for el in tree.iter(*self.tags) if el is not tree)  # (``.//*``: the descendants)
 
     @property
     def attribute_names(self) -> frozenset[str]:
