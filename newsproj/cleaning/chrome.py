@@ -330,13 +330,16 @@ def clean_body(
 
     # 1. vocabulary and site patterns (once per distinct line: a body of 100,000 "x" lines matches one)
     reasons: dict[str, str | None] = {}
+    unlabelled: dict[str, str | None] = {}  # (the same, judged as the rest of a broken sentence: no table row)
     cells_seen: dict[str, str | None] = {}
     for i, line in enumerate(lines):
         if line not in reasons:
             reasons[line] = chrome_reason(line, vocab, extra, cells_seen)
         reason = reasons[line]
         if reason and i and keep[i - 1] and _continues(lines[i - 1], line, lines[i + 1] if i + 1 < len(lines) else ""):
-            reason = chrome_reason(line, vocab, extra, cells_seen, label=False)  # the rest of a broken sentence
+            if line not in unlabelled:  # the rest of a broken sentence
+                unlabelled[line] = chrome_reason(line, vocab, extra, cells_seen, label=False)
+            reason = unlabelled[line]
         if reason:
             drop(i, reason)
 
