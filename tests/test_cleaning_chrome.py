@@ -257,6 +257,16 @@ def test_chrome_case(case: Path):
         # a link to the rest of a story alone on its line ([related] more, also the listing verdict's)
         ("Leggi tutto »", "related"),
         ("Czytaj dalej", "related"),
+        # half A of the dev corpora (issue 11): a comment form's policy and limit, a box's heading, a newsletter
+        # prompt hyphenated, a link to the contact form
+        ("Comments are moderated by our editors, so there may be a delay between submission and publication of your "
+         "comment. Offensive or abusive comments will not be published.", "comments"),
+        ("Limit: 1000 characters", "comments"),
+        ("ALSO BY THIS AUTHOR...", "related"),
+        ("In This Section", "related"),
+        ("- Sign-up to the Daily Blog Tips newsletter and you will be able to download the \"Make Money Blogging\" "
+         "eBook for free (worth $47).", "newsletter"),
+        ("Have an idea for the blog? Click here to contact us!", "navigation"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -494,6 +504,14 @@ def test_chrome_lines(line, reason):
         "Read more widely, the teacher said.",
         "»Der Zusammenbruch der SVB zeigt, dass es Mängel in der Regulierung gibt«, sagte sie.",
         "The ratio rose from 2 >> 1 to 3 >> 1, the engineers said.",
+        # prose that must survive the patterns above (issue 11, half A)
+        "Comments are moderated by volunteers, the company said in a statement.",
+        "Comments are moderated, and that is exactly the problem, says the founder of the forum.",
+        "Limits of 1000 characters per message were introduced in 2010.",
+        "Also by the same author, a second study published last year found the opposite effect.",
+        "In this section of the report, the auditors list every contract signed since 2019.",
+        "The sign-up to the council's newsletter was slow, officials admitted on Monday.",
+        "If you wish to complain, click here to contact the regulator directly, the notice reads.",
     ],
 )
 def test_prose_is_not_chrome(line):
