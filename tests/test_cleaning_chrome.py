@@ -267,6 +267,9 @@ def test_chrome_case(case: Path):
         ("- Sign-up to the Daily Blog Tips newsletter and you will be able to download the \"Make Money Blogging\" "
          "eBook for free (worth $47).", "newsletter"),
         ("Have an idea for the blog? Click here to contact us!", "navigation"),
+        ("Sign up now for the Us Weekly newsletter to get breaking celebrity news, hot pics and more delivered "
+         "straight to your inbox!", "newsletter"),
+        ("You can follow SPACE.com on Twitter @Spacedotcom. We're also on Facebook & Google+.", "share"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -512,6 +515,9 @@ def test_chrome_lines(line, reason):
         "In this section of the report, the auditors list every contract signed since 2019.",
         "The sign-up to the council's newsletter was slow, officials admitted on Monday.",
         "If you wish to complain, click here to contact the regulator directly, the notice reads.",
+        "The parcels were delivered straight to the depot by drones, the company said.",
+        "You can follow the trial on Twitter, where reporters post live updates, the court clerk said.",
+        "You can follow the river on foot for about three miles before the path turns inland.",
     ],
 )
 def test_prose_is_not_chrome(line):
