@@ -719,6 +719,23 @@ def test_prose_after_a_related_heading_that_is_not_teasers_is_kept():
     assert clean_body(body).text == "\n".join([prose, last])
 
 
+def test_a_teaser_asked_as_a_question_goes_on_a_related_list():
+    """A related list's teaser headlines, one of them a question ("Pushing Amphetamines to Children: A Physician Near
+    You?"): the run of teasers under the heading goes on past it (it stopped there, and the rest of the list, above
+    the article's prose, stayed: l3s half A). A question of more words, or one that is part of a paragraph, ends the
+    run as prose does."""
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    other = "Another paragraph of the same article, long enough and different enough to count as its prose."
+    body = "\n".join(["In This Section", "Most Read Stories", "Pushing Amphetamines to Children: A Physician Near You?",
+                      "The Race Card", "Will Lewis, Anderson be back?", "Akron climbs Mid-Major poll", prose, other])
+    assert clean_body(body).text == "\n".join([prose, other])
+    asked = "What happens to the thousands of families who were promised a new home by the end of this year?"
+    mid = "Is it over? Nobody in the village thinks so, and the mayor has called a meeting for Friday."
+    for line in (asked, mid):
+        body = "\n".join([prose, "You might also like", "The Race Card", line, other])
+        assert clean_body(body).text == "\n".join([prose, line, other])
+
+
 def test_a_control_repeated_on_every_photo_is_dropped():
     prose = ["A first long paragraph of the article that has quite a lot of words in it to be prose for sure.",
              "A second long paragraph of the article that has quite a lot of words in it to be prose, too.",

@@ -129,6 +129,18 @@ def _headline_like(line: str) -> bool:
     return words <= 25 and not re.search(r"[.!?…]\s*$", line)
 
 
+QUESTION_TITLE_WORDS = 12
+"""A teaser's headline asked as a question ("Pushing Amphetamines to Children: A Physician Near You?", "Will Lewis,
+Anderson be back?") has at most this many words."""
+
+
+def _question_title(line: str) -> bool:
+    """A short line that is one question and nothing else: a teaser's headline in a related list, where
+    :func:`_headline_like` stops at its question mark."""
+    return (line.rstrip().endswith(("?", "？")) and word_count(line) <= QUESTION_TITLE_WORDS
+            and not _MID_SENTENCE_END.search(line) and line.count("?") == 1)
+
+
 _LIST_ITEM = re.compile(r"^(?:[-–—•*·]\s|\|)")
 """A list item or a table row as trafilatura writes them ("- item", "| cell |"), or an attribution ("— Name")."""
 
@@ -425,7 +437,8 @@ def clean_body(
             # line after it is the article's next subheading, not the next teaser (a list below it still goes
             # when teasers run to the end of the body)
             inline = _INLINE_TEASER.search(line) is not None
-            while not inline and j < len(lines) and (_headline_like(lines[j]) or not keep[j]):
+            while not inline and j < len(lines) and (_headline_like(lines[j]) or _question_title(lines[j])
+                                                     or not keep[j]):
                 drop(j, "related")
                 j += 1
             run_end = j
