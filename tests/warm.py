@@ -18,6 +18,7 @@ when a request needs a cold start instead.
 from __future__ import annotations
 
 import atexit
+import gc
 import json
 import os
 import select
@@ -40,7 +41,27 @@ PRELOAD = (
     "trafilatura", "htmldate", "courlan", "extruct", "lxml.html", "feedparser", "datasketch", "babel",
     "py3langid", "readability", "jsonschema", "dateutil.parser", "itemadapter",
     "spidermon.contrib.scrapy.extensions", "spidermon.contrib.scrapy.runners",
+    # what a crawl of ours imports besides (listed from sys.modules after a crawl, ~0.25 s of CPU each crawl):
+    # every component Scrapy's default settings name (:func:`_scrapy_defaults`; remote_control brings aiohttp),
+    # the pool's multiprocessing, the state's sqlite3, the feeds' pyarrow and the WARC libraries. (Whether a crawl
+    # imports redis is checked in a fresh interpreter, tests/test_addons.py: datasketch above imports it already.)
+    "concurrent.futures.process", "multiprocessing.connection", "sqlite3", "statistics", "tldextract", "filelock",
+    "protego", "pyarrow", "pyarrow.parquet", "pyarrow.json", "warcio", "warcio.archiveiterator", "isal.isal_zlib",
 )
+
+
+def _scrapy_defaults() -> None:
+    """Import the module of every component and class Scrapy's default settings name (middlewares, extensions,
+    handlers, feed storages and exporters, scheduler, dupefilter...): importing is all, nothing is built."""
+    import scrapy.settings.default_settings as defaults
+    from scrapy.utils.misc import load_object
+
+    for name in dir(defaults):
+        value = getattr(defaults, name)
+        paths = [*value, *value.values()] if isinstance(value, dict) else [value]  # components are keys
+        for path in paths:
+            if isinstance(path, str) and path.startswith("scrapy.") and path.count(".") >= 2:
+                load_object(path)
 
 
 # --- the warm parent (runs in its own process) -------------------------------------------------------------
@@ -82,12 +103,25 @@ def serve(path: str) -> None:
     """The warm parent's loop: accept a request, fork, report ``{"pid"}`` then ``{"status"}`` on its socket."""
     for name in PRELOAD:
         __import__(name)
+    _scrapy_defaults()
+    from newsproj.cleaning.patterns import vocabulary
     from newsproj.extraction.language import detect_language
+    from newsproj.validation import json_schema
 
     detect_language("warm up " * 40)
+    # Pure and cached functions of the package's own files, built once here rather than in every crawl: the
+    # chrome vocabulary (chrome.toml's patterns compiled, ~0.09 s) and the record's JSON Schema (items.py's
+    # attribute docstrings read through inspect, ~0.1 s).
+    vocabulary()
+    json_schema()
     for name in ("newsproj.settings", "newsproj.sites", "newsproj.spiders", "newsproj.pipelines"):
         assert name not in sys.modules, f"{name} must be imported after the fork (settings, environment)"
     assert "twisted.internet.reactor" not in sys.modules, "a preloaded module installed a reactor"
+    assert threading.active_count() == 1, "a preloaded module started a thread (the children would lack it)"
+    # Everything loaded so far leaves the garbage collector's sight before the children fork (as the extraction
+    # pool's forkserver does: newsproj/extraction/_worker.py): a child's full collections no longer walk it.
+    gc.collect()
+    gc.freeze()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
     listener.listen(16)
