@@ -138,6 +138,18 @@ def start_scrapy(argv: list[str], *, cwd: Path = ROOT, env: dict | None = None, 
     return warm.WarmProcess(argv, cwd=cwd, env=env, stdout=stdout, stderr=stderr)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Under ``PYTHONDONTWRITEBYTECODE`` (set on this machine) Python never writes a ``.pyc`` of the project, so
+    every crawl process compiled the newsproj modules it imports after the warm fork (settings, spiders,
+    pipelines, commands...) from source again: ~0.06 of its ~0.3 s of CPU. Compile them once when the session
+    starts (in the controller, before any xdist worker) into their git-ignored ``__pycache__``, as a run without
+    that variable would have; a source changed later is compiled afresh by the import system, as ever."""
+    if sys.dont_write_bytecode and not hasattr(config, "workerinput"):
+        import compileall
+
+        compileall.compile_dir(ROOT / "newsproj", quiet=1)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Everything under tests/e2e/ is ``slow`` (see pyproject.toml's markers)."""
     for item in items:
