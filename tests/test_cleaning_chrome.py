@@ -270,6 +270,13 @@ def test_chrome_case(case: Path):
         ("Sign up now for the Us Weekly newsletter to get breaking celebrity news, hot pics and more delivered "
          "straight to your inbox!", "newsletter"),
         ("You can follow SPACE.com on Twitter @Spacedotcom. We're also on Facebook & Google+.", "share"),
+        # the same prompts in the forms the review's prose guards still take as chrome
+        ("Comments are moderated, so your comment may take a while to appear. Abusive comments will be deleted without "
+         "notice.", "comments"),
+        ("Sign-up to our newsletter for the week's best recipes.", "newsletter"),
+        ("Subscribe to the Morning Brief and get the day's top stories delivered directly to your inbox.",
+         "newsletter"),
+        ("You can follow the Guardian on Instagram and Twitter.", "share"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -518,6 +525,25 @@ def test_chrome_lines(line, reason):
         "The parcels were delivered straight to the depot by drones, the company said.",
         "You can follow the trial on Twitter, where reporters post live updates, the court clerk said.",
         "You can follow the river on foot for about three miles before the path turns inland.",
+        # prose that the patterns of 6e628a8 and 5fe4b17 took as written (review: a column on moderation, a story on a
+        # scam that quotes its wording, quick commerce, phishing, a match streamed, a club's sign-up closing)
+        "Comments are moderated by an algorithm on most of the big platforms, and that is where the trouble begins for "
+        "small publishers.",
+        "Comments are reviewed before publication under the new media law, which takes effect in January and carries "
+        "fines of up to 50,000 euros.",
+        "Sign-up to the council's newsletter doubled after the floods, and the town hall now sends it twice a week.",
+        "Sign-up for the club's newsletter closes on Friday, the day before the draw for the cup final tickets.",
+        'The fraudulent email told customers their accounts were frozen and asked them to "click here to contact us" '
+        "within 24 hours, prosecutors said.",
+        'Texts urging bank customers to “click here to contact us” rose by a third last year.',
+        "Groceries delivered straight to your door within 15 minutes was the promise that made Getir a unicorn; now it "
+        "is leaving Britain.",
+        "Phishing emails delivered straight to your inbox are getting harder to spot, researchers at the university "
+        "warned on Tuesday.",
+        "Meal kits delivered directly to your door cost on average 40 per cent more than the same food bought at a "
+        "supermarket.",
+        "You can follow the match live on YouTube, where the league streams every game of the season for free.",
+        "You can follow a similar strategy on Instagram: post at the same time every day and answer every comment.",
     ],
 )
 def test_prose_is_not_chrome(line):
