@@ -762,6 +762,38 @@ def test_a_teaser_asked_as_a_question_goes_on_a_related_list():
         assert clean_body(body).text == "\n".join([prose, line, other])
 
 
+def test_a_question_subheading_after_a_related_link_is_the_articles():
+    """A question after a related link or heading that prose answers is the article's own subheading (an explainer's
+    "What is the windfall tax?", a live blog's "Who is the new finance minister?"): 78e1bac took it as a teaser, as
+    it takes the questions among a list's teasers. A question goes on the run only when the run goes on after it;
+    hostile input (a heading that is a question, 20,000 times, then prose) is walked once."""
+    import time
+
+    lead = ("The government announced on Monday that the windfall tax on energy companies will rise from 25 to 35 per "
+            "cent in January.")
+    answer = ("The windfall tax is a one-off levy on profits that the government considers unusually high, in this "
+              "case caused by the war.")
+    more = ("Economists at the Institute for Fiscal Studies estimate that the rise will bring in another 5 billion "
+            "pounds over two years.")
+    for heading, question in (("Read more", "What is the windfall tax?"), ("Related", "Why was the verdict overturned?"),
+                              ("Latest news", "Who is the new finance minister?"),
+                              ("Lesen Sie auch", "Was ist die Übergewinnsteuer?")):
+        cleaned = clean_body("\n".join([lead, heading, question, answer, more]))
+        assert cleaned.text == "\n".join([lead, question, answer, more]), heading
+    # questions among teasers still go, two in a row too
+    body = "\n".join(["Related", "The Race Card", "Is it over?", "Will Lewis, Anderson be back?",
+                      "Akron climbs Mid-Major poll", lead, answer])
+    assert clean_body(body).text == "\n".join([lead, answer])
+    # and so does a list of questions that ends the body (dragnet T15, half B: "More from mental_floss…" and four)
+    body = "\n".join([lead, answer, "More from mental_floss…", "Why Do People Feel Phantom Cellphone Vibrations?", "*",
+                      "What Is the Mystery Flavor of Dum Dums?"])
+    assert clean_body(body).text == "\n".join([lead, answer])
+    hostile = "\n".join(["Trending now?"] * 20_000 + [lead])
+    start = time.process_time()
+    assert clean_body(hostile).text == lead
+    assert time.process_time() - start < 5
+
+
 def test_a_control_repeated_on_every_photo_is_dropped():
     prose = ["A first long paragraph of the article that has quite a lot of words in it to be prose for sure.",
              "A second long paragraph of the article that has quite a lot of words in it to be prose, too.",

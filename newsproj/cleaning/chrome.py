@@ -426,6 +426,7 @@ def clean_body(
     #    heading inside the run of an earlier one continues from where that run stopped.
     teasers: list[bool] | None = None
     run_end = 0
+    questions_end = 0  # the end of the last run of question lines scanned
     headings: dict[str, bool] = {}
     for i, line in enumerate(lines):
         if line not in headings:
@@ -437,10 +438,25 @@ def clean_body(
             # line after it is the article's next subheading, not the next teaser (a list below it still goes
             # when teasers run to the end of the body)
             inline = _INLINE_TEASER.search(line) is not None
-            while not inline and j < len(lines) and (_headline_like(lines[j]) or _question_title(lines[j])
-                                                     or not keep[j]):
-                drop(j, "related")
-                j += 1
+            while not inline and j < len(lines):
+                if _headline_like(lines[j]) or not keep[j]:
+                    drop(j, "related")
+                    j += 1
+                    continue
+                # teasers asked as questions go on the run only when it goes on after them (or they end the body): a
+                # question followed by prose is the article's own question subheading ("Read more" / "What is the
+                # windfall tax?" / the answer), kept as before 78e1bac. (j never goes back: the questions after j are
+                # scanned once.)
+                if questions_end <= j:
+                    questions_end = j
+                    while questions_end < len(lines) and _question_title(lines[questions_end]):
+                        questions_end += 1
+                after = questions_end
+                if after == j or (after < len(lines) and keep[after] and not _headline_like(lines[after])):
+                    break
+                for k in range(j, questions_end):
+                    drop(k, "related")
+                j = questions_end
             run_end = j
             if j < len(lines):
                 if teasers is None:  # (its inputs do not change in this step: the "repeated" drops are made)
