@@ -775,7 +775,8 @@ def test_a_question_subheading_after_a_related_link_is_the_articles():
               "case caused by the war.")
     more = ("Economists at the Institute for Fiscal Studies estimate that the rise will bring in another 5 billion "
             "pounds over two years.")
-    for heading, question in (("Read more", "What is the windfall tax?"), ("Related", "Why was the verdict overturned?"),
+    for heading, question in (("Read more", "What is the windfall tax?"),
+                              ("Related", "Why was the verdict overturned?"),
                               ("Latest news", "Who is the new finance minister?"),
                               ("Lesen Sie auch", "Was ist die Übergewinnsteuer?")):
         cleaned = clean_body("\n".join([lead, heading, question, answer, more]))
