@@ -151,6 +151,35 @@ def test_readability_clean_is_memoised_with_the_same_results(monkeypatch):
     assert upstream.text_length(lxml.html.fromstring("<div><p> a  b </p>\n <p>c</p></div>")) == len("a b\nc")
 
 
+def test_readability_clean_is_upstreams_in_one_pass(monkeypatch):
+    """compat.readability_clean gives readability-lxml's clean() string for string (its source is pinned in
+    COPIED), and the memo computes with it: upstream's three regex passes are not run at all."""
+    import random
+
+    import readability.readability as upstream
+
+    original = getattr(upstream.clean, "__wrapped__", upstream.clean)
+    texts = ["", " ", "  ", "plain", " a ", "a  b", "a\tb", "a\t\tb", "a \t b", "a\t \tb", "a\n b", " \n\n a \n",
+             "a\r\nb", "a\xa0b", "a\xa0\xa0b", "a \xa0 b", "\u2003x\u2003", "a\x0bb\x1cc", "x" + " " * 254 + "y",
+             "x" + " " * 255 + "y", "x" + " \n" * 200 + "y", "x" + "\t" * 300 + "y", "x" + "\xa0" * 256 + "y"]
+    rnd = random.Random(15)
+    alphabet = [" ", " ", " ", "\t", "\n", "\r", "\xa0", "\u2003", "\x0b", "\x1c", "a", "b", ","]
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.choice((3, 20, 80))))
+        if rnd.random() < 0.2:  # a run about pass 1's 255 characters
+            text = text[:5] + rnd.choice((" ", "\t", " \n", "\xa0 ")) * rnd.randint(120, 300) + text[5:]
+        texts.append(text)
+    for text in texts:
+        assert compat.readability_clean(text) == original(text), repr(text)
+
+    def three_passes(text: str) -> str:
+        raise AssertionError("upstream's clean() ran")
+
+    monkeypatch.setattr(upstream, "clean", three_passes)  # (restored after the test)
+    compat.memoised_readability_clean()
+    assert upstream.clean("a  b\n c") == "a b\nc"
+
+
 def test_langid_trie_depth_is_the_models():
     """The vectorised walk starts each position LANGID_TRIE_DEPTH bytes back: that must be the depth of the model's
     automaton (breadth-first from the root over all 256 bytes), or states would differ."""
