@@ -1051,3 +1051,18 @@ def test_a_credit_that_names_an_agency_in_brackets_is_no_wire_dateline():
                   "Douglas, Isle of Man (Xinhua) -- The", "ST. JOHN'S, Newfoundland (Xinhua) -- A",
                   "PORT-AU-PRINCE (Xinhua) -- Haiti's", "ROME (ANSA) - Premier", "Stratford-upon-Avon (Xinhua) -- The"):
         assert chrome_reason(first) is None, first
+
+
+def test_a_line_that_is_a_pictures_caption_goes():
+    """``captions``: the page's picture captions (whitespace-normalised). A line that is exactly one goes; a line
+    that differs in its punctuation, only contains one, or is longer than CAPTION_WORDS stays."""
+    from newsproj.cleaning.chrome import CAPTION_WORDS
+
+    prose = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure."
+    long_line = " ".join(["word"] * (CAPTION_WORDS + 1))
+    body = "\n".join(["The old quay at low tide", prose, "The old quay, at low tide.",
+                      "Seen from the old quay at low tide, the boats wait.", long_line])
+    cleaned = clean_body(body, captions=frozenset({"The old quay at low tide", long_line}))
+    assert cleaned.text == "\n".join(body.split("\n")[1:])
+    assert cleaned.removed == [("The old quay at low tide", "caption")]
+    assert clean_body(body).text == body

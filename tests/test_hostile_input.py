@@ -452,3 +452,20 @@ def test_a_markdown_jsonld_body_is_read_linearly(text):
 def test_read_more_lines_and_cut_summaries_by_the_thousand_are_cleaned_linearly():
     cut = "A teaser summary of the other story that the site cut short in the middle of a wo..."
     finishes(clean_body, "\n".join(["Read more", cut] * N))
+
+
+@pytest.mark.parametrize("pictures", [
+    # each picture's block 190 elements deep, its caption at the bottom: 0.02 s (PICTURE_WALK reached)
+    "".join(f"<div><img alt='Picture {i} of the show'>" + "<span>" * 190 + f"Picture {i} of the show"
+            + "</span>" * 190 + "</div>" for i in range(1000)),
+    # a thousand pictures and their captions in one block of 100,000 elements: 0.01 s
+    "<div>" + "".join(f"<img alt='Picture {i} of the show'><span>Picture {i} of the show</span>" for i in range(1000))
+    + "<b></b>" * 100_000 + "</div>",
+])
+def test_picture_captions_walk_a_bounded_part_of_the_page(pictures):
+    """Each picture's block is read up to PICTURE_BLOCK_ELEMENTS elements, PICTURE_WALK in all on the page."""
+    import lxml.html
+
+    from newsproj.extraction.generic import picture_captions
+
+    finishes(picture_captions, lxml.html.fromstring(f"<html><body>{pictures}</body></html>"))

@@ -9,19 +9,24 @@ from ..text import MIN_BODY_WORDS, word_count
 from .chrome import Cleaned, chrome_reason, clean_body, clean_title
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from ..items import Article
     from ..sites import SiteConfig
 
 __all__ = ["clean", "clean_body", "clean_title", "chrome_reason", "Cleaned", "too_short"]
 
 
-def clean(article: Article, site: SiteConfig | None = None) -> tuple[Article, Cleaned]:
-    """The article with chrome removed from its body, headline and description."""
+def clean(article: Article, site: SiteConfig | None = None, captions: Set[str] = frozenset()) -> tuple[Article,
+                                                                                                     Cleaned]:
+    """The article with chrome removed from its body, headline and description; ``captions``: the page's picture
+    captions (a body line that is exactly one of them goes)."""
     cleaned = clean_body(
         article.articleBody,
         headline=article.headline,
         authors=[a.name for a in article.authors],
         drop_lines=site.drop_lines if site else (),
+        captions=captions,
     )
     return (
         replace(

@@ -8,9 +8,13 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..text import word_count
 from .patterns import Vocabulary, first_match, vocabulary
+
+if TYPE_CHECKING:
+    from collections.abc import Set
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")
 _DATE_LINE = re.compile(
@@ -321,13 +325,19 @@ def _unheaded_thread(lines: list[str], removed: dict[int, str], prose_at: int) -
     return before + 1 if before is not None else first
 
 
+CAPTION_WORDS = 40
+"""A body line longer than this is prose even when a picture's alt text repeats it (an alt set to the lead)."""
+
+
 def clean_body(
     body: str,
     headline: str | None = None,
     authors: list[str] | None = None,
     drop_lines: tuple[str, ...] = (),
+    captions: Set[str] = frozenset(),
 ) -> Cleaned:
-    """The body without chrome lines; ``drop_lines`` are the site's own extra patterns."""
+    """The body without chrome lines; ``drop_lines`` are the site's own extra patterns; ``captions`` the page's
+    picture captions (whitespace-normalised, :func:`newsproj.extraction.generic.picture_captions`)."""
     vocab = vocabulary()
     extra = tuple(re.compile(p, re.I) for p in drop_lines)
     lines = [" ".join(line.split()) for line in body.split("\n")]
@@ -421,6 +431,13 @@ def clean_body(
         at = bisect.bisect_left(credits, glued)
         if at < len(credits) and credits[at].startswith(glued):
             drop(i, "caption")
+
+    # 2c. a line that is exactly a picture's caption (its alt text, shown again in the picture's own block and
+    #     nowhere else on the page): the caption, or the headline of a teaser tile, not the article's prose
+    if captions:
+        for i, line in enumerate(lines):
+            if keep[i] and word_count(line) <= CAPTION_WORDS and line in captions:
+                drop(i, "caption")
 
     # 3. a "you might also like" heading and the headline-like lines after it. Each line is walked once: a
     #    heading inside the run of an earlier one continues from where that run stopped.

@@ -45,6 +45,10 @@ class Extraction:
     article: Article
     fallbacks: list[str] = field(default_factory=list)
     """Fields whose site rule found nothing, so the generic extractor filled them."""
+    captions: frozenset[str] = frozenset()
+    """The page's picture captions (:func:`generic.picture_captions`): alt texts that the picture's own block shows
+    again and the page nowhere else, so a body line equal to one is that caption or a teaser's headline, not the
+    article (cleaning drops it)."""
 
 
 def _unescaped(text: str) -> str:
@@ -333,7 +337,7 @@ def extract(
             **consent.signals(page, url, hints),
         ),
     )
-    return Extraction(article=article, fallbacks=fallbacks)
+    return Extraction(article=article, fallbacks=fallbacks, captions=generic.picture_captions(tree))
 
 
 __all__ = ["Extraction", "MIN_BODY_WORDS", "extract", "parse_html"]

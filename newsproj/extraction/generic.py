@@ -61,7 +61,7 @@ from .normalize import word_count
 from .parse import element_text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Set
+    from collections.abc import Callable, Iterator, Set
 
     from lxml.html import HtmlElement
 
@@ -1042,6 +1042,126 @@ def _without_markdown(text: str) -> str:
     text = _MD_ATTRIBUTES.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
     return _MD_EMPHASIS.sub(r"\1", text)
+
+
+PICTURES = 1000
+"""Pictures of a page whose alt text is read (:func:`picture_captions`); the rest are not."""
+PICTURE_TEXT_CHARS = 500
+"""An alt text longer than this is no caption's: it is not read (a body line that long is prose anyway)."""
+PICTURE_LEVELS = 3
+"""How far up from an ``<img>`` its own block is looked for (:func:`picture_captions`)."""
+PICTURE_BLOCK_SLACK = 200
+"""A picture's own block holds its caption and at most this many characters more (a kicker, a credit, a date);
+an ancestor with more text is the story around the picture, not the picture's block."""
+PICTURE_BLOCK_ELEMENTS = 200
+"""A picture's own block has at most this many elements; an ancestor with more is no picture's block."""
+PICTURE_WALK = 20_000
+"""Elements of picture blocks walked on one page, in all; the pictures after that are not read."""
+_NOT_CAPTIONS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "blockquote", "td", "th"})
+"""A text in one of these (a paragraph, heading, list item, quote, cell) is the story's own, unless it sits in the
+picture's own link or figure (a teaser tile's headline, a figcaption)."""
+
+
+def _small_block(block: HtmlElement, limit: int) -> tuple[list[HtmlElement], int] | None:
+    """``block``'s elements (itself first) and about how many characters of text it holds (its words, one space
+    after each), when it has at most ``PICTURE_BLOCK_ELEMENTS`` elements and ``limit`` characters, else None (read
+    only so far)."""
+    elements: list[HtmlElement] = []
+    size = 0
+    for el in block.iter():
+        if len(elements) >= PICTURE_BLOCK_ELEMENTS:
+            return None
+        elements.append(el)
+        for part in (el.text if isinstance(el.tag, str) else None, el.tail if el is not block else None):
+            if part:  # (a comment's text is not shown, the text after it is)
+                size += sum(len(w) + 1 for w in part.split())
+        if size > limit + 1:
+            return None
+    return elements, size
+
+
+def _holds(outer: HtmlElement | None, el: HtmlElement) -> bool:
+    """Whether ``el`` is ``outer`` or inside it."""
+    return outer is not None and (el is outer or any(a is outer for a in el.iterancestors()))
+
+
+def _link_below(el: HtmlElement, top: HtmlElement) -> HtmlElement | None:
+    """The ``<a>`` that holds ``el`` (or is ``el``) below ``top``, else None."""
+    return next((a for a in _below(el, top) if a.tag == "a"), None)
+
+
+def _below(el: HtmlElement, top: HtmlElement) -> Iterator[HtmlElement]:
+    """``el`` and its ancestors below ``top``."""
+    at: HtmlElement | None = el
+    while at is not None and at is not top:
+        yield at
+        at = at.getparent()
+
+
+def _caption_in_block(img: HtmlElement, alt: str, walk: list[int]) -> HtmlElement | None:
+    """The element of ``img``'s own block whose text is exactly ``alt``, when it is the picture's caption: inside
+    the picture's own link or ``<figure>``, or in a link to the same place (a teaser tile: picture and headline,
+    two links to one story), or after the picture and in no paragraph, heading, list item or cell of the block
+    (appleinsider's ``<div><div><img alt=X></div><span>X</span></div>``). The block is the nearest of the
+    picture's ``PICTURE_LEVELS`` ancestors that holds such an element and no more than ``PICTURE_BLOCK_SLACK``
+    characters of text besides; an ancestor with more is the story around the picture, and nothing is looked for
+    there. ``walk[0]``: elements walked so far on the page (:data:`PICTURE_WALK`)."""
+    own_link = next(img.iterancestors("a"), None)
+    href = own_link.get("href") if own_link is not None else None
+    figure = next(img.iterancestors("figure"), None)
+    block: HtmlElement | None = img
+    for _ in range(PICTURE_LEVELS):
+        block = block.getparent() if block is not None else None
+        if block is None or walk[0] >= PICTURE_WALK:
+            return None
+        small = _small_block(block, len(alt) + PICTURE_BLOCK_SLACK)
+        walk[0] += len(small[0]) if small is not None else PICTURE_BLOCK_ELEMENTS
+        if small is None:
+            return None
+        elements, size = small
+        if size < len(alt):  # (too little text to hold the caption yet)
+            continue
+        after = False
+        for el in elements:
+            if el is img:
+                after = True
+            if el is img or not isinstance(el.tag, str) or " ".join(el.text_content().split()) != alt:
+                continue
+            if _holds(own_link, el) or _holds(figure, el):
+                return el
+            link = _link_below(el, block)
+            if href and link is not None and link.get("href") == href:
+                return el
+            if after and not any(a.tag in _NOT_CAPTIONS for a in _below(el, block)):
+                return el
+    return None
+
+
+def picture_captions(tree: HtmlElement) -> frozenset[str]:
+    """The alt texts (whitespace-normalised, punctuation kept) of the page's pictures (the first ``PICTURES``
+    ``<img>``) that the picture's own block shows again as its caption (:func:`_caption_in_block`) and that the
+    page's text holds nowhere else: a body line equal to one is that caption or a teaser tile's headline, never a
+    paragraph or heading of the story that happens to say what a picture's alt says (the page would show it once
+    more)."""
+    shown: dict[str, set[HtmlElement]] = {}
+    walk = [0]
+    raw = tree.text_content()
+    for n, img in enumerate(tree.iter("img")):
+        if n >= PICTURES or walk[0] >= PICTURE_WALK:
+            break
+        alt = " ".join((img.get("alt") or "").split())
+        if not alt or len(alt) > PICTURE_TEXT_CHARS or alt not in raw:  # (no text of the page says it)
+            continue
+        caption = _caption_in_block(img, alt, walk)
+        if caption is not None:
+            shown.setdefault(alt, set()).add(caption)
+    if not shown:
+        return frozenset()
+    text = " ".join(raw.split())
+    hidden = [" ".join(el.text.split()) for el in tree.iter("script", "style") if el.text]
+    # the page's text outside scripts and styles holds the alt only as often as its pictures' captions
+    return frozenset(alt for alt, captions in shown.items()
+                     if text.count(alt) - sum(h.count(alt) for h in hidden) <= len(captions))
 
 
 def from_jsonld(tree: HtmlElement, body: str, ld_body: str | None) -> str | None:
