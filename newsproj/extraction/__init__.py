@@ -337,7 +337,9 @@ def extract(
             **consent.signals(page, url, hints),
         ),
     )
-    return Extraction(article=article, fallbacks=fallbacks, captions=generic.picture_captions(tree))
+    return Extraction(
+        article=article, fallbacks=fallbacks, captions=generic.picture_captions(tree, article.articleBody)
+    )
 
 
 __all__ = ["Extraction", "MIN_BODY_WORDS", "extract", "parse_html"]

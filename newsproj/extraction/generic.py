@@ -1137,25 +1137,31 @@ def _caption_in_block(img: HtmlElement, alt: str, walk: list[int]) -> HtmlElemen
     return None
 
 
-def picture_captions(tree: HtmlElement) -> frozenset[str]:
+def picture_captions(tree: HtmlElement, body: str | None = None) -> frozenset[str]:
     """The alt texts (whitespace-normalised, punctuation kept) of the page's pictures (the first ``PICTURES``
     ``<img>``) that the picture's own block shows again as its caption (:func:`_caption_in_block`) and that the
     page's text holds nowhere else: a body line equal to one is that caption or a teaser tile's headline, never a
     paragraph or heading of the story that happens to say what a picture's alt says (the page would show it once
-    more)."""
+    more). ``body``: the extracted body; only an alt that is one of its lines (whitespace-normalised, as cleaning
+    reads them) can matter, and on most pages none is, so nothing more is walked or read."""
     shown: dict[str, set[HtmlElement]] = {}
     walk = [0]
-    raw = tree.text_content()
+    lines = None if body is None else {" ".join(line.split()) for line in body.split("\n")}
+    raw: str | None = None
     for n, img in enumerate(tree.iter("img")):
         if n >= PICTURES or walk[0] >= PICTURE_WALK:
             break
         alt = " ".join((img.get("alt") or "").split())
-        if not alt or len(alt) > PICTURE_TEXT_CHARS or alt not in raw:  # (no text of the page says it)
+        if not alt or len(alt) > PICTURE_TEXT_CHARS or (lines is not None and alt not in lines):
+            continue
+        if raw is None:
+            raw = tree.text_content()
+        if alt not in raw:  # (no text of the page says it)
             continue
         caption = _caption_in_block(img, alt, walk)
         if caption is not None:
             shown.setdefault(alt, set()).add(caption)
-    if not shown:
+    if not shown or raw is None:
         return frozenset()
     text = " ".join(raw.split())
     hidden = [" ".join(el.text.split()) for el in tree.iter("script", "style") if el.text]
