@@ -277,6 +277,21 @@ def test_chrome_case(case: Path):
         ("Subscribe to the Morning Brief and get the day's top stories delivered directly to your inbox.",
          "newsletter"),
         ("You can follow the Guardian on Instagram and Twitter.", "share"),
+        # the forms the vocabulary sweep's guards (prose about the subject) still take as chrome
+        ("Get The Herald delivered to your door every morning from just £1 a week.", "newsletter"),
+        ("Sign up for our daily newsletter and get the headlines delivered to your inbox.", "newsletter"),
+        ("Sign up for the Morning Brief newsletter.", "newsletter"),
+        ("The best of the week, every Friday. Subscribe to the Weekend Reads newsletter.", "newsletter"),
+        ("280 characters remaining", "comments"),
+        ("We may earn a commission when you buy through links on our site.", "ads"),
+        ("Postmedia may earn an affiliate commission from purchases made through links on this page.", "ads"),
+        ("It looks like you're using an ad blocker. Please consider supporting us.", "ads"),
+        ("Copyright The Herald Group. All rights reserved.", "credits"),
+        ("Reporting by Jane Doe in London; Editing by John Roe", "credits"),
+        ("Additional reporting by the Associated Press.", "credits"),
+        ("Follow the Guardian on Instagram, where we post the best of our photography every day.", "share"),
+        ("Exclusivo para suscriptores", "newsletter"),
+        ("Hazte suscriptor", "newsletter"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -544,6 +559,32 @@ def test_chrome_lines(line, reason):
         "supermarket.",
         "You can follow the match live on YouTube, where the league streams every game of the season for free.",
         "You can follow a similar strategy on Instagram: post at the same time every day and answer every comment.",
+        # prose about the very subject of a pattern (issue 11 finding 5: the vocabulary sweep): a reporter writing about
+        # deliveries, newsletters, contest rules, ad blockers, affiliate links, cookies, rights, reporting, a council's
+        # post
+        "Meal kits delivered to your door cost on average 40 per cent more than the same food bought at a supermarket.",
+        "Prescriptions delivered to your door will cost an extra £2 from April, the pharmacy chain said.",
+        "Scam texts delivered to your inbox now outnumber real ones, the regulator warned on Tuesday.",
+        "Readers who sign up for the newsletter are three times more likely to renew their subscription, the study "
+        "found.",
+        "Voters who sign up for the council's newsletter get notice of every planning hearing.",
+        "Most people subscribe to the newsletters of two or three outlets and ignore the rest, the survey found.",
+        "Fewer readers subscribe to paid newsletters than the platform claimed in its filing.",
+        "Investors who subscribe to the fund's newsletter were promised returns of 20 per cent, prosecutors said.",
+        "Limit: 500 words",
+        "Maximum 280 characters",
+        "Maximum 500 words",
+        "Ad blocker use rose to 40 per cent of readers, the survey found.",
+        "Publishers may earn a commission from the links, the regulator said, and must disclose it.",
+        "Influencers who earn affiliate commission must say so, the watchdog ruled on Friday.",
+        '"We use cookies to follow you from site to site," the company admitted in court.',
+        "This website uses cookies, the banner says, but the regulator says that is not enough.",
+        "All rights reserved, the label insists, but the song is everywhere.",
+        "Reporting by the BBC led to the resignation, the committee found.",
+        "Additional reporting by the paper's team uncovered the fraud.",
+        "Follow the rules or pay a fine, the council warned on Facebook, where its post was shared 10,000 times.",
+        "Los suscriptores de la plataforma pagarán más.",
+        "La suscripción anual sube a 99 euros.",
     ],
 )
 def test_prose_is_not_chrome(line):

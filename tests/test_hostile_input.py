@@ -104,6 +104,13 @@ BODIES = {
                        + "Comments\n" + "\n".join("Posted by " + "a" * 40 + " at " * 8 for _ in range(N // 10)),
     "unheaded_signatures": "A long first paragraph of prose with enough words to count as the article's text.\n"
                            + "\n".join("Posted by: " + "a " * 9 + " at " * 5 for _ in range(N // 10)),
+    # the guarded prompts of the vocabulary sweep (issue 11 finding 5): a prompt's word before "delivered", an
+    # imperative after any sentence's end, reported speech looked for over the whole line, a counter's digits
+    "delivered_prompts": "sign up " * N + "delivered to your door",
+    "imperative_sign_ups": ". sign up for " * N + "x",
+    "notices_before_speech": "we use " * N + "cookies said",
+    "follow_determiners": "follow the " * N + "on facebook",
+    "counter_digits": "max " + "1," * N + " words",
     # template lines (newsproj/cleaning/template.py): the same short line many times, and many short lines
     "template_candidates": "\n".join(f"Short line {i % 7}" for i in range(N)),
 }
