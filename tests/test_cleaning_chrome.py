@@ -585,6 +585,12 @@ def test_chrome_lines(line, reason):
         "Follow the rules or pay a fine, the council warned on Facebook, where its post was shared 10,000 times.",
         "Los suscriptores de la plataforma pagarán más.",
         "La suscripción anual sube a 99 euros.",
+        # what someone said in the words of a site's notice
+        "Add your comment to the consultation by Friday, the council said in a letter to residents.",
+        "We and our partners in the coalition will vote against the budget, the opposition leader said.",
+        "Enable JavaScript in the settings, the bank told customers who could not log in.",
+        "The opinions expressed in this report do not necessarily reflect those of the agency, its director said.",
+        "Three newsrooms contributed reporting to this report, its editor said.",
     ],
 )
 def test_prose_is_not_chrome(line):

@@ -111,6 +111,7 @@ BODIES = {
     "notices_before_speech": "we use " * N + "cookies said",
     "follow_determiners": "follow the " * N + "on facebook",
     "counter_digits": "max " + "1," * N + " words",
+    "site_notices_before_speech": "share this " * N + "article we and our partners said",
     # template lines (newsproj/cleaning/template.py): the same short line many times, and many short lines
     "template_candidates": "\n".join(f"Short line {i % 7}" for i in range(N)),
 }
