@@ -861,6 +861,17 @@ def test_a_separator_line_is_no_phrase_twice_and_keeps_its_first_copy():
     assert clean_body("\n".join([prose[0], twice, prose[1]])).text == "\n".join(prose)
 
 
+def test_in_this_section_goes_alone_not_with_the_subheadings_and_prose_after_it():
+    """"In This Section" is a box's heading (half A): it goes, but it is no related heading whose headline-like lines
+    are teasers: a report's own "In This Section" took its subheadings and the paragraph after them (issue 11
+    finding 5)."""
+    prose = "The council published its annual report on Monday, and the auditors found problems with the accounts."
+    rest = ["Who pays for the new bridge", "How much it will cost",
+            "The bridge will cost 40 million euros, of which the state pays half and the city the rest, the report "
+            "says."]
+    assert clean_body("\n".join([prose, "In This Section", *rest])).text == "\n".join([prose, *rest])
+
+
 def test_a_related_heading_with_its_own_teaser_keeps_the_subheading_after_it():
     """An inline related link ("Lesen Sie auch: <headline>") is one line: the next short line is the article's
     subheading over its next paragraph (news-dev, half A)."""
