@@ -292,6 +292,9 @@ def test_chrome_case(case: Path):
         ("Follow the Guardian on Instagram, where we post the best of our photography every day.", "share"),
         ("Exclusivo para suscriptores", "newsletter"),
         ("Hazte suscriptor", "newsletter"),
+        ("Kommentare", "comments"),
+        ("Kommentar schreiben", "comments"),
+        ("Commentaires", "comments"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -585,6 +588,11 @@ def test_chrome_lines(line, reason):
         "Follow the rules or pay a fine, the council warned on Facebook, where its post was shared 10,000 times.",
         "Los suscriptores de la plataforma pagarán más.",
         "La suscripción anual sube a 99 euros.",
+        # a heading on someone's remarks, not the comment section's label
+        "Kommentare des Kanzlers sorgten für Ärger",
+        "Commentaires du président",
+        "Comentarios del ministro",
+        "Commenti del premier",
         # what someone said in the words of a site's notice
         "Add your comment to the consultation by Friday, the council said in a letter to residents.",
         "We and our partners in the coalition will vote against the budget, the opposition leader said.",
