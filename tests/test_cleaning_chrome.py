@@ -295,6 +295,8 @@ def test_chrome_case(case: Path):
         ("Kommentare", "comments"),
         ("Kommentar schreiben", "comments"),
         ("Commentaires", "comments"),
+        ("Folgen Sie uns auch bei Social Media", "newsletter"),
+        ("- Die WAZ auch bei Social Media – ob Instagram, Facebook oder TikTok.", "newsletter"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -593,6 +595,8 @@ def test_chrome_lines(line, reason):
         "Commentaires du président",
         "Comentarios del ministro",
         "Commenti del premier",
+        "Auch bei Social Media wächst der Druck auf die Plattformen, Hassrede schneller zu löschen.",
+        "Bei Social Media verbringen Jugendliche im Schnitt drei Stunden am Tag, so die Studie.",
         # what someone said in the words of a site's notice
         "Add your comment to the consultation by Friday, the council said in a letter to residents.",
         "We and our partners in the coalition will vote against the budget, the opposition leader said.",
