@@ -1281,6 +1281,44 @@ def test_a_line_equal_to_a_pictures_alt_text_stays_unless_it_is_that_pictures_ow
     assert line in outcome.article.articleBody.split("\n"), (outcome.article.articleBody, outcome.removed)
 
 
+_CREWS = "Crews began lifting the first stones on Monday."
+_BOATS = "What happens to the boats"
+_SEA = "We will not let the quay fall into the sea."
+
+
+@pytest.mark.parametrize(("fragment", "line"), [
+    # WordPress's media-and-text block: the picture's figure, then a content <div> holding the story's paragraph or
+    # subheading (the <div>'s text is the alt's, but the text is the <p>'s or <h3>'s)
+    (f"<div class='wp-block-media-text'><figure class='wp-block-media-text__media'><img src='/m.jpg' alt='{_CREWS}'>"
+     f"</figure><div class='wp-block-media-text__content'><p>{_CREWS}</p></div></div>", _CREWS),
+    (f"<div class='wp-block-media-text'><figure class='wp-block-media-text__media'><img src='/m.jpg' alt='{_BOATS}'>"
+     f"</figure><div class='wp-block-media-text__content'><h3>{_BOATS}</h3></div></div>", _BOATS),
+    # an AMP hero (amp-img, its <noscript><img> fallback) over the paragraph it illustrates
+    (f"<div class='hero'><amp-img src='/a.jpg' alt='{_CREWS}' layout='responsive'><noscript><img src='/a.jpg' "
+     f"alt='{_CREWS}'></noscript></amp-img><div class='t'><p>{_CREWS}</p></div></div>", _CREWS),
+    # a section's picture and its subheading, each in a <div>
+    (f"<div class='section-head'><div class='pic'><img src='/c.jpg' alt='{_BOATS}'></div><div class='title'><h2>"
+     f"{_BOATS}</h2></div></div>", _BOATS),
+    # a pull quote with the speaker's picture labelled with the quote
+    (f"<div class='pull'><img src='/q.png' alt='{_SEA}'><div class='q'><blockquote><p>{_SEA}</p></blockquote></div>"
+     "</div>", _SEA),
+    # the block is itself the paragraph or quote: an inline picture, then the words in <em>/<span>
+    (f"<blockquote><img src='/a.png' alt='{_SEA}'><span>{_SEA}</span></blockquote>", _SEA),
+    (f"<p><img src='/a.png' alt='{_CREWS}'><em>{_CREWS}</em></p>", _CREWS),
+])
+def test_a_paragraph_or_heading_after_a_picture_is_no_caption_when_a_wrapper_holds_it(fragment, line):
+    """An element after the picture whose text is the alt's is its caption only when no paragraph, heading, quote
+    or list item holds that text: not a wrapper <div> around the story's own <p>/<h2>, nor an <em>/<span> that is
+    all of a <p> or <blockquote> (picture_captions looked only at the wrapper and its ancestors below the block)."""
+    from newsproj.extraction.page import process_page
+    from newsproj.items import PageItem
+
+    outcome = process_page(PageItem(url="http://127.0.0.1/news/quay.html", html=_story_with(fragment),
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is not None, (outcome.listing, outcome.drop)
+    assert line in outcome.article.articleBody.split("\n"), (outcome.article.articleBody, outcome.removed)
+
+
 def test_picture_captions_are_read_from_a_bounded_number_of_pictures_and_blocks():
     from newsproj.extraction.generic import PICTURE_BLOCK_SLACK, PICTURE_TEXT_CHARS, PICTURES, picture_captions
 

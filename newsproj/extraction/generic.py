@@ -1132,7 +1132,10 @@ def _caption_in_block(img: HtmlElement, alt: str, walk: list[int]) -> HtmlElemen
             link = _link_below(el, block)
             if href and link is not None and link.get("href") == href:
                 return el
-            if after and not any(a.tag in _NOT_CAPTIONS for a in _below(el, block)):
+            # (nor is one that holds a paragraph, heading or quote of the block's, or sits in one that is the
+            # block: a Gutenberg media-and-text block's <div><p>X</p></div> beside its picture)
+            if after and block.tag not in _NOT_CAPTIONS and not any(
+                    a.tag in _NOT_CAPTIONS for a in _below(el, block)) and next(el.iter(*_NOT_CAPTIONS), None) is None:
                 return el
     return None
 
