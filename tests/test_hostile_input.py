@@ -477,3 +477,23 @@ def test_picture_captions_walk_a_bounded_part_of_the_page(pictures):
     from newsproj.extraction.generic import picture_captions
 
     finishes(picture_captions, lxml.html.fromstring(f"<html><body>{pictures}</body></html>"))
+
+
+@pytest.mark.parametrize("text", [
+    # a thousand captioned pictures and 25,000 scripts: each alt was counted in each script (1.4 s of CPU)
+    "<script>var a = 1;</script>" * 25_000,
+    # and 8 MB of text: each alt was looked for in all of it, twice (2.5 s)
+    "<p>" + "lorem ipsum dolor " * 450_000 + "</p>",
+])
+def test_picture_captions_scan_a_bounded_amount_of_the_pages_text(text):
+    """Each captioned picture's alt is looked for in the page's whole text: PICTURE_SCAN_CHARS in all, and the
+    scripts' texts as one string (0.1 s each)."""
+    import lxml.html
+
+    from newsproj.extraction.generic import picture_captions
+
+    alts = [f"Picture {i} of the show at the harbour" for i in range(1000)]
+    pictures = "".join(f"<div><div><img src='/{i}.jpg' alt='{a}'></div><span>{a}</span></div>"
+                       for i, a in enumerate(alts))
+    finishes(picture_captions, lxml.html.fromstring(f"<html><body>{pictures}{text}</body></html>"), "\n".join(alts),
+             seconds=0.6)

@@ -1057,6 +1057,10 @@ PICTURE_BLOCK_ELEMENTS = 200
 """A picture's own block has at most this many elements; an ancestor with more is no picture's block."""
 PICTURE_WALK = 20_000
 """Elements of picture blocks walked on one page, in all; the pictures after that are not read."""
+PICTURE_SCAN_CHARS = 500_000_000
+"""Characters of the page's text scanned in all for pictures' alts (each alt is looked for in the whole text, twice:
+pictures times text, ~0.1 s of CPU at most); past it, the pictures after are not read and the alts not yet counted
+are no captions (their lines stay). 1,000 captioned pictures on a page of 100,000 characters scan ~0.2 billion."""
 _NOT_CAPTIONS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "blockquote", "td", "th"})
 """A text in one of these (a paragraph, heading, list item, quote, cell) is the story's own, unless it sits in the
 picture's own link or figure (a teaser tile's headline, a figcaption)."""
@@ -1149,6 +1153,7 @@ def picture_captions(tree: HtmlElement, body: str | None = None) -> frozenset[st
     reads them) can matter, and on most pages none is, so nothing more is walked or read."""
     shown: dict[str, set[HtmlElement]] = {}
     walk = [0]
+    scan = 0  # characters of the page's text scanned for alts (PICTURE_SCAN_CHARS)
     lines = None if body is None else {" ".join(line.split()) for line in body.split("\n")}
     raw: str | None = None
     for n, img in enumerate(tree.iter("img")):
@@ -1159,6 +1164,9 @@ def picture_captions(tree: HtmlElement, body: str | None = None) -> frozenset[st
             continue
         if raw is None:
             raw = tree.text_content()
+        scan += len(raw)
+        if scan > PICTURE_SCAN_CHARS:
+            break
         if alt not in raw:  # (no text of the page says it)
             continue
         caption = _caption_in_block(img, alt, walk)
@@ -1167,10 +1175,18 @@ def picture_captions(tree: HtmlElement, body: str | None = None) -> frozenset[st
     if not shown or raw is None:
         return frozenset()
     text = " ".join(raw.split())
-    hidden = [" ".join(el.text.split()) for el in tree.iter("script", "style") if el.text]
+    # the scripts' and styles' texts, one string: each alt is counted in it once, not once a script (no alt holds
+    # a newline)
+    hidden = "\n".join(" ".join(el.text.split()) for el in tree.iter("script", "style") if el.text)
     # the page's text outside scripts and styles holds the alt only as often as its pictures' captions
-    return frozenset(alt for alt, captions in shown.items()
-                     if text.count(alt) - sum(h.count(alt) for h in hidden) <= len(captions))
+    captions = []
+    for alt, elements in shown.items():
+        scan += len(text) + len(hidden)
+        if scan > PICTURE_SCAN_CHARS:
+            break
+        if text.count(alt) - hidden.count(alt) <= len(elements):
+            captions.append(alt)
+    return frozenset(captions)
 
 
 def from_jsonld(tree: HtmlElement, body: str, ld_body: str | None) -> str | None:
