@@ -297,6 +297,17 @@ def test_chrome_case(case: Path):
         ("Commentaires", "comments"),
         ("Folgen Sie uns auch bei Social Media", "newsletter"),
         ("- Die WAZ auch bei Social Media – ob Instagram, Facebook oder TikTok.", "newsletter"),
+        # forms ef4c297's guards let through (review4): a policy that tells how the comment fares, without a pronoun;
+        # the author, the blog or an @handle to follow
+        ("Comments are moderated and may take up to 24 hours to appear. Off-topic or abusive comments will be removed.",
+         "comments"),
+        ("Comments are moderated before they are published. Please keep the discussion civil and on topic.",
+         "comments"),
+        ("Comments will be moderated. Abusive, off-topic or promotional comments will be removed without notice.",
+         "comments"),
+        ("You can follow the author on Twitter at @janedoe.", "share"),
+        ("You can follow this blog on Facebook and Instagram.", "share"),
+        ("You can follow the show on Instagram @theshow.", "share"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -603,6 +614,10 @@ def test_chrome_lines(line, reason):
         "Enable JavaScript in the settings, the bank told customers who could not log in.",
         "The opinions expressed in this report do not necessarily reflect those of the agency, its director said.",
         "Three newsrooms contributed reporting to this report, its editor said.",
+        # (and prose beside the forms review4 takes again: no pronoun, no word on how a comment fares; no author, blog
+        # or handle)
+        "Comments are moderated by volunteers on most forums, and the big platforms take days to remove hate speech.",
+        "You can follow the story of the rescue on YouTube, where the coastguard posted the footage on Sunday.",
     ],
 )
 def test_prose_is_not_chrome(line):
