@@ -1305,6 +1305,8 @@ _SEA = "We will not let the quay fall into the sea."
     # the block is itself the paragraph or quote: an inline picture, then the words in <em>/<span>
     (f"<blockquote><img src='/a.png' alt='{_SEA}'><span>{_SEA}</span></blockquote>", _SEA),
     (f"<p><img src='/a.png' alt='{_CREWS}'><em>{_CREWS}</em></p>", _CREWS),
+    # a subheading with an icon labelled with it, each in a <span>
+    (f"<h2><span class='icon'><img src='/i.png' alt='{_BOATS}'></span><span>{_BOATS}</span></h2>", _BOATS),
 ])
 def test_a_paragraph_or_heading_after_a_picture_is_no_caption_when_a_wrapper_holds_it(fragment, line):
     """An element after the picture whose text is the alt's is its caption only when no paragraph, heading, quote
