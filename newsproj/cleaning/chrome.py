@@ -469,7 +469,10 @@ def clean_body(
                     while questions_end < len(lines) and _question_title(lines[questions_end]):
                         questions_end += 1
                 after = questions_end
-                if after == j or (after < len(lines) and keep[after] and not _headline_like(lines[after])):
+                # (two questions in a row are teasers even when prose follows: an article's question subheading is
+                # followed by its answer, not by another question)
+                if after == j or (after - j < 2 and after < len(lines) and keep[after]
+                                  and not _headline_like(lines[after])):
                     break
                 for k in range(j, questions_end):
                     drop(k, "related")
