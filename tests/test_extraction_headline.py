@@ -200,6 +200,12 @@ def test_a_photo_credit_is_no_site_name():
     # a list of search keywords after the headline is no part of it
     ("<title>ROVERS SIGN STRIKER | Football Transfer News, Live Scores, Fixtures, Results</title>", "<p>Story.</p>",
      "http://www.goalsport.example/x", "ROVERS SIGN STRIKER"),
+    # ... also a list of six items or more, one of five words (sportinglife.com, l3s-gn1)
+    ("<title>ROVERS SIGN STRIKER | Premier League Football Transfer News, Football News, Fixtures, Results, Match"
+     " Reports, Stats</title>", "<p>Story.</p>", "http://www.goalsport.example/x", "ROVERS SIGN STRIKER"),
+    # ... but a headline that names a few things, then says what they did, is a headline
+    ("<title>Apple, Google, Microsoft, Amazon Face New EU Probe | Gazette</title>", "<p>Story.</p>",
+     "http://www.gazette.com/x", "Apple, Google, Microsoft, Amazon Face New EU Probe"),
     # "Section- Headline": a hyphen after a word and before a space parts the title ...
     ("<title>gazette.com - Music- Singer settles lawsuit</title>", "<p>Story.</p>", "http://www.gazette.com/x",
      "Singer settles lawsuit"),

@@ -154,16 +154,22 @@ def _site_like(text: str, site_names: tuple[str, ...], label: tuple[str, ...], o
 
 _KEYWORD = re.compile(r"[^,]{1,40}")
 MIN_KEYWORDS = 4
+LONG_KEYWORDS = 6
+"""In a list of this many items or more, an item may be a word longer ("Premier League Football Transfer News")."""
 
 
 def _keywords(text: str) -> bool:
     """A list of search keywords, not a headline: four or more comma-separated items of a few capitalised words
-    ("Football Transfer News, Football News, Fixtures, Results")."""
+    ("Football Transfer News, Football News, Fixtures, Results"); items of up to five words in a list of six or
+    more ("Premier League Football Transfer News, Football News, Fixtures, Results, Match Reports, Stats": a
+    headline of five commas is rare, one of four names a few things and then says what they did, "Apple, Google,
+    Microsoft, Amazon Face New EU Probe")."""
     items = text[:MAX_TITLE].split(",")
     if len(items) < MIN_KEYWORDS:
         return False
-    return all(_KEYWORD.fullmatch(i) and 0 < len(i.split()) <= 4 and all(w[:1].isupper() or not w[:1].isalpha()
-                                                                        for w in i.split()) for i in items)
+    most = 5 if len(items) >= LONG_KEYWORDS else 4
+    return all(_KEYWORD.fullmatch(i) and 0 < len(i.split()) <= most and all(w[:1].isupper() or not w[:1].isalpha()
+                                                                           for w in i.split()) for i in items)
 
 
 def _unescaped(text: str) -> str:
