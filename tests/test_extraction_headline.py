@@ -326,6 +326,21 @@ def test_a_title_that_shares_no_word_with_the_article_is_the_sections_name():
         "Local Sports Wire")
 
 
+def test_an_h1_that_is_all_a_title_holds_besides_the_sites_name_is_the_sections_name():
+    # (cbs11tv.com, l3s-gn1: the section's name is the <title>'s only part besides the site's name, and the page shows
+    # it as an <h1> above the story's <h2>)
+    head = "<title>cbs11tv.com - Local Sports Wire</title>"
+    body = ("<h1>Local Sports Wire</h1><h2>Search</h2><h2>Toronto guard Ford close to resuming workouts</h2>"
+            "<p>Toronto guard T.J. Ford could resume workouts next week, the Raptors said on Monday.</p>")
+    page = metadata.read(lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>"))
+    article = "TORONTO (AP) Raptors guard T.J. Ford was cleared to resume workouts Wednesday."
+    assert headline.choose(page, "http://cbs11tv.com/localsportswire/22.0.html", article) == (
+        "Toronto guard Ford close to resuming workouts")
+    # an article that uses the heading's words: the heading stays
+    assert headline.choose(page, "http://cbs11tv.com/localsportswire/22.0.html", "The local sports wire: " + article) \
+        == "Local Sports Wire"
+
+
 def test_where_the_title_is_the_sites_name_the_heading_the_article_speaks_of_wins():
     head = "<title>SuperSoccer</title>"
     body = ("<span class='title'>England</span><span class='title'>McCarthy is not for sale - Hughes</span>"

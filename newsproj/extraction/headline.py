@@ -15,7 +15,9 @@ A page states its title several times: JSON-LD ``headline``, ``og:title``/``twit
    parts around it (a site's name also before a colon, "Site.com: Headline", or in parentheses at the end,
    "Headline (from Site)"; a list of search keywords is no part of a headline): what the reader sees in the tab;
    but where the page states only a ``<title>`` and it shares no word with the article, it is the site's or the
-   section's name ("Local Sports Wire"): the heading whose words the article's first lines use is the headline;
+   section's name ("Local Sports Wire"; also where a heading shows it, when it is all that title holds besides
+   the site's name: "cbs11tv.com - Local Sports Wire" above the story's <h2>): the heading whose words the
+   article's first lines use is the headline;
    and where no heading agrees with a ``<title>`` stated alone, the page's first ``<h1>`` is the headline when the
    article uses its words ("Feed Article | Business |" above the h1 "Microsoft won't launch iPhone rival");
 3. else the first ``<h1>``.
@@ -266,6 +268,12 @@ def choose(page: PageMeta, url: str = "", body: str | None = None) -> str | None
                  if len(p.split()) >= 2):
             weaker = text
     if weaker:
+        if body and len(metas) == 1 and page.title and text_key(weaker) == text_key(" ".join(
+                p for p in parts(metas[0]) if not _site_like(p, site_name, label, owners))):
+            # a heading that is all a <title> stated alone holds besides the site's name is the section's name
+            # shown as a masthead ("cbs11tv.com - Local Sports Wire" above the story's <h2>) where the article
+            # uses none of its words: the step-2 check below
+            return _heading_of(weaker, page.headings, body, (site_name, label, owners)) or weaker
         return weaker
     for meta in metas:
         kept = [p for p in parts(meta) if not _site_like(p, site_name, label, owners)]
