@@ -56,7 +56,8 @@ bench: install
 # Re-pin requirements.lock from pyproject.toml (needs network access to PyPI).
 lock:
 	$(PYTHON) -m venv /tmp/newsproj-lock && /tmp/newsproj-lock/bin/pip install --quiet pip-tools
-	/tmp/newsproj-lock/bin/pip-compile --quiet --generate-hashes --extra test --strip-extras -o requirements.lock pyproject.toml
+	/tmp/newsproj-lock/bin/pip-compile --quiet --generate-hashes --no-emit-find-links --no-emit-index-url --extra test --strip-extras \
+		-o requirements.lock pyproject.toml
 
 # Re-pin bench/baselines.lock from bench/baselines.in (needs network access to PyPI); never part of requirements.lock.
 baselines-lock:
