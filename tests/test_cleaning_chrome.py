@@ -308,6 +308,13 @@ def test_chrome_case(case: Path):
         ("You can follow the author on Twitter at @janedoe.", "share"),
         ("You can follow this blog on Facebook and Instagram.", "share"),
         ("You can follow the show on Instagram @theshow.", "share"),
+        # offers the sweep of bec8f90 let through (review5; b22b8cb removed them): no sign-up word before, no "Get"
+        # first, but the offer ends the line or the question
+        ("The best stories, delivered to your inbox every morning.", "newsletter"),
+        ("Want more stories like this delivered to your inbox? Tap here.", "newsletter"),
+        ("Enter your email address to have the latest news delivered to your inbox.", "newsletter"),
+        ("The day's biggest stories, handpicked by our editors and delivered to your inbox each evening.",
+         "newsletter"),
     ],
 )
 def test_chrome_lines(line, reason):
