@@ -315,6 +315,10 @@ def test_chrome_case(case: Path):
         ("Enter your email address to have the latest news delivered to your inbox.", "newsletter"),
         ("The day's biggest stories, handpicked by our editors and delivered to your inbox each evening.",
          "newsletter"),
+        # a newsletter prompt after a dash or put as "you can" (bec8f90 let them through; b22b8cb removed them)
+        ("You can sign up for the Evening Standard newsletter here.", "newsletter"),
+        ("Don't miss out — sign up for the Morning Briefing newsletter today.", "newsletter"),
+        ("You can also subscribe to the Daily Briefing newsletter to get the top stories every morning.", "newsletter"),
     ],
 )
 def test_chrome_lines(line, reason):
