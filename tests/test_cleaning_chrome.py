@@ -319,6 +319,13 @@ def test_chrome_case(case: Path):
         ("You can sign up for the Evening Standard newsletter here.", "newsletter"),
         ("Don't miss out — sign up for the Morning Briefing newsletter today.", "newsletter"),
         ("You can also subscribe to the Daily Briefing newsletter to get the top stories every morning.", "newsletter"),
+        # a disclosure in the publisher's name, the ad-blocker detector's label (bec8f90 let them through; b22b8cb
+        # removed them)
+        ("Vox Media may earn a commission from purchases made through links.", "ads"),
+        ("Prices correct at time of publication. The Telegraph may earn commission from purchases made via links.",
+         "ads"),
+        ("Ad blocker detected", "ads"),
+        ("AdBlock Detected!", "ads"),
     ],
 )
 def test_chrome_lines(line, reason):
