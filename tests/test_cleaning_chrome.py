@@ -326,6 +326,12 @@ def test_chrome_case(case: Path):
          "ads"),
         ("Ad blocker detected", "ads"),
         ("AdBlock Detected!", "ads"),
+        # the comment section's label naming its readers (ea6fb3b let them through; b22b8cb removed them)
+        ("Commentaires des lecteurs", "comments"),
+        ("Comentarios de los lectores", "comments"),
+        ("Commenti dei lettori", "comments"),
+        ("Kommentare der Leser", "comments"),
+        ("Kommentare von Lesern", "comments"),
     ],
 )
 def test_chrome_lines(line, reason):
