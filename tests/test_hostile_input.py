@@ -112,6 +112,11 @@ BODIES = {
     "follow_determiners": "follow the " * N + "on facebook",
     "counter_digits": "max " + "1," * N + " words",
     "site_notices_before_speech": "share this " * N + "article we and our partners said",
+    # review5's forms: an offer ending the line, a prompt after a dash, a disclosure's links, a label's readers
+    "offers_at_the_end": "delivered to your inbox every " * N + "x",
+    "sign_ups_after_dashes": "a — sign up for the " * N + "x",
+    "disclosures_via_links": "via x links " * N + "may earn commission said",
+    "comment_labels_readers": "Commentaires d'" + "a" * N,
     # template lines (newsproj/cleaning/template.py): the same short line many times, and many short lines
     "template_candidates": "\n".join(f"Short line {i % 7}" for i in range(N)),
 }
