@@ -332,6 +332,9 @@ def test_chrome_case(case: Path):
         ("Commenti dei lettori", "comments"),
         ("Kommentare der Leser", "comments"),
         ("Kommentare von Lesern", "comments"),
+        # the site speaking of its accounts (20f6227 let them through; b22b8cb removed them)
+        ("Wir sind auch bei Social Media aktiv.", "newsletter"),
+        ("Auch bei Social Media sind wir für Sie da: Facebook, Instagram und TikTok.", "newsletter"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -632,6 +635,7 @@ def test_chrome_lines(line, reason):
         "Commenti del premier",
         "Auch bei Social Media wächst der Druck auf die Plattformen, Hassrede schneller zu löschen.",
         "Bei Social Media verbringen Jugendliche im Schnitt drei Stunden am Tag, so die Studie.",
+        "Wir sind auch bei Social Media mit Hass konfrontiert, sagte die Ministerin.",
         # what someone said in the words of a site's notice
         "Add your comment to the consultation by Friday, the council said in a letter to residents.",
         "We and our partners in the coalition will vote against the budget, the opposition leader said.",
