@@ -123,18 +123,23 @@ class Found:
     """Template lines kept because they are all the body has."""
 
 
-def _signatures(keys: list[int], lines: list[str]) -> tuple[int, int]:
-    """The hashes of the page's two longest distinct lines (the second is the first on a page of one line)."""
+def _signatures(lines: list[str], key_of: Callable[[int], int]) -> tuple[int, int]:
+    """The hashes of the page's two longest distinct lines (the second is the first on a page of one line).
+    ``key_of(i)`` is line ``i``'s hash, asked only of a line longer than the second longest so far (a shorter one
+    changes nothing, whatever its hash): a few lines of a body are hashed, not all of them."""
     first = second = -1
     first_len = second_len = -1
-    for key, line in zip(keys, lines, strict=True):
+    for i, line in enumerate(lines):
         size = len(line)
+        if size <= second_len:
+            continue
+        key = key_of(i)
         if key == first:
             continue
         if size > first_len:
             second, second_len = first, first_len
             first, first_len = key, size
-        elif size > second_len and key != first:
+        else:
             second, second_len = key, size
     return first, (second if second != -1 else first)
 
@@ -215,9 +220,10 @@ class TemplateLines:
         if not candidates:
             return Found(body)
         keys = {i: line_hash(lines[i]) for i in candidates}
-        all_keys = [keys.get(i) or line_hash(line) for i, line in enumerate(lines)] if len(lines) < 2000 else None
-        top, second = _signatures(all_keys, lines) if all_keys else _signatures(
-            [keys[i] for i in candidates], [lines[i] for i in candidates])
+        if len(lines) < 2000:
+            top, second = _signatures(lines, lambda i: keys.get(i) or line_hash(lines[i]))
+        else:
+            top, second = _signatures([lines[i] for i in candidates], lambda n: keys[candidates[n]])
         site.pages += 1
         page = _page_signature(top, second)
         for i in candidates:
