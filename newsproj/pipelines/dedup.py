@@ -37,8 +37,8 @@ from ..exceptions import DuplicateArticle, UnchangedArticle
 from ..items import Article
 from ..middlewares.redact import strip_credentials
 from ..state import Seen
-from ..state.ledger import body_fingerprint, ledger_for
-from .minhash import LSH, jaccard, shingles, signature
+from ..state.ledger import body_fingerprint, folded_body, folded_fingerprint, ledger_for
+from .minhash import LSH, folded_shingles, jaccard, signature
 
 if TYPE_CHECKING:
     from typing import Self
@@ -150,7 +150,8 @@ class DedupPipeline:
         if url in self.passing_urls:  # passed just before, not yet written (see ``passing_urls``)
             self.stats.inc_value("newsproj/dedup/same_url")
             raise DuplicateArticle(f"{item.url}: canonical URL {url} already being exported", log_level="DEBUG")
-        fp = fingerprint(item)  # (not before: a page whose URL is exported already is dropped without it)
+        folded = folded_body(item.articleBody)  # (not before: a page whose URL is exported already is dropped
+        fp = folded_fingerprint(folded)        # without it; the near-duplicate shingles are cut from it too)
         owner = ledger.bodies.get(fp) or self.passing_bodies.get(fp)
         if owner is not None and self._other_site(item, owner):
             pass
@@ -176,7 +177,7 @@ class DedupPipeline:
             if seen is not None:
                 self.stats.inc_value("newsproj/dedup/changed")
                 logger.info("Changed since %s, emitting again: %s", seen.emitted_at, url)
-        minhash = self._near_duplicate(item)
+        minhash = self._near_duplicate(item, folded)
         self.pending[id(item)] = (fp, minhash)
         self.passing_urls[url] = id(item)
         self.passing_bodies[fp] = url
@@ -211,11 +212,11 @@ class DedupPipeline:
             if self.passing_bodies.get(fp) == item.canonicalUrl:
                 del self.passing_bodies[fp]
 
-    def _near_duplicate(self, item: Article) -> np.ndarray | None:
+    def _near_duplicate(self, item: Article, folded: bytes) -> np.ndarray | None:
         lsh = self._index()
         if lsh is None:
             return None
-        minhash = signature(shingles(item.articleBody, self.shingle_size), self.num_perm)
+        minhash = signature(folded_shingles(folded, self.shingle_size), self.num_perm)
         similar = [key for key in lsh.query(minhash) if key != item.canonicalUrl]
         if similar and item.metadata is not None:
             best = max(similar, key=lambda key: jaccard(minhash, self.lsh_keys[key]))

@@ -29,7 +29,13 @@ def shingles(text: str, size: int) -> list[bytes]:
     """The body's word ``size``-grams, case folded, UTF-8, repeats included (a signature is a minimum: a repeat
     changes nothing, and dropping repeats costs more than hashing them); a text of ``size`` words or fewer is one.
     Words are split on any Unicode white space, then joined and encoded once: a UTF-8 word holds no byte 0x20."""
-    words = " ".join(text.casefold().split()).encode("utf-8").split(b" ")
+    return folded_shingles(" ".join(text.casefold().split()).encode("utf-8"), size)
+
+
+def folded_shingles(folded: bytes, size: int) -> list[bytes]:
+    """:func:`shingles` of a text already folded: white space single, case folded, UTF-8
+    (``state.ledger.folded_body``, which the content fingerprint is taken of too)."""
+    words = folded.split(b" ")
     if len(words) <= size:
         return [b" ".join(words)]
     return list(map(b" ".join, zip(*(words[k:] for k in range(size)), strict=False)))
@@ -61,7 +67,9 @@ def signature(values: Iterable[bytes], num_perm: int) -> np.ndarray:
         hv = hv ^ (hv >> s2)
         hv = hv * m2
         hv = hv ^ (hv >> s3)
-        np.minimum(result, (hv * a + b).min(axis=0), out=result)
+        permuted = np.multiply(hv, a)  # (shingles, permutations), then permuted in place: one array, not two
+        np.add(permuted, b, out=permuted)
+        np.minimum(result, permuted.min(axis=0), out=result)
     return result
 
 

@@ -25,10 +25,21 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+def folded_body(body: str) -> bytes:
+    """The body with white space and case folded, UTF-8: what the content fingerprint is taken of (and the near-
+    duplicate shingles, ``pipelines/minhash.py``, are cut from: no Unicode character's case folding holds or
+    removes white space, so folding before or after splitting gives the same text)."""
+    return " ".join(body.split()).casefold().encode("utf-8")
+
+
+def folded_fingerprint(folded: bytes) -> str:
+    """:func:`body_fingerprint` of a :func:`folded_body`."""
+    return hashlib.sha1(folded).hexdigest()
+
+
 def body_fingerprint(body: str) -> str:
     """Content fingerprint: the body with white space and case folded."""
-    text = " ".join(body.split()).casefold()
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return folded_fingerprint(folded_body(body))
 
 
 class Ledger:
