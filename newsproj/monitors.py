@@ -42,6 +42,7 @@ from spidermon.core.actions import Action
 
 from .feeds import site_key, write_json
 from .history import DROP_PREFIX, articles_found, recent_runs
+from .items import Article
 from .middlewares.config import parse_coverage
 from .middlewares.outcomes import PAGE_WITHOUT_RECORD, ROLE, is_error
 
@@ -355,11 +356,12 @@ class HealthSampler:
         self.pages[symptom].append((response.url, bytes(response.body[:MAX_PAGE_BYTES]), note))
 
     def item_scraped(self, item: Any, response: Response | None = None, **kwargs: Any) -> None:
-        adapter = ItemAdapter(item)
-        body = adapter.get("articleBody") or ""
+        # a record of ours has every field as an attribute (ItemAdapter: ~7 us an item, for a few reads)
+        get = item.__getattribute__ if type(item) is Article else ItemAdapter(item).get
+        body = get("articleBody") or ""
         self.bodies.append(len(body))
         for field in WATCHED:
-            if not adapter.get(field):
+            if not get(field):
                 self._keep(f"missing:{field}", response)
         self._keep("exported", response)
         if response is not None and self.keep:
