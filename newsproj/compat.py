@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 WRITTEN_FOR: dict[str, str] = {
     "scrapy": "2.19",  # StatsCollector, PerSlotCapDownloader, NewsAwareSitemap, requests_in_engine, download_backlog
     "trafilatura": "2.3",  # keep_format_characters, MANUALLY_CLEANED, PRECISION_CHROME, reset_caches, extract_in_place,
-    #                     forum_thread_page, no_unread_backup, walked_prunes
+    #                     forum_thread_page, no_unread_backup, walked_prunes, walked_bodies
     "htmldate": "1.11",  # reset_caches (its logger)
     "python": "3.11 3.12 3.13",  # literal_runs (re._parser)
     "readability-lxml": "0.8",  # memoised_readability_clean, text_only_readability_cleaner
@@ -351,13 +351,14 @@ _OUR_RUN: ContextVar[bool] = ContextVar("newsproj_extract_in_place", default=Fal
 
 _ATTRIBUTES = r"@[\w-]+(?:\|@[\w-]+)*"
 _TEST = re.compile(
-    rf"\s*(?:re:test\((?P<rx_on>{_ATTRIBUTES}), '(?P<rx>[^']*)'\)"
-    rf"|(?:contains|starts-with)\((?P<literal_on>{_ATTRIBUTES}), '(?P<literal>[^']*)'\)"
+    rf"\s*(?:re:test\((?P<rx_on>{_ATTRIBUTES}),\s*'(?P<rx>[^']*)'(?:,\s*'(?P<flags>[^']*)')?\)"
+    rf"|(?:contains|starts-with)\((?P<literal_on>{_ATTRIBUTES}),\s*'(?P<literal>[^']*)'\)"
     r"|(?P<equal_on>@[\w-]+)\s*=\s*'(?P<equal>[^']*)'"
-    r"|contains\(translate\((?P<translated_on>@[\w-]+), '(?P<source>[^']*)', '(?P<target>[^']*)'\),"
-    r" '(?P<translated>[^']*)'\)"
+    r"|contains\(translate\((?P<translated_on>@[\w-]+),\s*'(?P<source>[^']*)',\s*'(?P<target>[^']*)'\),"
+    r"\s*'(?P<translated>[^']*)'\)"
     r"|(?P<present_on>@[\w-]+))\s*(?:or\s|$)")
-"""One test of an element's attributes in an XPath's predicate: what a match of it holds (:meth:`TagWalk.of`)."""
+"""One test of an element's attributes in an XPath's predicate: what a match of it holds (:meth:`TagWalk.of`). A
+``re:test`` may carry EXSLT's flags: ``'i'`` (case ignored) is read, any other refused."""
 _WALKABLE = re.compile(
     r"\s*\.//\*(?:\[\s*(?P<tags>self::[\w-]+(?:\s+or\s+self::[\w-]+)*)\s*\])?"
     r"\s*\[(?P<tests>(?:[^\]'\[]|'[^']*')*)\](?P<rest>(?:\s*\[(?:[^\]'\[]|'[^']*')*\])*)\s*", re.S)
@@ -400,7 +401,8 @@ class TagWalk:
         if any(_POSITIONAL.search(re.sub(r"'[^']*'", "''", predicate)) for predicate in re.findall(
                 r"\[((?:[^\]'\[]|'[^']*')*)\]", rest)):
             return None
-        wanted: dict[str, list[str] | None] = {}  # attribute → literals one of which a match holds (None: any value)
+        wanted: dict[str, list[str] | None] = {}  # attribute → literals one of which a match holds (None: any value),
+        #                                          each as a regex (case ignored where the test's flags say so)
         at = 0
         while at < len(tests):
             test = _TEST.match(tests, at)
@@ -408,7 +410,11 @@ class TagWalk:
                 return None
             at = test.end()
             names = test.group("rx_on") or test.group("literal_on") or test.group("equal_on")
+            flags = test.group("flags") or ""
+            if flags not in ("", "i"):
+                return None
             if test.group("rx_on"):
+                # (with 'i', a match holds one of the pattern's literals in some case: the literals are searched so)
                 found = needles(test.group("rx"))
             else:
                 found = [test.group("literal") if test.group("literal_on") else test.group("equal")]
@@ -427,13 +433,14 @@ class TagWalk:
                 if found is None or wanted.get(name, []) is None:
                     wanted[name] = None
                 else:
-                    wanted[name] = [*wanted.get(name, []), *found]  # type: ignore[misc]
+                    wanted[name] = [*wanted.get(name, []),  # type: ignore[misc]
+                                    *(f"(?i:{re.escape(f)})" if flags else re.escape(f) for f in found)]
         exact = XPath(f"self::*{f'[{tags}]' if tags else ''}[{tests}]{rest}",
                       namespaces={"re": "http://exslt.org/regular-expressions"})
         from lxml.etree import Element
 
         return cls(tuple(tag.strip()[len("self::"):] for tag in tags.split(" or ")) if tags else (Element,),
-                   tuple((name, None if found is None else re.compile("|".join(map(re.escape, found))))
+                   tuple((name, None if found is None else re.compile("|".join(found)))
                          for name, found in wanted.items()), exact)
 
     def __call__(self, tree: lxml.etree._Element) -> list[lxml.etree._Element]:
@@ -443,6 +450,16 @@ class TagWalk:
     def attribute_names(self) -> frozenset[str]:
         """The attributes the XPath tests: every element it finds has one of them."""
         return frozenset(name for name, _ in self.attributes)
+
+    def finds(self, el: lxml.etree._Element) -> bool:
+        """Whether the XPath finds ``el`` (its tag and its predicates), for a caller walking the tree itself."""
+        if isinstance(self.tags[0], str) and el.tag not in self.tags:
+            return False
+        for name, literals in self.attributes:
+            value = el.get(name)
+            if value is not None and (literals is None or literals.search(value)):
+                return bool(self.exact(el))
+        return False
 
     def among(self, elements: Iterable[lxml.etree._Element]) -> list[lxml.etree._Element]:
         """The elements of ``elements`` that the XPath's predicates keep, in their order: the walk's tests without its
@@ -494,6 +511,97 @@ def _needles(items: Any) -> list[str] | None:
     return None
 
 
+_FIRST_OF = re.compile(r"\s*\((?P<inner>.*)\)\s*\[\s*1\s*\]\s*|(?P<step>.*\])\s*\[\s*1\s*\]\s*", re.S)
+"""``(P)[1]``, or ``P[1]`` where ``P`` ends with a predicate (:meth:`FirstMatch.of`)."""
+_ALL_OF_TAG = re.compile(r"\s*\.//(?P<tag>[a-z][\w-]*)\s*")
+"""``.//tag``: every descendant of the tag."""
+
+
+def _alternatives(path: str) -> list[str]:
+    """The alternatives of a union ``A | B``: ``path`` split at each ``|`` outside quotes, brackets and parentheses."""
+    parts, depth, quote, start = [], 0, "", 0
+    for at, char in enumerate(path):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(path[start:at])
+            start = at + 1
+    parts.append(path[start:])
+    return parts
+
+
+class FirstMatch:
+    """``expr(tree)`` for one of trafilatura's ``BODY_XPATH`` expressions in :func:`extract_in_place`'s runs, of which
+    trafilatura reads only the first element (``main_extractor._extract``: ``next(s for s in expr(tree) ...)``): that
+    element alone (a list of one, or none), found by one walk of the page's elements of the tested tags that stops at
+    it. Each alternative of the XPath (a union ``A | B``) is ``(P)[1]``, ``P[1]`` or ``(.//tag)[1]`` where ``P`` is a
+    :class:`TagWalk` (``.//*[self::div or ...][T or T ...]``): the first element of each in document order is the
+    first that ``P`` finds (``P[1]``'s position counts among an element's siblings, and the first match of the page
+    has no matching sibling before it), so the first of the union is the first element that any alternative finds.
+    libxml2's evaluation of those XPaths tests every element of the page, a call into Python for each ``re:test``
+    (0.4-1 ms a page each on the dev corpora), and builds the whole list; trafilatura then takes its first element.
+    Any other run of trafilatura evaluates the XPath itself."""
+
+    __slots__ = ("xpath", "tags", "alternatives")
+
+    def __init__(self, xpath: Any, tags: tuple[Any, ...], alternatives: tuple[TagWalk | str, ...]):
+        self.xpath = xpath
+        self.tags = tags
+        self.alternatives = alternatives
+
+    @classmethod
+    def of(cls, xpath: Any) -> FirstMatch | None:
+        """The first match of ``xpath`` (an ``lxml.etree.XPath``), or None when an alternative has another shape."""
+        from lxml.etree import Element, XPath, XPathSyntaxError
+
+        alternatives: list[TagWalk | str] = []
+        for alternative in _alternatives(xpath.path):
+            shape = _FIRST_OF.fullmatch(alternative)
+            if shape is None:
+                return None
+            inner = shape.group("inner") if shape.group("inner") is not None else shape.group("step")
+            whole = _ALL_OF_TAG.fullmatch(inner)
+            if whole is not None and shape.group("inner") is not None:
+                alternatives.append(whole.group("tag"))
+                continue
+            try:
+                walk = TagWalk.of(XPath(inner, namespaces={"re": "http://exslt.org/regular-expressions"}))
+            except XPathSyntaxError:  # ("(A)[1]/(B)[1]": not one alternative's parentheses)
+                return None
+            if walk is None:
+                return None
+            alternatives.append(walk)
+        tags: set[Any] = set()
+        for each in alternatives:
+            tags.update(each.tags if isinstance(each, TagWalk) else (each,))
+        return cls(xpath, (Element,) if Element in tags else tuple(sorted(tags)), tuple(alternatives))
+
+    def __call__(self, tree: lxml.etree._Element) -> list[lxml.etree._Element]:
+        if not _OUR_RUN.get():
+            return self.xpath(tree)  # type: ignore[no-any-return]
+        first = self.first(tree)
+        return [] if first is None else [first]
+
+    def first(self, tree: lxml.etree._Element) -> lxml.etree._Element | None:
+        """The first descendant of ``tree`` in document order that an alternative finds, or None."""
+        for el in tree.iter(*self.tags):
+            if el is tree:
+                continue  # (``.//``: the descendants)
+            for alternative in self.alternatives:
+                if isinstance(alternative, str):
+                    if el.tag == alternative:
+                        return el
+                elif alternative.finds(el):
+                    return el
+        return None
+
+
 def walked_prunes() -> None:
     """Make the prunes of :func:`extract_in_place`'s runs find their elements by :class:`TagWalk`: the lists of XPaths
     in ``trafilatura.xpaths`` that ``prune_unwanted_nodes`` evaluates (in ``trafilatura.core``: the raw-tree prunes of
@@ -530,6 +638,20 @@ def walked_prunes() -> None:
     for module in (core, main_extractor, external):
         if getattr(module, "prune_unwanted_nodes", None) is original:  # (the name each imported from htmlprocessing)
             module.prune_unwanted_nodes = prune  # type: ignore[attr-defined]
+
+
+def walked_bodies() -> None:
+    """Make the body XPaths of :func:`extract_in_place`'s runs (``trafilatura.main_extractor.BODY_XPATH``: the article,
+    post or content container each run looks for first) find their first element by :class:`FirstMatch`, the only
+    element trafilatura reads of them: the same element, one walk of the page that stops at it. Every other run of
+    trafilatura in the process evaluates the XPaths as before; an XPath of another shape (a later release's) keeps
+    its own evaluation. Idempotent. Upstream: docs/upstream.md, "trafilatura: the prune XPaths call Python for every
+    element"."""
+    import trafilatura.main_extractor as main_extractor
+
+    if any(isinstance(expr, FirstMatch) for expr in main_extractor.BODY_XPATH):
+        return
+    main_extractor.BODY_XPATH = [FirstMatch.of(expr) or expr for expr in main_extractor.BODY_XPATH]
 
 
 def no_unread_backup() -> None:

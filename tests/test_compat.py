@@ -61,6 +61,9 @@ COPIED = {
     # tree (callables) and deletes what it finds
     "trafilatura.htmlprocessing.prune_unwanted_nodes":
         "4731f8e24ef86449c2714a6257d2ff892ff12a6a3d544d7ca87d6536fab29915",
+    # walked_bodies replaces BODY_XPATH's expressions by their first match: _extract reads only each one's first element
+    "trafilatura.main_extractor._extract":
+        "3e0e39ed3e03e8e473b874bc3b87ceb6a4ae3b06df10a3f9489d62bfb9dbc085",
     # no_unread_backup wraps it: the backup it returns is read only by the comparison (not fast) and forum posts
     "trafilatura.core._prepare_tree":
         "9595f0642825c2c7ca61f5f311b0070b1cfaaca7009a7d916bce8eeff9b93e34",
@@ -498,6 +501,60 @@ def test_walked_prunes_are_extract_in_places_only(monkeypatch):
     assert compat.extract_in_place(lxml.html.fromstring(page), balanced) == bare
 
 
+BODY_PAGE = """<html><body><div class="nav"><p>Menu</p></div><main id="top"><div class="Post-Body">Kept?</div>
+<section class="story-content"><div class="FullText"><p>A fulltext block.</p></div></section>
+<div id="Main-Content"><p>Main content.</p></div><div class="page-Content"><p>Page content.</p></div>
+<div class="main-column"><div class="post_content"><p>The post.</p></div><article role="article"><p>An article.</p>
+</article></div><div class="contentBody"></div><section id="main"><p>Main.</p></section></main></body></html>"""
+
+
+def test_trafilaturas_body_xpaths_give_their_first_element_by_a_walk(monkeypatch):
+    """Each expression of BODY_XPATH (a later release that changed their shape fails here) has a first match, which
+    finds the first element the XPath finds (the only one trafilatura reads), on the page as parsed and as trafilatura
+    converts it, at each step of a page that loses its matches one by one; in extract_in_place's runs only (the XPath's
+    whole list elsewhere), and the same text as bare_extraction."""
+    import copy
+
+    import trafilatura
+    import trafilatura.main_extractor
+    import trafilatura.xpaths
+    from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+    from trafilatura.settings import Extractor
+
+    compat.walked_bodies()
+    compat.walked_bodies()  # (idempotent)
+    replaced = trafilatura.main_extractor.BODY_XPATH
+    assert [expr.xpath for expr in replaced] == trafilatura.xpaths.BODY_XPATH
+    options = Extractor(output_format="python")
+    page = lxml.html.fromstring(BODY_PAGE)
+    trees = [page, convert_tags(tree_cleaning(copy.deepcopy(page), options), options)]
+    found = 0
+    for tree in trees:
+        while True:
+            firsts = {expr.first(tree) for expr in replaced} - {None}
+            for expr in replaced:
+                assert expr(tree) == expr.xpath(tree)  # (not in extract_in_place's run: the XPath itself)
+                assert expr.first(tree) == next(iter(expr.xpath(tree)), None), (expr.xpath.path, found)
+            if not firsts:
+                break
+            for el in firsts:
+                el.drop_tag()
+                found += 1
+    assert found >= 15
+    words = "the council met on tuesday and voted on the budget for the coming year after a long debate"
+    story = BODY_PAGE.replace("Main.</p>", "Main.</p>" + "".join(f"<p>{i} {words}.</p>" for i in range(8)))
+    walked = []
+    first = compat.FirstMatch.first
+    monkeypatch.setattr(compat.FirstMatch, "first", lambda self, tree: walked.append(self) or first(self, tree))
+    for precision in (True, False):
+        options = Extractor(output_format="python", precision=precision, fast=precision, comments=False, dedup=False)
+        expected = trafilatura.bare_extraction(lxml.html.fromstring(story), options=copy.copy(options)).text
+        assert not walked
+        assert compat.extract_in_place(lxml.html.fromstring(story), options) == expected
+        assert walked
+        walked.clear()
+
+
 def test_fast_runs_without_comments_make_no_backup_of_the_cleaned_tree():
     import copy
 
@@ -551,7 +608,9 @@ _WALK_FRAGMENTS = ["comment", "Comment", "commentary", "comments-list", "teaser"
                    "NAV", "n-a-v", "display:none", "display: none", "share", "sh are", "s-hare", "social", "bottom",
                    "link", "border", "caption", "infinite-scroll", "infinitescroll", "mvp-post-add-box", "cookie", "x",
                    " ", "-", "respond", "main", "post-body", "articleBody", "true", "elementor-share-buttons", "ü",
-                   "\u00a0", "a.b", "ab", "AB", "content", "article-body"]
+                   "\u00a0", "a.b", "ab", "AB", "content", "article-body", "FullText", "fulltext", "FULLTEXT",
+                   "Main-Content", "main-content", "page-Content", "story", "post", "entry", "article", "text",
+                   "primary"]
 _WALK_SHAPES = [  # the shapes TagWalk reads, and some it must refuse (positions, later steps, unions, deletions)
     ".//*[self::div][@class='ab']", ".//*[starts-with(@class, 'sh are')]", ".//*[@data-lp-replacement-content]",
     ".//*[contains(translate(@class, '-', ''), 'share')]", ".//*[contains(translate(@class, ' -', ''), 'share')]",
@@ -564,6 +623,13 @@ _WALK_SHAPES = [  # the shapes TagWalk reads, and some it must refuse (positions
     ".//*[contains(@class, 'comment')] | .//p", ".//*[contains(@class, 'x')]/following-sibling::*",
     ".//*[self::div or self::section][contains(@class, 'x')][not(.//h1)]",
     ".//*[@ID]", ".//*[contains(@Class, 'x')]", ".//*[self::Section][@class]",
+    ".//*[re:test(@class, 'fulltext', 'i')]", ".//*[re:test(@class, 'fulltext', 'g')]",
+    ".//*[contains(translate(@id, 'CM','cm'), 'main-content')]",
+]
+_FIRST_SHAPES = [  # the shapes FirstMatch reads, and some it must refuse (another position, a step or union after)
+    "(.//*[self::div or self::main][@class='post' or re:test(@id, 'main')])[1]", ".//*[contains(@class, 'story')][1]",
+    "(.//*[@role='article'])[1] | (.//main)[1]", "(.//article)[1]", "(.//*[@class])[2]", ".//*[@class][last()][1]",
+    "(.//*[@class])[1]//p", "(.//*[@class])[1]|.//p", "(.//*[@class] | .//p)[1]", ".//main",
 ]
 
 
@@ -588,6 +654,12 @@ def test_tag_walks_find_what_their_xpaths_find_on_generated_trees():
                for path in _WALK_SHAPES]
     walks = [(xpath, walk) for xpath in xpaths if (walk := compat.TagWalk.of(xpath)) is not None]
     assert len(walks) >= 25
+    assert [path for path in _WALK_SHAPES if compat.TagWalk.of(lxml.etree.XPath(
+        path, namespaces={"re": "http://exslt.org/regular-expressions"})) is not None][-2:] == _WALK_SHAPES[-3::2]
+    firsts = [(xpath, first) for xpath in trafilatura.xpaths.BODY_XPATH + [lxml.etree.XPath(
+        path, namespaces={"re": "http://exslt.org/regular-expressions"}) for path in _FIRST_SHAPES]
+        if (first := compat.FirstMatch.of(xpath)) is not None]
+    assert [first.xpath.path for _, first in firsts][-4:] == _FIRST_SHAPES[:4]
     for seed in range(160):
         rng = random.Random(seed)
         html = seed % 2 == 0
@@ -606,6 +678,8 @@ def test_tag_walks_find_what_their_xpaths_find_on_generated_trees():
             holders = [el for el in root.iterdescendants() if any(el.get(name) is not None
                                                                     for name in walk.attribute_names)]
             assert walk.among(holders) == xpath(root), (seed, xpath.path)
+        for xpath, first in firsts:
+            assert first.first(root) == next(iter(xpath(root)), None), (seed, xpath.path)
 
 
 def test_the_stats_collector_counts_without_an_exception_a_count():

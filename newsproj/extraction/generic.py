@@ -54,6 +54,7 @@ from ..compat import (
     memoised_readability_clean,
     no_unread_backup,
     text_only_readability_cleaner,
+    walked_bodies,
     walked_prunes,
 )
 from ..text import text_key
@@ -71,6 +72,7 @@ logger = logging.getLogger(__name__)
 keep_format_characters()  # trafilatura keeps soft hyphens and zero-width (non-)joiners (newsproj/compat.py)
 no_unread_backup()  # trafilatura's fast runs make no copy of the cleaned tree they never read (newsproj/compat.py)
 walked_prunes()  # trafilatura's prune XPaths in our runs by lxml's walk of the page (newsproj/compat.py)
+walked_bodies()  # and its body XPaths' first element, the one it reads (newsproj/compat.py)
 
 RECALL_RATIO = 2.0
 """Balanced text this many times longer than the precise text means precision mode lost part of the body."""
