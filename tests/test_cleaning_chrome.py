@@ -1186,3 +1186,24 @@ def test_a_line_that_is_a_pictures_caption_goes():
     assert cleaned.text == "\n".join(body.split("\n")[1:])
     assert cleaned.removed == [("The old quay at low tide", "caption")]
     assert clean_body(body).text == body
+
+
+def test_a_line_that_is_a_media_objects_text_goes():
+    """``media``: the titles, captions and descriptions of the page's JSON-LD media objects. A line that is one
+    goes, alone or followed by the date and duration its player shows ("… 21.04.2024 | 3:18 min", ZDF); a line that
+    only holds one, or goes on after it with words, or differs in its punctuation, stays (issue 11: msv A's
+    reef-4 and robot-4 show their video's name and description as lines of the body)."""
+    title = "Feuerwehrleute sollen später in Pension | wdr aktuell"
+    described = "Nach dem Angriff auf Israel wurden auf dem EU-Gipfel in Brüssel schärfere Sanktionen beschlossen."
+    prose = [
+        "A first long paragraph of the article that has quite a lot of words in it to be prose for sure.",
+        f"{described} Die Bundesregierung will nun nachziehen.",  # the text, and the story goes on
+        "Bricklaying robot, the company calls it.",  # punctuation differs
+        "Seen on video: Bricklaying robot at work in Perth.",  # holds one only
+        f"{described} Am 21.04.2024 um 3:18 Uhr",  # a date in a sentence, not the player's stamp
+    ]
+    body = "\n".join([title, prose[0], "Bricklaying robot", f"{described} 18.04.2024 | 0:21 min", *prose[1:],
+                      f"{described} 1:02:03"])
+    cleaned = clean_body(body, media=frozenset({title, "Bricklaying robot", described}))
+    assert cleaned.text == "\n".join(prose)
+    assert [reason for _, reason in cleaned.removed] == ["media"] * 4

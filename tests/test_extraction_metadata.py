@@ -251,3 +251,36 @@ def test_a_page_parsed_as_a_fragment_is_read_as_the_whole_page(before):
         assert getattr(page, name) == getattr(expected, name), name
     assert [s.text for s in page.ld_scripts or []] == [s.text for s in expected.ld_scripts or []]
     assert (page.title, page.robots, page.og_type, page.selves) == ("A title", ["noai"], "article", ["/own", "/own"])
+
+
+def _video_page(description: str, lead: str) -> str:
+    video = ("<script type='application/ld+json'>{\"@type\": \"VideoObject\", \"name\": \"Firefighters to retire "
+             "later | evening news\", \"description\": \"" + lead + "\", \"duration\": \"PT2M57S\"}</script>")
+    return (f"<html lang='en'><head><title>Firefighters to retire later</title>"
+            f"<meta name='description' content='{description}'></head><body><article>"
+            "<h1>Firefighters to retire later</h1>"
+            f"<div class='player'>{video}<h2>Firefighters to retire later | evening news</h2><p>{lead}</p>"
+            f"<p>02:57 min</p></div><div class='content'>{BODY}</div></article></body></html>")
+
+
+def test_a_players_title_and_description_from_its_json_ld_leave_the_body():
+    """A video's name and description, as its VideoObject states them, shown beside its player in the article
+    (WDR, ZDF, msv): the player's text, not the article's. Unless the description is the page's own (a site that
+    gives the story's lead as its video's description too): then the line is the article's lead and stays."""
+    from newsproj.extraction.page import process_page
+    from newsproj.items import PageItem
+
+    lead = "Firefighters in the state will have to work until 67, the interior minister proposed on Monday."
+
+    def body(html: str) -> list[str]:
+        item = PageItem(url="http://127.0.0.1/news/firefighters.html", html=html.encode(), encoding="utf-8",
+                        date_downloaded="2000-01-01T00:00:00+00:00")
+        return process_page(item, find_site=False).article.articleBody.split("\n")
+
+    lines = body(_video_page("Why the state wants its firefighters to work longer.", lead))
+    assert "Firefighters to retire later | evening news" not in lines
+    assert lead not in lines
+    assert lines[0].startswith("Paragraph 0 of the article")
+    lines = body(_video_page(lead, lead))
+    assert lead in lines
+    assert "Firefighters to retire later | evening news" not in lines

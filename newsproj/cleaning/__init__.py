@@ -17,16 +17,18 @@ if TYPE_CHECKING:
 __all__ = ["clean", "clean_body", "clean_title", "chrome_reason", "Cleaned", "too_short"]
 
 
-def clean(article: Article, site: SiteConfig | None = None, captions: Set[str] = frozenset()) -> tuple[Article,
-                                                                                                     Cleaned]:
+def clean(article: Article, site: SiteConfig | None = None, captions: Set[str] = frozenset(),
+          media: Set[str] = frozenset()) -> tuple[Article, Cleaned]:
     """The article with chrome removed from its body, headline and description; ``captions``: the page's picture
-    captions (a body line that is exactly one of them goes)."""
+    captions (a body line that is exactly one of them goes); ``media``: its media objects' texts (the same, or
+    one followed by a player's date and duration)."""
     cleaned = clean_body(
         article.articleBody,
         headline=article.headline,
         authors=[a.name for a in article.authors],
         drop_lines=site.drop_lines if site else (),
         captions=captions,
+        media=media,
     )
     return (
         replace(

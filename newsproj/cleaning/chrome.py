@@ -328,6 +328,23 @@ def _unheaded_thread(lines: list[str], removed: dict[int, str], prose_at: int) -
 CAPTION_WORDS = 40
 """A body line longer than this is prose even when a picture's alt text repeats it (an alt set to the lead)."""
 
+MEDIA_STAMP_CHARS = 40
+"""The end of a line where a player's date and duration are looked for (a fixed window: constant cost a line)."""
+_MEDIA_STAMP = re.compile(
+    r"\s+(?:(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2})\s*(?:[|·•,–-]\s*)?)?"
+    r"(?:\d{1,2}:){1,2}\d{2}\s*(?:min(?:uten|utes)?|sek|sec|s|std|h)?\.?$"
+    r"|\s+(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2})$",
+    re.I,
+)
+"""A player's stamp at a line's end: a date and a duration ("21.04.2024 | 3:18 min", "1:02:03"), or a date."""
+
+
+def _media_text_stamped(line: str, media: Set[str]) -> bool:
+    """Whether ``line`` is one of the ``media`` texts followed by a player's date and duration."""
+    tail = line[-MEDIA_STAMP_CHARS:]
+    m = _MEDIA_STAMP.search(tail)
+    return m is not None and line[: len(line) - len(tail) + m.start()] in media
+
 
 def clean_body(
     body: str,
@@ -335,9 +352,11 @@ def clean_body(
     authors: list[str] | None = None,
     drop_lines: tuple[str, ...] = (),
     captions: Set[str] = frozenset(),
+    media: Set[str] = frozenset(),
 ) -> Cleaned:
     """The body without chrome lines; ``drop_lines`` are the site's own extra patterns; ``captions`` the page's
-    picture captions (whitespace-normalised, :func:`newsproj.extraction.generic.picture_captions`)."""
+    picture captions (whitespace-normalised, :func:`newsproj.extraction.generic.picture_captions`); ``media`` the
+    titles, captions and descriptions its JSON-LD media objects state (:func:`newsproj.extraction.media_lines`)."""
     vocab = vocabulary()
     extra = tuple(re.compile(p, re.I) for p in drop_lines)
     lines = [" ".join(line.split()) for line in body.split("\n")]
@@ -438,6 +457,14 @@ def clean_body(
         for i, line in enumerate(lines):
             if keep[i] and word_count(line) <= CAPTION_WORDS and line in captions:
                 drop(i, "caption")
+
+    # 2d. a line that is a player's or a picture's own text as the page's media objects state it (a video's title
+    #     "Feuerwehrleute sollen später in Pension | wdr aktuell", its description, a picture's caption), alone or
+    #     followed by the date and duration the player shows ("… Eskalation? 21.04.2024 | 3:18 min")
+    if media:
+        for i, line in enumerate(lines):
+            if keep[i] and (line in media or _media_text_stamped(line, media)):
+                drop(i, "media")
 
     # 3. a "you might also like" heading and the headline-like lines after it. Each line is walked once: a
     #    heading inside the run of an earlier one continues from where that run stopped.

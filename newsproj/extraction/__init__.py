@@ -49,6 +49,9 @@ class Extraction:
     """The page's picture captions (:func:`generic.picture_captions`): alt texts that the picture's own block shows
     again and the page nowhere else, so a body line equal to one is that caption or a teaser's headline, not the
     article (cleaning drops it)."""
+    media: frozenset[str] = frozenset()
+    """The titles, captions and descriptions of the page's JSON-LD media objects (:func:`media_lines`): a body
+    line that is one of them is a player's or a picture's text, not the article (cleaning drops it)."""
 
 
 def _unescaped(text: str) -> str:
@@ -111,6 +114,16 @@ def _descriptions(page: metadata.PageMeta) -> list[str]:
     values = [page.meta.get(k) for k in ("og:description", "description", "twitter:description")]
     values.append(metadata.ld_value(page.article, "description") if page.article else None)
     return [v for v in values if isinstance(v, str) and v.strip()]
+
+
+def media_lines(page: metadata.PageMeta, headline: str) -> frozenset[str]:
+    """The page's media texts (``PageMeta.media_texts``, unescaped and whitespace-normalised) that are not its own
+    headline, title or description: a video page's player states the article's own title and summary, and a site
+    may give its story's lead as the video's description; those lines are the article's."""
+    own = {" ".join(_unescaped(v).split()) for v in (*_descriptions(page), headline, page.title or "",
+                                                      page.meta.get("og:title") or "")}
+    texts = (" ".join(_unescaped(t).split()) for t in page.media_texts)
+    return frozenset(t for t in texts if t and t not in own)
 
 
 BYLINE_BODY_CHARS = 2000
@@ -338,8 +351,9 @@ def extract(
         ),
     )
     return Extraction(
-        article=article, fallbacks=fallbacks, captions=generic.picture_captions(tree, article.articleBody)
+        article=article, fallbacks=fallbacks, captions=generic.picture_captions(tree, article.articleBody),
+        media=media_lines(page, headline),
     )
 
 
-__all__ = ["Extraction", "MIN_BODY_WORDS", "extract", "parse_html"]
+__all__ = ["Extraction", "MIN_BODY_WORDS", "extract", "media_lines", "parse_html"]

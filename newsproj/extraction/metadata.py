@@ -86,6 +86,10 @@ class PageMeta:
     _byline_candidates: list[HtmlElement] = field(default_factory=list, repr=False)
     """The body's elements whose class or id names a byline or an author (``_byline_elements`` reads them), found in
     the walk of the headings."""
+    media_texts: list[str] = field(default_factory=list)
+    """The names, captions and descriptions of the page's JSON-LD media objects (``MEDIA_TYPES``: a video player's
+    title, a picture's caption), whitespace-normalised, page order, at most ``MAX_MEDIA_TEXTS``: what the page shows
+    beside its players and pictures, not the article's text (see ``extraction.media_lines``)."""
     owners: list[str] = field(default_factory=list)
     """Who the page's copyright notices name ("© 2008 The Calgary Sun" → "The Calgary Sun"): the site's name, read
     on pages that state no og:site_name."""
@@ -270,6 +274,7 @@ def read(tree: HtmlElement) -> PageMeta:
         if "breadcrumblist" in _types(node) and isinstance(node.get("itemListElement"), list):
             page.breadcrumbs = [e for e in node["itemListElement"] if isinstance(e, dict)]
             break
+    page.media_texts = _media_texts(nodes)
     for el in head.metas:
         key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
         content = el.get("content")
@@ -318,6 +323,30 @@ def _bylines(candidates: list[HtmlElement]) -> list[str]:
 
 
 MAX_ROBOTS = 20
+MEDIA_TYPES = frozenset(("videoobject", "audioobject", "imageobject", "clip", "movie", "podcastepisode",
+                         "mediaobject", "photograph"))
+"""JSON-LD node types of a page's players and pictures (schema.org's MediaObject kinds)."""
+MAX_MEDIA_TEXTS = 100
+MEDIA_TEXT_CHARS = 1000
+"""A media object's text longer than this is no title or caption (and is not kept)."""
+
+
+def _media_texts(nodes: list[dict[str, Any]]) -> list[str]:
+    """The ``name``, ``headline``, ``caption`` and ``description`` strings of the media nodes among ``nodes`` (the
+    page's top-level JSON-LD nodes and @graph members: a picture nested as the article's ``image`` is not read)."""
+    texts: list[str] = []
+    for node in nodes:
+        if not _types(node) & MEDIA_TYPES:
+            continue
+        for key in ("name", "headline", "caption", "description"):
+            value = node.get(key)
+            if isinstance(value, str) and value.strip() and len(value) <= MEDIA_TEXT_CHARS:
+                text = " ".join(value.split())
+                if text not in texts:
+                    texts.append(text)
+                if len(texts) >= MAX_MEDIA_TEXTS:
+                    return texts
+    return texts
 MAX_LICENSE_LINKS = 5
 AUTHOR_METAS = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl")
 """``<meta>`` keys that name an article's authors, best first."""
