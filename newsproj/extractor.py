@@ -38,7 +38,14 @@ from scrapy.exceptions import UsageError
 from .compat import widen_task_pipe
 from .exceptions import ExtractionFailed, NotAnArticle
 from .extraction import limits
-from .extraction.limits import MAX_ELEMENTS, PageTimedOut, RunningPages, attach_worker, page_time_limit
+from .extraction.limits import (
+    MAX_ELEMENTS,
+    PageTimedOut,
+    RunningPages,
+    Watchdog,
+    attach_worker,
+    page_time_limit,
+)
 from .extraction.page import PageOutcome, process_in_worker, set_time_limit
 
 if TYPE_CHECKING:
@@ -52,12 +59,11 @@ logger = logging.getLogger(__name__)
 
 
 def _warm_up(time_limit: float = 0.0, max_elements: int = MAX_ELEMENTS, running: RunningPages | None = None,
-             hard_grace: float = limits.HARD_GRACE, crawl_pid: int | None = None) -> None:
-    """Worker start: sets the page time limit, hard in a worker, and ends the worker with the crawl process. The
-    imports and model loads were done once, by the forkserver the worker was forked from
-    (``set_forkserver_preload``: ``extraction/_worker.py``)."""
+             crawl_pid: int | None = None) -> None:
+    """Worker start: sets the page time limit (the hard one is enforced from the crawl process: limits.Watchdog),
+    takes a slot of ``running`` and ends the worker with the crawl process. The imports and model loads were done
+    once, by the forkserver the worker was forked from (``set_forkserver_preload``: ``extraction/_worker.py``)."""
     set_time_limit(time_limit, hard=True, max_elements=max_elements)
-    limits.HARD_GRACE = hard_grace
     attach_worker(running)
     if crawl_pid:
         _exit_with(crawl_pid)
@@ -91,6 +97,10 @@ def _exit_with(pid: int) -> None:
     threading.Thread(target=watch, name="newsproj-exit-with-crawl", daemon=True).start()
 
 
+def _killed(pid: int, token: int, ran: float) -> None:
+    logger.warning("Extraction worker %d ended: stuck on one page for %.0f s (the hard time limit)", pid, ran)
+
+
 def _ready() -> None:
     """A no-op task: submitting one per worker starts the workers before the first page arrives."""
 
@@ -120,9 +130,13 @@ class PageExtractor:
         """The process's page limits this crawl replaced (extracting in the crawl process), until it closes."""
         self.running: RunningPages | None = None
         """Which page each worker of the pool runs (shared memory), to tell a broken pool's culprit."""
+        self.watchdog: Watchdog | None = None
+        """Ends the pool's workers stuck past the time limit (the hard limit)."""
         self.tokens = itertools.count(1)
         self.hard_grace = limits.HARD_GRACE
         """Seconds after the time limit at which a worker stuck in C code is ended (a test shortens it)."""
+        self.work = process_in_worker
+        """What a worker runs for a page: ``work(reset_every, registry, page, token)`` (a test gives another)."""
         self.started: Future[None] = Future()
         """Done once the pool's workers are up (set by the thread that starts them)."""
 
@@ -146,7 +160,9 @@ class PageExtractor:
         self.running = RunningPages(context, self.workers)
         pool = self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm_up,
                                                initargs=(self.time_limit, self.max_elements, self.running,
-                                                         self.hard_grace, os.getpid()))
+                                                         os.getpid()))
+        self.watchdog = Watchdog(self.running, self.time_limit, self.hard_grace, on_kill=_killed)
+        self.watchdog.start()
         widen_task_pipe(pool)  # a page in one write, not several with a thread hand-off each (compat.py)
         started: Future[None] = Future()
         self.started = started
@@ -169,6 +185,9 @@ class PageExtractor:
         if self.replaced is not None:  # the process's limits as they were (a later crawl in it has its own)
             set_time_limit(*self.replaced)
             self.replaced = None
+        if self.watchdog is not None:
+            self.watchdog.stop()
+            self.watchdog = None
         if self.pool:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
@@ -178,12 +197,14 @@ class PageExtractor:
         if self.pool is broken:
             logger.warning("Extraction pool lost a worker; starting a new one")
             self.crawler.stats.inc_value("newsproj/extract/pool_restarts")
+            if self.watchdog is not None:
+                self.watchdog.stop()
             broken.shutdown(wait=False)  # (its pages already failed; a stuck pool's queued pages may still end)
             self._start_pool()
 
     async def _in_pool(self, page: PageItem) -> PageOutcome:
         """The page processed in the pool. A worker that ends breaks the pool for every page in it: the page a
-        worker had been running for longer than the time limit (the worker ended itself, see limits.py) is dropped
+        worker had been running for longer than the time limit (the watchdog ended it, see limits.py) is dropped
         as timed out; the others, running or still queued, are processed once more in the new pool. The outer
         timeout covers a pool that stops answering at all."""
         outer = (self.time_limit + self.hard_grace) * 4 if self.time_limit else None
@@ -197,7 +218,7 @@ class PageExtractor:
             assert pool is not None and running is not None
             try:
                 future = asyncio.get_running_loop().run_in_executor(
-                    pool, process_in_worker, self.reset_every, self.registry, page, token)
+                    pool, self.work, self.reset_every, self.registry, page, token)
                 return await asyncio.wait_for(future, outer)
             except TimeoutError:
                 self._replace_pool(pool)

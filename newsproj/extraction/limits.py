@@ -12,15 +12,20 @@ Two layers, because Python can only interrupt Python:
   garbage collection (``gc.callbacks``) and fires then, and a :class:`PageTimeout` swallowed by another
   finaliser fires the timer again (``REFIRE``).
 - **hard** (pool workers only): a C call that never returns to Python (one ``re`` match, a libxml2 parse) does
-  not see the signal. faulthandler's watchdog thread needs no GIL: ``HARD_GRACE`` seconds after the soft limit it
-  ends the worker process (``_exit``). The crawl process sees the pool broken, counts the page and replaces the
-  pool. Never used in the crawl process itself: it would end the crawl.
+  not see the signal. The crawl process ends such a worker from outside: :class:`Watchdog`, a thread of the crawl
+  process (it runs however busy the reactor is: it needs the GIL for a few microseconds a second), reads which page
+  each worker runs and since when (:class:`RunningPages`, shared memory) and sends ``SIGKILL`` (through a pidfd
+  where the platform has one, so that a recycled pid is never hit) to a worker still on one page ``HARD_GRACE``
+  seconds after the limit. The crawl process sees the worker gone, counts the page and replaces the pool. The
+  worker pays nothing a page for it (faulthandler's watchdog, used before, started and joined a thread a page).
+  Never used in the crawl process itself (``NEWSPROJ_EXTRACT_WORKERS=0``): nothing could end a stuck page there
+  but the end of the crawl.
 """
 
 from __future__ import annotations
 
-import faulthandler
 import gc
+import logging
 import os
 import re
 import signal
@@ -29,13 +34,15 @@ import threading
 import time
 from contextlib import contextmanager
 from itertools import islice
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from ..exceptions import ExtractionFailed
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from types import FrameType
+
+logger = logging.getLogger(__name__)
 
 PAGE_TIME_LIMIT = 30.0
 """Default seconds of extraction a page may cost (``NEWSPROJ_PAGE_TIME_LIMIT``; 0 = no limit). A normal news
@@ -67,18 +74,6 @@ def page_time_limit(settings: Any) -> float:
     return settings.getfloat("NEWSPROJ_PAGE_TIME_LIMIT", PAGE_TIME_LIMIT)
 
 
-_devnull: IO[str] | None = None
-
-
-def _watchdog_file() -> IO[str]:
-    """Where faulthandler writes the stuck worker's traceback before ending it: nowhere (the crawl process logs
-    the page and the reason; a traceback per page would flood the log)."""
-    global _devnull
-    if _devnull is None:
-        _devnull = open(os.devnull, "w")  # noqa: SIM115 - kept open for the life of the worker
-    return _devnull
-
-
 def _can_signal() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
@@ -95,8 +90,8 @@ def call_limited(seconds: float, hard: bool, fn: Any, *args: Any) -> Any:
 @contextmanager
 def time_limit(seconds: float, hard: bool = False) -> Iterator[None]:
     """Raise :class:`PageTimeout` in the block after ``seconds`` (main thread only; elsewhere the block runs
-    unlimited unless ``hard``). With ``hard`` (a pool worker), the process ends ``HARD_GRACE`` seconds later if
-    the block is still running (stuck in C code). ``seconds`` ≤ 0: no limit. Not reentrant."""
+    unlimited). ``hard`` (a pool worker) changes nothing here: a worker still stuck ``HARD_GRACE`` seconds later
+    is ended from the crawl process (:class:`Watchdog`). ``seconds`` ≤ 0: no limit. Not reentrant."""
     if not seconds or seconds <= 0:
         yield
         return
@@ -133,8 +128,6 @@ def time_limit(seconds: float, hard: bool = False) -> Iterator[None]:
         sys.unraisablehook = swallowed
         gc.callbacks.append(collection)
         signal.setitimer(signal.ITIMER_REAL, seconds)
-    if hard:
-        faulthandler.dump_traceback_later(seconds + HARD_GRACE, exit=True, file=_watchdog_file())
     try:
         yield
     finally:
@@ -145,8 +138,6 @@ def time_limit(seconds: float, hard: bool = False) -> Iterator[None]:
                 sys.unraisablehook = previous_hook
             if collection in gc.callbacks:
                 gc.callbacks.remove(collection)
-        if hard:
-            faulthandler.cancel_dump_traceback_later()
 
 
 # ------------------------------------------------------------------ JSON from pages
@@ -246,3 +237,88 @@ def running(token: int) -> Iterator[None]:
         yield
     finally:
         _slots[SLOT * _slot] = 0
+
+
+# ------------------------------------------------------------------ the hard limit, from the crawl process
+
+class Watchdog:
+    """Ends a pool worker still running one page ``grace`` seconds after the page time ``limit`` (stuck in C code,
+    where the soft limit cannot reach it): a thread of the crawl process that looks at ``running`` every
+    ``interval`` seconds (so a stuck page ends within ``limit + grace + interval``). A thread, not a reactor
+    timer: it runs however long the reactor is busy, and it costs the workers nothing a page.
+
+    A worker's pid is opened as a pidfd when first seen (Linux 5.3+), and the kill goes through it: a worker that
+    has ended and whose pid was given to another process is never signalled. Without pidfd, ``os.kill``."""
+
+    def __init__(self, running: RunningPages, limit: float, grace: float, interval: float = 1.0,
+                 on_kill: Any = None):
+        self.running, self.limit, self.grace = running, limit, grace
+        self.interval = max(0.01, min(interval, grace / 4 if grace > 0 else interval))
+        self.on_kill = on_kill
+        """Called with (pid, token, seconds the page had run) after a kill, in the watchdog's thread."""
+        self.pidfds: dict[int, int] = {}
+        self.killed: set[int] = set()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self.limit > 0 and self._thread is None:
+            self._thread = threading.Thread(target=self._watch, name="newsproj-extract-watchdog", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(5)
+        self._thread = None
+        for fd in self.pidfds.values():
+            os.close(fd)
+        self.pidfds.clear()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.interval):
+            try:
+                self.check()
+            except Exception:  # noqa: BLE001 - a bug here must not end the thread that ends stuck workers
+                logger.exception("Extraction watchdog failed; checking again in %g s", self.interval)
+
+    def check(self) -> list[int]:
+        """Kill the workers over the hard limit now; returns their pids."""
+        slots, killed = self.running.slots, []
+        now = time.monotonic()
+        for i in range(0, len(slots), SLOT):
+            pid = int(slots[i + 2])
+            if not pid or pid in self.killed:
+                continue
+            if pid not in self.pidfds:
+                self._open(pid)
+            token = slots[i]
+            started = slots[i + 1]
+            if not token or slots[i] != token:  # idle, or between two pages (read again: no torn pair)
+                continue
+            ran = now - started
+            if ran < self.limit + self.grace:
+                continue
+            if self._kill(pid):
+                killed.append(pid)
+                if self.on_kill is not None:
+                    self.on_kill(pid, int(token), ran)
+        return killed
+
+    def _open(self, pid: int) -> None:
+        try:
+            self.pidfds[pid] = os.pidfd_open(pid)
+        except (AttributeError, OSError):  # not Linux 5.3+, or already gone: os.kill (or nothing) then
+            self.pidfds[pid] = -1
+
+    def _kill(self, pid: int) -> bool:
+        self.killed.add(pid)
+        fd = self.pidfds.get(pid, -1)
+        try:
+            if fd >= 0:
+                signal.pidfd_send_signal(fd, signal.SIGKILL)
+            else:
+                os.kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):  # it has ended already (or the pid is another's now)
+            return False
+        return True
