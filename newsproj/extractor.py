@@ -8,7 +8,8 @@ already counted here. The news spider and the WARC spider use it alike.
 
 The CPU stages (parse → extract → verdict → clean, :func:`newsproj.extraction.page.process_page`) release no GIL,
 so they run in a pool of ``NEWSPROJ_EXTRACT_WORKERS`` processes (default: one per core on a multi-core machine,
-0 = in the crawl process): the reactor keeps downloading while pages are extracted, and every core is used.
+0 = in the crawl process): the reactor keeps downloading while pages are extracted, and every core is used. The
+workers are driven from the reactor thread (``newsproj/pool.py``: a pipe pair each, no thread hand-off a page).
 
 Stats: ``newsproj/page/article``, ``newsproj/page/listing/<reason>``, ``newsproj/page/dropped/<reason>``;
 ``newsproj/extract/ok``, ``newsproj/extract/fallback/<field>``, ``newsproj/extract/not_article/<reason>``,
@@ -20,89 +21,30 @@ it, so every page without a record has its reason where the drops of the later s
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import logging
-import multiprocessing
 import os
-import select
-import threading
-import time
-from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from scrapy import signals
 from scrapy.exceptions import UsageError
 
-from .compat import widen_task_pipe
 from .exceptions import ExtractionFailed, NotAnArticle
 from .extraction import limits
-from .extraction.limits import (
-    MAX_ELEMENTS,
-    PageTimedOut,
-    RunningPages,
-    Watchdog,
-    attach_worker,
-    page_time_limit,
-)
+from .extraction.limits import MAX_ELEMENTS, PageTimedOut, page_time_limit
 from .extraction.page import PageOutcome, process_in_worker, set_time_limit
+from .pool import WorkerDied, WorkerPool
 
 if TYPE_CHECKING:
     from typing import Self
 
     from scrapy.crawler import Crawler
 
+    from .extraction.limits import RunningPages
     from .items import PageItem
 
 logger = logging.getLogger(__name__)
-
-
-def _warm_up(time_limit: float = 0.0, max_elements: int = MAX_ELEMENTS, running: RunningPages | None = None,
-             crawl_pid: int | None = None) -> None:
-    """Worker start: sets the page time limit (the hard one is enforced from the crawl process: limits.Watchdog),
-    takes a slot of ``running`` and ends the worker with the crawl process. The imports and model loads were done
-    once, by the forkserver the worker was forked from (``set_forkserver_preload``: ``extraction/_worker.py``)."""
-    set_time_limit(time_limit, hard=True, max_elements=max_elements)
-    attach_worker(running)
-    if crawl_pid:
-        _exit_with(crawl_pid)
-
-
-def _exit_with(pid: int) -> None:
-    """End this worker when process ``pid`` (the crawl) is gone, however it ended.
-
-    A pool worker never learns that its crawl was killed (SIGKILL, OOM): it holds both ends of its task queue's
-    pipe, so it waits for a task forever, and the forkserver, which lives while any worker holds its "alive"
-    pipe, stays too (a killed cron run left 3 processes and ~450 MB behind, every time). A daemon thread waits on
-    a pidfd of the crawl process (no polling) and ends the worker when it exits; without pidfd (not Linux), it
-    asks every second whether the crawl process is still the parent it was.
-    """
-    try:
-        fd = os.pidfd_open(pid)
-    except (AttributeError, OSError):  # not Linux 5.3+: poll
-        def watch() -> None:
-            while True:
-                try:
-                    os.kill(pid, 0)
-                except ProcessLookupError:
-                    os._exit(0)
-                except PermissionError:  # the pid was taken by another user's process: ours is gone
-                    os._exit(0)
-                time.sleep(1.0)
-    else:
-        def watch() -> None:
-            select.select([fd], [], [])
-            os._exit(0)
-    threading.Thread(target=watch, name="newsproj-exit-with-crawl", daemon=True).start()
-
-
-def _killed(pid: int, token: int, ran: float) -> None:
-    logger.warning("Extraction worker %d ended: stuck on one page for %.0f s (the hard time limit)", pid, ran)
-
-
-def _ready() -> None:
-    """A no-op task: submitting one per worker starts the workers before the first page arrives."""
 
 
 def extract_workers(value: object) -> int:
@@ -125,20 +67,20 @@ class PageExtractor:
         self.time_limit = page_time_limit(crawler.settings)
         self.max_elements = crawler.settings.getint("NEWSPROJ_MAX_PAGE_ELEMENTS", MAX_ELEMENTS)
         self.registry = crawler.settings.getbool("NEWSPROJ_SITE_REGISTRY", True)
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool: WorkerPool | None = None
         self.replaced: tuple[float, bool, int] | None = None
         """The process's page limits this crawl replaced (extracting in the crawl process), until it closes."""
-        self.running: RunningPages | None = None
-        """Which page each worker of the pool runs (shared memory), to tell a broken pool's culprit."""
-        self.watchdog: Watchdog | None = None
-        """Ends the pool's workers stuck past the time limit (the hard limit)."""
         self.tokens = itertools.count(1)
         self.hard_grace = limits.HARD_GRACE
         """Seconds after the time limit at which a worker stuck in C code is ended (a test shortens it)."""
         self.work = process_in_worker
         """What a worker runs for a page: ``work(reset_every, registry, page, token)`` (a test gives another)."""
-        self.started: Future[None] = Future()
-        """Done once the pool's workers are up (set by the thread that starts them)."""
+
+    @property
+    def running(self) -> RunningPages | None:
+        """Which page each worker runs, and since when (shared memory): the hard limit's and a lost worker's
+        culprit's source."""
+        return self.pool.running if self.pool is not None else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -155,82 +97,42 @@ class PageExtractor:
             self._start_pool()
 
     def _start_pool(self) -> None:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["newsproj.extraction._worker"])
-        self.running = RunningPages(context, self.workers)
-        pool = self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm_up,
-                                               initargs=(self.time_limit, self.max_elements, self.running,
-                                                         os.getpid()))
-        self.watchdog = Watchdog(self.running, self.time_limit, self.hard_grace, on_kill=_killed)
-        self.watchdog.start()
-        widen_task_pipe(pool)  # a page in one write, not several with a thread hand-off each (compat.py)
-        started: Future[None] = Future()
-        self.started = started
+        self.pool = WorkerPool(self.workers, (self.time_limit, self.max_elements, self.reset_every, self.registry),
+                               self.time_limit, self.hard_grace, on_replaced=self._replaced)
+        self.pool.start()
 
-        def start_workers() -> None:
-            try:
-                for _ in range(self.workers):
-                    pool.submit(_ready)
-            except RuntimeError:  # the crawl was over first (the pool is shut down): nothing to start
-                pass
-            finally:
-                started.set_result(None)
-
-        # Workers start while robots.txt and sitemaps download, not when the first page arrives. Off the reactor
-        # thread: the first submit holds the pool's lock until the forkserver has loaded everything (~1 s), and
-        # a reactor blocked that long would send late requests (and bunch up those after them).
-        threading.Thread(target=start_workers, name="newsproj-extract-pool-start", daemon=True).start()
+    def _replaced(self) -> None:
+        self.crawler.stats.inc_value("newsproj/extract/pool_restarts")
 
     def close(self) -> None:
         if self.replaced is not None:  # the process's limits as they were (a later crawl in it has its own)
             set_time_limit(*self.replaced)
             self.replaced = None
-        if self.watchdog is not None:
-            self.watchdog.stop()
-            self.watchdog = None
-        if self.pool:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.pool is not None:
+            self.pool.close()
             self.pool = None
 
-    def _replace_pool(self, broken: ProcessPoolExecutor) -> None:
-        """A new pool for one that broke (a worker ended): once, however many of its pages report it."""
-        if self.pool is broken:
-            logger.warning("Extraction pool lost a worker; starting a new one")
-            self.crawler.stats.inc_value("newsproj/extract/pool_restarts")
-            if self.watchdog is not None:
-                self.watchdog.stop()
-            broken.shutdown(wait=False)  # (its pages already failed; a stuck pool's queued pages may still end)
-            self._start_pool()
-
     async def _in_pool(self, page: PageItem) -> PageOutcome:
-        """The page processed in the pool. A worker that ends breaks the pool for every page in it: the page a
-        worker had been running for longer than the time limit (the watchdog ended it, see limits.py) is dropped
-        as timed out; the others, running or still queued, are processed once more in the new pool. The outer
-        timeout covers a pool that stops answering at all."""
-        outer = (self.time_limit + self.hard_grace) * 4 if self.time_limit else None
+        """The page processed by a worker. A worker that ends fails the pages it had: the page it had been running
+        for longer than the time limit (the watchdog ended it, see limits.py) is dropped as timed out, and so is
+        the first page of a worker that answered nothing for the outer timeout; the others are processed once
+        more, by another worker."""
         token = next(self.tokens)
         for attempt in (1, 2):
             if self.pool is None:  # used before spider_opened (or after close): start it now
                 self._start_pool()
-            if not self.started.done():  # a submit before the pool is up would block the reactor: wait here
-                await asyncio.wrap_future(self.started)
-            pool, running = self.pool, self.running
-            assert pool is not None and running is not None
+            assert self.pool is not None
             try:
-                future = asyncio.get_running_loop().run_in_executor(
-                    pool, self.work, self.reset_every, self.registry, page, token)
-                return await asyncio.wait_for(future, outer)
-            except TimeoutError:
-                self._replace_pool(pool)
-                raise PageTimedOut(f"no answer from the extraction pool in {outer:g} s") from None
-            except BrokenProcessPool:
-                self._replace_pool(pool)
-                ran = running.running_for(token)  # None: still queued when the pool broke
-                if self.time_limit and ran is not None and ran >= self.time_limit:
+                outcome: PageOutcome = await self.pool.run(self.work, page, token)
+                return outcome
+            except WorkerDied as exc:
+                if exc.no_answer:
+                    raise PageTimedOut(f"no answer from the extraction pool in {self.pool.outer:g} s") from None
+                if self.time_limit and exc.ran is not None and exc.ran >= self.time_limit:
                     raise PageTimedOut(f"over the page time limit ({self.time_limit:g} s), worker ended") from None
                 if attempt == 2:
                     raise
-                logger.info("Extracting %s again: its worker's pool broke", page.url)
+                logger.info("Extracting %s again: its worker ended", page.url)
                 self.crawler.stats.inc_value("newsproj/extract/retried")
         raise AssertionError("unreachable")
 

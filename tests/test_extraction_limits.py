@@ -214,10 +214,11 @@ def test_a_page_over_its_time_limit_is_dropped_and_counted_and_the_next_page_is_
 
 @pytest.mark.slow
 def test_a_broken_pool_costs_only_the_page_its_worker_ran_past_the_limit():
-    """A worker that ends (the hard limit ends it; here the test kills it, at a moment it knows) breaks the pool for
-    every page in it. The page the worker had been running past the time limit is dropped as timed out; the pages
-    queued behind it are extracted again, whatever time they spent waiting (a crawl lost 4 good articles of 14 so:
-    queued behind a page that ran into the hard limit, they had waited longer than the limit)."""
+    """A worker that ends (the hard limit ends it; here the test kills it, at a moment it knows) fails the pages it
+    had. The page the worker had been running past the time limit is dropped as timed out; the page waiting in its
+    pipe is extracted again, whatever time it spent waiting (a crawl lost 4 good articles of 14 so: queued behind a
+    page that ran into the hard limit, they had waited longer than the limit); the pages still waiting in the crawl
+    process were never the worker's and go to its successor as they are."""
     import asyncio
     import os
     import signal
@@ -269,7 +270,7 @@ def test_a_broken_pool_costs_only_the_page_its_worker_ran_past_the_limit():
     assert [o.article is not None for o in good] == [True, True, True], [o.drop for o in good]
     stats = crawler.stats.get_stats()
     assert stats["newsproj/extract/pool_restarts"] == 1
-    assert stats["newsproj/extract/retried"] == 3
+    assert stats["newsproj/extract/retried"] == 1  # (2 pages a worker: the one running, and the next)
 
 
 # ------------------------------------------------------------------ in a pool worker (what a worker runs for a page)
@@ -332,7 +333,8 @@ def test_a_page_stuck_in_c_code_is_ended_from_the_crawl_process_and_the_crawl_go
     from newsproj.extractor import PageExtractor
     from newsproj.items import PageItem
 
-    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 0.5})
+    # (3 s: a worker's first page, on a loaded host, has taken over 0.5 s)
+    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 3})
     crawler.stats.open_spider()
     extractor = build_from_crawler(PageExtractor, crawler)
     extractor.hard_grace = 0.5
@@ -352,7 +354,7 @@ def test_a_page_stuck_in_c_code_is_ended_from_the_crawl_process_and_the_crawl_go
     finally:
         extractor.close()
     assert stuck.error == "timeout", stuck.drop
-    assert took < 15  # limit + grace + the watchdog's second, not the regex's minutes nor the outer 4 s timeout x4
+    assert took < 12  # limit + grace + the watchdog's round (~3.6 s), not the C loop's forever nor the outer 14 s
     assert good.article is not None
     stats = crawler.stats.get_stats()
     assert stats["newsproj/extract/pool_restarts"] == 1

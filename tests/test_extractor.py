@@ -95,32 +95,37 @@ def test_a_crawl_extracting_in_its_own_process_leaves_no_page_limits_behind() ->
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="F_SETPIPE_SZ is Linux's")
 def test_the_pool_takes_a_page_in_one_write() -> None:
-    """The pipe that carries pages to the extraction workers holds a whole page (1 MB, not Linux's 64 KB), so the
-    crawl process writes a page at once instead of waking its threads for each 64 KB the worker reads; a pool
-    started again after a broken one gets the same."""
-    from concurrent.futures import ProcessPoolExecutor
+    """The pipes that carry pages to an extraction worker and its outcomes back hold a whole page (1 MB, not Linux's
+    64 KB), so the crawl process writes a page at once instead of waiting for the worker to read each 64 KB; a
+    worker started in place of a lost one gets the same."""
+    import asyncio
+    import signal
 
     from scrapy.utils.misc import build_from_crawler
     from scrapy.utils.test import get_crawler
 
-    from newsproj.compat import TASK_PIPE_BYTES, task_pipe_size, widen_task_pipe
     from newsproj.extractor import PageExtractor
+    from newsproj.pool import PIPE_BYTES, pipe_size
 
-    if int(Path("/proc/sys/fs/pipe-max-size").read_text()) < TASK_PIPE_BYTES and os.geteuid():
+    if int(Path("/proc/sys/fs/pipe-max-size").read_text()) < PIPE_BYTES and os.geteuid():
         pytest.skip("this machine caps pipes below 1 MB for this user")
     crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1})
     crawler.stats.open_spider()
     extractor = build_from_crawler(PageExtractor, crawler)
     extractor.open()
+    page = PageItem(url="https://example.com/a", html=PAGE, date_downloaded="2024-05-01T00:00:00Z")
     try:
-        first = extractor.pool
-        assert task_pipe_size(first) == TASK_PIPE_BYTES
-        extractor.started.result(timeout=60)
-        extractor._replace_pool(first)
-        assert extractor.pool is not first
-        assert task_pipe_size(extractor.pool) == TASK_PIPE_BYTES
+        assert asyncio.run(extractor.process(page)).error is None
+        pool = extractor.pool
+        assert pool is not None
+        [first] = pool.workers
+        assert pipe_size(first.tasks) == pipe_size(first.results) == PIPE_BYTES
+        os.kill(first.pid, signal.SIGKILL)
+        first.process.join(10)
+        assert asyncio.run(extractor.process(page)).error is None  # (after the worker's replacement)
+        [second] = pool.workers
+        assert second is not first
+        assert pipe_size(second.tasks) == pipe_size(second.results) == PIPE_BYTES
     finally:
         extractor.close()
-    with ProcessPoolExecutor(1) as plain:  # what the check reads: a pool left alone has the kernel's default
-        assert task_pipe_size(plain) < TASK_PIPE_BYTES
-        assert widen_task_pipe(plain) == TASK_PIPE_BYTES
+    assert crawler.stats.get_value("newsproj/extract/pool_restarts") == 1

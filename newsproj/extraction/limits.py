@@ -212,14 +212,17 @@ _slots: Any = None
 _slot = -1
 
 
-def attach_worker(running: RunningPages | None) -> None:
-    """In a pool worker at its start: take a slot of ``running``."""
+def attach_worker(running: RunningPages | None, slot: int | None = None) -> None:
+    """In a pool worker at its start: take a slot of ``running`` (``slot``, or the next one not taken)."""
     global _slots, _slot
     if running is None:
         return
-    with running.taken.get_lock():
-        _slot = running.taken.value
-        running.taken.value += 1
+    if slot is not None:
+        _slot = slot
+    else:
+        with running.taken.get_lock():
+            _slot = running.taken.value
+            running.taken.value += 1
     _slots = running.slots if SLOT * _slot < len(running.slots) else None
     if _slots is not None:
         _slots[SLOT * _slot + 2] = os.getpid()
@@ -251,11 +254,14 @@ class Watchdog:
     has ended and whose pid was given to another process is never signalled. Without pidfd, ``os.kill``."""
 
     def __init__(self, running: RunningPages, limit: float, grace: float, interval: float = 1.0,
-                 on_kill: Any = None):
+                 on_kill: Any = None, stale: Any = None):
         self.running, self.limit, self.grace = running, limit, grace
         self.interval = max(0.01, min(interval, grace / 4 if grace > 0 else interval))
         self.on_kill = on_kill
-        """Called with (pid, token, seconds the page had run) after a kill, in the watchdog's thread."""
+        """Called with (pid, token, seconds the page had run) after a kill, in the watchdog's thread (token 0:
+        a worker ``stale`` named)."""
+        self.stale = stale
+        """Called each round: pids of workers to end besides (answering nothing at all: the outer timeout)."""
         self.pidfds: dict[int, int] = {}
         self.killed: set[int] = set()
         self._stop = threading.Event()
@@ -303,6 +309,19 @@ class Watchdog:
                 killed.append(pid)
                 if self.on_kill is not None:
                     self.on_kill(pid, int(token), ran)
+        for pid in self.stale() if self.stale is not None else ():
+            if pid and pid not in self.killed:
+                if pid not in self.pidfds:
+                    self._open(pid)
+                if self._kill(pid):
+                    killed.append(pid)
+                    if self.on_kill is not None:
+                        self.on_kill(pid, 0, 0.0)
+        seen = {int(slots[i + 2]) for i in range(0, len(slots), SLOT)}
+        for pid in [pid for pid in self.pidfds if pid not in seen]:  # (replaced workers)
+            fd = self.pidfds.pop(pid)
+            if fd >= 0:
+                os.close(fd)
         return killed
 
     def _open(self, pid: int) -> None:
