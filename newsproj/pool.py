@@ -89,6 +89,7 @@ class _Worker:
     def __init__(self, slot: int):
         self.slot = slot
         self.process: Any = None
+        self.pid = 0
         self.tasks = -1  # write end (non-blocking)
         self.results = -1  # read end (non-blocking)
         self.pending: dict[int, tuple[asyncio.Future[Any], float]] = {}  # token → (future, sent at), in send order
@@ -99,9 +100,6 @@ class _Worker:
         self.outcomes = 0
         self.loop: asyncio.AbstractEventLoop | None = None
 
-    @property
-    def pid(self) -> int:
-        return int(self.process.pid) if self.process is not None else 0
 
 
 class WorkerPool:
@@ -140,9 +138,13 @@ class WorkerPool:
         self._start_in_thread(list(range(self.size)), first=True)
         self.watchdog.start()
 
-    def _start_in_thread(self, slots: list[int], first: bool = False) -> None:
+    def _start_in_thread(self, slots: list[int], first: bool = False, lost: _Worker | None = None) -> None:
         def start() -> None:
             try:
+                if lost is not None:  # (its exit status read, its handles released: no fd kept a lost worker)
+                    lost.process.join(5)
+                    if not lost.process.is_alive():
+                        lost.process.close()
                 for slot in slots:
                     if self.closed:
                         return
@@ -186,7 +188,7 @@ class WorkerPool:
             child_results.close()
         os.set_blocking(task_w, False)
         os.set_blocking(result_r, False)
-        worker.process, worker.tasks, worker.results = process, task_w, result_r
+        worker.process, worker.pid, worker.tasks, worker.results = process, process.pid or 0, task_w, result_r
         return worker
 
     # ---------------------------------------------------------------- on the reactor thread
@@ -341,7 +343,7 @@ class WorkerPool:
         self._end(worker)
         if self.closed:
             return
-        if not worker.outcomes:
+        if not worker.outcomes and not running_token:  # it ended before any page of its own ran (not a page's fault)
             self.fruitless += 1
             if self.fruitless >= MAX_FRUITLESS:
                 self.broken = f"{self.fruitless} extraction workers in a row ended before their first page"
@@ -352,7 +354,7 @@ class WorkerPool:
         logger.warning("Extraction pool lost a worker (pid %d); starting a new one", worker.pid)
         if self.on_replaced is not None:
             self.on_replaced()
-        self._start_in_thread([worker.slot])
+        self._start_in_thread([worker.slot], lost=worker)
 
     def _end(self, worker: _Worker) -> None:
         loop = worker.loop
@@ -410,6 +412,8 @@ class WorkerPool:
             if worker.process.is_alive():
                 worker.process.kill()
                 worker.process.join(5)
+            if not worker.process.is_alive():
+                worker.process.close()
 
 
 def _serve(*args: Any) -> None:

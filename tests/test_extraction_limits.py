@@ -360,3 +360,44 @@ def test_a_page_stuck_in_c_code_is_ended_from_the_crawl_process_and_the_crawl_go
     assert stats["newsproj/extract/pool_restarts"] == 1
     assert stats["newsproj/extract/error/timeout"] == 1
     assert "the hard time limit" in caplog.text
+
+
+def silent_page(reset_every: int, registry: bool, page, token: int = 0):
+    """A pool worker stuck in C code where no page is marked as running (as if before its page started)."""
+    stuck_in_c()
+
+
+@pytest.mark.slow
+def test_a_worker_that_answers_nothing_is_ended_after_the_outer_timeout():
+    """The outer timeout: a worker with pages that answers nothing for 4 x (limit + grace) while its slot shows no
+    page running is ended by the watchdog; its first page is dropped as timed out ("no answer"), the next page goes
+    to its successor."""
+    import asyncio
+
+    from scrapy.utils.misc import build_from_crawler
+    from scrapy.utils.test import get_crawler
+
+    from newsproj.extraction.page import process_in_worker
+    from newsproj.extractor import PageExtractor
+    from newsproj.items import PageItem
+
+    # (3 s: a worker's first page, on a loaded host, has taken over 1 s)
+    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 3})
+    crawler.stats.open_spider()
+    extractor = build_from_crawler(PageExtractor, crawler)
+    extractor.hard_grace = 0.5
+    extractor.open()
+    page = PageItem(url="http://127.0.0.1/a", html=GOOD_PAGE, date_downloaded="2024-09-12T10:00:00+00:00")
+    try:
+        extractor.work = silent_page
+        start = time.monotonic()
+        silent = asyncio.run(extractor.process(page))
+        took = time.monotonic() - start
+        extractor.work = process_in_worker
+        good = asyncio.run(extractor.process(page))
+    finally:
+        extractor.close()
+    assert silent.error == "timeout" and "no answer" in str(silent.drop), silent.drop
+    assert 14 <= took < 40  # (the outer timeout: 4 x 3.5 s)
+    assert good.article is not None
+    assert crawler.stats.get_value("newsproj/extract/pool_restarts") == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,7 @@ def test_the_pool_takes_a_page_in_one_write() -> None:
     finally:
         extractor.close()
     assert crawler.stats.get_value("newsproj/extract/pool_restarts") == 1
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{w.pid}").exists() for w in (first, second)):
+        time.sleep(0.05)
+    assert not any(Path(f"/proc/{w.pid}").exists() for w in (first, second))  # (closed: no process left behind)
