@@ -28,6 +28,8 @@ import multiprocessing
 import os
 import pickle
 import struct
+import sys
+import termios
 import threading
 import time
 from concurrent.futures.process import BrokenProcessPool
@@ -383,6 +385,8 @@ class WorkerPool:
         now, stale = time.monotonic(), []
         for worker in list(self.workers):
             if worker.pending and not worker.no_answer and now - worker.answered > self.outer:
+                if _unread(worker.results):  # it answered: the reactor has been too busy to read it (not stuck)
+                    continue
                 worker.no_answer = True
                 stale.append(worker.pid)
         return stale
@@ -414,6 +418,14 @@ class WorkerPool:
                 worker.process.join(5)
             if not worker.process.is_alive():
                 worker.process.close()
+
+
+def _unread(fd: int) -> int:
+    """Bytes waiting in the pipe ``fd`` (``FIONREAD``; 0 when it cannot be told)."""
+    try:
+        return int.from_bytes(fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"), sys.byteorder)
+    except (OSError, ValueError):
+        return 0
 
 
 def _serve(*args: Any) -> None:

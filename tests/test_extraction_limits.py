@@ -401,3 +401,42 @@ def test_a_worker_that_answers_nothing_is_ended_after_the_outer_timeout():
     assert 14 <= took < 40  # (the outer timeout: 4 x 3.5 s)
     assert good.article is not None
     assert crawler.stats.get_value("newsproj/extract/pool_restarts") == 1
+
+
+def quick_page(reset_every: int, registry: bool, page, token: int = 0):
+    return page.url
+
+
+@pytest.mark.slow
+def test_a_busy_reactor_gets_no_worker_ended_for_answers_it_has_not_read():
+    """The outer timeout counts from the worker's last answer as the reactor read it: a reactor busy for longer
+    (a long callback) leaves answers waiting in the pipe, and the watchdog, a thread, sees them there (FIONREAD)
+    instead of ending a worker that did its work."""
+    import asyncio
+
+    from scrapy.utils.misc import build_from_crawler
+    from scrapy.utils.test import get_crawler
+
+    from newsproj.extractor import PageExtractor
+    from newsproj.items import PageItem
+
+    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 0.5})
+    crawler.stats.open_spider()
+    extractor = build_from_crawler(PageExtractor, crawler)
+    extractor.hard_grace = 0.25  # (outer timeout: 3 s)
+    extractor.work = quick_page
+    extractor.open()
+    page = PageItem(url="http://127.0.0.1/a", html=GOOD_PAGE, date_downloaded="2024-09-12T10:00:00+00:00")
+
+    async def run():
+        await extractor._in_pool(page)  # the worker is up
+        answer = asyncio.ensure_future(extractor._in_pool(page))
+        await asyncio.sleep(0)  # (the page is written to the worker)
+        time.sleep(5)  # the reactor busy: the answer waits in the pipe, unread
+        return await answer
+
+    try:
+        assert asyncio.run(run()) == page.url
+    finally:
+        extractor.close()
+    assert crawler.stats.get_value("newsproj/extract/pool_restarts") is None
