@@ -103,7 +103,6 @@ class _Worker:
         self.loop: asyncio.AbstractEventLoop | None = None
 
 
-
 class WorkerPool:
     """``await pool.run(work, page, token)``: ``work(reset_every, registry, page, token)`` in a worker (``work``
     pickles by reference). Build it, :meth:`start` it (returns at once: the workers start in a thread), and
@@ -185,6 +184,10 @@ class WorkerPool:
             args=(child_tasks, child_results, self.running, slot, os.getpid(), *self.worker_args))
         try:
             process.start()
+        except BaseException:
+            os.close(task_w)
+            os.close(result_r)
+            raise
         finally:
             child_tasks.close()
             child_results.close()
