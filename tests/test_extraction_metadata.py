@@ -284,3 +284,36 @@ def test_a_players_title_and_description_from_its_json_ld_leave_the_body():
     lines = body(_video_page(lead, lead))
     assert lead in lines
     assert "Firefighters to retire later | evening news" not in lines
+
+
+@pytest.mark.parametrize("cut", [
+    "{}…",  # Yoast and most CMSs cut a meta description at ~155 characters with an ellipsis
+    "{} ...",
+    "{}",  # or at a word, with no mark
+])
+def test_a_lead_that_the_pages_cut_description_begins_stays(cut):
+    """review6 of edc385e: the guard that keeps a media text which is the page's own description (a site giving its
+    story's lead as its video's description) held only for the description whole. A page's description is often
+    that lead cut short ('… the unions said they…'): the lead, the article's first paragraph, went as 'media'."""
+    from newsproj.extraction.page import process_page
+    from newsproj.items import PageItem
+
+    lead = ("Firefighters in the state will have to work until 67, the interior minister proposed on Monday, and "
+            "the unions said they would fight the plan in the state parliament and in the courts if needed.")
+    description = cut.format(lead[:110].rsplit(" ", 1)[0])
+    html = _video_page(description, lead)
+    item = PageItem(url="http://127.0.0.1/news/firefighters.html", html=html.encode(), encoding="utf-8",
+                    date_downloaded="2000-01-01T00:00:00+00:00")
+    lines = process_page(item, find_site=False).article.articleBody.split("\n")
+    assert lead in lines
+    assert "Firefighters to retire later | evening news" not in lines  # the player's own title still goes
+
+
+def test_a_short_description_does_not_claim_the_media_texts_it_begins():
+    """The cut description's guard needs a stem of some length: a description of a few words that a video's
+    description begins with ('Watch the video.' / 'Watch the video. The minister ...') is no cut of it."""
+    from newsproj.extraction import media_lines
+    from newsproj.extraction.metadata import PageMeta
+
+    page = PageMeta(meta={"description": "Watch:"}, media_texts=["Watch: the minister's speech in full, 12 minutes"])
+    assert media_lines(page, "Firefighters must work until 67") == {"Watch: the minister's speech in full, 12 minutes"}

@@ -118,12 +118,29 @@ def _descriptions(page: metadata.PageMeta) -> list[str]:
 
 def media_lines(page: metadata.PageMeta, headline: str) -> frozenset[str]:
     """The page's media texts (``PageMeta.media_texts``, unescaped and whitespace-normalised) that are not its own
-    headline, title or description: a video page's player states the article's own title and summary, and a site
-    may give its story's lead as the video's description; those lines are the article's."""
-    own = {" ".join(_unescaped(v).split()) for v in (*_descriptions(page), headline, page.title or "",
-                                                      page.meta.get("og:title") or "")}
+    headline, title or description, nor begun by its description cut short: a video page's player states the
+    article's own title and summary, and a site may give its story's lead as the video's description (and the same
+    lead, cut at ~155 characters, as its meta description); those lines are the article's."""
+    descriptions = [" ".join(_unescaped(v).split()) for v in _descriptions(page)]
+    own = {*descriptions, *(" ".join(_unescaped(v).split()) for v in (headline, page.title or "",
+                                                                     page.meta.get("og:title") or ""))}
+    # a description is often the lead cut short ("... the unions said they…"): a media text it begins is the lead
+    cuts = [stem for stem in map(_uncut, descriptions) if len(stem) >= CUT_DESCRIPTION_CHARS]
     texts = (" ".join(_unescaped(t).split()) for t in page.media_texts)
-    return frozenset(t for t in texts if t and t not in own)
+    return frozenset(t for t in texts if t and t not in own and not any(t.startswith(stem) for stem in cuts))
+
+
+CUT_DESCRIPTION_CHARS = 40
+"""A description this long (its ellipsis left out) that a media text begins is that text cut short: the page's own."""
+CUT_MARKS = ("[…]", "[...]", "…", "...")
+
+
+def _uncut(description: str) -> str:
+    """The description without the ellipsis that ends a cut one (whitespace-normalised: one space at most)."""
+    for mark in CUT_MARKS:
+        if description.endswith(mark):
+            return description[: -len(mark)].rstrip()
+    return description
 
 
 BYLINE_BODY_CHARS = 2000
