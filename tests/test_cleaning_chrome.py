@@ -1207,3 +1207,19 @@ def test_a_line_that_is_a_media_objects_text_goes():
     cleaned = clean_body(body, media=frozenset({title, "Bricklaying robot", described}))
     assert cleaned.text == "\n".join(prose)
     assert [reason for _, reason in cleaned.removed] == ["media"] * 4
+
+
+def test_media_texts_that_are_all_the_body_has_stay():
+    """review6 of edc385e: a page whose story is its video (an interview, a clip's report) gives the video's
+    description as its only text; dropping it as the player's left nothing (the page went as too_short). Media
+    lines go only when other text stays; the player's title and its stamp beside prose still go."""
+    described = "The minister explained in the interview why the state wants firefighters to work until 67."
+    title = "Interview with the minister"
+    assert clean_body(described, media=frozenset({title, described})).text == described
+    body = f"{title}\n{described}"
+    assert clean_body(body).text == body
+    assert clean_body(body, media=frozenset({title, described})).text == body
+    prose = "In the interview she also said the plan would be put to parliament in June, and the unions were invited."
+    cleaned = clean_body(f"{body}\n{prose}", media=frozenset({title, described}))
+    assert cleaned.text == prose
+    assert [reason for _, reason in cleaned.removed] == ["media", "media"]

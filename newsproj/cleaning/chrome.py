@@ -460,10 +460,12 @@ def clean_body(
 
     # 2d. a line that is a player's or a picture's own text as the page's media objects state it (a video's title
     #     "Feuerwehrleute sollen später in Pension | wdr aktuell", its description, a picture's caption), alone or
-    #     followed by the date and duration the player shows ("… Eskalation? 21.04.2024 | 3:18 min")
+    #     followed by the date and duration the player shows ("… Eskalation? 21.04.2024 | 3:18 min"). Unless they
+    #     are all the body has: a page whose story is its video gives the video's description as its text too
     if media:
-        for i, line in enumerate(lines):
-            if keep[i] and (line in media or _media_text_stamped(line, media)):
+        played = {i for i, line in enumerate(lines) if keep[i] and (line in media or _media_text_stamped(line, media))}
+        if any(keep[i] and line for i, line in enumerate(lines) if i not in played):
+            for i in sorted(played):
                 drop(i, "media")
 
     # 3. a "you might also like" heading and the headline-like lines after it. Each line is walked once: a
