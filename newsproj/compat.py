@@ -377,7 +377,8 @@ class TagWalk:
     character), and any predicates after those that give no position (no step, union or ``[1]``): the same elements
     in the same (document) order, found by lxml's walk of the elements of those tags
     (in C, ~0.04 ms a page) that have a tested attribute holding one of the literals every match of its test holds
-    (:func:`needles`; any value for ``@x`` and ``translate``), each then tested by the XPath itself from that element
+    (:func:`needles`; any value for ``@x`` and ``translate``), each then tested by the XPath's predicates from that
+    element: in Python where every predicate is such tests (:class:`_PythonTests`), else by the XPath itself
     (``self::*[...][...]...``). libxml2's evaluation of such an XPath costs ~0.6 ms a page: every element of the page
     tested in its own walk, a call into Python for each ``re:test``."""
 
@@ -404,6 +405,7 @@ class TagWalk:
         wanted: dict[str, list[str] | None] = {}  # attribute → literals one of which a match holds (None: any value),
         #                                          each as a regex (case ignored where the test's flags say so)
         at = 0
+        checks: list[tuple[str, tuple[str, ...], Any]] = []  # (kind, attributes, argument): the tests in Python
         while at < len(tests):
             test = _TEST.match(tests, at)
             if test is None or test.end() == at:
@@ -413,6 +415,7 @@ class TagWalk:
             flags = test.group("flags") or ""
             if flags not in ("", "i"):
                 return None
+            checks.append(_check(test))
             if test.group("rx_on"):
                 # (with 'i', a match holds one of the pattern's literals in some case: the literals are searched so)
                 found = needles(test.group("rx"))
@@ -439,9 +442,17 @@ class TagWalk:
                       namespaces={"re": "http://exslt.org/regular-expressions"})
         from lxml.etree import Element
 
-        return cls(tuple(tag.strip()[len("self::"):] for tag in tags.split(" or ")) if tags else (Element,),
-                   tuple((name, None if found is None else re.compile("|".join(found)))
-                         for name, found in wanted.items()), exact)
+        tag_names = tuple(tag.strip()[len("self::"):] for tag in tags.split(" or ")) if tags else (Element,)
+        groups = [tuple(checks)]  # (each later predicate that is tests alone too: every group must pass)
+        for predicate in re.findall(r"\[((?:[^\]'\[]|'[^']*')*)\]", rest):
+            group = _checks(predicate)
+            if group is None:
+                break
+            groups.append(group)
+        else:  # (the tag test and tests alone: Python's tests of them, as libxml2's)
+            exact = _PythonTests(frozenset(tag_names) if tags else None, tuple(groups))
+        return cls(tag_names, tuple((name, None if found is None else re.compile("|".join(found)))
+                                    for name, found in wanted.items()), exact)
 
     def __call__(self, tree: lxml.etree._Element) -> list[lxml.etree._Element]:
         return self.among(el for el in tree.iter(*self.tags) if el is not tree)  # (``.//*``: the descendants)
@@ -474,6 +485,93 @@ class TagWalk:
                     found += self.exact(el)
                     break
         return found
+
+
+def _checks(tests: str) -> tuple[tuple[str, tuple[str, ...], Any], ...] | None:
+    """A predicate's tests (``T or T ...``, as ``_TEST`` reads them) as :class:`_PythonTests` runs them, or None when
+    it holds anything else."""
+    checks, at = [], 0
+    while at < len(tests):
+        test = _TEST.match(tests, at)
+        if test is None or test.end() == at or (test.group("flags") or "") not in ("", "i"):
+            return None
+        at = test.end()
+        checks.append(_check(test))
+    return tuple(checks) or None
+
+
+def _check(test: re.Match[str]) -> tuple[str, tuple[str, ...], Any]:
+    """One test read by ``_TEST`` as :class:`_PythonTests` runs it: its kind, the attributes it reads (a union
+    ``@a|@b``: the first of them the element holds, in the order of its attributes) and its argument."""
+    if test.group("rx_on"):  # (lxml's EXSLT re:test: re.search, case ignored for 'i')
+        flags = re.IGNORECASE if "i" in (test.group("flags") or "") else 0
+        return "search", _attributes(test.group("rx_on")), re.compile(test.group("rx"), flags).search
+    if test.group("literal_on"):
+        kind = "contains" if test.group(0).lstrip().startswith("contains") else "starts-with"
+        return kind, _attributes(test.group("literal_on")), test.group("literal")
+    if test.group("equal_on"):
+        return "equal", _attributes(test.group("equal_on")), test.group("equal")
+    if test.group("translated_on"):  # (XPath's translate(): a source character's first place gives its target;
+        table: dict[int, int | None] = {}  # one past the target's end is deleted)
+        source, target = test.group("source"), test.group("target")
+        for at, char in enumerate(source):
+            table.setdefault(ord(char), ord(target[at]) if at < len(target) else None)
+        return "translated", _attributes(test.group("translated_on")), (table, test.group("translated"))
+    return "present", _attributes(test.group("present_on")), None
+
+
+def _attributes(names: str) -> tuple[str, ...]:
+    return tuple(name.strip().lstrip("@") for name in names.split("|"))
+
+
+class _PythonTests:
+    """``self::*[tags][T or T ...][T or T ...]...`` of :meth:`TagWalk.of` (every predicate tests attributes alone) on
+    one element, in Python: a list of that element or an empty one, as the XPath gives. libxml2's evaluation costs
+    ~9 µs an element where the tests hold a ``re:test`` (lxml calls into Python for it, through its XPath context);
+    these tests are those lxml runs (``re.search``, case ignored for ``'i'``), without that round trip. An attribute
+    union's string is its first attribute in document order: libxml2 orders an element's attributes as it holds them
+    (the source order), which lxml's ``keys()`` gives; an absent attribute is the empty string (``@x='v'`` and ``@x``
+    need it present); ``translate()`` maps a character by its first place in the source."""
+
+    __slots__ = ("tags", "groups")
+
+    def __init__(self, tags: frozenset[str] | None, groups: tuple[tuple[tuple[str, tuple[str, ...], Any], ...], ...]):
+        self.tags = tags
+        self.groups = groups  # (the predicates: each an "or" of tests)
+
+    def __call__(self, el: lxml.etree._Element) -> list[lxml.etree._Element]:
+        if self.tags is not None and el.tag not in self.tags:
+            return []
+        for checks in self.groups:
+            if not self._any(el, checks):
+                return []
+        return [el]
+
+    @staticmethod
+    def _any(el: lxml.etree._Element, checks: tuple[tuple[str, tuple[str, ...], Any], ...]) -> bool:
+        for kind, names, argument in checks:
+            if len(names) == 1:
+                value = el.get(names[0])
+            else:
+                value = next((el.get(name) for name in el.keys() if name in names), None)
+            if kind == "present":
+                if value is not None:
+                    return True
+            elif kind == "equal":
+                if value == argument:
+                    return True
+            elif kind == "search":
+                if argument(value or "") is not None:
+                    return True
+            elif kind == "contains":
+                if argument in (value or ""):
+                    return True
+            elif kind == "starts-with":
+                if (value or "").startswith(argument):
+                    return True
+            elif argument[1] in (value or "").translate(argument[0]):
+                return True
+        return False
 
 
 def needles(pattern: str) -> list[str] | None:
