@@ -505,7 +505,8 @@ def _check(test: re.Match[str]) -> tuple[str, tuple[str, ...], Any]:
     ``@a|@b``: the first of them the element holds, in the order of its attributes) and its argument."""
     if test.group("rx_on"):  # (lxml's EXSLT re:test: re.search, case ignored for 'i')
         flags = re.IGNORECASE if "i" in (test.group("flags") or "") else 0
-        return "search", _attributes(test.group("rx_on")), re.compile(test.group("rx"), flags).search
+        search = re.compile(test.group("rx"), flags).search
+        return "search", _attributes(test.group("rx_on")), (search, search("") is not None)
     if test.group("literal_on"):
         kind = "contains" if test.group(0).lstrip().startswith("contains") else "starts-with"
         return kind, _attributes(test.group("literal_on")), test.group("literal")
@@ -540,20 +541,26 @@ class _PythonTests:
         self.groups = groups  # (the predicates: each an "or" of tests)
 
     def __call__(self, el: lxml.etree._Element) -> list[lxml.etree._Element]:
+        return [el] if self.passes(el) else []
+
+    def passes(self, el: lxml.etree._Element) -> bool:
+        """Whether the XPath finds ``el``."""
         if self.tags is not None and el.tag not in self.tags:
-            return []
+            return False
         for checks in self.groups:
             if not self._any(el, checks):
-                return []
-        return [el]
+                return False
+        return True
 
     @staticmethod
     def _any(el: lxml.etree._Element, checks: tuple[tuple[str, tuple[str, ...], Any], ...]) -> bool:
         for kind, names, argument in checks:
             if len(names) == 1:
                 value = el.get(names[0])
-            else:
-                value = next((el.get(name) for name in el.keys() if name in names), None)
+            else:  # (the first in the element's order where it holds more than one: keys() only then)
+                held = [name for name in names if el.get(name) is not None]
+                value = None if not held else el.get(held[0]) if len(held) == 1 else el.get(
+                    next(name for name in el.keys() if name in held))
             if kind == "present":
                 if value is not None:
                     return True
@@ -561,7 +568,7 @@ class _PythonTests:
                 if value == argument:
                     return True
             elif kind == "search":
-                if argument(value or "") is not None:
+                if argument[1] if value is None else argument[0](value) is not None:
                     return True
             elif kind == "contains":
                 if argument in (value or ""):
