@@ -146,6 +146,9 @@ class PageExtractor:
                 outcome = process_in_worker(self.reset_every, self.registry, page)
         except PageTimedOut as exc:  # over NEWSPROJ_PAGE_TIME_LIMIT: its worker ended, or the pool stopped answering
             outcome = PageOutcome(url=page.url, drop=exc, error="timeout")
+        except ExtractionFailed as exc:  # its worker's answer could not be sent or read (it did not pickle)
+            logger.error("Extraction outcome lost on %s: %s", page.url, exc)
+            outcome = PageOutcome(url=page.url, drop=exc, error="bad_outcome")
         except BrokenProcessPool:  # a worker died twice (out of memory, a crash in a C library): this page is lost
             logger.error("Extraction worker died on %s", page.url)
             outcome = PageOutcome(url=page.url, drop=ExtractionFailed("extraction worker died"), error="worker_died")

@@ -36,6 +36,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
+from .exceptions import ExtractionFailed
 from .extraction.limits import SLOT, RunningPages, Watchdog
 
 if TYPE_CHECKING:
@@ -307,10 +308,19 @@ class WorkerPool:
         answered = False
         while len(inbox) >= 4:
             (size,) = _HEADER.unpack_from(inbox)
+            if size < 0:  # (no frame of ours: what follows cannot be told apart either)
+                self._garbled(worker, f"a frame of {size} bytes")
+                return
             if len(inbox) < 4 + size:
                 break
-            with memoryview(inbox) as view, view[4:4 + size] as frame:
-                token, ok, value = pickle.loads(frame)
+            try:
+                with memoryview(inbox) as view, view[4:4 + size] as frame:
+                    token, ok, value = pickle.loads(frame)
+            except Exception as exc:  # noqa: BLE001 - one outcome that does not load fails its page, not the worker
+                # (a worker answers its pages in the order it was given them: this was the first one's)
+                token = next(iter(worker.pending), 0)
+                ok, value = False, ExtractionFailed(f"outcome could not be read: {exc!r}")
+                logger.error("Extraction pool: worker %d sent an outcome that could not be read: %r", worker.pid, exc)
             del inbox[:4 + size]
             answered = True
             future = worker.pending.pop(token, (None, 0.0))[0]
@@ -325,6 +335,15 @@ class WorkerPool:
             worker.outcomes += 1
             self.fruitless = 0
             self._dispatch()
+
+    def _garbled(self, worker: _Worker, what: str) -> None:
+        """The worker's answers cannot be read (not our framing): it is ended, and lost as any worker that ends."""
+        logger.error("Extraction pool: worker %d sent %s; ending it", worker.pid, what)
+        try:
+            worker.process.kill()
+        except (OSError, ValueError):  # (ended already)
+            pass
+        self._lost(worker)
 
     def _lost(self, worker: _Worker) -> None:
         """The worker ended: its pages fail (the one it was running says for how long), another takes its slot."""

@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -134,3 +135,123 @@ def test_the_pool_takes_a_page_in_one_write() -> None:
     while time.monotonic() < deadline and any(Path(f"/proc/{w.pid}").exists() for w in (first, second)):
         time.sleep(0.05)
     assert not any(Path(f"/proc/{w.pid}").exists() for w in (first, second))  # (closed: no process left behind)
+
+
+class _TwoArgumentError(Exception):
+    """An exception whose ``__init__`` takes other arguments than its ``args``: it pickles, and does not load."""
+
+    def __init__(self, where: str, why: str):
+        super().__init__(f"{where}: {why}")
+
+
+def _raises_an_exception_that_does_not_load(reset_every: int, registry: bool, page, token: int = 0):
+    raise _TwoArgumentError(page.url, "a bug")
+
+
+def _unloadable() -> None:
+    raise ValueError("this outcome does not load here")
+
+
+class _LoadsNowhere:
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (_unloadable, ())
+
+
+def _returns_an_outcome_that_does_not_load(reset_every: int, registry: bool, page, token: int = 0):
+    return _LoadsNowhere()
+
+
+def _returns_the_url(reset_every: int, registry: bool, page, token: int = 0):
+    return page.url
+
+
+@pytest.mark.parametrize("work", [_raises_an_exception_that_does_not_load, _returns_an_outcome_that_does_not_load],
+                         ids=["exception", "outcome"])
+def test_an_outcome_that_does_not_load_fails_its_page_only(work) -> None:
+    """A worker's answer that the crawl process cannot unpickle (an exception with a two-argument ``__init__``
+    pickles but does not load) failed inside the reader callback, left its frame at the head of the worker's inbox,
+    and so every later answer of that worker was never read: its pages waited for the outer timeout (then dropped
+    as timeouts, the worker killed), or for ever with ``NEWSPROJ_PAGE_TIME_LIMIT=0``, and the crawl never closed.
+    Now the page fails as ExtractionFailed, at once, and the same worker serves the next page."""
+    import asyncio
+
+    from scrapy.utils.misc import build_from_crawler
+    from scrapy.utils.test import get_crawler
+
+    from newsproj.exceptions import ExtractionFailed
+    from newsproj.extractor import PageExtractor
+
+    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 0})
+    crawler.stats.open_spider()
+    extractor = build_from_crawler(PageExtractor, crawler)
+    extractor.open()
+    page = PageItem(url="http://127.0.0.1/a", html=PAGE, date_downloaded="2024-05-01T00:00:00Z")
+
+    async def run() -> tuple[Any, str]:
+        extractor.work = _returns_the_url
+        await asyncio.wait_for(extractor._in_pool(page), 60)  # the worker is up
+        extractor.work = work
+        bad = asyncio.ensure_future(extractor.process(page))
+        await asyncio.sleep(0)  # (written to the worker first)
+        extractor.work = _returns_the_url
+        good = asyncio.ensure_future(extractor._in_pool(page))  # in the same worker's pipe, behind it
+        done, _ = await asyncio.wait([bad, good], timeout=15)
+        assert bad in done and good in done, "the worker's answers were never read"
+        return bad.result(), good.result()
+
+    try:
+        outcome, url = asyncio.run(run())
+        pool = extractor.pool
+        assert pool is not None and len(pool.workers) == 1
+    finally:
+        extractor.close()
+    assert isinstance(outcome.drop, ExtractionFailed) and "could not be" in str(outcome.drop), repr(outcome.drop)
+    assert url == page.url
+    stats = crawler.stats.get_stats()
+    assert stats["newsproj/extract/error/bad_outcome"] == 1  # (counted and logged, as every dropped page)
+    assert stats["item_dropped_reasons_count/ExtractionFailed"] == 1
+    assert "newsproj/extract/pool_restarts" not in stats
+
+
+def _writes_a_garbled_frame(reset_every: int, registry: bool, page, token: int = 0):
+    """A worker whose answer stream is no longer ours (memory trouble in a C library, a stray write): a header of
+    -4 bytes, then nothing."""
+    out = sys._getframe(1).f_locals["out"]  # (serve's result pipe)
+    os.write(out, b"\xff\xff\xff\xfc")
+    time.sleep(60)
+
+
+def test_a_worker_whose_answers_are_garbled_is_ended_and_replaced() -> None:
+    """A frame header the worker would never write (a negative size) leaves nothing of the stream readable: the
+    worker is ended and replaced, its page fails as from a worker that ended (here: retried, then lost), and the
+    reader never spins on the same 4 bytes (the reactor thread would hang)."""
+    import asyncio
+    from concurrent.futures.process import BrokenProcessPool
+
+    from scrapy.utils.misc import build_from_crawler
+    from scrapy.utils.test import get_crawler
+
+    from newsproj.extractor import PageExtractor
+
+    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 0})
+    crawler.stats.open_spider()
+    extractor = build_from_crawler(PageExtractor, crawler)
+    extractor.work = _writes_a_garbled_frame
+    extractor.open()
+    page = PageItem(url="http://127.0.0.1/a", html=PAGE, date_downloaded="2024-05-01T00:00:00Z")
+
+    async def run() -> BaseException | None:
+        garbled = asyncio.ensure_future(extractor._in_pool(page))
+        await asyncio.wait([garbled], timeout=30)
+        assert garbled.done(), "the garbled worker's page was never failed"
+        extractor.work = _returns_the_url
+        assert await asyncio.wait_for(extractor._in_pool(page), 30) == page.url  # (its successor)
+        return garbled.exception()
+
+    try:
+        failure = asyncio.run(run())
+    finally:
+        extractor.close()
+    assert isinstance(failure, BrokenProcessPool), repr(failure)
+    assert crawler.stats.get_value("newsproj/extract/pool_restarts") == 2
+    assert crawler.stats.get_value("newsproj/extract/retried") == 1

@@ -61,6 +61,8 @@ def serve(tasks: Connection, results: Connection, running: RunningPages, slot: i
             answer = (token, False, exc)
         try:
             data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+            if not answer[1]:  # (an exception whose __init__ takes other arguments than its args pickles, not loads)
+                pickle.loads(data)
         except Exception as exc:  # noqa: BLE001 - an outcome that does not pickle: the page fails, not the worker
             data = pickle.dumps((token, False, ExtractionFailed(f"outcome could not be sent: {exc!r}")))
         view = memoryview(_HEADER.pack(len(data)) + data)
