@@ -230,6 +230,8 @@ def check_value(name: str, value: Any, spec: Setting) -> str | None:
 
 _BOOLEANS = {"0", "1", "true", "false", "True", "False"}
 
+ASYNCIO_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
 
 def validate(settings: BaseSettings) -> list[str]:
     """Problems with the ``NEWSPROJ_*`` settings: ``"-s NAME: expected …, got …"`` per bad value."""
@@ -238,6 +240,10 @@ def validate(settings: BaseSettings) -> list[str]:
         problem = check_value(name, settings.get(name), spec)
         if problem:
             problems.append(f"setting {name}: {problem} ({spec.meaning})")
+    reactor = settings.get("TWISTED_REACTOR")
+    if settings.getbool("TWISTED_REACTOR_ENABLED", True) and reactor != ASYNCIO_REACTOR:
+        problems.append(f"setting TWISTED_REACTOR: newsproj needs {ASYNCIO_REACTOR} (the extraction pool and the "
+                        f"pipelines await asyncio futures; with another reactor every page fails), got {reactor!r}")
     for name in settings:
         if name.startswith("NEWSPROJ_") and name not in SETTINGS and settings.getpriority(name) == \
                 SETTINGS_PRIORITIES["cmdline"]:

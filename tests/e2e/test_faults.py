@@ -288,6 +288,8 @@ def test_secrets_never_reach_logs_stats_or_output(crawl):
         (("-s", "NEWSPROJ_MAX_CRAWL_DELAY=-5"), "setting NEWSPROJ_MAX_CRAWL_DELAY: expected a number ≥ 0, got '-5'"),
         (("-s", "NEWSPROJ_ALLOW_PRIVATE=maybe"), "setting NEWSPROJ_ALLOW_PRIVATE: expected a boolean"),
         (("-s", "NEWSPROJ_CONTACT_URL=call-me"), "setting NEWSPROJ_CONTACT_URL: expected an http(s) URL"),
+        (("-s", "TWISTED_REACTOR=twisted.internet.epollreactor.EPollReactor"),  # (every page failed, exit 3)
+         "setting TWISTED_REACTOR: newsproj needs twisted.internet.asyncioreactor.AsyncioSelectorReactor"),
         (("-a", "start_urls=/relative/path"), "-a start_urls: expected http(s) URLs"),
         (("-a", "start_urls="), "spider news needs -a start_urls=URL[,URL...] or -a site=NAME"),
     ],
