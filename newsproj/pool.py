@@ -96,7 +96,7 @@ class _Worker:
         self.tasks = -1  # write end (non-blocking)
         self.results = -1  # read end (non-blocking)
         self.pending: dict[int, tuple[asyncio.Future[Any], float]] = {}  # token → (future, sent at), in send order
-        self.out = b""  # what a write left over (the pipe was full)
+        self.out = memoryview(b"")  # what a write left over (the pipe was full): a view, moved along, never copied
         self.inbox = bytearray()
         self.answered = time.monotonic()  # last outcome (or the time it was given a page while idle)
         self.no_answer = False
@@ -276,7 +276,7 @@ class WorkerPool:
         except OSError:  # (BrokenPipeError: the worker is gone; its result pipe's EOF tells)
             return
         if written < len(header) + len(task):
-            worker.out = (header + task)[written:]
+            worker.out = memoryview(header + task)[written:]
             assert worker.loop is not None
             worker.loop.add_writer(worker.tasks, self._writable, worker)
 
@@ -289,6 +289,7 @@ class WorkerPool:
             written = len(worker.out)
         worker.out = worker.out[written:]
         if not worker.out:
+            worker.out = memoryview(b"")  # (an empty view of the page would keep the page)
             if worker.loop is not None and not worker.loop.is_closed():
                 worker.loop.remove_writer(worker.tasks)
             self._dispatch()
