@@ -151,6 +151,33 @@ def test_the_watchdog_leaves_idle_and_fresh_pages_alone():
             child.kill()
 
 
+def test_a_pid_the_watchdog_killed_is_watched_again_once_a_new_worker_has_it():
+    """The watchdog skips the pids it has killed (a dead worker's slot still names its page until the reactor sees
+    it gone). It never forgot them: a new worker given a pid recycled from a worker it had killed (a long crawl on a
+    host with pid_max 32768, a worker killed every hostile page) was never ended, for the hard limit nor for the
+    outer timeout, and a page stuck in C code in it hung the crawl. Once the slots no longer name a pid, it is
+    forgotten."""
+    from newsproj.extraction.limits import RunningPages, Watchdog
+
+    context = multiprocessing.get_context("fork")
+    running = RunningPages(context, 1)
+    child = context.Process(target=time.sleep, args=(30,), daemon=True)
+    child.start()
+    try:
+        watchdog = Watchdog(running, 1.0, 1.0)
+        watchdog.killed.add(child.pid)  # as if an earlier worker with this pid had been killed
+        running.slots[2] = child.pid + 1_000_000  # ... and replaced (another pid in its slot)
+        assert watchdog.check() == []
+        running.slots[0], running.slots[1], running.slots[2] = 5, time.monotonic() - 3, child.pid  # the pid again
+        assert watchdog.check() == [child.pid]  # a page past limit + grace: the new worker is ended
+        child.join(5)
+        assert child.exitcode == -signal.SIGKILL
+        watchdog.stop()
+    finally:
+        if child.is_alive():
+            child.kill()
+
+
 # ------------------------------------------------------------------ at the pipeline's one call site
 
 SLOW_PAGE = (  # ~17 s of extraction (idle host), far over the 2 s limit set below: timed out however loaded the

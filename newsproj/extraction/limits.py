@@ -322,6 +322,7 @@ class Watchdog:
             fd = self.pidfds.pop(pid)
             if fd >= 0:
                 os.close(fd)
+        self.killed &= seen  # (a replaced worker's pid, given later to a new worker, is that worker's: watched)
         return killed
 
     def _open(self, pid: int) -> None:
