@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 WRITTEN_FOR: dict[str, str] = {
-    "scrapy": "2.19",  # StatsCollector, PerSlotCapDownloader, NewsAwareSitemap, requests_in_engine, download_backlog
+    "scrapy": "2.19",  # StatsCollector, PerSlotCapDownloader, NewsAwareSitemap, requests_in_engine, download_backlog,
+    #                engine_closing, finish_close_with_start_items
     "trafilatura": "2.3",  # keep_format_characters, MANUALLY_CLEANED, PRECISION_CHROME, reset_caches, extract_in_place,
     #                     forum_thread_page, no_unread_backup, walked_prunes, walked_bodies
     "htmldate": "1.11",  # reset_caches (its logger)
@@ -222,6 +223,41 @@ def download_backlog(engine: ExecutionEngine) -> int:
     waiting for robots.txt) or waiting for their slot (politeness delay, per-domain concurrency)."""
     downloader = engine.downloader
     return len(downloader.active) - sum(len(slot.transferring) for slot in downloader.slots.values())
+
+
+def engine_closing(engine: ExecutionEngine) -> bool:
+    """Whether the engine has begun closing the spider (``CLOSESPIDER_*``, an extension's ``close_spider``) while
+    the crawl goes on: ``Spider.start()`` is still read then (only ``engine.stop`` ends that), so a spider that
+    yields items from it must stop itself. Scrapy has no public view of it; this reads ``engine._slot.closing``.
+    Upstream: docs/upstream.md, "Scrapy: items yielded by start() and a closing spider"."""
+    slot = getattr(engine, "_slot", None)
+    return slot is not None and slot.closing is not None
+
+
+CLOSE_RECHECK = 0.05
+"""Seconds between the scraper-close checks of :func:`finish_close_with_start_items`."""
+
+
+def finish_close_with_start_items(engine: ExecutionEngine) -> None:
+    """Let a spider close whose ``start()`` yields items (the ``warc`` spider).
+
+    Scrapy 2.19 counts an item from ``start()`` as in the item pipelines (``itemproc_size``) but, when the item
+    leaves them, does not ask whether a close is waiting for that (only the end of a response's processing calls
+    ``Scraper._check_if_closing``). A close begun while such an item is in the pipelines — always with
+    ``CLOSESPIDER_ITEMCOUNT``, which fires on the item's own ``item_scraped`` — waited forever: "Closing spider",
+    never "Spider closed". Called once the close has begun, this asks again every :data:`CLOSE_RECHECK` seconds
+    until the scraper's close has fired. Upstream: docs/upstream.md (as :func:`engine_closing`)."""
+    scraper = engine.scraper
+
+    def check() -> None:
+        slot = scraper.slot
+        if slot is None or slot.closing is None or slot.closing.called:
+            return
+        scraper._check_if_closing()
+        if not slot.closing.called:
+            call_later(CLOSE_RECHECK, check)
+
+    check()
 
 
 # ---------------------------------------------------------------------------------------------- trafilatura

@@ -46,7 +46,7 @@ from scrapy import Spider, signals
 from scrapy.exceptions import CloseSpider, UsageError
 from scrapy.http import HtmlResponse
 
-from .. import sites
+from .. import compat, sites
 from ..discovery import Kind
 from ..discovery.kinds import sniff
 from ..extraction.consent import header_hints
@@ -185,6 +185,8 @@ class WarcSpider(Spider):
         self.results: deque[tuple[str, Article | None]] = deque()
         self.extracting = 0
         self.last_save = 0.0
+        self.stopped = False
+        """The engine began closing the spider (CLOSESPIDER_*) before every file was read: reading stopped there."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -234,6 +236,10 @@ class WarcSpider(Spider):
             progress = self.progress[source] = FileProgress(source, committed=offset)
             async for item in self._file_items(source, progress, offset):
                 yield item
+            if self.stopped:  # the rest of this file (and the others) is for the next run: not marked read
+                logger.info("warc: the spider is closing: reading stopped in %s at byte %d", source,
+                            progress.committed)
+                return
             progress.finished_reading = True
             self.crawler.stats.inc_value("newsproj/warc/files/read")
             self._checkpoint(progress)
@@ -247,6 +253,11 @@ class WarcSpider(Spider):
         renewed = time.monotonic()
         exhausted, waiting = False, None  # waiting: a page whose URL is in flight already (one at a time per URL)
         while True:
+            if not exhausted and compat.engine_closing(self.crawler.engine):
+                # CLOSESPIDER_* (the engine reads start() on while it closes): no record more is read or extracted;
+                # the pages in flight end as usual, and the committed offset stays before the first one not handled
+                exhausted, waiting, self.stopped = True, None, True
+                compat.finish_close_with_start_items(self.crawler.engine)
             while self.results:
                 url, article = self.results.popleft()
                 if article is None:  # a listing or a dropped page (counted by the extractor): handled
@@ -357,6 +368,9 @@ class WarcSpider(Spider):
     # ------------------------------------------------------------------ completion and progress
 
     def _item_done(self, item: Any, **kwargs: Any) -> None:
+        if not self.stopped and compat.engine_closing(self.crawler.engine):  # (start() may be over already)
+            self.stopped = True
+            compat.finish_close_with_start_items(self.crawler.engine)
         url = getattr(item, "url", None)
         if not isinstance(url, str):
             return

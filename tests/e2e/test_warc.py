@@ -328,6 +328,28 @@ def test_jobdir_resumes_after_a_kill_with_every_article_exactly_once(tmp_path):
     assert not progress.exists()  # finished: the next run with this JOBDIR is a new run
 
 
+def test_closespider_itemcount_stops_reading_and_the_next_run_resumes_with_every_article_once(tmp_path):
+    """CLOSESPIDER_ITEMCOUNT on the warc spider: the run closes (Scrapy 2.19 left a spider whose start() yields items
+    waiting forever for its close: compat.finish_close_with_start_items), reads no further than the pages in flight
+    (it had gone on through every file), and JOBDIR keeps where it stopped, so the next run writes the rest."""
+    pages = article_copies(4)  # 120 distinct articles
+    write_warc(tmp_path / "big.warc.gz", [Rec(url, html) for url, html in pages])
+    out, jobdir = tmp_path / "out.jsonl", tmp_path / "job"
+    common = ("-a", f"source={tmp_path}/big.warc.gz", "-s", f"JOBDIR={jobdir}", "-s", f"STATE_DIR={tmp_path / 's'}")
+    first = warc_crawl(*common, "-s", "CLOSESPIDER_ITEMCOUNT=2", "-s", "NEWSPROJ_WARC_INFLIGHT=4", out=out,
+                       timeout=60)
+    assert first.returncode == 0, first.log[-3000:]
+    assert first.stats["finish_reason"] == "closespider_itemcount"
+    assert 2 <= len(first.records) <= 8, len(first.records)  # the limit, and the pages then in flight
+    assert first.stats["newsproj/warc/pages"] <= 12
+    assert "newsproj/warc/files/read" not in first.stats
+    assert "reading stopped" in first.log
+    rest = warc_crawl(*common, out=tmp_path / "rest.jsonl")
+    assert rest.returncode == 0, rest.log[-3000:]
+    urls = [r["url"] for r in first.records + rest.records]
+    assert len(urls) == len(set(urls)) == len(pages)  # every article, exactly once over the two runs
+
+
 # --------------------------------------------------------------------------------------- WARC out after a kill
 
 
