@@ -257,4 +257,10 @@ class Command(ScrapyCrawl):
             self.exitcode = OUTPUT_FAILED
         elif stats.get("newsproj/monitor/failed"):
             self.exitcode = MONITOR_FAILED
+        elif stats and not stats.get("finish_reason"):
+            # the spider never closed: a forced shutdown (Ctrl-C or SIGTERM twice) stopped the reactor mid-crawl,
+            # so no monitor ran and the feed was not finished: not an output to trust (exit 0 said it was)
+            sys.stderr.write(f"scrapy crawl {args[0]}: the run was stopped before it closed (a forced shutdown); "
+                             "its output is partial\n")
+            self.exitcode = 1
         return None

@@ -209,3 +209,24 @@ def test_clean_pause_and_resume(gated, tmp_path):
     assert run(cmd, log) == 0, log.read_text()[-3000:]
     check_exactly_once(lines_of(out))
     assert "previous run was killed" not in log.read_text()
+
+
+def test_a_forced_shutdown_does_not_exit_0(gated, tmp_path):
+    """Ctrl-C twice forces an unclean shutdown: Scrapy stops the reactor without closing the spider (no monitor
+    runs, the feed is not finished). The exit status must not say the output can be trusted (it was 0)."""
+    server, site = gated
+    out, log = tmp_path / "a.jsonl", tmp_path / "crawl.log"
+    cmd = crawl_cmd(server.base, "STATE_DIR=", "-o", str(out), "CONCURRENT_REQUESTS=1")
+    proc = start(cmd, log)
+    site.release(3)
+    wait_for(lambda: count_lines(out) >= 3, proc, log, "3 records")
+    os.kill(proc.pid, signal.SIGINT)  # a pause, waiting for the request the gate holds ...
+    time.sleep(0.5)
+    os.kill(proc.pid, signal.SIGINT)  # ... forced
+    status = proc.wait(timeout=TIMEOUT)
+    site.open()
+    text = log.read_text()
+    assert "forcing unclean shutdown" in text, text[-3000:]
+    assert status not in (0, 2), text[-3000:]
+    assert "stopped before it closed" in text
+
