@@ -187,6 +187,7 @@ class WarcSpider(Spider):
         self.last_save = 0.0
         self.stopped = False
         """The engine began closing the spider (CLOSESPIDER_*) before every file was read: reading stopped there."""
+        self.closing_seen = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -257,7 +258,9 @@ class WarcSpider(Spider):
                 # CLOSESPIDER_* (the engine reads start() on while it closes): no record more is read or extracted;
                 # the pages in flight end as usual, and the committed offset stays before the first one not handled
                 exhausted, waiting, self.stopped = True, None, True
-                compat.finish_close_with_start_items(self.crawler.engine)
+                if not self.closing_seen:
+                    self.closing_seen = True
+                    compat.finish_close_with_start_items(self.crawler.engine)
             while self.results:
                 url, article = self.results.popleft()
                 if article is None:  # a listing or a dropped page (counted by the extractor): handled
@@ -368,8 +371,8 @@ class WarcSpider(Spider):
     # ------------------------------------------------------------------ completion and progress
 
     def _item_done(self, item: Any, **kwargs: Any) -> None:
-        if not self.stopped and compat.engine_closing(self.crawler.engine):  # (start() may be over already)
-            self.stopped = True
+        if not self.closing_seen and compat.engine_closing(self.crawler.engine):  # (start() may be over already)
+            self.closing_seen = True
             compat.finish_close_with_start_items(self.crawler.engine)
         url = getattr(item, "url", None)
         if not isinstance(url, str):
