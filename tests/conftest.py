@@ -229,6 +229,27 @@ def redis_server(tmp_path_factory) -> Iterator[str]:
     proc.wait(timeout=10)
 
 
+
+def opened_extractor(settings: dict, *, hard_grace: float | None = None, work: object = None):
+    """``(crawler, extractor)``: a :class:`newsproj.extractor.PageExtractor` of a crawler with ``settings``, its
+    stats open, opened (a pool starts when the settings ask for workers), as the pool tests drive it directly.
+    ``hard_grace``/``work`` replace the extractor's (a test shortens the grace, or runs its own task in the
+    workers). The test closes the extractor."""
+    from scrapy.utils.misc import build_from_crawler
+    from scrapy.utils.test import get_crawler
+
+    from newsproj.extractor import PageExtractor
+
+    crawler = get_crawler(settings_dict=settings)
+    crawler.stats.open_spider()
+    extractor = build_from_crawler(PageExtractor, crawler)
+    if hard_grace is not None:
+        extractor.hard_grace = hard_grace
+    if work is not None:
+        extractor.work = work
+    extractor.open()
+    return crawler, extractor
+
 def needs_shared(sub: str) -> Path:
     path = SHARED / sub
     if not path.exists():

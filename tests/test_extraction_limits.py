@@ -12,6 +12,7 @@ import weakref
 import pytest
 
 from newsproj.extraction.limits import PageTimeout, time_limit
+from tests.conftest import opened_extractor
 
 
 def _python_loop() -> None:
@@ -200,12 +201,8 @@ GOOD_PAGE = (
 def test_a_page_over_its_time_limit_is_dropped_and_counted_and_the_next_page_is_extracted(workers):
     import asyncio
 
-    from scrapy.utils.misc import build_from_crawler
-    from scrapy.utils.test import get_crawler
-
     from newsproj.exceptions import ExtractionFailed
     from newsproj.extraction.page import process_page
-    from newsproj.extractor import PageExtractor
     from newsproj.items import PageItem
 
     def page(html: str, name: str) -> PageItem:
@@ -213,11 +210,8 @@ def test_a_page_over_its_time_limit_is_dropped_and_counted_and_the_next_page_is_
 
     process_page(page(GOOD_PAGE, "imports"))  # imports and models: not a page's time
 
-    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": workers, "NEWSPROJ_PAGE_TIME_LIMIT": 2,
-                                         "NEWSPROJ_MAX_PAGE_ELEMENTS": 200_000})  # (the slow page is a long one)
-    crawler.stats.open_spider()
-    extractor = build_from_crawler(PageExtractor, crawler)
-    extractor.open()
+    crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": workers, "NEWSPROJ_PAGE_TIME_LIMIT": 2,
+                                           "NEWSPROJ_MAX_PAGE_ELEMENTS": 200_000})  # (the slow page is a long one)
 
     def process(html: str, name: str):
         return asyncio.run(extractor.process(page(html, name)))
@@ -250,20 +244,13 @@ def test_a_broken_pool_costs_only_the_page_its_worker_ran_past_the_limit():
     import os
     import signal
 
-    from scrapy.utils.misc import build_from_crawler
-    from scrapy.utils.test import get_crawler
-
     from newsproj.extraction.limits import SLOT
-    from newsproj.extractor import PageExtractor
     from newsproj.items import PageItem
     from tests.hostile_site import A, HostileSite
 
     site = HostileSite()
-    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 20})
-    crawler.stats.open_spider()
-    extractor = build_from_crawler(PageExtractor, crawler)
-    extractor.hard_grace = 60
-    extractor.open()
+    crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 20},
+                                          hard_grace=60)
 
     def page(path: str) -> PageItem:
         return PageItem(url=f"http://127.0.0.1:1{path}", html=site._page(path, "http://127.0.0.1:1"),
@@ -330,17 +317,10 @@ def test_a_pool_worker_starts_no_thread_for_a_page():
     joined an OS thread for every page (~30 µs of CPU, and the join's wait)."""
     import asyncio
 
-    from scrapy.utils.misc import build_from_crawler
-    from scrapy.utils.test import get_crawler
-
-    from newsproj.extractor import PageExtractor
     from newsproj.items import PageItem
 
-    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 30})
-    crawler.stats.open_spider()
-    extractor = build_from_crawler(PageExtractor, crawler)
-    extractor.work = threads_during_a_page
-    extractor.open()
+    crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 30},
+                                          work=threads_during_a_page)
     page = PageItem(url="http://127.0.0.1/a", html=GOOD_PAGE, date_downloaded="2024-09-12T10:00:00+00:00")
     try:
         outside, inside = asyncio.run(extractor._in_pool(page))  # (the raw result: no outcome to count)
@@ -353,19 +333,12 @@ def test_a_pool_worker_starts_no_thread_for_a_page():
 def test_a_page_stuck_in_c_code_is_ended_from_the_crawl_process_and_the_crawl_goes_on(caplog):
     import asyncio
 
-    from scrapy.utils.misc import build_from_crawler
-    from scrapy.utils.test import get_crawler
-
     from newsproj.extraction.page import process_in_worker
-    from newsproj.extractor import PageExtractor
     from newsproj.items import PageItem
 
     # (3 s: a worker's first page, on a loaded host, has taken over 0.5 s)
-    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 3})
-    crawler.stats.open_spider()
-    extractor = build_from_crawler(PageExtractor, crawler)
-    extractor.hard_grace = 0.5
-    extractor.open()
+    crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 3},
+                                          hard_grace=0.5)
 
     def page(name: str) -> PageItem:
         return PageItem(url=f"http://127.0.0.1/{name}", html=GOOD_PAGE, date_downloaded="2024-09-12T10:00:00+00:00")
@@ -401,19 +374,12 @@ def test_a_worker_that_answers_nothing_is_ended_after_the_outer_timeout():
     to its successor."""
     import asyncio
 
-    from scrapy.utils.misc import build_from_crawler
-    from scrapy.utils.test import get_crawler
-
     from newsproj.extraction.page import process_in_worker
-    from newsproj.extractor import PageExtractor
     from newsproj.items import PageItem
 
     # (3 s: a worker's first page, on a loaded host, has taken over 1 s)
-    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 3})
-    crawler.stats.open_spider()
-    extractor = build_from_crawler(PageExtractor, crawler)
-    extractor.hard_grace = 0.5
-    extractor.open()
+    crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 3},
+                                          hard_grace=0.5)
     page = PageItem(url="http://127.0.0.1/a", html=GOOD_PAGE, date_downloaded="2024-09-12T10:00:00+00:00")
     try:
         extractor.work = silent_page
@@ -441,18 +407,10 @@ def test_a_busy_reactor_gets_no_worker_ended_for_answers_it_has_not_read():
     instead of ending a worker that did its work."""
     import asyncio
 
-    from scrapy.utils.misc import build_from_crawler
-    from scrapy.utils.test import get_crawler
-
-    from newsproj.extractor import PageExtractor
     from newsproj.items import PageItem
 
-    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 0.5})
-    crawler.stats.open_spider()
-    extractor = build_from_crawler(PageExtractor, crawler)
-    extractor.hard_grace = 0.25  # (outer timeout: 3 s)
-    extractor.work = quick_page
-    extractor.open()
+    crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 0.5},
+                                          hard_grace=0.25, work=quick_page)  # (outer timeout: 3 s)
     page = PageItem(url="http://127.0.0.1/a", html=GOOD_PAGE, date_downloaded="2024-09-12T10:00:00+00:00")
 
     async def run():

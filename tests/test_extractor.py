@@ -12,6 +12,7 @@ import pytest
 
 from newsproj.extraction import page as page_module
 from newsproj.items import PageItem
+from tests.conftest import opened_extractor
 
 PAGE = (
     "<html><head><title>A headline</title></head><body><article>"
@@ -71,21 +72,13 @@ def test_a_crawl_extracting_in_its_own_process_leaves_no_page_limits_behind() ->
     closes, the next crawl or `scrapy extract` in the process does not inherit them (a 5-element cap here)."""
     import asyncio
 
-    from scrapy.utils.misc import build_from_crawler
-    from scrapy.utils.test import get_crawler
-
-    from newsproj.extractor import PageExtractor
-
     html = "<html><head><title>A headline</title></head><body><article>" + "".join(
         "<p>" + " ".join(f"{topic} was discussed by the council on day {day} of the session." for day in range(8))
         + "</p>" for topic in ("The budget", "The new bridge", "The school plan")) + "</article></body></html>"
     page = PageItem(url="https://example.com/a", html=html, date_downloaded="2024-05-01T00:00:00+00:00")
     assert page_module.process_page(page).article is not None
     settings = {"NEWSPROJ_EXTRACT_WORKERS": 0, "NEWSPROJ_MAX_PAGE_ELEMENTS": 5, "NEWSPROJ_PAGE_TIME_LIMIT": 7}
-    crawler = get_crawler(settings_dict=settings)
-    crawler.stats.open_spider()
-    extractor = build_from_crawler(PageExtractor, crawler)
-    extractor.open()
+    crawler, extractor = opened_extractor(settings)
     try:
         capped = asyncio.run(extractor.process(page))
         assert capped.article is None and capped.error == "too_many_elements"
@@ -103,18 +96,11 @@ def test_the_pool_takes_a_page_in_one_write() -> None:
     import asyncio
     import signal
 
-    from scrapy.utils.misc import build_from_crawler
-    from scrapy.utils.test import get_crawler
-
-    from newsproj.extractor import PageExtractor
     from newsproj.pool import PIPE_BYTES, pipe_size
 
     if int(Path("/proc/sys/fs/pipe-max-size").read_text()) < PIPE_BYTES and os.geteuid():
         pytest.skip("this machine caps pipes below 1 MB for this user")
-    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1})
-    crawler.stats.open_spider()
-    extractor = build_from_crawler(PageExtractor, crawler)
-    extractor.open()
+    crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": 1})
     page = PageItem(url="https://example.com/a", html=PAGE, date_downloaded="2024-05-01T00:00:00Z")
     try:
         assert asyncio.run(extractor.process(page)).error is None
@@ -175,16 +161,9 @@ def test_an_outcome_that_does_not_load_fails_its_page_only(work) -> None:
     Now the page fails as ExtractionFailed, at once, and the same worker serves the next page."""
     import asyncio
 
-    from scrapy.utils.misc import build_from_crawler
-    from scrapy.utils.test import get_crawler
-
     from newsproj.exceptions import ExtractionFailed
-    from newsproj.extractor import PageExtractor
 
-    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 0})
-    crawler.stats.open_spider()
-    extractor = build_from_crawler(PageExtractor, crawler)
-    extractor.open()
+    crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 0})
     page = PageItem(url="http://127.0.0.1/a", html=PAGE, date_downloaded="2024-05-01T00:00:00Z")
 
     async def run() -> tuple[Any, str]:
@@ -228,16 +207,8 @@ def test_a_worker_whose_answers_are_garbled_is_ended_and_replaced() -> None:
     import asyncio
     from concurrent.futures.process import BrokenProcessPool
 
-    from scrapy.utils.misc import build_from_crawler
-    from scrapy.utils.test import get_crawler
-
-    from newsproj.extractor import PageExtractor
-
-    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 0})
-    crawler.stats.open_spider()
-    extractor = build_from_crawler(PageExtractor, crawler)
-    extractor.work = _writes_a_garbled_frame
-    extractor.open()
+    crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 0},
+                                          work=_writes_a_garbled_frame)
     page = PageItem(url="http://127.0.0.1/a", html=PAGE, date_downloaded="2024-05-01T00:00:00Z")
 
     async def run() -> BaseException | None:
@@ -270,18 +241,11 @@ def test_a_large_page_through_a_small_pipe_costs_the_crawl_process_linear_time(m
     import asyncio
     import fcntl
 
-    from scrapy.utils.misc import build_from_crawler
-    from scrapy.utils.test import get_crawler
-
     from newsproj import pool as pool_module
-    from newsproj.extractor import PageExtractor
 
     monkeypatch.setattr(pool_module, "widen", lambda fd, size=0: fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 4096))
-    crawler = get_crawler(settings_dict={"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 0})
-    crawler.stats.open_spider()
-    extractor = build_from_crawler(PageExtractor, crawler)
-    extractor.work = _html_length
-    extractor.open()
+    crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 0},
+                                          work=_html_length)
     small = PageItem(url="http://127.0.0.1/a", html=PAGE, date_downloaded="2024-05-01T00:00:00Z")
     large = PageItem(url="http://127.0.0.1/b", html="<p>" + "y" * (16 << 20) + "</p>",
                      date_downloaded="2024-05-01T00:00:00Z")
