@@ -8,9 +8,12 @@ import pytest
 from newsproj.extraction import headline, metadata
 
 
+def _page(head: str, body: str) -> metadata.PageMeta:
+    return metadata.read(lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>"))
+
+
 def _choose(head: str, body: str, url: str = "https://www.example-news.com/2024/05/story.html") -> str | None:
-    tree = lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
-    return headline.choose(metadata.read(tree), url)
+    return headline.choose(_page(head, body), url)
 
 
 def test_the_visible_h1_that_the_title_confirms_wins_over_another_og_title():
@@ -313,15 +316,15 @@ def test_a_title_that_shares_no_word_with_the_article_is_the_sections_name():
     body = ("<h2>Search</h2><h3>Top stories</h3><h2>Toronto guard Ford close to resuming workouts</h2>"
             "<p>Toronto guard T.J. Ford could resume workouts next week, the Raptors said on Monday.</p>")
     article = "Toronto guard T.J. Ford could resume workouts next week, the Raptors said on Monday."
-    assert headline.choose(metadata.read(lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")),
+    assert headline.choose(_page(head, body),
                            "http://127.0.0.1:8000/x.html", article) == "Toronto guard Ford close to resuming workouts"
     # a title whose words the article uses stays, and so does one beside an og:title (a page that states its
     # headline in metadata)
     article = "The local sports wire reports that Toronto guard T.J. Ford could resume workouts next week."
-    assert headline.choose(metadata.read(lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")),
+    assert headline.choose(_page(head, body),
                            "http://127.0.0.1:8000/x.html", article) == "Local Sports Wire"
     head += "<meta property='og:title' content='Local Sports Wire'>"
-    assert headline.choose(metadata.read(lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")),
+    assert headline.choose(_page(head, body),
                            "http://127.0.0.1:8000/x.html", "Toronto guard T.J. Ford could resume workouts.") == (
         "Local Sports Wire")
 
@@ -332,7 +335,7 @@ def test_an_h1_that_is_all_a_title_holds_besides_the_sites_name_is_the_sections_
     head = "<title>cbs11tv.com - Local Sports Wire</title>"
     body = ("<h1>Local Sports Wire</h1><h2>Search</h2><h2>Toronto guard Ford close to resuming workouts</h2>"
             "<p>Toronto guard T.J. Ford could resume workouts next week, the Raptors said on Monday.</p>")
-    page = metadata.read(lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>"))
+    page = _page(head, body)
     article = "TORONTO (AP) Raptors guard T.J. Ford was cleared to resume workouts Wednesday."
     assert headline.choose(page, "http://cbs11tv.com/localsportswire/22.0.html", article) == (
         "Toronto guard Ford close to resuming workouts")
@@ -345,7 +348,7 @@ def test_where_the_title_is_the_sites_name_the_heading_the_article_speaks_of_win
     head = "<title>SuperSoccer</title>"
     body = ("<span class='title'>England</span><span class='title'>McCarthy is not for sale - Hughes</span>"
             "<p>Blackburn manager Mark Hughes says striker Benni McCarthy is not for sale.</p>")
-    page = metadata.read(lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>"))
+    page = _page(head, body)
     article = "Blackburn manager Mark Hughes says striker Benni McCarthy is not for sale."
     assert headline.choose(page, "http://127.0.0.1:8000/x.html", article) == "McCarthy is not for sale - Hughes"
     # (no article: nothing says that the one-word title is a site's name)
@@ -363,11 +366,6 @@ def test_a_company_named_before_a_colon_is_the_headlines_subject_not_the_site(ti
     assert _choose(f"<meta property='og:title' content='{title}'>", "<p>Story.</p>", url) == title
     assert _choose("<title>TheStar.com: Council backs new tram line</title>", "<p>Story.</p>", url) == (
         "Council backs new tram line")
-
-
-def _ld(headline_text: str) -> str:
-    return ("<script type='application/ld+json'>{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", "
-            f"\"headline\": \"{headline_text}\"}}</script>")
 
 
 def test_a_heading_that_is_a_kicker_glued_to_a_declared_title_gives_that_title():
@@ -419,7 +417,7 @@ def test_a_heading_of_product_names_is_the_headline_where_the_title_is_the_sites
     head = "<title>Pixel Crafts</title>"
     body = "<h2>Inspiration for creatives</h2><h1>CES: iSleep to iDream with iPod-ready bed</h1><p>Story.</p>"
     article = "A bed maker showed the iSleep at CES, with speakers in the headboard and a dock by the pillow."
-    page = metadata.read(lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>"))
+    page = _page(head, body)
     assert headline.choose(page, "http://127.0.0.1:8000/x.html", article) == "CES: iSleep to iDream with iPod-ready bed"
 
 
