@@ -68,7 +68,7 @@ class PageExtractor:
         self.max_elements = crawler.settings.getint("NEWSPROJ_MAX_PAGE_ELEMENTS", MAX_ELEMENTS)
         self.registry = crawler.settings.getbool("NEWSPROJ_SITE_REGISTRY", True)
         self.pool: WorkerPool | None = None
-        self.replaced: tuple[float, bool, int] | None = None
+        self.replaced: tuple[float, int] | None = None
         """The process's page limits this crawl replaced (extracting in the crawl process), until it closes."""
         self.tokens = itertools.count(1)
         self.hard_grace = limits.HARD_GRACE
@@ -92,7 +92,7 @@ class PageExtractor:
     def open(self) -> None:
         if not self.workers:  # pages are extracted here, in the crawl process: the soft limit only, never an exit
             if self.replaced is None:
-                self.replaced = set_time_limit(self.time_limit, hard=False, max_elements=self.max_elements)
+                self.replaced = set_time_limit(self.time_limit, max_elements=self.max_elements)
         elif self.pool is None:
             self._start_pool()
 

@@ -96,7 +96,7 @@ def _stuck_in_c(running, token: int) -> None:
     from newsproj.extraction.limits import running as marked
 
     attach_worker(running)
-    with marked(token), time_limit(0.2, hard=True):
+    with marked(token), time_limit(0.2):
         stuck_in_c()
 
 
@@ -299,7 +299,7 @@ def threads_during_a_page(reset_every: int, registry: bool, page, token: int = 0
     def count() -> int:
         return len(os.listdir("/proc/self/task"))
 
-    return count(), call_limited(page_module._time_limit, page_module._hard_limit, count)
+    return count(), call_limited(page_module._time_limit, count)
 
 
 def stuck_page(reset_every: int, registry: bool, page, token: int = 0):
@@ -308,7 +308,7 @@ def stuck_page(reset_every: int, registry: bool, page, token: int = 0):
     from newsproj.extraction.limits import call_limited, running
 
     with running(token):
-        return call_limited(page_module._time_limit, page_module._hard_limit, stuck_in_c)
+        return call_limited(page_module._time_limit, stuck_in_c)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/task")

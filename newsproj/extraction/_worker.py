@@ -44,7 +44,7 @@ def serve(tasks: Connection, results: Connection, running: RunningPages, slot: i
     pickled — and its outcome, ``(token, ok, outcome or exception)``, written to ``results`` in one write; until
     ``tasks`` reads EOF (the crawl closed the pool, or ended). The page time limit is the soft one here; the hard one
     is the crawl process's (``limits.Watchdog``), which reads ``running``'s slot ``slot``."""
-    set_time_limit(time_limit, hard=True, max_elements=max_elements)
+    set_time_limit(time_limit, max_elements=max_elements)
     attach_worker(running, slot)
     exit_with(crawl_pid)
     out = results.fileno()

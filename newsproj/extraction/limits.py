@@ -78,20 +78,20 @@ def _can_signal() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-def call_limited(seconds: float, hard: bool, fn: Any, *args: Any) -> Any:
+def call_limited(seconds: float, fn: Any, *args: Any) -> Any:
     """``fn(*args)`` under :func:`time_limit`; a page over its time raises :class:`PageTimedOut`."""
     try:
-        with time_limit(seconds, hard=hard):
+        with time_limit(seconds):
             return fn(*args)
     except PageTimeout as exc:
         raise PageTimedOut(str(exc)) from None
 
 
 @contextmanager
-def time_limit(seconds: float, hard: bool = False) -> Iterator[None]:
+def time_limit(seconds: float) -> Iterator[None]:
     """Raise :class:`PageTimeout` in the block after ``seconds`` (main thread only; elsewhere the block runs
-    unlimited). ``hard`` (a pool worker) changes nothing here: a worker still stuck ``HARD_GRACE`` seconds later
-    is ended from the crawl process (:class:`Watchdog`). ``seconds`` ≤ 0: no limit. Not reentrant."""
+    unlimited). A pool worker still stuck ``HARD_GRACE`` seconds later is ended from the crawl process
+    (:class:`Watchdog`). ``seconds`` ≤ 0: no limit. Not reentrant."""
     if not seconds or seconds <= 0:
         yield
         return

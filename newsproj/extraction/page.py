@@ -129,16 +129,15 @@ def _outcome(page: PageItem, site: SiteConfig | None, find_site: bool) -> PageOu
 
 _processed = 0  # pages processed by this process (each pool worker counts its own)
 _time_limit = 0.0  # NEWSPROJ_PAGE_TIME_LIMIT, set in each pool worker by its initializer (or in the crawl process)
-_hard_limit = False  # in a pool worker: a page stuck in C code past the limit ends the worker
 _max_elements = MAX_ELEMENTS  # NEWSPROJ_MAX_PAGE_ELEMENTS, set with the time limit
 
 
-def set_time_limit(seconds: float, hard: bool, max_elements: int = MAX_ELEMENTS) -> tuple[float, bool, int]:
-    """The page time limit of this process (newsproj/extraction/limits.py); ``hard`` in pool workers only. Returns
+def set_time_limit(seconds: float, max_elements: int = MAX_ELEMENTS) -> tuple[float, int]:
+    """The page time limit of this process (newsproj/extraction/limits.py), and the page size cap. Returns
     the limits it replaces (a crawl that extracts in its own process puts them back when it closes)."""
-    global _time_limit, _hard_limit, _max_elements
-    replaced = _time_limit, _hard_limit, _max_elements
-    _time_limit, _hard_limit, _max_elements = seconds, hard, max_elements
+    global _time_limit, _max_elements
+    replaced = _time_limit, _max_elements
+    _time_limit, _max_elements = seconds, max_elements
     return replaced
 
 
@@ -155,7 +154,7 @@ def process_in_worker(reset_every: int, registry: bool, page: PageItem, token: i
         page = replace(page, site=None)
     try:
         with running(token):
-            outcome: PageOutcome = call_limited(_time_limit, _hard_limit, process_page, page, None, registry)
+            outcome: PageOutcome = call_limited(_time_limit, process_page, page, None, registry)
     except PageTimedOut as exc:  # the soft limit: the page's Python code was interrupted
         return PageOutcome(url=page.url, drop=exc, error="timeout")
     return outcome
