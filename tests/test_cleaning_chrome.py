@@ -1223,3 +1223,33 @@ def test_media_texts_that_are_all_the_body_has_stay():
     cleaned = clean_body(f"{body}\n{prose}", media=frozenset({title, described}))
     assert cleaned.text == prose
     assert [reason for _, reason in cleaned.removed] == ["media", "media"]
+
+
+PROSE = "A first long paragraph of the article that has quite a lot of words in it to be prose for sure, really."
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # a series' or a stat's kicker at the top of a story: two numbers and a small word, or a name and a number;
+        # the top's date rule took each as a date ("day month year" with any word for the month)
+        "Part 1 of 10",
+        "Day 12 of 30",
+        "Only 1 in 100",
+        "Top 10 for 2012",
+        "3 x 1000",
+        "Apollo 11, 1969",
+    ],
+)
+def test_a_kicker_of_numbers_at_the_top_is_no_date(top):
+    assert clean_body(f"{top}\n{PROSE}").text == f"{top}\n{PROSE}"
+
+
+@pytest.mark.parametrize(
+    "top",
+    ["23 July 2012", "Monday, 23 July 2012", "October 28, 2012", "Monday, October 22, 2012 3:29 PM", "23 Jan. 2012",
+     "Sept. 3, 2012", "Nov 12 2012", "29 December, 2007", "23 juillet 2012", "23 lipca 2012", "1/18/2008",
+     "2012-07-23 10:30"],
+)
+def test_a_date_at_the_top_still_goes(top):
+    assert clean_body(f"{top}\n{PROSE}").removed == [(top, "dateline")]
