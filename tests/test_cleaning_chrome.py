@@ -335,6 +335,10 @@ def test_chrome_case(case: Path):
         # the site speaking of its accounts (20f6227 let them through; b22b8cb removed them)
         ("Wir sind auch bei Social Media aktiv.", "newsletter"),
         ("Auch bei Social Media sind wir für Sie da: Facebook, Instagram und TikTok.", "newsletter"),
+        # a picture's credit under a story (dragnet half A)
+        ("Top image by Boqiang Liao", "credits"),
+        ("Listing image by Marcin Lachowicz", "credits"),
+        ("Image courtesy of Shutterstock", "credits"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -646,6 +650,10 @@ def test_chrome_lines(line, reason):
         # or handle)
         "Comments are moderated by volunteers on most forums, and the big platforms take days to remove hate speech.",
         "You can follow the story of the rescue on YouTube, where the coastguard posted the footage on Sunday.",
+        # a picture the story speaks of, in a short sentence (a determiner before it), not a credit
+        "A picture by Banksy sold for £16m.",
+        "The photo by her brother went viral.",
+        "One photo by a reader went viral.",
     ],
 )
 def test_prose_is_not_chrome(line):
