@@ -339,6 +339,9 @@ def test_chrome_case(case: Path):
         ("Top image by Boqiang Liao", "credits"),
         ("Listing image by Marcin Lachowicz", "credits"),
         ("Image courtesy of Shutterstock", "credits"),
+        # a post's author line (dragnet half A), with a title or an initial's full stop
+        ("Posted by Rudy Galfi, Product Manager", "dateline"),
+        ("Published by Jane Doe Jr.", "dateline"),
     ],
 )
 def test_chrome_lines(line, reason):
@@ -654,6 +657,9 @@ def test_chrome_lines(line, reason):
         "A picture by Banksy sold for £16m.",
         "The photo by her brother went viral.",
         "One photo by a reader went viral.",
+        # a short sentence that opens with "Posted by" / "Published by", not a post's author line
+        "Posted by mistake, it was deleted.",
+        "Published by Penguin, it sold well.",
     ],
 )
 def test_prose_is_not_chrome(line):
