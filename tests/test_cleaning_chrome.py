@@ -342,6 +342,7 @@ def test_chrome_case(case: Path):
         # a post's author line (dragnet half A), with a title or an initial's full stop
         ("Posted by Rudy Galfi, Product Manager", "dateline"),
         ("Published by Jane Doe Jr.", "dateline"),
+        ("Posted by John Smith.", "dateline"),
     ],
 )
 def test_chrome_lines(line, reason):
