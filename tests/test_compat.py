@@ -69,6 +69,16 @@ COPIED = {
         "9595f0642825c2c7ca61f5f311b0070b1cfaaca7009a7d916bce8eeff9b93e34",
 
 
+    # inflate_with_isal sets DECOMPRESSORS on an ArchiveIterator's reader, which _init_decomp reads at each member
+    # (read_next_member) and _decompress calls, catching any exception (warcio 1.8.1)
+    "warcio.archiveiterator.ArchiveIterator.__init__":
+        "08a9448cda9df2d2037fc8fad6f2b9a39d80c5f5a98e6c3f7c3a105444247aa7",
+    "warcio.bufferedreaders.BufferedReader._init_decomp":
+        "8ea8c2e7142471bfa1b4af119702df2a8b147f16bb5f63992891b7a773b9019d",
+    "warcio.bufferedreaders.BufferedReader._decompress":
+        "5582af67f00915cdb5db15453a8b1d8337ed92ae76319283433bb8fcd6f682cf",
+    "warcio.bufferedreaders.BufferedReader.read_next_member":
+        "c0d3ed467de4c2747bcc054bb6702d31f5dd530632ffb4bd619e086a066a3b5e",
     # language_identifier overrides _raw_score with visit_counts's walk in numpy (py3langid 0.4.0)
     "py3langid.langid.LanguageIdentifier._raw_score":
         "5f90f8ae3031f2772fcbdadfdc26cfdc678651d47926e49a028bd377e505d71e",
