@@ -259,11 +259,22 @@ class DedupPipeline:
             for url, seen, _, _ in staged:
                 store.record(url, seen)
         signatures = self._signatures()
-        for url, seen, blob, alias in staged:
-            if blob is not None and signatures is not None:
-                signatures.record_signature(url, seen.emitted_at, blob)
-            if alias is not None and hasattr(store, "record_alias"):
-                store.record_alias(alias, url)
+        if signatures is not None:
+            rows = [(url, seen.emitted_at, blob) for url, seen, blob, _ in staged if blob is not None]
+            many = getattr(signatures, "record_signatures", None)
+            if many is not None and rows:
+                many(rows)  # one transaction (SQLite), not one a record
+            elif rows:
+                for row in rows:
+                    signatures.record_signature(*row)
+        if hasattr(store, "record_alias"):
+            aliases = [(alias, url) for url, _, _, alias in staged if alias is not None]
+            many = getattr(store, "record_aliases", None)
+            if many is not None and aliases:
+                many(aliases)
+            else:
+                for alias, url in aliases:
+                    store.record_alias(alias, url)
         self.stats.inc_value("newsproj/state/recorded", len(staged))
 
     def record_failed(self, item: Any, reason: str = "") -> None:

@@ -3,8 +3,9 @@
 WAL mode with ``synchronous=NORMAL`` never corrupts on a killed process: every committed transaction survives
 SIGKILL (only a power loss may drop the last few). Each :meth:`FileStateStore.record` is its own transaction,
 because it is called only once the item is exported: committing later would re-emit on restart, earlier would
-lose articles (scrapy-deltafetch's mistake). Lookups are primary-key and index reads, so a million URLs cost
-the same as a hundred (see ``bench/state_store.py``).
+lose articles (scrapy-deltafetch's mistake). What the feeds make durable at once (a batch) is committed as one
+transaction per table (``record_many``, ``record_signatures``, ``record_aliases``). Lookups are primary-key and
+index reads, so a million URLs cost the same as a hundred (see ``bench/state_store.py``).
 """
 
 from __future__ import annotations
@@ -141,6 +142,13 @@ class FileStateStore:
             (url, emitted_at, signature),
         )
 
+    def record_signatures(self, rows: list[tuple[str, str, bytes]]) -> None:
+        """:meth:`record_signature` of every ``(url, emitted_at, signature)`` in one transaction: what the feeds
+        made durable at once (a transaction a row cost ~0.05 ms of CPU a record, and a WAL commit each)."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("INSERT OR REPLACE INTO signatures (url, emitted_at, minhash) VALUES (?, ?, ?)", rows)
+
     def recent_signatures(self, since: str) -> Iterator[tuple[str, bytes]]:
         """(canonicalUrl, signature) of records emitted at or after ``since``; older ones are forgotten."""
         self.db.execute("DELETE FROM signatures WHERE emitted_at < ?", (since,))
@@ -151,6 +159,12 @@ class FileStateStore:
 
     def record_alias(self, url: str, canonical: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO aliases (url, canonical) VALUES (?, ?)", (url, canonical))
+
+    def record_aliases(self, rows: list[tuple[str, str]]) -> None:
+        """:meth:`record_alias` of every ``(url, canonical)`` in one transaction."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("INSERT OR REPLACE INTO aliases (url, canonical) VALUES (?, ?)", rows)
 
     def canonical_for(self, url: str) -> str | None:
         row = self.db.execute("SELECT canonical FROM aliases WHERE url = ?", (url,)).fetchone()
