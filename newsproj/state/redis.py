@@ -113,6 +113,14 @@ class RedisStateStore:
         pipe.zadd(self.signature_times_key, {url: _epoch(emitted_at)})
         pipe.execute()
 
+    def record_signatures(self, rows: list[tuple[str, str, bytes]]) -> None:
+        """:meth:`record_signature` of every ``(url, emitted_at, signature)``: one round trip, not one a record."""
+        pipe = self.client.pipeline(transaction=True)
+        for url, emitted_at, signature in rows:
+            pipe.hset(self.signatures_key, url, signature)
+            pipe.zadd(self.signature_times_key, {url: _epoch(emitted_at)})
+        pipe.execute()
+
     def recent_signatures(self, since: str) -> Iterator[tuple[str, bytes]]:
         """(canonicalUrl, signature) of records emitted at or after ``since``; older ones are forgotten."""
         cutoff = _epoch(since)
@@ -129,6 +137,13 @@ class RedisStateStore:
 
     def record_alias(self, url: str, canonical: str) -> None:
         self.client.hset(self.aliases_key, url, canonical)
+
+    def record_aliases(self, rows: list[tuple[str, str]]) -> None:
+        """:meth:`record_alias` of every ``(url, canonical)``: one round trip."""
+        pipe = self.client.pipeline(transaction=True)
+        for url, canonical in rows:
+            pipe.hset(self.aliases_key, url, canonical)
+        pipe.execute()
 
     def canonical_for(self, url: str) -> str | None:
         raw = self.client.hget(self.aliases_key, url)
