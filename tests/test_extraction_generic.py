@@ -290,6 +290,27 @@ def test_hover_cards_inside_paragraphs_are_pruned_by_the_class_vocabulary():
     assert "latest column" not in body
 
 
+def test_prune_xpaths_stop_at_the_first_item_that_keeps_a_list():
+    """A prune XPath that keeps a list when one of its items is no link or no numbered caption asks for the first
+    such item (``not(li[X][1])``): libxml2 then stops there, where ``not(li[X])`` tests every item of every list of the
+    page (~0.4 ms a page more). The same lists are pruned: a list of links, not a list of prose items."""
+    import re
+
+    from lxml import etree
+
+    from newsproj.cleaning.patterns import vocabulary
+
+    tests = [(xpath, test) for xpath in vocabulary().prune_xpath for test in re.findall(r"not\(li\[.*\]\)", xpath)]
+    assert len(tests) >= 2
+    assert all(test.endswith("][1])") for _, test in tests), tests
+    page = lxml.html.fromstring("<html><body><ul><li><a href='/a'>One headline</a></li><li><a href='/b'>Two</a>"
+                                "</li></ul><ul><li>A plain item of prose</li><li><a href='/c'>Three</a></li></ul>"
+                                "<ol><li>1/3 The mayor</li><li>2/3 The crowd</li><li>3/3 The square</li></ol>"
+                                "</body></html>")
+    found = [el for xpath, _ in tests for el in etree.XPath(xpath)(page)]
+    assert [el.tag for el in found] == ["ul", "ol"]
+
+
 def test_body_with_one_wrapper_per_paragraph_gets_the_paragraphs_the_extractor_skipped():
     from newsproj.extraction.generic import continuation
 
