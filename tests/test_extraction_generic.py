@@ -311,6 +311,23 @@ def test_prune_xpaths_stop_at_the_first_item_that_keeps_a_list():
     assert [el.tag for el in found] == ["ul", "ol"]
 
 
+def test_page_xpaths_walk_the_page_once_for_a_step_with_predicates():
+    """The XPaths evaluated on every page write a named step with predicates as ``/descendant::div[...]``, not
+    ``//div[...]``: the same elements where no predicate is positional, but libxml2 turns ``//div`` into one walk of
+    the page only when the step has no predicate (with one it tests the children of every node: ~4 times the cost).
+    The class walks (``//*[...]``) are not libxml2's on a whole page."""
+    import re
+
+    from newsproj.cleaning.patterns import vocabulary
+    from newsproj.extraction import generic
+
+    paths = [*vocabulary().prune_xpath, generic._SPANS_AND_BREAKS.path]
+    assert [path for path in paths if re.search(r"(?:^|[|(])\s*//[a-z][\w-]*\[", path)] == []
+    page = lxml.html.fromstring("<html><body><div><br>" + "loose words of a story " * 5 + "<br>more</div><p>Text "
+                                "<span class='x'>in a span</span></p></body></html>")
+    assert [el.tag for el in generic._SPANS_AND_BREAKS(page)] == ["div", "span"]
+
+
 def test_body_with_one_wrapper_per_paragraph_gets_the_paragraphs_the_extractor_skipped():
     from newsproj.extraction.generic import continuation
 
