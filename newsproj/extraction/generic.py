@@ -170,13 +170,13 @@ def _pruned(tree: HtmlElement, chrome: bool = True) -> tuple[HtmlElement, int]:
     vocab = vocabulary()
     removed = 0
     tree = copy.deepcopy(tree)
-    # comments go, their tail text stays: React's "<!-- -->" text separators otherwise cut a paragraph short
-    etree.strip_tags(tree, etree.Comment)
     # <noframes> holds markup the parser keeps as text ("<a href=…><img …></a>", a video's fallback link): it is no
     # prose, and a record with markup in its body is invalid
     etree.strip_elements(tree, "noframes", with_tail=False)
-    # ruby annotations (East Asian readings) become inline text, "尹錫悦（ユンソンニョル）", not separate lines
-    etree.strip_tags(tree, "ruby", "rb", "rt", "rp", "rtc")
+    # comments go, their tail text stays: React's "<!-- -->" text separators otherwise cut a paragraph short; ruby
+    # annotations (East Asian readings) become inline text, "尹錫悦（ユンソンニョル）", not separate lines (one walk for
+    # both: stripping unwraps, in any order the same tree; two walks cost ~0.1 ms a page more)
+    etree.strip_tags(tree, etree.Comment, "ruby", "rb", "rt", "rp", "rtc")
     doomed = [] if not chrome else _chrome_containers(tree, vocab.prune_tokens, vocab.prune_xpath)
     for el in list(doomed):
         heading = el.getprevious() if el.tag in ("ul", "ol") else None
