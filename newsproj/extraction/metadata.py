@@ -555,9 +555,11 @@ def own_site(tree: HtmlElement) -> str | None:
 
 
 # (the body's text nodes, a script's or a style's left out by their parent and the rest by a plain contains()
-# before the normalize-space() tests: a page's scripts can hold megabytes of text; 2-11 → 0.3-1.5 ms a page)
+# before the normalize-space() tests: a page's scripts can hold megabytes of text; 2-11 → 0.3-1.5 ms a page; the
+# contains() first, then the parent: most text nodes fail the contains(), and its test is the cheaper, 0.67 -> 0.49
+# ms a page, the same nodes)
 _BY_TEXTS = etree.XPath(
-    "//body/descendant::text()[not(parent::script or parent::style)][contains(., 'By') or contains(., 'BY')]"
+    "//body/descendant::text()[contains(., 'By') or contains(., 'BY')][not(parent::script or parent::style)]"
     "[starts-with(normalize-space(.), 'By ') or starts-with(normalize-space(.), 'BY ')"
     " or normalize-space(.) = 'By' or normalize-space(.) = 'BY']"
     "[not(ancestor::script or ancestor::style or ancestor::nav or ancestor::footer or ancestor::aside"
