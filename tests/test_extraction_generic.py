@@ -293,7 +293,7 @@ def test_hover_cards_inside_paragraphs_are_pruned_by_the_class_vocabulary():
 def test_prune_xpaths_stop_at_the_first_item_that_keeps_a_list():
     """A prune XPath that keeps a list when one of its items is no link or no numbered caption asks for the first
     such item (``not(li[X][1])``): libxml2 then stops there, where ``not(li[X])`` tests every item of every list of the
-    page (~0.4 ms a page more). The same lists are pruned: a list of links, not a list of prose items."""
+    page (~0.1 ms a page more). The same lists are pruned: a list of links, not a list of prose items."""
     import re
 
     from lxml import etree
@@ -314,7 +314,7 @@ def test_prune_xpaths_stop_at_the_first_item_that_keeps_a_list():
 def test_page_xpaths_walk_the_page_once_for_a_step_with_predicates():
     """The XPaths evaluated on every page write a named step with predicates as ``/descendant::div[...]``, not
     ``//div[...]``: the same elements where no predicate is positional, but libxml2 turns ``//div`` into one walk of
-    the page only when the step has no predicate (with one it tests the children of every node: ~4 times the cost).
+    the page only when the step has no predicate (with one it tests the children of every node: ~20 % more).
     The class walks (``//*[...]``) are not libxml2's on a whole page."""
     import re
 
