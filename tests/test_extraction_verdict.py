@@ -253,3 +253,40 @@ def test_a_short_post_whose_byline_links_its_category_is_no_teaser_of_that_categ
                                     date_downloaded="2024-09-12T10:00:00+00:00"))
     assert outcome.article is not None, (outcome.listing, outcome.drop)
     assert outcome.article.articleBody.endswith("look at the comic archive?")
+
+
+@pytest.mark.parametrize("href", [
+    "http://127.0.0.1/2024/05/01/story/", "https://cdn.example.com/a/../b?x=1#top", "http://127.0.0.1",
+    "http://127.0.0.1?q=1", "HTTP://127.0.0.1/upper-scheme/", "http://127.0.0.1/x?", "http://127.0.0.1/x?#y",
+    "http://127.0.0.1/x#", "http://127.0.0.1/x;p=1", "http://127.0.0.1//double", "http://[::1/broken",
+    "http://127.0.0.1:99999/", "https://other.example/x#y?", "/relative/", "//127.0.0.1/scheme-relative/",
+])
+def test_absolute_links_skip_urljoin_only_where_it_gives_them_back_unchanged(href):
+    """headline_links resolves an absolute http(s) link without urljoin() (~0.3 ms a page) only where urljoin would
+    give it back as it is: an empty query or fragment ("x?", "x#") or path parameters (";") go through urljoin."""
+    from newsproj.discovery.urls import absolute_url
+    from newsproj.extraction.verdict import _AS_JOINED
+
+    base = "https://127.0.0.1/page/"
+    fast = absolute_url(href) if _AS_JOINED(href) else absolute_url(href, base)
+    assert fast == absolute_url(href, base)
+    assert bool(_AS_JOINED(href)) == (href.startswith(("http://", "https://"))
+                                      and not href.endswith(("?", "#")) and "?#" not in href and ";" not in href)
+
+
+def test_headline_links_does_not_join_absolute_links(monkeypatch):
+    """The teasers' absolute links are not joined with the page's URL (the same links found: the test above)."""
+    from newsproj.discovery import urls
+    from newsproj.extraction.parse import parse_html
+    from newsproj.extraction.verdict import headline_links
+
+    joined: list[str] = []
+    real = urls.urljoin
+    monkeypatch.setattr(urls, "urljoin", lambda base, url: joined.append(url) or real(base, url))
+    teasers = "".join(f"<div><h2><a href='http://127.0.0.1/2024/05/0{i}/story-{i}/'>Story number {i} of the day's"
+                      f" news</a></h2></div><div><h2><a href='/2024/06/0{i}/more-{i}/'>Another story {i} of the"
+                      f" day's news</a></h2></div>" for i in range(1, 4))
+    tree = parse_html(f"<html><head><title>News</title></head><body>{teasers}</body></html>")
+    found = headline_links(tree, "http://127.0.0.1/", metadata.read(tree))
+    assert len(found) == 6
+    assert [u for u in joined if u.startswith("http")] == ["http://127.0.0.1/"]  # (the page's own URL, its selves)
