@@ -464,7 +464,9 @@ def _headings(tree: HtmlElement) -> tuple[list[Heading], list[HtmlElement]]:
 
 
 # (a union of two walks by name is cheaper than one walk testing both on every element: 0.32 vs 0.44 ms a page)
-_REL_AUTHORS = etree.XPath("/descendant::*[@itemprop='author'] | /descendant::a[@rel='author']")
+# (the attribute's presence tested before its value: most elements have none, and [@x] costs libxml2 less than
+# [@x='v'] on them; the same elements, 0.32 -> 0.25 ms a page, old/new alternated in ABBA order)
+_REL_AUTHORS = etree.XPath("/descendant::*[@itemprop][@itemprop='author'] | /descendant::a[@rel][@rel='author']")
 _NOT_BYLINE_WORDS = ("bio", "avatar", "image", "photo", "img", "follow", "more", "other", "related", "comment",
                      "reply")
 _BYLINE_OUTSIDE = etree.XPath(
