@@ -344,3 +344,17 @@ def test_rel_authors_test_the_attribute_before_its_value():
                       "<span rel='author'>Not A</span><a rel='nofollow author'>Not B</a><i itemprop='name'>C</i>"
                       "<div itemprop='author'><b>Kim  Park</b></div></body></html>")
     assert metadata._rel_authors(tree) == ["Ana Lee", "Jo Ng", "Kim Park"]
+
+
+def test_copyright_notices_walk_the_root_but_its_head():
+    """The notices' XPath walks the root element's children but <head> (its texts are left out anyway, and their
+    ``contains()`` tests cost: 0.58 -> 0.52 ms a page, the same nodes): a notice in the body is read; one in the
+    head, a script or a style is not."""
+    from newsproj.extraction import metadata, parse_html
+
+    assert metadata._NOTICES.path.startswith("/*/node()[not(self::head)]/descendant-or-self::text()")
+    tree = parse_html("<html><head><title>© 2020 Head Ltd</title><script>'© 2020 Script Ltd'</script></head>"
+                      "<body><style>/* © 2020 Style Ltd */</style><p>Text</p><footer>© 2024 Gazette Limited</footer>"
+                      "</body></html>")
+    assert [str(t) for t in metadata._NOTICES(tree)] == ["© 2024 Gazette Limited"]
+    assert metadata._owners(tree) == ["Gazette Limited"]

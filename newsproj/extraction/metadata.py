@@ -356,7 +356,11 @@ MAX_AUTHOR_METAS = 20
 # the walk's cost, 0.83 → 0.49 ms a page of the old corpora, where no og:site_name spares it; no headline changes)
 # ("/descendant::text()", the same nodes as "//text()": one walk, not descendant-or-self::node()/child::text(), ~13 %
 # less)
-_NOTICES = etree.XPath("/descendant::text()[contains(., '©') or contains(., 'opyright')]"
+# (the root's children but <head> walked, not the whole document: the <head>'s texts, its scripts' and JSON-LD's,
+# are left out by the ancestor test anyway, and their contains() tests cost; the same nodes, 0.58 -> 0.52 and
+# 0.49 -> 0.44 ms a page, old/new alternated in ABBA order)
+_NOTICES = etree.XPath("/*/node()[not(self::head)]/descendant-or-self::text()"
+                       "[contains(., '©') or contains(., 'opyright')]"
                        "[not(ancestor::script or ancestor::style or ancestor::head)]")
 _YEARS = r"\d{4}(?:\s*[-–]\s*\d{2,4})?[\s,]*"
 # A notice has a © sign, or a year after "copyright" / "(c)": without either, the words are the article's prose
