@@ -18,6 +18,7 @@ loopback/private addresses, ``JOBDIR`` and ``STATE_DIR`` (a directory we can wri
 from __future__ import annotations
 
 import argparse
+import gc
 import ipaddress
 import os
 import sqlite3
@@ -263,4 +264,9 @@ class Command(ScrapyCrawl):
             sys.stderr.write(f"scrapy crawl {args[0]}: the run was stopped before it closed (a forced shutdown); "
                              "its output is partial\n")
             self.exitcode = 1
+        # The crawl is over and the process exits next. The interpreter's exit walks every object the crawl made in
+        # its last garbage collections (~1 s of CPU after a 10,000-page run, with the extraction stack, the dedup
+        # index and the state loaded); frozen, they are skipped and freed as the modules are cleared. (Feeds, state
+        # and the manifest are closed by now; logging flushes at exit as before.)
+        gc.freeze()
         return None
