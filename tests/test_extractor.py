@@ -265,3 +265,39 @@ def test_a_large_page_through_a_small_pipe_costs_the_crawl_process_linear_time(m
     assert size == len(large.html)
     # (0.05-0.11 s of CPU now, 1.75-2.39 s before: 3 rounds each, interleaved, on the shared host)
     assert cpu < 0.5, f"{cpu:.2f} s of the crawl process's CPU for one 16 MB page"
+
+
+def _started_at(reset_every: int, registry: bool, page, token: int = 0):
+    """A page of 50 ms in the worker; its answer is when the worker started it."""
+    started = time.monotonic()
+    time.sleep(0.05)
+    return started
+
+
+def test_a_worker_goes_on_with_its_next_pages_while_the_reactor_thread_is_busy() -> None:
+    """The crawl process's reactor thread is busy elsewhere for a while now and then (an item's pipelines, the first
+    article's schema load, a garbage collection, a template-history save: 80-600 ms, traced in a warc run); it
+    neither reads outcomes nor writes pages meanwhile. With one page waiting behind the running one (2 a worker),
+    the worker idled after its second page until the reactor came back; now the pages already given to it
+    (up to ``PER_WORKER``) are all in its pipe, and it goes on with them."""
+    import asyncio
+
+    _crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 0},
+                                           work=_started_at)
+    page = PageItem(url="http://127.0.0.1/a", html=PAGE, date_downloaded="2024-05-01T00:00:00Z")
+    given = 5
+
+    async def run() -> tuple[float, list[float]]:
+        await asyncio.wait_for(extractor._in_pool(page), 60)  # the worker is up
+        pages = [asyncio.ensure_future(extractor._in_pool(page)) for _ in range(given)]
+        await asyncio.sleep(0)  # (each written to the worker)
+        time.sleep(2.0)  # the reactor thread, busy elsewhere
+        busy_until = time.monotonic()
+        return busy_until, await asyncio.wait_for(asyncio.gather(*pages), 60)
+
+    try:
+        busy_until, starts = asyncio.run(run())
+    finally:
+        extractor.close()
+    started = sum(start < busy_until for start in starts)
+    assert started == given, f"{started} of {given} pages started while the reactor thread was busy"
