@@ -977,13 +977,46 @@ def language_identifier() -> Any:
 # ---------------------------------------------------------------------------------------------- warcio
 
 
-def _isal_gzip_member() -> Any:
-    from isal import isal_zlib
+class _IgzipMember:
+    """igzip's inflater for one gzip member (``isal_zlib.decompressobj``, zlib's interface) that ends the member at
+    its first error once it has given bytes. warcio's ``_decompress`` catches an error after the first block, writes
+    it to stderr and reads on: zlib then raised again at every later block and the rest of the file was read into
+    the broken record (its records lost, no skip); igzip goes on from a broken state (garbage bytes, a member ending
+    anywhere) and raises again on ``flush``. Here the error is kept in ``errors`` (the caller drops the member's
+    record and reads on at the next member), ``unused_data`` stops warcio reading further, and ``flush`` is quiet."""
 
-    return isal_zlib.decompressobj(16 + isal_zlib.MAX_WBITS)
+    __slots__ = ("errors", "failed", "inner", "produced")
+
+    def __init__(self, errors: list[Exception]):
+        from isal import isal_zlib
+
+        self.inner = isal_zlib.decompressobj(16 + isal_zlib.MAX_WBITS)
+        self.errors = errors
+        self.produced = self.failed = False
+
+    def decompress(self, data: bytes) -> bytes:
+        if self.failed:
+            return b""
+        try:
+            out: bytes = self.inner.decompress(data)
+        except Exception as exc:
+            if self.produced:  # (an error at once: warcio reads the file as not gzipped, as before)
+                self.failed = True
+                self.errors.append(exc)
+            raise
+        self.produced = self.produced or bool(out)
+        return out
+
+    @property
+    def unused_data(self) -> bytes:
+        # (not empty once failed: warcio's _fillbuff reads no further block for this member)
+        return b"\0" if self.failed else self.inner.unused_data  # type: ignore[no-any-return]
+
+    def flush(self) -> bytes:
+        return b"" if self.failed else self.inner.flush()  # type: ignore[no-any-return]
 
 
-def inflate_with_isal(iterator: Any) -> None:
+def inflate_with_isal(iterator: Any) -> list[Exception]:
     """Have a warcio ``ArchiveIterator`` (warcio 1.8) inflate the file's gzip members with ISA-L's igzip (``isal``,
     pinned already for the WARC writer) instead of zlib: the same bytes, ~0.13 ms less CPU a record of the dev
     corpora (~100 KB pages), ~40 % of reading one (issue 15; docs/upstream.md, draft 16).
@@ -991,14 +1024,17 @@ def inflate_with_isal(iterator: Any) -> None:
     warcio takes each member's decompressor from the class attribute ``BufferedReader.DECOMPRESSORS``
     (``_init_decomp``, called again for every member by ``read_next_member``); the same name set on this iterator's
     reader replaces it for that reader only (the payload's own ``Content-Encoding`` readers keep zlib), and
-    ``set_decomp`` makes the current one anew: nothing has been read yet. Bytes igzip cannot inflate raise as
-    zlib's do, and warcio's ``_decompress`` catches any exception alike: at the first block the file is read as
-    not gzipped, later the member ends there (the reader's ``Skip(corrupt)``)."""
+    ``set_decomp`` makes the current one anew: nothing has been read yet. Bytes igzip cannot inflate at a member's
+    first block raise as zlib's do, and warcio's ``_decompress`` reads the file on as not gzipped (the reader's
+    checks then skip what follows as ``corrupt``). An error later in a member is returned in the list (see
+    :class:`_IgzipMember`): a record read while it is not empty is not to be trusted."""
+    errors: list[Exception] = []
     reader = iterator.reader
     if reader.decomp_type != "gzip" or reader.num_block_read:
-        return
-    reader.DECOMPRESSORS = {**type(reader).DECOMPRESSORS, "gzip": _isal_gzip_member}
+        return errors
+    reader.DECOMPRESSORS = {**type(reader).DECOMPRESSORS, "gzip": lambda: _IgzipMember(errors)}
     reader.set_decomp("gzip")
+    return errors
 
 
 # ---------------------------------------------------------------------------------------------- CPython

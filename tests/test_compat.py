@@ -79,6 +79,11 @@ COPIED = {
         "5582af67f00915cdb5db15453a8b1d8337ed92ae76319283433bb8fcd6f682cf",
     "warcio.bufferedreaders.BufferedReader.read_next_member":
         "c0d3ed467de4c2747bcc054bb6702d31f5dd530632ffb4bd619e086a066a3b5e",
+    # _IgzipMember ends a member broken part way by a non-empty unused_data, which _fillbuff and rem_length read
+    "warcio.bufferedreaders.BufferedReader._fillbuff":
+        "3ea7f02c61fa2b61ff0d6c134ea9a1f0dc0f5f6bf6ff726349e1d54d5e9d9ff6",
+    "warcio.bufferedreaders.BufferedReader.rem_length":
+        "b4af01ccd88732484f5a310aa2b1960339c4ed8e5b739a7ddff54649f2e9b04e",
     # language_identifier overrides _raw_score with visit_counts's walk in numpy (py3langid 0.4.0)
     "py3langid.langid.LanguageIdentifier._raw_score":
         "5f90f8ae3031f2772fcbdadfdc26cfdc678651d47926e49a028bd377e505d71e",

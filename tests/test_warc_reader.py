@@ -110,10 +110,36 @@ def test_gzip_members_are_inflated_by_igzip_into_what_zlib_gives(tmp_path, monke
              ("cut.warc.gz", 0)]
     fast = [_read(tmp_path / name, start) for name, start in cases]
     assert len(made) >= len(recs) and set(made) == {(16 + isal_zlib.MAX_WBITS,)}
-    monkeypatch.setattr(compat, "inflate_with_isal", lambda iterator: None)  # warcio's own zlib
+    monkeypatch.setattr(compat, "inflate_with_isal", lambda iterator: [])  # warcio's own zlib
     assert fast == [_read(tmp_path / name, start) for name, start in cases]
     assert [r.reason for r in fast[3] if isinstance(r, Skip)] == ["corrupt"]
     assert [r.reason for r in fast[4] if isinstance(r, Skip)] == ["corrupt"]
+
+
+@pytest.mark.parametrize("damage", ["crc", "length", "block"])
+def test_a_member_that_breaks_part_way_is_skipped_and_the_next_ones_are_read(tmp_path, damage):
+    """A gzip member whose inflating fails after its first block (a bad CRC or length in its trailer, a damaged
+    block further in: a member over 64 KB, or one that starts late in a 64 KB block of the file): warcio writes
+    the error to stderr and reads on. With zlib the rest of the file was read into that record (every later record
+    lost, no skip); with igzip inflating went on from the broken state (the record's length wrong, the next records
+    lost, an IsalError at the end). The member is a skip at its own offset, every other record is read."""
+    import random
+
+    noise = random.Random(7).randbytes(150_000)  # (incompressible: a member of ~150 KB)
+    recs = [Rec("https://news.example/0", HTML), Rec("https://news.example/1", noise),
+            Rec("https://news.example/2", HTML + b"2"), Rec("https://news.example/3", HTML + b"3")]
+    offsets = write_warc(tmp_path / "a.warc.gz", recs)
+    data = bytearray((tmp_path / "a.warc.gz").read_bytes())
+    where = {"crc": offsets[2] - 8, "length": offsets[2] - 1, "block": offsets[1] + 100_000}[damage]
+    data[where] ^= 0x55
+    (tmp_path / "a.warc.gz").write_bytes(bytes(data))
+    found = _read(tmp_path / "a.warc.gz")
+    assert [(r.reason, r.offset) for r in found if isinstance(r, Skip)] == [("corrupt", offsets[1])]
+    got = [r for r in found if isinstance(r, Record)]
+    assert [(r.url, r.offset, r.body) for r in got] == [
+        ("https://news.example/0", offsets[0], HTML), ("https://news.example/2", offsets[2], HTML + b"2"),
+        ("https://news.example/3", offsets[3], HTML + b"3")]
+    assert got[0].end == offsets[1]
 
 
 def test_a_body_over_the_size_cap_is_not_loaded(tmp_path):

@@ -271,7 +271,7 @@ def records(source: str, start: int = 0, max_body: int = 16 * 1024 * 1024) -> It
         stream = raw if not is_url(source) else _Counting(raw, offset)
         with stream:
             iterator = ArchiveIterator(stream, arc2warc=True, block_size=65536)
-            compat.inflate_with_isal(iterator)  # (zlib's bytes at ~60 % of the CPU)
+            broken = compat.inflate_with_isal(iterator)  # (zlib's bytes at ~60 % of the CPU)
             iterator.offset = offset  # warcio counts from 0; a file opened at an offset starts there
             next_start = failed_at = offset
             try:
@@ -283,9 +283,13 @@ def records(source: str, start: int = 0, max_body: int = 16 * 1024 * 1024) -> It
                         # and what follows it would be read as its content (the rest of the file lost)
                         raise ValueError("not a record: unreadable headers (a gzip member read as plain bytes)")
                     iterator.read_to_end(record)
+                    if broken:  # a gzip member that stops inflating part way (a bad block, CRC or length)
+                        raise ValueError(f"gzip member unreadable part way: {broken[0]}")
                     item.offset, item.length = iterator.member_info
                     next_start = item.end = iterator.offset
                     yield item
+                if broken:
+                    raise ValueError(f"gzip member unreadable part way: {broken[0]}")
                 if stream.tell() > next_start:  # warcio stops quietly at a member cut short (a partial download)
                     yield Skip(next_start, "corrupt", "the file ends inside a record")
                 return
