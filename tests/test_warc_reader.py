@@ -10,7 +10,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from newsproj.warc.reader import Record, Skip, SourceError, _entry_folder, expand, local_problems, records
-from tests.warcs import Rec, demo_articles, write_arc, write_warc
+from tests.warcs import Rec, demo_articles, member, write_arc, write_warc
 
 HTML = b"<html><head><title>T</title></head><body><p>" + b"word " * 200 + b"</p></body></html>"
 
@@ -140,6 +140,20 @@ def test_a_member_that_breaks_part_way_is_skipped_and_the_next_ones_are_read(tmp
         ("https://news.example/0", offsets[0], HTML), ("https://news.example/2", offsets[2], HTML + b"2"),
         ("https://news.example/3", offsets[3], HTML + b"3")]
     assert got[0].end == offsets[1]
+
+
+def test_a_record_warcio_cannot_parse_is_a_skip_not_a_crash(tmp_path):
+    """A response record without WARC-Target-URI (a file cut or written badly): warcio raises AttributeError
+    (``uri.startswith`` on None), which left the reader and stopped the spider's reading of every file after it."""
+    bad = gzip.compress(b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Date: 2024-09-12T10:00:00Z\r\n"
+                        b"Content-Type: application/http; msgtype=response\r\nContent-Length: 10\r\n\r\n"
+                        b"0123456789\r\n\r\n")
+    first, last = member(Rec("https://news.example/1", HTML)), member(Rec("https://news.example/2", HTML))
+    (tmp_path / "a.warc.gz").write_bytes(first + bad + last)
+    found = _read(tmp_path / "a.warc.gz")
+    assert [(r.reason, r.offset) for r in found if isinstance(r, Skip)] == [("corrupt", len(first))]
+    assert [(r.url, r.offset) for r in found if isinstance(r, Record)] == [
+        ("https://news.example/1", 0), ("https://news.example/2", len(first) + len(bad))]
 
 
 def test_a_body_over_the_size_cap_is_not_loaded(tmp_path):

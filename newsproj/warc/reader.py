@@ -25,7 +25,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 from urllib.request import Request, urlopen
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from .. import compat
 from . import HINTS_HEADER
@@ -293,7 +292,9 @@ def records(source: str, start: int = 0, max_body: int = 16 * 1024 * 1024) -> It
                 if stream.tell() > next_start:  # warcio stops quietly at a member cut short (a partial download)
                     yield Skip(next_start, "corrupt", "the file ends inside a record")
                 return
-            except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
+            except Exception as exc:  # noqa: BLE001 - warcio parses bytes it cannot trust, and raises what it hits:
+                # ArchiveLoadFailed, zlib's and igzip's errors (IsalError is no OSError), EOFError, ValueError, or
+                # AttributeError on a response record without a WARC-Target-URI (recordloader: uri.startswith)
                 failed_at = next_start
                 yield Skip(failed_at, "corrupt", f"{type(exc).__name__}: {exc}")
         resume = _next_member(source, failed_at + 1)
