@@ -1012,6 +1012,10 @@ class _IgzipMember:
         # (not empty once failed: warcio's _fillbuff reads no further block for this member)
         return b"\0" if self.failed else self.inner.unused_data  # type: ignore[no-any-return]
 
+    @property
+    def eof(self) -> bool:
+        return not self.failed and self.inner.eof  # type: ignore[no-any-return]
+
     def flush(self) -> bytes:
         return b"" if self.failed else self.inner.flush()  # type: ignore[no-any-return]
 

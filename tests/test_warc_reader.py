@@ -173,6 +173,31 @@ def test_truncated_file_ends_with_a_skip(tmp_path):
     assert [(s.reason, s.offset) for s in found if isinstance(s, Skip)] == [("corrupt", offsets[1])]
 
 
+@pytest.mark.parametrize("cut", [1, 8, 40])
+def test_a_file_cut_inside_its_last_members_data_gives_no_cut_record(tmp_path, cut):
+    """A file cut a few bytes before its end (a download that stopped inside the last member's deflate data or its
+    trailer): warcio inflates what there is and gives the record with its body cut short, and the reader yielded
+    it as a whole record (a page with half a body, its end at the end of the file). It is a skip."""
+    path = tmp_path / "cut.warc.gz"
+    offsets = write_warc(path, [Rec("https://news.example/1", HTML), Rec("https://news.example/2", HTML + b"2")])
+    path.write_bytes(path.read_bytes()[:-cut])
+    found = _read(path)
+    assert [(r.url, r.body) for r in found if isinstance(r, Record)] == [("https://news.example/1", HTML)]
+    assert [(s.reason, s.offset) for s in found if isinstance(s, Skip)] == [("corrupt", offsets[1])]
+
+
+def test_a_warc_gzipped_whole_gives_no_record_with_a_negative_offset(tmp_path):
+    """``gzip file.warc``: one member holding every record. warcio reads them, but gives offsets counted from
+    the inflated bytes (negative lengths and offsets: a JOBDIR checkpoint at byte -1481, a metadata.warc pointer
+    to nowhere). Not a file the reader can point into: a skip."""
+    recs = [Rec("https://news.example/1", HTML), Rec("https://news.example/2", HTML + b"2")]
+    write_warc(tmp_path / "plain.warc", recs, compress=False)
+    (tmp_path / "whole.warc.gz").write_bytes(gzip.compress((tmp_path / "plain.warc").read_bytes()))
+    found = _read(tmp_path / "whole.warc.gz")
+    assert all(r.offset >= 0 and (isinstance(r, Skip) or r.length > 0) for r in found)
+    assert [(s.reason, s.offset) for s in found if isinstance(s, Skip)] == [("corrupt", 0)]
+
+
 def test_expand_globs_listings_and_urls(tmp_path):
     for name in ("b.warc.gz", "a.warc.gz"):
         write_warc(tmp_path / name, [Rec("https://news.example/1", HTML)])

@@ -69,7 +69,11 @@ def open_source(source: str, offset: int = 0) -> IO[bytes]:
         return response  # type: ignore[no-any-return]
     fh = open(source, "rb")  # noqa: SIM115 - the caller closes it
     if offset:
-        fh.seek(offset)
+        try:
+            fh.seek(offset)
+        except (OSError, ValueError):
+            fh.close()
+            raise
     return fh
 
 
@@ -284,7 +288,17 @@ def records(source: str, start: int = 0, max_body: int = 16 * 1024 * 1024) -> It
                     iterator.read_to_end(record)
                     if broken:  # a gzip member that stops inflating part way (a bad block, CRC or length)
                         raise ValueError(f"gzip member unreadable part way: {broken[0]}")
+                    member = iterator.reader.decompressor
+                    if member is not None and not member.eof:
+                        # the record ended before its gzip member: the file is cut inside the member (a download
+                        # that stopped: the body is cut short), or the member holds more (a WARC gzipped whole,
+                        # whose offsets warcio cannot give)
+                        raise ValueError("the record's gzip member does not end with it (a cut file?)")
                     item.offset, item.length = iterator.member_info
+                    if item.length <= 0 or item.offset < next_start:
+                        # warcio's offsets of a member that holds several records (a WARC gzipped whole) mix
+                        # inflated and file bytes: negative, pointing nowhere (nor is a resume point there)
+                        raise ValueError("a gzip member holding more than one record: no offsets to give")
                     next_start = item.end = iterator.offset
                     yield item
                 if broken:
