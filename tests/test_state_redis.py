@@ -31,7 +31,7 @@ def test_implements_the_protocol_exactly():
 
 
 OPTIONAL = ("record_many", "record_signature", "record_signatures", "recent_signatures", "record_alias",
-            "record_aliases", "canonical_for", "__len__")
+            "record_aliases", "record_durable", "canonical_for", "__len__")
 
 
 def test_has_the_optional_methods_of_the_file_backend():
@@ -139,3 +139,15 @@ def test_default_namespace(redis_server):
         assert (store.seen_key, store.owners_key) == ("newsproj:state:seen", "newsproj:state:owners")
     finally:
         store.close()
+
+
+def test_a_durable_batch_in_one_transaction(store):
+    """record_durable: the articles, their signatures and aliases of a batch in one MULTI/EXEC (all or none)."""
+    seen = Seen(fingerprint="f1", emitted_at="2026-11-25T10:00:00+00:00")
+    store.record_durable([("http://127.0.0.1:1/a.html", seen)],
+                         [("http://127.0.0.1:1/a.html", seen.emitted_at, b"sig")],
+                         [("http://127.0.0.1:1/amp/a.html", "http://127.0.0.1:1/a.html")])
+    assert store.get("http://127.0.0.1:1/a.html") == seen
+    assert store.owner_of("f1") == "http://127.0.0.1:1/a.html"
+    assert dict(store.recent_signatures("2026-11-20T00:00:00+00:00")) == {"http://127.0.0.1:1/a.html": b"sig"}
+    assert store.canonical_for("http://127.0.0.1:1/amp/a.html") == "http://127.0.0.1:1/a.html"

@@ -252,13 +252,21 @@ class DedupPipeline:
         store = self.ledger.store
         if store is None or not staged:
             return
+        signatures = self._signatures()
+        together = getattr(store, "record_durable", None)
+        if together is not None:  # all or none: see FileStateStore.record_durable
+            together([(url, seen) for url, seen, _, _ in staged],
+                     [(url, seen.emitted_at, blob) for url, seen, blob, _ in staged
+                      if blob is not None and signatures is not None],
+                     [(alias, url) for url, _, _, alias in staged if alias is not None])
+            self.stats.inc_value("newsproj/state/recorded", len(staged))
+            return
         record_many = getattr(store, "record_many", None)
         if record_many is not None:
             record_many([(url, seen) for url, seen, _, _ in staged])
         else:
             for url, seen, _, _ in staged:
                 store.record(url, seen)
-        signatures = self._signatures()
         if signatures is not None:
             rows = [(url, seen.emitted_at, blob) for url, seen, blob, _ in staged if blob is not None]
             many = getattr(signatures, "record_signatures", None)

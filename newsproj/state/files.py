@@ -4,7 +4,7 @@ WAL mode with ``synchronous=NORMAL`` never corrupts on a killed process: every c
 SIGKILL (only a power loss may drop the last few). Each :meth:`FileStateStore.record` is its own transaction,
 because it is called only once the item is exported: committing later would re-emit on restart, earlier would
 lose articles (scrapy-deltafetch's mistake). What the feeds make durable at once (a batch) is committed as one
-transaction per table (``record_many``, ``record_signatures``, ``record_aliases``). Lookups are primary-key and
+transaction (``record_durable``: the articles, their signatures and aliases, all or none). Lookups are primary-key and
 index reads, so a million URLs cost the same as a hundred (see ``bench/state_store.py``).
 """
 
@@ -148,6 +148,24 @@ class FileStateStore:
         with self.db:
             self.db.execute("BEGIN")
             self.db.executemany("INSERT OR REPLACE INTO signatures (url, emitted_at, minhash) VALUES (?, ?, ?)", rows)
+
+    def record_durable(self, records: list[tuple[str, Seen]], signatures: list[tuple[str, str, bytes]],
+                       aliases: list[tuple[str, str]]) -> None:
+        """What the feeds made durable at once, in one transaction: the articles, their near-duplicate signatures
+        and their fetched URLs' aliases, all or none. (A transaction a table left a window: a run killed, or a
+        disk full, after the articles' commit kept them as done but lost their signatures, so a later run never
+        marked a near-duplicate of them, and nothing re-emitted them.)"""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany(
+                "INSERT OR REPLACE INTO articles (url, fingerprint, emitted_at, lastmod) VALUES (?, ?, ?, ?)",
+                [(url, s.fingerprint, s.emitted_at, s.lastmod) for url, s in records],
+            )
+            if signatures:
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO signatures (url, emitted_at, minhash) VALUES (?, ?, ?)", signatures)
+            if aliases:
+                self.db.executemany("INSERT OR REPLACE INTO aliases (url, canonical) VALUES (?, ?)", aliases)
 
     def recent_signatures(self, since: str) -> Iterator[tuple[str, bytes]]:
         """(canonicalUrl, signature) of records emitted at or after ``since``; older ones are forgotten."""

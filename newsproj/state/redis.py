@@ -121,6 +121,20 @@ class RedisStateStore:
             pipe.zadd(self.signature_times_key, {url: _epoch(emitted_at)})
         pipe.execute()
 
+    def record_durable(self, records: list[tuple[str, Seen]], signatures: list[tuple[str, str, bytes]],
+                       aliases: list[tuple[str, str]]) -> None:
+        """What the feeds made durable at once, in one MULTI/EXEC: the articles, their signatures and aliases
+        (one round trip; a connection lost before EXEC applies none of them, not the articles alone)."""
+        pipe = self.client.pipeline(transaction=True)
+        for url, seen in records:
+            self._record(keys=[self.seen_key, self.owners_key], args=[url, _value(seen), seen.fingerprint], client=pipe)
+        for url, emitted_at, signature in signatures:
+            pipe.hset(self.signatures_key, url, signature)
+            pipe.zadd(self.signature_times_key, {url: _epoch(emitted_at)})
+        for url, canonical in aliases:
+            pipe.hset(self.aliases_key, url, canonical)
+        pipe.execute()
+
     def recent_signatures(self, since: str) -> Iterator[tuple[str, bytes]]:
         """(canonicalUrl, signature) of records emitted at or after ``since``; older ones are forgotten."""
         cutoff = _epoch(since)
