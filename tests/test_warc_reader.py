@@ -249,6 +249,21 @@ def served(tmp_path):
     server.server_close()
 
 
+def test_a_remote_file_whose_server_ignores_range_says_the_rest_is_unread(tmp_path, served):
+    """After a corrupt member of a remote file the reader asks for the rest with a Range request; a server that
+    ignores it (Python's http.server does) left the rest of the file unread without a word. Now it is a skip."""
+    recs = [Rec(f"https://news.example/{n}", HTML) for n in (1, 2, 3)]
+    offsets = write_warc(tmp_path / "a.warc.gz", recs)
+    data = bytearray((tmp_path / "a.warc.gz").read_bytes())
+    data[offsets[1]:offsets[1]] = b"GARBAGE\n"
+    (tmp_path / "a.warc.gz").write_bytes(bytes(data))
+    found = list(records(served + "a.warc.gz"))
+    assert [r.url for r in found if isinstance(r, Record)] == ["https://news.example/1"]
+    assert [(s.reason, s.offset) for s in found if isinstance(s, Skip)] == [
+        ("corrupt", offsets[1]), ("unreadable", offsets[1] + 1)]
+    assert "ignored the Range request" in found[-1].detail
+
+
 def test_a_remote_listing_names_files_of_its_own_host_only(tmp_path, served):
     # (review) a listing fetched from a host says which of that host's files to read: never a local file, another
     # host, another scheme, or a path out of its folders ('..'); each such line is refused, the rest read

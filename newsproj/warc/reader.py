@@ -239,11 +239,9 @@ class _Counting(io.RawIOBase):
 
 
 def _next_member(source: str, start: int) -> int | None:
-    """Offset of the first gzip member header at or after ``start``, within :data:`SCAN_LIMIT` bytes."""
-    try:
-        stream = open_source(source, start)
-    except OSError:
-        return None
+    """Offset of the first gzip member header at or after ``start``, within :data:`SCAN_LIMIT` bytes. (OSError
+    when the source cannot be read from ``start``: a server that ignores a Range request.)"""
+    stream = open_source(source, start)
     with stream:
         carry, pos = b"", start
         while pos - start < SCAN_LIMIT:
@@ -311,7 +309,11 @@ def records(source: str, start: int = 0, max_body: int = 16 * 1024 * 1024) -> It
                 # AttributeError on a response record without a WARC-Target-URI (recordloader: uri.startswith)
                 failed_at = next_start
                 yield Skip(failed_at, "corrupt", f"{type(exc).__name__}: {exc}")
-        resume = _next_member(source, failed_at + 1)
+        try:
+            resume = _next_member(source, failed_at + 1)
+        except OSError as exc:  # the rest of the file is not read: said, not silent
+            yield Skip(failed_at + 1, "unreadable", f"the rest of the file: {type(exc).__name__}: {exc}")
+            return
         if resume is None:
             return
         logger.warning("%s: unreadable data at byte %d, reading on from byte %d", source, failed_at, resume)
