@@ -137,3 +137,21 @@ class FailingUpload:
         file.seek(0)
         Path(self.to).write_bytes(file.read())
         file.close()
+
+
+class KillAtStateSave:
+    """``NEWSPROJ_STATE_BACKEND`` for a kill at one exact point: the STATE_DIR backend whose durable-batch save
+    (``record_durable``, sent once the feed is fsynced or stored) SIGKILLs the crawl process instead."""
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from newsproj.state.files import FileStateStore
+
+        class Killing(FileStateStore):
+            def record_durable(self, records, signatures, aliases):
+                import os
+                import signal
+
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        return Killing.from_crawler(crawler)

@@ -312,3 +312,38 @@ def test_a_durable_batch_is_stored_all_or_none(tmp_path):
         pipe.records_durable()
     assert [store.get(item.canonicalUrl) for item in items] == [None, None, None]
     assert store.db.execute("SELECT count(*) FROM aliases").fetchone() == (0,)
+
+
+def test_a_record_adopted_after_a_kill_before_its_state_save_keeps_its_signature_and_alias(tmp_path):
+    """A run killed after the feed's fsync, before records_durable: the restarted run adopts the record from the
+    file (Ledger.adopt, as SafeFileFeedStorage does when it opens). Before: its article only, so a later near-
+    duplicate was not marked (in the restarted run or after it) and its AMP URL was fetched again."""
+    import json
+
+    from newsproj.feeds import read_records
+
+    crawler, pipe = pipeline(tmp_path)
+    item = pipe.process_item(article("https://n.example/amp/a", canonical="https://n.example/a"))
+    export(crawler, item, durable=False)  # written and fsynced; killed before the state save
+    out = tmp_path / "out.jsonl"
+    out.write_text(json.dumps({"url": item.url, "canonicalUrl": item.canonicalUrl,
+                               "articleBody": item.articleBody}) + "\n")
+    store = ledger_for(crawler).store
+    store.db.close()  # the kill: nothing more reaches the state
+    signed = pipe.lsh_keys["https://n.example/a"].tobytes()
+
+    crawler, pipe = pipeline(tmp_path)  # the restart
+    ledger = ledger_for(crawler)
+    assert ledger.adopt(read_records(out), "2999-01-01T00:00:00+00:00") == 1
+    assert ledger.store.get("https://n.example/a") is not None
+    assert ledger.store.canonical_for("https://n.example/amp/a") == "https://n.example/a"
+    stored = dict(ledger.store.db.execute("SELECT url, minhash FROM signatures"))
+    assert stored == {"https://n.example/a": signed}  # the body as written is the body signed: the same bytes
+    edited = STORY.replace("Sentence 7 of", "Line 7 of")
+    assert pipe.process_item(article("https://n.example/b", body=edited)).metadata.nearDuplicateOf == \
+        "https://n.example/a"  # in the restarted run
+    ledger.close()
+
+    crawler, pipe = pipeline(tmp_path)  # and in a later one, from the state
+    assert pipe.process_item(article("https://n.example/c", body=edited)).metadata.nearDuplicateOf == \
+        "https://n.example/a"

@@ -62,6 +62,13 @@ def _clean(url: str | None) -> str | None:
         return url
 
 
+def _alias(fetched: str, canonical: str) -> str | None:
+    """The canonical form of the URL a record was fetched under, when it differs from its ``canonicalUrl``
+    (remembered so that request saving recognises that URL too)."""
+    form = canonical_url(fetched)
+    return form if form != canonical else None
+
+
 def strip_url_credentials(item: Article) -> None:
     """No ``user:password@`` in any URL of the record (and so in the state or a log): a page's canonical, image
     or breadcrumb link may carry one."""
@@ -90,6 +97,7 @@ class DedupPipeline:
         self.passing_bodies: dict[str, str] = {}  # fingerprint → canonicalUrl
         self.window_days = settings.getfloat("NEWSPROJ_NEARDUP_WINDOW_DAYS", 7)
         self._load_signatures()
+        self.ledger.restore = self._restore
         self.staged: list[tuple[str, Seen, bytes | None, str | None]] = []
         """Written to the feeds, not yet durable: (canonicalUrl, Seen, signature, alias) to commit."""
         crawler.signals.connect(self.record_written, signal=feeds.record_written)
@@ -242,47 +250,36 @@ class DedupPipeline:
             self.lsh_keys[item.canonicalUrl] = minhash
             blob = minhash.tobytes()
         if self.ledger.store is not None:
-            fetched = canonical_url(item.url)
-            alias = fetched if fetched != item.canonicalUrl else None
+            alias = _alias(item.url, item.canonicalUrl)
             self.staged.append((item.canonicalUrl, Seen(fingerprint=fp, emitted_at=now), blob, alias))
+
+    def _restore(self, url: str, record: dict[str, Any]) -> tuple[bytes | None, str | None]:
+        """What :meth:`record_written` staged beside a record, for one the ledger adopts from a durable output
+        whose run died before its state save (``Ledger.adopt``): its signature, also indexed for this run (a
+        later near-duplicate is marked), and its alias, from the record as written. The alias is the one staged;
+        the signature is of the body as written, which is the body signed here unless a later pipeline changed it
+        (template lines cut, ``pipelines/template.py``)."""
+        blob = None
+        lsh, body = self._index(), record.get("articleBody")
+        if lsh is not None and isinstance(body, str):
+            minhash = signature(folded_shingles(folded_body(body), self.shingle_size), self.num_perm)
+            lsh.insert(url, minhash)
+            self.lsh_keys[url] = minhash
+            if self._signatures() is not None:
+                blob = minhash.tobytes()
+        fetched = record.get("url")
+        return blob, _alias(fetched, url) if isinstance(fetched, str) else None
 
     def records_durable(self) -> None:
         """Commit what the feeds now hold durably to the cross-run state."""
         staged, self.staged = self.staged, []
-        store = self.ledger.store
-        if store is None or not staged:
+        if self.ledger.store is None or not staged:
             return
-        signatures = self._signatures()
-        together = getattr(store, "record_durable", None)
-        if together is not None:  # all or none: see FileStateStore.record_durable
-            together([(url, seen) for url, seen, _, _ in staged],
-                     [(url, seen.emitted_at, blob) for url, seen, blob, _ in staged
-                      if blob is not None and signatures is not None],
-                     [(alias, url) for url, _, _, alias in staged if alias is not None])
-            self.stats.inc_value("newsproj/state/recorded", len(staged))
-            return
-        record_many = getattr(store, "record_many", None)
-        if record_many is not None:
-            record_many([(url, seen) for url, seen, _, _ in staged])
-        else:
-            for url, seen, _, _ in staged:
-                store.record(url, seen)
-        if signatures is not None:
-            rows = [(url, seen.emitted_at, blob) for url, seen, blob, _ in staged if blob is not None]
-            many = getattr(signatures, "record_signatures", None)
-            if many is not None and rows:
-                many(rows)  # one transaction (SQLite), not one a record
-            elif rows:
-                for row in rows:
-                    signatures.record_signature(*row)
-        if hasattr(store, "record_alias"):
-            aliases = [(alias, url) for url, _, _, alias in staged if alias is not None]
-            many = getattr(store, "record_aliases", None)
-            if many is not None and aliases:
-                many(aliases)
-            else:
-                for alias, url in aliases:
-                    store.record_alias(alias, url)
+        with_signatures = self._signatures() is not None
+        self.ledger.commit([(url, seen) for url, seen, _, _ in staged],
+                           [(url, seen.emitted_at, blob) for url, seen, blob, _ in staged
+                            if blob is not None and with_signatures],
+                           [(alias, url) for url, _, _, alias in staged if alias is not None])
         self.stats.inc_value("newsproj/state/recorded", len(staged))
 
     def record_failed(self, item: Any, reason: str = "") -> None:

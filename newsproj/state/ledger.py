@@ -18,7 +18,7 @@ from scrapy import signals
 from . import Seen, StateStore, open_store
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from scrapy.crawler import Crawler
 
@@ -51,6 +51,10 @@ class Ledger:
         """fingerprint → canonicalUrl, same scope."""
         self.in_output: set[str] = set()
         """canonicalUrls found in an output file this run appends to (a resumed run)."""
+        self.restore: Callable[[str, dict[str, Any]], tuple[bytes | None, str | None]] | None = None
+        """Set by the dedup pipeline: ``(canonicalUrl, written record) → (signature, alias)``, what it stages beside
+        a written record (its MinHash signature when the store keeps them, the URL it was fetched under when that
+        differs), for :meth:`adopt` to restore with a record whose run died before the state save."""
 
     def add(self, url: str, fingerprint: str) -> None:
         self.urls[url] = fingerprint
@@ -60,34 +64,73 @@ class Ledger:
         """Learn the records of an output file this run appends to; returns how many were new."""
         return len(self._seed(records))
 
-    def _seed(self, records: Iterable[dict[str, Any]]) -> list[str]:
+    def _seed(self, records: Iterable[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
         fresh = []
         for record in records:
             url, body = record.get("canonicalUrl"), record.get("articleBody")
             if isinstance(url, str) and isinstance(body, str) and url not in self.urls:
                 self.add(url, body_fingerprint(body))
                 self.in_output.add(url)
-                fresh.append(url)
+                fresh.append((url, record))
         return fresh
 
     def adopt(self, records: Iterable[dict[str, Any]], emitted_at: str, in_output: bool = True) -> int:
         """Learn the records of an output file that is durably written (the file this run appends to, or a killed
         run's output published by this run), and remember in the store the ones whose run died before it could
-        (the file is the truth of what was exported). Returns how many this run had not known."""
+        (the file is the truth of what was exported): their articles, and with them (:attr:`restore`) their
+        near-duplicate signatures and aliases, in one :meth:`commit` as a durable batch is. Returns how many this
+        run had not known."""
         fresh = self._seed(records)
         if not in_output:
-            self.in_output.difference_update(fresh)
+            self.in_output.difference_update(url for url, _ in fresh)
         if self.store is not None:
-            missing = [(url, Seen(fingerprint=self.urls[url], emitted_at=emitted_at))
-                       for url in fresh if self.store.get(url) is None]
+            missing = [(url, record) for url, record in fresh if self.store.get(url) is None]
+            signatures: list[tuple[str, str, bytes]] = []
+            aliases: list[tuple[str, str]] = []
+            if self.restore is not None:
+                for url, record in missing:
+                    blob, alias = self.restore(url, record)
+                    if blob is not None:
+                        signatures.append((url, emitted_at, blob))
+                    if alias is not None:
+                        aliases.append((alias, url))
             if missing:
-                record_many = getattr(self.store, "record_many", None)
-                if record_many is not None:
-                    record_many(missing)
-                else:
-                    for url, seen in missing:
-                        self.store.record(url, seen)
+                self.commit([(url, Seen(fingerprint=self.urls[url], emitted_at=emitted_at)) for url, _ in missing],
+                            signatures, aliases)
         return len(fresh)
+
+    def commit(self, records: list[tuple[str, Seen]], signatures: list[tuple[str, str, bytes]],
+               aliases: list[tuple[str, str]]) -> None:
+        """Remember durably exported records in the store: the articles, their signatures ``(url, emitted_at,
+        blob)`` and aliases ``(fetched url, canonicalUrl)``, all or none when the store can (``record_durable``),
+        else with what it has. Raises what the store raises (a disk full, Redis gone)."""
+        store = self.store
+        if store is None or not records:
+            return
+        together = getattr(store, "record_durable", None)
+        if together is not None:  # all or none: see FileStateStore.record_durable
+            together(records, signatures, aliases)
+            return
+        record_many = getattr(store, "record_many", None)
+        if record_many is not None:
+            record_many(records)
+        else:
+            for url, seen in records:
+                store.record(url, seen)
+        if signatures and hasattr(store, "record_signature"):
+            many = getattr(store, "record_signatures", None)
+            if many is not None:
+                many(signatures)  # one transaction (SQLite), not one a record
+            else:
+                for row in signatures:
+                    store.record_signature(*row)
+        if aliases and hasattr(store, "record_alias"):
+            many = getattr(store, "record_aliases", None)
+            if many is not None:
+                many(aliases)
+            else:
+                for alias, url in aliases:
+                    store.record_alias(alias, url)
 
     def close(self) -> None:
         if self.store is not None:

@@ -192,3 +192,43 @@ def test_a_storage_that_uploads_at_close_is_durable_only_once_the_upload_succeed
     else:
         assert result.returncode == 0, result.stderr[-3000:]
         assert state_urls(state) == {r["canonicalUrl"] for r in whole_lines(to)} and len(state_urls(state)) == 6
+
+
+# ------------------------------------------------------------------------------------ killed before the state save
+
+def test_a_kill_between_the_feeds_fsync_and_the_state_save_loses_no_signature_or_alias(tmp_path):
+    """The first run is SIGKILLed at its state save, after the feed's fsync: the file holds the article (fetched
+    under an AMP URL whose canonical differs), the state nothing. The restarted run adopts it from the file. Before,
+    the state learnt the article only: a later run fetched the AMP URL again and did not mark a near-duplicate
+    (``nearDuplicateOf``) of it."""
+    amp, canonical = "/news/2024/09/amp/town-budget-story.html", "/news/2024/09/town-budget-story.html"
+    pages = {"/robots.txt": ("text/plain", "User-agent: *\n"),
+             "/": ("text/html; charset=utf-8", homepage([amp])),
+             amp: ("text/html; charset=utf-8", article_html(amp, "Town budget story", n=3,
+                                                             canonical="{{BASE}}" + canonical))}
+    server, site = serve_pages(pages)
+    try:
+        out, state = tmp_path / "a.jsonl", tmp_path / "state"
+        once = ("-s", "NEWSPROJ_FEED_SYNC_RECORDS=1000", "-s", "NEWSPROJ_FEED_SYNC_SECONDS=1000")  # one save: at close
+        killed = crawl(server.base, "-o", str(out), "-s", f"STATE_DIR={state}", *once,
+                       "-s", "NEWSPROJ_STATE_BACKEND=tests.sites.KillAtStateSave")
+        assert killed.returncode != 0
+        assert [r["canonicalUrl"] for r in whole_lines(out)] == [server.base + canonical]
+        assert state_urls(state) == set()
+        restarted = crawl(server.base, "-o", str(out), "-s", f"STATE_DIR={state}")
+        assert restarted.returncode == 0, restarted.stderr[-3000:]
+        assert len(whole_lines(out)) == 1
+        # a near-duplicate of it (one more paragraph), linked later; the AMP page is linked still
+        near = "/news/2024/09/town-budget-story-updated.html"
+        pages[near] = ("text/html; charset=utf-8", article_html(near, "Town budget story, updated", n=3,
+                                                                 body_extra="<p>The vote is due next week.</p>"))
+        pages["/"] = ("text/html; charset=utf-8", homepage([amp, near]))
+        site.served.clear()
+        later = crawl(server.base, "-o", str(tmp_path / "b.jsonl"), "-s", f"STATE_DIR={state}")
+        assert later.returncode == 0, later.stderr[-3000:]
+        records = whole_lines(tmp_path / "b.jsonl")
+        assert [(r["canonicalUrl"], r["metadata"]["nearDuplicateOf"]) for r in records] == [
+            (server.base + near, server.base + canonical)]
+        assert amp not in site.served  # known by its alias: not fetched again
+    finally:
+        server.stop()
