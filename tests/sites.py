@@ -155,3 +155,19 @@ class KillAtStateSave:
                 os.kill(os.getpid(), signal.SIGKILL)
 
         return Killing.from_crawler(crawler)
+
+
+class FullDiskAtStateSave:
+    """``NEWSPROJ_STATE_BACKEND``: the STATE_DIR backend whose durable-batch saves fail as on a full disk."""
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        import sqlite3
+
+        from newsproj.state.files import FileStateStore
+
+        class Full(FileStateStore):
+            def record_durable(self, records, signatures, aliases):
+                raise sqlite3.OperationalError("database or disk is full")
+
+        return Full.from_crawler(crawler)

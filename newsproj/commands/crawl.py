@@ -5,7 +5,9 @@ default feed ``NEWSPROJ_DEFAULT_FEED``.
 Exit status (../shared/CONTRACT.md): 0 the run finished and its output can be trusted; 2 bad invocation or
 setting — one line on stderr names the problem and the fix, nothing was requested, no traceback; 3 the run
 failed a close-time check (the reasons are in the log and in the run manifest); 4 a feed failed while writing
-or storing (what it did not store is not marked done in STATE_DIR); 1 as before when the crawl could not start
+or storing (what it did not store is not marked done in STATE_DIR); 5 the output is whole but the cross-run state
+could not be saved (a disk full, Redis gone: ``newsproj/state/failed``), so a later run may emit some of its
+records again; 1 as before when the crawl could not start
 for another reason. A run that refuses to start once the crawler exists (a feed that cannot be opened, a
 STATE_DIR or output file held by another run) also exits 2 with one line, before its first request.
 
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
 
 MONITOR_FAILED = 3
 OUTPUT_FAILED = 4
+STATE_FAILED = 5
 
 
 def default_feeds(uri: str) -> dict[str, dict[str, object]]:
@@ -256,6 +259,9 @@ class Command(ScrapyCrawl):
         elif stats.get("newsproj/output/failed"):
             sys.stderr.write(f"scrapy crawl {args[0]}: the feed failed: {stats['newsproj/output/failed']}\n")
             self.exitcode = OUTPUT_FAILED
+        elif stats.get("newsproj/state/failed"):
+            sys.stderr.write(f"scrapy crawl {args[0]}: the state was not saved: {stats['newsproj/state/failed']}\n")
+            self.exitcode = STATE_FAILED
         elif stats.get("newsproj/monitor/failed"):
             self.exitcode = MONITOR_FAILED
         elif stats and not stats.get("finish_reason"):

@@ -75,11 +75,14 @@ class Housekeeping:
         dropped = ", ".join(f"{k}={v}" for k, v in drops.items()) or "none"
         if page_drops:  # the pages that gave no record, by the extraction process's reason
             dropped += "; pages: " + ", ".join(f"{k}={v}" for k, v in page_drops.items())
+        not_saved = _by_reason(stats, "newsproj/state/not_saved/")
+        state = (f"; state not saved: {sum(not_saved.values())} records "
+                 f"({', '.join(f'{k}={v}' for k, v in not_saved.items())})" if not_saved else "")
         logger.info(
             "newsproj summary: %d articles written to %s; %d pages judged listings (%s); dropped %d (%s); "
-            "finish reason: %s",
+            "finish reason: %s%s",
             written, feeds, sum(listings.values()), ", ".join(f"{k}={v}" for k, v in listings.items()) or "none",
-            sum(drops.values()), dropped, reason,
+            sum(drops.values()), dropped, reason, state,
         )
         if self.stats_file:
             path = Path(self.stats_file)

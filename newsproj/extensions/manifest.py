@@ -104,6 +104,8 @@ class RunManifest:
         for key in ("newsproj/output/unavailable", "newsproj/output/failed"):  # a feed that failed fails the run
             if stats.get(key):
                 failures.append(f"feed: {stats[key]}")
+        if stats.get("newsproj/state/failed"):  # the output is whole, but a later run may emit some of it again
+            failures.append(f"state not saved: {stats['newsproj/state/failed']}")
         return {
             "run_id": self.run_id,
             "site": site_key(spider) if spider is not None else None,

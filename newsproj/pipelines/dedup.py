@@ -271,15 +271,27 @@ class DedupPipeline:
         return blob, _alias(fetched, url) if isinstance(fetched, str) else None
 
     def records_durable(self) -> None:
-        """Commit what the feeds now hold durably to the cross-run state."""
+        """Commit what the feeds now hold durably to the cross-run state. A store that fails (a disk full, Redis
+        gone) fails the run's state, not its output: logged and counted, and the run exits non-zero
+        (``commands/crawl.py``); those records were written but are not remembered, so a later run may emit them
+        again."""
         staged, self.staged = self.staged, []
         if self.ledger.store is None or not staged:
             return
         with_signatures = self._signatures() is not None
-        self.ledger.commit([(url, seen) for url, seen, _, _ in staged],
-                           [(url, seen.emitted_at, blob) for url, seen, blob, _ in staged
-                            if blob is not None and with_signatures],
-                           [(alias, url) for url, _, _, alias in staged if alias is not None])
+        try:
+            self.ledger.commit([(url, seen) for url, seen, _, _ in staged],
+                               [(url, seen.emitted_at, blob) for url, seen, blob, _ in staged
+                                if blob is not None and with_signatures],
+                               [(alias, url) for url, _, _, alias in staged if alias is not None])
+        except Exception as exc:  # noqa: BLE001 - any backend's error: the operator reads the reason
+            reason = type(exc).__name__
+            self.stats.inc_value(f"newsproj/state/not_saved/{reason}", len(staged))
+            if not self.stats.get_value("newsproj/state/failed"):
+                self.stats.set_value("newsproj/state/failed", f"{reason}: {exc}")
+            logger.error("State not saved (%s: %s): %d records written to the feed are not remembered in the "
+                         "state; a later run may emit them again", reason, exc, len(staged))
+            return
         self.stats.inc_value("newsproj/state/recorded", len(staged))
 
     def record_failed(self, item: Any, reason: str = "") -> None:

@@ -232,3 +232,24 @@ def test_a_kill_between_the_feeds_fsync_and_the_state_save_loses_no_signature_or
         assert amp not in site.served  # known by its alias: not fetched again
     finally:
         server.stop()
+
+
+def test_a_state_that_cannot_be_saved_fails_the_run_and_says_so(site, tmp_path):
+    """Before: 'Error caught on signal handler', then exit 0 and a summary line that said nothing: the next run
+    emitted every article again."""
+    server, _ = site
+    out, stats_file = tmp_path / "a.jsonl", tmp_path / "stats.json"
+    result = crawl(server.base, "-o", str(out), "-s", f"STATE_DIR={tmp_path / 'state'}",
+                   "-s", "NEWSPROJ_STATE_BACKEND=tests.sites.FullDiskAtStateSave",
+                   "-s", f"NEWSPROJ_STATS_FILE={stats_file}")
+    assert result.returncode == 5, result.stderr[-3000:]
+    assert "scrapy crawl news: the state was not saved: OperationalError: database or disk is full" in result.stderr
+    assert len(whole_lines(out)) == 6  # the output is whole
+    summary = next(line for line in result.stderr.splitlines() if "newsproj summary:" in line)
+    assert summary.endswith("state not saved: 6 records (OperationalError=6)"), summary
+    stats = json.loads(stats_file.read_text())
+    assert stats["newsproj/state/not_saved/OperationalError"] == 6
+    assert "newsproj/state/recorded" not in stats
+    [manifest] = [json.loads(p.read_text()) for p in (tmp_path / "state" / "runs").glob("*/*.json")]
+    assert manifest["status"] == "failed"
+    assert manifest["failures"] == ["state not saved: OperationalError: database or disk is full"]
