@@ -348,3 +348,32 @@ def test_a_record_adopted_after_a_kill_before_its_state_save_keeps_its_signature
     crawler, pipe = pipeline(tmp_path)  # and in a later one, from the state
     assert pipe.process_item(article("https://n.example/c", body=edited)).metadata.nearDuplicateOf == \
         "https://n.example/a"
+
+
+def test_adopting_a_file_keeps_no_record_once_read(tmp_path):
+    """Ledger.adopt reads an output file a record at a time: an ``-o`` file a cron job appends to grows without end,
+    and a run opening it must not hold every record (its body and all) until the last is read. d8dd61b kept them
+    all (its restore step ran after the read): 20,000 records, 87 MB of JSON lines, grew the crawl process by
+    94 MB (110 MB when none were in the state) before the first request; read one at a time, 2 MB (17 MB)."""
+    import weakref
+
+    class Record(dict):  # a dict that a weak reference can watch
+        pass
+
+    crawler, pipe = pipeline(tmp_path)
+    ledger = ledger_for(crawler)
+    alive: list[weakref.ref] = []
+
+    def records():
+        for n in range(50):
+            record = Record(url=f"https://n.example/amp/{n}", canonicalUrl=f"https://n.example/{n}",
+                            articleBody=f"Story {n}. " + STORY)
+            alive.append(weakref.ref(record))
+            yield record
+            del record
+            assert sum(ref() is not None for ref in alive) <= 1, "records read before are still held"
+
+    assert ledger.adopt(records(), "2999-01-01T00:00:00+00:00") == 50
+    assert all(ledger.store.get(f"https://n.example/{n}") is not None for n in range(50))
+    assert ledger.store.canonical_for("https://n.example/amp/49") == "https://n.example/49"
+    assert ledger.store.db.execute("SELECT count(*) FROM signatures").fetchone() == (50,)

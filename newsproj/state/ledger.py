@@ -18,7 +18,7 @@ from scrapy import signals
 from . import Seen, StateStore, open_store
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Iterator
 
     from scrapy.crawler import Crawler
 
@@ -62,42 +62,50 @@ class Ledger:
 
     def seed(self, records: Iterable[dict[str, Any]]) -> int:
         """Learn the records of an output file this run appends to; returns how many were new."""
-        return len(self._seed(records))
+        return sum(1 for _ in self._seed(records))
 
-    def _seed(self, records: Iterable[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
-        fresh = []
+    def _seed(self, records: Iterable[dict[str, Any]]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Learn each record not known yet and yield it with its URL, one at a time: no record (body and all) is
+        kept once the caller is done with it, so a file of any size costs the memory of one record."""
         for record in records:
             url, body = record.get("canonicalUrl"), record.get("articleBody")
             if isinstance(url, str) and isinstance(body, str) and url not in self.urls:
                 self.add(url, body_fingerprint(body))
                 self.in_output.add(url)
-                fresh.append((url, record))
-        return fresh
+                yield url, record
 
     def adopt(self, records: Iterable[dict[str, Any]], emitted_at: str, in_output: bool = True) -> int:
         """Learn the records of an output file that is durably written (the file this run appends to, or a killed
         run's output published by this run), and remember in the store the ones whose run died before it could
         (the file is the truth of what was exported): their articles, and with them (:attr:`restore`) their
         near-duplicate signatures and aliases, in one :meth:`commit` as a durable batch is. Returns how many this
-        run had not known."""
-        fresh = self._seed(records)
-        if not in_output:
-            self.in_output.difference_update(url for url, _ in fresh)
-        if self.store is not None:
-            missing = [(url, record) for url, record in fresh if self.store.get(url) is None]
-            signatures: list[tuple[str, str, bytes]] = []
-            aliases: list[tuple[str, str]] = []
+        run had not known. The records are read one at a time: only what is committed is kept (a URL, a
+        fingerprint, a signature, an alias), not the records (an ``-o`` file a cron job appends to grows without
+        end)."""
+        seeded = 0
+        fresh: list[str] = []
+        missing: list[tuple[str, Seen]] = []
+        signatures: list[tuple[str, str, bytes]] = []
+        aliases: list[tuple[str, str]] = []
+        store = self.store
+        for url, record in self._seed(records):
+            seeded += 1
+            if not in_output:
+                fresh.append(url)
+            if store is None or store.get(url) is not None:
+                continue
+            missing.append((url, Seen(fingerprint=self.urls[url], emitted_at=emitted_at)))
             if self.restore is not None:
-                for url, record in missing:
-                    blob, alias = self.restore(url, record)
-                    if blob is not None:
-                        signatures.append((url, emitted_at, blob))
-                    if alias is not None:
-                        aliases.append((alias, url))
-            if missing:
-                self.commit([(url, Seen(fingerprint=self.urls[url], emitted_at=emitted_at)) for url, _ in missing],
-                            signatures, aliases)
-        return len(fresh)
+                blob, alias = self.restore(url, record)
+                if blob is not None:
+                    signatures.append((url, emitted_at, blob))
+                if alias is not None:
+                    aliases.append((alias, url))
+        if not in_output:
+            self.in_output.difference_update(fresh)
+        if missing:
+            self.commit(missing, signatures, aliases)
+        return seeded
 
     def commit(self, records: list[tuple[str, Seen]], signatures: list[tuple[str, str, bytes]],
                aliases: list[tuple[str, str]]) -> None:
