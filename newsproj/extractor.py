@@ -46,6 +46,11 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+MAX_WAITS = 3
+"""Times a page that had not started is sent again when the worker it waited in ends (each such end is another
+page's: ``pool.PER_WORKER`` - 1 pages may wait behind a page that runs into the hard limit). Bounded: a worker that
+dies between pages (not while running one) blames none of them."""
+
 
 def extract_workers(value: object) -> int:
     """``NEWSPROJ_EXTRACT_WORKERS``: unset = one per core on a multi-core machine (0 on one core)."""
@@ -115,10 +120,12 @@ class PageExtractor:
     async def _in_pool(self, page: PageItem) -> PageOutcome:
         """The page processed by a worker. A worker that ends fails the pages it had: the page it had been running
         for longer than the time limit (the watchdog ended it, see limits.py) is dropped as timed out, and so is
-        the first page of a worker that answered nothing for the outer timeout; the others are processed once
-        more, by another worker."""
+        the first page of a worker that answered nothing for the outer timeout; a page the worker was running is
+        processed once more by another worker, and a page that was only waiting in the worker's pipe (not its
+        fault) again each time, up to :data:`MAX_WAITS` times, without using up that one more try."""
         token = next(self.tokens)
-        for attempt in (1, 2):
+        attempt = waits = 0
+        while True:
             if self.pool is None:  # used before spider_opened (or after close): start it now
                 self._start_pool()
             assert self.pool is not None
@@ -130,11 +137,16 @@ class PageExtractor:
                     raise PageTimedOut(f"no answer from the extraction pool in {self.pool.outer:g} s") from None
                 if self.time_limit and exc.ran is not None and exc.ran >= self.time_limit:
                     raise PageTimedOut(f"over the page time limit ({self.time_limit:g} s), worker ended") from None
-                if attempt == 2:
-                    raise
+                # A page that had not started when its worker ended (waiting in its pipe, up to PER_WORKER - 1
+                # of them behind the page that ended it) is not at fault: it keeps its tries, up to MAX_WAITS times.
+                if exc.ran is None and waits < MAX_WAITS:
+                    waits += 1
+                else:
+                    attempt += 1
+                    if attempt == 2:
+                        raise
                 logger.info("Extracting %s again: its worker ended", page.url)
                 self.crawler.stats.inc_value("newsproj/extract/retried")
-        raise AssertionError("unreachable")
 
     async def process(self, page: PageItem) -> PageOutcome:
         """The page's outcome: an article, a listing with its links, or a drop (counted here; a bad page never

@@ -349,10 +349,12 @@ class WorkerPool:
             worker.process.kill()
         except (OSError, ValueError):  # (ended already)
             pass
-        self._lost(worker)
+        # (its answer to the first page it was given: that page ran, whatever its slot says now)
+        self._lost(worker, answered=next(iter(worker.pending), 0))
 
-    def _lost(self, worker: _Worker) -> None:
-        """The worker ended: its pages fail (the one it was running says for how long), another takes its slot."""
+    def _lost(self, worker: _Worker, answered: int = 0) -> None:
+        """The worker ended: its pages fail (the one it was running says for how long; ``answered``, a page whose
+        answer was unreadable, ran too), another takes its slot."""
         if worker not in self.workers:
             return
         self.workers.remove(worker)
@@ -365,6 +367,8 @@ class WorkerPool:
                 continue
             if token == running_token:
                 future.set_exception(WorkerDied("its extraction worker ended", ran))
+            elif token == answered:
+                future.set_exception(WorkerDied("its extraction worker's answer could not be read", 0.0))
             elif no_answer and position == 0 and not running_token:
                 future.set_exception(WorkerDied("no answer from its extraction worker", None, no_answer=True))
             else:

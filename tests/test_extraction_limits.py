@@ -289,6 +289,69 @@ def test_a_broken_pool_costs_only_the_page_its_worker_ran_past_the_limit():
     assert stats["newsproj/extract/retried"] == min(PER_WORKER, len(good) + 1) - 1
 
 
+@pytest.mark.slow
+def test_a_page_that_never_started_is_not_lost_to_two_workers_ended_in_a_row():
+    """A page waiting in a worker's pipe that the worker never started is not the page's fault: losing the worker
+    does not use up one of the page's two tries. With PER_WORKER 6 (b60fafa; 2 before), up to five pages wait behind
+    one that runs into the hard limit; retried, they may land behind another such page in the new worker's pipe,
+    and a page that had never run was dropped as ``worker_died`` on its second loss (here the 5th page, a good
+    article; with 2 pages a worker it was never in a pipe behind the 4th). Each page that never started is tried
+    again; the pages that ran past the limit are dropped as timed out."""
+    import asyncio
+    import os
+    import signal
+
+    from newsproj.extraction.limits import SLOT
+    from newsproj.items import PageItem
+    from tests.hostile_site import A, HostileSite
+
+    site = HostileSite()
+    crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 20},
+                                          hard_grace=60)
+
+    def page(path: str) -> PageItem:
+        return PageItem(url=f"http://127.0.0.1:1{path}", html=site._page(path, "http://127.0.0.1:1"),
+                        encoding="utf-8", date_downloaded="2024-05-01T00:00:00+00:00")
+
+    async def end_worker_of(token: int) -> None:  # once the page starts, as if it had run 100 s: the hard limit
+        running = extractor.running
+        assert running is not None
+        while running.running_for(token) is None:
+            await asyncio.sleep(0.01)
+        slots = running.slots
+        for i in range(0, len(slots), SLOT):
+            if slots[i] == token:
+                slots[i + 1] -= 100
+        for pid in running.pids():
+            os.kill(pid, signal.SIGKILL)
+
+    async def ender() -> None:
+        await end_worker_of(2)
+        await end_worker_of(5)
+
+    async def run() -> list:
+        await extractor.process(page(f"{A}plain-one.html"))  # the pool is up (token 1)
+        # tokens 2-6: the 1st and the 4th run into the hard limit; the 5th waits behind the 4th, twice
+        paths = [f"{A}related-lines.html", f"{A}plain-two.html", f"{A}feed-one.html", f"{A}related-lines.html",
+                 f"{A}feed-two.html"]
+        ending = asyncio.ensure_future(ender())
+        outcomes = await asyncio.gather(*(extractor.process(page(p)) for p in paths))
+        await ending
+        return outcomes
+
+    try:
+        first, two, three, fourth, five = asyncio.run(run())
+    finally:
+        extractor.close()
+    assert (first.error, fourth.error) == ("timeout", "timeout"), (first.drop, fourth.drop)
+    good = (two, three, five)
+    assert [o.article is not None for o in good] == [True, True, True], [o.error for o in good]
+    stats = crawler.stats.get_stats()
+    assert stats["newsproj/extract/pool_restarts"] == 2
+    assert "newsproj/extract/error/worker_died" not in stats
+    assert stats["newsproj/extract/retried"] == 4 + 1  # behind the 1st: four pages; behind the 4th: the 5th
+
+
 # ------------------------------------------------------------------ in a pool worker (what a worker runs for a page)
 
 def threads_during_a_page(reset_every: int, registry: bool, page, token: int = 0):
