@@ -31,6 +31,7 @@ import logging
 import os
 import re
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -291,7 +292,13 @@ def seed_ledger(crawler: Crawler, part: Path) -> int:
     sources = carried_over(part, append=True)
     if not sources:
         return 0
-    seeded = ledger_for(crawler).seed(records_of(sources))
+    # Remembered in the state too, when their run died before it could (Ledger.adopt): the final file's records at
+    # once (it is published), a killed run's (its journal, or its complete .part) once this run has stored the file
+    # it carries them into (the journal is gone by then).
+    ledger, now = ledger_for(crawler), datetime.now(UTC).isoformat(timespec="seconds")
+    final = final_of(part)
+    seeded = sum(ledger.adopt(records_of([(kind, path)]), now, durable=kind == "parquet" and path == final)
+                 for kind, path in sources)
     if seeded:
         logger.info("Resuming %s: %d records already in it will not be written again", final_of(part), seeded)
         crawler.stats.set_value("newsproj/output/records_already_in_file", seeded)

@@ -276,23 +276,25 @@ class DedupPipeline:
         (``commands/crawl.py``); those records were written but are not remembered, so a later run may emit them
         again."""
         staged, self.staged = self.staged, []
-        if self.ledger.store is None or not staged:
+        # with a killed run's records this run carried into its file (a Parquet journal: Ledger.adopt)
+        adopted, adopted_signatures, adopted_aliases = self.ledger.take_deferred()
+        if self.ledger.store is None or not (staged or adopted):
             return
         with_signatures = self._signatures() is not None
         try:
-            self.ledger.commit([(url, seen) for url, seen, _, _ in staged],
-                               [(url, seen.emitted_at, blob) for url, seen, blob, _ in staged
-                                if blob is not None and with_signatures],
-                               [(alias, url) for url, _, _, alias in staged if alias is not None])
+            self.ledger.commit([*adopted, *((url, seen) for url, seen, _, _ in staged)],
+                               [*adopted_signatures, *((url, seen.emitted_at, blob) for url, seen, blob, _ in staged
+                                                       if blob is not None and with_signatures)],
+                               [*adopted_aliases, *((alias, url) for url, _, _, alias in staged if alias is not None)])
         except Exception as exc:  # noqa: BLE001 - any backend's error: the operator reads the reason
             reason = type(exc).__name__
-            self.stats.inc_value(f"newsproj/state/not_saved/{reason}", len(staged))
+            self.stats.inc_value(f"newsproj/state/not_saved/{reason}", len(staged) + len(adopted))
             if not self.stats.get_value("newsproj/state/failed"):
                 self.stats.set_value("newsproj/state/failed", f"{reason}: {exc}")
             logger.error("State not saved (%s: %s): %d records written to the feed are not remembered in the "
-                         "state; a later run may emit them again", reason, exc, len(staged))
+                         "state; a later run may emit them again", reason, exc, len(staged) + len(adopted))
             return
-        self.stats.inc_value("newsproj/state/recorded", len(staged))
+        self.stats.inc_value("newsproj/state/recorded", len(staged) + len(adopted))
 
     def record_failed(self, item: Any, reason: str = "") -> None:
         """Not written (or not to every feed): forgotten, as if it had never been emitted."""

@@ -55,6 +55,11 @@ class Ledger:
         """Set by the dedup pipeline: ``(canonicalUrl, written record) → (signature, alias)``, what it stages beside
         a written record (its MinHash signature when the store keeps them, the URL it was fetched under when that
         differs), for :meth:`adopt` to restore with a record whose run died before the state save."""
+        self.deferred: tuple[list[tuple[str, Seen]], list[tuple[str, str, bytes]], list[tuple[str, str]]] = (
+            [], [], [])
+        """What :meth:`adopt` found missing from the store in records that are not durable yet (a killed run's
+        Parquet journal, carried into this run's file): committed with this run's next durable batch
+        (:meth:`take_deferred`), once the file that holds them is stored."""
 
     def add(self, url: str, fingerprint: str) -> None:
         self.urls[url] = fingerprint
@@ -74,14 +79,16 @@ class Ledger:
                 self.in_output.add(url)
                 yield url, record
 
-    def adopt(self, records: Iterable[dict[str, Any]], emitted_at: str, in_output: bool = True) -> int:
+    def adopt(self, records: Iterable[dict[str, Any]], emitted_at: str, in_output: bool = True,
+              durable: bool = True) -> int:
         """Learn the records of an output file that is durably written (the file this run appends to, or a killed
         run's output published by this run), and remember in the store the ones whose run died before it could
         (the file is the truth of what was exported): their articles, and with them (:attr:`restore`) their
         near-duplicate signatures and aliases, in one :meth:`commit` as a durable batch is. Returns how many this
         run had not known. The records are read one at a time: only what is committed is kept (a URL, a
         fingerprint, a signature, an alias), not the records (an ``-o`` file a cron job appends to grows without
-        end)."""
+        end). ``durable=False``: records this run will store (a killed run's Parquet journal): what the store
+        misses is kept for :meth:`take_deferred` instead of committed now."""
         seeded = 0
         fresh: list[str] = []
         missing: list[tuple[str, Seen]] = []
@@ -103,9 +110,19 @@ class Ledger:
                     aliases.append((alias, url))
         if not in_output:
             self.in_output.difference_update(fresh)
-        if missing:
+        if missing and not durable:
+            self.deferred[0].extend(missing)
+            self.deferred[1].extend(signatures)
+            self.deferred[2].extend(aliases)
+        elif missing:
             self.commit(missing, signatures, aliases)
         return seeded
+
+    def take_deferred(self) -> tuple[list[tuple[str, Seen]], list[tuple[str, str, bytes]], list[tuple[str, str]]]:
+        """The records :meth:`adopt` deferred (``durable=False``), once: the caller commits them with its durable
+        batch, all or none (a failed batch leaves them out of the state, as the batch's own records)."""
+        deferred, self.deferred = self.deferred, ([], [], [])
+        return deferred
 
     def commit(self, records: list[tuple[str, Seen]], signatures: list[tuple[str, str, bytes]],
                aliases: list[tuple[str, str]]) -> None:

@@ -245,6 +245,14 @@ def test_parquet_append_survives_sigkill_and_resumes(slow_demo, tmp_path, demo_t
     assert run(cmd, log) == 0, log.read_text()[-3000:]
     assert parquet_paths(out) == sorted(t["path"] for t in demo_truth), log.read_text()[-3000:]
     assert not journal.exists() and not (tmp_path / ".x.parquet.part").exists()
+    # and the state remembers them all, the killed run's too (carried from its journal: before, learnt by the
+    # restarted run for itself only, so a later run writing elsewhere emitted them again)
+    import sqlite3
+    from urllib.parse import urlsplit
+
+    with sqlite3.connect(tmp_path / "state" / "state.sqlite3") as db:
+        remembered = sorted(urlsplit(url).path for (url,) in db.execute("SELECT url FROM articles"))
+    assert remembered == sorted(t["path"] for t in demo_truth)
 
     # -o again (a later run, nothing new): the file is rewritten with what it held, nothing twice
     assert run(cmd, log) == 0, log.read_text()[-3000:]

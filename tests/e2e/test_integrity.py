@@ -253,3 +253,27 @@ def test_a_state_that_cannot_be_saved_fails_the_run_and_says_so(site, tmp_path):
     [manifest] = [json.loads(p.read_text()) for p in (tmp_path / "state" / "runs").glob("*/*.json")]
     assert manifest["status"] == "failed"
     assert manifest["failures"] == ["state not saved: OperationalError: database or disk is full"]
+
+
+def test_a_parquet_file_appended_to_after_a_kill_before_the_state_save_is_remembered(site, tmp_path):
+    """``-o x.parquet`` commits to the state once the file is stored; a run SIGKILLed at that save leaves the records
+    in the published file and none in the state. The next run appending to the file carried them over and only
+    learnt them for itself (Ledger.seed, not adopt as a JSON-lines file has them): they were never remembered, so a
+    later run writing elsewhere emitted every one again. Likewise a killed run's journal, carried into the file:
+    remembered once the run that carried it has stored the file."""
+    import pyarrow.parquet as pq
+
+    server, _ = site
+    out, state = tmp_path / "a.parquet", tmp_path / "state"
+    killed = crawl(server.base, "-o", str(out), "-s", f"STATE_DIR={state}",
+                   "-s", "NEWSPROJ_STATE_BACKEND=tests.sites.KillAtStateSave")
+    assert killed.returncode != 0
+    written = set(pq.read_table(out).column("canonicalUrl").to_pylist())
+    assert len(written) == 6 and state_urls(state) == set()
+    restarted = crawl(server.base, "-o", str(out), "-s", f"STATE_DIR={state}")
+    assert restarted.returncode == 0, restarted.stderr[-3000:]
+    assert pq.read_table(out).num_rows == 6
+    assert state_urls(state) == written
+    later = crawl(server.base, "-o", str(tmp_path / "b.jsonl"), "-s", f"STATE_DIR={state}")
+    assert later.returncode == 0, later.stderr[-3000:]
+    assert whole_lines(tmp_path / "b.jsonl") == []
