@@ -7,9 +7,10 @@ setting — one line on stderr names the problem and the fix, nothing was reques
 failed a close-time check (the reasons are in the log and in the run manifest); 4 a feed failed while writing
 or storing (what it did not store is not marked done in STATE_DIR); 5 the output is whole but the cross-run state
 could not be saved (a disk full, Redis gone: ``newsproj/state/failed``), so a later run may emit some of its
-records again; 1 as before when the crawl could not start
-for another reason. A run that refuses to start once the crawler exists (a feed that cannot be opened, a
-STATE_DIR or output file held by another run) also exits 2 with one line, before its first request.
+records again (a run that also failed a check exits 3, with the state's line on stderr too; a failed feed,
+4); 1 as before when the crawl could not start for another reason. A run that refuses to start once the crawler
+exists (a feed that cannot be opened, a STATE_DIR or output file held by another run) also exits 2 with one line,
+before its first request.
 
 Scrapy's own command exits 0 whatever the spider found, and reports a bad spider argument as "Task exception
 was never retrieved" with a traceback; :func:`preflight` checks everything it can before the crawler exists:
@@ -259,11 +260,12 @@ class Command(ScrapyCrawl):
         elif stats.get("newsproj/output/failed"):
             sys.stderr.write(f"scrapy crawl {args[0]}: the feed failed: {stats['newsproj/output/failed']}\n")
             self.exitcode = OUTPUT_FAILED
-        elif stats.get("newsproj/state/failed"):
-            sys.stderr.write(f"scrapy crawl {args[0]}: the state was not saved: {stats['newsproj/state/failed']}\n")
-            self.exitcode = STATE_FAILED
-        elif stats.get("newsproj/monitor/failed"):
-            self.exitcode = MONITOR_FAILED
+        elif stats.get("newsproj/monitor/failed") or stats.get("newsproj/state/failed"):
+            # 5 says the output is whole and only the state is behind: a failed check (output not to trust) wins
+            if stats.get("newsproj/state/failed"):
+                sys.stderr.write(f"scrapy crawl {args[0]}: the state was not saved: "
+                                 f"{stats['newsproj/state/failed']}\n")
+            self.exitcode = MONITOR_FAILED if stats.get("newsproj/monitor/failed") else STATE_FAILED
         elif stats and not stats.get("finish_reason"):
             # the spider never closed: a forced shutdown (Ctrl-C or SIGTERM twice) stopped the reactor mid-crawl,
             # so no monitor ran and the feed was not finished: not an output to trust (exit 0 said it was)

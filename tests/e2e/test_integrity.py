@@ -255,6 +255,22 @@ def test_a_state_that_cannot_be_saved_fails_the_run_and_says_so(site, tmp_path):
     assert manifest["failures"] == ["state not saved: OperationalError: database or disk is full"]
 
 
+def test_a_run_that_fails_its_checks_exits_3_even_when_its_state_was_not_saved_too(site, tmp_path):
+    """Status 5 says the output is whole and only the state is behind; a run whose close-time checks failed as well
+    (here: its finish reason is not one the operator accepts) has output not to trust, which is status 3. Before,
+    5 won and said nothing of the checks; both lines are on stderr now, and the manifest lists both."""
+    server, _ = site
+    result = crawl(server.base, "-o", str(tmp_path / "a.jsonl"), "-s", f"STATE_DIR={tmp_path / 'state'}",
+                   "-s", "NEWSPROJ_STATE_BACKEND=tests.sites.FullDiskAtStateSave",
+                   "-s", "NEWSPROJ_MONITOR_FINISH_REASONS=closespider_timeout")
+    assert result.returncode == 3, result.stderr[-3000:]
+    assert "scrapy crawl news: the state was not saved: OperationalError: database or disk is full" in result.stderr
+    [manifest] = [json.loads(p.read_text()) for p in (tmp_path / "state" / "runs").glob("*/*.json")]
+    assert manifest["status"] == "failed"
+    assert any("finish reason" in f for f in manifest["failures"]), manifest["failures"]
+    assert any(f.startswith("state not saved") for f in manifest["failures"]), manifest["failures"]
+
+
 def test_a_parquet_file_appended_to_after_a_kill_before_the_state_save_is_remembered(site, tmp_path):
     """``-o x.parquet`` commits to the state once the file is stored; a run SIGKILLed at that save leaves the records
     in the published file and none in the state. The next run appending to the file carried them over and only
