@@ -20,6 +20,7 @@ import logging
 import os
 import secrets
 import socket
+import time
 from typing import TYPE_CHECKING, Any
 
 from scrapy.utils.asyncio import create_looping_call
@@ -70,6 +71,7 @@ class RedisScheduler(Scheduler):
     _waking: Request | None
     _loop: Any
     _closing: bool
+    _failing_since: float | None  # monotonic time of the first of the polls failing in a row
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -97,6 +99,7 @@ class RedisScheduler(Scheduler):
         instance._waking = None
         instance._loop = None
         instance._closing = False
+        instance._failing_since = None
         return instance
 
     # ------------------------------------------------------------------ lifecycle
@@ -224,6 +227,7 @@ class RedisScheduler(Scheduler):
         try:
             self._release_done()
             tick = self._shared_tick()
+            self._failing_since = None
             engine = self._engine()
             if engine is None or engine.spider is None or not engine.running:
                 return
@@ -241,5 +245,26 @@ class RedisScheduler(Scheduler):
                         self._waiting.append(request)
             elif tick.drained and engine.spider_is_idle():
                 deferred_from_coro(engine.close_spider_async(reason="finished"))
-        except Exception:
+        except Exception as exc:  # noqa: BLE001 - Redis gone, or a bug: said once, and bounded below
+            self._poll_failed(exc)
+
+    def _poll_failed(self, exc: Exception) -> None:
+        """A poll failed. A Redis that stays unreachable for ``NEWSPROJ_REDIS_WORKER_TIMEOUT`` (the others count this
+        worker as dead by then and requeue its claims) closes the spider (``redis_unavailable``: not a finish
+        reason the run's checks accept, so the run exits non-zero); before, the poll failed every interval, a
+        traceback each time, and the crawl never ended."""
+        now = time.monotonic()
+        if self._failing_since is None:
+            self._failing_since = now
             logger.exception("Distributed scheduler poll failed for crawl %s", self.keys.crawl)
+        self.stats.inc_value("newsproj/redis/poll_failed")
+        if now - self._failing_since < self.timeout_ms / 1000:
+            return
+        reason = f"{type(exc).__name__}: {exc}"
+        logger.error("Redis unreachable for %.0f s (NEWSPROJ_REDIS_WORKER_TIMEOUT), crawl %s stops: %s",
+                     now - self._failing_since, self.keys.crawl, reason)
+        self.stats.set_value("newsproj/redis/unavailable", reason)
+        self._closing = True  # (no more polls; close() follows)
+        engine = self._engine()
+        if engine is not None and engine.spider is not None:
+            deferred_from_coro(engine.close_spider_async(reason="redis_unavailable"))

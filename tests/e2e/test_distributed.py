@@ -244,3 +244,48 @@ def test_a_second_run_over_an_unchanged_site_emits_nothing(slow_demo, redis_serv
     assert [r for w in second for r in w.records] == []
     # it did crawl again (a finished crawl's frontier and dupefilter are gone), it just had nothing new to say
     assert sum(w.stats.get("scheduler/dequeued/redis", 0) for w in second) > 0
+
+
+def test_a_worker_whose_redis_is_gone_stops_and_fails(slow_demo, tmp_path):
+    """Redis dies mid-crawl: the worker stops once it has been unreachable for NEWSPROJ_REDIS_WORKER_TIMEOUT (by
+    then the other workers count it as dead and requeue its claims) and exits non-zero, with the reason in its
+    stats. Before, every poll failed with a traceback, every 0.5 s, and the crawl never ended (still running
+    after 180 s)."""
+    import shutil
+    import socket
+
+    from tests.conftest import _free_port
+
+    binary = shutil.which("redis-server")
+    if not binary:
+        pytest.skip("redis-server is not installed")
+    port = _free_port()
+    redis = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                              "--dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "redis-server did not start"
+                time.sleep(0.05)
+        worker = start_worker(slow_demo.base, f"redis://127.0.0.1:{port}/0", tmp_path, "w1",
+                              "-s", "NEWSPROJ_REDIS_WORKER_TIMEOUT=3")
+        deadline = time.monotonic() + 120
+        while not (tmp_path / "w1.jsonl").exists() or not (tmp_path / "w1.jsonl").read_bytes():
+            assert worker.proc.poll() is None and time.monotonic() < deadline, worker.log[-3000:]
+            slow_demo.site.gate.set()
+            time.sleep(0.02)
+    finally:
+        redis.kill()
+        redis.wait(timeout=10)
+    try:
+        worker.proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        worker.proc.kill()
+        pytest.fail("the worker went on for 60 s after Redis was gone")
+    assert worker.proc.returncode not in (0, None), worker.log[-3000:]
+    assert worker.stats["finish_reason"] == "redis_unavailable"
+    assert worker.stats["newsproj/redis/unavailable"].startswith("ConnectionError")
