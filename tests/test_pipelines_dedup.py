@@ -377,3 +377,25 @@ def test_adopting_a_file_keeps_no_record_once_read(tmp_path):
     assert all(ledger.store.get(f"https://n.example/{n}") is not None for n in range(50))
     assert ledger.store.canonical_for("https://n.example/amp/49") == "https://n.example/49"
     assert ledger.store.db.execute("SELECT count(*) FROM signatures").fetchone() == (50,)
+
+
+def test_an_unchanged_articles_check_date_that_cannot_be_saved_fails_the_state_not_the_item(tmp_path):
+    """An unchanged article's check date (``lastmod``: it need not be fetched again) is a state save like a durable
+    batch: a store that fails it (disk full, Redis gone) is counted and fails the run's state (exit 5), and the
+    page is dropped as unchanged all the same. Before, the store's exception left process_item: Scrapy's 'Error
+    processing' traceback, an item error instead of UnchangedArticle, and the run exited 0."""
+    import sqlite3
+
+    crawler, pipe = pipeline(tmp_path)
+    export(crawler, pipe.process_item(article("https://n.example/a")))
+    ledger_for(crawler).close()
+
+    crawler, pipe = pipeline(tmp_path)
+    store = ledger_for(crawler).store
+    store.db.execute("CREATE TRIGGER full BEFORE INSERT ON articles BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    later = article("https://n.example/a")
+    later.metadata.dateDownloaded = "2024-09-13T10:00:00+00:00"
+    with pytest.raises(UnchangedArticle):
+        pipe.process_item(later)
+    assert crawler.stats.get_value(f"newsproj/state/not_saved/{sqlite3.IntegrityError.__name__}") == 1
+    assert crawler.stats.get_value("newsproj/state/failed").endswith("disk full")

@@ -174,7 +174,10 @@ class DedupPipeline:
                 # lastmod bumped without a change does not make every later run fetch it again.
                 checked = item.metadata.dateDownloaded if item.metadata else None
                 if checked and checked != seen.lastmod:
-                    store.record(url, Seen(fingerprint=fp, emitted_at=seen.emitted_at, lastmod=checked))
+                    try:
+                        store.record(url, Seen(fingerprint=fp, emitted_at=seen.emitted_at, lastmod=checked))
+                    except Exception as exc:  # noqa: BLE001 - as a durable batch's: the run's state failed
+                        self._not_saved(exc, 1, f"the check date of {url} (it may be fetched again)")
                 raise UnchangedArticle(f"{item.url}: unchanged since {seen.emitted_at}", log_level="DEBUG")
             owner = store.owner_of(fp)
             if owner is not None and owner != url and self._other_site(item, owner):
@@ -287,14 +290,19 @@ class DedupPipeline:
                                                        if blob is not None and with_signatures)],
                                [*adopted_aliases, *((alias, url) for url, _, _, alias in staged if alias is not None)])
         except Exception as exc:  # noqa: BLE001 - any backend's error: the operator reads the reason
-            reason = type(exc).__name__
-            self.stats.inc_value(f"newsproj/state/not_saved/{reason}", len(staged) + len(adopted))
-            if not self.stats.get_value("newsproj/state/failed"):
-                self.stats.set_value("newsproj/state/failed", f"{reason}: {exc}")
-            logger.error("State not saved (%s: %s): %d records written to the feed are not remembered in the "
-                         "state; a later run may emit them again", reason, exc, len(staged) + len(adopted))
+            self._not_saved(exc, len(staged) + len(adopted), f"{len(staged) + len(adopted)} records written to "
+                            "the feed are not remembered in the state; a later run may emit them again")
             return
         self.stats.inc_value("newsproj/state/recorded", len(staged) + len(adopted))
+
+    def _not_saved(self, exc: Exception, records: int, what: str) -> None:
+        """The state store failed to save ``records`` (a disk full, Redis gone): one line, counted, and the run
+        exits 5 (``commands/crawl.py``)."""
+        reason = type(exc).__name__
+        self.stats.inc_value(f"newsproj/state/not_saved/{reason}", records)
+        if not self.stats.get_value("newsproj/state/failed"):
+            self.stats.set_value("newsproj/state/failed", f"{reason}: {exc}")
+        logger.error("State not saved (%s: %s): %s", reason, exc, what)
 
     def record_failed(self, item: Any, reason: str = "") -> None:
         """Not written (or not to every feed): forgotten, as if it had never been emitted."""
