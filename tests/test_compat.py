@@ -724,8 +724,40 @@ def test_tag_walks_find_what_their_xpaths_find_on_generated_trees():
             holders = [el for el in root.iterdescendants() if any(el.get(name) is not None
                                                                     for name in walk.attribute_names)]
             assert walk.among(holders) == xpath(root), (seed, xpath.path)
+            # (the same, each attribute's values of the holders searched as one string)
+            joined = {name: compat.JoinedValues(el.get(name) for el in holders) for name in walk.attribute_names}
+            assert walk.among_joined(holders, joined) == xpath(root), (seed, xpath.path)
         for xpath, first in firsts:
             assert first.first(root) == next(iter(xpath(root)), None), (seed, xpath.path)
+
+
+def test_joined_values_find_the_values_holding_a_literal_one_match_a_value():
+    """A search of literals over the values joined by NUL gives the index of each value holding one (an absent value
+    is empty), once however many matches it holds, ascending; literals that could match the separator are refused.
+    TagWalk.among_joined gives what among gives, and falls back to it where an attribute is not held or any value
+    passes (``@x``)."""
+    import re
+
+    import lxml.etree
+
+    values = ["box factbox", None, "", "x-Box", "nobox box", "b", "ox"]
+    joined = compat.JoinedValues(values)
+    assert joined.holding(re.compile("box|Box")) == [0, 3, 4]
+    assert joined.holding(re.compile("(?i:BOX)")) == [0, 3, 4]
+    assert joined.holding(re.compile("zzz")) == []
+    for bad in ("a\0b", "[^x]", "\\x00"):
+        with pytest.raises(ValueError, match="separator"):
+            joined.holding(re.compile(bad))
+    root = lxml.html.fromstring("<div><p class='factbox'>a</p><p id='box'>b</p><p class='nav' id='infobox'>c</p>"
+                                "<span class='Box'>d</span></div>")
+    holders = list(root.iterdescendants())
+    walk = compat.TagWalk.of(lxml.etree.XPath(".//*[contains(@class, 'box') or contains(@class, 'Box')]"))
+    assert walk is not None
+    by_class = {"class": compat.JoinedValues(el.get("class") for el in holders)}
+    assert [el.text for el in walk.among_joined(holders, by_class)] == ["a", "d"] == [el.text for el in walk(root)]
+    both = compat.TagWalk.of(lxml.etree.XPath(".//*[contains(@class, 'box') or contains(@id, 'box')]"))
+    assert both is not None
+    assert [el.text for el in both.among_joined(holders, by_class)] == ["a", "b", "c"]  # (no "id" held: among)
 
 
 def test_the_stats_collector_counts_without_an_exception_a_count():
