@@ -54,6 +54,19 @@ def _excluded(el: HtmlElement) -> bool:
     return any(isinstance(a.tag, str) and a.tag in _EXCLUDED_ANCESTORS for a in el.iterancestors())
 
 
+def _subtree_end(el: HtmlElement, tree: HtmlElement) -> HtmlElement | None:
+    """The node ``tree.iter()`` gives after ``el`` and everything inside it (None: nothing after it)."""
+    while el is not tree:
+        later = el.getnext()
+        if later is not None:
+            return later
+        parent = el.getparent()
+        if parent is None:
+            return None
+        el = parent
+    return None
+
+
 def _link_share(el: HtmlElement, length: int) -> float:
     return sum(len(element_text(a)) for a in el.iter("a")) / max(length, 1)
 
@@ -136,7 +149,11 @@ def standfirst(
     around = set(h1.iterancestors())
     inside = set(h1.iterdescendants())  # (a set test, not a walk up the ancestors of every element of the page)
     started = found = False
+    unanchored = False  # inside a container whose text lacks ``anchor``, until ``after`` (its subtree's end)
+    after: HtmlElement | None = None
     for el in tree.iter():
+        if unanchored and el is after:
+            unanchored = False
         if el is h1:
             started = True
             continue
@@ -145,13 +162,18 @@ def standfirst(
         if not started and (el.tag not in _BLOCK or not desc_keys or el in around):
             continue  # before the headline, only a block the page's description vouches for
         if not _is_leaf_block(el):
+            if unanchored:
+                continue  # (its text is part of a text without the body's first words: nor does its key hold them)
             # a container: only whether its text opens with the body matters, read from its first characters
             # (text_content() whole: reading only the first 400 characters in Python, text node by text node, cost
             # more, 0.77 -> 0.93 ms a page)
             raw = el.text_content()
             head = _head_key(raw, len(first_key))
             if head is None and anchor not in raw.casefold():
-                continue  # (no key of its text can hold the body's first words)
+                # no key of its text can hold the body's first words, nor a key of a container inside it (a part of
+                # its text, casefolded a part of its casefolded text): they are not read (its blocks still are)
+                unanchored, after = True, _subtree_end(el, tree)
+                continue
             key = head if head is not None else text_key(raw)
             if key.startswith(first_key):
                 found = True
