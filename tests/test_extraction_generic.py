@@ -76,6 +76,28 @@ def test_a_twin_that_differs_from_the_body_container_by_a_modifier_class_only_is
     assert continuation(tree, "\n".join(first)) == "\n".join(PARAS)
 
 
+def test_twins_by_modifier_are_split_only_where_a_class_holds_the_containers_longest_token(monkeypatch):
+    """The twins of a body container by its core classes (modifiers aside) are found among the elements of its tag by
+    the core's longest token first (a class whose core equals the container's holds it): the classes of the page's
+    other elements of that tag are not split into tokens. The same twins, the same continuation."""
+    from newsproj.extraction import generic
+
+    first, second = PARAS[:4], PARAS[4:]
+    boxes = "".join(f"<div class='promo promo-{i}'><span>Promo {i}</span></div>" for i in range(20))
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1><div class='content'>"
+        "<div class='body articleBody -bottom-space'>" + "".join(f"<p>{p}</p>" for p in first) + "</div>"
+        "<div class='ad'>Advertisement</div>" + boxes +
+        "<div class='body articleBody '>" + "".join(f"<p>{p}</p>" for p in second) + "</div>"
+        "</div></article></body></html>"
+    )
+    split: list[str | None] = []
+    core_classes = generic._core_classes
+    monkeypatch.setattr(generic, "_core_classes", lambda cls: split.append(cls) or core_classes(cls))
+    assert generic.continuation(tree, "\n".join(first)) == "\n".join(PARAS)
+    assert not any(cls and cls.startswith(("promo", "ad")) for cls in split)
+
+
 def test_a_related_stories_box_in_the_bodys_class_is_no_continuation():
     """A related-stories box set in the body's own class, or with a BEM modifier ("c-text c-text--related"), inside
     an <aside> beside the story: its teasers are no part of the body. A body inside an <aside> keeps its twins."""
