@@ -85,7 +85,10 @@ def _without_title_lines(body: str, page: metadata.PageMeta, headline: str) -> s
     lines = body.split("\n")
     out: list[str] = []
     top = True
-    for line in lines:
+    for at, line in enumerate(lines):
+        if not top and len(out) >= TITLE_LINES:
+            out.extend(lines[at:])  # (past the prose's start and the first lines: no later line is a title's)
+            break
         key = text_key(line)
         if len(lines) > 1 and ((top and _kicker_and_title(key, titles)) or (
                 key in titles and (top or len(out) < TITLE_LINES))):
