@@ -30,8 +30,8 @@ def test_implements_the_protocol_exactly():
         assert inspect.signature(ours).parameters.keys() == inspect.signature(member).parameters.keys(), name
 
 
-OPTIONAL = ("record_many", "record_signature", "record_signatures", "recent_signatures", "record_alias",
-            "record_aliases", "record_durable", "canonical_for", "__len__")
+OPTIONAL = ("record_many", "record_signature", "recent_signatures", "record_alias", "record_durable", "canonical_for",
+            "__len__")
 
 
 def test_has_the_optional_methods_of_the_file_backend():
@@ -89,13 +89,13 @@ def test_signatures_are_kept_for_a_window_then_forgotten(store):
     assert dict(store.recent_signatures("2026-10-01T00:00:00+00:00")) == {"http://127.0.0.1:1/new.html": b"\x00\x01new"}
 
 
-def test_signatures_and_aliases_of_a_batch_in_one_round_trip_each(store):
+def test_signatures_and_aliases_of_a_durable_batch(store):
     rows = [(f"http://127.0.0.1:1/{n}.html", "2026-11-25T10:00:00+00:00", bytes([n]) * 8) for n in range(5)]
-    store.record_signatures([*rows, (rows[0][0], rows[0][1], b"replaced")])  # in order: the last one wins
+    store.record_durable([], [*rows, (rows[0][0], rows[0][1], b"replaced")], [])  # in order: the last one wins
     assert dict(store.recent_signatures("2026-11-20T00:00:00+00:00")) == {
         **{url: blob for url, _, blob in rows}, rows[0][0]: b"replaced"}
-    store.record_aliases([("http://127.0.0.1:1/amp/a.html", "http://127.0.0.1:1/a.html"),
-                          ("http://127.0.0.1:1/m/a.html", "http://127.0.0.1:1/a.html")])
+    store.record_durable([], [], [("http://127.0.0.1:1/amp/a.html", "http://127.0.0.1:1/a.html"),
+                                  ("http://127.0.0.1:1/m/a.html", "http://127.0.0.1:1/a.html")])
     assert store.canonical_for("http://127.0.0.1:1/m/a.html") == "http://127.0.0.1:1/a.html"
     assert store.canonical_for("http://127.0.0.1:1/amp/a.html") == "http://127.0.0.1:1/a.html"
 

@@ -143,19 +143,11 @@ class Ledger:
             for url, seen in records:
                 store.record(url, seen)
         if signatures and hasattr(store, "record_signature"):
-            many = getattr(store, "record_signatures", None)
-            if many is not None:
-                many(signatures)  # one transaction (SQLite), not one a record
-            else:
-                for row in signatures:
-                    store.record_signature(*row)
+            for row in signatures:
+                store.record_signature(*row)
         if aliases and hasattr(store, "record_alias"):
-            many = getattr(store, "record_aliases", None)
-            if many is not None:
-                many(aliases)
-            else:
-                for alias, url in aliases:
-                    store.record_alias(alias, url)
+            for alias, url in aliases:
+                store.record_alias(alias, url)
 
     def close(self) -> None:
         if self.store is not None:

@@ -113,14 +113,6 @@ class RedisStateStore:
         pipe.zadd(self.signature_times_key, {url: _epoch(emitted_at)})
         pipe.execute()
 
-    def record_signatures(self, rows: list[tuple[str, str, bytes]]) -> None:
-        """:meth:`record_signature` of every ``(url, emitted_at, signature)``: one round trip, not one a record."""
-        pipe = self.client.pipeline(transaction=True)
-        for url, emitted_at, signature in rows:
-            pipe.hset(self.signatures_key, url, signature)
-            pipe.zadd(self.signature_times_key, {url: _epoch(emitted_at)})
-        pipe.execute()
-
     def record_durable(self, records: list[tuple[str, Seen]], signatures: list[tuple[str, str, bytes]],
                        aliases: list[tuple[str, str]]) -> None:
         """What the feeds made durable at once, in one MULTI/EXEC: the articles, their signatures and aliases
@@ -151,13 +143,6 @@ class RedisStateStore:
 
     def record_alias(self, url: str, canonical: str) -> None:
         self.client.hset(self.aliases_key, url, canonical)
-
-    def record_aliases(self, rows: list[tuple[str, str]]) -> None:
-        """:meth:`record_alias` of every ``(url, canonical)``: one round trip."""
-        pipe = self.client.pipeline(transaction=True)
-        for url, canonical in rows:
-            pipe.hset(self.aliases_key, url, canonical)
-        pipe.execute()
 
     def canonical_for(self, url: str) -> str | None:
         raw = self.client.hget(self.aliases_key, url)
