@@ -233,6 +233,33 @@ def test_a_page_over_its_time_limit_is_dropped_and_counted_and_the_next_page_is_
     assert stats["newsproj/extract/ok"] == 2
 
 
+def _hostile_page(site, path: str):
+    """A page of ``tests.hostile_site`` as the spider hands it to the extractor."""
+    from newsproj.items import PageItem
+
+    return PageItem(url=f"http://127.0.0.1:1{path}", html=site._page(path, "http://127.0.0.1:1"), encoding="utf-8",
+                    date_downloaded="2024-05-01T00:00:00+00:00")
+
+
+async def _end_worker_of(extractor, token: int) -> None:
+    """Once page ``token`` runs: as if it had run 100 s (past the limit: the hard limit's case), its worker killed."""
+    import asyncio
+    import os
+
+    from newsproj.extraction.limits import SLOT
+
+    running = extractor.running
+    assert running is not None
+    while running.running_for(token) is None:
+        await asyncio.sleep(0.01)
+    slots = running.slots
+    for i in range(0, len(slots), SLOT):
+        if slots[i] == token:
+            slots[i + 1] -= 100
+    for pid in running.pids():
+        os.kill(pid, signal.SIGKILL)
+
+
 @pytest.mark.slow
 def test_a_broken_pool_costs_only_the_page_its_worker_ran_past_the_limit():
     """A worker that ends (the hard limit ends it; here the test kills it, at a moment it knows) fails the pages it
@@ -241,11 +268,7 @@ def test_a_broken_pool_costs_only_the_page_its_worker_ran_past_the_limit():
     page that ran into the hard limit, they had waited longer than the limit); pages still waiting in the crawl
     process (past ``PER_WORKER``) were never the worker's and go to its successor as they are."""
     import asyncio
-    import os
-    import signal
 
-    from newsproj.extraction.limits import SLOT
-    from newsproj.items import PageItem
     from newsproj.pool import PER_WORKER
     from tests.hostile_site import A, HostileSite
 
@@ -253,27 +276,11 @@ def test_a_broken_pool_costs_only_the_page_its_worker_ran_past_the_limit():
     crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 20},
                                           hard_grace=60)
 
-    def page(path: str) -> PageItem:
-        return PageItem(url=f"http://127.0.0.1:1{path}", html=site._page(path, "http://127.0.0.1:1"),
-                        encoding="utf-8", date_downloaded="2024-05-01T00:00:00+00:00")
-
-    async def end_worker_of(token: int) -> None:
-        running = extractor.running
-        assert running is not None
-        while running.running_for(token) is None:
-            await asyncio.sleep(0.01)
-        slots = running.slots
-        for i in range(0, len(slots), SLOT):  # as if it had run for 100 s (past the limit: the hard limit's case)
-            if slots[i] == token:
-                slots[i + 1] -= 100
-        for pid in running.pids():
-            os.kill(pid, signal.SIGKILL)
-
     async def run() -> list:
-        await extractor.process(page(f"{A}plain-one.html"))  # the pool is up (token 1)
+        await extractor.process(_hostile_page(site, f"{A}plain-one.html"))  # the pool is up (token 1)
         paths = [f"{A}related-lines.html", f"{A}plain-two.html", f"{A}feed-one.html", f"{A}feed-two.html"]
-        ender = asyncio.ensure_future(end_worker_of(2))
-        outcomes = await asyncio.gather(*(extractor.process(page(p)) for p in paths))
+        ender = asyncio.ensure_future(_end_worker_of(extractor, 2))
+        outcomes = await asyncio.gather(*(extractor.process(_hostile_page(site, p)) for p in paths))
         await ender
         return outcomes
 
@@ -298,44 +305,24 @@ def test_a_page_that_never_started_is_not_lost_to_two_workers_ended_in_a_row():
     article; with 2 pages a worker it was never in a pipe behind the 4th). Each page that never started is tried
     again; the pages that ran past the limit are dropped as timed out."""
     import asyncio
-    import os
-    import signal
 
-    from newsproj.extraction.limits import SLOT
-    from newsproj.items import PageItem
     from tests.hostile_site import A, HostileSite
 
     site = HostileSite()
     crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 20},
                                           hard_grace=60)
 
-    def page(path: str) -> PageItem:
-        return PageItem(url=f"http://127.0.0.1:1{path}", html=site._page(path, "http://127.0.0.1:1"),
-                        encoding="utf-8", date_downloaded="2024-05-01T00:00:00+00:00")
-
-    async def end_worker_of(token: int) -> None:  # once the page starts, as if it had run 100 s: the hard limit
-        running = extractor.running
-        assert running is not None
-        while running.running_for(token) is None:
-            await asyncio.sleep(0.01)
-        slots = running.slots
-        for i in range(0, len(slots), SLOT):
-            if slots[i] == token:
-                slots[i + 1] -= 100
-        for pid in running.pids():
-            os.kill(pid, signal.SIGKILL)
-
     async def ender() -> None:
-        await end_worker_of(2)
-        await end_worker_of(5)
+        await _end_worker_of(extractor, 2)
+        await _end_worker_of(extractor, 5)
 
     async def run() -> list:
-        await extractor.process(page(f"{A}plain-one.html"))  # the pool is up (token 1)
+        await extractor.process(_hostile_page(site, f"{A}plain-one.html"))  # the pool is up (token 1)
         # tokens 2-6: the 1st and the 4th run into the hard limit; the 5th waits behind the 4th, twice
         paths = [f"{A}related-lines.html", f"{A}plain-two.html", f"{A}feed-one.html", f"{A}related-lines.html",
                  f"{A}feed-two.html"]
         ending = asyncio.ensure_future(ender())
-        outcomes = await asyncio.gather(*(extractor.process(page(p)) for p in paths))
+        outcomes = await asyncio.gather(*(extractor.process(_hostile_page(site, p)) for p in paths))
         await ending
         return outcomes
 
