@@ -152,6 +152,25 @@ def test_the_watchdog_leaves_idle_and_fresh_pages_alone():
             child.kill()
 
 
+def test_the_watchdog_stops_cleanly_after_a_worker_gone_before_it_was_seen():
+    """A worker that ended (killed, out of memory) and was reaped before the watchdog first looked at it has no
+    pidfd (``pidfd_open`` fails: kept as -1, ``os.kill`` then). Closing the pool closed that -1 too: EBADF out of
+    ``Watchdog.stop``, so the pool's close stopped there (a fresh clone's suite failed on it once, when the test
+    killed a worker between two of the watchdog's rounds)."""
+    from newsproj.extraction.limits import RunningPages, Watchdog
+
+    child = multiprocessing.get_context("fork").Process(target=time.sleep, args=(0,))
+    child.start()
+    child.join(5)  # ended and reaped: its pid opens no pidfd
+    running = RunningPages(multiprocessing.get_context("fork"), 1)
+    running.slots[2] = child.pid
+    watchdog = Watchdog(running, 1.0, 1.0)
+    assert watchdog.check() == []
+    assert watchdog.pidfds == {child.pid: -1}
+    watchdog.stop()
+    assert watchdog.pidfds == {}
+
+
 def test_a_pid_the_watchdog_killed_is_watched_again_once_a_new_worker_has_it():
     """The watchdog skips the pids it has killed (a dead worker's slot still names its page until the reactor sees
     it gone). It never forgot them: a new worker given a pid recycled from a worker it had killed (a long crawl on a

@@ -278,7 +278,8 @@ class Watchdog:
             self._thread.join(5)
         self._thread = None
         for fd in self.pidfds.values():
-            os.close(fd)
+            if fd >= 0:  # (-1: a worker gone before it was seen, no pidfd)
+                os.close(fd)
         self.pidfds.clear()
 
     def _watch(self) -> None:
