@@ -23,6 +23,7 @@ import socket
 import time
 from typing import TYPE_CHECKING, Any
 
+from redis.exceptions import RedisError
 from scrapy.utils.asyncio import create_looping_call
 from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
@@ -151,27 +152,48 @@ class RedisScheduler(Scheduler):
             self._waking = None
             self._waiting.append(request)
             return True
-        if not request.dont_filter and self.df.request_seen(request):
-            self.df.log(request, self.spider)
-            self.stats.inc_value("dupefilter/filtered")
+        try:
+            if not request.dont_filter and self.df.request_seen(request):
+                self.df.log(request, self.spider)
+                self.stats.inc_value("dupefilter/filtered")
+                return False
+            self.queue.push(request)
+        except RedisError as exc:  # Redis gone: the link is not shared (counted); the poll ends the crawl
+            self._unreachable("enqueue_failed", exc)
             return False
-        self.queue.push(request)
         self.stats.inc_value("scheduler/enqueued/redis")
         return True
 
     def next_request(self) -> Request | None:
         if self._waiting:
             return self._waiting.pop(0)
-        if self._backlog() >= self.prefetch:
-            return None  # do not hoard what we cannot download yet: leave it to idle workers
-        return self._claim()
+        try:
+            if self._backlog() >= self.prefetch:
+                return None  # do not hoard what we cannot download yet: leave it to idle workers
+            return self._claim()
+        except RedisError as exc:  # (as enqueue_request: nothing to claim from a Redis that is gone)
+            self._unreachable("claim_failed", exc)
+            return None
 
     def has_pending_requests(self) -> bool:
         """True while anything is queued or claimed anywhere in the crawl: an idle worker waits for the others."""
         if self._waiting:
             return True
-        self._release_done()
-        return not self._shared_tick().drained
+        try:
+            self._release_done()
+            return not self._shared_tick().drained
+        except RedisError as exc:  # unknown: the crawl waits, and the poll closes it once Redis stays gone
+            self._unreachable("tick_failed", exc)
+            return True
+
+    def _unreachable(self, what: str, exc: Exception) -> None:
+        """A Redis call of the engine's (enqueue, claim, idle check) failed: counted, logged once a kind, and not
+        raised into Scrapy's engine or scraper (an exception there left a response's processing unfinished, and
+        the spider's close waited for it for ever). The poll stops the crawl after NEWSPROJ_REDIS_WORKER_TIMEOUT."""
+        key = f"newsproj/redis/{what}"
+        if not self.stats.get_value(key):
+            logger.error("Redis call failed for crawl %s (%s): %s: %s", self.keys.crawl, what, type(exc).__name__, exc)
+        self.stats.inc_value(key)
 
     def __len__(self) -> int:
         return len(self.queue) + len(self._waiting)

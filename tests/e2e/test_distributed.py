@@ -285,7 +285,7 @@ def test_a_worker_whose_redis_is_gone_stops_and_fails(slow_demo, tmp_path):
         worker.proc.wait(timeout=60)
     except subprocess.TimeoutExpired:
         worker.proc.kill()
-        pytest.fail("the worker went on for 60 s after Redis was gone")
+        pytest.fail(f"the worker went on for 60 s after Redis was gone:\n{worker.log[-4000:]}")
     assert worker.proc.returncode not in (0, None), worker.log[-3000:]
     assert worker.stats["finish_reason"] == "redis_unavailable"
     assert worker.stats["newsproj/redis/unavailable"].startswith("ConnectionError")
