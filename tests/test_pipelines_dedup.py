@@ -272,16 +272,22 @@ def test_a_changed_article_replaces_its_signature(tmp_path):
     assert near.metadata.nearDuplicateOf == "https://n.example/a"
 
 
+def written_batch(tmp_path, count: int, query: str = ""):
+    """A dedup pipeline with a file store, and ``count`` AMP-fetched articles written to the feed, not yet
+    durable (their state is staged for the next records_durable)."""
+    crawler, pipe = pipeline(tmp_path)
+    items = [pipe.process_item(article(f"https://n.example/amp/{n}{query}", body=f"Story {n}. " + STORY,
+                                       canonical=f"https://n.example/{n}")) for n in range(count)]
+    for item in items:
+        export(crawler, item, durable=False)
+    return crawler, pipe, ledger_for(crawler).store, items
+
+
 def test_a_durable_batch_commits_its_signatures_and_aliases_in_one_transaction_each(tmp_path):
     """records_durable after a batch (a feed synced every 20 records, or published at close): every record's
     signature and alias is stored, with the articles in one SQLite transaction, not one per record (~0.05 ms
     each)."""
-    crawler, pipe = pipeline(tmp_path)
-    store = ledger_for(crawler).store
-    items = [pipe.process_item(article(f"https://n.example/amp/{n}?utm_source=x", body=f"Story {n}. " + STORY,
-                                       canonical=f"https://n.example/{n}")) for n in range(5)]
-    for item in items:
-        export(crawler, item, durable=False)
+    crawler, pipe, store, items = written_batch(tmp_path, 5, "?utm_source=x")
     statements: list[str] = []
     store.db.set_trace_callback(statements.append)
     crawler.signals.send_catch_log(feeds.records_durable)
@@ -301,12 +307,7 @@ def test_a_durable_batch_is_stored_all_or_none(tmp_path):
     duplicate of them never marked, nothing re-emitted)."""
     import sqlite3
 
-    crawler, pipe = pipeline(tmp_path)
-    store = ledger_for(crawler).store
-    items = [pipe.process_item(article(f"https://n.example/amp/{n}", body=f"Story {n}. " + STORY,
-                                       canonical=f"https://n.example/{n}")) for n in range(3)]
-    for item in items:
-        export(crawler, item, durable=False)
+    crawler, pipe, store, items = written_batch(tmp_path, 3)
     store.db.execute("CREATE TRIGGER full BEFORE INSERT ON signatures BEGIN SELECT RAISE(ABORT, 'disk full'); END")
     pipe.records_durable()  # logged and counted: the run exits 5 (tests/e2e/test_integrity.py)
     assert [store.get(item.canonicalUrl) for item in items] == [None, None, None]
