@@ -40,7 +40,16 @@ import pyarrow.parquet as pq
 from scrapy.exporters import BaseItemExporter, JsonLinesItemExporter
 from scrapy.utils.python import to_bytes
 
-from .feeds import FORMAT_FILES, dead_parts, read_records, repair_tail, sha256_of, write_recovered_manifest
+from .feeds import (
+    FORMAT_FILES,
+    Adopt,
+    dead_parts,
+    publish,
+    read_records,
+    repair_tail,
+    sha256_of,
+    write_recovered_manifest,
+)
 from .items import Article, as_dict
 from .schema import arrow_schema, to_table
 
@@ -139,25 +148,42 @@ def write_parquet(path: Path, records: Iterable[dict[str, Any]], rows: int = DEF
     return count
 
 
-def recover_orphans(site_dir: Path, exclude: Path | None = None) -> list[Path]:
-    """Publish the journals of killed default-feed runs under ``site_dir/*/`` as ``<run-id>.parquet``.
+def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | None = None) -> list[Path]:
+    """Publish what killed default-feed runs left under ``site_dir/*/`` as ``<run-id>.parquet``: a journal (the
+    run died before its file was complete), or a complete ``.part`` without one (it died after completing the file,
+    before renaming it: its state may already hold the records). ``adopt`` learns each one's records first (an
+    exception from it leaves the orphan as it was).
 
-    Only journals whose writer is dead: a live run holds the ``flock`` of its ``.part``."""
+    Only orphans whose writer is dead: a live run holds the ``flock`` of its ``.part``."""
+    candidates = {journal.with_name(journal.name[: -len(JOURNAL_SUFFIX)])
+                  for journal in site_dir.glob(f"*/.*.parquet.part{JOURNAL_SUFFIX}")}
+    candidates.update(site_dir.glob("*/.*.parquet.part"))
     parts = []
-    for journal in sorted(site_dir.glob(f"*/.*.parquet.part{JOURNAL_SUFFIX}")):
-        part = journal.with_name(journal.name[: -len(JOURNAL_SUFFIX)])
+    for part in sorted(candidates):
         final = final_of(part)
         if final is not None and part != exclude and RUN_FILE.match(final.name) and not final.exists():
             parts.append(part)
     published = []
-    for part, _fh in dead_parts(parts):  # each stays locked while its journal is published
+    for part, _fh in dead_parts(parts):  # each stays locked while it is published
         journal, final = journal_path(part), final_of(part)
         assert final is not None
-        repair_tail(journal)
-        rows = write_parquet(final, read_records(journal))
-        write_recovered_manifest(final, rows, sha256_of(final)[0])
-        journal.unlink()
-        part.unlink(missing_ok=True)
+        if journal.is_file():
+            repair_tail(journal)
+            if adopt is not None:
+                adopt(read_records(journal), final)
+            rows = write_parquet(final, read_records(journal))
+            write_recovered_manifest(final, rows, sha256_of(final)[0])
+            journal.unlink()
+            part.unlink(missing_ok=True)
+        elif part.stat().st_size and is_parquet(part):
+            if adopt is not None:
+                adopt(_parquet_records(part), final)
+            rows = parquet_rows(part)
+            write_recovered_manifest(final, rows, sha256_of(part)[0])
+            final = publish(part, final)  # still locked: no other run publishes it twice
+        else:  # no journal and no complete file: it died before its first record, nothing to publish
+            part.unlink(missing_ok=True)
+            continue
         published.append(final)
         logger.warning("Published %s left by a killed run (%d records)", final, rows)
     return published

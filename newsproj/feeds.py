@@ -56,6 +56,7 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -70,7 +71,6 @@ from scrapy.utils.misc import build_from_crawler, load_object
 from .state.ledger import ledger_for
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
     from typing import Self
 
     from scrapy import Spider
@@ -149,14 +149,20 @@ def read_records(path: Path) -> Iterator[dict[str, Any]]:
                 yield record
 
 
+Adopt = Callable[[Iterable[dict[str, Any]], Path], None]
+"""Learns the records of an orphan about to be published (the records, and the file they will be published as)."""
+
+
 class FormatFiles(Protocol):
     """How this storage handles the files of a binary feed format (registered by its exporter module)."""
 
     def seed_ledger(self, crawler: Crawler, part: Path) -> int:
         """An appending run: hand the records the new file will carry over to the run's ledger."""
 
-    def recover_orphans(self, site_dir: Path, exclude: Path | None = None) -> list[Path]:
-        """Publish what killed runs of the default feed left under ``site_dir/*/``."""
+    def recover_orphans(self, site_dir: Path, exclude: Path | None = None,
+                        adopt: Adopt | None = None) -> list[Path]:
+        """Publish what killed runs of the default feed left under ``site_dir/*/``, each file's records handed to
+        ``adopt`` first (see :func:`recover_orphans`)."""
 
     def rows(self, path: Path) -> int:
         """Records in a complete file."""
@@ -296,13 +302,18 @@ class SafeFileFeedStorage(FileFeedStorage):
         return bool(run is not None and run.resumed)
 
     def _adopt(self, path: Path) -> None:
-        """Learn the records of ``path`` (an output this run continues, or a killed run's): not written again in
-        this run, and remembered in the state when the run that wrote them died before it could."""
+        """Learn the records of ``path`` (an output this run continues): see :meth:`_adopt_records`."""
+        self._adopt_records(records_in(path), path)
+
+    def _adopt_records(self, records: Iterable[dict[str, Any]], path: Path) -> None:
+        """Learn ``records`` (of ``path``: an output this run continues, or a killed run's about to be published):
+        not written again in this run, and remembered in the state when the run that wrote them died before it
+        could."""
         if self.crawler is None:
             return
         ledger = ledger_for(self.crawler)
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        seeded = ledger.adopt(records_in(path), now, in_output=True)
+        seeded = ledger.adopt(records, now, in_output=True)
         if seeded:
             logger.info("Resuming %s: %d records already in it will not be written again", path, seeded)
             self.crawler.stats.inc_value("newsproj/output/records_already_in_file", seeded)
@@ -351,11 +362,12 @@ class SafeFileFeedStorage(FileFeedStorage):
                 # recover_orphans): its records are this run's; the rest goes to a new name beside it.
                 self._adopt(self.final)
             site_dir = self.target.parent.parent
-            recovered = recover_orphans(site_dir, exclude=self.target)
+            # each orphan's records are remembered before it is published: a kill in between leaves the .part for
+            # the next run (which adopts them again: nothing twice). Published first, a kill before the state was
+            # saved left a file whose records no later run read, and the next run wrote them all again.
+            recovered = recover_orphans(site_dir, exclude=self.target, adopt=self._adopt_records)
             if self.files is not None:  # a killed Parquet run's journal
-                recovered += self.files.recover_orphans(site_dir, exclude=self.target)
-            for path in recovered:
-                self._adopt(path)
+                recovered += self.files.recover_orphans(site_dir, exclude=self.target, adopt=self._adopt_records)
             if recovered and self.crawler is not None:
                 self.crawler.stats.inc_value("newsproj/output/recovered_files", len(recovered))
         # the exporter reads the mode (Parquet: "a" carries the existing records over) and the name (the .part)
@@ -380,6 +392,12 @@ class SafeFileFeedStorage(FileFeedStorage):
             logger.info("Nothing exported: no file published for %s (the run manifest says so)", self.final)
             return
         if self.per_run:  # never over another file (a recovered orphan of the same run keeps its name)
+            # The state learns the run's records before the file gets its name, while a kill still leaves the
+            # .part that the next run of the site publishes and adopts (no record is read back from a published
+            # file of an earlier run: saved after the rename, a kill in between made the next run write them all
+            # again). A state that fails to save is counted, and the file is still published.
+            if self.crawler is not None:
+                self.crawler.signals.send_catch_log(records_durable)
             self.published = publish(self.target, self.final)
         else:  # Parquet -O, or -o rewritten with the old records carried over: replaces the old file
             os.replace(self.target, self.final)
@@ -419,13 +437,16 @@ def dead_parts(parts: Iterable[Path]) -> Iterator[tuple[Path, IO[bytes]]]:
             yield part, fh
 
 
-def recover_orphans(site_dir: Path, exclude: Path | None = None) -> list[Path]:
-    """Publish ``.part`` files under ``site_dir/*/`` whose writer is dead (their flock is free)."""
+def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | None = None) -> list[Path]:
+    """Publish ``.part`` files under ``site_dir/*/`` whose writer is dead (their flock is free); ``adopt`` learns
+    each one's records first (an exception from it leaves that ``.part`` unpublished)."""
     recovered = []
     parts = [part for part in sorted(site_dir.glob(f"*/.*.jsonl{PART_SUFFIX}")) if part != exclude]
     for part, _fh in dead_parts(parts):  # each stays locked while it is repaired and published
         repair_tail(part)
         final = final_path(part)
+        if adopt is not None:
+            adopt(read_records(part), final)
         digest, lines = sha256_of(part)
         write_recovered_manifest(final, lines, digest)
         final = publish(part, final)  # never over a file

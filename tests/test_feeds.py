@@ -105,6 +105,25 @@ def test_orphans_of_dead_runs_are_published_live_ones_are_not(tmp_path):
     assert live.exists()
 
 
+def test_an_orphan_whose_records_cannot_be_remembered_is_not_published(tmp_path):
+    """The orphan's records are adopted before it gets its name: a failure (or a kill) there leaves the ``.part``
+    for the next run, never a published file whose records no state holds."""
+    dead = part_path(tmp_path / "d1" / "run-dead.jsonl")
+    dead.parent.mkdir()
+    dead.write_text(LINE)
+    seen = []
+
+    def failing(records, final):
+        seen.extend(records)
+        raise OSError("database or disk is full")
+
+    with pytest.raises(OSError):
+        recover_orphans(tmp_path, adopt=failing)
+    assert dead.exists() and not (tmp_path / "d1" / "run-dead.jsonl").exists()
+    assert seen == [json.loads(LINE)]
+    assert recover_orphans(tmp_path, adopt=lambda records, final: None) == [tmp_path / "d1" / "run-dead.jsonl"]
+
+
 def test_site_key():
     assert site_key(NewsSpider(start_urls="http://127.0.0.1:8080/,http://x.example/")) == "127.0.0.1-8080"
     assert site_key(NewsSpider(start_urls="https://www.example.com/news/")) == "www.example.com"

@@ -234,6 +234,32 @@ def test_a_kill_between_the_feeds_fsync_and_the_state_save_loses_no_signature_or
         server.stop()
 
 
+@pytest.mark.parametrize("suffix", ["jsonl", "parquet"])
+def test_a_default_feed_run_killed_at_its_state_save_leaves_every_article_once(site, tmp_path, suffix):
+    """The default feed saved the state after its file got its name, and a killed run's ``.part`` was published
+    before its records were remembered: a kill in between (twice here, as a scheduler restarting a crashing job
+    would) left a published file that no later run reads, and the next run wrote every article again (12 records).
+    Now the state is saved before the rename: a kill leaves the ``.part``, which the next run adopts, then
+    publishes."""
+    import pyarrow.parquet as pq
+
+    server, _ = site
+    state, out = tmp_path / "state", tmp_path / "output"
+    feed = ["-s", f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(date)s/%(run_id)s.{suffix}", "-s", f"STATE_DIR={state}"]
+    kill = ["-s", "NEWSPROJ_STATE_BACKEND=tests.sites.KillAtStateSave"]
+    assert crawl(server.base, *feed, *kill).returncode != 0  # killed at its state save, at close
+    assert crawl(server.base, *feed, *kill).returncode != 0  # killed saving the first run's records
+    last = crawl(server.base, *feed)
+    assert last.returncode == 0, last.stderr[-3000:]
+    files = sorted(out.glob(f"*/*/*.{suffix}"))
+    urls = [url for path in files for url in (
+        pq.read_table(path).column("canonicalUrl").to_pylist() if suffix == "parquet"
+        else [r["canonicalUrl"] for r in whole_lines(path)])]
+    assert len(urls) == 6 and len(set(urls)) == 6, (files, sorted(urls))
+    assert state_urls(state) == set(urls)
+    assert not list(out.glob("*/*/.*.part*"))
+
+
 def test_a_state_that_cannot_be_saved_fails_the_run_and_says_so(site, tmp_path):
     """Before: 'Error caught on signal handler', then exit 0 and a summary line that said nothing: the next run
     emitted every article again."""
