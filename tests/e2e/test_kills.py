@@ -1,9 +1,10 @@
-"""SIGKILL at random moments in every output mode (``-o``, ``-O``, the default feed; with and without JOBDIR and
-STATE_DIR): after the final run, every article is in the output exactly once and no file has a partial line.
+"""SIGKILL at random moments in every output mode (``-o``, ``-O``, the default feed, each in JSON lines, and
+Parquet; with and without JOBDIR and STATE_DIR): after the final run, every article is in the output exactly once
+and no file has a partial line.
 
-Six scenarios run side by side, each on its own small site whose article pages wait at a gate: a kill always lands
-mid-crawl (during start-up, between records, right after a line is written), never after the crawl finished, so
-nothing depends on the machine's speed. ``NEWSPROJ_TEST_KILL_SEED`` replays a run."""
+Eight scenarios run side by side, each on its own small site whose article pages wait at a gate: a kill always
+lands mid-crawl (during start-up, between records, right after a record is written), never after the crawl
+finished, so nothing depends on the machine's speed. ``NEWSPROJ_TEST_KILL_SEED`` replays a run."""
 
 from __future__ import annotations
 
@@ -17,13 +18,15 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pyarrow.parquet as pq
+
 from tests import warm
 from tests.conftest import start_scrapy
 from tests.sites import count_lines, news_site, serve_pages
 
 SEED_ENV = "NEWSPROJ_TEST_KILL_SEED"
 ARTICLES = 6
-KILLS = 4  # per scenario: 24 in all
+KILLS = 4  # per scenario: 32 in all
 TIMEOUT = 120
 
 # (output mode, JOBDIR, STATE_DIR). The default feed is a new file per run: without STATE_DIR and without JOBDIR
@@ -32,13 +35,16 @@ SCENARIOS = [
     ("-o", True, True), ("-o", False, False),
     ("-O", True, False), ("-O", False, True),
     ("default", True, False), ("default", False, True),
+    ("-o parquet", False, True), ("default parquet", False, True),
 ]
 
 
 def outputs(mode: str, folder: Path) -> list[Path]:
     if mode == "default":
         return sorted((folder / "output").glob("*/*/*.jsonl"))
-    return [folder / "out.jsonl"]
+    if mode == "default parquet":
+        return sorted((folder / "output").glob("*/*/*.parquet"))
+    return [folder / ("out.parquet" if mode == "-o parquet" else "out.jsonl")]
 
 
 def gated_served(site) -> int:
@@ -46,6 +52,8 @@ def gated_served(site) -> int:
 
 
 def written(mode: str, folder: Path) -> int:
+    if mode.endswith("parquet"):  # each record goes to the journal at once (newsproj/exporters.py)
+        return count_lines(*folder.glob("**/.*.parquet.part.jsonl"))
     if mode == "default":
         return count_lines(*outputs(mode, folder), *(folder / "output").glob("*/*/.*.part"))
     return count_lines(folder / "out.jsonl")
@@ -67,8 +75,11 @@ def scenario(index: int, seed: int, tmp_path: Path) -> tuple[str, int, str]:
                "-s", "DOWNLOAD_TIMEOUT=600", "-s", "RETRY_ENABLED=0"]  # pages wait at the gate until released
         if jobdir:
             cmd += ["-s", f"JOBDIR={folder / 'job'}"]
-        if mode == "default":
-            cmd += ["-s", f"NEWSPROJ_DEFAULT_FEED={folder}/output/%(site)s/%(date)s/%(run_id)s.jsonl"]
+        if mode.startswith("default"):
+            suffix = "parquet" if mode.endswith("parquet") else "jsonl"
+            cmd += ["-s", f"NEWSPROJ_DEFAULT_FEED={folder}/output/%(site)s/%(date)s/%(run_id)s.{suffix}"]
+        elif mode == "-o parquet":
+            cmd += ["-o", str(folder / "out.parquet")]
         else:
             cmd += [mode, str(folder / "out.jsonl")]
         for _ in range(KILLS):
@@ -120,6 +131,9 @@ def test_sigkill_in_every_output_mode_leaves_every_article_exactly_once(tmp_path
         folder = tmp_path / name
         records = []
         for path in outputs(mode, folder):
+            if path.suffix == ".parquet":
+                records += pq.read_table(path).to_pylist()
+                continue
             raw = path.read_bytes()
             assert raw == b"" or raw.endswith(b"\n"), f"seed {seed}, {name}: partial last line in {path}"
             records += [json.loads(line) for line in raw.splitlines()]  # every line valid JSON
