@@ -34,8 +34,8 @@ created: the run went on and reported the records written). So:
   committed to the state only once the run stored it (the next ``-O`` run empties it again);
 - ``newsproj_atomic: true`` (the default ``FEEDS``): written aside as ``.<name>.part`` and published under the
   final name only when the feed is stored, never over an existing file (a name taken by a recovered orphan gets
-  ``-2``, ``-3``…). A ``.part`` left by a killed run is published by the next run of the same site (``status:
-  "recovered"`` in its manifest) and its records are remembered in the state.
+  ``-2``, ``-3``…), after the state has saved its records. A ``.part`` left by a killed run is published by the next
+  run of the same site (``status: "recovered"`` in its manifest) once its records are remembered in the state.
 
 ``newsproj.extensions.manifest.uri_params`` gives the default feed URI its ``%(site)s``, ``%(date)s`` and
 ``%(run_id)s``.
