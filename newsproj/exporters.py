@@ -99,14 +99,15 @@ def _parquet_records(path: Path) -> Iterator[dict[str, Any]]:
         yield from parquet.read_row_group(index).to_pylist()
 
 
-def carried_over(part: Path, append: bool) -> list[tuple[str, Path]]:
-    """What an appending run's new file starts with: the existing final file, then a killed run's records (its
-    journal; or, if it died after completing the file but before renaming it, the complete ``.part``)."""
+def carried_over(part: Path, append: bool, keep_final: bool = True) -> list[tuple[str, Path]]:
+    """What an appending run's new file starts with: the existing final file (not for a per-run file, whose final
+    name, when taken, holds what another run published of it: ``keep_final=False``), then a killed run's records
+    (its journal; or, if it died after completing the file but before renaming it, the complete ``.part``)."""
     final = final_of(part)
     sources: list[tuple[str, Path]] = []
     if not append:
         return sources
-    if final is not None and final.is_file() and is_parquet(final):
+    if keep_final and final is not None and final.is_file() and is_parquet(final):
         sources.append(("parquet", final))
     journal = journal_path(part)
     if journal.is_file():
@@ -208,6 +209,8 @@ class ParquetItemExporter(BaseItemExporter):
         name = getattr(file, "name", None)
         self.part = Path(name) if isinstance(name, str) and final_of(Path(name)) is not None else None
         self.append = "a" in str(getattr(file, "mode", ""))
+        # a per-run file (the default feed) never carries its published final over (feeds.SafeFileFeedStorage)
+        self.keep_final = bool(getattr(file, "carry_final", True))
         self.rows = 0
 
     @classmethod
@@ -217,7 +220,7 @@ class ParquetItemExporter(BaseItemExporter):
         return cls(file, crawler=crawler, **kwargs)
 
     def start_exporting(self) -> None:
-        sources = carried_over(self.part, self.append) if self.part is not None else []
+        sources = carried_over(self.part, self.append, self.keep_final) if self.part is not None else []
         carried = 0
         tmp = None
         if sources:
@@ -310,12 +313,12 @@ class JsonLinesExporter(JsonLinesItemExporter):
         self.file.write(to_bytes(data, self.encoding))
 
 
-def seed_ledger(crawler: Crawler, part: Path) -> int:
+def seed_ledger(crawler: Crawler, part: Path, keep_final: bool = True) -> int:
     """Before the crawl starts: hand the records an appending run will carry over to the run's ledger, so the
     pipelines drop them and the request-saving middleware does not fetch them again."""
     from .state.ledger import ledger_for
 
-    sources = carried_over(part, append=True)
+    sources = carried_over(part, append=True, keep_final=keep_final)
     if not sources:
         return 0
     # Remembered in the state too, when their run died before it could (Ledger.adopt): the final file's records at

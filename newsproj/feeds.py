@@ -156,8 +156,9 @@ Adopt = Callable[[Iterable[dict[str, Any]], Path], None]
 class FormatFiles(Protocol):
     """How this storage handles the files of a binary feed format (registered by its exporter module)."""
 
-    def seed_ledger(self, crawler: Crawler, part: Path) -> int:
-        """An appending run: hand the records the new file will carry over to the run's ledger."""
+    def seed_ledger(self, crawler: Crawler, part: Path, keep_final: bool = True) -> int:
+        """An appending run: hand the records the new file will carry over to the run's ledger (the final file's
+        too unless ``keep_final`` is false: a per-run file's final name holds what another run published)."""
 
     def recover_orphans(self, site_dir: Path, exclude: Path | None = None,
                         adopt: Adopt | None = None) -> list[Path]:
@@ -239,6 +240,8 @@ class LineFile(io.FileIO):
     good = 0
     """Size of the file after the last whole write."""
     path = ""
+    carry_final = True
+    """An appending Parquet run starts its file with the final file's records (not a per-run file's)."""
 
     def truncate(self, size: int | None = None, /) -> int:
         self.good = super().truncate(size)
@@ -355,11 +358,13 @@ class SafeFileFeedStorage(FileFeedStorage):
                     self.crawler.stats.set_value("newsproj/output/partial_line_bytes_cut", cut)
             self._adopt(self.target)
         if self.files is not None and not fresh and self.crawler is not None:
-            self.files.seed_ledger(self.crawler, self.target)  # what an appending Parquet run carries over
+            # what an appending Parquet run carries over (a per-run file: not its final, see below)
+            self.files.seed_ledger(self.crawler, self.target, keep_final=not self.per_run)
         if self.recover:
-            if not existed and self.json_lines and self.final.exists():
+            if (self.json_lines or self.files is not None) and self.final.exists():
                 # This run's file was published by another run while this one was dead (JOBDIR resume after
-                # recover_orphans): its records are this run's; the rest goes to a new name beside it.
+                # recover_orphans): its records are this run's; the rest goes to a new name beside it (a Parquet
+                # one does not carry them over: they would be in both files).
                 self._adopt(self.final)
             site_dir = self.target.parent.parent
             # each orphan's records are remembered before it is published: a kill in between leaves the .part for
@@ -372,6 +377,7 @@ class SafeFileFeedStorage(FileFeedStorage):
                 self.crawler.stats.inc_value("newsproj/output/recovered_files", len(recovered))
         # the exporter reads the mode (Parquet: "a" carries the existing records over) and the name (the .part)
         file = LineFile(fd, "wb" if fresh else "ab", closefd=True)
+        file.carry_final = not self.per_run  # read by the Parquet exporter (newsproj/exporters.py)
         file.good = os.fstat(fd).st_size
         file.name = file.path = str(self.target)
         return file

@@ -230,3 +230,26 @@ def test_a_forced_shutdown_does_not_exit_0(gated, tmp_path):
     assert status not in (0, 2), text[-3000:]
     assert "stopped before it closed" in text
 
+
+
+def test_a_parquet_resume_after_another_run_published_its_orphan_writes_only_the_rest(gated, tmp_path):
+    """As above, with the default feed as Parquet: the resumed run appends, and an appending Parquet run starts its
+    file with the final file's records. For a per-run file the final name holds what another run published of it,
+    so the resume's ``-2`` file repeated every record of the recovered one (11 records for 8 articles)."""
+    import pyarrow.parquet as pq
+
+    server, site = gated
+    output, log, state = tmp_path / "output", tmp_path / "crawl.log", f"STATE_DIR={tmp_path / 'state'}"
+    feed = f"NEWSPROJ_DEFAULT_FEED={output}/%(site)s/%(date)s/%(run_id)s.parquet"
+    jobbed = crawl_cmd(server.base, state, f"JOBDIR={tmp_path / 'job'}", feed)
+    proc = start(jobbed, log)
+    site.release(3)
+    wait_for(lambda: count_lines(*output.glob("*/*/.*.parquet.part.jsonl")) >= 3, proc, log, "3 records journaled")
+    kill(proc)
+    site.open()
+    assert run(crawl_cmd(server.base, state, feed), log) == 0, log.read_text()[-3000:]  # publishes the orphan
+    assert run(jobbed, log) == 0, log.read_text()[-3000:]  # the JOBDIR resume
+    files = sorted(output.glob("*/*/*.parquet"))
+    urls = [url for f in files for url in pq.read_table(f).column("canonicalUrl").to_pylist()]
+    check_exactly_once([{"canonicalUrl": url} for url in urls])
+    assert list(output.glob("*/*/.*.part*")) == []
