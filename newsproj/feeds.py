@@ -33,8 +33,9 @@ created: the run went on and reported the records written). So:
 - ``-O``: emptied when opened, unless the run resumes a ``JOBDIR`` (then continued like ``-o``); its records are
   committed to the state only once the run stored it (the next ``-O`` run empties it again);
 - ``newsproj_atomic: true`` (the default ``FEEDS``): written aside as ``.<name>.part`` and published under the
-  final name only when the feed is stored, never over an existing file (a name taken by a recovered orphan gets
-  ``-2``, ``-3``…), after the state has saved its records. A ``.part`` left by a killed run is published by the next
+  final name only once every feed of the run is stored (batches too) and the state has saved the run's records
+  (``CheckedFeedExporter.close_spider``), never over an existing file (a name taken by a recovered orphan gets
+  ``-2``, ``-3``…); a run whose feed failed publishes none. A ``.part`` left by a killed run is published by the next
   run of the same site (``status: "recovered"`` in its manifest) once its records are remembered in the state.
 
 ``newsproj.extensions.manifest.uri_params`` gives the default feed URI its ``%(site)s``, ``%(date)s`` and
@@ -63,6 +64,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
+from scrapy import signals
 from scrapy.exceptions import CloseSpider, NotConfigured, UsageError
 from scrapy.extensions.feedexport import FeedExporter, FileFeedStorage
 from scrapy.utils.defer import deferred_from_coro
@@ -290,6 +292,8 @@ class SafeFileFeedStorage(FileFeedStorage):
         self.sha256: str | None = None
         self.lines = 0
         self.published: Path | None = None
+        self.held: IO[bytes] | None = None
+        """A per-run file stored, waiting for :meth:`publish_held` (or :meth:`discard`)."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, uri: str, *, feed_options: dict[str, Any] | None = None) -> Self:
@@ -397,19 +401,28 @@ class SafeFileFeedStorage(FileFeedStorage):
             self.empty = True
             logger.info("Nothing exported: no file published for %s (the run manifest says so)", self.final)
             return
-        if self.per_run:  # never over another file (a recovered orphan of the same run keeps its name)
-            # The state learns the run's records before the file gets its name, while a kill still leaves the
-            # .part that the next run of the site publishes and adopts (no record is read back from a published
-            # file of an earlier run: saved after the rename, a kill in between made the next run write them all
-            # again). A state that fails to save is counted, and the file is still published.
-            if self.crawler is not None:
-                self.crawler.signals.send_catch_log(records_durable)
-            self.published = publish(self.target, self.final)
-        else:  # Parquet -O, or -o rewritten with the old records carried over: replaces the old file
-            os.replace(self.target, self.final)
-            self.published = self.final
+        if self.per_run:
+            # Held, still locked, until every feed of the run is stored and the state has saved the run's records
+            # (CheckedFeedExporter.close_spider, then publish_held): committed at this store, the records of a
+            # feed stored later, or of a batch still being written, were marked done even when that feed failed.
+            # A kill before the rename leaves the .part, which the next run of the site adopts and publishes.
+            self.held = file
+            return
+        # Parquet -O, or -o rewritten with the old records carried over: replaces the old file
+        os.replace(self.target, self.final)
+        self.published = self.final
         file.close()  # releases the flock
         logger.info("Published %s (%d records, sha256 %s)", self.published, self.lines, self.sha256)
+
+    def publish_held(self) -> Path:
+        """Give a stored per-run file its final name, never over another file (a recovered orphan of the same run
+        keeps its name: this one gets ``-2``), and release it."""
+        assert self.held is not None
+        self.published = publish(self.target, self.final)
+        self.held.close()  # releases the flock
+        self.held = None
+        logger.info("Published %s (%d records, sha256 %s)", self.published, self.lines, self.sha256)
+        return self.published
 
     def sync(self) -> None:
         """``fsync`` what was written so far."""
@@ -422,6 +435,7 @@ class SafeFileFeedStorage(FileFeedStorage):
         if self.file is None or self.file.closed:
             return
         self.file.close()
+        self.held = None
         if self.per_run and self.published is None:
             with contextlib.suppress(OSError):
                 self.target.unlink()
@@ -609,9 +623,17 @@ class CheckedFeedExporter(FeedExporter):
         self.close_durable = False
         """A feed is durable only once stored (published or uploaded at close): no commit before."""
         self.closing = False
+        self.held: list[SafeFileFeedStorage] = []
+        """Per-run files stored (batches included), published once every feed is stored and the state saved."""
+        crawler.signals.connect(self.feed_slot_closed, signal=signals.feed_slot_closed)
 
     def _storages(self) -> list[Any]:
         return [slot.storage for slot in self.slots]
+
+    def feed_slot_closed(self, slot: Any) -> None:
+        storage = slot.storage
+        if isinstance(storage, SafeFileFeedStorage) and storage.held is not None:
+            self.held.append(storage)
 
     def open_spider(self, spider: Spider) -> None:
         """Open every feed now, before the first request (Scrapy opens them at the first item)."""
@@ -697,5 +719,17 @@ class CheckedFeedExporter(FeedExporter):
         failed = sum(v for k, v in stats.get_stats().items() if k.startswith("feedexport/failed_count/"))
         if failed and not self.failed:
             self._fail(f"{failed} feed(s) could not be stored (see the error above)")
-        if not self.failed:
-            self.crawler.signals.send_catch_log(records_durable)
+        held, self.held = self.held, []
+        if self.failed:  # none of the run's records is remembered: a per-run file stored goes, as a failed one
+            for storage in held:
+                storage.discard()
+            return
+        # Every feed is stored: the state learns the records, then the per-run files get their names (a kill in
+        # between leaves .part files that the next run of the site adopts, then publishes).
+        self.crawler.signals.send_catch_log(records_durable)
+        for storage in held:
+            try:
+                storage.publish_held()
+            except OSError as exc:  # left as .part (its records are remembered): the next run publishes it
+                self._fail(f"publishing {storage.final}: {exc} (its records are remembered; the next run of "
+                           f"the site publishes it)")

@@ -85,7 +85,9 @@ def test_atomic_feed_is_visible_only_when_stored(tmp_path):
     fh = storage.open(None)
     fh.write(LINE.encode())
     assert not final.exists() and part_path(final).read_text() == LINE
-    storage.store(fh)
+    storage.store(fh)  # stored, held until every feed is stored and the state saved (CheckedFeedExporter)
+    assert not final.exists() and storage.held is fh
+    storage.publish_held()
     assert final.read_text() == LINE and not part_path(final).exists()
     assert storage.lines == 1 and len(storage.sha256) == 64
 

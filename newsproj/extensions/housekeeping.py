@@ -30,6 +30,8 @@ def _where(slot: Any) -> str:
         return str(published)
     if getattr(slot.storage, "empty", False):
         return f"no file (nothing new; {getattr(slot.storage, 'final', slot.uri)} not published)"
+    if getattr(slot.storage, "per_run", False):
+        return f"no file ({getattr(slot.storage, 'final', slot.uri)} not published)"
     uri = str(getattr(slot, "uri", ""))
     return uri.removeprefix("file://") if uri.startswith("file://") else uri
 
@@ -44,7 +46,8 @@ class Housekeeping:
         self.crawler = crawler
         self.stats_file = crawler.settings.get("NEWSPROJ_STATS_FILE")
         self.reason: str | None = None
-        self.outputs: list[str] = []
+        self.slots: list[Any] = []
+        """The feed slots stored, read once the engine has stopped (a per-run file is published last)."""
         crawler.signals.connect(self.feed_slot_closed, signal=signals.feed_slot_closed)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
@@ -54,7 +57,7 @@ class Housekeeping:
         return cls(crawler)
 
     def feed_slot_closed(self, slot: Any) -> None:
-        self.outputs.append(_where(slot))
+        self.slots.append(slot)
 
     def spider_closed(self, reason: str) -> None:
         self.reason = reason
@@ -71,7 +74,7 @@ class Housekeeping:
         }
         listings = _by_reason(stats, "newsproj/page/listing/")
         page_drops = _by_reason(stats, "newsproj/page/dropped/")
-        feeds = ", ".join(self.outputs) or "no feed configured"
+        feeds = ", ".join(_where(slot) for slot in self.slots) or "no feed configured"
         dropped = ", ".join(f"{k}={v}" for k, v in drops.items()) or "none"
         if page_drops:  # the pages that gave no record, by the extraction process's reason
             dropped += "; pages: " + ", ".join(f"{k}={v}" for k, v in page_drops.items())

@@ -87,9 +87,9 @@ class RunManifest:
 
     def feed_slot_closed(self, slot: Any) -> None:
         storage = slot.storage
-        # the default feed (a file per run), published or empty; not a user's -o/-O file (Parquet included)
-        if isinstance(storage, SafeFileFeedStorage) and storage.per_run and (
-                storage.published is not None or storage.empty):
+        # the default feed (a file per run); not a user's -o/-O file (Parquet included). Published (or found
+        # empty) once every feed is stored (feeds.CheckedFeedExporter): read at engine_stopped
+        if isinstance(storage, SafeFileFeedStorage) and storage.per_run:
             self.storages.append(storage)
 
     def spider_closed(self, reason: str) -> None:
@@ -153,6 +153,8 @@ class RunManifest:
     def engine_stopped(self) -> None:
         manifest = self.manifest()
         for storage in self.storages:
+            if storage.published is None and not storage.empty:  # not published: the run failed
+                continue
             manifest["affected_pages"] = self._save_pages((storage.published or storage.final).parent)
             if storage.published is None:  # a run that exported nothing: no file, and the manifest says so
                 entry = {**manifest, "output": {"file": None, "records": 0, "sha256": None}}

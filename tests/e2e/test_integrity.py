@@ -319,3 +319,27 @@ def test_a_parquet_file_appended_to_after_a_kill_before_the_state_save_is_rememb
     later = crawl(server.base, "-o", str(tmp_path / "b.jsonl"), "-s", f"STATE_DIR={state}")
     assert later.returncode == 0, later.stderr[-3000:]
     assert whole_lines(tmp_path / "b.jsonl") == []
+
+
+@pytest.mark.parametrize("first", ["per_run", "upload"])
+def test_a_per_run_file_beside_a_failing_upload_marks_nothing_done(site, tmp_path, first):
+    """FEEDS with two entries: a per-run file (``newsproj_atomic``, as the default feed) and a storage that uploads
+    at close and fails. The per-run file's store committed every record of the run (they were in no uploaded file)
+    and published it: exit 4, yet all 6 records marked done, so no later run sent them to the upload. Now the
+    state is saved only once every feed is stored; a failed run publishes no per-run file (its records are not
+    remembered: published, a later run would write them again) and leaves no ``.part``."""
+    server, _ = site
+    state, out = tmp_path / "state", tmp_path / "output"
+    safe = "newsproj.feeds.SafeFileFeedStorage"
+    storages = json.dumps({"failing": "tests.sites.FailingUpload", "": safe, "file": safe})
+    per_run = {f"{out}/%(site)s/%(date)s/%(run_id)s.jsonl": {
+        "format": "jsonlines", "newsproj_atomic": True, "uri_params": "newsproj.extensions.manifest.uri_params"}}
+    upload = {f"failing://no/x?to={tmp_path / 'up.jsonl'}": {"format": "jsonlines"}}
+    feeds = {**per_run, **upload} if first == "per_run" else {**upload, **per_run}
+    result = crawl(server.base, "-s", f"STATE_DIR={state}", "-s", f"FEED_STORAGES={storages}",
+                   "-s", f"FEEDS={json.dumps(feeds)}")
+    assert result.returncode == 4, result.stderr[-3000:]
+    assert state_urls(state) == set()
+    assert list(out.glob("*/*/*.jsonl")) == [] and list(out.glob("*/*/.*.part")) == []
+    [manifest] = [json.loads(p.read_text()) for p in (state / "runs").glob("*/*.json")]
+    assert manifest["status"] == "failed" and manifest["output"] is None
