@@ -69,6 +69,7 @@ from scrapy.exceptions import CloseSpider, NotConfigured, UsageError
 from scrapy.extensions.feedexport import FeedExporter, FileFeedStorage
 from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import build_from_crawler, load_object
+from twisted.python.failure import Failure
 
 from .state.ledger import ledger_for
 
@@ -424,6 +425,15 @@ class SafeFileFeedStorage(FileFeedStorage):
         logger.info("Published %s (%d records, sha256 %s)", self.published, self.lines, self.sha256)
         return self.published
 
+    def leave_unpublished(self) -> None:
+        """Release a stored per-run file under its ``.part`` name, for the next run of the site to adopt and
+        publish (the state could not save its records)."""
+        if self.held is not None:
+            self.held.close()  # releases the flock
+            self.held = None
+        logger.warning("The state did not save the records of %s: left as %s, which the next run of the site "
+                       "publishes once its state has them", self.final, self.target)
+
     def sync(self) -> None:
         """``fsync`` what was written so far."""
         if self.file is not None and not self.file.closed:
@@ -483,7 +493,7 @@ def write_recovered_manifest(final: Path, records: int, digest: str) -> None:
         write_json(manifest, {
             "run_id": run_id,
             "status": "recovered",
-            "reason": "the run was killed; published by a later run",
+            "reason": "the run ended before publishing it (killed, or its state not saved); published by a later run",
             "output": {"file": final.name, "records": records, "sha256": digest},
         })
 
@@ -726,7 +736,14 @@ class CheckedFeedExporter(FeedExporter):
             return
         # Every feed is stored: the state learns the records, then the per-run files get their names (a kill in
         # between leaves .part files that the next run of the site adopts, then publishes).
-        self.crawler.signals.send_catch_log(records_durable)
+        results = self.crawler.signals.send_catch_log(records_durable)
+        if held and any(result is False or isinstance(result, Failure) for _, result in results):
+            # The state did not save them (a disk full, Redis gone: exit 5). Published, these records would be
+            # written again by the next run (no run reads a published file back); left as .part (unlocked), the
+            # next run of the site remembers them, then publishes them: each record once.
+            for storage in held:
+                storage.leave_unpublished()
+            return
         for storage in held:
             try:
                 storage.publish_held()

@@ -273,16 +273,16 @@ class DedupPipeline:
         fetched = record.get("url")
         return blob, _alias(fetched, url) if isinstance(fetched, str) else None
 
-    def records_durable(self) -> None:
-        """Commit what the feeds now hold durably to the cross-run state. A store that fails (a disk full, Redis
-        gone) fails the run's state, not its output: logged and counted, and the run exits non-zero
-        (``commands/crawl.py``); those records were written but are not remembered, so a later run may emit them
-        again."""
+    def records_durable(self) -> bool:
+        """Commit what the feeds now hold durably to the cross-run state; False when the store failed. A store that
+        fails (a disk full, Redis gone) fails the run's state, not its output: logged and counted, and the run
+        exits non-zero (``commands/crawl.py``); those records were written but are not remembered, so a later run
+        may emit them again (not for a per-run file: left unpublished, see ``feeds.CheckedFeedExporter``)."""
         staged, self.staged = self.staged, []
         # with a killed run's records this run carried into its file (a Parquet journal: Ledger.adopt)
         adopted, adopted_signatures, adopted_aliases = self.ledger.take_deferred()
         if self.ledger.store is None or not (staged or adopted):
-            return
+            return True
         with_signatures = self._signatures() is not None
         try:
             self.ledger.commit([*adopted, *((url, seen) for url, seen, _, _ in staged)],
@@ -292,8 +292,9 @@ class DedupPipeline:
         except Exception as exc:  # noqa: BLE001 - any backend's error: the operator reads the reason
             self._not_saved(exc, len(staged) + len(adopted), f"{len(staged) + len(adopted)} records written to "
                             "the feed are not remembered in the state; a later run may emit them again")
-            return
+            return False
         self.stats.inc_value("newsproj/state/recorded", len(staged) + len(adopted))
+        return True
 
     def _not_saved(self, exc: Exception, records: int, what: str) -> None:
         """The state store failed to save ``records`` (a disk full, Redis gone): one line, counted, and the run

@@ -343,3 +343,29 @@ def test_a_per_run_file_beside_a_failing_upload_marks_nothing_done(site, tmp_pat
     assert list(out.glob("*/*/*.jsonl")) == [] and list(out.glob("*/*/.*.part")) == []
     [manifest] = [json.loads(p.read_text()) for p in (state / "runs").glob("*/*.json")]
     assert manifest["status"] == "failed" and manifest["output"] is None
+
+
+def test_a_default_feed_whose_state_cannot_be_saved_is_published_by_the_next_run_once(site, tmp_path):
+    """The default feed's state save fails (a full disk): exit 5. The file was published all the same, and no run
+    reads a published file back, so the next run wrote all 6 articles again (12 records). Now it stays ``.part``
+    (no manifest beside it; the run history says why), and the next run remembers its records, then publishes it
+    (``recovered``): every article once."""
+    server, _ = site
+    state, out = tmp_path / "state", tmp_path / "output"
+    args = ("-s", f"STATE_DIR={state}", "-s", f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(date)s/%(run_id)s.jsonl")
+    full = crawl(server.base, *args, "-s", "NEWSPROJ_STATE_BACKEND=tests.sites.FullDiskAtStateSave")
+    assert full.returncode == 5, full.stderr[-3000:]
+    assert list(out.glob("*/*/*.jsonl")) == [] and list(out.glob("*/*/*.manifest.json")) == []
+    [part] = out.glob("*/*/.*.jsonl.part")
+    assert len(whole_lines(part)) == 6
+    [history] = [json.loads(p.read_text()) for p in (state / "runs").glob("*/*.json")]
+    assert history["status"] == "failed" and history["output"] is None
+    assert history["failures"] == ["state not saved: OperationalError: database or disk is full"]
+    again = crawl(server.base, *args)
+    assert again.returncode == 0, again.stderr[-3000:]
+    [published] = out.glob("*/*/*.jsonl")
+    urls = [r["canonicalUrl"] for r in whole_lines(published)]
+    assert len(urls) == 6 and set(urls) == state_urls(state)
+    manifest = json.loads(published.with_name(published.stem + ".manifest.json").read_text())
+    assert manifest["status"] == "recovered" and manifest["output"]["records"] == 6
+    assert list(out.glob("*/*/.*.part")) == []
