@@ -44,6 +44,7 @@ created: the run went on and reported the records written). So:
 
 from __future__ import annotations
 
+import bz2
 import contextlib
 import errno
 import fcntl
@@ -57,6 +58,7 @@ import os
 import re
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
@@ -467,16 +469,105 @@ def dead_parts(parts: Iterable[Path]) -> Iterator[tuple[Path, IO[bytes]]]:
             yield part, fh
 
 
+def _compression(path: Path) -> str | None:
+    """The module (``gzip``, ``bz2``, ``lzma``) whose stream ``path`` holds, by its magic bytes; None for a plain
+    file."""
+    with path.open("rb") as fh:
+        magic = fh.read(6)
+    return next((module for prefix, module in _DECOMPRESS if magic.startswith(prefix)), None)
+
+
+def _decompressor(module: str) -> Any:
+    if module == "gzip":
+        return zlib.decompressobj(31)
+    return bz2.BZ2Decompressor() if module == "bz2" else lzma.LZMADecompressor()
+
+
+def _inflated(path: Path, module: str, complete: list[bool]) -> Iterator[bytes]:
+    """The decompressed bytes of ``path`` (every member of a multi-member stream), as far as they go: a stream
+    cut by a kill gives what was written before the cut (``GzipFile.read`` loses the last block). Appends to
+    ``complete`` whether the stream ended whole."""
+    decomp = _decompressor(module)
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            while block:
+                if decomp.eof:
+                    decomp = _decompressor(module)
+                try:
+                    out = decomp.decompress(block)
+                except (zlib.error, OSError, EOFError, lzma.LZMAError):  # garbage: the stream ends here
+                    complete.append(False)
+                    return
+                if out:
+                    yield out
+                block = decomp.unused_data if decomp.eof else b""
+    complete.append(bool(decomp.eof))
+
+
+def _whole_lines(path: Path, module: str, complete: list[bool] | None = None) -> Iterator[bytes]:
+    """The whole lines of a compressed stream, up to where it was cut (a killed writer's)."""
+    pending = b""
+    for block in _inflated(path, module, [] if complete is None else complete):
+        *lines, pending = (pending + block).split(b"\n")
+        for line in lines:
+            yield line + b"\n"
+
+
+def repair_compressed(part: Path, fh: IO[bytes], module: str) -> int:
+    """A compressed ``.part`` cut by a kill (Scrapy's Gzip/Bz2/LZMA post-processing): rewritten, in place (the
+    file ``fh`` is locked), as a complete stream of its whole lines; returns how many lines it has. A complete
+    stream is left as it is."""
+    complete: list[bool] = []
+    lines = sum(1 for _ in _whole_lines(part, module, complete))
+    if complete == [True]:
+        return lines
+    with tempfile.TemporaryFile(dir=part.parent) as tmp:
+        with importlib.import_module(module).open(tmp, "wb") as out:
+            for line in _whole_lines(part, module):
+                out.write(line)
+        tmp.seek(0)
+        fh.seek(0)
+        fh.truncate()
+        for block in iter(lambda: tmp.read(1 << 20), b""):
+            fh.write(block)
+        fh.flush()
+        os.fsync(fh.fileno())
+    logger.warning("Rewrote %s, cut by a kill, as a complete stream of its %d whole lines", part, lines)
+    return lines
+
+
+def _compressed_records(path: Path, module: str) -> Iterator[dict[str, Any]]:
+    for line in _whole_lines(path, module):
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(record, dict):
+            yield record
+
+
+COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
+ORPHAN_PATTERNS = tuple(f"*/.*.jsonl{suffix}{PART_SUFFIX}" for suffix in ("", *COMPRESSED_SUFFIXES))
+"""The per-run JSON-lines files a killed run may leave: plain, or compressed by Scrapy's post-processing."""
+
+
 def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | None = None) -> list[Path]:
     """Publish ``.part`` files under ``site_dir/*/`` whose writer is dead (their flock is free); ``adopt`` learns
-    each one's records first (an exception from it leaves that ``.part`` unpublished)."""
+    each one's records first (an exception from it leaves that ``.part`` unpublished). A compressed one (gzip,
+    bz2, xz post-processing) cut by a kill is first rewritten as a complete stream of its whole lines."""
     recovered = []
-    parts = [part for part in sorted(site_dir.glob(f"*/.*.jsonl{PART_SUFFIX}")) if part != exclude]
-    for part, _fh in dead_parts(parts):  # each stays locked while it is repaired and published
-        repair_tail(part)
+    parts = [part for pattern in ORPHAN_PATTERNS for part in sorted(site_dir.glob(pattern)) if part != exclude]
+    for part, fh in dead_parts(parts):  # each stays locked while it is repaired and published
         final = final_path(part)
+        module = _compression(part)
+        if module is None:
+            repair_tail(part)
+            records: Iterable[dict[str, Any]] = read_records(part)
+        else:
+            repair_compressed(part, fh, module)
+            records = _compressed_records(part, module)
         if adopt is not None:
-            adopt(read_records(part), final)
+            adopt(records, final)
         digest, lines = sha256_of(part)
         write_recovered_manifest(final, lines, digest)
         final = publish(part, final)  # never over a file
@@ -487,7 +578,8 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
 
 def write_recovered_manifest(final: Path, records: int, digest: str) -> None:
     """The manifest of a killed run's file published by a later run (unless the killed run wrote one)."""
-    run_id = final.name.removesuffix(final.suffix)
+    name = final.name.removesuffix(final.suffix) if final.suffix in COMPRESSED_SUFFIXES else final.name
+    run_id = name.rsplit(".", 1)[0]
     manifest = final.with_name(f"{run_id}.manifest.json")
     if not manifest.exists():
         write_json(manifest, {

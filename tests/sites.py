@@ -171,3 +171,22 @@ class FullDiskAtStateSave:
                 raise sqlite3.OperationalError("database or disk is full")
 
         return Full.from_crawler(crawler)
+
+
+class KillAfterStateSave:
+    """``NEWSPROJ_STATE_BACKEND``: the STATE_DIR backend that SIGKILLs the crawl process right after its first
+    durable-batch save has committed (the state holds the records; whatever was to follow did not happen)."""
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from newsproj.state.files import FileStateStore
+
+        class Killing(FileStateStore):
+            def record_durable(self, records, signatures, aliases):
+                import os
+                import signal
+
+                super().record_durable(records, signatures, aliases)
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        return Killing.from_crawler(crawler)

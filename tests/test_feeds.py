@@ -126,6 +126,38 @@ def test_an_orphan_whose_records_cannot_be_remembered_is_not_published(tmp_path)
     assert recover_orphans(tmp_path, adopt=lambda records, final: None) == [tmp_path / "d1" / "run-dead.jsonl"]
 
 
+@pytest.mark.parametrize("cut", [False, True])
+def test_a_gzipped_orphan_is_published_whole(tmp_path, cut):
+    """A per-run feed with Scrapy's GzipPlugin leaves ``.<run>.jsonl.gz.part``: it was never published (only
+    ``.jsonl.part`` was looked for), though its records may be in the state (a kill after the state save, before
+    the rename). A complete stream is published as it is; one cut by a kill as a complete stream of its whole
+    lines, each record handed to ``adopt`` first."""
+    import gzip
+
+    lines = [json.dumps({"canonicalUrl": f"https://n.example/{n}", "articleBody": f"Body {n}"}) + "\n"
+             for n in range(3)]
+    data = gzip.compress("".join(lines).encode())
+    dead = part_path(tmp_path / "d1" / "run-dead.jsonl.gz")
+    dead.parent.mkdir()
+    if cut:  # the last record's line cut, and the stream's end: a reader raises EOFError
+        plain = "".join(lines).encode()
+        compressor = gzip.GzipFile(fileobj=(buffer := __import__("io").BytesIO()), mode="wb")
+        compressor.write(plain[:-10])
+        compressor.flush()
+        data = buffer.getvalue()
+        lines = lines[:2]
+    dead.write_bytes(data)
+    adopted = []
+    assert recover_orphans(tmp_path, adopt=lambda records, final: adopted.extend(records)) == [
+        tmp_path / "d1" / "run-dead.jsonl.gz"]
+    published = tmp_path / "d1" / "run-dead.jsonl.gz"
+    assert gzip.decompress(published.read_bytes()).decode() == "".join(lines)
+    assert adopted == [json.loads(line) for line in lines]
+    manifest = json.loads((tmp_path / "d1" / "run-dead.manifest.json").read_text())
+    assert manifest["status"] == "recovered" and manifest["output"]["records"] == len(lines)
+    assert not dead.exists()
+
+
 def test_site_key():
     assert site_key(NewsSpider(start_urls="http://127.0.0.1:8080/,http://x.example/")) == "127.0.0.1-8080"
     assert site_key(NewsSpider(start_urls="https://www.example.com/news/")) == "www.example.com"

@@ -369,3 +369,29 @@ def test_a_default_feed_whose_state_cannot_be_saved_is_published_by_the_next_run
     manifest = json.loads(published.with_name(published.stem + ".manifest.json").read_text())
     assert manifest["status"] == "recovered" and manifest["output"]["records"] == 6
     assert list(out.glob("*/*/.*.part")) == []
+
+
+def test_a_gzipped_default_feed_killed_after_its_state_save_is_published_by_the_next_run(site, tmp_path):
+    """A per-run feed with Scrapy's GzipPlugin, SIGKILLed right after the state saved its records, before the
+    rename (``tests.sites.KillAfterStateSave``): its ``.<run>.jsonl.gz.part`` was never published (only ``.jsonl``
+    parts were looked for), so 6 records were marked done that no published file held, for ever. Now the next
+    run publishes it."""
+    import gzip
+
+    server, _ = site
+    state, out = tmp_path / "state", tmp_path / "output"
+    feeds = {f"{out}/%(site)s/%(date)s/%(run_id)s.jsonl.gz": {
+        "format": "jsonlines", "newsproj_atomic": True, "uri_params": "newsproj.extensions.manifest.uri_params",
+        "postprocessing": ["scrapy.extensions.postprocessing.GzipPlugin"]}}
+    args = ("-s", f"STATE_DIR={state}", "-s", f"FEEDS={json.dumps(feeds)}")
+    killed = crawl(server.base, *args, "-s", "NEWSPROJ_STATE_BACKEND=tests.sites.KillAfterStateSave")
+    assert killed.returncode != 0
+    assert len(state_urls(state)) == 6 and list(out.glob("*/*/*.jsonl.gz")) == []
+    again = crawl(server.base, *args)
+    assert again.returncode == 0, again.stderr[-3000:]
+    [published] = out.glob("*/*/*.jsonl.gz")
+    urls = [json.loads(line)["canonicalUrl"] for line in gzip.decompress(published.read_bytes()).splitlines()]
+    assert len(urls) == 6 and set(urls) == state_urls(state)
+    manifest = json.loads(published.with_name(published.name.replace(".jsonl.gz", ".manifest.json")).read_text())
+    assert manifest["status"] == "recovered" and manifest["output"]["records"] == 6
+    assert list(out.glob("*/*/.*.part")) == []
