@@ -1,5 +1,7 @@
 """Scrapy settings for newsproj: short and declarative. Every value can be overridden with ``-s``."""
 
+from scrapy.settings import default_settings as _scrapy_defaults
+
 BOT_NAME = "newsproj"
 SPIDER_MODULES = ["newsproj.spiders"]
 NEWSPIDER_MODULE = "newsproj.spiders"
@@ -114,9 +116,12 @@ FEED_EXPORTERS = {
 # Output (docs/operations.md). Without -o/-O/FEEDS, `scrapy crawl` (newsproj/commands/crawl.py) writes one file per
 # run here, visible only when complete, with a manifest beside it. Scrapy itself would add -o/-O to a FEEDS
 # set in this file, writing both; so the default lives in its own setting. Local files go through
-# SafeFileFeedStorage (no partial line after a kill, resumable -o).
+# SafeFileFeedStorage (no partial line after a kill, resumable -o), set in the _BASE dict: a user's FEED_STORAGES
+# (-s FEED_STORAGES='{"s3x": ...}' to add a scheme) replaces FEED_STORAGES whole, and silently put Scrapy's
+# FileFeedStorage back under every local feed (no atomic publish, no lock, no repair).
 NEWSPROJ_DEFAULT_FEED = "output/%(site)s/%(date)s/%(run_id)s.jsonl"
-FEED_STORAGES = {
+FEED_STORAGES_BASE = {
+    **_scrapy_defaults.FEED_STORAGES_BASE,
     "": "newsproj.feeds.SafeFileFeedStorage",
     "file": "newsproj.feeds.SafeFileFeedStorage",
 }

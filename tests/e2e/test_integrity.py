@@ -395,3 +395,19 @@ def test_a_gzipped_default_feed_killed_after_its_state_save_is_published_by_the_
     manifest = json.loads(published.with_name(published.name.replace(".jsonl.gz", ".manifest.json")).read_text())
     assert manifest["status"] == "recovered" and manifest["output"]["records"] == 6
     assert list(out.glob("*/*/.*.part")) == []
+
+
+def test_a_storage_added_with_feed_storages_keeps_local_files_safe(site, tmp_path):
+    """``-s FEED_STORAGES='{"scheme": ...}'`` (to add an upload scheme) replaced the project's FEED_STORAGES whole:
+    every local feed, the default one included, went through Scrapy's FileFeedStorage again — written under its
+    final name as it ran, no lock, no manifest, state committed at close whatever the file held. The safe
+    storage now sits in FEED_STORAGES_BASE, so a user's FEED_STORAGES adds to it."""
+    server, _ = site
+    state, out = tmp_path / "state", tmp_path / "output"
+    result = crawl(server.base, "-s", f"STATE_DIR={state}",
+                   "-s", f"FEED_STORAGES={json.dumps({'failing': 'tests.sites.FailingUpload'})}",
+                   "-s", f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(date)s/%(run_id)s.jsonl")
+    assert result.returncode == 0, result.stderr[-3000:]
+    [published] = out.glob("*/*/*.jsonl")
+    manifest = json.loads(published.with_name(published.stem + ".manifest.json").read_text())
+    assert manifest["status"] == "ok" and manifest["output"]["records"] == 6 == len(whole_lines(published))
