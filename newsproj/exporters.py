@@ -149,7 +149,52 @@ def write_parquet(path: Path, records: Iterable[dict[str, Any]], rows: int = DEF
     return count
 
 
-def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | None = None) -> list[Path]:
+def fitting_tables(records: Iterable[dict[str, Any]], rows: int, where: Path,
+                   stats: Any = None) -> Iterator[pa.Table]:
+    """``records`` as tables of the record schema, ``rows`` at a time; a record whose values do not fit it (a
+    journal line damaged on disk, or a value validation let through) costs only itself: logged and counted
+    (``newsproj/output/parquet_unwritable``)."""
+    for batch in _batches(records, rows):
+        try:
+            yield to_table(batch)
+            continue
+        except (pa.ArrowException, TypeError, ValueError):
+            pass
+        tables = []
+        for record in batch:
+            try:
+                tables.append(to_table([record]))
+            except (pa.ArrowException, TypeError, ValueError) as exc:
+                logger.error("Not written to %s (does not fit the record schema: %s): %s", where, exc,
+                             record.get("url"))
+                if stats is not None:
+                    stats.inc_value("newsproj/output/parquet_unwritable")
+        if tables:
+            yield pa.concat_tables(tables)
+
+
+def _publish_journal(journal: Path, final: Path, adopt: Adopt | None, stats: Any) -> int:
+    """A killed run's journal as ``final``: written aside (records that do not fit the schema left out, counted),
+    then the records the file holds handed to ``adopt``, then renamed; returns the row count. A failure leaves
+    the journal as it was (and no temp file)."""
+    tmp = final.with_name(f".{final.name}.tmp")
+    try:
+        count = 0
+        with pq.ParquetWriter(tmp, arrow_schema(), compression=COMPRESSION) as writer:
+            for table in fitting_tables(read_records(journal), DEFAULT_ROW_GROUP_ROWS, final, stats):
+                writer.write_table(table)
+                count += table.num_rows
+        if adopt is not None:  # what the file holds, not what the journal says
+            adopt(_parquet_records(tmp), final)
+        os.replace(tmp, final)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return count
+
+
+def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | None = None,
+                    stats: Any = None) -> list[Path]:
     """Publish what killed default-feed runs left under ``site_dir/*/`` as ``<run-id>.parquet``: a journal (the
     run died before its file was complete), or a complete ``.part`` without one (it died after completing the file,
     before renaming it: its state may already hold the records). ``adopt`` learns each one's records first (an
@@ -170,9 +215,7 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
         assert final is not None
         if journal.is_file():
             repair_tail(journal)
-            if adopt is not None:
-                adopt(read_records(journal), final)
-            rows = write_parquet(final, read_records(journal))
+            rows = _publish_journal(journal, final, adopt, stats)
             write_recovered_manifest(final, rows, sha256_of(final)[0])
             journal.unlink()
             part.unlink(missing_ok=True)
@@ -261,26 +304,12 @@ class ParquetItemExporter(BaseItemExporter):
     def _flush(self) -> None:
         if not self.buffer or self.writer is None:
             return
-        try:
-            table = to_table(self.buffer)
-        except (pa.ArrowException, TypeError, ValueError):
-            table = self._table_without_bad_records()
-        self.writer.write_table(table)
-        self.rows += table.num_rows
+        stats = self.crawler.stats if self.crawler is not None else None
+        # a record whose values do not fit the schema (validation should have dropped it) costs only itself
+        for table in fitting_tables(self.buffer, len(self.buffer), self.part or Path("?"), stats):
+            self.writer.write_table(table)
+            self.rows += table.num_rows
         self.buffer = []
-
-    def _table_without_bad_records(self) -> pa.Table:
-        """A record whose values do not fit the schema (validation should have dropped it) costs only itself."""
-        tables = []
-        for record in self.buffer:
-            try:
-                tables.append(to_table([record]))
-            except (pa.ArrowException, TypeError, ValueError) as exc:
-                logger.error("Not written to %s (does not fit the record schema: %s): %s", self.part,
-                             exc, record.get("url"))
-                if self.crawler is not None:
-                    self.crawler.stats.inc_value("newsproj/output/parquet_unwritable")
-        return pa.concat_tables(tables) if tables else to_table([])
 
     def finish_exporting(self) -> None:
         if self.writer is None:

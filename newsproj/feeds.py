@@ -166,7 +166,7 @@ class FormatFiles(Protocol):
         too unless ``keep_final`` is false: a per-run file's final name holds what another run published)."""
 
     def recover_orphans(self, site_dir: Path, exclude: Path | None = None,
-                        adopt: Adopt | None = None) -> list[Path]:
+                        adopt: Adopt | None = None, stats: Any = None) -> list[Path]:
         """Publish what killed runs of the default feed left under ``site_dir/*/``, each file's records handed to
         ``adopt`` first (see :func:`recover_orphans`)."""
 
@@ -379,7 +379,8 @@ class SafeFileFeedStorage(FileFeedStorage):
             # saved left a file whose records no later run read, and the next run wrote them all again.
             recovered = recover_orphans(site_dir, exclude=self.target, adopt=self._adopt_records)
             if self.files is not None:  # a killed Parquet run's journal
-                recovered += self.files.recover_orphans(site_dir, exclude=self.target, adopt=self._adopt_records)
+                recovered += self.files.recover_orphans(site_dir, exclude=self.target, adopt=self._adopt_records,
+                                                        stats=self.crawler.stats if self.crawler else None)
             if recovered and self.crawler is not None:
                 self.crawler.stats.inc_value("newsproj/output/recovered_files", len(recovered))
         # the exporter reads the mode (Parquet: "a" carries the existing records over) and the name (the .part)

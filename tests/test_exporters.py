@@ -113,3 +113,27 @@ def test_the_json_lines_exporter_writes_scrapys_bytes():
             exporter.export_item(broken)
     assert written[0] == written[1]
     assert "Zoë".encode() in written[1]
+
+
+def test_a_killed_runs_journal_with_a_record_that_does_not_fit_is_published_without_it(tmp_path):
+    """A default-feed orphan's journal holding a line that does not fit the schema (damaged on disk): its records
+    were adopted (remembered in the state) before the Parquet file was written, which then raised: nothing
+    published, a ``.tmp`` left, and every later run of the site stopped at its feed's opening (exit 2) on the same
+    line, with the journal's records marked done in no file. Now that record alone is left out (logged, counted),
+    and only what the published file holds is adopted."""
+    from newsproj.exporters import recover_orphans
+    from newsproj.feeds import part_path
+
+    final = tmp_path / "2026-01-01" / "20260101T000000Z-abcdef.parquet"
+    final.parent.mkdir()
+    part = part_path(final)
+    part.write_bytes(b"")
+    bad = {**record(1), "authors": "Ada Writer"}  # a list of {"name"} in the schema
+    journal_path(part).write_text("".join(json.dumps(r) + "\n" for r in (record(0), bad, record(2))))
+    crawler = get_crawler()
+    adopted: list[str] = []
+    assert recover_orphans(tmp_path, adopt=lambda records, _: adopted.extend(r["url"] for r in records),
+                           stats=crawler.stats) == [final]
+    assert urls(final) == adopted == [record(0)["url"], record(2)["url"]]
+    assert crawler.stats.get_value("newsproj/output/parquet_unwritable") == 1
+    assert sorted(p.name for p in final.parent.iterdir()) == ["20260101T000000Z-abcdef.manifest.json", final.name]
