@@ -36,3 +36,42 @@ def test_each_level_writes_members_any_gzip_reader_reads(level, tmp_path):
     assert read[0].body == BODY and read[0].length == len(resp)
     if level >= 1:  # (compressed: ~25 times smaller for this repetitive page)
         assert len(resp) < len(BODY) / 10
+
+
+def test_a_write_that_fails_half_way_leaves_no_bytes_and_later_pointers_true(tmp_path):
+    """A disk full in the middle of a record's write left its first bytes in the file, but the writer's size did not
+    count them: every later record's ``metadata.warc`` offset pointed that many bytes before its record (a reader
+    of the pointer got the tail of the failed record). Now the failed write is cut back and raised."""
+    import errno
+
+    from newsproj.warc.writer import WarcWriter
+
+    def page(n: int) -> HtmlResponse:
+        url = f"https://news.example/story-{n}"
+        return HtmlResponse(url=url, body=BODY, headers={"Content-Type": "text/html"}, request=Request(url))
+
+    writer = WarcWriter(tmp_path, "newsproj-test", 10**9)
+    writer.open()
+    first = writer.write(page(0), "2024-09-12T10:00:00Z")
+    real = writer._file
+    assert real is not None
+
+    class HalfFull(io.RawIOBase):  # writes half of what it is given once, then fails as a full disk does
+        def write(self, data):
+            real.write(bytes(data)[: len(data) // 2])
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def fileno(self):
+            return real.fileno()
+
+    writer._file = HalfFull()
+    with pytest.raises(OSError):
+        writer.write(page(1), "2024-09-12T10:00:00Z")
+    writer._file = real
+    third = writer.write(page(2), "2024-09-12T10:00:00Z")
+    writer.close()
+    data = (tmp_path / third.file).read_bytes()
+    for pointer in (first, third):
+        [record] = ArchiveIterator(io.BytesIO(data[pointer.offset: pointer.offset + pointer.length]))
+        assert record.rec_headers.get_header("WARC-Record-ID") == pointer.recordId
+    assert [r.rec_type for r in ArchiveIterator(io.BytesIO(data))] == ["response", "request"] * 2

@@ -204,10 +204,17 @@ class WarcWriter:
         assert self._file is not None and self._final is not None
         offset = self._size
         data = resp + req
-        written = self._file.write(data)
-        while written is not None and written < len(data):  # a raw file may write short; finish it
-            data = data[written:]
+        try:
             written = self._file.write(data)
+            while written is not None and written < len(data):  # a raw file may write short; finish it
+                data = data[written:]
+                written = self._file.write(data)
+        except OSError:
+            # (a disk full): no part of this record stays, or every later record's offset would point before it
+            fd = self._file.fileno()
+            os.ftruncate(fd, offset)
+            os.lseek(fd, offset, os.SEEK_SET)
+            raise
         self._digest.update(resp)
         self._digest.update(req)
         self._size += len(resp) + len(req)
