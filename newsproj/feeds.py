@@ -345,15 +345,23 @@ class SafeFileFeedStorage(FileFeedStorage):
         the first request: no record can pass dedup before the records of a file this run continues, or of a
         killed run's orphan, are known."""
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        existed = self.target.exists()
-        fd = os.open(self.target, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        for _ in range(10):
+            existed = self.target.exists()
+            fd = os.open(self.target, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                raise FeedUnavailable(
+                    f"feed {self.final} is being written by another run; wait for it to end or write elsewhere"
+                ) from None
+            if self._still_ours(fd):
+                break
+            # Between the open and the lock, another run's recovery found the .part unlocked and published (or
+            # removed) it: this run would write into that file. Open the name again.
             os.close(fd)
-            raise FeedUnavailable(
-                f"feed {self.final} is being written by another run; wait for it to end or write elsewhere"
-            ) from None
+        else:
+            raise FeedUnavailable(f"feed {self.final}: its file keeps being taken by another run; write elsewhere")
         fresh = self.overwrite and not self._resumed_run()
         if fresh and existed and not self.parquet:
             os.ftruncate(fd, 0)  # -O; a JOBDIR run resumed continues its file instead
@@ -389,6 +397,15 @@ class SafeFileFeedStorage(FileFeedStorage):
         file.good = os.fstat(fd).st_size
         file.name = file.path = str(self.target)
         return file
+
+    def _still_ours(self, fd: int) -> bool:
+        """The locked ``fd`` is still the file named :attr:`target`."""
+        try:
+            named = os.stat(self.target)
+        except FileNotFoundError:
+            return False
+        held = os.fstat(fd)
+        return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
     def store(self, file: IO[bytes]) -> None:
         os.fsync(file.fileno())
@@ -560,6 +577,9 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
     parts = [part for pattern in ORPHAN_PATTERNS for part in sorted(site_dir.glob(pattern)) if part != exclude]
     for part, fh in dead_parts(parts):  # each stays locked while it is repaired and published
         final = final_path(part)
+        if fh.seek(0, os.SEEK_END) == 0:  # died before its first record (or a live run not locked yet, which
+            part.unlink()                 # then makes it again): nothing to publish
+            continue
         module = _compression(part)
         if module is None:
             repair_tail(part)

@@ -267,3 +267,33 @@ def test_write_json_from_several_writers_at_once_never_shows_a_partial_file(tmp_
     assert errors == []
     assert seen
     assert not [p.name for p in tmp_path.iterdir() if p.name != "state.json"]  # no temp file left behind
+
+
+def test_a_part_taken_by_another_runs_recovery_before_it_was_locked_is_made_again(tmp_path, monkeypatch):
+    """Two runs of a site at once (distributed workers on one machine, or runs without STATE_DIR, whose lock is
+    per site): one creates its ``.part`` and, before it locks it, the other's recovery finds it unlocked and
+    publishes it (an empty "recovered" file). The first run then wrote every record into that published file, in
+    plain view while running, and its own publication failed (FileNotFoundError) after its state was saved. Now a
+    run checks, once locked, that its ``.part`` is still there and the file it holds; if not, it makes a new one."""
+    import newsproj.feeds as feeds
+
+    final = tmp_path / "site" / "2024-09-12" / "run1.jsonl"
+    storage = build_from_crawler(SafeFileFeedStorage, get_crawler(settings_dict={"STATE_DIR": ""}), str(final),
+                                 feed_options={"overwrite": False, "newsproj_atomic": True})
+    storage.recover = False  # only the other run recovers here
+    real, raced = fcntl.flock, []
+
+    def racing(fd, operation):
+        if not raced:  # between this run's open and its lock: the other run's recovery
+            raced.append(True)
+            recover_orphans(tmp_path / "site")
+        return real(fd, operation)
+
+    monkeypatch.setattr(feeds.fcntl, "flock", racing)
+    fh = storage.open(None)
+    monkeypatch.setattr(feeds.fcntl, "flock", real)
+    fh.write(LINE.encode())
+    assert not final.exists() or final.read_text() == "", "a record visible under the final name while running"
+    storage.store(fh)
+    published = storage.publish_held()
+    assert published.read_text() == LINE
