@@ -215,7 +215,7 @@ def count_lines(path: Path) -> int:
         with opener(path, "rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 lines += block.count(b"\n")
-    except (EOFError, OSError, lzma.LZMAError):  # a compressed file cut short by a kill: the lines read so far
+    except (EOFError, OSError, lzma.LZMAError, zlib.error):  # a compressed file cut by a kill: the lines so far
         pass
     return lines
 
@@ -372,6 +372,12 @@ class SafeFileFeedStorage(FileFeedStorage):
                 if self.crawler is not None:
                     self.crawler.stats.set_value("newsproj/output/partial_line_bytes_cut", cut)
             self._adopt(self.target)
+        if self.per_run and existed and not fresh and not self.json_lines and not self.parquet:
+            module = _compression(self.target) if os.fstat(fd).st_size else None
+            if module is not None:  # a compressed .part cut by a kill (JOBDIR resume): continued after its whole
+                with self.target.open("rb+") as fh:  # lines, as a complete stream (a member appended after a cut
+                    repair_compressed(self.target, fh, module)  # one made the file unreadable)
+                self._adopt_records(_compressed_records(self.target, module), self.target)
         if self.files is not None and not fresh and self.crawler is not None:
             # what an appending Parquet run carries over (a per-run file: not its final, see below)
             self.files.seed_ledger(self.crawler, self.target, keep_final=not self.per_run)
