@@ -19,8 +19,8 @@ created: the run went on and reported the records written). So:
 - sends :data:`records_durable` when the records written so far may be committed to the cross-run state: for
   local files appended to (``-o``), after an ``fsync`` every ``NEWSPROJ_FEED_SYNC_RECORDS`` records or
   ``NEWSPROJ_FEED_SYNC_SECONDS``; for ``-O``, a file published at close (the default feed) or a storage that
-  uploads at close (S3, FTP…), only once every feed has been stored without error. A failed feed commits nothing
-  more.
+  uploads at close (S3, FTP…), only once every feed has been stored without error; then it renames the per-run
+  files (left ``.part`` for the next run when the state could not save). A failed feed commits nothing more.
 
 :class:`SafeFileFeedStorage` replaces Scrapy's ``FileFeedStorage``:
 

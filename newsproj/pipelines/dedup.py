@@ -16,8 +16,9 @@
   ``metadata.nearDuplicateOf`` set to that record's ``canonicalUrl``.
 
 The run's ledger learns a record once the feed exporter has written it (``record_written``), and the state store
-only once the feed holds it durably (``records_durable``: after an fsync, or once a feed published or uploaded at
-close was stored), never before (cf. scrapy-deltafetch, which commits before export and loses items on a crash).
+only once the feed holds it durably (``records_durable``: after an fsync, or once every feed written or uploaded
+at close was stored; a per-run file is renamed after it), never before (cf. scrapy-deltafetch, which commits
+before export and loses items on a crash).
 A record the feed did not write (``record_failed``) is forgotten; a failed feed commits nothing more.
 """
 

@@ -1,7 +1,7 @@
 """Cross-run memory: what earlier runs emitted, so a later run emits only new or changed articles.
 
 Keyed by ``canonicalUrl``. A record is written to the store only once the feeds hold it durably (the dedup
-pipeline's ``records_durable``: the feed's fsync or its file's publication, then one all-or-none batch of articles,
+pipeline's ``records_durable``: the feed's fsync, or every feed stored at close, then one all-or-none batch of articles,
 MinHash signatures and URL aliases), never before: a killed run forgets at most what it did not write, and the next
 run adopts what the file holds but the store missed (``Ledger.adopt``).
 
