@@ -117,3 +117,42 @@ def test_containers_inside_a_container_without_the_bodys_first_words_are_not_rea
     monkeypatch.setattr(lxml.html.HtmlElement, "text_content", counted)
     assert standfirst(tree, BODY, "Rates held at four percent", [DESC]) == [DESC]
     assert "top" in read and "m0" not in read and "box" not in read
+
+
+HEADED = """<html><body><article><header><h1>Rates held at four percent</h1>{deck}
+<div class="byline">By Jane Doe</div></header>
+<div class="body"><p>The central bank of Velmora held its benchmark rate at four percent on Tuesday.</p>
+<p>Economists had expected the decision.</p></div></article></body></html>"""
+NO_STOP = "Savers wait another quarter as the bank of Velmora keeps its main rate where it was"
+
+
+def _decks(deck: str) -> list[str]:
+    return standfirst(lxml.html.fromstring(HEADED.format(deck=deck)), BODY, "Rates held at four percent", [])
+
+
+def test_a_deck_without_a_stop_is_taken_when_its_class_names_it():
+    """A deck often ends without a stop (news-dev CanadaCom, RollingStone; dragnet's "stand-first"; msv's
+    Independent "<div class='intro'><p>…</p>"): its class is the evidence then, on the block right after the
+    displayed headline or on the holder it opens."""
+    assert _decks(f'<p class="article-subtitle">{NO_STOP}</p>') == [NO_STOP]
+    assert _decks(f'<div class="article-excerpt larva">{NO_STOP}</div>') == [NO_STOP]
+    assert _decks(f'<p id="stand-first" class="stand-first-alone">{NO_STOP}</p>') == [NO_STOP]
+    assert _decks(f'<div class="intro"><!-- deck --><p>{NO_STOP}&nbsp;</p></div>') == [NO_STOP]
+
+
+def test_a_line_without_a_stop_beside_the_headline_needs_a_deck_class_on_a_prose_block():
+    """Bylines, dates and second titles sit there too, without a stop: no deck class, a class that names no deck
+    ("leader-board", "introduction-video" are no tokens of it), a heading (a subtitle, which AEB's and L3S's
+    truths leave out), a block not right after the headline, or one that is not its holder's first child: nothing."""
+    byline = "By Jane Doe and John Roe in Brussels and Berlin, for the Velmora Times"
+    assert _decks(f'<p class="article-meta">{byline}</p>') == []
+    assert _decks(f'<p>{NO_STOP}</p>') == []
+    assert _decks(f'<p class="leader-board">{NO_STOP}</p>') == []
+    assert _decks(f'<p class="introduction-video">{NO_STOP}</p>') == []
+    assert _decks(f'<h2 class="subtitle">{NO_STOP}</h2>') == []
+    assert _decks(f'<div class="share"></div><p class="dek">{NO_STOP}</p>') == []
+    assert _decks(f'<div class="intro"><span>Analysis</span><p>{NO_STOP}</p></div>') == []
+    assert _decks(f'<div class="intro">Analysis<p>{NO_STOP}</p></div>') == []
+    # a label's note keeps its own rule: no deck, class or not
+    note = "Editor's note: this story was updated with the bank's statement of Tuesday"
+    assert _decks(f'<p class="dek">{note}</p>') == []

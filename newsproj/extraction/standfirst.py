@@ -4,14 +4,17 @@ Extractors that look for the densest block of paragraphs skip it, because publis
 beside the headline, not in the body container. It is part of the article as published, so it is taken back:
 the blocks of prose after the ``<h1>`` and before the first line of the extracted body, outside figures, lists,
 navigation and forms, that the page's description vouches for or that are the sentence set right after the
-displayed headline (a deck: no label's note or prompt, "Editor's note: ...", "Listen to this article ..."). What is
-chrome among them (dates, bylines, credits) the cleaning step removes as usual.
+displayed headline (a deck: no label's note or prompt, "Editor's note: ...", "Listen to this article ..."; one
+that ends without a stop only when its class names it a deck). What is chrome among them (dates, bylines,
+credits) the cleaning step removes as usual.
 """
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+
+from lxml import etree
 
 from ..cleaning.patterns import first_match, vocabulary
 from ..text import folded_key, text_key
@@ -89,18 +92,53 @@ def _matches(key: str, descriptions: list[str]) -> bool:
 _SENTENCE_END = re.compile(r"[.!?…][\"'”“»«)]*$")
 
 
-def _deck(el: HtmlElement, text: str, display: HtmlElement | None) -> bool:
-    """The block is the deck set right after the displayed headline: the next element after the heading, or after
-    the ``<hgroup>``/``<header>`` that holds it (FUNKE: "<hgroup>kicker, <h2>headline</h2></hgroup><div>intro"),
-    and a sentence; a deck need not say what the page's description says."""
-    if display is None or not _SENTENCE_END.search(text):
-        return False
+_DECK_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:stand-?first|deck|dek|sub-?title|excerpt|summary|intro|lede)(?:$|[\s_-])", re.I)
+"""A class or id token that names a deck ("article-subtitle", "stand-first", "article-excerpt", "intro"), bounded by
+white space, "-" or "_" ("lead" and "teaser" are left out: "lead-author", "teaser-list")."""
+_PROSE_TAGS = frozenset(("p", "div", "span"))
+
+
+def _after(el: HtmlElement, display: HtmlElement) -> bool:
+    """``el`` is the next element after the displayed headline, or after the ``<hgroup>``/``<header>`` holding it."""
     prev = el.getprevious()
     while prev is not None and not isinstance(prev.tag, str):
         prev = prev.getprevious()  # (a comment or processing instruction between them)
-    if prev is None or not (prev is display or (prev.tag in ("hgroup", "header") and display in prev.iter())):
+    return prev is not None and (prev is display or (prev.tag in ("hgroup", "header") and display in prev.iter()))
+
+
+def _deck(el: HtmlElement, text: str, display: HtmlElement | None) -> bool:
+    """The block is the deck set right after the displayed headline: the next element after the heading, or after
+    the ``<hgroup>``/``<header>`` that holds it (FUNKE: "<hgroup>kicker, <h2>headline</h2></hgroup><div>intro"),
+    and a sentence; a deck need not say what the page's description says.
+
+    A deck that ends without a stop ("Canadian Rockies resort completes a sweeping overhaul after 2024 wildfire")
+    is taken on its markup's word instead: a block of prose (``<p>``, ``<div>``, ``<span>``, not a heading: a second
+    title there is a subtitle the truths leave out) whose class or id names a deck (:data:`_DECK_CLASS`), set right
+    after the headline, alone or as the first child of such a holder ("<h1>…</h1><div class='intro'><p>…</p>")."""
+    if display is None:
         return False
+    if _SENTENCE_END.search(text):
+        if not _after(el, display):
+            return False
+    elif el.tag not in _PROSE_TAGS:
+        return False
+    else:
+        parent = el.getparent()
+        holder = el if _after(el, display) else parent if (
+            parent is not None and parent.tag in _PROSE_TAGS and _first_child(el) and _after(parent, display)) else None
+        if holder is None or not any(_DECK_CLASS.search(x.get(name) or "") for x in {el, holder}
+                                     for name in ("class", "id")):
+            return False
     return not _promo(text)
+
+
+def _first_child(el: HtmlElement) -> bool:
+    """No element comes before ``el`` in its parent, and no text."""
+    parent = el.getparent()
+    if parent is None or (parent.text or "").strip():
+        return False
+    return next(parent.iterchildren(etree.Element), None) is el  # (comments skipped in C)
 
 
 _LABEL_HEAD = re.compile(r"\W{0,3}(?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*\s*:\s")
