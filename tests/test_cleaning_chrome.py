@@ -1285,3 +1285,21 @@ def test_the_credit_pattern_tests_its_words_before_its_thirteen_determiners():
     assert credit.pattern.startswith("\\b(?=photo |image |picture )")
     assert credit.search("Top image by Jane Doe") and not credit.search("The photo by her brother went viral.")
     assert credit.search("the photo by " * 8000 + "x" * 50_000) is None  # (154k characters, linear)
+
+
+def test_the_byline_and_date_under_a_lead_are_still_the_top():
+    """A lead (or deck) set above the byline and the date: the top's byline and date rule reads the short lines
+    right after the first paragraph of prose too (l3s "<lead>", "1/9/2008"; AnadoluAjansi "<lead>", "<author>",
+    "<date>"), not past the next paragraph of prose nor past TOP_AFTER_LEAD lines."""
+    story = "The second paragraph of the article, which has quite a lot of words in it to be prose as well, surely."
+    cleaned = clean_body(f"{PROSE}\nJane Doe\n1/9/2008\n{story}", authors=["Jane Doe"])
+    assert cleaned.text == f"{PROSE}\n{story}"
+    assert cleaned.removed == [("Jane Doe", "byline"), ("1/9/2008", "dateline")]
+    # prose that must survive: the same lines further down are the story's own (a name in a list, a date's row)
+    later = f"{PROSE}\n{story}\nJane Doe\n1/9/2008\nThe end of it."
+    assert clean_body(later, authors=["Jane Doe"]).text == later
+    far = f"{PROSE}\nKicker one\nKicker two\nKicker three\n1/9/2008\n{story}"
+    assert clean_body(far).text == far
+    # a short line that is no name of the record's authors, nor a date, stays where it is
+    named = f"{PROSE}\nJohn Roe\nPart 1 of 10\n{story}"
+    assert clean_body(named, authors=["Jane Doe"]).text == named

@@ -189,6 +189,9 @@ _CREDIT_LINE = re.compile(r"^[^\W\d_][^\W\d][\w'’.&/ -]{0,38}:\s+([^\d:;]{2,11
 """Names are no sentence: a transcript in capitals ("BLITZER: WE ARE FOLLOWING BREAKING NEWS.") ends like one, a
 team's line-up ("Liverpool: ALISSON; ALEXANDER-ARNOLD, KONATE, ...; SALAH.") has semicolons."""
 CREDIT_CAPITALS = 0.6
+TOP_AFTER_LEAD = 3
+"""Short lines after the body's first paragraph of prose that are still its top: a lead (or deck) set above the
+byline and the date ("<lead>", "Fatma Sevinç Çetin", "20 Nisan 2026", then the story; "<lead>", "1/9/2008")."""
 
 
 def _credit_line(line: str) -> bool:
@@ -530,12 +533,18 @@ def clean_body(
         for k in range(thread, len(lines)):
             drop(k, "comments")
 
-    # 4. headline, byline and date repeated at the top of the body
+    # 4. headline, byline and date repeated at the top of the body: before its first paragraph of prose, and in
+    #    the TOP_AFTER_LEAD short lines right after it (a lead or deck set above the byline and the date)
     head = _norm(headline) if headline else None
     names = {_norm(a) for a in authors or []}
+    lead: int | None = None
     for i, line in enumerate(lines):
-        if keep[i] and word_count(line) >= 15:
-            break  # the first paragraph of prose: the top is over
+        prose = keep[i] and word_count(line) >= 15
+        if lead is not None and (prose or i - lead > TOP_AFTER_LEAD):
+            break  # the second paragraph of prose, or past the lead's byline and date: the top is over
+        if prose:
+            lead = i  # the first paragraph of prose
+            continue
         key = keys[i]
         if head and key.rstrip(".") == head.rstrip("."):
             drop(i, "headline")
