@@ -76,8 +76,9 @@ class PageExtractor:
         self.replaced: tuple[float, int] | None = None
         """The process's page limits this crawl replaced (extracting in the crawl process), until it closes."""
         self.tokens = itertools.count(1)
-        self.hard_grace = limits.HARD_GRACE
-        """Seconds after the time limit at which a worker stuck in C code is ended (a test shortens it)."""
+        self.hard_grace = crawler.settings.getfloat("NEWSPROJ_PAGE_HARD_GRACE", limits.HARD_GRACE)
+        """Seconds after the time limit at which a worker stuck in C code is ended (``NEWSPROJ_PAGE_HARD_GRACE``;
+        a test shortens it)."""
         self.work = process_in_worker
         """What a worker runs for a page: ``work(reset_every, registry, page, token)`` (a test gives another)."""
 

@@ -89,6 +89,11 @@ TIME_LIMIT = 4
 """Seconds. The slow page needs ~15 s on an idle host, a good page here at most ~0.5 s: a wide margin on both sides,
 whatever the load and whatever extraction speed-ups land (55,000 paragraphs needed ~15 s when they were chosen
 against a 6 s limit, then 6.05 s once extraction got faster: timed out or not depending on the host's load)."""
+HARD_GRACE = 2
+"""Seconds after the limit at which the worker still on the slow page is ended (``NEWSPROJ_PAGE_HARD_GRACE``; 10 by
+default). Most of the slow page's time is one libxml2 call (trafilatura's "//p//text()" over its 95,000 <p>, from
+~1.5 s to ~11 s of the page on an idle host), which the limit's signal cannot interrupt: the worker is killed inside
+it at 6 s, where the default grace had the crawl wait for 14 s (and a core burn the while)."""
 SITEMAP_CHAIN = 300
 FEED_PADDING = 500_000
 """Empty elements in the feed (2 MB; 6 MB held the crawl process 58 s before)."""

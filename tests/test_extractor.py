@@ -67,6 +67,20 @@ def test_site_registry_switched_off_gives_the_generic_path() -> None:
     assert "board" in bodies["0"] and "council" in bodies["0"]
 
 
+def test_the_hard_limits_grace_is_a_setting() -> None:
+    """NEWSPROJ_PAGE_HARD_GRACE: how long after the page time limit a worker stuck in C code is ended (the pool
+    and its watchdog are given the extractor's); 10 s unless set."""
+    from scrapy.utils.test import get_crawler
+
+    from newsproj.extraction.limits import HARD_GRACE
+    from newsproj.extractor import PageExtractor
+    from newsproj.middlewares.config import SETTINGS
+
+    assert PageExtractor(get_crawler(settings_dict={})).hard_grace == HARD_GRACE == SETTINGS[
+        "NEWSPROJ_PAGE_HARD_GRACE"].default == 10
+    assert PageExtractor(get_crawler(settings_dict={"NEWSPROJ_PAGE_HARD_GRACE": "2.5"})).hard_grace == 2.5
+
+
 def test_a_crawl_extracting_in_its_own_process_leaves_no_page_limits_behind() -> None:
     """NEWSPROJ_EXTRACT_WORKERS=0 sets the page limits of the crawl process (module state); once that crawl
     closes, the next crawl or `scrapy extract` in the process does not inherit them (a 5-element cap here)."""

@@ -49,7 +49,8 @@ PAGE_TIME_LIMIT = 30.0
 page costs 20-200 ms; pages that need more than this are hostile or broken."""
 
 HARD_GRACE = 10.0
-"""Seconds after the soft limit at which a pool worker still busy with the page is ended."""
+"""Default seconds after the soft limit at which a pool worker still busy with the page is ended
+(``NEWSPROJ_PAGE_HARD_GRACE``)."""
 
 REFIRE = 1e-4
 """Seconds after a garbage collection that held the timeout up, or after a :class:`PageTimeout` a finaliser

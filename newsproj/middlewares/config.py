@@ -69,6 +69,8 @@ SETTINGS: dict[str, Setting] = {
                                           "too_many_elements and only its links are read (0 = no cap)"),
     "NEWSPROJ_PAGE_TIME_LIMIT": Setting("float", 30.0, "seconds of extraction one page may cost; a page over it "
                                         "is dropped as newsproj/extract/error/timeout (0 = no limit)"),
+    "NEWSPROJ_PAGE_HARD_GRACE": Setting("float", 10.0, "seconds after NEWSPROJ_PAGE_TIME_LIMIT at which an "
+                                        "extraction worker still on the page (stuck in C code) is ended"),
     "NEWSPROJ_STATS_FILE": Setting("str", None, "write the final stats as JSON to this file"),
     "NEWSPROJ_SITE_REGISTRY": Setting("bool", True, "use the site registry's extraction and cleaning rules "
                                       "(0 = the generic path only: what a site without a file gets)"),
