@@ -29,19 +29,30 @@ def letters(n: int) -> str:
             return word
 
 
-def _run(fn: Callable[..., Any], args: tuple[Any, ...], out: Any) -> None:
+def _run(fn: Callable[..., Any], args: tuple[Any, ...], out: Any, keep: bool) -> None:
     start = time.process_time()
-    fn(*args)
-    out.send(time.process_time() - start)
+    result = fn(*args)
+    out.send((time.process_time() - start, result if keep else None))
 
 
 def finishes(fn: Callable[..., Any], *args: Any, seconds: float = DEADLINE) -> float:
     """CPU seconds ``fn(*args)`` took in a forked child; AssertionError when it took more than ``seconds`` of CPU,
     was still running after ``WALL_FACTOR * seconds`` of wall time (the child is killed), or raised."""
+    return _finish(fn, args, seconds, keep=False)[0]
+
+
+def finished(fn: Callable[..., Any], *args: Any, seconds: float = DEADLINE) -> Any:
+    """What ``fn(*args)`` returned, under the bounds of :func:`finishes`: computed once, in the child, and sent back
+    (it must pickle), so that a test asserts on the very call that was timed instead of computing it again here
+    (on these inputs a second call cost as much CPU as the first)."""
+    return _finish(fn, args, seconds, keep=True)[1]
+
+
+def _finish(fn: Callable[..., Any], args: tuple[Any, ...], seconds: float, keep: bool) -> tuple[float, Any]:
     name = getattr(fn, "__name__", fn)
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_run, args=(fn, args, send), daemon=True)
+    child = context.Process(target=_run, args=(fn, args, send, keep), daemon=True)
     child.start()
     send.close()
     child.join(seconds * WALL_FACTOR)
@@ -50,6 +61,6 @@ def finishes(fn: Callable[..., Any], *args: Any, seconds: float = DEADLINE) -> f
         child.join()
         raise AssertionError(f"{name} still running after {seconds * WALL_FACTOR:g} s")
     assert child.exitcode == 0, f"{name} failed (exit {child.exitcode})"
-    used = float(receive.recv())
+    used, result = receive.recv()
     assert used <= seconds, f"{name} took {used:.2f} s of CPU (limit {seconds:g} s)"
-    return used
+    return used, result
