@@ -306,7 +306,7 @@ def test_jobs_saving_one_site_at_once_lose_none_of_each_others_evidence(tmp_path
     path.write_text(json.dumps(history.to_json(site)), encoding="utf-8")
     seeded = TAIL[-1]  # (known from the history: every job's pages carry it)
 
-    ctx = multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("fork")  # (spawn: each job imported Scrapy and newsproj again, ~2 s of CPU)
     barrier = ctx.Barrier(JOBS)
     jobs = [ctx.Process(target=_job, args=(str(tmp_path / "state"), job, barrier, seeded)) for job in range(JOBS)]
     for proc in jobs:
