@@ -32,6 +32,7 @@ import os
 import re
 import shutil
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -207,7 +208,10 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
     parts = []
     for part in sorted(candidates):
         final = final_of(part)
-        if final is not None and part != exclude and RUN_FILE.match(final.name) and not final.exists():
+        if final is None or part == exclude or not RUN_FILE.match(final.name):
+            continue
+        # a final name that is this .part's own file: a kill between the link and the unlink of its rename
+        if not final.exists() or (part.exists() and os.path.samefile(part, final)):
             parts.append(part)
     published = []
     for part, _fh in dead_parts(parts):  # each stays locked while it is published
@@ -222,9 +226,9 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
         elif part.stat().st_size and is_parquet(part):
             if adopt is not None:
                 adopt(_parquet_records(part), final)
-            rows = parquet_rows(part)
-            write_recovered_manifest(final, rows, sha256_of(part)[0])
-            final = publish(part, final)  # still locked: no other run publishes it twice
+            rows, digest = parquet_rows(part), sha256_of(part)[0]
+            # still locked: no other run publishes it twice; the manifest named after the name it gets
+            final = publish(part, final, partial(write_recovered_manifest, records=rows, digest=digest))
         else:  # no journal and no complete file: it died before its first record, nothing to publish
             part.unlink(missing_ok=True)
             continue

@@ -62,6 +62,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
@@ -220,19 +221,32 @@ def count_lines(path: Path) -> int:
     return lines
 
 
-def publish(part: Path, final: Path) -> Path:
-    """Give ``part`` the name ``final``, or ``final``-2, -3… when that name is taken: never replaces a file."""
+def publish(part: Path, final: Path, linked: Callable[[Path], None] | None = None) -> Path:
+    """Give ``part`` the name ``final``, or ``final``-2, -3… when that name is taken: never replaces a file.
+    ``linked(name)`` runs once the file has its new name, before the ``.part`` name goes (a manifest: a kill
+    there leaves the ``.part`` for recovery, never a published file without one). A ``final`` that already is this
+    file (a kill between the link and the unlink of an earlier publish) keeps its name: only the ``.part`` name
+    goes, never a second copy of its records under ``-2``."""
     for n in range(1, 1000):
         target = final if n == 1 else final.with_name(f"{final.stem}-{n}{final.suffix}")
         try:
             os.link(part, target)
         except FileExistsError:
+            if os.path.samefile(part, target):
+                if linked is not None:
+                    linked(target)
+                part.unlink()
+                return target
             continue
         except OSError:  # no hard links on this file system
             if target.exists():
                 continue
             os.replace(part, target)
+            if linked is not None:
+                linked(target)
             return target
+        if linked is not None:
+            linked(target)
         part.unlink()
         return target
     raise FileExistsError(f"no free name for {final}")
@@ -445,7 +459,11 @@ class SafeFileFeedStorage(FileFeedStorage):
         """Give a stored per-run file its final name, never over another file (a recovered orphan of the same run
         keeps its name: this one gets ``-2``), and release it."""
         assert self.held is not None
-        self.published = publish(self.target, self.final)
+        lines, digest = self.lines, self.sha256
+        # a manifest names the file from the moment it has its name: a kill before the run writes its own
+        # (RunManifest, at engine_stopped) left a published file without one, for ever
+        self.published = publish(self.target, self.final, lambda target: write_recovered_manifest(
+            target, lines, digest or "", status="unfinished", overwrite=True))
         self.held.close()  # releases the flock
         self.held = None
         logger.info("Published %s (%d records, sha256 %s)", self.published, self.lines, self.sha256)
@@ -596,23 +614,31 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
         if adopt is not None:
             adopt(records, final)
         digest, lines = sha256_of(part)
-        write_recovered_manifest(final, lines, digest)
-        final = publish(part, final)  # never over a file
+        # never over a file; the manifest is named after the name it gets (-2 when taken)
+        final = publish(part, final, partial(write_recovered_manifest, records=lines, digest=digest))
         recovered.append(final)
         logger.warning("Published %s left by a killed run (%d records)", final, lines)
     return recovered
 
 
-def write_recovered_manifest(final: Path, records: int, digest: str) -> None:
-    """The manifest of a killed run's file published by a later run (unless the killed run wrote one)."""
+MANIFEST_REASONS = {
+    "recovered": "the run ended before publishing it (killed, or its state not saved); published by a later run",
+    "unfinished": "published by its run, which ended before writing this manifest (the run's own replaces it)",
+}
+
+
+def write_recovered_manifest(final: Path, records: int, digest: str, status: str = "recovered",
+                             overwrite: bool = False) -> None:
+    """The manifest of a killed run's file published by a later run (unless the killed run wrote one); with
+    ``status="unfinished"``, the one a run writes as its file gets its name, until it writes its own."""
     name = final.name.removesuffix(final.suffix) if final.suffix in COMPRESSED_SUFFIXES else final.name
     run_id = name.rsplit(".", 1)[0]
     manifest = final.with_name(f"{run_id}.manifest.json")
-    if not manifest.exists():
+    if overwrite or not manifest.exists():
         write_json(manifest, {
             "run_id": run_id,
-            "status": "recovered",
-            "reason": "the run ended before publishing it (killed, or its state not saved); published by a later run",
+            "status": status,
+            "reason": MANIFEST_REASONS[status],
             "output": {"file": final.name, "records": records, "sha256": digest},
         })
 

@@ -190,3 +190,29 @@ class KillAfterStateSave:
                 os.kill(os.getpid(), signal.SIGKILL)
 
         return Killing.from_crawler(crawler)
+
+
+def _storage_killing(when: str):
+    """A ``SafeFileFeedStorage`` (``FEED_STORAGES`` scheme ``""``) whose per-run file's publication SIGKILLs the
+    crawl process at one exact point: ``linked`` once its ``.part`` is hard-linked under its final name, before the
+    ``.part`` name is removed (inside ``feeds.publish``); ``published`` once it is published, before the run's
+    manifest is written (``RunManifest.engine_stopped``)."""
+    import os
+    import signal
+
+    from newsproj import feeds
+
+    class Killing(feeds.SafeFileFeedStorage):
+        def publish_held(self):
+            if when == "linked":
+                os.link(self.target, self.final)
+                os.kill(os.getpid(), signal.SIGKILL)
+            published = super().publish_held()
+            os.kill(os.getpid(), signal.SIGKILL)
+            return published
+
+    return Killing
+
+
+KillInPublish = _storage_killing("linked")
+KillAfterPublish = _storage_killing("published")

@@ -411,3 +411,50 @@ def test_a_storage_added_with_feed_storages_keeps_local_files_safe(site, tmp_pat
     [published] = out.glob("*/*/*.jsonl")
     manifest = json.loads(published.with_name(published.stem + ".manifest.json").read_text())
     assert manifest["status"] == "ok" and manifest["output"]["records"] == 6 == len(whole_lines(published))
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "parquet"])
+def test_a_default_feed_killed_inside_its_rename_is_published_once(site, tmp_path, suffix):
+    """SIGKILL inside ``feeds.publish``, once the ``.part`` is hard-linked under its final name and before the
+    ``.part`` name is removed (``tests.sites.KillInPublish``): both names are the one file. The next run
+    published the ``.part`` again as ``<run-id>-2.jsonl`` beside it: every article twice (12 records in two
+    files). A Parquet one was skipped (its final name taken) and its ``.part`` stayed for ever. Now the ``.part``
+    name is dropped: one file, its manifest beside it, no ``.part``."""
+    import pyarrow.parquet as pq
+
+    server, _ = site
+    state, out = tmp_path / "state", tmp_path / "output"
+    args = ("-s", f"STATE_DIR={state}", "-s", f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(date)s/%(run_id)s.{suffix}")
+    killed = crawl(server.base, *args, "-s", 'FEED_STORAGES={"": "tests.sites.KillInPublish"}')
+    assert killed.returncode != 0
+    assert len(state_urls(state)) == 6
+    again = crawl(server.base, *args)
+    assert again.returncode == 0, again.stderr[-3000:]
+    [published] = out.glob(f"*/*/*.{suffix}")
+    urls = (pq.read_table(published).column("canonicalUrl").to_pylist() if suffix == "parquet"
+            else [r["canonicalUrl"] for r in whole_lines(published)])
+    assert len(urls) == 6 and set(urls) == state_urls(state)
+    manifest = json.loads(published.with_name(published.stem + ".manifest.json").read_text())
+    assert manifest["output"]["file"] == published.name and manifest["output"]["records"] == 6
+    assert list(out.glob("*/*/.*.part*")) == []
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "parquet"])
+def test_a_default_feed_killed_after_its_rename_has_a_manifest(site, tmp_path, suffix):
+    """SIGKILL after the per-run file got its name, before the run wrote its manifest (at engine_stopped, after
+    every other close step; ``tests.sites.KillAfterPublish``): the file stayed published without a manifest for
+    ever (readers wait for it: docs/operations.md), and no later run wrote one. Now a manifest naming the file
+    (``"status": "unfinished"``) is in place before the file gets its name; the run's own replaces it."""
+    server, _ = site
+    state, out = tmp_path / "state", tmp_path / "output"
+    args = ("-s", f"STATE_DIR={state}", "-s", f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(date)s/%(run_id)s.{suffix}")
+    killed = crawl(server.base, *args, "-s", 'FEED_STORAGES={"": "tests.sites.KillAfterPublish"}')
+    assert killed.returncode != 0
+    [published] = out.glob(f"*/*/*.{suffix}")
+    manifest = json.loads(published.with_name(published.stem + ".manifest.json").read_text())
+    assert manifest["status"] == "unfinished" and manifest["output"]["file"] == published.name
+    assert manifest["output"]["records"] == 6 == len(state_urls(state))
+    assert list(out.glob("*/*/.*.part*")) == []
+    again = crawl(server.base, *args)  # nothing new: no file, a manifest that says so
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert list(out.glob(f"*/*/*.{suffix}")) == [published]
