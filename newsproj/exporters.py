@@ -45,8 +45,10 @@ from .feeds import (
     FORMAT_FILES,
     Adopt,
     dead_parts,
+    not_a_file,
     publish,
     read_records,
+    regular_file,
     repair_tail,
     sha256_of,
     write_recovered_manifest,
@@ -214,9 +216,12 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
         if not final.exists() or (part.exists() and os.path.samefile(part, final)):
             parts.append(part)
     published = []
-    for part, _fh in dead_parts(parts):  # each stays locked while it is published
+    for part, _fh in dead_parts(parts, stats):  # each stays locked while it is published
         journal, final = journal_path(part), final_of(part)
         assert final is not None
+        if os.path.lexists(journal) and not regular_file(journal):  # never read or cut through a symlink
+            not_a_file(journal, stats)
+            continue
         if journal.is_file():
             repair_tail(journal)
             rows = _publish_journal(journal, final, adopt, stats)
@@ -294,7 +299,9 @@ class ParquetItemExporter(BaseItemExporter):
         if self.part is not None:
             journal = journal_path(self.part)
             # append: the journal keeps the killed run's records (they are in no complete file yet)
-            self.journal = journal.open("ab" if self.append else "wb", buffering=0)
+            # (never through a symlink someone put under its name: the journal is ours)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | (os.O_APPEND if self.append else os.O_TRUNC)
+            self.journal = open(os.open(journal, flags, 0o644), "ab" if self.append else "wb", buffering=0)
 
     def export_item(self, item: Any) -> None:
         record = as_dict(item)

@@ -56,6 +56,7 @@ import logging
 import lzma
 import os
 import re
+import stat
 import tempfile
 import time
 import zlib
@@ -361,7 +362,9 @@ class SafeFileFeedStorage(FileFeedStorage):
         self.target.parent.mkdir(parents=True, exist_ok=True)
         for _ in range(10):
             existed = self.target.exists()
-            fd = os.open(self.target, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+            # a .part is ours: never written through a symlink someone put under its name
+            fd = os.open(self.target, os.O_WRONLY | os.O_CREAT | os.O_APPEND | (os.O_NOFOLLOW if self.atomic else 0),
+                         0o644)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -405,10 +408,11 @@ class SafeFileFeedStorage(FileFeedStorage):
             # each orphan's records are remembered before it is published: a kill in between leaves the .part for
             # the next run (which adopts them again: nothing twice). Published first, a kill before the state was
             # saved left a file whose records no later run read, and the next run wrote them all again.
-            recovered = recover_orphans(site_dir, exclude=self.target, adopt=self._adopt_records)
+            stats = self.crawler.stats if self.crawler else None
+            recovered = recover_orphans(site_dir, exclude=self.target, adopt=self._adopt_records, stats=stats)
             if self.files is not None:  # a killed Parquet run's journal
                 recovered += self.files.recover_orphans(site_dir, exclude=self.target, adopt=self._adopt_records,
-                                                        stats=self.crawler.stats if self.crawler else None)
+                                                        stats=stats)
             if recovered and self.crawler is not None:
                 self.crawler.stats.inc_value("newsproj/output/recovered_files", len(recovered))
         # the exporter reads the mode (Parquet: "a" carries the existing records over) and the name (the .part)
@@ -495,15 +499,42 @@ class SafeFileFeedStorage(FileFeedStorage):
                 self.target.unlink()
 
 
-def dead_parts(parts: Iterable[Path]) -> Iterator[tuple[Path, IO[bytes]]]:
+ORPHAN_NOT_A_FILE = "newsproj/output/orphan_not_a_file"
+
+
+def not_a_file(path: Path, stats: Any = None) -> None:
+    """Log and count an orphan name that is not a regular file of ours (a symlink, a directory...): left alone."""
+    logger.warning("Not touching %s: not a regular file (a symlink or a directory, not a killed run's output); "
+                   "remove it", path)
+    if stats is not None:
+        stats.inc_value(ORPHAN_NOT_A_FILE)
+
+
+def regular_file(path: Path) -> bool:
+    """``path`` is a regular file itself (not through a symlink)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def dead_parts(parts: Iterable[Path], stats: Any = None) -> Iterator[tuple[Path, IO[bytes]]]:
     """The ``.part`` files among ``parts`` whose writer is dead (their flock is free), each open (``rb+``) and
-    locked by us while the caller handles it."""
+    locked by us while the caller handles it. A name that is not a regular file (a symlink to elsewhere, a
+    directory, a FIFO: not a feed's, and nothing is written through it) is logged, counted and left alone."""
     for part in parts:
         try:
-            fh = part.open("rb+")
-        except OSError:
+            fd = os.open(part, os.O_RDWR | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except FileNotFoundError:
             continue
-        with fh:
+        except OSError:  # a symlink (ELOOP), a directory (EISDIR), no permission
+            not_a_file(part, stats)
+            continue
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            not_a_file(part, stats)
+            continue
+        with open(fd, "rb+") as fh:
             try:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -593,13 +624,14 @@ ORPHAN_PATTERNS = tuple(f"*/.*.jsonl{suffix}{PART_SUFFIX}" for suffix in ("", *C
 """The per-run JSON-lines files a killed run may leave: plain, or compressed by Scrapy's post-processing."""
 
 
-def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | None = None) -> list[Path]:
+def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | None = None,
+                    stats: Any = None) -> list[Path]:
     """Publish ``.part`` files under ``site_dir/*/`` whose writer is dead (their flock is free); ``adopt`` learns
     each one's records first (an exception from it leaves that ``.part`` unpublished). A compressed one (gzip,
     bz2, xz post-processing) cut by a kill is first rewritten as a complete stream of its whole lines."""
     recovered = []
     parts = [part for pattern in ORPHAN_PATTERNS for part in sorted(site_dir.glob(pattern)) if part != exclude]
-    for part, fh in dead_parts(parts):  # each stays locked while it is repaired and published
+    for part, fh in dead_parts(parts, stats):  # each stays locked while it is repaired and published
         final = final_path(part)
         if fh.seek(0, os.SEEK_END) == 0:  # died before its first record (or a live run not locked yet, which
             part.unlink()                 # then makes it again): nothing to publish

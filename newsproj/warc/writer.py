@@ -145,10 +145,11 @@ def complete_length(path: Path) -> int:
     return end
 
 
-def recover_orphans(directory: Path) -> list[dict[str, Any]]:
-    """Publish the ``.part`` files of killed runs in ``directory`` (their flock is free)."""
+def recover_orphans(directory: Path, stats: Any = None) -> list[dict[str, Any]]:
+    """Publish the ``.part`` files of killed runs in ``directory`` (their flock is free; not a symlink: see
+    ``feeds.dead_parts``)."""
     recovered = []
-    for part, fh in dead_parts(sorted(directory.glob(f".*{SUFFIX}{PART_SUFFIX}"))):
+    for part, fh in dead_parts(sorted(directory.glob(f".*{SUFFIX}{PART_SUFFIX}")), stats):
         size = fh.seek(0, os.SEEK_END)
         keep = complete_length(part)
         if keep < size:
@@ -179,9 +180,9 @@ class WarcWriter:
         self._file_records = 0
         self._seq = -1
 
-    def open(self) -> None:
+    def open(self, stats: Any = None) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
-        self.published.extend(recover_orphans(self.directory))
+        self.published.extend(recover_orphans(self.directory, stats))
 
     def _next_file(self) -> None:
         if self._seq < 0:  # a resumed run (same run id) continues after the files it already has
@@ -263,7 +264,7 @@ def writer_for(crawler: Crawler) -> WarcWriter | None:
         raise UsageError(f"NEWSPROJ_WARC_GZIP_LEVEL: expected 0 to 9, got {level}")
     writer = WarcWriter(Path(directory), f"newsproj-{run_id}",
                         crawler.settings.getint("NEWSPROJ_WARC_MAX_SIZE", 1_000_000_000), level)
-    writer.open()
+    writer.open(crawler.stats)
     _WRITERS[crawler] = writer
     stats = crawler.stats
     assert stats is not None

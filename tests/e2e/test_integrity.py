@@ -458,3 +458,54 @@ def test_a_default_feed_killed_after_its_rename_has_a_manifest(site, tmp_path, s
     again = crawl(server.base, *args)  # nothing new: no file, a manifest that says so
     assert again.returncode == 0, again.stderr[-3000:]
     assert list(out.glob(f"*/*/*.{suffix}")) == [published]
+
+
+def test_a_part_that_is_a_symlink_to_elsewhere_is_never_written_through(site, tmp_path):
+    """Whoever can write to the output or WARC folder put ``.part`` names there that are symlinks to files outside
+    it (a per-run JSON-lines and Parquet orphan, a Parquet orphan's journal, a WARC orphan). The next run's
+    orphan recovery opened them through the link: it cut the JSON-lines target's last line, emptied the WARC
+    target (no whole WARC record in it) and the journal's target's last line, and published their contents as
+    the site's records. Now a ``.part`` (or journal) that is not a regular file is left alone, with a warning and
+    a count (``newsproj/output/orphan_not_a_file``); the run goes on."""
+    server, _ = site
+    state, out, warc = tmp_path / "state", tmp_path / "output", tmp_path / "warc"
+    port = server.base.rsplit(":", 1)[1].strip("/")
+    day = out / f"127.0.0.1-{port}" / "2020-01-01"
+    day.mkdir(parents=True)
+    warc.mkdir()
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    targets = {}
+    for name, link in [("lines", day / ".20200101T000000Z-aaaaaa.jsonl.part"),
+                       ("parquet", day / ".20200101T000000Z-bbbbbb.parquet.part"),
+                       ("journal", day / ".20200101T000000Z-cccccc.parquet.part.jsonl"),
+                       ("warc", warc / ".newsproj-20200101T000000Z-dddddd-00000.warc.gz.part")]:
+        target = outside / name
+        target.write_bytes(b'{"canonicalUrl": "https://elsewhere.example/", "articleBody": "x"}\nnot a line end')
+        targets[name] = target
+        link.symlink_to(target)
+    (day / ".20200101T000000Z-cccccc.parquet.part").write_bytes(b"")  # the journal's own .part, a real file
+    before = {name: path.read_bytes() for name, path in targets.items()}
+    result = crawl(server.base, "-s", f"STATE_DIR={state}", "-s", f"NEWSPROJ_WARC_DIR={warc}",
+                   "-s", f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(date)s/%(run_id)s.parquet")  # both recoveries
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert {name: path.read_bytes() for name, path in targets.items()} == before  # nothing written outside
+    assert "https://elsewhere.example/" not in state_urls(state)
+    published = [p for p in out.glob("*/*/[!.]*") if p.suffix in (".jsonl", ".parquet")]
+    assert [p.parent.name for p in published] != [] and all(p.parent != day for p in published), published
+    assert not any(p.is_symlink() for p in warc.iterdir() if not p.name.startswith("."))
+    assert "not a regular file" in result.stderr
+
+
+def test_a_parquet_journal_name_that_is_a_symlink_is_refused_not_written_through(site, tmp_path):
+    """``-O x.parquet`` opened its journal ``.x.parquet.part.jsonl`` through a symlink someone put there: the
+    file it pointed to, outside the output, was emptied and filled with the run's records. Now the run stops
+    before its first request (exit 2, one line) and the file is untouched."""
+    server, pages = site
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_bytes(b"someone else's file\n")
+    (tmp_path / ".x.parquet.part.jsonl").symlink_to(outside)
+    result = crawl(server.base, "-O", str(tmp_path / "x.parquet"), "-s", f"STATE_DIR={tmp_path / 'state'}")
+    assert outside.read_bytes() == b"someone else's file\n"
+    assert result.returncode == 2, result.stderr[-3000:]
+    assert pages.served == []
