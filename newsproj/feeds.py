@@ -620,6 +620,7 @@ def _compressed_records(path: Path, module: str) -> Iterator[dict[str, Any]]:
 
 
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
+_SUFFIX_MODULES = dict(zip(COMPRESSED_SUFFIXES, ("gzip", "bz2", "lzma"), strict=True))
 ORPHAN_PATTERNS = tuple(f"*/.*.jsonl{suffix}{PART_SUFFIX}" for suffix in ("", *COMPRESSED_SUFFIXES))
 """The per-run JSON-lines files a killed run may leave: plain, or compressed by Scrapy's post-processing."""
 
@@ -633,16 +634,21 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
     parts = [part for pattern in ORPHAN_PATTERNS for part in sorted(site_dir.glob(pattern)) if part != exclude]
     for part, fh in dead_parts(parts, stats):  # each stays locked while it is repaired and published
         final = final_path(part)
-        if fh.seek(0, os.SEEK_END) == 0:  # died before its first record (or a live run not locked yet, which
-            part.unlink()                 # then makes it again): nothing to publish
+        size = fh.seek(0, os.SEEK_END)
+        if size == 0:  # died before its first record (or a live run not locked yet, which
+            part.unlink()  # then makes it again): nothing to publish
             continue
-        module = _compression(part)
+        # by its magic, else by its name: a stream cut inside its magic bytes is still a compressed one
+        module = _compression(part) or _SUFFIX_MODULES.get(final.suffix)
         if module is None:
-            repair_tail(part)
+            whole = repair_tail(part) < size
             records: Iterable[dict[str, Any]] = read_records(part)
         else:
-            repair_compressed(part, fh, module)
+            whole = repair_compressed(part, fh, module) > 0
             records = _compressed_records(part, module)
+        if not whole:  # not one whole line (a compressed run killed before its first block left only a header):
+            part.unlink()  # nothing to publish, as for an empty .part (no empty file for loaders to trip on)
+            continue
         if adopt is not None:
             adopt(records, final)
         digest, lines = sha256_of(part)

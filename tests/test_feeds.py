@@ -297,3 +297,39 @@ def test_a_part_taken_by_another_runs_recovery_before_it_was_locked_is_made_agai
     storage.store(fh)
     published = storage.publish_held()
     assert published.read_text() == LINE
+
+
+@pytest.mark.parametrize("module", ["gzip", "bz2", "lzma"])
+def test_a_compressed_orphan_cut_at_any_byte_is_published_whole_or_not_at_all(tmp_path, module):
+    """A compressed per-run ``.part`` cut at every byte: one without a whole line (a gzip run killed before its
+    first block is flushed leaves only the 10-byte header) was published as an empty ``.jsonl.gz`` with a
+    ``recovered`` manifest saying 0 records, and one cut inside its magic bytes as a 0-byte ``.jsonl.xz`` that no
+    xz reader opens. Now such a ``.part`` is removed, as an empty one is; any other is published with exactly its
+    whole lines."""
+    import importlib
+    import io
+
+    codec = importlib.import_module(module)
+    suffix = {"gzip": "gz", "bz2": "bz2", "lzma": "xz"}[module]
+    lines = [json.dumps({"canonicalUrl": f"https://n.example/{n}", "articleBody": f"Body {n} " * 20}) + "\n"
+             for n in range(3)]
+    buffer = io.BytesIO()
+    with codec.open(buffer, "wb") as out:
+        for line in lines:
+            out.write(line.encode())
+    data = buffer.getvalue()
+    for cut in range(len(data) + 1):
+        site = tmp_path / str(cut)
+        part = part_path(site / "d1" / f"run.jsonl.{suffix}")
+        part.parent.mkdir(parents=True)
+        part.write_bytes(data[:cut])
+        adopted: list[dict] = []
+        published = recover_orphans(site, adopt=lambda records, final, into=adopted: into.extend(records))
+        assert not part.exists()
+        if not adopted:
+            assert published == [] and list((site / "d1").iterdir()) == [], cut
+            continue
+        [file] = published
+        assert codec.decompress(file.read_bytes()).decode() == "".join(lines[:len(adopted)]), cut
+        manifest = json.loads((site / "d1" / "run.manifest.json").read_text())
+        assert manifest["output"]["records"] == len(adopted) > 0
