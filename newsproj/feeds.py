@@ -665,13 +665,27 @@ MANIFEST_REASONS = {
 }
 
 
+def manifest_path(published: Path) -> Path:
+    """Where the manifest of the per-run file ``published`` goes: ``<run-id>.manifest.json`` (``<run-id>`` of
+    ``<run-id>.jsonl``, ``.parquet``, ``.jsonl.gz``...), unless that one is another file's of the same run (several
+    per-run ``FEEDS`` in one folder: ``x.jsonl`` and ``x.parquet``), then ``<file name>.manifest.json``."""
+    name = published.name
+    if published.suffix in COMPRESSED_SUFFIXES:
+        name = name.removesuffix(published.suffix)
+    manifest = published.with_name(f"{name.rsplit('.', 1)[0] if '.' in name else name}.manifest.json")
+    try:
+        named = json.loads(manifest.read_text(encoding="utf-8"))["output"]["file"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return manifest
+    return manifest if named in (None, published.name) else published.with_name(f"{published.name}.manifest.json")
+
+
 def write_recovered_manifest(final: Path, records: int, digest: str, status: str = "recovered",
                              overwrite: bool = False) -> None:
     """The manifest of a killed run's file published by a later run (unless the killed run wrote one); with
     ``status="unfinished"``, the one a run writes as its file gets its name, until it writes its own."""
-    name = final.name.removesuffix(final.suffix) if final.suffix in COMPRESSED_SUFFIXES else final.name
-    run_id = name.rsplit(".", 1)[0]
-    manifest = final.with_name(f"{run_id}.manifest.json")
+    manifest = manifest_path(final)
+    run_id = manifest.name.removesuffix(".manifest.json")
     if overwrite or not manifest.exists():
         write_json(manifest, {
             "run_id": run_id,

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
-from ..feeds import SafeFileFeedStorage, site_key, write_json
+from ..feeds import SafeFileFeedStorage, manifest_path, site_key, write_json
 from ..history import DROP_PREFIX, articles_found, history_dir
 from ..middlewares.redact import redact
 from ..validation import SCHEMA_VERSION
@@ -164,9 +164,9 @@ class RunManifest:
             entry = {**manifest, "output": {
                 "file": storage.published.name, "records": storage.lines, "sha256": storage.sha256,
             }}
-            # named after the file (a resumed run whose first file was published by another run writes -2)
-            name = manifest_stem(storage.published)
-            write_json(storage.published.with_name(f"{name}.manifest.json"), entry)
+            # named after the file (a resumed run whose first file was published by another run writes -2;
+            # several per-run FEEDS of one run: each its own, feeds.manifest_path)
+            write_json(manifest_path(storage.published), entry)
             manifest = entry
         history = history_dir(self.state_dir, manifest["site"] or "unknown")
         if history is not None:
@@ -176,14 +176,6 @@ class RunManifest:
         if self.run_file is not None and self.reason == "finished":
             self.run_file.unlink(missing_ok=True)  # the next run with this JOBDIR is a new run
         logger.info("Run %s: %s (%s)", self.run_id, manifest["status"], "; ".join(manifest["failures"]) or "no failure")
-
-
-def manifest_stem(published: Path) -> str:
-    """``<run-id>`` of ``<run-id>.jsonl``, ``<run-id>.parquet`` or ``<run-id>.jsonl.gz`` (a compressed feed)."""
-    name = published.name
-    if published.suffix in (".gz", ".bz2", ".xz"):
-        name = name.removesuffix(published.suffix)
-    return name.rsplit(".", 1)[0] if "." in name else name
 
 
 def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:

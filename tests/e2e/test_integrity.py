@@ -509,3 +509,24 @@ def test_a_parquet_journal_name_that_is_a_symlink_is_refused_not_written_through
     assert outside.read_bytes() == b"someone else's file\n"
     assert result.returncode == 2, result.stderr[-3000:]
     assert pages.served == []
+
+
+def test_each_per_run_file_of_a_run_has_its_own_manifest(site, tmp_path):
+    """Two per-run ``FEEDS`` (JSON lines and Parquet, docs/operations.md: several entries are published together)
+    share the run id: both manifests were ``<run-id>.manifest.json``, the second overwrote the first, and the JSON
+    lines file was left with a manifest naming the Parquet one. Now the first keeps that name and the second gets
+    ``<file name>.manifest.json``, each naming its own file."""
+    import pyarrow.parquet as pq
+
+    server, _ = site
+    out = tmp_path / "output"
+    feeds = {f"{out}/%(site)s/%(date)s/%(run_id)s.{suffix}": {
+        "format": fmt, "newsproj_atomic": True, "uri_params": "newsproj.extensions.manifest.uri_params"}
+        for suffix, fmt in (("jsonl", "jsonlines"), ("parquet", "parquet"))}
+    result = crawl(server.base, "-s", f"STATE_DIR={tmp_path / 'state'}", "-s", f"FEEDS={json.dumps(feeds)}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    [lines] = out.glob("*/*/*.jsonl")
+    [parquet] = out.glob("*/*/*.parquet")
+    manifests = {json.loads(p.read_text())["output"]["file"]: p.name for p in out.glob("*/*/*.manifest.json")}
+    assert manifests == {lines.name: lines.stem + ".manifest.json", parquet.name: parquet.name + ".manifest.json"}
+    assert len(whole_lines(lines)) == 6 == pq.read_metadata(parquet).num_rows
