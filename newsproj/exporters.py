@@ -189,11 +189,26 @@ def _publish_journal(journal: Path, final: Path, adopt: Adopt | None, stats: Any
                 count += table.num_rows
         if adopt is not None:  # what the file holds, not what the journal says
             adopt(_parquet_records(tmp), final)
+        # the manifest first: a kill after the rename leaves a published file with its manifest (the journal
+        # left beside it is removed by the next recovery: its records are in the file)
+        write_recovered_manifest(final, count, sha256_of(tmp)[0])
         os.replace(tmp, final)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return count
+
+
+def _published_from(journal: Path, final: Path) -> bool:
+    """``final`` (a published Parquet file) holds every record of ``journal``: it was written from it by a recovery
+    killed before it removed the journal (a JOBDIR run resumed after its orphan was published keeps new records
+    in its journal: not those)."""
+    try:
+        held = set(pq.read_table(final, columns=["canonicalUrl"]).column("canonicalUrl").to_pylist())
+    except (OSError, pa.ArrowException):
+        return False
+    repair_tail(journal)
+    return all(record.get("canonicalUrl") in held for record in read_records(journal))
 
 
 def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | None = None,
@@ -207,7 +222,9 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
     candidates = {journal.with_name(journal.name[: -len(JOURNAL_SUFFIX)])
                   for journal in site_dir.glob(f"*/.*.parquet.part{JOURNAL_SUFFIX}")}
     candidates.update(site_dir.glob("*/.*.parquet.part"))
-    parts = []
+    parts: list[Path] = []
+    done: list[Path] = []
+    """Orphans whose journal was published, killed before it was removed."""
     for part in sorted(candidates):
         final = final_of(part)
         if final is None or part == exclude or not RUN_FILE.match(final.name):
@@ -215,6 +232,12 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
         # a final name that is this .part's own file: a kill between the link and the unlink of its rename
         if not final.exists() or (part.exists() and os.path.samefile(part, final)):
             parts.append(part)
+        elif regular_file(journal_path(part)) and _published_from(journal_path(part), final):
+            done.append(part)
+    for part, _fh in dead_parts(done, stats):
+        journal_path(part).unlink(missing_ok=True)
+        part.unlink(missing_ok=True)
+        logger.warning("Removed %s and its journal: %s, published from it, holds its records", part, final_of(part))
     published = []
     for part, _fh in dead_parts(parts, stats):  # each stays locked while it is published
         journal, final = journal_path(part), final_of(part)
@@ -225,7 +248,6 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
         if journal.is_file():
             repair_tail(journal)
             rows = _publish_journal(journal, final, adopt, stats)
-            write_recovered_manifest(final, rows, sha256_of(final)[0])
             journal.unlink()
             part.unlink(missing_ok=True)
         elif part.stat().st_size and is_parquet(part):

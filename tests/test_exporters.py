@@ -137,3 +137,40 @@ def test_a_killed_runs_journal_with_a_record_that_does_not_fit_is_published_with
     assert urls(final) == adopted == [record(0)["url"], record(2)["url"]]
     assert crawler.stats.get_value("newsproj/output/parquet_unwritable") == 1
     assert sorted(p.name for p in final.parent.iterdir()) == ["20260101T000000Z-abcdef.manifest.json", final.name]
+
+
+def test_a_journal_recovery_killed_after_its_rename_leaves_a_manifest_and_no_orphan(tmp_path, monkeypatch):
+    """The run publishing a killed run's journal dies right after the rename of the Parquet file it wrote from
+    it (simulated: ``os.replace`` raises once it has renamed): the file was published without a manifest, and its
+    journal and ``.part`` stayed for ever (a final name that exists was never looked at again). Now the manifest
+    is in place before the rename, and the next recovery removes a journal whose records the published file
+    already holds."""
+    import os
+
+    from newsproj import exporters
+    from newsproj.feeds import part_path
+
+    final = tmp_path / "2026-01-01" / "20260101T000000Z-abcdef.parquet"
+    final.parent.mkdir()
+    part = part_path(final)
+    part.write_bytes(b"")
+    journal_path(part).write_text("".join(json.dumps(record(n)) + "\n" for n in range(3)))
+    replace = os.replace
+
+    def dying(src, dst):
+        replace(src, dst)
+        if str(dst).endswith(".parquet"):
+            raise KeyboardInterrupt  # as a SIGKILL right after the rename: nothing after it runs
+
+    monkeypatch.setattr(exporters.os, "replace", dying)
+    try:
+        exporters.recover_orphans(tmp_path, adopt=lambda records, _: list(records))
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.setattr(exporters.os, "replace", replace)
+    assert urls(final) == [record(n)["url"] for n in range(3)]
+    manifest = json.loads((final.parent / "20260101T000000Z-abcdef.manifest.json").read_text())
+    assert manifest["output"] == {"file": final.name, "records": 3, "sha256": manifest["output"]["sha256"]}
+    adopted: list[str] = []
+    assert exporters.recover_orphans(tmp_path, adopt=lambda records, _: adopted.extend(records)) == []
+    assert sorted(p.name for p in final.parent.iterdir()) == ["20260101T000000Z-abcdef.manifest.json", final.name]
