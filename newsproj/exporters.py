@@ -224,7 +224,8 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
     candidates.update(site_dir.glob("*/.*.parquet.part"))
     parts: list[Path] = []
     done: list[Path] = []
-    """Orphans whose journal was published, killed before it was removed."""
+    """Orphans whose final name exists: their journal may have been published by a recovery killed before it
+    removed it (checked once locked: a live run's journal is never read or cut)."""
     for part in sorted(candidates):
         final = final_of(part)
         if final is None or part == exclude or not RUN_FILE.match(final.name):
@@ -232,12 +233,16 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
         # a final name that is this .part's own file: a kill between the link and the unlink of its rename
         if not final.exists() or (part.exists() and os.path.samefile(part, final)):
             parts.append(part)
-        elif regular_file(journal_path(part)) and _published_from(journal_path(part), final):
+        elif regular_file(journal_path(part)):
             done.append(part)
     for part, _fh in dead_parts(done, stats):
+        final = final_of(part)
+        assert final is not None
+        if not _published_from(journal_path(part), final):
+            continue
         journal_path(part).unlink(missing_ok=True)
         part.unlink(missing_ok=True)
-        logger.warning("Removed %s and its journal: %s, published from it, holds its records", part, final_of(part))
+        logger.warning("Removed %s and its journal: %s, published from it, holds its records", part, final)
     published = []
     for part, _fh in dead_parts(parts, stats):  # each stays locked while it is published
         journal, final = journal_path(part), final_of(part)
