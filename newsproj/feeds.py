@@ -621,6 +621,18 @@ def _compressed_records(path: Path, module: str) -> Iterator[dict[str, Any]]:
 
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
 _SUFFIX_MODULES = dict(zip(COMPRESSED_SUFFIXES, ("gzip", "bz2", "lzma"), strict=True))
+
+
+def _cut_magic(part: Path, final: Path) -> str | None:
+    """The module of a compressed stream cut inside its magic bytes (the name says which; its few bytes begin
+    that magic), else None: a file that holds more, or other bytes, is read as it is (plain lines)."""
+    module = _SUFFIX_MODULES.get(final.suffix)
+    if module is None:
+        return None
+    with part.open("rb") as fh:
+        head = fh.read(7)
+    magic = next(prefix for prefix, name in _DECOMPRESS if name == module)
+    return module if len(head) < len(magic) and magic.startswith(head) else None
 ORPHAN_PATTERNS = tuple(f"*/.*.jsonl{suffix}{PART_SUFFIX}" for suffix in ("", *COMPRESSED_SUFFIXES))
 """The per-run JSON-lines files a killed run may leave: plain, or compressed by Scrapy's post-processing."""
 
@@ -638,8 +650,7 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
         if size == 0:  # died before its first record (or a live run not locked yet, which
             part.unlink()  # then makes it again): nothing to publish
             continue
-        # by its magic, else by its name: a stream cut inside its magic bytes is still a compressed one
-        module = _compression(part) or _SUFFIX_MODULES.get(final.suffix)
+        module = _compression(part) or _cut_magic(part, final)
         if module is None:
             whole = repair_tail(part) < size
             records: Iterable[dict[str, Any]] = read_records(part)

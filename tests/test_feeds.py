@@ -333,3 +333,15 @@ def test_a_compressed_orphan_cut_at_any_byte_is_published_whole_or_not_at_all(tm
         assert codec.decompress(file.read_bytes()).decode() == "".join(lines[:len(adopted)]), cut
         manifest = json.loads((site / "d1" / "run.manifest.json").read_text())
         assert manifest["output"]["records"] == len(adopted) > 0
+
+
+def test_a_plain_orphan_named_gz_is_published_as_it_is(tmp_path):
+    """Only a stream cut inside its magic bytes is taken as compressed by its name: a plain JSON-lines file named
+    ``.jsonl.gz`` (a FEEDS entry without the Gzip plugin) is published with its records, never removed."""
+    part = part_path(tmp_path / "d1" / "run.jsonl.gz")
+    part.parent.mkdir()
+    part.write_text(LINE)
+    adopted: list[dict] = []
+    assert recover_orphans(tmp_path, adopt=lambda records, final: adopted.extend(records)) == [
+        tmp_path / "d1" / "run.jsonl.gz"]
+    assert adopted == [json.loads(LINE)] and (tmp_path / "d1" / "run.jsonl.gz").read_text() == LINE
