@@ -789,6 +789,27 @@ def _item_url(item: Any) -> str:
     return str(getattr(item, "url", None) or getattr(item, "canonicalUrl", None) or "?")
 
 
+_PER_RUN_JSON_LINES = re.compile(r"\.jsonl(\.(gz|bz2|xz))?$")
+
+
+def per_run_name_problem(uri: str, options: dict[str, Any]) -> str | None:
+    """Why a per-run feed (``newsproj_atomic``) would leave a killed run's file that no later run publishes (its
+    records may be marked done already): recovery looks for ``.<name>.jsonl[.gz|.bz2|.xz].part`` and, for Parquet,
+    ``.<run-id>.parquet.part`` (:func:`recover_orphans`, ``exporters.recover_orphans``)."""
+    if not options.get("newsproj_atomic"):
+        return None
+    name = urlsplit(uri).path.rsplit("/", 1)[-1] if "://" in uri else uri.replace("\\", "/").rsplit("/", 1)[-1]
+    fmt = options.get("format")
+    if fmt == "parquet" and not options.get("postprocessing"):
+        if name == "%(run_id)s.parquet":
+            return None
+        return "a per-run Parquet file must be named %(run_id)s.parquet (the name a killed run's file is recovered by)"
+    if fmt in JSON_LINES and _PER_RUN_JSON_LINES.search(name):
+        return None
+    return ("a per-run file must be JSON lines named *.jsonl (or .jsonl.gz/.bz2/.xz) or Parquet named "
+            "%(run_id)s.parquet: a killed run's file of another name is never published by the next run")
+
+
 def feed_problems(crawler: Crawler) -> list[str]:
     """Why a ``FEEDS`` entry cannot work, found before the crawl: an unknown ``%(placeholder)s`` (the params are
     the spider's attributes, Scrapy's ``time``/``batch_time``/``batch_id`` and, with ``manifest.uri_params``,
@@ -809,6 +830,10 @@ def feed_problems(crawler: Crawler) -> list[str]:
                 offer = ", ".join(f"%({name})s" for name in sorted(SCRAPY_PARAMS | (OUR_PARAMS if params else set())))
                 problems.append(f"{shown} {uri}: unknown placeholder %({unknown[0]})s; use one of {offer}")
                 continue
+        unrecoverable = per_run_name_problem(uri, options)
+        if unrecoverable:
+            problems.append(f"{shown} {uri}: {unrecoverable}")
+            continue
         scheme = urlsplit(uri).scheme
         if len(scheme) == 1:  # a Windows drive letter
             scheme = "file"

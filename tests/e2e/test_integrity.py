@@ -68,7 +68,7 @@ def site():
 
 # ------------------------------------------------------------------------------------ refused before a request
 
-@pytest.mark.parametrize("case", ["s3_without_boto3", "unwritable_path", "placeholder_typo"])
+@pytest.mark.parametrize("case", ["s3_without_boto3", "unwritable_path", "placeholder_typo", "per_run_jl"])
 def test_a_feed_that_cannot_be_opened_stops_the_run_before_the_first_request(site, tmp_path, case):
     server, pages = site
     state = tmp_path / "state"
@@ -78,6 +78,9 @@ def test_a_feed_that_cannot_be_opened_stops_the_run_before_the_first_request(sit
         "s3_without_boto3": ["-O", "s3://bucket/x.jsonl"],
         "unwritable_path": ["-O", str(blocker / "out.jsonl")],
         "placeholder_typo": ["-s", f"NEWSPROJ_DEFAULT_FEED={tmp_path}/output/%(sitename)s/%(run_id)s.jsonl"],
+        # a killed run's .<run-id>.jl.part was never published by a later run: killed after its state save, its
+        # records were marked done in no published file, for ever
+        "per_run_jl": ["-s", f"NEWSPROJ_DEFAULT_FEED={tmp_path}/output/%(site)s/%(date)s/%(run_id)s.jl"],
     }[case]
     result = crawl(server.base, "-s", f"STATE_DIR={state}", *args)
     assert result.returncode == 2, result.stderr[-3000:]
