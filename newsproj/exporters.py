@@ -112,12 +112,19 @@ def carried_over(part: Path, append: bool, keep_final: bool = True) -> list[tupl
         return sources
     if keep_final and final is not None and final.is_file() and is_parquet(final):
         sources.append(("parquet", final))
-    journal = journal_path(part)
+    journal, old = journal_path(part), old_copy(part)
     if journal.is_file():
         sources.append(("journal", journal))
+    elif old.is_file() and is_parquet(old):  # a run killed while carrying its complete .part over: the only copy
+        sources.append(("parquet", old))
     elif part.is_file() and part.stat().st_size and is_parquet(part):
         sources.append(("parquet", part))
     return sources
+
+
+def old_copy(part: Path) -> Path:
+    """Where an appending run copies a complete ``.part`` it carries over (it then empties the ``.part``)."""
+    return part.with_name(part.name + ".old")
 
 
 def records_of(sources: Iterable[tuple[str, Path]]) -> Iterator[dict[str, Any]]:
@@ -261,6 +268,14 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
             rows, digest = parquet_rows(part), sha256_of(part)[0]
             # still locked: no other run publishes it twice; the manifest named after the name it gets
             final = publish(part, final, partial(write_recovered_manifest, records=rows, digest=digest))
+        elif regular_file(old_copy(part)) and is_parquet(old_copy(part)):
+            # killed while carrying its complete .part over (JOBDIR resume): the copy aside is the only one
+            old = old_copy(part)
+            if adopt is not None:
+                adopt(_parquet_records(old), final)
+            rows, digest = parquet_rows(old), sha256_of(old)[0]
+            final = publish(old, final, partial(write_recovered_manifest, records=rows, digest=digest))
+            part.unlink(missing_ok=True)
         else:  # no journal and no complete file: it died before its first record, nothing to publish
             part.unlink(missing_ok=True)
             continue
@@ -306,10 +321,12 @@ class ParquetItemExporter(BaseItemExporter):
             # the killed run's .part may be the only copy (a complete file not yet renamed): copied aside first
             # (the storage holds the .part open and locked: it is truncated below, not replaced)
             assert self.part is not None
+            tmp = old_copy(self.part)
             if any(path == self.part for _, path in sources):
-                tmp = self.part.with_name(self.part.name + ".old")
                 shutil.copyfile(self.part, tmp)
                 sources = [(kind, tmp if path == self.part else path) for kind, path in sources]
+            elif not any(path == tmp for _, path in sources):
+                tmp = None
         if self.part is not None:
             self.file.truncate(0)  # what a killed run left in the .part is not a Parquet file
         self.writer = pq.ParquetWriter(self.file, arrow_schema(), compression=COMPRESSION)

@@ -174,3 +174,31 @@ def test_a_journal_recovery_killed_after_its_rename_leaves_a_manifest_and_no_orp
     adopted: list[str] = []
     assert exporters.recover_orphans(tmp_path, adopt=lambda records, _: adopted.extend(records)) == []
     assert sorted(p.name for p in final.parent.iterdir()) == ["20260101T000000Z-abcdef.manifest.json", final.name]
+
+
+def test_a_run_killed_while_carrying_a_complete_part_over_loses_nothing(tmp_path):
+    """A complete ``.part`` never renamed (its records may be in the state already) is copied aside as
+    ``.part.old``, then the ``.part`` is emptied and the records written back into it before the journal opens.
+    Killed in between, the ``.old`` copy was the only one: the next appending run ignored it (no journal, a
+    ``.part`` that is not Parquet) and the next run's recovery removed the ``.part`` and left the ``.old`` for
+    ever: records gone (marked done in the state, in no file). Now both take the ``.old`` copy."""
+    from newsproj.exporters import recover_orphans
+    from newsproj.feeds import part_path
+
+    part = export(tmp_path / ".x.parquet.part", [article(0), article(1)])
+    old = part.with_name(part.name + ".old")
+    part.rename(old)
+    part.write_bytes(b"PAR1 half a row group")  # killed while carrying it over
+    export(part, [article(2)], mode="ab")
+    assert urls(part) == [f"https://n.example/{n}" for n in range(3)] and not old.exists()
+
+    final = tmp_path / "site" / "2026-01-01" / "20260101T000000Z-abcdef.parquet"
+    final.parent.mkdir(parents=True)
+    orphan = part_path(final)
+    write_parquet(orphan.with_name(orphan.name + ".old"), [record(0), record(1)])
+    orphan.write_bytes(b"PAR1 half a row group")
+    adopted: list[str] = []
+    assert recover_orphans(tmp_path / "site", adopt=lambda records, _: adopted.extend(r["url"] for r in records)) == [
+        final]
+    assert urls(final) == adopted == [record(0)["url"], record(1)["url"]]
+    assert sorted(p.name for p in final.parent.iterdir()) == ["20260101T000000Z-abcdef.manifest.json", final.name]
