@@ -42,3 +42,8 @@ class SiteConfigError(ValueError):
 
 class FilteredOut(DropItem):
     """Not wanted by this run's filters (the ``warc`` spider's ``-a languages``)."""
+
+
+class WarcWriteFailed(DropItem):
+    """The page behind the record could not be written to the WARC (a disk full): the record is not exported, and
+    the run's output fails as a failed feed does (exit 4)."""

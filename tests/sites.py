@@ -216,3 +216,34 @@ def _storage_killing(when: str):
 
 KillInPublish = _storage_killing("linked")
 KillAfterPublish = _storage_killing("published")
+
+
+class FullDiskAtWarcWrite:
+    """``EXTENSIONS`` entry (beside the project's): the WARC writer's disk is full after its first 2 records (every
+    later write fails with ENOSPC, as a full disk does)."""
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        import errno
+        import io
+
+        from newsproj.warc import writer
+
+        class Filling(io.FileIO):
+            writes = 0
+
+            def write(self, data, /):
+                Filling.writes += 1
+                if Filling.writes > 2:
+                    raise OSError(errno.ENOSPC, "No space left on device")
+                return super().write(data)
+
+        original = writer.WarcWriter._next_file
+
+        def _next_file(self):
+            original(self)
+            self._real_file = self._file  # kept open (and locked): the wrapper writes to its descriptor
+            self._file = Filling(self._file.fileno(), "wb", closefd=False)
+
+        writer.WarcWriter._next_file = _next_file
+        return cls()

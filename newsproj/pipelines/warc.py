@@ -11,9 +11,10 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
-from ..exceptions import FilteredOut
+from ..exceptions import FilteredOut, WarcWriteFailed
 from ..extraction.consent import crawl_hints
 from ..items import Article, WarcPointer
 from ..warc import pending_for
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from typing import Self
 
     from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
 
 
 class WarcPipeline:
@@ -53,6 +56,31 @@ class WarcPipeline:
             response, hints = entry
             # with what the crawl learnt of the host, so a record made from the archive has the same consent fields
             hints = {**hints, **crawl_hints(item.metadata.robotsTxt, item.metadata.tdmReservation)}
-            item.metadata.warc = self.writer.write(response, item.metadata.dateDownloaded, hints)
+            try:
+                item.metadata.warc = self.writer.write(response, item.metadata.dateDownloaded, hints)
+            except OSError as exc:  # cut back by the writer: nothing of it is in the file
+                self._fail(item.url, exc)
+                raise WarcWriteFailed(f"{item.url}: the WARC could not be written ({exc})") from exc
             self.stats.inc_value("newsproj/warc/responses_written")
         return item
+
+    def _fail(self, url: str, exc: OSError) -> None:
+        """A WARC write failed: the run's output fails as a failed feed does (``feeds.CheckedFeedExporter``: the
+        spider closes, nothing more is written or marked done, exit 4), with one line; a traceback per record
+        and exit 0 said nothing of the records left out."""
+        from ..feeds import CheckedFeedExporter
+
+        self.stats.inc_value("newsproj/warc/failed")
+        message = f"writing the WARC record of {url}: {exc}"
+        exporter = self.crawler.get_extension(CheckedFeedExporter)
+        if exporter is not None:
+            exporter._fail(message)  # noqa: SLF001 - the one place that fails the run's output
+            return
+        if not self.stats.get_value("newsproj/output/failed"):
+            logger.error("WARC output failed, the run stops: %s", message)
+            self.stats.set_value("newsproj/output/failed", message)
+            engine = self.crawler.engine
+            if engine is not None and engine.spider is not None:
+                from scrapy.utils.defer import deferred_from_coro
+
+                deferred_from_coro(engine.close_spider_async(reason="feed_failed"))

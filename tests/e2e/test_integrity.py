@@ -533,3 +533,28 @@ def test_each_per_run_file_of_a_run_has_its_own_manifest(site, tmp_path):
     manifests = {json.loads(p.read_text())["output"]["file"]: p.name for p in out.glob("*/*/*.manifest.json")}
     assert manifests == {lines.name: lines.stem + ".manifest.json", parquet.name: parquet.name + ".manifest.json"}
     assert len(whole_lines(lines)) == 6 == pq.read_metadata(parquet).num_rows
+
+
+def test_a_warc_that_cannot_be_written_fails_the_run(site, tmp_path):
+    """``NEWSPROJ_WARC_DIR`` on a disk that fills after 2 records (``tests.sites.FullDiskAtWarcWrite``): each later
+    record raised out of the WARC pipeline (a traceback each), was left out of the output, and the run exited 0:
+    "its output can be trusted", with 4 of 6 articles missing from it and from its WARC. Now the first failed write
+    fails the run's output as a failed feed does: one line, the spider closes, exit 4, nothing it did not write is
+    marked done, and the next run (the disk has room again) writes every article once."""
+    from newsproj import settings
+
+    server, _ = site
+    state, out, warc = tmp_path / "state", tmp_path / "output", tmp_path / "warc"
+    args = ("-s", f"STATE_DIR={state}", "-s", f"NEWSPROJ_WARC_DIR={warc}",
+            "-s", f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(date)s/%(run_id)s.jsonl",
+            "-s", "CONCURRENT_REQUESTS=1")
+    extensions = {**settings.EXTENSIONS, "tests.sites.FullDiskAtWarcWrite": 0}
+    full = crawl(server.base, *args, "-s", f"EXTENSIONS={json.dumps(extensions)}")
+    assert full.returncode == 4, full.stderr[-3000:]
+    assert "the feed failed: writing the WARC record of" in full.stderr
+    assert "Error processing" not in full.stderr  # no traceback per record
+    assert state_urls(state) == set() and list(out.glob("*/*/*.jsonl")) == []
+    again = crawl(server.base, *args)
+    assert again.returncode == 0, again.stderr[-3000:]
+    urls = [r["canonicalUrl"] for path in out.glob("*/*/*.jsonl") for r in whole_lines(path)]
+    assert len(urls) == 6 == len(set(urls)) and set(urls) == state_urls(state)
