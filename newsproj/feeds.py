@@ -956,6 +956,10 @@ class CheckedFeedExporter(FeedExporter):
                 discard = getattr(storage, "discard", None)
                 if discard is not None:
                     discard()
+            # closed here, not by Scrapy: the summary line and the manifest still learn of each feed (the
+            # summary said "written to no feed configured" of a run whose -o file holds what it wrote)
+            for slot in self.slots:
+                self.crawler.signals.send_catch_log(signals.feed_slot_closed, slot=slot)
             self.slots = []
         await super().close_spider(spider)
         # Scrapy logs a storage's error and counts it (batches stored mid-run included)

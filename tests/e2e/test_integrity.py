@@ -116,6 +116,8 @@ def test_disk_full_fails_the_run_and_the_state_holds_only_what_the_file_holds(tm
         assert "the feed failed" in result.stderr
         written = {r["canonicalUrl"] for r in whole_lines(out)}  # no partial line
         assert 0 < len(written) < 8
+        # the summary names the file that holds them (it said "written to no feed configured")
+        assert f"newsproj summary: {len(written)} articles written to {out};" in result.stderr
         assert state_urls(state) <= written  # nothing the file does not hold is marked done
         # the disk has room again: the next run writes the rest, none twice
         again = crawl(server.base, "-o", str(out), "-s", f"STATE_DIR={state}")
@@ -553,6 +555,7 @@ def test_a_warc_that_cannot_be_written_fails_the_run(site, tmp_path):
     assert full.returncode == 4, full.stderr[-3000:]
     assert "the feed failed: writing the WARC record of" in full.stderr
     assert "Error processing" not in full.stderr  # no traceback per record
+    assert "articles written to no file (" in full.stderr  # the per-run file, not published
     assert state_urls(state) == set() and list(out.glob("*/*/*.jsonl")) == []
     again = crawl(server.base, *args)
     assert again.returncode == 0, again.stderr[-3000:]
