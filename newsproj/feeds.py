@@ -144,16 +144,21 @@ def repair_tail(path: Path) -> int:
         return size - keep
 
 
+def parsed_records(lines: Iterable[bytes]) -> Iterator[dict[str, Any]]:
+    """The lines that parse as a JSON object (a cut or foreign line is passed over)."""
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(record, dict):
+            yield record
+
+
 def read_records(path: Path) -> Iterator[dict[str, Any]]:
     """The JSON lines of ``path`` that parse (a repaired file has only whole lines)."""
     with path.open("rb") as fh:
-        for line in fh:
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(record, dict):
-                yield record
+        yield from parsed_records(fh)
 
 
 Adopt = Callable[[Iterable[dict[str, Any]], Path], None]
@@ -610,13 +615,7 @@ def repair_compressed(part: Path, fh: IO[bytes], module: str) -> int:
 
 
 def _compressed_records(path: Path, module: str) -> Iterator[dict[str, Any]]:
-    for line in _whole_lines(path, module):
-        try:
-            record = json.loads(line)
-        except ValueError:
-            continue
-        if isinstance(record, dict):
-            yield record
+    yield from parsed_records(_whole_lines(path, module))
 
 
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
