@@ -632,6 +632,8 @@ def _cut_magic(part: Path, final: Path) -> str | None:
         head = fh.read(7)
     magic = next(prefix for prefix, name in _DECOMPRESS if name == module)
     return module if len(head) < len(magic) and magic.startswith(head) else None
+
+
 ORPHAN_PATTERNS = tuple(f"*/.*.jsonl{suffix}{PART_SUFFIX}" for suffix in ("", *COMPRESSED_SUFFIXES))
 """The per-run JSON-lines files a killed run may leave: plain, or compressed by Scrapy's post-processing."""
 
