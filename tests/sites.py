@@ -247,3 +247,21 @@ class FullDiskAtWarcWrite:
 
         writer.WarcWriter._next_file = _next_file
         return cls()
+
+
+class FullDiskAtWarcClose:
+    """``EXTENSIONS`` entry: every WARC record is written, but the WARC file cannot be published when the run ends
+    (its ``fsync`` fails as on a full disk or a failing device: ``WarcWriter._publish``, which ``close`` calls)."""
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        import errno
+
+        from newsproj.warc import writer
+
+        def _publish(self):
+            if self._file is not None:
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+        writer.WarcWriter._publish = _publish
+        return cls()

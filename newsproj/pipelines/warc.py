@@ -59,19 +59,31 @@ class WarcPipeline:
             try:
                 item.metadata.warc = self.writer.write(response, item.metadata.dateDownloaded, hints)
             except OSError as exc:  # cut back by the writer: nothing of it is in the file
-                self._fail(item.url, exc)
+                self._fail(f"writing the WARC record of {item.url}: {exc}")
                 raise WarcWriteFailed(f"{item.url}: the WARC could not be written ({exc})") from exc
             self.stats.inc_value("newsproj/warc/responses_written")
         return item
 
-    def _fail(self, url: str, exc: OSError) -> None:
+    def close_spider(self) -> None:
+        """Publish the run's last WARC file now, before the feeds are stored (the feed exporter closes at
+        ``spider_closed``, after the pipelines): a WARC that cannot be published fails the run's output (exit 4)
+        before any record is marked done or any per-run file published. Published at ``spider_closed``, after
+        them, its failure was a traceback and exit 0, with every record marked done and pointing at a WARC file
+        left ``.part``."""
+        if self.writer is None:
+            return
+        try:
+            self.writer.close()
+        except OSError as exc:  # left .part: the next run with this NEWSPROJ_WARC_DIR publishes what is whole
+            self._fail(f"publishing the WARC file {self.writer.current_name()}: {exc}")
+
+    def _fail(self, message: str) -> None:
         """A WARC write failed: the run's output fails as a failed feed does (``feeds.CheckedFeedExporter``: the
         spider closes, nothing more is written or marked done, exit 4), with one line; a traceback per record
         and exit 0 said nothing of the records left out."""
         from ..feeds import CheckedFeedExporter
 
         self.stats.inc_value("newsproj/warc/failed")
-        message = f"writing the WARC record of {url}: {exc}"
         exporter = self.crawler.get_extension(CheckedFeedExporter)
         if exporter is not None:
             exporter._fail(message)  # noqa: SLF001 - the one place that fails the run's output

@@ -179,6 +179,7 @@ class WarcWriter:
         self._size = 0
         self._file_records = 0
         self._seq = -1
+        self.failed = False
 
     def open(self, stats: Any = None) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -238,7 +239,19 @@ class WarcWriter:
         self._file = None
 
     def close(self) -> None:
-        self._publish()
+        """Publish the file being written (once: a file that could not be published stays ``.part``, for the next
+        run's recovery, and is not tried again at ``spider_closed``)."""
+        if self.failed:
+            return
+        try:
+            self._publish()
+        except OSError:
+            self.failed = True
+            raise
+
+    def current_name(self) -> str:
+        """The name the file being written gets once published."""
+        return self._final.name if self._final is not None else "?"
 
 
 _WRITERS: weakref.WeakKeyDictionary[Crawler, WarcWriter | None] = weakref.WeakKeyDictionary()

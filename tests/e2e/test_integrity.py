@@ -561,3 +561,31 @@ def test_a_warc_that_cannot_be_written_fails_the_run(site, tmp_path):
     assert again.returncode == 0, again.stderr[-3000:]
     urls = [r["canonicalUrl"] for path in out.glob("*/*/*.jsonl") for r in whole_lines(path)]
     assert len(urls) == 6 == len(set(urls)) and set(urls) == state_urls(state)
+
+
+def test_a_warc_that_cannot_be_published_at_close_fails_the_run(site, tmp_path):
+    """Every WARC record was written, but the WARC file could not be published when the spider closed (its fsync
+    failed: ``tests.sites.FullDiskAtWarcClose``). The WARC writer closed at ``spider_closed``, after the feed had
+    been stored, its records saved in STATE_DIR and its file published: a traceback ("Error caught on signal
+    handler"), exit 0, and 6 records marked done whose ``metadata.warc`` named a file that was never published
+    (left ``.part``). Now the WARC is published before the feeds are stored: its failure fails the run's output
+    as a failed write does (one line, exit 4, nothing marked done, no file published), and the next run writes
+    every article once, each pointing at a published WARC file."""
+    from newsproj import settings
+
+    server, _ = site
+    state, out, warc = tmp_path / "state", tmp_path / "output", tmp_path / "warc"
+    args = ("-s", f"STATE_DIR={state}", "-s", f"NEWSPROJ_WARC_DIR={warc}",
+            "-s", f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(date)s/%(run_id)s.jsonl")
+    extensions = {**settings.EXTENSIONS, "tests.sites.FullDiskAtWarcClose": 0}
+    full = crawl(server.base, *args, "-s", f"EXTENSIONS={json.dumps(extensions)}")
+    assert full.returncode == 4, full.stderr[-3000:]
+    assert "Traceback" not in full.stderr and "Error caught on signal handler" not in full.stderr
+    assert "the feed failed:" in full.stderr and "WARC" in full.stderr
+    assert state_urls(state) == set() and list(out.glob("*/*/*.jsonl")) == []
+    again = crawl(server.base, *args)
+    assert again.returncode == 0, again.stderr[-3000:]
+    records = [r for path in out.glob("*/*/*.jsonl") for r in whole_lines(path)]
+    assert len(records) == 6 == len({r["canonicalUrl"] for r in records})
+    assert {r["canonicalUrl"] for r in records} == state_urls(state)
+    assert all((warc / r["metadata"]["warc"]["file"]).is_file() for r in records)
