@@ -183,11 +183,30 @@ def fitting_tables(records: Iterable[dict[str, Any]], rows: int, where: Path,
             yield pa.concat_tables(tables)
 
 
-def _publish_journal(journal: Path, final: Path, adopt: Adopt | None, stats: Any) -> int:
-    """A killed run's journal as ``final``: written aside (records that do not fit the schema left out, counted),
-    then the records the file holds handed to ``adopt``, then renamed; returns the row count. A failure leaves
-    the journal as it was (and no temp file)."""
+def free_name(final: Path) -> Path:
+    """``final``, or ``final``-2, -3... (as :func:`feeds.publish` names them): the first name not taken."""
+    for n in range(1, 1000):
+        target = final if n == 1 else final.with_name(f"{final.stem}-{n}{final.suffix}")
+        if not os.path.lexists(target):
+            return target
+    raise FileExistsError(f"no free name for {final}")
+
+
+def published_names(final: Path) -> Iterator[Path]:
+    """The files published under ``final``'s name or a later one (``-2``, ``-3``...: :func:`free_name`)."""
+    for n in range(1, 1000):
+        target = final if n == 1 else final.with_name(f"{final.stem}-{n}{final.suffix}")
+        if not os.path.lexists(target):
+            return
+        yield target
+
+
+def _publish_journal(journal: Path, final: Path, adopt: Adopt | None, stats: Any) -> tuple[int, Path]:
+    """A killed run's journal as ``final`` (or its first free name ``-2``...): written aside (records that do not
+    fit the schema left out, counted), then the records the file holds handed to ``adopt``, then renamed; returns
+    the row count and the name. A failure leaves the journal as it was (and no temp file)."""
     tmp = final.with_name(f".{final.name}.tmp")
+    final = free_name(final)  # never over a file: a JOBDIR run resumed after its first file was published: -2
     try:
         count = 0
         with pq.ParquetWriter(tmp, arrow_schema(), compression=COMPRESSION) as writer:
@@ -203,19 +222,23 @@ def _publish_journal(journal: Path, final: Path, adopt: Adopt | None, stats: Any
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return count
+    return count, final
 
 
 def _published_from(journal: Path, final: Path) -> bool:
-    """``final`` (a published Parquet file) holds every record of ``journal``: it was written from it by a recovery
-    killed before it removed the journal (a JOBDIR run resumed after its orphan was published keeps new records
-    in its journal: not those)."""
-    try:
-        held = set(pq.read_table(final, columns=["canonicalUrl"]).column("canonicalUrl").to_pylist())
-    except (OSError, pa.ArrowException):
-        return False
+    """A published Parquet file of ``final``'s name (or ``-2``...) holds every record of ``journal``: it was written
+    from it by a recovery killed before it removed the journal (a JOBDIR run resumed after its orphan was
+    published keeps new records in its journal: not those, published as ``-2``)."""
     repair_tail(journal)
-    return all(record.get("canonicalUrl") in held for record in read_records(journal))
+    urls = {record.get("canonicalUrl") for record in read_records(journal)}
+    for name in published_names(final):
+        try:
+            held = set(pq.read_table(name, columns=["canonicalUrl"]).column("canonicalUrl").to_pylist())
+        except (OSError, pa.ArrowException):
+            continue
+        if urls <= held:
+            return True
+    return False
 
 
 def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | None = None,
@@ -229,27 +252,8 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
     candidates = {journal.with_name(journal.name[: -len(JOURNAL_SUFFIX)])
                   for journal in site_dir.glob(f"*/.*.parquet.part{JOURNAL_SUFFIX}")}
     candidates.update(site_dir.glob("*/.*.parquet.part"))
-    parts: list[Path] = []
-    done: list[Path] = []
-    """Orphans whose final name exists: their journal may have been published by a recovery killed before it
-    removed it (checked once locked: a live run's journal is never read or cut)."""
-    for part in sorted(candidates):
-        final = final_of(part)
-        if final is None or part == exclude or not RUN_FILE.match(final.name):
-            continue
-        # a final name that is this .part's own file: a kill between the link and the unlink of its rename
-        if not final.exists() or (part.exists() and os.path.samefile(part, final)):
-            parts.append(part)
-        elif regular_file(journal_path(part)):
-            done.append(part)
-    for part, _fh in dead_parts(done, stats):
-        final = final_of(part)
-        assert final is not None
-        if not _published_from(journal_path(part), final):
-            continue
-        journal_path(part).unlink(missing_ok=True)
-        part.unlink(missing_ok=True)
-        logger.warning("Removed %s and its journal: %s, published from it, holds its records", part, final)
+    parts = [part for part in sorted(candidates)
+             if (final := final_of(part)) is not None and part != exclude and RUN_FILE.match(final.name)]
     published = []
     for part, _fh in dead_parts(parts, stats):  # each stays locked while it is published
         journal, final = journal_path(part), final_of(part)
@@ -257,9 +261,20 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
         if os.path.lexists(journal) and not regular_file(journal):  # never read or cut through a symlink
             not_a_file(journal, stats)
             continue
+        # a final name taken (not by this .part's own file: a kill between the link and the unlink of its rename)
+        # by a file published of this journal (a recovery killed before it removed it), or by the file of this run
+        # that another run published while it was dead (a JOBDIR run resumed, killed again: its new records are
+        # published as -2, as feeds.publish names a JSON-lines one; skipped, they were in no file for ever)
+        taken = final.exists() and not (part.exists() and os.path.samefile(part, final))
+        if taken and journal.is_file() and _published_from(journal, final):
+            journal.unlink(missing_ok=True)
+            part.unlink(missing_ok=True)
+            logger.warning("Removed %s and its journal: %s (or -2...), published from it, holds its records",
+                           part, final)
+            continue
         if journal.is_file():
             repair_tail(journal)
-            rows = _publish_journal(journal, final, adopt, stats)
+            rows, final = _publish_journal(journal, final, adopt, stats)
             journal.unlink()
             part.unlink(missing_ok=True)
         elif part.stat().st_size and is_parquet(part):

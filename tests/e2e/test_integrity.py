@@ -589,3 +589,44 @@ def test_a_warc_that_cannot_be_published_at_close_fails_the_run(site, tmp_path):
     assert len(records) == 6 == len({r["canonicalUrl"] for r in records})
     assert {r["canonicalUrl"] for r in records} == state_urls(state)
     assert all((warc / r["metadata"]["warc"]["file"]).is_file() for r in records)
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "parquet"])
+def test_a_resumed_run_killed_after_its_state_save_beside_its_published_orphan_is_published(site, tmp_path, suffix):
+    """A JOBDIR run killed at its state save (its file complete, ``.part``); another run of the site published that
+    orphan as ``<run-id>.parquet``; the JOBDIR run resumed found 2 new articles, saved them in the state and was
+    killed before its rename (``tests.sites.KillAfterStateSave``): its ``.part`` (same run id) holds 2 records
+    marked done. JSON lines published it as ``<run-id>-2.jsonl``; a Parquet ``.part`` whose final name was taken
+    was skipped by every later run: 2 records marked done in no published file, and a ``.part`` for ever. Now it
+    is published as ``<run-id>-2.parquet`` with its manifest, like the JSON-lines one."""
+    import pyarrow.parquet as pq
+
+    from tests.sites import article_html, homepage
+
+    server, pages = site
+    state, out, job = tmp_path / "state", tmp_path / "output", tmp_path / "job"
+    feed = ["-s", f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(date)s/%(run_id)s.{suffix}", "-s", f"STATE_DIR={state}"]
+    jobdir = ["-s", f"JOBDIR={job}"]
+    backend = "NEWSPROJ_STATE_BACKEND=tests.sites."
+    assert crawl(server.base, *feed, *jobdir, "-s", backend + "KillAtStateSave").returncode != 0
+    other = crawl(server.base, *feed)  # publishes the killed run's file (6 records)
+    assert other.returncode == 0, other.stderr[-3000:]
+    links = [path for path in pages.pages if path.endswith(".html")]
+    for n in (6, 7):
+        path = f"/news/2024/09/story-number-{n}-about-the-town.html"
+        pages.pages[path] = ("text/html; charset=utf-8", article_html(path, f"Story number {n} about the town", n=n))
+        links.append(path)
+    pages.pages["/"] = ("text/html; charset=utf-8", homepage(links))
+    assert crawl(server.base, *feed, *jobdir, "-s", backend + "KillAfterStateSave").returncode != 0
+    assert len(state_urls(state)) == 8
+    last = crawl(server.base, *feed)
+    assert last.returncode == 0, last.stderr[-3000:]
+    files = sorted(out.glob(f"*/*/*.{suffix}"))
+    urls = [url for path in files for url in (
+        pq.read_table(path).column("canonicalUrl").to_pylist() if suffix == "parquet"
+        else [r["canonicalUrl"] for r in whole_lines(path)])]
+    assert len(urls) == 8 == len(set(urls)) and set(urls) == state_urls(state), files
+    assert not list(out.glob("*/*/.*.part*"))
+    for path in files:
+        manifest = json.loads(path.with_name(path.name.rsplit(".", 1)[0] + ".manifest.json").read_text())
+        assert manifest["output"]["file"] == path.name
