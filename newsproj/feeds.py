@@ -790,7 +790,9 @@ def _item_url(item: Any) -> str:
     return str(getattr(item, "url", None) or getattr(item, "canonicalUrl", None) or "?")
 
 
-_PER_RUN_JSON_LINES = re.compile(r"\.jsonl(\.(gz|bz2|xz))?$")
+_PER_RUN_JSON_LINES = re.compile(r"\.jsonl(\.(?:gz|bz2|xz))?$")
+_POSTPROCESSING = {"": "", ".gz": "GzipPlugin", ".bz2": "Bz2Plugin", ".xz": "LZMAPlugin"}
+"""The compression suffix of a per-run JSON-lines name → the Scrapy post-processing plugin that writes it."""
 
 
 def per_run_name_problem(uri: str, options: dict[str, Any]) -> str | None:
@@ -805,8 +807,18 @@ def per_run_name_problem(uri: str, options: dict[str, Any]) -> str | None:
         if name == "%(run_id)s.parquet":
             return None
         return "a per-run Parquet file must be named %(run_id)s.parquet (the name a killed run's file is recovered by)"
-    if fmt in JSON_LINES and _PER_RUN_JSON_LINES.search(name):
-        return None
+    if fmt in JSON_LINES and (match := _PER_RUN_JSON_LINES.search(name)):
+        # the name says how the file is compressed (gzip, pandas and pyarrow read it by its name): a plain file
+        # named .jsonl.gz, or a gzip stream named .jsonl, was published unreadable
+        wanted = _POSTPROCESSING.get(match.group(1) or "")
+        plugins = [getattr(plugin, "__name__", str(plugin)).rsplit(".", 1)[-1]
+                   for plugin in options.get("postprocessing") or []]
+        compressions = [plugin for plugin in plugins if plugin in _POSTPROCESSING.values() and plugin]
+        if compressions == ([wanted] if wanted else []):
+            return None
+        how = f"with FEEDS postprocessing scrapy.extensions.postprocessing.{wanted}" if wanted else "uncompressed"
+        return (f"a per-run file named *{match.group(0)} must be written {how} (gzip, pandas and pyarrow read a file "
+                "by its name's suffix): name it *.jsonl, or *.jsonl.gz with the GzipPlugin")
     return ("a per-run file must be JSON lines named *.jsonl (or .jsonl.gz/.bz2/.xz) or Parquet named "
             "%(run_id)s.parquet: a killed run's file of another name is never published by the next run")
 

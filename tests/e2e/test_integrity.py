@@ -68,7 +68,8 @@ def site():
 
 # ------------------------------------------------------------------------------------ refused before a request
 
-@pytest.mark.parametrize("case", ["s3_without_boto3", "unwritable_path", "placeholder_typo", "per_run_jl"])
+@pytest.mark.parametrize("case", ["s3_without_boto3", "unwritable_path", "placeholder_typo", "per_run_jl",
+                                  "per_run_gz_not_compressed", "per_run_gzipped_named_jsonl"])
 def test_a_feed_that_cannot_be_opened_stops_the_run_before_the_first_request(site, tmp_path, case):
     server, pages = site
     state = tmp_path / "state"
@@ -81,6 +82,15 @@ def test_a_feed_that_cannot_be_opened_stops_the_run_before_the_first_request(sit
         # a killed run's .<run-id>.jl.part was never published by a later run: killed after its state save, its
         # records were marked done in no published file, for ever
         "per_run_jl": ["-s", f"NEWSPROJ_DEFAULT_FEED={tmp_path}/output/%(site)s/%(date)s/%(run_id)s.jl"],
+        # published as plain JSON lines named .jsonl.gz: gzip, pandas and pyarrow (which go by the name) cannot
+        # read it; the README says a default feed not named *.jsonl is refused
+        "per_run_gz_not_compressed": [
+            "-s", f"NEWSPROJ_DEFAULT_FEED={tmp_path}/output/%(site)s/%(date)s/%(run_id)s.jsonl.gz"],
+        # a gzip stream published as *.jsonl, which readers pick up as plain JSON lines (docs/operations.md)
+        "per_run_gzipped_named_jsonl": ["-s", "FEEDS=" + json.dumps({
+            f"{tmp_path}/output/%(site)s/%(date)s/%(run_id)s.jsonl": {
+                "format": "jsonlines", "newsproj_atomic": True, "uri_params": "newsproj.extensions.manifest.uri_params",
+                "postprocessing": ["scrapy.extensions.postprocessing.GzipPlugin"]}})],
     }[case]
     result = crawl(server.base, "-s", f"STATE_DIR={state}", *args)
     assert result.returncode == 2, result.stderr[-3000:]
