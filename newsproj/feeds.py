@@ -444,8 +444,9 @@ class SafeFileFeedStorage(FileFeedStorage):
         self.sha256, self.lines = sha256_of(self.target)
         if self.files is not None:
             self.lines = self.files.rows(self.target)
-        if self.per_run and self.lines == 0 and not self.final.exists():
-            # nothing new: no empty file for loaders to trip on (pyarrow cannot read an empty JSON-lines file)
+        if self.per_run and self.lines == 0 and not self._is_final():
+            # nothing new: no empty file for loaders to trip on (pyarrow cannot read an empty JSON-lines file),
+            # nor an empty -2 beside this run's file that another run published while it was dead (JOBDIR resume)
             self.target.unlink()
             file.close()
             self.empty = True
@@ -463,6 +464,13 @@ class SafeFileFeedStorage(FileFeedStorage):
         self.published = self.final
         file.close()  # releases the flock
         logger.info("Published %s (%d records, sha256 %s)", self.published, self.lines, self.sha256)
+
+    def _is_final(self) -> bool:
+        """The ``.part`` already is the published file (a kill between the link and the unlink of its rename)."""
+        try:
+            return os.path.samefile(self.target, self.final)
+        except OSError:
+            return False
 
     def publish_held(self) -> Path:
         """Give a stored per-run file its final name, never over another file (a recovered orphan of the same run

@@ -158,8 +158,11 @@ class RunManifest:
             manifest["affected_pages"] = self._save_pages((storage.published or storage.final).parent)
             if storage.published is None:  # a run that exported nothing: no file, and the manifest says so
                 entry = {**manifest, "output": {"file": None, "records": 0, "sha256": None}}
-                write_json(storage.final.with_name(f"{self.run_id}.manifest.json"), entry)
                 manifest = entry
+                path = storage.final.with_name(f"{self.run_id}.manifest.json")
+                if names_a_file(path):  # a JOBDIR run resumed after another run published its file: that
+                    continue            # file's manifest stays (this run's is in the run history)
+                write_json(path, entry)
                 continue
             entry = {**manifest, "output": {
                 "file": storage.published.name, "records": storage.lines, "sha256": storage.sha256,
@@ -176,6 +179,14 @@ class RunManifest:
         if self.run_file is not None and self.reason == "finished":
             self.run_file.unlink(missing_ok=True)  # the next run with this JOBDIR is a new run
         logger.info("Run %s: %s (%s)", self.run_id, manifest["status"], "; ".join(manifest["failures"]) or "no failure")
+
+
+def names_a_file(manifest: Path) -> bool:
+    """``manifest`` exists and names a published file (``output.file``)."""
+    try:
+        return bool(json.loads(manifest.read_text(encoding="utf-8"))["output"]["file"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
 
 
 def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:

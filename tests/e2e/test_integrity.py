@@ -449,6 +449,7 @@ def test_a_default_feed_killed_inside_its_rename_is_published_once(site, tmp_pat
     urls = (pq.read_table(published).column("canonicalUrl").to_pylist() if suffix == "parquet"
             else [r["canonicalUrl"] for r in whole_lines(published)])
     assert len(urls) == 6 and set(urls) == state_urls(state)
+    assert list(out.glob(f"*/*/*.{suffix}")) == [published]
     manifest = json.loads(published.with_name(published.stem + ".manifest.json").read_text())
     assert manifest["output"]["file"] == published.name and manifest["output"]["records"] == 6
     assert list(out.glob("*/*/.*.part*")) == []
@@ -640,3 +641,30 @@ def test_a_resumed_run_killed_after_its_state_save_beside_its_published_orphan_i
     for path in files:
         manifest = json.loads(path.with_name(path.name.rsplit(".", 1)[0] + ".manifest.json").read_text())
         assert manifest["output"]["file"] == path.name
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "parquet"])
+def test_a_resumed_run_with_nothing_new_beside_its_published_orphan_publishes_no_empty_file(site, tmp_path, suffix):
+    """A JOBDIR run killed at its state save; another run of the site published its orphan as ``<run-id>.jsonl``;
+    the JOBDIR run resumed found nothing new. It published an empty ``<run-id>-2.jsonl`` (0 bytes: pyarrow.json
+    and pyarrow.dataset fail on it, and docs/operations.md says a run that exported nothing publishes no records
+    file). Now nothing is published, and the killed run's file keeps its manifest (an "exported nothing" one,
+    ``<run-id>.manifest.json`` with ``"file": null``, would have replaced it)."""
+    import pyarrow.dataset as ds
+
+    server, _ = site
+    state, out, job = tmp_path / "state", tmp_path / "output", tmp_path / "job"
+    feed = ["-s", f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(date)s/%(run_id)s.{suffix}", "-s", f"STATE_DIR={state}"]
+    jobdir = ["-s", f"JOBDIR={job}"]
+    assert crawl(server.base, *feed, *jobdir, "-s", "NEWSPROJ_STATE_BACKEND=tests.sites.KillAtStateSave"
+                 ).returncode != 0
+    other = crawl(server.base, *feed)  # publishes the killed run's file (6 records)
+    assert other.returncode == 0, other.stderr[-3000:]
+    [published] = out.glob(f"*/*/*.{suffix}")
+    resumed = crawl(server.base, *feed, *jobdir)
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    files = [str(path) for path in out.glob(f"*/*/*.{suffix}")]  # what a reader loads
+    assert ds.dataset(files, format="json" if suffix == "jsonl" else "parquet").count_rows() == 6
+    assert list(out.glob(f"*/*/*.{suffix}")) == [published]
+    manifest = json.loads(published.with_name(published.stem + ".manifest.json").read_text())
+    assert manifest["output"]["file"] == published.name and manifest["output"]["records"] == 6
