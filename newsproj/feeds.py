@@ -365,6 +365,8 @@ class SafeFileFeedStorage(FileFeedStorage):
         the first request: no record can pass dedup before the records of a file this run continues, or of a
         killed run's orphan, are known."""
         self.target.parent.mkdir(parents=True, exist_ok=True)
+        if self.per_run and self._is_final():
+            self._finish_rename()
         for _ in range(10):
             existed = self.target.exists()
             # a .part is ours: never written through a symlink someone put under its name
@@ -471,6 +473,20 @@ class SafeFileFeedStorage(FileFeedStorage):
             return os.path.samefile(self.target, self.final)
         except OSError:
             return False
+
+    def _finish_rename(self) -> None:
+        """This run (a JOBDIR run resumed) was killed inside its rename: the ``.part`` name is its published file.
+        The rename is finished (the file keeps a manifest; its records are in the state: it was published after
+        the state save) and this run writes a new ``.part``, published as ``-2``: opened, the ``.part`` name
+        wrote into the published file (a Parquet one was truncated to carry its records over, a file without a
+        footer under its final name while the run lived)."""
+        digest, lines = sha256_of(self.final)
+        if self.files is not None:
+            lines = self.files.rows(self.final)
+        write_recovered_manifest(self.final, lines, digest, status="unfinished")
+        self.target.unlink(missing_ok=True)
+        logger.warning("Finished the rename of %s (its run was killed inside it): this run writes a new file",
+                       self.final)
 
     def publish_held(self) -> Path:
         """Give a stored per-run file its final name, never over another file (a recovered orphan of the same run

@@ -668,3 +668,46 @@ def test_a_resumed_run_with_nothing_new_beside_its_published_orphan_publishes_no
     assert list(out.glob(f"*/*/*.{suffix}")) == [published]
     manifest = json.loads(published.with_name(published.stem + ".manifest.json").read_text())
     assert manifest["output"]["file"] == published.name and manifest["output"]["records"] == 6
+
+
+def test_a_jobdir_run_resumed_after_a_kill_inside_its_rename_never_writes_into_the_published_file(tmp_path):
+    """A JOBDIR Parquet run killed inside its rename (``tests.sites.KillInPublish``: ``<run-id>.parquet`` and its
+    ``.part`` name are one file, its 6 records saved in the state), then resumed with the same JOBDIR: it opened
+    the ``.part`` name and truncated it to carry its records over, so the published ``<run-id>.parquet`` was a file
+    without a footer while the run lived; killed then, the next run published the journal (no record) over it: 6
+    records marked done in no readable file. Now a resumed run first finishes that rename (the ``.part`` name goes,
+    the file keeps a manifest) and writes a new ``.part``."""
+    import pyarrow.parquet as pq
+
+    from tests.sites import article_html, homepage
+
+    pages = news_site(6)
+    server, site = serve_pages(pages, gated=lambda path: "story-number-6" in path)
+    try:
+        state, out, job = tmp_path / "state", tmp_path / "output", tmp_path / "job"
+        feed = ["-s", f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(date)s/%(run_id)s.parquet", "-s", f"STATE_DIR={state}"]
+        jobdir = ["-s", f"JOBDIR={job}"]
+        killed = crawl(server.base, *feed, *jobdir, "-s", 'FEED_STORAGES={"": "tests.sites.KillInPublish"}')
+        assert killed.returncode != 0 and len(state_urls(state)) == 6
+        [published] = out.glob("*/*/*.parquet")
+        path = "/news/2024/09/story-number-6-about-the-town.html"  # a new article, answered once released
+        pages[path] = ("text/html; charset=utf-8", article_html(path, "Story number 6 about the town", n=6))
+        pages["/"] = ("text/html; charset=utf-8", homepage([p for p in pages if p.endswith(".html")]))
+        resumed = crawl(server.base, *feed, *jobdir, wait=False)
+        try:
+            deadline = time.monotonic() + 60
+            while "/" not in site.served and time.monotonic() < deadline:  # its feed is open: the crawl has begun
+                time.sleep(0.05)
+            assert "/" in site.served
+            assert pq.read_table(published).num_rows == 6  # the published file, while the resumed run lives
+        finally:
+            resumed.kill()
+            resumed.wait()
+        site.open()
+        last = crawl(server.base, *feed)
+        assert last.returncode == 0, last.stderr[-3000:]
+        urls = [u for p in out.glob("*/*/*.parquet") for u in pq.read_table(p).column("canonicalUrl").to_pylist()]
+        assert len(urls) == 7 == len(set(urls)) and set(urls) == state_urls(state)
+        assert not list(out.glob("*/*/.*.part*"))
+    finally:
+        server.stop()
