@@ -674,9 +674,9 @@ def test_a_jobdir_run_resumed_after_a_kill_inside_its_rename_never_writes_into_t
     """A JOBDIR Parquet run killed inside its rename (``tests.sites.KillInPublish``: ``<run-id>.parquet`` and its
     ``.part`` name are one file, its 6 records saved in the state), then resumed with the same JOBDIR: it opened
     the ``.part`` name and truncated it to carry its records over, so the published ``<run-id>.parquet`` was a file
-    without a footer while the run lived; killed then, the next run published the journal (no record) over it: 6
-    records marked done in no readable file. Now a resumed run first finishes that rename (the ``.part`` name goes,
-    the file keeps a manifest) and writes a new ``.part``."""
+    without a footer (unreadable) while the run lived (a JSON-lines one was appended to under its published name).
+    Now a resumed run first finishes that rename (the ``.part`` name goes, the file keeps a manifest) and writes a
+    new ``.part``; killed, then the next run: every article once, nothing left ``.part``."""
     import pyarrow.parquet as pq
 
     from tests.sites import article_html, homepage
