@@ -53,6 +53,16 @@ def state_urls(state: Path) -> set[str]:
         return {row[0] for row in conn.execute("SELECT url FROM articles")}
 
 
+def published_urls(out: Path, suffix: str) -> tuple[list[Path], list[str]]:
+    """The default feed's published files under ``out`` (``*.jsonl`` or ``*.parquet``) and their records' URLs."""
+    import pyarrow.parquet as pq
+
+    files = sorted(out.glob(f"*/*/*.{suffix}"))
+    return files, [url for path in files for url in (
+        pq.read_table(path).column("canonicalUrl").to_pylist() if suffix == "parquet"
+        else [r["canonicalUrl"] for r in whole_lines(path)])]
+
+
 def whole_lines(path: Path) -> list[dict]:
     raw = path.read_bytes() if path.exists() else b""
     assert raw == b"" or raw.endswith(b"\n"), "partial last line"
@@ -256,7 +266,6 @@ def test_a_default_feed_run_killed_at_its_state_save_leaves_every_article_once(s
     would) left a published file that no later run reads, and the next run wrote every article again (12 records).
     Now the state is saved before the rename: a kill leaves the ``.part``, which the next run adopts, then
     publishes."""
-    import pyarrow.parquet as pq
 
     server, _ = site
     state, out = tmp_path / "state", tmp_path / "output"
@@ -266,10 +275,7 @@ def test_a_default_feed_run_killed_at_its_state_save_leaves_every_article_once(s
     assert crawl(server.base, *feed, *kill).returncode != 0  # killed saving the first run's records
     last = crawl(server.base, *feed)
     assert last.returncode == 0, last.stderr[-3000:]
-    files = sorted(out.glob(f"*/*/*.{suffix}"))
-    urls = [url for path in files for url in (
-        pq.read_table(path).column("canonicalUrl").to_pylist() if suffix == "parquet"
-        else [r["canonicalUrl"] for r in whole_lines(path)])]
+    files, urls = published_urls(out, suffix)
     assert len(urls) == 6 and len(set(urls)) == 6, (files, sorted(urls))
     assert state_urls(state) == set(urls)
     assert not list(out.glob("*/*/.*.part*"))
@@ -610,7 +616,6 @@ def test_a_resumed_run_killed_after_its_state_save_beside_its_published_orphan_i
     marked done. JSON lines published it as ``<run-id>-2.jsonl``; a Parquet ``.part`` whose final name was taken
     was skipped by every later run: 2 records marked done in no published file, and a ``.part`` for ever. Now it
     is published as ``<run-id>-2.parquet`` with its manifest, like the JSON-lines one."""
-    import pyarrow.parquet as pq
 
     from tests.sites import article_html, homepage
 
@@ -632,10 +637,7 @@ def test_a_resumed_run_killed_after_its_state_save_beside_its_published_orphan_i
     assert len(state_urls(state)) == 8
     last = crawl(server.base, *feed)
     assert last.returncode == 0, last.stderr[-3000:]
-    files = sorted(out.glob(f"*/*/*.{suffix}"))
-    urls = [url for path in files for url in (
-        pq.read_table(path).column("canonicalUrl").to_pylist() if suffix == "parquet"
-        else [r["canonicalUrl"] for r in whole_lines(path)])]
+    files, urls = published_urls(out, suffix)
     assert len(urls) == 8 == len(set(urls)) and set(urls) == state_urls(state), files
     assert not list(out.glob("*/*/.*.part*"))
     for path in files:
