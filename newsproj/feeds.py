@@ -317,6 +317,8 @@ class SafeFileFeedStorage(FileFeedStorage):
         self.published: Path | None = None
         self.held: IO[bytes] | None = None
         """A per-run file stored, waiting for :meth:`publish_held` (or :meth:`discard`)."""
+        self.carried = False
+        """The ``.part`` held a killed run's records when this run (a JOBDIR run resumed) opened it."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, uri: str, *, feed_options: dict[str, Any] | None = None) -> Self:
@@ -387,6 +389,7 @@ class SafeFileFeedStorage(FileFeedStorage):
         else:
             raise FeedUnavailable(f"feed {self.final}: its file keeps being taken by another run; write elsewhere")
         fresh = self.overwrite and not self._resumed_run()
+        self.carried = existed and not fresh
         if fresh and existed and not self.parquet:
             os.ftruncate(fd, 0)  # -O; a JOBDIR run resumed continues its file instead
         if self.json_lines and existed and os.fstat(fd).st_size:
@@ -518,11 +521,18 @@ class SafeFileFeedStorage(FileFeedStorage):
 
     def discard(self) -> None:
         """The run failed: close the file; a ``.part`` this run opened is removed (its records were never
-        committed). A file this run could not open (held by another run) is not touched."""
+        committed), unless it held a killed run's records (left, unlocked, for the next run of the site). A file
+        this run could not open (held by another run) is not touched."""
         if self.file is None or self.file.closed:
             return
         self.file.close()
         self.held = None
+        if self.per_run and self.published is None and self.carried:
+            # a JOBDIR run resumed: the .part holds its killed run's records too, which its state may have saved
+            # already (killed after the save, before the rename). Removed, they were marked done in no file.
+            logger.warning("The run failed: %s, which a killed run's records were in, is left for the next run of "
+                           "the site to publish", self.target)
+            return
         if self.per_run and self.published is None:
             with contextlib.suppress(OSError):
                 self.target.unlink()

@@ -713,3 +713,40 @@ def test_a_jobdir_run_resumed_after_a_kill_inside_its_rename_never_writes_into_t
         assert not list(out.glob("*/*/.*.part*"))
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("suffix", ["jsonl"])
+def test_a_resumed_run_that_fails_keeps_the_records_its_killed_run_saved_in_the_state(site, tmp_path, suffix):
+    """A JOBDIR run killed right after its state saved its 6 records, before its rename
+    (``tests.sites.KillAfterStateSave``): its ``.part`` holds them. Resumed with the same JOBDIR, it continued that
+    ``.part``, found 2 new articles, and failed (its WARC could not be published: exit 4). The failed run removed
+    the ``.part`` as if it held only its own records: 6 records marked done in STATE_DIR were in no file, for ever
+    (no later run fetches them again). Now a ``.part`` that held records when the run opened it is left for the
+    next run of the site, which publishes it: every article once, each in the state and in a published file."""
+    from newsproj import settings
+    from tests.sites import article_html, homepage
+
+    server, pages = site
+    state, out, job, warc = tmp_path / "state", tmp_path / "output", tmp_path / "job", tmp_path / "warc"
+    feed = ["-s", f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(date)s/%(run_id)s.{suffix}", "-s", f"STATE_DIR={state}",
+            "-s", f"NEWSPROJ_WARC_DIR={warc}"]
+    jobdir = ["-s", f"JOBDIR={job}"]
+    killed = crawl(server.base, *feed, *jobdir, "-s", "NEWSPROJ_STATE_BACKEND=tests.sites.KillAfterStateSave")
+    assert killed.returncode != 0 and len(state_urls(state)) == 6
+    links = [path for path in pages.pages if path.endswith(".html")]
+    for n in (6, 7):
+        path = f"/news/2024/09/story-number-{n}-about-the-town.html"
+        pages.pages[path] = ("text/html; charset=utf-8", article_html(path, f"Story number {n} about the town", n=n))
+        links.append(path)
+    pages.pages["/"] = ("text/html; charset=utf-8", homepage(links))
+    extensions = {**settings.EXTENSIONS, "tests.sites.FullDiskAtWarcClose": 0}
+    failed = crawl(server.base, *feed, *jobdir, "-s", f"EXTENSIONS={json.dumps(extensions)}")
+    assert failed.returncode == 4, failed.stderr[-3000:]
+    assert len(state_urls(state)) == 6
+    last = crawl(server.base, *feed)
+    assert last.returncode == 0, last.stderr[-3000:]
+    files, urls = published_urls(out, suffix)
+    assert len(urls) == len(set(urls)), files
+    assert state_urls(state) <= set(urls), files  # nothing marked done that no published file holds
+    assert len(urls) == 8 and set(urls) == state_urls(state), files
+    assert not list(out.glob("*/*/.*.part*"))
