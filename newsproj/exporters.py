@@ -345,9 +345,23 @@ class ParquetItemExporter(BaseItemExporter):
         if self.part is not None:
             self.file.truncate(0)  # what a killed run left in the .part is not a Parquet file
         self.writer = pq.ParquetWriter(self.file, arrow_schema(), compression=COMPRESSION)
-        for batch in _batches(records_of(sources), self.row_group_rows):
-            self.writer.write_table(to_table(batch))
-            carried += len(batch)
+        # A complete .part carried over (copied aside as tmp) is, from here, only in this file, which has no footer
+        # until the run stores it: its records go to the journal too, or a kill (or a failed run) before the store
+        # left a journal of the new records only, and the killed run's records (maybe marked done) in no file.
+        spool_path = journal_path(self.part).with_name(journal_path(self.part).name + ".new") if tmp else None
+        spool = open(spool_path, "wb") if spool_path is not None else None  # noqa: SIM115 - closed below
+        for kind, path in sources:
+            for batch in _batches(records_of([(kind, path)]), self.row_group_rows):
+                self.writer.write_table(to_table(batch))
+                if spool is not None and path == tmp:
+                    spool.write(b"".join(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+                                         for record in batch))
+                carried += len(batch)
+        if spool is not None and spool_path is not None:
+            spool.flush()
+            os.fsync(spool.fileno())
+            spool.close()
+            os.replace(spool_path, journal_path(self.part))  # whole, or not there (the tmp copy still is)
         if tmp is not None:
             tmp.unlink()
         self.rows = carried

@@ -715,7 +715,7 @@ def test_a_jobdir_run_resumed_after_a_kill_inside_its_rename_never_writes_into_t
         server.stop()
 
 
-@pytest.mark.parametrize("suffix", ["jsonl"])
+@pytest.mark.parametrize("suffix", ["jsonl", "parquet"])
 def test_a_resumed_run_that_fails_keeps_the_records_its_killed_run_saved_in_the_state(site, tmp_path, suffix):
     """A JOBDIR run killed right after its state saved its 6 records, before its rename
     (``tests.sites.KillAfterStateSave``): its ``.part`` holds them. Resumed with the same JOBDIR, it continued that
