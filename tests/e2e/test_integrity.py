@@ -750,3 +750,42 @@ def test_a_resumed_run_that_fails_keeps_the_records_its_killed_run_saved_in_the_
     assert state_urls(state) <= set(urls), files  # nothing marked done that no published file holds
     assert len(urls) == 8 and set(urls) == state_urls(state), files
     assert not list(out.glob("*/*/.*.part*"))
+
+
+def test_a_parquet_run_resumed_and_killed_again_keeps_the_records_its_first_run_saved(tmp_path):
+    """A JOBDIR Parquet run killed right after its state saved its 6 records, before its rename (a complete
+    ``.part``, no journal: ``tests.sites.KillAfterStateSave``); resumed, it carried them into its new ``.part``
+    (no footer until stored) and removed the copy, its journal holding only new records; killed again, the next
+    run published the journal: the 6 records marked done were in no file. Now they are in the journal too."""
+    from tests.sites import article_html, homepage
+
+    pages = news_site(6)
+    server, site = serve_pages(pages, gated=lambda path: "story-number-6" in path)
+    try:
+        state, out, job = tmp_path / "state", tmp_path / "output", tmp_path / "job"
+        feed = ["-s", f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(date)s/%(run_id)s.parquet", "-s", f"STATE_DIR={state}"]
+        jobdir = ["-s", f"JOBDIR={job}"]
+        killed = crawl(server.base, *feed, *jobdir, "-s", "NEWSPROJ_STATE_BACKEND=tests.sites.KillAfterStateSave")
+        assert killed.returncode != 0 and len(state_urls(state)) == 6
+        path = "/news/2024/09/story-number-6-about-the-town.html"  # a new article, answered once released
+        pages[path] = ("text/html; charset=utf-8", article_html(path, "Story number 6 about the town", n=6))
+        pages["/"] = ("text/html; charset=utf-8", homepage([p for p in pages if p.endswith(".html")]))
+        before = len(site.served)
+        resumed = crawl(server.base, *feed, *jobdir, wait=False)
+        try:
+            deadline = time.monotonic() + 60
+            while "/" not in site.served[before:] and time.monotonic() < deadline:  # .part carried over, crawl on
+                time.sleep(0.05)
+            assert "/" in site.served[before:]  # the feeds open (and carry over) before the first request
+        finally:
+            resumed.kill()
+            resumed.wait()
+        site.open()
+        last = crawl(server.base, *feed)
+        assert last.returncode == 0, last.stderr[-3000:]
+        files, urls = published_urls(out, "parquet")
+        assert state_urls(state) <= set(urls), files  # nothing marked done that no published file holds
+        assert len(urls) == 7 == len(set(urls)) and set(urls) == state_urls(state), files
+        assert not list(out.glob("*/*/.*.part*"))
+    finally:
+        server.stop()
