@@ -348,7 +348,10 @@ class ParquetItemExporter(BaseItemExporter):
         # A complete .part carried over (copied aside as tmp) is, from here, only in this file, which has no footer
         # until the run stores it: its records go to the journal too, or a kill (or a failed run) before the store
         # left a journal of the new records only, and the killed run's records (maybe marked done) in no file.
-        spool_path = journal_path(self.part).with_name(journal_path(self.part).name + ".new") if tmp else None
+        # Per-run files only (keep_final false): an appending -o run's journal holds only what its final file does
+        # not, and its complete .part holds that file's records too.
+        spool_path = (journal_path(self.part).with_name(journal_path(self.part).name + ".new")
+                      if tmp is not None and not self.keep_final else None)
         spool = open(spool_path, "wb") if spool_path is not None else None  # noqa: SIM115 - closed below
         for kind, path in sources:
             for batch in _batches(records_of([(kind, path)]), self.row_group_rows):
