@@ -350,8 +350,9 @@ class ParquetItemExporter(BaseItemExporter):
         # left a journal of the new records only, and the killed run's records (maybe marked done) in no file.
         # Per-run files only (keep_final false): an appending -o run's journal holds only what its final file does
         # not, and its complete .part holds that file's records too.
-        spool_path = (journal_path(self.part).with_name(journal_path(self.part).name + ".new")
-                      if tmp is not None and not self.keep_final else None)
+        journal = journal_path(self.part) if self.part is not None else None
+        spool_path = (journal.with_name(journal.name + ".new")
+                      if journal is not None and tmp is not None and not self.keep_final else None)
         spool = open(spool_path, "wb") if spool_path is not None else None  # noqa: SIM115 - closed below
         for kind, path in sources:
             for batch in _batches(records_of([(kind, path)]), self.row_group_rows):
@@ -360,11 +361,11 @@ class ParquetItemExporter(BaseItemExporter):
                     spool.write(b"".join(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
                                          for record in batch))
                 carried += len(batch)
-        if spool is not None and spool_path is not None:
+        if spool is not None and spool_path is not None and journal is not None:
             spool.flush()
             os.fsync(spool.fileno())
             spool.close()
-            os.replace(spool_path, journal_path(self.part))  # whole, or not there (the tmp copy still is)
+            os.replace(spool_path, journal)  # whole, or not there (the tmp copy still is)
         if tmp is not None:
             tmp.unlink()
         self.rows = carried
