@@ -26,11 +26,13 @@ An empty run's file (``FEED_STORE_EMPTY``) is a valid Parquet file with the sche
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 import re
 import shutil
+from collections import Counter
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -120,6 +122,31 @@ def carried_over(part: Path, append: bool, keep_final: bool = True) -> list[tupl
     elif part.is_file() and part.stat().st_size and is_parquet(part):
         sources.append(("parquet", part))
     return sources
+
+
+def _record_key(record: dict[str, Any]) -> bytes:
+    return hashlib.sha256(json.dumps(record, sort_keys=True, default=str).encode("utf-8")).digest()
+
+
+def _counted(records: Iterable[dict[str, Any]], seen: Counter[bytes]) -> Iterator[dict[str, Any]]:
+    """``records``, each counted in ``seen``."""
+    for record in records:
+        seen[_record_key(record)] += 1
+        yield record
+
+
+def _not_in(records: Iterable[dict[str, Any]], seen: Counter[bytes]) -> Iterator[dict[str, Any]]:
+    """``records`` but those counted in ``seen`` (each as many times as it was counted)."""
+    skipped = 0
+    for record in records:
+        key = _record_key(record)
+        if seen[key]:
+            seen[key] -= 1
+            skipped += 1
+            continue
+        yield record
+    if skipped:
+        logger.info("Carried %d records of the final file once, not again from a killed run's complete file", skipped)
 
 
 def old_copy(part: Path) -> Path:
@@ -354,8 +381,16 @@ class ParquetItemExporter(BaseItemExporter):
         spool_path = (journal.with_name(journal.name + ".new")
                       if journal is not None and tmp is not None and not self.keep_final else None)
         spool = open(spool_path, "wb") if spool_path is not None else None  # noqa: SIM115 - closed below
+        # an -o run's complete .part (killed before it replaced the final file) begins with the final file's
+        # records, which it carried over: carried again from both, each was in the new file twice
+        final, in_final = (final_of(self.part) if self.part is not None else None), Counter[bytes]()
         for kind, path in sources:
-            for batch in _batches(records_of([(kind, path)]), self.row_group_rows):
+            records = records_of([(kind, path)])
+            if path == final:
+                records = _counted(records, in_final)
+            elif path == tmp and in_final:
+                records = _not_in(records, in_final)
+            for batch in _batches(records, self.row_group_rows):
                 self.writer.write_table(to_table(batch))
                 if spool is not None and path == tmp:
                     spool.write(b"".join(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"

@@ -265,3 +265,24 @@ class FullDiskAtWarcClose:
 
         writer.WarcWriter._publish = _publish
         return cls()
+
+
+class KillBeforeReplace:
+    """``FEED_STORAGES`` scheme ``""``: a ``SafeFileFeedStorage`` that SIGKILLs the crawl process once its Parquet
+    ``.part`` is complete (footer written, fsynced), before it replaces the final file (``-o``/``-O``)."""
+
+    @classmethod
+    def from_crawler(cls, crawler, uri, *, feed_options=None):
+        import os
+        import signal
+
+        from newsproj import feeds
+
+        class Killing(feeds.SafeFileFeedStorage):
+            def store(self, file):
+                if self.atomic and not self.per_run:
+                    os.fsync(file.fileno())
+                    os.kill(os.getpid(), signal.SIGKILL)
+                return super().store(file)
+
+        return Killing.from_crawler(crawler, uri, feed_options=feed_options)

@@ -789,3 +789,30 @@ def test_a_parquet_run_resumed_and_killed_again_keeps_the_records_its_first_run_
         assert not list(out.glob("*/*/.*.part*"))
     finally:
         server.stop()
+
+
+def test_an_appending_parquet_run_killed_before_its_replace_leaves_each_record_once(site, tmp_path):
+    """``-o out.parquet``: a run killed once its ``.part`` was complete (it carries the final file's records),
+    before replacing the final file (``tests.sites.KillBeforeReplace``). The next run carried the final file and
+    that ``.part``: the final file's records twice."""
+    import pyarrow.parquet as pq
+
+    from tests.sites import article_html, homepage
+
+    server, pages = site
+    state, out = tmp_path / "state", tmp_path / "out.parquet"
+    args = ["-o", str(out), "-s", f"STATE_DIR={state}"]
+    first = crawl(server.base, *args)
+    assert first.returncode == 0, first.stderr[-3000:]
+    links = [path for path in pages.pages if path.endswith(".html")]
+    for n in (6, 7):
+        path = f"/news/2024/09/story-number-{n}-about-the-town.html"
+        pages.pages[path] = ("text/html; charset=utf-8", article_html(path, f"Story number {n} about the town", n=n))
+        links.append(path)
+    pages.pages["/"] = ("text/html; charset=utf-8", homepage(links))
+    killed = crawl(server.base, *args, "-s", 'FEED_STORAGES={"": "tests.sites.KillBeforeReplace"}')
+    assert killed.returncode != 0
+    last = crawl(server.base, *args)
+    assert last.returncode == 0, last.stderr[-3000:]
+    urls = pq.read_table(out).column("canonicalUrl").to_pylist()
+    assert len(urls) == len(set(urls)) == 8 and set(urls) == state_urls(state)
