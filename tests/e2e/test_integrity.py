@@ -63,6 +63,14 @@ def published_urls(out: Path, suffix: str) -> tuple[list[Path], list[str]]:
         else [r["canonicalUrl"] for r in whole_lines(path)])]
 
 
+def add_articles(pages: dict, *numbers: int) -> None:
+    """New articles on a ``news_site`` (story number N), linked from its homepage."""
+    for n in numbers:
+        path = f"/news/2024/09/story-number-{n}-about-the-town.html"
+        pages[path] = ("text/html; charset=utf-8", article_html(path, f"Story number {n} about the town", n=n))
+    pages["/"] = ("text/html; charset=utf-8", homepage([path for path in pages if path.endswith(".html")]))
+
+
 def whole_lines(path: Path) -> list[dict]:
     raw = path.read_bytes() if path.exists() else b""
     assert raw == b"" or raw.endswith(b"\n"), "partial last line"
@@ -617,7 +625,6 @@ def test_a_resumed_run_killed_after_its_state_save_beside_its_published_orphan_i
     was skipped by every later run: 2 records marked done in no published file, and a ``.part`` for ever. Now it
     is published as ``<run-id>-2.parquet`` with its manifest, like the JSON-lines one."""
 
-    from tests.sites import article_html, homepage
 
     server, pages = site
     state, out, job = tmp_path / "state", tmp_path / "output", tmp_path / "job"
@@ -627,12 +634,7 @@ def test_a_resumed_run_killed_after_its_state_save_beside_its_published_orphan_i
     assert crawl(server.base, *feed, *jobdir, "-s", backend + "KillAtStateSave").returncode != 0
     other = crawl(server.base, *feed)  # publishes the killed run's file (6 records)
     assert other.returncode == 0, other.stderr[-3000:]
-    links = [path for path in pages.pages if path.endswith(".html")]
-    for n in (6, 7):
-        path = f"/news/2024/09/story-number-{n}-about-the-town.html"
-        pages.pages[path] = ("text/html; charset=utf-8", article_html(path, f"Story number {n} about the town", n=n))
-        links.append(path)
-    pages.pages["/"] = ("text/html; charset=utf-8", homepage(links))
+    add_articles(pages.pages, 6, 7)
     assert crawl(server.base, *feed, *jobdir, "-s", backend + "KillAfterStateSave").returncode != 0
     assert len(state_urls(state)) == 8
     last = crawl(server.base, *feed)
@@ -681,7 +683,6 @@ def test_a_jobdir_run_resumed_after_a_kill_inside_its_rename_never_writes_into_t
     new ``.part``; killed, then the next run: every article once, nothing left ``.part``."""
     import pyarrow.parquet as pq
 
-    from tests.sites import article_html, homepage
 
     pages = news_site(6)
     server, site = serve_pages(pages, gated=lambda path: "story-number-6" in path)
@@ -692,9 +693,7 @@ def test_a_jobdir_run_resumed_after_a_kill_inside_its_rename_never_writes_into_t
         killed = crawl(server.base, *feed, *jobdir, "-s", 'FEED_STORAGES={"": "tests.sites.KillInPublish"}')
         assert killed.returncode != 0 and len(state_urls(state)) == 6
         [published] = out.glob("*/*/*.parquet")
-        path = "/news/2024/09/story-number-6-about-the-town.html"  # a new article, answered once released
-        pages[path] = ("text/html; charset=utf-8", article_html(path, "Story number 6 about the town", n=6))
-        pages["/"] = ("text/html; charset=utf-8", homepage([p for p in pages if p.endswith(".html")]))
+        add_articles(pages, 6)  # a new article, answered once released
         resumed = crawl(server.base, *feed, *jobdir, wait=False)
         try:
             deadline = time.monotonic() + 60
@@ -724,7 +723,6 @@ def test_a_resumed_run_that_fails_keeps_the_records_its_killed_run_saved_in_the_
     (no later run fetches them again). Now a ``.part`` that held records when the run opened it is left for the
     next run of the site, which publishes it: every article once, each in the state and in a published file."""
     from newsproj import settings
-    from tests.sites import article_html, homepage
 
     server, pages = site
     state, out, job, warc = tmp_path / "state", tmp_path / "output", tmp_path / "job", tmp_path / "warc"
@@ -733,12 +731,7 @@ def test_a_resumed_run_that_fails_keeps_the_records_its_killed_run_saved_in_the_
     jobdir = ["-s", f"JOBDIR={job}"]
     killed = crawl(server.base, *feed, *jobdir, "-s", "NEWSPROJ_STATE_BACKEND=tests.sites.KillAfterStateSave")
     assert killed.returncode != 0 and len(state_urls(state)) == 6
-    links = [path for path in pages.pages if path.endswith(".html")]
-    for n in (6, 7):
-        path = f"/news/2024/09/story-number-{n}-about-the-town.html"
-        pages.pages[path] = ("text/html; charset=utf-8", article_html(path, f"Story number {n} about the town", n=n))
-        links.append(path)
-    pages.pages["/"] = ("text/html; charset=utf-8", homepage(links))
+    add_articles(pages.pages, 6, 7)
     extensions = {**settings.EXTENSIONS, "tests.sites.FullDiskAtWarcClose": 0}
     failed = crawl(server.base, *feed, *jobdir, "-s", f"EXTENSIONS={json.dumps(extensions)}")
     assert failed.returncode == 4, failed.stderr[-3000:]
@@ -757,7 +750,6 @@ def test_a_parquet_run_resumed_and_killed_again_keeps_the_records_its_first_run_
     ``.part``, no journal: ``tests.sites.KillAfterStateSave``); resumed, it carried them into its new ``.part``
     (no footer until stored) and removed the copy, its journal holding only new records; killed again, the next
     run published the journal: the 6 records marked done were in no file. Now they are in the journal too."""
-    from tests.sites import article_html, homepage
 
     pages = news_site(6)
     server, site = serve_pages(pages, gated=lambda path: "story-number-6" in path)
@@ -767,9 +759,7 @@ def test_a_parquet_run_resumed_and_killed_again_keeps_the_records_its_first_run_
         jobdir = ["-s", f"JOBDIR={job}"]
         killed = crawl(server.base, *feed, *jobdir, "-s", "NEWSPROJ_STATE_BACKEND=tests.sites.KillAfterStateSave")
         assert killed.returncode != 0 and len(state_urls(state)) == 6
-        path = "/news/2024/09/story-number-6-about-the-town.html"  # a new article, answered once released
-        pages[path] = ("text/html; charset=utf-8", article_html(path, "Story number 6 about the town", n=6))
-        pages["/"] = ("text/html; charset=utf-8", homepage([p for p in pages if p.endswith(".html")]))
+        add_articles(pages, 6)  # a new article, answered once released
         before = len(site.served)
         resumed = crawl(server.base, *feed, *jobdir, wait=False)
         try:
@@ -797,19 +787,13 @@ def test_an_appending_parquet_run_killed_before_its_replace_leaves_each_record_o
     that ``.part``: the final file's records twice."""
     import pyarrow.parquet as pq
 
-    from tests.sites import article_html, homepage
 
     server, pages = site
     state, out = tmp_path / "state", tmp_path / "out.parquet"
     args = ["-o", str(out), "-s", f"STATE_DIR={state}"]
     first = crawl(server.base, *args)
     assert first.returncode == 0, first.stderr[-3000:]
-    links = [path for path in pages.pages if path.endswith(".html")]
-    for n in (6, 7):
-        path = f"/news/2024/09/story-number-{n}-about-the-town.html"
-        pages.pages[path] = ("text/html; charset=utf-8", article_html(path, f"Story number {n} about the town", n=n))
-        links.append(path)
-    pages.pages["/"] = ("text/html; charset=utf-8", homepage(links))
+    add_articles(pages.pages, 6, 7)
     killed = crawl(server.base, *args, "-s", 'FEED_STORAGES={"": "tests.sites.KillBeforeReplace"}')
     assert killed.returncode != 0
     last = crawl(server.base, *args)
