@@ -683,7 +683,6 @@ def test_a_jobdir_run_resumed_after_a_kill_inside_its_rename_never_writes_into_t
     new ``.part``; killed, then the next run: every article once, nothing left ``.part``."""
     import pyarrow.parquet as pq
 
-
     pages = news_site(6)
     server, site = serve_pages(pages, gated=lambda path: "story-number-6" in path)
     try:
@@ -750,7 +749,6 @@ def test_a_parquet_run_resumed_and_killed_again_keeps_the_records_its_first_run_
     ``.part``, no journal: ``tests.sites.KillAfterStateSave``); resumed, it carried them into its new ``.part``
     (no footer until stored) and removed the copy, its journal holding only new records; killed again, the next
     run published the journal: the 6 records marked done were in no file. Now they are in the journal too."""
-
     pages = news_site(6)
     server, site = serve_pages(pages, gated=lambda path: "story-number-6" in path)
     try:
