@@ -71,6 +71,41 @@ def add_articles(pages: dict, *numbers: int) -> None:
     pages["/"] = ("text/html; charset=utf-8", homepage([path for path in pages if path.endswith(".html")]))
 
 
+def killed_resumed_killed_then_finished(tmp_path: Path, kill: list[str], while_resumed=None) -> None:
+    """A JOBDIR default-feed Parquet run killed by ``kill`` once its state saved its 6 records; resumed with a new
+    article held at the site's gate, SIGKILLed once its crawl began (after ``while_resumed(output dir)``); then a
+    run to the end: each of the 7 articles in one published file, each in the state, no ``.part`` left."""
+    pages = news_site(6)
+    server, site = serve_pages(pages, gated=lambda path: "story-number-6" in path)
+    try:
+        state, out, job = tmp_path / "state", tmp_path / "output", tmp_path / "job"
+        feed = ["-s", f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(date)s/%(run_id)s.parquet", "-s", f"STATE_DIR={state}"]
+        jobdir = ["-s", f"JOBDIR={job}"]
+        killed = crawl(server.base, *feed, *jobdir, *kill)
+        assert killed.returncode != 0 and len(state_urls(state)) == 6
+        add_articles(pages, 6)  # a new article, answered once released
+        before = len(site.served)
+        resumed = crawl(server.base, *feed, *jobdir, wait=False)
+        try:
+            deadline = time.monotonic() + 60
+            while "/" not in site.served[before:] and time.monotonic() < deadline:  # .part carried over, crawl on
+                time.sleep(0.05)
+            assert "/" in site.served[before:]  # the feeds open (and carry over) before the first request
+            if while_resumed is not None:
+                while_resumed(out)
+        finally:
+            resumed.kill()
+            resumed.wait()
+        site.open()
+        last = crawl(server.base, *feed)
+        assert last.returncode == 0, last.stderr[-3000:]
+        files, urls = published_urls(out, "parquet")
+        assert len(urls) == 7 == len(set(urls)) and set(urls) == state_urls(state), files
+        assert not list(out.glob("*/*/.*.part*"))
+    finally:
+        server.stop()
+
+
 def whole_lines(path: Path) -> list[dict]:
     raw = path.read_bytes() if path.exists() else b""
     assert raw == b"" or raw.endswith(b"\n"), "partial last line"
@@ -683,34 +718,12 @@ def test_a_jobdir_run_resumed_after_a_kill_inside_its_rename_never_writes_into_t
     new ``.part``; killed, then the next run: every article once, nothing left ``.part``."""
     import pyarrow.parquet as pq
 
-    pages = news_site(6)
-    server, site = serve_pages(pages, gated=lambda path: "story-number-6" in path)
-    try:
-        state, out, job = tmp_path / "state", tmp_path / "output", tmp_path / "job"
-        feed = ["-s", f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(date)s/%(run_id)s.parquet", "-s", f"STATE_DIR={state}"]
-        jobdir = ["-s", f"JOBDIR={job}"]
-        killed = crawl(server.base, *feed, *jobdir, "-s", 'FEED_STORAGES={"": "tests.sites.KillInPublish"}')
-        assert killed.returncode != 0 and len(state_urls(state)) == 6
+    def published_file_whole(out: Path) -> None:
         [published] = out.glob("*/*/*.parquet")
-        add_articles(pages, 6)  # a new article, answered once released
-        resumed = crawl(server.base, *feed, *jobdir, wait=False)
-        try:
-            deadline = time.monotonic() + 60
-            while "/" not in site.served and time.monotonic() < deadline:  # its feed is open: the crawl has begun
-                time.sleep(0.05)
-            assert "/" in site.served
-            assert pq.read_table(published).num_rows == 6  # the published file, while the resumed run lives
-        finally:
-            resumed.kill()
-            resumed.wait()
-        site.open()
-        last = crawl(server.base, *feed)
-        assert last.returncode == 0, last.stderr[-3000:]
-        urls = [u for p in out.glob("*/*/*.parquet") for u in pq.read_table(p).column("canonicalUrl").to_pylist()]
-        assert len(urls) == 7 == len(set(urls)) and set(urls) == state_urls(state)
-        assert not list(out.glob("*/*/.*.part*"))
-    finally:
-        server.stop()
+        assert pq.read_table(published).num_rows == 6  # the published file, while the resumed run lives
+
+    killed_resumed_killed_then_finished(tmp_path, ["-s", 'FEED_STORAGES={"": "tests.sites.KillInPublish"}'],
+                                        published_file_whole)
 
 
 @pytest.mark.parametrize("suffix", ["jsonl", "parquet"])
@@ -749,34 +762,7 @@ def test_a_parquet_run_resumed_and_killed_again_keeps_the_records_its_first_run_
     ``.part``, no journal: ``tests.sites.KillAfterStateSave``); resumed, it carried them into its new ``.part``
     (no footer until stored) and removed the copy, its journal holding only new records; killed again, the next
     run published the journal: the 6 records marked done were in no file. Now they are in the journal too."""
-    pages = news_site(6)
-    server, site = serve_pages(pages, gated=lambda path: "story-number-6" in path)
-    try:
-        state, out, job = tmp_path / "state", tmp_path / "output", tmp_path / "job"
-        feed = ["-s", f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(date)s/%(run_id)s.parquet", "-s", f"STATE_DIR={state}"]
-        jobdir = ["-s", f"JOBDIR={job}"]
-        killed = crawl(server.base, *feed, *jobdir, "-s", "NEWSPROJ_STATE_BACKEND=tests.sites.KillAfterStateSave")
-        assert killed.returncode != 0 and len(state_urls(state)) == 6
-        add_articles(pages, 6)  # a new article, answered once released
-        before = len(site.served)
-        resumed = crawl(server.base, *feed, *jobdir, wait=False)
-        try:
-            deadline = time.monotonic() + 60
-            while "/" not in site.served[before:] and time.monotonic() < deadline:  # .part carried over, crawl on
-                time.sleep(0.05)
-            assert "/" in site.served[before:]  # the feeds open (and carry over) before the first request
-        finally:
-            resumed.kill()
-            resumed.wait()
-        site.open()
-        last = crawl(server.base, *feed)
-        assert last.returncode == 0, last.stderr[-3000:]
-        files, urls = published_urls(out, "parquet")
-        assert state_urls(state) <= set(urls), files  # nothing marked done that no published file holds
-        assert len(urls) == 7 == len(set(urls)) and set(urls) == state_urls(state), files
-        assert not list(out.glob("*/*/.*.part*"))
-    finally:
-        server.stop()
+    killed_resumed_killed_then_finished(tmp_path, ["-s", "NEWSPROJ_STATE_BACKEND=tests.sites.KillAfterStateSave"])
 
 
 def test_an_appending_parquet_run_killed_before_its_replace_leaves_each_record_once(site, tmp_path):
