@@ -268,6 +268,15 @@ def _published_from(journal: Path, final: Path) -> bool:
     return False
 
 
+def _publish_complete(source: Path, final: Path, adopt: Adopt | None) -> tuple[int, Path]:
+    """A killed run's complete Parquet file (its ``.part``, or the copy aside of one): its records adopted, then
+    published under ``final`` (or -2…) with a manifest named after the name it gets; returns (rows, name)."""
+    if adopt is not None:
+        adopt(_parquet_records(source), final)
+    rows, digest = parquet_rows(source), sha256_of(source)[0]
+    return rows, publish(source, final, partial(write_recovered_manifest, records=rows, digest=digest))
+
+
 def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | None = None,
                     stats: Any = None) -> list[Path]:
     """Publish what killed default-feed runs left under ``site_dir/*/`` as ``<run-id>.parquet``: a journal (the
@@ -305,18 +314,10 @@ def recover_orphans(site_dir: Path, exclude: Path | None = None, adopt: Adopt | 
             journal.unlink()
             part.unlink(missing_ok=True)
         elif part.stat().st_size and is_parquet(part):
-            if adopt is not None:
-                adopt(_parquet_records(part), final)
-            rows, digest = parquet_rows(part), sha256_of(part)[0]
-            # still locked: no other run publishes it twice; the manifest named after the name it gets
-            final = publish(part, final, partial(write_recovered_manifest, records=rows, digest=digest))
+            rows, final = _publish_complete(part, final, adopt)  # still locked: no other run publishes it twice
         elif regular_file(old_copy(part)) and is_parquet(old_copy(part)):
             # killed while carrying its complete .part over (JOBDIR resume): the copy aside is the only one
-            old = old_copy(part)
-            if adopt is not None:
-                adopt(_parquet_records(old), final)
-            rows, digest = parquet_rows(old), sha256_of(old)[0]
-            final = publish(old, final, partial(write_recovered_manifest, records=rows, digest=digest))
+            rows, final = _publish_complete(old_copy(part), final, adopt)
             part.unlink(missing_ok=True)
         else:  # no journal and no complete file: it died before its first record, nothing to publish
             part.unlink(missing_ok=True)
