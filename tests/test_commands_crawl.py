@@ -3,6 +3,7 @@ and the fix, exit status 2, no traceback, no request (no crawl is started, so th
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -55,9 +56,19 @@ def assert_bad_invocation(proc: subprocess.CompletedProcess, *needles: str) -> s
      ("NEWSPROJ_NEARDUP_WINDOW_DAYS", "expected a number")),
     (("-a", "start_urls=http://127.0.0.1:8080/"), ("loopback", "-s NEWSPROJ_ALLOW_PRIVATE=1",
                                                    "NEWSPROJ_ALLOW_PRIVATE_HOSTS=127.0.0.1:8080")),
+    # these three were a traceback and exit 1 once the crawl had started (a password in the URL is not repeated)
+    (("-a", f"start_urls={SEED}", "-s", "REDIS_URL=redis.internal:6379"),
+     ("-s REDIS_URL: Redis URL must specify one of the following schemes", "give redis://")),
+    (("-a", f"start_urls={SEED}", "-s", "REDIS_URL=redis://:s3cret@redis.internal:63x9/0"),
+     ("-s REDIS_URL: Port could not be cast", "give redis://")),
+    (("-a", f"start_urls={SEED}", "-s", "REDIS_URL=redis://127.0.0.1:9/0", "-s", "NEWSPROJ_CRAWL_ID=site a/b"),
+     ("setting NEWSPROJ_CRAWL_ID must be 1 to 100 letters", "got 'site a/b'")),
+    (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_STATE_BACKEND=newsproj.state.redis.NoSuchStore"),
+     ("-s NEWSPROJ_STATE_BACKEND=newsproj.state.redis.NoSuchStore: cannot be imported", "StateStore class")),
 ])
 def test_bad_invocation(tmp_path, args, needles):
-    assert_bad_invocation(scrapy("crawl", "news", "-s", f"STATE_DIR={tmp_path / 'state'}", *args), *needles)
+    line = assert_bad_invocation(scrapy("crawl", "news", "-s", f"STATE_DIR={tmp_path / 'state'}", *args), *needles)
+    assert "s3cret" not in line
 
 
 @pytest.mark.parametrize(("args", "needles"), [
@@ -80,6 +91,25 @@ def test_directory_setting_naming_a_file(tmp_path, setting):
     for value in (tmp_path / "file", tmp_path / "file" / "below"):
         proc = scrapy("crawl", "news", "-a", f"start_urls={SEED}", "-s", f"{setting}={value}")
         assert_bad_invocation(proc, f"-s {setting}=", "is a file, not a directory", f"point {setting} at a directory")
+
+
+def test_stats_file_that_cannot_be_written(tmp_path):
+    """NEWSPROJ_STATS_FILE is written once the crawl is over: a path that could not be written was a traceback
+    after the summary and exit 0, with no stats file."""
+    (tmp_path / "file").write_text("x")
+    for value, needle in ((tmp_path, "is a directory"), (tmp_path / "file" / "stats.json", "is a file")):
+        proc = scrapy("crawl", "news", "-a", f"start_urls={SEED}", "-s", f"NEWSPROJ_STATS_FILE={value}")
+        assert_bad_invocation(proc, f"-s NEWSPROJ_STATS_FILE={value}", needle)
+
+
+def test_stats_file_folder_is_made(tmp_path, demo_server):
+    stats = tmp_path / "not" / "yet" / "stats.json"
+    proc = scrapy("crawl", "news", "-a", f"start_urls={demo_server.base}/robots.txt", "-s", "STATE_DIR=",
+                  "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "NEWSPROJ_EXTRACT_WORKERS=0", "-s", "SPIDERMON_ENABLED=0",
+                  "-s", f"NEWSPROJ_STATS_FILE={stats}", "-O", str(tmp_path / "out.jsonl"))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr
+    assert json.loads(stats.read_text())["finish_reason"] == "finished"
 
 
 def test_read_only_state_dir():

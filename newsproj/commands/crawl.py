@@ -15,7 +15,9 @@ before its first request.
 Scrapy's own command exits 0 whatever the spider found, and reports a bad spider argument as "Task exception
 was never retrieved" with a traceback; :func:`preflight` checks everything it can before the crawler exists:
 the ``NEWSPROJ_*`` settings, the spider arguments (by building the spider once, side-effect free), seeds on
-loopback/private addresses, ``JOBDIR`` and ``STATE_DIR`` (a directory we can write, a state database that opens).
+loopback/private addresses, ``JOBDIR`` and ``STATE_DIR`` (a directory we can write, a state database that opens),
+``NEWSPROJ_STATS_FILE`` (a file in a folder we can write), ``REDIS_URL``, ``NEWSPROJ_CRAWL_ID`` and
+``NEWSPROJ_STATE_BACKEND`` (a URL redis-py parses, a valid crawl id, an importable class).
 """
 
 from __future__ import annotations
@@ -147,11 +149,62 @@ def _seed_problem(url: str, settings: BaseSettings) -> str | None:
             f"-s NEWSPROJ_ALLOW_PRIVATE=1 (or -s NEWSPROJ_ALLOW_PRIVATE_HOSTS={parts.netloc})")
 
 
+def _stats_file_problem(value: str) -> str | None:
+    """Why ``NEWSPROJ_STATS_FILE`` cannot be written at the end of the run (the file is written once the crawl is
+    over, where a failure was a traceback and exit 0), or None. Creates nothing (its folder is made then)."""
+    path = Path(value)
+    if path.is_dir():
+        return f"-s NEWSPROJ_STATS_FILE={value}: is a directory; give the path of a file to write the stats to"
+    problem = _directory_problem("NEWSPROJ_STATS_FILE", str(path.parent))
+    if problem is None:
+        return None
+    reason = problem.split(": ", 1)[1].split("; ")[0]  # "is a file, …" / "<folder> is not writable" / "cannot …"
+    if reason.startswith("is "):
+        reason = f"{path.parent} {reason}"
+    return (f"-s NEWSPROJ_STATS_FILE={value}: cannot be written ({reason}); give NEWSPROJ_STATS_FILE a path in a "
+            f"folder this user can write")
+
+
+def _distributed_problem(settings: BaseSettings) -> str | None:
+    """A ``REDIS_URL`` that redis-py cannot parse, a ``NEWSPROJ_CRAWL_ID`` no crawl can have, a
+    ``NEWSPROJ_STATE_BACKEND`` that cannot be imported: what failed as a traceback and exit 1 once the crawl had
+    started. (An unreachable Redis is not an invocation problem: the run fails, exit 1.)"""
+    url = settings.get("REDIS_URL")
+    if url:
+        from redis.connection import parse_url  # only with REDIS_URL: without it nothing about Redis is imported
+
+        try:
+            parse_url(str(url))
+        except ValueError as exc:  # the URL is not repeated: it may hold a password
+            return f"-s REDIS_URL: {exc}; give redis://[:PASSWORD@]HOST:PORT/DB (docs/distributed.md)"
+        explicit = settings.get("NEWSPROJ_CRAWL_ID")
+        if explicit:
+            from ..distributed.keys import crawl_id_problem
+
+            problem = crawl_id_problem(explicit)
+            if problem:
+                return f"setting {problem}"
+    backend = settings.get("NEWSPROJ_STATE_BACKEND")
+    if backend:
+        from scrapy.utils.misc import load_object
+
+        try:
+            load_object(backend)
+        except (ImportError, AttributeError, NameError, ValueError) as exc:
+            return (f"-s NEWSPROJ_STATE_BACKEND={backend}: cannot be imported ({type(exc).__name__}: {exc}); give "
+                    f"the import path of a StateStore class, or leave it unset (REDIS_URL sets it)")
+    return None
+
+
 def preflight(settings: BaseSettings, spider_name: str, spargs: dict[str, Any]) -> str | None:
     """The first reason this invocation cannot run (one line naming the problem and the fix), or None."""
     problems = validate(settings)
     if problems:
         return "; ".join(problems)
+    stats_file = settings.get("NEWSPROJ_STATS_FILE")
+    problem = (stats_file and _stats_file_problem(str(stats_file))) or _distributed_problem(settings)
+    if problem:
+        return problem
     loader = _spider_loader(settings)
     try:
         spidercls = loader.load(spider_name)

@@ -20,12 +20,21 @@ PREFIX = "newsproj:crawl"
 _VALID = re.compile(r"^[A-Za-z0-9_.-]{1,100}$")
 
 
+def crawl_id_problem(explicit: object) -> str | None:
+    """Why ``explicit`` cannot name a crawl (``NEWSPROJ_CRAWL_ID``), or None. ``scrapy crawl`` checks it before it
+    starts (exit 2), the scheduler again."""
+    if _VALID.match(str(explicit)):
+        return None
+    return f"NEWSPROJ_CRAWL_ID must be 1 to 100 letters, digits, '_', '.' or '-' ({_VALID.pattern}), got {explicit!r}"
+
+
 def crawl_id(spider: Spider, settings: BaseSettings) -> str:
     """``NEWSPROJ_CRAWL_ID`` if set, else ``<spider>-<12 hex>`` from the spider's seeds and site."""
     explicit = settings.get("NEWSPROJ_CRAWL_ID")
     if explicit:
-        if not _VALID.match(str(explicit)):
-            raise ValueError(f"NEWSPROJ_CRAWL_ID must match {_VALID.pattern}, got {explicit!r}")
+        problem = crawl_id_problem(explicit)
+        if problem:
+            raise ValueError(problem)
         return str(explicit)
     args: dict[str, Any] = {
         "site": getattr(spider, "site_name", None),

@@ -89,6 +89,7 @@ class Housekeeping:
         )
         if self.stats_file:
             path = Path(self.stats_file)
+            path.parent.mkdir(parents=True, exist_ok=True)  # (checked writable before the crawl: commands/crawl.py)
             tmp = path.with_name(f".{path.name}.tmp")
             dump = json.dumps({**stats, "finish_reason": reason}, default=str, indent=1, sort_keys=True)
             tmp.write_text(dump, encoding="utf-8")
