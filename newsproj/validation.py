@@ -177,6 +177,8 @@ def problems(record: dict[str, Any]) -> list[str]:
             found.append("articleBody: contains HTML")
         if _CONTROL.search(body):
             found.append("articleBody: contains control characters")
-    if isinstance(metadata, dict) and not metadata.get("dateDownloaded"):
+    if metadata is None:  # the schema allows null (items.Article), ../shared/CONTRACT.md does not
+        found.append("metadata: null; the contract's record always has metadata with dateDownloaded")
+    elif isinstance(metadata, dict) and not metadata.get("dateDownloaded"):
         found.append("metadata/dateDownloaded: missing")
     return found

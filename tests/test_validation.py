@@ -30,6 +30,7 @@ def test_good_record_has_no_problems():
         ({"mainImage": "http://h/i.jpg"}, "mainImage"),
         ({"extra": 1}, "Additional properties"),
         ({"metadata": {}}, "metadata"),
+        ({"metadata": None}, "metadata: null"),  # CONTRACT.md: metadata is an object, at least dateDownloaded
     ],
 )
 def test_problems_named(change, needle):
