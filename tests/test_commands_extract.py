@@ -124,6 +124,17 @@ def test_a_bad_invocation_is_one_line_and_exit_2(args, needles):
         assert needle in lines[0], lines[0]
 
 
+def test_a_loopback_url_without_the_setting_is_a_bad_invocation():
+    """Was exit 1 after a crawl start, ``not fetched: Refused: ssrf_loopback``, with no word of the setting that
+    allows it (a user trying adding-a-site.md's step 2 on a local copy of a site); scrapy crawl says it for a seed."""
+    proc = run_scrapy(["extract", "http://127.0.0.1:8/story.html", "--diff"], timeout=120)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert proc.stdout == ""
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith("scrapy extract: http://127.0.0.1:8/story.html: loopback addresses are refused"), line
+    assert "to fetch a local page add -s NEWSPROJ_ALLOW_PRIVATE=1" in line
+
+
 def test_page_outcome_is_what_an_extraction_worker_makes_of_the_page():
     """The pure function behind the command is the crawl's: site rules apply, and a drop carries its reason."""
     html = gzip.decompress((CNN_CASE / "page.html.gz").read_bytes()).decode("utf-8")

@@ -9,8 +9,8 @@ lines that cleaning removed as chrome follow the record, one per line: ``- [reas
 on the page (what a crawl counts as ``newsproj/extract/soft_failure/<reason>``) are named on stderr.
 
 Exit status: 0 with a valid record, 1 when the page gives none (a listing, not an article, extraction failed,
-invalid record) or cannot be fetched, 2 on a bad invocation (no such file, an unknown ``--site``…: one line, nothing
-fetched). The reason goes to stderr.
+invalid record) or cannot be fetched, 2 on a bad invocation (no such file, an unknown ``--site``, a loopback or
+private URL without ``-s NEWSPROJ_ALLOW_PRIVATE=1``…: one line, nothing fetched). The reason goes to stderr.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from ..extraction.page import process_page
 from ..items import PageItem
 from ..validation import problems
 from . import one_line_errors, unexpected, usage_error
+from .crawl import _seed_problem
 from .shell import one_page
 
 if TYPE_CHECKING:
@@ -146,6 +147,12 @@ class Command(ScrapyCommand):
         if (self.settings.getpriority("LOG_LEVEL") or 0) < SETTINGS_PRIORITIES["cmdline"]:
             self.settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
         one_page(self.settings)  # no state or run history written into the working directory, no crawl checks
+        if urlsplit(args[0]).scheme in ("http", "https"):
+            # a URL the SSRF guard refuses (loopback, private) is an invocation to fix, as for scrapy crawl's seeds
+            problem = _seed_problem(args[0], self.settings)
+            if problem:
+                usage_error("extract", problem.removeprefix("seed ").replace("to crawl a local site",
+                                                                            "to fetch a local page"))
 
     def syntax(self) -> str:
         return "[options] URL_OR_FILE"
