@@ -112,6 +112,20 @@ def test_stats_file_folder_is_made(tmp_path, demo_server):
     assert json.loads(stats.read_text())["finish_reason"] == "finished"
 
 
+def test_a_redis_that_cannot_be_reached_is_one_line_and_exit_1(tmp_path, demo_server):
+    """docs/operations.md: 1, it could not start for another reason. It was a traceback of the state store's first
+    read (~150 lines of stderr) and no line saying what to do."""
+    from tests.conftest import _free_port
+
+    proc = scrapy("crawl", "news", "-a", f"start_urls={demo_server.base}/", "-s", "NEWSPROJ_ALLOW_PRIVATE=1",
+                  "-s", f"REDIS_URL=redis://127.0.0.1:{_free_port()}/0", "-O", str(tmp_path / "out.jsonl"))
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("scrapy crawl news: could not start: the Redis of -s REDIS_URL cannot be reached"), last
+    assert "nothing was crawled" in last
+
+
 def test_read_only_state_dir():
     with tempfile.TemporaryDirectory() as top:  # world-searchable, unlike pytest's tmp_path
         state = Path(top) / "state"

@@ -242,6 +242,13 @@ def preflight(settings: BaseSettings, spider_name: str, spargs: dict[str, Any]) 
     return None
 
 
+def _redis_unreachable(exc: BaseException) -> bool:
+    """``exc`` is redis-py's failure to connect (a component reading the Redis state as the crawler starts)."""
+    redis_exceptions = sys.modules.get("redis.exceptions")  # imported only in distributed mode
+    return redis_exceptions is not None and isinstance(
+        exc, redis_exceptions.ConnectionError | redis_exceptions.TimeoutError)
+
+
 def _spider_names(settings: BaseSettings) -> str:
     try:
         return ", ".join(sorted(_spider_loader(settings).list()))
@@ -281,14 +288,19 @@ class Command(ScrapyCrawl):
         assert self.crawler_process
         crawler = self.crawler_process.create_crawler(args[0])
         refused: list[BaseException] = []
+        unreachable: list[BaseException] = []
 
         def started(result: Any) -> Any:
-            """A run that refused to start with a ``UsageError``: kept for one line (no traceback)."""
+            """A run that refused to start with a ``UsageError``, or could not reach its Redis: kept for one line
+            (no traceback)."""
             exc = getattr(result, "value", None)  # a Failure (Deferred)
             if exc is None and hasattr(result, "done") and result.done() and not result.cancelled():
                 exc = result.exception()  # an asyncio Task; reading it marks it retrieved
             if isinstance(exc, UsageError):
                 refused.append(exc)
+                return None
+            if exc is not None and _redis_unreachable(exc):
+                unreachable.append(exc)
                 return None
             if exc is not None:  # retrieved above, so asyncio will not report it: say it here, as it would
                 traceback.print_exception(exc)
@@ -308,6 +320,11 @@ class Command(ScrapyCrawl):
             problem = refused[0] if refused else stats["newsproj/output/unavailable"]
             sys.stderr.write(f"scrapy crawl {args[0]}: {problem}\n")
             self.exitcode = BAD_INVOCATION
+        elif unreachable:  # an outage, not an invocation to fix: 1, "could not start" (docs/operations.md)
+            sys.stderr.write(f"scrapy crawl {args[0]}: could not start: the Redis of -s REDIS_URL cannot be reached "
+                             f"({type(unreachable[0]).__name__}: {unreachable[0]}); nothing was crawled, start "
+                             f"again once it answers\n")
+            self.exitcode = 1
         elif self.crawler_process.bootstrap_failed:
             self.exitcode = 1
         elif stats.get("newsproj/output/failed"):
