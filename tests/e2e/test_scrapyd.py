@@ -121,3 +121,25 @@ def test_scrapyd_deploy_schedule_and_records(tmp_path, scrapyd, demo_server, dem
         record = by_path[truth["path"]]
         assert record["headline"] == truth["headline"]
     assert list((state / "runs").glob("*/*.json"))  # the run history went to the absolute STATE_DIR
+
+    # the docs' own example: -d site=NAME (the site file read from inside the egg) and an absolute JOBDIR; the
+    # demo's seeds replace the site's (-a start_urls wins over a site's seeds), so nothing leaves loopback
+    jobdir = tmp_path / "jobs" / "cnn"
+    form = [("project", "newsproj"), ("spider", "news"), ("site", "cnn"), ("start_urls", f"{demo_server.base}/"),
+            ("setting", "NEWSPROJ_ALLOW_PRIVATE=1"), ("setting", f"STATE_DIR={tmp_path / 'state-cnn'}"),
+            ("setting", f"JOBDIR={jobdir}"),
+            ("setting", f"NEWSPROJ_DEFAULT_FEED={output}/%(site)s/%(date)s/%(run_id)s.jsonl"),
+            ("setting", "NEWSPROJ_EXTRACT_WORKERS=1"), ("setting", "AUTOTHROTTLE_ENABLED=0")]
+    job = _call(f"{base}/schedule.json", urllib.parse.urlencode(form).encode())
+    assert job["status"] == "ok", job
+    deadline = time.monotonic() + 180
+    while not any(j["id"] == job["jobid"] for j in _call(f"{base}/listjobs.json?project=newsproj")["finished"]):
+        assert time.monotonic() < deadline
+        time.sleep(0.5)
+    log_file = home / "logs" / "newsproj" / "news" / f"{job['jobid']}.log"
+    log = log_file.read_text(encoding="utf-8") if log_file.exists() else "no log: refused before its log began"
+    assert len(list(output.glob("cnn/*/*.jsonl"))) == 1, log[-3000:]
+    (written,) = output.glob("cnn/*/*.jsonl")  # <site> is the -a site name
+    assert len(read_jsonl(written)) == len(demo_truth), log[-3000:]
+    assert "Traceback" not in log and "Run failed a check" not in log, log[-3000:]
+    assert jobdir.is_dir() and not (jobdir / "newsproj.running").exists()  # finished: nothing left to resume
