@@ -56,6 +56,9 @@ def assert_bad_invocation(proc: subprocess.CompletedProcess, *needles: str) -> s
      ("NEWSPROJ_NEARDUP_WINDOW_DAYS", "expected a number")),
     (("-a", "start_urls=http://127.0.0.1:8080/"), ("loopback", "-s NEWSPROJ_ALLOW_PRIVATE=1",
                                                    "NEWSPROJ_ALLOW_PRIVATE_HOSTS=127.0.0.1:8080")),
+    # was read only with NEWSPROJ_WARC_DIR: a bad level without it went unchecked (README: every value is checked)
+    (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_WARC_GZIP_LEVEL=42"),
+     ("setting NEWSPROJ_WARC_GZIP_LEVEL: expected an integer between 0 and 9, got '42'",)),
     # these three were a traceback and exit 1 once the crawl had started (a password in the URL is not repeated)
     (("-a", f"start_urls={SEED}", "-s", "REDIS_URL=redis.internal:6379"),
      ("-s REDIS_URL: Redis URL must specify one of the following schemes", "give redis://")),
