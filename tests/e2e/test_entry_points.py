@@ -1,8 +1,9 @@
 """Documented ways to start a run, run as the docs write them: ``make crawl`` (README, quick start) through make
-and the venv's ``scrapy`` script, and the cron entry of docs/operations.md taken from the page and run by ``sh``
-with cron's bare environment. Only what cannot run here is replaced: the project's path, the lock's path, the
-site (a registry folder holding ``example-news`` on the loopback demo server, ``NEWSPROJ_SITES_DIR``), the setting
-that allows a loopback site, and ``mail`` (a shell function writing to a file)."""
+and the venv's ``scrapy`` script, README's WARC out-and-in commands, and the cron entry of docs/operations.md,
+taken from the pages and run by ``sh`` in a fresh checkout with cron's bare environment. Only what cannot run here
+is replaced: the project's path, the lock's path, the site (a registry folder holding ``example-news`` on the
+loopback demo server, ``NEWSPROJ_SITES_DIR``), the setting that allows a loopback site, and ``mail`` (a shell
+function writing to a file)."""
 
 from __future__ import annotations
 
@@ -50,20 +51,57 @@ def cron_entry() -> str:
     return entries[0]
 
 
-def test_the_documented_cron_entry_runs_on_a_fresh_clone_and_again(tmp_path, demo_server, demo_truth):
-    schedule = cron_entry().split(None, 5)
-    assert len(schedule) == 6 and schedule[0] == "*/30", schedule
-    command = schedule[5]
-    project = tmp_path / "srv"  # as checked out: no logs/, jobs/, state/ or output/
+def fresh_project(tmp_path: Path) -> Path:
+    """A checkout as a user has it: no logs/, jobs/, state/, output/ or warc/ (the package and the venv linked)."""
+    project = tmp_path / "srv"
     project.mkdir()
     for name in ("newsproj", "scrapy.cfg"):
         (project / name).symlink_to(ROOT / name)
     (project / ".venv").symlink_to(VENV)
+    return project
+
+
+def example_news(tmp_path: Path, base: str) -> Path:
+    """A registry folder (``NEWSPROJ_SITES_DIR``) holding the docs' ``example-news``, served on loopback."""
     sites = tmp_path / "sites"
     sites.mkdir()
     (sites / "example-news.toml").write_text(
-        f'name = "example-news"\nhosts = ["127.0.0.1"]\n\n[discovery]\nseeds = ["{demo_server.base}/"]\n',
-        encoding="utf-8")
+        f'name = "example-news"\nhosts = ["127.0.0.1"]\n\n[discovery]\nseeds = ["{base}/"]\n', encoding="utf-8")
+    return sites
+
+
+def test_readme_warc_out_then_in_gives_the_crawls_records(tmp_path, demo_server, demo_truth):
+    """README, *WARC in and out*: archive a site's pages, then re-extract them, the two commands as written, in one
+    checkout (so with its default STATE_DIR, state/: the re-extraction wrote nothing before it passed
+    ``-s STATE_DIR=``, every article being the crawl's, unchanged)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"## WARC in and out\n\n```sh\n(.*?)```", readme, re.S)
+    archive, replay = (re.sub(r"\s+#.*$", "", line).replace("NAME", "example-news")
+                       for line in block.splitlines()[:2])
+    assert archive.startswith(".venv/bin/scrapy crawl news ") and replay.startswith(".venv/bin/scrapy crawl warc ")
+    project = fresh_project(tmp_path)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8",
+           "NEWSPROJ_SITES_DIR": str(example_news(tmp_path, demo_server.base))}
+    for command in (f"{archive} -s NEWSPROJ_ALLOW_PRIVATE=1", replay):
+        proc = subprocess.run(["/bin/sh", "-c", command], cwd=project, env=env, capture_output=True, text=True,
+                              timeout=300)
+        assert proc.returncode == 0, (command, proc.stderr[-3000:])
+    crawled, replayed = read_jsonl(project / "articles.jsonl"), read_jsonl(project / "again.jsonl")
+    assert _paths(crawled) == _paths(replayed) == sorted(t["path"] for t in demo_truth)
+    by_url = {r["url"]: r for r in crawled}
+    for record in replayed:
+        assert record["headline"] == by_url[record["url"]]["headline"]
+        warc, original = record["metadata"]["warc"], by_url[record["url"]]["metadata"]["warc"]
+        assert warc["file"] == f"warc/example-news/{original['file']}"  # the source as listed; DIR-relative
+        assert (warc["offset"], warc["recordId"]) == (original["offset"], original["recordId"])
+
+
+def test_the_documented_cron_entry_runs_on_a_fresh_clone_and_again(tmp_path, demo_server, demo_truth):
+    schedule = cron_entry().split(None, 5)
+    assert len(schedule) == 6 and schedule[0] == "*/30", schedule
+    command = schedule[5]
+    project = fresh_project(tmp_path)
+    sites = example_news(tmp_path, demo_server.base)
     for old, new in (("cd /srv/newsproj ", f"cd {project} "),
                      ("/tmp/newsproj-example.lock", str(tmp_path / "example.lock")),
                      ("-s JOBDIR=", "-s NEWSPROJ_ALLOW_PRIVATE=1 -s JOBDIR=")):
