@@ -124,6 +124,19 @@ def test_a_bad_invocation_is_one_line_and_exit_2(args, needles):
         assert needle in lines[0], lines[0]
 
 
+def test_the_generic_path_only_with_the_registry_off(tmp_path):
+    """adding-a-site.md: compare a page's record with the generic path's. -s NEWSPROJ_SITE_REGISTRY=0 (what the
+    crawl and the bench honour) was ignored: the page's own site file still applied."""
+    url = json.loads((CNN_CASE / "meta.json").read_text())["url"]
+    page = str(CNN_CASE / "page.html.gz")
+    assert "# site: cnn;" in scrapy_extract(page, "--url", url, "--diff").stdout
+    proc = scrapy_extract(page, "--url", url, "--diff", "-s", "NEWSPROJ_SITE_REGISTRY=0")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "# site: (generic);" in record_and_rest(proc.stdout)[1]
+    both = scrapy_extract(page, "--url", url, "--site", "cnn", "-s", "NEWSPROJ_SITE_REGISTRY=0")
+    assert both.returncode == 2 and "give one of them" in both.stderr
+
+
 def test_a_loopback_url_without_the_setting_is_a_bad_invocation():
     """Was exit 1 after a crawl start, ``not fetched: Refused: ssrf_loopback``, with no word of the setting that
     allows it (a user trying adding-a-site.md's step 2 on a local copy of a site); scrapy crawl says it for a seed."""

@@ -1,4 +1,5 @@
 """``scrapy extract URL_OR_FILE [--diff] [--site NAME] [--url URL]``: the record for one page, as JSON.
+``-s NEWSPROJ_SITE_REGISTRY=0`` gives the generic path's record (no site file), as a crawl with that setting.
 
 How a user checks a site before adding it to the registry. A URL is fetched through Scrapy (a real crawl of that
 one URL, with the project's settings: robots.txt, user agent, middlewares); a file (``.html`` or ``.html.gz``) is
@@ -143,6 +144,9 @@ class Command(ScrapyCommand):
                 usage_error("extract", f"--site {opts.site}: {exc}".replace("use -a site=NAME", "use --site NAME"))
         super().process_options(args, opts)
         assert self.settings is not None
+        if opts.site and not self.settings.getbool("NEWSPROJ_SITE_REGISTRY", True):
+            usage_error("extract", f"--site {opts.site} applies a site file, -s NEWSPROJ_SITE_REGISTRY=0 the generic "
+                                   "path only: give one of them")
         # Quiet by default (the record is the output); -L / -s LOG_LEVEL= / --nolog still win.
         if (self.settings.getpriority("LOG_LEVEL") or 0) < SETTINGS_PRIORITIES["cmdline"]:
             self.settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
@@ -187,7 +191,9 @@ class Command(ScrapyCommand):
             html = read_page(path)
             encoding = html_to_unicode(None, html)[0]  # BOM, <meta charset>, else UTF-8, as for a response
             downloaded = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
-        outcome = page_outcome(html, url, site, downloaded, encoding=encoding, find_site=True)
+        # -s NEWSPROJ_SITE_REGISTRY=0: the generic path only, as a crawl with it (and a site without a file) gets
+        registry = self.settings is None or self.settings.getbool("NEWSPROJ_SITE_REGISTRY", True)
+        outcome = page_outcome(html, url, site, downloaded, encoding=encoding, find_site=registry)
         site_name = outcome.page.site if outcome.page else None
         self._print(outcome, site_name, opts.diff)
 
