@@ -40,7 +40,7 @@ from scrapy import signals
 from spidermon import Monitor, MonitorSuite, monitors
 from spidermon.core.actions import Action
 
-from .feeds import site_key, write_json
+from .feeds import FEED_UNAVAILABLE, site_key, write_json
 from .history import DROP_PREFIX, articles_found, recent_runs
 from .items import Article
 from .middlewares.config import parse_coverage
@@ -160,8 +160,11 @@ class _Base(Monitor):
         return [run for run in runs if run.get("status") == "ok" and isinstance(run.get("counts"), dict)][-count:]
 
     def paused(self) -> bool:
-        """A pause (``shutdown`` with ``JOBDIR``): the run is partial, the next one resumes it."""
-        return self.stats.get("finish_reason") == "shutdown" and bool(self.settings.get("JOBDIR"))
+        """A pause (``shutdown`` with ``JOBDIR``): the run is partial, the next one resumes it; or a run refused
+        before its first request (a feed that cannot be opened, exit 2 with its own line): no run to judge, where
+        the checks said "nothing found" and a finish reason failed beside the refusal."""
+        reason = self.stats.get("finish_reason")
+        return (reason == "shutdown" and bool(self.settings.get("JOBDIR"))) or reason == FEED_UNAVAILABLE
 
     def fail_with(self, message: str, *symptoms: str) -> None:
         """Fail this check; ``symptoms`` say which kept pages illustrate it (saved beside the manifest)."""

@@ -150,6 +150,7 @@ def test_a_feed_that_cannot_be_opened_stops_the_run_before_the_first_request(sit
     refusal = [line for line in result.stderr.splitlines() if line.startswith("scrapy crawl news: ")]
     assert len(refusal) == 1 and ("feed" in refusal[0].lower()), result.stderr[-3000:]
     assert "Error caught on signal handler" not in result.stderr and "never retrieved" not in result.stderr
+    assert "Run failed a check" not in result.stderr  # (was: "nothing found", "finish reason 'feed_unavailable'")
     assert pages.served == []  # nothing was requested, robots.txt included
     assert state_urls(state) == set()
 
