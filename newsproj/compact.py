@@ -29,7 +29,7 @@ import shutil
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import pyarrow as pa
 import pyarrow.json as pajson
@@ -204,12 +204,23 @@ def compact(output: Path, dataset: Path, sites: list[str] | None = None, force: 
         if not (output / name).is_dir():
             raise CompactError(f"no run files for site {name!r} under {output}; check --site (one of: "
                                f"{', '.join(sorted(p.name for p in output.iterdir() if p.is_dir())) or 'none'})")
+    try:  # (each site's folder is made below it; a --dataset that cannot be made was a traceback, exit 1)
+        dataset.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CompactError(f"--dataset {dataset}: cannot be made ({exc.strerror}); give --dataset a folder this "
+                           f"user can write") from None
     return [compact_site(output, dataset, name, force=force) for name in names]
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m newsproj.compact", description=__doc__.split("\n\n")[0])
     add_arguments(parser)
+
+    def error(message: str) -> NoReturn:  # one line, as every bad invocation (../shared/CONTRACT.md)
+        print(f"newsproj compact: {message} (python -m newsproj.compact -h lists the options)", file=sys.stderr)
+        sys.exit(2)
+
+    parser.error = error  # type: ignore[method-assign]
     return parser
 
 

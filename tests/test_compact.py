@@ -116,6 +116,27 @@ def test_bad_invocation_is_one_line_and_exit_2(tmp_path, capsys):
     assert main(["--output", str(tmp_path / "out"), "--site", "nope"]) == 2
 
 
+def test_a_dataset_folder_that_cannot_be_made_is_one_line_and_exit_2(week, tmp_path, capsys):
+    """Was a FileNotFoundError/FileExistsError traceback from compact_site's mkdir, exit 1."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    assert main(["--output", str(week), "--dataset", str(blocker / "dataset")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"newsproj compact: --dataset {blocker / 'dataset'}: cannot be made")
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["--bogus"], "unexpected argument '--bogus'"),
+    (["--site"], "argument --site: expected one argument"),
+])
+def test_scrapy_compact_usage_errors_are_one_line(args, needle):
+    """Scrapy printed its usage block (5 lines) before the error."""
+    proc = run_scrapy(["compact", *args])
+    assert proc.returncode == 2
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith("scrapy compact: ") and needle in line, line
+
+
 def test_scrapy_compact_command(week, tmp_path):
     dataset = tmp_path / "dataset"
     proc = run_scrapy(["compact", "--output", str(week), "--dataset", str(dataset), "--site", "demo"])

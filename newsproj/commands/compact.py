@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from scrapy.commands import ScrapyCommand
-from scrapy.exceptions import UsageError
 
 from .. import compact
+from . import one_line_errors, unexpected, usage_error
 
 if TYPE_CHECKING:
     from argparse import ArgumentParser, Namespace
@@ -30,8 +30,10 @@ class Command(ScrapyCommand):
     def add_options(self, parser: ArgumentParser) -> None:
         super().add_options(parser)
         compact.add_arguments(parser)
+        one_line_errors(parser, "compact")  # argparse's and Scrapy's usage errors: one line, exit 2
 
     def run(self, args: list[str], opts: Namespace) -> None:
-        if args:
-            raise UsageError(f"unexpected arguments: {' '.join(args)} (see scrapy compact -h)")
+        if args:  # (an unknown option lands here too: Scrapy parses with parse_known_args)
+            usage_error("compact", f"unexpected argument {unexpected(args)!r}; the options are --output DIR, "
+                                   "--dataset DIR, --site NAME, --force")
         self.exitcode = compact.run(opts)
