@@ -772,18 +772,12 @@ def safe_name(text: str) -> str:
 
 def site_key(spider: Spider) -> str:
     """``-a site`` name, else the first seed's host (``host-port`` when the port is not the default); always a
-    safe file name (it names folders under ``output/`` and ``STATE_DIR``: the default feed's, the run history's,
-    the run's lock). Seeds without a host (the ``warc`` spider's local files): ``<spider>-<12 hex>`` of the seeds
-    as given, so two runs over other files may share a ``STATE_DIR`` at once and one over the same files may not
-    (all were ``unknown``: a second backfill of other files was refused, exit 2)."""
+    safe file name (it names folders under ``output/`` and ``STATE_DIR``)."""
     name = getattr(spider, "site_name", None)
     if name:
         return safe_name(name)
     seeds = getattr(spider, "seeds", None) or ["unknown"]
     parts = urlsplit(seeds[0])
-    if not parts.hostname and seeds != ["unknown"]:
-        digest = hashlib.sha1(json.dumps(sorted(map(str, seeds))).encode(), usedforsecurity=False).hexdigest()
-        return safe_name(f"{getattr(spider, 'name', None) or 'run'}-{digest[:12]}")
     host = parts.hostname or "unknown"
     try:
         port = parts.port

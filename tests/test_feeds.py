@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import fcntl
 import json
-import re
 
 import pytest
 from scrapy.utils.misc import build_from_crawler
@@ -162,22 +161,6 @@ def test_a_gzipped_orphan_is_published_whole(tmp_path, cut):
 def test_site_key():
     assert site_key(NewsSpider(start_urls="http://127.0.0.1:8080/,http://x.example/")) == "127.0.0.1-8080"
     assert site_key(NewsSpider(start_urls="https://www.example.com/news/")) == "www.example.com"
-
-
-def test_site_key_of_warc_runs_over_local_files(tmp_path):
-    """Every warc run over local files was 'unknown' (output/unknown/, STATE_DIR/runs/unknown/, one lock): a second
-    backfill of other files on the same STATE_DIR was refused, exit 2, 'in use by another run of unknown'."""
-    from newsproj.spiders.warc import WarcSpider
-
-    for name in ("2024-09/a.warc.gz", "2024-10/b.warc.gz"):
-        (tmp_path / name).parent.mkdir()
-        (tmp_path / name).write_bytes(b"")
-    sep, oct_ = f"{tmp_path}/2024-09/*.warc.gz", f"{tmp_path}/2024-10/*.warc.gz"
-    assert site_key(WarcSpider(source=sep)) != site_key(WarcSpider(source=oct_))
-    assert re.fullmatch(r"warc-[0-9a-f]{12}", site_key(WarcSpider(source=sep)))
-    assert site_key(WarcSpider(source=f"{sep},{oct_}")) == site_key(WarcSpider(source=f"{oct_},{sep}"))
-    assert site_key(WarcSpider(source=sep, site="bbc")) == "bbc"
-    assert site_key(WarcSpider(source="http://127.0.0.1:8080/warc.paths.gz")) == "127.0.0.1-8080"
 
 
 def test_a_write_is_whole_or_nothing(tmp_path):
