@@ -66,12 +66,18 @@ def removed_from(line: str, place: str) -> list[tuple[str, str]]:
     return cleaned.removed
 
 
+KNOWN_MISSES = "known misses"
+"""A section of chrome.txt whose heading says so holds chrome that no generic pattern removes yet: kept on record,
+not asserted."""
+
 PROSE = attack_lines("prose.txt")
+CHROME = [(line, section) for line, section in attack_lines("chrome.txt") if KNOWN_MISSES not in section]
 
 
-def test_the_prose_attack_holds_300_lines_each_once():
-    assert len(PROSE) >= 300
-    assert len({line for line, _ in PROSE}) == len(PROSE)
+def test_the_attack_files_hold_300_prose_lines_and_200_chrome_lines_each_once():
+    assert len(PROSE) >= 300 and len(CHROME) >= 200
+    assert len({line for line, _ in PROSE}) == len(PROSE) and len({line for line, _ in CHROME}) == len(CHROME)
+    assert not {line for line, _ in PROSE} & {line for line, _ in CHROME}
 
 
 @pytest.mark.parametrize("place", sorted(PLACES))
@@ -79,6 +85,12 @@ def test_no_line_of_prose_is_removed_wherever_it_stands(place):
     removed = {line: removed_from(line, place) for line, section in PROSE
                if not (place == "top" and NOT_AT_TOP in section)}
     assert {line: gone for line, gone in removed.items() if gone} == {}
+
+
+@pytest.mark.parametrize("place", sorted(PLACES))
+def test_every_chrome_line_is_removed_wherever_it_stands(place):
+    kept = [line for line, _ in CHROME if not removed_from(line, place)]
+    assert kept == []
 
 
 @pytest.mark.parametrize(
@@ -108,6 +120,19 @@ HOSTILE = {
     "comment_kickers": "Kommentar: " + "x " * N,
     "datelines": "Publié le " + "1" * N,
     "consent_labels": "manage consent " * N,
+    "support_calls": "our " + "support " * N + "journalism",
+    "support_imperatives": "Unterstützen Sie " + "x " * N + "Journalismus",
+    "error_questions": "fehler gefunden " * N + "?",
+    "share_networks": "partager sur " + "facebook, " * N,
+    "byline_names": "By " + "Jane " * N + ", Reuters",
+    "byline_and_names": "Von " + "Jane und " * N + "| 03.03.2024",
+    "name_and_agency": "Jane " * N + "| Reuters",
+    "cookie_banners": "wir verwenden " * N + "cookies",
+    "podcast_calls": "subscribe to our " + "x " * N + "podcast on",
+    "agency_sources": "Sources: " + "AFP, " * N + "x",
+    "app_downloads": "download " + "x-" * N + "app",
+    "news_by_e_mail": "recevez " + "x " * N + "newsletter",
+    "sources": "Sources" + " " * N + ":",
 }
 
 
