@@ -133,6 +133,10 @@ HOSTILE = {
     "app_downloads": "download " + "x-" * N + "app",
     "news_by_e_mail": "recevez " + "x " * N + "newsletter",
     "sources": "Sources" + " " * N + ":",
+    "newsletter_names": "our " * N + "newsletter",
+    "subscriptions": "manage your " * N + "subscription",
+    "inboxes": "straight to " * N + "your inbox",
+    "comment_labels": "Kommentare " * N,
 }
 
 
