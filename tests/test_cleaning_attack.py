@@ -137,6 +137,9 @@ HOSTILE = {
     "subscriptions": "manage your " * N + "subscription",
     "inboxes": "straight to " * N + "your inbox",
     "comment_labels": "Kommentare " * N,
+    "picture_credits": "Imagen" + " " * N + ": x",
+    "most_read_boxes": "meistgelesen " * N,
+    "see_also_headings": "zum thema " * N,
 }
 
 
