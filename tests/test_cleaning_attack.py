@@ -140,6 +140,9 @@ HOSTILE = {
     "picture_credits": "Imagen" + " " * N + ": x",
     "most_read_boxes": "meistgelesen " * N,
     "see_also_headings": "zum thema " * N,
+    "notifications": "turn on notifications " + "x " * N + "news",
+    "app_alerts": "download the app " + "x " * N + "alerts",
+    "preferred_sources": "add " + "x " * N + "as a preferred source",
 }
 
 
