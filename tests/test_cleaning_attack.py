@@ -143,6 +143,9 @@ HOSTILE = {
     "notifications": "turn on notifications " + "x " * N + "news",
     "app_alerts": "download the app " + "x " * N + "alerts",
     "preferred_sources": "add " + "x " * N + "as a preferred source",
+    "page_tools": "share full article" + " " * N + "x",
+    "captions": "image caption" + " " * N + ",",
+    "ad_continues": "continua após a publicidade" + "!" * N,
 }
 
 
