@@ -457,3 +457,19 @@ def test_title_lines_are_looked_for_only_among_the_first_lines(monkeypatch):
     out = extraction._without_title_lines("\n".join(lines), PageMeta(h1=title), title)
     assert out.split("\n") == lines[1:]
     assert len([text for text in keyed if text.startswith("Paragraph")]) < extraction.TITLE_LINES
+
+
+def test_a_kicker_element_the_headline_follows_without_a_space_keeps_a_separator():
+    # Arc/WordPress themes: <h1><span class="kicker">Exclusive</span>Headline</h1>; og:title declares the headline
+    head = ("<meta property='og:title' content='Council leader resigns over housing deal'>"
+            "<title>Exclusive: Council leader resigns over housing deal | Gazette</title>")
+    body = "<h1><span class='kicker'>Exclusive</span>Council leader resigns over housing deal</h1><p>Text.</p>"
+    assert _choose(head, body) == "Council leader resigns over housing deal"
+    page = _page("", body)
+    assert page.headings[0].text == "Exclusive: Council leader resigns over housing deal"
+    # a drop capital is no kicker, nor is a word the heading's markup splits in lower case
+    assert _page("", "<h1><span class='dropcap'>T</span>he harbour reopens</h1>").headings[0].text == (
+        "The harbour reopens")
+    assert _page("", "<h1><i>Titanic</i>'s last voyage retold</h1>").headings[0].text == (
+        "Titanic's last voyage retold")
+

@@ -425,6 +425,11 @@ _OUTSIDE_STORY = etree.XPath("boolean(ancestor::nav or ancestor::footer or ances
 _HOME = re.compile(r"^(?:https?://[^/]+)?/?(?:index\.\w+)?$")
 
 
+_GLUED_KICKER = re.compile(r"[^\W\d_]{3}[^\n]{0,80}(?<=\w)")
+"""A kicker that the headline's first letter follows without a space: a word of three letters or more first (a drop
+capital, "<span>T</span>he", is one letter), ending in a letter or digit, a line's length at most."""
+
+
 def heading_text(el: HtmlElement) -> str:
     """A heading's text; parts in elements of their own with nothing between them (a kicker and the headline)
     are joined with ": " (or a space after punctuation), never glued together."""
@@ -432,7 +437,14 @@ def heading_text(el: HtmlElement) -> str:
     loose = (el.text or "").strip() or any((c.tail or "").strip() for c in children)
     texts = [" ".join(element_text(c).split()) for c in children]
     if loose or len([t for t in texts if t]) < 2:
-        return " ".join(el.text_content().split())
+        whole = " ".join(el.text_content().split())
+        kicker = texts[0] if children and not (el.text or "").strip() else ""
+        tail = children[0].tail or "" if kicker else ""
+        if _GLUED_KICKER.fullmatch(kicker) and tail[:1].isupper() and whole.startswith(kicker):
+            # a kicker in the first element, the headline loose after it without a space ("<h1><span>Exclusive
+            # </span>Council leader resigns</h1>"): a label and the headline, not one word "ExclusiveCouncil"
+            return f"{kicker}: {whole[len(kicker):].lstrip()}"
+        return whole
     out = ""
     for text in filter(None, texts):
         if not out or not text[0].isalnum() and not text[0].isspace() and text[0] in ":.,;!?–—-|":
