@@ -473,3 +473,12 @@ def test_a_kicker_element_the_headline_follows_without_a_space_keeps_a_separator
     assert _page("", "<h1><i>Titanic</i>'s last voyage retold</h1>").headings[0].text == (
         "Titanic's last voyage retold")
 
+
+def test_the_displayed_h1_wins_over_declared_seo_titles_that_state_the_story_in_other_words():
+    seo = "Lido heatwave: record crowds as temperatures hit 33C - latest news and pictures"
+    head = f"{_ld(seo)}<meta property='og:title' content='{seo}'><title>{seo} | Gazette</title>"
+    body = "<h1 class='headline'>Swimmers return to the lido as the heatwave peaks</h1><p>Text.</p>"
+    assert _choose(head, body) == "Swimmers return to the lido as the heatwave peaks"
+    # an <h1> that shares no words with the declared title, or a short label, is not the story's heading
+    assert _choose(head, "<h1>Weather and travel updates for the region</h1><p>Text.</p>") == seo
+    assert _choose(head, "<h1>Lido heatwave latest</h1><p>Text.</p>") == seo

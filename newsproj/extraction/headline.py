@@ -20,6 +20,9 @@ A page states its title several times: JSON-LD ``headline``, ``og:title``/``twit
    article's first lines use is the headline;
    and where no heading agrees with a ``<title>`` stated alone, the page's first ``<h1>`` is the headline when the
    article uses its words ("Feed Article | Business |" above the h1 "Microsoft won't launch iPhone rival");
+   but before the metadata title: the page's ``<h1>`` that states in other words the story a declared title states
+   (JSON-LD and og:title an SEO headline, "Lido heatwave: record crowds - latest news"; the reader sees "Swimmers
+   return to the lido as the heatwave peaks"), sharing two of its words and a third of them with it;
 3. else the first ``<h1>``.
 A kicker shown in its own element inside the heading keeps a separator ("Kicker: Headline", never "KickerHeadline").
 Whether a kicker is part of the headline, the headline the page declares (JSON-LD, ``<meta name=headline>``,
@@ -275,6 +278,9 @@ def choose(page: PageMeta, url: str = "", body: str | None = None) -> str | None
             # uses none of its words: the step-2 check below
             return _heading_of(weaker, page.headings, body, (site_name, label, owners)) or weaker
         return weaker
+    restated = _restated_h1(page.headings, list(declared.values()), (site_name, label, owners))
+    if restated:
+        return restated
     for meta in metas:
         kept = [p for p in parts(meta) if not _site_like(p, site_name, label, owners)]
         if not kept:
@@ -377,6 +383,34 @@ def _shown_h1(headings: list[Heading], body: str,
     words = _words(text)
     used = words & _words(body[:BODY_CHARS])
     return text if words & _words(body[:LEAD_CHARS]) and 2 * len(used) >= len(words) else None
+
+
+RESTATED_WORDS = 4
+"""A heading of fewer words that shares words with a declared title is a label ("Lido heatwave"), not its story's
+headline in other words."""
+MAX_H1S = 3
+
+
+def _restated_h1(headings: list[Heading], declared: list[str],
+                 site: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]) -> str | None:
+    """The page's ``<h1>`` that states in other words the story its declared titles state (JSON-LD and og:title an
+    SEO headline, "Lido heatwave: record crowds as temperatures hit 33C - latest news", the heading shown to the
+    reader "Swimmers return to the lido as the heatwave peaks"): of the first ``MAX_H1S`` ``<h1>``, the first of
+    ``RESTATED_WORDS`` to 15 words, no masthead, no byline, not cut short, that shares two words of four letters or
+    more, and a third of its own, with a declared title; else None."""
+    if not declared:
+        return None
+    titles = [_words(t) for t in declared]
+    for heading in [h for h in headings if h.tag == "h1"][:MAX_H1S]:
+        text = clean_text(heading.text) or ""
+        if heading.home_link or not RESTATED_WORDS <= len(text.split()) <= HEADING_WORDS:
+            continue
+        if text.endswith(("...", "…")) or BYLINE_START.match(text) or _site_like(text, *site):
+            continue
+        words = _words(text)
+        if any(len(words & t) >= 2 and 3 * len(words & t) >= len(words) for t in titles):
+            return text
+    return None
 
 
 def _rest_shown(key: str, whole: set[str], headings: list[Heading]) -> str | None:
