@@ -482,3 +482,11 @@ def test_the_displayed_h1_wins_over_declared_seo_titles_that_state_the_story_in_
     # an <h1> that shares no words with the declared title, or a short label, is not the story's heading
     assert _choose(head, "<h1>Weather and travel updates for the region</h1><p>Text.</p>") == seo
     assert _choose(head, "<h1>Lido heatwave latest</h1><p>Text.</p>") == seo
+
+
+def test_a_japanese_heading_that_is_a_part_of_the_title_is_the_headline():
+    # a CJK title holds no spaces: its parts are compared by their characters, not as one word each
+    head = "<title>市立図書館、開館時間を夜10時まで延長｜地域ニュース</title>"
+    body = "<h1>市立図書館、開館時間を夜10時まで延長</h1><p>市は10日、市立中央図書館の開館時間を延長すると発表した。</p>"
+    assert _choose(head, body, "https://www.chiiki-news.jp/articles/1") == "市立図書館、開館時間を夜10時まで延長"
+    assert headline.word_length("地域ニュース") == 4 and headline.word_length("Local news") == 2

@@ -264,7 +264,7 @@ def choose(page: PageMeta, url: str = "", body: str | None = None) -> str | None
             # markets")
             weaker = rest
             continue
-        if ((k in pieces or k.replace(" ", "") in pieces_squashed) and len(k.split()) >= 2) or (
+        if ((k in pieces or k.replace(" ", "") in pieces_squashed) and word_length(k) >= 2) or (
             len(k.split()) >= 3 and (heading.tag not in _BOLD or not schema)
             and any(w.startswith(k + " ") or w.endswith(" " + k) for w in whole)
         ) or any(k.endswith(" " + p) and len(k.split()) - len(p.split()) <= KICKER_WORDS for p in pieces
@@ -440,12 +440,23 @@ def _kicker_of(heading: str, key: str, declared: dict[str, str]) -> str | None:
     return None
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""Kana and CJK ideographs: scripts written without spaces between words."""
+
+
+def word_length(text: str) -> int:
+    """The words of a title's part; a Chinese or Japanese text, written without spaces, counts one word per two of
+    its kana and ideographs ("市立図書館、開館時間を夜10時まで延長" is a headline of many words, not one)."""
+    cjk = len(_CJK.findall(text[:MAX_TITLE]))
+    return len(text.split()) + cjk // 2 if cjk else len(text.split())
+
+
 def headline_part(title: str, site_name: tuple[str, ...], label: tuple[str, ...], owners: tuple[str, ...] = ()) -> str:
     """The key of the part of a title that can be its headline: of the parts that are not the site's name, the one
-    with strictly the most words ("" when none stands out: a kicker is as long as the rest)."""
+    with strictly the most words (:func:`word_length`; "" when none stands out: a kicker is as long as the rest)."""
     kept = sorted((p for p in parts(title) if not _site_like(p, site_name, label, owners)),
-                  key=lambda p: -len(p.split()))
-    if len(kept) < 2 or len(kept[0].split()) > len(kept[1].split()):
+                  key=lambda p: -word_length(p))
+    if len(kept) < 2 or word_length(kept[0]) > word_length(kept[1]):
         return text_key(kept[0]) if kept else ""
     return ""
 
