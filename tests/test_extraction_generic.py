@@ -1395,3 +1395,42 @@ def test_picture_captions_are_read_from_a_bounded_number_of_pictures_and_blocks(
         f"{crowded}<img alt=' '><img></body></html>"))
     assert len(texts) == PICTURES
     assert "Picture 0 of the show" in texts and f"Picture {PICTURES} of the show" not in texts
+
+
+TABLE_STORY = [
+    "Traders in Hebden Cross will keep their Saturday pitches in the market square after councillors rejected a "
+    "plan to move the market to a car park on the edge of town.",
+    "The proposal, put forward to ease congestion on market days, drew more than 1,100 objections in a town of "
+    "fewer than 9,000 people.",
+    "Stallholders said moving away from the square would cost them passing trade from the shops and cafes around "
+    "it, and some said they would have given up altogether.",
+    "The council will instead trial a one-way system on the surrounding streets from September.",
+]
+
+
+def test_an_old_table_layouts_navigation_cell_before_the_story_is_no_body():
+    """A 2006 layout: a navigation cell of links parted by <br>s beside the story's cell, in one table row that
+    trafilatura takes whole: the run of link lines at the body's start goes; the story stays."""
+    from newsproj.extraction import extract
+
+    nav = ("<a href='/'>Home</a><br><a href='/news/'>News</a><br><a href='/sport/'>Sport</a><br>"
+           "<a href='/ads/'>Classifieds</a><br><a href='/weather/'>Weather: Sunny, 22C</a>")
+    html = ("<html><head><title>Valley Courier - Mill town keeps its market</title></head><body><table><tr>"
+            f"<td width='140' valign='top'>{nav}</td><td valign='top'><font size='5'><b>Mill town keeps its market"
+            "</b></font><br><font size='2'>Saturday, June 17, 2006</font><br><br>"
+            + "<br><br>".join(TABLE_STORY) + "</td></tr></table></body></html>")
+    body = extract(html, "http://127.0.0.1/archive/story.asp?id=1").article.articleBody
+    assert body.split("\n")[-len(TABLE_STORY):] == TABLE_STORY
+    assert not {"Sport", "Classifieds", "Weather: Sunny, 22C"} & set(body.split("\n"))
+
+
+def test_a_single_linked_line_or_linked_prose_at_the_bodys_start_stays():
+    from newsproj.extraction.generic import without_link_head
+
+    story = "\n".join(PARAS[:4])
+    page = lxml.html.fromstring("<html><body><a href='/politics/'>Politics</a><a href='/x'>Home</a>"
+                                f"<a href='/y'>{PARAS[0]}</a></body></html>")
+    assert without_link_head("Politics\n" + story, page) == "Politics\n" + story  # one kicker: cleaning's
+    assert without_link_head("Home\nPolitics\n" + story, page) == story
+    assert without_link_head(story, page) == story  # a linked first paragraph is prose
+    assert without_link_head("Home\nPolitics\nShort text.", page) == "Home\nPolitics\nShort text."  # nothing left

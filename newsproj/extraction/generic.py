@@ -642,7 +642,33 @@ def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) ->
         chosen = best_candidate(readings, url, main, signal)
         # (a short main text that the candidate left out may be the first part of a body split in two)
         main = _with_lead(main, chosen, page) if main and chosen and chosen != main and signal == "short" else chosen
-    return without_teaser_tail(main, readings) if main else main
+    return without_teaser_tail(without_link_head(main, readings), readings) if main else main
+
+
+HEAD_LINES = 20
+"""Lines at the start of a body looked at for a navigation run (bounded: the page decides how long its body is)."""
+HEAD_LINK_WORDS = 6
+HEAD_LINKS = 2
+
+
+def without_link_head(text: str, page: HtmlElement | Readings) -> str:
+    """``text`` without the run of its first lines that are each the text of one of the page's links, of at most
+    ``HEAD_LINK_WORDS`` words ("Sport", "Classifieds", "Weather: Sunny, 22C": an old table layout's navigation cell
+    beside the story's cell, both in the row trafilatura takes), when the run holds ``HEAD_LINKS`` lines or more and
+    the rest is a text of its own (``MIN_WORDS``); a single linked line (a section's kicker) is left to cleaning."""
+    lines = text.split("\n", HEAD_LINES)
+    if len(lines) <= HEAD_LINKS or len(lines[0].split()) > HEAD_LINK_WORDS:
+        return text  # (the first line is prose: no need to walk the page's links)
+    anchors = Readings.of(page).anchors()
+    cut = 0
+    for line in lines[:HEAD_LINES]:
+        if len(line.split()) > HEAD_LINK_WORDS or not _is_link_text(line, anchors):
+            break
+        cut += 1
+    if cut < HEAD_LINKS or cut >= len(lines):
+        return text
+    rest = "\n".join(lines[cut:])
+    return rest if word_count(rest) >= MIN_WORDS else text
 
 
 TAIL_LINES = 60
