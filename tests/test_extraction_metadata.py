@@ -133,6 +133,14 @@ def test_kicker_glued_to_the_title_at_the_top_of_the_body_is_dropped():
     assert not body.startswith("So-called decolonisation")
 
 
+def test_a_heading_whose_kicker_the_body_glues_to_it_is_no_body_line():
+    # <h1><span>Exclusive</span>Headline</h1>: the heading reads "Exclusive: Headline", the body's text glues it
+    html = _page("<meta property='og:title' content='Council leader resigns over housing deal'>").replace(
+        "<h1>Titre</h1>", "<h1><span class='kicker'>Exclusive</span>Council leader resigns over housing deal</h1>")
+    article = extract(html, "http://127.0.0.1/a").article
+    assert article.headline == "Council leader resigns over housing deal"
+    assert article.articleBody.startswith("Paragraph 0"), article.articleBody[:80]
+
 def test_title_as_a_line_after_the_lead_paragraph_is_dropped_but_a_later_one_stays():
     """A wider candidate can hold the page's heading after the lead (the layout puts the lead above it): a line that
     is the title among the first lines is no body line, prose before it or not; further down it is the text's."""

@@ -82,6 +82,8 @@ def _without_title_lines(body: str, page: metadata.PageMeta, headline: str) -> s
     forms = [headline, ld, page.meta.get("og:title"), page.meta.get("twitter:title"), page.h1, page.title]
     titles = {text_key(unescape(t)) for t in forms if isinstance(t, str) and t.strip()}
     titles.discard("")
+    # (a title as the body's text glues it: "ExclusiveCouncil leader resigns" where the heading parts a kicker)
+    glued = {t.replace(" ", "") for t in titles}
     lines = body.split("\n")
     out: list[str] = []
     top = True
@@ -91,7 +93,7 @@ def _without_title_lines(body: str, page: metadata.PageMeta, headline: str) -> s
             break
         key = text_key(line)
         if len(lines) > 1 and ((top and _kicker_and_title(key, titles)) or (
-                key in titles and (top or len(out) < TITLE_LINES))):
+                (key in titles or key.replace(" ", "") in glued) and (top or len(out) < TITLE_LINES))):
             continue
         if top and word_count(line) >= 15:
             top = False
