@@ -1434,3 +1434,27 @@ def test_a_single_linked_line_or_linked_prose_at_the_bodys_start_stays():
     assert without_link_head("Home\nPolitics\n" + story, page) == story
     assert without_link_head(story, page) == story  # a linked first paragraph is prose
     assert without_link_head("Home\nPolitics\nShort text.", page) == "Home\nPolitics\nShort text."  # nothing left
+
+
+def test_a_sign_up_box_around_an_email_field_goes_whatever_its_words():
+    """A newsletter box between a story's paragraphs (its heading, its pitch, a form with an e-mail field): the form
+    goes in trafilatura, its heading and pitch stayed as body lines. The box is found by its field, not its words."""
+    from newsproj.extraction import extract
+
+    box = ("<div class='promo-box'><h3>Der Sport-Überblick am Montag</h3><p>Ergebnisse, Tabellen und Vereinsnachrichten"
+           " aus der Region, jede Woche kostenlos.</p><form><input type='email' name='e'><button>Los</button></form>"
+           "</div>")
+    html = ("<html><head><title>Story</title></head><body><article><h1>A headline for the test</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAS[:3]) + box + "".join(f"<p>{p}</p>" for p in PARAS[3:6])
+            + "</article></body></html>")
+    body = extract(html, "http://127.0.0.1/news/story.html").article.articleBody
+    assert body.split("\n") == PARAS[:6]
+    # a container that holds the story's words too is no box: only the form's own box goes
+    from newsproj.extraction.generic import _signup_boxes
+
+    tree = lxml.html.fromstring(f"<html><body><div id='story'><p>{PARAS[0]}</p><p>{PARAS[1]}</p>{box}</div></body></html>")
+    assert [b.get("class") for b in _signup_boxes(tree)] == ["promo-box"]
+    brief = "".join(f"<p>{p}</p>" for p in PARAS[:3])  # (a brief of 54 words and its own sign-up form)
+    tree = lxml.html.fromstring(f"<html><body><div id='brief'>{brief}<form><input type='email'></form></div>"
+                                "</body></html>")
+    assert [b.tag for b in _signup_boxes(tree)] == ["form"]

@@ -178,7 +178,7 @@ def _pruned(tree: HtmlElement, chrome: bool = True) -> tuple[HtmlElement, int]:
     # annotations (East Asian readings) become inline text, "尹錫悦（ユンソンニョル）", not separate lines (one walk for
     # both: stripping unwraps, in any order the same tree; two walks cost ~0.02 ms a page more)
     etree.strip_tags(tree, etree.Comment, "ruby", "rb", "rt", "rp", "rtc")
-    doomed = [] if not chrome else _chrome_containers(tree, vocab.prune_tokens, vocab.prune_xpath)
+    doomed = [] if not chrome else _chrome_containers(tree, vocab.prune_tokens, vocab.prune_xpath) + _signup_boxes(tree)
     for el in list(doomed):
         heading = el.getprevious() if el.tag in ("ul", "ol") else None
         if heading is not None and heading.tag in _LIST_HEADINGS and not (heading.tail or "").strip():
@@ -205,6 +205,36 @@ def _pruned(tree: HtmlElement, chrome: bool = True) -> tuple[HtmlElement, int]:
     for el in holders:
         el.tag = "div"  # a paragraph holding paragraphs (unclosed <p>s inside <font>): a container, not one line
     return tree, removed
+
+
+SIGNUP_WORDS = 40
+"""A sign-up box says what it sends and where in a few words: a container of more words holds other text too."""
+MAX_SIGNUP_FORMS = 20
+MAX_SIGNUP_LEVELS = 8
+"""Containers climbed from an e-mail field (bounded: the page decides how deep it nests)."""
+_STORY_TAGS = frozenset(("body", "html", "article", "main"))
+
+
+def _signup_boxes(tree: HtmlElement) -> list[HtmlElement]:
+    """The boxes around the page's e-mail fields (``<input type=email>``): of the field's first ``MAX_SIGNUP_LEVELS``
+    containers, the widest of at most ``SIGNUP_WORDS`` words that is no <body>, <article> or <main> ("Get the sport
+    briefing / The week's results … sent to your inbox every Monday" and its form between a story's paragraphs:
+    trafilatura drops the form and keeps its heading and pitch as body lines). Structure, not phrases: the box goes
+    whatever its language or wording; a container that also holds a story's words is wider than a box and stays."""
+    boxes: list[HtmlElement] = []
+    for field in tree.iter("input"):
+        if (field.get("type") or "").strip().lower() != "email":
+            continue
+        if len(boxes) >= MAX_SIGNUP_FORMS:
+            break
+        box, up = field, field.getparent()
+        for _ in range(MAX_SIGNUP_LEVELS):
+            if up is None or up.tag in _STORY_TAGS or word_count(up.text_content()) > SIGNUP_WORDS:
+                break
+            box, up = up, up.getparent()
+        if box is not field and box not in boxes:
+            boxes.append(box)
+    return boxes
 
 
 PROSE_LINK_WORDS = 10
