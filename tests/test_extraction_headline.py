@@ -490,3 +490,10 @@ def test_a_japanese_heading_that_is_a_part_of_the_title_is_the_headline():
     body = "<h1>市立図書館、開館時間を夜10時まで延長</h1><p>市は10日、市立中央図書館の開館時間を延長すると発表した。</p>"
     assert _choose(head, body, "https://www.chiiki-news.jp/articles/1") == "市立図書館、開館時間を夜10時まで延長"
     assert headline.word_length("地域ニュース") == 4 and headline.word_length("Local news") == 2
+
+
+def test_a_line_break_inside_a_heading_parts_its_words():
+    head = "<title>Storm closes schools across the county | Gazette</title>"
+    assert _choose(head, "<h1>Storm closes schools<br>across the county</h1><p>Text.</p>") == (
+        "Storm closes schools across the county")
+    assert _page("", "<h1><span>Storm closes</span><br/>schools</h1>").headings[0].text == "Storm closes schools"

@@ -5,6 +5,7 @@ Every function takes the parsed tree; none fetches anything.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from collections import Counter
@@ -432,7 +433,12 @@ capital, "<span>T</span>he", is one letter), ending in a letter or digit, a line
 
 def heading_text(el: HtmlElement) -> str:
     """A heading's text; parts in elements of their own with nothing between them (a kicker and the headline)
-    are joined with ": " (or a space after punctuation), never glued together."""
+    are joined with ": " (or a space after punctuation), never glued together; a line break (``<br>``) parts words
+    ("Storm closes schools<br>across the county")."""
+    if el.find(".//br") is not None:
+        el = copy.deepcopy(el)  # (the page's tree is shared: its <br>s get their space on a copy)
+        for br in el.iter("br"):
+            br.tail = " " + (br.tail or "")
     children = [c for c in el if isinstance(c.tag, str)]
     loose = (el.text or "").strip() or any((c.tail or "").strip() for c in children)
     texts = [" ".join(element_text(c).split()) for c in children]
