@@ -1452,7 +1452,8 @@ def test_a_sign_up_box_around_an_email_field_goes_whatever_its_words():
     # a container that holds the story's words too is no box: only the form's own box goes
     from newsproj.extraction.generic import _signup_boxes
 
-    tree = lxml.html.fromstring(f"<html><body><div id='story'><p>{PARAS[0]}</p><p>{PARAS[1]}</p>{box}</div></body></html>")
+    tree = lxml.html.fromstring(
+        f"<html><body><div id='story'><p>{PARAS[0]}</p><p>{PARAS[1]}</p>{box}</div></body></html>")
     assert [b.get("class") for b in _signup_boxes(tree)] == ["promo-box"]
     brief = "".join(f"<p>{p}</p>" for p in PARAS[:3])  # (a brief of 54 words and its own sign-up form)
     tree = lxml.html.fromstring(f"<html><body><div id='brief'>{brief}<form><input type='email'></form></div>"

@@ -487,7 +487,8 @@ def test_the_displayed_h1_wins_over_declared_seo_titles_that_state_the_story_in_
 def test_a_japanese_heading_that_is_a_part_of_the_title_is_the_headline():
     # a CJK title holds no spaces: its parts are compared by their characters, not as one word each
     head = "<title>市立図書館、開館時間を夜10時まで延長｜地域ニュース</title>"
-    body = "<h1>市立図書館、開館時間を夜10時まで延長</h1><p>市は10日、市立中央図書館の開館時間を延長すると発表した。</p>"
+    body = ("<h1>市立図書館、開館時間を夜10時まで延長</h1>"
+            "<p>市は10日、市立中央図書館の開館時間を延長すると発表した。</p>")
     assert _choose(head, body, "https://www.chiiki-news.jp/articles/1") == "市立図書館、開館時間を夜10時まで延長"
     assert headline.word_length("地域ニュース") == 4 and headline.word_length("Local news") == 2
 

@@ -48,9 +48,11 @@ SIGNUP = ["Cricket was played at Elm Park on Saturday for the first time in two 
           "new pavilion to replace the one destroyed by fire in 2022.",
           "The timber building has changing rooms for both teams, a kitchen and a scorebox overlooking the square.",
           "The first match, against Brampton Second XI, was abandoned for rain after nineteen overs."]
-JAPANESE = ["市は10日、市立中央図書館の開館時間を来月から午後10時まで延長すると発表した。仕事帰りの利用者や受験生からの要望が多かった"
+JAPANESE = ["市は10日、市立中央図書館の開館時間を来月から午後10時まで延長すると発表した。"
+            "仕事帰りの利用者や受験生からの要望が多かった"
             "ことを受けた措置で、平日のみが対象となる。",
-            "延長に伴い、夜間の職員を3人増員するほか、閲覧室の照明を省エネ型に切り替える。年間の追加費用は約1200万円を見込んでいる。",
+            "延長に伴い、夜間の職員を3人増員するほか、閲覧室の照明を省エネ型に切り替える。"
+            "年間の追加費用は約1200万円を見込んでいる。",
             "図書館によると、昨年度の来館者数は約48万人で、そのうち3割近くが午後6時以降の閉館間際に集中していた。"]
 SEO_TITLE = "Lido heatwave: record crowds as temperatures hit 33C - latest news and pictures"
 
