@@ -391,3 +391,21 @@ def test_copyright_notices_walk_the_root_but_its_head():
                       "</body></html>")
     assert [str(t) for t in metadata._NOTICES(tree)] == ["© 2024 Gazette Limited"]
     assert metadata._owners(tree) == ["Gazette Limited"]
+
+
+@pytest.mark.parametrize(("lang", "line", "expected"), [
+    ("es", "<p class='date'>Publicado el 3 de marzo de 2024</p>", "2024-03-03"),
+    ("it", "<span class='date'>3 marzo 2024, ore 10:12</span>", "2024-03-03"),
+    ("nl", "<time>3 maart 2024, 10:12</time>", "2024-03-03"),
+    ("ja", "<p class='date'>2024年3月3日 18時00分</p>", "2024-03-03"),
+    ("ar", "<p class='date'>3 مارس 2024</p>", "2024-03-03"),
+    ("pt-BR", "<p class='date'>3 de março de 2024</p>", "2024-03-03"),
+    # nothing invented: a year alone, a date in a list of other stories, a page that states no language
+    ("es", "<p class='date'>Actualizado en 2024</p>", None),
+    ("es", "<ul><li><span class='date'>3 de marzo de 2024</span></li></ul>", None),
+    ("", "<p class='date'>3 de marzo de 2024</p>", None),
+])
+def test_a_date_written_in_words_of_the_pages_language_dates_the_page(lang: str, line: str, expected: str | None):
+    html = (f"<html lang='{lang}'><head><title>Titre</title></head><body><article><h1>Titre</h1>{line}"
+            f"<div class='content'>{BODY}</div></article></body></html>").replace(" lang=''", "")
+    assert extract(html, "http://127.0.0.1/a").article.datePublished == expected

@@ -218,6 +218,8 @@ def _dates(page: metadata.PageMeta, tree: HtmlElement, url: str, hints: dict[str
         published = iso_date(metadata.htmldate_published(tree, url), tz)
     if not published and hints.get("datePublished"):
         published = iso_date(hints["datePublished"], tz)
+    if not published:
+        published = iso_date(metadata.text_date(tree, page.lang or page.meta.get("og:locale")), tz)
     modified_raw = [
         metadata.ld_value(ld, "dateModified") if ld else None,
         page.meta.get("article:modified_time"),

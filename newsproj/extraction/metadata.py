@@ -555,6 +555,53 @@ def htmldate_published(tree: HtmlElement, url: str) -> str | None:
         return None
 
 
+# (asked only of a page no other source dates: metadata, htmldate, the sitemap's or feed's hints)
+_DATE_ELEMENTS = etree.XPath(
+    "//body//*[self::time or contains(@class, 'date') or contains(@class, 'Date') or contains(@class, 'publish')"
+    " or contains(@id, 'date')]"
+    "[not(ancestor::aside or ancestor::footer or ancestor::nav or ancestor::li"
+    " or ancestor::*[contains(@class, 'comment')])]"
+)
+MAX_DATE_ELEMENTS = 50
+MAX_DATE_TEXTS = 5
+"""Date elements read, and texts of them parsed (each parse ~1-3 ms): a page's own date is among its first."""
+DATE_TEXT_CHARS = 60
+_WORD_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_WORDED = re.compile(r"\d\D*[^\W\d_]|[^\W\d_]\D*\d")
+_DATE_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False,
+                  "PREFER_DATES_FROM": "past"}
+
+
+def text_date(tree: HtmlElement, lang: str | None) -> str | None:
+    """The date (``YYYY-MM-DD``) a date element of the page writes in words of its language ("3 de marzo de 2024",
+    "3 maart 2024, 10:12", "2024年3月3日", "3 مارس 2024"; htmldate knows the month names of five languages only):
+    the first of ``MAX_DATE_TEXTS`` short texts (a <time>, an element whose class or id names a date) holding a
+    year, a day and a month word, parsed by dateparser in the page's stated language, from its first number on
+    ("Publicado el 3 de marzo…"). None when the page states no language dateparser knows: no guessing."""
+    primary = (lang or "").split("-")[0].split("_")[0].strip().lower()
+    if not primary.isalpha() or len(primary) > 3:
+        return None
+    import dateparser  # (loaded on the first page that needs it: most pages state their date in metadata)
+
+    tried = 0
+    for el in _DATE_ELEMENTS(tree)[:MAX_DATE_ELEMENTS]:
+        text = " ".join(el.text_content().split())
+        if len(text) > DATE_TEXT_CHARS or not _WORD_DATE.search(text) or not _WORDED.search(text):
+            continue
+        tried += 1
+        if tried > MAX_DATE_TEXTS:
+            break
+        first = re.search(r"\d", text)
+        for candidate in dict.fromkeys((text[first.start():] if first else text, text)):
+            try:
+                found = dateparser.parse(candidate, languages=[primary], settings=_DATE_SETTINGS)
+            except (ValueError, TypeError, OverflowError):  # (a language dateparser does not know, a wild value)
+                return None
+            if found is not None:
+                return found.date().isoformat()
+    return None
+
+
 _ABSOLUTE_HREFS = etree.XPath("//a/@href[starts-with(., 'http://') or starts-with(., 'https://')]")
 MAX_SITE_LINKS = 1000
 """Links read for :func:`own_site` (a page's first ones: its masthead and navigation are among them)."""
