@@ -482,6 +482,12 @@ def test_the_displayed_h1_wins_over_declared_seo_titles_that_state_the_story_in_
     # an <h1> that shares no words with the declared title, or a short label, is not the story's heading
     assert _choose(head, "<h1>Weather and travel updates for the region</h1><p>Text.</p>") == seo
     assert _choose(head, "<h1>Lido heatwave latest</h1><p>Text.</p>") == seo
+    # an <h1> that shares two thirds of its words with the declared title is that title lightly reworded: the
+    # declared one stays
+    declared = "Laos methanol poisonings: Australian teenager becomes sixth to die as police detain hostel bosses"
+    head = f"{_ld(declared)}<title>{declared} | Gazette</title>"
+    body = "<h1>Australian teenager becomes sixth to die in Laos poisoning as police detain hostel bosses</h1>"
+    assert _choose(head, body + "<p>Text.</p>") == declared
 
 
 def test_a_japanese_heading_that_is_a_part_of_the_title_is_the_headline():
