@@ -1459,3 +1459,48 @@ def test_a_sign_up_box_around_an_email_field_goes_whatever_its_words():
     tree = lxml.html.fromstring(f"<html><body><div id='brief'>{brief}<form><input type='email'></form></div>"
                                 "</body></html>")
     assert [b.tag for b in _signup_boxes(tree)] == ["form"]
+
+
+SIDE_TEASERS = [
+    "Police appeal after a series of burglaries in the villages north of the town, where thieves have targeted "
+    "garden sheds and outbuildings over the past month.",
+    "Plans for a new leisure centre have been delayed again after the only bid to build it came in well over budget, "
+    "the council's cabinet heard on Tuesday evening.",
+    "A charity shop volunteer who has worked every Saturday for forty years has been given a lifetime achievement "
+    "award by the county's volunteering network.",
+]
+
+
+@pytest.mark.parametrize("side_first", [True, False])
+def test_a_column_of_teasers_beside_the_story_cell_of_a_layout_table_is_no_body(side_first: bool):
+    """A 2003-style layout: the story's cell and, in the same table row, a cell of "Other news" (a "More" link and a
+    summary each) that trafilatura takes in with the story, before or after it."""
+    from newsproj.extraction import extract
+
+    side = ("<td width='180' valign='top'><b>Other news</b>"
+            + "".join(f"<p><a href='/n{i}.html'>More</a> {s}</p>" for i, s in enumerate(SIDE_TEASERS)) + "</td>")
+    story = ("<td valign='top'><h2>Sunday opening saved at recycling centres</h2>"
+             + "".join(f"<p>{p}</p>" for p in TABLE_STORY) + "</td>")
+    row = side + story if side_first else story + side
+    html = ("<html><head><title>The Valley Courier - Sunday opening saved at recycling centres</title></head><body>"
+            f"<table><tr>{row}</tr></table></body></html>")
+    body = extract(html, "http://127.0.0.1/archive/story.asp?id=2").article.articleBody
+    assert body.split("\n") == TABLE_STORY
+
+
+def test_lines_of_another_cell_stay_where_that_cell_has_no_links_or_they_sit_between_the_storys():
+    from newsproj.extraction.generic import without_other_cells
+
+    story = "".join(f"<p>{p}</p>" for p in TABLE_STORY)
+    text = "\n".join([*SIDE_TEASERS, *TABLE_STORY])
+    # a second column of prose without links (a text set in two columns): kept
+    page = lxml.html.fromstring("<html><body><table><tr><td>" + "".join(f"<p>{s}</p>" for s in SIDE_TEASERS)
+                                + f"</td><td>{story}</td></tr></table></body></html>")
+    assert without_other_cells(text, page) == text
+    # the other cell's lines between the story's lines: not a column beside it
+    page = lxml.html.fromstring("<html><body><table><tr><td>" + "".join(
+        f"<p><a href='/{i}'>More</a> {s}</p>" for i, s in enumerate(SIDE_TEASERS)) + f"</td><td>{story}</td></tr>"
+        "</table></body></html>")
+    mixed = "\n".join([TABLE_STORY[0], SIDE_TEASERS[0], *TABLE_STORY[1:]])
+    assert without_other_cells(mixed, page) == mixed
+    assert without_other_cells(text, page) == "\n".join(TABLE_STORY)

@@ -26,8 +26,10 @@ the whole page's prose, as on a page with one heading).
 
 from __future__ import annotations
 
+import bisect
 import copy
 import html
+import itertools
 import logging
 import re
 from collections import Counter
@@ -672,7 +674,61 @@ def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) ->
         chosen = best_candidate(readings, url, main, signal)
         # (a short main text that the candidate left out may be the first part of a body split in two)
         main = _with_lead(main, chosen, page) if main and chosen and chosen != main and signal == "short" else chosen
-    return without_teaser_tail(without_link_head(main, readings), readings) if main else main
+    if not main:
+        return main
+    return without_teaser_tail(without_other_cells(without_link_head(main, readings), page), readings)
+
+
+MAX_CELLS = 400
+"""Innermost table cells read (bounded: the page decides how many it has)."""
+MAX_CELL_LINES = 400
+STORY_CELL_SHARE = 0.5
+CELL_LINKS = 2
+_INNER_CELLS = etree.XPath("//td[not(descendant::td)]")
+
+
+def without_other_cells(text: str, page: HtmlElement) -> str:
+    """``text`` without the run of its first or last lines that come from another cell of the page's layout table
+    than the story's (a column of teasers, "Other news" with a summary after each "More" link, beside the story's
+    cell: trafilatura takes the table row whole). Each line is found in the innermost cell (<td>) whose text holds
+    it; the story's cell holds most of the text's words (``STORY_CELL_SHARE``); a run of lines at either end that
+    all come from other cells goes when each of those cells holds ``CELL_LINKS`` links or more (a column of prose
+    without links, a text set in two columns, stays), and lines it cannot place (a heading of a few words) go with
+    the run they sit in."""
+    if page.find(".//td") is None:
+        return text  # (no layout table: most pages since ~2010)
+    lines = text.split("\n")
+    if len(lines) < 3 or len(lines) > MAX_CELL_LINES:
+        return text
+    cells = _INNER_CELLS(page)[:MAX_CELLS]
+    # (its texts parted by spaces: a block after a block, "Other news" then "More …", is not glued to it)
+    keys = [" " + text_key(" ".join(cell.itertext())) + " " for cell in cells]
+    starts = list(itertools.accumulate((len(k) + 1 for k in keys), initial=0))
+    joined = "\0".join(keys)  # (one search a line in all the cells' text, the cell found from the offset)
+    where: list[int | None] = []
+    for line in lines:
+        key = text_key(line)
+        at = joined.find(f" {key} ") if key else -1
+        # (a line found in two places, "More" or a repeated heading, is placed nowhere)
+        unique = at >= 0 and joined.find(f" {key} ", at + 1) < 0
+        where.append(bisect.bisect_right(starts, at) - 1 if unique else None)
+    words: Counter[int] = Counter()
+    for line, cell in zip(lines, where, strict=True):
+        if cell is not None:
+            words[cell] += word_count(line)
+    if len(words) < 2:
+        return text
+    story, most = words.most_common(1)[0]
+    if most < STORY_CELL_SHARE * sum(words.values()):
+        return text
+    placed = [i for i, cell in enumerate(where) if cell == story]
+    first, last = placed[0], placed[-1]
+    if any(cell is not None and cell != story for cell in where[first:last + 1]):
+        return text  # (another cell's lines between the story's: not a column beside it)
+    others = {cell for cell in where[:first] + where[last + 1:] if cell is not None}
+    if not others or any(len(cells[cell].findall(".//a")) < CELL_LINKS for cell in others):
+        return text
+    return "\n".join(lines[first:last + 1])
 
 
 HEAD_LINES = 20
