@@ -409,3 +409,23 @@ def test_a_date_written_in_words_of_the_pages_language_dates_the_page(lang: str,
     html = (f"<html lang='{lang}'><head><title>Titre</title></head><body><article><h1>Titre</h1>{line}"
             f"<div class='content'>{BODY}</div></article></body></html>").replace(" lang=''", "")
     assert extract(html, "http://127.0.0.1/a").article.datePublished == expected
+
+
+def test_json_ld_authors_given_by_reference_are_named_from_their_graph_node():
+    """Yoast SEO and other CMSs write the article's author as a reference, ``{"@id": "…#/schema/person/abc"}``, to a
+    Person node elsewhere in the ``@graph``: the name is that node's."""
+    import json
+
+    person = "https://blog.example/#/schema/person/"
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "Titre", "author": [{"@id": person + "a"}, {"@id": person + "b"}]},
+        {"@type": "WebPage", "@id": "https://blog.example/post/", "name": "Titre - Blog"},
+        {"@type": "Person", "@id": person + "a", "name": "Dorothy Finch"},
+        {"@type": "Person", "@id": person + "b", "name": "Ron Pike"}]}
+    html = _page(f"<script type='application/ld+json'>{json.dumps(graph)}</script>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Dorothy Finch", "Ron Pike"]
+    # a reference no node of the page names: no name, the next source speaks
+    graph["@graph"] = graph["@graph"][:2]
+    html = _page(f"<script type='application/ld+json'>{json.dumps(graph)}</script>"
+                 "<meta name='author' content='Jeanne Martin'>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Jeanne Martin"]

@@ -135,6 +135,36 @@ def _flatten(items: list[Any]) -> list[dict[str, Any]]:
     return out
 
 
+MAX_REFERENCES = 20
+"""Authors of an article node looked up by reference (bounded: the page decides how many it lists)."""
+
+
+def _with_people(article: dict[str, Any], nodes: list[dict[str, Any]]) -> dict[str, Any]:
+    """The article node with its ``author``/``creator`` references resolved: ``{"@id": "…#/schema/person/abc"}``
+    becomes the page's node of that ``@id`` (a Person with its name elsewhere in the ``@graph``, as Yoast SEO and
+    other CMSs write it); a value with a name, or an ``@id`` no node has, stays as it is. A copy: the node is
+    extruct's."""
+    def unnamed(value: Any) -> bool:
+        return isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str)
+
+    found = {key: article.get(key) for key in ("author", "creator")}
+    if not any(unnamed(v) or (isinstance(v, list) and any(map(unnamed, v[:MAX_REFERENCES])))
+               for v in found.values()):
+        return article  # (most pages: names given, or no author at all)
+    ids = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str) and "name" in node}
+
+    def resolved(value: Any) -> Any:
+        return ids.get(value["@id"], value) if unnamed(value) else value
+
+    article = dict(article)
+    for key, value in found.items():
+        if isinstance(value, list):
+            article[key] = [resolved(v) for v in value[:MAX_REFERENCES]]
+        elif value is not None:
+            article[key] = resolved(value)
+    return article
+
+
 def _jsonld_nodes(scripts: list[HtmlElement]) -> list[dict[str, Any]]:
     """The JSON-LD nodes of every script that can be read, one script at a time (extruct's reading of each): one
     broken or hostile script (nested deeper than ``MAX_JSON_DEPTH``) costs only itself."""
@@ -270,7 +300,7 @@ def read(tree: HtmlElement) -> PageMeta:
     head = _head_elements(tree)
     nodes = _jsonld_nodes(head.scripts)
     articles = sorted((n for n in nodes if _rank(n) < 2 and (n.get("headline") or n.get("articleBody"))), key=_rank)
-    page = PageMeta(article=articles[0] if articles else {}, tree=tree)
+    page = PageMeta(article=_with_people(articles[0], nodes) if articles else {}, tree=tree)
     for node in nodes:
         if "breadcrumblist" in _types(node) and isinstance(node.get("itemListElement"), list):
             page.breadcrumbs = [e for e in node["itemListElement"] if isinstance(e, dict)]
