@@ -845,6 +845,32 @@ def test_run_options_are_what_extractor_builds_for_the_pages_url(precision):
         assert {s: getattr(copied, s) for s in slots} == {s: getattr(built, s) for s in slots}
 
 
+def test_run_options_hold_the_day_they_run_on(monkeypatch):
+    """trafilatura's options hold today's date (``max_date``): cached once, a crawl running across midnight kept
+    yesterday's (this file's test above failed when the suite crossed 00:00)."""
+    import datetime as real
+    import types
+
+    from trafilatura import settings
+
+    from newsproj.extraction import generic
+
+    class Later(real.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return real.datetime(2031, 1, 2, 12, tzinfo=tz or real.UTC)
+
+    class LaterDay(real.date):
+        @classmethod
+        def today(cls):
+            return real.date(2031, 1, 2)
+
+    assert generic._options(None, True).date_params["max_date"] != "2031-01-02"
+    monkeypatch.setattr(settings, "datetime", Later)
+    monkeypatch.setattr(generic, "datetime", types.SimpleNamespace(date=LaterDay))
+    assert generic._options(None, True).date_params["max_date"] == "2031-01-02"
+
+
 def test_a_twin_deep_in_the_page_in_a_wrapper_of_the_containers_kind_continues_the_body():
     """A paywall's second half: the same wrapper and body container again, several levels away from the first."""
     from newsproj.extraction.generic import continuation

@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import bisect
 import copy
+import datetime
 import html
 import itertools
 import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 import lxml.html
@@ -81,8 +82,10 @@ RECALL_RATIO = 2.0
 """Balanced text this many times longer than the precise text means precision mode lost part of the body."""
 
 
-@cache
-def _options_without_url(precision: bool) -> Extractor:
+@lru_cache(maxsize=4)
+def _options_of_day(precision: bool, day: datetime.date) -> Extractor:
+    """One Extractor a mode and a day: trafilatura's options hold today's date (its ``max_date``), so a crawl or a
+    test that runs across midnight would otherwise keep yesterday's."""
     return Extractor(
         output_format="python",  # plain text in document.text, one paragraph a line
         precision=precision,
@@ -100,7 +103,7 @@ def _options(url: str | None, precision: bool) -> Extractor:
     """The options of a run on the page at ``url``: a copy of the run's options with the page's URL set as
     Extractor(url=url) sets it (building an Extractor reads a dozen values out of trafilatura's ConfigParser: ~0.1 ms,
     up to three times a page)."""
-    options = copy.copy(_options_without_url(precision))
+    options = copy.copy(_options_of_day(precision, datetime.date.today()))
     options.url = url
     options.source = url and url.encode("utf-8", "replace").decode("utf-8")
     return options
