@@ -50,7 +50,7 @@ def scrapyd(tmp_path):
     home.mkdir()
     (home / "scrapyd.conf").write_text(
         f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = eggs\nlogs_dir = logs\n"
-        f"items_dir =\ndbs_dir = dbs\nmax_proc = 1\npoll_interval = 0.5\n", encoding="utf-8")
+        f"items_dir =\ndbs_dir = dbs\nmax_proc = 2\npoll_interval = 0.5\n", encoding="utf-8")
     proc = subprocess.Popen([str(BIN / "scrapyd"), "--nodaemon", "--pidfile="], cwd=home,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
@@ -99,16 +99,28 @@ def test_scrapyd_deploy_schedule_and_records(tmp_path, scrapyd, demo_server, dem
     job = _call(f"{base}/schedule.json", urllib.parse.urlencode(form).encode())
     assert job["status"] == "ok", job
 
+    # the docs' own example: -d site=NAME (the site file read from inside the egg) and an absolute JOBDIR; the
+    # demo's seeds replace the site's (-a start_urls wins over a site's seeds), so nothing leaves loopback. Both
+    # jobs run at once (max_proc = 2: their STATE_DIRs and sites differ), as a scrapyd runs a site's jobs.
+    jobdir = tmp_path / "jobs" / "cnn"
+    form = [("project", "newsproj"), ("spider", "news"), ("site", "cnn"), ("start_urls", f"{demo_server.base}/"),
+            ("setting", "NEWSPROJ_ALLOW_PRIVATE=1"), ("setting", f"STATE_DIR={tmp_path / 'state-cnn'}"),
+            ("setting", f"JOBDIR={jobdir}"),
+            ("setting", f"NEWSPROJ_DEFAULT_FEED={output}/%(site)s/%(date)s/%(run_id)s.jsonl"),
+            ("setting", "NEWSPROJ_EXTRACT_WORKERS=1"), ("setting", "AUTOTHROTTLE_ENABLED=0")]
+    site_job = _call(f"{base}/schedule.json", urllib.parse.urlencode(form).encode())
+    assert site_job["status"] == "ok", site_job
+
     deadline = time.monotonic() + 180
     while True:
         jobs = _call(f"{base}/listjobs.json?project=newsproj")
-        if any(j["id"] == job["jobid"] for j in jobs["finished"]):
+        if {job["jobid"], site_job["jobid"]} <= {j["id"] for j in jobs["finished"]}:
             break
         assert time.monotonic() < deadline, jobs
         time.sleep(0.5)
 
     log = (home / "logs" / "newsproj" / "news" / f"{job['jobid']}.log").read_text(encoding="utf-8")
-    files = list(output.glob("*/*/*.jsonl"))
+    files = list(output.glob("127.0.0.1-*/*/*.jsonl"))
     assert len(files) == 1, log[-3000:]
     records = read_jsonl(files[0])
     manifest = json.loads(files[0].with_name(files[0].name.replace(".jsonl", ".manifest.json")).read_text())
@@ -122,20 +134,7 @@ def test_scrapyd_deploy_schedule_and_records(tmp_path, scrapyd, demo_server, dem
         assert record["headline"] == truth["headline"]
     assert list((state / "runs").glob("*/*.json"))  # the run history went to the absolute STATE_DIR
 
-    # the docs' own example: -d site=NAME (the site file read from inside the egg) and an absolute JOBDIR; the
-    # demo's seeds replace the site's (-a start_urls wins over a site's seeds), so nothing leaves loopback
-    jobdir = tmp_path / "jobs" / "cnn"
-    form = [("project", "newsproj"), ("spider", "news"), ("site", "cnn"), ("start_urls", f"{demo_server.base}/"),
-            ("setting", "NEWSPROJ_ALLOW_PRIVATE=1"), ("setting", f"STATE_DIR={tmp_path / 'state-cnn'}"),
-            ("setting", f"JOBDIR={jobdir}"),
-            ("setting", f"NEWSPROJ_DEFAULT_FEED={output}/%(site)s/%(date)s/%(run_id)s.jsonl"),
-            ("setting", "NEWSPROJ_EXTRACT_WORKERS=1"), ("setting", "AUTOTHROTTLE_ENABLED=0")]
-    job = _call(f"{base}/schedule.json", urllib.parse.urlencode(form).encode())
-    assert job["status"] == "ok", job
-    deadline = time.monotonic() + 180
-    while not any(j["id"] == job["jobid"] for j in _call(f"{base}/listjobs.json?project=newsproj")["finished"]):
-        assert time.monotonic() < deadline
-        time.sleep(0.5)
+    job = site_job
     log_file = home / "logs" / "newsproj" / "news" / f"{job['jobid']}.log"
     log = log_file.read_text(encoding="utf-8") if log_file.exists() else "no log: refused before its log began"
     assert len(list(output.glob("cnn/*/*.jsonl"))) == 1, log[-3000:]
