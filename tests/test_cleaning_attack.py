@@ -109,17 +109,26 @@ def test_a_short_line_that_says_who_said_it_is_no_label(line):
 OUTSIDE_PROSE = [(line, section) for line, section in attack_lines("outside-prose.txt") if KNOWN_MISSES not in section]
 """The outside attack (a second helper's lines, written without reading prose.txt and chrome.txt): its known misses
 are kept on record, not asserted."""
+OUTSIDE_CHROME = attack_lines("outside-chrome.txt")
 
 
-def test_the_outside_prose_file_holds_300_lines_each_once():
+def test_the_outside_attack_files_hold_300_prose_lines_and_200_chrome_lines_each_once():
+    assert len(OUTSIDE_PROSE) >= 300 and len(OUTSIDE_CHROME) >= 200
     prose = [line for line, _ in attack_lines("outside-prose.txt")]
-    assert len(OUTSIDE_PROSE) >= 300 and len(set(prose)) == len(prose)
+    assert len(set(prose)) == len(prose) and len({line for line, _ in OUTSIDE_CHROME}) == len(OUTSIDE_CHROME)
+    assert not set(prose) & {line for line, _ in OUTSIDE_CHROME}
 
 
 @pytest.mark.parametrize("place", sorted(PLACES))
 def test_no_line_of_the_outside_prose_is_removed_wherever_it_stands(place):
     removed = {line: removed_from(line, place) for line, _ in OUTSIDE_PROSE}
     assert {line: gone for line, gone in removed.items() if gone} == {}
+
+
+@pytest.mark.parametrize("place", sorted(PLACES))
+def test_every_outside_chrome_line_is_removed_wherever_it_stands(place):
+    kept = [line for line, _ in OUTSIDE_CHROME if not removed_from(line, place)]
+    assert kept == []
 
 
 @pytest.mark.parametrize(
