@@ -202,6 +202,8 @@ HOSTILE = {
     "share_your_story": "share your story with us " + "x " * N,
     "reading_time": "reading time: " + "1" * N,
     "error_reports": "please " * N + "report an error",
+    "team_credits": "Redaktion: " + "Abc, " * N + "x y.",
+    "german_newsletters": "der " * N + "Newsletter",
 }
 
 
