@@ -7,7 +7,9 @@
   lead, in the middle and at the end: none may be removed;
 - recall: fixtures/chrome-attack/chrome.txt, chrome lines as news sites print them in the same languages (calls to
   action, error-report prompts, newsletter boxes, agency tags, credits, notices, consent, players, comment prompts),
-  set in the same places: every one goes, wherever it stands.
+  set in the same places: every one goes, wherever it stands;
+- the outside attack: fixtures/chrome-attack/outside-prose.txt and outside-chrome.txt, the same two sides written by
+  a second helper without reading the first two files (its known misses, prose still removed, on record there).
 
 Every pattern over page text is bounded: the new ones also get 100,000-character hostile lines."""
 
