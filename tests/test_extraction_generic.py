@@ -1530,3 +1530,27 @@ def test_lines_of_another_cell_stay_where_that_cell_has_no_links_or_they_sit_bet
     mixed = "\n".join([TABLE_STORY[0], SIDE_TEASERS[0], *TABLE_STORY[1:]])
     assert without_other_cells(mixed, page) == mixed
     assert without_other_cells(text, page) == "\n".join(TABLE_STORY)
+
+
+def test_a_story_cell_that_holds_a_picture_table_keeps_its_story_beside_a_column_of_teasers():
+    """review15: a story's cell that holds a table of its own (a picture and its caption, "Enlarge", "Gallery": the
+    2000s way to float a picture) is no innermost cell, so its paragraphs are placed in no cell; the teaser column
+    is then the cell of the most placed words. The story is most of the text: it stays whole, never cut down to
+    the teasers (before: the body was the six teasers alone)."""
+    from newsproj.extraction import extract
+
+    nav = "<td class='nav'>" + "".join(f"<a href='/s{i}'>Section {i}</a><br>" for i in range(6)) + "</td>"
+    side = ("<td class='side'><b>Other news</b>" + "".join(
+        f"<p><a href='/t{i}'>Teaser headline number {i} here</a> A short summary of the other story {i} in a few"
+        f" more words. <a href='/t{i}'>More</a></p>" for i in range(6)) + "</td>")
+    picture = ("<table align='right'><tr><td><img src='a.jpg'><p>The flooded main street of the valley town on"
+               " Tuesday morning, seen from the old stone bridge above the river by a resident who waded out with a"
+               " camera held high above the water.</p><a href='/big'>Enlarge</a> <a href='/gallery'>Gallery</a>"
+               "</td></tr></table>")
+    story = [f"Story paragraph {i} tells what happened in the valley town this week, with quotes and numbers."
+             for i in range(8)]
+    cell = "<td class='story'><h1>Valley town floods</h1>" + picture + "".join(f"<p>{p}</p>" for p in story) + "</td>"
+    html = ("<html lang='en'><head><title>Valley town floods</title></head><body>"
+            f"<table><tr>{nav}{cell}{side}</tr></table></body></html>")
+    body = extract(html, "http://127.0.0.1/archive/story.asp?id=3").article.articleBody
+    assert all(p in body for p in story), body[:300]

@@ -694,10 +694,10 @@ def without_other_cells(text: str, page: HtmlElement) -> str:
     """``text`` without the run of its first or last lines that come from another cell of the page's layout table
     than the story's (a column of teasers, "Other news" with a summary after each "More" link, beside the story's
     cell: trafilatura takes the table row whole). Each line is found in the innermost cell (<td>) whose text holds
-    it; the story's cell holds most of the text's words (``STORY_CELL_SHARE``); a run of lines at either end that
-    all come from other cells goes when each of those cells holds ``CELL_LINKS`` links or more (a column of prose
-    without links, a text set in two columns, stays), and lines it cannot place (a heading of a few words) go with
-    the run they sit in."""
+    it; the story's cell holds most of the text's words (``STORY_CELL_SHARE`` of all of them, placed or not); a
+    run of lines at either end that all come from other cells goes when each of those cells holds ``CELL_LINKS``
+    links or more (a column of prose without links, a text set in two columns, stays), and lines it cannot place (a
+    heading of a few words) go with the run they sit in."""
     if page.find(".//td") is None:
         return text  # (no layout table: most pages since ~2010)
     lines = text.split("\n")
@@ -722,7 +722,10 @@ def without_other_cells(text: str, page: HtmlElement) -> str:
     if len(words) < 2:
         return text
     story, most = words.most_common(1)[0]
-    if most < STORY_CELL_SHARE * sum(words.values()):
+    # (of the whole text's words, not of the placed ones: a story's cell that holds a table of its own, a picture
+    # and its caption, is no innermost cell, and its paragraphs are placed nowhere; the teaser column then has the
+    # most placed words, and the story would go as the lines around it)
+    if most < STORY_CELL_SHARE * word_count(text):
         return text
     placed = [i for i, cell in enumerate(where) if cell == story]
     first, last = placed[0], placed[-1]
