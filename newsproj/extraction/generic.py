@@ -215,6 +215,7 @@ def _pruned(tree: HtmlElement, chrome: bool = True) -> tuple[HtmlElement, int]:
 SIGNUP_WORDS = 40
 """A sign-up box says what it sends and where in a few words: a container of more words holds other text too."""
 MAX_SIGNUP_FORMS = 20
+"""E-mail fields looked at (bounded: the page decides how many it has; each costs its containers' text)."""
 MAX_SIGNUP_LEVELS = 8
 """Containers climbed from an e-mail field (bounded: the page decides how deep it nests)."""
 _STORY_TAGS = frozenset(("body", "html", "article", "main"))
@@ -227,10 +228,13 @@ def _signup_boxes(tree: HtmlElement) -> list[HtmlElement]:
     trafilatura drops the form and keeps its heading and pitch as body lines). Structure, not phrases: the box goes
     whatever its language or wording; a container that also holds a story's words is wider than a box and stays."""
     boxes: list[HtmlElement] = []
+    fields = 0
     for field in tree.iter("input"):
         if (field.get("type") or "").strip().lower() != "email":
             continue
-        if len(boxes) >= MAX_SIGNUP_FORMS:
+        # (fields counted, not boxes: a field in a wide container adds no box, and each costs that container's text)
+        fields += 1
+        if fields > MAX_SIGNUP_FORMS:
             break
         box, up = field, field.getparent()
         for _ in range(MAX_SIGNUP_LEVELS):
