@@ -429,3 +429,24 @@ def test_json_ld_authors_given_by_reference_are_named_from_their_graph_node():
     html = _page(f"<script type='application/ld+json'>{json.dumps(graph)}</script>"
                  "<meta name='author' content='Jeanne Martin'>")
     assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Jeanne Martin"]
+
+
+LONG_BODY = BODY + "".join(f"<p>More text {i} that fills the article well beyond its first two thousand characters"
+                           " of prose here.</p>" for i in range(30))
+
+
+@pytest.mark.parametrize("html", [
+    # review15: a sentence of the article, far down its text, that starts as a blog byline does
+    _page("").replace(BODY, LONG_BODY + "<p>Written by Lin-Manuel Miranda, the musical opened on Broadway in 2015"
+                      " to acclaim.</p>"),
+    _page("").replace(BODY, LONG_BODY + "<p>Posted on Twitter by Donald Trump, the message drew 40,000 replies"
+                      " within an hour.</p>"),
+    _page("").replace(BODY, LONG_BODY + "<p>Submitted by Westshire Council in March, the plan was rejected.</p>"),
+    # a picture's credit in its caption
+    _page("").replace(BODY, "<figure><img src='a.jpg'><figcaption>The harbour at dawn. <span class='credit'>by"
+                      " John Smith</span></figcaption></figure>" + BODY),
+    _page("").replace(BODY, "<figure><img src='a.jpg'><figcaption>The harbour at dawn.</figcaption>"
+                      "<p class='credit'>By John Smith</p></figure>" + BODY),
+])
+def test_a_sentence_of_the_article_or_a_pictures_credit_names_no_author(html: str):
+    assert extract(html, "http://127.0.0.1/a").article.authors == []

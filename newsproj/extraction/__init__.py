@@ -148,8 +148,10 @@ def _uncut(description: str) -> str:
     return description
 
 
-BYLINE_BODY_CHARS = 2000
-"""The article's first characters, where a byline line of its own text stands."""
+BYLINE_BODY_CHARS = 100_000
+"""The article's characters in which a line of the page's text is looked for as the article's own (bounded: the
+page decides how long its text is). The whole text, not its first lines: a sentence far down it can start as a
+blog byline does ("Written by Lin-Manuel Miranda, the musical opened…", "Posted on Twitter by …")."""
 
 
 def _author_sources(page: metadata.PageMeta) -> Iterator[list[str]]:

@@ -670,10 +670,11 @@ _BY_TEXTS = etree.XPath(
 )
 _BYLINE_PLACE = etree.XPath(
     "not(ancestor-or-self::script or ancestor-or-self::style or ancestor-or-self::nav or ancestor-or-self::footer"
-    " or ancestor-or-self::aside or ancestor-or-self::li"
+    " or ancestor-or-self::aside or ancestor-or-self::li or ancestor-or-self::figure or ancestor-or-self::figcaption"
     " or ancestor-or-self::*[contains(@class, 'comment') or contains(@id, 'comment')])"
 )
-"""Asked of the element that holds a text (a tail's: the element's parent): no navigation, list, comment..."""
+"""Asked of the element that holds a text (a tail's: the element's parent): no navigation, list, comment, picture
+(a photographer's credit, "by John Smith", in a <figure>)..."""
 _TEXT_BYLINE_START = re.compile(r"(?:(?:Posted|Submitted|Written)(?: on [^|·•]{1,40}?)? [bB]y|By|BY|by)(?: |$)")
 """A byline's words before the names: "By", "Posted by", "Submitted by", "Written By", "Posted on March 3, 2024 by"
 (the date up to 40 characters; the pattern is tried once, at the text's start); a lower-case "by" only as an
