@@ -450,3 +450,25 @@ LONG_BODY = BODY + "".join(f"<p>More text {i} that fills the article well beyond
 ])
 def test_a_sentence_of_the_article_or_a_pictures_credit_names_no_author(html: str):
     assert extract(html, "http://127.0.0.1/a").article.authors == []
+
+
+@pytest.mark.parametrize(("target", "expected"), [
+    # review15: a reference to a node that is no person nor organisation names no author
+    ({"@type": "WebPage", "@id": "https://b.example/p/", "name": "Titre - Blog"}, []),
+    ({"@type": "WebSite", "@id": "https://b.example/p/", "name": "Example Blog"}, []),
+    ({"@type": "ImageObject", "@id": "https://b.example/p/", "name": "Harbour at dawn"}, []),
+    ({"@type": ["Person", "Organization"], "@id": "https://b.example/p/", "name": "Dorothy Finch"}, ["Dorothy Finch"]),
+])
+def test_a_json_ld_author_reference_names_a_person_or_an_organisation_only(target: dict, expected: list[str]):
+    import json
+
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "Titre", "author": {"@id": "https://b.example/p/"}}, target]}
+    html = _page(f"<script type='application/ld+json'>{json.dumps(graph)}</script>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == expected
+    # the article's own node referenced as its author: its name is its title
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "@id": "https://b.example/p/#a", "name": "Titre", "headline": "Titre",
+         "author": {"@id": "https://b.example/p/#a"}}]}
+    html = _page(f"<script type='application/ld+json'>{json.dumps(graph)}</script>")
+    assert extract(html, "http://127.0.0.1/a").article.authors == []

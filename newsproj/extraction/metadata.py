@@ -135,6 +135,9 @@ def _flatten(items: list[Any]) -> list[dict[str, Any]]:
     return out
 
 
+_AUTHOR_TYPES = frozenset(("person", "organization", "newsmediaorganization", "corporation"))
+"""The node types (lower-cased) an author reference may name: schema.org's ``author`` is a Person or an
+Organization (Yoast types its own ``["Person", "Organization"]``)."""
 MAX_REFERENCES = 20
 """Authors of an article node looked up by reference (bounded: the page decides how many it lists)."""
 
@@ -151,7 +154,10 @@ def _with_people(article: dict[str, Any], nodes: list[dict[str, Any]]) -> dict[s
     if not any(unnamed(v) or (isinstance(v, list) and any(map(unnamed, v[:MAX_REFERENCES])))
                for v in found.values()):
         return article  # (most pages: names given, or no author at all)
-    ids = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str) and "name" in node}
+    # (a person or an organisation only: a reference to the WebPage, the WebSite or the article itself names its
+    # title or the site, no author)
+    ids = {node["@id"]: node for node in nodes
+           if isinstance(node.get("@id"), str) and "name" in node and _types(node) & _AUTHOR_TYPES}
 
     def resolved(value: Any) -> Any:
         return ids.get(value["@id"], value) if unnamed(value) else value
