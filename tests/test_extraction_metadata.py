@@ -472,3 +472,19 @@ def test_a_json_ld_author_reference_names_a_person_or_an_organisation_only(targe
          "author": {"@id": "https://b.example/p/#a"}}]}
     html = _page(f"<script type='application/ld+json'>{json.dumps(graph)}</script>")
     assert extract(html, "http://127.0.0.1/a").article.authors == []
+
+
+@pytest.mark.parametrize("line", [
+    # review15: an event's date in a sentence of the text, an event to come: not the page's date
+    "<p>La cumbre del <time>3 de marzo de 2025</time> reunirá a los líderes de la región en la capital.</p>",
+    "<p class='event-date'>3 de marzo de 2031</p>",
+])
+def test_an_events_date_written_in_words_does_not_date_the_page(line: str):
+    html = (f"<html lang='es'><head><title>Titre</title></head><body><article><h1>Titre</h1>{line}"
+            f"<div class='content'>{BODY}</div></article></body></html>")
+    article = extract(html, "http://127.0.0.1/a", date_downloaded="2026-12-02T00:00:00+00:00").article
+    assert article.datePublished is None
+    # the page's own date, after the event's: the page's
+    html = html.replace("<div class='content'>", "<p class='date'>Publicado el 1 de marzo de 2025</p><div>")
+    article = extract(html, "http://127.0.0.1/a", date_downloaded="2026-12-02T00:00:00+00:00").article
+    assert article.datePublished == "2025-03-01"

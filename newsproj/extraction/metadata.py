@@ -608,12 +608,14 @@ _DATE_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE
                   "PREFER_DATES_FROM": "past"}
 
 
-def text_date(tree: HtmlElement, lang: str | None) -> str | None:
+def text_date(tree: HtmlElement, lang: str | None, until: str = "") -> str | None:
     """The date (``YYYY-MM-DD``) a date element of the page writes in words of its language ("3 de marzo de 2024",
     "3 maart 2024, 10:12", "2024年3月3日", "3 مارس 2024"; htmldate knows the month names of five languages only):
     the first of ``MAX_DATE_TEXTS`` short texts (a <time>, an element whose class or id names a date) holding a
     year, a day and a month word, parsed by dateparser in the page's stated language, from its first number on
-    ("Publicado el 3 de marzo…"). None when the page states no language dateparser knows: no guessing."""
+    ("Publicado el 3 de marzo…"). None when the page states no language dateparser knows: no guessing. Not a date
+    a sentence goes on after ("La cumbre del <time>3 de marzo de 2025</time> reunirá…": an event's, in the text),
+    nor one after ``until`` (``YYYY-MM-DD``, the day the page was fetched, else today's: an event to come)."""
     primary = (lang or "").split("-")[0].split("_")[0].strip().lower()
     if not primary.isalpha() or len(primary) > 3:
         return None
@@ -624,6 +626,8 @@ def text_date(tree: HtmlElement, lang: str | None) -> str | None:
         text = " ".join(el.text_content().split())
         if len(text) > DATE_TEXT_CHARS or not _WORD_DATE.search(text) or not _WORDED.search(text):
             continue
+        if (el.tail or "").lstrip()[:1].islower():
+            continue  # (a date inside a sentence, the sentence's words after it: "… de 2025 reunirá a los líderes")
         tried += 1
         if tried > MAX_DATE_TEXTS:
             break
@@ -634,8 +638,23 @@ def text_date(tree: HtmlElement, lang: str | None) -> str | None:
             except (ValueError, TypeError, OverflowError):  # (a language dateparser does not know, a wild value)
                 return None
             if found is not None:
-                return found.date().isoformat()
+                day = found.date().isoformat()
+                if day <= _latest(until):
+                    return day
+                break  # (a day to come: an event's date, not the page's)
     return None
+
+
+def _latest(until: str) -> str:
+    """The last day a page fetched on ``until`` (ISO 8601; "" = now) can be dated: the day after (a zone ahead of
+    UTC)."""
+    import datetime
+
+    try:
+        day = datetime.date.fromisoformat(until[:10])
+    except ValueError:
+        day = datetime.datetime.now(datetime.UTC).date()
+    return (day + datetime.timedelta(days=1)).isoformat()
 
 
 _ABSOLUTE_HREFS = etree.XPath("//a/@href[starts-with(., 'http://') or starts-with(., 'https://')]")
