@@ -504,3 +504,15 @@ def test_a_line_break_inside_a_heading_parts_its_words():
     assert _choose(head, "<h1>Storm closes schools<br>across the county</h1><p>Text.</p>") == (
         "Storm closes schools across the county")
     assert _page("", "<h1><span>Storm closes</span><br/>schools</h1>").headings[0].text == "Storm closes schools"
+
+
+def test_an_h1_above_a_heading_that_shows_the_declared_title_is_a_label_not_the_headline():
+    # review15: the <h1> a kicker of the story ("Exclusive interview with …"), an <h2> showing the declared title
+    declared = "Mayor vows to fix every pothole in the city by summer"
+    head = f"{_ld(declared)}<meta property='og:title' content='{declared}'><title>{declared} | Gazette</title>"
+    body = ("<h1>Exclusive interview with the mayor of the city</h1><h2>Mayor vows to fix every pothole by summer</h2>"
+            "<p>Text.</p>")
+    assert _choose(head, body) == declared
+    # without the <h2>, the <h1> that states the story in other words is the headline (779efaf)
+    assert _choose(head, "<h1>City mayor pledges smooth streets by summer</h1><p>Text.</p>") == (
+        "City mayor pledges smooth streets by summer")

@@ -389,6 +389,8 @@ RESTATED_WORDS = 4
 """A heading of fewer words that shares words with a declared title is a label ("Lido heatwave"), not its story's
 headline in other words."""
 MAX_H1S = 3
+MAX_OTHER_HEADINGS = 20
+"""Headings compared with a restated <h1> (bounded: the page decides how many it has)."""
 
 
 def _restated_h1(headings: list[Heading], declared: list[str],
@@ -400,7 +402,9 @@ def _restated_h1(headings: list[Heading], declared: list[str],
     more, and a third of its own, with the declared title it shares most with, but less than two thirds; else None.
     (A heading that shares two thirds of its words or more with one is that title lightly reworded, "… die in Laos
     'methanol poisoning' as police detain hostel bosses" beside "Laos methanol poisonings: … as police detain hostel
-    bosses": the title the publisher declares stays, as corpora annotate it.)"""
+    bosses": the title the publisher declares stays, as corpora annotate it.) None too when another heading (of the
+    first ``MAX_OTHER_HEADINGS``) shares more words with a declared title: it shows that story, the <h1> is a label
+    above it."""
     if not declared:
         return None
     titles = [_words(t) for t in declared]
@@ -413,6 +417,13 @@ def _restated_h1(headings: list[Heading], declared: list[str],
         words = _words(text)
         shared = max(len(words & t) for t in titles)
         if shared >= 2 and 3 * shared >= len(words) > 3 * shared / 2:
+            # (another heading that shares more words with a declared title shows that title's story: the <h1> is
+            # a label above it, "Exclusive interview with the mayor of the city" over "Mayor vows to fix every
+            # pothole by summer")
+            if any(h is not heading and h.tag not in _BOLD and max(len(_words(h.text[:MAX_TITLE]) & t)
+                                                                  for t in titles) > shared
+                   for h in headings[:MAX_OTHER_HEADINGS]):
+                return None
             return text
     return None
 
