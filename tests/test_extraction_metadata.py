@@ -478,6 +478,8 @@ def test_a_json_ld_author_reference_names_a_person_or_an_organisation_only(targe
     # review15: an event's date in a sentence of the text, an event to come: not the page's date
     "<p>La cumbre del <time>3 de marzo de 2025</time> reunirá a los líderes de la región en la capital.</p>",
     "<p class='event-date'>3 de marzo de 2031</p>",
+    # no date at all: dateparser reads "3 del año 2024" as 2023-12-02, a day the text does not write
+    "<p class='date'>Edición número 3 del año 2024</p>",
 ])
 def test_an_events_date_written_in_words_does_not_date_the_page(line: str):
     html = (f"<html lang='es'><head><title>Titre</title></head><body><article><h1>Titre</h1>{line}"

@@ -615,7 +615,8 @@ def text_date(tree: HtmlElement, lang: str | None, until: str = "") -> str | Non
     year, a day and a month word, parsed by dateparser in the page's stated language, from its first number on
     ("Publicado el 3 de marzo…"). None when the page states no language dateparser knows: no guessing. Not a date
     a sentence goes on after ("La cumbre del <time>3 de marzo de 2025</time> reunirá…": an event's, in the text),
-    nor one after ``until`` (``YYYY-MM-DD``, the day the page was fetched, else today's: an event to come)."""
+    nor one after ``until`` (``YYYY-MM-DD``, the day the page was fetched, else today's: an event to come), nor
+    one whose year or day the text does not write as a number (dateparser's guess from other words)."""
     primary = (lang or "").split("-")[0].split("_")[0].strip().lower()
     if not primary.isalpha() or len(primary) > 3:
         return None
@@ -637,6 +638,9 @@ def text_date(tree: HtmlElement, lang: str | None, until: str = "") -> str | Non
                 found = dateparser.parse(candidate, languages=[primary], settings=_DATE_SETTINGS)
             except (ValueError, TypeError, OverflowError):  # (a language dateparser does not know, a wild value)
                 return None
+            numbers = {int(n) for n in re.findall(r"\d+", candidate)}
+            if found is not None and not {found.year, found.day} <= numbers:
+                break  # (a day or a year the text does not write: "número 3 del año 2024" read as 2023-12-02)
             if found is not None:
                 day = found.date().isoformat()
                 if day <= _latest(until):
