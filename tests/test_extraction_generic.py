@@ -1554,3 +1554,15 @@ def test_a_story_cell_that_holds_a_picture_table_keeps_its_story_beside_a_column
             f"<table><tr>{nav}{cell}{side}</tr></table></body></html>")
     body = extract(html, "http://127.0.0.1/archive/story.asp?id=3").article.articleBody
     assert all(p in body for p in story), body[:300]
+
+
+def test_an_email_field_inside_a_paragraphs_wrapper_takes_no_paragraph_with_it():
+    """review15: a story set one paragraph a <div class='c'>, a newsletter field inside one of the wrappers: the
+    wrapper is one of a run of like blocks, no sign-up box (before: its paragraph went with the field)."""
+    from newsproj.extraction import extract
+
+    blocks = "".join(f"<div class='c'><p>{p}</p>" + ("<input type='email' name='e'>" if i == 3 else "") + "</div>"
+                     for i, p in enumerate(PARAS[:6]))
+    html = ("<html><head><title>Story</title></head><body><article><h1>A headline for the test</h1>" + blocks
+            + "</article></body></html>")
+    assert extract(html, "http://127.0.0.1/news/story.html").article.articleBody.split("\n") == PARAS[:6]

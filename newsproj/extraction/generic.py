@@ -238,12 +238,19 @@ def _signup_boxes(tree: HtmlElement) -> list[HtmlElement]:
             break
         box, up = field, field.getparent()
         for _ in range(MAX_SIGNUP_LEVELS):
-            if up is None or up.tag in _STORY_TAGS or word_count(up.text_content()) > SIGNUP_WORDS:
+            if up is None or up.tag in _STORY_TAGS or _one_of_a_run(up) or word_count(up.text_content()) > SIGNUP_WORDS:
                 break
             box, up = up, up.getparent()
         if box is not field and box not in boxes:
             boxes.append(box)
     return boxes
+
+
+def _one_of_a_run(el: HtmlElement) -> bool:
+    """The element is one of a run of like blocks, a sibling beside it of its tag and class: a story set one
+    paragraph a <div class="c">, where a field inside one wrapper makes no box of the paragraph it holds."""
+    return any(s is not None and s.tag == el.tag and s.get("class") == el.get("class")
+               for s in (el.getprevious(), el.getnext()))
 
 
 PROSE_LINK_WORDS = 10
