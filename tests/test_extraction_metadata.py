@@ -490,3 +490,18 @@ def test_an_events_date_written_in_words_does_not_date_the_page(line: str):
     html = html.replace("<div class='content'>", "<p class='date'>Publicado el 1 de marzo de 2025</p><div>")
     article = extract(html, "http://127.0.0.1/a", date_downloaded="2026-12-02T00:00:00+00:00").article
     assert article.datePublished == "2025-03-01"
+
+
+def test_a_time_inside_a_sentence_keeps_its_words_in_the_body():
+    """trafilatura deletes every <time> with its text: "La cumbre del <time>3 de marzo de 2025</time> reunirá…" was
+    "La cumbre del reunirá…" in the body (found by review15). A <time> on a line of its own (a byline's) stays out,
+    and the sentence's date does not date the page (its datetime is still read only as it was)."""
+    html = ("<html lang='es'><head><title>Cumbre regional</title></head><body><article><h1>Cumbre regional</h1>"
+            "<p class='date'><time datetime='2024-02-01'>1 de febrero de 2024</time></p>" + BODY +
+            "<p>La cumbre del <time datetime='2025-03-03'>3 de marzo de 2025</time> reunirá a los presidentes de la "
+            "región en la capital.</p>" + BODY + "</article></body></html>")
+    article = extract(html, "http://127.0.0.1/a").article
+    assert "La cumbre del 3 de marzo de 2025 reunirá a los presidentes de la región en la capital." in (
+        article.articleBody.split("\n"))
+    assert "1 de febrero de 2024" not in article.articleBody
+    assert article.datePublished.startswith("2024-02-01")

@@ -523,3 +523,15 @@ def test_signup_boxes_are_bounded_by_the_email_fields_looked_at():
     tree = parse_html("<html><body><div>" + "word " * 200_000 + "<input type='email'>" * 600 + "</div>"
                       "<div><p>Get the briefing</p><input type='email'></div></body></html>")
     assert finished(generic._signup_boxes, tree) == []
+
+
+def test_many_times_in_one_paragraph_are_read_linearly():
+    """Each <time> inside a sentence asks whether its paragraph is prose: a paragraph is read once, not once a
+    <time> (20,000 of them in one paragraph)."""
+    import lxml.html
+
+    from newsproj.extraction.generic import _inline_repairs
+
+    sentence = "The council met on <time datetime='2024-03-03'>3 March</time> and agreed on the plan for the city. "
+    tree = lxml.html.fromstring(f"<html><body><article><p>{sentence * 20_000}</p></article></body></html>")
+    finishes(_inline_repairs, tree, seconds=1.0)

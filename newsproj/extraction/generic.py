@@ -280,7 +280,7 @@ _EMPTY_CUT = ("span", "b", "strong", "i", "em", "q")
 
 
 def _inline_repairs(tree: HtmlElement) -> None:
-    """Three repairs of a paragraph's inline markup, in one walk of the page's inline elements (the first two for
+    """Four repairs of a paragraph's inline markup, in one walk of the page's inline elements (the first two for
     trafilatura's precision run):
 
     - The links inside the sentences (:func:`_in_sentence`) of a paragraph of prose (:func:`_prose_paragraph`)
@@ -298,15 +298,23 @@ def _inline_repairs(tree: HtmlElement) -> None:
     - A link's hint for screen readers in a span of its own (``_NEW_WINDOW``: "Investoren<span>(öffnet im neuen
       Fenster)</span>") goes, its tail text stays: the site hides it by a class of its own, and the extractors glue
       it into the sentence.
+    - A ``<time>`` inside a sentence of a paragraph of prose gives its words to the sentence (they become its tail;
+      the element stays, empty, with its ``datetime``): trafilatura deletes every ``<time>`` with its text, and
+      "La cumbre del <time>3 de marzo de 2025</time> reunirá…" lost its date ("La cumbre del reunirá…").
     """
     blocks: dict[HtmlElement, int] = {}  # a paragraph → its links are prose links (_PROSE), a list's (_LISTED)
     nearest: dict[HtmlElement, HtmlElement | None] = {}  # an inline element → the block it is in
     links: list[HtmlElement] = []
     empty: list[HtmlElement] = []
     hints: list[HtmlElement] = []
-    for el in tree.iter("a", *_EMPTY_CUT):
+    times: list[HtmlElement] = []
+    for el in tree.iter("a", "time", *_EMPTY_CUT):
         parent = el.getparent()
         if parent is None:
+            continue
+        if el.tag == "time":
+            if _LETTER.search(el.tail or "") and _in_sentence(el, parent):
+                times.append(el)
             continue
         if el.tag != "a":
             if el.text is None and not len(el) and (el.tail or "").strip():
@@ -330,6 +338,16 @@ def _inline_repairs(tree: HtmlElement) -> None:
             links.append(el)
     for el in hints:
         el.drop_tree()  # (its tail stays)
+    prose: dict[HtmlElement, bool] = {}  # (a block is read once, however many <time>s it holds)
+    for el in times:
+        block = _block_of(el.getparent(), nearest)
+        if block is not None and block.tag in ("p", "div") and block not in prose:
+            prose[block] = blocks.get(block) == _PROSE or _prose_paragraph(block)
+        if block is not None and prose.get(block):
+            el.tail = element_text(el) + (el.tail or "")  # its words stay in the sentence, its datetime for the dates
+            el.text = None
+            for child in list(el):
+                el.remove(child)
     unlinked = set(links)
     for el in empty:
         if el.getparent() in unlinked or len(el.tail.strip()) >= ICON_LABEL_CHARS:
