@@ -82,19 +82,6 @@ def test_the_attack_files_hold_300_prose_lines_and_200_chrome_lines_each_once():
     assert not {line for line, _ in PROSE} & {line for line, _ in CHROME}
 
 
-@pytest.mark.parametrize("place", sorted(PLACES))
-def test_no_line_of_prose_is_removed_wherever_it_stands(place):
-    removed = {line: removed_from(line, place) for line, section in PROSE
-               if not (place == "top" and NOT_AT_TOP in section)}
-    assert {line: gone for line, gone in removed.items() if gone} == {}
-
-
-@pytest.mark.parametrize("place", sorted(PLACES))
-def test_every_chrome_line_is_removed_wherever_it_stands(place):
-    kept = [line for line, _ in CHROME if not removed_from(line, place)]
-    assert kept == []
-
-
 @pytest.mark.parametrize(
     "line",
     [
@@ -121,15 +108,22 @@ def test_the_outside_attack_files_hold_300_prose_lines_and_200_chrome_lines_each
     assert not set(prose) & {line for line, _ in OUTSIDE_CHROME}
 
 
+ATTACKS = {"own": (PROSE, CHROME), "outside": (OUTSIDE_PROSE, OUTSIDE_CHROME)}
+"""Each attack's prose that must survive and chrome that must go: prose.txt/chrome.txt, and the outside attack."""
+
+
+@pytest.mark.parametrize("attack", sorted(ATTACKS))
 @pytest.mark.parametrize("place", sorted(PLACES))
-def test_no_line_of_the_outside_prose_is_removed_wherever_it_stands(place):
-    removed = {line: removed_from(line, place) for line, _ in OUTSIDE_PROSE}
+def test_no_line_of_prose_is_removed_wherever_it_stands(attack, place):
+    removed = {line: removed_from(line, place) for line, section in ATTACKS[attack][0]
+               if not (place == "top" and NOT_AT_TOP in section)}
     assert {line: gone for line, gone in removed.items() if gone} == {}
 
 
+@pytest.mark.parametrize("attack", sorted(ATTACKS))
 @pytest.mark.parametrize("place", sorted(PLACES))
-def test_every_outside_chrome_line_is_removed_wherever_it_stands(place):
-    kept = [line for line, _ in OUTSIDE_CHROME if not removed_from(line, place)]
+def test_every_chrome_line_is_removed_wherever_it_stands(attack, place):
+    kept = [line for line, _ in ATTACKS[attack][1] if not removed_from(line, place)]
     assert kept == []
 
 
