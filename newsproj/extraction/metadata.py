@@ -10,6 +10,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import htmldate
@@ -17,6 +18,7 @@ from extruct.jsonld import JsonLdExtractor
 from lxml import etree
 
 from .. import soft_failures
+from ..times import utc_moment
 from .limits import MAX_JSON_DEPTH, json_too_deep
 from .parse import element_text
 from .verdict import ARTICLE_TYPES
@@ -650,15 +652,10 @@ def text_date(tree: HtmlElement, lang: str | None, until: str = "") -> str | Non
 
 
 def _latest(until: str) -> str:
-    """The last day a page fetched on ``until`` (ISO 8601; "" = now) can be dated: the day after (a zone ahead of
-    UTC)."""
-    import datetime
-
-    try:
-        day = datetime.date.fromisoformat(until[:10])
-    except ValueError:
-        day = datetime.datetime.now(datetime.UTC).date()
-    return (day + datetime.timedelta(days=1)).isoformat()
+    """The last day a page fetched at ``until`` (ISO 8601, read by the package's rule; "" = now) can be dated: the
+    day after, in UTC (a zone ahead of UTC)."""
+    fetched = utc_moment(until) or datetime.now(UTC)
+    return (fetched.date() + timedelta(days=1)).isoformat()
 
 
 _ABSOLUTE_HREFS = etree.XPath("//a/@href[starts-with(., 'http://') or starts-with(., 'https://')]")
