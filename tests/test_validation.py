@@ -29,8 +29,9 @@ def test_good_record_has_no_problems():
         ({"datePublished": "2024-09-05T09:30:00"}, "without offset not named in metadata.dateZoneless"),
         ({"mainImage": "http://h/i.jpg"}, "mainImage"),
         ({"extra": 1}, "Additional properties"),
-        ({"metadata": {}}, "metadata"),
-        ({"metadata": None}, "metadata: null"),  # CONTRACT.md: metadata is an object, at least dateDownloaded
+        ({"metadata": {}}, "metadata: 'dateDownloaded' is a required property"),
+        ({"metadata": {"dateDownloaded": ""}}, "metadata/dateDownloaded"),
+        ({"metadata": None}, "metadata: None is not of type 'object'"),  # CONTRACT.md: always an object
     ],
 )
 def test_problems_named(change, needle):
