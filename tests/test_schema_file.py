@@ -74,3 +74,16 @@ def test_docs_record_md_is_generated_from_items():
 
     doc = ROOT / "docs" / "record.md"
     assert doc.read_text(encoding="utf-8") == record_markdown(), "run: python -m newsproj.schema > docs/record.md"
+
+
+@pytest.mark.parametrize(("args", "code"), [(["--help"], 0), (["--check"], 2)])
+def test_build_schema_writes_nothing_when_given_arguments(args, code):
+    import subprocess
+    import sys
+
+    before = {path: path.stat().st_mtime_ns for path in files()}
+    done = subprocess.run([sys.executable, "tools/build_schema.py", *args], capture_output=True, text=True,
+                          cwd=PATH.parent.parent, timeout=60)
+    assert done.returncode == code, done.stderr
+    assert "Traceback" not in done.stderr and "wrote" not in done.stdout
+    assert {path: path.stat().st_mtime_ns for path in files()} == before

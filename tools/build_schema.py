@@ -34,6 +34,12 @@ def files() -> dict[Path, bytes]:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] in (["-h"], ["--help"]):
+        print(__doc__.strip())
+        raise SystemExit(0)
+    if sys.argv[1:]:
+        print(f"build_schema.py: takes no arguments (got {' '.join(sys.argv[1:])!r}); see --help", file=sys.stderr)
+        raise SystemExit(2)
     SCHEMA_DIR.mkdir(exist_ok=True)
     for path, content in files().items():
         path.write_bytes(content)
