@@ -18,6 +18,7 @@ from scrapy.exceptions import UsageError
 from scrapy.settings import SETTINGS_PRIORITIES
 
 from .. import __version__ as VERSION  # noqa: N812
+from .outcomes import quiet_network_tracebacks
 from .redact import install_log_redaction
 
 if TYPE_CHECKING:
@@ -268,10 +269,12 @@ def user_agent(contact: str, bot: str = "newsproj") -> str:
 
 
 class SafetyAddon:
-    """Add-on: sets an honest User-Agent, turns on log redaction (settings are checked by the spider)."""
+    """Add-on: sets an honest User-Agent, turns on log redaction and drops network faults' tracebacks (settings are
+    checked by the spider)."""
 
     def update_settings(self, settings: BaseSettings) -> None:
         install_log_redaction()
+        quiet_network_tracebacks()
         contact = settings.get("NEWSPROJ_CONTACT_URL") or SETTINGS["NEWSPROJ_CONTACT_URL"].default
         if (settings.getpriority("USER_AGENT") or 0) <= SETTINGS_PRIORITIES["addon"]:
             settings.set("USER_AGENT", user_agent(contact, settings.get("BOT_NAME") or "newsproj"), "addon")

@@ -71,7 +71,11 @@ class Refused(IgnoreRequest):
 
 def failure_reason(failure: Failure) -> str:
     """A short, stable reason for a failed request (the last path part of its stats key)."""
-    exc = failure.value
+    return exception_reason(failure.value)
+
+
+def exception_reason(exc: BaseException) -> str:
+    """:func:`failure_reason` of an exception."""
     if isinstance(exc, Refused):
         return exc.reason
     if isinstance(exc, HttpError):
@@ -96,6 +100,30 @@ def failure_reason(failure: Failure) -> str:
     if isinstance(exc, DownloadCancelledError | CancelledError):
         return "too_large" if "max size" in str(exc) or "maxsize" in str(exc) else "cancelled"
     return type(exc).__name__
+
+
+class NetworkTracebackFilter(logging.Filter):
+    """Drops the traceback (not the line) of a log record whose exception is a network fault. Scrapy's
+    ``RobotsTxtMiddleware`` logs a robots.txt it could not download at ERROR with the whole traceback: 60 lines for
+    a refused connection, a fault the run counts and names (``newsproj/fetch/failed/<reason>``, the health
+    check). A traceback of anything else (a bug) is kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None and exception_reason(record.exc_info[1]) in NETWORK:
+            record.exc_info = record.exc_text = None
+        return True
+
+
+_NETWORK_TRACEBACKS = NetworkTracebackFilter()
+QUIETED_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt",)
+
+
+def quiet_network_tracebacks() -> None:
+    """Attach :class:`NetworkTracebackFilter` to the loggers that print a network fault with its traceback."""
+    for name in QUIETED_LOGGERS:
+        log = logging.getLogger(name)
+        if _NETWORK_TRACEBACKS not in log.filters:
+            log.addFilter(_NETWORK_TRACEBACKS)
 
 
 def record_response(crawler: Crawler, response: Response) -> None:

@@ -84,6 +84,9 @@ def test_first_run_against_a_site_refusing_connections_fails(tmp_path):
     result = run_crawl("-a", f"start_urls={dead}", out=tmp_path / "out.jsonl")
     assert result.returncode == 3, result.log[-3000:]
     assert "nothing found" in result.log and "connection_refused" in result.log
+    # the robots.txt that could not be fetched: Scrapy's line stays, its 60-line traceback of a network fault goes
+    assert "[scrapy.downloadermiddlewares.robotstxt] ERROR: Error downloading" in result.log
+    assert "raise DownloadConnectionRefusedError" not in result.log and "robotstxt.py" not in result.log
 
 
 @pytest.mark.parametrize("forbid_all", [False, True])
