@@ -200,6 +200,11 @@ HOSTILE = {
     "error_reports": "please " * N + "report an error",
     "team_credits": "Redaktion: " + "Abc, " * N + "x y.",
     "german_newsletters": "der " * N + "Newsletter",
+    # session 16: tag labels, board links, the contributor's disclaimer, the share widget's message
+    "tagged_labels": "tagged with" + " " * N + ":",
+    "board_links": "Discuss this story on the " + "x " * N + "board",
+    "disclaimers": "the opinions expressed " + "x " * N + "are their own",
+    "widget_messages": "a link has been posted to your facebook " + "x" * N,
 }
 
 
