@@ -205,6 +205,8 @@ HOSTILE = {
     "board_links": "Discuss this story on the " + "x " * N + "board",
     "disclaimers": "the opinions expressed " + "x " * N + "are their own",
     "widget_messages": "a link has been posted to your facebook " + "x" * N,
+    "german_read_here": "mehr über " + "x " * N + "lesen sie hier",
+    "profile_links": "full profile" + " " * N + "x",
 }
 
 
