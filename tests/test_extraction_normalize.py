@@ -108,10 +108,22 @@ def test_bcp47(raw, expected):
         (["By Ahmed Haj, Associated Press Writer"], ["Ahmed Haj"]),
         (["The Associated Press"], ["The Associated Press"]),
         (["Jane Doe and The Associated Press"], ["Jane Doe", "The Associated Press"]),
+        # "News" in another language is a section's label in an author <meta>, no one's name; a desk named after it,
+        # or a name that holds the word, stays
+        (["Nachrichten"], []),
+        (["Noticias", "Jane Doe"], ["Jane Doe"]),
+        (["Redaktion Nachrichten"], ["Redaktion Nachrichten"]),
+        (["Erika Nieuwsma"], ["Erika Nieuwsma"]),
     ],
 )
 def test_author_names(raw, expected):
     assert author_names(raw) == expected
+
+
+def test_author_names_long_hostile_byline_is_linear():
+    # a role-word byline repeated to a page's length: one pass, no name, well under a second
+    raw = ["Nachrichten, " * 20_000 + "Nachrichten"]
+    assert author_names(raw) == []
 
 
 def test_clean_text_strips_controls_and_folds_spaces():

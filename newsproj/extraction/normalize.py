@@ -176,9 +176,12 @@ _AGENCY_AFTER_NAME = re.compile(
 _FOR_AGENCY = re.compile(r"^for (?:the )?(?=associated press$)", re.I)
 """"For The Associated Press" after a name: whom the author writes for, the agency itself."""
 _ROLE_ONLY = re.compile(
-    r"^(?:and|the|our|with|in|for|at|of|by|von|par|por|di|news|staff|team|desk|editors?|authors?|autor(?:in|en)?)$",
+    r"^(?:and|the|our|with|in|for|at|of|by|von|par|por|di|news|staff|team|desk|editors?|authors?|autor(?:in|en)?"
+    r"|nachrichten|nouvelles|noticias|notizie|nieuws|nyheter|nyheder|uutiset|wiadomości|notícias)$",
     re.I
 )
+"""A word that names no one: a preposition left of a split byline, a role, or "News" in a language of the corpora
+(a section's label in an author <meta>, "Nachrichten")."""
 
 
 AGENCIES = frozenset({
