@@ -290,3 +290,39 @@ def test_headline_links_does_not_join_absolute_links(monkeypatch):
     found = headline_links(tree, "http://127.0.0.1/", metadata.read(tree))
     assert len(found) == 6
     assert [u for u in joined if u.startswith("http")] == ["http://127.0.0.1/"]  # (the page's own URL, its selves)
+
+
+# ------------------------------------------------------------------ old table layouts (issue 11, probe round 2)
+OLD_LISTINGS = ["/", "/news/local/", "/search.php?q=flood", "/ru/news/"]
+
+
+@pytest.mark.parametrize("path", OLD_LISTINGS)
+def test_an_old_layouts_listing_of_table_rows_or_strung_headlines_is_a_listing(path):
+    """A section table of headline + one-line summary rows (trafilatura writes each row as one line, the headline
+    no block's whole text), search results, and a homepage whose headlines run on one line between ``|``s: their
+    links are followed, no record. (Each was an article before: a homepage crawl stopped at its seed.)"""
+    from tests import old_layouts
+
+    html = old_layouts.LISTINGS[path]
+    with pytest.raises(NotAnArticle) as caught:
+        extract(html, f"http://127.0.0.1:8000{path}")
+    assert caught.value.reason in LISTING_REASONS
+
+
+def test_every_old_layouts_article_is_an_article():
+    from tests import old_layouts
+
+    for page in old_layouts.ARTICLES:
+        assert extract(page.html, f"http://127.0.0.1:8000{page.path}").article.articleBody, page.path
+
+
+def test_paragraphs_that_open_with_a_link_to_another_story_leave_an_article_an_article():
+    """Prose of its own beside link-led lines keeps a page an article (a story citing three earlier ones)."""
+    own = ("The council met again on Tuesday evening and agreed, after a long debate, to keep the library open on "
+           "Saturdays for at least another year while the budget is reviewed.")
+    led = [f'<p><a href="/news/{n}.html">Earlier report number {n} on the library</a> said the opening hours were '
+           "under review and that the council would decide in the spring.</p>" for n in range(3)]
+    html = (f"<html><head><title>Library stays open</title></head><body><h1>Library stays open</h1><p>{own}</p>"
+            + "".join(led) + f"<p>{own.replace('Tuesday', 'Monday')}</p><p>{own.replace('year', 'season')}</p>"
+            "</body></html>")
+    assert extract(html, "http://127.0.0.1:8000/news/9.html").article.articleBody

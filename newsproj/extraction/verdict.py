@@ -428,6 +428,9 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
         return "teasers"  # every other line is a link to another page
     if article_metadata:
         return None
+    linked = _linked_lines(tree, url, page, lines)
+    if linked:
+        return linked
     if len(links) < (1 if og_type(page) == "website" else MIN_TEASERS):  # (an author page may hold one teaser)
         return None
     words = sum(len(line.split()) for line in lines) or 1
@@ -436,4 +439,95 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
     rest = words - in_teasers  # (an article page whose extracted text took in the teasers beside it keeps its own)
     if in_teasers >= TEASER_SHARE * words and rest < max(OWN_TEXT_WORDS, OWN_TEXT_SHARE * words):
         return "teasers"
+    return None
+
+
+LED_PREFIX = 25
+"""Characters a teaser's line may hold before its headline link: a date, a time, a section label, the bars of the
+table cells before it (trafilatura writes a table row as ``| 12.04.2011 | Headline Summary... |``)."""
+LINKED_SHARE = 0.6
+"""Share of the text's words that, as the texts of links to other pages of the site, make the page a list of links
+(a homepage's headlines run into one line by ``|`` separators)."""
+_LINK_MIN_WORDS = 2
+_CANDIDATES = 16
+"""Link texts tried at one word of a line (those that start with that word; bounded: the page decides how many)."""
+_WORD = re.compile(r"\S+")
+
+
+def _other_page_texts(tree: HtmlElement, url: str, page: PageMeta) -> dict[str, list[str]]:
+    """Texts of links (``_LINK_MIN_WORDS`` words or more) to other pages of the page's site, normalized, indexed
+    by their first word, longest first; the first ``MAX_LINKS`` links looked at."""
+    selves = [url, *page.selves[:4]]
+    pages = {p.split("#", 1)[0] for p in (absolute_url(u, url) for u in selves) if p}
+    hosts = {host_of(u) for u in pages} - {""}
+    own = {_norm(t).casefold() for t in page.own_titles}
+    direct = _splits(url)
+    others: dict[str, bool] = {}
+    texts: set[str] = set()
+    for a in islice(tree.iter("a"), MAX_LINKS):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(_SKIP_HREF):
+            continue
+        words = element_text(a).split()
+        if len(words) < _LINK_MIN_WORDS:
+            continue
+        text = " ".join(words)
+        if text.casefold() in own:
+            continue
+        other = others.get(href)
+        if other is None:
+            target = absolute_url(href) if direct and _AS_JOINED(href) else absolute_url(href, url)
+            if target is not None:
+                target = target.split("#", 1)[0]
+            other = others[href] = target is not None and not (
+                target in pages or host_of(target) not in hosts or _variant(target, pages))
+        if other:
+            texts.add(text)
+    index: dict[str, list[str]] = {}
+    for text in sorted(texts, key=len, reverse=True):
+        index.setdefault(text.split(" ", 1)[0], []).append(text)
+    return index
+
+
+def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str]) -> str | None:
+    """``teasers`` when the text is lines that each begin with the headline of another page of the site (after a
+    date or a table cell's bar at most: ``LED_PREFIX``), three or more, holding half the words or more, and the
+    other lines hold too few sentences of the page's own (a menu's or a footer's row is none); ``index`` when
+    ``LINKED_SHARE`` of the text's words are the texts of links to other pages
+    (headlines strung on a line by separators); else None. Old table layouts give their section pages' text as
+    rows of headline + summary, no headline being the whole text of its block (what :func:`headline_links`
+    needs)."""
+    index = _other_page_texts(tree, url, page)
+    if not index:
+        return None
+    total = led_words = led_lines = linked = own = 0
+    for line in lines:
+        words = line.split()
+        total += len(words)
+        led = False
+        end = 0  # (a link text matched inside the line is not matched again from a later word of it)
+        for match in _WORD.finditer(line):
+            start = match.start()
+            if start < end:
+                continue
+            for text in islice(index.get(match.group(), ()), _CANDIDATES):
+                if line.startswith(text, start) and (start + len(text) == len(line) or not line[start + len(text)]
+                                                     .isalnum()):
+                    end = start + len(text)
+                    linked += text.count(" ") + 1
+                    if start <= LED_PREFIX and text.count(" ") + 1 >= HEADLINE_WORDS:
+                        led = True
+                    break
+        if led:
+            led_lines += 1
+            led_words += len(words)
+        elif len(words) >= PROSE_LINE_WORDS and _PROSE_LINE.search(line.rstrip(" |")):
+            own += len(words)  # (a sentence of the page's own; not a menu's or a footer's table row)
+    if not total:
+        return None
+    if led_lines >= MIN_TEASERS and led_words >= TEASER_SHARE * total and \
+            own < max(OWN_TEXT_WORDS, OWN_TEXT_SHARE * total):
+        return "teasers"
+    if linked >= LINKED_SHARE * total:
+        return "index"
     return None
