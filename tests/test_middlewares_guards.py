@@ -60,6 +60,10 @@ def test_body_reason(body, reason):
     assert body_reason(body) == reason
 
 
+UK = "Водонапірна вежа знову постачає воду до будинків на трьох вулицях селища."
+UK_META = b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+
+
 @pytest.mark.parametrize(
     ("body", "used", "declared", "decision"),
     [
@@ -70,6 +74,10 @@ def test_body_reason(body, reason):
         (TEXT.encode("cp1252"), "cp1250", False, "cp1252"),  # undeclared: Scrapy's guess overruled
         (b'<meta charset="iso-8859-15">' + TEXT.encode("iso-8859-15", "replace"), "utf-8", True, "iso8859-15"),
         (b"plain ascii", "utf-8", True, None),
+        # a server's default ISO-8859-1 against the page's own <meta> windows-1251 (a Ukrainian portal): the meta
+        (UK_META + UK.encode("cp1251"), "iso-8859-1", True, "cp1251"),
+        (UK_META + UK.encode("cp1251"), "koi8-r", True, None),  # (another legacy header: trusted, as before)
+        (b'<meta charset="iso-8859-1">' + TEXT.encode("cp1252"), "cp1252", True, None),
     ],
 )
 def test_decide_encoding(body, used, declared, decision):

@@ -5,7 +5,9 @@ Scrapy trusts the Content-Type header, then ``<meta charset>``, then guesses. Si
 declared UTF-8 become U+FFFD, UTF-8 bytes declared ISO-8859-1 become "Ã©". Valid UTF-8 with non-ASCII bytes
 is practically never legacy text, so: bytes that decode strictly as UTF-8 are UTF-8 whatever the
 declaration; bytes that do not, under a UTF-8 declaration, use the page's own legacy ``<meta>`` declaration if
-it has one, else Windows-1252 (the superset of ISO-8859-1 browsers use); bytes with no declaration at all
+it has one, else Windows-1252 (the superset of ISO-8859-1 browsers use); a server's default ISO-8859-1 (or
+Windows-1252, ASCII) header gives way to the page's own ``<meta>`` naming another legacy encoding (a windows-1251
+portal behind Apache's ``AddDefaultCharset``); bytes with no declaration at all
 are UTF-8 when they decode as such, else Windows-1252 (Scrapy's guess can land on another code page). Each
 repair is counted under ``newsproj/guard/charset_repaired/<declared>-><used>``.
 
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 FALLBACK = "cp1252"
+_SERVER_DEFAULTS = frozenset(("latin-1", "iso8859-1", "cp1252", "ascii"))
+"""Codec names (``codecs.lookup``) of the charsets servers send by default, whatever the page is written in."""
 # C0 controls except tab, LF and CR, and DEL; deleted with bytes.translate (a C loop, ~5x a regex sub).
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
@@ -59,6 +63,12 @@ def decide_encoding(body: bytes, used: str | None, declared: bool = True) -> str
     except UnicodeDecodeError:
         if not declared:
             return FALLBACK if used_name != FALLBACK else None
+        if used_name in _SERVER_DEFAULTS:
+            # a server's default (Apache's AddDefaultCharset ISO-8859-1) against the page's own legacy <meta>:
+            # the author's declaration of their own bytes wins (a windows-1251 portal served as ISO-8859-1)
+            meta = _name(html_body_declared_encoding(body))
+            if meta and meta not in _SERVER_DEFAULTS and not meta.startswith(("utf-", "utf_")):
+                return meta
         if used_name not in ("utf-8", None):
             return None  # a legacy declaration on non-UTF-8 bytes: trust it
         declared = _name(html_body_declared_encoding(body))
