@@ -1,7 +1,7 @@
 import lxml.html
 import pytest
 
-from newsproj.extraction.generic import from_jsonld
+from newsproj.extraction.generic import body_text, from_jsonld
 
 PARAS = [f"Paragraph number {i} of the story says something long enough to count as a line of prose here."
          for i in range(12)]
@@ -1566,3 +1566,18 @@ def test_an_email_field_inside_a_paragraphs_wrapper_takes_no_paragraph_with_it()
     html = ("<html><head><title>Story</title></head><body><article><h1>A headline for the test</h1>" + blocks
             + "</article></body></html>")
     assert extract(html, "http://127.0.0.1/news/story.html").article.articleBody.split("\n") == PARAS[:6]
+
+
+@pytest.mark.parametrize("path", ["/zh/news/2011-04/12/content_88123.htm", "/ja/news/20110415_02.html"])
+def test_a_chinese_or_japanese_story_in_a_layout_table_is_its_cell_not_the_table(path):
+    """A portal page laid out in a table, its story in one cell (tests/old_layouts.py): trafilatura gives the table
+    as "|" rows (Japanese: the navigation and sidebar cells around the story), or the story's paragraphs and then
+    the table again (Chinese). Its candidates were weighed blind: a Chinese or Japanese paragraph was 4 "words"
+    and no prose (no "。" ended a sentence), so readability's cell never beat the table."""
+    from tests import old_layouts
+
+    page = next(p for p in old_layouts.ARTICLES if p.path == path)
+    body = body_text(lxml.html.fromstring(page.html), f"http://127.0.0.1:8000{path}") or ""
+    lines = body.split("\n")
+    assert not any(line.startswith("|") for line in lines), body
+    assert lines[-len(page.lines):] == page.lines

@@ -934,7 +934,16 @@ MIN_PAGE_PROSE = 100
 MIN_WORDS = 50
 """Fewer words than this: the main run found a fragment (an app shell, a caption) or nothing."""
 _WORD = re.compile(r"\w+")
-_PROSE_END = re.compile(r"[.!?\"'”’»)]\s*$")
+_PROSE_END = re.compile(r"[.!?\"'”’»)。！？」』）]\s*$")
+"""A line that ends a sentence, in the punctuation of spaced scripts or of Chinese and Japanese."""
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""A character of a script written without spaces (newsproj/text.py's list)."""
+
+
+def _line_words(line: str) -> int:
+    """Words of a line: its ``\\w+`` runs, or, in a script written without spaces (one run a clause), about two
+    characters a word as :func:`word_count` counts them: a Chinese or Japanese paragraph is prose, not 4 words."""
+    return word_count(line) if _UNSPACED.search(line) else len(_WORD.findall(line))
 
 
 BROKEN_SENTENCE_WORDS = 40
@@ -1026,7 +1035,7 @@ def signals(text: str, anchors: Set[str]) -> Signals:
     before = ""  # the line before this one, when it may open or go on such a sentence
     seen: set[str] = set()
     for line in text.split("\n"):
-        n = len(_WORD.findall(line))
+        n = _line_words(line)
         if not n:
             continue
         words += n
@@ -1039,7 +1048,7 @@ def signals(text: str, anchors: Set[str]) -> Signals:
         linked = 0
         for cell in (line.strip().strip("|").split("|") if row else [line]):
             if _is_link_text(cell, anchors):
-                linked += len(_WORD.findall(cell))
+                linked += _line_words(cell)
         links += linked
         part = not (repeated or row or linked)  # (a link's text, a table row or a line seen before is no part of one)
         if not part or (run and not goes_on(before, line)):
@@ -1102,13 +1111,18 @@ def best_candidate(page: HtmlElement | Readings, url: str, main: str | None, why
     caller's :class:`Readings` holds already is not made again."""
     readings = Readings.of(page, url)
     anchors = readings.anchors()
-    best, best_score = main, signals(main or "", anchors).score
+    measured = signals(main or "", anchors)
+    best, best_score = main, measured.score
     if why in ("table", "links"):
         # A layout table or a link list is never confirmed by agreement: readability's block first, and when it
-        # beats the main text as a whole article (``ENOUGH_PROSE``), trafilatura is not run again on the whole page
+        # beats the main text as a whole article (``ENOUGH_PROSE``), trafilatura is not run again on the whole page.
+        # Against a layout table, as much prose with fewer table rows is enough: trafilatura writes a story's cell
+        # as its paragraphs and then its layout table again as rows, around the same paragraphs (a portal of 2011)
         text = readings.candidate("readability")
         found = signals(text or "", anchors)
-        if text and found.score > BETTER * best_score and found.score >= ENOUGH_PROSE * found.words:
+        if text and found.score >= ENOUGH_PROSE * found.words and (
+                found.score > BETTER * best_score
+                or (why == "table" and found.score >= best_score and found.table < measured.table)):
             logger.debug("Main text looked wrong (%s) on %s: readability candidate taken", why, url)
             return text
     known = readings.made.get("readability")
