@@ -1581,3 +1581,16 @@ def test_a_chinese_or_japanese_story_in_a_layout_table_is_its_cell_not_the_table
     lines = body.split("\n")
     assert not any(line.startswith("|") for line in lines), body
     assert lines[-len(page.lines):] == page.lines
+
+
+def test_a_link_that_only_works_the_browser_is_no_line_of_the_story():
+    """"<< Back" (``javascript:history.back()``) under a <font>/<br> story of 2003 was its last line; a script link
+    inside a sentence (a glossary pop-up) keeps its words."""
+    from tests import old_layouts
+
+    page = next(p for p in old_layouts.ARTICLES if p.path == "/news/story.asp?id=20390")
+    body = body_text(lxml.html.fromstring(page.html), "http://127.0.0.1:8000/news/story.asp?id=20390") or ""
+    assert body.split("\n")[-1] == page.lines[-1], body[-200:]
+    glossary = page.html.replace("marine diesel", "<a href=\"javascript:popup('/glossary/diesel')\">marine diesel</a>")
+    body = body_text(lxml.html.fromstring(glossary), "http://127.0.0.1:8000/news/story.asp?id=20390") or ""
+    assert page.lines[2] in body

@@ -164,10 +164,28 @@ def several_articles(tree: HtmlElement, headings: list[HtmlElement] | None = Non
 _WITH_CLASS_OR_ID = etree.XPath("descendant-or-self::*[@class or @id]")
 
 
+_SCRIPT_LINKS = etree.XPath("//a[starts-with(translate(normalize-space(@href), 'JAVSCRIPT', 'javscript'),"
+                             " 'javascript:')]")
+_CONTROL = re.compile(
+    r"\s*javascript:\s*(?:void\s*\(\s*0\s*\)\s*;\s*)?(?:(?:window|self|top|parent)\.)?"
+    r"(?:history\.(?:back|go)|print|close)\s*\(", re.I)
+"""A link whose script only works the browser (back, print, close the window): "<< Back", "Print this page", "Close
+window" under an old story; never words of it. (A ``javascript:`` link that opens a picture or a glossary may sit in a
+sentence, and stays.)"""
+MAX_CONTROLS = 200
+"""Script links looked at on one page (bounded: the page decides how many it has)."""
+
+
+def _controls(tree: HtmlElement) -> list[HtmlElement]:
+    """The page's links that only work the browser (``_CONTROL``), of its first ``MAX_CONTROLS`` script links."""
+    return [a for a in _SCRIPT_LINKS(tree)[:MAX_CONTROLS] if _CONTROL.match(a.get("href") or "", 0, 200)]
+
+
 def pruned(tree: HtmlElement, chrome: bool = True) -> HtmlElement:
     """A copy of the page without the chrome containers of the vocabulary ([prune] in cleaning/chrome.toml):
     elements whose class or id is one of its tokens, and its XPaths. Their tail text stays. Without ``chrome``:
-    the copy with its markup repaired only (paragraphs, spans, comments, ruby), every container kept."""
+    the copy with its markup repaired only (paragraphs, spans, comments, ruby, links that only work the browser:
+    ``_CONTROL``), every container kept."""
     return _pruned(tree, chrome)[0]
 
 
@@ -183,6 +201,8 @@ def _pruned(tree: HtmlElement, chrome: bool = True) -> tuple[HtmlElement, int]:
     # annotations (East Asian readings) become inline text, "尹錫悦（ユンソンニョル）", not separate lines (one walk for
     # both: stripping unwraps, in any order the same tree; two walks cost ~0.02 ms a page more)
     etree.strip_tags(tree, etree.Comment, "ruby", "rb", "rt", "rp", "rtc")
+    for control in _controls(tree):
+        control.drop_tree()  # (its tail stays)
     doomed = [] if not chrome else _chrome_containers(tree, vocab.prune_tokens, vocab.prune_xpath) + _signup_boxes(tree)
     for el in list(doomed):
         heading = el.getprevious() if el.tag in ("ul", "ol") else None
@@ -1166,7 +1186,11 @@ def _readability(page: HtmlElement, url: str) -> str | None:
 
     memoised_readability_clean()  # (newsproj/compat.py: the same results, its repeated measures remembered)
     text_only_readability_cleaner()  # (newsproj/compat.py: no link rewriting for JavaScript; the same text)
-    return block_lines(Document(page).summary(html_partial=True)) or None
+    text = block_lines(Document(page).summary(html_partial=True))
+    controls = {" ".join(a.text_content().split()) for a in _controls(page)} - {""}
+    if controls and text:  # (readability reads the page as it is: a "<< Back" link's line is no story's)
+        text = "\n".join(line for line in text.split("\n") if line not in controls)
+    return text or None
 
 
 _LINE_BLOCKS = frozenset(("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br",
