@@ -98,3 +98,26 @@ def test_robots_rules_are_pickled_once_and_unpickled_once_per_process(monkeypatc
         assert not robots.allowed("https://h/s7/x/print") and robots.allowed("https://h/s7/x/page")
     assert pickle.loads(pickle.dumps(copies[0])).parser is copies[0].parser  # a copy pickles as the original
     assert len(parses) == 1
+
+
+def test_jump_menus_and_navigating_scripts_are_followed_and_other_values_are_not():
+    """An old portal's homepage links some stories only by a <select onchange> jump menu or a script that sets
+    ``location``: their URLs are read (never run); option values that are no URL and scripts that do not navigate
+    give nothing."""
+    html = ("<html><body><select onchange=\"MM_jumpMenu('parent',this,0)\"><option value=''>Go to...</option>"
+            "<option value='/news/story.asp?id=7'>Chess</option><option value='2009'>2009</option>"
+            "<option value='archive.php?y=2008'>2008</option></select>"
+            "<select name='lang'><option value='/fr/'>Français</option></select>"
+            "<a href='#' onclick=\"location='/news/story.asp?id=8'; return false;\">Power cut</a>"
+            "<a href=\"javascript:location.href='/news/story.asp?id=9'\">Same</a>"
+            "<a href=\"javascript:window.open('/popup/photo.html','p','width=400')\">Photo</a>"
+            "<a href='#' onclick=\"toggle('/news/story.asp?id=10')\">Not a navigation</a></body></html>")
+    out = page_links(lxml.html.fromstring(html), BASE)
+    assert sorted(out.articles + out.listings) == sorted(
+        BASE + p for p in ("news/story.asp?id=7", "archive.php?y=2008", "news/story.asp?id=8",
+                           "news/story.asp?id=9", "popup/photo.html"))
+
+
+def test_scripted_targets_are_bounded():
+    html = "<html><body>" + "<a href='#' onclick=\"location='/s/1.html'\">x</a>" * 5000 + "</body></html>"
+    assert len(links.scripted_targets(lxml.html.fromstring(html))) == links.MAX_SCRIPTED

@@ -66,6 +66,39 @@ class PageLinks:
     """Links that are not URLs that can be requested (a port out of range, a broken IPv6 literal): skipped."""
 
 
+_JUMP_OPTIONS = etree.XPath("//select[@onchange]//option/@value", smart_strings=False)
+_SCRIPTED = etree.XPath(
+    "//*[@onclick]/@onclick | //a[starts-with(translate(normalize-space(@href), 'JAVSCRIPT', 'javscript'),"
+    " 'javascript:')]/@href", smart_strings=False)
+_NAVIGATES = re.compile(r"\b(?:location|window\.open|open)\b", re.I)
+_QUOTED = re.compile(r"""(['"])((?:https?://|/|\.{0,2}/?[\w-]+/)[^'"\s<>()]{0,500}|[\w./-]{1,200}\.(?:s?html?|php|aspx?|jsp|cfm)"""
+                     r"""(?:\?[^'"\s<>()]{0,300})?)\1""")
+_PAGE_VALUE = re.compile(r"(?:https?://|/)[^\s<>]{0,1000}|[\w./-]{1,200}\.(?:s?html?|php|aspx?|jsp|cfm)(?:\?\S{0,300})?")
+MAX_SCRIPTED = 500
+"""Jump-menu options and script attributes read on one page (bounded: the page decides how many it has)."""
+SCRIPT_CHARS = 300
+"""Characters of a script attribute searched for a URL."""
+
+
+def scripted_targets(tree: HtmlElement) -> list[str]:
+    """URLs a page navigates to without an ``<a href>`` a crawler can follow: the options of a ``<select
+    onchange>`` jump menu whose values are URLs (a path, an absolute URL, a page name such as ``story.asp?id=3``),
+    and the quoted URL of a script that sets ``location`` or opens a window, in an ``onclick`` or a
+    ``javascript:`` link (``onclick="location='/news/3.html'"``). Old portals link whole sections this way; a
+    browser follows them, and so does the crawl (the script is read, never run). Values that are no URL ("2009",
+    "en") are left out."""
+    found: list[str] = []
+    for value in islice(_JUMP_OPTIONS(tree), MAX_SCRIPTED):
+        value = value.strip()
+        if _PAGE_VALUE.fullmatch(value):
+            found.append(value)
+    for script in islice(_SCRIPTED(tree), MAX_SCRIPTED):
+        script = script[:SCRIPT_CHARS]
+        if _NAVIGATES.search(script):
+            found.extend(m.group(2) for m in islice(_QUOTED.finditer(script), 4))
+    return found
+
+
 def _denied_extension(url: str) -> bool:
     path = url.split("?", 1)[0].split("#", 1)[0]
     last = path.rsplit("/", 1)[-1]
@@ -80,10 +113,11 @@ def _host(absolute: re.Match[str]) -> str:
 
 def page_links(tree: HtmlElement, url: str, site: SiteConfig | None = None, scope: Collection[str] = (),
                robots: Robots | None = None) -> PageLinks:
-    """The article and listing links (``<a>``/``<area href>``, not ``rel=nofollow``) and the alternate feeds of
-    the page at ``url``. With ``scope`` (the crawl's ``host:port`` set), links elsewhere are left out; with
-    ``robots`` (the page's host's rules), disallowed ones too; both before a link counts against ``MAX_LINKS``,
-    and before the costlier checks (URL escaping, courlan, the site's patterns)."""
+    """The article and listing links (``<a>``/``<area href>``, not ``rel=nofollow``; then the URLs of jump menus and
+    navigating scripts: :func:`scripted_targets`) and the alternate feeds of the page at ``url``. With ``scope``
+    (the crawl's ``host:port`` set), links elsewhere are left out; with ``robots`` (the page's host's rules),
+    disallowed ones too; both before a link counts against ``MAX_LINKS``, and before the costlier checks (URL
+    escaping, courlan, the site's patterns)."""
     base = next((strip_html5_whitespace(b) for b in tree.xpath("//head/base/@href") if b.strip()), None)
     base = urljoin(url, base) if base else url
     own = netloc(base)
@@ -93,6 +127,7 @@ def page_links(tree: HtmlElement, url: str, site: SiteConfig | None = None, scop
     seen: set[str] = set()
     kept = 0
     hrefs = _HREFS(tree)
+    hrefs.extend(scripted_targets(tree))
     if len(hrefs) > MAX_ANCHORS:
         out.truncated += len(hrefs) - MAX_ANCHORS
         hrefs = hrefs[:MAX_ANCHORS]
