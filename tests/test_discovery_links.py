@@ -121,3 +121,21 @@ def test_jump_menus_and_navigating_scripts_are_followed_and_other_values_are_not
 def test_scripted_targets_are_bounded():
     html = "<html><body>" + "<a href='#' onclick=\"location='/s/1.html'\">x</a>" * 5000 + "</body></html>"
     assert len(links.scripted_targets(lxml.html.fromstring(html))) == links.MAX_SCRIPTED
+
+
+@pytest.mark.parametrize(("url", "hrefs", "pages"), [
+    ("/features/lighthouse.html", ["?page=2", "lighthouse.html?page=3", "/features/other.html", "?page=999",
+                                   "?sort=new", "lighthouse.html?page=2#top"],
+     ["/features/lighthouse.html?page=2", "/features/lighthouse.html?page=3"]),
+    ("/story.php?id=5", ["story.php?id=5&page=2", "story.php?id=6", "story.php?id=5&p=2"], ["/story.php?id=5&page=2"]),
+    ("/zh/content_88123.htm", ["content_88123_2.htm", "content_88124.htm", "content_88123_3.htm"],
+     ["/zh/content_88123_2.htm", "/zh/content_88123_3.htm"]),
+    ("/2024/05/story/", ["/2024/05/story/2/", "/2024/05/story/page/3/", "/2024/05/", "/2024/05/story-2/",
+                         "/2024/05/story/comments/"], ["/2024/05/story/2/", "/2024/05/story/page/3/"]),
+    ("/", ["/page/2/", "/2/"], []),
+])
+def test_a_multi_page_articles_own_next_pages_and_nothing_else(url, hrefs, pages):
+    """Pages 2 and 3 of a story ("Page 1 2 3 Next") hold the rest of its text and nothing else links them; a
+    sibling post ("title-2", WordPress's), another story, a section or a comments view is no page of it."""
+    root = "http://127.0.0.1:8000"
+    assert links.article_pages(_page(hrefs), root + url) == [root + p for p in pages]

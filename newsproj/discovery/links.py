@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 import courlan
 from lxml import etree
@@ -96,6 +96,64 @@ def scripted_targets(tree: HtmlElement) -> list[str]:
         script = script[:SCRIPT_CHARS]
         if _NAVIGATES.search(script):
             found.extend(m.group(2) for m in islice(_QUOTED.finditer(script), 4))
+    return found
+
+
+PAGE_PARAMS = frozenset(("page", "pg", "pagina", "seite", "strona", "str", "pageno", "pagenum", "page_no", "nrpage"))
+"""Query parameters that number the pages of one article ("story.php?id=5&page=2"; not WordPress's ``p``, a post)."""
+MAX_ARTICLE_PAGES = 20
+"""Pages of one article followed from any of its pages (and page numbers above this are not)."""
+_NUMBERED = re.compile(r"(?:/(?:page/)?|[_-])([2-9]|1[0-9]|20)(/?)$")
+
+
+def article_pages(tree: HtmlElement, url: str) -> list[str]:
+    """The other pages of a multi-page article, from one of its pages: links (of the first ``MAX_ANCHORS``) to
+    the page's own path with only a page number changed, as a query parameter (``?page=2``, ``PAGE_PARAMS``), a
+    path segment (``/2/``, ``/page/2``) or a suffix of a file's name (``content_88123_2.htm``, ``story-3.html``);
+    numbers 2 to ``MAX_ARTICLE_PAGES``, at most that many pages. An article's other links are not followed (its
+    related stories, its sections: the site's listings and sitemaps give them), but its own next pages hold the
+    rest of its text, which nothing else links."""
+    try:
+        own = urlsplit(url)
+    except ValueError:
+        return []
+    own_query = dict(parse_qsl(own.query, keep_blank_values=True))
+    stem, dot, ext = own.path.rpartition(".") if "." in own.path.rsplit("/", 1)[-1] else (own.path.rstrip("/"), "", "")
+    found: list[str] = []
+    seen: set[str] = set()
+    for href in islice(_HREFS(tree), MAX_ANCHORS):
+        href = strip_html5_whitespace(href).split("#", 1)[0]
+        if not href or href in seen:
+            continue
+        seen.add(href)
+        try:
+            target = urlsplit(urljoin(url, href))
+        except ValueError:
+            continue
+        if target.netloc != own.netloc or target.scheme != own.scheme:
+            continue
+        if target.path == own.path and target.query != own.query:
+            query = dict(parse_qsl(target.query, keep_blank_values=True))
+            changed = {k for k in query.keys() | own_query.keys() if query.get(k) != own_query.get(k)}
+            if not changed or not changed <= PAGE_PARAMS or any(
+                    not (query.get(k) or "").isdigit() or not 1 <= int(query[k]) <= MAX_ARTICLE_PAGES
+                    for k in changed if k in query):
+                continue
+        elif stem and not target.query and not own.query and target.path != own.path:
+            rest = target.path[len(stem):] if target.path.startswith(stem) else ""
+            if dot and rest.endswith(dot + ext):
+                rest = rest[: -len(dot + ext)]
+            elif dot:
+                continue
+            if not rest or not _NUMBERED.fullmatch(rest) or (not dot and not rest.startswith("/")):
+                continue  # (a slug with "-2" and no file name is another post's: WordPress's "title-2")
+        else:
+            continue
+        link = urlunsplit(target)
+        if link != url and link not in found:
+            found.append(link)
+            if len(found) >= MAX_ARTICLE_PAGES:
+                break
     return found
 
 

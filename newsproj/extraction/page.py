@@ -25,7 +25,7 @@ from scrapy.exceptions import DropItem
 from .. import sites, soft_failures
 from ..cleaning import clean, too_short
 from ..compat import reset_caches
-from ..discovery.links import PageLinks, page_links
+from ..discovery.links import PageLinks, article_pages, page_links
 from ..exceptions import ExtractionFailed, NotAnArticle, SiteConfigError
 from . import extract
 from .limits import MAX_ELEMENTS, PageTimedOut, call_limited, running, too_many_elements
@@ -62,6 +62,9 @@ class PageOutcome:
     or a hostile page), ``too_many_elements``, ``timeout`` (the page time limit) or ``worker_died``; else None."""
     links: PageLinks | None = None
     """The page's links, for every page that gives no record (None for an article)."""
+    next_pages: list[str] = field(default_factory=list)
+    """An article's own other pages (a multi-page article: ``discovery.links.article_pages``), followed as
+    articles; its other links are not."""
     site: str | None = None
     """The site config the page was extracted with."""
     soft_failures: tuple[str, ...] = ()
@@ -120,6 +123,7 @@ def _outcome(page: PageItem, site: SiteConfig | None, find_site: bool) -> PageOu
         outcome.drop = ExtractionFailed(f"{type(exc).__name__}: {exc}")
     else:
         outcome.article, outcome.fallbacks = article, extraction.fallbacks
+        outcome.next_pages = article_pages(tree, page.url)
         return outcome
     outcome.links = page_links(tree, page.url, site, page.scope, page.robots)
     return outcome

@@ -218,6 +218,10 @@ class NewsSpider(Spider):
         outcome = await self.extractor.process(page)
         if outcome.article is not None:
             yield outcome.article
+            for url in outcome.next_pages:  # (a multi-page article's next pages: the rest of its text)
+                if netloc(url) in self.allowed_netlocs:
+                    for request in self._follow(response, url, Role.ARTICLE, depth=response.meta.get(DEPTH, 0) + 1):
+                        yield request
             return
         if response.meta.get(ROLE) == Role.ARTICLE.value:  # an article link that led to no article (site health)
             self.crawler.stats.inc_value("newsproj/discovery/article_link_was_not_article")
