@@ -1594,3 +1594,15 @@ def test_a_link_that_only_works_the_browser_is_no_line_of_the_story():
     glossary = page.html.replace("marine diesel", "<a href=\"javascript:popup('/glossary/diesel')\">marine diesel</a>")
     body = body_text(lxml.html.fromstring(glossary), "http://127.0.0.1:8000/news/story.asp?id=20390") or ""
     assert page.lines[2] in body
+
+
+def test_a_breadcrumb_trail_above_a_table_layouts_story_is_no_line_of_it():
+    """"Home > Local News" (two links on one line, parted by ">") was the first line of a 2004 story set in nested
+    tables."""
+    from tests import old_layouts
+
+    page = next(p for p in old_layouts.ARTICLES if p.path == "/news/story.asp?id=20451")
+    url = "http://127.0.0.1:8000/news/story.asp?id=20451"
+    body = body_text(lxml.html.fromstring(page.html), url) or ""
+    assert "Home > Local News" not in body.split("\n"), body[:200]
+    assert page.lines[0] in body

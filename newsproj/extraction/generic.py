@@ -792,21 +792,30 @@ HEAD_LINK_WORDS = 6
 HEAD_LINKS = 2
 
 
+_CRUMB_SEPARATOR = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
+
+
 def without_link_head(text: str, page: HtmlElement | Readings) -> str:
     """``text`` without the run of its first lines that are each the text of one of the page's links, of at most
     ``HEAD_LINK_WORDS`` words ("Sport", "Classifieds", "Weather: Sunny, 22C": an old table layout's navigation cell
     beside the story's cell, both in the row trafilatura takes), when the run holds ``HEAD_LINKS`` lines or more and
-    the rest is a text of its own (``MIN_WORDS``); a single linked line (a section's kicker) is left to cleaning."""
+    the rest is a text of its own (``MIN_WORDS``); a single linked line (a section's kicker) is left to cleaning,
+    but not a breadcrumb trail (links and nothing else on one line, parted by ``>``, ``»``, ``/``, ``|``...)."""
     lines = text.split("\n", HEAD_LINES)
     if len(lines) <= HEAD_LINKS or len(lines[0].split()) > HEAD_LINK_WORDS:
         return text  # (the first line is prose: no need to walk the page's links)
     anchors = Readings.of(page).anchors()
-    cut = 0
+    cut = crumbs = 0
     for line in lines[:HEAD_LINES]:
-        if len(line.split()) > HEAD_LINK_WORDS or not _is_link_text(line, anchors):
+        if len(line.split()) > HEAD_LINK_WORDS:
             break
+        if not _is_link_text(line, anchors):
+            parts = _CRUMB_SEPARATOR.split(line)
+            if len(parts) < 2 or not all(_is_link_text(part, anchors) for part in parts):
+                break
+            crumbs += 1  # (a breadcrumb trail, "Home > Local News": links on one line, nothing else)
         cut += 1
-    if cut < HEAD_LINKS or cut >= len(lines):
+    if (cut < HEAD_LINKS and not crumbs) or cut >= len(lines):
         return text
     rest = "\n".join(lines[cut:])
     return rest if word_count(rest) >= MIN_WORDS else text
