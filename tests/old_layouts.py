@@ -625,6 +625,16 @@ LISTINGS["/search.php?q=flood"] = _listing_page(
         f'<div class="result"><a href="{escape(p.path)}">{escape(p.headline)}</a><br><font size="2">'
         f'...{escape(p.lines[0][:140])}...</font><br><font size="1" color="green">{escape(p.path)} - 10/03/2009'
         '</font></div><br>' for p in _EN[:5]))
+LISTINGS["/sport/"] = _listing_page(
+    "Sport and leisure", "".join(
+        f'<div class="item"><a href="{escape(p.path)}"><b>{escape(p.headline)}</b></a><br>'
+        f'{escape(" ".join(p.lines[:2]))}<br><small>12/03/2009</small></div>' for p in _EN[:8]))
+LISTINGS["/features/"] = _listing_page(
+    "Features", "<dl>" + "".join(f'<dt><a href="{escape(p.path)}">{escape(p.headline)}</a></dt><dd>'
+                                 f'{escape(" ".join(p.lines[:2]))}</dd>' for p in _EN[4:12]) + "</dl>")
+LISTINGS["/news/briefs.php"] = _listing_page(
+    "News in brief", "".join(f'<p><b>{escape(p.headline)}</b> {escape(p.lines[0])} <a href="{escape(p.path)}">'
+                             "More...</a></p>" for p in _EN[:8]))
 _RU = [p for p in STORIES if p.language == "ru"]
 LISTINGS["/ru/news/"] = _ru_portal("", "Новости", [], "").replace(
     '<div class="news-text"></div>', '<table width="100%">' + "".join(
@@ -646,7 +656,8 @@ LISTINGS["/"] = (
     f"{JSLINK.path}'; return false;\">Power cut: latest</a> | "
     f"<a href=\"javascript:location.href='{JSLINK.path}'\">(same story)</a></p>"
     '<p><b>More:</b> <a href="/news/local/">Local news</a> | <a href="/archive/2009/03/14/">Archive</a> | '
-    '<a href="/search.php?q=flood">Search: flood</a> | <a href="/ru/news/">Новости</a></p><p>'
+    '<a href="/search.php?q=flood">Search: flood</a> | <a href="/ru/news/">Новости</a> | <a href="/sport/">Sport</a>'
+    ' | <a href="/features/">Features</a> | <a href="/news/briefs.php">In brief</a></p><p>'
     + " | ".join(f'<a href="{escape(p.path)}">{escape(p.headline)}</a>' for p in _PORTAL_LINKS + STORIES[8:]
                  if p.language != "ru")
     + f"</p></td></tr></table>{FOOTER}</body></html>")

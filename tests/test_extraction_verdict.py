@@ -293,14 +293,15 @@ def test_headline_links_does_not_join_absolute_links(monkeypatch):
 
 
 # ------------------------------------------------------------------ old table layouts (issue 11, probe round 2)
-OLD_LISTINGS = ["/", "/news/local/", "/search.php?q=flood", "/ru/news/"]
+OLD_LISTINGS = ["/", "/news/local/", "/search.php?q=flood", "/ru/news/", "/sport/", "/features/", "/news/briefs.php"]
 
 
 @pytest.mark.parametrize("path", OLD_LISTINGS)
 def test_an_old_layouts_listing_of_table_rows_or_strung_headlines_is_a_listing(path):
     """A section table of headline + one-line summary rows (trafilatura writes each row as one line, the headline
-    no block's whole text), search results, and a homepage whose headlines run on one line between ``|``s: their
-    links are followed, no record. (Each was an article before: a homepage crawl stopped at its seed.)"""
+    no block's whole text), search results, a homepage whose headlines run on one line between ``|``s, teasers of
+    headline <br> summary <br> date, a <dl> of headlines and summaries, summaries ending "More...": their links are
+    followed, no record. (Each was an article before: a homepage crawl stopped at its seed.)"""
     from tests import old_layouts
 
     html = old_layouts.LISTINGS[path]
@@ -325,4 +326,16 @@ def test_paragraphs_that_open_with_a_link_to_another_story_leave_an_article_an_a
     html = (f"<html><head><title>Library stays open</title></head><body><h1>Library stays open</h1><p>{own}</p>"
             + "".join(led) + f"<p>{own.replace('Tuesday', 'Monday')}</p><p>{own.replace('year', 'season')}</p>"
             "</body></html>")
+    assert extract(html, "http://127.0.0.1:8000/news/9.html").article.articleBody
+
+
+def test_headline_links_set_between_an_articles_paragraphs_leave_it_an_article():
+    """Bare links to other stories, each alone on its line between an old article's paragraphs (no metadata):
+    the paragraphs after them are the article's, not their summaries."""
+    paras = [f"Paragraph {n} of the story says that the council met again on Tuesday and agreed, after a long "
+             f"debate about the library, to keep it open on Saturdays for at least another year." for n in range(7)]
+    related = [f'<p><a href="/news/{n}.html">Council sets its budget for the coming year {n}</a></p>' for n in range(3)]
+    body = "".join(f"<p>{p}</p>" + (related[i // 2] if i % 2 == 0 and i // 2 < 3 else "")
+                   for i, p in enumerate(paras))
+    html = f"<html><head><title>Library stays open</title></head><body><h1>Library stays open</h1>{body}</body></html>"
     assert extract(html, "http://127.0.0.1:8000/news/9.html").article.articleBody

@@ -448,15 +448,19 @@ table cells before it (trafilatura writes a table row as ``| 12.04.2011 | Headli
 LINKED_SHARE = 0.6
 """Share of the text's words that, as the texts of links to other pages of the site, make the page a list of links
 (a homepage's headlines run into one line by ``|`` separators)."""
+TEASER_LINES = 2
+"""Lines below a headline alone on its line that may be its teaser's (a summary, a date)."""
+_LETTERS = re.compile(r"[^\W\d_]")
 _LINK_MIN_WORDS = 2
 _CANDIDATES = 16
 """Link texts tried at one word of a line (those that start with that word; bounded: the page decides how many)."""
 _WORD = re.compile(r"\S+")
 
 
-def _other_page_texts(tree: HtmlElement, url: str, page: PageMeta) -> dict[str, list[str]]:
+def _other_page_texts(tree: HtmlElement, url: str, page: PageMeta) -> tuple[dict[str, list[str]], set[str]]:
     """Texts of links (``_LINK_MIN_WORDS`` words or more) to other pages of the page's site, normalized, indexed
-    by their first word, longest first; the first ``MAX_LINKS`` links looked at."""
+    by their first word, longest first; and the texts of its links to the rest of another page's story ("More...",
+    "Read more »"); the first ``MAX_LINKS`` links looked at."""
     selves = [url, *page.selves[:4]]
     pages = {p.split("#", 1)[0] for p in (absolute_url(u, url) for u in selves) if p}
     hosts = {host_of(u) for u in pages} - {""}
@@ -464,15 +468,15 @@ def _other_page_texts(tree: HtmlElement, url: str, page: PageMeta) -> dict[str, 
     direct = _splits(url)
     others: dict[str, bool] = {}
     texts: set[str] = set()
+    mores: set[str] = set()
     for a in islice(tree.iter("a"), MAX_LINKS):
         href = (a.get("href") or "").strip()
         if not href or href.startswith(_SKIP_HREF):
             continue
         words = element_text(a).split()
-        if len(words) < _LINK_MIN_WORDS:
-            continue
         text = " ".join(words)
-        if text.casefold() in own:
+        more = 0 < len(text) <= 40 and _more(text)
+        if (len(words) < _LINK_MIN_WORDS and not more) or text.casefold() in own:
             continue
         other = others.get(href)
         if other is None:
@@ -482,29 +486,35 @@ def _other_page_texts(tree: HtmlElement, url: str, page: PageMeta) -> dict[str, 
             other = others[href] = target is not None and not (
                 target in pages or host_of(target) not in hosts or _variant(target, pages))
         if other:
-            texts.add(text)
+            (mores if more else texts).add(text)
     index: dict[str, list[str]] = {}
     for text in sorted(texts, key=len, reverse=True):
         index.setdefault(text.split(" ", 1)[0], []).append(text)
-    return index
+    return index, mores
 
 
 def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str]) -> str | None:
-    """``teasers`` when the text is lines that each begin with the headline of another page of the site (after a
-    date or a table cell's bar at most: ``LED_PREFIX``), three or more, holding half the words or more, and the
-    other lines hold too few sentences of the page's own (a menu's or a footer's row is none); ``index`` when
-    ``LINKED_SHARE`` of the text's words are the texts of links to other pages
-    (headlines strung on a line by separators); else None. Old table layouts give their section pages' text as
-    rows of headline + summary, no headline being the whole text of its block (what :func:`headline_links`
-    needs)."""
-    index = _other_page_texts(tree, url, page)
-    if not index:
+    """``teasers`` when the text is teasers of other pages of the site, three or more, holding half its words or
+    more, and the other lines hold too few sentences of the page's own (a menu's or a footer's row is none). A
+    teaser is a line that begins with the headline of another page (after a date or a table cell's bar at most:
+    ``LED_PREFIX``; a table row "| 12.04.2011 | Headline Summary... |"); or that headline alone on its line (after
+    a date or a bullet at most) with the ``TEASER_LINES`` lines after it (its summary, its date: a <div> or a
+    <dt>/<dd> of headline, <br>, summary), unless a sentence of the page's own opens the text; or a line that ends
+    with a link to the rest of another page's story ("Summary... More..."). ``index`` when ``LINKED_SHARE`` of the
+    text's words are the texts of links to other pages (headlines strung on a line by separators); else None. Old
+    layouts give their section pages' text so, no headline being the whole text of its block (what
+    :func:`headline_links` needs)."""
+    index, mores = _other_page_texts(tree, url, page)
+    if not index and not mores:
         return None
-    total = led_words = led_lines = linked = own = 0
+    total = teaser_words = teasers = linked = own = 0
+    opened = False  # a sentence of the page's own came before the first teaser
+    summary = 0  # lines after a headline alone on its line that are its teaser's (its summary, its date)
+    budget = 0  # characters of the current teaser left for them (TEASER_CHARS)
     for line in lines:
         words = line.split()
         total += len(words)
-        led = False
+        led = alone = False
         end = 0  # (a link text matched inside the line is not matched again from a later word of it)
         for match in _WORD.finditer(line):
             start = match.start()
@@ -515,17 +525,28 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str])
                                                      .isalnum()):
                     end = start + len(text)
                     linked += text.count(" ") + 1
-                    if start <= LED_PREFIX and text.count(" ") + 1 >= HEADLINE_WORDS:
+                    if not led and start <= LED_PREFIX and text.count(" ") + 1 >= HEADLINE_WORDS:
                         led = True
+                        alone = not _LETTERS.search(line[:start] + line[end:])
                     break
-        if led:
-            led_lines += 1
-            led_words += len(words)
-        elif len(words) >= PROSE_LINE_WORDS and _PROSE_LINE.search(line.rstrip(" |")):
-            own += len(words)  # (a sentence of the page's own; not a menu's or a footer's table row)
+        more = bool(mores) and any(line.endswith(text) for text in mores) and len(line) <= TEASER_CHARS
+        if led or more:
+            teasers += 1
+            teaser_words += len(words)
+            # (a headline alone on its line after a sentence of the page's own may be a link set between an
+            # article's paragraphs: the lines after it are the article's, not a summary)
+            summary, budget = (TEASER_LINES, TEASER_CHARS - len(line)) if alone and not opened else (0, 0)
+        elif summary and len(line) <= budget:
+            teaser_words += len(words)  # (a teaser's summary or date, below its headline)
+            summary, budget = summary - 1, budget - len(line)
+        else:
+            summary = 0
+            if len(words) >= PROSE_LINE_WORDS and _PROSE_LINE.search(line.rstrip(" |")):
+                own += len(words)  # (a sentence of the page's own; not a menu's or a footer's table row)
+                opened = opened or not teasers
     if not total:
         return None
-    if led_lines >= MIN_TEASERS and led_words >= TEASER_SHARE * total and \
+    if teasers >= MIN_TEASERS and teaser_words >= TEASER_SHARE * total and \
             own < max(OWN_TEXT_WORDS, OWN_TEXT_SHARE * total):
         return "teasers"
     if linked >= LINKED_SHARE * total:
