@@ -67,9 +67,7 @@ class PageLinks:
 
 
 _JUMP_OPTIONS = etree.XPath("//select[@onchange]//option/@value", smart_strings=False)
-_SCRIPTED = etree.XPath(
-    "//*[@onclick]/@onclick | //a[starts-with(translate(normalize-space(@href), 'JAVSCRIPT', 'javscript'),"
-    " 'javascript:')]/@href", smart_strings=False)
+_SCRIPTED = etree.XPath("//*[@onclick]/@onclick | //a[contains(@href, 'ript:')]/@href", smart_strings=False)
 _NAVIGATES = re.compile(r"\b(?:location|window\.open|open)\b", re.I)
 _QUOTED = re.compile(r"""(['"])((?:https?://|/|\.{0,2}/?[\w-]+/)[^'"\s<>()]{0,500}|[\w./-]{1,200}\.(?:s?html?|php|aspx?|jsp|cfm)"""
                      r"""(?:\?[^'"\s<>()]{0,300})?)\1""")
@@ -103,6 +101,12 @@ PAGE_PARAMS = frozenset(("page", "pg", "pagina", "seite", "strona", "str", "page
 """Query parameters that number the pages of one article ("story.php?id=5&page=2"; not WordPress's ``p``, a post)."""
 MAX_ARTICLE_PAGES = 20
 """Pages of one article followed from any of its pages (and page numbers above this are not)."""
+_PAGED_HREFS = etree.XPath(
+    "(//a | //area)[contains(@href, $name) or contains(@href, 'pag') or contains(@href, 'pg=')"
+    " or contains(@href, 'seite') or contains(@href, 'str') or contains(@href, 'Pag') or contains(@href, 'PAG')"
+    " or contains(@href, 'Seite')]/@href", smart_strings=False)
+"""hrefs that may name the page or one of ``PAGE_PARAMS`` (any case: _PAGE_PARAM tells)."""
+_PAGE_PARAM = re.compile(r"(?:^|[?&;])(?:" + "|".join(sorted(PAGE_PARAMS)) + r")=\d", re.I)
 _NUMBERED = re.compile(r"(?:/(?:page/)?|[_-])([2-9]|1[0-9]|20)(/?)$")
 
 
@@ -119,9 +123,13 @@ def article_pages(tree: HtmlElement, url: str) -> list[str]:
         return []
     own_query = dict(parse_qsl(own.query, keep_blank_values=True))
     stem, dot, ext = own.path.rpartition(".") if "." in own.path.rsplit("/", 1)[-1] else (own.path.rstrip("/"), "", "")
+    name = stem.rsplit("/", 1)[-1]
     found: list[str] = []
     seen: set[str] = set()
-    for href in islice(_HREFS(tree), MAX_ANCHORS):
+    # (most links name neither the page nor a page number: not read as strings, nor resolved, ~20 µs each)
+    for href in islice(_PAGED_HREFS(tree, name=name or "\ufffd\ufffd"), MAX_ANCHORS):
+        if not ((name and name in href) or _PAGE_PARAM.search(href)):
+            continue
         href = strip_html5_whitespace(href).split("#", 1)[0]
         if not href or href in seen:
             continue

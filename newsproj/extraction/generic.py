@@ -164,8 +164,7 @@ def several_articles(tree: HtmlElement, headings: list[HtmlElement] | None = Non
 _WITH_CLASS_OR_ID = etree.XPath("descendant-or-self::*[@class or @id]")
 
 
-_SCRIPT_LINKS = etree.XPath("//a[starts-with(translate(normalize-space(@href), 'JAVSCRIPT', 'javscript'),"
-                             " 'javascript:')]")
+_SCRIPT_LINKS = etree.XPath("//a[contains(@href, 'ript:')]")  # (javascript:, JavaScript:; _CONTROL tells)
 _CONTROL = re.compile(
     r"\s*javascript:\s*(?:void\s*\(\s*0\s*\)\s*;\s*)?(?:(?:window|self|top|parent)\.)?"
     r"(?:history\.(?:back|go)|print|close)\s*\(", re.I)

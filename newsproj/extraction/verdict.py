@@ -254,7 +254,8 @@ def _splits(url: str) -> bool:
 
 
 def headline_links(tree: HtmlElement, url: str, page: PageMeta, more: bool = False,
-                   wanted: set[str] | None = None) -> list[tuple[HtmlElement, str]]:
+                   wanted: set[str] | None = None, resolved: dict[str, bool] | None = None
+                   ) -> list[tuple[HtmlElement, str]]:
     """Links to other pages whose text (``HEADLINE_WORDS`` words or more) is all the text of their block: the
     headlines of teasers, menus and related-story lists, not links inside a sentence. With ``more``, also the
     links to the rest of a teaser's story ("Read more", inside its summary or after it). With ``wanted``, only the
@@ -268,7 +269,8 @@ def headline_links(tree: HtmlElement, url: str, page: PageMeta, more: bool = Fal
     own = " ".join(_norm(t).casefold() for t in page.own_titles)
     direct = _splits(url)  # (a base urljoin cannot parse makes every link None: the slow path keeps that)
     found: list[tuple[HtmlElement, str]] = []
-    others: dict[str, bool] = {}  # href → whether it links another page of the site
+    # href → whether it links another page of the site (``resolved``: the caller's, shared with its next walk)
+    others: dict[str, bool] = {} if resolved is None else resolved
     for a in islice(tree.iter("a"), MAX_LINKS):
         href = (a.get("href") or "").strip()
         if not href or href.startswith(_SKIP_HREF):
@@ -421,14 +423,15 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
     if article_metadata and (short < MIN_TEASERS or 2 * short < len(lines)):
         return None  # (most lines are paragraphs, not headlines: no need to walk the links)
     # (where the metadata says "article", only links that are lines of the text count: no other is measured)
-    links = headline_links(tree, url, page, wanted=set(lines) if article_metadata else None)
+    resolved: dict[str, bool] = {}  # (the hrefs headline_links resolves, read again by _linked_lines)
+    links = headline_links(tree, url, page, wanted=set(lines) if article_metadata else None, resolved=resolved)
     headlines = {text for _, text in links}
     headline_lines = [line for line in lines if line in headlines]
     if len(headline_lines) >= MIN_TEASERS and 2 * len(headline_lines) >= len(lines):
         return "teasers"  # every other line is a link to another page
     if article_metadata:
         return None
-    linked = _linked_lines(tree, url, page, lines)
+    linked = _linked_lines(tree, url, page, lines, resolved)
     if linked:
         return linked
     if len(links) < (1 if og_type(page) == "website" else MIN_TEASERS):  # (an author page may hold one teaser)
@@ -452,21 +455,32 @@ TEASER_LINES = 2
 """Lines below a headline alone on its line that may be its teaser's (a summary, a date)."""
 _LETTERS = re.compile(r"[^\W\d_]")
 _LINK_MIN_WORDS = 2
+_PLAIN_ABSOLUTE = re.compile(
+    r"(https?)://([a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*)(?::([0-9]{1,4}))?(?:[/?#][^\s\x00-\x1f\\]*)?").fullmatch
+"""An absolute http(s) link with a plain host name (no user, no IPv6 literal) and a port under 10,000."""
+_ROOTED = re.compile(r"(?:/(?![/.])[^/\\\s\x00-\x1f.]*(?:\.[^/\\\s\x00-\x1f.]+)*)+(?:[?#][^\s\x00-\x1f]*)?").fullmatch
+"""A root-relative href without dot segments, backslashes or white space: ``origin + href`` is what urljoin gives."""
 _CANDIDATES = 16
 """Link texts tried at one word of a line (those that start with that word; bounded: the page decides how many)."""
 _WORD = re.compile(r"\S+")
 
 
-def _other_page_texts(tree: HtmlElement, url: str, page: PageMeta) -> tuple[dict[str, list[str]], set[str]]:
+def _other_page_texts(tree: HtmlElement, url: str, page: PageMeta, others: dict[str, bool]
+                      ) -> tuple[dict[str, list[str]], set[str]]:
     """Texts of links (``_LINK_MIN_WORDS`` words or more) to other pages of the page's site, normalized, indexed
     by their first word, longest first; and the texts of its links to the rest of another page's story ("More...",
-    "Read more »"); the first ``MAX_LINKS`` links looked at."""
+    "Read more »"); the first ``MAX_LINKS`` links looked at. ``others``: href → whether it links another page of
+    the site, as :func:`headline_links` resolved them (filled in here for the rest)."""
     selves = [url, *page.selves[:4]]
     pages = {p.split("#", 1)[0] for p in (absolute_url(u, url) for u in selves) if p}
     hosts = {host_of(u) for u in pages} - {""}
     own = {_norm(t).casefold() for t in page.own_titles}
     direct = _splits(url)
-    others: dict[str, bool] = {}
+    try:
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""
+    except ValueError:
+        origin = ""
     texts: set[str] = set()
     mores: set[str] = set()
     for a in islice(tree.iter("a"), MAX_LINKS):
@@ -480,11 +494,24 @@ def _other_page_texts(tree: HtmlElement, url: str, page: PageMeta) -> tuple[dict
             continue
         other = others.get(href)
         if other is None:
-            target = absolute_url(href) if direct and _AS_JOINED(href) else absolute_url(href, url)
-            if target is not None:
-                target = target.split("#", 1)[0]
-            other = others[href] = target is not None and not (
-                target in pages or host_of(target) not in hosts or _variant(target, pages))
+            plain = _PLAIN_ABSOLUTE(href)
+            if origin and _ROOTED(href):  # (a link from the site's root: urljoin would give it back as it is)
+                rooted = origin + href.split("#", 1)[0]
+                other = rooted not in pages and not _variant(rooted, pages)
+            elif plain:  # (an absolute link with a plain host: its site read from the match, no urlsplit)
+                whole = href.split("#", 1)[0]
+                host = plain.group(2).lower().removeprefix("www.")
+                port = plain.group(3)
+                if port and int(port) != (80 if plain.group(1) == "http" else 443):
+                    host = f"{host}:{int(port)}"
+                other = host in hosts and not (whole in pages or _variant(whole, pages))
+            else:
+                target = absolute_url(href) if direct and _AS_JOINED(href) else absolute_url(href, url)
+                if target is not None:
+                    target = target.split("#", 1)[0]
+                other = target is not None and not (
+                    target in pages or host_of(target) not in hosts or _variant(target, pages))
+            others[href] = other
         if other:
             (mores if more else texts).add(text)
     index: dict[str, list[str]] = {}
@@ -493,7 +520,8 @@ def _other_page_texts(tree: HtmlElement, url: str, page: PageMeta) -> tuple[dict
     return index, mores
 
 
-def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str]) -> str | None:
+def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
+                  resolved: dict[str, bool] | None = None) -> str | None:
     """``teasers`` when the text is teasers of other pages of the site, three or more, holding half its words or
     more, and the other lines hold too few sentences of the page's own (a menu's or a footer's row is none). A
     teaser is a line that begins with the headline of another page (after a date or a table cell's bar at most:
@@ -504,7 +532,7 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str])
     text's words are the texts of links to other pages (headlines strung on a line by separators); else None. Old
     layouts give their section pages' text so, no headline being the whole text of its block (what
     :func:`headline_links` needs)."""
-    index, mores = _other_page_texts(tree, url, page)
+    index, mores = _other_page_texts(tree, url, page, {} if resolved is None else resolved)
     if not index and not mores:
         return None
     total = teaser_words = teasers = linked = own = 0
