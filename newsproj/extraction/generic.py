@@ -791,7 +791,9 @@ HEAD_LINK_WORDS = 6
 HEAD_LINKS = 2
 
 
-_CRUMB_SEPARATOR = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
+_CRUMB_SEPARATOR = re.compile(r"\s+(?:>|»|›|/|::|→)\s+")
+"""What parts a breadcrumb trail's links: a step down ("Home > Local News"). Not "|": links of one rank on one line
+("Seattle Times | Honolulu Civil Beat", the sources a post opens with) may be the story's."""
 
 
 def without_link_head(text: str, page: HtmlElement | Readings) -> str:
@@ -799,7 +801,7 @@ def without_link_head(text: str, page: HtmlElement | Readings) -> str:
     ``HEAD_LINK_WORDS`` words ("Sport", "Classifieds", "Weather: Sunny, 22C": an old table layout's navigation cell
     beside the story's cell, both in the row trafilatura takes), when the run holds ``HEAD_LINKS`` lines or more and
     the rest is a text of its own (``MIN_WORDS``); a single linked line (a section's kicker) is left to cleaning,
-    but not a breadcrumb trail (links and nothing else on one line, parted by ``>``, ``»``, ``/``, ``|``...)."""
+    but not a breadcrumb trail (links and nothing else on one line, parted by ``>``, ``»``, ``/``...)."""
     lines = text.split("\n", HEAD_LINES)
     if len(lines) <= HEAD_LINKS or len(lines[0].split()) > HEAD_LINK_WORDS:
         return text  # (the first line is prose: no need to walk the page's links)
