@@ -460,6 +460,22 @@ _PLAIN_ABSOLUTE = re.compile(
 """An absolute http(s) link with a plain host name (no user, no IPv6 literal) and a port under 10,000."""
 _ROOTED = re.compile(r"(?:/(?![/.])[^/\\\s\x00-\x1f.]*(?:\.[^/\\\s\x00-\x1f.]+)*)+(?:[?#][^\s\x00-\x1f]*)?").fullmatch
 """A root-relative href without dot segments, backslashes or white space: ``origin + href`` is what urljoin gives."""
+_SENTENCE_BEFORE = re.compile(r"[^\W\d_]\s$").search
+"""A line's text before a link inside its sentence: a word, then the link ("As <a>we reported</a>, ...", "The
+<a>Eastgate Otters club</a> said"); not a date, a time, a cell's bar, a bullet or a label and its colon or dash."""
+
+
+def _in_sentence(line: str, start: int, end: int) -> bool:
+    """Whether the link text at ``line[start:end]`` is words of a sentence rather than a teaser's headline: a word
+    of the sentence right before it, or the sentence going on right after it (a comma, a word in lower case:
+    "<a>The Eastgate open-air lido</a> reopens on June 1"). A headline is followed by its line's end, a cell's bar,
+    a dash or its summary's first sentence."""
+    if _SENTENCE_BEFORE(line, max(0, start - 2), start):
+        return True
+    after = line[end:end + 2].lstrip()
+    return bool(after) and (after[0] in ",;、，" or after[0].islower())
+
+
 _CANDIDATES = 16
 """Link texts tried at one word of a line (those that start with that word; bounded: the page decides how many)."""
 _WORD = re.compile(r"\S+")
@@ -553,7 +569,8 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
                                                      .isalnum()):
                     end = start + len(text)
                     linked += text.count(" ") + 1
-                    if not led and start <= LED_PREFIX and text.count(" ") + 1 >= HEADLINE_WORDS:
+                    if not led and start <= LED_PREFIX and text.count(" ") + 1 >= HEADLINE_WORDS and \
+                            not _in_sentence(line, start, end):
                         led = True
                         alone = not _LETTERS.search(line[:start] + line[end:])
                     break
