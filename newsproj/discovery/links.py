@@ -123,6 +123,11 @@ def article_pages(tree: HtmlElement, url: str) -> list[str]:
         return []
     own_query = dict(parse_qsl(own.query, keep_blank_values=True))
     stem, dot, ext = own.path.rpartition(".") if "." in own.path.rsplit("/", 1)[-1] else (own.path.rstrip("/"), "", "")
+    numbered = None if own.query else _NUMBERED.search(stem)
+    if numbered and (dot or numbered.group().startswith("/")):
+        # (a page of the article past its first: its siblings are numbered from the first page's path, not from its
+        # own, or a page linking its own path + "/3/" starts a chain that never ends: /2/3/, /2/3/4/, ...)
+        stem = stem[: numbered.start()]
     name = stem.rsplit("/", 1)[-1]
     found: list[str] = []
     seen: set[str] = set()
