@@ -136,6 +136,7 @@ def test_scripted_targets_are_bounded():
     # (from a page past the first, its siblings: never the page's own path plus a number, a chain with no end)
     ("/2024/05/story/2/", ["/2024/05/story/2/3/", "/2024/05/story/3/", "/2024/05/story/"], ["/2024/05/story/3/"]),
     ("/zh/content_88123_2.htm", ["content_88123_2_3.htm", "content_88123_3.htm"], ["/zh/content_88123_3.htm"]),
+    ("/story.php?page=2", ["?page=2&pg=3", "?page=3", "story.php"], ["/story.php?page=3", "/story.php"]),
 ])
 def test_a_multi_page_articles_own_next_pages_and_nothing_else(url, hrefs, pages):
     """Pages 2 and 3 of a story ("Page 1 2 3 Next") hold the rest of its text and nothing else links them; a

@@ -152,6 +152,8 @@ def article_pages(tree: HtmlElement, url: str) -> list[str]:
                     not (query.get(k) or "").isdigit() or not 1 <= int(query[k]) <= MAX_ARTICLE_PAGES
                     for k in changed if k in query):
                 continue
+            if changed - own_query.keys() and own_query.keys() & PAGE_PARAMS:
+                continue  # (a second page number beside the page's own: ?page=2&pg=3, then &seite=4... no end)
         elif stem and not target.query and not own.query and target.path != own.path:
             rest = target.path[len(stem):] if target.path.startswith(stem) else ""
             if dot and rest.endswith(dot + ext):
