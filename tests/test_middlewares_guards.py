@@ -78,6 +78,10 @@ UK_META = b'<meta http-equiv="Content-Type" content="text/html; charset=windows-
         (UK_META + UK.encode("cp1251"), "iso-8859-1", True, "cp1251"),
         (UK_META + UK.encode("cp1251"), "koi8-r", True, None),  # (another legacy header: trusted, as before)
         (b'<meta charset="iso-8859-1">' + TEXT.encode("cp1252"), "cp1252", True, None),
+        # a <meta> that lies with a codec no page is written in: ignored (it raised LookupError, or gave noise)
+        (b'<meta charset="zlib">' + TEXT.encode("cp1252"), "iso-8859-1", True, None),
+        (b'<meta charset="base64">' + TEXT.encode("cp1252"), "utf-8", True, "cp1252"),
+        (b'<meta charset="ibm037">' + TEXT.encode("cp1252"), "iso-8859-1", True, None),
     ],
 )
 def test_decide_encoding(body, used, declared, decision):

@@ -52,6 +52,22 @@ def _name(encoding: str | None) -> str | None:
     return codecs.lookup(resolved).name
 
 
+def _meta_name(body: bytes) -> str | None:
+    """The codec of the page's own ``<meta>`` declaration, when it is one a page can be written in: a text encoding
+    that reads ASCII as ASCII (the declaration itself was read so). A lying or hostile ``<meta charset="zlib">``,
+    "base64" or an EBCDIC code page is no declaration (decoding with it raises, or turns the whole page to noise)."""
+    name = _name(html_body_declared_encoding(body))
+    if not name:
+        return None
+    try:
+        if b"<meta charset=>".decode(name) != "<meta charset=>":
+            return None
+        bytes(range(0x80, 0x100)).decode(name, "replace")
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        return None
+    return name
+
+
 def decide_encoding(body: bytes, used: str | None, declared: bool = True) -> str | None:
     """The encoding ``body`` should be decoded with when it differs from ``used`` (what Scrapy would
     use: the declared encoding, or its guess when ``declared`` is false), else None."""
@@ -66,12 +82,12 @@ def decide_encoding(body: bytes, used: str | None, declared: bool = True) -> str
         if used_name in _SERVER_DEFAULTS:
             # a server's default (Apache's AddDefaultCharset ISO-8859-1) against the page's own legacy <meta>:
             # the author's declaration of their own bytes wins (a windows-1251 portal served as ISO-8859-1)
-            meta = _name(html_body_declared_encoding(body))
+            meta = _meta_name(body)
             if meta and meta not in _SERVER_DEFAULTS and not meta.startswith(("utf-", "utf_")):
                 return meta
         if used_name not in ("utf-8", None):
             return None  # a legacy declaration on non-UTF-8 bytes: trust it
-        declared = _name(html_body_declared_encoding(body))
+        declared = _meta_name(body)
         actual = declared if declared and declared not in ("utf-8", "utf-16-le", "utf-16-be") else FALLBACK
         return actual if actual != used_name else None
     return "utf-8" if used_name != "utf-8" else None
