@@ -545,8 +545,9 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
     a date or a bullet at most) with the ``TEASER_LINES`` lines after it (its summary, its date: a <div> or a
     <dt>/<dd> of headline, <br>, summary), unless a sentence of the page's own opens the text; or a line that ends
     with a link to the rest of another page's story ("Summary... More..."). ``index`` when ``LINKED_SHARE`` of the
-    text's words are the texts of links to other pages (headlines strung on a line by separators); else None. Old
-    layouts give their section pages' text so, no headline being the whole text of its block (what
+    text's words are the texts of links to other pages (headlines strung on a line by separators) and the other
+    lines hold too few sentences of the page's own (a story above its "Most read: A | B | C" rows is one); else
+    None. Old layouts give their section pages' text so, no headline being the whole text of its block (what
     :func:`headline_links` needs)."""
     index, mores = _other_page_texts(tree, url, page, {} if resolved is None else resolved)
     if not index and not mores:
@@ -594,6 +595,6 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
     if teasers >= MIN_TEASERS and teaser_words >= TEASER_SHARE * total and \
             own < max(OWN_TEXT_WORDS, OWN_TEXT_SHARE * total):
         return "teasers"
-    if linked >= LINKED_SHARE * total:
-        return "index"
+    if linked >= LINKED_SHARE * total and own < max(OWN_TEXT_WORDS, OWN_TEXT_SHARE * total):
+        return "index"  # (an article's own sentences above a "Most read: A | B | C..." row keep it an article)
     return None

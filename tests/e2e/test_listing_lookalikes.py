@@ -1,9 +1,9 @@
 """Articles that look like listings (review16, an outside attack on the old-layout listing rules of issue 11): pages
 of an old table layout with no metadata — a story whose paragraphs open with links to earlier stories, a list-style
 article with a link leading every item, a story followed by "Summary... More..." teasers, an explainer with a
-glossary ``<dl>`` of linked terms, a Q&A of bold-led lines — crawled with `scrapy crawl news` from the homepage
-(links only). Every one is an article and gives its record: a listing verdict on one loses it (issue 11, "no
-article-shaped page ends without a record")."""
+glossary ``<dl>`` of linked terms, a Q&A of bold-led lines, a short story above "Most read: A | B | C" rows —
+crawled with `scrapy crawl news` from the homepage (links only). Every one is an article and gives its record: a
+listing verdict on one loses it (issue 11, "no article-shaped page ends without a record")."""
 
 from __future__ import annotations
 
@@ -73,7 +73,22 @@ QA = [("Q: Who can apply for the new parking permits?",
       ("Q: When does the scheme start?",
        "A: On September 1. Permits can be bought online or at the town hall from the middle of August.")]
 
+BATHS = ["The council voted on Tuesday night to keep the Eastgate swimming baths open for at least five more years, "
+         "after a petition.",
+         "Officers had said the repairs would cost 1.4 million pounds, but a new survey puts the figure at less "
+         "than half that.",
+         "The roof can be mended over the winter while the pool stays open, the council's leisure officer told the "
+         "meeting.",
+         "The swimming club, which has 300 members, said it would hold a gala in the spring to celebrate."]
+HEADS = [f"Headline number {i} about the town council and its budget plans" for i in range(16)]
+STRUNG = ("<p>Most read: " + " | ".join(f"<a href='/news/s{i}.html'>{h}</a>" for i, h in enumerate(HEADS[:8]))
+          + "</p><p>Latest: " + " | ".join(f"<a href='/news/t{i}.html'>{h}</a>" for i, h in enumerate(HEADS[8:]))
+          + "</p>")
+
 ARTICLES = {
+    # a short story above rows of headlines strung by "|" in the same table cell (most of the text's words are
+    # link texts; its own sentences make it an article)
+    "/news/2009/06/baths-vote.html": _page("Baths saved", "".join(f"<p>{p}</p>" for p in BATHS) + STRUNG),
     "/news/2009/06/baths-saved.html": _page("Eastgate baths may be saved", "".join(f"<p>{p}</p>" for p in INLINE)),
     "/whatson/2009/06/summer-guide.html": _page(
         "Five things to do in Harwood this summer",
