@@ -111,7 +111,8 @@ def test_jump_menus_and_navigating_scripts_are_followed_and_other_values_are_not
             "<a href='#' onclick=\"location='/news/story.asp?id=8'; return false;\">Power cut</a>"
             "<a href=\"javascript:location.href='/news/story.asp?id=9'\">Same</a>"
             "<a href=\"javascript:window.open('/popup/photo.html','p','width=400')\">Photo</a>"
-            "<a href='#' onclick=\"toggle('/news/story.asp?id=10')\">Not a navigation</a></body></html>")
+            "<a href='#' onclick=\"toggle('/news/story.asp?id=10')\">Not a navigation</a>"
+            "<a href='#' onclick=\"track('location', '/promo/ad.html')\">Not one either</a></body></html>")
     out = page_links(lxml.html.fromstring(html), BASE)
     assert sorted(out.articles + out.listings) == sorted(
         BASE + p for p in ("news/story.asp?id=7", "archive.php?y=2008", "news/story.asp?id=8",

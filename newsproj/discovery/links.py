@@ -68,9 +68,13 @@ class PageLinks:
 
 _JUMP_OPTIONS = etree.XPath("//select[@onchange]//option/@value", smart_strings=False)
 _SCRIPTED = etree.XPath("//*[@onclick]/@onclick | //a[contains(@href, 'ript:')]/@href", smart_strings=False)
-_NAVIGATES = re.compile(r"\b(?:location|window\.open|open)\b", re.I)
-_QUOTED = re.compile(r"""(['"])((?:https?://|/|\.{0,2}/?[\w-]+/)[^'"\s<>()]{0,500}|[\w./-]{1,200}\.(?:s?html?|php|aspx?|jsp|cfm)"""
-                     r"""(?:\?[^'"\s<>()]{0,300})?)\1""")
+_QUOTED = re.compile(
+    # the quoted URL right after what sets location or opens a window ("location='/x'", "location.href = '/x'",
+    # "location.assign('/x')", "window.open('/x', ...)"); not a quoted URL elsewhere in the script, such as an
+    # argument of a tracker beside the word "location" ("track('location', '/promo/ad.html')")
+    r"""\b(?:location(?:\.href)?\s{0,5}=\s{0,5}|location\.(?:assign|replace)\s{0,5}\(\s{0,5}|open\s{0,5}\(\s{0,5})"""
+    r"""(['"])((?:https?://|/|\.{0,2}/?[\w-]+/)[^'"\s<>()]{0,500}|[\w./-]{1,200}\.(?:s?html?|php|aspx?|jsp|cfm)"""
+    r"""(?:\?[^'"\s<>()]{0,300})?)\1""", re.I)
 _PAGE_VALUE = re.compile(r"(?:https?://|/)[^\s<>]{0,1000}|[\w./-]{1,200}\.(?:s?html?|php|aspx?|jsp|cfm)(?:\?\S{0,300})?")
 MAX_SCRIPTED = 500
 """Jump-menu options and script attributes read on one page (bounded: the page decides how many it has)."""
@@ -91,9 +95,7 @@ def scripted_targets(tree: HtmlElement) -> list[str]:
         if _PAGE_VALUE.fullmatch(value):
             found.append(value)
     for script in islice(_SCRIPTED(tree), MAX_SCRIPTED):
-        script = script[:SCRIPT_CHARS]
-        if _NAVIGATES.search(script):
-            found.extend(m.group(2) for m in islice(_QUOTED.finditer(script), 4))
+        found.extend(m.group(2) for m in islice(_QUOTED.finditer(script[:SCRIPT_CHARS]), 4))
     return found
 
 
