@@ -111,6 +111,11 @@ def test_file_with_url_uses_the_registered_site(tmp_path):
     (("a.html", "b.html"), ("unexpected argument 'b.html'",)),
     (("http://127.0.0.1:1/a", "--url", "http://example.org/a"), ("--url is for files",)),
     ((str(CNN_CASE / "page.html.gz"), "--site"), ("argument --site: expected one argument",)),
+    # a NEWSPROJ_* value is checked as scrapy crawl checks it (a traceback and exit 1: getbool raised ValueError)
+    ((str(CNN_CASE / "page.html.gz"), "-s", "NEWSPROJ_SITE_REGISTRY=abc"),
+     ("setting NEWSPROJ_SITE_REGISTRY: expected a boolean (1/0, true/false), got 'abc'",)),
+    ((str(CNN_CASE / "page.html.gz"), "-s", "NEWSPROJ_MAX_PAGE_ELEMENTS=many"),
+     ("setting NEWSPROJ_MAX_PAGE_ELEMENTS: expected an integer", "got 'many'")),
 ])
 def test_a_bad_invocation_is_one_line_and_exit_2(args, needles):
     """As for scrapy crawl (../shared/CONTRACT.md): one line naming the problem and the fix, exit status 2, nothing
@@ -135,6 +140,14 @@ def test_the_generic_path_only_with_the_registry_off(tmp_path):
     assert "# site: (generic);" in record_and_rest(proc.stdout)[1]
     both = scrapy_extract(page, "--url", url, "--site", "cnn", "-s", "NEWSPROJ_SITE_REGISTRY=0")
     assert both.returncode == 2 and "give one of them" in both.stderr
+
+
+def test_a_bad_private_address_setting_is_a_bad_invocation():
+    """-s NEWSPROJ_ALLOW_PRIVATE=yes with a loopback URL was a traceback (the URL check's getbool) and exit 1."""
+    proc = run_scrapy(["extract", "http://127.0.0.1:8/story.html", "-s", "NEWSPROJ_ALLOW_PRIVATE=yes"], timeout=120)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith("scrapy extract: setting NEWSPROJ_ALLOW_PRIVATE: expected a boolean"), line
 
 
 def test_a_loopback_url_without_the_setting_is_a_bad_invocation():

@@ -11,7 +11,8 @@ on the page (what a crawl counts as ``newsproj/extract/soft_failure/<reason>``) 
 
 Exit status: 0 with a valid record, 1 when the page gives none (a listing, not an article, extraction failed,
 invalid record) or cannot be fetched, 2 on a bad invocation (no such file, an unknown ``--site``, a loopback or
-private URL without ``-s NEWSPROJ_ALLOW_PRIVATE=1``…: one line, nothing fetched). The reason goes to stderr.
+private URL without ``-s NEWSPROJ_ALLOW_PRIVATE=1``, a bad ``NEWSPROJ_*`` value…: one line, nothing
+fetched). The reason goes to stderr.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from ..discovery.urls import netloc
 from ..exceptions import SiteConfigError
 from ..extraction.page import process_page
 from ..items import PageItem
+from ..middlewares.config import validate
 from ..validation import problems
 from . import one_line_errors, unexpected, usage_error
 from .crawl import _seed_problem
@@ -144,6 +146,9 @@ class Command(ScrapyCommand):
                 usage_error("extract", f"--site {opts.site}: {exc}".replace("use -a site=NAME", "use --site NAME"))
         super().process_options(args, opts)
         assert self.settings is not None
+        bad = validate(self.settings)  # every NEWSPROJ_* value, as scrapy crawl checks them (was a traceback)
+        if bad:
+            usage_error("extract", "; ".join(bad))
         if opts.site and not self.settings.getbool("NEWSPROJ_SITE_REGISTRY", True):
             usage_error("extract", f"--site {opts.site} applies a site file, -s NEWSPROJ_SITE_REGISTRY=0 the generic "
                                    "path only: give one of them")
