@@ -68,6 +68,10 @@ def assert_bad_invocation(proc: subprocess.CompletedProcess, *needles: str) -> s
      ("setting NEWSPROJ_CRAWL_ID must be 1 to 100 letters", "got 'site a/b'")),
     (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_STATE_BACKEND=newsproj.state.redis.NoSuchStore"),
      ("-s NEWSPROJ_STATE_BACKEND=newsproj.state.redis.NoSuchStore: cannot be imported", "StateStore class")),
+    # a function (or a module) where a class belongs imports too: it was a TypeError, a traceback and exit 1 once the
+    # crawl had started
+    (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_STATE_BACKEND=newsproj.state.open_store"),
+     ("-s NEWSPROJ_STATE_BACKEND=newsproj.state.open_store: is a function, not a class", "StateStore class")),
 ])
 def test_bad_invocation(tmp_path, args, needles):
     line = assert_bad_invocation(scrapy("crawl", "news", "-s", f"STATE_DIR={tmp_path / 'state'}", *args), *needles)

@@ -189,10 +189,13 @@ def _distributed_problem(settings: BaseSettings) -> str | None:
         from scrapy.utils.misc import load_object
 
         try:
-            load_object(backend)
+            store = load_object(backend)
         except (ImportError, AttributeError, NameError, ValueError) as exc:
             return (f"-s NEWSPROJ_STATE_BACKEND={backend}: cannot be imported ({type(exc).__name__}: {exc}); give "
                     f"the import path of a StateStore class, or leave it unset (REDIS_URL sets it)")
+        if not isinstance(store, type):  # (a module or a function imports too, and failed once the crawl started)
+            return (f"-s NEWSPROJ_STATE_BACKEND={backend}: is a {type(store).__name__}, not a class; give the import "
+                    f"path of a StateStore class, or leave it unset (REDIS_URL sets it)")
     return None
 
 
