@@ -492,6 +492,24 @@ def test_an_events_date_written_in_words_does_not_date_the_page(line: str):
     assert article.datePublished == "2025-03-01"
 
 
+@pytest.mark.parametrize(("before", "after"), [
+    # after the article's text: a related story's date, a reader's comment's, an event's in a box below it
+    ("", "<div class='relacionadas'><div class='nota'><a href='/n/1'>Otra noticia de la ciudad y su puerto</a>"
+         "<span class='date'>3 de marzo de 2019</span></div></div>"),
+    ("", "<div class='comentarios'><p class='date'>5 de mayo de 2025</p><p>Muy buen artículo.</p></div>"),
+    ("", "<div class='agenda'><div class='event-date'>3 de marzo de 2025</div><p>Concierto en la plaza</p></div>"),
+    # a quotation that names a day
+    ("<blockquote><p>«Lo anunciamos el <time>3 de marzo de 2020</time>.»</p></blockquote>", ""),
+])
+def test_a_date_in_words_of_another_story_or_a_quote_does_not_date_the_page(before: str, after: str):
+    """text_date (7551a9c) took the first date element in words wherever it stood: with no date of its own, the
+    article took a related story's, a comment's or an event's below its text, or a quoted day, as its own."""
+    html = (f"<html lang='es'><head><title>Titre</title></head><body><article><h1>Titre</h1>{before}"
+            f"<div class='content'>{BODY}</div></article>{after}</body></html>")
+    assert extract(html, "http://127.0.0.1/a", date_downloaded="2026-12-02T00:00:00+00:00").article.datePublished \
+        is None
+
+
 def test_a_time_inside_a_sentence_keeps_its_words_in_the_body():
     """trafilatura deletes every <time> with its text: "La cumbre del <time>3 de marzo de 2025</time> reunirá…" was
     "La cumbre del reunirá…" in the body (found by review15). A <time> on a line of its own (a byline's) stays out,

@@ -597,7 +597,7 @@ def htmldate_published(tree: HtmlElement, url: str) -> str | None:
 _DATE_ELEMENTS = etree.XPath(
     "//body//*[self::time or contains(@class, 'date') or contains(@class, 'Date') or contains(@class, 'publish')"
     " or contains(@id, 'date')]"
-    "[not(ancestor::aside or ancestor::footer or ancestor::nav or ancestor::li"
+    "[not(ancestor::aside or ancestor::footer or ancestor::nav or ancestor::li or ancestor::blockquote"
     " or ancestor::*[contains(@class, 'comment')])]"
 )
 MAX_DATE_ELEMENTS = 50
@@ -608,6 +608,21 @@ _WORD_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _WORDED = re.compile(r"\d\D*[^\W\d_]|[^\W\d_]\D*\d")
 _DATE_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False,
                   "PREFER_DATES_FROM": "past"}
+PROSE_CHARS = 80
+_PRECEDING = etree.XPath("preceding::*")
+
+
+def _above_prose(tree: HtmlElement) -> set[HtmlElement] | None:
+    """The elements before the page's last paragraph of prose (a <p> of ``PROSE_CHARS`` characters of its own text
+    and its inline children's, nested paragraphs not re-read), or None on a page without one (text in <div>s and
+    <br>s: no evidence either way). A date element among them stands above or in the article's text, not below it
+    (a related story's date, a comment's, an event's in a box under the article)."""
+    last = None
+    for p in tree.iter("p"):
+        own = len((p.text or "").strip()) + sum(len(c.text or "") + len(c.tail or "") for c in p)
+        if own >= PROSE_CHARS:
+            last = p
+    return set(_PRECEDING(last)) if last is not None else None
 
 
 def text_date(tree: HtmlElement, lang: str | None, until: str = "") -> str | None:
@@ -617,6 +632,7 @@ def text_date(tree: HtmlElement, lang: str | None, until: str = "") -> str | Non
     year, a day and a month word, parsed by dateparser in the page's stated language, from its first number on
     ("Publicado el 3 de marzo…"). None when the page states no language dateparser knows: no guessing. Not a date
     a sentence goes on after ("La cumbre del <time>3 de marzo de 2025</time> reunirá…": an event's, in the text),
+    nor one in a quotation or below the article's last paragraph of prose (a related story's, a comment's),
     nor one after ``until`` (``YYYY-MM-DD``, the day the page was fetched, else today's: an event to come), nor
     one whose year or day the text does not write as a number (dateparser's guess from other words)."""
     primary = (lang or "").split("-")[0].split("_")[0].strip().lower()
@@ -625,6 +641,8 @@ def text_date(tree: HtmlElement, lang: str | None, until: str = "") -> str | Non
     import dateparser  # (loaded on the first page that needs it: most pages state their date in metadata)
 
     tried = 0
+    above: set[HtmlElement] | None = None  # (read once, for the first date element tried)
+    read_above = False
     for el in _DATE_ELEMENTS(tree)[:MAX_DATE_ELEMENTS]:
         text = " ".join(el.text_content().split())
         if len(text) > DATE_TEXT_CHARS or not _WORD_DATE.search(text) or not _WORDED.search(text):
@@ -634,6 +652,10 @@ def text_date(tree: HtmlElement, lang: str | None, until: str = "") -> str | Non
         tried += 1
         if tried > MAX_DATE_TEXTS:
             break
+        if not read_above:
+            above, read_above = _above_prose(tree), True
+        if above is not None and el not in above:
+            continue  # (below the article's text: another story's, a comment's, an event's)
         first = re.search(r"\d", text)
         for candidate in dict.fromkeys((text[first.start():] if first else text, text)):
             try:
