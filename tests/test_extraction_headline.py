@@ -474,6 +474,21 @@ def test_a_kicker_element_the_headline_follows_without_a_space_keeps_a_separator
         "Titanic's last voyage retold")
 
 
+@pytest.mark.parametrize("h1", [
+    "<h1><span class='first'>New </span>York Mayor Resigns After Budget Row</h1>",
+    "<h1><span class='dropword'>The </span>Queen Opens Parliament In Rain</h1>",
+    "<h1><a href='/topic/trump'>Donald </a>Trump Wins The Primary</h1>",
+])
+def test_a_first_word_styled_with_its_space_is_no_glued_kicker(h1: str):
+    """47287b2 parted every first element of 3+ letters from a capitalised text after it: an element whose text ends
+    with its space is not glued ("New York Mayor Resigns", not "New: York Mayor Resigns", even with <title> saying
+    so: the record took the parted heading)."""
+    text = " ".join(_page("", h1 + "<p>Text.</p>").headings[0].text.split())
+    assert ":" not in text
+    head = f"<title>{text} | Gazette</title>"
+    assert _choose(head, h1 + "<p>Text.</p>") == text
+
+
 def test_the_displayed_h1_wins_over_declared_seo_titles_that_state_the_story_in_other_words():
     seo = "Lido heatwave: record crowds as temperatures hit 33C - latest news and pictures"
     head = f"{_ld(seo)}<meta property='og:title' content='{seo}'><title>{seo} | Gazette</title>"

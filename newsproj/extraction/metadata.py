@@ -484,7 +484,9 @@ def heading_text(el: HtmlElement) -> str:
         whole = " ".join(el.text_content().split())
         kicker = texts[0] if children and not (el.text or "").strip() else ""
         tail = children[0].tail or "" if kicker else ""
-        if _GLUED_KICKER.fullmatch(kicker) and tail[:1].isupper() and whole.startswith(kicker):
+        # (glued: no space at the element's end either, "<span>New </span>York…" is a first word styled)
+        if _GLUED_KICKER.fullmatch(kicker) and tail[:1].isupper() and whole.startswith(kicker) and not \
+                children[0].text_content()[-1:].isspace():
             # a kicker in the first element, the headline loose after it without a space ("<h1><span>Exclusive
             # </span>Council leader resigns</h1>"): a label and the headline, not one word "ExclusiveCouncil"
             return f"{kicker}: {whole[len(kicker):].lstrip()}"
