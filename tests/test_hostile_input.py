@@ -117,6 +117,10 @@ BODIES = {
     "sign_ups_after_dashes": "a — sign up for the " * N + "x",
     "disclosures_via_links": "via x links " * N + "may earn commission said",
     "comment_labels_readers": "Commentaires d'" + "a" * N,
+    # a "read more" link's whole text ("…", "[...]", "Read more »"): \W* before and after the dots was quadratic in a
+    # line of dots or ellipses that ends in a letter (20,000 characters: 4 s; a 20 kB page cost 4 s of extraction)
+    "dot_runs": "." * N + "x",
+    "ellipsis_runs": "\u2026" * N + "x",
     # template lines (newsproj/cleaning/template.py): the same short line many times, and many short lines
     "template_candidates": "\n".join(f"Short line {i % 7}" for i in range(N)),
 }
