@@ -64,6 +64,10 @@ def assert_bad_invocation(proc: subprocess.CompletedProcess, *needles: str) -> s
      ("-s REDIS_URL: Redis URL must specify one of the following schemes", "give redis://")),
     (("-a", f"start_urls={SEED}", "-s", "REDIS_URL=redis://:s3cret@redis.internal:63x9/0"),
      ("-s REDIS_URL: Port could not be cast", "give redis://")),
+    # a database that is no number: redis-py used database 0 for "/news" (and 12 for "/1/2"), silently
+    (("-a", f"start_urls={SEED}", "-s", "REDIS_URL=redis://:s3cret@127.0.0.1:9/news"),
+     ("-s REDIS_URL: the database 'news' is not a number", "give redis://")),
+    (("-a", f"start_urls={SEED}", "-s", "REDIS_URL=redis://127.0.0.1:9/1/2"), ("the database '1/2' is not a number",)),
     (("-a", f"start_urls={SEED}", "-s", "REDIS_URL=redis://127.0.0.1:9/0", "-s", "NEWSPROJ_CRAWL_ID=site a/b"),
      ("setting NEWSPROJ_CRAWL_ID must be 1 to 100 letters", "got 'site a/b'")),
     (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_STATE_BACKEND=newsproj.state.redis.NoSuchStore"),

@@ -31,7 +31,7 @@ import sys
 import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from scrapy.commands import ScrapyHelpFormatter
 from scrapy.commands.crawl import Command as ScrapyCrawl
@@ -177,6 +177,12 @@ def _distributed_problem(settings: BaseSettings) -> str | None:
             parse_url(str(url))
         except ValueError as exc:  # the URL is not repeated: it may hold a password
             return f"-s REDIS_URL: {exc}; give redis://[:PASSWORD@]HOST:PORT/DB (docs/distributed.md)"
+        parts = urlsplit(str(url))
+        database = unquote(parts.path).strip("/")
+        if parts.scheme in ("redis", "rediss") and database and not database.isdecimal():
+            # (redis-py ignores a database that is no number, "/x" → database 0, and joins "/1/2" into 12)
+            return (f"-s REDIS_URL: the database {database!r} is not a number; give redis://[:PASSWORD@]HOST:PORT/DB "
+                    f"(docs/distributed.md)")
         explicit = settings.get("NEWSPROJ_CRAWL_ID")
         if explicit:
             from ..distributed.keys import crawl_id_problem
