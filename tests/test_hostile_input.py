@@ -121,6 +121,10 @@ BODIES = {
     # line of dots or ellipses that ends in a letter (20,000 characters: 4 s; a 20 kB page cost 4 s of extraction)
     "dot_runs": "." * N + "x",
     "ellipsis_runs": "\u2026" * N + "x",
+    # a page tool's word after a run of punctuation (the leading \W* gave the look-ahead every start), and a comments
+    # label's count between two \W* (fc058a0): quadratic in the run (10,000 dashes: 1.2-2 s)
+    "tool_after_dashes": "-" * N + "mail x",
+    "comment_label_dashes": "kommentieren " + "-" * N + "x",
     # template lines (newsproj/cleaning/template.py): the same short line many times, and many short lines
     "template_candidates": "\n".join(f"Short line {i % 7}" for i in range(N)),
 }
