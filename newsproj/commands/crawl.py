@@ -258,6 +258,13 @@ def _redis_unreachable(exc: BaseException) -> bool:
         exc, redis_exceptions.ConnectionError | redis_exceptions.TimeoutError)
 
 
+def _redis_refused(exc: BaseException) -> bool:
+    """``exc`` is the Redis server's answer that it will not serve this URL's connection ("DB index is out of
+    range"): a setting to fix, not an outage."""
+    redis_exceptions = sys.modules.get("redis.exceptions")  # imported only in distributed mode
+    return redis_exceptions is not None and isinstance(exc, redis_exceptions.ResponseError)
+
+
 def _spider_names(settings: BaseSettings) -> str:
     try:
         return ", ".join(sorted(_spider_loader(settings).list()))
@@ -308,7 +315,7 @@ class Command(ScrapyCrawl):
             if isinstance(exc, UsageError):
                 refused.append(exc)
                 return None
-            if exc is not None and _redis_unreachable(exc):
+            if exc is not None and (_redis_unreachable(exc) or _redis_refused(exc)):
                 unreachable.append(exc)
                 return None
             if exc is not None:  # retrieved above, so asyncio will not report it: say it here, as it would
@@ -328,6 +335,12 @@ class Command(ScrapyCrawl):
         if refused or stats.get("newsproj/output/unavailable"):
             problem = refused[0] if refused else stats["newsproj/output/unavailable"]
             sys.stderr.write(f"scrapy crawl {args[0]}: {problem}\n")
+            self.exitcode = BAD_INVOCATION
+        elif unreachable and _redis_refused(unreachable[0]):  # a setting to fix (the database): 2, one line
+            sys.stderr.write(f"scrapy crawl {args[0]}: -s REDIS_URL: the Redis refused the crawl's first request "
+                             f"({type(unreachable[0]).__name__}: {unreachable[0]}); nothing was crawled; give "
+                             f"redis://[:PASSWORD@]HOST:PORT/DB with a database that server has "
+                             f"(docs/distributed.md)\n")
             self.exitcode = BAD_INVOCATION
         elif unreachable:  # an outage, not an invocation to fix: 1, "could not start" (docs/operations.md)
             sys.stderr.write(f"scrapy crawl {args[0]}: could not start: the Redis of -s REDIS_URL cannot be reached "
