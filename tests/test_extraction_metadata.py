@@ -510,6 +510,18 @@ def test_a_date_in_words_of_another_story_or_a_quote_does_not_date_the_page(befo
         is None
 
 
+def test_a_date_above_or_in_the_articles_text_still_dates_it():
+    """Only a date below the article's last paragraph is another's: a dateline inside a one-paragraph story, or a
+    date between paragraphs, is the page's."""
+    text = " ".join(f"El gobierno aprobó la medida número {i} tras un largo debate en el parlamento." for i in range(8))
+    for article in (f"<p><span class='date'>3 de marzo de 2024</span> — MADRID. {text}</p>",
+                    BODY[:len(BODY) // 2] + "<p class='date'>3 de marzo de 2024</p>" + BODY[len(BODY) // 2:]):
+        html = (f"<html lang='es'><head><title>Titre</title></head><body><article><h1>Titre</h1>{article}"
+                f"</article></body></html>")
+        assert extract(html, "http://127.0.0.1/a", date_downloaded="2026-12-02T00:00:00+00:00").article \
+            .datePublished == "2024-03-03"
+
+
 def test_a_time_inside_a_sentence_keeps_its_words_in_the_body():
     """trafilatura deletes every <time> with its text: "La cumbre del <time>3 de marzo de 2025</time> reunirá…" was
     "La cumbre del reunirá…" in the body (found by review15). A <time> on a line of its own (a byline's) stays out,

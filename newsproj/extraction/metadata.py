@@ -611,20 +611,20 @@ _WORDED = re.compile(r"\d\D*[^\W\d_]|[^\W\d_]\D*\d")
 _DATE_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False,
                   "PREFER_DATES_FROM": "past"}
 PROSE_CHARS = 80
-_PRECEDING = etree.XPath("preceding::*")
+_FOLLOWING = etree.XPath("following::*")
 
 
-def _above_prose(tree: HtmlElement) -> set[HtmlElement] | None:
-    """The elements before the page's last paragraph of prose (a <p> of ``PROSE_CHARS`` characters of its own text
-    and its inline children's, nested paragraphs not re-read), or None on a page without one (text in <div>s and
-    <br>s: no evidence either way). A date element among them stands above or in the article's text, not below it
-    (a related story's date, a comment's, an event's in a box under the article)."""
+def _below_prose(tree: HtmlElement) -> set[HtmlElement]:
+    """The elements after the page's last paragraph of prose (a <p> of ``PROSE_CHARS`` characters of its own text
+    and its inline children's, nested paragraphs not re-read; none on a page without one: text in <div>s and <br>s
+    gives no evidence): a date element among them stands below the article's text (a related story's date, a
+    comment's, an event's in a box under the article), not above it or in it."""
     last = None
     for p in tree.iter("p"):
         own = len((p.text or "").strip()) + sum(len(c.text or "") + len(c.tail or "") for c in p)
         if own >= PROSE_CHARS:
             last = p
-    return set(_PRECEDING(last)) if last is not None else None
+    return set(_FOLLOWING(last)) if last is not None else set()
 
 
 def text_date(tree: HtmlElement, lang: str | None, until: str = "") -> str | None:
@@ -643,8 +643,7 @@ def text_date(tree: HtmlElement, lang: str | None, until: str = "") -> str | Non
     import dateparser  # (loaded on the first page that needs it: most pages state their date in metadata)
 
     tried = 0
-    above: set[HtmlElement] | None = None  # (read once, for the first date element tried)
-    read_above = False
+    below: set[HtmlElement] | None = None  # (read once, for the first date element tried)
     for el in _DATE_ELEMENTS(tree)[:MAX_DATE_ELEMENTS]:
         text = " ".join(el.text_content().split())
         if len(text) > DATE_TEXT_CHARS or not _WORD_DATE.search(text) or not _WORDED.search(text):
@@ -654,9 +653,9 @@ def text_date(tree: HtmlElement, lang: str | None, until: str = "") -> str | Non
         tried += 1
         if tried > MAX_DATE_TEXTS:
             break
-        if not read_above:
-            above, read_above = _above_prose(tree), True
-        if above is not None and el not in above:
+        if below is None:
+            below = _below_prose(tree)
+        if el in below:
             continue  # (below the article's text: another story's, a comment's, an event's)
         first = re.search(r"\d", text)
         for candidate in dict.fromkeys((text[first.start():] if first else text, text)):
