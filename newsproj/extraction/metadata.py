@@ -742,9 +742,12 @@ def text_bylines(tree: HtmlElement) -> list[str]:
     """Lines of the page's text that start with "By " ("By TPN, in News · 31 Jan", "By <a>Jane Doe</a>"), or with a
     blog's "Posted by", "Posted on <date> by", "Submitted by", "Written by": a byline written in the text, without a
     class or markup that names it (read where no other source names an author). Each is "By" and the names (the
-    text after those words, or the element after them: the name's link), up to ``TEXT_BYLINE_CHARS``."""
+    text after those words, or the element after them: the name's link), up to ``TEXT_BYLINE_CHARS``. A "By" line
+    below the article's last paragraph of prose (:func:`_below_prose`) is another's (a related teaser's, a quote's
+    source); a blog's "Posted by" footer there is the post's."""
     found: list[str] = []
     seen = 0
+    below: set[HtmlElement] | None = None
     for text in _BY_TEXTS(tree)[:MAX_BY_TEXTS]:
         line = " ".join(str(text)[:MAX_TEXT_CHARS].split())
         start = _TEXT_BYLINE_START.match(line)
@@ -758,6 +761,11 @@ def text_bylines(tree: HtmlElement) -> list[str]:
         seen += 1
         if seen > MAX_TEXT_BYLINES:
             break
+        if line[:2] in ("By", "BY", "by"):
+            if below is None:
+                below = _below_prose(tree)
+            if holder in below:
+                continue  # (a "By …" below the article's text: a related story's teaser, a quote's source)
         line = "By " + line[start.end():] if line[start.end():] else "By"
         if line == "By":
             element = text.getparent()  # (of a tail text: the element it follows)
