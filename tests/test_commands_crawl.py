@@ -248,3 +248,18 @@ def test_settings_table_defaults_are_the_declared_ones():
                 f"{name}: docs/operations.md says {value}, config.py declares {declared!r}")
             compared += 1
     assert compared >= 12
+
+
+@pytest.mark.parametrize(("answer", "setting"), [
+    ("DB index is out of range", True),
+    ("OOM command not allowed when used memory > 'maxmemory'.", False),
+    ("MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk.", False),
+])
+def test_only_a_missing_redis_database_is_a_setting_to_fix(answer, setting):
+    """A full or read-only Redis answering an error at start is an outage (exit 1, "could not start"), not exit 2."""
+    from redis.exceptions import ResponseError
+
+    from newsproj.commands.crawl import _redis_answered_error, _redis_refused
+
+    assert _redis_answered_error(ResponseError(answer))
+    assert _redis_refused(ResponseError(answer)) is setting

@@ -258,11 +258,17 @@ def _redis_unreachable(exc: BaseException) -> bool:
         exc, redis_exceptions.ConnectionError | redis_exceptions.TimeoutError)
 
 
-def _redis_refused(exc: BaseException) -> bool:
-    """``exc`` is the Redis server's answer that it will not serve this URL's connection ("DB index is out of
-    range"): a setting to fix, not an outage."""
+def _redis_answered_error(exc: BaseException) -> bool:
+    """``exc`` is an error the Redis server answered at start ("OOM command not allowed", "MISCONF", "DB index is
+    out of range"...): the run could not start."""
     redis_exceptions = sys.modules.get("redis.exceptions")  # imported only in distributed mode
     return redis_exceptions is not None and isinstance(exc, redis_exceptions.ResponseError)
+
+
+def _redis_refused(exc: BaseException) -> bool:
+    """``exc`` is the Redis server's answer that this URL's database does not exist: a setting to fix (exit 2), not
+    an outage like the other answered errors (a full or read-only server: exit 1)."""
+    return _redis_answered_error(exc) and "db index" in str(exc).lower()
 
 
 def _spider_names(settings: BaseSettings) -> str:
@@ -315,7 +321,7 @@ class Command(ScrapyCrawl):
             if isinstance(exc, UsageError):
                 refused.append(exc)
                 return None
-            if exc is not None and (_redis_unreachable(exc) or _redis_refused(exc)):
+            if exc is not None and (_redis_unreachable(exc) or _redis_answered_error(exc)):
                 unreachable.append(exc)
                 return None
             if exc is not None:  # retrieved above, so asyncio will not report it: say it here, as it would
@@ -343,7 +349,8 @@ class Command(ScrapyCrawl):
                              f"(docs/distributed.md)\n")
             self.exitcode = BAD_INVOCATION
         elif unreachable:  # an outage, not an invocation to fix: 1, "could not start" (docs/operations.md)
-            sys.stderr.write(f"scrapy crawl {args[0]}: could not start: the Redis of -s REDIS_URL cannot be reached "
+            how = "cannot be reached" if _redis_unreachable(unreachable[0]) else "answered an error"
+            sys.stderr.write(f"scrapy crawl {args[0]}: could not start: the Redis of -s REDIS_URL {how} "
                              f"({type(unreachable[0]).__name__}: {unreachable[0]}); nothing was crawled, start "
                              f"again once it answers\n")
             self.exitcode = 1
