@@ -207,6 +207,12 @@ HOSTILE = {
     "widget_messages": "a link has been posted to your facebook " + "x" * N,
     "german_read_here": "mehr über " + "x " * N + "lesen sie hier",
     "profile_links": "full profile" + " " * N + "x",
+    # session 16 (leftovers): Slavic related headings, a byline that credits the authors
+    "slavic_more_news": "усі новини " * N,
+    "slavic_read_also": "читайте також " + "x " * N + ".",
+    "credited_bylines": "words " * N + "by Jane Doe",
+    "credited_byline_names": "Words by " + "Jane Doe and " * N + "x",
+    "credited_byline_colons": "text " * N + ": Jane Doe",
 }
 
 
