@@ -1303,3 +1303,23 @@ def test_the_byline_and_date_under_a_lead_are_still_the_top():
     # a short line that is no name of the record's authors, nor a date, stays where it is
     named = f"{PROSE}\nJohn Roe\nPart 1 of 10\n{story}"
     assert clean_body(named, authors=["Jane Doe"]).text == named
+
+
+def test_a_byline_that_credits_the_authors_for_the_words_or_pictures_is_the_top():
+    """"Words by Ruth Kendal", "Text and photos: Ruth Kendal" at the top of the body, where the record's authors
+    are those names (an old feature page, tests/old_layouts.py): a byline with a lead of a few words before "by" or
+    a colon, then the names and nothing else."""
+    story = "The second paragraph of the article, which has quite a lot of words in it to be prose as well, surely."
+    for line in ("Words by Ruth Kendal", "Text and photos: Ruth Kendal", "Story and pictures by Ruth Kendal and Tom "
+                 "Hale", "Text von Tom Hale"):
+        cleaned = clean_body(f"{line}\n{PROSE}\n{story}", authors=["Ruth Kendal", "Tom Hale"])
+        assert cleaned.text == f"{PROSE}\n{story}", line
+        assert cleaned.removed == [(line, "byline")]
+    # prose that must survive: a heading or a short line that is no such byline, a name that is no author's, the
+    # same byline in the story's middle
+    for line in ("Killed by lightning", "Ruth Kendal has climbed the stairs", "Interview: Ruth Kendal talks",
+                 "Words by Jane Roe"):
+        body = f"{line}\n{PROSE}\n{story}"
+        assert clean_body(body, authors=["Ruth Kendal"]).text == body, line
+    later = f"{PROSE}\n{story}\nWords by Ruth Kendal\nThe end of it."
+    assert clean_body(later, authors=["Ruth Kendal"]).text == later

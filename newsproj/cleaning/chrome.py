@@ -368,6 +368,31 @@ def _media_text_stamped(line: str, media: Set[str]) -> bool:
     return m is not None and line[: len(line) - len(tail) + m.start()] in media
 
 
+_BYLINE_LEAD = re.compile(
+    r"^(?:[^\W\d_][\w\u0027’-]{0,30}\s+){0,3}(?:by|von|par|por|di|door|af|av)\s*:?\s*$"
+    r"|^(?:[^\W\d_][\w\u0027’-]{0,30}\s+){0,3}[^\W\d_][\w\u0027’-]{0,30}\s*:\s*$"
+)
+"""What a byline says before its names: at most three words and "by" ("words by", "story and pictures by", "text
+von"), or at most four words and a colon ("text and photos:", "reporter:")."""
+_NAMES_JOINED = re.compile(r"^(?:[\s,&]|and\b|und\b|et\b|y\b|e\b)*\.?$")
+"""What may stand between and after the names of a byline: commas, "and" ("Ruth Kendal and Tom Hale")."""
+
+
+def _credited_byline(key: str, names: Set[str]) -> bool:
+    """Whether ``key`` (a line as :func:`_norm` makes it) is a byline that credits the article's ``authors`` for a
+    part of the work ("Words by Ruth Kendal", "Text and photos: Ruth Kendal"): a byline's lead
+    (:data:`_BYLINE_LEAD`), then the names and nothing else. (A line at the body's top only: the authors' names are
+    what tells it from a heading, "Killed by lightning", whatever the lead's words.)"""
+    found = [key.find(name) for name in names if name and name in key]
+    if not found:
+        return False
+    at = min(found)
+    rest = key[at:]
+    for name in sorted(names, key=len, reverse=True):
+        rest = rest.replace(name, " ") if name else rest
+    return _BYLINE_LEAD.match(key[:at]) is not None and _NAMES_JOINED.match(rest) is not None
+
+
 def clean_body(
     body: str,
     headline: str | None = None,
@@ -559,7 +584,8 @@ def clean_body(
         if head and key.rstrip(".") == head.rstrip("."):
             drop(i, "headline")
         elif names and (key in names or re.sub(r"^(?:by|von|par|por|di)\s+", "", key) in names
-                        or (key.startswith(("by ", "von ", "par ", "por ")) and any(n in key for n in names))):
+                        or (key.startswith(("by ", "von ", "par ", "por ")) and any(n in key for n in names))
+                        or _credited_byline(key, names)):
             drop(i, "byline")
         elif _DATE_LINE.match(line):
             drop(i, "dateline")
