@@ -1606,3 +1606,37 @@ def test_a_breadcrumb_trail_above_a_table_layouts_story_is_no_line_of_it():
     body = body_text(lxml.html.fromstring(page.html), url) or ""
     assert "Home > Local News" not in body.split("\n"), body[:200]
     assert page.lines[0] in body
+
+
+def _blog_with_thread(extra_head: str = "") -> lxml.html.HtmlElement:
+    """A short post (a quote and a line) above a long thread of readers' comments, each in a ``<div
+    class="commentbody by-NAME">`` (Schneier's blog, 2012, dragnet-dev R684)."""
+    comments = "".join(
+        f"<div class='commentbody by-reader-{i}'><a name='c{i}'></a><div id='c{i}'>"
+        + "".join(f"<p>Reader number {i} disagrees with the post in paragraph {k} and explains at length why the "
+                  "defect is a real crisis for everybody who writes software that talks to servers, with examples "
+                  "from work, certificates and libraries.</p>" for k in range(8 if i == 5 else 1))
+        + f"</div><p class='posted'>Posted by: Reader {i} at November 7, 2012 1:{i:02d} PM</p></div>"
+        for i in range(12)
+    )
+    return lxml.html.fromstring(
+        f"<html><head>{extra_head}</head><body><div class='indivbody'><h3>New SSL Vulnerability</h3>"
+        "<p>It's hard for me to get too worked up about this vulnerability:</p>"
+        f"<blockquote>{PARAS[0]}</blockquote><p>Great research, and the vulnerability should be fixed.</p></div>"
+        f"<div class='commentform'><h2 id='comments'>Comments</h2></div>{comments}</body></html>"
+    )
+
+
+def test_readabilitys_block_is_the_post_not_the_readers_comment_thread():
+    """readability-lxml keeps a "comment" container whose class also says "body" ("commentbody"): its block was a
+    reader's comment. A block that opens in the comments is read again without them; on a thread-forum page
+    (schema.org DiscussionForumPosting) the comment containers are the posts and stay."""
+    from newsproj.extraction import generic
+
+    tree = _blog_with_thread()
+    block = generic.Readings(tree).candidate("readability")
+    assert block is not None and "Reader number" not in block
+    assert "Great research" in block
+    assert tree.xpath("//*[@data-newsproj-comments]") == []  # (the page is left as it was)
+    forum = _blog_with_thread('<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>')
+    assert "Reader number" in (generic.Readings(forum).candidate("readability") or "")

@@ -1188,8 +1188,54 @@ def _unpruned(page: HtmlElement, url: str) -> str | None:
     return extract_in_place(pruned(page, chrome=False), _options(url, False))  # (a copy made for the run)
 
 
+_COMMENT_CONTAINERS = etree.XPath(
+    "//*[self::div or self::section or self::details or self::ol or self::ul]"
+    "[starts-with(translate(@class, 'COMENT', 'coment'), 'comment') and not(starts-with(translate(@class,"
+    " 'COMENTARY', 'comentary'), 'commentary')) or starts-with(translate(@id, 'COMENT', 'coment'), 'comment')"
+    " and not(starts-with(translate(@id, 'COMENTARY', 'comentary'), 'commentary'))"
+    " or @id = 'disqus_thread' or @id = 'dsq-comments' or contains(@class, 'article-comments')"
+    " or contains(@class, 'post-comments')]"
+)
+"""Readers' comment containers as trafilatura prunes them with comments off (a class or id that starts with
+"comment", not "commentary"; Disqus): "commentbody", "comment-list", "comments"."""
+_DOOMED = "data-newsproj-comments"
+OPENING_WORDS = 8
+"""A line of this many words opens a block's text (a reply's "@ Dan Goodin," does not)."""
+
+
+def _without(page: HtmlElement, doomed: list[HtmlElement]) -> HtmlElement:
+    """A copy of ``page`` without the ``doomed`` elements (marked, copied, unmarked: the page is never left edited)."""
+    try:
+        for el in doomed:
+            el.set(_DOOMED, "")
+        out = copy.deepcopy(page)
+    finally:
+        for el in doomed:
+            el.attrib.pop(_DOOMED, None)
+    for el in out.xpath(f"//*[@{_DOOMED}]"):
+        if el.getparent() is not None:
+            el.drop_tree()
+    return out
+
+
+def _opens_in_comments(text: str, doomed: list[HtmlElement]) -> bool:
+    """Whether the first line of ``text`` of ``OPENING_WORDS`` words or more is a line of the ``doomed`` comment
+    containers: a block that is the readers' thread, not the post above it."""
+    first = next((line for line in text.split("\n") if word_count(line) >= OPENING_WORDS), None)
+    if first is None:
+        return False
+    inside = set(doomed)  # (each comment's text read once: a container inside another is read with it)
+    return any(first in " ".join(el.text_content().split()) for el in doomed
+               if not any(up in inside for up in el.iterancestors()))
+
+
 def _readability(page: HtmlElement, url: str) -> str | None:
-    """readability-lxml's article block as lines (it copies the tree it is given before cleaning it). Without the
+    """readability-lxml's article block as lines (it copies the tree it is given before cleaning it). Its own rule
+    drops a "comment" container unless the class also says "body", which "commentbody" does: a short post's
+    readers' thread, 20 comments, was its block (a blog of 2012). A block that opens in the readers' comments
+    (:data:`_COMMENT_CONTAINERS`; not on a thread-forum page, whose posts they are) is read again without them. (Not
+    every page read without them: a post's block that runs on into its thread ends where the cleaning's thread rule
+    cuts it, with the page's footer after the thread; without the thread, the footer joins the post.) Without the
     page's URL: given one, it rewrites every link of its copy absolute (lxml's rewrite_links, ~15 % of its time),
     which no text of the block depends on."""
     from readability import Document
@@ -1197,6 +1243,9 @@ def _readability(page: HtmlElement, url: str) -> str | None:
     memoised_readability_clean()  # (newsproj/compat.py: the same results, its repeated measures remembered)
     text_only_readability_cleaner()  # (newsproj/compat.py: no link rewriting for JavaScript; the same text)
     text = block_lines(Document(page).summary(html_partial=True))
+    doomed = _COMMENT_CONTAINERS(page) if text else []
+    if doomed and _opens_in_comments(text, doomed) and not forum_thread_page(page):
+        text = block_lines(Document(_without(page, doomed)).summary(html_partial=True))
     controls = {" ".join(a.text_content().split()) for a in _controls(page)} - {""}
     if controls and text:  # (readability reads the page as it is: a "<< Back" link's line is no story's)
         text = "\n".join(line for line in text.split("\n") if line not in controls)
