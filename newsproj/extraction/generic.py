@@ -1188,16 +1188,22 @@ def _unpruned(page: HtmlElement, url: str) -> str | None:
     return extract_in_place(pruned(page, chrome=False), _options(url, False))  # (a copy made for the run)
 
 
-_COMMENT_CONTAINERS = etree.XPath(
-    "//*[self::div or self::section or self::details or self::ol or self::ul]"
-    "[starts-with(translate(@class, 'COMENT', 'coment'), 'comment') and not(starts-with(translate(@class,"
-    " 'COMENTARY', 'comentary'), 'commentary')) or starts-with(translate(@id, 'COMENT', 'coment'), 'comment')"
-    " and not(starts-with(translate(@id, 'COMENTARY', 'comentary'), 'commentary'))"
-    " or @id = 'disqus_thread' or @id = 'dsq-comments' or contains(@class, 'article-comments')"
-    " or contains(@class, 'post-comments')]"
+_CONTAINERS_NAMED = etree.XPath(
+    "//div[@class or @id] | //section[@class or @id] | //ol[@class or @id] | //ul[@class or @id]"
+    " | //details[@class or @id]"
 )
-"""Readers' comment containers as trafilatura prunes them with comments off (a class or id that starts with
-"comment", not "commentary"; Disqus): "commentbody", "comment-list", "comments"."""
+_COMMENTS_ID = re.compile(r"^comment(?!ary)|^(?:disqus_thread|dsq-comments)$", re.I)
+_COMMENTS_CLASS = re.compile(r"^comment(?!ary)|(?:article|post)-comments", re.I)
+
+
+def _comment_containers(page: HtmlElement) -> list[HtmlElement]:
+    """Readers' comment containers as trafilatura prunes them with comments off (a class or id that starts with
+    "comment", not "commentary"; Disqus): "commentbody", "comment-list", "comments". (The containers with a class or
+    an id found by one XPath, tested in Python: ~0.5 ms a page, ~0.9 with the tests in XPath.)"""
+    return [el for el in _CONTAINERS_NAMED(page)
+            if _COMMENTS_ID.match(el.get("id") or "") or _COMMENTS_CLASS.search(el.get("class") or "")]
+
+
 _DOOMED = "data-newsproj-comments"
 OPENING_WORDS = 8
 """A line of this many words opens a block's text (a reply's "@ Dan Goodin," does not)."""
@@ -1233,7 +1239,7 @@ def _readability(page: HtmlElement, url: str) -> str | None:
     """readability-lxml's article block as lines (it copies the tree it is given before cleaning it). Its own rule
     drops a "comment" container unless the class also says "body", which "commentbody" does: a short post's
     readers' thread, 20 comments, was its block (a blog of 2012). A block that opens in the readers' comments
-    (:data:`_COMMENT_CONTAINERS`; not on a thread-forum page, whose posts they are) is read again without them. (Not
+    (:func:`_comment_containers`; not on a thread-forum page, whose posts they are) is read again without them. (Not
     every page read without them: a post's block that runs on into its thread ends where the cleaning's thread rule
     cuts it, with the page's footer after the thread; without the thread, the footer joins the post.) Without the
     page's URL: given one, it rewrites every link of its copy absolute (lxml's rewrite_links, ~15 % of its time),
@@ -1243,7 +1249,7 @@ def _readability(page: HtmlElement, url: str) -> str | None:
     memoised_readability_clean()  # (newsproj/compat.py: the same results, its repeated measures remembered)
     text_only_readability_cleaner()  # (newsproj/compat.py: no link rewriting for JavaScript; the same text)
     text = block_lines(Document(page).summary(html_partial=True))
-    doomed = _COMMENT_CONTAINERS(page) if text else []
+    doomed = _comment_containers(page) if text else []
     if doomed and _opens_in_comments(text, doomed) and not forum_thread_page(page):
         text = block_lines(Document(_without(page, doomed)).summary(html_partial=True))
     controls = {" ".join(a.text_content().split()) for a in _controls(page)} - {""}
