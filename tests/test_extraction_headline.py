@@ -531,3 +531,26 @@ def test_an_h1_above_a_heading_that_shows_the_declared_title_is_a_label_not_the_
     # without the <h2>, the <h1> that states the story in other words is the headline (779efaf)
     assert _choose(head, "<h1>City mayor pledges smooth streets by summer</h1><p>Text.</p>") == (
         "City mayor pledges smooth streets by summer")
+
+
+def test_an_underscore_beside_chinese_characters_parts_a_portals_title():
+    # a Chinese portal's "headline_section_site" (an underscore, no spaces): the heading that shows the headline part
+    head = "<title>区政府公布新的垃圾分类办法_本地新闻_河西在线</title>"
+    url = "http://www.hexi-online.cn/news/2012-05/08/content_4411.htm"
+    body = "<div align='center'><font size='5'><b>区政府公布新的垃圾分类办法</b></font></div><p>正文。</p>"
+    assert _choose(head, body, url) == "区政府公布新的垃圾分类办法"
+    # no heading shows it: the part that is clearly longest (a Chinese part's words counted by its characters)
+    assert _choose(head, "<p>正文。</p>", url) == "区政府公布新的垃圾分类办法"
+    # an underscore between Latin letters is no separator here ("snake_case" in a developer's headline)
+    head = "<title>Why snake_case beats camelCase in config files</title>"
+    assert _choose(head, "<p>Story.</p>", url) == "Why snake_case beats camelCase in config files"
+
+
+def test_the_chinese_separator_rule_is_linear_on_huge_titles():
+    import time
+
+    started = time.process_time()
+    for title in ("新闻_" * 50_000, "_" * 100_000, "新" * 50_000 + "_" * 50_000 + "x", "_新" * 50_000):
+        head = f"<meta property='og:title' content='{title}'><title>{title}</title>"
+        _choose(head, "<h1>" + title[:5000] + "</h1><b>" + title[:3000] + "</b>", "http://www.hexi-online.cn/x")
+    assert time.process_time() - started < 3

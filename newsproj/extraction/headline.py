@@ -49,11 +49,15 @@ from .normalize import BYLINE_START, clean_text
 if TYPE_CHECKING:
     from .metadata import Heading, PageMeta
 
+_CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|–—·•:»>~/-]|::|--|-{1,2}>)\s+|(?<!\s)\s*[|：｜]\s*|_(?=[A-Z])"
+                        rf"|(?<=[{_CJK_CLASS}])_|_(?=[{_CJK_CLASS}])"
                         r"|(?<=\w)-\s+(?!(?:and|or|to|und|oder|bis|et|ou|y|o|e|og|en)\b)")
 """Between a headline and the site or section names in a title: " | ", " - ", " – ", " : ", " » ", "_English_",
-a full-width colon or bar ("Headline：Site", CJK sites' titles), "Music- " (a hyphen after a word and before a
-space: never inside a headline's words, save a suspended one, "pre- and post-war")."""
+a full-width colon or bar ("Headline：Site", CJK sites' titles), an underscore beside a Chinese or Japanese
+character ("市图书馆新馆下月正式开放_城市新闻_东城网": Chinese portals' "headline_section_site"; a headline has no
+underscore of its own), "Music- " (a hyphen after a word and before a space: never inside a headline's words, save a
+suspended one, "pre- and post-war")."""
 MAX_PARTS = 8
 SITE_NAME_WORDS = 4
 """A site's name is a few words; a text inside a copyright notice is taken for it only up to this long."""
@@ -455,7 +459,7 @@ def _kicker_of(heading: str, key: str, declared: dict[str, str]) -> str | None:
     return None
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(f"[{_CJK_CLASS}]")
 """Kana and CJK ideographs: scripts written without spaces between words."""
 
 
@@ -478,18 +482,19 @@ def headline_part(title: str, site_name: tuple[str, ...], label: tuple[str, ...]
 
 def strip_sections(title: str, kept: list[str]) -> str:
     """A title without its site-name parts; of what is left, the headline is the part that is clearly longest
-    (section names are a word or two), or all of it when no part stands out."""
+    (section names are a word or two; words as :func:`word_length` counts them, a Chinese title's too), or all of it
+    when no part stands out."""
     all_parts = parts(title)
     if len(kept) == len(all_parts):
         if len(kept) > 2:
-            longest = max(kept, key=lambda p: len(p.split()))
-            if all(len(longest.split()) >= 2 * len(p.split()) for p in kept if p is not longest):
+            longest = max(kept, key=word_length)
+            if all(word_length(longest) >= 2 * word_length(p) for p in kept if p is not longest):
                 return longest
         return title
     if len(kept) == 1:
         return kept[0]
-    longest = max(kept, key=lambda p: len(p.split()))
-    if all(len(longest.split()) >= 2 * len(p.split()) for p in kept if p is not longest):
+    longest = max(kept, key=word_length)
+    if all(word_length(longest) >= 2 * word_length(p) for p in kept if p is not longest):
         return longest
     # the parts left are the headline split at a separator of its own ("Hughes - McCarthy is not for sale"), when
     # no site's name stands between them; else the longest run of them ("Slow Start Cost the Majors in Ottawa -
@@ -502,7 +507,7 @@ def strip_sections(title: str, kept: list[str]) -> str:
             runs.append([])
     runs = [run for run in runs if run]
     if len(runs) > 1:
-        kept = max(runs, key=lambda run: sum(len(p.split()) for p in run))
+        kept = max(runs, key=lambda run: sum(word_length(p) for p in run))
         if len(kept) == 1:
             return kept[0]
     first, last = title.find(kept[0]), title.rfind(kept[-1])
