@@ -28,3 +28,39 @@ def test_a_template_default_that_the_body_contradicts_is_overridden():
 def test_a_statement_the_body_agrees_with_stands():
     assert contradicts("en-GB", ENGLISH) is None
     assert contradicts("en", "short text") is None
+
+
+# (written for these tests: a news brief of 95 characters, one sentence of 47)
+CHINESE_BRIEF = ("本报讯 记者从市体育局获悉，第十届全民健身运动会将于下月在市体育中心开幕，"
+                 "共设十八个比赛项目，预计有五千多名运动员参加。\n"
+                 "本届运动会首次增设广场舞和徒步两个群众项目，市民可以在社区报名参加。")
+CHINESE_SENTENCE = ("据介绍，这条公交线路全长十八公里，沿途设二十四个站点，"
+                    "首班车早上六点发车，末班车晚上十点发车。")
+
+
+def test_a_short_chinese_text_is_long_enough_by_its_characters():
+    # fewer than MIN_CHARS characters, but each of them says as much as three Latin letters (about two make a word)
+    assert len(CHINESE_BRIEF) < 120 and len(CHINESE_SENTENCE) < 60
+    assert detect_language(CHINESE_BRIEF) == "zh"
+    assert detect_language(CHINESE_SENTENCE) == "zh"
+    # a Latin text of the same length is still too short to tell
+    assert detect_language(ENGLISH[:95]) is None
+
+
+def test_chinese_split_between_its_varieties_is_chinese():
+    # the model gives this text zh 0.78 and Wu Chinese (wuu) 0.22: unsure of each, sure of the macrolanguage
+    assert detect_language(CHINESE_BRIEF * 2) == "zh"
+    # a template's default language that a Chinese body contradicts is overridden by "zh", not by a variety
+    assert contradicts("en-US", CHINESE_BRIEF * 8) == "zh"
+    assert contradicts("zh-CN", CHINESE_BRIEF * 8) is None
+
+
+def test_short_texts_are_weighed_in_bounded_time():
+    import time
+
+    started = time.process_time()
+    for text in ("字" * 1_000_000, "a" * 119, "字" * 39 + "a", "字 " * 500_000, "ab" * 59):
+        detect_language(text)
+        contradicts("en", text)
+    assert time.process_time() - started < 3
+    assert detect_language("字" * 39) is None  # (39 characters weigh 117: too short)
