@@ -570,3 +570,50 @@ def test_a_time_inside_a_sentence_keeps_its_words_in_the_body():
         article.articleBody.split("\n"))
     assert "1 de febrero de 2024" not in article.articleBody
     assert article.datePublished.startswith("2024-02-01")
+
+
+STORY = ["The county's new mobile library van made its first round of the hill villages on Monday, stopping for an "
+         "hour in each of six places that lost their branch libraries two years ago.",
+         "Borrowers can order any book in the county's catalogue and collect it from the van a fortnight later, and "
+         "the driver can print forms for bus passes and parking permits.",
+         "The van was paid for by a grant from a charitable trust and will run on Mondays and Thursdays until March."]
+
+
+def _old_table(byline: str, lines: list[str] = STORY) -> str:
+    story = "<br><br>\n".join(lines)
+    return ("<html><head><title>Mobile library reaches the hill villages</title></head><body><table width='760'><tr>"
+            "<td width='130'><a href='/'>Home</a><br><a href='/news/'>News</a></td><td valign='top'>"
+            "<font size='4'><b>Mobile library reaches the hill villages</b></font><br>"
+            f"{byline}<font face='Arial' size='2'>{story}</font></td></tr></table></body></html>")
+
+
+@pytest.mark.parametrize("byline", [
+    # an old layout's byline and date in one <font>, parted by <br>; a paragraph of its own, class "by"
+    "<font face='Arial' size='1'>By Ruth Amberley<br>Monday 12 October 2009, 09:40</font><br><br>",
+    "<p class='by'>By Ruth Amberley</p>",
+])
+def test_a_byline_alone_on_the_first_line_of_the_text_names_the_author(byline: str):
+    article = extract(_old_table(byline), "http://127.0.0.1/news/library.asp?id=7").article
+    assert [a.name for a in article.authors] == ["Ruth Amberley"]
+
+
+@pytest.mark.parametrize("byline", [
+    # prose that starts with "By", a byline line that goes on, and a subheading "By" after the prose has started
+    "<p>By Monday Evening Standard time the van had reached the last village, an hour late after a puncture.</p>",
+    "<p>By Ruth Amberley, Education Reporter</p>",
+])
+def test_the_articles_own_lines_that_start_with_by_name_nobody(byline: str):
+    assert extract(_old_table(byline), "http://127.0.0.1/news/library.asp?id=7").article.authors == []
+    lines = [*STORY[:2], "By The Numbers", STORY[2]]
+    assert extract(_old_table("", lines), "http://127.0.0.1/news/library.asp?id=7").article.authors == []
+
+
+def test_a_byline_at_the_top_is_read_in_bounded_time():
+    import time
+
+    started = time.process_time()
+    # (the lines at the top are read up to TOP_BYLINE_LINES, a byline's words up to MAX_BYLINE_NAME_WORDS)
+    for byline in ("<p>By Ann Lee</p>" * 3_000, "<p>" + "By Ann Lee<br>" * 3_000 + "</p>",
+                   "<p>By " + "Ann " * 50_000 + "</p>", "<p>By Ann " + "Lee" * 100_000 + "</p>"):
+        extract(_old_table(byline, STORY * 10), "http://127.0.0.1/news/library.asp?id=7")
+    assert time.process_time() - started < 10

@@ -166,10 +166,42 @@ def _author_sources(page: metadata.PageMeta) -> Iterator[list[str]]:
     yield page.rel_authors
 
 
+TOP_BYLINE_LINES = 4
+"""Lines at the head of the article's text, before its first paragraph of prose, where a byline alone on its line
+("By Tom Ashcroft", the date on the next) is the page's byline, not the article's words."""
+PROSE_WORDS = 15
+
+
+def _top_lines(body: str) -> set[str]:
+    """Keys of the body's first ``TOP_BYLINE_LINES`` lines, up to its first paragraph of prose."""
+    keys = set()
+    for line in body.split("\n", TOP_BYLINE_LINES)[:TOP_BYLINE_LINES]:
+        if word_count(line) >= PROSE_WORDS:
+            break
+        keys.add(text_key(line))
+    return keys
+
+
+_NAME_JOINS = frozenset(("and", "&", "de", "van", "von", "der", "da", "del", "la", "le"))
+MAX_BYLINE_NAME_WORDS = 8
+
+
+def _names_only(line: str) -> bool:
+    """"By" and names, nothing else: capitalised words (and their joins, "and", "van"...), no comma, role or date
+    ("By Sam Okoro, Associated Press Writer" goes on: the article's own line)."""
+    words = line.split()[1:]
+    return 0 < len(words) <= MAX_BYLINE_NAME_WORDS and all(
+        w in _NAME_JOINS or (w[:1].isupper() and all(c.isalpha() or c in ".'’-" for c in w)) for w in words)
+
+
 def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None, body: str = "") -> list[str]:
     """Names from the first source that states any: JSON-LD, <meta>, rel=author links, the byline element, a
     line of the page's text (``tree``) that starts with "By " outside the article's text (``body``: a line inside it
-    is the article's own, which corpora keep or leave out alike, and cleaning drops a byline line of the authors).
+    is the article's own, which corpora keep or leave out alike, and cleaning drops a byline line of the authors),
+    or standing whole on a line of its own at the head of the article's text ("By Tom Ashcroft" above an old
+    layout's story, ``<p class="by">By Graham Fenn</p>``: "By" and capitalised names only, a line cleaning's
+    vocabulary drops as a byline anyway; a line that goes on, "By Sam Okoro, Associated Press Writer", stays the
+    article's own).
 
     An organisation-only byline ("Le Monde", "Redaktion hessenschau.de") is kept as it is. The site's own name
     (og:site_name) is an author only when no source names anyone else."""
@@ -191,9 +223,13 @@ def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None,
     if found or tree is None:
         return found
     text = text_key(body[:BYLINE_BODY_CHARS])
+    top: set[str] | None = None
     for line in metadata.text_bylines(tree, body):
-        if text_key(line) in text:
-            continue
+        key = text_key(line)
+        if key in text:
+            top = _top_lines(body) if top is None else top
+            if key not in top or not _names_only(line):
+                continue
         names = [n for n in author_names([line]) if n[:1].isupper()]
         if names:
             return names
