@@ -53,3 +53,17 @@ def test_sigkill_is_seen_as_by_popen(tmp_path):
 def test_interpreter_settings_force_a_cold_start():
     assert warm.warm_ok(None) and warm.warm_ok(dict(os.environ))
     assert not warm.warm_ok({**os.environ, "PYTHONPATH": "/elsewhere"})
+
+
+def test_the_projects_root_as_pythonpath_runs_warm_from_another_directory(tmp_path):
+    """``PYTHONPATH=<root>`` with ``scrapy`` run elsewhere (tests/e2e/test_operations.py, as docs tell): forked warm,
+    with the root on ``sys.path`` after the working directory, as the interpreter puts it."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SCRAPY_SETTINGS_MODULE": "newsproj.settings"}
+    assert warm.warm_ok(env)
+    assert not warm.warm_ok({**env, "PYTHONPATH": f"{ROOT}{os.pathsep}/elsewhere"})
+    with open(tmp_path / "out", "w") as out:
+        proc = start_scrapy(["settings", "--get", "BOT_NAME"], cwd=tmp_path, env=env, stdout=out,
+                            stderr=subprocess.DEVNULL)
+        assert isinstance(proc, warm.WarmProcess)
+        assert proc.wait(60) == 0
+    assert (tmp_path / "out").read_text().strip() == "newsproj"

@@ -31,6 +31,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
+ROOT = Path(__file__).resolve().parent.parent
+"""The project's root: the warm parent's ``sys.path[0]`` (``python -m tests.warm`` runs there)."""
+
+
 # Third-party modules: importing them has no effect a crawl could notice (no reactor is installed, no
 # environment is read that a test sets). Of our own package only the pure extraction modules and the language
 # model (~1 s to load), as the extraction pool's preload does; settings, sites and components come after the fork.
@@ -76,10 +80,13 @@ def _child(request: dict[str, Any], fds: list[int]) -> None:
         stdin, stdout, stderr = fds
         for fd, target in ((stdin, 0), (stdout, 1), (stderr, 2)):
             os.dup2(fd, target)
+        inherited = os.environ.get("PYTHONPATH")
         os.environ.clear()
         os.environ.update(request["env"])
         os.chdir(request["cwd"])
         sys.path[0] = os.getcwd()  # as ``python -m scrapy`` started there would have it
+        if os.environ.get("PYTHONPATH") != inherited:  # (only the project's root: :func:`warm_ok`)
+            sys.path[1:1] = [entry for entry in os.environ["PYTHONPATH"].split(os.pathsep) if entry]
         sys.argv = ["scrapy", *request["argv"]]
         from scrapy.cmdline import execute
 
@@ -175,8 +182,7 @@ class WarmParent:
     def __init__(self) -> None:
         self.dir = tempfile.mkdtemp(prefix="newsproj-warm-")
         self.path = os.path.join(self.dir, "socket")
-        root = Path(__file__).resolve().parent.parent
-        self.proc = subprocess.Popen([sys.executable, "-m", "tests.warm", self.path], cwd=root,
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.warm", self.path], cwd=ROOT,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline()
@@ -218,11 +224,16 @@ def stop_warm() -> None:
 
 def warm_ok(env: dict[str, str] | None) -> bool:
     """Whether a process with this environment can be forked from the warm parent: the interpreter's own
-    settings (``PYTHONPATH``, ``PYTHONHASHSEED``...) are read once, when the parent started."""
+    settings (``PYTHONPATH``, ``PYTHONHASHSEED``...) are read once, when the parent started. One exception: a
+    ``PYTHONPATH`` of the project's root alone where the session has none (``scrapy`` run from another directory,
+    as docs tell: tests/e2e/test_operations.py). The parent imported from there already, so nothing it preloaded
+    could have come from elsewhere; the child puts it on ``sys.path`` after its working directory, as the
+    interpreter would."""
     if env is None:
         return True
     names = {k for k in (*env, *os.environ) if k.startswith("PYTHON")}
-    return all(env.get(k) == os.environ.get(k) for k in names)
+    return all(env.get(k) == os.environ.get(k)
+               or (k == "PYTHONPATH" and k not in os.environ and env.get(k) == str(ROOT)) for k in names)
 
 
 def _fd(target: Any, default: int) -> tuple[int, bool]:

@@ -1,6 +1,7 @@
 """Documented ways to run the crawler that used to misbehave: the summary line names the file written, a gzipped
 atomic feed's manifest counts its records, ``scrapy shell`` exits cleanly, and one-page commands write nothing into
-the working directory."""
+the working directory. The crawl and ``extract`` are forked from the warm parent (tests/warm.py), which honours this
+``PYTHONPATH``; ``shell`` reads its stdin, so it starts cold."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_scrapy
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "SCRAPY_SETTINGS_MODULE": "newsproj.settings"}
 
@@ -20,11 +21,11 @@ def test_summary_names_the_file_and_a_gzipped_atomic_feed_counts_its_records(tmp
     feeds = {template: {"format": "jsonlines", "newsproj_atomic": True,
                         "uri_params": "newsproj.extensions.manifest.uri_params",
                         "postprocessing": ["scrapy.extensions.postprocessing.GzipPlugin"]}}
-    proc = subprocess.run(
-        [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"start_urls={demo_server.base}/",
+    proc = run_scrapy(
+        ["crawl", "news", "-a", f"start_urls={demo_server.base}/",
          "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", f"STATE_DIR={tmp_path / 'state'}",
          "-s", f"FEEDS={json.dumps(feeds)}"],
-        cwd=tmp_path, env=ENV, capture_output=True, text=True, timeout=180)
+        cwd=tmp_path, env=ENV, timeout=180)
     assert proc.returncode == 0, proc.stderr[-3000:]
     (written,) = (tmp_path / "out").glob("*/*.jsonl.gz")
     lines = gzip.decompress(written.read_bytes()).decode().splitlines()
@@ -47,10 +48,9 @@ def test_shell_exits_cleanly_and_writes_nothing_here(tmp_path, demo_server):
 
 
 def test_extract_writes_nothing_here(tmp_path, demo_server, demo_truth):
-    proc = subprocess.run(
-        [sys.executable, "-m", "scrapy", "extract", f"{demo_server.base}{demo_truth[0]['path']}",
-         "-s", "NEWSPROJ_ALLOW_PRIVATE=1"],
-        cwd=tmp_path, env=ENV, capture_output=True, text=True, timeout=120)
+    proc = run_scrapy(
+        ["extract", f"{demo_server.base}{demo_truth[0]['path']}", "-s", "NEWSPROJ_ALLOW_PRIVATE=1"],
+        cwd=tmp_path, env=ENV, timeout=120)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert json.loads(proc.stdout.split("\n#", 1)[0])["headline"] == demo_truth[0]["headline"]
     assert list(tmp_path.iterdir()) == []  # no state/runs/… nor output/ in the working directory
