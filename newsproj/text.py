@@ -11,9 +11,12 @@ SHORT_BODY_WORDS = 40
 """A body shorter than this is an article only with a sentence of prose of its own (a short post introducing a
 video, a news brief), not a teaser's text (extraction/verdict.py: ``short_page``)."""
 
-# Scripts written without spaces between words: Han, Hiragana, Katakana (Hangul uses spaces), Thai, Lao,
-# Khmer, Myanmar. In these, about two characters make a word.
-_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+"""Kana and CJK ideographs, as the inside of a regex character class (Chinese and Japanese)."""
+UNSPACED = re.compile(rf"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff{CJK_CLASS}]")
+"""A character of a script written without spaces between words: Han, Hiragana, Katakana (Hangul uses spaces), Thai,
+Lao, Khmer, Myanmar. In these, about two characters make a word. (The one list: word counts, the body's line
+words, the language's length, the headline's parts.)"""
 
 _CJK_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20]")
 
@@ -23,10 +26,10 @@ def word_count(text: str | None) -> int:
     write no spaces (Chinese, Japanese, Thai...), so a Japanese article is not "too short" for having none."""
     if not text:
         return 0
-    unspaced = len(_UNSPACED.findall(text))
+    unspaced = len(UNSPACED.findall(text))
     if not unspaced:
         return len(text.split())
-    rest = _CJK_PUNCTUATION.sub(" ", _UNSPACED.sub(" ", text))
+    rest = _CJK_PUNCTUATION.sub(" ", UNSPACED.sub(" ", text))
     return len(rest.split()) + (unspaced + 1) // 2
 
 

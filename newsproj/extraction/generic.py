@@ -61,7 +61,7 @@ from ..compat import (
     walked_bodies,
     walked_prunes,
 )
-from ..text import text_key
+from ..text import UNSPACED, text_key
 from .normalize import word_count
 from .parse import element_text
 
@@ -966,14 +966,12 @@ MIN_WORDS = 50
 _WORD = re.compile(r"\w+")
 _PROSE_END = re.compile(r"[.!?\"'”’»)。！？」』）]\s*$")
 """A line that ends a sentence, in the punctuation of spaced scripts or of Chinese and Japanese."""
-_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-"""A character of a script written without spaces (newsproj/text.py's list)."""
 
 
 def _line_words(line: str) -> int:
     """Words of a line: its ``\\w+`` runs, or, in a script written without spaces (one run a clause), about two
     characters a word as :func:`word_count` counts them: a Chinese or Japanese paragraph is prose, not 4 words."""
-    return word_count(line) if _UNSPACED.search(line) else len(_WORD.findall(line))
+    return word_count(line) if UNSPACED.search(line) else len(_WORD.findall(line))
 
 
 BROKEN_SENTENCE_WORDS = 40

@@ -43,15 +43,14 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..discovery.urls import registrable_domain
-from ..text import text_key
+from ..text import CJK_CLASS, text_key
 from .normalize import BYLINE_START, clean_text
 
 if TYPE_CHECKING:
     from .metadata import Heading, PageMeta
 
-_CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|–—·•:»>~/-]|::|--|-{1,2}>)\s+|(?<!\s)\s*[|：｜]\s*|_(?=[A-Z])"
-                        rf"|(?<=[{_CJK_CLASS}])_|_(?=[{_CJK_CLASS}])"
+                        rf"|(?<=[{CJK_CLASS}])_|_(?=[{CJK_CLASS}])"
                         r"|(?<=\w)-\s+(?!(?:and|or|to|und|oder|bis|et|ou|y|o|e|og|en)\b)")
 """Between a headline and the site or section names in a title: " | ", " - ", " – ", " : ", " » ", "_English_",
 a full-width colon or bar ("Headline：Site", CJK sites' titles), an underscore beside a Chinese or Japanese
@@ -459,7 +458,7 @@ def _kicker_of(heading: str, key: str, declared: dict[str, str]) -> str | None:
     return None
 
 
-_CJK = re.compile(f"[{_CJK_CLASS}]")
+_CJK = re.compile(f"[{CJK_CLASS}]")
 """Kana and CJK ideographs: scripts written without spaces between words."""
 
 

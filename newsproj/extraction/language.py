@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
+
+from ..text import UNSPACED
 
 MIN_CHARS = 120
 """A shorter text gets no language; a character of a script written without spaces (Chinese, Japanese, Thai...)
 counts as three here: about two of them make a word, as six letters and a space do in a Latin script (a Chinese
 news brief of 60 characters says as much as 180 letters of English, and the model names it surely)."""
 UNSPACED_WEIGHT = 3
-_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-"""The scripts ``newsproj.text.word_count`` counts two characters a word in: Thai, Lao, Myanmar, Khmer, kana, Han."""
 MIN_CONFIDENCE = 0.8
 SAMPLE_CHARS = 2000
 """The model reads this much of a text: its cost grows with length, its answer stops changing long before (same
@@ -58,7 +57,7 @@ def long_enough(text: str) -> bool:
     characters are tested: bounded)."""
     if len(text) >= MIN_CHARS:
         return True
-    return len(text) + (UNSPACED_WEIGHT - 1) * len(_UNSPACED.findall(text)) >= MIN_CHARS
+    return len(text) + (UNSPACED_WEIGHT - 1) * len(UNSPACED.findall(text)) >= MIN_CHARS
 
 
 def contradicts(stated: str, text: str | None) -> str | None:
