@@ -253,6 +253,25 @@ def _splits(url: str) -> bool:
     return True
 
 
+def _own_pages(url: str, page: PageMeta) -> tuple[set[str], set[str]]:
+    """The page itself: its URL and the URLs it calls its own (a page served elsewhere, a permalink; those
+    metadata.read found in its walk of the page), without fragments; and their sites (:func:`host_of`)."""
+    selves = [url, *page.selves[:4]]
+    pages = {p.split("#", 1)[0] for p in (absolute_url(u, url) for u in selves) if p}
+    return pages, {host_of(u) for u in pages} - {""}
+
+
+def _links_other_page(href: str, url: str, direct: bool, pages: set[str], hosts: set[str]) -> bool:
+    """Whether ``href`` (on the page at ``url``; ``direct``: :func:`_splits` of it) links another page of the
+    page's site: not the page itself (``pages``) nor a view of it (print, comments: teasers link other pages of the
+    same site), nor another site (``hosts``). A broken link, "http://[x", costs that link only, not the page."""
+    target = absolute_url(href) if direct and _AS_JOINED(href) else absolute_url(href, url)
+    if target is None:
+        return False
+    target = target.split("#", 1)[0]
+    return not (target in pages or host_of(target) not in hosts or _variant(target, pages))
+
+
 def headline_links(tree: HtmlElement, url: str, page: PageMeta, more: bool = False,
                    wanted: set[str] | None = None, resolved: dict[str, bool] | None = None
                    ) -> list[tuple[HtmlElement, str]]:
@@ -260,11 +279,7 @@ def headline_links(tree: HtmlElement, url: str, page: PageMeta, more: bool = Fal
     headlines of teasers, menus and related-story lists, not links inside a sentence. With ``more``, also the
     links to the rest of a teaser's story ("Read more", inside its summary or after it). With ``wanted``, only the
     links whose text is one of these (the caller asks about no other: the rest are not resolved or measured)."""
-    # the page itself: its URL and the URLs it calls its own (a page served elsewhere, a permalink)
-    # (the URLs and titles metadata.read found in its walk of the page)
-    selves = [url, *page.selves[:4]]
-    pages = {page.split("#", 1)[0] for page in (absolute_url(u, url) for u in selves) if page}
-    hosts = {host_of(u) for u in pages} - {""}
+    pages, hosts = _own_pages(url, page)
     # the page's own headline, linked to its permalink (a blog post's title), is no teaser
     own = " ".join(_norm(t).casefold() for t in page.own_titles)
     direct = _splits(url)  # (a base urljoin cannot parse makes every link None: the slow path keeps that)
@@ -290,13 +305,7 @@ def headline_links(tree: HtmlElement, url: str, page: PageMeta, more: bool = Fal
         # (menus, footers and teasers link one page several times: each href is resolved and judged once)
         other = others.get(href)
         if other is None:
-            # (a broken link, "http://[x", costs that link only, not the page)
-            target = absolute_url(href) if direct and _AS_JOINED(href) else absolute_url(href, url)
-            if target is not None:
-                target = target.split("#", 1)[0]
-            # (teasers link other pages of the same site, not the page's print or comments view)
-            other = others[href] = target is not None and not (
-                target in pages or host_of(target) not in hosts or _variant(target, pages))
+            other = others[href] = _links_other_page(href, url, direct, pages, hosts)
         if not other:
             continue
         if read_more:
@@ -487,9 +496,7 @@ def _other_page_texts(tree: HtmlElement, url: str, page: PageMeta, others: dict[
     by their first word, longest first; and the texts of its links to the rest of another page's story ("More...",
     "Read more »"); the first ``MAX_LINKS`` links looked at. ``others``: href → whether it links another page of
     the site, as :func:`headline_links` resolved them (filled in here for the rest)."""
-    selves = [url, *page.selves[:4]]
-    pages = {p.split("#", 1)[0] for p in (absolute_url(u, url) for u in selves) if p}
-    hosts = {host_of(u) for u in pages} - {""}
+    pages, hosts = _own_pages(url, page)
     own = {_norm(t).casefold() for t in page.own_titles}
     direct = _splits(url)
     try:
@@ -522,11 +529,7 @@ def _other_page_texts(tree: HtmlElement, url: str, page: PageMeta, others: dict[
                     host = f"{host}:{int(port)}"
                 other = host in hosts and not (whole in pages or _variant(whole, pages))
             else:
-                target = absolute_url(href) if direct and _AS_JOINED(href) else absolute_url(href, url)
-                if target is not None:
-                    target = target.split("#", 1)[0]
-                other = target is not None and not (
-                    target in pages or host_of(target) not in hosts or _variant(target, pages))
+                other = _links_other_page(href, url, direct, pages, hosts)
             others[href] = other
         if other:
             (mores if more else texts).add(text)
