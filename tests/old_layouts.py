@@ -458,6 +458,14 @@ for _n, _lines in enumerate(LIGHT, start=1):
 # ------------------------------------------------------- articles the homepage links only by <area>, <select>, JS
 _simple = ('{head}<body>{mast}<table width="760"><tr>{nav}<td valign="top"><font size="4"><b>{h}</b></font><br>'
            '<font size="1">{date}</font><br><br>{body}</td></tr></table>{foot}</body></html>')
+
+
+def _simple_story(headline: str, date: str, lines: list[str]) -> str:
+    """A story in the plain table layout: the masthead, the left navigation, the headline, the date and the lines."""
+    return _simple.format(head=_old_head(f"{headline} - Colbridge Echo"), mast=MASTHEAD, nav=LEFT_NAV, h=headline,
+                          date=date, body=_brs(lines), foot=FOOTER)
+
+
 ALLOT = ["The waiting list for an allotment in Colbridge has grown to almost four years, the town's allotment society "
          "said at its annual meeting.",
          "There are 212 plots on the three sites the council owns and 160 names on the list, many of them young "
@@ -466,9 +474,7 @@ ALLOT = ["The waiting list for an allotment in Colbridge has grown to almost fou
          "offered one sooner."]
 _add(Page("/news/story.asp?id=20460", shape="linked from the homepage only by an image map <area>", linked=False,
           headline="Allotment waiting list reaches four years", lines=ALLOT,
-          html=_simple.format(head=_old_head("Allotment waiting list reaches four years - Colbridge Echo"),
-                              mast=MASTHEAD, nav=LEFT_NAV, h="Allotment waiting list reaches four years",
-                              date="14 March 2009", body=_brs(ALLOT), foot=FOOTER)))
+          html=_simple_story("Allotment waiting list reaches four years", "14 March 2009", ALLOT)))
 CHESS = ["Colbridge Chess Club has begun its fiftieth season with more members than at any time since the 1970s.",
          "The club meets on Tuesday evenings in the back room of the Wheatsheaf, where it has played since it was "
          "founded by two railwaymen in 1959.",
@@ -476,9 +482,7 @@ CHESS = ["Colbridge Chess Club has begun its fiftieth season with more members t
          "across a real board, and the club now runs a junior section on Saturday mornings."]
 _add(Page("/news/story.asp?id=20461", shape="linked from the homepage only by a <select onchange> jump menu",
           linked=False, headline="Chess club celebrates its fiftieth season", lines=CHESS,
-          html=_simple.format(head=_old_head("Chess club celebrates its fiftieth season - Colbridge Echo"),
-                              mast=MASTHEAD, nav=LEFT_NAV, h="Chess club celebrates its fiftieth season",
-                              date="14 March 2009", body=_brs(CHESS), foot=FOOTER)))
+          html=_simple_story("Chess club celebrates its fiftieth season", "14 March 2009", CHESS)))
 POWER = ["About three thousand homes in the north of Colbridge were without electricity for most of Friday evening "
          "after a cable fault at the substation on Ferry Lane.",
          "Power went off shortly after six and was back on in most streets by half past ten, although a few houses "
@@ -487,9 +491,7 @@ POWER = ["About three thousand homes in the north of Colbridge were without elec
          "but nobody in Colbridge had been cut off for that long."]
 _add(Page("/news/story.asp?id=20462", shape="linked from the homepage only by JavaScript (onclick location=)",
           linked=False, headline="Power cut leaves three thousand homes in the dark", lines=POWER,
-          html=_simple.format(head=_old_head("Power cut leaves three thousand homes in the dark - Colbridge Echo"),
-                              mast=MASTHEAD, nav=LEFT_NAV, h="Power cut leaves three thousand homes in the dark",
-                              date="13 March 2009", body=_brs(POWER), foot=FOOTER)))
+          html=_simple_story("Power cut leaves three thousand homes in the dark", "13 March 2009", POWER)))
 
 # ------------------------------------------------------------------------------------- the wrong block to avoid
 BAKER = ["A Colbridge baker has won a national award for a sourdough loaf made with flour milled four miles from her "
@@ -526,9 +528,7 @@ LIBRARY = ["Colbridge library will close at noon on Friday so that a leaking roo
 _add(Page(
     "/news/story.asp?id=20463", shape="a very short story (two short lines) in a table layout",
     headline="Library to close early on Friday for roof repair", lines=LIBRARY,
-    html=_simple.format(head=_old_head("Library to close early on Friday for roof repair - Colbridge Echo"),
-                        mast=MASTHEAD, nav=LEFT_NAV, h="Library to close early on Friday for roof repair",
-                        date="12 March 2009", body=_brs(LIBRARY), foot=FOOTER)))
+    html=_simple_story("Library to close early on Friday for roof repair", "12 March 2009", LIBRARY)))
 
 HARBOUR = ["Colbridge's harbour master, Dennis Carew, steps down this week after thirty one years in the job, the "
            "longest anyone has held it since the harbour commission was formed.",
