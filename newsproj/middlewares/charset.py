@@ -37,8 +37,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 FALLBACK = "cp1252"
-_SERVER_DEFAULTS = frozenset(("latin-1", "iso8859-1", "cp1252", "ascii"))
-"""Codec names (``codecs.lookup``) of the charsets servers send by default, whatever the page is written in."""
 # C0 controls except tab, LF and CR, and DEL; deleted with bytes.translate (a C loop, ~5x a regex sub).
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
@@ -79,11 +77,12 @@ def decide_encoding(body: bytes, used: str | None, declared: bool = True) -> str
     except UnicodeDecodeError:
         if not declared:
             return FALLBACK if used_name != FALLBACK else None
-        if used_name in _SERVER_DEFAULTS:
+        if used_name == FALLBACK:
             # a server's default (Apache's AddDefaultCharset ISO-8859-1) against the page's own legacy <meta>:
-            # the author's declaration of their own bytes wins (a windows-1251 portal served as ISO-8859-1)
+            # the author's declaration of their own bytes wins (a windows-1251 portal served as ISO-8859-1).
+            # (_name resolves as browsers do, w3lib's resolve_encoding: ISO-8859-1, Latin-1 and ASCII are cp1252)
             meta = _meta_name(body)
-            if meta and meta not in _SERVER_DEFAULTS and not meta.startswith(("utf-", "utf_")):
+            if meta and meta != FALLBACK and not meta.startswith(("utf-", "utf_")):
                 return meta
         if used_name not in ("utf-8", None):
             return None  # a legacy declaration on non-UTF-8 bytes: trust it
