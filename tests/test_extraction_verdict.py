@@ -339,3 +339,79 @@ def test_headline_links_set_between_an_articles_paragraphs_leave_it_an_article()
                    for i, p in enumerate(paras))
     html = f"<html><head><title>Library stays open</title></head><body><h1>Library stays open</h1>{body}</body></html>"
     assert extract(html, "http://127.0.0.1:8000/news/9.html").article.articleBody
+
+
+TEASERS = {  # (tag, headlines above their one-line summaries) in scripts spaced and not
+    "en": ("Weather", [
+        ("Storm Ellen brings gusts of 94mph to the coast", "The coastguard lifted three crew members from a fishing "
+         "boat that lost power off Carrow Point, and took them to hospital as a precaution."),
+        ("Power cut to eighteen thousand homes in the west", "Engineers cannot climb the poles until the gusts drop, "
+         "the network operator said on Friday afternoon, and warned of a long night."),
+        ("Bridge into Portharrow closed after lorry overturns", "Police asked drivers to avoid the area for the rest "
+         "of the afternoon while the lorry, blown onto its side, is moved."),
+        ("Record gust measured at the Carrow Point lighthouse", "The reading of 94mph is close to the record for the "
+         "station, set during the great storm of January 1990, forecasters said.")]),
+    "th": ("กรุงเทพฯ", [
+        ("กทม. เปิดสวนสาธารณะริมเจ้าพระยาแห่งใหม่", "กรุงเทพมหานครเปิดให้บริการสวนสาธารณะแห่งใหม่ริมแม่น้ำเจ้าพระยา…"),
+        ("เรือไฟฟ้าในคลองแสนแสบเพิ่มเที่ยววิ่ง", "เรือโดยสารไฟฟ้าในคลองแสนแสบจะเพิ่มจำนวนเที่ยววิ่งในช่วงเวลาเร่งด่วน…"),
+        ("กรมอุตุฯ เตือนอากาศร้อนจัดทั่วประเทศ", "อุณหภูมิสูงสุดอาจแตะสี่สิบสององศาในหลายจังหวัด…"),
+        ("ตลาดนัดกลางคืนแห่งใหม่ย่านบางนา", "เปิดทุกวันศุกร์ถึงอาทิตย์ตั้งแต่ห้าโมงเย็นเป็นต้นไป…")]),
+    "ja": ("図書館", [
+        ("市立図書館、開館時間を夜10時まで延長", "市は10日、市立中央図書館の開館時間を来月から延長すると発表した。"),
+        ("駅前の再開発、来年春に着工へ", "駅前広場と商業施設を一体で整備する計画で、総事業費は約80億円。"),
+        ("市営バス、全路線でICカード対応", "来月から全ての市営バスで交通系ICカードが使えるようになる。"),
+        ("夏祭りの花火大会、三年ぶりに開催", "河川敷で8月に開かれ、約一万発の花火が打ち上げられる予定だ。")]),
+    "ko": ("서울", [
+        ("서울시, 한강 수상버스 내년 봄 운항 시작", "서울시는 한강을 오가는 수상버스를 내년 봄부터…"),
+        ("올해 김장 배추값 지난해보다 30% 내린다", "올해 김장철 배추 가격이 지난해보다…"),
+        ("서울 지하철 심야 운행 연장 검토", "서울시는 지하철 막차 시간을…"),
+        ("한강 공원 야시장 다음 달 개장", "매주 금요일과 토요일…")]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TEASERS))
+def test_a_tag_page_of_headlines_above_their_summaries_is_a_listing(lang):
+    """``<li><a>Headline</a><p>Summary…</p></li>``: the extracted text is the summaries alone (the headlines are
+    links), each in a teaser's box whose first line is a link to another page; in Thai and Japanese a headline is
+    one or two white-space words. A listing (its links followed), not an article nor a short page dropped."""
+    tag, items = TEASERS[lang]
+    html = (f"<html lang='{lang}'><head><meta charset='utf-8'><title>{tag} - Meridian Wire</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/news/'>News</a></nav>"
+            f"<h1>{tag}</h1><ul class='teasers'>" + "".join(
+                f"<li><a href='/{lang}/news/2024/03/{10 + i}/story-{i}'>{h}</a><p>{s}</p></li>"
+                for i, (h, s) in enumerate(items)) + "</ul><div class='pager'><a href='?page=2'>»</a></div>"
+            "</body></html>")
+    outcome = process_page(PageItem(url=f"http://127.0.0.1/{lang}/tag/x/", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is None and outcome.listing in LISTING_REASONS, (outcome.article, outcome.drop)
+
+
+def test_an_article_with_a_related_list_of_headlines_and_summaries_stays_an_article():
+    tag, items = TEASERS["en"]
+    text = [f"The storm moved in from the Atlantic faster than forecasters had expected on Friday morning, and "
+            f"gusts reached {90 + i}mph along the coast by the middle of the afternoon, the service said."
+            for i in range(5)]
+    html = ("<html lang='en'><head><title>Storm Ellen reaches the coast | Meridian Wire</title></head><body>"
+            "<article><h1>Storm Ellen reaches the coast</h1>" + "".join(f"<p>{t}</p>" for t in text)
+            + "</article><aside><h3>Related</h3><ul>" + "".join(
+                f"<li><a href='/news/2024/10/0{i}/story-{i}'>{h}</a><p>{s}</p></li>"
+                for i, (h, s) in enumerate(items)) + "</ul></aside></body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/news/2024/10/04/storm/", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is not None, (outcome.listing, outcome.drop)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("hi", "मौसम विभाग ने बुधवार को कहा कि इस साल मानसून केरल तट पर सामान्य तिथि से लगभग एक सप्ताह पहले पहुंच सकता है। "
+           "किसान संगठनों ने इस पूर्वानुमान का स्वागत किया है।"),
+    ("th", "เรือโดยสารไฟฟ้าในคลองแสนแสบจะเพิ่มจำนวนเที่ยววิ่งในช่วงเวลาเร่งด่วนตั้งแต่สัปดาห์หน้า "
+           "หลังจากมีผู้โดยสารใช้บริการเพิ่มขึ้นอย่างต่อเนื่อง"),
+])
+def test_a_short_post_ending_its_sentence_in_its_own_script_is_an_article(lang, text):
+    """A brief of one paragraph (20 to 40 words) and a sidebar of other stories: a sentence of its own, though it
+    ends with a danda (।) or, in Thai, with no mark at all."""
+    html = (f"<html lang='{lang}'><head><meta charset='utf-8'><title>Brief</title></head><body><article><h1>Brief"
+            f"</h1><p>{text}</p></article>{SIDEBAR}</body></html>")
+    outcome = process_page(PageItem(url=f"http://127.0.0.1/{lang}/2024/brief.html", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is not None, (outcome.listing, outcome.drop)

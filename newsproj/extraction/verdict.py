@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from ..cleaning.patterns import vocabulary
 from ..discovery.urls import absolute_url, host_of
+from ..text import UNSPACED, word_count
 from .generic import BROKEN_LINE_WORDS, BROKEN_SENTENCE_WORDS, first_body, goes_on
 from .parse import element_text, text_start
 
@@ -197,6 +198,13 @@ document"; WordPress writes ``rel="category tag"`` and ``rel="author"`` in a pos
 headline, so never a teaser's."""
 
 
+def _sized(words: list[str], text: str, least: int) -> bool:
+    """Whether a link's ``text`` (its white-space ``words``) has ``least`` words: white-space words, or in a script
+    written without spaces (Thai, Chinese, Japanese: "市立図書館、開館時間を夜10時まで延長" is one) twice as many of
+    :func:`text.word_count`'s two-character words, so that a menu's "การเมือง" or "エンタメ" stays short."""
+    return len(words) >= least or (UNSPACED.search(text) is not None and word_count(text) >= 2 * least)
+
+
 def og_type(page: PageMeta) -> str:
     """The page's ``og:type`` (``metadata.read``), lowercased ("" for none)."""
     return page.og_type.strip().lower()
@@ -294,13 +302,14 @@ def headline_links(tree: HtmlElement, url: str, page: PageMeta, more: bool = Fal
         if rel and not _TAXONOMY_RELS.isdisjoint(rel.casefold().split()):
             continue  # (a post's category in its byline: its "teaser" box is the post itself)
         words = element_text(a).split()
-        if not more and len(words) < HEADLINE_WORDS:
-            continue  # (most links: a menu's, a tag's; no text built for them)
         text = " ".join(words)
+        headline = _sized(words, text, HEADLINE_WORDS)
+        if not more and not headline:
+            continue  # (most links: a menu's, a tag's)
         if wanted is not None and text not in wanted:
             continue
         read_more = more and len(text) <= 40 and _more(text)
-        if not read_more and (len(words) < HEADLINE_WORDS or text.casefold() in own):
+        if not read_more and (not headline or text.casefold() in own):
             continue
         # (menus, footers and teasers link one page several times: each href is resolved and judged once)
         other = others.get(href)
@@ -317,9 +326,38 @@ def headline_links(tree: HtmlElement, url: str, page: PageMeta, more: bool = Fal
         if block is None:
             continue
         block_text = _bounded_text(block, 4 * len(text) + 40)
-        if block_text is not None and len(_norm(block_text)) <= 1.25 * len(text) + 5:
+        if block_text is not None and len(_norm(block_text)) <= 1.25 * len(text) + 5 or _heads_block(a):
             found.append((a, text))
     return found
+
+
+_LEAD_SIBLINGS = 3
+"""Elements before a link in its block that may lead it (an image, a time, a section label): bounded."""
+
+
+def _heads_block(a: HtmlElement) -> bool:
+    """The link is the first line of its block, a block of its own following it: a teaser's headline above its
+    summary (``<li><a>Headline</a><p>Summary…</p></li>``, ``<div><a>Headline</a><div>Summary</div></div>``), where
+    the headline is not the whole text of its block. Before it, at most ``LED_PREFIX`` characters (a date, a
+    label); after it, no text of the line: the next element is a block or a ``<br>``."""
+    parent = a.getparent()
+    after = a.getnext()
+    if parent is None or parent.tag not in _BLOCK_TAGS or (a.tail or "").strip() or after is None or \
+            not (after.tag in _BLOCK_TAGS or after.tag == "br"):
+        return False
+    lead = len((parent.text or "").strip())
+    before = a.getprevious()
+    for _ in range(_LEAD_SIBLINGS):
+        if before is None:
+            return lead <= LED_PREFIX
+        if before.tag in _BLOCK_TAGS or before.tag == "br":
+            return False  # (a line above it in the block: the link is no block's first line)
+        text = element_text(before) if isinstance(before.tag, str) else ""  # (a comment: its tail only)
+        lead += len(_norm(text)) + len((before.tail or "").strip())
+        if lead > LED_PREFIX:
+            return False
+        before = before.getprevious()
+    return before is None and lead <= LED_PREFIX
 
 
 _VARIANT = re.compile(r"(?:print|amp|comments?|comment-page-\d+|feed|email|share|pdf)(?:[/?#.]|$)")
@@ -367,7 +405,10 @@ def _teasers(links: list[tuple[HtmlElement, str]]) -> list[str]:
     return boxes
 
 
-_PROSE_LINE = re.compile(r"[.!?\"'”’»)]\s*$")
+_PROSE_LINE = re.compile(r"(?:[.!?\"'”’»)।॥۔؟。！？」』]|[\u0e00-\u0eff]{12})\s*$")
+"""The end of a sentence: its full stop, question or exclamation mark in Latin, Devanagari and other Indic scripts
+(।), Arabic and Urdu (؟ ۔) or CJK (。！？), a closing quote or bracket; in Thai and Lao, which write no full stop,
+a run of 12 letters without a space (words: a menu's labels are shorter)."""
 PROSE_LINE_WORDS = 10
 """A line of this many words ending a sentence is prose (not a caption, a label or a headline)."""
 
@@ -379,7 +420,7 @@ def _sentences(lines: list[str]) -> list[str]:
     run: list[str] = []
     size = 0
     for line in lines:
-        n = len(line.split())
+        n = word_count(line)
         if not n:
             continue
         if run and not goes_on(run[-1], line):
@@ -428,7 +469,8 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
     if types & LISTING_TYPES and not article_metadata:
         return "listing_metadata"
     lines = [_norm(line) for line in body.split("\n") if line.strip()]
-    short = sum(1 for line in lines if len(line.split()) <= HEADLINE_MAX_WORDS)
+    sizes = [word_count(line) for line in lines]
+    short = sum(1 for n in sizes if n <= HEADLINE_MAX_WORDS)
     if article_metadata and (short < MIN_TEASERS or 2 * short < len(lines)):
         return None  # (most lines are paragraphs, not headlines: no need to walk the links)
     # (where the metadata says "article", only links that are lines of the text count: no other is measured)
@@ -445,9 +487,9 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
         return linked
     if len(links) < (1 if og_type(page) == "website" else MIN_TEASERS):  # (an author page may hold one teaser)
         return None
-    words = sum(len(line.split()) for line in lines) or 1
+    words = sum(sizes) or 1
     joined = "\n".join(_teasers(links))
-    in_teasers = sum(len(line.split()) for line in lines if len(line) >= 20 and line in joined)
+    in_teasers = sum(n for line, n in zip(lines, sizes) if len(line) >= 20 and line in joined)
     rest = words - in_teasers  # (an article page whose extracted text took in the teasers beside it keeps its own)
     if in_teasers >= TEASER_SHARE * words and rest < max(OWN_TEXT_WORDS, OWN_TEXT_SHARE * words):
         return "teasers"
@@ -513,7 +555,7 @@ def _other_page_texts(tree: HtmlElement, url: str, page: PageMeta, others: dict[
         words = element_text(a).split()
         text = " ".join(words)
         more = 0 < len(text) <= 40 and _more(text)
-        if (len(words) < _LINK_MIN_WORDS and not more) or text.casefold() in own:
+        if (not more and not _sized(words, text, _LINK_MIN_WORDS)) or text.casefold() in own:
             continue
         other = others.get(href)
         if other is None:
@@ -560,8 +602,8 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
     summary = 0  # lines after a headline alone on its line that are its teaser's (its summary, its date)
     budget = 0  # characters of the current teaser left for them (TEASER_CHARS)
     for line in lines:
-        words = line.split()
-        total += len(words)
+        size = word_count(line)
+        total += size
         led = alone = False
         end = 0  # (a link text matched inside the line is not matched again from a later word of it)
         for match in _WORD.finditer(line):
@@ -572,8 +614,8 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
                 if line.startswith(text, start) and (start + len(text) == len(line) or not line[start + len(text)]
                                                      .isalnum()):
                     end = start + len(text)
-                    linked += text.count(" ") + 1
-                    if not led and start <= LED_PREFIX and text.count(" ") + 1 >= HEADLINE_WORDS and \
+                    linked += word_count(text)
+                    if not led and start <= LED_PREFIX and _sized(text.split(" "), text, HEADLINE_WORDS) and \
                             not _in_sentence(line, start, end):
                         led = True
                         alone = not _LETTERS.search(line[:start] + line[end:])
@@ -581,17 +623,17 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
         more = bool(mores) and any(line.endswith(text) for text in mores) and len(line) <= TEASER_CHARS
         if led or more:
             teasers += 1
-            teaser_words += len(words)
+            teaser_words += size
             # (a headline alone on its line after a sentence of the page's own may be a link set between an
             # article's paragraphs: the lines after it are the article's, not a summary)
             summary, budget = (TEASER_LINES, TEASER_CHARS - len(line)) if alone and not opened else (0, 0)
         elif summary and len(line) <= budget:
-            teaser_words += len(words)  # (a teaser's summary or date, below its headline)
+            teaser_words += size  # (a teaser's summary or date, below its headline)
             summary, budget = summary - 1, budget - len(line)
         else:
             summary = 0
-            if len(words) >= PROSE_LINE_WORDS and _PROSE_LINE.search(line.rstrip(" |")):
-                own += len(words)  # (a sentence of the page's own; not a menu's or a footer's table row)
+            if size >= PROSE_LINE_WORDS and _PROSE_LINE.search(line.rstrip(" |")):
+                own += size  # (a sentence of the page's own; not a menu's or a footer's table row)
                 opened = opened or not teasers
     if not total:
         return None
