@@ -617,3 +617,26 @@ def test_a_byline_at_the_top_is_read_in_bounded_time():
                    "<p>By " + "Ann " * 50_000 + "</p>", "<p>By Ann " + "Lee" * 100_000 + "</p>"):
         extract(_old_table(byline, STORY * 10), "http://127.0.0.1/news/library.asp?id=7")
     assert time.process_time() - started < 10
+
+
+KO_TEXT = ["서울시는 한강을 오가는 수상버스를 내년 봄부터 정식 운항한다고 12일 밝혔다. 시는 배 여덟 척을 새로 건조하고 있다.",
+           "수상버스는 마곡에서 잠실까지 일곱 개 선착장을 오가며, 출퇴근 시간에는 십오 분 간격으로 운항할 예정이다.",
+           "요금은 지하철과 같은 수준으로 정해질 예정이며, 교통카드로 환승 할인도 받을 수 있다. 시는 이를 위해 정류장을 새로 설치한다."]
+
+
+@pytest.mark.parametrize(("info", "tail"), [
+    ("<ul class='info'><li>김민수 기자</li><li>입력 2024.03.12 14:20</li></ul>", ""),
+    ("", "<p>김민수 기자 minsu@meridianwire.example</p>"),
+    ("", "<p>서울=김민수 특파원</p>"),
+])
+def test_a_korean_byline_names_the_reporter_before_the_role_and_leaves_the_text(info, tail):
+    """"김민수 기자" (reporter) in the article's info list, or as a line under its text with an e-mail: the author,
+    and no line of the text; a sentence that names a reporter stays."""
+    said = "<p>김민수 기자는 현장에서 승객들의 의견을 들었다고 전했다. 승객 대부분은 새 노선을 반겼다.</p>"
+    html = (f"<html lang='ko'><head><meta charset='utf-8'><title>수상버스 | 신문</title></head><body><article>"
+            f"<h1>서울시, 한강 수상버스 내년 봄 운항 시작</h1>{info}" + "".join(f"<p>{t}</p>" for t in KO_TEXT)
+            + f"{said}{tail}</article><aside><p>이영희 기자</p></aside></body></html>")
+    article = extract(html, "http://127.0.0.1/ko/news/1").article
+    assert [a.name for a in article.authors] == ["김민수"]
+    assert article.articleBody.split("\n")[-1].startswith("김민수 기자는 현장에서")
+    assert "minsu@" not in article.articleBody and "특파원" not in article.articleBody

@@ -114,6 +114,10 @@ def test_bcp47(raw, expected):
         (["Noticias", "Jane Doe"], ["Jane Doe"]),
         (["Redaktion Nachrichten"], ["Redaktion Nachrichten"]),
         (["Erika Nieuwsma"], ["Erika Nieuwsma"]),
+        # "By" in Thai and Hebrew (probe17: "โดย สมชาย ใจดี" was the author's name); "by" inside a Thai word stays
+        (["โดย สมชาย ใจดี"], ["สมชาย ใจดี"]),
+        (["מאת נועה לוי"], ["נועה לוי"]),
+        (["โดยสมชาย"], ["โดยสมชาย"]),
     ],
 )
 def test_author_names(raw, expected):

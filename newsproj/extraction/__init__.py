@@ -233,7 +233,7 @@ def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None,
         names = [n for n in author_names([line]) if n[:1].isupper()]
         if names:
             return names
-    return []
+    return author_names(metadata.role_bylines(tree))  # (a Korean "김민수 기자": the name before its role)
 
 
 def _dates(page: metadata.PageMeta, tree: HtmlElement, url: str, hints: dict[str, Any], tz: str | None,
@@ -373,6 +373,8 @@ def extract(
             body = "\n".join([*(clean_text(line, compose=False) or "" for line in lead), body])
 
     authors = author_names(rules["authors"]) if "authors" in rules else _authors(page, url, tree, body)
+    if "articleBody" not in rules:
+        body = metadata.without_role_bylines(body)
     tz = site.timezone if site else None
     published, modified = _dates(page, tree, url, hints, tz, date_downloaded, body)
     if not published and not rules and site_page(tree, page):

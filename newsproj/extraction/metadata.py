@@ -764,6 +764,51 @@ MAX_TEXT_CHARS = 300
 TEXT_BYLINE_CHARS = 80
 
 
+_ROLE_TEXTS = etree.XPath(
+    "//body/descendant::text()[contains(., '기자') or contains(., '특파원')][not(parent::script or parent::style)]"
+)
+_ROLE_BYLINE = re.compile(r"(?:[^\s=]{1,10}=)?([\uac00-\ud7a3]{2,4}) ?(?:기자|특파원)(?: [^\s@]{1,64}@[^\s@]{1,255})?")
+"""A Korean byline: a name of two to four syllables and "기자" (reporter) or "특파원" (correspondent), the whole of its
+text ("김민수 기자", "김민수 기자 minsu@example.kr", "서울=김민수 기자"): the name comes before the role, and no "By"
+says where it starts."""
+MAX_ROLE_TEXTS = 200
+"""Text nodes holding a Korean role word read for a byline (a page-controlled count)."""
+
+
+def role_bylines(tree: HtmlElement) -> list[str]:
+    """The name of the first byline of the page written as a name and its role after it (:data:`_ROLE_BYLINE`),
+    outside navigation, asides, footers, pictures and comments; in a list too (an article's "info" list of reporter
+    and times). An empty list when none."""
+    for text in _ROLE_TEXTS(tree)[:MAX_ROLE_TEXTS]:
+        line = " ".join(str(text)[:MAX_TEXT_CHARS].split())
+        match = _ROLE_BYLINE.fullmatch(line) if len(line) <= TEXT_BYLINE_CHARS else None
+        if match is None:
+            continue
+        holder = text.getparent()
+        if holder is not None and text.is_tail:
+            holder = holder.getparent()
+        if holder is not None and _ROLE_PLACE(holder):
+            return [match.group(1)]
+    return []
+
+
+def without_role_bylines(body: str) -> str:
+    """``body`` without its lines that are a Korean byline (:data:`_ROLE_BYLINE`: "김민수 기자 minsu@example.kr"
+    under the text, above a copyright line), the article's byline, not its text."""
+    if "기자" not in body and "특파원" not in body:
+        return body
+    lines = body.split("\n")
+    kept = [line for line in lines if len(line) > TEXT_BYLINE_CHARS or not _ROLE_BYLINE.fullmatch(line.strip())]
+    return "\n".join(kept) if len(kept) < len(lines) else body
+
+
+_ROLE_PLACE = etree.XPath(
+    "not(ancestor-or-self::nav or ancestor-or-self::footer or ancestor-or-self::aside or ancestor-or-self::figure"
+    " or ancestor-or-self::figcaption or ancestor-or-self::*[contains(@class, 'comment') or contains(@id, 'comment')"
+    " or contains(@class, 'related')])"
+)
+
+
 def text_bylines(tree: HtmlElement, body: str = "") -> list[str]:
     """Lines of the page's text that start with "By " ("By TPN, in News · 31 Jan", "By <a>Jane Doe</a>"), or with a
     blog's "Posted by", "Posted on <date> by", "Submitted by", "Written by": a byline written in the text, without a

@@ -140,9 +140,9 @@ def clean_text(value: str | None, compose: bool = True) -> str | None:
 # ------------------------------------------------------------------ authors
 
 BYLINE_START = re.compile(r"^\s*(?:(?:additional |original )?(?:reporting|written|words|text|story|report) )?"
-                          r"(?:by|von|par|por|di|door|af|av|przez|od|بقلم)\s*[:\-]?\s+", re.I)
-"""The start of a byline ("By ", "Reporting by ", "Von: ", "Par ", Arabic "بقلم "): the one pattern for it (authors,
-headlines)."""
+                          r"(?:by|von|par|por|di|door|af|av|przez|od|بقلم|โดย|מאת)\s*[:\-]?\s+", re.I)
+"""The start of a byline ("By ", "Reporting by ", "Von: ", "Par ", Arabic "بقلم ", Thai "โดย ", Hebrew "מאת "): the one
+pattern for it (authors, headlines)."""
 _NOT_AUTHOR = re.compile(r"^\s*(?:editing|edited|compiled|graphics?|photos?|photographs?|video|illustrations?)"
                          r" by\b", re.I)
 """A part of a byline that names who edited or illustrated the story ("Reporting by A; Editing by B")."""
