@@ -38,3 +38,20 @@ def test_app_shell_article_is_extracted_from_its_data():
 def test_no_markup_in_scripts_gives_nothing():
     page = "<html><body><script>var config = {\"a\": \"" + "x" * 500 + "\"};</script></body></html>"
     assert embedded_html(lxml.html.fromstring(page)) is None
+
+
+def test_a_shell_whose_text_is_only_its_jsonld_article_body_keeps_its_paragraphs():
+    """A script app's shell ("Loading…"): the text comes from the JSON-LD ``articleBody``, one paragraph a line as
+    it is written there, not run into one line."""
+    paragraphs = ["The ferry link between Portharrow and the island of Enys will run all year from April, after the "
+                  "council agreed to pay for a winter timetable for the first time.",
+                  "Until now the last sailing of the season has left in October, leaving the island's three hundred "
+                  "residents to rely on a weekly supply boat.",
+                  "The operator will use a smaller vessel between November and March, sailing twice a day."]
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Enys ferry to run through the winter",
+          "datePublished": "2024-01-30T09:00:00+00:00", "articleBody": "\n\n".join(paragraphs)}
+    html = ("<!DOCTYPE html><html lang='en'><head><title>Enys ferry to run through the winter | Wire</title>"
+            f"<script type='application/ld+json'>{json.dumps(ld)}</script></head><body><div id='root'><div "
+            "class='loading'>Loading…</div></div><noscript>You need to enable JavaScript to run this app.</noscript>"
+            "</body></html>")
+    assert extract(html, "http://127.0.0.1/news/2024/01/30/enys").article.articleBody.split("\n") == paragraphs

@@ -313,6 +313,16 @@ def _breadcrumbs(page: metadata.PageMeta, url: str) -> list[Breadcrumb] | None:
     return crumbs or None
 
 
+def _ld_paragraphs(body: str, ld_body: object) -> str:
+    """``body`` as the JSON-LD ``articleBody``'s paragraphs where it is that text run into one line (a page whose
+    HTML is a script app's shell: the extractor read the text from the JSON-LD, its line breaks lost)."""
+    if "\n" in body or not isinstance(ld_body, str) or "\n" not in ld_body.strip():
+        return body
+    lines = [" ".join(line.split()) for line in ld_body.split("\n")]
+    lines = [line for line in lines if line]
+    return "\n".join(lines) if text_key(" ".join(lines)) == text_key(body) else body
+
+
 def extract(
     html: str | bytes | HtmlElement,
     url: str,
@@ -338,6 +348,7 @@ def extract(
     if body and "articleBody" not in rules:
         ld_body = metadata.ld_value(page.article, "articleBody") if page.article else None
         body = generic.from_jsonld(tree, body, ld_body) or generic.continuation(tree, body) or body
+        body = _ld_paragraphs(body, ld_body)
     if word_count(body) < SHORT_BODY_WORDS and "articleBody" not in rules:
         # an app shell: the article is data in the page's scripts
         shipped = hydration.embedded_html(tree)
