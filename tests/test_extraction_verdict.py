@@ -415,3 +415,31 @@ def test_a_short_post_ending_its_sentence_in_its_own_script_is_an_article(lang, 
     outcome = process_page(PageItem(url=f"http://127.0.0.1/{lang}/2024/brief.html", html=html,
                                     date_downloaded="2024-09-12T10:00:00+00:00"))
     assert outcome.article is not None, (outcome.listing, outcome.drop)
+
+
+PROMO_TEXT = ["The county's schools recorded their best reading results for a decade this summer, figures published on "
+              "Thursday show, with the biggest gains in the towns that lost most teaching.",
+              "Head teachers say a daily twenty minutes of reading aloud to an adult made the difference, and that "
+              "they will keep the scheme going from September.",
+              "Some warned that it depends on volunteers, who are hard to find in rural areas, and asked the council "
+              "for money to pay classroom assistants instead."]
+
+
+@pytest.mark.parametrize("label", ["Read also", "यह भी पढ़ें", "Baca juga", "اقرأ أيضاً", "Lees ook", "もっと読む"])
+def test_a_label_and_the_headline_of_another_page_between_paragraphs_is_no_line_of_the_text(label):
+    """A cross-promotion in any language: a short label, a colon, and a link to another story of the site that is
+    the whole of its block. Lines that look alike but are the article's stay: a link inside a sentence after a
+    colon, a label with a time, a link to another site, a colon without a link."""
+    keep = ["The minister said: <a href='/news/2024/plan'>the plan for the new school</a> will go ahead next year.",
+            "Update 3pm: <a href='/news/2024/arrests'>Police have arrested two men after the fire</a>",
+            "Source: <a href='https://stats.example.org/reading'>County reading statistics for the year 2024</a>",
+            "Background: the council first proposed the scheme in 2019, after a poor year for reading."]
+    html = ("<html><head><title>Reading results best for a decade | Wire</title></head><body><article>"
+            f"<h1>Reading results best for a decade</h1><p>{PROMO_TEXT[0]}</p><p><strong>{label}:</strong> <a "
+            f"href='/news/2024/06/01/library-hours'>Library to open until eight on Thursday evenings</a></p>"
+            + "".join(f"<p>{t}</p>" for t in PROMO_TEXT[1:]) + "".join(f"<p>{k}</p>" for k in keep)
+            + "</article></body></html>")
+    body = extract(html, "http://127.0.0.1/news/2024/06/02/reading").article.articleBody
+    assert "Library to open" not in body
+    for line in keep:
+        assert lxml.html.fromstring(line).text_content() in body.split("\n"), line

@@ -26,7 +26,7 @@ from .language import contradicts, detect_language
 from .normalize import AGENCIES, author_names, bcp47, clean_text, iso_date, word_count, zoneless
 from .parse import parse_html
 from .standfirst import standfirst
-from .verdict import STUB_WORDS, listing_reason, not_article_reason, short_page, site_page
+from .verdict import STUB_WORDS, listing_reason, not_article_reason, promo_lines, short_page, site_page
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -386,6 +386,9 @@ def extract(
     authors = author_names(rules["authors"]) if "authors" in rules else _authors(page, url, tree, body)
     if "articleBody" not in rules:
         body = metadata.without_role_bylines(body)
+        promos = promo_lines(tree, url, page, body)
+        if promos:  # ("Read also: <a>another story</a>" between the paragraphs, in any language)
+            body = "\n".join(line for line in body.split("\n") if line not in promos)
     tz = site.timezone if site else None
     published, modified = _dates(page, tree, url, hints, tz, date_downloaded, body)
     if not published and not rules and site_page(tree, page):

@@ -360,6 +360,51 @@ def _heads_block(a: HtmlElement) -> bool:
     return before is None and lead <= LED_PREFIX
 
 
+PROMO_LABEL_CHARS = 30
+"""Characters of the label before a cross-promotion's colon ("Read also", "यह भी पढ़ें", "Baca juga", "اقرأ أيضاً")."""
+MAX_PROMO_LINES = 200
+"""Lines of a body looked at for a cross-promotion (bounded: the page decides how many it has)."""
+_PROMO_COLON = re.compile(r"[:：]")
+
+
+def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[str]:
+    """Lines of ``body`` that are a short label, a colon and the headline of another page of the site, the whole
+    text of their block: "Read also: <a>Headline</a>", "यह भी पढ़ें: <a>…</a>", "Baca juga: <a>…</a>" — a
+    cross-promotion set between an article's paragraphs, whatever its language (no phrase list: the link says it).
+    A label with a figure ("Update 3pm:"), a link inside a sentence, a link to the page itself or to another site,
+    and a link text shorter than a headline (``HEADLINE_WORDS``) make none."""
+    wanted: dict[str, str] = {}
+    for line in islice(body.split("\n"), MAX_PROMO_LINES):
+        colon = _PROMO_COLON.search(line, 0, PROMO_LABEL_CHARS + 1)
+        if colon is None or len(line) > TEASER_CHARS:
+            continue
+        label, rest = line[:colon.start()].strip(), _norm(line[colon.end():])
+        if label and rest and not any(ch.isdigit() for ch in label) and len(label.split()) <= 4:
+            wanted[rest] = line
+    if not wanted:
+        return set()
+    pages, hosts = _own_pages(url, page)
+    direct = _splits(url)
+    found: set[str] = set()
+    for a in islice(tree.iter("a"), MAX_LINKS):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(_SKIP_HREF):
+            continue
+        text = _norm(element_text(a))
+        line = wanted.get(text)
+        if line is None or line in found or not _sized(text.split(" "), text, HEADLINE_WORDS):
+            continue
+        if not _links_other_page(href, url, direct, pages, hosts):
+            continue
+        block = a.getparent()
+        while block is not None and block.tag not in _BLOCK_TAGS:
+            block = block.getparent()
+        block_text = _bounded_text(block, 2 * len(line)) if block is not None else None
+        if block_text is not None and _norm(block_text) == _norm(line):
+            found.add(line)
+    return found
+
+
 _VARIANT = re.compile(r"(?:print|amp|comments?|comment-page-\d+|feed|email|share|pdf)(?:[/?#.]|$)")
 
 
