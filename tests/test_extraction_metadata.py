@@ -1,5 +1,6 @@
 """Field sources, best first, on small hand-written pages."""
 
+import lxml.html
 import pytest
 
 from newsproj.extraction import extract
@@ -640,3 +641,39 @@ def test_a_korean_byline_names_the_reporter_before_the_role_and_leaves_the_text(
     assert [a.name for a in article.authors] == ["김민수"]
     assert article.articleBody.split("\n")[-1].startswith("김민수 기자는 현장에서")
     assert "minsu@" not in article.articleBody and "특파원" not in article.articleBody
+
+
+VI_TEXT = ["Từ ngày 1 tháng 4, hành khách đi lại giữa trung tâm Hà Nội và sân bay Nội Bài sẽ có thêm một tuyến xe buýt "
+           "điện mới, với tần suất mười lăm phút một chuyến.",
+           "Theo Sở Giao thông vận tải, tuyến xe dài khoảng ba mươi hai kilômét, đi qua cầu Nhật Tân và dừng tại mười "
+           "hai điểm đón trả khách.",
+           "Giá vé được giữ ở mức bốn mươi lăm nghìn đồng một lượt, bằng với các tuyến xe buýt nhanh hiện có."]
+
+
+@pytest.mark.parametrize(("head", "after"), [
+    ("", ""),  # no other author: the signature's name
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Xe buýt điện", "author": '
+     '{"@type": "Organization", "name": "Wire News"}}</script><meta property="og:site_name" content="Wire News">', ""),
+    ("", "<span id='article-end'></span><div class='related'>Tin liên quan</div>"),
+])
+def test_a_name_signed_right_under_the_text_is_the_author_and_no_line_of_it(head, after):
+    """VnExpress and others sign an article with a last paragraph set right, a bold name only: the author (over the
+    site's own name as author), not a line of the text. A bold line that is not set right, or set right but not a
+    name, stays the article's."""
+    html = (f"<html lang='vi'><head><meta charset='utf-8'><title>Xe buýt điện | Wire News</title>{head}</head><body>"
+            "<article class='fck_detail'><h1>Xe buýt điện</h1>" + "".join(f"<p class='Normal'>{t}</p>" for t in VI_TEXT)
+            + f"<p class='Normal' style='text-align:right;'><strong>Minh Anh</strong></p>{after}</article>"
+            "</body></html>")
+    article = extract(html, "http://127.0.0.1/vi/thoi-su/xe-buyt-dien-4721093.html").article
+    assert [a.name for a in article.authors] == ["Minh Anh"]
+    assert article.articleBody.split("\n") == VI_TEXT
+
+
+@pytest.mark.parametrize("last", ["<p><strong>Minh Anh</strong></p>",
+                                  "<p style='text-align:right'><strong>Hết hạn đăng ký vào ngày 5.</strong></p>"])
+def test_a_bold_last_line_that_is_no_signature_stays(last):
+    html = ("<html lang='vi'><head><meta charset='utf-8'><title>Xe buýt điện</title></head><body><article>"
+            "<h1>Xe buýt điện</h1>" + "".join(f"<p>{t}</p>" for t in VI_TEXT) + f"{last}</article></body></html>")
+    article = extract(html, "http://127.0.0.1/vi/thoi-su/xe-buyt-dien-4721093.html").article
+    assert article.authors == []
+    assert article.articleBody.split("\n")[-1] == lxml.html.fromstring(last).text_content()

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
-from ..discovery.urls import absolute_url, canonical_url
+from ..discovery.urls import absolute_url, canonical_url, host_of
 from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
 from ..text import MIN_BODY_WORDS, SHORT_BODY_WORDS, text_key
@@ -192,6 +192,13 @@ def _names_only(line: str) -> bool:
     words = line.split()[1:]
     return 0 < len(words) <= MAX_BYLINE_NAME_WORDS and all(
         w in _NAME_JOINS or (w[:1].isupper() and all(c.isalpha() or c in ".'’-" for c in w)) for w in words)
+
+
+def _site_named(authors: list[str], page: metadata.PageMeta, site_url: str) -> bool:
+    """Every author is the site itself: its og:site_name, or a name its host holds ("VnExpress" on vnexpress.net)."""
+    site = "".join((page.meta.get("og:site_name") or "").casefold().split())
+    host = host_of(site_url)
+    return all((key := "".join(a.casefold().split())) and (key == site or key in host) for a in authors)
 
 
 def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None, body: str = "") -> list[str]:
@@ -386,6 +393,13 @@ def extract(
     authors = author_names(rules["authors"]) if "authors" in rules else _authors(page, url, tree, body)
     if "articleBody" not in rules:
         body = metadata.without_role_bylines(body)
+        signed = metadata.signature(tree, body)
+        if signed:  # (the author's name alone under the text, set right: a signature, not a line of it)
+            name, in_body = signed
+            if in_body:
+                body = body.rsplit("\n", 1)[0]
+            if not authors or _site_named(authors, page, _site_url(tree, page, url)):
+                authors = author_names([name])
         promos = promo_lines(tree, url, page, body)
         if promos:  # ("Read also: <a>another story</a>" between the paragraphs, in any language)
             body = "\n".join(line for line in body.split("\n") if line not in promos)

@@ -792,6 +792,52 @@ def role_bylines(tree: HtmlElement) -> list[str]:
     return []
 
 
+SIGNATURE_CHARS = 40
+SIGNATURE_WORDS = 5
+_SIGNATURE_WORD = re.compile(r"[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]+)*\.?")
+_RIGHT = re.compile(r"text-align\s*:\s*(?:right|end)", re.I)
+MAX_SIGNATURE_ELEMENTS = 20
+"""Bold elements looked at for a signature (bounded: the page decides how many it has)."""
+_BOLD_TEXT = etree.XPath("//body//*[self::strong or self::b][normalize-space(.) = $t]")
+_RIGHT_BOLD = etree.XPath(
+    "//body//*[self::p or self::div][contains(@style, 'right') or contains(@style, 'end') or @align = 'right']"
+    "/*[self::strong or self::b]"
+)
+
+
+def _signed_name(line: str) -> bool:
+    words = line.split()
+    return 0 < len(line) <= SIGNATURE_CHARS and 0 < len(words) <= SIGNATURE_WORDS and all(
+        w[:1].isupper() and _SIGNATURE_WORD.fullmatch(w) for w in words)
+
+
+def _set_right(block: HtmlElement) -> bool:
+    return bool(_RIGHT.search(block.get("style") or "")) or (block.get("align") or "").lower() == "right"
+
+
+def signature(tree: HtmlElement, body: str) -> tuple[str, bool] | None:
+    """The author's name signed under the text: a paragraph set right (its ``style`` or ``align``) holding nothing
+    but a bold name of up to ``SIGNATURE_WORDS`` capitalised words ("<p style="text-align:right;"><strong>Minh
+    Anh</strong></p>", as Vietnamese and other sites sign), that is the body's last line or comes right after it;
+    with whether it is the body's last line. None when there is none."""
+    last = body.rsplit("\n", 1)[-1].strip()
+    if _signed_name(last) and body.count("\n"):
+        for bold in _BOLD_TEXT(tree, t=last)[:MAX_SIGNATURE_ELEMENTS]:
+            block = bold.getparent()
+            if block is not None and _set_right(block) and " ".join(block.text_content().split()) == last:
+                return last, True
+    for bold in _RIGHT_BOLD(tree)[:MAX_SIGNATURE_ELEMENTS]:
+        name = " ".join(bold.text_content().split())
+        block = bold.getparent()
+        if not _signed_name(name) or " ".join(block.text_content().split()) != name:
+            continue
+        before = block.getprevious()
+        if before is not None and isinstance(before.tag, str) and last and \
+                " ".join(before.text_content().split()).endswith(last):
+            return name, False
+    return None
+
+
 def without_role_bylines(body: str) -> str:
     """``body`` without its lines that are a Korean byline (:data:`_ROLE_BYLINE`: "김민수 기자 minsu@example.kr"
     under the text, above a copyright line), the article's byline, not its text."""
