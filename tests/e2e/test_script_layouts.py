@@ -4,7 +4,8 @@ page, a photo gallery, a paywalled lead, an AMP page, a site-name <title>, a hea
 table, a corrections footer, a video with two paragraphs, a JSON-LD-only body) crawled with `scrapy crawl news`
 from its homepage (links only) and from robots.txt (its sitemap). Every article gives a record with its own text,
 headline, language and day; no listing (tag pages of one-line teasers in Thai, Arabic, Korean and Hindi, an author
-page, a "most read" page, the homepage) gives one, and each is counted as a listing."""
+page, a "most read" page, the homepage, an Arabic section of teasers with two-sentence summaries, a Korean "most
+read" ranking, a Hindi author page) gives one, and each is counted as a listing."""
 
 from __future__ import annotations
 
