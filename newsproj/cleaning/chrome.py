@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")
 _DATE_LINE = re.compile(
-    r"^(?:\w+,?\s+)?(?:\d{1,2}[./ ]\s*(?:\d{1,2}[./ ,]\s*\d{2,4}"
-    r"|(?!(?:and|for|per|from|out|than)\b)[^\W\d_]{3,}[./ ,]\s*(?:1[89]|20)\d{2}(?!\d))"
+    r"^(?:[\w\u0900-\u0dff]+[,:]?\s+)?(?:\d{1,2}[./ ]\s*(?:\d{1,2}[./ ,]\s*\d{2,4}"
+    r"|(?!(?:and|for|per|from|out|than)\b)(?:[^\W\d_]|[\u0900-\u0dff]){3,}[./ ,]\s*(?:1[89]|20)\d{2}(?!\d))"
     r"|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})"
     r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\w{2,5})?)?$",
@@ -30,7 +30,9 @@ the day, then a month (its number, or its name: a word of three letters or more,
 English month's name, the day and the year; or an ISO date; a time may follow. Not two numbers joined by a small word
 or a letter ("Part 1 of 10", "Top 10 for 2012", "Only 1 in 100", "3 x 1000"; a month's name is followed by a year
 of four digits, so "Teil 2 von 10" and "Page 2 sur 10" are no dates in any language) nor a name and a number ("Apollo
-11, 1969"): a series' or a stat's kicker, not a date."""
+11, 1969"): a series' or a stat's kicker, not a date. A word before the date may end with a colon ("प्रकाशित: 09 मार्च
+2024", Published:), and a word of an Indic script holds its vowel signs and viramas (U+0900-U+0DFF: not letters to
+regex word characters, "मार्च" would be "म", "र", "च")."""
 
 
 _PLACE_WORD = (r"(?:(?-i:[A-Z])[\w.\u0027’-]{0,30}"

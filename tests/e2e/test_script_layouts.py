@@ -22,7 +22,6 @@ WRONG_BLOCK = {
     # is English and European; these are lines of other languages, or a deck the truth leaves out)
     "/th/news/2024/03/16/riverside-park": "the kicker above the <h1>, 'ข่าวเด่น' (Top story), first",
     "/th/news/2024/03/14/canal-boats": "the source line 'ที่มา: กองบรรณาธิการ' (Source: editorial desk) last",
-    "/hi/news/monsoon-forecast-20240309": "the date line 'प्रकाशित: 09 मार्च 2024' (Published: …) first",
     "/ar/opinion/2024/05/17/old-souq": "the opinion disclaimer 'المقالات المنشورة تعبر عن آراء كتابها.' last",
     "/he/news/article/r1xk2p9a": "the sub-headline <h2> (a deck) first",
     "/vi/thoi-su/ha-noi-mo-them-tuyen-xe-buyt-dien-4721093.html": "the description (sapo) first and the author's "
