@@ -118,6 +118,10 @@ def test_bcp47(raw, expected):
         (["โดย สมชาย ใจดี"], ["สมชาย ใจดี"]),
         (["מאת נועה לוי"], ["נועה לוי"]),
         (["โดยสมชาย"], ["โดยสมชาย"]),
+        # a role that names no one, then where it files from: no author (probe17: "London", "রাজশাহী" were)
+        (["Staff Reporter, London"], []),
+        (["Our Correspondent, Karachi"], []),
+        (["নিজস্ব প্রতিবেদক, রাজশাহী"], []),
     ],
 )
 def test_author_names(raw, expected):

@@ -157,7 +157,8 @@ _ROLE = re.compile(
     r"health|education|environment|investigative|white house|washington|world|national|local|"
     r"digital|managing|deputy|executive|contributing|news|travel) ){0,3}(?:reporter|writer|correspondent|editor|"
     r"journalist|columnist|contributor|photographer|producer|analyst|redakteur(?:in)?|"
-    r"korrespondent(?:in)?|autor(?:in)?|기자|특파원|記者|记者)s?\b",  # (Korean, Japanese, Chinese: "reporter")
+    r"korrespondent(?:in)?|autor(?:in)?|기자|특파원|記者|记者|প্রতিবেদক|সংবাদদাতা|संवाददाता|مراسل)s?\b",
+    # (Korean, Japanese, Chinese: "reporter"; Bengali, Hindi, Arabic: "reporter", "correspondent")
     re.I,
 )
 # Every pattern here runs on what a page says, so none may backtrack more than linearly: a match starts only at
@@ -176,12 +177,12 @@ _AGENCY_AFTER_NAME = re.compile(
 _FOR_AGENCY = re.compile(r"^for (?:the )?(?=associated press$)", re.I)
 """"For The Associated Press" after a name: whom the author writes for, the agency itself."""
 _ROLE_ONLY = re.compile(
-    r"^(?:and|the|our|with|in|for|at|of|by|von|par|por|di|news|staff|team|desk|editors?|authors?|autor(?:in|en)?"
+    r"^(?:and|the|our|with|in|for|at|of|by|von|par|por|di|news|staff|team|desk|editors?|authors?|autor(?:in|en)?|নিজস্ব"
     r"|nachrichten|nouvelles|noticias|notizie|nieuws|nyheter|nyheder|uutiset|wiadomości|notícias)$",
     re.I
 )
 """A word that names no one: a preposition left of a split byline, a role, or "News" in a language of the corpora
-(a section's label in an author <meta>, "Nachrichten")."""
+(a section's label in an author <meta>, "Nachrichten"); Bengali "নিজস্ব" (own: "নিজস্ব প্রতিবেদক", staff reporter)."""
 
 
 AGENCIES = frozenset({
@@ -207,6 +208,13 @@ def _strip_author(name: str) -> str:
     return name
 
 
+def _no_one(part: str) -> bool:
+    """A byline's part that is a role and no name: "Staff Reporter", "Our Correspondent" (what is left once the role
+    is taken out names no one)."""
+    rest = _strip_author(_ROLE.sub("", part))
+    return not rest or bool(_ROLE_ONLY.match(rest))
+
+
 def author_names(raw: list[str]) -> list[str]:
     """Normalised, deduplicated author names from raw byline strings.
 
@@ -223,9 +231,11 @@ def author_names(raw: list[str]) -> list[str]:
             continue
         # A role after a name: "Jane Doe, Staff Writer" → drop the role part.
         parts = [p for p in _SPLIT.split(text) if p and not _NOT_AUTHOR.match(p)]
-        for part in parts:
+        for index, part in enumerate(parts):
             part = _FOR_AGENCY.sub("", part)
             role = _ROLE.search(part)
+            if index == 0 and len(parts) > 1 and role and _no_one(part):
+                break  # "Staff Reporter, London", "Our Correspondent, Karachi": a role, then where it files from
             if role and len(part.split()) > 1:
                 before = BYLINE_START.sub("", part[: role.start()]).strip()  # (what the role follows)
                 part = _strip_author(_ROLE.sub("", part))

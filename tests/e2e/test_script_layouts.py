@@ -32,8 +32,6 @@ WRONG_BLOCK = {
 AUTHOR_MISSES = {
     "/vi/thoi-su/ha-noi-mo-them-tuyen-xe-buyt-dien-4721093.html": "a last right-aligned <strong> name: no byline",
     "/news/pictures/2024/08/11/harbour-festival": "the author of an ImageGallery (no article type) is not read",
-    "/bn/bangladesh/article/2024/07/22/river-erosion": "'নিজস্ব প্রতিবেদক, রাজশাহী' (staff correspondent, Rajshahi) "
-    "is taken for two names",
 }
 
 
