@@ -554,3 +554,22 @@ def test_the_chinese_separator_rule_is_linear_on_huge_titles():
         head = f"<meta property='og:title' content='{title}'><title>{title}</title>"
         _choose(head, "<h1>" + title[:5000] + "</h1><b>" + title[:3000] + "</b>", "http://www.hexi-online.cn/x")
     assert time.process_time() - started < 3
+
+
+@pytest.mark.parametrize("kicker", ["<p class='kicker'>Analysis</p>", "<span class='label'>ข่าวเด่น</span>",
+                                    "<div class='topic'><a href='/politics/'>Politics</a></div>"])
+def test_a_kicker_shown_above_the_headline_is_no_line_of_the_text(kicker):
+    """A label in an element of its own right above the <h1> ("Analysis", "ข่าวเด่น": top story) is not the
+    article's first line; a short first paragraph under the headline is."""
+    from newsproj.extraction import extract
+
+    first = "Work starts in January."
+    text = ["Work to replace the footbridge over the railway at Carlow station will begin in January, Network South "
+            "has confirmed on Monday.",
+            "The new bridge will have lifts at both ends, ending a long campaign by wheelchair users and parents with "
+            "pushchairs who use a crossing half a mile away."]
+    html = (f"<html><head><title>Carlow footbridge to be replaced | Wire</title></head><body><article>{kicker}"
+            f"<h1>Carlow footbridge to be replaced</h1><p>{first}</p>" + "".join(f"<p>{t}</p>" for t in text)
+            + "</article></body></html>")
+    body = extract(html, "http://127.0.0.1/news/2024/12/02/footbridge").article.articleBody
+    assert body.split("\n") == [first, *text]

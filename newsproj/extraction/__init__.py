@@ -22,6 +22,7 @@ from ..items import Article, Author, Breadcrumb, Image, Metadata
 from ..text import MIN_BODY_WORDS, SHORT_BODY_WORDS, text_key
 from . import consent, generic, hydration, metadata, site_rules
 from .headline import choose as choose_headline
+from .headline import kicker_above
 from .language import contradicts, detect_language
 from .normalize import AGENCIES, author_names, bcp47, clean_text, iso_date, word_count, zoneless
 from .parse import parse_html
@@ -386,6 +387,8 @@ def extract(
         raise ExtractionFailed("no headline")
     if "articleBody" not in rules:
         body = _without_title_lines(body, page, headline)
+        if kicker_above(tree, body, headline):  # ("Analysis" shown above the <h1>: a label, not the text)
+            body = body.split("\n", 1)[1]
         lead = standfirst(tree, body, headline, _descriptions(page))
         if lead:
             body = "\n".join([*(clean_text(line, compose=False) or "" for line in lead), body])

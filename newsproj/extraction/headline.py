@@ -47,6 +47,8 @@ from ..text import CJK_CLASS, text_key
 from .normalize import BYLINE_START, clean_text
 
 if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
     from .metadata import Heading, PageMeta
 
 SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|–—·•:»>~/-]|::|--|-{1,2}>)\s+|(?<!\s)\s*[|：｜]\s*|_(?=[A-Z])"
@@ -511,3 +513,35 @@ def strip_sections(title: str, kept: list[str]) -> str:
             return kept[0]
     first, last = title.find(kept[0]), title.rfind(kept[-1])
     return title[first : last + len(kept[-1])] if 0 <= first < last else " - ".join(kept)
+
+
+KICKER_LINE_WORDS = 5
+KICKER_LINE_CHARS = 50
+MAX_HEADINGS = 10
+"""Headings compared with the headline to find the one shown (bounded: the page decides how many it has)."""
+_SENTENCE_END = re.compile(r"[.!?。！？।]\W{0,2}$")
+
+
+def kicker_above(tree: HtmlElement, body: str, headline: str) -> bool:
+    """Whether the body's first line is the kicker shown right above the headline's heading, in an element of its
+    own ("<p class=kicker>Analysis</p><h1>Headline</h1>", "ข่าวเด่น" above a Thai <h1>): a label of up to
+    ``KICKER_LINE_WORDS`` words, no sentence, that the page shows before the headline, not a line of the text."""
+    first = body.split("\n", 1)[0].strip()
+    if not first or "\n" not in body or len(first) > KICKER_LINE_CHARS or \
+            len(first.split()) > KICKER_LINE_WORDS or _SENTENCE_END.search(first):
+        return False
+    key = text_key(headline)
+    for heading in itertools.islice(tree.iter("h1", "h2"), MAX_HEADINGS):
+        if text_key(heading.text_content()) != key:
+            continue
+        element = heading
+        for _level in range(3):  # (the heading in a wrapper of its own: <header><div><h1>)
+            before = element.getprevious()
+            while before is not None and not isinstance(before.tag, str):
+                before = before.getprevious()  # (a comment)
+            if before is not None:
+                return " ".join(before.text_content().split()) == first
+            element = element.getparent()
+            if element is None or element.tag in ("body", "html"):
+                break
+    return False
