@@ -13,24 +13,31 @@ video, a news brief), not a teaser's text (extraction/verdict.py: ``short_page``
 
 CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """Kana and CJK ideographs, as the inside of a regex character class (Chinese and Japanese)."""
-UNSPACED = re.compile(rf"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff{CJK_CLASS}]")
+SOUTHEAST_CLASS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+"""Thai, Lao, Myanmar and Khmer, as the inside of a regex character class: written without spaces, their vowels and
+tones are code points of their own (combining marks)."""
+UNSPACED = re.compile(rf"[{SOUTHEAST_CLASS}{CJK_CLASS}]")
 """A character of a script written without spaces between words: Han, Hiragana, Katakana (Hangul uses spaces), Thai,
-Lao, Khmer, Myanmar. In these, about two characters make a word. (The one list: word counts, the body's line
-words, the language's length, the headline's parts.)"""
+Lao, Khmer, Myanmar. In Chinese and Japanese about two characters make a word, in Thai and its neighbours about
+four code points (a word's letters and its vowel and tone marks: "มีนาคม", March, is six). (The one list: word
+counts, the body's line words, the language's length, the headline's parts.)"""
+_SOUTHEAST = re.compile(rf"[{SOUTHEAST_CLASS}]")
 
 _CJK_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20]")
 
 
 def word_count(text: str | None) -> int:
-    """Words in ``text``, for any script: white-space words, plus two characters a word in scripts that
-    write no spaces (Chinese, Japanese, Thai...), so a Japanese article is not "too short" for having none."""
+    """Words in ``text``, for any script: white-space words, plus two characters a word in Chinese and Japanese and
+    four code points a word in Thai, Lao, Khmer and Myanmar (scripts that write no spaces), so a Japanese or Thai
+    article is not "too short" for having none, and a Thai byline is no paragraph."""
     if not text:
         return 0
     unspaced = len(UNSPACED.findall(text))
     if not unspaced:
         return len(text.split())
+    southeast = len(_SOUTHEAST.findall(text))
     rest = _CJK_PUNCTUATION.sub(" ", UNSPACED.sub(" ", text))
-    return len(rest.split()) + (unspaced + 1) // 2
+    return len(rest.split()) + (unspaced - southeast + 1) // 2 + (southeast + 3) // 4
 
 
 _WORD = re.compile(r"\w+")

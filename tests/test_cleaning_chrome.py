@@ -1325,3 +1325,14 @@ def test_a_byline_that_credits_the_authors_for_the_words_or_pictures_is_the_top(
         assert clean_body(body, authors=["Ruth Kendal"]).text == body, line
     later = f"{PROSE}\n{story}\nWords by Ruth Kendal\nThe end of it."
     assert clean_body(later, authors=["Ruth Kendal"]).text == later
+
+
+@pytest.mark.parametrize(("top", "author"), [
+    ("โดย สมชาย ใจดี 16 มีนาคม 2567 เวลา 10:30 น.", "สมชาย ใจดี"),  # (Thai "By", with the date)
+    ("מאת נועה לוי 03.06.24", "נועה לוי"),  # (Hebrew "By")
+    ("By Tom Barry 2 December 2024", "Tom Barry"),
+])
+def test_a_byline_of_the_authors_at_the_top_goes_in_other_scripts_too(top, author):
+    text = ("กรุงเทพมหานครเปิดให้บริการสวนสาธารณะแห่งใหม่ริมแม่น้ำเจ้าพระยาเมื่อวันเสาร์ที่ผ่านมา "
+            "โดยมีประชาชนหลายพันคนเดินทางมาร่วมงานตั้งแต่ช่วงเช้า")
+    assert clean_body(f"{top}\n{text}\n{PROSE}", authors=[author]).text == f"{text}\n{PROSE}"

@@ -150,6 +150,10 @@ def test_clean_text_strips_controls_and_folds_spaces():
         ("気象庁は13日、午後9時19分ごろ", 9),  # 11 Han/Kana characters → 6 words, plus "13", "9", "19"
         ("장동혁 국민의힘 대표가", 3),  # Hangul is written with spaces
         ("新华社北京4月24日电", 6),
+        # Thai: four code points a word, its vowel and tone marks included (probe17: two a word made a byline line,
+        # "โดย สมชาย ใจดี 16 มีนาคม 2567 เวลา 10:30 น.", a paragraph of 15 words)
+        ("โดย สมชาย ใจดี", 3),  # 12 code points
+        ("โดย สมชาย ใจดี 16 มีนาคม 2567 เวลา 10:30 น.", 10),  # 23 code points → 6, plus "16", "2567", "10:30", "."
     ],
 )
 def test_word_count_counts_unspaced_scripts(text, expected):

@@ -61,6 +61,11 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u2060\u202a-\u202e\u2066-\u20
 left out when a line is compared or matched. (A regex: str.translate with a deletion table costs ten times more.)"""
 
 
+_BY_WORDS = ("by ", "von ", "par ", "por ", "โดย ", "מאת ", "بقلم ")
+"""The word before the names of a byline line at the top ("By", Thai "โดย", Hebrew "מאת", Arabic "بقلم"): with an
+author's name, the line is the byline (with its date: "โดย สมชาย ใจดี 16 มีนาคม 2567 เวลา 10:30 น.")."""
+
+
 def _norm(line: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", _INVISIBLE.sub("", line)).split()).casefold()
 
@@ -585,8 +590,8 @@ def clean_body(
         key = keys[i]
         if head and key.rstrip(".") == head.rstrip("."):
             drop(i, "headline")
-        elif names and (key in names or re.sub(r"^(?:by|von|par|por|di)\s+", "", key) in names
-                        or (key.startswith(("by ", "von ", "par ", "por ")) and any(n in key for n in names))
+        elif names and (key in names or re.sub(r"^(?:by|von|par|por|di|โดย|מאת|بقلم)\s+", "", key) in names
+                        or (key.startswith(_BY_WORDS) and any(n in key for n in names))
                         or _credited_byline(key, names)):
             drop(i, "byline")
         elif _DATE_LINE.match(line):
