@@ -232,7 +232,8 @@ AR = ["افتتحت الحكومة يوم الأحد محطة جديدة لتح�
       "وقال وزير المياه في كلمة خلال حفل الافتتاح إن المحطة ستوفر مياه الشرب لأكثر من مليون نسمة في المدن الساحلية "
       "والقرى المجاورة لها.",
       "وتعمل المحطة جزئياً بالطاقة الشمسية، إذ أُقيمت بجوارها حقول من الألواح تغطي نحو ثلث احتياجاتها من الكهرباء.",
-      "ومن المتوقع أن تبدأ المرحلة الثانية من المشروع مطلع العام المقبل بعد استكمال مد خطوط النقل إلى المناطق الداخلية."]
+      "ومن المتوقع أن تبدأ المرحلة الثانية من المشروع مطلع العام المقبل بعد استكمال مد خطوط النقل إلى المناطق "
+      "الداخلية."]
 AR_HEAD = "افتتاح أكبر محطة لتحلية المياه في المنطقة"
 _add(Page(
     "/ar/local/2024/05/19/desalination-plant", shape="Arabic, dir=rtl, a related box 'اقرأ أيضاً' after the text",
@@ -342,7 +343,8 @@ _add(Page(
     "12/3/2024' and the author's name in a last right-aligned paragraph", headline=VI_HEAD, lines=VI,
     authors=["Minh Anh"], language="vi", date="2024-03-12",
     html=_page("vi", f"{VI_HEAD} - {SITE}",
-               f'<div class="sidebar-1"><span class="date">Thứ ba, 12/3/2024, 08:30 (GMT+7)</span><h1 class="title-detail">'
+               '<div class="sidebar-1"><span class="date">Thứ ba, 12/3/2024, 08:30 (GMT+7)</span>'
+               f'<h1 class="title-detail">'
                f'{VI_HEAD}</h1><p class="description">Tuyến xe buýt điện mới chạy mười lăm phút một chuyến, giá vé '
                'không đổi.</p><article class="fck_detail">'
                + "".join(f'<p class="Normal">{escape(t)}</p>' for t in VI)
@@ -601,23 +603,28 @@ LISTINGS["/hi/tag/education/"] = _teaser_list("hi", "शिक्षा", [
     ("/hi/news/board-results-20240301", "बोर्ड परीक्षा के नतीजे अगले सप्ताह", "माध्यमिक शिक्षा बोर्ड ने कहा…"),
     ("/hi/news/teacher-hiring-20240226", "राज्य में दस हज़ार शिक्षकों की भर्ती", "सरकार ने भर्ती प्रक्रिया…")])
 AR_MORE = [("/ar/local/2024/05/12/water-prices", "أسعار المياه تبقى دون تغيير هذا الصيف",
-            "قررت هيئة المياه تثبيت أسعار الاستهلاك المنزلي حتى نهاية أيلول. وقالت الهيئة إن الدعم الحكومي سيغطي الفارق."),
+            "قررت هيئة المياه تثبيت أسعار الاستهلاك المنزلي حتى نهاية أيلول. وقالت الهيئة إن الدعم الحكومي سيغطي "
+            "الفارق."),
            ("/ar/local/2024/05/02/dam-level", "منسوب السد يرتفع بعد أمطار الربيع",
             "ارتفع منسوب المياه في السد الرئيسي إلى أعلى مستوى منذ خمس سنوات. ويتوقع المهندسون موسماً زراعياً جيداً."),
            ("/ar/local/2024/04/28/school-buses", "حافلات مدرسية جديدة في القرى الجبلية",
-            "تسلمت مديرية التربية عشرين حافلة جديدة لنقل الطلاب في القرى الجبلية. وستبدأ الخدمة مع العام الدراسي المقبل.")]
+            "تسلمت مديرية التربية عشرين حافلة جديدة لنقل الطلاب في القرى الجبلية. وستبدأ الخدمة مع العام الدراسي "
+            "المقبل.")]
 LISTINGS["/ar/section/0/"] = _page("ar", f"محليات | {SITE}", '<h1>محليات</h1>' + "".join(
     f'<div class="card"><h3><a href="{escape(p)}">{escape(t)}</a></h3><p>{escape(x)}</p><span class="time">'
     "منذ ساعتين</span></div>" for p, t, x in [*((a.path, a.headline, " ".join(a.lines[:2])) for a in ARTICLES
                                                 if a.language == "ar"), *AR_MORE]))
-LISTINGS["/ko/section/3/"] = _page("ko", f"많이 본 뉴스 | {SITE}", '<h1>많이 본 뉴스</h1><ol class="ranking">' + "".join(
+LISTINGS["/ko/section/3/"] = _page("ko", f"많이 본 뉴스 | {SITE}", '<h1>많이 본 뉴스</h1><ol class="ranking">'
+                                   + "".join(
     f'<li><em>{i + 1}</em><a href="{escape(p)}">{escape(t)}</a><span class="views">조회 {9000 - 700 * i:,}</span></li>'
     for i, (p, t) in enumerate([*((a.path, a.headline) for a in ARTICLES if a.language == "ko"),
                                 ("/ko/news/articleView.html?idxno=310401", "서울 지하철 심야 운행 연장 검토"),
-                                ("/ko/news/articleView.html?idxno=310377", "한강 공원 야시장 다음 달 개장")])) + "</ol>")
+                                ("/ko/news/articleView.html?idxno=310377", "한강 공원 야시장 다음 달 개장")]))
+                                   + "</ol>")
 LISTINGS["/hi/author/reena-sharma/"] = _page(
     "hi", f"रीना शर्मा | {SITE}",
-    '<div class="author"><h1>रीना शर्मा</h1><p>रीना शर्मा जयपुर में हमारी संवाददाता हैं और पिछले आठ वर्षों से शिक्षा, ग्रामीण विकास और '
+    '<div class="author"><h1>रीना शर्मा</h1><p>रीना शर्मा जयपुर में हमारी संवाददाता हैं और पिछले आठ वर्षों से शिक्षा, '
+    'ग्रामीण विकास और '
     'पंचायत से जुड़ी खबरें लिखती हैं।</p></div><ul class="stories">' + "".join(
         f'<li><a href="{escape(p.path)}">{escape(p.headline)}</a><p>{escape(_first(p.lines, 80))}</p></li>'
         for p in ARTICLES if p.language == "hi")

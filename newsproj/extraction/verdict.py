@@ -391,17 +391,17 @@ def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[s
         if not href or href.startswith(_SKIP_HREF):
             continue
         text = _norm(element_text(a))
-        line = wanted.get(text)
-        if line is None or line in found or not _sized(text.split(" "), text, HEADLINE_WORDS):
+        promo = wanted.get(text)
+        if promo is None or promo in found or not _sized(text.split(" "), text, HEADLINE_WORDS):
             continue
         if not _links_other_page(href, url, direct, pages, hosts):
             continue
         block = a.getparent()
         while block is not None and block.tag not in _BLOCK_TAGS:
             block = block.getparent()
-        block_text = _bounded_text(block, 2 * len(line)) if block is not None else None
-        if block_text is not None and _norm(block_text) == _norm(line):
-            found.add(line)
+        block_text = _bounded_text(block, 2 * len(promo)) if block is not None else None
+        if block_text is not None and _norm(block_text) == _norm(promo):
+            found.add(promo)
     return found
 
 
@@ -534,7 +534,7 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
         return None
     words = sum(sizes) or 1
     joined = "\n".join(_teasers(links))
-    in_teasers = sum(n for line, n in zip(lines, sizes) if len(line) >= 20 and line in joined)
+    in_teasers = sum(n for line, n in zip(lines, sizes, strict=True) if len(line) >= 20 and line in joined)
     rest = words - in_teasers  # (an article page whose extracted text took in the teasers beside it keeps its own)
     if in_teasers >= TEASER_SHARE * words and rest < max(OWN_TEXT_WORDS, OWN_TEXT_SHARE * words):
         return "teasers"
