@@ -281,12 +281,13 @@ def _links_other_page(href: str, url: str, direct: bool, pages: set[str], hosts:
 
 
 def headline_links(tree: HtmlElement, url: str, page: PageMeta, more: bool = False,
-                   wanted: set[str] | None = None, resolved: dict[str, bool] | None = None
-                   ) -> list[tuple[HtmlElement, str]]:
+                   wanted: set[str] | None = None, resolved: dict[str, bool] | None = None,
+                   heads: set[HtmlElement] | None = None) -> list[tuple[HtmlElement, str]]:
     """Links to other pages whose text (``HEADLINE_WORDS`` words or more) is all the text of their block: the
     headlines of teasers, menus and related-story lists, not links inside a sentence. With ``more``, also the
     links to the rest of a teaser's story ("Read more", inside its summary or after it). With ``wanted``, only the
-    links whose text is one of these (the caller asks about no other: the rest are not resolved or measured)."""
+    links whose text is one of these (the caller asks about no other: the rest are not resolved or measured).
+    ``heads`` gets the links found only as the first line of their block (:func:`_heads_block`)."""
     pages, hosts = _own_pages(url, page)
     # the page's own headline, linked to its permalink (a blog post's title), is no teaser
     own = " ".join(_norm(t).casefold() for t in page.own_titles)
@@ -326,8 +327,12 @@ def headline_links(tree: HtmlElement, url: str, page: PageMeta, more: bool = Fal
         if block is None:
             continue
         block_text = _bounded_text(block, 4 * len(text) + 40)
-        if block_text is not None and len(_norm(block_text)) <= 1.25 * len(text) + 5 or _heads_block(a):
+        if block_text is not None and len(_norm(block_text)) <= 1.25 * len(text) + 5:
             found.append((a, text))
+        elif _heads_block(a):
+            found.append((a, text))
+            if heads is not None:
+                heads.add(a)
     return found
 
 
@@ -520,7 +525,12 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
         return None  # (most lines are paragraphs, not headlines: no need to walk the links)
     # (where the metadata says "article", only links that are lines of the text count: no other is measured)
     resolved: dict[str, bool] = {}  # (the hrefs headline_links resolves, read again by _linked_lines)
-    links = headline_links(tree, url, page, wanted=set(lines) if article_metadata else None, resolved=resolved)
+    heads: set[HtmlElement] = set()
+    links = headline_links(tree, url, page, wanted=set(lines) if article_metadata else None, resolved=resolved,
+                           heads=heads)
+    if heads and _opens_own(lines, sizes, _teasers(links)):
+        # (a list article: its intro, then an item's linked name above the item's text; not a tag page's teasers)
+        links = [(a, text) for a, text in links if a not in heads]
     headlines = {text for _, text in links}
     headline_lines = [line for line in lines if line in headlines]
     if len(headline_lines) >= MIN_TEASERS and 2 * len(headline_lines) >= len(lines):
@@ -539,6 +549,19 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
     if in_teasers >= TEASER_SHARE * words and rest < max(OWN_TEXT_WORDS, OWN_TEXT_SHARE * words):
         return "teasers"
     return None
+
+
+def _opens_own(lines: list[str], sizes: list[int], boxes: list[str]) -> bool:
+    """A sentence of the page's own (``PROSE_LINE_WORDS`` words, ending a sentence) comes before the first line of
+    the teaser ``boxes``: the text opens as an article does, as :func:`_linked_lines` reads a headline alone on its
+    line after such a sentence as a link set in the article, not a teaser."""
+    joined = "\n".join(boxes)
+    for line, size in zip(lines, sizes, strict=True):
+        if len(line) >= 20 and line in joined:
+            return False
+        if size >= PROSE_LINE_WORDS and _PROSE_LINE.search(line):
+            return True
+    return False
 
 
 LED_PREFIX = 25
