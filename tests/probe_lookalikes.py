@@ -137,3 +137,11 @@ ARTICLES["/km/news/2024/05/new-hospital.html"] = (page(
     "<li><a href='/km/news/2024/05/rain.html'>ភ្លៀងធ្លាក់ខ្លាំងនៅរាជធានីភ្នំពេញ</a></li>"
     "<li><a href='/km/news/2024/05/market.html'>ផ្សារថ្មីបើកនៅខេត្តសៀមរាប</a></li></ul></div>", lang="km"),
     [KM_TEXT])
+
+# the same in Myanmar, its sentence ended with "။"
+MY_TEXT = "ကျန်းမာရေးဝန်ကြီးဌာနက ရန်ကုန်မြို့တွင် ဆေးရုံအသစ်တစ်ခုကို လာမည့်လတွင် ဖွင့်လှစ်မည်ဟု ပြောကြားခဲ့သည်။"
+ARTICLES["/my/news/2024/05/new-hospital.html"] = (page(
+    "ရန်ကုန်တွင် ဆေးရုံအသစ်", ps([MY_TEXT]) + "<div class='side'><h3>အခြားသတင်းများ</h3><ul>"
+    "<li><a href='/my/news/2024/05/rain.html'>ရန်ကုန်တွင် မိုးသည်းထန်စွာရွာ</a></li>"
+    "<li><a href='/my/news/2024/05/market.html'>မန္တလေးတွင် ဈေးအသစ်ဖွင့်</a></li></ul></div>", lang="my"),
+    [MY_TEXT])

@@ -4,6 +4,8 @@ whole item path (extraction, verdict, cleaning)."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsproj.extraction.page import process_page
 from newsproj.items import PageItem
 from tests import probe_lookalikes
@@ -24,3 +26,10 @@ def test_a_list_article_of_linked_names_above_their_text_after_its_intro_is_an_a
     """A linked name, a line break, the item's text: a teaser's shape (a headline above its summary), but after an
     intro sentence of the page's own, as a list article opens; a tag page of such teasers opens with none."""
     _record("/whatson/2024/06/five-walks-br.html")
+
+
+@pytest.mark.parametrize("path", ["/km/news/2024/05/new-hospital.html", "/my/news/2024/05/new-hospital.html"])
+def test_a_khmer_or_myanmar_brief_ending_its_sentence_in_its_script_is_an_article(path):
+    """A paragraph of about 100 code points: 25 words at four code points a word (a0eab74), under SHORT_BODY_WORDS,
+    so the page needs a sentence of its own to be an article; Khmer ends one with "។" (khan), Myanmar with "။"."""
+    _record(path)

@@ -455,10 +455,10 @@ def _teasers(links: list[tuple[HtmlElement, str]]) -> list[str]:
     return boxes
 
 
-_PROSE_LINE = re.compile(r"(?:[.!?\"'”’»)।॥۔؟。！？」』]|[\u0e00-\u0eff]{12})\s*$")
+_PROSE_LINE = re.compile(r"(?:[.!?\"'”’»)।॥۔؟。！？」』\u17d4\u17d5\u104b]|[\u0e00-\u0eff]{12})\s*$")
 """The end of a sentence: its full stop, question or exclamation mark in Latin, Devanagari and other Indic scripts
-(।), Arabic and Urdu (؟ ۔) or CJK (。！？), a closing quote or bracket; in Thai and Lao, which write no full stop,
-a run of 12 letters without a space (words: a menu's labels are shorter)."""
+(।), Arabic and Urdu (؟ ۔), CJK (。！？), Khmer (។ ៕) or Myanmar (။), a closing quote or bracket; in Thai and Lao,
+which write no full stop, a run of 12 letters without a space (words: a menu's labels are shorter)."""
 PROSE_LINE_WORDS = 10
 """A line of this many words ending a sentence is prose (not a caption, a label or a headline)."""
 
