@@ -34,7 +34,7 @@ TIMELINE_LEAD = [
 TIMELINE = [
     ("January", "/news/2024/01/baths-closure-plan.html", "Council proposes closing the baths to save money"),
     ("March", "/news/2024/03/baths-petition.html", "Swimmers hand in a petition with two thousand names"),
-    ("June", "/news/2024/06/roof-survey.html", "A survey finds the roof can be mended for half the cost"),
+    ("June", "/news/2024/06/roof-survey.html", "Councillors agree to survey the roof again"),
     ("September", "/news/2024/09/baths-vote.html", "Councillors vote to keep the baths open for five years"),
 ]
 TIMELINE_END = ["The repairs will start in November and the pool will stay open while the work is done, the "

@@ -33,3 +33,10 @@ def test_a_khmer_or_myanmar_brief_ending_its_sentence_in_its_script_is_an_articl
     """A paragraph of about 100 code points: 25 words at four code points a word (a0eab74), under SHORT_BODY_WORDS,
     so the page needs a sentence of its own to be an article; Khmer ends one with "។" (khan), Myanmar with "။"."""
     _record(path)
+
+
+def test_a_timeline_of_months_each_linking_its_earlier_story_stays_in_the_text():
+    """"January: <a>Council proposes closing the baths…</a>", "March: <a>…</a>"...: each line a label, a colon and
+    the headline of another page of the site, the whole of its block, as a cross-promotion is (b7eb69f); four in a
+    row with four labels are the story's own timeline, not "Read also" lines (a cross-promotion repeats its label)."""
+    _record("/news/2024/10/baths-saved.html")

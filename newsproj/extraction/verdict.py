@@ -377,15 +377,30 @@ def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[s
     text of their block: "Read also: <a>Headline</a>", "यह भी पढ़ें: <a>…</a>", "Baca juga: <a>…</a>" — a
     cross-promotion set between an article's paragraphs, whatever its language (no phrase list: the link says it).
     A label with a figure ("Update 3pm:"), a link inside a sentence, a link to the page itself or to another site,
-    and a link text shorter than a headline (``HEADLINE_WORDS``) make none."""
+    and a link text shorter than a headline (``HEADLINE_WORDS``) make none; nor do ``MIN_TEASERS`` or more such
+    lines in a row whose labels all differ ("January: <a>…</a>", "March: <a>…</a>", "June: <a>…</a>"): a list of the
+    article's own, a timeline or a glossary linking its entries, where a cross-promotion repeats its one label."""
     wanted: dict[str, str] = {}
+    run: list[tuple[str, str]] = []  # (label, rest) of the label lines in a row so far
+
+    def end_run() -> None:
+        if len(run) >= MIN_TEASERS and len({label.casefold() for label, _ in run}) == len(run):
+            for _, rest in run:
+                wanted.pop(rest, None)
+        run.clear()
+
     for line in islice(body.split("\n"), MAX_PROMO_LINES):
         colon = _PROMO_COLON.search(line, 0, PROMO_LABEL_CHARS + 1)
         if colon is None or len(line) > TEASER_CHARS:
+            end_run()
             continue
         label, rest = line[:colon.start()].strip(), _norm(line[colon.end():])
         if label and rest and not any(ch.isdigit() for ch in label) and len(label.split()) <= 4:
             wanted[rest] = line
+            run.append((label, rest))
+        else:
+            end_run()
+    end_run()
     if not wanted:
         return set()
     pages, hosts = _own_pages(url, page)
