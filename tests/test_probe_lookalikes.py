@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from newsproj.cleaning import clean_body
 from newsproj.extraction.page import process_page
 from newsproj.items import PageItem
 from tests import probe_lookalikes
 
 BASE = "http://127.0.0.1:8000"
+OBIT = " ".join(probe_lookalikes.OBIT)
 
 
 def _record(path: str):
@@ -40,3 +42,14 @@ def test_a_timeline_of_months_each_linking_its_earlier_story_stays_in_the_text()
     the headline of another page of the site, the whole of its block, as a cross-promotion is (b7eb69f); four in a
     row with four labels are the story's own timeline, not "Read also" lines (a cross-promotion repeats its label)."""
     _record("/news/2024/10/baths-saved.html")
+
+
+def test_an_obituarys_dated_facts_at_the_top_stay_and_a_labelled_publication_date_goes():
+    """"Born: 12 March 1931" and "Died: 2 May 2024" above an obituary published on 6 May 2024: a label, a colon and
+    a date, which bec2c2a takes off the top as a date line; they are the story's facts, not the date it was
+    published. A labelled date that is the record's own still goes."""
+    _record("/news/2024/05/margaret-hale-obituary.html")
+    assert clean_body(f"Updated: 6 May 2024\n{OBIT}", dates=("2024-05-06",)).text == OBIT
+    assert clean_body(f"प्रकाशित: 06 मार्च 2024\n{OBIT}", dates=("2024-03-06T09:00:00+05:30",)).text == OBIT
+    facts = f"Born: 12 March 1931\nDied: 2 May 2024\n{OBIT}"
+    assert clean_body(facts, dates=("2024-05-06",)).text == facts

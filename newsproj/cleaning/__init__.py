@@ -29,6 +29,7 @@ def clean(article: Article, site: SiteConfig | None = None, captions: Set[str] =
         drop_lines=site.drop_lines if site else (),
         captions=captions,
         media=media,
+        dates=tuple(d for d in (article.datePublished, article.dateModified) if d),
     )
     return (
         replace(

@@ -35,6 +35,22 @@ of four digits, so "Teil 2 von 10" and "Page 2 sur 10" are no dates in any langu
 regex word characters, "मार्च" would be "म", "र", "च")."""
 
 
+_LABELLED = re.compile(r"[\w\u0900-\u0dff]+:")
+"""A date line's label and colon ("Updated:", "प्रकाशित:"): the page's publication date, or a fact of the story
+("Born: 12 March 1931", "Died: 2 May 2024" above an obituary, "When: 14 June 2025" above an event)."""
+_NUMBER = re.compile(r"\d+")
+MAX_DATE_LINE_CHARS = 200
+"""Characters of a labelled date line read for its numbers (a line at the top: a page-controlled length)."""
+
+
+def _states(line: str, dates: tuple[str, ...]) -> bool:
+    """Whether the date ``line`` holds the year and the day of one of ``dates`` (ISO 8601): the record's own date,
+    as "Updated: 12 March 2024" states 2024-03-12, in any script's month and digits."""
+    numbers = {int(n) for n in _NUMBER.findall(line[:MAX_DATE_LINE_CHARS])}
+    return any(d[:4].isdigit() and d[8:10].isdigit() and int(d[:4]) in numbers and int(d[8:10]) in numbers
+               for d in dates)
+
+
 _PLACE_WORD = (r"(?:(?-i:[A-Z])[\w.\u0027’-]{0,30}"
                r"|de|da|do|dos|das|del|della|di|du|la|le|les|el|al|upon|sur|am|an|der|im|en|y|of)")
 _WIRE_DATELINE = re.compile(
@@ -407,10 +423,13 @@ def clean_body(
     drop_lines: tuple[str, ...] = (),
     captions: Set[str] = frozenset(),
     media: Set[str] = frozenset(),
+    dates: tuple[str, ...] | None = None,
 ) -> Cleaned:
     """The body without chrome lines; ``drop_lines`` are the site's own extra patterns; ``captions`` the page's
     picture captions (whitespace-normalised, :func:`newsproj.extraction.generic.picture_captions`); ``media`` the
-    titles, captions and descriptions its JSON-LD media objects state (:func:`newsproj.extraction.media_lines`)."""
+    titles, captions and descriptions its JSON-LD media objects state (:func:`newsproj.extraction.media_lines`);
+    ``dates`` the record's ISO dates (published, modified): a labelled date line at the top goes only when it
+    states one of them (None: not checked)."""
     vocab = vocabulary()
     extra = tuple(re.compile(p, re.I) for p in drop_lines)
     lines = [" ".join(line.split()) for line in body.split("\n")]
@@ -594,7 +613,7 @@ def clean_body(
                         or (key.startswith(_BY_WORDS) and any(n in key for n in names))
                         or _credited_byline(key, names)):
             drop(i, "byline")
-        elif _DATE_LINE.match(line):
+        elif _DATE_LINE.match(line) and (dates is None or not _LABELLED.match(line) or _states(line, dates)):
             drop(i, "dateline")
 
     text = "\n".join(line for line, k in zip(lines, keep, strict=True) if k)
