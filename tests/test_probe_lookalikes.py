@@ -53,3 +53,11 @@ def test_an_obituarys_dated_facts_at_the_top_stay_and_a_labelled_publication_dat
     assert clean_body(f"प्रकाशित: 06 मार्च 2024\n{OBIT}", dates=("2024-03-06T09:00:00+05:30",)).text == OBIT
     facts = f"Born: 12 March 1931\nDied: 2 May 2024\n{OBIT}"
     assert clean_body(facts, dates=("2024-05-06",)).text == facts
+
+
+def test_a_korean_reporter_named_in_a_sentence_is_not_the_stories_author():
+    """"<strong>김민수 기자</strong>는 …" (reporter Kim Min-su, then the particle "는"): the text of an element is
+    "name 기자", as a byline's is (75fd409 takes the first such text for the author when the page states none), but
+    it runs on into its sentence; the story's byline is the one under its text."""
+    article = _record("/ko/news/articleView.html?idxno=5101")
+    assert [a.name for a in article.authors] == ["이지은"]

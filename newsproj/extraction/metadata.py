@@ -785,11 +785,27 @@ def role_bylines(tree: HtmlElement) -> list[str]:
         if match is None:
             continue
         holder = text.getparent()
+        if holder is not None and text.is_text and _glued(holder):
+            continue  # ("<b>김민수 기자</b>는 …": the reporter a sentence is about, not the byline)
         if holder is not None and text.is_tail:
             holder = holder.getparent()
         if holder is not None and _ROLE_PLACE(holder):
             return [match.group(1)]
     return []
+
+
+def _glued(element: HtmlElement) -> bool:
+    """Whether ``element``'s text runs on into its sentence: a letter right before it or right after it, no space
+    between ("그는 <b>김민수 기자</b>와 함께", "<a>김민수 기자</a>의 보도"; Korean particles are written on the word)."""
+    after = element.tail or ""
+    if len(element) == 0 and after[:1].isalpha():
+        return True
+    before, parent = element.getprevious(), element.getparent()
+    if before is not None:
+        text_before = before.tail or ""
+    else:
+        text_before = (parent.text if parent is not None else None) or ""
+    return text_before[-1:].isalpha()
 
 
 SIGNATURE_CHARS = 40
