@@ -61,3 +61,16 @@ def test_a_korean_reporter_named_in_a_sentence_is_not_the_stories_author():
     it runs on into its sentence; the story's byline is the one under its text."""
     article = _record("/ko/news/articleView.html?idxno=5101")
     assert [a.name for a in article.authors] == ["이지은"]
+
+
+def test_a_source_credit_set_as_a_signature_names_no_author():
+    """"<p style='text-align:right'><strong>Theo Reuters</strong></p>" under a Vietnamese story: the shape of a
+    signature (173ddcb: a bold name set right under the text) but "Theo" is "according to": the source, not the
+    author the page does not state. On an English page, "Theo Marsh" is a name and signs the story."""
+    article = _record("/vi/the-gioi/gia-dau-tang-5102.html")
+    assert article.authors == []
+    html, _ = probe_lookalikes.ARTICLES["/vi/the-gioi/gia-dau-tang-5102.html"]
+    english = html.replace("lang='vi'", "lang='en'").replace("Theo Reuters", "Theo Marsh")
+    outcome = process_page(PageItem(url=BASE + "/news/signed.html", html=english,
+                                    date_downloaded="2024-11-01T00:00:00+00:00"))
+    assert outcome.article is not None and [a.name for a in outcome.article.authors] == ["Theo Marsh"]

@@ -401,7 +401,8 @@ def extract(
             name, in_body = signed
             if in_body:
                 body = body.rsplit("\n", 1)[0]
-            if not authors or _site_named(authors, page, _site_url(tree, page, url)):
+            if (not authors or _site_named(authors, page, _site_url(tree, page, url))) and \
+                    not metadata.source_credit(name, _language(page, body, site)):  # ("Theo Reuters": a source)
                 authors = author_names([name])
         promos = promo_lines(tree, url, page, body)
         if promos:  # ("Read also: <a>another story</a>" between the paragraphs, in any language)

@@ -821,6 +821,17 @@ _RIGHT_BOLD = etree.XPath(
 )
 
 
+_SOURCE_CREDIT = re.compile(r"(?:theo|nguồn)\b", re.I)
+"""Vietnamese "theo" (according to) or "nguồn" (source) opening a signed line ("Theo Reuters", "Theo Tuổi Trẻ"): the
+source the story is taken from, set where a signature is, not its author."""
+
+
+def source_credit(name: str, language: str | None) -> bool:
+    """Whether a signed line (:func:`signature`) on a page in ``language`` credits a source, not an author ("Theo"
+    opens a source credit in Vietnamese, a name in English: "Theo Walcott")."""
+    return (language or "").split("-")[0].casefold() == "vi" and _SOURCE_CREDIT.match(name) is not None
+
+
 def _signed_name(line: str) -> bool:
     words = line.split()
     return 0 < len(line) <= SIGNATURE_CHARS and 0 < len(words) <= SIGNATURE_WORDS and all(
