@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsproj.cleaning import clean_body
+from newsproj.extraction.normalize import author_names
 from newsproj.extraction.page import process_page
 from newsproj.items import PageItem
 from tests import probe_lookalikes
@@ -74,3 +75,15 @@ def test_a_source_credit_set_as_a_signature_names_no_author():
     outcome = process_page(PageItem(url=BASE + "/news/signed.html", html=english,
                                     date_downloaded="2024-11-01T00:00:00+00:00"))
     assert outcome.article is not None and [a.name for a in outcome.article.authors] == ["Theo Marsh"]
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("Chief Reporter, Jane Doe", ["Jane Doe"]),
+    ("Political Editor, Laura Marsh and Tom Reed", ["Laura Marsh", "Tom Reed"]),
+    ("Staff Reporter, London", []),  # (64a5b44's cases keep naming no one)
+    ("Our Correspondent, Karachi", []),
+])
+def test_a_byline_that_opens_with_a_persons_title_names_the_person(byline, names):
+    """64a5b44 stops at a byline whose first part is a role ("Staff Reporter, London": the place it files from);
+    a title a person holds, before the person's name, is no such role: only "staff" or "our" make a role no one."""
+    assert author_names([byline]) == names

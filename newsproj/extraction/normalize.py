@@ -208,11 +208,15 @@ def _strip_author(name: str) -> str:
     return name
 
 
+_NO_ONE = re.compile(r"staff|our|নিজস্ব", re.I)
+"""A word that makes a role name no one: "Staff Reporter", "Our Correspondent", Bengali "নিজস্ব প্রতিবেদক"."""
+
+
 def _no_one(part: str) -> bool:
     """A byline's part that is a role and no name: "Staff Reporter", "Our Correspondent" (what is left once the role
-    is taken out names no one)."""
+    is taken out names no one, and a word says so); not a title a person holds ("Chief Reporter, Jane Doe")."""
     rest = _strip_author(_ROLE.sub("", part))
-    return not rest or bool(_ROLE_ONLY.match(rest))
+    return (not rest or bool(_ROLE_ONLY.match(rest))) and any(_NO_ONE.fullmatch(w) for w in part.split())
 
 
 def author_names(raw: list[str]) -> list[str]:
