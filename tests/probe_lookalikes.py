@@ -145,3 +145,20 @@ ARTICLES["/my/news/2024/05/new-hospital.html"] = (page(
     "<li><a href='/my/news/2024/05/rain.html'>ရန်ကုန်တွင် မိုးသည်းထန်စွာရွာ</a></li>"
     "<li><a href='/my/news/2024/05/market.html'>မန္တလေးတွင် ဈေးအသစ်ဖွင့်</a></li></ul></div>", lang="my"),
     [MY_TEXT])
+
+# a story in its own <div>, then a bold label in a paragraph with a right padding (no text set right) over the
+# links to other stories
+FERRY2 = [
+    "The island ferry will carry bicycles free of charge from May, the harbour board said on Thursday, to bring "
+    "more cyclists to the island's new coastal path.",
+    "The path, which runs for eleven miles around the island, was opened last autumn and has been busy every "
+    "weekend since, islanders say.",
+]
+ARTICLES["/news/2024/04/ferry-bicycles.html"] = (
+    f"<html lang='en'><head><meta charset='utf-8'><title>Bicycles to travel free on the ferry - {SITE}</title></head>"
+    f"<body>{NAV}<h1>Bicycles to travel free on the ferry</h1><div class='story'>{ps(FERRY2)}</div>"
+    "<p style='padding-right: 8px'><b>Related Stories</b></p><ul>"
+    "<li><a href='/news/2024/03/ferry-breakdown.html'>Island ferry breaks down for the third time</a></li>"
+    "<li><a href='/news/2024/02/coastal-path.html'>Island coastal path opens to walkers and cyclists</a></li></ul>"
+    f"<p class='foot'>Copyright 2024 {SITE}</p></body></html>",
+    FERRY2)

@@ -87,3 +87,10 @@ def test_a_byline_that_opens_with_a_persons_title_names_the_person(byline, names
     """64a5b44 stops at a byline whose first part is a role ("Staff Reporter, London": the place it files from);
     a title a person holds, before the person's name, is no such role: only "staff" or "our" make a role no one."""
     assert author_names([byline]) == names
+
+
+def test_a_bold_label_in_a_paragraph_with_a_right_padding_after_the_text_is_no_signature():
+    """"<p style='padding-right: 8px'><b>Related Stories</b></p>" right after the story's <div>: a bold line of
+    capitalised words after the text, but nothing sets it right (173ddcb's element filter reads "right" in any
+    style): no author."""
+    assert _record("/news/2024/04/ferry-bicycles.html").authors == []

@@ -856,8 +856,8 @@ def signature(tree: HtmlElement, body: str) -> tuple[str, bool] | None:
     for bold in _RIGHT_BOLD(tree)[:MAX_SIGNATURE_ELEMENTS]:
         name = " ".join(bold.text_content().split())
         block = bold.getparent()
-        if not _signed_name(name) or " ".join(block.text_content().split()) != name:
-            continue
+        if not _signed_name(name) or not _set_right(block) or " ".join(block.text_content().split()) != name:
+            continue  # (_RIGHT_BOLD's "right" is in "padding-right" too, its "end" in "text-align: end" only)
         before = block.getprevious()
         if before is not None and isinstance(before.tag, str) and last and \
                 " ".join(before.text_content().split()).endswith(last):
