@@ -796,7 +796,8 @@ def role_bylines(tree: HtmlElement) -> list[str]:
 
 def _glued(element: HtmlElement) -> bool:
     """Whether ``element``'s text runs on into its sentence: a letter right before it or right after it, no space
-    between ("그는 <b>김민수 기자</b>와 함께", "<a>김민수 기자</a>의 보도"; Korean particles are written on the word)."""
+    between ("그는 <b>김민수 기자</b>와 함께", "<a>김민수 기자</a>의 보도": Korean particles are written on the
+    word)."""
     after = element.tail or ""
     if len(element) == 0 and after[:1].isalpha():
         return True
