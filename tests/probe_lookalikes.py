@@ -173,3 +173,21 @@ AUTHORS = {
     "/vi/the-gioi/gia-dau-tang-5102.html": [],
     "/news/2024/04/ferry-bicycles.html": [],
 }
+
+# a story whose lines after its paragraphs link its sources on the site: a sentence going on after the colon (the
+# link text in lower case), a report's PDF
+STORMS = [
+    "The harbour board says the winter storms cost the port more than two million pounds in lost trade and "
+    "repairs to the outer wall.",
+    "Its chairman said the board would ask the government for help with the cost of raising the wall by a metre.",
+    "Fishermen said they had warned the board about the state of the wall for years before the storms hit.",
+]
+SOURCES = [
+    ("In March", "/news/2024/03/harbour-report.html", "the board warned that the outer wall needed work"),
+    ("Full report", "/files/harbour-review-2024.pdf", "Harbour Board review of the winter storms 2024"),
+]
+ARTICLES["/news/2024/04/storms-cost.html"] = (page(
+    "Storms cost the port two million pounds",
+    "".join(f"<p>{escape(p)}</p><p>{label}: <a href='{u}'>{escape(t)}</a></p>" for p, (label, u, t)
+            in zip(STORMS, SOURCES, strict=False)) + f"<p>{escape(STORMS[2])}</p>"),
+    [*STORMS, *(f"{label}: {t}" for label, _, t in SOURCES)])

@@ -94,3 +94,10 @@ def test_a_bold_label_in_a_paragraph_with_a_right_padding_after_the_text_is_no_s
     capitalised words after the text, but nothing sets it right (173ddcb's element filter reads "right" in any
     style): no author."""
     assert _record("/news/2024/04/ferry-bicycles.html").authors == []
+
+
+def test_a_sentence_going_on_after_its_colon_in_a_link_and_a_reports_pdf_stay_in_the_text():
+    """"In March: <a>the board warned that the outer wall needed work</a>" (the link text goes on with the label's
+    sentence, in lower case) and "Full report: <a href='….pdf'>…</a>" (a file the story cites), each the whole of
+    its paragraph between the story's paragraphs: a source of the story, not a cross-promotion (b7eb69f)."""
+    _record("/news/2024/04/storms-cost.html")

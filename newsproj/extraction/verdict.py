@@ -370,16 +370,20 @@ PROMO_LABEL_CHARS = 30
 MAX_PROMO_LINES = 200
 """Lines of a body looked at for a cross-promotion (bounded: the page decides how many it has)."""
 _PROMO_COLON = re.compile(r"[:：]")
+_DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|csv)(?:[?#]|$)", re.I)
+"""A link to a file (a report's PDF, a spreadsheet): a source the story cites, not another story promoted."""
 
 
 def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[str]:
     """Lines of ``body`` that are a short label, a colon and the headline of another page of the site, the whole
     text of their block: "Read also: <a>Headline</a>", "यह भी पढ़ें: <a>…</a>", "Baca juga: <a>…</a>" — a
     cross-promotion set between an article's paragraphs, whatever its language (no phrase list: the link says it).
-    A label with a figure ("Update 3pm:"), a link inside a sentence, a link to the page itself or to another site,
-    and a link text shorter than a headline (``HEADLINE_WORDS``) make none; nor do ``MIN_TEASERS`` or more such
-    lines in a row whose labels all differ ("January: <a>…</a>", "March: <a>…</a>", "June: <a>…</a>"): a list of the
-    article's own, a timeline or a glossary linking its entries, where a cross-promotion repeats its one label."""
+    A label with a figure ("Update 3pm:"), a link inside a sentence or whose text goes on with the label's sentence
+    (it opens in lower case: "In March: <a>the board warned…</a>"), a link to the page itself, to another site or to
+    a file (``_DOCUMENT``), and a link text shorter than a headline (``HEADLINE_WORDS``) make none; nor do
+    ``MIN_TEASERS`` or more such lines in a row whose labels all differ ("January: <a>…</a>", "March: <a>…</a>",
+    "June: <a>…</a>"): a list of the article's own, a timeline or a glossary linking its entries, where a
+    cross-promotion repeats its one label."""
     wanted: dict[str, str] = {}
     run: list[tuple[str, str]] = []  # (label, rest) of the label lines in a row so far
 
@@ -414,6 +418,8 @@ def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[s
         promo = wanted.get(text)
         if promo is None or promo in found or not _sized(text.split(" "), text, HEADLINE_WORDS):
             continue
+        if text[:1].islower() or _DOCUMENT.search(href):
+            continue  # (the label's sentence going on in the link, "In March: <a>the board warned…</a>"; a file)
         if not _links_other_page(href, url, direct, pages, hosts):
             continue
         block = a.getparent()
