@@ -283,8 +283,9 @@ def _links_other_page(href: str, url: str, direct: bool, pages: set[str], hosts:
 def headline_links(tree: HtmlElement, url: str, page: PageMeta, more: bool = False,
                    wanted: set[str] | None = None, resolved: dict[str, bool] | None = None
                    ) -> list[tuple[HtmlElement, str]]:
-    """Links to other pages whose text (``HEADLINE_WORDS`` words or more) is all the text of their block: the
-    headlines of teasers, menus and related-story lists, not links inside a sentence. With ``more``, also the
+    """Links to other pages whose text (``HEADLINE_WORDS`` words or more: :func:`_sized`) is all the text of their
+    block, or its first line above a summary in a block of its own (:func:`_heads_block`): the headlines of teasers,
+    menus and related-story lists, not links inside a sentence. With ``more``, also the
     links to the rest of a teaser's story ("Read more", inside its summary or after it). With ``wanted``, only the
     links whose text is one of these (the caller asks about no other: the rest are not resolved or measured)."""
     pages, hosts = _own_pages(url, page)
