@@ -195,11 +195,18 @@ def _names_only(line: str) -> bool:
         w in _NAME_JOINS or (w[:1].isupper() and all(c.isalpha() or c in ".'’-" for c in w)) for w in words)
 
 
-def _site_named(authors: list[str], page: metadata.PageMeta, site_url: str) -> bool:
+def _site_named(authors: list[str], page: metadata.PageMeta, tree: HtmlElement, url: str) -> bool:
     """Every author is the site itself: its og:site_name, or a name its host holds ("VnExpress" on vnexpress.net)."""
     site = "".join((page.meta.get("og:site_name") or "").casefold().split())
-    host = host_of(site_url)
-    return all((key := "".join(a.casefold().split())) and (key == site or key in host) for a in authors)
+    keys = ["".join(a.casefold().split()) for a in authors]
+    if not all(keys):
+        return False
+    if all(key == site for key in keys):
+        return True
+    if any(" " in a.strip() for a in authors):
+        return False  # (a person's name: the page's host is not looked up, that may walk its links)
+    host = host_of(_site_url(tree, page, url))
+    return bool(host) and all(key == site or key in host for key in keys)
 
 
 def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None, body: str = "") -> list[str]:
@@ -396,12 +403,15 @@ def extract(
     authors = author_names(rules["authors"]) if "authors" in rules else _authors(page, url, tree, body)
     if "articleBody" not in rules:
         body = metadata.without_role_bylines(body)
-        signed = metadata.signature(tree, body)
-        if signed:  # (the author's name alone under the text, set right: a signature, not a line of it)
+        # (the author's name alone under the text, set right: a signature, not a line of it; looked for below the
+        # text only where no one but the site is named, the page's walk for it costs)
+        unnamed = not authors or _site_named(authors, page, tree, url)
+        signed = metadata.signature(tree, body, below=unnamed)
+        if signed:
             name, in_body = signed
             if in_body:
                 body = body.rsplit("\n", 1)[0]
-            if not authors or _site_named(authors, page, _site_url(tree, page, url)):
+            if unnamed:
                 authors = author_names([name])
         promos = promo_lines(tree, url, page, body)
         if promos:  # ("Read also: <a>another story</a>" between the paragraphs, in any language)
