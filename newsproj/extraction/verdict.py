@@ -380,22 +380,26 @@ def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[s
         if colon is None or len(line) > TEASER_CHARS:
             continue
         label, rest = line[:colon.start()].strip(), _norm(line[colon.end():])
-        if label and rest and not any(ch.isdigit() for ch in label) and len(label.split()) <= 4:
+        if label and 0 < len(rest) <= PROMO_HEADLINE_CHARS and not any(ch.isdigit() for ch in label) and \
+                len(label.split()) <= 4 and _sized(rest.split(" "), rest, HEADLINE_WORDS):
             wanted[rest] = line
+            if len(wanted) >= MAX_PROMOS:
+                break
     if not wanted:
         return set()
     pages, hosts = _own_pages(url, page)
     direct = _splits(url)
     found: set[str] = set()
+    starts = {rest[:_PROMO_START] for rest in wanted}
     for a in islice(tree.iter("a"), MAX_LINKS):
+        start = (a.text or "").lstrip()[:_PROMO_START]
+        if start and start not in starts and len(start) == _PROMO_START:
+            continue  # (its text starts as no line's rest does: read no further; most links)
+        promo = wanted.get(_norm(element_text(a)))
+        if promo is None or promo in found:
+            continue
         href = (a.get("href") or "").strip()
-        if not href or href.startswith(_SKIP_HREF):
-            continue
-        text = _norm(element_text(a))
-        promo = wanted.get(text)
-        if promo is None or promo in found or not _sized(text.split(" "), text, HEADLINE_WORDS):
-            continue
-        if not _links_other_page(href, url, direct, pages, hosts):
+        if not href or href.startswith(_SKIP_HREF) or not _links_other_page(href, url, direct, pages, hosts):
             continue
         block = a.getparent()
         while block is not None and block.tag not in _BLOCK_TAGS:
@@ -404,6 +408,14 @@ def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[s
         if block_text is not None and _norm(block_text) == _norm(promo):
             found.add(promo)
     return found
+
+
+PROMO_HEADLINE_CHARS = 150
+"""A cross-promotion's headline is at most this long (a longer text after a colon is a sentence's)."""
+MAX_PROMOS = 10
+"""Lines looked up as cross-promotions (bounded: the page decides how many lines with a colon it has)."""
+_PROMO_START = 8
+"""Characters of a link's own first text compared with the lines' before its whole text is read."""
 
 
 _VARIANT = re.compile(r"(?:print|amp|comments?|comment-page-\d+|feed|email|share|pdf)(?:[/?#.]|$)")
