@@ -527,7 +527,8 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
     if types & LISTING_TYPES and not article_metadata:
         return "listing_metadata"
     lines = [_norm(line) for line in body.split("\n") if line.strip()]
-    sizes = [word_count(line) for line in lines]
+    # (white-space words, unless the text holds a script written without spaces: one scan of it, not one a line)
+    sizes = [word_count(line) for line in lines] if UNSPACED.search(body) else [len(line.split()) for line in lines]
     short = sum(1 for n in sizes if n <= HEADLINE_MAX_WORDS)
     if article_metadata and (short < MIN_TEASERS or 2 * short < len(lines)):
         return None  # (most lines are paragraphs, not headlines: no need to walk the links)
@@ -540,7 +541,7 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
         return "teasers"  # every other line is a link to another page
     if article_metadata:
         return None
-    linked = _linked_lines(tree, url, page, lines, resolved)
+    linked = _linked_lines(tree, url, page, lines, sizes, resolved)
     if linked:
         return linked
     if len(links) < (1 if og_type(page) == "website" else MIN_TEASERS):  # (an author page may hold one teaser)
@@ -639,7 +640,7 @@ def _other_page_texts(tree: HtmlElement, url: str, page: PageMeta, others: dict[
     return index, mores
 
 
-def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
+def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes: list[int],
                   resolved: dict[str, bool] | None = None) -> str | None:
     """``teasers`` when the text is teasers of other pages of the site, three or more, holding half its words or
     more, and the other lines hold too few sentences of the page's own (a menu's or a footer's row is none). A
@@ -651,7 +652,7 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
     text's words are the texts of links to other pages (headlines strung on a line by separators) and the other
     lines hold too few sentences of the page's own (a story above its "Most read: A | B | C" rows is one); else
     None. Old layouts give their section pages' text so, no headline being the whole text of its block (what
-    :func:`headline_links` needs)."""
+    :func:`headline_links` needs). ``sizes``: the lines' words (:func:`text.word_count`)."""
     index, mores = _other_page_texts(tree, url, page, {} if resolved is None else resolved)
     if not index and not mores:
         return None
@@ -659,8 +660,7 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
     opened = False  # a sentence of the page's own came before the first teaser
     summary = 0  # lines after a headline alone on its line that are its teaser's (its summary, its date)
     budget = 0  # characters of the current teaser left for them (TEASER_CHARS)
-    for line in lines:
-        size = word_count(line)
+    for line, size in zip(lines, sizes, strict=True):
         total += size
         led = alone = False
         end = 0  # (a link text matched inside the line is not matched again from a later word of it)
