@@ -428,18 +428,23 @@ PROMO_TEXT = ["The county's schools recorded their best reading results for a de
 @pytest.mark.parametrize("label", ["Read also", "यह भी पढ़ें", "Baca juga", "اقرأ أيضاً", "Lees ook", "もっと読む"])
 def test_a_label_and_the_headline_of_another_page_between_paragraphs_is_no_line_of_the_text(label):
     """A cross-promotion in any language: a short label, a colon, and a link to another story of the site that is
-    the whole of its block. Lines that look alike but are the article's stay: a link inside a sentence after a
+    the whole of its block (cleaning drops it as ``related``, counted). Lines that look alike but are the article's
+    stay: a link inside a sentence after a
     colon, a label with a time, a link to another site, a colon without a link."""
     keep = ["The minister said: <a href='/news/2024/plan'>the plan for the new school</a> will go ahead next year.",
             "Update 3pm: <a href='/news/2024/arrests'>Police have arrested two men after the fire</a>",
-            "Source: <a href='https://stats.example.org/reading'>County reading statistics for the year 2024</a>",
+            "Details: <a href='https://stats.example.org/reading'>The county publishes its reading figures each "
+            "summer</a>",
             "Background: the council first proposed the scheme in 2019, after a poor year for reading."]
     html = ("<html><head><title>Reading results best for a decade | Wire</title></head><body><article>"
             f"<h1>Reading results best for a decade</h1><p>{PROMO_TEXT[0]}</p><p><strong>{label}:</strong> <a "
             f"href='/news/2024/06/01/library-hours'>Library to open until eight on Thursday evenings</a></p>"
             + "".join(f"<p>{t}</p>" for t in PROMO_TEXT[1:]) + "".join(f"<p>{k}</p>" for k in keep)
             + "</article></body></html>")
-    body = extract(html, "http://127.0.0.1/news/2024/06/02/reading").article.articleBody
+    outcome = process_page(PageItem(url="http://127.0.0.1/news/2024/06/02/reading", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    body = outcome.article.articleBody
     assert "Library to open" not in body
+    assert (f"{label}: Library to open until eight on Thursday evenings", "related") in outcome.removed
     for line in keep:
         assert lxml.html.fromstring(line).text_content() in body.split("\n"), line

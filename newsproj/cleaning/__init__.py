@@ -18,10 +18,10 @@ __all__ = ["clean", "clean_body", "clean_title", "chrome_reason", "Cleaned", "to
 
 
 def clean(article: Article, site: SiteConfig | None = None, captions: Set[str] = frozenset(),
-          media: Set[str] = frozenset()) -> tuple[Article, Cleaned]:
+          media: Set[str] = frozenset(), promos: Set[str] = frozenset()) -> tuple[Article, Cleaned]:
     """The article with chrome removed from its body, headline and description; ``captions``: the page's picture
     captions (a body line that is exactly one of them goes); ``media``: its media objects' texts (the same, or
-    one followed by a player's date and duration)."""
+    one followed by a player's date and duration); ``promos``: its cross-promotion lines (each goes)."""
     cleaned = clean_body(
         article.articleBody,
         headline=article.headline,
@@ -29,6 +29,7 @@ def clean(article: Article, site: SiteConfig | None = None, captions: Set[str] =
         drop_lines=site.drop_lines if site else (),
         captions=captions,
         media=media,
+        promos=promos,
     )
     return (
         replace(

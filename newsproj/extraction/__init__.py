@@ -53,6 +53,9 @@ class Extraction:
     media: frozenset[str] = frozenset()
     """The titles, captions and descriptions of the page's JSON-LD media objects (:func:`media_lines`): a body
     line that is one of them is a player's or a picture's text, not the article (cleaning drops it)."""
+    promos: frozenset[str] = frozenset()
+    """Body lines that are a label and a link to another story of the site (:func:`verdict.promo_lines`, "Read
+    also: <a>…</a>" in any language): a cross-promotion, not the article (cleaning drops it as ``related``)."""
 
 
 def _unescaped(text: str) -> str:
@@ -413,9 +416,10 @@ def extract(
                 body = body.rsplit("\n", 1)[0]
             if unnamed:
                 authors = author_names([name])
-        promos = promo_lines(tree, url, page, body)
-        if promos:  # ("Read also: <a>another story</a>" between the paragraphs, in any language)
-            body = "\n".join(line for line in body.split("\n") if line not in promos)
+        # ("Read also: <a>another story</a>" between the paragraphs, in any language: cleaning drops them, counted)
+        promos = frozenset(promo_lines(tree, url, page, body))
+    else:
+        promos = frozenset()
     tz = site.timezone if site else None
     published, modified = _dates(page, tree, url, hints, tz, date_downloaded, body)
     if not published and not rules and site_page(tree, page):
@@ -458,7 +462,7 @@ def extract(
     )
     return Extraction(
         article=article, fallbacks=fallbacks, captions=generic.picture_captions(tree, article.articleBody),
-        media=media_lines(page, headline),
+        media=media_lines(page, headline), promos=promos,
     )
 
 
