@@ -429,8 +429,8 @@ PROMO_TEXT = ["The county's schools recorded their best reading results for a de
 def test_a_label_and_the_headline_of_another_page_between_paragraphs_is_no_line_of_the_text(label):
     """A cross-promotion in any language: a short label, a colon, and a link to another story of the site that is
     the whole of its block (cleaning drops it as ``related``, counted). Lines that look alike but are the article's
-    stay: a link inside a sentence after a
-    colon, a label with a time, a link to another site, a colon without a link."""
+    stay: a link inside a sentence after a colon, a label with a time, a link to another site, a colon without a
+    link."""
     keep = ["The minister said: <a href='/news/2024/plan'>the plan for the new school</a> will go ahead next year.",
             "Update 3pm: <a href='/news/2024/arrests'>Police have arrested two men after the fire</a>",
             "Details: <a href='https://stats.example.org/reading'>The county publishes its reading figures each "
