@@ -462,6 +462,10 @@ LINKED_SHARE = 0.6
 (a homepage's headlines run into one line by ``|`` separators)."""
 TEASER_LINES = 2
 """Lines below a headline alone on its line that may be its teaser's (a summary, a date)."""
+TEASER_HEADLINE_WORDS = 5
+"""Words a page's teaser headlines hold on average, at least ("Flood barrier on the Wend finished a year late"): the
+link texts that lead the lines of a list article, a glossary or a vox pop are names and terms of two to four words
+("The Crown and Anchor", "Band D equivalent", "Mary Jones, Eastgate"), and their lines are the page's own."""
 _LETTERS = re.compile(r"[^\W\d_]")
 _LINK_MIN_WORDS = 2
 _PLAIN_ABSOLUTE = re.compile(
@@ -555,10 +559,8 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
     index, mores = _other_page_texts(tree, url, page, {} if resolved is None else resolved)
     if not index and not mores:
         return None
-    total = teaser_words = teasers = linked = own = 0
-    opened = False  # a sentence of the page's own came before the first teaser
-    summary = 0  # lines after a headline alone on its line that are its teaser's (its summary, its date)
-    budget = 0  # characters of the current teaser left for them (TEASER_CHARS)
+    total = linked = headline_words = 0
+    found: list[tuple[int, bool, bool, bool]] = []  # each line: its words, led, alone, ends with a "More..." link
     for line in lines:
         words = line.split()
         total += len(words)
@@ -576,22 +578,34 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
                     if not led and start <= LED_PREFIX and text.count(" ") + 1 >= HEADLINE_WORDS and \
                             not _in_sentence(line, start, end):
                         led = True
+                        headline_words += text.count(" ") + 1
                         alone = not _LETTERS.search(line[:start] + line[end:])
                     break
         more = bool(mores) and any(line.endswith(text) for text in mores) and len(line) <= TEASER_CHARS
-        if led or more:
+        found.append((len(words), led, alone, more))
+    led_lines = sum(1 for _, led, _, _ in found if led)
+    # (names and terms lead the items of a list article, a glossary, a vox pop: "The Crown and Anchor — a riverside
+    # pub...", "Band D equivalent", "Mary Jones, Eastgate: ..."; headlines say what happened, in more words)
+    headlines = bool(led_lines) and headline_words >= TEASER_HEADLINE_WORDS * led_lines
+    teaser_words = teasers = own = 0
+    opened = False  # a sentence of the page's own came before the first teaser
+    summary = 0  # lines after a headline alone on its line that are its teaser's (its summary, its date)
+    budget = 0  # characters of the current teaser left for them (TEASER_CHARS)
+    for line, (size, led, alone, more) in zip(lines, found, strict=True):
+        if (led and headlines) or more:
             teasers += 1
-            teaser_words += len(words)
+            teaser_words += size
             # (a headline alone on its line after a sentence of the page's own may be a link set between an
             # article's paragraphs: the lines after it are the article's, not a summary)
-            summary, budget = (TEASER_LINES, TEASER_CHARS - len(line)) if alone and not opened else (0, 0)
+            summary, budget = (TEASER_LINES, TEASER_CHARS - len(line)) if alone and headlines and \
+                not opened else (0, 0)
         elif summary and len(line) <= budget:
-            teaser_words += len(words)  # (a teaser's summary or date, below its headline)
+            teaser_words += size  # (a teaser's summary or date, below its headline)
             summary, budget = summary - 1, budget - len(line)
         else:
             summary = 0
-            if len(words) >= PROSE_LINE_WORDS and _PROSE_LINE.search(line.rstrip(" |")):
-                own += len(words)  # (a sentence of the page's own; not a menu's or a footer's table row)
+            if size >= PROSE_LINE_WORDS and _PROSE_LINE.search(line.rstrip(" |")):
+                own += size  # (a sentence of the page's own; not a menu's or a footer's table row)
                 opened = opened or not teasers
     if not total:
         return None
