@@ -617,3 +617,15 @@ def test_a_byline_at_the_top_is_read_in_bounded_time():
                    "<p>By " + "Ann " * 50_000 + "</p>", "<p>By Ann " + "Lee" * 100_000 + "</p>"):
         extract(_old_table(byline, STORY * 10), "http://127.0.0.1/news/library.asp?id=7")
     assert time.process_time() - started < 10
+
+
+@pytest.mark.parametrize("subheading", ["By The Numbers", "By Then It Was Too Late", "By Any Means Necessary",
+                                        "By Design"])
+def test_a_title_case_subheading_at_the_top_that_starts_with_by_names_nobody(subheading: str):
+    """(attack17) A feature's first line, a subheading in title case, is no byline: its words are no one's name
+    ("The", "Then", "Any"), or it is one word that is no agency's. Session 16's names-only rule made "The Numbers",
+    "Then It Was Too Late" the authors: a value the page does not state."""
+    article = extract(_old_table("", [subheading, *STORY]), "http://127.0.0.1/news/library.asp?id=7").article
+    assert article.authors == []
+    reuters = extract(_old_table("<p>By Reuters</p>"), "http://127.0.0.1/news/library.asp?id=7").article
+    assert [a.name for a in reuters.authors] == ["Reuters"]

@@ -184,14 +184,25 @@ def _top_lines(body: str) -> set[str]:
 
 _NAME_JOINS = frozenset(("and", "&", "de", "van", "von", "der", "da", "del", "la", "le"))
 MAX_BYLINE_NAME_WORDS = 8
+_NO_NAME_WORDS = frozenset((
+    "the", "a", "an", "this", "that", "these", "those", "then", "now", "all", "any", "some", "no", "not", "far",
+    "it", "its", "our", "my", "your", "his", "her", "their", "we", "you", "they", "he", "she", "i", "is", "was",
+    "are", "were", "be", "been", "too", "so", "how", "what", "when", "where", "who", "why", "way",
+))
+"""Words of a title-case subheading that no name holds: "By The Numbers", "By Then It Was Too Late", "By Any Means"."""
 
 
 def _names_only(line: str) -> bool:
     """"By" and names, nothing else: capitalised words (and their joins, "and", "van"...), no comma, role or date
-    ("By Sam Okoro, Associated Press Writer" goes on: the article's own line)."""
+    ("By Sam Okoro, Associated Press Writer" goes on: the article's own line); no word a name never is ("By The
+    Numbers" above a story's figures is its subheading, ``_NO_NAME_WORDS``); one word only when it is an agency's
+    ("By Reuters"; "By Design" is a subheading too)."""
     words = line.split()[1:]
+    if len(words) == 1 and words[0].casefold().rstrip(".") not in AGENCIES:
+        return False
     return 0 < len(words) <= MAX_BYLINE_NAME_WORDS and all(
-        w in _NAME_JOINS or (w[:1].isupper() and all(c.isalpha() or c in ".'’-" for c in w)) for w in words)
+        w in _NAME_JOINS or (w[:1].isupper() and w.casefold() not in _NO_NAME_WORDS
+                             and all(c.isalpha() or c in ".'’-" for c in w)) for w in words)
 
 
 def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None, body: str = "") -> list[str]:
