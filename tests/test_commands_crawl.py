@@ -76,6 +76,10 @@ def assert_bad_invocation(proc: subprocess.CompletedProcess, *needles: str) -> s
     # crawl had started
     (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_STATE_BACKEND=newsproj.state.open_store"),
      ("-s NEWSPROJ_STATE_BACKEND=newsproj.state.open_store: is a function, not a class", "StateStore class")),
+    # (attack17) a class that is no StateStore: two tracebacks, 180 lines and exit 3 once the crawl had started
+    (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_STATE_BACKEND=collections.OrderedDict"),
+     ("-s NEWSPROJ_STATE_BACKEND=collections.OrderedDict: is no StateStore (no owner_of, record, close)",
+      "StateStore class")),
 ])
 def test_bad_invocation(tmp_path, args, needles):
     line = assert_bad_invocation(scrapy("crawl", "news", "-s", f"STATE_DIR={tmp_path / 'state'}", *args), *needles)

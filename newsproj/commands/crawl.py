@@ -165,6 +165,10 @@ def _stats_file_problem(value: str) -> str | None:
             f"folder this user can write")
 
 
+_STORE_METHODS = ("get", "owner_of", "record", "close")
+"""What a :class:`newsproj.state.StateStore` class must have (the protocol's methods)."""
+
+
 def _distributed_problem(settings: BaseSettings) -> str | None:
     """A ``REDIS_URL`` that redis-py cannot parse, a ``NEWSPROJ_CRAWL_ID`` no crawl can have, a
     ``NEWSPROJ_STATE_BACKEND`` that cannot be imported: what failed as a traceback and exit 1 once the crawl had
@@ -202,6 +206,10 @@ def _distributed_problem(settings: BaseSettings) -> str | None:
         if not isinstance(store, type):  # (a module or a function imports too, and failed once the crawl started)
             return (f"-s NEWSPROJ_STATE_BACKEND={backend}: is a {type(store).__name__}, not a class; give the import "
                     f"path of a StateStore class, or leave it unset (REDIS_URL sets it)")
+        missing = [name for name in _STORE_METHODS if not callable(getattr(store, name, None))]
+        if missing:  # (a class that is no StateStore, "builtins.dict": two tracebacks and exit 3 once it had started)
+            return (f"-s NEWSPROJ_STATE_BACKEND={backend}: is no StateStore (no {', '.join(missing)}); give the "
+                    f"import path of a StateStore class, or leave it unset (REDIS_URL sets it)")
     return None
 
 
