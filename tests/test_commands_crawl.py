@@ -80,6 +80,9 @@ def assert_bad_invocation(proc: subprocess.CompletedProcess, *needles: str) -> s
     (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_STATE_BACKEND=collections.OrderedDict"),
      ("-s NEWSPROJ_STATE_BACKEND=collections.OrderedDict: is no StateStore (no owner_of, record, close)",
       "StateStore class")),
+    # (attack17) the Redis backend without REDIS_URL: a ValueError's traceback, 113 lines and exit 1 once it had started
+    (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_STATE_BACKEND=newsproj.state.redis.RedisStateStore"),
+     ("keeps the state in Redis and needs -s REDIS_URL",)),
 ])
 def test_bad_invocation(tmp_path, args, needles):
     line = assert_bad_invocation(scrapy("crawl", "news", "-s", f"STATE_DIR={tmp_path / 'state'}", *args), *needles)

@@ -210,6 +210,9 @@ def _distributed_problem(settings: BaseSettings) -> str | None:
         if missing:  # (a class that is no StateStore, "builtins.dict": two tracebacks and exit 3 once it had started)
             return (f"-s NEWSPROJ_STATE_BACKEND={backend}: is no StateStore (no {', '.join(missing)}); give the "
                     f"import path of a StateStore class, or leave it unset (REDIS_URL sets it)")
+        if not url and store.__module__ == "newsproj.state.redis":  # (a traceback and exit 1 once it had started)
+            return (f"-s NEWSPROJ_STATE_BACKEND={backend}: keeps the state in Redis and needs -s REDIS_URL=redis://"
+                    f"HOST:PORT/DB; give both, or neither (STATE_DIR keeps it in files)")
     return None
 
 
