@@ -83,6 +83,9 @@ def assert_bad_invocation(proc: subprocess.CompletedProcess, *needles: str) -> s
     # (attack17) the Redis backend without REDIS_URL: a ValueError's traceback, 113 lines and exit 1 once it had started
     (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_STATE_BACKEND=newsproj.state.redis.RedisStateStore"),
      ("keeps the state in Redis and needs -s REDIS_URL",)),
+    # (attack17) a page time limit no timer takes: every page failed (OverflowError), two tracebacks, exit 3
+    (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_PAGE_TIME_LIMIT=inf"),
+     ("setting NEWSPROJ_PAGE_TIME_LIMIT: expected a number between 0 and 86400, got 'inf'",)),
 ])
 def test_bad_invocation(tmp_path, args, needles):
     line = assert_bad_invocation(scrapy("crawl", "news", "-s", f"STATE_DIR={tmp_path / 'state'}", *args), *needles)
