@@ -86,6 +86,11 @@ def assert_bad_invocation(proc: subprocess.CompletedProcess, *needles: str) -> s
     # (attack17) a page time limit no timer takes: every page failed (OverflowError), two tracebacks, exit 3
     (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_PAGE_TIME_LIMIT=inf"),
      ("setting NEWSPROJ_PAGE_TIME_LIMIT: expected a number between 0 and 86400, got 'inf'",)),
+    # (attack17) Scrapy's log settings: its log handler raised (a traceback, exit 1) before any check of ours
+    (("-a", f"start_urls={SEED}", "-s", "LOG_LEVEL=LOUD"),
+     ("setting LOG_LEVEL: expected one of CRITICAL, ERROR, WARNING, INFO, DEBUG, got 'LOUD'",)),
+    (("-a", f"start_urls={SEED}", "-s", "LOG_FILE=/nonexistent-attack17/run.log"),
+     ("-s LOG_FILE=/nonexistent-attack17/run.log: its folder /nonexistent-attack17 does not exist",)),
 ])
 def test_bad_invocation(tmp_path, args, needles):
     line = assert_bad_invocation(scrapy("crawl", "news", "-s", f"STATE_DIR={tmp_path / 'state'}", *args), *needles)

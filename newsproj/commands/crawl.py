@@ -165,6 +165,20 @@ def _stats_file_problem(value: str) -> str | None:
             f"folder this user can write")
 
 
+def _log_file_problem(value: str) -> str | None:
+    """Why Scrapy cannot open ``LOG_FILE`` for writing (its folder missing or not writable, a directory): what was
+    a traceback and exit 1 when the crawler process set up its logging, before any newsproj check; or None."""
+    path = Path(value)
+    fix = "give LOG_FILE a file in an existing folder this user can write"
+    if path.is_dir():
+        return f"-s LOG_FILE={value}: is a directory; {fix}"
+    if not path.parent.is_dir():
+        return f"-s LOG_FILE={value}: its folder {path.parent} does not exist; {fix}"
+    if not os.access(path if path.exists() else path.parent, os.W_OK):
+        return f"-s LOG_FILE={value}: is not writable; {fix}"
+    return None
+
+
 _STORE_METHODS = ("get", "owner_of", "record", "close")
 """What a :class:`newsproj.state.StateStore` class must have (the protocol's methods)."""
 
@@ -222,7 +236,9 @@ def preflight(settings: BaseSettings, spider_name: str, spargs: dict[str, Any]) 
     if problems:
         return "; ".join(problems)
     stats_file = settings.get("NEWSPROJ_STATS_FILE")
-    problem = (stats_file and _stats_file_problem(str(stats_file))) or _distributed_problem(settings)
+    log_file = settings.get("LOG_FILE")
+    problem = (stats_file and _stats_file_problem(str(stats_file))) or (
+        log_file and _log_file_problem(str(log_file))) or _distributed_problem(settings)
     if problem:
         return problem
     loader = _spider_loader(settings)

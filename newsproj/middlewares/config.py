@@ -250,6 +250,10 @@ def validate(settings: BaseSettings) -> list[str]:
     if settings.getbool("TWISTED_REACTOR_ENABLED", True) and reactor != ASYNCIO_REACTOR:
         problems.append(f"setting TWISTED_REACTOR: newsproj needs {ASYNCIO_REACTOR} (the extraction pool and the "
                         f"pipelines await asyncio futures; with another reactor every page fails), got {reactor!r}")
+    level = settings.get("LOG_LEVEL")
+    if level is not None and not isinstance(level, int) and level not in logging.getLevelNamesMapping():
+        # (Scrapy's log handler refused it with a traceback and exit 1, before any newsproj check)
+        problems.append(f"setting LOG_LEVEL: expected one of CRITICAL, ERROR, WARNING, INFO, DEBUG, got {level!r}")
     for name in settings:
         if name.startswith("NEWSPROJ_") and name not in SETTINGS and settings.getpriority(name) == \
                 SETTINGS_PRIORITIES["cmdline"]:
