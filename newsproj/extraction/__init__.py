@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
+from ..discovery.links import later_page
 from ..discovery.urls import absolute_url, canonical_url
 from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
@@ -400,6 +401,10 @@ def extract(
         or page.meta.get("twitter:description")
     )
     canonical = absolute_url(page.canonical, url) or absolute_url(page.meta.get("og:url"), url)
+    if canonical and later_page(url, canonical):
+        # (page 2 of a multi-page article naming its first page canonical is a record of its own: under the first
+        # page's URL, dedup dropped it, and the next run's state took its text for the first page's, then back)
+        canonical = None
     image = _image(page, url)
     if "mainImage" in rules:
         image = Image(url=absolute_url(rules["mainImage"][0], url) or rules["mainImage"][0])
