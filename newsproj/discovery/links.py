@@ -109,6 +109,8 @@ _PAGED_HREFS = etree.XPath(
     " or contains(@href, 'Seite')]/@href", smart_strings=False)
 """hrefs that may name the page or one of ``PAGE_PARAMS`` (any case: _PAGE_PARAM tells)."""
 _PAGE_PARAM = re.compile(r"(?:^|[?&;])(?:" + "|".join(sorted(PAGE_PARAMS)) + r")=\d", re.I)
+_PAGE_NUMBER = re.compile(r"[1-9][0-9]?").fullmatch
+"""A page number in a query as pagers write it (no leading zero, no sign, ASCII digits)."""
 _NUMBERED = re.compile(r"(?:/(?:page/)?|[_-])([2-9]|1[0-9]|20)(/?)$")
 
 
@@ -149,9 +151,9 @@ def _sibling(pager: _Pager, target: SplitResult) -> int | None:
         query = dict(parse_qsl(target.query, keep_blank_values=True))
         changed = {k for k in query.keys() | own_query.keys() if query.get(k) != own_query.get(k)}
         if not changed or not changed <= PAGE_PARAMS or any(
-                not (query.get(k) or "").isdigit() or not 1 <= int(query[k]) <= MAX_ARTICLE_PAGES
+                not _PAGE_NUMBER(query.get(k) or "") or not 1 <= int(query[k]) <= MAX_ARTICLE_PAGES
                 for k in changed if k in query):
-            return None
+            return None  # (a number as written, no leading zero: "?page=02", "?page=002"... is a new URL each)
         if changed - own_query.keys() and own_query.keys() & PAGE_PARAMS:
             return None  # (a second page number beside the page's own: ?page=2&pg=3, then &seite=4... no end)
         return min((int(query[k]) if k in query else 1) for k in changed)

@@ -99,3 +99,43 @@ def test_a_next_page_that_names_its_first_page_canonical_is_a_record_of_its_own(
     assert first["story.php?id=5&page=2"]["canonicalUrl"].endswith("story.php?id=5&page=2")
     assert "gala in the spring" in first["story.php?id=5&page=2"]["articleBody"]
     assert runs[1].records == runs[2].records == []  # (nothing changed: nothing emitted again)
+
+
+class ZeroPager(Site):
+    """(attack17) ``/news/story.php?id=5`` and every ``&page=`` of it are the story; its pager links the page number
+    it was asked for with one more leading zero ("?page=02", "?page=002"...): a new URL each time, page 2 each."""
+
+    def __init__(self) -> None:
+        super().__init__(Path("."))
+        self.served: list[str] = []
+
+    def lookup(self, path: str, query: str, base: str):  # type: ignore[override]
+        self.served.append(f"{path}?{query}")
+        if path == "/robots.txt":
+            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow:\n"
+        if path == "/":
+            body = ("<html><body><h1>Courier</h1><p><a href='/news/story.php?id=5'>Baths saved by petition</a></p>"
+                    "</body></html>")
+        elif path == "/news/story.php":
+            number = dict(p.split("=", 1) for p in query.split("&") if "=" in p).get("page", "2")
+            body = (f"<html><head><title>Baths saved by petition</title></head><body><h1>Baths saved by petition</h1>"
+                    f"{STORY}<p class='pager'>Page <a href='?id=5&page=0{number}'>2</a></p></body></html>")
+        else:
+            return None
+        return 200, {"Content-Type": "text/html; charset=utf-8"}, body.encode()
+
+
+def test_page_numbers_with_leading_zeros_are_no_chain(crawl):
+    """A pager that writes one more leading zero each time made 100 fetches of one story (until the URL pattern
+    budget stopped it), where an article's own pages are at most ``MAX_ARTICLE_PAGES``."""
+    site = ZeroPager()
+    server = FixtureServer(site).start()
+    try:
+        result = crawl("-a", f"start_urls={server.base}/", "-s", "CLOSESPIDER_PAGECOUNT=300",
+                       "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
+    finally:
+        server.stop()
+    story = [p for p in site.served if p.startswith("/news/story")]
+    assert result.stats.get("finish_reason") == "finished", result.stats
+    assert len(story) <= MAX_ARTICLE_PAGES, story[:40]
+    assert len(result.records) == 1
