@@ -627,5 +627,6 @@ def test_a_title_case_subheading_at_the_top_that_starts_with_by_names_nobody(sub
     "Then It Was Too Late" the authors: a value the page does not state."""
     article = extract(_old_table("", [subheading, *STORY]), "http://127.0.0.1/news/library.asp?id=7").article
     assert article.authors == []
-    reuters = extract(_old_table("<p>By Reuters</p>"), "http://127.0.0.1/news/library.asp?id=7").article
-    assert [a.name for a in reuters.authors] == ["Reuters"]
+    for agency in ("Reuters", "CP"):  # (one word, an agency's name or initials: "By CP", the Canadian Press)
+        article = extract(_old_table(f"<p>By {agency}</p>"), "http://127.0.0.1/news/library.asp?id=7").article
+        assert [a.name for a in article.authors] == [agency]

@@ -9,6 +9,7 @@ Per field, the site's rules come first (when it has any), then the generic sourc
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from html import unescape
 from typing import TYPE_CHECKING, Any
@@ -191,15 +192,17 @@ _NO_NAME_WORDS = frozenset((
     "are", "were", "be", "been", "too", "so", "how", "what", "when", "where", "who", "why", "way",
 ))
 """Words of a title-case subheading that no name holds: "By The Numbers", "By Then It Was Too Late", "By Any Means"."""
+_ACRONYM = re.compile(r"[A-Z]{2,5}").fullmatch
+"""A news agency's initials ("CP", "UPI", "PTI"): a byline of one word."""
 
 
 def _names_only(line: str) -> bool:
     """"By" and names, nothing else: capitalised words (and their joins, "and", "van"...), no comma, role or date
     ("By Sam Okoro, Associated Press Writer" goes on: the article's own line); no word a name never is ("By The
     Numbers" above a story's figures is its subheading, ``_NO_NAME_WORDS``); one word only when it is an agency's
-    ("By Reuters"; "By Design" is a subheading too)."""
+    ("By Reuters", its initials: "By CP"; "By Design" is a subheading too)."""
     words = line.split()[1:]
-    if len(words) == 1 and words[0].casefold().rstrip(".") not in AGENCIES:
+    if len(words) == 1 and words[0].casefold().rstrip(".") not in AGENCIES and not _ACRONYM(words[0]):
         return False
     return 0 < len(words) <= MAX_BYLINE_NAME_WORDS and all(
         w in _NAME_JOINS or (w[:1].isupper() and w.casefold() not in _NO_NAME_WORDS
