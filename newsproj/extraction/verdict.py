@@ -591,15 +591,20 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
     opened = False  # a sentence of the page's own came before the first teaser
     summary = 0  # lines after a headline alone on its line that are its teaser's (its summary, its date)
     budget = 0  # characters of the current teaser left for them (TEASER_CHARS)
+    listed = False  # the line before was a headline alone on its line
     for line, (size, led, alone, more) in zip(lines, found, strict=True):
         if (led and headlines) or more:
             teasers += 1
             teaser_words += size
             # (a headline alone on its line after a sentence of the page's own may be a link set between an
-            # article's paragraphs: the lines after it are the article's, not a summary)
+            # article's paragraphs: the lines after it are the article's, not a summary; so are the lines after a
+            # list of headlines alone on their lines, none with a summary: a "See also" box above a story)
             summary, budget = (TEASER_LINES, TEASER_CHARS - len(line)) if alone and headlines and \
-                not opened else (0, 0)
-        elif summary and len(line) <= budget:
+                not opened and not listed else (0, 0)
+            listed = alone and led and headlines
+            continue
+        listed = False
+        if summary and len(line) <= budget:
             teaser_words += size  # (a teaser's summary or date, below its headline)
             summary, budget = summary - 1, budget - len(line)
         else:

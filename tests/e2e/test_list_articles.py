@@ -2,8 +2,9 @@
 layouts): a pub guide whose items open "<a>The Crown and Anchor</a> — A riverside pub...", a numbered list of
 "<a>Name</a>: description", candidates' profiles under a linked bold name, a glossary ``<dl>`` of linked terms with
 no sentence above it, a vox pop of "<a>Mary Jones, Eastgate</a>: “…”" and a story whose paragraphs open with a linked
-body's name and its possessive. An old table layout, no metadata, crawled with `scrapy crawl news` from the homepage
-(links only). Each was an article before session 16 and a listing (``teasers``) after it: a lost article."""
+body's name and its possessive; and a short story under a "See also" box of three headlines, one a line. An old
+table layout, no metadata, crawled with `scrapy crawl news` from the homepage (links only). Each was an article
+before session 16 and a listing (``teasers``) after it: a lost article."""
 
 from __future__ import annotations
 
@@ -57,6 +58,12 @@ BODIES = [("/topics/council.html", "Harwood Borough Council", "'s cabinet agreed
            "year for a Band D home."),
           ("/topics/fire.html", "The County Fire Service", " (which also sets a charge) will freeze its part of the "
            "bill for a second year running.")]
+SHORT = ["The council voted on Tuesday night to keep the Eastgate swimming baths open for at least five more years.",
+         "Officers said the repairs would cost less than half of the 1.4 million pounds first feared.",
+         "The swimming club said it would hold a gala in the spring to celebrate."]
+SEE_ALSO = [("/news/2009/05/baths-petition.html", "Petition to save Eastgate baths handed in"),
+            ("/news/2009/04/baths-survey.html", "New survey halves the cost of baths repairs"),
+            ("/news/2009/03/baths-closure.html", "Council plans to close the Eastgate baths")]
 
 ARTICLES = {
     "/whatson/2009/07/best-pubs.html": _page(
@@ -83,6 +90,11 @@ ARTICLES = {
         "Council tax to rise by 4.5 per cent",
         "".join(f"<p><a href='{u}'>{n}</a>{escape(rest)}</p>" for u, n, rest in BODIES)
         + "<p>The full council will vote on the budget on February 24.</p>"),
+    # (the headlines alone on their lines, none with a summary: the story's paragraphs were taken for the last
+    # one's summary)
+    "/news/2009/07/baths-saved.html": _page(
+        "Baths saved", "<p><b>See also:</b><br>" + "<br>".join(f"<a href='{u}'>{t}</a>" for u, t in SEE_ALSO)
+        + "</p>" + "".join(f"<p>{p}</p>" for p in SHORT)),
 }
 
 
@@ -107,3 +119,4 @@ def test_articles_led_by_linked_names_and_terms_give_their_records_from_the_home
     assert "community orchard" in got["/news/2009/07/eastgate-candidates.html"]["articleBody"]
     assert "only one adult lives in the home" in got["/news/2009/07/council-tax-words.html"]["articleBody"]
     assert "wonderful news" in got["/news/2009/07/baths-voices.html"]["articleBody"]
+    assert "gala in the spring" in got["/news/2009/07/baths-saved.html"]["articleBody"]
