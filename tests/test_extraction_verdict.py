@@ -339,3 +339,31 @@ def test_headline_links_set_between_an_articles_paragraphs_leave_it_an_article()
                    for i, p in enumerate(paras))
     html = f"<html><head><title>Library stays open</title></head><body><h1>Library stays open</h1>{body}</body></html>"
     assert extract(html, "http://127.0.0.1:8000/news/9.html").article.articleBody
+
+
+SHORT_HEADLINES = [("Mill to close in September", "The last working mill in Harwood will close in September, its "
+                    "owners said on Wednesday"),
+                   ("Council tax up again", "Bills will rise by 4.5 per cent from April after the cabinet agreed "
+                    "the budget"),
+                   ("Fire at Eastgate school", "Firefighters were called to the school's science block in the early "
+                    "hours of Monday"),
+                   ("Ferry fares rise", "Passengers will pay nine per cent more for their tickets from the first "
+                    "of April"),
+                   ("Night buses extended", "A late night bus service to the airport will run for another six "
+                    "months")]
+
+
+@pytest.mark.parametrize("row", [
+    "<tr><td><a href='/news/{i}.html'><b>{h}</b></a><br><font size='2'>{s}...</font></td></tr>",  # headline, summary
+    "<tr><td><font size='1'>12.04.2011</font></td><td><a href='/news/{i}.html'><b>{h}</b></a><br>{s}.</td></tr>",
+])
+def test_a_section_of_short_headlines_is_a_listing(row):
+    """(attack17) Headlines of three to five words ("Ferry fares rise") over their summaries in an old layout's
+    table: a listing, as a section of longer headlines is. (A first fix for list articles, which judged link texts
+    of four words or fewer names, made this section an article: its links unfollowed.)"""
+    from tests.old_layouts import _listing_page
+
+    rows = "".join(row.format(i=i, h=h, s=s) for i, (h, s) in enumerate(SHORT_HEADLINES))
+    html = _listing_page("Local News", f"<table width='100%'>{rows}</table>")
+    page = PageItem(url="http://127.0.0.1:8000/news/local/", html=html, date_downloaded="2009-03-14T10:00:00+00:00")
+    assert process_page(page, find_site=False).listing == "teasers"

@@ -462,10 +462,9 @@ LINKED_SHARE = 0.6
 (a homepage's headlines run into one line by ``|`` separators)."""
 TEASER_LINES = 2
 """Lines below a headline alone on its line that may be its teaser's (a summary, a date)."""
-TEASER_HEADLINE_WORDS = 5
-"""Words a page's teaser headlines hold on average, at least ("Flood barrier on the Wend finished a year late"): the
-link texts that lead the lines of a list article, a glossary or a vox pop are names and terms of two to four words
-("The Crown and Anchor", "Band D equivalent", "Mary Jones, Eastgate"), and their lines are the page's own."""
+INTRO_WORDS = 3
+"""Words of a line ending with a colon, before the first teaser, that introduces a list of the page's own ("They
+are:", "These are the five that came top:"): the lines below its headlines are the items' text, not summaries."""
 _LETTERS = re.compile(r"[^\W\d_]")
 _LINK_MIN_WORDS = 2
 _PLAIN_ABSOLUTE = re.compile(
@@ -478,15 +477,31 @@ _SENTENCE_BEFORE = re.compile(r"[^\W\d_]\s$").search
 <a>Eastgate Otters club</a> said"); not a date, a time, a cell's bar, a bullet or a label and its colon or dash."""
 
 
-def _in_sentence(line: str, start: int, end: int) -> bool:
+def _in_sentence(line: str, start: int, end: int, opened: bool = False) -> bool:
     """Whether the link text at ``line[start:end]`` is words of a sentence rather than a teaser's headline: a word
     of the sentence right before it, or the sentence going on right after it (a comma, a word in lower case:
-    "<a>The Eastgate open-air lido</a> reopens on June 1"). A headline is followed by its line's end, a cell's bar,
-    a dash or its summary's first sentence."""
+    "<a>The Eastgate open-air lido</a> reopens on June 1"; a possessive, "<a>Harwood Borough Council</a>'s
+    cabinet"; an aside, "<a>The County Fire Service</a> (which also sets a charge)"; a label's colon, "<a>Mary Jones,
+    Eastgate</a>: “…”", "1. <a>The Crown and Anchor</a>: a riverside pub"; a dash and a word in lower case, "<a>The
+    Weavers Arms</a> — a Victorian corner pub", or, on a page whose text ``opened`` with a sentence of its own, in
+    any case). A headline is followed by its line's end, a cell's bar, a date, or its summary's first sentence
+    ("| 12.04.2011 | Headline Summary... |"; on a page with no text of its own, "Headline – Summary...")."""
     if _SENTENCE_BEFORE(line, max(0, start - 2), start):
         return True
-    after = line[end:end + 2].lstrip()
-    return bool(after) and (after[0] in ",;、，" or after[0].islower())
+    rest = line[end:end + 4]
+    if rest[:1] in ("'", "’"):
+        return True  # (a possessive right after the link)
+    after = rest.lstrip()
+    if not after:
+        return False
+    if after[0] in ",;:、，：" or after[0].islower():
+        return True
+    following = after[1:].lstrip()[:1]
+    if after[0] == "(":
+        return following.isalpha()  # (an aside; "(12/03/2009)" is a teaser's date)
+    if after[0] in "—–-" and following.isalpha():
+        return following.islower() or opened
+    return False
 
 
 _CANDIDATES = 16
@@ -559,8 +574,11 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
     index, mores = _other_page_texts(tree, url, page, {} if resolved is None else resolved)
     if not index and not mores:
         return None
-    total = linked = headline_words = 0
-    found: list[tuple[int, bool, bool, bool]] = []  # each line: its words, led, alone, ends with a "More..." link
+    total = teaser_words = teasers = linked = own = 0
+    opened = False  # a sentence of the page's own (or a list's intro, "They are:") came before the first teaser
+    summary = 0  # lines after a headline alone on its line that are its teaser's (its summary, its date)
+    budget = 0  # characters of the current teaser left for them (TEASER_CHARS)
+    listed = False  # the line before was a headline alone on its line
     for line in lines:
         words = line.split()
         total += len(words)
@@ -576,42 +594,32 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
                     end = start + len(text)
                     linked += text.count(" ") + 1
                     if not led and start <= LED_PREFIX and text.count(" ") + 1 >= HEADLINE_WORDS and \
-                            not _in_sentence(line, start, end):
+                            not _in_sentence(line, start, end, opened):
                         led = True
-                        headline_words += text.count(" ") + 1
                         alone = not _LETTERS.search(line[:start] + line[end:])
                     break
         more = bool(mores) and any(line.endswith(text) for text in mores) and len(line) <= TEASER_CHARS
-        found.append((len(words), led, alone, more))
-    led_lines = sum(1 for _, led, _, _ in found if led)
-    # (names and terms lead the items of a list article, a glossary, a vox pop: "The Crown and Anchor — a riverside
-    # pub...", "Band D equivalent", "Mary Jones, Eastgate: ..."; headlines say what happened, in more words)
-    headlines = bool(led_lines) and headline_words >= TEASER_HEADLINE_WORDS * led_lines
-    teaser_words = teasers = own = 0
-    opened = False  # a sentence of the page's own came before the first teaser
-    summary = 0  # lines after a headline alone on its line that are its teaser's (its summary, its date)
-    budget = 0  # characters of the current teaser left for them (TEASER_CHARS)
-    listed = False  # the line before was a headline alone on its line
-    for line, (size, led, alone, more) in zip(lines, found, strict=True):
-        if (led and headlines) or more:
+        if led or more:
             teasers += 1
-            teaser_words += size
+            teaser_words += len(words)
             # (a headline alone on its line after a sentence of the page's own may be a link set between an
             # article's paragraphs: the lines after it are the article's, not a summary; so are the lines after a
             # list of headlines alone on their lines, none with a summary: a "See also" box above a story)
-            summary, budget = (TEASER_LINES, TEASER_CHARS - len(line)) if alone and headlines and \
-                not opened and not listed else (0, 0)
-            listed = alone and led and headlines
+            summary, budget = (TEASER_LINES, TEASER_CHARS - len(line)) if alone and not opened and not listed \
+                else (0, 0)
+            listed = alone
             continue
         listed = False
         if summary and len(line) <= budget:
-            teaser_words += size  # (a teaser's summary or date, below its headline)
+            teaser_words += len(words)  # (a teaser's summary or date, below its headline)
             summary, budget = summary - 1, budget - len(line)
-        else:
-            summary = 0
-            if size >= PROSE_LINE_WORDS and _PROSE_LINE.search(line.rstrip(" |")):
-                own += size  # (a sentence of the page's own; not a menu's or a footer's table row)
-                opened = opened or not teasers
+            continue
+        summary = 0
+        if len(words) >= PROSE_LINE_WORDS and _PROSE_LINE.search(line.rstrip(" |")):
+            own += len(words)  # (a sentence of the page's own; not a menu's or a footer's table row)
+            opened = opened or not teasers
+        elif not teasers and len(words) >= INTRO_WORDS and line.endswith(":"):
+            opened = True  # (a list's intro: "Four candidates are standing on Thursday. They are:")
     if not total:
         return None
     if teasers >= MIN_TEASERS and teaser_words >= TEASER_SHARE * total and \

@@ -1,10 +1,11 @@
 """Articles whose lines are led by links (attack17, an outside attack on session 16's listing verdict for old
 layouts): a pub guide whose items open "<a>The Crown and Anchor</a> — A riverside pub...", a numbered list of
-"<a>Name</a>: description", candidates' profiles under a linked bold name, a glossary ``<dl>`` of linked terms with
-no sentence above it, a vox pop of "<a>Mary Jones, Eastgate</a>: “…”" and a story whose paragraphs open with a linked
-body's name and its possessive; and a short story under a "See also" box of three headlines, one a line. An old
-table layout, no metadata, crawled with `scrapy crawl news` from the homepage (links only). Each was an article
-before session 16 and a listing (``teasers``) after it: a lost article."""
+"<a>Name</a>: description", candidates' profiles under a linked bold name, a glossary ``<dl>`` of linked terms under
+its intro ("Here is what the words on your bill mean:"), a vox pop of "<a>Mary Jones, Eastgate</a>: “…”" and a story
+whose paragraphs open with a linked body's name and its possessive; and a short story under a "See also" box of three
+headlines, one a line. An old table layout, no metadata, crawled with `scrapy crawl news` from the homepage (links
+only). Each was an article before session 16 and a listing (``teasers``) after it: a lost article. (Not here: a
+glossary with no line above its ``<dl>``, which is the shape of a features page's teasers, and stays a listing.)"""
 
 from __future__ import annotations
 
@@ -81,7 +82,8 @@ ARTICLES = {
         + "".join(f"<p><b><a href='{u}'>{n}</a></b><br>{escape(a)}<br>{escape(b)}</p>" for u, n, a, b in CANDIDATES)),
     "/news/2009/07/council-tax-words.html": _page(
         "Council tax: the words on your bill",
-        "<dl>" + "".join(f"<dt><a href='{u}'>{h}</a></dt><dd>{escape(t)}</dd>" for u, h, t in TERMS) + "</dl>"),
+        "<p>Here is what the words on your bill mean:</p><dl>"
+        + "".join(f"<dt><a href='{u}'>{h}</a></dt><dd>{escape(t)}</dd>" for u, h, t in TERMS) + "</dl>"),
     "/news/2009/07/baths-voices.html": _page(
         "Baths saved: what you told us",
         "<p>We asked swimmers outside the baths what they made of the news:</p>"
