@@ -36,6 +36,7 @@ from urllib.parse import unquote, urlsplit
 from scrapy.commands import ScrapyHelpFormatter
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
+from scrapy.settings import SETTINGS_PRIORITIES
 
 from ..exceptions import SiteConfigError
 from ..middlewares.config import validate
@@ -179,6 +180,38 @@ def _log_file_problem(value: str) -> str | None:
     return None
 
 
+PREFLIGHT_REDIS_SECONDS = 2.0
+"""How long the pre-start check waits for the Redis of ``REDIS_URL`` (an unreachable one is the crawl's to report)."""
+
+
+def _redis_database_problem(settings: BaseSettings) -> str | None:
+    """The Redis of ``REDIS_URL`` refusing the URL's database ("DB index is out of range": a setting to fix), asked
+    before the crawler process sets up its log: the one line was the last of 80. Any other outcome (the server
+    unreachable, slow, answering another error) is None here: the crawl reports it as it did (exit 1)."""
+    from redis import exceptions
+    from scrapy_redis.connection import get_redis_from_settings  # type: ignore[import-untyped]
+
+    quick = settings.copy()
+    quick.set("REDIS_PARAMS", {**settings.getdict("REDIS_PARAMS"), "socket_timeout": PREFLIGHT_REDIS_SECONDS,
+                               "socket_connect_timeout": PREFLIGHT_REDIS_SECONDS, "retry_on_timeout": False},
+              priority=max(settings.getpriority("REDIS_PARAMS") or 0, SETTINGS_PRIORITIES["cmdline"]))
+    client = None
+    try:
+        client = get_redis_from_settings(quick)
+        client.ping()  # (connecting selects the URL's database)
+    except exceptions.ResponseError as exc:
+        if "db index" in str(exc).lower():
+            return (f"-s REDIS_URL: the Redis refused its database ({type(exc).__name__}: {exc}); nothing was "
+                    f"crawled; give redis://[:PASSWORD@]HOST:PORT/DB with a database that server has "
+                    f"(docs/distributed.md)")
+    except Exception:  # noqa: BLE001, S110 - unreachable, slow, refused otherwise: the crawl says so, exit 1
+        pass
+    finally:
+        if client is not None:
+            client.close()
+    return None
+
+
 _STORE_METHODS = ("get", "owner_of", "record", "close")
 """What a :class:`newsproj.state.StateStore` class must have (the protocol's methods)."""
 
@@ -201,6 +234,9 @@ def _distributed_problem(settings: BaseSettings) -> str | None:
             # (redis-py ignores a database that is no number, "/x" → database 0, and joins "/1/2" into 12)
             return (f"-s REDIS_URL: the database {database!r} is not a number; give redis://[:PASSWORD@]HOST:PORT/DB "
                     f"(docs/distributed.md)")
+        refused = _redis_database_problem(settings)
+        if refused:
+            return refused
         explicit = settings.get("NEWSPROJ_CRAWL_ID")
         if explicit:
             from ..distributed.keys import crawl_id_problem
