@@ -367,3 +367,17 @@ def test_a_section_of_short_headlines_is_a_listing(row):
     html = _listing_page("Local News", f"<table width='100%'>{rows}</table>")
     page = PageItem(url="http://127.0.0.1:8000/news/local/", html=html, date_downloaded="2009-03-14T10:00:00+00:00")
     assert process_page(page, find_site=False).listing == "teasers"
+
+
+@pytest.mark.parametrize("label", ["<h2>Stories tagged with Harwood:</h2>", "<p>All our stories about Harwood:</p>"])
+def test_a_listings_own_label_ending_with_a_colon_opens_no_list_of_its_own(label):
+    """(attack17) A list article's intro ending with a colon ("These are the five that came top:") makes the lines
+    below its linked names the items' text. A tag page's label ("Stories tagged with Harwood:"), a heading or a
+    line of a few words, above headline <br> summary teasers, does not: it stays a listing, as on 134c87a."""
+    from tests.old_layouts import STORIES, _listing_page
+
+    teasers = "".join(f"<div class='item'><a href='{p.path}'><b>{p.headline}</b></a><br>{p.lines[0]}</div>"
+                      for p in STORIES if p.language == "en")
+    html = _listing_page("Harwood", label + teasers)
+    page = PageItem(url="http://127.0.0.1:8000/tag/harwood/", html=html, date_downloaded="2009-03-14T10:00:00+00:00")
+    assert process_page(page, find_site=False).listing == "teasers"

@@ -462,9 +462,11 @@ LINKED_SHARE = 0.6
 (a homepage's headlines run into one line by ``|`` separators)."""
 TEASER_LINES = 2
 """Lines below a headline alone on its line that may be its teaser's (a summary, a date)."""
-INTRO_WORDS = 3
-"""Words of a line ending with a colon, before the first teaser, that introduces a list of the page's own ("They
-are:", "These are the five that came top:"): the lines below its headlines are the items' text, not summaries."""
+INTRO_WORDS = 6
+"""Words of a line ending with a colon, before the first teaser, that introduces a list of the page's own ("These
+are the five that came top:", "Four candidates are standing on Thursday. They are:"): the lines below its headlines
+are the items' text, not summaries. (Shorter, or a heading: a listing's own label, "Stories tagged with Harwood:",
+"All our stories about Harwood:".)"""
 _LETTERS = re.compile(r"[^\W\d_]")
 _LINK_MIN_WORDS = 2
 _PLAIN_ABSOLUTE = re.compile(
@@ -502,6 +504,15 @@ def _in_sentence(line: str, start: int, end: int, opened: bool = False) -> bool:
     if after[0] in "—–-" and following.isalpha():
         return following.islower() or opened
     return False
+
+
+def _heading_text(tree: HtmlElement, line: str) -> bool:
+    """Whether ``line`` is the text of one of the page's first ``MAX_HEADINGS`` headings (``<h1>``-``<h6>``)."""
+    return any(_norm(h.text_content()) == line for h in islice(tree.iter(*_HEADINGS), MAX_HEADINGS))
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+MAX_HEADINGS = 50
 
 
 _CANDIDATES = 16
@@ -618,7 +629,7 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
         if len(words) >= PROSE_LINE_WORDS and _PROSE_LINE.search(line.rstrip(" |")):
             own += len(words)  # (a sentence of the page's own; not a menu's or a footer's table row)
             opened = opened or not teasers
-        elif not teasers and len(words) >= INTRO_WORDS and line.endswith(":"):
+        elif not teasers and len(words) >= INTRO_WORDS and line.endswith(":") and not _heading_text(tree, line):
             opened = True  # (a list's intro: "Four candidates are standing on Thursday. They are:")
     if not total:
         return None
