@@ -556,9 +556,11 @@ def test_a_listing_verdict_over_10_000_link_led_lines_is_linear(after):
     from newsproj.extraction.verdict import listing_reason
 
     heads = [f"The headline of story {letters(i)} here" for i in range(10_000)]
-    html = ("<html><body><p>Here are the stories:</p>"
+    intro = "Here are all of the stories we have today:"  # (a list's intro: the page's headings are read, once)
+    headings = "<h2>" + "word " * 100_000 + "</h2>" + "<h3>A heading of the page</h3>" * 1_000
+    html = ("<html><body>" + headings + f"<p>{intro}</p>"
             + "".join(f"<p><a href='/n/{i}.html'>{h}</a>{after}</p>" for i, h in enumerate(heads)) + "</body></html>")
     tree = lxml.html.fromstring(html)
     page = metadata.read(tree)
-    body = "\n".join(["Here are the stories:", *(h + after for h in heads)])
+    body = "\n".join([intro] * 1_000 + [h + after for h in heads])
     finishes(listing_reason, tree, "https://example.com/news/", body, page)

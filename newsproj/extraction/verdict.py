@@ -506,9 +506,10 @@ def _in_sentence(line: str, start: int, end: int, opened: bool = False) -> bool:
     return False
 
 
-def _heading_text(tree: HtmlElement, line: str) -> bool:
-    """Whether ``line`` is the text of one of the page's first ``MAX_HEADINGS`` headings (``<h1>``-``<h6>``)."""
-    return any(_norm(h.text_content()) == line for h in islice(tree.iter(*_HEADINGS), MAX_HEADINGS))
+def _heading_texts(tree: HtmlElement) -> set[str]:
+    """The texts of the page's first ``MAX_HEADINGS`` headings (``<h1>``-``<h6>``), each read up to
+    ``TEASER_CHARS`` characters (bounded: an unclosed heading may hold the rest of the page)."""
+    return {_norm(text_start(h, TEASER_CHARS)) for h in islice(tree.iter(*_HEADINGS), MAX_HEADINGS)}
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -590,6 +591,7 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
     summary = 0  # lines after a headline alone on its line that are its teaser's (its summary, its date)
     budget = 0  # characters of the current teaser left for them (TEASER_CHARS)
     listed = False  # the line before was a headline alone on its line
+    headings: set[str] | None = None
     for line in lines:
         words = line.split()
         total += len(words)
@@ -629,8 +631,9 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
         if len(words) >= PROSE_LINE_WORDS and _PROSE_LINE.search(line.rstrip(" |")):
             own += len(words)  # (a sentence of the page's own; not a menu's or a footer's table row)
             opened = opened or not teasers
-        elif not teasers and len(words) >= INTRO_WORDS and line.endswith(":") and not _heading_text(tree, line):
-            opened = True  # (a list's intro: "Four candidates are standing on Thursday. They are:")
+        elif not teasers and len(words) >= INTRO_WORDS and line.endswith(":"):
+            headings = _heading_texts(tree) if headings is None else headings  # (read once, if ever)
+            opened = opened or line not in headings  # (a list's intro, "They are:")
     if not total:
         return None
     if teasers >= MIN_TEASERS and teaser_words >= TEASER_SHARE * total and \
