@@ -448,3 +448,45 @@ def test_a_label_and_the_headline_of_another_page_between_paragraphs_is_no_line_
     assert (f"{label}: Library to open until eight on Thursday evenings", "related") in outcome.removed
     for line in keep:
         assert lxml.html.fromstring(line).text_content() in body.split("\n"), line
+
+
+SHORT_HEADLINES = [("Mill to close in September", "The last working mill in Harwood will close in September, its "
+                    "owners said on Wednesday"),
+                   ("Council tax up again", "Bills will rise by 4.5 per cent from April after the cabinet agreed "
+                    "the budget"),
+                   ("Fire at Eastgate school", "Firefighters were called to the school's science block in the early "
+                    "hours of Monday"),
+                   ("Ferry fares rise", "Passengers will pay nine per cent more for their tickets from the first "
+                    "of April"),
+                   ("Night buses extended", "A late night bus service to the airport will run for another six "
+                    "months")]
+
+
+@pytest.mark.parametrize("row", [
+    "<tr><td><a href='/news/{i}.html'><b>{h}</b></a><br><font size='2'>{s}...</font></td></tr>",  # headline, summary
+    "<tr><td><font size='1'>12.04.2011</font></td><td><a href='/news/{i}.html'><b>{h}</b></a><br>{s}.</td></tr>",
+])
+def test_a_section_of_short_headlines_is_a_listing(row):
+    """(attack17) Headlines of three to five words ("Ferry fares rise") over their summaries in an old layout's
+    table: a listing, as a section of longer headlines is. (A first fix for list articles, which judged link texts
+    of four words or fewer names, made this section an article: its links unfollowed.)"""
+    from tests.old_layouts import _listing_page
+
+    rows = "".join(row.format(i=i, h=h, s=s) for i, (h, s) in enumerate(SHORT_HEADLINES))
+    html = _listing_page("Local News", f"<table width='100%'>{rows}</table>")
+    page = PageItem(url="http://127.0.0.1:8000/news/local/", html=html, date_downloaded="2009-03-14T10:00:00+00:00")
+    assert process_page(page, find_site=False).listing == "teasers"
+
+
+@pytest.mark.parametrize("label", ["<h2>Stories tagged with Harwood:</h2>", "<p>All our stories about Harwood:</p>"])
+def test_a_listings_own_label_ending_with_a_colon_opens_no_list_of_its_own(label):
+    """(attack17) A list article's intro ending with a colon ("These are the five that came top:") makes the lines
+    below its linked names the items' text. A tag page's label ("Stories tagged with Harwood:"), a heading or a
+    line of a few words, above headline <br> summary teasers, does not: it stays a listing, as on 134c87a."""
+    from tests.old_layouts import STORIES, _listing_page
+
+    teasers = "".join(f"<div class='item'><a href='{p.path}'><b>{p.headline}</b></a><br>{p.lines[0]}</div>"
+                      for p in STORIES if p.language == "en")
+    html = _listing_page("Harwood", label + teasers)
+    page = PageItem(url="http://127.0.0.1:8000/tag/harwood/", html=html, date_downloaded="2009-03-14T10:00:00+00:00")
+    assert process_page(page, find_site=False).listing == "teasers"

@@ -9,6 +9,7 @@ Per field, the site's rules come first (when it has any), then the generic sourc
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from html import unescape
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
+from ..discovery.links import later_page
 from ..discovery.urls import absolute_url, canonical_url, host_of
 from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
@@ -188,14 +190,27 @@ def _top_lines(body: str) -> set[str]:
 
 _NAME_JOINS = frozenset(("and", "&", "de", "van", "von", "der", "da", "del", "la", "le"))
 MAX_BYLINE_NAME_WORDS = 8
+_NO_NAME_WORDS = frozenset((
+    "the", "a", "an", "this", "that", "these", "those", "then", "now", "all", "any", "some", "no", "not", "far",
+    "it", "its", "our", "my", "your", "his", "her", "their", "we", "you", "they", "he", "she", "i", "is", "was",
+    "are", "were", "be", "been", "too", "so", "how", "what", "when", "where", "who", "why", "way",
+))
+"""Words of a title-case subheading that no name holds: "By The Numbers", "By Then It Was Too Late", "By Any Means"."""
+_ACRONYM = re.compile(r"[A-Z]{2,5}").fullmatch
+"""A news agency's initials ("CP", "UPI", "PTI"): a byline of one word."""
 
 
 def _names_only(line: str) -> bool:
     """"By" and names, nothing else: capitalised words (and their joins, "and", "van"...), no comma, role or date
-    ("By Sam Okoro, Associated Press Writer" goes on: the article's own line)."""
+    ("By Sam Okoro, Associated Press Writer" goes on: the article's own line); no word a name never is ("By The
+    Numbers" above a story's figures is its subheading, ``_NO_NAME_WORDS``); one word only when it is an agency's
+    ("By Reuters", its initials: "By CP"; "By Design" is a subheading too)."""
     words = line.split()[1:]
+    if len(words) == 1 and words[0].casefold().rstrip(".") not in AGENCIES and not _ACRONYM(words[0]):
+        return False
     return 0 < len(words) <= MAX_BYLINE_NAME_WORDS and all(
-        w in _NAME_JOINS or (w[:1].isupper() and all(c.isalpha() or c in ".'’-" for c in w)) for w in words)
+        w in _NAME_JOINS or (w[:1].isupper() and w.casefold() not in _NO_NAME_WORDS
+                             and all(c.isalpha() or c in ".'’-" for c in w)) for w in words)
 
 
 def _site_named(authors: list[str], page: metadata.PageMeta, tree: HtmlElement, url: str) -> bool:
@@ -436,6 +451,10 @@ def extract(
         or page.meta.get("twitter:description")
     )
     canonical = absolute_url(page.canonical, url) or absolute_url(page.meta.get("og:url"), url)
+    if canonical and later_page(url, canonical):
+        # (page 2 of a multi-page article naming its first page canonical is a record of its own: under the first
+        # page's URL, dedup dropped it, and the next run's state took its text for the first page's, then back)
+        canonical = None
     image = _image(page, url)
     if "mainImage" in rules:
         image = Image(url=absolute_url(rules["mainImage"][0], url) or rules["mainImage"][0])

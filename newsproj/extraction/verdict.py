@@ -563,6 +563,11 @@ LINKED_SHARE = 0.6
 (a homepage's headlines run into one line by ``|`` separators)."""
 TEASER_LINES = 2
 """Lines below a headline alone on its line that may be its teaser's (a summary, a date)."""
+INTRO_WORDS = 6
+"""Words of a line ending with a colon, before the first teaser, that introduces a list of the page's own ("These
+are the five that came top:", "Four candidates are standing on Thursday. They are:"): the lines below its headlines
+are the items' text, not summaries. (Shorter, or a heading: a listing's own label, "Stories tagged with Harwood:",
+"All our stories about Harwood:".)"""
 _LETTERS = re.compile(r"[^\W\d_]")
 _LINK_MIN_WORDS = 2
 _PLAIN_ABSOLUTE = re.compile(
@@ -575,15 +580,41 @@ _SENTENCE_BEFORE = re.compile(r"[^\W\d_]\s$").search
 <a>Eastgate Otters club</a> said"); not a date, a time, a cell's bar, a bullet or a label and its colon or dash."""
 
 
-def _in_sentence(line: str, start: int, end: int) -> bool:
+def _in_sentence(line: str, start: int, end: int, opened: bool = False) -> bool:
     """Whether the link text at ``line[start:end]`` is words of a sentence rather than a teaser's headline: a word
     of the sentence right before it, or the sentence going on right after it (a comma, a word in lower case:
-    "<a>The Eastgate open-air lido</a> reopens on June 1"). A headline is followed by its line's end, a cell's bar,
-    a dash or its summary's first sentence."""
+    "<a>The Eastgate open-air lido</a> reopens on June 1"; a possessive, "<a>Harwood Borough Council</a>'s
+    cabinet"; an aside, "<a>The County Fire Service</a> (which also sets a charge)"; a label's colon, "<a>Mary Jones,
+    Eastgate</a>: “…”", "1. <a>The Crown and Anchor</a>: a riverside pub"; a dash and a word in lower case, "<a>The
+    Weavers Arms</a> — a Victorian corner pub", or, on a page whose text ``opened`` with a sentence of its own, in
+    any case). A headline is followed by its line's end, a cell's bar, a date, or its summary's first sentence
+    ("| 12.04.2011 | Headline Summary... |"; on a page with no text of its own, "Headline – Summary...")."""
     if _SENTENCE_BEFORE(line, max(0, start - 2), start):
         return True
-    after = line[end:end + 2].lstrip()
-    return bool(after) and (after[0] in ",;、，" or after[0].islower())
+    rest = line[end:end + 4]
+    if rest[:1] in ("'", "’"):
+        return True  # (a possessive right after the link)
+    after = rest.lstrip()
+    if not after:
+        return False
+    if after[0] in ",;:、，：" or after[0].islower():
+        return True
+    following = after[1:].lstrip()[:1]
+    if after[0] == "(":
+        return following.isalpha()  # (an aside; "(12/03/2009)" is a teaser's date)
+    if after[0] in "—–-" and following.isalpha():
+        return following.islower() or opened
+    return False
+
+
+def _heading_texts(tree: HtmlElement) -> set[str]:
+    """The texts of the page's first ``MAX_HEADINGS`` headings (``<h1>``-``<h6>``), each read up to
+    ``TEASER_CHARS`` characters (bounded: an unclosed heading may hold the rest of the page)."""
+    return {_norm(text_start(h, TEASER_CHARS)) for h in islice(tree.iter(*_HEADINGS), MAX_HEADINGS)}
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+MAX_HEADINGS = 50
 
 
 _CANDIDATES = 16
@@ -657,9 +688,11 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
     if not index and not mores:
         return None
     total = teaser_words = teasers = linked = own = 0
-    opened = False  # a sentence of the page's own came before the first teaser
+    opened = False  # a sentence of the page's own (or a list's intro, "They are:") came before the first teaser
     summary = 0  # lines after a headline alone on its line that are its teaser's (its summary, its date)
     budget = 0  # characters of the current teaser left for them (TEASER_CHARS)
+    listed = False  # the line before was a headline alone on its line
+    headings: set[str] | None = None
     for line, size in zip(lines, sizes, strict=True):
         total += size
         led = alone = False
@@ -674,7 +707,7 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
                     end = start + len(text)
                     linked += word_count(text)
                     if not led and start <= LED_PREFIX and _sized(text.split(" "), text, HEADLINE_WORDS) and \
-                            not _in_sentence(line, start, end):
+                            not _in_sentence(line, start, end, opened):
                         led = True
                         alone = not _LETTERS.search(line[:start] + line[end:])
                     break
@@ -683,16 +716,24 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
             teasers += 1
             teaser_words += size
             # (a headline alone on its line after a sentence of the page's own may be a link set between an
-            # article's paragraphs: the lines after it are the article's, not a summary)
-            summary, budget = (TEASER_LINES, TEASER_CHARS - len(line)) if alone and not opened else (0, 0)
-        elif summary and len(line) <= budget:
+            # article's paragraphs: the lines after it are the article's, not a summary; so are the lines after a
+            # list of headlines alone on their lines, none with a summary: a "See also" box above a story)
+            summary, budget = (TEASER_LINES, TEASER_CHARS - len(line)) if alone and not opened and not listed \
+                else (0, 0)
+            listed = alone
+            continue
+        listed = False
+        if summary and len(line) <= budget:
             teaser_words += size  # (a teaser's summary or date, below its headline)
             summary, budget = summary - 1, budget - len(line)
-        else:
-            summary = 0
-            if size >= PROSE_LINE_WORDS and _PROSE_LINE.search(line.rstrip(" |")):
-                own += size  # (a sentence of the page's own; not a menu's or a footer's table row)
-                opened = opened or not teasers
+            continue
+        summary = 0
+        if size >= PROSE_LINE_WORDS and _PROSE_LINE.search(line.rstrip(" |")):
+            own += size  # (a sentence of the page's own; not a menu's or a footer's table row)
+            opened = opened or not teasers
+        elif not teasers and size >= INTRO_WORDS and line.endswith(":"):
+            headings = _heading_texts(tree) if headings is None else headings  # (read once, if ever)
+            opened = opened or line not in headings  # (a list's intro, "They are:")
     if not total:
         return None
     if teasers >= MIN_TEASERS and teaser_words >= TEASER_SHARE * total and \
