@@ -29,7 +29,8 @@ lines that the extractor returned, cleaning dropped, and the truth holds.
 ``BENCH_QUICK=1``: half B only, the links path and the registry-off run on the sitemap path only.
 ``BENCH_SETTINGS="NAME=VALUE ..."``: settings added to every crawl (``NEWSPROJ_TEMPLATE_ENABLED=0``: before/after).
 ``python -m bench.quality --inprocess [--half A|B] [--corpus NAME]``: the item path in this process only (no
-crawl), scored the same way: the loop for tuning rules on half A.
+crawl), scored the same way: the loop for tuning rules on half A; ``--beaten GAP`` scores trafilatura and
+readability-lxml on the same pages too and lists the pages where one beats the item path by ``GAP`` F1 or more.
 """
 
 from __future__ import annotations
@@ -603,9 +604,30 @@ def table(results: dict[str, Any]) -> str:
 # ------------------------------------------------------------------ the tuning loop (no crawl)
 
 
+COMPARED = ("trafilatura", "readability")
+"""The in-process baselines whose per-page F1 ``--beaten`` sets beside ours."""
+
+
+def beaten(ours: list[dict[str, Any]], theirs: dict[str, list[dict[str, Any]]],
+           gap: float) -> list[tuple[float, dict[str, float], str, str]]:
+    """The pages where a baseline's body F1 beats ours by ``gap`` or more: ``(our F1, {baseline: its F1}, page id,
+    url)``, by how much the best baseline beats us (most first). ``ours`` and each of ``theirs``: score.py's
+    per-page rows (a page without a record scores 0)."""
+    f1_of = {name: {r["id"]: r["f1"] for r in rows} for name, rows in theirs.items()}
+    out = []
+    for row in ours:
+        others = {name: f1s.get(row["id"], 0.0) for name, f1s in f1_of.items()}
+        if others and max(others.values()) - row["f1"] >= gap:
+            out.append((row["f1"], others, row["id"], row["url"]))
+    return sorted(out, key=lambda r: r[0] - max(r[1].values()))
+
+
 def inprocess(names: list[Path], half: str | None, registry: bool, worst: int = 0,
-              engine: str = "newsproj", dump: Path | None = None, template: str = "off") -> dict[str, Any]:
-    """The item path in this process over one half (or both), scored; the loop for tuning rules on half A."""
+              engine: str = "newsproj", dump: Path | None = None, template: str = "off",
+              gap: float | None = None) -> dict[str, Any]:
+    """The item path in this process over one half (or both), scored; the loop for tuning rules on half A. With
+    ``gap``: the baselines of ``COMPARED`` on the same pages too, their F1 beside each of the worst pages, and the
+    pages where one beats ours by ``gap`` or more (:func:`beaten`)."""
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
@@ -633,6 +655,15 @@ def inprocess(names: list[Path], half: str | None, registry: bool, worst: int = 
             summary["worst"] = sorted(
                 ((r["f1"], r["id"], r["url"], r["matched"]) for r in result["pages"]), key=lambda r: r[0]
             )[:worst]
+            summary["baselines"] = {}
+            if gap is not None and engine == "newsproj":
+                theirs = {}
+                for name in COMPARED:
+                    _write(workdir / f"{corpus.name}.{name}.jsonl", BASELINES[name](corpus, pages))
+                    scored = score(truth, workdir / f"{corpus.name}.{name}.jsonl")
+                    theirs[name] = scored["pages"]
+                    summary["baselines"][name] = {r["id"]: r["f1"] for r in scored["pages"]}
+                summary["beaten"] = beaten(result["pages"], theirs, gap)
             summary["chrome_lines"] = [(r["id"], c["line"][:100]) for r in result["pages"]
                                        for c in r.get("chrome_lines") or []][:30]
             results[corpus.name] = summary
@@ -652,6 +683,9 @@ def main(argv: list[str] | None = None) -> int:
                              "venv, made on first use from bench/baselines.lock)")
     parser.add_argument("--dump", type=Path, help="with --inprocess: write per-page scores to DIR")
     parser.add_argument("--verbose", action="store_true", help="list removed truth lines and chrome lines")
+    parser.add_argument("--beaten", type=float, metavar="GAP",
+                        help="with --inprocess: score trafilatura and readability on the same pages too, show their "
+                             "F1 beside the worst pages, and list the pages where one beats ours by GAP or more")
     parser.add_argument("--template", choices=("off", "first", "second"), default="off",
                         help="with --inprocess: the crawl's template-line rule as a first or a second run meets it")
     args = parser.parse_args(argv)
@@ -663,7 +697,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.inprocess:
         try:
             results = inprocess(names, args.half, not args.no_registry, args.worst, args.engine, args.dump,
-                                args.template)
+                                args.template, args.beaten)
         except baselines.Unavailable as exc:
             print(f"{args.engine} cannot run here: {exc}", file=sys.stderr)
             return 1
@@ -673,7 +707,13 @@ def main(argv: list[str] | None = None) -> int:
                   f"removed={s['truth_lines_removed'] or 0:.4f} head={_f(s['headline'])} auth={_f(s['authors'])} "
                   f"date={_f(s['date'])} lang={_f(s['language'])}")
             for row in s["worst"]:
-                print(f"    {row[0]:.3f} {row[1]} {row[2]}{'' if row[3] else ' (no record)'}")
+                others = "".join(f" {name[:4]}={f1s.get(row[1], 0.0):.3f}" for name, f1s in s["baselines"].items())
+                print(f"    {row[0]:.3f}{others} {row[1]} {row[2]}{'' if row[3] else ' (no record)'}")
+            if "beaten" in s:
+                print(f"    beaten by {args.beaten} or more on {len(s['beaten'])} pages:")
+                for ours, others, page_id, url in s["beaten"]:
+                    their = " ".join(f"{name[:4]}={f1:.3f}" for name, f1 in others.items())
+                    print(f"    {ours:.3f} {their} {page_id} {url}")
             if args.verbose:
                 for hit in s["removed_examples"]:
                     print("    removed:", hit)

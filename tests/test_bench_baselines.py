@@ -143,3 +143,16 @@ def test_a_directory_the_bench_did_not_make_is_never_removed_for_the_venv(tmp_pa
     with pytest.raises(baselines.Unavailable, match="could not be made"):
         baselines.python(theirs)
     assert not theirs.exists()
+
+
+def test_pages_a_baseline_beats_by_the_gap() -> None:
+    """``--beaten``: the pages where trafilatura or readability beats the item path by the gap or more, most beaten
+    first; a page a baseline has no record of scores 0 for it."""
+    ours = [{"id": "a", "url": "u/a", "f1": 0.50}, {"id": "b", "url": "u/b", "f1": 0.90},
+            {"id": "c", "url": "u/c", "f1": 0.10}, {"id": "d", "url": "u/d", "f1": 0.97}]
+    theirs = {"trafilatura": [{"id": "a", "f1": 0.56}, {"id": "b", "f1": 0.94}, {"id": "c", "f1": 0.80}],
+              "readability": [{"id": "a", "f1": 0.40}, {"id": "b", "f1": 0.93}, {"id": "d", "f1": 0.99}]}
+    assert quality.beaten(ours, theirs, 0.05) == [
+        (0.10, {"trafilatura": 0.80, "readability": 0.0}, "c", "u/c"),
+        (0.50, {"trafilatura": 0.56, "readability": 0.40}, "a", "u/a"),
+    ]

@@ -76,6 +76,21 @@ def assert_bad_invocation(proc: subprocess.CompletedProcess, *needles: str) -> s
     # crawl had started
     (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_STATE_BACKEND=newsproj.state.open_store"),
      ("-s NEWSPROJ_STATE_BACKEND=newsproj.state.open_store: is a function, not a class", "StateStore class")),
+    # (attack17) a class that is no StateStore: two tracebacks, 180 lines and exit 3 once the crawl had started
+    (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_STATE_BACKEND=collections.OrderedDict"),
+     ("-s NEWSPROJ_STATE_BACKEND=collections.OrderedDict: is no StateStore (no owner_of, record, close)",
+      "StateStore class")),
+    # (attack17) the Redis backend without REDIS_URL: a ValueError's traceback, 113 lines and exit 1 once it had started
+    (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_STATE_BACKEND=newsproj.state.redis.RedisStateStore"),
+     ("keeps the state in Redis and needs -s REDIS_URL",)),
+    # (attack17) a page time limit no timer takes: every page failed (OverflowError), two tracebacks, exit 3
+    (("-a", f"start_urls={SEED}", "-s", "NEWSPROJ_PAGE_TIME_LIMIT=inf"),
+     ("setting NEWSPROJ_PAGE_TIME_LIMIT: expected a number between 0 and 86400, got 'inf'",)),
+    # (attack17) Scrapy's log settings: its log handler raised (a traceback, exit 1) before any check of ours
+    (("-a", f"start_urls={SEED}", "-s", "LOG_LEVEL=LOUD"),
+     ("setting LOG_LEVEL: expected one of CRITICAL, ERROR, WARNING, INFO, DEBUG, got 'LOUD'",)),
+    (("-a", f"start_urls={SEED}", "-s", "LOG_FILE=/nonexistent-attack17/run.log"),
+     ("-s LOG_FILE=/nonexistent-attack17/run.log: its folder /nonexistent-attack17 does not exist",)),
 ])
 def test_bad_invocation(tmp_path, args, needles):
     line = assert_bad_invocation(scrapy("crawl", "news", "-s", f"STATE_DIR={tmp_path / 'state'}", *args), *needles)
@@ -139,15 +154,13 @@ def test_a_redis_that_cannot_be_reached_is_one_line_and_exit_1(tmp_path, demo_se
 
 def test_a_database_the_redis_has_not_is_one_line_and_exit_2(tmp_path, demo_server, redis_server):
     """REDIS_URL's database past the server's last (16 by default): "ResponseError: DB index is out of range" was a
-    traceback of the state store's first read (~150 lines of stderr) and exit 1; a setting to fix, nothing fetched."""
+    traceback of the state store's first read (~150 lines of stderr) and exit 1; a setting to fix, nothing fetched.
+    (attack17) One line: it was the last of 80, after Scrapy's log; the pre-start check asks the server now."""
     url = redis_server.rsplit("/", 1)[0] + "/99"
     proc = scrapy("crawl", "news", "-a", f"start_urls={demo_server.base}/", "-s", "NEWSPROJ_ALLOW_PRIVATE=1",
                   "-s", f"REDIS_URL={url}", "-O", str(tmp_path / "out.jsonl"))
-    assert proc.returncode == 2, proc.stderr[-2000:]
-    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
-    last = proc.stderr.strip().splitlines()[-1]
-    assert last.startswith("scrapy crawl news: -s REDIS_URL: the Redis refused the crawl's first request"), last
-    assert "DB index is out of range" in last
+    assert_bad_invocation(proc, "scrapy crawl news: -s REDIS_URL: the Redis refused its database",
+                          "DB index is out of range")
 
 
 def test_read_only_state_dir():

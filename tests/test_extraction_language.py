@@ -55,6 +55,19 @@ def test_chinese_split_between_its_varieties_is_chinese():
     assert contradicts("zh-CN", CHINESE_BRIEF * 8) is None
 
 
+CANTONESE = ("今日天文台話，聽日會有一場大雨，市民出門記得帶遮。政府亦都呼籲大家留喺屋企，唔好去海邊。"
+             "佢哋話呢場雨會落到禮拜五，啲學校可能要停課。記者喺中環見到好多人排隊買嘢，佢哋都好擔心。")
+
+
+def test_a_variety_of_the_stated_macrolanguage_is_no_contradiction():
+    """(attack17) A Hong Kong page that says ``zh-HK``, written in Cantonese: the model is sure it is ``yue`` (0.9998),
+    a variety of zh. The record said ``yue``, dropping the page's own region; it keeps ``zh-HK`` (and a template's
+    "en-US" on the same text is still overridden)."""
+    assert detect_language(CANTONESE * 8) == "yue"
+    assert contradicts("zh-HK", CANTONESE * 8) is None
+    assert contradicts("en-US", CANTONESE * 8) == "yue"
+
+
 def test_short_texts_are_weighed_in_bounded_time():
     import time
 

@@ -680,3 +680,16 @@ def test_a_bold_last_line_that_is_no_signature_stays(last):
     article = extract(html, "http://127.0.0.1/vi/thoi-su/xe-buyt-dien-4721093.html").article
     assert article.authors == []
     assert article.articleBody.split("\n")[-1] == lxml.html.fromstring(last).text_content()
+
+
+@pytest.mark.parametrize("subheading", ["By The Numbers", "By Then It Was Too Late", "By Any Means Necessary",
+                                        "By Design"])
+def test_a_title_case_subheading_at_the_top_that_starts_with_by_names_nobody(subheading: str):
+    """(attack17) A feature's first line, a subheading in title case, is no byline: its words are no one's name
+    ("The", "Then", "Any"), or it is one word that is no agency's. Session 16's names-only rule made "The Numbers",
+    "Then It Was Too Late" the authors: a value the page does not state."""
+    article = extract(_old_table("", [subheading, *STORY]), "http://127.0.0.1/news/library.asp?id=7").article
+    assert article.authors == []
+    for agency in ("Reuters", "CP"):  # (one word, an agency's name or initials: "By CP", the Canadian Press)
+        article = extract(_old_table(f"<p>By {agency}</p>"), "http://127.0.0.1/news/library.asp?id=7").article
+        assert [a.name for a in article.authors] == [agency]

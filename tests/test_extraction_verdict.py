@@ -428,18 +428,65 @@ PROMO_TEXT = ["The county's schools recorded their best reading results for a de
 @pytest.mark.parametrize("label", ["Read also", "यह भी पढ़ें", "Baca juga", "اقرأ أيضاً", "Lees ook", "もっと読む"])
 def test_a_label_and_the_headline_of_another_page_between_paragraphs_is_no_line_of_the_text(label):
     """A cross-promotion in any language: a short label, a colon, and a link to another story of the site that is
-    the whole of its block. Lines that look alike but are the article's stay: a link inside a sentence after a
-    colon, a label with a time, a link to another site, a colon without a link."""
+    the whole of its block (cleaning drops it as ``related``, counted). Lines that look alike but are the article's
+    stay: a link inside a sentence after a colon, a label with a time, a link to another site, a colon without a
+    link."""
     keep = ["The minister said: <a href='/news/2024/plan'>the plan for the new school</a> will go ahead next year.",
             "Update 3pm: <a href='/news/2024/arrests'>Police have arrested two men after the fire</a>",
-            "Source: <a href='https://stats.example.org/reading'>County reading statistics for the year 2024</a>",
+            "Details: <a href='https://stats.example.org/reading'>The county publishes its reading figures each "
+            "summer</a>",
             "Background: the council first proposed the scheme in 2019, after a poor year for reading."]
     html = ("<html><head><title>Reading results best for a decade | Wire</title></head><body><article>"
             f"<h1>Reading results best for a decade</h1><p>{PROMO_TEXT[0]}</p><p><strong>{label}:</strong> <a "
             f"href='/news/2024/06/01/library-hours'>Library to open until eight on Thursday evenings</a></p>"
             + "".join(f"<p>{t}</p>" for t in PROMO_TEXT[1:]) + "".join(f"<p>{k}</p>" for k in keep)
             + "</article></body></html>")
-    body = extract(html, "http://127.0.0.1/news/2024/06/02/reading").article.articleBody
+    outcome = process_page(PageItem(url="http://127.0.0.1/news/2024/06/02/reading", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    body = outcome.article.articleBody
     assert "Library to open" not in body
+    assert (f"{label}: Library to open until eight on Thursday evenings", "related") in outcome.removed
     for line in keep:
         assert lxml.html.fromstring(line).text_content() in body.split("\n"), line
+
+
+SHORT_HEADLINES = [("Mill to close in September", "The last working mill in Harwood will close in September, its "
+                    "owners said on Wednesday"),
+                   ("Council tax up again", "Bills will rise by 4.5 per cent from April after the cabinet agreed "
+                    "the budget"),
+                   ("Fire at Eastgate school", "Firefighters were called to the school's science block in the early "
+                    "hours of Monday"),
+                   ("Ferry fares rise", "Passengers will pay nine per cent more for their tickets from the first "
+                    "of April"),
+                   ("Night buses extended", "A late night bus service to the airport will run for another six "
+                    "months")]
+
+
+@pytest.mark.parametrize("row", [
+    "<tr><td><a href='/news/{i}.html'><b>{h}</b></a><br><font size='2'>{s}...</font></td></tr>",  # headline, summary
+    "<tr><td><font size='1'>12.04.2011</font></td><td><a href='/news/{i}.html'><b>{h}</b></a><br>{s}.</td></tr>",
+])
+def test_a_section_of_short_headlines_is_a_listing(row):
+    """(attack17) Headlines of three to five words ("Ferry fares rise") over their summaries in an old layout's
+    table: a listing, as a section of longer headlines is. (A first fix for list articles, which judged link texts
+    of four words or fewer names, made this section an article: its links unfollowed.)"""
+    from tests.old_layouts import _listing_page
+
+    rows = "".join(row.format(i=i, h=h, s=s) for i, (h, s) in enumerate(SHORT_HEADLINES))
+    html = _listing_page("Local News", f"<table width='100%'>{rows}</table>")
+    page = PageItem(url="http://127.0.0.1:8000/news/local/", html=html, date_downloaded="2009-03-14T10:00:00+00:00")
+    assert process_page(page, find_site=False).listing == "teasers"
+
+
+@pytest.mark.parametrize("label", ["<h2>Stories tagged with Harwood:</h2>", "<p>All our stories about Harwood:</p>"])
+def test_a_listings_own_label_ending_with_a_colon_opens_no_list_of_its_own(label):
+    """(attack17) A list article's intro ending with a colon ("These are the five that came top:") makes the lines
+    below its linked names the items' text. A tag page's label ("Stories tagged with Harwood:"), a heading or a
+    line of a few words, above headline <br> summary teasers, does not: it stays a listing, as on 134c87a."""
+    from tests.old_layouts import STORIES, _listing_page
+
+    teasers = "".join(f"<div class='item'><a href='{p.path}'><b>{p.headline}</b></a><br>{p.lines[0]}</div>"
+                      for p in STORIES if p.language == "en")
+    html = _listing_page("Harwood", label + teasers)
+    page = PageItem(url="http://127.0.0.1:8000/tag/harwood/", html=html, date_downloaded="2009-03-14T10:00:00+00:00")
+    assert process_page(page, find_site=False).listing == "teasers"

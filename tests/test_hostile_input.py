@@ -543,3 +543,24 @@ def test_many_times_in_one_paragraph_are_read_linearly():
     sentence = "The council met on <time datetime='2024-03-03'>3 March</time> and agreed on the plan for the city. "
     tree = lxml.html.fromstring(f"<html><body><article><p>{sentence * 20_000}</p></article></body></html>")
     finishes(_inline_repairs, tree, seconds=1.0)
+
+
+@pytest.mark.parametrize("after", [": a description", " (an aside)", " — A summary"])
+def test_a_listing_verdict_over_10_000_link_led_lines_is_linear(after):
+    """(attack17) The old-layout listing verdict reads every line once against the page's link texts (the first
+    MAX_LINKS of them), whatever follows a link: a colon, a possessive, an aside, a dash, a date or nothing; an intro
+    line ending with a colon above them."""
+    import lxml.html
+
+    from newsproj.extraction import metadata
+    from newsproj.extraction.verdict import listing_reason
+
+    heads = [f"The headline of story {letters(i)} here" for i in range(10_000)]
+    intro = "Here are all of the stories we have today:"  # (a list's intro: the page's headings are read, once)
+    headings = "<h2>" + "word " * 100_000 + "</h2>" + "<h3>A heading of the page</h3>" * 1_000
+    html = ("<html><body>" + headings + f"<p>{intro}</p>"
+            + "".join(f"<p><a href='/n/{i}.html'>{h}</a>{after}</p>" for i, h in enumerate(heads)) + "</body></html>")
+    tree = lxml.html.fromstring(html)
+    page = metadata.read(tree)
+    body = "\n".join([intro] * 1_000 + [h + after for h in heads])
+    finishes(listing_reason, tree, "https://example.com/news/", body, page)

@@ -40,6 +40,11 @@ def test_every_default_is_valid():
         ("NEWSPROJ_BACKOFF_BASE", "fast", "expected a number ≥ 0, got 'fast'"),
         ("NEWSPROJ_ALLOW_PRIVATE", "perhaps", "expected a boolean"),
         ("NEWSPROJ_CONTACT_URL", "ftp://x", "expected an http(s) URL or mailto: address"),
+        # (attack17) a number no timer takes: every page of the crawl failed with OverflowError, two tracebacks,
+        # exit 3
+        ("NEWSPROJ_PAGE_TIME_LIMIT", "inf", "expected a number between 0 and 86400, got 'inf'"),
+        ("NEWSPROJ_PAGE_TIME_LIMIT", "1e12", "expected a number between 0 and 86400, got '1e12'"),
+        ("NEWSPROJ_BACKOFF_MAX", "inf", "expected a number ≥ 0, got 'inf'"),
     ],
 )
 def test_bad_values_are_named(name, value, message):

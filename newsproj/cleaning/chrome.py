@@ -424,12 +424,15 @@ def clean_body(
     captions: Set[str] = frozenset(),
     media: Set[str] = frozenset(),
     dates: tuple[str, ...] | None = None,
+    promos: Set[str] = frozenset(),
 ) -> Cleaned:
     """The body without chrome lines; ``drop_lines`` are the site's own extra patterns; ``captions`` the page's
     picture captions (whitespace-normalised, :func:`newsproj.extraction.generic.picture_captions`); ``media`` the
     titles, captions and descriptions its JSON-LD media objects state (:func:`newsproj.extraction.media_lines`);
     ``dates`` the record's ISO dates (published, modified): a labelled date line at the top goes only when it
-    states one of them (None: not checked)."""
+    states one of them (None: not checked);
+    ``promos`` its lines that are a label and a link to another story (:func:`newsproj.extraction.verdict.
+    promo_lines`), dropped as ``related``."""
     vocab = vocabulary()
     extra = tuple(re.compile(p, re.I) for p in drop_lines)
     lines = [" ".join(line.split()) for line in body.split("\n")]
@@ -523,6 +526,13 @@ def clean_body(
         at = bisect.bisect_left(credits, glued)
         if at < len(credits) and credits[at].startswith(glued):
             drop(i, "caption")
+
+    # 2b'. a line that is a label and a link to another story of the site ("Read also: <a>…</a>", any language)
+    if promos:
+        promoted = {" ".join(p.split()) for p in promos}
+        for i, line in enumerate(lines):
+            if keep[i] and line in promoted:
+                drop(i, "related")
 
     # 2c. a line that is exactly a picture's caption (its alt text, shown again in the picture's own block and
     #     nowhere else on the page): the caption, or the headline of a teaser tile, not the article's prose

@@ -36,6 +36,7 @@ from urllib.parse import unquote, urlsplit
 from scrapy.commands import ScrapyHelpFormatter
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
+from scrapy.settings import SETTINGS_PRIORITIES
 
 from ..exceptions import SiteConfigError
 from ..middlewares.config import validate
@@ -165,6 +166,56 @@ def _stats_file_problem(value: str) -> str | None:
             f"folder this user can write")
 
 
+def _log_file_problem(value: str) -> str | None:
+    """Why Scrapy cannot open ``LOG_FILE`` for writing (its folder missing or not writable, a directory): what was
+    a traceback and exit 1 when the crawler process set up its logging, before any newsproj check; or None."""
+    path = Path(value)
+    fix = "give LOG_FILE a file in an existing folder this user can write"
+    if path.is_dir():
+        return f"-s LOG_FILE={value}: is a directory; {fix}"
+    if not path.parent.is_dir():
+        return f"-s LOG_FILE={value}: its folder {path.parent} does not exist; {fix}"
+    if not os.access(path if path.exists() else path.parent, os.W_OK):
+        return f"-s LOG_FILE={value}: is not writable; {fix}"
+    return None
+
+
+PREFLIGHT_REDIS_SECONDS = 2.0
+"""How long the pre-start check waits for the Redis of ``REDIS_URL`` (an unreachable one is the crawl's to report)."""
+
+
+def _redis_database_problem(settings: BaseSettings) -> str | None:
+    """The Redis of ``REDIS_URL`` refusing the URL's database ("DB index is out of range": a setting to fix), asked
+    before the crawler process sets up its log: the one line was the last of 80. Any other outcome (the server
+    unreachable, slow, answering another error) is None here: the crawl reports it as it did (exit 1)."""
+    from redis import exceptions
+    from scrapy_redis.connection import get_redis_from_settings  # type: ignore[import-untyped]
+
+    quick = settings.copy()
+    quick.set("REDIS_PARAMS", {**settings.getdict("REDIS_PARAMS"), "socket_timeout": PREFLIGHT_REDIS_SECONDS,
+                               "socket_connect_timeout": PREFLIGHT_REDIS_SECONDS, "retry_on_timeout": False},
+              priority=max(settings.getpriority("REDIS_PARAMS") or 0, SETTINGS_PRIORITIES["cmdline"]))
+    client = None
+    try:
+        client = get_redis_from_settings(quick)
+        client.ping()  # (connecting selects the URL's database)
+    except exceptions.ResponseError as exc:
+        if "db index" in str(exc).lower():
+            return (f"-s REDIS_URL: the Redis refused its database ({type(exc).__name__}: {exc}); nothing was "
+                    f"crawled; give redis://[:PASSWORD@]HOST:PORT/DB with a database that server has "
+                    f"(docs/distributed.md)")
+    except Exception:  # noqa: BLE001, S110 - unreachable, slow, refused otherwise: the crawl says so, exit 1
+        pass
+    finally:
+        if client is not None:
+            client.close()
+    return None
+
+
+_STORE_METHODS = ("get", "owner_of", "record", "close")
+"""What a :class:`newsproj.state.StateStore` class must have (the protocol's methods)."""
+
+
 def _distributed_problem(settings: BaseSettings) -> str | None:
     """A ``REDIS_URL`` that redis-py cannot parse, a ``NEWSPROJ_CRAWL_ID`` no crawl can have, a
     ``NEWSPROJ_STATE_BACKEND`` that cannot be imported: what failed as a traceback and exit 1 once the crawl had
@@ -183,6 +234,9 @@ def _distributed_problem(settings: BaseSettings) -> str | None:
             # (redis-py ignores a database that is no number, "/x" → database 0, and joins "/1/2" into 12)
             return (f"-s REDIS_URL: the database {database!r} is not a number; give redis://[:PASSWORD@]HOST:PORT/DB "
                     f"(docs/distributed.md)")
+        refused = _redis_database_problem(settings)
+        if refused:
+            return refused
         explicit = settings.get("NEWSPROJ_CRAWL_ID")
         if explicit:
             from ..distributed.keys import crawl_id_problem
@@ -202,6 +256,13 @@ def _distributed_problem(settings: BaseSettings) -> str | None:
         if not isinstance(store, type):  # (a module or a function imports too, and failed once the crawl started)
             return (f"-s NEWSPROJ_STATE_BACKEND={backend}: is a {type(store).__name__}, not a class; give the import "
                     f"path of a StateStore class, or leave it unset (REDIS_URL sets it)")
+        missing = [name for name in _STORE_METHODS if not callable(getattr(store, name, None))]
+        if missing:  # (a class that is no StateStore, "builtins.dict": two tracebacks and exit 3 once it had started)
+            return (f"-s NEWSPROJ_STATE_BACKEND={backend}: is no StateStore (no {', '.join(missing)}); give the "
+                    f"import path of a StateStore class, or leave it unset (REDIS_URL sets it)")
+        if not url and store.__module__ == "newsproj.state.redis":  # (a traceback and exit 1 once it had started)
+            return (f"-s NEWSPROJ_STATE_BACKEND={backend}: keeps the state in Redis and needs -s REDIS_URL=redis://"
+                    f"HOST:PORT/DB; give both, or neither (STATE_DIR keeps it in files)")
     return None
 
 
@@ -211,7 +272,9 @@ def preflight(settings: BaseSettings, spider_name: str, spargs: dict[str, Any]) 
     if problems:
         return "; ".join(problems)
     stats_file = settings.get("NEWSPROJ_STATS_FILE")
-    problem = (stats_file and _stats_file_problem(str(stats_file))) or _distributed_problem(settings)
+    log_file = settings.get("LOG_FILE")
+    problem = (stats_file and _stats_file_problem(str(stats_file))) or (
+        log_file and _log_file_problem(str(log_file))) or _distributed_problem(settings)
     if problem:
         return problem
     loader = _spider_loader(settings)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urljoin, urlsplit, urlunsplit
 
 import courlan
 from lxml import etree
@@ -109,7 +109,65 @@ _PAGED_HREFS = etree.XPath(
     " or contains(@href, 'Seite')]/@href", smart_strings=False)
 """hrefs that may name the page or one of ``PAGE_PARAMS`` (any case: _PAGE_PARAM tells)."""
 _PAGE_PARAM = re.compile(r"(?:^|[?&;])(?:" + "|".join(sorted(PAGE_PARAMS)) + r")=\d", re.I)
+_PAGE_NUMBER = re.compile(r"[1-9][0-9]?").fullmatch
+"""A page number in a query as pagers write it (no leading zero, no sign, ASCII digits)."""
 _NUMBERED = re.compile(r"(?:/(?:page/)?|[_-])([2-9]|1[0-9]|20)(/?)$")
+
+
+@dataclass(frozen=True)
+class _Pager:
+    """One page of an article as :func:`article_pages` numbers its siblings: its URL's parts, its query, and the
+    stem its other pages are numbered from (the first page's path, without an extension ``dot + ext``)."""
+
+    own: SplitResult
+    own_query: dict[str, str]
+    stem: str
+    dot: str
+    ext: str
+
+
+def _pager(url: str) -> _Pager | None:
+    try:
+        own = urlsplit(url)
+    except ValueError:
+        return None
+    own_query = dict(parse_qsl(own.query, keep_blank_values=True))
+    stem, dot, ext = own.path.rpartition(".") if "." in own.path.rsplit("/", 1)[-1] else (own.path.rstrip("/"), "", "")
+    numbered = None if own.query else _NUMBERED.search(stem)
+    if numbered and (dot or numbered.group().startswith("/")):
+        # (a page of the article past its first: its siblings are numbered from the first page's path, not from its
+        # own, or a page linking its own path + "/3/" starts a chain that never ends: /2/3/, /2/3/4/, ...)
+        stem = stem[: numbered.start()]
+    return _Pager(own, own_query, stem, dot, ext)
+
+
+def _sibling(pager: _Pager, target: SplitResult) -> int | None:
+    """The page number of ``target`` when it is another page of ``pager``'s article (1 for its first page: the
+    page number left out), else None."""
+    own, own_query, stem, dot, ext = pager.own, pager.own_query, pager.stem, pager.dot, pager.ext
+    if target.netloc != own.netloc or target.scheme != own.scheme:
+        return None
+    if target.path == own.path and target.query != own.query:
+        query = dict(parse_qsl(target.query, keep_blank_values=True))
+        changed = {k for k in query.keys() | own_query.keys() if query.get(k) != own_query.get(k)}
+        if not changed or not changed <= PAGE_PARAMS or any(
+                not _PAGE_NUMBER(query.get(k) or "") or not 1 <= int(query[k]) <= MAX_ARTICLE_PAGES
+                for k in changed if k in query):
+            return None  # (a number as written, no leading zero: "?page=02", "?page=002"... is a new URL each)
+        if changed - own_query.keys() and own_query.keys() & PAGE_PARAMS:
+            return None  # (a second page number beside the page's own: ?page=2&pg=3, then &seite=4... no end)
+        return min((int(query[k]) if k in query else 1) for k in changed)
+    if stem and not target.query and not own.query and target.path != own.path:
+        rest = target.path[len(stem):] if target.path.startswith(stem) else ""
+        if dot and rest.endswith(dot + ext):
+            rest = rest[: -len(dot + ext)]
+        elif dot:
+            return None
+        numbered = _NUMBERED.fullmatch(rest) if rest else None
+        if numbered is None or (not dot and not rest.startswith("/")):
+            return None  # (a slug with "-2" and no file name is another post's: WordPress's "title-2")
+        return int(numbered.group(1))
+    return None
 
 
 def article_pages(tree: HtmlElement, url: str) -> list[str]:
@@ -119,18 +177,10 @@ def article_pages(tree: HtmlElement, url: str) -> list[str]:
     numbers 2 to ``MAX_ARTICLE_PAGES``, at most that many pages. An article's other links are not followed (its
     related stories, its sections: the site's listings and sitemaps give them), but its own next pages hold the
     rest of its text, which nothing else links."""
-    try:
-        own = urlsplit(url)
-    except ValueError:
+    pager = _pager(url)
+    if pager is None:
         return []
-    own_query = dict(parse_qsl(own.query, keep_blank_values=True))
-    stem, dot, ext = own.path.rpartition(".") if "." in own.path.rsplit("/", 1)[-1] else (own.path.rstrip("/"), "", "")
-    numbered = None if own.query else _NUMBERED.search(stem)
-    if numbered and (dot or numbered.group().startswith("/")):
-        # (a page of the article past its first: its siblings are numbered from the first page's path, not from its
-        # own, or a page linking its own path + "/3/" starts a chain that never ends: /2/3/, /2/3/4/, ...)
-        stem = stem[: numbered.start()]
-    name = stem.rsplit("/", 1)[-1]
+    name = pager.stem.rsplit("/", 1)[-1]
     found: list[str] = []
     seen: set[str] = set()
     # (most links name neither the page nor a page number: not read as strings, nor resolved, ~20 µs each)
@@ -145,26 +195,7 @@ def article_pages(tree: HtmlElement, url: str) -> list[str]:
             target = urlsplit(urljoin(url, href))
         except ValueError:
             continue
-        if target.netloc != own.netloc or target.scheme != own.scheme:
-            continue
-        if target.path == own.path and target.query != own.query:
-            query = dict(parse_qsl(target.query, keep_blank_values=True))
-            changed = {k for k in query.keys() | own_query.keys() if query.get(k) != own_query.get(k)}
-            if not changed or not changed <= PAGE_PARAMS or any(
-                    not (query.get(k) or "").isdigit() or not 1 <= int(query[k]) <= MAX_ARTICLE_PAGES
-                    for k in changed if k in query):
-                continue
-            if changed - own_query.keys() and own_query.keys() & PAGE_PARAMS:
-                continue  # (a second page number beside the page's own: ?page=2&pg=3, then &seite=4... no end)
-        elif stem and not target.query and not own.query and target.path != own.path:
-            rest = target.path[len(stem):] if target.path.startswith(stem) else ""
-            if dot and rest.endswith(dot + ext):
-                rest = rest[: -len(dot + ext)]
-            elif dot:
-                continue
-            if not rest or not _NUMBERED.fullmatch(rest) or (not dot and not rest.startswith("/")):
-                continue  # (a slug with "-2" and no file name is another post's: WordPress's "title-2")
-        else:
+        if _sibling(pager, target) is None:
             continue
         link = urlunsplit(target)
         if link != url and link not in found:
@@ -172,6 +203,19 @@ def article_pages(tree: HtmlElement, url: str) -> list[str]:
             if len(found) >= MAX_ARTICLE_PAGES:
                 break
     return found
+
+
+def later_page(url: str, first: str) -> bool:
+    """Whether ``url`` is a later page (2 or more) of the multi-page article whose first page is ``first``, as
+    :func:`article_pages` numbers them (``?page=2``, ``/2/``, ``name_2.htm``): a page whose canonical link names its
+    article's first page is still a page of its own (its text is not the first page's)."""
+    pager = _pager(first)
+    try:
+        target = urlsplit(url)
+    except ValueError:
+        return False
+    number = _sibling(pager, target) if pager is not None else None
+    return number is not None and number >= 2
 
 
 def _denied_extension(url: str) -> bool:

@@ -9,6 +9,7 @@ Per field, the site's rules come first (when it has any), then the generic sourc
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from html import unescape
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
+from ..discovery.links import later_page
 from ..discovery.urls import absolute_url, canonical_url, host_of
 from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
@@ -53,6 +55,9 @@ class Extraction:
     media: frozenset[str] = frozenset()
     """The titles, captions and descriptions of the page's JSON-LD media objects (:func:`media_lines`): a body
     line that is one of them is a player's or a picture's text, not the article (cleaning drops it)."""
+    promos: frozenset[str] = frozenset()
+    """Body lines that are a label and a link to another story of the site (:func:`verdict.promo_lines`, "Read
+    also: <a>…</a>" in any language): a cross-promotion, not the article (cleaning drops it as ``related``)."""
 
 
 def _unescaped(text: str) -> str:
@@ -185,21 +190,41 @@ def _top_lines(body: str) -> set[str]:
 
 _NAME_JOINS = frozenset(("and", "&", "de", "van", "von", "der", "da", "del", "la", "le"))
 MAX_BYLINE_NAME_WORDS = 8
+_NO_NAME_WORDS = frozenset((
+    "the", "a", "an", "this", "that", "these", "those", "then", "now", "all", "any", "some", "no", "not", "far",
+    "it", "its", "our", "my", "your", "his", "her", "their", "we", "you", "they", "he", "she", "i", "is", "was",
+    "are", "were", "be", "been", "too", "so", "how", "what", "when", "where", "who", "why", "way",
+))
+"""Words of a title-case subheading that no name holds: "By The Numbers", "By Then It Was Too Late", "By Any Means"."""
+_ACRONYM = re.compile(r"[A-Z]{2,5}").fullmatch
+"""A news agency's initials ("CP", "UPI", "PTI"): a byline of one word."""
 
 
 def _names_only(line: str) -> bool:
     """"By" and names, nothing else: capitalised words (and their joins, "and", "van"...), no comma, role or date
-    ("By Sam Okoro, Associated Press Writer" goes on: the article's own line)."""
+    ("By Sam Okoro, Associated Press Writer" goes on: the article's own line); no word a name never is ("By The
+    Numbers" above a story's figures is its subheading, ``_NO_NAME_WORDS``); one word only when it is an agency's
+    ("By Reuters", its initials: "By CP"; "By Design" is a subheading too)."""
     words = line.split()[1:]
+    if len(words) == 1 and words[0].casefold().rstrip(".") not in AGENCIES and not _ACRONYM(words[0]):
+        return False
     return 0 < len(words) <= MAX_BYLINE_NAME_WORDS and all(
-        w in _NAME_JOINS or (w[:1].isupper() and all(c.isalpha() or c in ".'’-" for c in w)) for w in words)
+        w in _NAME_JOINS or (w[:1].isupper() and w.casefold() not in _NO_NAME_WORDS
+                             and all(c.isalpha() or c in ".'’-" for c in w)) for w in words)
 
 
-def _site_named(authors: list[str], page: metadata.PageMeta, site_url: str) -> bool:
+def _site_named(authors: list[str], page: metadata.PageMeta, tree: HtmlElement, url: str) -> bool:
     """Every author is the site itself: its og:site_name, or a name its host holds ("VnExpress" on vnexpress.net)."""
     site = "".join((page.meta.get("og:site_name") or "").casefold().split())
-    host = host_of(site_url)
-    return all((key := "".join(a.casefold().split())) and (key == site or key in host) for a in authors)
+    keys = ["".join(a.casefold().split()) for a in authors]
+    if not all(keys):
+        return False
+    if all(key == site for key in keys):
+        return True
+    if any(" " in a.strip() for a in authors):
+        return False  # (a person's name: the page's host is not looked up, that may walk its links)
+    host = host_of(_site_url(tree, page, url))
+    return bool(host) and all(key == site or key in host for key in keys)
 
 
 def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None, body: str = "") -> list[str]:
@@ -396,17 +421,20 @@ def extract(
     authors = author_names(rules["authors"]) if "authors" in rules else _authors(page, url, tree, body)
     if "articleBody" not in rules:
         body = metadata.without_role_bylines(body)
-        signed = metadata.signature(tree, body)
-        if signed:  # (the author's name alone under the text, set right: a signature, not a line of it)
+        # (the author's name alone under the text, set right: a signature, not a line of it; looked for below the
+        # text only where no one but the site is named, the page's walk for it costs)
+        unnamed = not authors or _site_named(authors, page, tree, url)
+        signed = metadata.signature(tree, body, below=unnamed)
+        if signed:
             name, in_body = signed
             if in_body:
                 body = body.rsplit("\n", 1)[0]
-            if (not authors or _site_named(authors, page, _site_url(tree, page, url))) and \
-                    not metadata.source_credit(name, _language(page, body, site)):  # ("Theo Reuters": a source)
+            if unnamed and not metadata.source_credit(name, _language(page, body, site)):  # ("Theo Reuters")
                 authors = author_names([name])
-        promos = promo_lines(tree, url, page, body)
-        if promos:  # ("Read also: <a>another story</a>" between the paragraphs, in any language)
-            body = "\n".join(line for line in body.split("\n") if line not in promos)
+        # ("Read also: <a>another story</a>" between the paragraphs, in any language: cleaning drops them, counted)
+        promos = frozenset(promo_lines(tree, url, page, body))
+    else:
+        promos = frozenset()
     tz = site.timezone if site else None
     published, modified = _dates(page, tree, url, hints, tz, date_downloaded, body)
     if not published and not rules and site_page(tree, page):
@@ -423,6 +451,10 @@ def extract(
         or page.meta.get("twitter:description")
     )
     canonical = absolute_url(page.canonical, url) or absolute_url(page.meta.get("og:url"), url)
+    if canonical and later_page(url, canonical):
+        # (page 2 of a multi-page article naming its first page canonical is a record of its own: under the first
+        # page's URL, dedup dropped it, and the next run's state took its text for the first page's, then back)
+        canonical = None
     image = _image(page, url)
     if "mainImage" in rules:
         image = Image(url=absolute_url(rules["mainImage"][0], url) or rules["mainImage"][0])
@@ -449,7 +481,7 @@ def extract(
     )
     return Extraction(
         article=article, fallbacks=fallbacks, captions=generic.picture_captions(tree, article.articleBody),
-        media=media_lines(page, headline),
+        media=media_lines(page, headline), promos=promos,
     )
 
 

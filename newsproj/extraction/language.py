@@ -62,13 +62,16 @@ def long_enough(text: str) -> bool:
 
 def contradicts(stated: str, text: str | None) -> str | None:
     """The body's language when it is surely not the ``stated`` one (a template's default "en-US" on a page
-    written in isiZulu), else None."""
+    written in isiZulu), else None. A variety of the stated macrolanguage (``MACROLANGUAGES``: Cantonese text under
+    ``zh-HK``) is none."""
     if not text or len(text) < OVERRIDE_CHARS:
         return None
     lang, prob = _classify(text)
     primary = stated.split("-")[0]
     if prob < OVERRIDE_CONFIDENCE or lang == primary or any(lang in g and primary in g for g in _CLOSE):
         return None
+    if _MACRO.get(lang, lang) == _MACRO.get(primary, primary):
+        return None  # (a variety of the stated macrolanguage: Cantonese under "zh-HK", Egyptian Arabic under "ar")
     return lang
 
 

@@ -843,17 +843,19 @@ def _set_right(block: HtmlElement) -> bool:
     return bool(_RIGHT.search(block.get("style") or "")) or (block.get("align") or "").lower() == "right"
 
 
-def signature(tree: HtmlElement, body: str) -> tuple[str, bool] | None:
+def signature(tree: HtmlElement, body: str, below: bool = True) -> tuple[str, bool] | None:
     """The author's name signed under the text: a paragraph set right (its ``style`` or ``align``) holding nothing
     but a bold name of up to ``SIGNATURE_WORDS`` capitalised words ("<p style="text-align:right;"><strong>Minh
-    Anh</strong></p>", as Vietnamese and other sites sign), that is the body's last line or comes right after it;
-    with whether it is the body's last line. None when there is none."""
+    Anh</strong></p>", as Vietnamese and other sites sign), that is the body's last line or (``below``) comes right
+    after it; with whether it is the body's last line. None when there is none."""
     last = body.rsplit("\n", 1)[-1].strip()
     if _signed_name(last) and body.count("\n"):
         for bold in _BOLD_TEXT(tree, t=last)[:MAX_SIGNATURE_ELEMENTS]:
             block = bold.getparent()
             if block is not None and _set_right(block) and " ".join(block.text_content().split()) == last:
                 return last, True
+    if not below:
+        return None
     for bold in _RIGHT_BOLD(tree)[:MAX_SIGNATURE_ELEMENTS]:
         name = " ".join(bold.text_content().split())
         block = bold.getparent()

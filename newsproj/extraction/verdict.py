@@ -283,8 +283,9 @@ def _links_other_page(href: str, url: str, direct: bool, pages: set[str], hosts:
 def headline_links(tree: HtmlElement, url: str, page: PageMeta, more: bool = False,
                    wanted: set[str] | None = None, resolved: dict[str, bool] | None = None,
                    heads: set[HtmlElement] | None = None) -> list[tuple[HtmlElement, str]]:
-    """Links to other pages whose text (``HEADLINE_WORDS`` words or more) is all the text of their block: the
-    headlines of teasers, menus and related-story lists, not links inside a sentence. With ``more``, also the
+    """Links to other pages whose text (``HEADLINE_WORDS`` words or more: :func:`_sized`) is all the text of their
+    block, or its first line above a summary in a block of its own (:func:`_heads_block`): the headlines of teasers,
+    menus and related-story lists, not links inside a sentence. With ``more``, also the
     links to the rest of a teaser's story ("Read more", inside its summary or after it). With ``wanted``, only the
     links whose text is one of these (the caller asks about no other: the rest are not resolved or measured).
     ``heads`` gets the links found only as the first line of their block (:func:`_heads_block`)."""
@@ -399,9 +400,12 @@ def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[s
             end_run()
             continue
         label, rest = line[:colon.start()].strip(), _norm(line[colon.end():])
-        if label and rest and not any(ch.isdigit() for ch in label) and len(label.split()) <= 4:
+        if label and 0 < len(rest) <= PROMO_HEADLINE_CHARS and not any(ch.isdigit() for ch in label) and \
+                len(label.split()) <= 4 and _sized(rest.split(" "), rest, HEADLINE_WORDS):
             wanted[rest] = line
             run.append((label, rest))
+            if len(wanted) >= MAX_PROMOS:
+                break
         else:
             end_run()
     end_run()
@@ -410,13 +414,17 @@ def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[s
     pages, hosts = _own_pages(url, page)
     direct = _splits(url)
     found: set[str] = set()
+    starts = {rest[:_PROMO_START] for rest in wanted}
     for a in islice(tree.iter("a"), MAX_LINKS):
-        href = (a.get("href") or "").strip()
-        if not href or href.startswith(_SKIP_HREF):
-            continue
+        start = (a.text or "").lstrip()[:_PROMO_START]
+        if start and start not in starts and len(start) == _PROMO_START:
+            continue  # (its text starts as no line's rest does: read no further; most links)
         text = _norm(element_text(a))
         promo = wanted.get(text)
-        if promo is None or promo in found or not _sized(text.split(" "), text, HEADLINE_WORDS):
+        if promo is None or promo in found:
+            continue
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(_SKIP_HREF):
             continue
         if text[:1].islower() or _DOCUMENT.search(href):
             continue  # (the label's sentence going on in the link, "In March: <a>the board warned…</a>"; a file)
@@ -429,6 +437,14 @@ def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[s
         if block_text is not None and _norm(block_text) == _norm(promo):
             found.add(promo)
     return found
+
+
+PROMO_HEADLINE_CHARS = 150
+"""A cross-promotion's headline is at most this long (a longer text after a colon is a sentence's)."""
+MAX_PROMOS = 10
+"""Lines looked up as cross-promotions (bounded: the page decides how many lines with a colon it has)."""
+_PROMO_START = 8
+"""Characters of a link's own first text compared with the lines' before its whole text is read."""
 
 
 _VARIANT = re.compile(r"(?:print|amp|comments?|comment-page-\d+|feed|email|share|pdf)(?:[/?#.]|$)")
@@ -540,7 +556,8 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
     if types & LISTING_TYPES and not article_metadata:
         return "listing_metadata"
     lines = [_norm(line) for line in body.split("\n") if line.strip()]
-    sizes = [word_count(line) for line in lines]
+    # (white-space words, unless the text holds a script written without spaces: one scan of it, not one a line)
+    sizes = [word_count(line) for line in lines] if UNSPACED.search(body) else [len(line.split()) for line in lines]
     short = sum(1 for n in sizes if n <= HEADLINE_MAX_WORDS)
     if article_metadata and (short < MIN_TEASERS or 2 * short < len(lines)):
         return None  # (most lines are paragraphs, not headlines: no need to walk the links)
@@ -558,7 +575,7 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
         return "teasers"  # every other line is a link to another page
     if article_metadata:
         return None
-    linked = _linked_lines(tree, url, page, lines, resolved)
+    linked = _linked_lines(tree, url, page, lines, sizes, resolved)
     if linked:
         return linked
     if len(links) < (1 if og_type(page) == "website" else MIN_TEASERS):  # (an author page may hold one teaser)
@@ -593,6 +610,11 @@ LINKED_SHARE = 0.6
 (a homepage's headlines run into one line by ``|`` separators)."""
 TEASER_LINES = 2
 """Lines below a headline alone on its line that may be its teaser's (a summary, a date)."""
+INTRO_WORDS = 6
+"""Words of a line ending with a colon, before the first teaser, that introduces a list of the page's own ("These
+are the five that came top:", "Four candidates are standing on Thursday. They are:"): the lines below its headlines
+are the items' text, not summaries. (Shorter, or a heading: a listing's own label, "Stories tagged with Harwood:",
+"All our stories about Harwood:".)"""
 _LETTERS = re.compile(r"[^\W\d_]")
 _LINK_MIN_WORDS = 2
 _PLAIN_ABSOLUTE = re.compile(
@@ -605,15 +627,41 @@ _SENTENCE_BEFORE = re.compile(r"[^\W\d_]\s$").search
 <a>Eastgate Otters club</a> said"); not a date, a time, a cell's bar, a bullet or a label and its colon or dash."""
 
 
-def _in_sentence(line: str, start: int, end: int) -> bool:
+def _in_sentence(line: str, start: int, end: int, opened: bool = False) -> bool:
     """Whether the link text at ``line[start:end]`` is words of a sentence rather than a teaser's headline: a word
     of the sentence right before it, or the sentence going on right after it (a comma, a word in lower case:
-    "<a>The Eastgate open-air lido</a> reopens on June 1"). A headline is followed by its line's end, a cell's bar,
-    a dash or its summary's first sentence."""
+    "<a>The Eastgate open-air lido</a> reopens on June 1"; a possessive, "<a>Harwood Borough Council</a>'s
+    cabinet"; an aside, "<a>The County Fire Service</a> (which also sets a charge)"; a label's colon, "<a>Mary Jones,
+    Eastgate</a>: “…”", "1. <a>The Crown and Anchor</a>: a riverside pub"; a dash and a word in lower case, "<a>The
+    Weavers Arms</a> — a Victorian corner pub", or, on a page whose text ``opened`` with a sentence of its own, in
+    any case). A headline is followed by its line's end, a cell's bar, a date, or its summary's first sentence
+    ("| 12.04.2011 | Headline Summary... |"; on a page with no text of its own, "Headline – Summary...")."""
     if _SENTENCE_BEFORE(line, max(0, start - 2), start):
         return True
-    after = line[end:end + 2].lstrip()
-    return bool(after) and (after[0] in ",;、，" or after[0].islower())
+    rest = line[end:end + 4]
+    if rest[:1] in ("'", "’"):
+        return True  # (a possessive right after the link)
+    after = rest.lstrip()
+    if not after:
+        return False
+    if after[0] in ",;:、，：" or after[0].islower():
+        return True
+    following = after[1:].lstrip()[:1]
+    if after[0] == "(":
+        return following.isalpha()  # (an aside; "(12/03/2009)" is a teaser's date)
+    if after[0] in "—–-" and following.isalpha():
+        return following.islower() or opened
+    return False
+
+
+def _heading_texts(tree: HtmlElement) -> set[str]:
+    """The texts of the page's first ``MAX_HEADINGS`` headings (``<h1>``-``<h6>``), each read up to
+    ``TEASER_CHARS`` characters (bounded: an unclosed heading may hold the rest of the page)."""
+    return {_norm(text_start(h, TEASER_CHARS)) for h in islice(tree.iter(*_HEADINGS), MAX_HEADINGS)}
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+MAX_HEADINGS = 50
 
 
 _CANDIDATES = 16
@@ -670,7 +718,7 @@ def _other_page_texts(tree: HtmlElement, url: str, page: PageMeta, others: dict[
     return index, mores
 
 
-def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
+def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes: list[int],
                   resolved: dict[str, bool] | None = None) -> str | None:
     """``teasers`` when the text is teasers of other pages of the site, three or more, holding half its words or
     more, and the other lines hold too few sentences of the page's own (a menu's or a footer's row is none). A
@@ -682,16 +730,17 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
     text's words are the texts of links to other pages (headlines strung on a line by separators) and the other
     lines hold too few sentences of the page's own (a story above its "Most read: A | B | C" rows is one); else
     None. Old layouts give their section pages' text so, no headline being the whole text of its block (what
-    :func:`headline_links` needs)."""
+    :func:`headline_links` needs). ``sizes``: the lines' words (:func:`text.word_count`)."""
     index, mores = _other_page_texts(tree, url, page, {} if resolved is None else resolved)
     if not index and not mores:
         return None
     total = teaser_words = teasers = linked = own = 0
-    opened = False  # a sentence of the page's own came before the first teaser
+    opened = False  # a sentence of the page's own (or a list's intro, "They are:") came before the first teaser
     summary = 0  # lines after a headline alone on its line that are its teaser's (its summary, its date)
     budget = 0  # characters of the current teaser left for them (TEASER_CHARS)
-    for line in lines:
-        size = word_count(line)
+    listed = False  # the line before was a headline alone on its line
+    headings: set[str] | None = None
+    for line, size in zip(lines, sizes, strict=True):
         total += size
         led = alone = False
         end = 0  # (a link text matched inside the line is not matched again from a later word of it)
@@ -705,7 +754,7 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
                     end = start + len(text)
                     linked += word_count(text)
                     if not led and start <= LED_PREFIX and _sized(text.split(" "), text, HEADLINE_WORDS) and \
-                            not _in_sentence(line, start, end):
+                            not _in_sentence(line, start, end, opened):
                         led = True
                         alone = not _LETTERS.search(line[:start] + line[end:])
                     break
@@ -714,16 +763,24 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
             teasers += 1
             teaser_words += size
             # (a headline alone on its line after a sentence of the page's own may be a link set between an
-            # article's paragraphs: the lines after it are the article's, not a summary)
-            summary, budget = (TEASER_LINES, TEASER_CHARS - len(line)) if alone and not opened else (0, 0)
-        elif summary and len(line) <= budget:
+            # article's paragraphs: the lines after it are the article's, not a summary; so are the lines after a
+            # list of headlines alone on their lines, none with a summary: a "See also" box above a story)
+            summary, budget = (TEASER_LINES, TEASER_CHARS - len(line)) if alone and not opened and not listed \
+                else (0, 0)
+            listed = alone
+            continue
+        listed = False
+        if summary and len(line) <= budget:
             teaser_words += size  # (a teaser's summary or date, below its headline)
             summary, budget = summary - 1, budget - len(line)
-        else:
-            summary = 0
-            if size >= PROSE_LINE_WORDS and _PROSE_LINE.search(line.rstrip(" |")):
-                own += size  # (a sentence of the page's own; not a menu's or a footer's table row)
-                opened = opened or not teasers
+            continue
+        summary = 0
+        if size >= PROSE_LINE_WORDS and _PROSE_LINE.search(line.rstrip(" |")):
+            own += size  # (a sentence of the page's own; not a menu's or a footer's table row)
+            opened = opened or not teasers
+        elif not teasers and size >= INTRO_WORDS and line.endswith(":"):
+            headings = _heading_texts(tree) if headings is None else headings  # (read once, if ever)
+            opened = opened or line not in headings  # (a list's intro, "They are:")
     if not total:
         return None
     if teasers >= MIN_TEASERS and teaser_words >= TEASER_SHARE * total and \

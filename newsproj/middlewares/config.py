@@ -68,10 +68,11 @@ SETTINGS: dict[str, Setting] = {
     "NEWSPROJ_MAX_PAGE_ELEMENTS": Setting("int", 30000, "elements a page may have for its article to be "
                                           "extracted; a larger page counts as newsproj/extract/error/"
                                           "too_many_elements and only its links are read (0 = no cap)"),
+    # (at most a day: a timer of 1e12 s, or inf, overflows the platform's time_t and every page failed)
     "NEWSPROJ_PAGE_TIME_LIMIT": Setting("float", 30.0, "seconds of extraction one page may cost; a page over it "
-                                        "is dropped as newsproj/extract/error/timeout (0 = no limit)"),
+                                        "is dropped as newsproj/extract/error/timeout (0 = no limit)", 0, 86400),
     "NEWSPROJ_PAGE_HARD_GRACE": Setting("float", 10.0, "seconds after NEWSPROJ_PAGE_TIME_LIMIT at which an "
-                                        "extraction worker still on the page (stuck in C code) is ended"),
+                                        "extraction worker still on the page (stuck in C code) is ended", 0, 86400),
     "NEWSPROJ_STATS_FILE": Setting("str", None, "write the final stats as JSON to this file"),
     "NEWSPROJ_SITE_REGISTRY": Setting("bool", True, "use the site registry's extraction and cleaning rules "
                                       "(0 = the generic path only: what a site without a file gets)"),
@@ -212,7 +213,8 @@ def check_value(name: str, value: Any, spec: Setting) -> str | None:
         except (TypeError, ValueError):
             return expected
         if isinstance(value, bool) or (spec.minimum is not None and number < spec.minimum) or (
-                spec.maximum is not None and number > spec.maximum) or number != number:
+                spec.maximum is not None and number > spec.maximum) or number != number or number in (
+                    float("inf"), float("-inf")):  # (NaN and infinities are no setting's value)
             return expected
         return None
     if spec.kind == "coverage":
@@ -248,6 +250,10 @@ def validate(settings: BaseSettings) -> list[str]:
     if settings.getbool("TWISTED_REACTOR_ENABLED", True) and reactor != ASYNCIO_REACTOR:
         problems.append(f"setting TWISTED_REACTOR: newsproj needs {ASYNCIO_REACTOR} (the extraction pool and the "
                         f"pipelines await asyncio futures; with another reactor every page fails), got {reactor!r}")
+    level = settings.get("LOG_LEVEL")
+    if level is not None and not isinstance(level, int) and level not in logging.getLevelNamesMapping():
+        # (Scrapy's log handler refused it with a traceback and exit 1, before any newsproj check)
+        problems.append(f"setting LOG_LEVEL: expected one of CRITICAL, ERROR, WARNING, INFO, DEBUG, got {level!r}")
     for name in settings:
         if name.startswith("NEWSPROJ_") and name not in SETTINGS and settings.getpriority(name) == \
                 SETTINGS_PRIORITIES["cmdline"]:
