@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 from .. import sites
 from ..exceptions import ExtractionFailed
-from . import page  # noqa: F401 - process_page and everything it imports
+from ..items import PageItem
 from .language import detect_language
 from .limits import attach_worker
-from .page import set_time_limit
+from .page import process_page, set_time_limit
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -31,6 +31,18 @@ _HEADER = struct.Struct("!i")  # multiprocessing.connection's framing (what Conn
 
 detect_language("warm up " * 40)  # loads the py3langid model
 sites.for_url("https://example.com/")  # builds the site registry's host index
+# One page through the whole path, so that what a page builds once and keeps (the chrome vocabulary: chrome.toml's
+# patterns compiled and their literals found, ~0.2-0.3 s; clean_text's character class; the consent extractor's
+# config; trafilatura's and htmldate's compiled expressions) is built here, once, and not in each worker's first
+# page. That page cost ~0.3 s of CPU (a later one ~4 ms), under the page time limit: on a host loaded so that a
+# worker had a tenth of a core, a 1 s limit ended it before the vocabulary was built, and so every page after it
+# (each began the build again).
+process_page(PageItem(
+    url="https://example.com/news/warm-up", date_downloaded="2024-01-01T00:00:00+00:00",
+    html="<html><head><title>Warm up</title></head><body><article><h1>Warm up</h1>"
+    + "".join(f"<p>{topic} was discussed by the council on day {day} of the session, with words.</p>"
+              for topic in ("The budget", "The bridge", "The school") for day in range(4))
+    + "</article></body></html>"))
 
 # Everything alive now (modules, models, the registry) leaves the garbage collector's sight, here, before the
 # workers fork: their collections neither walk it (CPU) nor touch its objects (copy-on-write pages stay shared).
