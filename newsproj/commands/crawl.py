@@ -256,7 +256,9 @@ def _distributed_problem(settings: BaseSettings) -> str | None:
         if not isinstance(store, type):  # (a module or a function imports too, and failed once the crawl started)
             return (f"-s NEWSPROJ_STATE_BACKEND={backend}: is a {type(store).__name__}, not a class; give the import "
                     f"path of a StateStore class, or leave it unset (REDIS_URL sets it)")
-        missing = [name for name in _STORE_METHODS if not callable(getattr(store, name, None))]
+        # (a class built with from_crawler may be a factory: what it returns is known once the crawl starts)
+        missing = [] if callable(getattr(store, "from_crawler", None)) else \
+            [name for name in _STORE_METHODS if not callable(getattr(store, name, None))]
         if missing:  # (a class that is no StateStore, "builtins.dict": two tracebacks and exit 3 once it had started)
             return (f"-s NEWSPROJ_STATE_BACKEND={backend}: is no StateStore (no {', '.join(missing)}); give the "
                     f"import path of a StateStore class, or leave it unset (REDIS_URL sets it)")
