@@ -284,7 +284,8 @@ def _job(state: str, job: int, barrier, seeded: str) -> None:
                                       articleBody="\n".join([*article(n), _tail(job, rnd), seeded])))
         barrier.wait(timeout=60)
         pipe.spider_closed()
-        assert crawler.stats.get_value("newsproj/template/history/saved") == 1
+        stats = crawler.stats.get_stats()
+        assert stats.get("newsproj/template/history/saved") == 1, {k: v for k, v in stats.items() if "template" in k}
 
 
 def test_jobs_saving_one_site_at_once_lose_none_of_each_others_evidence(tmp_path):
