@@ -12,8 +12,7 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlsplit
 
-from tests.e2e.test_listing_lookalikes import _page
-from tests.sites import serve_pages
+from tests.e2e.test_listing_lookalikes import _page, _site, crawl_homepage
 
 PUBS = [("/food/crown.html", "The Crown and Anchor",
          "A riverside pub with a beer garden that runs down to the water and a kitchen known for its fish pie."),
@@ -100,21 +99,8 @@ ARTICLES = {
 }
 
 
-def _site() -> dict[str, tuple[str, str]]:
-    html = "text/html; charset=iso-8859-1"
-    pages = {path: (html, page) for path, page in ARTICLES.items()}
-    links = " | ".join(f"<a href='{p}'>{escape(p.rsplit('/', 1)[-1])}</a>" for p in ARTICLES)
-    pages["/"] = (html, _page("Harwood Weekly Courier", f"<p>{links}</p>"))
-    pages["/robots.txt"] = ("text/plain", "User-agent: *\nDisallow:\n")
-    return pages
-
-
 def test_articles_led_by_linked_names_and_terms_give_their_records_from_the_homepage(crawl):
-    server, _ = serve_pages(_site())
-    try:
-        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
-    finally:
-        server.stop()
+    result = crawl_homepage(crawl, _site(ARTICLES))
     got = {urlsplit(r["url"]).path: r for r in result.records}
     assert sorted(got) == sorted(ARTICLES), (sorted(got), {k: v for k, v in result.stats.items() if "listing" in k})
     assert "quiz every Tuesday night" in got["/whatson/2009/07/best-pubs.html"]["articleBody"]

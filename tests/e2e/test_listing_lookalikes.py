@@ -106,21 +106,28 @@ ARTICLES = {
 }
 
 
-def _site() -> dict[str, tuple[str, str]]:
+def _site(articles: dict[str, str] | None = None) -> dict[str, tuple[str, str]]:
+    """``articles`` (these tests' own by default) served with a homepage linking each and a robots.txt."""
+    articles = ARTICLES if articles is None else articles
     html = "text/html; charset=iso-8859-1"
-    pages = {path: (html, page) for path, page in ARTICLES.items()}
-    links = " | ".join(f"<a href='{p}'>{escape(p.rsplit('/', 1)[-1])}</a>" for p in ARTICLES)
+    pages = {path: (html, page) for path, page in articles.items()}
+    links = " | ".join(f"<a href='{p}'>{escape(p.rsplit('/', 1)[-1])}</a>" for p in articles)
     pages["/"] = (html, _page("Harwood Weekly Courier", f"<p>{links}</p>"))
     pages["/robots.txt"] = ("text/plain", "User-agent: *\nDisallow:\n")
     return pages
 
 
-def test_articles_that_look_like_listings_give_their_records_from_the_homepage(crawl):
-    server, _ = serve_pages(_site())
+def crawl_homepage(crawl, pages: dict[str, tuple[str, str]]):
+    """``scrapy crawl news`` of ``pages`` served on 127.0.0.1, from the homepage with links only."""
+    server, _ = serve_pages(pages)
     try:
-        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
+        return crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
     finally:
         server.stop()
+
+
+def test_articles_that_look_like_listings_give_their_records_from_the_homepage(crawl):
+    result = crawl_homepage(crawl, _site())
     got = {urlsplit(r["url"]).path: r for r in result.records}
     assert sorted(got) == sorted(ARTICLES), (sorted(got), {k: v for k, v in result.stats.items() if "listing" in k})
     assert "reported last month" in got["/news/2009/06/baths-saved.html"]["articleBody"]

@@ -10,7 +10,7 @@ from html import escape
 from urllib.parse import urlsplit
 
 from tests import probe_lookalikes
-from tests.sites import serve_pages
+from tests.e2e.test_listing_lookalikes import crawl_homepage
 
 
 def _site() -> dict[str, tuple[str, str]]:
@@ -29,11 +29,7 @@ def _key(url: str) -> str:
 
 
 def test_pages_like_the_probes_shapes_give_their_records_from_the_homepage(crawl):
-    server, _ = serve_pages(_site())
-    try:
-        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
-    finally:
-        server.stop()
+    result = crawl_homepage(crawl, _site())
     got = {_key(r["url"]): r for r in result.records}
     assert sorted(got) == sorted(probe_lookalikes.ARTICLES), (
         sorted(got), {k: v for k, v in result.stats.items() if "listing" in k or "dropped" in k})
