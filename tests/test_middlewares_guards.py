@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from scrapy import Request
 from scrapy.http import HtmlResponse, Response
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from newsproj.middlewares.charset import CharsetMiddleware, decide_encoding
+from newsproj.middlewares.charset import CharsetMiddleware, Decision, decide, decide_encoding
 from newsproj.middlewares.guards import BodyGuard, RedirectGuard, body_reason, content_type_reason
 from newsproj.middlewares.outcomes import Refused
 
@@ -62,6 +64,8 @@ def test_body_reason(body, reason):
 
 UK = "Водонапірна вежа знову постачає воду до будинків на трьох вулицях селища."
 UK_META = b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+JA = "市議会は十五日、老朽化した水道管を三つの地区で交換する計画を承認した。工事は春に始まり、秋の終わりまで続く。"
+ZH = "市议会十五日批准了在三个街区更换老化水管的计划，工程将于春季开始，预计持续到秋季结束。"
 
 
 @pytest.mark.parametrize(
@@ -82,10 +86,35 @@ UK_META = b'<meta http-equiv="Content-Type" content="text/html; charset=windows-
         (b'<meta charset="zlib">' + TEXT.encode("cp1252"), "iso-8859-1", True, None),
         (b'<meta charset="base64">' + TEXT.encode("cp1252"), "utf-8", True, "cp1252"),
         (b'<meta charset="ibm037">' + TEXT.encode("cp1252"), "iso-8859-1", True, None),
+        # no charset anywhere, legacy bytes: the web encoding that reads them (Windows-1252 gave mojibake)
+        (UK.encode("cp1251"), "cp1251", False, None),
+        (UK.encode("koi8-u"), "cp1251", False, "koi8-u"),
+        (JA.encode("shift_jis"), "cp1252", False, "cp932"),
+        (ZH.encode("gb2312"), "cp1252", False, "gb18030"),
+        (UK.encode("cp1251"), "utf-8", True, "cp1251"),  # declared UTF-8, bytes windows-1251, no <meta>
+        # a <meta> naming a codec no page is written in (hz, unicode-escape): plain text, read as UTF-8
+        (b'<meta charset="hz"><p>a ~{b~} c', "hz", True, "utf-8"),
+        (b'<meta charset="unicode-escape"><p>\\u0041', "unicode-escape", True, "utf-8"),
+        (b'<meta charset="iso-2022-jp"><p>\x1b$B$3$s\x1b(B', "iso2022_jp", True, None),  # a web one: kept
+        (b"<p>ascii bytes declared utf-16", "utf-16-le", True, "utf-8"),
     ],
 )
 def test_decide_encoding(body, used, declared, decision):
     assert decide_encoding(body, used, declared) == decision
+
+
+def test_decide_between_a_header_and_a_meta_that_contradict_it():
+    meta = b'<meta charset="windows-1251">'
+    assert decide(meta + UK.encode("cp1251"), "koi8-r", True, header="koi8-r") == Decision("cp1251")
+    koi8_meta = b'<meta charset="koi8-r">'
+    assert decide(koi8_meta + UK.encode("cp1251"), "cp1251", True, header="windows-1251") == Decision(None)
+
+
+def test_bytes_no_web_encoding_reads_are_undecodable():
+    rng = random.Random(3)
+    noise = bytes(rng.randrange(0x80, 0x100) for _ in range(3000))
+    assert decide(b"<p>" + noise, "cp1252", False) == Decision(None, undecodable=True)
+    assert not decide(UK.encode("cp1251"), "cp1251", False).undecodable
 
 
 def _crawler():

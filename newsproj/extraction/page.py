@@ -103,6 +103,9 @@ def _outcome(page: PageItem, site: SiteConfig | None, find_site: bool) -> PageOu
         return outcome
     outcome.site = site.name if site else None
     try:
+        if page.hints.get("undecodable"):  # (the charset middleware's flag: no web encoding reads the bytes)
+            raise NotAnArticle(f"its bytes read plausibly in no web encoding (decoded as {page.encoding}): no text "
+                               f"to keep", reason="undecodable")
         if too_many_elements(tree, _max_elements):  # hostile or broken: its extraction would cost ~0.3 ms an element
             outcome.error = "too_many_elements"
             raise ExtractionFailed(f"more than {_max_elements} elements, not extracted (NEWSPROJ_MAX_PAGE_ELEMENTS)")

@@ -11,6 +11,19 @@ portal behind Apache's ``AddDefaultCharset``); bytes with no declaration at all
 are UTF-8 when they decode as such, else Windows-1252 (Scrapy's guess can land on another code page). Each
 repair is counted under ``newsproj/guard/charset_repaired/<declared>-><used>``.
 
+Only the encodings of the WHATWG Encoding Standard (what browsers read pages in) are taken from a header or a
+``<meta>``: a page naming ``hz``, ``unicode-escape``, ``rot13`` or another Python codec is treated as undeclared
+(such codecs read ``~{`` or ``\\u0041`` in plain text as escapes: whole paragraphs turned to noise or lost), and
+ASCII bytes declared in one (or UTF-16 without a BOM) are read as UTF-8. Bytes that are no UTF-8 and carry no
+declaration to trust — none, a UTF-8 one the bytes disprove, or a header and a ``<meta>`` naming two different
+legacy encodings — are read in the web encoding charset_normalizer finds most plausible (Windows-1252 on a tie, as
+browsers default to it; Scrapy's own guess could name a non-web code page): a windows-1251, KOI8-R, Shift_JIS or
+GB2312 page without a charset is no longer decoded as Windows-1252 into mojibake. When no web encoding reads the
+bytes plausibly, the response is flagged ``undecodable`` (``newsproj/guard/charset_undecodable``, a log line): its
+links are followed, but it gives no record (``newsproj/page/dropped/undecodable``). A legacy encoding declared once,
+without contradiction, is trusted as browsers trust it; a tie (a Czech windows-1250 page without a declaration reads
+as plausibly in Windows-1252) cannot be told apart from the bytes.
+
 C0 control characters (other than tab and line breaks) and DEL are removed from the bytes of HTML in any
 ASCII-compatible encoding: lxml and trafilatura drop a whole document over one of them
 (``newsproj/guard/control_chars_removed``).
@@ -20,8 +33,10 @@ from __future__ import annotations
 
 import codecs
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from charset_normalizer import from_bytes
 from scrapy.http import TextResponse
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
 
@@ -37,6 +52,26 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 FALLBACK = "cp1252"
+UNDECODABLE = "undecodable"
+"""The flag (``Response.flags``) of a response whose bytes no web encoding reads plausibly: no record is made of it."""
+
+WEB_ENCODINGS = frozenset(codecs.lookup(name).name for name in (
+    "utf-8", "utf-16", "utf-16-le", "utf-16-be", "cp866", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5",
+    "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16",
+    "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254",
+    "cp1255", "cp1256", "cp1257", "cp1258", "gbk", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp",
+    "shift_jis", "cp932", "euc_kr", "cp949",
+))
+"""The WHATWG Encoding Standard's encodings (https://encoding.spec.whatwg.org/#names-and-labels) as Python codecs,
+with the supersets w3lib resolves their labels to (cp932, cp949, big5hkscs, gb18030); ISO-8859-1 and ASCII resolve
+to cp1252 as in browsers. A declaration naming another codec is no declaration."""
+
+_DETECTABLE = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp874",
+               "iso8859_2", "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_13",
+               "iso8859_15", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "gb18030", "big5", "cp932", "euc_jp",
+               "cp949")
+"""The legacy web encodings charset_normalizer chooses among for bytes that are no UTF-8 and declare nothing to
+trust (single-byte code pages and the CJK multi-byte ones; ISO-2022-JP is ASCII bytes, UTF-16 needs a BOM)."""
 # C0 controls except tab, LF and CR, and DEL; deleted with bytes.translate (a C loop, ~5x a regex sub).
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
@@ -50,11 +85,16 @@ def _name(encoding: str | None) -> str | None:
     return codecs.lookup(resolved).name
 
 
+def _web(name: str | None) -> str | None:
+    """``name`` when it is an encoding a web page can be read in (:data:`WEB_ENCODINGS`), else None."""
+    return name if name in WEB_ENCODINGS else None
+
+
 def _meta_name(body: bytes) -> str | None:
     """The codec of the page's own ``<meta>`` declaration, when it is one a page can be written in: a text encoding
     that reads ASCII as ASCII (the declaration itself was read so). A lying or hostile ``<meta charset="zlib">``,
     "base64" or an EBCDIC code page is no declaration (decoding with it raises, or turns the whole page to noise)."""
-    name = _name(html_body_declared_encoding(body))
+    name = _web(_name(html_body_declared_encoding(body)))
     if not name:
         return None
     try:
@@ -66,30 +106,90 @@ def _meta_name(body: bytes) -> str | None:
     return name
 
 
+@dataclass(frozen=True, slots=True)
+class Decision:
+    encoding: str | None
+    """The encoding to decode with when it differs from the one Scrapy would use, else None."""
+    undecodable: bool = False
+    """No web encoding reads the bytes plausibly: whatever they are decoded with is no text to keep."""
+
+
+def detect(body: bytes) -> tuple[str | None, bool]:
+    """The web encoding that reads ``body`` (no UTF-8, no declaration to trust) most plausibly, and whether any
+    does: charset_normalizer's best among :data:`_DETECTABLE` (it decodes each and scores the text's mess, then its
+    letters' fit to a language), Windows-1252 when it ties with the best (an English, French or Spanish page reads
+    the same or as well in windows-1250). Bounded: charset_normalizer reads at most 5 chunks of 512 bytes of the
+    body per candidate once the body decodes."""
+    matches = list(from_bytes(body, cp_isolation=list(_DETECTABLE), preemptive_behaviour=False))
+    if not matches:
+        return FALLBACK, False
+    best = matches[0]
+    for match in matches:
+        if match.encoding == FALLBACK and match.chaos <= best.chaos and match.coherence >= best.coherence:
+            return FALLBACK, True
+    return _name(best.encoding) or FALLBACK, True
+
+
 def decide_encoding(body: bytes, used: str | None, declared: bool = True) -> str | None:
     """The encoding ``body`` should be decoded with when it differs from ``used`` (what Scrapy would
     use: the declared encoding, or its guess when ``declared`` is false), else None."""
-    if read_bom(body)[0] or body.isascii():
-        return None
+    return decide(body, used, declared).encoding
+
+
+def decide(body: bytes, used: str | None, declared: bool = True, header: str | None = None) -> Decision:
+    """:func:`decide_encoding`, and whether the bytes are text at all. ``header`` is the Content-Type header's
+    charset, when it has one (a ``<meta>`` that contradicts it makes neither trustworthy)."""
+    if read_bom(body)[0]:
+        return Decision(None)
     used_name = _name(used)
+    if not _web(used_name):  # a non-web codec named by the header or the <meta> (or guessed): no declaration
+        declared = False
+    if body.isascii():
+        web = _web(used_name)  # (ISO-2022-JP is ASCII bytes too; UTF-16 without a BOM reads ASCII as noise)
+        return Decision(None if web is not None and not web.startswith("utf-16") else "utf-8")
     try:
         body.decode("utf-8")
     except UnicodeDecodeError:
-        if not declared:
-            return FALLBACK if used_name != FALLBACK else None
-        if used_name == FALLBACK:
-            # a server's default (Apache's AddDefaultCharset ISO-8859-1) against the page's own legacy <meta>:
-            # the author's declaration of their own bytes wins (a windows-1251 portal served as ISO-8859-1).
-            # (_name resolves as browsers do, w3lib's resolve_encoding: ISO-8859-1, Latin-1 and ASCII are cp1252)
-            meta = _meta_name(body)
-            if meta and meta != FALLBACK and not meta.startswith(("utf-", "utf_")):
-                return meta
-        if used_name not in ("utf-8", None):
-            return None  # a legacy declaration on non-UTF-8 bytes: trust it
-        declared = _meta_name(body)
-        actual = declared if declared and declared not in ("utf-8", "utf-16-le", "utf-16-be") else FALLBACK
-        return actual if actual != used_name else None
-    return "utf-8" if used_name != "utf-8" else None
+        pass
+    else:
+        return Decision("utf-8" if used_name != "utf-8" else None)
+    header_name = _web(_name(header)) if header else None
+    if not declared:
+        return _detected(body, used_name)
+    if used_name == FALLBACK:
+        # a server's default (Apache's AddDefaultCharset ISO-8859-1) against the page's own legacy <meta>:
+        # the author's declaration of their own bytes wins (a windows-1251 portal served as ISO-8859-1).
+        # (_name resolves as browsers do, w3lib's resolve_encoding: ISO-8859-1, Latin-1 and ASCII are cp1252)
+        meta = _meta_name(body)
+        if meta and meta != FALLBACK and not meta.startswith(("utf-", "utf_")):
+            return Decision(meta)
+    if used_name not in ("utf-8", None):
+        meta = _meta_name(body)
+        if header_name == used_name and meta and meta != used_name and not meta.startswith(("utf-", "utf_")):
+            # a header and a <meta> naming two legacy encodings: the bytes decide between the two (browsers take
+            # the header, and show mojibake when it is the one that lies)
+            return _between(body, used_name, meta)
+        return Decision(None)  # a legacy declaration on non-UTF-8 bytes: trust it
+    meta = _meta_name(body)
+    if meta and meta not in ("utf-8", "utf-16-le", "utf-16-be"):
+        return Decision(meta if meta != used_name else None)
+    return _detected(body, used_name)  # declared UTF-8, and the bytes say otherwise: as if undeclared
+
+
+def _detected(body: bytes, used_name: str | None) -> Decision:
+    actual, plausible = detect(body)
+    return Decision(actual if actual != used_name else None, undecodable=not plausible)
+
+
+def _between(body: bytes, header: str, meta: str) -> Decision:
+    matches = list(from_bytes(body, cp_isolation=[header, meta], preemptive_behaviour=False))
+    if not matches:
+        return Decision(None, undecodable=True)
+    best = _name(matches[0].encoding)
+    if best != meta or any(_name(m.encoding) == header and m.chaos <= matches[0].chaos
+                           and m.coherence >= matches[0].coherence for m in matches):
+        return Decision(None)  # the header reads them as well: the header, as browsers do
+    return Decision(meta)
 
 
 class CharsetMiddleware:
@@ -109,8 +209,10 @@ class CharsetMiddleware:
         if ctype and "html" not in ctype and "text/plain" not in ctype:
             return response  # XML decides its own encoding from its declaration (lxml)
         used = response.encoding
-        declared = bool(http_content_type_encoding(ctype) or html_body_declared_encoding(response.body))
-        actual = decide_encoding(response.body, used, declared)
+        header = http_content_type_encoding(ctype)
+        declared = bool(header or html_body_declared_encoding(response.body))
+        decision = decide(response.body, used, declared, header)
+        actual = decision.encoding
         body = response.body
         if (_name(actual or used) or "").startswith(("utf-16", "utf-32")):
             clean = body
@@ -120,10 +222,16 @@ class CharsetMiddleware:
         if changed:
             self.stats.inc_value("newsproj/guard/control_chars_removed")
             logger.info("Removed %d control characters from %s", len(body) - len(clean), redact(response.url))
+        flags = response.flags
+        if decision.undecodable:
+            flags = [*flags, UNDECODABLE]
+            self.stats.inc_value("newsproj/guard/charset_undecodable")
+            logger.warning("No web encoding reads %s plausibly (declared %s): its links are followed, no record is "
+                           "made of it", redact(response.url), used if declared else "nothing")
         if actual is None:
-            return response.replace(body=clean) if changed else response
+            return response.replace(body=clean, flags=flags) if changed or decision.undecodable else response
         label = _name(used) if declared else "undeclared"
         self.stats.inc_value(f"newsproj/guard/charset_repaired/{label or 'none'}->{actual}")
         logger.info("Charset of %s repaired: %s %s, bytes are %s", redact(response.url),
                     "declared" if declared else "guessed", used, actual)
-        return response.replace(body=clean, encoding=actual)
+        return response.replace(body=clean, encoding=actual, flags=flags)

@@ -30,6 +30,7 @@ from ..discovery.urls import TrapGuard, TrapLimits, absolute_url, is_refusal, ne
 from ..extraction.consent import header_hints
 from ..extractor import PageExtractor
 from ..items import PageItem
+from ..middlewares.charset import UNDECODABLE
 from ..middlewares.config import check_settings
 from ..middlewares.outcomes import PAGE_WITHOUT_RECORD, record_failure, record_response
 
@@ -268,7 +269,10 @@ class NewsSpider(Spider):
     @staticmethod
     def _hints(response: Response) -> dict[str, Any]:
         """Discovery's hints, plus the response headers in which a site states consent (TDMRep, X-Robots-Tag)."""
-        return {**(response.meta.get(HINTS) or {}), **header_hints(response.headers)}
+        hints = {**(response.meta.get(HINTS) or {}), **header_hints(response.headers)}
+        if UNDECODABLE in response.flags:  # (middlewares/charset.py: its text would be mojibake)
+            hints["undecodable"] = True
+        return hints
 
     def _follow(
         self,

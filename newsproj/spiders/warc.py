@@ -53,7 +53,7 @@ from ..extraction.consent import header_hints
 from ..extractor import PageExtractor
 from ..feeds import write_json
 from ..items import Article, PageItem, WarcPointer
-from ..middlewares.charset import CharsetMiddleware
+from ..middlewares.charset import UNDECODABLE, CharsetMiddleware
 from ..middlewares.config import check_settings
 from ..times import utc_moment
 from ..warc import Pending, pending_for
@@ -365,7 +365,8 @@ class WarcSpider(Spider):
             encoding=response.encoding if isinstance(response, HtmlResponse) else None,
             date_downloaded=downloaded.isoformat(timespec="seconds"),
             site=self.site_name,
-            hints={**_hints(record), **header_hints(response.headers)},
+            hints={**_hints(record), **header_hints(response.headers),
+                   **({"undecodable": True} if UNDECODABLE in response.flags else {})},
         ), ""
 
     # ------------------------------------------------------------------ completion and progress

@@ -1,0 +1,117 @@
+"""Charsets through a real crawl (`scrapy crawl news`, middlewares/charset.py): no record is written in mojibake.
+
+Pages in legacy encodings that declare no charset at all (windows-1251, KOI8-R, Shift_JIS, GB2312: decoded as
+Windows-1252 before, each record's text mojibake), pages whose ``<meta>`` names a codec no browser reads pages in
+(``hz``, ``unicode-escape``: plain text read as escapes, a paragraph turned to noise or lost), a header and a
+``<meta>`` naming two legacy encodings (the header lying: browsers show mojibake), and a page whose bytes no web
+encoding reads (counted, no record, its links still followed)."""
+
+from __future__ import annotations
+
+import random
+from html import escape
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from newsproj.testing.server import FixtureServer, Site
+
+RU = [
+    ["Городской совет утвердил план реконструкции старого водопровода на трёх улицах района.",
+     "Работы начнутся весной и продлятся до конца осени, сообщил глава комиссии по хозяйству.",
+     "Жители просили об этом уже много лет, потому что трубы часто лопались зимой и дома оставались без воды."],
+    ["Новая автобусная линия соединит вокзал с больницей уже в следующем месяце, сообщили в мэрии.",
+     "Автобусы будут ходить каждые пятнадцать минут с шести утра до полуночи, в выходные реже.",
+     "Водители прошли обучение, а на остановках установили новые табло с расписанием движения."],
+    ["В городской библиотеке открылся читальный зал для детей с тысячей новых книг и игровым уголком.",
+     "Зал работает ежедневно, кроме понедельника, а по субботам там проходят чтения вслух для малышей.",
+     "Книги купили на деньги, собранные жителями района за два года благотворительных ярмарок."],
+]
+JA = ["市議会は十五日、老朽化した水道管を三つの地区で交換する計画を承認した。",
+      "工事は春に始まり、秋の終わりまで続く見通しだと担当委員会の委員長が説明した。",
+      "住民は冬になると管が破裂して断水することが多く、長年にわたり改修を求めてきた。",
+      "事業費は約四千万円で、その大部分を県が負担する予定だという。"]
+ZH = ["市议会十五日批准了在三个街区更换老化水管的计划，工程将于春季开始。",
+      "负责委员会的主任表示，工程预计持续到秋季结束，期间部分道路将临时封闭。",
+      "居民多年来一直要求改造，因为冬天水管经常破裂，导致住户停水好几天。",
+      "该项目总投资约四千万元，其中大部分费用将由省里承担，其余由市财政支付。"]
+EN_HZ = ["The harbour board approved a new ferry timetable on Tuesday after two months of public consultation.",
+         "Boats will leave every forty minutes, and the night service ~{returns~} on Fridays and Saturdays.",
+         "Commuters had asked for the change since the bridge closed for repairs early last spring."]
+EN_ESCAPE = ["The county library reopened its reading room on Monday after a year of repairs to the roof.",
+             "A sign by the door reads \\u0041 for Archive, the old catalogue code, kept as a nod to history.",
+             "Volunteers moved forty thousand books back onto the shelves over three weekends in October."]
+EN_BEHIND = ["A new cycle path along the canal opened on Saturday, linking the old mills with the market square.",
+             "The council said the path cost less than planned because volunteers cleared the towpath themselves.",
+             "Lights were added under the two bridges after walkers complained about the dark in winter evenings."]
+
+
+def _page(title: str, lines: list[str], meta: str = "", extra: str = "") -> str:
+    body = "".join(f"<p>{escape(line, quote=False)}</p>" for line in lines)
+    return (f"<!DOCTYPE html><html><head>{meta}<title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<time datetime='2024-05-03'>2024-05-03</time>{body}</article>{extra}</body></html>")
+
+
+def _noise_page() -> bytes:
+    """A page whose text is in an 8-bit encoding no browser knows: words of random bytes 0x80-0xFF."""
+    rng = random.Random(7)
+    words = [bytes(rng.randrange(0x80, 0x100) for _ in range(rng.randrange(3, 9))) for _ in range(120)]
+    paragraphs = [b" ".join(words[i:i + 20]) + b"." for i in range(0, 120, 20)]
+    return (b"<!DOCTYPE html><html><head><title>News</title></head><body><article><h1>"
+            + words[0] + b"</h1>" + b"".join(b"<p>" + p + b"</p>" for p in paragraphs)
+            + b"</article><a href='/en/behind-undecodable.html'>More</a></body></html>")
+
+
+# path → (Content-Type, body, expected headline, expected body lines)
+PAGES: dict[str, tuple[str, bytes, str | None, list[str] | None]] = {
+    "/ru/undeclared-1251.html": ("text/html", _page("Водопровод", RU[0]).encode("cp1251"), "Водопровод", RU[0]),
+    "/ru/undeclared-koi8.html": ("text/html", _page("Автобусы", RU[1]).encode("koi8-r"), "Автобусы", RU[1]),
+    "/ja/undeclared-sjis.html": ("text/html", _page("水道管の交換", JA).encode("shift_jis"), "水道管の交換", JA),
+    "/zh/undeclared-gb.html": ("text/html", _page("更换水管", ZH).encode("gb2312"), "更换水管", ZH),
+    "/en/meta-hz.html": ("text/html", _page("Ferry timetable", EN_HZ, '<meta charset="hz">').encode(),
+                         "Ferry timetable", EN_HZ),
+    "/en/meta-unicode-escape.html": (
+        "text/html", _page("Reading room", EN_ESCAPE, '<meta charset="unicode-escape">').encode(),
+        "Reading room", EN_ESCAPE),
+    "/ru/header-koi8-meta-1251.html": (
+        "text/html; charset=koi8-r", _page("Библиотека", RU[2], '<meta charset="windows-1251">').encode("cp1251"),
+        "Библиотека", RU[2]),
+    "/xx/undecodable.html": ("text/html", _noise_page(), None, None),
+    "/en/behind-undecodable.html": ("text/html; charset=utf-8", _page("Canal path", EN_BEHIND).encode(),
+                                    "Canal path", EN_BEHIND),
+}
+
+
+class BytesSite(Site):
+    def __init__(self) -> None:
+        super().__init__(Path("."))
+
+    def lookup(self, path: str, query: str, base: str):
+        if path == "/robots.txt":
+            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"
+        page = PAGES.get(path)
+        return None if page is None else (200, {"Content-Type": page[0]}, page[1])
+
+
+def test_no_record_is_written_in_mojibake(crawl):
+    server = FixtureServer(BytesSite()).start()
+    try:
+        seeds = ",".join(server.base + path for path in PAGES if "behind" not in path)
+        result = crawl("-a", f"start_urls={seeds}", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
+    finally:
+        server.stop()
+    assert result.returncode == 0, result.log[-3000:]
+    got = {urlsplit(r["url"]).path: r for r in result.records}
+    expected = {path: page for path, page in PAGES.items() if page[2] is not None}
+    assert sorted(got) == sorted(expected), result.log[-3000:]
+    for path, (_, _, headline, lines) in expected.items():
+        assert got[path]["headline"] == headline, (path, got[path]["headline"])
+        assert got[path]["articleBody"].split("\n") == lines, (path, got[path]["articleBody"][:200])
+    stats = result.stats
+    assert stats["newsproj/guard/charset_repaired/hz->utf-8"] == 1
+    assert stats["newsproj/guard/charset_repaired/unicode-escape->utf-8"] == 1
+    assert stats["newsproj/guard/charset_repaired/koi8-r->cp1251"] == 1
+    assert "newsproj/guard/charset_repaired/undeclared->cp1252" not in stats  # (every undeclared page, before)
+    # the page no web encoding reads: one counter and one line, no record, its link followed
+    assert stats["newsproj/guard/charset_undecodable"] == 1
+    assert stats["newsproj/page/dropped/undecodable"] == 1
+    assert "No web encoding reads" in result.log and "/xx/undecodable.html" in result.log
