@@ -8,9 +8,10 @@ failed a close-time check (the reasons are in the log and in the run manifest); 
 or storing (what it did not store is not marked done in STATE_DIR); 5 the output is whole but the cross-run state
 could not be saved (a disk full, Redis gone: ``newsproj/state/failed``), so a later run may emit some of its
 records again (a run that also failed a check exits 3, with the state's line on stderr too; a failed feed,
-4); 1 as before when the crawl could not start for another reason. A run that refuses to start once the crawler
-exists (a feed that cannot be opened, a STATE_DIR or output file held by another run) also exits 2 with one line,
-before its first request.
+4); 6 a pause (Ctrl-C or SIGTERM once with ``JOBDIR``: the output is whole so far, the same command resumes the
+run; its manifest says ``"status": "paused"``); 1 as before when the crawl could not start for another reason. A
+run that refuses to start once the crawler exists (a feed that cannot be opened, a STATE_DIR or output file held by
+another run) also exits 2 with one line, before its first request.
 
 Scrapy's own command exits 0 whatever the spider found, and reports a bad spider argument as "Task exception
 was never retrieved" with a traceback; :func:`preflight` checks everything it can before the crawler exists:
@@ -48,6 +49,9 @@ if TYPE_CHECKING:
 MONITOR_FAILED = 3
 OUTPUT_FAILED = 4
 STATE_FAILED = 5
+PAUSED = 6
+"""A pause (Ctrl-C or SIGTERM once, with ``JOBDIR``): Scrapy closed the spider (``shutdown``) and saved its queue;
+what is in the output is whole, but the run is not finished: the same command resumes it."""
 
 
 def default_feeds(uri: str) -> dict[str, dict[str, object]]:
@@ -430,6 +434,13 @@ class Command(ScrapyCrawl):
                 sys.stderr.write(f"scrapy crawl {args[0]}: the state was not saved: "
                                  f"{stats['newsproj/state/failed']}\n")
             self.exitcode = MONITOR_FAILED if stats.get("newsproj/monitor/failed") else STATE_FAILED
+        elif stats.get("finish_reason") == "shutdown" and crawler.settings.get("JOBDIR"):
+            # a pause (Scrapy's pause/resume): not finished, so not 0 ("finished, output to trust": a cron wrapper
+            # chaining `&& publish` would publish a partial crawl); resumable, so not a failure either
+            sys.stderr.write(f"scrapy crawl {args[0]}: paused (JOBDIR={crawler.settings.get('JOBDIR')}): the output "
+                             f"holds what the run wrote so far, whole, but the run is not finished; run the same "
+                             f"command again to resume it\n")
+            self.exitcode = PAUSED
         elif stats and not stats.get("finish_reason"):
             # the spider never closed: a forced shutdown (Ctrl-C or SIGTERM twice) stopped the reactor mid-crawl,
             # so no monitor ran and the feed was not finished: not an output to trust (exit 0 said it was)

@@ -95,6 +95,9 @@ class RunManifest:
     def spider_closed(self, reason: str) -> None:
         self.reason = reason
 
+    def paused(self) -> bool:
+        return self.reason == "shutdown" and bool(self.crawler.settings.get("JOBDIR"))
+
     def manifest(self) -> dict[str, Any]:
         from ..monitors import health_metrics
 
@@ -115,7 +118,8 @@ class RunManifest:
             "finished_at": now(),
             "resumed": self.resumed or bool(stats.get("newsproj/jobdir/recovered_after_kill")),
             "finish_reason": self.reason,
-            "status": "failed" if failures else "ok",
+            # a pause (JOBDIR, Ctrl-C once): partial, resumed by the next run: no baseline for the checks (monitors)
+            "status": "failed" if failures else "paused" if self.paused() else "ok",
             "failures": failures,
             "schema_version": SCHEMA_VERSION,
             "schema_sha256": schema_sha256(),

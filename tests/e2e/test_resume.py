@@ -189,11 +189,15 @@ def test_orphan_published_by_another_run_is_not_overwritten_by_the_resume(gated,
 def test_clean_pause_and_resume(gated, tmp_path):
     """One Ctrl-C (SIGINT) pauses: Scrapy saves its queue, no marker is left, the next run continues it. (Before,
     the test waited for 3 lines and then sent SIGINT: on a loaded machine every page had been fetched by then,
-    and the "pause" wrote all 30.)"""
+    and the "pause" wrote all 30.)
+
+    A pause exits 6, not 0: 0 says "the run finished and its output can be trusted" (../shared/CONTRACT.md), and a
+    paused run is resumable, not finished (a cron line's ``&& publish`` published the partial file, and its
+    manifest, status "ok", joined the history the next runs' checks are compared with)."""
     server, site = gated
-    out, log, job = tmp_path / "a.jsonl", tmp_path / "crawl.log", tmp_path / "job"
+    out, log, job, state = tmp_path / "a.jsonl", tmp_path / "crawl.log", tmp_path / "job", tmp_path / "state"
     # One request in the downloader at a time: a pause waits for the requests the downloader holds.
-    cmd = crawl_cmd(server.base, f"JOBDIR={job}", "STATE_DIR=", "-o", str(out), "CONCURRENT_REQUESTS=1")
+    cmd = crawl_cmd(server.base, f"JOBDIR={job}", f"STATE_DIR={state}", "-o", str(out), "CONCURRENT_REQUESTS=1")
     proc = start(cmd, log)
     site.release(3)
     wait_for(lambda: count_lines(out) >= 3, proc, log, "3 records")
@@ -201,14 +205,20 @@ def test_clean_pause_and_resume(gated, tmp_path):
     while proc.poll() is None:  # the request in flight when paused is answered; the rest stays queued
         site.release(1)
         time.sleep(0.2)
-    assert proc.wait(timeout=TIMEOUT) == 0  # a pause is not a failure
+    assert proc.wait(timeout=TIMEOUT) == 6, log.read_text()[-3000:]  # paused: neither finished (0) nor failed
+    assert f"scrapy crawl news: paused (JOBDIR={job})" in log.read_text()
     assert not (job / "newsproj.running").exists()
+    (first,) = (state / "runs").glob("*/*.json")
+    manifest = json.loads(first.read_text())
+    assert manifest["status"] == "paused" and manifest["finish_reason"] == "shutdown"
     paused = count_lines(out)
     assert paused < ARTICLES
     site.open()
     assert run(cmd, log) == 0, log.read_text()[-3000:]
     check_exactly_once(lines_of(out))
     assert "previous run was killed" not in log.read_text()
+    resumed = json.loads((state / "runs" / first.parent.name / first.name).read_text())
+    assert resumed["status"] == "ok" and resumed["resumed"] is True  # (the same run id, continued)
 
 
 def test_a_forced_shutdown_does_not_exit_0(gated, tmp_path):
