@@ -84,7 +84,13 @@ ITEM_PIPELINES = {
     "newsproj.pipelines.warc.WarcPipeline": 450,
 }
 
-EXTENSIONS = {
+# Our extensions sit in the _BASE dict, beside Scrapy's own: `-s EXTENSIONS='{"x.Ext": 0}'` (Scrapy's documented way
+# to turn one on) replaced EXTENSIONS whole, and silently took away the checked feed (the state learnt nothing),
+# the checks (exit 0 whatever the run found), the manifest, the summary and stats file, and the kill-safe JOBDIR (a
+# finished run left every URL seen: the next run with it fetched no article). A user's EXTENSIONS adds to these;
+# `"newsproj.extensions.jobdir.KillSafeJobdir": null` turns one off.
+EXTENSIONS_BASE = {
+    **_scrapy_defaults.EXTENSIONS_BASE,
     "newsproj.monitors.HealthSampler": 440,  # figures and a few pages per symptom for the checks (monitors.py)
     # Scrapy's exporter swallows write errors; ours fails the run and tells the state what is durably written.
     "scrapy.extensions.feedexport.FeedExporter": None,
@@ -94,6 +100,7 @@ EXTENSIONS = {
     "newsproj.extensions.manifest.RunManifest": 510,   # run id, manifest beside the output, run history
     "newsproj.extensions.jobdir.KillSafeJobdir": 520,  # JOBDIR that survives SIGKILL
 }
+EXTENSIONS: dict[str, int | None] = {}
 
 # Close-time checks (newsproj/monitors.py); a failed run exits with status 3. Field coverage counts a field as
 # filled only when it has a value: null, "" and [] are not coverage.

@@ -35,7 +35,7 @@ def fault_server(**options):
 
 
 def with_extension(path: str) -> tuple[str, str]:
-    """``-s EXTENSIONS=...``: the project's extensions plus ``path`` (a plain ``-s`` would replace them)."""
+    """``-s EXTENSIONS=...``: ``path`` beside the project's extensions (theirs are in EXTENSIONS_BASE)."""
     from scrapy.utils.project import get_project_settings
 
     return "-s", "EXTENSIONS=" + json.dumps({**get_project_settings().getdict("EXTENSIONS"), path: 0})

@@ -54,3 +54,26 @@ def test_extract_writes_nothing_here(tmp_path, demo_server, demo_truth):
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert json.loads(proc.stdout.split("\n#", 1)[0])["headline"] == demo_truth[0]["headline"]
     assert list(tmp_path.iterdir()) == []  # no state/runs/… nor output/ in the working directory
+
+
+def test_a_user_extensions_setting_adds_to_the_projects_and_keeps_the_run_safe(crawl, tmp_path, demo_server,
+                                                                                 demo_truth):
+    """``-s EXTENSIONS='{"...": 0}'`` (Scrapy's documented way to turn on an extension) replaced the project's
+    EXTENSIONS whole: the checked feed, the checks, the manifest, the summary and stats file, and the kill-safe
+    JOBDIR were silently gone. The run exited 0 whatever it found, STATE_DIR learnt nothing, no manifest was
+    written, and the JOBDIR kept every URL as seen, so the next run with it fetched no article. Ours live in
+    EXTENSIONS_BASE now, as Scrapy's own do: a user's EXTENSIONS adds to them (``None`` turns one off)."""
+    job, state = tmp_path / "job", tmp_path / "state"
+    args = ("-a", f"start_urls={demo_server.base}/", "-s", f"JOBDIR={job}", "-s", f"STATE_DIR={state}",
+            "-s", 'EXTENSIONS={"scrapy.extensions.logstats.LogStats": 0}')
+    first = crawl(*args)
+    assert first.returncode == 0, first.log[-3000:]
+    assert len(first.records) == len(demo_truth)
+    assert first.stats["newsproj/state/recorded"] == len(demo_truth)  # (the stats file is written: Housekeeping)
+    assert "newsproj summary" in first.log and "Run failed a check" not in first.log
+    (manifest,) = (state / "runs").glob("*/*.json")
+    assert json.loads(manifest.read_text())["status"] == "ok"
+    assert not (job / "requests.seen").exists()  # a finished run leaves a clean JOBDIR (KillSafeJobdir)
+    second = crawl(*args)
+    assert second.returncode == 0, second.log[-3000:]
+    assert second.stats["newsproj/incremental/saved_articles"] == len(demo_truth)  # known: not fetched again
