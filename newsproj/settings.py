@@ -44,7 +44,14 @@ NEWSPROJ_MAX_LISTING_DEPTH = 6
 NEWSPROJ_MAX_URL_LENGTH = 2000
 NEWSPROJ_MAX_QUERY_PARAMS = 6
 
-DOWNLOADER_MIDDLEWARES = {
+# Our components (middlewares, pipelines, extensions) sit in Scrapy's _BASE dicts, beside Scrapy's own: a user's
+# `-s DOWNLOADER_MIDDLEWARES='{"x.Mw": 543}'` (or ITEM_PIPELINES, SPIDER_MIDDLEWARES, EXTENSIONS) replaced the
+# project's dict whole, and silently took ours away — the SSRF guard, scope, content guards and charset repair; the
+# validation, dedup and consent pipelines (unvalidated records, STATE_DIR learning nothing); the checked feed, checks,
+# manifest, stats file and kill-safe JOBDIR (exit 0 whatever the run found; a finished JOBDIR left every URL seen,
+# so the next run fetched no article). A user's dict adds to these; `"newsproj....Class": null` turns one off.
+DOWNLOADER_MIDDLEWARES_BASE = {
+    **_scrapy_defaults.DOWNLOADER_MIDDLEWARES_BASE,
     # Safety first: credentials out of URLs, then only public http(s) addresses (NEWSPROJ_ALLOW_PRIVATE).
     "newsproj.middlewares.redact.CredentialsMiddleware": 30,
     "newsproj.middlewares.ssrf.SSRFGuard": 40,
@@ -64,7 +71,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newsproj.middlewares.refresh.HeadMetaRefreshMiddleware": 580,
 }
 
-SPIDER_MIDDLEWARES = {
+SPIDER_MIDDLEWARES_BASE = {
+    **_scrapy_defaults.SPIDER_MIDDLEWARES_BASE,
     # Request saving: articles already exported (STATE_DIR, or the -o file of a resumed run) are not refetched.
     "newsproj.middlewares.incremental.IncrementalMiddleware": 600,
     # NEWSPROJ_WARC_DIR: keeps the response behind each page item for the WARC output (pipelines/warc.py).
@@ -73,7 +81,8 @@ SPIDER_MIDDLEWARES = {
 
 # Pages are extracted and cleaned in the extraction process before they become items (newsproj/extractor.py,
 # awaited by the spider): the pipelines see finished records.
-ITEM_PIPELINES = {
+ITEM_PIPELINES_BASE = {
+    **_scrapy_defaults.ITEM_PIPELINES_BASE,
     # the host's robots.txt verdict and tdmrep.json rule, learnt once per host (NEWSPROJ_CONSENT_FETCH = False: off)
     "newsproj.pipelines.consent.ConsentPipeline": 250,
     "newsproj.pipelines.validate.ValidatePipeline": 300,
@@ -84,11 +93,7 @@ ITEM_PIPELINES = {
     "newsproj.pipelines.warc.WarcPipeline": 450,
 }
 
-# Our extensions sit in the _BASE dict, beside Scrapy's own: `-s EXTENSIONS='{"x.Ext": 0}'` (Scrapy's documented way
-# to turn one on) replaced EXTENSIONS whole, and silently took away the checked feed (the state learnt nothing),
-# the checks (exit 0 whatever the run found), the manifest, the summary and stats file, and the kill-safe JOBDIR (a
-# finished run left every URL seen: the next run with it fetched no article). A user's EXTENSIONS adds to these;
-# `"newsproj.extensions.jobdir.KillSafeJobdir": null` turns one off.
+# (in the _BASE dict, as the middlewares and pipelines above: a user's EXTENSIONS adds to these)
 EXTENSIONS_BASE = {
     **_scrapy_defaults.EXTENSIONS_BASE,
     "newsproj.monitors.HealthSampler": 440,  # figures and a few pages per symptom for the checks (monitors.py)
@@ -101,6 +106,9 @@ EXTENSIONS_BASE = {
     "newsproj.extensions.jobdir.KillSafeJobdir": 520,  # JOBDIR that survives SIGKILL
 }
 EXTENSIONS: dict[str, int | None] = {}
+DOWNLOADER_MIDDLEWARES: dict[str, int | None] = {}
+SPIDER_MIDDLEWARES: dict[str, int | None] = {}
+ITEM_PIPELINES: dict[str, int | None] = {}
 
 # Close-time checks (newsproj/monitors.py); a failed run exits with status 3. Field coverage counts a field as
 # filled only when it has a value: null, "" and [] are not coverage.

@@ -77,3 +77,23 @@ def test_a_user_extensions_setting_adds_to_the_projects_and_keeps_the_run_safe(c
     second = crawl(*args)
     assert second.returncode == 0, second.log[-3000:]
     assert second.stats["newsproj/incremental/saved_articles"] == len(demo_truth)  # known: not fetched again
+
+
+def test_a_users_middlewares_and_pipelines_add_to_the_projects(crawl, demo_server, demo_truth):
+    """``-s DOWNLOADER_MIDDLEWARES=`` / ``SPIDER_MIDDLEWARES=`` / ``ITEM_PIPELINES=`` replaced the project's whole: the
+    run went on without the SSRF guard, scope, content guards and charset repair, without validation, dedup and
+    consent (records unvalidated, ``metadata.robotsTxt`` null, STATE_DIR learning nothing), and exited 0."""
+    result = crawl("-a", f"start_urls={demo_server.base}/",
+                   "-s", 'DOWNLOADER_MIDDLEWARES={"scrapy.downloadermiddlewares.stats.DownloaderStats": 850}',
+                   "-s", 'SPIDER_MIDDLEWARES={"scrapy.spidermiddlewares.depth.DepthMiddleware": 900}',
+                   "-s", "ITEM_PIPELINES={}")
+    assert result.returncode == 0, result.log[-3000:]
+    assert len(result.records) == len(demo_truth)
+    assert all(r["metadata"]["robotsTxt"] == "allowed" for r in result.records)  # ConsentPipeline
+    assert result.stats["newsproj/state/recorded"] == len(demo_truth)  # DedupPipeline → STATE_DIR
+    assert result.stats["newsproj/fetch/ok/article"] >= len(demo_truth)
+    enabled = result.log[result.log.index("Enabled downloader middlewares"):]
+    for component in ("newsproj.middlewares.ssrf.SSRFGuard", "newsproj.middlewares.scope.ScopeMiddleware",
+                      "newsproj.middlewares.charset.CharsetMiddleware", "newsproj.middlewares.incremental.",
+                      "newsproj.pipelines.validate.ValidatePipeline", "newsproj.pipelines.dedup.DedupPipeline"):
+        assert component in enabled, component
