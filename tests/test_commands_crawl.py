@@ -128,6 +128,34 @@ def test_stats_file_that_cannot_be_written(tmp_path):
         assert_bad_invocation(proc, f"-s NEWSPROJ_STATS_FILE={value}", needle)
 
 
+def test_an_output_file_that_cannot_be_written_is_one_line_before_any_log(tmp_path):
+    """An ``-o``/``-O`` path that cannot be written was refused once the crawler existed: exit 2 and the right line,
+    but after ~120 lines of Scrapy's start-up log on stderr (the contract: one line)."""
+    (tmp_path / "file").write_text("x")
+    (tmp_path / "folder.jsonl").mkdir()
+    cases = [("-O", tmp_path / "file" / "out.jsonl", "is not a directory"),
+             ("-o", tmp_path / "folder.jsonl", "is a directory"),
+             ("-O", f"file://{tmp_path / 'file' / 'deeper' / 'out.jsonl'}", "is not a directory")]
+    if Path("/proc/self").is_dir():  # (os.access says root may write in /proc: creating a file there fails)
+        cases.append(("-O", "/proc/newsproj-out.jsonl", "cannot be written"))
+    for option, value, needle in cases:
+        proc = scrapy("crawl", "news", "-a", f"start_urls={SEED}", "-s", f"STATE_DIR={tmp_path / 'state'}",
+                      option, str(value))
+        assert_bad_invocation(proc, "scrapy crawl news: feed ", needle, "give -o/-O a writable path")
+
+
+def test_a_folder_only_root_is_told_it_may_write_is_refused_before_the_crawl(tmp_path):
+    """As root, ``os.access`` says /proc and /sys are writable: NEWSPROJ_STATS_FILE there passed the check, the crawl
+    ran, and the stats file failed at the end (a traceback, exit 0, no stats); STATE_DIR there was a traceback and
+    exit 1 at start."""
+    if not Path("/proc/self").is_dir():
+        pytest.skip("no /proc")
+    for setting, value in (("NEWSPROJ_STATS_FILE", "/proc/newsproj-stats.json"), ("STATE_DIR", "/proc/newsproj")):
+        proc = scrapy("crawl", "news", "-a", f"start_urls={SEED}", "-s", f"{setting}={value}",
+                      "-O", str(tmp_path / "out.jsonl"))
+        assert_bad_invocation(proc, f"-s {setting}={value}", "/proc is not writable")
+
+
 def test_stats_file_folder_is_made(tmp_path, demo_server):
     stats = tmp_path / "not" / "yet" / "stats.json"
     proc = scrapy("crawl", "news", "-a", f"start_urls={demo_server.base}/robots.txt", "-s", "STATE_DIR=",

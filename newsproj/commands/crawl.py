@@ -29,6 +29,7 @@ import ipaddress
 import os
 import sqlite3
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -111,7 +112,46 @@ def _directory_problem_at(setting: str, value: str, path: Path) -> str | None:
     if not os.access(existing, os.W_OK | os.X_OK):
         return (f"-s {setting}={value}: {existing} is not writable; give {setting} a directory this user can "
                 f"write")
+    refused = _create_problem(existing)
+    if refused:
+        return (f"-s {setting}={value}: {existing} is not writable ({refused}); give {setting} a directory this "
+                f"user can write")
     return None
+
+
+def _create_problem(folder: Path) -> str | None:
+    """Why a file cannot be created in ``folder``, tried for real: ``os.access`` answers yes to root for /proc, /sys
+    or a read-only mount, where the write failed once the crawl was over (a traceback, the stats file missing) or
+    after Scrapy's start-up log (a feed). The file is anonymous (``O_TMPFILE``) where the file system allows it,
+    else removed at once."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return exc.strerror or type(exc).__name__
+    return None
+
+
+def _feed_problem(uri: str) -> str | None:
+    """Why the local file of an ``-o``/``-O``/``FEEDS`` URI cannot be written, asked before the crawler process
+    exists: the same refusal came only after Scrapy's start-up log, ~120 lines before its one line. A URI with a
+    ``%(placeholder)s`` or another scheme is the feed's own check, once the crawler exists."""
+    parts = urlsplit(uri)
+    if "%(" in uri or parts.scheme not in ("", "file"):
+        return None
+    path = Path(unquote(parts.path) if parts.scheme == "file" else uri)
+    try:
+        if path.is_dir():
+            return f"feed {path}: cannot be written (is a directory); give -o/-O a writable path"
+        folder = path.parent
+        while not folder.exists() and folder.parent != folder:
+            folder = folder.parent
+        reason = None if folder.is_dir() else f"{folder} is not a directory"
+        reason = reason or (None if os.access(folder, os.W_OK | os.X_OK) else f"{folder} is not writable")
+        reason = reason or _create_problem(folder)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+    return f"feed {path}: cannot be written ({reason}); give -o/-O a writable path" if reason else None
 
 
 def _state_database_problem(state_dir: str) -> str | None:
@@ -283,6 +323,10 @@ def preflight(settings: BaseSettings, spider_name: str, spargs: dict[str, Any]) 
         log_file and _log_file_problem(str(log_file))) or _distributed_problem(settings)
     if problem:
         return problem
+    for uri in settings.getdict("FEEDS"):
+        problem = _feed_problem(str(uri))
+        if problem:
+            return problem
     loader = _spider_loader(settings)
     try:
         spidercls = loader.load(spider_name)
