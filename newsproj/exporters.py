@@ -32,6 +32,7 @@ import logging
 import os
 import re
 import shutil
+import tempfile
 from collections import Counter
 from datetime import UTC, datetime
 from functools import partial
@@ -174,15 +175,28 @@ def _batches(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict
         yield batch
 
 
+def private_temp(beside: Path) -> tuple[int, Path]:
+    """A new temp file in ``beside``'s folder that is this process's own: a random name created with ``O_EXCL``
+    (``mkstemp``), so nothing under a fixed name there (a symlink someone put in a shared output folder, a leftover)
+    is ever written through; readable by others as the files it becomes (0644). Returns its descriptor and path."""
+    fd, name = tempfile.mkstemp(prefix=f".{beside.name}.", suffix=".tmp", dir=beside.parent)
+    os.fchmod(fd, 0o644)
+    return fd, Path(name)
+
+
 def write_parquet(path: Path, records: Iterable[dict[str, Any]], rows: int = DEFAULT_ROW_GROUP_ROWS) -> int:
     """``records`` as a Parquet file of the record schema, written aside and renamed; returns the row count."""
-    tmp = path.with_name(f".{path.name}.tmp")
+    fd, tmp = private_temp(path)
     count = 0
-    with pq.ParquetWriter(tmp, arrow_schema(), compression=COMPRESSION) as writer:
-        for batch in _batches(records, rows):
-            writer.write_table(to_table(batch))
-            count += len(batch)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "wb") as fh, pq.ParquetWriter(fh, arrow_schema(), compression=COMPRESSION) as writer:
+            for batch in _batches(records, rows):
+                writer.write_table(to_table(batch))
+                count += len(batch)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return count
 
 
@@ -232,11 +246,11 @@ def _publish_journal(journal: Path, final: Path, adopt: Adopt | None, stats: Any
     """A killed run's journal as ``final`` (or its first free name ``-2``...): written aside (records that do not
     fit the schema left out, counted), then the records the file holds handed to ``adopt``, then renamed; returns
     the row count and the name. A failure leaves the journal as it was (and no temp file)."""
-    tmp = final.with_name(f".{final.name}.tmp")
     final = free_name(final)  # never over a file: a JOBDIR run resumed after its first file was published: -2
+    fd, tmp = private_temp(final)  # (a fixed ".final.tmp" was opened through whatever was under that name)
     try:
         count = 0
-        with pq.ParquetWriter(tmp, arrow_schema(), compression=COMPRESSION) as writer:
+        with os.fdopen(fd, "wb") as fh, pq.ParquetWriter(fh, arrow_schema(), compression=COMPRESSION) as writer:
             for table in fitting_tables(read_records(journal), DEFAULT_ROW_GROUP_ROWS, final, stats):
                 writer.write_table(table)
                 count += table.num_rows
@@ -366,7 +380,16 @@ class ParquetItemExporter(BaseItemExporter):
             assert self.part is not None
             tmp = old_copy(self.part)
             if any(path == self.part for _, path in sources):
-                shutil.copyfile(self.part, tmp)
+                # copied into a file of our own, then renamed over the fixed name (a rename replaces a symlink
+                # there; a copy to it wrote through it)
+                fd, own = private_temp(tmp)
+                try:
+                    with os.fdopen(fd, "wb") as dst, self.part.open("rb") as src:
+                        shutil.copyfileobj(src, dst)
+                    os.replace(own, tmp)
+                except BaseException:
+                    own.unlink(missing_ok=True)
+                    raise
                 sources = [(kind, tmp if path == self.part else path) for kind, path in sources]
             elif not any(path == tmp for _, path in sources):
                 tmp = None
@@ -379,9 +402,10 @@ class ParquetItemExporter(BaseItemExporter):
         # Per-run files only (keep_final false): an appending -o run's journal holds only what its final file does
         # not, and its complete .part holds that file's records too.
         journal = journal_path(self.part) if self.part is not None else None
-        spool_path = (journal.with_name(journal.name + ".new")
-                      if journal is not None and tmp is not None and not self.keep_final else None)
-        spool = open(spool_path, "wb") if spool_path is not None else None  # noqa: SIM115 - closed below
+        spool_path, spool = None, None
+        if journal is not None and tmp is not None and not self.keep_final:
+            fd, spool_path = private_temp(journal)  # this run's own file, renamed over the journal below
+            spool = os.fdopen(fd, "wb")
         # an -o run's complete .part (killed before it replaced the final file) begins with the final file's
         # records, which it carried over: carried again from both, each was in the new file twice
         final, in_final = (final_of(self.part) if self.part is not None else None), Counter[bytes]()

@@ -282,3 +282,29 @@ def test_killed_default_parquet_feed_is_published_by_the_next_run(slow_demo, tmp
     for manifest in manifests:
         assert manifest["output"]["records"] == len(parquet_paths(output.glob(f"*/*/{manifest['output']['file']}")
                                                                   .__next__()))
+
+
+def test_parquet_temp_files_never_write_through_a_symlink(demo_server, tmp_path, demo_truth):
+    """A killed Parquet run's journal is published by the next run of the site through a temp file of a fixed name,
+    ``.<run-id>.parquet.tmp``, opened by pyarrow through whatever was under that name: a symlink planted there (an
+    output folder another user can write, a leftover) made the run overwrite its target with Parquet, then rename
+    the symlink into place as the published file. Temp files are now this run's own (``O_EXCL``, random names)."""
+    first = tmp_path / "first.jsonl"
+    assert run_scrapy(crawl_cmd(demo_server.base, "STATE_DIR=", "-O", str(first))).returncode == 0
+    site_dir = tmp_path / "output" / ("127.0.0.1-" + demo_server.base.rsplit(":", 1)[1])
+    day = site_dir / "2026-12-01"
+    day.mkdir(parents=True)
+    orphan = "20261201T000000Z-0a0b0c.parquet"
+    (day / f".{orphan}.part").write_bytes(b"")  # what a killed run leaves: its .part (unlocked) and journal
+    (day / f".{orphan}.part.jsonl").write_bytes(first.read_bytes())
+    victim = tmp_path / "victim.txt"
+    victim.write_text("not yours\n")
+    (day / f".{orphan}.tmp").symlink_to(victim)
+    feeds = json.dumps({f"{tmp_path / 'output'}/%(site)s/%(date)s/%(run_id)s.parquet": {
+        "format": "parquet", "newsproj_atomic": True, "uri_params": "newsproj.extensions.manifest.uri_params"}})
+    proc = run_scrapy(crawl_cmd(demo_server.base, f"STATE_DIR={tmp_path / 'state'}", f"FEEDS={feeds}"))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert victim.read_text() == "not yours\n"
+    published = day / orphan
+    assert published.is_file() and not published.is_symlink()
+    assert len(parquet_paths(published)) == len(demo_truth)
