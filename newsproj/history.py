@@ -33,8 +33,13 @@ def recent_runs(state_dir: str | None, site: str, count: int) -> list[dict[str, 
     runs = []
     for path in folder.glob("*.json"):
         try:
-            runs.append(json.loads(path.read_text(encoding="utf-8")))
+            run = json.loads(path.read_text(encoding="utf-8"))
+            written = path.stat().st_mtime_ns
         except (OSError, ValueError):
             continue
-    runs.sort(key=lambda run: run.get("finished_at") or "")
-    return runs[-count:] if count > 0 else []
+        if isinstance(run, dict):
+            runs.append((str(run.get("finished_at") or ""), written, path.name, run))
+    # finished_at has whole seconds: runs ending in the same second are ordered by when their manifest was written
+    # (in the folder's order before, which is no order: the checks' baseline could take an older run for the last)
+    runs.sort(key=lambda entry: entry[:3])
+    return [entry[3] for entry in runs[-count:]] if count > 0 else []
