@@ -245,11 +245,14 @@ def publish(part: Path, final: Path, linked: Callable[[Path], None] | None = Non
                 return target
             continue
         except OSError:  # no hard links on this file system
-            if target.exists():
+            if os.path.lexists(target):
                 continue
-            os.replace(part, target)
+            # the manifest before the rename (it came after: a kill between left a published file without one,
+            # and no .part for the next run to recover, adopt and publish with a manifest); a kill here leaves the
+            # .part, which recovery publishes under this name, keeping the manifest
             if linked is not None:
                 linked(target)
+            os.replace(part, target)
             return target
         if linked is not None:
             linked(target)

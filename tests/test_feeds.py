@@ -345,3 +345,28 @@ def test_a_plain_orphan_named_gz_is_published_as_it_is(tmp_path):
     assert recover_orphans(tmp_path, adopt=lambda records, final: adopted.extend(records)) == [
         tmp_path / "d1" / "run.jsonl.gz"]
     assert adopted == [json.loads(LINE)] and (tmp_path / "d1" / "run.jsonl.gz").read_text() == LINE
+
+
+def test_publish_without_hard_links_writes_the_manifest_before_the_rename(tmp_path, monkeypatch):
+    """On a file system without hard links (FAT, some network and FUSE mounts) ``publish`` renamed the ``.part``
+    first and wrote the manifest after: a kill between left a published file without a manifest and no ``.part``
+    for the next run to recover (and remember) with one."""
+    import os
+
+    def no_links(src, dst):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    part, final = tmp_path / ".run.jsonl.part", tmp_path / "run.jsonl"
+    part.write_text('{"a": 1}\n')
+
+    def killed(name):
+        assert name == final
+        raise KeyboardInterrupt  # the run dies while its manifest is written
+
+    with pytest.raises(KeyboardInterrupt):
+        publish(part, final, killed)
+    assert part.exists() and not final.exists()  # nothing published: the .part is there to recover
+    written = []
+    assert publish(part, final, written.append) == final and written == [final]
+    assert final.read_text() == '{"a": 1}\n' and not part.exists()
