@@ -156,6 +156,21 @@ def test_a_folder_only_root_is_told_it_may_write_is_refused_before_the_crawl(tmp
         assert_bad_invocation(proc, f"-s {setting}={value}", "/proc is not writable")
 
 
+def test_the_stats_file_is_never_written_through_a_symlink(tmp_path, demo_server):
+    """The stats file was written through a fixed ``.<name>.tmp``, opened through whatever was under that name: a
+    symlink there (a shared folder, a leftover) made the run overwrite its target, and the stats file became that
+    symlink."""
+    stats, victim = tmp_path / "stats.json", tmp_path / "victim.txt"
+    victim.write_text("not yours\n")
+    (tmp_path / ".stats.json.tmp").symlink_to(victim)
+    proc = scrapy("crawl", "news", "-a", f"start_urls={demo_server.base}/robots.txt", "-s", "STATE_DIR=",
+                  "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "NEWSPROJ_EXTRACT_WORKERS=0", "-s", "SPIDERMON_ENABLED=0",
+                  "-s", f"NEWSPROJ_STATS_FILE={stats}", "-O", str(tmp_path / "out.jsonl"))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert victim.read_text() == "not yours\n"
+    assert not stats.is_symlink() and json.loads(stats.read_text())["finish_reason"] == "finished"
+
+
 def test_stats_file_folder_is_made(tmp_path, demo_server):
     stats = tmp_path / "not" / "yet" / "stats.json"
     proc = scrapy("crawl", "news", "-a", f"start_urls={demo_server.base}/robots.txt", "-s", "STATE_DIR=",

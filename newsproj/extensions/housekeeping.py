@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,9 +89,24 @@ class Housekeeping:
             sum(drops.values()), dropped, reason, state,
         )
         if self.stats_file:
-            path = Path(self.stats_file)
-            path.parent.mkdir(parents=True, exist_ok=True)  # (checked writable before the crawl: commands/crawl.py)
-            tmp = path.with_name(f".{path.name}.tmp")
-            dump = json.dumps({**stats, "finish_reason": reason}, default=str, indent=1, sort_keys=True)
-            tmp.write_text(dump, encoding="utf-8")
+            self._write_stats(Path(self.stats_file), {**stats, "finish_reason": reason})
+
+    @staticmethod
+    def _write_stats(path: Path, stats: dict) -> None:
+        """Atomically, through a temp file of this run's own (a fixed ``.<name>.tmp`` was opened through whatever
+        was under that name: a symlink made the run overwrite its target). A file that cannot be written (checked
+        before the crawl, commands/crawl.py; a disk full since) is one ERROR line, not a traceback."""
+        dump = json.dumps(stats, default=str, indent=1, sort_keys=True)
+        tmp = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            tmp = Path(name)
+            os.fchmod(fd, 0o644)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(dump)
             os.replace(tmp, path)
+        except OSError as exc:
+            if tmp is not None:
+                tmp.unlink(missing_ok=True)
+            logger.error("NEWSPROJ_STATS_FILE %s could not be written: %s", path, exc.strerror or exc)
