@@ -118,8 +118,9 @@ def detect(body: bytes) -> tuple[str | None, bool]:
     """The web encoding that reads ``body`` (no UTF-8, no declaration to trust) most plausibly, and whether any
     does: charset_normalizer's best among :data:`_DETECTABLE` (it decodes each and scores the text's mess, then its
     letters' fit to a language), Windows-1252 when it ties with the best (an English, French or Spanish page reads
-    the same or as well in windows-1250). Bounded: charset_normalizer reads at most 5 chunks of 512 bytes of the
-    body per candidate once the body decodes."""
+    the same or as well in windows-1250). Bounded by the body's size: charset_normalizer decodes it once per
+    candidate and scores a few chunks of it (measured: 8 ms of CPU for a 300 KB windows-1251 page, 0.13 s for
+    16 MiB, ``DOWNLOAD_MAXSIZE``; 3 ms for 4 MB of noise, which no candidate decodes far)."""
     matches = list(from_bytes(body, cp_isolation=list(_DETECTABLE), preemptive_behaviour=False))
     if not matches:
         return FALLBACK, False
