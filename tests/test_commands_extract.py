@@ -177,3 +177,23 @@ def test_page_outcome_is_what_an_extraction_worker_makes_of_the_page():
     assert outcome.removed == expected.removed
     dropped = page_outcome("<html><body><p>Too short.</p></body></html>", url, None)
     assert dropped.article is None and dropped.dropped and dropped.dropped.startswith("NotAnArticle")
+
+
+def test_a_file_without_a_charset_is_decoded_by_the_crawls_charset_rules(tmp_path):
+    """A saved windows-1251 page that declares no charset (a file has no headers) reads as a crawl reads it:
+    Cyrillic, not U+FFFD (it was decoded as UTF-8 with replacement); bytes no web encoding reads give no record."""
+    paragraph = ("<p>Городской совет на заседании во вторник утвердил бюджет города на следующий год. Депутаты "
+                 "обсуждали расходы на школы, дороги и больницы почти шесть часов подряд.</p>")
+    page = ("<html><head><title>Совет утвердил бюджет</title></head><body><h1>Совет утвердил бюджет</h1>"
+            + paragraph * 5 + "</body></html>")
+    (tmp_path / "ru.html").write_bytes(page.encode("cp1251"))
+    proc = scrapy_extract(str(tmp_path / "ru.html"), "--url", "http://example.com/city/budget.html")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    record = record_and_rest(proc.stdout)[0]
+    assert record["headline"] == "Совет утвердил бюджет"
+    assert "Депутаты обсуждали расходы на школы" in record["articleBody"]
+    assert "\ufffd" not in record["articleBody"]
+    noise = bytes(range(0x80, 0x100)) * 40  # no web encoding reads this as text
+    (tmp_path / "noise.html").write_bytes(b"<html><body><h1>x</h1><p>" + noise + b"</p></body></html>")
+    proc = scrapy_extract(str(tmp_path / "noise.html"), "--url", "http://example.com/city/noise.html")
+    assert not proc.stdout and "dropped: NotAnArticle: its bytes read plausibly in no web encoding" in proc.stderr

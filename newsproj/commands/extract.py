@@ -29,15 +29,15 @@ from urllib.parse import urlsplit
 from itemadapter import ItemAdapter
 from scrapy import Request, Spider
 from scrapy.commands import ScrapyCommand
-from scrapy.http import TextResponse
+from scrapy.http import HtmlResponse, TextResponse
 from scrapy.settings import SETTINGS_PRIORITIES
-from w3lib.encoding import html_to_unicode
 
 from .. import sites
 from ..discovery.urls import netloc
 from ..exceptions import SiteConfigError
 from ..extraction.page import process_page
 from ..items import PageItem
+from ..middlewares.charset import UNDECODABLE, CharsetMiddleware
 from ..middlewares.config import validate
 from ..validation import problems
 from . import one_line_errors, unexpected, usage_error
@@ -73,12 +73,15 @@ class Outcome:
 
 def page_outcome(
     html: str | bytes, url: str, site: SiteConfig | None, date_downloaded: str = "", *, encoding: str | None = None,
-    find_site: bool = False,
+    find_site: bool = False, undecodable: bool = False,
 ) -> Outcome:
     """:func:`newsproj.extraction.page.process_page` (what an extraction worker does in a crawl), then the
-    validation pipeline's checks. ``site`` None: the generic path, or with ``find_site`` the page's own site."""
+    validation pipeline's checks. ``site`` None: the generic path, or with ``find_site`` the page's own site.
+    ``undecodable``: the charset middleware's verdict that no web encoding reads the bytes (no record, as in
+    a crawl)."""
     page = PageItem(url=url, html=html, encoding=encoding, site=None,
-                    date_downloaded=date_downloaded or datetime.now(UTC).isoformat(timespec="seconds"))
+                    date_downloaded=date_downloaded or datetime.now(UTC).isoformat(timespec="seconds"),
+                    hints={"undecodable": True} if undecodable else {})
     result = process_page(page, site, find_site=find_site)
     if result.article is None:
         if result.listing:
@@ -108,7 +111,7 @@ class ExtractSpider(Spider):
         super().__init__(**kwargs)
         self.url = url
         self.allowed_netlocs = frozenset({netloc(url)})  # redirects stay on the host, as in a crawl
-        self.page: tuple[str, bytes, str] | None = None
+        self.page: tuple[str, bytes, str, bool] | None = None
         self.failure: str | None = None
 
     async def start(self) -> AsyncIterator[Any]:
@@ -119,7 +122,8 @@ class ExtractSpider(Spider):
             ctype = (response.headers.get("Content-Type") or b"").decode("latin-1")
             self.failure = f"not a text response ({ctype})"
             return
-        self.page = (response.url, response.body, response.encoding)  # as the spider hands a page over
+        # as the spider hands a page over: decoded by the crawl's charset middleware, and its undecodable flag
+        self.page = (response.url, response.body, response.encoding, UNDECODABLE in response.flags)
 
     def failed(self, failure: Any) -> None:
         self.failure = f"{type(failure.value).__name__}: {failure.value}"
@@ -188,21 +192,28 @@ class Command(ScrapyCommand):
             fetched = self._fetch(target)
             if fetched is None:
                 return
-            url, html, encoding = fetched
+            url, html, encoding, undecodable = fetched
             downloaded = datetime.now(UTC).isoformat(timespec="seconds")
         else:
             path = Path(target)
             url = opts.url or path.resolve().as_uri()
-            html = read_page(path)
-            encoding = html_to_unicode(None, html)[0]  # BOM, <meta charset>, else UTF-8, as for a response
+            # a file has no headers: BOM, <meta charset>, else the bytes decide, by the crawl's own charset rules
+            response = CharsetMiddleware().process_response(
+                None,  # type: ignore[arg-type]  # the request is not used
+                HtmlResponse(url=url, status=200, body=read_page(path)),
+            )
+            assert isinstance(response, TextResponse)  # (an HTML response in, the same or its re-decoding out)
+            html, encoding = response.body, response.encoding
+            undecodable = UNDECODABLE in response.flags
             downloaded = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
         # -s NEWSPROJ_SITE_REGISTRY=0: the generic path only, as a crawl with it (and a site without a file) gets
         registry = self.settings is None or self.settings.getbool("NEWSPROJ_SITE_REGISTRY", True)
-        outcome = page_outcome(html, url, site, downloaded, encoding=encoding, find_site=registry)
+        outcome = page_outcome(html, url, site, downloaded, encoding=encoding, find_site=registry,
+                               undecodable=undecodable)
         site_name = outcome.page.site if outcome.page else None
         self._print(outcome, site_name, opts.diff)
 
-    def _fetch(self, url: str) -> tuple[str, bytes, str] | None:
+    def _fetch(self, url: str) -> tuple[str, bytes, str, bool] | None:
         assert self.crawler_process is not None
         crawler = self.crawler_process.create_crawler(ExtractSpider)
         self.crawler_process.crawl(crawler, url=url)

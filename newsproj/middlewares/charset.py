@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from scrapy.statscollectors import StatsCollector
 
 logger = logging.getLogger(__name__)
 
@@ -196,12 +197,16 @@ def _between(body: bytes, header: str, meta: str) -> Decision:
 class CharsetMiddleware:
     """Downloader middleware: re-decodes HTML/text responses whose declared charset the bytes contradict."""
 
-    def __init__(self, crawler: Crawler):
-        self.stats = crawler.stats
+    def __init__(self, stats: StatsCollector | None = None):
+        self.stats = stats  # None: one page outside a crawl (``scrapy extract FILE``), nothing to count
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+        return cls(crawler.stats)
+
+    def _count(self, key: str) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(key)
 
     def process_response(self, request: Request, response: Response) -> Response:
         if not isinstance(response, TextResponse) or response.status != 200:
@@ -221,18 +226,18 @@ class CharsetMiddleware:
             clean = body.translate(None, _CONTROL_BYTES)
         changed = len(clean) != len(body)  # translate only deletes: same length, same bytes
         if changed:
-            self.stats.inc_value("newsproj/guard/control_chars_removed")
+            self._count("newsproj/guard/control_chars_removed")
             logger.info("Removed %d control characters from %s", len(body) - len(clean), redact(response.url))
         flags = response.flags
         if decision.undecodable:
             flags = [*flags, UNDECODABLE]
-            self.stats.inc_value("newsproj/guard/charset_undecodable")
+            self._count("newsproj/guard/charset_undecodable")
             logger.warning("No web encoding reads %s plausibly (declared %s): its links are followed, no record is "
                            "made of it", redact(response.url), used if declared else "nothing")
         if actual is None:
             return response.replace(body=clean, flags=flags) if changed or decision.undecodable else response
         label = _name(used) if declared else "undeclared"
-        self.stats.inc_value(f"newsproj/guard/charset_repaired/{label or 'none'}->{actual}")
+        self._count(f"newsproj/guard/charset_repaired/{label or 'none'}->{actual}")
         logger.info("Charset of %s repaired: %s %s, bytes are %s", redact(response.url),
                     "declared" if declared else "guessed", used, actual)
         return response.replace(body=clean, encoding=actual, flags=flags)

@@ -209,7 +209,7 @@ class WarcSpider(Spider):
     # ------------------------------------------------------------------ reading
 
     async def start(self) -> AsyncIterator[Any]:
-        self.charset = CharsetMiddleware(self.crawler)  # needs the crawl's stats: built now, not in from_crawler
+        self.charset = CharsetMiddleware(self.crawler.stats)  # needs the crawl's stats: built now, not in from_crawler
         refused: list[str] = []
         try:
             files = await asyncio.to_thread(expand, self.sources, self.base, refused=refused)
