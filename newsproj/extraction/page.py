@@ -7,8 +7,8 @@ fixture tests, so all three see the same record. Everything in and out pickles.
 The outcome is one of three, decided once, after extraction:
 
 - an **article**: the record, cleaned of chrome (with the lines removed and why);
-- a **listing** (``listing`` = the reason: ``index``, ``tag``, ``listing_metadata``, ``teasers``): no record, the
-  page's links come back for the crawl to follow;
+- a **listing** (``listing`` = the reason: ``index``, ``tag``, ``listing_metadata``, ``teasers``, ``posts``): no
+  record, the page's links come back for the crawl to follow;
 - a **drop** (``drop`` = the typed reason: :class:`NotAnArticle` paywall, error page, too short…, or
   :class:`ExtractionFailed`): no record; the page's links come back too (a page that is no article is read for
   links, as a listing is).

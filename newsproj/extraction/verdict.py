@@ -32,7 +32,7 @@ ARTICLE_TYPES = {
 }
 LISTING_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profilepage"}
 """JSON-LD types of a page of teasers. (Not "WebSite" or "WebPage": many publishers put them on every page.)"""
-LISTING_REASONS = frozenset(("index", "tag", "listing_metadata", "teasers"))
+LISTING_REASONS = frozenset(("index", "tag", "listing_metadata", "teasers", "posts"))
 """:class:`NotAnArticle` reasons that make a page a listing (its links are followed, it is no drop)."""
 _MIN_PARAGRAPH = 80  # characters of text (links excluded) for a <p> to count as prose
 
@@ -181,6 +181,8 @@ HEADLINE_MAX_WORDS = 25
 """A line longer than this is a paragraph, not a headline."""
 TEASER_CHARS = 800
 """A teaser (headline link, summary, date) holds at most this much text."""
+TEASER_LEAD = 100
+"""Characters of a teaser's text before its headline link (an image's caption, a date, a section label)."""
 MIN_TEASERS = 3
 TEASER_SHARE = 0.5
 """Share of the extracted text's words that, in teasers, make the page a listing..."""
@@ -468,22 +470,45 @@ def _bounded_text(element: HtmlElement, limit: int) -> str | None:
     return text_start(element, limit)
 
 
-def _teasers(links: list[tuple[HtmlElement, str]]) -> list[str]:
-    """Text of each teaser: the widest element around a headline link that holds no other headline link and at
-    most ``TEASER_CHARS`` characters."""
+def own_heading_holders(tree: HtmlElement, page: PageMeta) -> set[HtmlElement]:
+    """The elements that hold the page's own headline: the ancestors of each of its first ``MAX_HEADINGS``
+    headings whose text (read up to ``TEASER_CHARS``) is part of the page's own titles (``<title>``, og:title). A
+    teaser's box never grows into one: a box that holds the page's own headline is the page itself (a blog post of
+    25 words, whose "previous post" link has no other headline link beside it up to the post's container)."""
+    own = " ".join(_norm(t).casefold() for t in page.own_titles)
+    holders: set[HtmlElement] = set()
+    if not own:
+        return holders
+    for h in islice(tree.iter(*_HEADINGS), MAX_HEADINGS):
+        text = _norm(text_start(h, TEASER_CHARS)).casefold()
+        if len(text) >= 3 and text in own:
+            holders.update(h.iterancestors())
+    return holders
+
+
+def _teasers(links: list[tuple[HtmlElement, str]], own: set[HtmlElement] | frozenset[HtmlElement] = frozenset()
+             ) -> list[str]:
+    """Text of each teaser: the widest element around a headline link that holds no other headline link, at most
+    ``TEASER_CHARS`` characters, not the page's own headline (``own``: :func:`own_heading_holders`), and in which
+    the headline comes first (after at most ``TEASER_LEAD`` characters: a date, a label; a "Read more" link ends
+    its teaser instead): the text above a link at the foot of a post ("Add new comment") is the post's, not that
+    link's teaser."""
     mine = {a: i for i, (a, _) in enumerate(links)}
-    long: dict[HtmlElement, bool] = {}  # (each container is measured once, not once per link inside it)
+    texts: dict[HtmlElement, str | None] = {}  # (each container is read once, not once per link inside it)
     boxes: list[str] = []
-    for a, _ in links:
+    for a, text in links:
         box = a
+        first = not (len(text) <= 40 and _more(text))
         for _level in range(6):
             parent = box.getparent()
-            if parent is None or parent.tag in ("body", "html"):
+            if parent is None or parent.tag in ("body", "html") or parent in own:
                 break
-            if parent not in long:
+            if parent not in texts:
                 parent_text = _bounded_text(parent, TEASER_CHARS)
-                long[parent] = parent_text is None or len(parent_text) > TEASER_CHARS
-            if long[parent]:
+                texts[parent] = None if parent_text is None or len(parent_text) > TEASER_CHARS else \
+                    _norm(parent_text)
+            parent_text = texts[parent]
+            if parent_text is None or (first and parent_text.find(text) > TEASER_LEAD):
                 break
             if any(other is not a and other in mine for other in parent.iter("a")):
                 break
@@ -535,7 +560,7 @@ def short_page(tree: HtmlElement, url: str, body: str, words: int, page: PageMet
     links = [] if says_article(jsonld_types(page), page) else headline_links(tree, url, page, more=True)
     prose = _sentences([_norm(line) for line in body.split("\n")])
     if words >= MIN_BODY_WORDS and prose:
-        teasers = "\n".join(_teasers(links)) if links else ""
+        teasers = "\n".join(_teasers(links, own_heading_holders(tree, page))) if links else ""
         if not all(line in teasers for line in prose):
             return None
     return "index" if links else "too_short"
@@ -566,7 +591,8 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
     heads: set[HtmlElement] = set()
     links = headline_links(tree, url, page, wanted=set(lines) if article_metadata else None, resolved=resolved,
                            heads=heads)
-    if heads and _opens_own(lines, sizes, _teasers(links)):
+    own = own_heading_holders(tree, page)
+    if heads and _opens_own(lines, sizes, _teasers(links, own)):
         # (a list article: its intro, then an item's linked name above the item's text; not a tag page's teasers)
         links = [(a, text) for a, text in links if a not in heads]
     headlines = {text for _, text in links}
@@ -575,18 +601,103 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
         return "teasers"  # every other line is a link to another page
     if article_metadata:
         return None
+    if _posts(tree, url, page, lines, sizes, own, resolved):
+        return "posts"
     linked = _linked_lines(tree, url, page, lines, sizes, resolved)
     if linked:
         return linked
     if len(links) < (1 if og_type(page) == "website" else MIN_TEASERS):  # (an author page may hold one teaser)
         return None
     words = sum(sizes) or 1
-    joined = "\n".join(_teasers(links))
+    joined = "\n".join(_teasers(links, own))
     in_teasers = sum(n for line, n in zip(lines, sizes, strict=True) if len(line) >= 20 and line in joined)
     rest = words - in_teasers  # (an article page whose extracted text took in the teasers beside it keeps its own)
     if in_teasers >= TEASER_SHARE * words and rest < max(OWN_TEXT_WORDS, OWN_TEXT_SHARE * words):
         return "teasers"
     return None
+
+
+MAX_POSTS = 30
+"""Posts under a headline looked at on one page (bounded: the page decides how many headings it links)."""
+_POST_LEVELS = 8
+"""Elements a post's box may grow up from its heading (its header, its article, a wrapper or two)."""
+
+
+def _posts(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes: list[int],
+           own: set[HtmlElement], resolved: dict[str, bool]) -> bool:
+    """The text is whole posts of other pages, each under its own title: headings whose whole text is a link to
+    another page of the site (a post's title linking its permalink; any length: "Snowdrops") each head a box (the
+    widest element around the heading that holds no other such heading and not the page's own headline, and that
+    the title opens: ``TEASER_LEAD``), and the text's lines of ``PROSE_LINE_WORDS`` words or more sit in two or
+    more of those boxes — or in one whose title is not the page's (its ``<title>``, og:title), beside another box
+    holding a sentence — with too little text outside them to be an article of its own (``OWN_TEXT_WORDS``,
+    ``OWN_TEXT_SHARE``): a blog's home, its "page 2", a month or label page of whole posts or excerpts, whose every
+    post is its own record from its permalink. A text that opens with a sentence of its own above the first post (a
+    list article's intro) is no such page. Bounded: ``MAX_HEADINGS`` headings, ``MAX_POSTS`` posts, each box
+    ``_POST_LEVELS`` up."""
+    pages, hosts = _own_pages(url, page)
+    direct = _splits(url)
+    titles = " ".join(_norm(t).casefold() for t in page.own_titles)
+    heads: dict[HtmlElement, str] = {}
+    for h in islice(tree.iter(*_HEADINGS), MAX_HEADINGS):
+        anchors = list(islice(h.iter("a"), 2))
+        if len(anchors) != 1:
+            continue
+        href = (anchors[0].get("href") or "").strip()
+        if not href or href.startswith(_SKIP_HREF):
+            continue
+        text = _norm(text_start(h, TEASER_CHARS))
+        if not text or _norm(element_text(anchors[0])) != text:
+            continue
+        other = resolved.get(href)
+        if other is None:
+            other = resolved[href] = _links_other_page(href, url, direct, pages, hosts)
+        if other:
+            heads[h] = text
+            if len(heads) >= MAX_POSTS:
+                break
+    if len(heads) < 2:
+        return False
+    boxes: list[tuple[str, str]] = []  # (title, text)
+    for head, title in heads.items():
+        box = head
+        for _level in range(_POST_LEVELS):
+            parent = box.getparent()
+            if parent is None or parent.tag in ("body", "html") or parent in own or \
+                    any(other is not head and other in heads for other in parent.iter(*_HEADINGS)):
+                break
+            box = parent
+        text = _norm(box.text_content()) if box is not head else ""
+        if 0 <= text.find(title) <= TEASER_LEAD:  # (the title opens its post: a tools box's heading opens no story)
+            boxes.append((title, text))
+    holding: set[int] = set()
+    inside = 0
+    opened = False
+    for line, size in zip(lines, sizes, strict=True):
+        where = next((i for i, (_, text) in enumerate(boxes) if line in text), None)
+        if where is None:
+            opened = opened or (not holding and size >= PROSE_LINE_WORDS and bool(_PROSE_LINE.search(line)))
+            continue
+        inside += size
+        if size >= PROSE_LINE_WORDS:
+            holding.add(where)
+    words = sum(sizes)
+    if opened or not holding or words - inside >= max(OWN_TEXT_WORDS, OWN_TEXT_SHARE * words):
+        return False
+    if len(holding) >= 2:
+        return True
+    (only,) = holding
+    return boxes[only][0].casefold() not in titles and any(
+        i != only and _has_sentence(text) for i, (_, text) in enumerate(boxes))
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
+
+
+def _has_sentence(text: str) -> bool:
+    """``text`` (its first ``TEASER_CHARS`` characters) holds a sentence of ``PROSE_LINE_WORDS`` words or more."""
+    return any(len(piece.split()) >= PROSE_LINE_WORDS and piece.endswith((".", "!", "?"))
+               for piece in _SENTENCE_SPLIT.split(text[:TEASER_CHARS]))
 
 
 def _opens_own(lines: list[str], sizes: list[int], boxes: list[str]) -> bool:
