@@ -580,3 +580,28 @@ def test_a_home_of_two_whole_posts_is_a_listing_of_posts():
             + _post("Swallows", "/2024/04/swallows/", second) + f"</div>{SIDEBAR}</body></html>")
     outcome = process_page(PageItem(url="http://127.0.0.1/", html=html, date_downloaded="2024-09-12T10:00:00+00:00"))
     assert outcome.article is None and outcome.listing == "posts", (outcome.listing, outcome.drop, outcome.article)
+
+
+def test_a_tiny_post_whose_line_ends_with_a_credit_after_its_sentence_is_an_article():
+    """A 27-word post on one line: two sentences, then the credit of where it was found. A sentence of its own
+    (inside the line, not at its end) makes it a short article, not a page too short to be one."""
+    text = ("A man in Leeds has built a working clock out of four hundred bicycle chains. It took him eleven years and "
+            "it loses a minute a week. -via The Daily Clip")
+    html = ("<html><head><title>Chain clock | Oddments</title></head><body><div id='content'><div class='post'>"
+            f"<h1>Chain clock</h1><div class='entry'><p>{text}</p></div></div></div>{SIDEBAR}</body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/2012/08/09/chain-clock/", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is not None, (outcome.listing, outcome.drop)
+    assert outcome.article.articleBody.startswith("A man in Leeds")
+
+
+@pytest.mark.parametrize("text", [
+    "Photo one by staff photographer. Photo two by staff photographer. Photo three by staff photographer here",
+    "Menu Home News Sport Weather Business Politics Technology Science Health Education Arts Entertainment more",
+])
+def test_a_short_line_of_captions_or_a_menu_is_still_too_short(text):
+    html = (f"<html><head><title>Gallery | The Herald</title></head><body><h1>Gallery</h1><div class='entry'>"
+            f"<p>{text}</p></div></body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/gallery/", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is None, outcome.article

@@ -526,8 +526,9 @@ PROSE_LINE_WORDS = 10
 
 
 def _sentences(lines: list[str]) -> list[str]:
-    """The lines of prose among ``lines`` (``PROSE_LINE_WORDS`` words or more, ending a sentence), a sentence broken
-    over lines by ``<br>``s joined into one (as ``generic.signals`` counts them: see ``BROKEN_SENTENCE_WORDS``)."""
+    """The lines of prose among ``lines`` (``PROSE_LINE_WORDS`` words or more, ending a sentence, or holding such a
+    sentence before a credit or a tag that ends the line: :func:`_has_sentence`), a sentence broken over lines by
+    ``<br>``s joined into one (as ``generic.signals`` counts them: see ``BROKEN_SENTENCE_WORDS``)."""
     out: list[str] = []
     run: list[str] = []
     size = 0
@@ -540,6 +541,10 @@ def _sentences(lines: list[str]) -> list[str]:
         if _PROSE_LINE.search(line):
             if size + n >= PROSE_LINE_WORDS:
                 out.append(" ".join([*run, line]))
+            run, size = [], 0
+        elif n > PROSE_LINE_WORDS and _has_sentence(line):
+            # (a sentence of its own inside a line that ends otherwise: "… a treat for your eyes. -via Flavorwire")
+            out.append(line)
             run, size = [], 0
         elif n >= BROKEN_LINE_WORDS and size + n <= BROKEN_SENTENCE_WORDS:
             run.append(line)
