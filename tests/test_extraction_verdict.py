@@ -494,15 +494,16 @@ def test_a_listings_own_label_ending_with_a_colon_opens_no_list_of_its_own(label
 
 # ------------------------------------------------------------------ blogs and CMS themes (issue 11, probe round 4)
 BLOG_LISTINGS = ["/", "/page/2/", "/2012/05/", "/category/garden/", "/author/maggie-thorne/", "/?s=rain", "/b/",
-                 "/b/search/label/Cycling", "/j/index.php/news"]
+                 "/b/search/label/Cycling", "/j/index.php/news", "/lj/", "/t/"]
 
 
 @pytest.mark.parametrize("path", BLOG_LISTINGS)
 def test_a_blogs_home_archive_or_label_page_of_whole_posts_is_a_listing(path):
     """A WordPress home of five whole posts and its "page 2", a month archive of excerpts, a Blogger home and label
-    page of whole posts, a Joomla category blog: each post under a heading linking its permalink. No record (each
-    post is its own, from its permalink); the links are followed. (Each was an article before, the home's five
-    posts run into one record: a homepage crawl stopped at its seed.)"""
+    page of whole posts, a Joomla category blog: each post under a heading linking its permalink; a LiveJournal
+    and a Tumblr home, whose posts have no linked title but link their permalink twice or more (subject or date,
+    comments, notes). No record (each post is its own, from its permalink); the links are followed. (Each was an
+    article before, the home's posts run into one record: a homepage crawl stopped at its seed.)"""
     from tests import blog_layouts
 
     outcome = process_page(PageItem(url=f"http://127.0.0.1:8000{path}", html=blog_layouts.LISTINGS[path],
@@ -605,3 +606,22 @@ def test_a_short_line_of_captions_or_a_menu_is_still_too_short(text):
     outcome = process_page(PageItem(url="http://127.0.0.1/gallery/", html=html,
                                     date_downloaded="2024-09-12T10:00:00+00:00"))
     assert outcome.article is None, outcome.article
+
+
+def test_an_article_that_links_its_author_and_a_related_story_twice_stays_an_article():
+    """Links to another page of the site, twice each (the author's page from the byline and the bio under the text;
+    a related story from its picture and its headline): no post of a blog's home, whose every post links its own
+    permalink; the text is the article's."""
+    text = ("The allotment committee met on Thursday and agreed to put up the rents by two pounds a plot from April, "
+            "the first rise in six years.")
+    more = "Members who pay for the whole year before March will keep the old rent until the following spring."
+    html = ("<html><head><title>Allotment rents to rise | Plot Notes</title></head><body><div id='content'><article>"
+            "<h1>Allotment rents to rise</h1><p class='byline'>By <a href='/author/ann-pell/'>Ann Pell</a></p>"
+            f"<p>{text}</p><p>{more}</p><p>{text} {more}</p><div class='bio'><a href='/author/ann-pell/'>Ann Pell"
+            "</a> writes about the allotments every week.</div></article><div class='related'><div><a href='/2024/"
+            "04/water-butts/'><img src='/w.jpg'></a><a href='/2024/04/water-butts/'>Water butts for every plot</a>"
+            "</div><div><a href='/2024/03/shed-fire/'><img src='/s.jpg'></a><a href='/2024/03/shed-fire/'>Shed fire "
+            "on the top field</a></div></div></div></body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/2024/05/allotment-rents/", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is not None, (outcome.listing, outcome.drop)

@@ -21,6 +21,8 @@ from .generic import BROKEN_LINE_WORDS, BROKEN_SENTENCE_WORDS, first_body, goes_
 from .parse import element_text, text_start
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lxml.html import HtmlElement
 
     from .metadata import PageMeta
@@ -638,11 +640,36 @@ def _posts(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes:
     holding a sentence — with too little text outside them to be an article of its own (``OWN_TEXT_WORDS``,
     ``OWN_TEXT_SHARE``): a blog's home, its "page 2", a month or label page of whole posts or excerpts, whose every
     post is its own record from its permalink. A text that opens with a sentence of its own above the first post (a
-    list article's intro) is no such page. Bounded: ``MAX_HEADINGS`` headings, ``MAX_POSTS`` posts, each box
+    list article's intro) is no such page. Posts without a linked title (a LiveJournal entry, a Tumblr post) are
+    found by their permalink, linked twice or more from each (:func:`_permalinked_posts`): two or more of them must
+    hold the text's lines. Bounded: ``MAX_HEADINGS`` headings, ``MAX_LINKS`` links, ``MAX_POSTS`` posts, each box
     ``_POST_LEVELS`` up."""
     pages, hosts = _own_pages(url, page)
     direct = _splits(url)
-    titles = " ".join(_norm(t).casefold() for t in page.own_titles)
+
+    def other_page(href: str) -> bool:
+        other = resolved.get(href)
+        if other is None:
+            other = resolved[href] = _links_other_page(href, url, direct, pages, hosts)
+        return other
+
+    boxes = _titled_posts(tree, own, other_page)
+    held = _held(boxes, lines, sizes)
+    if held is not None:
+        if len(held) >= 2:
+            return True
+        (only,) = held
+        titles = " ".join(_norm(t).casefold() for t in page.own_titles)
+        if boxes[only][0].casefold() not in titles and any(
+                i != only and _has_sentence(text) for i, (_, text) in enumerate(boxes)):
+            return True
+    held = _held(_permalinked_posts(tree, own, other_page), lines, sizes)
+    return held is not None and len(held) >= 2
+
+
+def _titled_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Callable[[str], bool]
+                  ) -> list[tuple[str, str]]:
+    """``(title, text)`` of the posts of :func:`_posts` under a heading linking another page."""
     heads: dict[HtmlElement, str] = {}
     for h in islice(tree.iter(*_HEADINGS), MAX_HEADINGS):
         anchors = list(islice(h.iter("a"), 2))
@@ -652,18 +679,13 @@ def _posts(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes:
         if not href or href.startswith(_SKIP_HREF):
             continue
         text = _norm(text_start(h, TEASER_CHARS))
-        if not text or _norm(element_text(anchors[0])) != text:
-            continue
-        other = resolved.get(href)
-        if other is None:
-            other = resolved[href] = _links_other_page(href, url, direct, pages, hosts)
-        if other:
+        if text and _norm(element_text(anchors[0])) == text and other_page(href):
             heads[h] = text
             if len(heads) >= MAX_POSTS:
                 break
+    boxes: list[tuple[str, str]] = []
     if len(heads) < 2:
-        return False
-    boxes: list[tuple[str, str]] = []  # (title, text)
+        return boxes
     for head, title in heads.items():
         box = head
         for _level in range(_POST_LEVELS):
@@ -675,25 +697,79 @@ def _posts(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes:
         text = _norm(box.text_content()) if box is not head else ""
         if 0 <= text.find(title) <= TEASER_LEAD:  # (the title opens its post: a tools box's heading opens no story)
             boxes.append((title, text))
+    return boxes
+
+
+_LINK_DEPTH = 64
+"""Ancestors of a link looked at for its post (bounded: the page decides how deep it nests)."""
+
+
+def _permalinked_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Callable[[str], bool]
+                       ) -> list[tuple[str, str]]:
+    """``("", text)`` of the posts of :func:`_posts` without a linked title (a LiveJournal entry, a Tumblr post):
+    each links its permalink, another page of the site, twice or more (its subject or date, its comments, its
+    notes, "Link"); its box is the element around those links grown while it holds no other post's links."""
+    links: dict[str, list[HtmlElement]] = {}
+    for a in islice(tree.iter("a"), MAX_LINKS):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(_SKIP_HREF):
+            continue
+        links.setdefault(href.split("#", 1)[0], []).append(a)
+    groups = [(key, anchors) for key, anchors in links.items() if len(anchors) >= 2 and key and other_page(key)]
+    boxes: list[tuple[str, str]] = []
+    if len(groups) < 2:
+        return boxes
+    tops: list[HtmlElement | None] = []  # each group's innermost element holding all its links
+    for _, anchors in groups[:MAX_POSTS]:
+        common = list(islice(anchors[0].iterancestors(), _LINK_DEPTH))
+        for a in anchors[1:]:
+            above = set(islice(a.iterancestors(), _LINK_DEPTH))
+            common = [el for el in common if el in above]
+        tops.append(common[0] if common else None)
+    # (a link every post repeats, its tag or category, holds the posts: it is none of theirs)
+    inner: dict[HtmlElement, int] = {}
+    for top in tops:
+        for ancestor in islice(top.iterancestors(), _LINK_DEPTH) if top is not None else ():
+            inner[ancestor] = inner.get(ancestor, 0) + 1
+    kept = [g for g, top in enumerate(tops) if top is not None and inner.get(top, 0) < 2]
+    owners: dict[HtmlElement, set[int]] = {}  # element → the kept groups with a link inside it
+    for g in kept:
+        for a in groups[g][1]:
+            for ancestor in islice(a.iterancestors(), _LINK_DEPTH):
+                owners.setdefault(ancestor, set()).add(g)
+    for g in kept:
+        box = tops[g]
+        if box is None or owners.get(box) != {g}:
+            continue  # (its links are spread over other posts)
+        for _level in range(_POST_LEVELS):
+            parent = box.getparent()
+            if parent is None or parent.tag in ("body", "html") or parent in own or owners.get(parent) != {g}:
+                break
+            box = parent
+        boxes.append(("", _norm(box.text_content())))
+    return boxes
+
+
+def _held(boxes: list[tuple[str, str]], lines: list[str], sizes: list[int]) -> set[int] | None:
+    """The boxes that hold a line of ``PROSE_LINE_WORDS`` words or more of the text; None when the text opens with
+    such a sentence outside them, or holds too much outside them to be no article of its own."""
+    if not boxes:
+        return None
     holding: set[int] = set()
     inside = 0
-    opened = False
     for line, size in zip(lines, sizes, strict=True):
         where = next((i for i, (_, text) in enumerate(boxes) if line in text), None)
         if where is None:
-            opened = opened or (not holding and size >= PROSE_LINE_WORDS and bool(_PROSE_LINE.search(line)))
+            if not holding and size >= PROSE_LINE_WORDS and _PROSE_LINE.search(line):
+                return None  # (a sentence of the page's own above the first post: a list article's intro)
             continue
         inside += size
         if size >= PROSE_LINE_WORDS:
             holding.add(where)
     words = sum(sizes)
-    if opened or not holding or words - inside >= max(OWN_TEXT_WORDS, OWN_TEXT_SHARE * words):
-        return False
-    if len(holding) >= 2:
-        return True
-    (only,) = holding
-    return boxes[only][0].casefold() not in titles and any(
-        i != only and _has_sentence(text) for i, (_, text) in enumerate(boxes))
+    if not holding or words - inside >= max(OWN_TEXT_WORDS, OWN_TEXT_SHARE * words):
+        return None
+    return holding
 
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
