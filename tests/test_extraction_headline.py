@@ -573,3 +573,15 @@ def test_a_kicker_shown_above_the_headline_is_no_line_of_the_text(kicker):
             + "</article></body></html>")
     body = extract(html, "http://127.0.0.1/news/2024/12/02/footbridge").article.articleBody
     assert body.split("\n") == [first, *text]
+
+
+@pytest.mark.parametrize("post", ["Snowdrops", "First tomatoes"])
+def test_a_title_part_that_is_the_masthead_linking_home_is_the_site_not_the_headline(post: str):
+    """A WordPress post of one or two words: "<post> | <blog>" in the title, the blog's name in an <h1> linking the
+    home page, the post's in another <h1>. Neither part names the site by its metadata or its host (a blog on
+    127.0.0.1, a host of its own): the masthead says which part is the site's (the whole title was the headline)."""
+    head = f"<title>{post} | Hillside Notes</title>"
+    body = (f"<header><h1 class='site-title'><a href='/' rel='home'>Hillside Notes</a></h1></header><article><h1 "
+            f"class='entry-title'>{post}</h1><p>A sentence of the post, which is short and about the garden.</p>"
+            "</article>")
+    assert _choose(head, body, "http://127.0.0.1:8000/2015/02/post/") == post

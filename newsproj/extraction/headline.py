@@ -186,6 +186,11 @@ def _unescaped(text: str) -> str:
     return unescape(unescape(text))
 
 
+_MASTHEADS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+"""Tags of a heading whose link to the home page makes its text the site's name (not a ``<nav>`` holding a link
+home beside the page's title)."""
+
+
 def choose(page: PageMeta, url: str = "", body: str | None = None) -> str | None:
     """The displayed headline of a page (see the module's docstring), or None when it states none. ``body``: the
     article's text, when extraction has it (step 2's check)."""
@@ -197,7 +202,11 @@ def choose(page: PageMeta, url: str = "", body: str | None = None) -> str | None
                                            page.meta.get("twitter:title"), page.title)
         if isinstance(m, str) and m.strip()
     ]
-    site_name = tuple(n for n in (page.meta.get("og:site_name"),) if n)
+    # (the site's name: its og:site_name, and the text of a masthead, a heading that links the home page: "Snowdrops
+    # | Hillside Notes" under <h1><a href="/">Hillside Notes</a></h1> is the post "Snowdrops")
+    site_name = tuple(n for n in (page.meta.get("og:site_name"),) if n) + tuple(
+        h.text for h in page.headings
+        if h.home_link and h.tag in _MASTHEADS and 0 < len(h.text.split()) <= SITE_NAME_WORDS)
     owners = tuple(page.owners)
     label = host_label(url) if url else ()
     untrimmed = [m for m in found if m]
