@@ -1640,3 +1640,25 @@ def test_readabilitys_block_is_the_post_not_the_readers_comment_thread():
     assert tree.xpath("//*[@data-newsproj-comments]") == []  # (the page is left as it was)
     forum = _blog_with_thread('<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>')
     assert "Reader number" in (generic.Readings(forum).candidate("readability") or "")
+
+
+def test_a_tiny_post_taken_with_its_whole_page_is_the_post_readability_finds():
+    """A 25-word Blogger post in the Minima layout: no precise text, and the balanced run takes the whole page (the
+    blog's description, 'Subscribe to: Post Comments (Atom)', the About Me profile of 30 words, the archive, the
+    labels). That text is 85 % of the words the page shows: readability-lxml's block, all in it, a quarter of it
+    and a sentence of prose, is the post."""
+    from tests import blog_layouts
+
+    page = next(p for p in blog_layouts.ARTICLES if p.path == "/b/2009/01/frozen-again.html")
+    body = body_text(lxml.html.fromstring(page.html), "http://127.0.0.1:8000" + page.path)
+    assert body is not None and body.split("\n") == page.lines
+
+
+def test_a_short_story_that_is_most_of_a_plain_page_keeps_all_its_paragraphs():
+    """A plain page of a short story and little else (a heading, three paragraphs, a footer line): the main text
+    is the whole page, and it stays whole."""
+    story = PARAS[:3]
+    tree = lxml.html.fromstring("<html><body><h1>A headline for the test</h1>" + "".join(
+        f"<p>{p}</p>" for p in story) + "<p><a href='/'>Home</a></p></body></html>")
+    body = body_text(tree, "http://127.0.0.1/story.html")
+    assert body is not None and all(p in body for p in story)

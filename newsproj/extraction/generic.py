@@ -61,7 +61,7 @@ from ..compat import (
     walked_bodies,
     walked_prunes,
 )
-from ..text import UNSPACED, text_key
+from ..text import MIN_BODY_WORDS, UNSPACED, text_key
 from .normalize import word_count
 from .parse import element_text
 
@@ -716,6 +716,11 @@ def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) ->
         # them did a candidate win. A text mostly of the page's link texts is still a link list (a sidebar's list of
         # books both runs took for the body of a short post written with <br>s): its candidates are weighed.
         signal = "links" if signals(main, readings.anchors()).links >= LINK_SHARE else None
+    if signal is None and main:
+        part = _post_of_whole_page(main, readings)
+        if part:
+            logger.debug("Main text was the whole page on %s: readability's block taken", url)
+            main = part
     if signal:
         # The unpruned candidate is the balanced run on the page with its containers: when the pruning removed
         # none (and the site prunes nothing), that is the balanced run on this very tree, done already when the
@@ -866,6 +871,38 @@ def without_teaser_tail(text: str, page: HtmlElement | Readings) -> str:
     if block is not None and agree(rest, block) and not agree(text, block):
         return rest
     return text
+
+
+WHOLE_PAGE_SHARE = 0.8
+"""A main text holding this share of the words the page shows is the whole page, chrome and all (a tiny post with
+its blog's sidebar, About Me and archive: the balanced run's text)."""
+PART_SHARE = 0.6
+"""readability-lxml's block at most this share of such a text, all in it, and prose: the post itself."""
+SHORT_POST_WORDS = 300
+"""Main texts of at most this many words are checked for being the whole page."""
+_SHOWN_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+"""The page's shown text nodes (one XPath walk; a page has at most ``NEWSPROJ_MAX_PAGE_ELEMENTS`` elements)."""
+
+
+def _post_of_whole_page(main: str, readings: Readings) -> str | None:
+    """readability-lxml's block in place of a ``main`` text (of ``SHORT_POST_WORDS`` at most) that is the whole
+    page (``WHOLE_PAGE_SHARE`` of its shown words), when that block is a part of it (``PART_SHARE`` at most, its
+    words all in it), of ``MIN_BODY_WORDS`` words or more, and prose (``ENOUGH_PROSE`` of its words in sentences not
+    made of links): the post the page is about, without the blog's sidebar that came with it. Else None."""
+    words = word_count(main)
+    if words > SHORT_POST_WORDS:
+        return None  # (a long text is no tiny post's: the walk of the page, ~3.5 ms, is for short ones only)
+    shown = sum(len(t.split()) for t in _SHOWN_TEXT(readings.page))
+    if not shown or words < WHOLE_PAGE_SHARE * shown:
+        return None
+    block = readings.candidate("readability")
+    if not block:
+        return None
+    found = signals(block, readings.anchors())
+    if not MIN_BODY_WORDS <= found.words <= PART_SHARE * words or found.prose < ENOUGH_PROSE * found.words:
+        return None
+    mine, theirs = Counter(_WORD.findall(main.casefold())), Counter(_WORD.findall(block.casefold()))
+    return block if sum((mine & theirs).values()) >= sum(theirs.values()) else None
 
 
 def _main_and_prose(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], several: bool,
