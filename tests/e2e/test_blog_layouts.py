@@ -18,9 +18,6 @@ from tests.e2e.test_old_layouts import BytesSite
 
 WRONG_LINES = {
     # known misses, left to later rounds: the record has the post, and lines around it
-    "/b/2009/01/frozen-again.html": "the blog's description, 'Post Comments (Atom)' and the whole sidebar (About Me, "
-    "the archive, labels, followers) around a 25-word post: the balanced run's text of the whole page is kept; "
-    "readability-lxml's block is the post alone",
     "/d/node/418": "the sidebar block's sentences after a 28-word brief (the precise run took the block alone)",
     "/news/2016/03/21/road-closed.html": "the dateline-byline 'Monday 21 March 2016, by Jim Harrow' first and the "
     "side column's sentences last",
