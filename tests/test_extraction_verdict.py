@@ -494,7 +494,7 @@ def test_a_listings_own_label_ending_with_a_colon_opens_no_list_of_its_own(label
 
 # ------------------------------------------------------------------ blogs and CMS themes (issue 11, probe round 4)
 BLOG_LISTINGS = ["/", "/page/2/", "/2012/05/", "/category/garden/", "/author/maggie-thorne/", "/?s=rain", "/b/",
-                 "/b/search/label/Cycling", "/j/index.php/news", "/lj/", "/t/"]
+                 "/b/search/label/Cycling", "/j/index.php/news", "/lj/", "/t/", "/tp/"]
 
 
 @pytest.mark.parametrize("path", BLOG_LISTINGS)
@@ -502,7 +502,8 @@ def test_a_blogs_home_archive_or_label_page_of_whole_posts_is_a_listing(path):
     """A WordPress home of five whole posts and its "page 2", a month archive of excerpts, a Blogger home and label
     page of whole posts, a Joomla category blog: each post under a heading linking its permalink; a LiveJournal
     and a Tumblr home, whose posts have no linked title but link their permalink twice or more (subject or date,
-    comments, notes). No record (each post is its own, from its permalink); the links are followed. (Each was an
+    comments, notes); a Typepad home of one post's first paragraph under its linked title and above "Continue
+    reading »" to it. No record (each post is its own, from its permalink); the links are followed. (Each was an
     article before, the home's posts run into one record: a homepage crawl stopped at its seed.)"""
     from tests import blog_layouts
 
@@ -622,6 +623,21 @@ def test_an_article_that_links_its_author_and_a_related_story_twice_stays_an_art
             "04/water-butts/'><img src='/w.jpg'></a><a href='/2024/04/water-butts/'>Water butts for every plot</a>"
             "</div><div><a href='/2024/03/shed-fire/'><img src='/s.jpg'></a><a href='/2024/03/shed-fire/'>Shed fire "
             "on the top field</a></div></div></div></body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/2024/05/allotment-rents/", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is not None, (outcome.listing, outcome.drop)
+
+
+def test_an_article_above_one_related_excerpt_with_a_read_more_link_stays_an_article():
+    """A post, then one related post under a heading linking it, its first sentence and "Continue reading" to it:
+    the text's lines are the post's, outside that box."""
+    text = ("The allotment committee met on Thursday and agreed to put up the rents by two pounds a plot from April, "
+            "the first rise in six years.")
+    html = ("<html><head><title>Allotment rents to rise | Plot Notes</title></head><body><div id='content'><article>"
+            f"<h1>Allotment rents to rise</h1><p>{text}</p><p>{text}</p><p>{text}</p></article><div class='related'>"
+            "<h3><a href='/2024/04/water-butts/'>Water butts for every plot</a></h3><p>Every plot on the top field "
+            "will get a water butt this summer, paid for by the spring plant sale.</p><p><a href='/2024/04/"
+            "water-butts/'>Continue reading »</a></p></div></div></body></html>")
     outcome = process_page(PageItem(url="http://127.0.0.1/2024/05/allotment-rents/", html=html,
                                     date_downloaded="2024-09-12T10:00:00+00:00"))
     assert outcome.article is not None, (outcome.listing, outcome.drop)

@@ -653,24 +653,26 @@ def _posts(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes:
             other = resolved[href] = _links_other_page(href, url, direct, pages, hosts)
         return other
 
-    boxes = _titled_posts(tree, own, other_page)
+    boxes, continued = _titled_posts(tree, own, other_page)
     held = _held(boxes, lines, sizes)
     if held is not None:
         if len(held) >= 2:
             return True
         (only,) = held
         titles = " ".join(_norm(t).casefold() for t in page.own_titles)
-        if boxes[only][0].casefold() not in titles and any(
-                i != only and _has_sentence(text) for i, (_, text) in enumerate(boxes)):
+        if boxes[only][0].casefold() not in titles and (only in continued or any(
+                i != only and _has_sentence(text) for i, (_, text) in enumerate(boxes))):
             return True
     held = _held(_permalinked_posts(tree, own, other_page), lines, sizes)
     return held is not None and len(held) >= 2
 
 
 def _titled_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Callable[[str], bool]
-                  ) -> list[tuple[str, str]]:
-    """``(title, text)`` of the posts of :func:`_posts` under a heading linking another page."""
-    heads: dict[HtmlElement, str] = {}
+                  ) -> tuple[list[tuple[str, str]], set[int]]:
+    """``(title, text)`` of the posts of :func:`_posts` under a heading linking another page (two or more; or one
+    whose box goes on to that page by a "Continue reading" link: a blog's home showing its one latest post's first
+    paragraph), and the indexes of the boxes that do."""
+    heads: dict[HtmlElement, tuple[str, str]] = {}
     for h in islice(tree.iter(*_HEADINGS), MAX_HEADINGS):
         anchors = list(islice(h.iter("a"), 2))
         if len(anchors) != 1:
@@ -680,13 +682,12 @@ def _titled_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Callable
             continue
         text = _norm(text_start(h, TEASER_CHARS))
         if text and _norm(element_text(anchors[0])) == text and other_page(href):
-            heads[h] = text
+            heads[h] = (text, href.split("#", 1)[0])
             if len(heads) >= MAX_POSTS:
                 break
     boxes: list[tuple[str, str]] = []
-    if len(heads) < 2:
-        return boxes
-    for head, title in heads.items():
+    continued: set[int] = set()
+    for head, (title, href) in heads.items():
         box = head
         for _level in range(_POST_LEVELS):
             parent = box.getparent()
@@ -695,9 +696,15 @@ def _titled_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Callable
                 break
             box = parent
         text = _norm(box.text_content()) if box is not head else ""
-        if 0 <= text.find(title) <= TEASER_LEAD:  # (the title opens its post: a tools box's heading opens no story)
-            boxes.append((title, text))
-    return boxes
+        if not 0 <= text.find(title) <= TEASER_LEAD:
+            continue  # (the title opens its post: a tools box's heading opens no story)
+        if any((a.get("href") or "").strip().split("#", 1)[0] == href and 0 < len(more := _norm(element_text(a)))
+               <= 40 and _more(more) for a in islice(box.iter("a"), MAX_LINKS)):
+            continued.add(len(boxes))
+        boxes.append((title, text))
+    if len(boxes) < 2 and not continued:
+        return [], set()
+    return boxes, continued
 
 
 _LINK_DEPTH = 64

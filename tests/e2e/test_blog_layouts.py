@@ -43,7 +43,6 @@ UNREACHED = {"/mt/archives/2005/11/the-night-bus.html": "linked only from the Mo
 """Posts the homepage crawl does not reach (their blog's home is taken for an article: nothing under it is read)."""
 LISTED_AS_ARTICLES = {
     "/mt/": "a Movable Type home of one whole post",
-    "/tp/": "a Typepad home of one post's first paragraph and 'Continue reading'",
     "/news/": "a hand-made news index of two dated headlines beside a paragraph about the site",
     "/g/": "a Ghost home of one post card (its heading inside the card's link)",
 }
