@@ -833,8 +833,10 @@ def _in_sentence(line: str, start: int, end: int, opened: bool = False) -> bool:
     cabinet"; an aside, "<a>The County Fire Service</a> (which also sets a charge)"; a label's colon, "<a>Mary Jones,
     Eastgate</a>: “…”", "1. <a>The Crown and Anchor</a>: a riverside pub"; a dash and a word in lower case, "<a>The
     Weavers Arms</a> — a Victorian corner pub", or, on a page whose text ``opened`` with a sentence of its own, in
-    any case). A headline is followed by its line's end, a cell's bar, a date, or its summary's first sentence
-    ("| 12.04.2011 | Headline Summary... |"; on a page with no text of its own, "Headline – Summary...")."""
+    any case; a letter of a script written without spaces, which has no case: "<a>รายงานของสภาเมือง…</a> ระบุว่า…",
+    a Thai clause going on after its space). A headline is followed by its line's end, a cell's bar, a date, or its
+    summary's first sentence ("| 12.04.2011 | Headline Summary... |"; on a page with no text of its own, "Headline –
+    Summary...")."""
     if _SENTENCE_BEFORE(line, max(0, start - 2), start):
         return True
     rest = line[end:end + 4]
@@ -843,8 +845,8 @@ def _in_sentence(line: str, start: int, end: int, opened: bool = False) -> bool:
     after = rest.lstrip()
     if not after:
         return False
-    if after[0] in ",;:、，：" or after[0].islower():
-        return True
+    if after[0] in ",;:、，：" or after[0].islower() or UNSPACED.match(after[0]):
+        return True  # (Thai, Chinese, Japanese: no case; the link's words go on in the line's clause)
     following = after[1:].lstrip()[:1]
     if after[0] == "(":
         return following.isalpha()  # (an aside; "(12/03/2009)" is a teaser's date)

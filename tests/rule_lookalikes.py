@@ -1,0 +1,32 @@
+"""Article pages that look like what session 17's rules (134c87a..b6f7837) take off or judge (attack18, an outside
+attack on them): a Thai story whose paragraphs open with links to earlier stories. All text is written for these
+tests. :data:`ARTICLES` maps a path to ``(html, lines that must be in its record's body)``, :data:`AUTHORS` a path
+to the authors its record must give (where a rule read them wrong)."""
+
+from __future__ import annotations
+
+from tests.probe_lookalikes import page
+
+ARTICLES: dict[str, tuple[str, list[str]]] = {}
+AUTHORS: dict[str, list[str]] = {}
+
+
+def _ps(paragraphs: list[str]) -> str:
+    return "".join(f"<p>{p}</p>" for p in paragraphs)  # (the paragraphs' own markup: their links)
+
+
+# a Thai story whose paragraphs open with a link to the earlier story they cite, then a space and the rest of the
+# clause (Thai ends a clause with a space, and writes no case)
+TH_LINKS = [("/th/news/2567/03/pool-report.html", "รายงานของสภาเมืองเมื่อเดือนที่แล้ว"),
+            ("/th/news/2567/04/petition.html", "คำร้องที่มีชาวเมืองลงชื่อกว่าสองพันคน"),
+            ("/th/news/2567/05/club.html", "ชมรมว่ายน้ำอีสต์เกตซึ่งมีสมาชิกสามร้อยคน")]
+TH_RESTS = ["ระบุว่าค่าซ่อมหลังคาและหม้อต้มน้ำของสระว่ายน้ำอีสต์เกตอยู่ที่ราวหนึ่งล้านสี่แสนปอนด์ "
+            "ต่ำกว่าตัวเลขที่ประกาศเมื่อเดือนมกราคมมาก",
+            "ทำให้สมาชิกสภาขอให้เจ้าหน้าที่ทบทวนค่าใช้จ่ายในการซ่อมแซมอีกครั้ง เพราะหม้อต้มน้ำสร้างขึ้นตั้งแต่ปีพ.ศ. 2505",
+            "กล่าวว่าข่าวนี้ทำให้สมาชิกโล่งใจ เพราะหลายคนหัดว่ายน้ำที่สระแห่งนี้ตั้งแต่ยังเป็นเด็ก"]
+TH_LAST = "การตัดสินใจขั้นสุดท้ายจะมีขึ้นในการประชุมสภาเต็มคณะวันที่ 4 มิถุนายน ซึ่งเปิดให้ประชาชนเข้าร่วมฟังได้"
+ARTICLES["/th/news/2567/06/pool-saved.html"] = (page(
+    "สระว่ายน้ำอีสต์เกตอาจได้ไปต่อ",
+    _ps([f"<a href='{u}'>{t}</a> {r}" for (u, t), r in zip(TH_LINKS, TH_RESTS, strict=True)] + [TH_LAST]),
+    lang="th"),
+    [*(f"{t} {r}" for (_, t), r in zip(TH_LINKS, TH_RESTS, strict=True)), TH_LAST])

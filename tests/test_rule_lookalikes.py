@@ -1,0 +1,28 @@
+"""Article pages that look like what session 17's rules take off or judge (attack18: an outside attack on them; the
+pages are tests/rule_lookalikes.py). Each page gives its record, with its lines, through the whole item path
+(extraction, verdict, cleaning)."""
+
+from __future__ import annotations
+
+from newsproj.extraction.page import process_page
+from newsproj.items import PageItem
+from tests import rule_lookalikes
+
+BASE = "http://127.0.0.1:8000"
+
+
+def _record(path: str):
+    html, lines = rule_lookalikes.ARTICLES[path]
+    outcome = process_page(PageItem(url=BASE + path, html=html, date_downloaded="2024-11-01T00:00:00+00:00"))
+    assert outcome.article is not None, (path, outcome.listing, outcome.drop)
+    body = outcome.article.articleBody.split("\n")
+    assert [line for line in lines if line not in body] == [], (body, outcome.removed)
+    return outcome.article
+
+
+def test_a_thai_story_whose_paragraphs_open_with_links_to_earlier_stories_is_an_article():
+    """"<a>รายงานของสภาเมือง…</a> ระบุว่า…": each paragraph opens with a link to the story it cites, then a space and
+    the rest of its clause. bec91cb sized a Thai link by its letters (four code points a word), so the link became a
+    headline leading its line, and Thai, which has no case, gave no lower-case word to show the sentence going on:
+    three such "teasers" made the story a listing (134c87a: an article, its links too short in white-space words)."""
+    _record("/th/news/2567/06/pool-saved.html")
