@@ -30,3 +30,28 @@ ARTICLES["/th/news/2567/06/pool-saved.html"] = (page(
     _ps([f"<a href='{u}'>{t}</a> {r}" for (u, t), r in zip(TH_LINKS, TH_RESTS, strict=True)] + [TH_LAST]),
     lang="th"),
     [*(f"{t} {r}" for (_, t), r in zip(TH_LINKS, TH_RESTS, strict=True)), TH_LAST])
+
+# an awards story: each winner a label, a colon and a link to the winner's page, above its own paragraph; two
+# "Read also:" lines between them are cross-promotions (one label, repeated)
+AWARDS_TEXT = [
+    "The Harwood food and drink awards were handed out at a dinner in the town hall on Friday night, with more than "
+    "three hundred people from pubs, cafes and restaurants across the borough in the audience.",
+    "The judges visited more than eighty places over the summer and said the standard was the highest they had seen "
+    "since the awards began in 2009.",
+]
+AWARDS = [("Best pub", "/whatson/pubs/crown-and-anchor.html", "The Crown and Anchor, Eastgate",
+           "The riverside pub won for the second year running, the judges praising its real ales and its Sunday "
+           "roast."),
+          ("Best cafe", "/whatson/cafes/bluebell.html", "The Bluebell Tea Rooms, Castle Street",
+           "The family-run cafe was praised for its homemade cakes and for its welcome to walkers and their dogs."),
+          ("Best restaurant", "/whatson/restaurants/old-mill.html", "The Old Mill Kitchen, Mill Lane",
+           "The restaurant, which opened in a converted cloth mill last spring, won over the judges with its tasting "
+           "menu.")]
+AWARDS_PROMOS = [("/news/2024/09/market-hall.html", "Market hall traders fear for their future"),
+                 ("/news/2024/08/brewery.html", "Harwood brewery doubles in size after sales boom")]
+ARTICLES["/news/2024/10/food-awards.html"] = (page(
+    "Harwood food and drink awards: the winners",
+    _ps(AWARDS_TEXT) + "".join(
+        _ps([f"{label}: <a href='{u}'>{name}</a>", text]) + promo for (label, u, name, text), promo in zip(
+            AWARDS, [*(f"<p>Read also: <a href='{u}'>{h}</a></p>" for u, h in AWARDS_PROMOS), ""], strict=True))),
+    [*AWARDS_TEXT, *(line for label, _, name, text in AWARDS for line in (f"{label}: {name}", text))])

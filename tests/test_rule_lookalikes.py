@@ -26,3 +26,16 @@ def test_a_thai_story_whose_paragraphs_open_with_links_to_earlier_stories_is_an_
     headline leading its line, and Thai, which has no case, gave no lower-case word to show the sentence going on:
     three such "teasers" made the story a listing (134c87a: an article, its links too short in white-space words)."""
     _record("/th/news/2567/06/pool-saved.html")
+
+
+def test_an_awards_storys_winners_each_above_its_paragraph_stay_and_a_repeated_promotion_goes():
+    """"Best pub: <a>The Crown and Anchor, Eastgate</a>", its paragraph, "Best cafe: <a>…</a>", its paragraph...:
+    each a label, a colon and a link to another page of the site, the whole of its block, as b7eb69f's
+    cross-promotion is; 802d910 keeps three or more such lines with all-different labels only when they are in a
+    row, so the winners, each apart above its paragraph, were removed as related. Labels that each appear once are
+    the article's own list; "Read also:", twice, still goes."""
+    html, _ = rule_lookalikes.ARTICLES["/news/2024/10/food-awards.html"]
+    outcome = process_page(PageItem(url=BASE + "/news/2024/10/food-awards.html", html=html,
+                                    date_downloaded="2024-11-01T00:00:00+00:00"))
+    _record("/news/2024/10/food-awards.html")
+    assert outcome.removed == [(f"Read also: {h}", "related") for _, h in rule_lookalikes.AWARDS_PROMOS]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from itertools import islice
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -388,14 +389,19 @@ def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[s
     a file (``_DOCUMENT``), and a link text shorter than a headline (``HEADLINE_WORDS``) make none; nor do
     ``MIN_TEASERS`` or more such lines in a row whose labels all differ ("January: <a>…</a>", "March: <a>…</a>",
     "June: <a>…</a>"): a list of the article's own, a timeline or a glossary linking its entries, where a
-    cross-promotion repeats its one label."""
+    cross-promotion repeats its one label; nor, elsewhere in the text, ``MIN_TEASERS`` or more lines whose labels
+    each appear once ("Best pub: <a>…</a>", its paragraph, "Best cafe: <a>…</a>", its paragraph…: an awards story's
+    winners, each above its own text)."""
     wanted: dict[str, str] = {}
     run: list[tuple[str, str]] = []  # (label, rest) of the label lines in a row so far
+    apart: list[tuple[str, str]] = []  # (label, rest) of the label lines in no run of the article's own
 
     def end_run() -> None:
         if len(run) >= MIN_TEASERS and len({label.casefold() for label, _ in run}) == len(run):
             for _, rest in run:
                 wanted.pop(rest, None)
+        else:
+            apart.extend(run)
         run.clear()
 
     for line in islice(body.split("\n"), MAX_PROMO_LINES):
@@ -440,6 +446,11 @@ def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[s
         block_text = _bounded_text(block, 2 * len(promo)) if block is not None else None
         if block_text is not None and _norm(block_text) == _norm(promo):
             found.add(promo)
+    labels = {line: label.casefold() for label, rest in apart if (line := wanted.get(rest)) in found}
+    uses = Counter(labels.values())
+    if sum(1 for n in uses.values() if n == 1) >= MIN_TEASERS:
+        # (a list of the article's own, its items apart, each above its text; a promotion repeats its label)
+        found -= {line for line, label in labels.items() if uses[label] == 1}
     return found
 
 
