@@ -4,9 +4,12 @@ pages are tests/rule_lookalikes.py). Each page gives its record, with its lines,
 
 from __future__ import annotations
 
+import pytest
+
 from newsproj.extraction.page import process_page
 from newsproj.items import PageItem
 from tests import rule_lookalikes
+from tests.probe_lookalikes import page
 
 BASE = "http://127.0.0.1:8000"
 
@@ -39,3 +42,24 @@ def test_an_awards_storys_winners_each_above_its_paragraph_stay_and_a_repeated_p
                                     date_downloaded="2024-11-01T00:00:00+00:00"))
     _record("/news/2024/10/food-awards.html")
     assert outcome.removed == [(f"Read also: {h}", "related") for _, h in rule_lookalikes.AWARDS_PROMOS]
+
+
+@pytest.mark.parametrize("byline", ["By Peter A Jones", "By Nicole So", "By Tran Thi My", "By Katie Way",
+                                    "By Pa Her", "By The Associated Press"])
+def test_a_byline_at_the_top_whose_name_holds_a_small_word_names_its_author(byline):
+    """00d169d: a line "By" and names at the top names no one when a word of it is one no name holds ("By The
+    Numbers", "By Then It Was Too Late"). But names hold such words: an initial written without its full stop ("A"),
+    surnames and given names ("So", "My", "Way", "Her"), and "The Associated Press" is the agency (134c87a named
+    each). A subheading opens with such a word or holds two; a name holds one, after its first."""
+    _, _, text = rule_lookalikes.BYLINE_STORIES["/news/2024/10/ferry-fares.html"]
+    html = page("Ferry fares to rise in April", "".join(f"<p>{p}</p>" for p in [byline, *text]))
+    outcome = process_page(PageItem(url=BASE + "/news/2024/10/ferry-fares.html", html=html,
+                                    date_downloaded="2024-11-01T00:00:00+00:00"))
+    assert outcome.article is not None
+    assert [a.name for a in outcome.article.authors] == [byline.removeprefix("By ")]
+    assert outcome.article.articleBody.split("\n") == text
+
+
+@pytest.mark.parametrize("path", sorted(rule_lookalikes.BYLINE_STORIES))
+def test_the_byline_stories_give_their_authors(path):
+    assert [a.name for a in _record(path).authors] == rule_lookalikes.AUTHORS[path]

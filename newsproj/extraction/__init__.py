@@ -202,15 +202,19 @@ _ACRONYM = re.compile(r"[A-Z]{2,5}").fullmatch
 
 def _names_only(line: str) -> bool:
     """"By" and names, nothing else: capitalised words (and their joins, "and", "van"...), no comma, role or date
-    ("By Sam Okoro, Associated Press Writer" goes on: the article's own line); no word a name never is ("By The
-    Numbers" above a story's figures is its subheading, ``_NO_NAME_WORDS``); one word only when it is an agency's
-    ("By Reuters", its initials: "By CP"; "By Design" is a subheading too)."""
+    ("By Sam Okoro, Associated Press Writer" goes on: the article's own line); not opening with a word a name never
+    opens with, nor holding two ("By The Numbers" above a story's figures is its subheading, "By Then It Was Too
+    Late" too, ``_NO_NAME_WORDS``; a name may hold one: "Peter A Jones", "Nicole So", "Tran Thi My", "Katie Way";
+    "By The Associated Press" is the agency's); one word only when it is an agency's ("By Reuters", its initials:
+    "By CP"; "By Design" is a subheading too)."""
     words = line.split()[1:]
     if len(words) == 1 and words[0].casefold().rstrip(".") not in AGENCIES and not _ACRONYM(words[0]):
         return False
+    unnamed = [i for i, w in enumerate(words) if w.casefold() in _NO_NAME_WORDS]
+    if len(unnamed) > 1 or (unnamed == [0] and " ".join(words[1:]).casefold() not in AGENCIES):
+        return False
     return 0 < len(words) <= MAX_BYLINE_NAME_WORDS and all(
-        w in _NAME_JOINS or (w[:1].isupper() and w.casefold() not in _NO_NAME_WORDS
-                             and all(c.isalpha() or c in ".'’-" for c in w)) for w in words)
+        w in _NAME_JOINS or (w[:1].isupper() and all(c.isalpha() or c in ".'’-" for c in w)) for w in words)
 
 
 def _site_named(authors: list[str], page: metadata.PageMeta, tree: HtmlElement, url: str) -> bool:
