@@ -73,3 +73,15 @@ BYLINE_STORIES = {
 for _path, (_title, _byline, _text) in BYLINE_STORIES.items():
     ARTICLES[_path] = (page(_title, _ps([_byline, *_text])), _text)
     AUTHORS[_path] = [_byline.removeprefix("By ")]
+
+# an old layout's story with a "Top" link set right and bold under its text (back to the top of the page)
+TOP_TEXT = [
+    "The footbridge over the river at Oldbridge will close for six weeks from Monday while its deck is replaced, "
+    "the county council said, and walkers will be sent over the road bridge instead.",
+    "The work was planned for last autumn but was put off after floods damaged the riverbank path on both sides "
+    "of the bridge.",
+]
+ARTICLES["/news/2024/10/footbridge-closes.html"] = (page(
+    "Oldbridge footbridge to close for six weeks",
+    _ps(TOP_TEXT) + "<p align='right'><b><a href='#top'>Top</a></b></p>"), TOP_TEXT)
+AUTHORS["/news/2024/10/footbridge-closes.html"] = []

@@ -63,3 +63,10 @@ def test_a_byline_at_the_top_whose_name_holds_a_small_word_names_its_author(byli
 @pytest.mark.parametrize("path", sorted(rule_lookalikes.BYLINE_STORIES))
 def test_the_byline_stories_give_their_authors(path):
     assert [a.name for a in _record(path).authors] == rule_lookalikes.AUTHORS[path]
+
+
+def test_a_top_of_page_link_set_right_and_bold_under_the_text_is_no_signature():
+    """"<p align='right'><b><a href='#top'>Top</a></b></p>" under a story that names no author: 173ddcb's shape of a
+    signature (a bold capitalised word alone in a paragraph set right, right after the text), so "Top" became the
+    author. A bold text that links a place on the page (or a script) is a control of the page, not a name."""
+    assert _record("/news/2024/10/footbridge-closes.html").authors == []

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 import htmldate
@@ -839,6 +840,13 @@ def _signed_name(line: str) -> bool:
         w[:1].isupper() and _SIGNATURE_WORD.fullmatch(w) for w in words)
 
 
+def _control(bold: HtmlElement) -> bool:
+    """Whether the bold text links a place on the page or a script ("<b><a href='#top'>Top</a></b>", "Back"): a
+    page's control set right under the text, not a name signed there."""
+    return any((a.get("href") or "").strip().lower().startswith(("#", "javascript:"))
+               for a in islice(bold.iter("a"), MAX_SIGNATURE_ELEMENTS))
+
+
 def _set_right(block: HtmlElement) -> bool:
     return bool(_RIGHT.search(block.get("style") or "")) or (block.get("align") or "").lower() == "right"
 
@@ -852,14 +860,16 @@ def signature(tree: HtmlElement, body: str, below: bool = True) -> tuple[str, bo
     if _signed_name(last) and body.count("\n"):
         for bold in _BOLD_TEXT(tree, t=last)[:MAX_SIGNATURE_ELEMENTS]:
             block = bold.getparent()
-            if block is not None and _set_right(block) and " ".join(block.text_content().split()) == last:
+            if block is not None and _set_right(block) and " ".join(block.text_content().split()) == last and \
+                    not _control(bold):
                 return last, True
     if not below:
         return None
     for bold in _RIGHT_BOLD(tree)[:MAX_SIGNATURE_ELEMENTS]:
         name = " ".join(bold.text_content().split())
         block = bold.getparent()
-        if not _signed_name(name) or not _set_right(block) or " ".join(block.text_content().split()) != name:
+        if not _signed_name(name) or not _set_right(block) or " ".join(block.text_content().split()) != name or \
+                _control(bold):
             continue  # (_RIGHT_BOLD's "right" is in "padding-right" too, its "end" in "text-align: end" only)
         before = block.getprevious()
         if before is not None and isinstance(before.tag, str) and last and \
