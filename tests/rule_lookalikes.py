@@ -85,3 +85,19 @@ ARTICLES["/news/2024/10/footbridge-closes.html"] = (page(
     "Oldbridge footbridge to close for six weeks",
     _ps(TOP_TEXT) + "<p align='right'><b><a href='#top'>Top</a></b></p>"), TOP_TEXT)
 AUTHORS["/news/2024/10/footbridge-closes.html"] = []
+
+# a Korean story whose byline block states only its time (no reporter), above a "most read" box whose teasers each
+# name their reporter ("김민수 기자")
+KO_TEXT = [
+    "시는 다음 달부터 항구 주변 도로의 제한 속도를 시속 30킬로미터로 낮춘다고 밝혔다. 지난해 이 구간에서 보행자 "
+    "사고가 열두 건이나 잇따랐고, 그중 두 건은 어린이가 다친 사고였기 때문이다.",
+    "상인들은 손님이 줄어들까 걱정하면서도 안전이 먼저라는 데 동의했다. 시는 석 달 뒤 사고 건수와 상점 매출을 함께 "
+    "살펴 효과를 점검할 계획이라고 덧붙였다.",
+]
+ARTICLES["/ko/news/articleView.html"] = (page(
+    "항구 도로 제한 속도 낮춘다",
+    "<div class='info'>입력 2024.05.01 10:30</div>" + _ps(KO_TEXT) + "<div class='news-list'><h3>많이 본 뉴스</h3><ul>"
+    "<li><a href='/ko/news/bus.html'>시장, 새 버스 노선 발표</a> <span>김민수 기자</span></li>"
+    "<li><a href='/ko/news/festival.html'>항구 축제 다음 주 개막</a> <span>박서준 기자</span></li></ul></div>",
+    lang="ko"), KO_TEXT)
+AUTHORS["/ko/news/articleView.html"] = []

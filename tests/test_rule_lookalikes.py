@@ -70,3 +70,11 @@ def test_a_top_of_page_link_set_right_and_bold_under_the_text_is_no_signature():
     signature (a bold capitalised word alone in a paragraph set right, right after the text), so "Top" became the
     author. A bold text that links a place on the page (or a script) is a control of the page, not a name."""
     assert _record("/news/2024/10/footbridge-closes.html").authors == []
+
+
+def test_a_korean_reporter_of_a_most_read_teaser_below_the_text_is_not_the_storys_author():
+    """A Korean story that names no reporter, above a "많이 본 뉴스" (most read) box whose teasers each show their
+    reporter, "<span>김민수 기자</span>": 75fd409 takes the page's first text of a name and "기자" for the author, so
+    the record named another story's reporter (134c87a: none). Under a heading below the text, a byline is a
+    teaser's, as metadata.text_bylines already reads "By" lines there."""
+    assert _record("/ko/news/articleView.html").authors == []

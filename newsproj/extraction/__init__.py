@@ -270,7 +270,7 @@ def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None,
         names = [n for n in author_names([line]) if n[:1].isupper()]
         if names:
             return names
-    return author_names(metadata.role_bylines(tree))  # (a Korean "김민수 기자": the name before its role)
+    return author_names(metadata.role_bylines(tree, body))  # (a Korean "김민수 기자": the name before its role)
 
 
 def _dates(page: metadata.PageMeta, tree: HtmlElement, url: str, hints: dict[str, Any], tz: str | None,

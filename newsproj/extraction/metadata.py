@@ -776,10 +776,12 @@ MAX_ROLE_TEXTS = 200
 """Text nodes holding a Korean role word read for a byline (a page-controlled count)."""
 
 
-def role_bylines(tree: HtmlElement) -> list[str]:
+def role_bylines(tree: HtmlElement, body: str = "") -> list[str]:
     """The name of the first byline of the page written as a name and its role after it (:data:`_ROLE_BYLINE`),
     outside navigation, asides, footers, pictures and comments; in a list too (an article's "info" list of reporter
-    and times). An empty list when none."""
+    and times); not below the article's text (``body``) under a heading (a "most read" box's teasers, each with its
+    reporter: another story's byline, as :func:`text_bylines` reads "By" lines). An empty list when none."""
+    below: set[HtmlElement] | None = None
     for text in _ROLE_TEXTS(tree)[:MAX_ROLE_TEXTS]:
         line = " ".join(str(text)[:MAX_TEXT_CHARS].split())
         match = _ROLE_BYLINE.fullmatch(line) if len(line) <= TEXT_BYLINE_CHARS else None
@@ -791,6 +793,12 @@ def role_bylines(tree: HtmlElement) -> list[str]:
         if holder is not None and text.is_tail:
             holder = holder.getparent()
         if holder is not None and _ROLE_PLACE(holder):
+            if below is None:
+                following = _below_prose(tree, body)
+                heading = next((i for i, e in enumerate(following) if e.tag in _TITLE_TAGS), len(following))
+                below = set(following[heading:])
+            if holder in below:
+                continue  # (a teaser's reporter in a box under a heading below the article's text)
             return [match.group(1)]
     return []
 
