@@ -101,3 +101,20 @@ ARTICLES["/ko/news/articleView.html"] = (page(
     "<li><a href='/ko/news/festival.html'>항구 축제 다음 주 개막</a> <span>박서준 기자</span></li></ul></div>",
     lang="ko"), KO_TEXT)
 AUTHORS["/ko/news/articleView.html"] = []
+
+# a Vietnamese story whose JSON-LD author is the paper itself, signed under its text "PV" (phóng viên: reporter), set
+# right and bold
+VI_TEXT = [
+    "Giá xăng trong nước sẽ giảm hơn năm trăm đồng mỗi lít từ chiều nay, theo quyết định của liên bộ Công Thương và "
+    "Tài chính công bố sáng thứ Năm.",
+    "Đây là lần giảm thứ ba liên tiếp, sau khi giá dầu thô trên thị trường thế giới đi xuống trong hai tuần qua vì "
+    "nhu cầu yếu tại châu Âu.",
+]
+VI_LD = ('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Giá xăng giảm lần thứ ba liên tiếp",'
+         ' "author": {"@type": "Organization", "name": "Báo Hà Thành"}, "datePublished": "2024-05-02T08:00:00+07:00"}')
+ARTICLES["/vi/kinh-te/gia-xang-giam-5103.html"] = (page(
+    "Giá xăng giảm lần thứ ba liên tiếp",
+    _ps(VI_TEXT) + "<p style='text-align:right'><strong>PV</strong></p>",
+    f"<meta property='og:site_name' content='Báo Hà Thành'><script type='application/ld+json'>{VI_LD}</script>",
+    lang="vi"), VI_TEXT)
+AUTHORS["/vi/kinh-te/gia-xang-giam-5103.html"] = ["Báo Hà Thành"]

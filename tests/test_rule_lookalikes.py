@@ -78,3 +78,18 @@ def test_a_korean_reporter_of_a_most_read_teaser_below_the_text_is_not_the_story
     the record named another story's reporter (134c87a: none). Under a heading below the text, a byline is a
     teaser's, as metadata.text_bylines already reads "By" lines there."""
     assert _record("/ko/news/articleView.html").authors == []
+
+
+@pytest.mark.parametrize("role", ["PV", "Nhóm PV", "CTV", "BTV"])
+def test_a_vietnamese_role_signed_under_the_text_is_no_author(role):
+    """"<p style='text-align:right'><strong>PV</strong></p>" under a Vietnamese story whose JSON-LD author is the
+    paper: 173ddcb's signature (a bold capitalised word set right under the text, where only the site is named)
+    replaced the paper with "PV", phóng viên, "reporter" ("Nhóm PV" the reporters, "CTV" contributor, "BTV" editor):
+    a role that names no one, as "Staff Reporter" (64a5b44). The paper stays the author (134c87a)."""
+    path = "/vi/kinh-te/gia-xang-giam-5103.html"
+    html, _ = rule_lookalikes.ARTICLES[path]
+    outcome = process_page(PageItem(url=BASE + path, html=html.replace("<strong>PV<", f"<strong>{role}<"),
+                                    date_downloaded="2024-11-01T00:00:00+00:00"))
+    assert outcome.article is not None
+    assert [a.name for a in outcome.article.authors] == rule_lookalikes.AUTHORS[path]
+    assert outcome.article.articleBody.split("\n") == rule_lookalikes.VI_TEXT

@@ -836,10 +836,16 @@ _SOURCE_CREDIT = re.compile(r"(?:theo|nguồn)\b", re.I)
 source the story is taken from, set where a signature is, not its author."""
 
 
+_SIGNED_ROLE = re.compile(r"(?:nhóm )?(?:pv|ctv|btv|phóng viên|cộng tác viên|biên tập viên)", re.I)
+"""A Vietnamese signature that is a role and no name: "PV" (phóng viên, reporter), "Nhóm PV" (the reporters), "CTV"
+(cộng tác viên, contributor), "BTV" (biên tập viên, editor)."""
+
+
 def source_credit(name: str, language: str | None) -> bool:
-    """Whether a signed line (:func:`signature`) on a page in ``language`` credits a source, not an author ("Theo"
-    opens a source credit in Vietnamese, a name in English: "Theo Walcott")."""
-    return (language or "").split("-")[0].casefold() == "vi" and _SOURCE_CREDIT.match(name) is not None
+    """Whether a signed line (:func:`signature`) on a page in ``language`` credits a source or a role, not an author
+    ("Theo" opens a source credit in Vietnamese, a name in English: "Theo Walcott"; "PV", reporter, names no one)."""
+    return (language or "").split("-")[0].casefold() == "vi" and (
+        _SOURCE_CREDIT.match(name) is not None or _SIGNED_ROLE.fullmatch(name) is not None)
 
 
 def _signed_name(line: str) -> bool:
