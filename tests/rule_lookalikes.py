@@ -118,3 +118,22 @@ ARTICLES["/vi/kinh-te/gia-xang-giam-5103.html"] = (page(
     f"<meta property='og:site_name' content='Báo Hà Thành'><script type='application/ld+json'>{VI_LD}</script>",
     lang="vi"), VI_TEXT)
 AUTHORS["/vi/kinh-te/gia-xang-giam-5103.html"] = ["Báo Hà Thành"]
+
+# a list article: an intro ending with a colon, then each item a <div> of its linked name over a <div> of its text
+WALKS_INTRO = "Here are the four walks our readers liked best in the whole county this year:"
+WALKS = [("/whatson/walks/castle.html", "The Castle Hill circuit walk",
+          "A steep climb rewarded with views over the whole valley. Allow two hours and wear good boots, as the path "
+          "is rough near the top."),
+         ("/whatson/walks/river.html", "The Harwood riverside path",
+          "A flat walk along the old towpath, good for pushchairs. Cafes at both ends make it an easy morning out for "
+          "families."),
+         ("/whatson/walks/moor.html", "The Moor Valley reservoir loop",
+          "Six miles round the water with a bird hide halfway. The car park fills early on sunny weekends, so arrive "
+          "before nine."),
+         ("/whatson/walks/woods.html", "The Eastgate bluebell woods",
+          "Best in late April and early May. Keep dogs on leads, as ground-nesting birds breed in the woods in "
+          "spring.")]
+ARTICLES["/whatson/2024/05/four-walks.html"] = (page(
+    "Four walks for the bank holiday",
+    _ps([WALKS_INTRO]) + "".join(f"<div class='walk'><a href='{u}'>{n}</a><p>{t}</p></div>" for u, n, t in WALKS)),
+    [WALKS_INTRO, *(t for _, _, t in WALKS)])

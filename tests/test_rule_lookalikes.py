@@ -93,3 +93,12 @@ def test_a_vietnamese_role_signed_under_the_text_is_no_author(role):
     assert outcome.article is not None
     assert [a.name for a in outcome.article.authors] == rule_lookalikes.AUTHORS[path]
     assert outcome.article.articleBody.split("\n") == rule_lookalikes.VI_TEXT
+
+
+def test_a_list_article_of_linked_names_over_their_text_after_an_intro_ending_with_a_colon_is_an_article():
+    """"Here are the four walks our readers liked best…:", then "<div><a>Name</a><div>text</div></div>" items:
+    bec91cb reads a link that is its block's first line above a block of text as a teaser's headline over its
+    summary (134c87a did not: an article), and 0da8516 lets the items go on as the article's only after a sentence
+    of the page's own, not after an intro ending with a colon, which 42f5e23's _linked_lines takes as opening a list
+    (INTRO_WORDS). The page was a listing."""
+    _record("/whatson/2024/05/four-walks.html")

@@ -610,7 +610,7 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
     links = headline_links(tree, url, page, wanted=set(lines) if article_metadata else None, resolved=resolved,
                            heads=heads)
     own = own_heading_holders(tree, page)
-    if heads and _opens_own(lines, sizes, _teasers(links, own)):
+    if heads and _opens_own(tree, lines, sizes, _teasers(links, own)):
         # (a list article: its intro, then an item's linked name above the item's text; not a tag page's teasers)
         links = [(a, text) for a, text in links if a not in heads]
     headlines = {text for _, text in links}
@@ -799,16 +799,22 @@ def _has_sentence(text: str) -> bool:
                for piece in _SENTENCE_SPLIT.split(text[:TEASER_CHARS]))
 
 
-def _opens_own(lines: list[str], sizes: list[int], boxes: list[str]) -> bool:
-    """A sentence of the page's own (``PROSE_LINE_WORDS`` words, ending a sentence) comes before the first line of
-    the teaser ``boxes``: the text opens as an article does, as :func:`_linked_lines` reads a headline alone on its
-    line after such a sentence as a link set in the article, not a teaser."""
+def _opens_own(tree: HtmlElement, lines: list[str], sizes: list[int], boxes: list[str]) -> bool:
+    """A sentence of the page's own (``PROSE_LINE_WORDS`` words, ending a sentence), or a list's intro (``INTRO_WORDS``
+    words ending with a colon, no heading: "Here are the four walks our readers liked best this year:"), comes
+    before the first line of the teaser ``boxes``: the text opens as an article does, as :func:`_linked_lines` reads
+    a headline alone on its line after such a sentence or intro as a link set in the article, not a teaser."""
     joined = "\n".join(boxes)
+    headings: set[str] | None = None
     for line, size in zip(lines, sizes, strict=True):
         if len(line) >= 20 and line in joined:
             return False
         if size >= PROSE_LINE_WORDS and _PROSE_LINE.search(line):
             return True
+        if size >= INTRO_WORDS and line.endswith(":"):
+            headings = _heading_texts(tree) if headings is None else headings  # (read once, if ever)
+            if line not in headings:
+                return True
     return False
 
 
