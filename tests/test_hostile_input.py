@@ -564,3 +564,82 @@ def test_a_listing_verdict_over_10_000_link_led_lines_is_linear(after):
     page = metadata.read(tree)
     body = "\n".join([intro] * 1_000 + [h + after for h in heads])
     finishes(listing_reason, tree, "https://example.com/news/", body, page)
+
+
+# (attack18) session 17's functions over page-controlled text whose bound no test asserted: each is linear or reads
+# a bounded part of the page (each well under 0.2 s of CPU on b6f7837 with these inputs; no defect was found)
+
+def _hostile_tree(html: str):
+    import lxml.html
+
+    from newsproj.extraction import metadata
+
+    tree = lxml.html.fromstring(f"<html><body>{html}</body></html>")
+    return tree, metadata.read(tree)
+
+
+def test_cross_promotion_lines_are_found_in_a_bounded_part_of_10_000_label_lines():
+    """verdict.promo_lines over 10,000 "Label: <a>headline</a>" paragraphs: one label repeated, and all labels
+    different apart (each read once; MAX_PROMO_LINES, MAX_PROMOS, MAX_LINKS)."""
+    from newsproj.extraction.verdict import promo_lines
+
+    for label in (lambda i: "Read also", lambda i: f"Label {letters(i)}"):
+        lines = [f"{label(i)}: The council will vote on the baths {letters(i)}" for i in range(10_000)]
+        tree, page = _hostile_tree("".join(
+            f"<p>{line.split(': ', 1)[0]}: <a href='/n/{i}.html'>{line.split(': ', 1)[1]}</a></p><p>Text.</p>"
+            for i, line in enumerate(lines)))
+        finishes(promo_lines, tree, "https://example.com/news/x.html", page, "\nText.\n".join(lines))
+
+
+def test_a_signature_is_looked_for_among_a_bounded_number_of_10_000_right_aligned_bold_names():
+    from newsproj.extraction.metadata import signature
+
+    text = "The council voted on Tuesday night to keep the baths open."
+    tree, _ = _hostile_tree("".join(
+        f"<p>{text}</p><p style='text-align:right'><b><a href='#t'>Minh Anh</a></b></p>" for _ in range(10_000)))
+    finishes(signature, tree, f"{text}\nMinh Anh", True)
+    finishes(signature, tree, f"{text}\n{text}", True)
+
+
+def test_korean_role_bylines_are_read_from_a_bounded_number_of_10_000_texts():
+    from newsproj.extraction.metadata import role_bylines, without_role_bylines
+
+    text = "시는 다음 달부터 항구 주변 도로의 제한 속도를 낮춘다고 밝혔다. " * 3
+    tree, _ = _hostile_tree("".join(f"<p>{text}</p><div><span>김민수 기자</span></div>" for _ in range(10_000)))
+    finishes(role_bylines, tree, text)
+    finishes(without_role_bylines, "\n".join(["김민수 기자", "김민수 기자는 " + text] * 10_000))
+
+
+def test_a_kicker_is_looked_for_above_a_bounded_number_of_headings_in_deep_wrappers():
+    from newsproj.extraction.headline import kicker_above
+
+    tree, _ = _hostile_tree("<p>Analysis</p>" + "<h1>The headline</h1>" * 10_000
+                            + "<div>" * 200 + "<h1>The headline</h1>" + "</div>" * 200)
+    finishes(kicker_above, tree, "Analysis\nThe text.", "The headline")
+
+
+def test_a_block_led_by_its_link_is_judged_over_10_000_teasers_and_long_siblings():
+    """verdict._heads_block for each of 10,000 "<li><span>long label</span><a>headline</a><p>summary</p></li>":
+    at most _LEAD_SIBLINGS siblings read before each link; the page's listing verdict linear."""
+    from newsproj.extraction.verdict import listing_reason
+
+    heads = [f"The headline of story {letters(i)} here" for i in range(10_000)]
+    tree, page = _hostile_tree("<ul>" + "".join(
+        f"<li><span>{'label ' * 50}</span><a href='/n/{i}.html'>{h}</a><p>A summary of it.</p></li>"
+        for i, h in enumerate(heads)) + "</ul>")
+    finishes(listing_reason, tree, "https://example.com/news/", "\n".join(
+        line for h in heads for line in (h, "A summary of it.")), page)
+
+
+@pytest.mark.parametrize("line", ["Updated: " + "1 " * N + "March 2024", "प्रकाशित" * N + ": 09 मार्च 2024",
+                                  "Born: " + "12 March " * N])
+def test_a_labelled_date_line_at_the_top_is_matched_linearly(line):
+    from functools import partial
+
+    finishes(partial(clean_body, dates=("2024-03-09",)), f"{line}\nThe council voted to keep the baths open.")
+
+
+def test_words_of_a_long_thai_text_are_counted_linearly():
+    from newsproj.text import word_count
+
+    finishes(word_count, "ก่" * N * 4 + " 漢字" * N)
