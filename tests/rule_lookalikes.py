@@ -137,3 +137,18 @@ ARTICLES["/whatson/2024/05/four-walks.html"] = (page(
     "Four walks for the bank holiday",
     _ps([WALKS_INTRO]) + "".join(f"<div class='walk'><a href='{u}'>{n}</a><p>{t}</p></div>" for u, n, t in WALKS)),
     [WALKS_INTRO, *(t for _, _, t in WALKS)])
+
+# a story's own timeline of earlier stories, a month's label each, one month twice
+TIMELINE_LEAD = ["The Eastgate swimming baths will stay open for five more years after a vote on Tuesday night, ending "
+                 "a campaign that began when the council first proposed closing them in January."]
+TIMELINE = [("January", "/news/2024/01/baths-closure-plan.html", "Council proposes closing the baths to save money"),
+            ("March", "/news/2024/03/baths-petition.html", "Swimmers hand in a petition with two thousand names"),
+            ("March", "/news/2024/03/baths-march.html", "Hundreds walk from the baths to the town hall in protest"),
+            ("June", "/news/2024/06/roof-survey.html", "Councillors agree to survey the roof again"),
+            ("September", "/news/2024/09/baths-vote.html", "Councillors vote to keep the baths open for five years")]
+TIMELINE_END = ["The repairs will start in November and the pool will stay open while the work is done, the council "
+                "said."]
+ARTICLES["/news/2024/10/baths-year.html"] = (page(
+    "A year of campaigning for the Eastgate baths",
+    _ps(TIMELINE_LEAD) + _ps([f"{m}: <a href='{u}'>{t}</a>" for m, u, t in TIMELINE]) + _ps(TIMELINE_END)),
+    [*TIMELINE_LEAD, *(f"{m}: {t}" for m, _, t in TIMELINE), *TIMELINE_END])

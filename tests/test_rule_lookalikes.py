@@ -102,3 +102,11 @@ def test_a_list_article_of_linked_names_over_their_text_after_an_intro_ending_wi
     of the page's own, not after an intro ending with a colon, which 42f5e23's _linked_lines takes as opening a list
     (INTRO_WORDS). The page was a listing."""
     _record("/whatson/2024/05/four-walks.html")
+
+
+def test_a_timeline_with_a_month_twice_stays_in_the_text():
+    """"January: <a>…</a>", "March: <a>…</a>", "March: <a>…</a>", "June: <a>…</a>", "September: <a>…</a>": a story's
+    own timeline of the earlier stories it links (802d910 keeps one), but with two events in one month its labels
+    are not all different, and every line of it was removed as a cross-promotion. Three different labels in a row
+    make the article's own list; a promotion repeats one label."""
+    _record("/news/2024/10/baths-year.html")

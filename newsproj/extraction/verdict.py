@@ -387,17 +387,17 @@ def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[s
     A label with a figure ("Update 3pm:"), a link inside a sentence or whose text goes on with the label's sentence
     (it opens in lower case: "In March: <a>the board warned…</a>"), a link to the page itself, to another site or to
     a file (``_DOCUMENT``), and a link text shorter than a headline (``HEADLINE_WORDS``) make none; nor do
-    ``MIN_TEASERS`` or more such lines in a row whose labels all differ ("January: <a>…</a>", "March: <a>…</a>",
-    "June: <a>…</a>"): a list of the article's own, a timeline or a glossary linking its entries, where a
-    cross-promotion repeats its one label; nor, elsewhere in the text, ``MIN_TEASERS`` or more lines whose labels
-    each appear once ("Best pub: <a>…</a>", its paragraph, "Best cafe: <a>…</a>", its paragraph…: an awards story's
-    winners, each above its own text)."""
+    such lines in a row with ``MIN_TEASERS`` or more different labels ("January: <a>…</a>", "March: <a>…</a>",
+    "March: <a>…</a>", "June: <a>…</a>"): a list of the article's own, a timeline or a glossary linking its entries,
+    where a cross-promotion repeats its one label; nor, elsewhere in the text, ``MIN_TEASERS`` or more lines whose
+    labels each appear once ("Best pub: <a>…</a>", its paragraph, "Best cafe: <a>…</a>", its paragraph…: an awards
+    story's winners, each above its own text)."""
     wanted: dict[str, str] = {}
     run: list[tuple[str, str]] = []  # (label, rest) of the label lines in a row so far
     apart: list[tuple[str, str]] = []  # (label, rest) of the label lines in no run of the article's own
 
     def end_run() -> None:
-        if len(run) >= MIN_TEASERS and len({label.casefold() for label, _ in run}) == len(run):
+        if len({label.casefold() for label, _ in run}) >= MIN_TEASERS:  # (a month may come twice in a timeline)
             for _, rest in run:
                 wanted.pop(rest, None)
         else:
