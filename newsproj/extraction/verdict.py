@@ -446,11 +446,11 @@ def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[s
         block_text = _bounded_text(block, 2 * len(promo)) if block is not None else None
         if block_text is not None and _norm(block_text) == _norm(promo):
             found.add(promo)
-    labels = {line: label.casefold() for label, rest in apart if (line := wanted.get(rest)) in found}
+    labels = {wanted[rest]: label.casefold() for label, rest in apart if wanted.get(rest, "") in found}
     uses = Counter(labels.values())
     if sum(1 for n in uses.values() if n == 1) >= MIN_TEASERS:
         # (a list of the article's own, its items apart, each above its text; a promotion repeats its label)
-        found -= {line for line, label in labels.items() if uses[label] == 1}
+        found -= {promo for promo, label in labels.items() if uses[label] == 1}
     return found
 
 
