@@ -152,3 +152,15 @@ ARTICLES["/news/2024/10/baths-year.html"] = (page(
     "A year of campaigning for the Eastgate baths",
     _ps(TIMELINE_LEAD) + _ps([f"{m}: <a href='{u}'>{t}</a>" for m, u, t in TIMELINE]) + _ps(TIMELINE_END)),
     [*TIMELINE_LEAD, *(f"{m}: {t}" for m, _, t in TIMELINE), *TIMELINE_END])
+
+# a letters page: each letter signed by its writer, the name bold and set right under it
+LETTERS = [("The council's plan to close the Eastgate baths is short-sighted. Where will our children learn to swim "
+            "when the nearest pool is twelve miles away?", "Margaret Hale"),
+           ("I was delighted to read that the footbridge at Oldbridge is to be repaired at last. Walkers have waited "
+            "far too long for this work.", "Tom Reed"),
+           ("Why does the number 12 bus no longer stop at the hospital? Patients and visitors now face a long walk up "
+            "the hill in all weathers.", "Ann Lee")]
+ARTICLES["/opinion/2024/10/letters.html"] = (page(
+    "Letters to the editor", "".join(f"<p>{t}</p><p align='right'><b>{n}</b></p>" for t, n in LETTERS)),
+    [line for letter in LETTERS for line in letter])
+AUTHORS["/opinion/2024/10/letters.html"] = []

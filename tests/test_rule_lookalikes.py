@@ -110,3 +110,10 @@ def test_a_timeline_with_a_month_twice_stays_in_the_text():
     are not all different, and every line of it was removed as a cross-promotion. Three different labels in a row
     make the article's own list; a promotion repeats one label."""
     _record("/news/2024/10/baths-year.html")
+
+
+def test_a_letters_page_signed_by_each_writer_names_no_author_and_keeps_every_signature():
+    """Three letters, each followed by "<p align='right'><b>Writer Name</b></p>": 173ddcb took the last one, the
+    body's last line, for the author of the page and cut it from the text (the other two writers' names stayed).
+    A page that signs several names set right is no one's signed article."""
+    assert _record("/opinion/2024/10/letters.html").authors == []

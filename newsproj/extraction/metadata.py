@@ -869,27 +869,42 @@ def signature(tree: HtmlElement, body: str, below: bool = True) -> tuple[str, bo
     """The author's name signed under the text: a paragraph set right (its ``style`` or ``align``) holding nothing
     but a bold name of up to ``SIGNATURE_WORDS`` capitalised words ("<p style="text-align:right;"><strong>Minh
     Anh</strong></p>", as Vietnamese and other sites sign), that is the body's last line or (``below``) comes right
-    after it; with whether it is the body's last line. None when there is none."""
+    after it; with whether it is the body's last line. None when there is none, or when the page signs another
+    name so too (a letters page: each letter signed by its writer, none the page's author)."""
     last = body.rsplit("\n", 1)[-1].strip()
     if _signed_name(last) and body.count("\n"):
         for bold in _BOLD_TEXT(tree, t=last)[:MAX_SIGNATURE_ELEMENTS]:
             block = bold.getparent()
             if block is not None and _set_right(block) and " ".join(block.text_content().split()) == last and \
                     not _control(bold):
-                return last, True
+                return None if _signers(tree) - {last} else (last, True)
     if not below:
         return None
     for bold in _RIGHT_BOLD(tree)[:MAX_SIGNATURE_ELEMENTS]:
-        name = " ".join(bold.text_content().split())
-        block = bold.getparent()
-        if not _signed_name(name) or not _set_right(block) or " ".join(block.text_content().split()) != name or \
-                _control(bold):
-            continue  # (_RIGHT_BOLD's "right" is in "padding-right" too, its "end" in "text-align: end" only)
+        name, block = _signed(bold), bold.getparent()
+        if name is None or block is None:
+            continue
         before = block.getprevious()
         if before is not None and isinstance(before.tag, str) and last and \
                 " ".join(before.text_content().split()).endswith(last):
-            return name, False
+            return None if _signers(tree) - {name} else (name, False)
     return None
+
+
+def _signed(bold: HtmlElement) -> str | None:
+    """The name a bold element of :data:`_RIGHT_BOLD` signs: alone in its block, set right, no control; else None.
+    (_RIGHT_BOLD's "right" is in "padding-right" too, its "end" in "text-align: end" only.)"""
+    name = " ".join(bold.text_content().split())
+    block = bold.getparent()
+    if not _signed_name(name) or block is None or not _set_right(block) or \
+            " ".join(block.text_content().split()) != name or _control(bold):
+        return None
+    return name
+
+
+def _signers(tree: HtmlElement) -> set[str]:
+    """The names signed set right on the page (of its first ``MAX_SIGNATURE_ELEMENTS`` right-set bold texts)."""
+    return {name for bold in _RIGHT_BOLD(tree)[:MAX_SIGNATURE_ELEMENTS] if (name := _signed(bold)) is not None}
 
 
 def without_role_bylines(body: str) -> str:
