@@ -164,3 +164,16 @@ ARTICLES["/opinion/2024/10/letters.html"] = (page(
     "Letters to the editor", "".join(f"<p>{t}</p><p align='right'><b>{n}</b></p>" for t, n in LETTERS)),
     [line for letter in LETTERS for line in letter])
 AUTHORS["/opinion/2024/10/letters.html"] = []
+
+# a Korean story that names no reporter, under a photo whose credit names the photographer: "사진=김민수 기자"
+KO_PHOTO_TEXT = [
+    "시립 도서관이 다음 달부터 목요일마다 밤 여덟 시까지 문을 연다. 낮에 도서관을 찾기 어려운 직장인이 많다는 설문 "
+    "결과에 따른 것이다.",
+    "연장 운영에 드는 비용은 이용객이 가장 적은 월요일 오전에 문을 닫아 마련한다. 시는 반년 뒤 이용객 수를 보고 "
+    "계속 운영할지 정하기로 했다.",
+]
+ARTICLES["/ko/news/library-hours.html"] = (page(
+    "시립 도서관, 목요일 밤 여덟 시까지 연다",
+    "<div class='info'>입력 2024.05.02 09:00</div><div class='photo'><img src='/i/library.jpg' alt=''>"
+    "<p class='photo-caption'>사진=김민수 기자</p></div>" + _ps(KO_PHOTO_TEXT), lang="ko"), KO_PHOTO_TEXT)
+AUTHORS["/ko/news/library-hours.html"] = []

@@ -117,3 +117,15 @@ def test_a_letters_page_signed_by_each_writer_names_no_author_and_keeps_every_si
     body's last line, for the author of the page and cut it from the text (the other two writers' names stayed).
     A page that signs several names set right is no one's signed article."""
     assert _record("/opinion/2024/10/letters.html").authors == []
+
+
+def test_a_korean_photo_credit_names_no_author():
+    """"사진=김민수 기자" (photo: reporter Kim Min-su) under a picture, in a <div> of its own, on a story that names
+    no reporter: 75fd409's Korean byline pattern allows a prefix and "=" for where a story was filed ("서울=김민수
+    기자"), so the photographer became the story's author (134c87a: none). A photo's, graphic's or video's credit
+    names who made the picture; "서울=" still names the reporter."""
+    assert _record("/ko/news/library-hours.html").authors == []
+    html, _ = rule_lookalikes.ARTICLES["/ko/news/library-hours.html"]
+    outcome = process_page(PageItem(url=BASE + "/ko/news/library-hours.html", html=html.replace("사진=", "서울="),
+                                    date_downloaded="2024-11-01T00:00:00+00:00"))
+    assert outcome.article is not None and [a.name for a in outcome.article.authors] == ["김민수"]

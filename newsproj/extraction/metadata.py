@@ -772,6 +772,9 @@ _ROLE_BYLINE = re.compile(r"(?:[^\s=]{1,10}=)?([\uac00-\ud7a3]{2,4}) ?(?:기자|
 """A Korean byline: a name of two to four syllables and "기자" (reporter) or "특파원" (correspondent), the whole of its
 text ("김민수 기자", "김민수 기자 minsu@example.kr", "서울=김민수 기자"): the name comes before the role, and no "By"
 says where it starts."""
+_CREDITS = frozenset(("사진", "그래픽", "영상", "일러스트", "자료사진", "캡처"))
+"""What a Korean credit names before "=" ("사진=김민수 기자": photo by reporter Kim; graphic, video, illustration,
+file photo, screen capture): who made a picture, not who wrote the story ("서울=김민수 기자": where it was filed)."""
 MAX_ROLE_TEXTS = 200
 """Text nodes holding a Korean role word read for a byline (a page-controlled count)."""
 
@@ -785,8 +788,8 @@ def role_bylines(tree: HtmlElement, body: str = "") -> list[str]:
     for text in _ROLE_TEXTS(tree)[:MAX_ROLE_TEXTS]:
         line = " ".join(str(text)[:MAX_TEXT_CHARS].split())
         match = _ROLE_BYLINE.fullmatch(line) if len(line) <= TEXT_BYLINE_CHARS else None
-        if match is None:
-            continue
+        if match is None or line.split("=", 1)[0] in _CREDITS:
+            continue  # (none, or a picture's credit)
         holder = text.getparent()
         if holder is not None and text.is_text and _glued(holder):
             continue  # ("<b>김민수 기자</b>는 …": the reporter a sentence is about, not the byline)
