@@ -129,3 +129,24 @@ def test_a_korean_photo_credit_names_no_author():
     outcome = process_page(PageItem(url=BASE + "/ko/news/library-hours.html", html=html.replace("사진=", "서울="),
                                     date_downloaded="2024-11-01T00:00:00+00:00"))
     assert outcome.article is not None and [a.name for a in outcome.article.authors] == ["김민수"]
+
+
+def test_cross_promotions_set_apart_under_kickers_of_their_own_still_go():
+    """"LOOKING AHEAD: <a>…</a>", a paragraph, "LOST AND FOUND: <a>…</a>", a paragraph, "ON THE MOVE: <a>…</a>": three
+    promotions between a story's paragraphs, each label used once, as an awards story's winners are. Their labels
+    share no word ("Best pub", "Best cafe" do): they stay cross-promotions (a dev page of this shape kept its three
+    promotions in the text under the first form of the awards fix)."""
+    text = list(rule_lookalikes.AWARDS_TEXT)
+    promos = [("LOOKING AHEAD", "/news/2024/09/market-hall.html", "Market hall traders fear for their future"),
+              ("LOST AND FOUND", "/news/2024/08/brewery.html", "Harwood brewery doubles in size after sales boom"),
+              ("ON THE MOVE", "/news/2024/07/bus-depot.html", "Bus depot to move to the old gasworks site")]
+    more = ["The awards dinner raised more than four thousand pounds for the town's food bank, the organisers said.",
+            "Next year's awards will open for nominations in the spring, with a new category for street food."]
+    html = page("Harwood food and drink awards", "".join(
+        f"<p>{t}</p><p>{label}: <a href='{u}'>{h}</a></p>" for t, (label, u, h) in zip(
+            [*text, more[0]], promos, strict=True)) + f"<p>{more[1]}</p>")
+    outcome = process_page(PageItem(url=BASE + "/news/2024/10/awards-dinner.html", html=html,
+                                    date_downloaded="2024-11-01T00:00:00+00:00"))
+    assert outcome.article is not None
+    assert outcome.article.articleBody.split("\n") == [*text, *more]
+    assert outcome.removed == [(f"{label}: {h}", "related") for label, _, h in promos]

@@ -390,8 +390,9 @@ def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[s
     such lines in a row with ``MIN_TEASERS`` or more different labels ("January: <a>…</a>", "March: <a>…</a>",
     "March: <a>…</a>", "June: <a>…</a>"): a list of the article's own, a timeline or a glossary linking its entries,
     where a cross-promotion repeats its one label; nor, elsewhere in the text, ``MIN_TEASERS`` or more lines whose
-    labels each appear once ("Best pub: <a>…</a>", its paragraph, "Best cafe: <a>…</a>", its paragraph…: an awards
-    story's winners, each above its own text)."""
+    labels each appear once and share a word ("Best pub: <a>…</a>", its paragraph, "Best cafe: <a>…</a>", its
+    paragraph…: an awards story's winners, each above its own text; promotions set apart under kickers of their own,
+    "LOOKING AHEAD: <a>…</a>", "DISTANT LIFE: <a>…</a>", "BUILDING BLOCKS: <a>…</a>", go)."""
     wanted: dict[str, str] = {}
     run: list[tuple[str, str]] = []  # (label, rest) of the label lines in a row so far
     apart: list[tuple[str, str]] = []  # (label, rest) of the label lines in no run of the article's own
@@ -448,9 +449,12 @@ def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[s
             found.add(promo)
     labels = {wanted[rest]: label.casefold() for label, rest in apart if wanted.get(rest, "") in found}
     uses = Counter(labels.values())
-    if sum(1 for n in uses.values() if n == 1) >= MIN_TEASERS:
-        # (a list of the article's own, its items apart, each above its text; a promotion repeats its label)
-        found -= {promo for promo, label in labels.items() if uses[label] == 1}
+    once = [label for label, n in uses.items() if n == 1]
+    shared = Counter(word for label in once for word in set(label.split())).most_common(1)
+    if shared and shared[0][1] >= MIN_TEASERS:
+        # (a list of the article's own, its items apart, each above its text, under parallel labels: "Best pub",
+        # "Best cafe"; a promotion repeats its label, or gives each its own kicker: "LOOKING AHEAD", "DISTANT LIFE")
+        found -= {promo for promo, label in labels.items() if uses[label] == 1 and shared[0][0] in label.split()}
     return found
 
 
