@@ -150,3 +150,16 @@ def test_cross_promotions_set_apart_under_kickers_of_their_own_still_go():
     assert outcome.article is not None
     assert outcome.article.articleBody.split("\n") == [*text, *more]
     assert outcome.removed == [(f"{label}: {h}", "related") for label, _, h in promos]
+
+
+def test_a_source_credited_set_right_beside_the_signature_leaves_the_author_signed():
+    """"<strong>Theo Reuters</strong>" (according to Reuters) then "<strong>Minh Anh</strong>", each set right
+    under a Vietnamese story: one signature and a source's credit, not a letters page of several signers (the
+    letters rule of 1107cc9 counted the credit as a second signer, and the paper stayed the author)."""
+    path = "/vi/kinh-te/gia-xang-giam-5103.html"
+    html, _ = rule_lookalikes.ARTICLES[path]
+    signed = html.replace("<p style='text-align:right'><strong>PV</strong></p>",
+                          "<p style='text-align:right'><strong>Theo Reuters</strong></p>"
+                          "<p style='text-align:right'><strong>Minh Anh</strong></p>")
+    outcome = process_page(PageItem(url=BASE + path, html=signed, date_downloaded="2024-11-01T00:00:00+00:00"))
+    assert outcome.article is not None and [a.name for a in outcome.article.authors] == ["Minh Anh"]

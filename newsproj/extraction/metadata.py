@@ -906,8 +906,10 @@ def _signed(bold: HtmlElement) -> str | None:
 
 
 def _signers(tree: HtmlElement) -> set[str]:
-    """The names signed set right on the page (of its first ``MAX_SIGNATURE_ELEMENTS`` right-set bold texts)."""
-    return {name for bold in _RIGHT_BOLD(tree)[:MAX_SIGNATURE_ELEMENTS] if (name := _signed(bold)) is not None}
+    """The names signed set right on the page (of its first ``MAX_SIGNATURE_ELEMENTS`` right-set bold texts); not a
+    source's credit or a role set so beside the author's ("Theo Reuters", "PV": see :func:`source_credit`)."""
+    return {name for bold in _RIGHT_BOLD(tree)[:MAX_SIGNATURE_ELEMENTS] if (name := _signed(bold)) is not None
+            and not _SOURCE_CREDIT.match(name) and not _SIGNED_ROLE.fullmatch(name)}
 
 
 def without_role_bylines(body: str) -> str:
