@@ -1,0 +1,47 @@
+"""Article pages for the carried field and cleaning defects (fields18, issue 11): prose that a chrome pattern's words
+open, chrome that stays in a body, authors and dates read wrong. All text is written for these tests.
+
+:data:`ARTICLES` maps a path to ``(html, lines that must be in its record's body)``; :data:`ABSENT` a path to lines
+that must not be (chrome); :data:`AUTHORS` a path to the authors its record must give; :data:`DATES` a path to the
+``datePublished`` it must give (its first ten characters)."""
+
+from __future__ import annotations
+
+from html import escape
+
+SITE = "Harwood Evening Post"
+NAV = ("<div class='nav'><a href='/'>Home</a> | <a href='/news/'>News</a> | <a href='/sport/'>Sport</a> | "
+       "<a href='/whatson/'>What's On</a></div>")
+
+
+def page(title: str, body: str, head: str = "", lang: str = "en", site: str = SITE, top: str = "") -> str:
+    return (f"<html lang='{lang}'><head><meta charset='utf-8'><title>{escape(title)} - {escape(site)}</title>{head}"
+            f"</head><body>{NAV}{top}<div class='main'><h1>{escape(title)}</h1>{body}</div>"
+            f"<p class='foot'>Copyright 2024 {escape(site)}</p></body></html>")
+
+
+def ps(lines: list[str]) -> str:
+    return "".join(f"<p>{escape(line)}</p>" for line in lines)
+
+
+ARTICLES: dict[str, tuple[str, list[str]]] = {}
+ABSENT: dict[str, list[str]] = {}
+AUTHORS: dict[str, list[str]] = {}
+DATES: dict[str, str] = {}
+
+# a column on reading whose lines open with a "read also" label's words, used in a sentence (a comma after them, or
+# a lowercase clause); the page's own "read also" box (the label, a colon and a linked headline) still goes
+READING = [
+    "Библиотекарь из Твери Анна Смирнова двадцать лет ведёт кружок чтения для взрослых и уверена, что читать "
+    "никогда не поздно.",
+    "Главное, по её словам, не количество книг, а привычка: полчаса в день после ужина, без телефона и телевизора.",
+    "Читайте также, как советует автор, медленно и с карандашом в руках",
+    "Читайте также о том, как менялись цены на хлеб в девяностые",
+    "Так она называет газетные подшивки, которые хранятся в подвале библиотеки с 1991 года.",
+    "Участники кружка встречаются по четвергам, и за последний год их стало втрое больше, чем было до пандемии.",
+]
+ARTICLES["/ru/2024/03/kruzhok-chteniya.html"] = (page(
+    "Кружок чтения в Твери собирает всё больше взрослых",
+    ps(READING[:4]) + "<p>Читайте также: <a href='/ru/2024/02/biblioteka.html'>Библиотеку на Советской улице "
+    "закроют на ремонт</a></p>" + ps(READING[4:]), lang="ru"), READING)
+ABSENT["/ru/2024/03/kruzhok-chteniya.html"] = ["Читайте также: Библиотеку на Советской улице закроют на ремонт"]
