@@ -45,3 +45,19 @@ ARTICLES["/ru/2024/03/kruzhok-chteniya.html"] = (page(
     ps(READING[:4]) + "<p>Читайте также: <a href='/ru/2024/02/biblioteka.html'>Библиотеку на Советской улице "
     "закроют на ремонт</a></p>" + ps(READING[4:]), lang="ru"), READING)
 ABSENT["/ru/2024/03/kruzhok-chteniya.html"] = ["Читайте также: Библиотеку на Советской улице закроют на ремонт"]
+
+# a German weather report whose day and night lines open with "Tags:" (by day) and "Nachts:"; the page's own tag
+# list (a label and names, no sentence) still goes
+WEATHER = [
+    "Nach dem ersten Schnee der Saison bleibt es in der Region bis zum Wochenende kalt, teilte der Wetterdienst am "
+    "Montagmorgen mit.",
+    "Tags: Sonnig und mild, nachts leichter Frost.",
+    "Nachts: Klar, an der Küste vereinzelt Nebel.",
+    "Am Donnerstag zieht von Westen ein Tief heran, das bis zu zehn Zentimeter Neuschnee in den Höhenlagen bringen "
+    "kann.",
+    "Autofahrer sollten sich auf glatte Straßen einstellen, vor allem auf Brücken und in schattigen Waldstücken.",
+]
+ARTICLES["/de/2024/12/wetter-frost.html"] = (page(
+    "Sonnige Tage, frostige Nächte", ps(WEATHER) + "<p>Tags: <a href='/tag/wetter'>Wetter</a>, "
+    "<a href='/tag/winter'>Winter</a>, <a href='/tag/verkehr'>Verkehr</a></p>", lang="de"), WEATHER)
+ABSENT["/de/2024/12/wetter-frost.html"] = ["Tags: Wetter, Winter, Verkehr"]
