@@ -61,3 +61,20 @@ ARTICLES["/de/2024/12/wetter-frost.html"] = (page(
     "Sonnige Tage, frostige Nächte", ps(WEATHER) + "<p>Tags: <a href='/tag/wetter'>Wetter</a>, "
     "<a href='/tag/winter'>Winter</a>, <a href='/tag/verkehr'>Verkehr</a></p>", lang="de"), WEATHER)
 ABSENT["/de/2024/12/wetter-frost.html"] = ["Tags: Wetter, Winter, Verkehr"]
+
+# a flood story whose lines open with "Photo by" and "Image by" in a sentence (the picture the story speaks of); the
+# page's own credit under its picture still goes
+FLOOD = [
+    "The river burst its banks at Millford early on Sunday, flooding more than forty homes along Water Lane and "
+    "the lower end of the high street.",
+    "Photo by the river shows high water.",
+    "Image by the satellite shows fires.",
+    "Residents said the water rose faster than in the floods of 2007, reaching the doors within an hour of the "
+    "first warning.",
+    "The council has opened the village hall as a rest centre and says it will stay open until the water goes down.",
+]
+ARTICLES["/news/2024/02/millford-flood.html"] = (page(
+    "River floods forty homes in Millford",
+    ps(FLOOD[:1]) + "<p><img src='/img/flood.jpg' alt=''></p><p>Top image by Jane Doe</p>" + ps(FLOOD[1:])),
+    FLOOD)
+ABSENT["/news/2024/02/millford-flood.html"] = ["Top image by Jane Doe"]
