@@ -78,3 +78,17 @@ ARTICLES["/news/2024/02/millford-flood.html"] = (page(
     ps(FLOOD[:1]) + "<p><img src='/img/flood.jpg' alt=''></p><p>Top image by Jane Doe</p>" + ps(FLOOD[1:])),
     FLOOD)
 ABSENT["/news/2024/02/millford-flood.html"] = ["Top image by Jane Doe"]
+
+# a byline naming the author and, after a comma, the city the story is filed from: one author, not two
+BATHS = [
+    "The council voted on Tuesday night to keep the Eastgate swimming baths open for at least five more years, "
+    "after a campaign that drew two thousand signatures.",
+    "Officers had said the repairs would cost 1.4 million pounds, but a new survey puts the figure at less than "
+    "half that amount.",
+    "The roof can be mended over the winter while the pool stays open, the council's leisure officer told the "
+    "meeting on Tuesday.",
+    "The swimming club, which has 300 members, said it would hold a gala in the spring to celebrate the decision.",
+]
+ARTICLES["/news/2024/09/baths-vote.html"] = (page(
+    "Councillors vote to keep the baths open", "<div class='byline'>By Jane Doe, London</div>" + ps(BATHS)), BATHS)
+AUTHORS["/news/2024/09/baths-vote.html"] = ["Jane Doe"]

@@ -122,6 +122,13 @@ def test_bcp47(raw, expected):
         (["Staff Reporter, London"], []),
         (["Our Correspondent, Karachi"], []),
         (["নিজস্ব প্রতিবেদক, রাজশাহী"], []),
+        # a full name, then the one word of the place the story is filed from after a comma (fields18: "London" was a
+        # second author); an agency or its initials there, or a second full name, stay
+        (["By Jane Doe, London"], ["Jane Doe"]),
+        (["Jane Doe, Frankfurt"], ["Jane Doe"]),
+        (["Jane Doe, Reuters"], ["Jane Doe", "Reuters"]),
+        (["Jane Doe, CNN"], ["Jane Doe", "CNN"]),
+        (["Jane Doe, John Roe"], ["Jane Doe", "John Roe"]),
     ],
 )
 def test_author_names(raw, expected):

@@ -219,6 +219,20 @@ def _no_one(part: str) -> bool:
     return (not rest or bool(_ROLE_ONLY.match(rest))) and any(_NO_ONE.fullmatch(w) for w in part.split())
 
 
+_INITIALS = re.compile(r"[A-Z]{2,5}").fullmatch
+"""An agency's or a broadcaster's initials ("CNN", "BBC"), no place."""
+
+
+def _filed_from(text: str, parts: list[str]) -> bool:
+    """Whether the byline's last part is where the story is filed from, not a second author: one capitalised word
+    after a comma that ends the byline, following a name of two words or more ("By Jane Doe, London"); not an agency
+    nor initials ("Jane Doe, Reuters", "Jane Doe, CNN"). A person's name has a given name and a family name; a
+    city's, one word."""
+    last, before = parts[-1], parts[-2]
+    return (" " not in last and last[:1].isupper() and text.rstrip().endswith(", " + last)
+            and len(before.split()) >= 2 and last.casefold() not in AGENCIES and not _INITIALS(last))
+
+
 def author_names(raw: list[str]) -> list[str]:
     """Normalised, deduplicated author names from raw byline strings.
 
@@ -235,6 +249,8 @@ def author_names(raw: list[str]) -> list[str]:
             continue
         # A role after a name: "Jane Doe, Staff Writer" → drop the role part.
         parts = [p for p in _SPLIT.split(text) if p and not _NOT_AUTHOR.match(p)]
+        if len(parts) > 1 and _filed_from(text, parts):
+            parts.pop()
         for index, part in enumerate(parts):
             part = _FOR_AGENCY.sub("", part)
             role = _ROLE.search(part)
