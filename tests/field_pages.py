@@ -92,3 +92,20 @@ BATHS = [
 ARTICLES["/news/2024/09/baths-vote.html"] = (page(
     "Councillors vote to keep the baths open", "<div class='byline'>By Jane Doe, London</div>" + ps(BATHS)), BATHS)
 AUTHORS["/news/2024/09/baths-vote.html"] = ["Jane Doe"]
+
+# a column whose author's one-word pen name ("Tim") the site's host holds inside a longer word (harwoodtimes): not the
+# site's own name, so the letter it quotes, signed under the text, does not name its author
+LETTER = [
+    "The head teacher of Eastgate Primary wrote to parents this week to say that the school will close early on "
+    "Fridays from January, to give staff time for training.",
+    "Many parents were unhappy, and several wrote to this column to say so, pointing out that they work on Fridays.",
+    "The school says the change will last for one term only and that a club will look after children whose parents "
+    "cannot collect them early.",
+    "Here is what the letter said, in full, so that readers can judge for themselves whether it is fair.",
+]
+ARTICLES["/news/2024/11/school-fridays.html"] = (page(
+    "Early Fridays at Eastgate Primary", ps(LETTER) + "<p style='text-align:right'><strong>Margaret Hale"
+    "</strong></p>", head="<meta name='author' content='Tim'>"
+    "<link rel='canonical' href='https://www.harwoodtimes.co.uk/news/2024/11/school-fridays.html'>",
+    site="Harwood Times"), LETTER)
+AUTHORS["/news/2024/11/school-fridays.html"] = ["Tim"]

@@ -218,7 +218,8 @@ def _names_only(line: str) -> bool:
 
 
 def _site_named(authors: list[str], page: metadata.PageMeta, tree: HtmlElement, url: str) -> bool:
-    """Every author is the site itself: its og:site_name, or a name its host holds ("VnExpress" on vnexpress.net)."""
+    """Every author is the site itself: its og:site_name, or a name its host gives (:func:`_names_host`: "VnExpress"
+    on vnexpress.net)."""
     site = "".join((page.meta.get("og:site_name") or "").casefold().split())
     keys = ["".join(a.casefold().split()) for a in authors]
     if not all(keys):
@@ -228,7 +229,15 @@ def _site_named(authors: list[str], page: metadata.PageMeta, tree: HtmlElement, 
     if any(" " in a.strip() for a in authors):
         return False  # (a person's name: the page's host is not looked up, that may walk its links)
     host = host_of(_site_url(tree, page, url))
-    return bool(host) and all(key == site or key in host for key in keys)
+    return bool(host) and all(key == site or _names_host(key, host) for key in keys)
+
+
+def _names_host(key: str, host: str) -> bool:
+    """Whether ``key`` (a name, casefolded, without spaces) is the name a ``host`` gives its site: the host itself,
+    its end ("vnexpress.net"), or one of its labels, hyphens left out ("vnexpress", "harwood-times"); not a piece of
+    a label ("tim" in thetimes.co.uk is a person's name)."""
+    return key == host or host.endswith("." + key) or any(
+        key in (label, label.replace("-", "")) for label in host.split("."))
 
 
 def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None, body: str = "") -> list[str]:
