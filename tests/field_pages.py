@@ -7,6 +7,7 @@ that must not be (chrome); :data:`AUTHORS` a path to the authors its record must
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 SITE = "Harwood Evening Post"
@@ -109,3 +110,31 @@ ARTICLES["/news/2024/11/school-fridays.html"] = (page(
     "<link rel='canonical' href='https://www.harwoodtimes.co.uk/news/2024/11/school-fridays.html'>",
     site="Harwood Times"), LETTER)
 AUTHORS["/news/2024/11/school-fridays.html"] = ["Tim"]
+
+# a photo gallery and a video page whose only JSON-LD node is the gallery or the video itself (no article node), its
+# author a Person: the page's author
+GALLERY = [
+    "Thousands lined the streets of Harwood on Saturday for the first carnival parade since the town's centenary, "
+    "with forty floats, six marching bands and dancers from every school in the district.",
+    "The parade set off from Castle Park at noon and took nearly two hours to reach the market square, where the "
+    "mayor crowned this year's carnival queen in front of a crowd that filled the square and the streets around it.",
+    "Our photographer followed the floats from the park to the square. The Eastgate Otters swimming club won the "
+    "prize for the best float with a giant paper whale that sprayed water over the crowd at every corner.",
+    "Organisers said more than twelve thousand people watched, the most since records began in 1987, and that the "
+    "money raised from the stalls will go to the hospice and the new playground at Moor Lane.",
+    "Next year's carnival will be held on the second Saturday of July, and the committee is already looking for "
+    "volunteers to help build the floats over the spring.",
+]
+
+
+def _ld(node: dict) -> str:
+    return f"<script type='application/ld+json'>{json.dumps(node)}</script>"
+
+
+for _path, _type, _title, _name in (
+        ("/pictures/2024/07/carnival-parade.html", "ImageGallery", "In pictures: the carnival parade", "Ann Lee"),
+        ("/video/2024/07/carnival-parade.html", "VideoObject", "Watch: the carnival parade", "Tom Price")):
+    ARTICLES[_path] = (page(_title, ps(GALLERY), head=_ld({
+        "@context": "https://schema.org", "@type": _type, "name": _title, "uploadDate": "2024-07-14",
+        "author": {"@type": "Person", "name": _name}})), GALLERY)
+    AUTHORS[_path] = [_name]

@@ -24,6 +24,18 @@ def test_people_are_split():
     assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == ["Jeanne Martin", "Paul Durand"]
 
 
+@pytest.mark.parametrize(("kind", "name", "expected"), [
+    ("ImageGallery", "Titre", ["Jeanne Martin"]),  # the page's own gallery: its author (fields18: not read)
+    ("VideoObject", "Titre", ["Jeanne Martin"]),
+    ("VideoObject", "Un autre film", []),  # a player embedded in the page, titled otherwise: not the page's author
+])
+def test_the_pages_own_gallery_or_video_names_its_author_where_no_article_node_does(kind, name, expected):
+    node = f'{{"@type": "{kind}", "name": "{name}", "author": {{"@type": "Person", "name": "Jeanne Martin"}}}}'
+    more = BODY.replace("Paragraph", "Another paragraph")  # (150 words or more: a video page of fewer is a video)
+    html = _page(f"<script type='application/ld+json'>{node}</script>", byline=more)
+    assert [a.name for a in extract(html, "http://127.0.0.1/a").article.authors] == expected
+
+
 def test_site_name_as_author_yields_to_a_person():
     html = _page("<meta property='og:site_name' content='Gazette'>"
                  "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Titre\","

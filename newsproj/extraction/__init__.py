@@ -164,6 +164,8 @@ def _author_sources(page: metadata.PageMeta) -> Iterator[list[str]]:
     """The names each source states, best first (a generator: a later source is read only when asked for)."""
     if page.article:
         yield metadata.ld_names(page.article.get("author") or page.article.get("creator"))
+    elif page.media_author:
+        yield metadata.ld_names(page.media_author)
     for key in metadata.AUTHOR_METAS:
         values = [v for v in page.author_metas.get(key, ()) if not v.startswith(("http://", "https://"))]
         if values:

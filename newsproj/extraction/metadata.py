@@ -90,6 +90,9 @@ class PageMeta:
     _byline_candidates: list[HtmlElement] = field(default_factory=list, repr=False)
     """The body's elements whose class or id names a byline or an author (``_byline_elements`` reads them), found in
     the walk of the headings."""
+    media_author: Any = None
+    """The ``author`` (or ``creator``) of the page's own gallery or media node (:func:`_own_media_author`), on a page
+    with no article node: a photo gallery's or a video page's author."""
     media_texts: list[str] = field(default_factory=list)
     """The names, captions and descriptions of the page's JSON-LD media objects (``MEDIA_TYPES``: a video player's
     title, a picture's caption), whitespace-normalised, page order, at most ``MAX_MEDIA_TEXTS``: what the page shows
@@ -315,6 +318,8 @@ def read(tree: HtmlElement) -> PageMeta:
             page.breadcrumbs = [e for e in node["itemListElement"] if isinstance(e, dict)]
             break
     page.media_texts = _media_texts(nodes)
+    if not articles:
+        page.media_author = _own_media_author(nodes, [*head.own_titles, *(heading_text(h) for h in head.h1s[:1])])
     for el in head.metas:
         key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
         content = el.get("content")
@@ -366,6 +371,30 @@ MAX_ROBOTS = 20
 MEDIA_TYPES = frozenset(("videoobject", "audioobject", "imageobject", "clip", "movie", "podcastepisode",
                          "mediaobject", "photograph"))
 """JSON-LD node types of a page's players and pictures (schema.org's MediaObject kinds)."""
+GALLERY_TYPES = MEDIA_TYPES | {"imagegallery", "mediagallery", "videogallery"}
+"""JSON-LD node types a gallery or media page describes itself with (no article type: its author is not read with
+the article's)."""
+MAX_MEDIA_AUTHOR_NODES = 20
+
+
+def _own_media_author(nodes: list[dict[str, Any]], titles: list[str]) -> Any:
+    """The ``author`` (or ``creator``) of the gallery or media node (``GALLERY_TYPES``) that is the page itself: its
+    ``name`` or ``headline`` is the page's <h1>, <title> or og:title (white space folded, case left out), the title
+    may go on with the site's name. A player or picture embedded in the page has a title of its own, and is not
+    read. None when no node is."""
+    keys = [" ".join(t.split()).casefold() for t in titles if t and t.strip()]
+    for node in nodes[:MAX_MEDIA_AUTHOR_NODES]:
+        author = node.get("author") or node.get("creator")
+        if not author or not _types(node) & GALLERY_TYPES:
+            continue
+        for key in ("name", "headline"):
+            value = node.get(key)
+            name = " ".join(value.split()).casefold() if isinstance(value, str) else ""
+            if name and any(title == name or title.startswith(name + " ") for title in keys):
+                return author
+    return None
+
+
 MAX_MEDIA_TEXTS = 100
 MEDIA_TEXT_CHARS = 1000
 """A media object's text longer than this is no title or caption (and is not kept)."""
