@@ -138,3 +138,31 @@ for _path, _type, _title, _name in (
         "@context": "https://schema.org", "@type": _type, "name": _title, "uploadDate": "2024-07-14",
         "author": {"@type": "Person", "name": _name}})), GALLERY)
     AUTHORS[_path] = [_name]
+
+# a story with no date of its own above a box of related stories, each with its date: the page gives no date (not
+# the first related story's); a story under a masthead that shows the day's date, its own date in its byline
+ROOF = [
+    "Work to replace the roof of the Eastgate swimming baths will start next month, the council confirmed, after "
+    "a survey found that the old timbers could be repaired rather than replaced.",
+    "The pool will stay open while the work is done, though the spectators' gallery will close for six weeks.",
+    "The swimming club said it was delighted and thanked the two thousand people who signed its petition.",
+    "The council expects the work to cost about 600,000 pounds, less than half the figure given last year.",
+]
+ARTICLES["/news/roof-work-to-start.html"] = (page(
+    "Roof work at the baths to start next month", ps(ROOF) + "<div class='related'><h3>More on this story</h3>"
+    "<div><a href='/news/baths-petition.html'>Petition handed in</a> <span class='date'>12 May 2023</span></div>"
+    "<div><a href='/news/baths-vote.html'>Councillors vote to keep the baths</a> <span class='date'>3 June 2023"
+    "</span></div></div>"), ROOF)
+DATES["/news/roof-work-to-start.html"] = ""
+GALA = [
+    "The Eastgate Otters swimming club will hold its first gala in the newly repaired baths on the last Saturday "
+    "of April, with races for every age group from six to sixty.",
+    "Entries close at the end of March, and the club says places in the relay races are filling up fast.",
+    "Spectators are welcome, and the gallery, closed during the repairs, will be open again in time for the gala.",
+]
+ARTICLES["/news/otters-gala.html"] = (page(
+    "Otters to hold first gala in the repaired baths",
+    "<p class='byline'>By Jane Doe, <span class='date'>14 March 2024</span></p>" + ps(GALA),
+    top="<div class='masthead'><a href='/'>Harwood Evening Post</a> <span class='date'>Monday, 28 October 2024"
+        "</span></div>"), GALA)
+DATES["/news/otters-gala.html"] = "2024-03-14"

@@ -705,3 +705,23 @@ def test_a_title_case_subheading_at_the_top_that_starts_with_by_names_nobody(sub
     for agency in ("Reuters", "CP"):  # (one word, an agency's name or initials: "By CP", the Canadian Press)
         article = extract(_old_table(f"<p>By {agency}</p>"), "http://127.0.0.1/news/library.asp?id=7").article
         assert [a.name for a in article.authors] == [agency]
+
+
+
+@pytest.mark.parametrize(("top", "above", "below", "expected"), [
+    # fields18: the first of the related stories' dates below the text was the page's date; the masthead's day too
+    ("", "", "<div class='related'><div><a href='/x'>Roof</a> <span class='date'>12 May 2023</span></div>"
+     "<div><a href='/y'>Gala</a> <span class='date'>3 June 2023</span></div></div>", ""),
+    ("<header><a href='/'>Gazette</a> <span class='date'>Monday, 28 October 2024</span></header>",
+     "<p class='byline'><span class='date'>14 March 2024</span></p>", "", "2024-03-14"),
+    # a masthead's day on a page that states no date of its own: no date (the fallback of dates in words read it)
+    ("<header><a href='/'>Gazette</a> <span class='date'>Monday, 28 October 2024</span></header>", "", "", ""),
+    # a blog's footer, one date beside the author's link below the text, is the post's own
+    ("", "", "<p class='footer'>Posted by <a href='/author/jane'>Jane</a> on <span class='date'>12 May 2023</span>"
+     "</p>", "2023-05-12"),
+])
+def test_a_date_only_the_masthead_or_related_stories_write_is_not_the_pages(top, above, below, expected):
+    html = (f"<html lang='en'><head><title>Baths</title></head><body>{top}<h1>Baths</h1>{above}<div>{BODY}</div>"
+            f"{below}</body></html>")
+    record = extract(html, "http://127.0.0.1/a", date_downloaded="2024-11-01T00:00:00+00:00").article
+    assert (record.datePublished or "")[:10] == expected

@@ -284,6 +284,43 @@ def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None,
     return author_names(metadata.role_bylines(tree, body))  # (a Korean "김민수 기자": the name before its role)
 
 
+MAX_FOREIGN_DAYS = 3
+"""Dates htmldate finds on a page that are none of the article's (the masthead's, related stories') before the page
+is taken to give none."""
+
+
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])(?!\d)")
+
+
+def _url_dated(url: str, day: str) -> bool:
+    """Whether the URL's path states the year and the month of ``day`` ("/2012/08/26/", "/2012-08-"): the page's
+    own date, whatever element also writes it."""
+    path = urlsplit(url).path
+    return any(m.group(1) == day[:4] and m.group(2) == day[5:7] for m in _URL_DATE.finditer(path[:MAX_URL_PATH]))
+
+
+MAX_URL_PATH = 2000
+
+
+def _htmldate_own(tree: HtmlElement, url: str, body: str) -> str | None:
+    """htmldate's date of the page, when the URL or a date element of the article writes it: one that only the
+    masthead writes (the day's date) or only related stories below the text do (:func:`metadata.foreign_day`) is
+    passed over for an earlier one; None after ``MAX_FOREIGN_DAYS`` such dates (the page gives no date: none is
+    invented)."""
+    found = metadata.htmldate_published(tree, url)
+    for _ in range(MAX_FOREIGN_DAYS):
+        if not found or not _foreign(tree, url, found, body):
+            return found
+        found = metadata.htmldate_published(tree, url, before=found[:10])
+    return None
+
+
+def _foreign(tree: HtmlElement, url: str, day: str, body: str) -> bool:
+    """Whether ``day`` (``YYYY-MM-DD``) is not the page's: only its masthead or the related stories below its text
+    write it (:func:`metadata.foreign_day`), and its URL does not."""
+    return not _url_dated(url, day) and metadata.foreign_day(tree, day[:10], body)
+
+
 def _dates(page: metadata.PageMeta, tree: HtmlElement, url: str, hints: dict[str, Any], tz: str | None,
            downloaded: str = "", body: str = ""):
     ld = page.article
@@ -302,11 +339,12 @@ def _dates(page: metadata.PageMeta, tree: HtmlElement, url: str, hints: dict[str
     ]
     published = next((d for d in (iso_date(v, tz) for v in published_raw if isinstance(v, str)) if d), None)
     if not published:
-        published = iso_date(metadata.htmldate_published(tree, url), tz)
+        published = iso_date(_htmldate_own(tree, url, body), tz)
     if not published and hints.get("datePublished"):
         published = iso_date(hints["datePublished"], tz)
     if not published:
-        published = iso_date(metadata.text_date(tree, page.lang or page.meta.get("og:locale"), downloaded, body), tz)
+        day = metadata.text_date(tree, page.lang or page.meta.get("og:locale"), downloaded, body)
+        published = iso_date(day, tz) if day and not _foreign(tree, url, day, body) else None
     modified_raw = [
         metadata.ld_value(ld, "dateModified") if ld else None,
         page.meta.get("article:modified_time"),

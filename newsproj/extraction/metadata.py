@@ -615,10 +615,12 @@ def ld_url(value: Any) -> str | None:
     return None
 
 
-def htmldate_published(tree: HtmlElement, url: str) -> str | None:
-    """htmldate's original publication date (date only: it does not know times reliably)."""
+def htmldate_published(tree: HtmlElement, url: str, before: str = "") -> str | None:
+    """htmldate's original publication date (date only: it does not know times reliably); ``before``
+    (``YYYY-MM-DD``): a date before that day only."""
     try:
-        return htmldate.find_date(tree, extensive_search=False, original_date=True, url=url)
+        latest = (datetime.fromisoformat(before) - timedelta(days=1)) if before else None
+        return htmldate.find_date(tree, extensive_search=False, original_date=True, url=url, max_date=latest)
     except Exception as exc:  # noqa: BLE001 - a date heuristic failing is not a failed page
         logger.debug("htmldate failed on %s: %s", url, exc)
         soft_failures.note("htmldate")
@@ -666,6 +668,58 @@ def _below_prose(tree: HtmlElement, body: str = "") -> list[HtmlElement]:
             last = p  # (readers' comments of prose, no class naming them, may follow the article)
             break
     return _FOLLOWING(last)  # (in document order)
+
+
+_DATE_MARKED = etree.XPath(
+    "//body//*[self::time or contains(@class, 'date') or contains(@class, 'Date') or contains(@id, 'date')]")
+_MASTHEAD = etree.XPath(
+    "boolean(following::h1) and boolean(ancestor-or-self::*[(self::header and not(ancestor::article or "
+    "ancestor::main)) or contains(translate(concat(@class, ' ', @id), 'ABDEHMOPRST', 'abdehmoprst'), 'masthead')"
+    " or contains(translate(concat(@class, ' ', @id), 'ABDEHIOPRST', 'abdehioprst'), 'site-header')"
+    " or contains(translate(concat(@class, ' ', @id), 'ABOPRT', 'aboprt'), 'topbar')"
+    " or contains(translate(concat(@class, ' ', @id), 'ABOPRT', 'aboprt'), 'top-bar')][not(.//h1)])")
+"""A date element in the page's masthead, above its headline: in a page-level <header> (not the article's) or an
+element whose class or id names a masthead, a site header or a top bar, that holds no <h1>. (The day's date a site
+shows on every page, not the story's.)"""
+_BESIDE_LINK = etree.XPath("boolean((../a[@href] or ../../a[@href] or ../*/a[@href])"
+                           " and not(ancestor-or-self::*[contains(translate(@class, 'COMENT', 'coment'), 'comment')]))")
+"""A date element beside a link: a teaser's (a related story's headline and its date); not a comment's (readers
+comment on the day a story is published: its date, often)."""
+MIN_FOREIGN_TEASERS = 2
+
+
+def _writes(el: HtmlElement, year: int, day: int) -> bool:
+    numbers = {int(n) for n in re.findall(r"\d+", el.text_content()[:DATE_TEXT_CHARS * 2])}
+    return (year in numbers or year % 100 in numbers) and day in numbers
+
+
+def foreign_day(tree: HtmlElement, day: str, body: str = "") -> bool:
+    """Whether the date elements (a <time>, a class or id naming a date) that write ``day`` (``YYYY-MM-DD``, as
+    htmldate found it: its year and its day) are none of the article's: each is in the masthead above the headline
+    (:data:`_MASTHEAD`: the day's date) or one of ``MIN_FOREIGN_TEASERS`` or more dates beside links below the
+    article's last paragraph of prose (related stories'). False when no date element writes it (htmldate
+    read it in the URL or a line of text), and for a single date beside a link below the text (a blog's "Posted by
+    <a>Jane</a> on <date>" footer). At most ``MAX_DATE_ELEMENTS`` elements read."""
+    try:
+        year, dd = int(day[:4]), int(day[8:10])
+    except ValueError:
+        return False
+    marked = _DATE_MARKED(tree)[:MAX_DATE_ELEMENTS]
+    writing = [el for el in marked if _writes(el, year, dd)]
+    if not writing:
+        return False
+    below: set[HtmlElement] | None = None
+    teasers = 0
+    for el in writing:
+        if _MASTHEAD(el):
+            continue
+        if below is None:
+            below = set(_below_prose(tree, body))
+            teasers = sum(1 for e in marked if e in below and _BESIDE_LINK(e))
+        if teasers >= MIN_FOREIGN_TEASERS and el in below and _BESIDE_LINK(el):
+            continue
+        return False
+    return True
 
 
 def _text_is(p: HtmlElement, line: str) -> bool:
