@@ -131,12 +131,14 @@ def _ld(node: dict) -> str:
     return f"<script type='application/ld+json'>{json.dumps(node)}</script>"
 
 
-for _path, _type, _title, _name in (
-        ("/pictures/2024/07/carnival-parade.html", "ImageGallery", "In pictures: the carnival parade", "Ann Lee"),
-        ("/video/2024/07/carnival-parade.html", "VideoObject", "Watch: the carnival parade", "Tom Price")):
-    ARTICLES[_path] = (page(_title, ps(GALLERY), head=_ld({
+for _path, _type, _title, _name, _lead in (
+        ("/pictures/2024/07/carnival-parade.html", "ImageGallery", "In pictures: the carnival parade", "Ann Lee",
+         "Our pictures of the day the carnival came back to Harwood, from the floats to the crowning of the queen."),
+        ("/video/2024/07/carnival-parade.html", "VideoObject", "Watch: the carnival parade", "Tom Price",
+         "Our film of the day the carnival came back to Harwood, from the first float to the last band.")):
+    ARTICLES[_path] = (page(_title, ps([_lead, *GALLERY]), head=_ld({
         "@context": "https://schema.org", "@type": _type, "name": _title, "uploadDate": "2024-07-14",
-        "author": {"@type": "Person", "name": _name}})), GALLERY)
+        "author": {"@type": "Person", "name": _name}})), [_lead, *GALLERY])
     AUTHORS[_path] = [_name]
 
 # a story with no date of its own above a box of related stories, each with its date: the page gives no date (not
