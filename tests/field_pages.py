@@ -168,3 +168,20 @@ ARTICLES["/news/otters-gala.html"] = (page(
     top="<div class='masthead'><a href='/'>Harwood Evening Post</a> <span class='date'>Monday, 28 October 2024"
         "</span></div>"), GALA)
 DATES["/news/otters-gala.html"] = "2024-03-14"
+
+# a story with a table of figures: its rows stay, the table's caption (a label over the table, as a picture's caption
+# is) goes
+BUDGET = [
+    "The council published its spending plan for the Eastgate baths on Tuesday, with the figures below showing where "
+    "the money will go over the next two years.",
+    "| Year | Roof | Boilers |",
+    "| 2025 | 300,000 | 50,000 |",
+    "| 2026 | 200,000 | 40,000 |",
+    "Councillors will vote on the plan next month, and the public can comment on it until the end of February at the "
+    "town hall or on the council's website.",
+]
+ARTICLES["/news/2024/12/baths-budget.html"] = (page(
+    "Where the baths money will go", ps(BUDGET[:1]) + "<table><caption>Table 1: Spending on the baths, in pounds"
+    "</caption><tr><th>Year</th><th>Roof</th><th>Boilers</th></tr><tr><td>2025</td><td>300,000</td><td>50,000</td>"
+    "</tr><tr><td>2026</td><td>200,000</td><td>40,000</td></tr></table>" + ps(BUDGET[-1:])), BUDGET)
+ABSENT["/news/2024/12/baths-budget.html"] = ["| Table 1: Spending on the baths, in pounds | | |"]
