@@ -115,3 +115,58 @@ def test_no_record_is_written_in_mojibake(crawl):
     assert stats["newsproj/guard/charset_undecodable"] == 1
     assert stats["newsproj/page/dropped/undecodable"] == 1
     assert "No web encoding reads" in result.log and "/xx/undecodable.html" in result.log
+
+
+# Mostly-ASCII English stories with a few Windows-1252 letters or signs, no charset declared (review18): before
+# a0abded each was read in Windows-1252, right; then one in six such pages went to another Latin code page whose
+# language score was higher by noise ("£20" → "Ł20" in windows-1250, "façade" → "faįade" in ISO-8859-4).
+FEW = {
+    "/en/pound.html": ("Ferry fares", [
+        "The ferry company said on Monday that a return ticket to the island will cost £20 from June.",
+        "Children under five will still travel free, and season tickets keep their old price until the autumn.",
+        "Passengers said the new timetable was easier to read than the one it replaced last year."]),
+    "/en/naive.html": ("Budget vote", [
+        "Councillors called the plan to close the swimming pool naïve and voted it down on Tuesday evening.",
+        "The leisure centre will stay open on weekdays, and the council will look again at the budget in March.",
+        "Swimmers who had gathered outside the town hall cheered when the result was read out."]),
+    "/en/sao-paulo.html": ("Twin towns", [
+        "A delegation from São Paulo visited the harbour on Wednesday to sign a new partnership agreement.",
+        "Students from both cities will exchange places for a term, starting with twelve pupils in September.",
+        "The mayor said the link would bring trade as well as friendship to the port over the coming years."]),
+    "/en/facade.html": ("Library repairs", [
+        "Scaffolding went up in front of the library on Thursday as work on its stone façade began at last.",
+        "The building will stay open during the repairs, though the main entrance moves to the side street.",
+        "Builders expect to finish before the winter, when frost would make the mortar crack again."]),
+    "/en/malaga.html": ("New flights", [
+        "A new weekly flight to Málaga will leave the regional airport every Saturday morning from next month.",
+        "The airline said the first three weeks were almost sold out, mostly to families with young children.",
+        "Airport staff added a second security lane to cope with the queues expected during the holidays."]),
+}
+
+
+class FewAccentsSite(Site):
+    def __init__(self) -> None:
+        super().__init__(Path("."))
+
+    def lookup(self, path: str, query: str, base: str):
+        if path == "/robots.txt":
+            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"
+        if path == "/":
+            links = "".join(f"<li><a href='{p}'>{title}</a></li>" for p, (title, _) in FEW.items())
+            home = f"<html><body><h1>Local news</h1><ul>{links}</ul></body></html>"
+            return 200, {"Content-Type": "text/html"}, home.encode()
+        if path in FEW:
+            title, lines = FEW[path]
+            return 200, {"Content-Type": "text/html"}, _page(title, lines).encode("cp1252")
+        return None
+
+
+def test_a_few_western_letters_stay_windows_1252(crawl):
+    server = FixtureServer(FewAccentsSite()).start()
+    try:
+        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
+    finally:
+        server.stop()
+    assert result.returncode == 0, result.log[-3000:]
+    got = {urlsplit(r["url"]).path: r["articleBody"].split("\n") for r in result.records}
+    assert got == {path: lines for path, (_, lines) in FEW.items()}, result.log[-3000:]
