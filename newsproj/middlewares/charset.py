@@ -14,7 +14,9 @@ repair is counted under ``newsproj/guard/charset_repaired/<declared>-><used>``.
 Only the encodings of the WHATWG Encoding Standard (what browsers read pages in) are taken from a header or a
 ``<meta>``: a page naming ``hz``, ``unicode-escape``, ``rot13`` or another Python codec is treated as undeclared
 (such codecs read ``~{`` or ``\\u0041`` in plain text as escapes: whole paragraphs turned to noise or lost), and
-ASCII bytes declared in one (or UTF-16 without a BOM) are read as UTF-8. Bytes that are no UTF-8 and carry no
+ASCII bytes declared in one (or UTF-16 without a BOM) are read as UTF-8, and so are bytes declared UTF-8 or
+undeclared that are UTF-8 but for a stray byte or two (a pasted Windows-1252 quote: one U+FFFD, as browsers show
+it). Bytes that are no UTF-8 and carry no
 declaration to trust — none, a UTF-8 one the bytes disprove, or a header and a ``<meta>`` naming two different
 legacy encodings — are read in the web encoding charset_normalizer finds most plausible (Windows-1252 on a tie, as
 browsers default to it, and over another Latin code page that reads too few of the bytes otherwise to go on; Scrapy's
@@ -81,6 +83,7 @@ Paulo") their coherence differs from Windows-1252's by noise (0.826 vs 0.818 for
 such pages went to another code page ("Ł20", "naďve", "Săo"), where the crawl before a0abded read Windows-1252 right.
 Windows-1252 gives way to them only when the bytes they read otherwise are enough to go on (:func:`_latin_evidence`)
 or Windows-1252 reads the text as a mess (symbols inside words: Polish ISO-8859-2 read as Windows-1252)."""
+_UTF8_MIN_RATIO = 8
 _LATIN_MIN_BYTES = 5
 _LATIN_MIN_DISTINCT = 3
 # C0 controls except tab, LF and CR, and DEL; deleted with bytes.translate (a C loop, ~5x a regex sub).
@@ -196,6 +199,10 @@ def decide(body: bytes, used: str | None, declared: bool = True, header: str | N
         pass
     else:
         return Decision("utf-8" if used_name != "utf-8" else None)
+    if (used_name == "utf-8" or not declared) and _mostly_utf8(body):
+        # a UTF-8 page with a stray byte (a pasted Windows-1252 quote, a sequence cut in half): browsers show it
+        # with one U+FFFD; read as a whole in a legacy code page it was mojibake, or no record (undecodable)
+        return Decision("utf-8" if used_name != "utf-8" else None)
     header_name = _web(_name(header)) if header else None
     if not declared:
         return _detected(body, used_name)
@@ -217,6 +224,16 @@ def decide(body: bytes, used: str | None, declared: bool = True, header: str | N
     if meta and meta not in ("utf-8", "utf-16-le", "utf-16-be"):
         return Decision(meta if meta != used_name else None)
     return _detected(body, used_name)  # declared UTF-8, and the bytes say otherwise: as if undeclared
+
+
+def _mostly_utf8(body: bytes) -> bool:
+    """Whether the non-ASCII bytes of ``body`` are UTF-8 but for a few: at least :data:`_UTF8_MIN_RATIO` characters
+    read as UTF-8 for each invalid sequence. Legacy text reads as UTF-8 by chance far less (measured on stories in 14
+    legacy encodings: at most 0.8 to 1, Greek in EUC-JP; Russian in windows-1251 none). C-speed decode and counts."""
+    text = body.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - body.count("\ufffd".encode())
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return good >= _UTF8_MIN_RATIO * max(bad, 1)
 
 
 def _detected(body: bytes, used_name: str | None) -> Decision:

@@ -170,3 +170,52 @@ def test_a_few_western_letters_stay_windows_1252(crawl):
     assert result.returncode == 0, result.log[-3000:]
     got = {urlsplit(r["url"]).path: r["articleBody"].split("\n") for r in result.records}
     assert got == {path: lines for path, (_, lines) in FEW.items()}, result.log[-3000:]
+
+
+# UTF-8 pages with one stray byte (review18): a Windows-1252 quote pasted into a UTF-8 story, a character cut in
+# half by an excerpt. Browsers show them with one U+FFFD. The whole page was read in another code page: no record
+# since a0abded (undecodable) for Russian and Chinese, mojibake for French (and mojibake for all three before).
+STRAY = {
+    "/ru/stray-quote.html": ("text/html; charset=utf-8", "Водопровод", RU[0], b"\x93", 1),
+    "/zh/cut-char.html": ("text/html; charset=utf-8", "更换水管", ZH, "更".encode()[:2], 2),
+    "/fr/stray-quote.html": ("text/html", "Le pont", [
+        "Le conseil municipal a approuvé mardi la rénovation du vieux pont sur la rivière, fermé depuis l'hiver.",
+        "Les travaux commenceront en mai et dureront jusqu'à l'automne, selon l'adjoint chargé de la voirie.",
+        "Le maire a précisé que la circulation ne serait limitée que la nuit et que les piétons garderaient "
+        "une passerelle."], b"\x92", 1),
+}
+
+
+class StraySite(Site):
+    def __init__(self) -> None:
+        super().__init__(Path("."))
+
+    def lookup(self, path: str, query: str, base: str):
+        if path == "/robots.txt":
+            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"
+        if path == "/":
+            links = "".join(f"<li><a href='{p}'>{page[1]}</a></li>" for p, page in STRAY.items())
+            home = f"<html><body><h1>News</h1><ul>{links}</ul></body></html>"
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, home.encode()
+        if path in STRAY:
+            ctype, title, lines, stray, where = STRAY[path]
+            meta = "" if "charset" in ctype else '<meta charset="utf-8">'
+            body = _page(title, lines, meta).encode()
+            cut = body.index(b"</p>") if where == 2 else body.index(b"<p>") + 3
+            return 200, {"Content-Type": ctype}, body[:cut] + stray + body[cut:]
+        return None
+
+
+def test_a_stray_byte_in_a_utf8_page_keeps_its_record(crawl):
+    server = FixtureServer(StraySite()).start()
+    try:
+        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
+    finally:
+        server.stop()
+    assert result.returncode == 0, result.log[-3000:]
+    got = {urlsplit(r["url"]).path: r for r in result.records}
+    assert sorted(got) == sorted(STRAY), result.log[-3000:]
+    for path, (_, title, lines, _, _) in STRAY.items():
+        assert got[path]["headline"] == title
+        assert got[path]["articleBody"].replace("\ufffd", "").split("\n") == lines, got[path]["articleBody"][:300]
+    assert "newsproj/guard/charset_undecodable" not in result.stats
