@@ -11,10 +11,17 @@ from typing import Any
 DROP_PREFIX = "item_dropped_reasons_count/"
 
 
+FOUND_BEFORE_PAUSE = "newsproj/run/articles_found_before_pause"
+"""Stat: what the paused parts of a resumed run found (``JOBDIR``; extensions/manifest.py), counted in
+:func:`articles_found` so a resumed run is judged whole: its last part alone may have nothing left to find."""
+
+
 def articles_found(stats: dict[str, Any]) -> int:
-    """Articles the run saw on the site: exported, or known and skipped (unchanged, not refetched, in the file)."""
+    """Articles the run saw on the site: exported, or known and skipped (unchanged, not refetched, in the file), in
+    this process and in the parts of the run paused before it."""
     return (
-        stats.get("item_scraped_count", 0)
+        stats.get(FOUND_BEFORE_PAUSE, 0)
+        + stats.get("item_scraped_count", 0)
         + stats.get(f"{DROP_PREFIX}UnchangedArticle", 0)
         + stats.get("newsproj/incremental/saved_articles", 0)
         + stats.get("newsproj/dedup/output_file", 0)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 
 from ..feeds import SafeFileFeedStorage, manifest_path, site_key, write_json
-from ..history import DROP_PREFIX, articles_found, history_dir
+from ..history import DROP_PREFIX, FOUND_BEFORE_PAUSE, articles_found, history_dir
 from ..middlewares.redact import redact
 from ..validation import SCHEMA_VERSION
 
@@ -54,8 +54,11 @@ class RunManifest:
         self.run_file = Path(jobdir) / RUN_FILE if jobdir else None
         self.resumed = False
         previous = self._previous_run()
+        self.found_before = 0  # articles found by the paused parts of this run (a resumed JOBDIR run)
         if previous:
             self.run_id, self.started, self.resumed = previous["run_id"], previous["started_at"], True
+            found = previous.get("articles_found")
+            self.found_before = found if isinstance(found, int) and found > 0 else 0
         else:
             stamp = datetime.now(UTC)
             self.started = stamp.isoformat(timespec="seconds")
@@ -68,6 +71,7 @@ class RunManifest:
         crawler.signals.connect(self.feed_slot_closed, signal=signals.feed_slot_closed)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -91,6 +95,10 @@ class RunManifest:
         # empty) once every feed is stored (feeds.CheckedFeedExporter): read at engine_stopped
         if isinstance(storage, SafeFileFeedStorage) and storage.per_run:
             self.storages.append(storage)
+
+    def spider_opened(self) -> None:
+        if self.found_before:  # the checks (monitors) and the manifest judge the whole run, not its last part
+            self.crawler.stats.set_value(FOUND_BEFORE_PAUSE, self.found_before)
 
     def spider_closed(self, reason: str) -> None:
         self.reason = reason
@@ -182,6 +190,11 @@ class RunManifest:
             write_json(history / f"{self.run_id}.json", manifest)
         if self.run_file is not None and self.reason == "finished":
             self.run_file.unlink(missing_ok=True)  # the next run with this JOBDIR is a new run
+        elif self.run_file is not None and self.paused():
+            # what the run found so far, for the part that resumes it: a pause after the last article left that
+            # part nothing to find ("nothing found", exit 3), a pause mid-crawl a remainder taken for a collapse
+            found = articles_found(self.crawler.stats.get_stats())
+            write_json(self.run_file, {"run_id": self.run_id, "started_at": self.started, "articles_found": found})
         logger.info("Run %s: %s (%s)", self.run_id, manifest["status"], "; ".join(manifest["failures"]) or "no failure")
 
 

@@ -221,6 +221,32 @@ def test_clean_pause_and_resume(gated, tmp_path):
     assert resumed["status"] == "ok" and resumed["resumed"] is True  # (the same run id, continued)
 
 
+def test_a_pause_after_the_last_article_resumes_to_exit_0(gated, tmp_path):
+    """A pause that lands once every article is written (the last one in flight when Ctrl-C came): the resumed run
+    has nothing left to fetch. It exited 3, "nothing found: no article exported or known; 0 responses", its
+    manifest "failed", though the run (one run id, paused then resumed) found all 8: what the paused part found
+    now counts in the resumed part's checks and manifest (review18)."""
+    server, site = gated
+    out, log, job, state = tmp_path / "a.jsonl", tmp_path / "crawl.log", tmp_path / "job", tmp_path / "state"
+    cmd = crawl_cmd(server.base, f"JOBDIR={job}", f"STATE_DIR={state}", "-o", str(out), "CONCURRENT_REQUESTS=1")
+    proc = start(cmd, log)
+    site.release(ARTICLES - 1)
+    wait_for(lambda: count_lines(out) >= ARTICLES - 1, proc, log, f"{ARTICLES - 1} records")
+    os.kill(proc.pid, signal.SIGINT)  # the last article is waiting at the gate, in the downloader
+    while proc.poll() is None:
+        site.release(1)
+        time.sleep(0.2)
+    assert proc.returncode == 6, log.read_text()[-3000:]
+    assert count_lines(out) == ARTICLES
+    site.open()
+    assert run(cmd, log) == 0, log.read_text()[-3000:]
+    check_exactly_once(lines_of(out))
+    (manifest,) = (state / "runs").glob("*/*.json")
+    resumed = json.loads(manifest.read_text())
+    assert resumed["status"] == "ok" and resumed["resumed"] is True, resumed["failures"]
+    assert resumed["counts"]["articles_found"] == ARTICLES  # the run's, not its last part's (the next runs' baseline)
+
+
 def test_a_forced_shutdown_does_not_exit_0(gated, tmp_path):
     """Ctrl-C twice forces an unclean shutdown: Scrapy stops the reactor without closing the spider (no monitor
     runs, the feed is not finished). The exit status must not say the output can be trusted (it was 0)."""
