@@ -144,6 +144,20 @@ def test_an_output_file_that_cannot_be_written_is_one_line_before_any_log(tmp_pa
         assert_bad_invocation(proc, "scrapy crawl news: feed ", needle, "give -o/-O a writable path")
 
 
+def test_an_output_that_exists_and_is_no_regular_file_is_not_refused(tmp_path, demo_server, demo_truth):
+    """``-O /dev/fd/1:jsonl`` (records to the standard output, piped to ``jq``) wrote every record before a629321;
+    then the pre-start check tried to create a file in /dev/fd (procfs: ENOENT) and refused it, exit 2, "feed
+    /dev/fd/1: cannot be written". A user who is not root had ``/dev/stdout`` refused so (/dev is not writable).
+    The feed writes into such a file, never beside it: only a file to be made is tried in its folder (review18)."""
+    if not Path("/dev/fd/1").exists():
+        pytest.skip("no /dev/fd")
+    proc = scrapy("crawl", "news", "-a", f"start_urls={demo_server.base}/", "-s", "STATE_DIR=",
+                  "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "NEWSPROJ_EXTRACT_WORKERS=0", "-O", "/dev/fd/1:jsonl")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    records = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+    assert len(records) == len(demo_truth)
+
+
 def test_a_folder_only_root_is_told_it_may_write_is_refused_before_the_crawl(tmp_path):
     """As root, ``os.access`` says /proc and /sys are writable: NEWSPROJ_STATS_FILE there passed the check, the crawl
     ran, and the stats file failed at the end (a traceback, exit 0, no stats); STATE_DIR there was a traceback and

@@ -132,10 +132,13 @@ def _create_problem(folder: Path) -> str | None:
     return None
 
 
-def _feed_problem(uri: str) -> str | None:
+def _feed_problem(uri: str, options: Any = None) -> str | None:
     """Why the local file of an ``-o``/``-O``/``FEEDS`` URI cannot be written, asked before the crawler process
     exists: the same refusal came only after Scrapy's start-up log, ~120 lines before its one line. A URI with a
-    ``%(placeholder)s`` or another scheme is the feed's own check, once the crawler exists."""
+    ``%(placeholder)s`` or another scheme is the feed's own check, once the crawler exists. A file that exists
+    (``/dev/fd/1``, ``/dev/stdout``, a FIFO, a file made for the run) is written into, never beside (but Parquet and
+    the default feed, written aside and renamed): it is opened, not its folder tried (nothing can be created in
+    /dev/fd, procfs, nor by a user in /dev)."""
     parts = urlsplit(uri)
     if "%(" in uri or parts.scheme not in ("", "file"):
         return None
@@ -143,6 +146,14 @@ def _feed_problem(uri: str) -> str | None:
     try:
         if path.is_dir():
             return f"feed {path}: cannot be written (is a directory); give -o/-O a writable path"
+        options = options if isinstance(options, dict) else {}
+        # written aside (a .part) and renamed: Parquet, the default feed; else into the file itself
+        aside = options.get("format") == "parquet" or bool(options.get("newsproj_atomic"))
+        if path.exists() and not aside:
+            if not path.is_file():
+                return None  # /dev/fd/1 on a pipe, a FIFO (opened for writing, it would wait for a reader)
+            os.close(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK))  # (appends nothing, truncates not)
+            return None
         folder = path.parent
         while not folder.exists() and folder.parent != folder:
             folder = folder.parent
@@ -323,8 +334,8 @@ def preflight(settings: BaseSettings, spider_name: str, spargs: dict[str, Any]) 
         log_file and _log_file_problem(str(log_file))) or _distributed_problem(settings)
     if problem:
         return problem
-    for uri in settings.getdict("FEEDS"):
-        problem = _feed_problem(str(uri))
+    for uri, options in settings.getdict("FEEDS").items():
+        problem = _feed_problem(str(uri), options)
         if problem:
             return problem
     loader = _spider_loader(settings)
