@@ -7,7 +7,8 @@ is practically never legacy text, so: bytes that decode strictly as UTF-8 are UT
 declaration; bytes that do not, under a UTF-8 declaration, use the page's own legacy ``<meta>`` declaration if
 it has one, else Windows-1252 (the superset of ISO-8859-1 browsers use); a server's default ISO-8859-1 (or
 Windows-1252, ASCII) header gives way to the page's own ``<meta>`` naming another legacy encoding (a windows-1251
-portal behind Apache's ``AddDefaultCharset``); bytes with no declaration at all
+portal behind Apache's ``AddDefaultCharset``), unless that encoding reads some of the bytes as C1 controls (a
+Windows-1252 page's curly quotes under a template's ISO-8859-15 ``<meta>``); bytes with no declaration at all
 are UTF-8 when they decode as such, else Windows-1252 (Scrapy's guess can land on another code page). Each
 repair is counted under ``newsproj/guard/charset_repaired/<declared>-><used>``.
 
@@ -211,7 +212,7 @@ def decide(body: bytes, used: str | None, declared: bool = True, header: str | N
         # the author's declaration of their own bytes wins (a windows-1251 portal served as ISO-8859-1).
         # (_name resolves as browsers do, w3lib's resolve_encoding: ISO-8859-1, Latin-1 and ASCII are cp1252)
         meta = _meta_name(body)
-        if meta and meta != FALLBACK and not meta.startswith(("utf-", "utf_")):
+        if meta and meta != FALLBACK and not meta.startswith(("utf-", "utf_")) and not _reads_controls(body, meta):
             return Decision(meta)
     if used_name not in ("utf-8", None):
         meta = _meta_name(body)
@@ -224,6 +225,21 @@ def decide(body: bytes, used: str | None, declared: bool = True, header: str | N
     if meta and meta not in ("utf-8", "utf-16-le", "utf-16-be"):
         return Decision(meta if meta != used_name else None)
     return _detected(body, used_name)  # declared UTF-8, and the bytes say otherwise: as if undeclared
+
+
+@functools.cache
+def _c1_bytes(encoding: str) -> bytes:
+    """The bytes ``encoding`` reads as C1 controls (U+0080-U+009F; every ISO-8859 code page) where Windows-1252 has
+    punctuation (curly quotes, dashes, €, …)."""
+    return bytes(b for b in range(0x80, 0xA0) if "\x80" <= bytes((b,)).decode(encoding, "replace") <= "\x9f")
+
+
+def _reads_controls(body: bytes, encoding: str) -> bool:
+    """Whether ``encoding`` reads some byte of ``body`` as a C1 control: no text is written so, so a ``<meta>``
+    naming it is not the page's encoding (a Windows-1252 page's curly quotes under a template's ISO-8859-15 <meta>,
+    served as ISO-8859-1: browsers take the header). One C scan of the body."""
+    controls = _c1_bytes(encoding)
+    return bool(controls) and len(body.translate(None, controls)) != len(body)
 
 
 def _mostly_utf8(body: bytes) -> bool:

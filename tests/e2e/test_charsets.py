@@ -219,3 +219,44 @@ def test_a_stray_byte_in_a_utf8_page_keeps_its_record(crawl):
         assert got[path]["headline"] == title
         assert got[path]["articleBody"].replace("\ufffd", "").split("\n") == lines, got[path]["articleBody"][:300]
     assert "newsproj/guard/charset_undecodable" not in result.stats
+
+
+# A Windows-1252 page (Word's curly quotes and dashes, 0x91-0x97) served as ISO-8859-1 or windows-1252 whose template
+# <meta> names ISO-8859-15 or ISO-8859-2 (review18): the <meta> won over the header, and every quote and dash became
+# an invisible C1 control (U+0092, U+0096), « » became Ť ť; browsers take the header and show the page right.
+C1 = ["Le maire a déclaré mardi : « Nous n’attendons aucun retard sur ce chantier. »",
+      "Les travaux du pont – le plus ancien de la ville – commencent en mai et s’achèvent à l’automne.",
+      "Les riverains ont salué la décision, même si la circulation sera coupée la nuit pendant six mois."]
+C1_PAGES = {
+    "/fr/meta-latin9.html": ("text/html; charset=iso-8859-1", '<meta charset="iso-8859-15">', C1),
+    "/fr/meta-latin2.html": ("text/html; charset=windows-1252",
+                             '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-2">',
+                             [*C1[:2], "Le conseil votera en juin le budget de l’éclairage, 40 000 € de plus."]),
+}
+
+
+class C1Site(Site):
+    def __init__(self) -> None:
+        super().__init__(Path("."))
+
+    def lookup(self, path: str, query: str, base: str):
+        if path == "/robots.txt":
+            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"
+        if path == "/":
+            links = "".join(f"<li><a href='{p}'>Le pont {i}</a></li>" for i, p in enumerate(C1_PAGES))
+            return 200, {"Content-Type": "text/html"}, f"<html><body><ul>{links}</ul></body></html>".encode()
+        if path in C1_PAGES:
+            ctype, meta, lines = C1_PAGES[path]
+            return 200, {"Content-Type": ctype}, _page("Le pont", lines, meta).encode("cp1252")
+        return None
+
+
+def test_a_meta_that_reads_windows_1252_punctuation_as_controls_gives_way_to_the_header(crawl):
+    server = FixtureServer(C1Site()).start()
+    try:
+        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
+    finally:
+        server.stop()
+    assert result.returncode == 0, result.log[-3000:]
+    got = {urlsplit(r["url"]).path: r["articleBody"].split("\n") for r in result.records}
+    assert got == {path: lines for path, (_, _, lines) in C1_PAGES.items()}, result.log[-3000:]
