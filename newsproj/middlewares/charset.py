@@ -22,7 +22,8 @@ declaration to trust — none, a UTF-8 one the bytes disprove, or a header and a
 legacy encodings — are read in the web encoding charset_normalizer finds most plausible (Windows-1252 on a tie, as
 browsers default to it, and over another Latin code page that reads too few of the bytes otherwise to go on; Scrapy's
 own guess could name a non-web code page): a windows-1251, KOI8-R, Shift_JIS or
-GB2312 page without a charset is no longer decoded as Windows-1252 into mojibake. When no web encoding reads the
+GB2312 page without a charset is no longer decoded as Windows-1252 into mojibake (nor lost for one character cut in
+half: a CJK candidate that reads all but a few sequences is judged on the rest). When no web encoding reads the
 bytes plausibly, the response is flagged ``undecodable`` (``newsproj/guard/charset_undecodable``, a log line): its
 links are followed, but it gives no record (``newsproj/page/dropped/undecodable``). A legacy encoding declared once,
 without contradiction, is trusted as browsers trust it; a tie (a Czech windows-1250 page without a declaration reads
@@ -142,7 +143,7 @@ def detect(body: bytes) -> tuple[str | None, bool]:
     noise, which no candidate decodes far)."""
     matches = list(from_bytes(body, cp_isolation=list(_DETECTABLE), preemptive_behaviour=False))
     if not matches:
-        return FALLBACK, False
+        return _nearly(body)
     best = matches[0]
     weak = best.encoding in _LATIN and not _latin_evidence(body, best.encoding)
     for match in matches:  # (a match stands for every codec that decodes the bytes to the same text)
@@ -150,6 +151,29 @@ def detect(body: bytes) -> tuple[str | None, bool]:
                 and (weak or match.coherence >= best.coherence)):
             return FALLBACK, True
     return _name(best.encoding) or FALLBACK, True
+
+
+_MULTIBYTE = ("gb18030", "big5", "cp932", "euc_jp", "cp949")
+
+
+def _nearly(body: bytes) -> tuple[str, bool]:
+    """:func:`detect` when no candidate decodes ``body`` whole: a CJK page with a character cut in half (an excerpt,
+    a CMS truncating bytes), which browsers show with one U+FFFD. A multi-byte candidate with at most one invalid
+    sequence per 20 characters (in the first :data:`_UTF8_SAMPLE` bytes) is judged again on its repaired bytes;
+    noise, which every candidate reads with far more, stays undecodable."""
+    sample = body[:_UTF8_SAMPLE]
+    repaired = []
+    for codec in _MULTIBYTE:
+        text = sample.decode(codec, "replace")
+        bad = text.count("\ufffd")
+        if bad and bad * 20 <= len(text) - len(text.encode("ascii", "ignore")):
+            repaired.append((codec, text.replace("\ufffd", "").encode(codec)))
+    best: tuple[float, str] | None = None
+    for codec, clean in repaired:
+        for match in from_bytes(clean, cp_isolation=[codec], preemptive_behaviour=False):
+            if best is None or match.chaos < best[0]:
+                best = (match.chaos, codec)
+    return (_name(best[1]) or FALLBACK, True) if best else (FALLBACK, False)
 
 
 @functools.cache

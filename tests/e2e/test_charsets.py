@@ -260,3 +260,44 @@ def test_a_meta_that_reads_windows_1252_punctuation_as_controls_gives_way_to_the
     assert result.returncode == 0, result.log[-3000:]
     got = {urlsplit(r["url"]).path: r["articleBody"].split("\n") for r in result.records}
     assert got == {path: lines for path, (_, _, lines) in C1_PAGES.items()}, result.log[-3000:]
+
+
+# Undeclared Shift_JIS, GBK and EUC-KR pages with one character cut in half at the end of a paragraph (review18):
+# no codec decodes them whole, so charset_normalizer offered none and the page gave no record ("undecodable"),
+# where browsers show it with one U+FFFD (b6f7837: Windows-1252 mojibake).
+KO = ["시의회는 화요일 강 위의 낡은 다리를 보수하는 계획을 승인했다.", "공사는 오월에 시작해 가을까지 계속될 예정이다.",
+      "시장은 교통은 밤에만 통제되며 보행자는 공사 기간 동안 임시 다리를 이용할 수 있다고 말했다."]
+CUT = {"/ja/cut.html": ("水道管の交換", JA, "shift_jis"), "/zh/cut.html": ("更换水管", ZH, "gbk"),
+       "/ko/cut.html": ("다리 보수", KO, "euc-kr")}
+
+
+class CutSite(Site):
+    def __init__(self) -> None:
+        super().__init__(Path("."))
+
+    def lookup(self, path: str, query: str, base: str):
+        if path == "/robots.txt":
+            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"
+        if path == "/":
+            links = "".join(f"<li><a href='{p}'>{p}</a></li>" for p in CUT)
+            return 200, {"Content-Type": "text/html"}, f"<html><body><ul>{links}</ul></body></html>".encode()
+        if path in CUT:
+            title, lines, codec = CUT[path]
+            body = _page(title, lines).encode(codec)
+            cut = body.index(b"</p>")
+            return 200, {"Content-Type": "text/html"}, body[:cut] + lines[0][0].encode(codec)[:1] + body[cut:]
+        return None
+
+
+def test_an_undeclared_cjk_page_with_a_cut_character_keeps_its_record(crawl):
+    server = FixtureServer(CutSite()).start()
+    try:
+        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
+    finally:
+        server.stop()
+    assert result.returncode == 0, result.log[-3000:]
+    got = {urlsplit(r["url"]).path: r for r in result.records}
+    assert sorted(got) == sorted(CUT), result.log[-3000:]
+    for path, (title, lines, _) in CUT.items():
+        assert got[path]["headline"] == title
+        assert got[path]["articleBody"].replace("\ufffd", "").split("\n") == lines, got[path]["articleBody"][:300]
