@@ -91,7 +91,9 @@ sites not saved are counted (``not_saved/lock_timeout``) and their evidence of t
 the run never wait (``save_deferred``: they go at the next save)."""
 LOCK_TRIES = 64
 """Lock files a save takes that their holder removed meanwhile (each a save of the site just done) before it counts
-the lock as busy: a bound, never reached but by a race of that many saves."""
+the lock as busy: a bound, never reached but by a race of that many saves. (Only those: the tries of a lock another
+process holds are bounded by the wait. Counted among them, the close gave up after ~3 s of 50 ms tries, not
+``LOCK_SECONDS``: four jobs closing at once on a loaded machine lost a save.)"""
 UNSAVED_SITES = 4
 """Sites evicted from memory with unsaved evidence wait for the next save: at most this many times
 ``NEWSPROJ_TEMPLATE_MAX_SITES`` of them, ..."""
@@ -228,7 +230,8 @@ class TemplatePipeline:
         path = self._path(key).with_suffix(".lock")
         deadline = time.monotonic() + wait
         pause = 0.002
-        for _ in range(LOCK_TRIES):
+        removed = 0  # (lock files removed under it; a held lock is bounded by ``deadline``, each try 2-50 ms apart)
+        while removed < LOCK_TRIES:
             try:
                 fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
             except OSError as exc:
@@ -264,6 +267,7 @@ class TemplatePipeline:
                 raise
             if not current:  # removed by the holder it waited for: the lock of a file no one else will open
                 os.close(fd)
+                removed += 1
                 continue
             try:
                 yield True
