@@ -17,13 +17,16 @@ CRAWL_OUT ?= output/demo.jsonl
 
 install: $(STAMP)
 
-# pip compiles every file it installs to bytecode, one after another (~21 s of CPU, half of the install), the
-# packages' own test suites too (~1,900 files: pandas/tests, scipy's...). --no-compile, then compileall on every core
-# without those test directories (~11 s of user CPU, ~13 s of wall on 2 busy cores). The bytecode must be there:
-# with PYTHONDONTWRITEBYTECODE set (as on our machines) a module without it is compiled again by every process that
-# imports it.
-$(STAMP): requirements.lock
+# First the pinned pip of requirements-pip.lock: the venv's own (ensurepip's 23.2) spent ~24 s of CPU finding the
+# lock's files in the index, pip 26 ~9 s. pip compiles every file it installs to bytecode, one after another (~21 s
+# of CPU, half of the install), the packages' own test suites too (~1,900 files: pandas/tests, scipy's...).
+# --no-compile, then compileall on every core without those test directories (~11 s of user CPU, ~13 s of wall on 2
+# busy cores). The bytecode must be there: with PYTHONDONTWRITEBYTECODE set (as on our machines) a module without it
+# is compiled again by every process that imports it.
+$(STAMP): requirements.lock requirements-pip.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps --no-compile \
+		-r requirements-pip.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps --no-compile \
 		-r requirements.lock
 	$(BIN)/python -m compileall -q -j 0 -x '/tests?/' $$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))') >/dev/null
