@@ -494,7 +494,7 @@ def test_a_listings_own_label_ending_with_a_colon_opens_no_list_of_its_own(label
 
 # ------------------------------------------------------------------ blogs and CMS themes (issue 11, probe round 4)
 BLOG_LISTINGS = ["/", "/page/2/", "/2012/05/", "/category/garden/", "/author/maggie-thorne/", "/?s=rain", "/b/",
-                 "/b/search/label/Cycling", "/j/index.php/news", "/lj/", "/t/", "/tp/"]
+                 "/b/search/label/Cycling", "/j/index.php/news", "/lj/", "/t/", "/tp/", "/mt/"]
 
 
 @pytest.mark.parametrize("path", BLOG_LISTINGS)
@@ -503,8 +503,10 @@ def test_a_blogs_home_archive_or_label_page_of_whole_posts_is_a_listing(path):
     page of whole posts, a Joomla category blog: each post under a heading linking its permalink; a LiveJournal
     and a Tumblr home, whose posts have no linked title but link their permalink twice or more (subject or date,
     comments, notes); a Typepad home of one post's first paragraph under its linked title and above "Continue
-    reading »" to it. No record (each post is its own, from its permalink); the links are followed. (Each was an
-    article before, the home's posts run into one record: a homepage crawl stopped at its seed.)"""
+    reading »" to it; a Movable Type home of one whole post, its title an unlinked heading whose words are the slug
+    of the permalink its footer links ("Permalink | Comments (3) | TrackBack (0)"). No record (each post is its own,
+    from its permalink); the links are followed. (Each was an article before, the home's posts run into one record:
+    a homepage crawl stopped at its seed.)"""
     from tests import blog_layouts
 
     outcome = process_page(PageItem(url=f"http://127.0.0.1:8000{path}", html=blog_layouts.LISTINGS[path],
@@ -566,6 +568,20 @@ def test_a_post_with_related_posts_under_linked_headings_stays_an_article():
     html = ("<html><head><title>Allotment rents to rise | Plot Notes</title></head><body><div id='content'><article>"
             f"<h1>Allotment rents to rise</h1><div class='entry'><p>{text}</p></div></article><div class='related'>"
             f"<h3>You may also like</h3>{related}</div></div></body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/2024/05/allotment-rents/", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is not None, (outcome.listing, outcome.drop)
+
+
+def test_an_article_linking_another_story_twice_under_a_heading_not_its_slug_stays_an_article():
+    """An article whose box also links another story of the site twice (its headline and "12 comments" under a
+    "Next" heading): one post's permalink only when the heading over it is that page's slug; here it is not."""
+    text = ("The allotment committee met on Thursday and agreed to put up the rents by two pounds a plot from April, "
+            "the first rise in six years. ") * 3
+    html = ("<html><head><title>Allotment rents to rise</title></head><body><div id='content'><div class='entry'>"
+            f"<h3>Allotment rents to rise</h3><p>{text}</p><p class='footer'>Next: <a href='/2024/05/new-gates/'>"
+            "New gates at last</a> | <a href='/2024/05/new-gates/#comments'>12 comments</a></p></div></div>"
+            "</body></html>")
     outcome = process_page(PageItem(url="http://127.0.0.1/2024/05/allotment-rents/", html=html,
                                     date_downloaded="2024-09-12T10:00:00+00:00"))
     assert outcome.article is not None, (outcome.listing, outcome.drop)

@@ -657,7 +657,8 @@ def _posts(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes:
     post is its own record from its permalink. A text that opens with a sentence of its own above the first post (a
     list article's intro) is no such page. Posts without a linked title (a LiveJournal entry, a Tumblr post) are
     found by their permalink, linked twice or more from each (:func:`_permalinked_posts`): two or more of them must
-    hold the text's lines. Bounded: ``MAX_HEADINGS`` headings, ``MAX_LINKS`` links, ``MAX_POSTS`` posts, each box
+    hold the text's lines, or the one post of a home of one whole post whose unlinked title is its permalink's slug
+    (:func:`_named_post`). Bounded: ``MAX_HEADINGS`` headings, ``MAX_LINKS`` links, ``MAX_POSTS`` posts, each box
     ``_POST_LEVELS`` up."""
     pages, hosts = _own_pages(url, page)
     direct = _splits(url)
@@ -678,8 +679,10 @@ def _posts(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes:
         if boxes[only][0].casefold() not in titles and (only in continued or any(
                 i != only and _has_sentence(text) for i, (_, text) in enumerate(boxes))):
             return True
-    held = _held(_permalinked_posts(tree, own, other_page), lines, sizes)
-    return held is not None and len(held) >= 2
+    permalinked = _permalinked_posts(tree, own, other_page)
+    held = _held(permalinked, lines, sizes)
+    # (two or more posts; or the one post of _named_post, whose title is the slug of the page it links)
+    return held is not None and (len(held) >= 2 or bool(permalinked[0][0]))
 
 
 def _titled_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Callable[[str], bool]
@@ -730,7 +733,8 @@ def _permalinked_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Cal
                        ) -> list[tuple[str, str]]:
     """``("", text)`` of the posts of :func:`_posts` without a linked title (a LiveJournal entry, a Tumblr post):
     each links its permalink, another page of the site, twice or more (its subject or date, its comments, its
-    notes, "Link"); its box is the element around those links grown while it holds no other post's links."""
+    notes, "Link"); its box is the element around those links grown while it holds no other post's links. Where
+    the page links only one such page, its :func:`_named_post`."""
     links: dict[str, list[HtmlElement]] = {}
     for a in islice(tree.iter("a"), MAX_LINKS):
         href = (a.get("href") or "").strip()
@@ -739,6 +743,8 @@ def _permalinked_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Cal
         links.setdefault(href.split("#", 1)[0], []).append(a)
     groups = [(key, anchors) for key, anchors in links.items() if len(anchors) >= 2 and key and other_page(key)]
     boxes: list[tuple[str, str]] = []
+    if len(groups) == 1:
+        return _named_post(*groups[0])
     if len(groups) < 2:
         return boxes
     tops: list[HtmlElement | None] = []  # each group's innermost element holding all its links
@@ -770,6 +776,43 @@ def _permalinked_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Cal
             box = parent
         boxes.append(("", _norm(box.text_content())))
     return boxes
+
+
+_SLUG_WORD = re.compile(r"[^\W_]+")
+_SLUG_END = re.compile(r"\.(?:s?html?|php|aspx?)$", re.I)
+
+
+def _slug(text: str) -> str:
+    """Words of ``text`` (at most ``HEADLINE_MAX_WORDS``), casefolded and joined by ``-``: a permalink's slug."""
+    return "-".join(islice((w.casefold() for w in _SLUG_WORD.findall(text)), HEADLINE_MAX_WORDS))
+
+
+def _named_post(href: str, anchors: list[HtmlElement]) -> list[tuple[str, str]]:
+    """``(title, text)`` of the one post of a blog's home of one whole post (Movable Type's: its title an unlinked
+    heading, its footer "Permalink | Comments (3) | TrackBack (0)"): the page links one other page twice or more, the
+    smallest element around those links that holds a heading (``_POST_LEVELS`` up) opens with it
+    (``TEASER_LEAD``), and that heading's words are the words of the other page's slug, the last part of its path
+    ("The night bus" over ``/archives/2005/11/the-night-bus.html``): the post is that page's, whatever the page's
+    own title says (a blog named as its post is). Else nothing."""
+    slug = _SLUG_END.sub("", urlsplit(href).path.rstrip("/").rsplit("/", 1)[-1])
+    if slug.count("-") < 1:
+        return []  # (a slug of one word, or an id: no title to match)
+    common = list(islice(anchors[0].iterancestors(), _LINK_DEPTH))
+    for a in anchors[1:]:
+        above = set(islice(a.iterancestors(), _LINK_DEPTH))
+        common = [el for el in common if el in above]
+    for box in common[:_POST_LEVELS]:
+        if box.tag in ("body", "html"):
+            break
+        heading = next(islice(box.iter(*_HEADINGS), 1), None)
+        if heading is None:
+            continue
+        title = _norm(text_start(heading, TEASER_CHARS))
+        text = _norm(box.text_content())
+        if title and 0 <= text.find(title) <= TEASER_LEAD and _slug(title) == slug.casefold():
+            return [(title, text)]
+        break
+    return []
 
 
 def _held(boxes: list[tuple[str, str]], lines: list[str], sizes: list[int]) -> set[int] | None:
