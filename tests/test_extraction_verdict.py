@@ -494,7 +494,7 @@ def test_a_listings_own_label_ending_with_a_colon_opens_no_list_of_its_own(label
 
 # ------------------------------------------------------------------ blogs and CMS themes (issue 11, probe round 4)
 BLOG_LISTINGS = ["/", "/page/2/", "/2012/05/", "/category/garden/", "/author/maggie-thorne/", "/?s=rain", "/b/",
-                 "/b/search/label/Cycling", "/j/index.php/news", "/lj/", "/t/", "/tp/", "/mt/"]
+                 "/b/search/label/Cycling", "/j/index.php/news", "/lj/", "/t/", "/tp/", "/mt/", "/g/"]
 
 
 @pytest.mark.parametrize("path", BLOG_LISTINGS)
@@ -504,9 +504,10 @@ def test_a_blogs_home_archive_or_label_page_of_whole_posts_is_a_listing(path):
     and a Tumblr home, whose posts have no linked title but link their permalink twice or more (subject or date,
     comments, notes); a Typepad home of one post's first paragraph under its linked title and above "Continue
     reading »" to it; a Movable Type home of one whole post, its title an unlinked heading whose words are the slug
-    of the permalink its footer links ("Permalink | Comments (3) | TrackBack (0)"). No record (each post is its own,
-    from its permalink); the links are followed. (Each was an article before, the home's posts run into one record:
-    a homepage crawl stopped at its seed.)"""
+    of the permalink its footer links ("Permalink | Comments (3) | TrackBack (0)"); a Ghost home of one post card,
+    its heading and excerpt wrapped in one link to the post. No record (each post is its own, from its permalink);
+    the links are followed. (Each was an article before, the home's posts run into one record: a homepage crawl
+    stopped at its seed.)"""
     from tests import blog_layouts
 
     outcome = process_page(PageItem(url=f"http://127.0.0.1:8000{path}", html=blog_layouts.LISTINGS[path],
@@ -585,6 +586,35 @@ def test_an_article_linking_another_story_twice_under_a_heading_not_its_slug_sta
     outcome = process_page(PageItem(url="http://127.0.0.1/2024/05/allotment-rents/", html=html,
                                     date_downloaded="2024-09-12T10:00:00+00:00"))
     assert outcome.article is not None, (outcome.listing, outcome.drop)
+
+
+def test_a_home_of_one_post_card_of_sixty_words_is_a_listing():
+    """A home whose one post card (heading and a 63-word excerpt in one link to the post) is all its text: teasers,
+    not an article (it was one, headline and excerpt as its record)."""
+    excerpt = ("Our kitchen is two metres by three, with one window, four cupboards and an oven that runs thirty "
+               "degrees hot. For five years I have cooked for a family of four in it, and I have learned a few things "
+               "about space, time, patience and the price of a good knife, which is more than you think and less "
+               "than a new oven.")
+    html = ("<html><head><title>Small Kitchen</title></head><body><header><h1>Small Kitchen</h1></header><main>"
+            f"<article class='post-card'><a href='/notes-on-a-small-kitchen/'><h2>Notes on a small kitchen</h2><p>"
+            f"{excerpt}</p></a><footer>Priya Nair · 3 min read</footer></article></main></body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/", html=html, date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is None and outcome.listing == "teasers", (outcome.listing, outcome.drop)
+
+
+def test_an_article_with_a_card_linking_another_story_stays_an_article():
+    """A post, then a card of another post (its heading and excerpt wrapped in one link): the text's paragraphs are
+    the post's own, in no card, so the page is that post."""
+    text = ("The allotment committee met on Thursday and agreed to put up the rents by two pounds a plot from April, "
+            "the first rise in six years.")
+    card = ("<a class='post-card' href='/2024/05/new-gates/'><h3>New gates at last</h3><p>The new gates went up on "
+            "Saturday morning, six months after the old ones were stolen from the lane in the night.</p></a>")
+    html = ("<html><head><title>Allotment rents to rise</title></head><body><div id='content'><article>"
+            f"<h1>Allotment rents to rise</h1><p>{text}</p><p>{text}</p></article>{card}</div></body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/2024/05/allotment-rents/", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is not None, (outcome.listing, outcome.drop)
+    assert outcome.article.articleBody.startswith("The allotment committee")
 
 
 def test_a_home_of_two_whole_posts_is_a_listing_of_posts():

@@ -584,6 +584,9 @@ def short_page(tree: HtmlElement, url: str, body: str, words: int, page: PageMet
     if words >= MIN_BODY_WORDS and prose:
         teasers = "\n".join(_teasers(links, own_heading_holders(tree, page))) if links else ""
         if not all(line in teasers for line in prose):
+            lines = [_norm(line) for line in body.split("\n") if line.strip()]
+            if not says_article(jsonld_types(page), page) and _carded(tree, url, page, lines):
+                return "index"  # (a home of one post card: its excerpt is the text of the card's link)
             return None
     return "index" if links else "too_short"
 
@@ -628,6 +631,8 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
     linked = _linked_lines(tree, url, page, lines, sizes, resolved)
     if linked:
         return linked
+    if _carded(tree, url, page, lines, resolved):
+        return "teasers"
     if len(links) < (1 if og_type(page) == "website" else MIN_TEASERS):  # (an author page may hold one teaser)
         return None
     words = sum(sizes) or 1
@@ -637,6 +642,52 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
     if in_teasers >= TEASER_SHARE * words and rest < max(OWN_TEXT_WORDS, OWN_TEXT_SHARE * words):
         return "teasers"
     return None
+
+
+_CARD_PARTS = ("p", "div", "section", "header", "article", "h1", "h2", "h3", "h4", "h5", "h6")
+"""Blocks that, inside a link, make it a card: a teaser's heading and excerpt wrapped in one ``<a>``."""
+
+
+def _carded(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
+            resolved: dict[str, bool] | None = None) -> bool:
+    """The text's lines of ``PROSE_LINE_WORDS`` words or more (one at least) are each inside the text of a card, a
+    link to another page of the site that wraps blocks (a heading, an excerpt: a Ghost or magazine theme's
+    ``<a class="post-card-content-link">``) and holds at most ``TEASER_CHARS`` characters, and the other lines are
+    too few words to be an article of their own (``OWN_TEXT_WORDS``, ``OWN_TEXT_SHARE``): the text is teasers, a
+    home of one post card. A paragraph of an article is never all the text of a link. Bounded: ``MAX_LINKS``
+    links, each read up to ``TEASER_CHARS``."""
+    sizes = [len(line.split()) for line in lines]
+    if not any(size >= PROSE_LINE_WORDS for size in sizes):
+        return False
+    pages, hosts = _own_pages(url, page)
+    direct = _splits(url)
+    others: dict[str, bool] = {} if resolved is None else resolved
+    cards: list[str] = []
+    for a in islice(tree.iter("a"), MAX_LINKS):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(_SKIP_HREF) or next(islice(a.iter(*_CARD_PARTS), 1), None) is None:
+            continue
+        text = _bounded_text(a, TEASER_CHARS)
+        if text is None or len(text) > TEASER_CHARS:
+            continue
+        other = others.get(href)
+        if other is None:
+            other = others[href] = _links_other_page(href, url, direct, pages, hosts)
+        if other:
+            cards.append(_norm(text))
+    if not cards:
+        return False
+    joined = "\n".join(cards)
+    inside = outside = 0
+    for line, size in zip(lines, sizes, strict=True):
+        # (its last word left out: an excerpt's "[&hellip;]" is "[…]" once the text is cleaned)
+        if (line.rsplit(" ", 1)[0] if size >= PROSE_LINE_WORDS else line) in joined:
+            inside += size
+        elif size >= PROSE_LINE_WORDS:
+            return False  # (a paragraph of the page's own)
+        else:
+            outside += size
+    return inside > 0 and outside < max(OWN_TEXT_WORDS, OWN_TEXT_SHARE * (inside + outside))
 
 
 MAX_POSTS = 30
