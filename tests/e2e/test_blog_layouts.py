@@ -37,7 +37,10 @@ AUTHOR_MISSES = {
     "/d/node/418": "'Submitted by Ellen Dacre on …' names no one when the sidebar block's text came with the brief",
 }
 HEADLINE_MISSES = dict.fromkeys(["/lj/84211.html", "/lj/84562.html"],
-                                "the title 'ravenwood: Moving day' (user: subject), the subject in no heading")
+                                "the title 'ravenwood: Moving day' (user: subject), the subject in no heading "
+                                "(tried: the title part that links the page itself; l3s-gn1 half B's contactmusic "
+                                "page links itself from its breadcrumb and related list under a part of its whole-"
+                                "title headline, 1 page worse: left)")
 UNREACHED: dict[str, str] = {}
 """Posts the homepage crawl does not reach (their blog's home is taken for an article: nothing under it is read).
 Fixed: the Movable Type post linked only from its home of one whole post (its unlinked title is its permalink's
