@@ -15,6 +15,8 @@ from itertools import islice
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from ..cleaning.patterns import vocabulary
 from ..discovery.urls import absolute_url, host_of
 from ..text import UNSPACED, word_count
@@ -646,6 +648,7 @@ def listing_reason(tree: HtmlElement, url: str, body: str, page: PageMeta) -> st
 
 _CARD_PARTS = ("p", "div", "section", "header", "article", "h1", "h2", "h3", "h4", "h5", "h6")
 """Blocks that, inside a link, make it a card: a teaser's heading and excerpt wrapped in one ``<a>``."""
+_CARD_LINKS = etree.XPath("//a[@href][" + " or ".join(f"descendant::{tag}" for tag in _CARD_PARTS) + "]")
 
 
 def _carded(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
@@ -663,9 +666,9 @@ def _carded(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
     direct = _splits(url)
     others: dict[str, bool] = {} if resolved is None else resolved
     cards: list[str] = []
-    for a in islice(tree.iter("a"), MAX_LINKS):
+    for a in islice(_CARD_LINKS(tree), MAX_LINKS):  # (found by libxml2: most pages have none)
         href = (a.get("href") or "").strip()
-        if not href or href.startswith(_SKIP_HREF) or next(islice(a.iter(*_CARD_PARTS), 1), None) is None:
+        if not href or href.startswith(_SKIP_HREF):
             continue
         text = _bounded_text(a, TEASER_CHARS)
         if text is None or len(text) > TEASER_CHARS:
