@@ -5,12 +5,13 @@ Scrapy trusts the Content-Type header, then ``<meta charset>``, then guesses. Si
 declared UTF-8 become U+FFFD, UTF-8 bytes declared ISO-8859-1 become "Ã©". Valid UTF-8 with non-ASCII bytes
 is practically never legacy text, so: bytes that decode strictly as UTF-8 are UTF-8 whatever the
 declaration; bytes that do not, under a UTF-8 declaration, use the page's own legacy ``<meta>`` declaration if
-it has one, else Windows-1252 (the superset of ISO-8859-1 browsers use); a server's default ISO-8859-1 (or
+it has one, else are read as undeclared (below); a server's default ISO-8859-1 (or
 Windows-1252, ASCII) header gives way to the page's own ``<meta>`` naming another legacy encoding (a windows-1251
 portal behind Apache's ``AddDefaultCharset``), unless that encoding reads some of the bytes as C1 controls (a
 Windows-1252 page's curly quotes under a template's ISO-8859-15 ``<meta>``); bytes with no declaration at all
-are UTF-8 when they decode as such, else Windows-1252 (Scrapy's guess can land on another code page). Each
-repair is counted under ``newsproj/guard/charset_repaired/<declared>-><used>``.
+are UTF-8 when they decode as such, else read in the web encoding they read in most plausibly (below; Scrapy's
+guess can land on a non-web code page). Each repair is counted under
+``newsproj/guard/charset_repaired/<declared>-><used>``.
 
 Only the encodings of the WHATWG Encoding Standard (what browsers read pages in) are taken from a header or a
 ``<meta>``: a page naming ``hz``, ``unicode-escape``, ``rot13`` or another Python codec is treated as undeclared
