@@ -2,8 +2,10 @@
 
 The run id (``20261125T140102Z-3f9a1c``) names the default output file
 ``output/<site>/<YYYY-MM-DD>/<run-id>.jsonl``; with ``JOBDIR`` it is kept in ``JOBDIR/newsproj-run.json`` so a
-resumed run continues the same file. When the engine has stopped (feeds stored, monitors run), the manifest
-``<run-id>.manifest.json`` is written beside each published default feed, and a copy goes to
+resumed run writes under the same run id: after a kill it continues the killed run's ``.part``; after a pause the
+paused part has published its own file (manifest ``"status": "paused"``, and what it found kept in that JSON for
+the checks), so the rest goes to ``<run-id>-2.jsonl``. When the engine has stopped (feeds stored, monitors run),
+the manifest ``<run-id>.manifest.json`` is written beside each published default feed, and a copy goes to
 ``STATE_DIR/runs/<site>/<run-id>.json`` as the site's run history (read by the close-time monitors).
 All written atomically. The fields are documented in docs/operations.md.
 """
