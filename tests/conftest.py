@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -193,6 +194,28 @@ def crawl(tmp_path: Path):
         return run_crawl(*args, out=tmp_path / f"out-{next(counter)}.jsonl", **kwargs)
 
     return _crawl
+
+
+@pytest.fixture
+def crawl_site(crawl):
+    """``scrapy crawl news`` of a fixture ``site`` served on 127.0.0.1 from ``seed`` (its homepage: links only), which
+    must exit 0; gives the result and its records by path (and query)."""
+
+    def _crawl_site(site, seed: str = "/", *args: str) -> tuple[CrawlResult, dict[str, dict]]:
+        server = FixtureServer(site).start()
+        try:
+            result = crawl("-a", f"start_urls={server.base}{seed}", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}", *args)
+        finally:
+            server.stop()
+        assert result.returncode == 0, result.log[-3000:]
+        return result, {_path_key(r["url"]): r for r in result.records}
+
+    return _crawl_site
+
+
+def _path_key(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def _free_port() -> int:

@@ -8,11 +8,8 @@ counted as a listing."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 
-from newsproj.testing.server import FixtureServer
 from tests import blog_layouts
 from tests.e2e.test_old_layouts import BytesSite
 
@@ -56,20 +53,10 @@ SHORT_LISTINGS = {"/mt/archives.html": "an archive of one post whose title is th
 """Listings the homepage crawl drops as too short instead (known misses, left)."""
 
 
-def _key(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.path + (f"?{parts.query}" if parts.query else "")
-
 
 @pytest.mark.parametrize("seed", ["/", "/robots.txt", "/feed/"])
-def test_blog_and_cms_posts_give_every_post_and_no_listing(crawl, seed: str):
-    server = FixtureServer(BytesSite(blog_layouts.site())).start()
-    try:
-        result = crawl("-a", f"start_urls={server.base}{seed}", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
-    finally:
-        server.stop()
-    assert result.returncode == 0, result.log[-3000:]
-    got = {_key(r["url"]): r for r in result.records}
+def test_blog_and_cms_posts_give_every_post_and_no_listing(crawl_site, seed: str):
+    result, got = crawl_site(BytesSite(blog_layouts.site()), seed)
     expected = {p.path for p in blog_layouts.ARTICLES} - set(UNREACHED) | set(LISTED_AS_ARTICLES) if seed == "/" \
         else {p.path for p in blog_layouts.ARTICLES}
     assert sorted(got) == sorted(expected), result.log[-3000:]  # (no blog home, archive or search page: no record)

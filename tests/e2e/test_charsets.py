@@ -161,14 +161,9 @@ class FewAccentsSite(Site):
         return None
 
 
-def test_a_few_western_letters_stay_windows_1252(crawl):
-    server = FixtureServer(FewAccentsSite()).start()
-    try:
-        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
-    finally:
-        server.stop()
-    assert result.returncode == 0, result.log[-3000:]
-    got = {urlsplit(r["url"]).path: r["articleBody"].split("\n") for r in result.records}
+def test_a_few_western_letters_stay_windows_1252(crawl_site):
+    result, records = crawl_site(FewAccentsSite())
+    got = {path: r["articleBody"].split("\n") for path, r in records.items()}
     assert got == {path: lines for path, (_, lines) in FEW.items()}, result.log[-3000:]
 
 
@@ -206,14 +201,8 @@ class StraySite(Site):
         return None
 
 
-def test_a_stray_byte_in_a_utf8_page_keeps_its_record(crawl):
-    server = FixtureServer(StraySite()).start()
-    try:
-        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
-    finally:
-        server.stop()
-    assert result.returncode == 0, result.log[-3000:]
-    got = {urlsplit(r["url"]).path: r for r in result.records}
+def test_a_stray_byte_in_a_utf8_page_keeps_its_record(crawl_site):
+    result, got = crawl_site(StraySite())
     assert sorted(got) == sorted(STRAY), result.log[-3000:]
     for path, (_, title, lines, _, _) in STRAY.items():
         assert got[path]["headline"] == title
@@ -251,14 +240,9 @@ class C1Site(Site):
         return None
 
 
-def test_a_meta_that_reads_windows_1252_punctuation_as_controls_gives_way_to_the_header(crawl):
-    server = FixtureServer(C1Site()).start()
-    try:
-        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
-    finally:
-        server.stop()
-    assert result.returncode == 0, result.log[-3000:]
-    got = {urlsplit(r["url"]).path: r["articleBody"].split("\n") for r in result.records}
+def test_a_meta_that_reads_windows_1252_punctuation_as_controls_gives_way_to_the_header(crawl_site):
+    result, records = crawl_site(C1Site())
+    got = {path: r["articleBody"].split("\n") for path, r in records.items()}
     assert got == {path: lines for path, (_, _, lines) in C1_PAGES.items()}, result.log[-3000:]
 
 
@@ -289,14 +273,8 @@ class CutSite(Site):
         return None
 
 
-def test_an_undeclared_cjk_page_with_a_cut_character_keeps_its_record(crawl):
-    server = FixtureServer(CutSite()).start()
-    try:
-        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
-    finally:
-        server.stop()
-    assert result.returncode == 0, result.log[-3000:]
-    got = {urlsplit(r["url"]).path: r for r in result.records}
+def test_an_undeclared_cjk_page_with_a_cut_character_keeps_its_record(crawl_site):
+    result, got = crawl_site(CutSite())
     assert sorted(got) == sorted(CUT), result.log[-3000:]
     for path, (title, lines, _) in CUT.items():
         assert got[path]["headline"] == title

@@ -9,11 +9,8 @@ read" ranking, a Hindi author page) gives one, and each is counted as a listing.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 
-from newsproj.testing.server import FixtureServer
 from tests import script_layouts
 from tests.e2e.test_old_layouts import BytesSite
 
@@ -34,20 +31,10 @@ AUTHOR_MISSES = {
 }
 
 
-def _key(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.path + (f"?{parts.query}" if parts.query else "")
-
 
 @pytest.mark.parametrize("seed", ["/", "/robots.txt"])
-def test_other_scripts_and_shapes_give_every_article_and_no_listing(crawl, seed: str):
-    server = FixtureServer(BytesSite(script_layouts.site())).start()
-    try:
-        result = crawl("-a", f"start_urls={server.base}{seed}", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
-    finally:
-        server.stop()
-    assert result.returncode == 0, result.log[-3000:]
-    got = {_key(r["url"]): r for r in result.records}
+def test_other_scripts_and_shapes_give_every_article_and_no_listing(crawl_site, seed: str):
+    result, got = crawl_site(BytesSite(script_layouts.site()), seed)
     assert sorted(got) == sorted(p.path for p in script_layouts.ARTICLES), result.log[-3000:]
     for page in script_layouts.ARTICLES:
         record = got[page.path]
