@@ -120,7 +120,10 @@ SPIDERMON_FIELD_COVERAGE_SKIP_FALSY = True
 
 FEED_EXPORT_ENCODING = "utf-8"
 # -O file.parquet, or FEEDS format "parquet": the same records as Parquet (newsproj/exporters.py, docs/operations.md)
-FEED_EXPORTERS = {
+# In the _BASE dict, beside Scrapy's own (as FEED_STORAGES_BASE below): a user's -s FEED_EXPORTERS='{"x": ...}'
+# adds a format; it replaced FEED_EXPORTERS whole, and -O x.parquet then stopped with "Unknown feed format".
+FEED_EXPORTERS_BASE = {
+    **_scrapy_defaults.FEED_EXPORTERS_BASE,
     "parquet": "newsproj.exporters.ParquetItemExporter",
     # Scrapy's JSON-lines exporter, the same bytes at a fraction of the CPU a record (newsproj/exporters.py)
     "jsonlines": "newsproj.exporters.JsonLinesExporter",

@@ -97,3 +97,17 @@ def test_a_users_middlewares_and_pipelines_add_to_the_projects(crawl, demo_serve
                       "newsproj.middlewares.charset.CharsetMiddleware", "newsproj.middlewares.incremental.",
                       "newsproj.pipelines.validate.ValidatePipeline", "newsproj.pipelines.dedup.DedupPipeline"):
         assert component in enabled, component
+
+
+def test_a_user_feed_exporters_setting_adds_a_format_and_keeps_parquet(tmp_path, demo_server, demo_truth):
+    """``-s FEED_EXPORTERS='{"xml": ...}'`` (Scrapy's documented way to add a format) replaced the project's
+    FEED_EXPORTERS whole: ``-O x.parquet`` then stopped on an unknown format and the JSON-lines feeds went back to
+    Scrapy's exporter. Ours live in FEED_EXPORTERS_BASE now: a user's FEED_EXPORTERS adds to them."""
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "x.parquet"
+    proc = run_scrapy(["crawl", "news", "-a", f"start_urls={demo_server.base}/", "-s", "NEWSPROJ_ALLOW_PRIVATE=1",
+                       "-s", f"STATE_DIR={tmp_path / 'state'}", "-s",
+                       'FEED_EXPORTERS={"xml": "scrapy.exporters.XmlItemExporter"}', "-O", str(out)])
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert pq.read_table(out).num_rows == len(demo_truth)
