@@ -92,6 +92,28 @@ class BytesSite(Site):
         return None if page is None else (200, {"Content-Type": page[0]}, page[1])
 
 
+class LinkedSite(Site):
+    """robots.txt allowing all, a home linking every page of :meth:`links`, and :meth:`article` for the rest."""
+
+    def __init__(self) -> None:
+        super().__init__(Path("."))
+
+    def links(self) -> list[tuple[str, str]]:
+        raise NotImplementedError
+
+    def article(self, path: str):
+        raise NotImplementedError
+
+    def lookup(self, path: str, query: str, base: str):
+        if path == "/robots.txt":
+            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"
+        if path == "/":
+            items = "".join(f"<li><a href='{href}'>{text}</a></li>" for href, text in self.links())
+            home = f"<html><body><h1>News</h1><ul>{items}</ul></body></html>"
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, home.encode()
+        return self.article(path)
+
+
 def test_no_record_is_written_in_mojibake(crawl):
     server = FixtureServer(BytesSite()).start()
     try:
@@ -144,21 +166,15 @@ FEW = {
 }
 
 
-class FewAccentsSite(Site):
-    def __init__(self) -> None:
-        super().__init__(Path("."))
+class FewAccentsSite(LinkedSite):
+    def links(self) -> list[tuple[str, str]]:
+        return [(p, title) for p, (title, _) in FEW.items()]
 
-    def lookup(self, path: str, query: str, base: str):
-        if path == "/robots.txt":
-            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"
-        if path == "/":
-            links = "".join(f"<li><a href='{p}'>{title}</a></li>" for p, (title, _) in FEW.items())
-            home = f"<html><body><h1>Local news</h1><ul>{links}</ul></body></html>"
-            return 200, {"Content-Type": "text/html"}, home.encode()
-        if path in FEW:
-            title, lines = FEW[path]
-            return 200, {"Content-Type": "text/html"}, _page(title, lines).encode("cp1252")
-        return None
+    def article(self, path: str):
+        if path not in FEW:
+            return None
+        title, lines = FEW[path]
+        return 200, {"Content-Type": "text/html"}, _page(title, lines).encode("cp1252")
 
 
 def test_a_few_western_letters_stay_windows_1252(crawl_site):
@@ -181,24 +197,18 @@ STRAY = {
 }
 
 
-class StraySite(Site):
-    def __init__(self) -> None:
-        super().__init__(Path("."))
+class StraySite(LinkedSite):
+    def links(self) -> list[tuple[str, str]]:
+        return [(p, page[1]) for p, page in STRAY.items()]
 
-    def lookup(self, path: str, query: str, base: str):
-        if path == "/robots.txt":
-            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"
-        if path == "/":
-            links = "".join(f"<li><a href='{p}'>{page[1]}</a></li>" for p, page in STRAY.items())
-            home = f"<html><body><h1>News</h1><ul>{links}</ul></body></html>"
-            return 200, {"Content-Type": "text/html; charset=utf-8"}, home.encode()
-        if path in STRAY:
-            ctype, title, lines, stray, where = STRAY[path]
-            meta = "" if "charset" in ctype else '<meta charset="utf-8">'
-            body = _page(title, lines, meta).encode()
-            cut = body.index(b"</p>") if where == 2 else body.index(b"<p>") + 3
-            return 200, {"Content-Type": ctype}, body[:cut] + stray + body[cut:]
-        return None
+    def article(self, path: str):
+        if path not in STRAY:
+            return None
+        ctype, title, lines, stray, where = STRAY[path]
+        meta = "" if "charset" in ctype else '<meta charset="utf-8">'
+        body = _page(title, lines, meta).encode()
+        cut = body.index(b"</p>") if where == 2 else body.index(b"<p>") + 3
+        return 200, {"Content-Type": ctype}, body[:cut] + stray + body[cut:]
 
 
 def test_a_stray_byte_in_a_utf8_page_keeps_its_record(crawl_site):
@@ -224,20 +234,15 @@ C1_PAGES = {
 }
 
 
-class C1Site(Site):
-    def __init__(self) -> None:
-        super().__init__(Path("."))
+class C1Site(LinkedSite):
+    def links(self) -> list[tuple[str, str]]:
+        return [(p, f"Le pont {i}") for i, p in enumerate(C1_PAGES)]
 
-    def lookup(self, path: str, query: str, base: str):
-        if path == "/robots.txt":
-            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"
-        if path == "/":
-            links = "".join(f"<li><a href='{p}'>Le pont {i}</a></li>" for i, p in enumerate(C1_PAGES))
-            return 200, {"Content-Type": "text/html"}, f"<html><body><ul>{links}</ul></body></html>".encode()
-        if path in C1_PAGES:
-            ctype, meta, lines = C1_PAGES[path]
-            return 200, {"Content-Type": ctype}, _page("Le pont", lines, meta).encode("cp1252")
-        return None
+    def article(self, path: str):
+        if path not in C1_PAGES:
+            return None
+        ctype, meta, lines = C1_PAGES[path]
+        return 200, {"Content-Type": ctype}, _page("Le pont", lines, meta).encode("cp1252")
 
 
 def test_a_meta_that_reads_windows_1252_punctuation_as_controls_gives_way_to_the_header(crawl_site):
@@ -255,22 +260,17 @@ CUT = {"/ja/cut.html": ("水道管の交換", JA, "shift_jis"), "/zh/cut.html": 
        "/ko/cut.html": ("다리 보수", KO, "euc-kr")}
 
 
-class CutSite(Site):
-    def __init__(self) -> None:
-        super().__init__(Path("."))
+class CutSite(LinkedSite):
+    def links(self) -> list[tuple[str, str]]:
+        return [(p, p) for p in CUT]
 
-    def lookup(self, path: str, query: str, base: str):
-        if path == "/robots.txt":
-            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"
-        if path == "/":
-            links = "".join(f"<li><a href='{p}'>{p}</a></li>" for p in CUT)
-            return 200, {"Content-Type": "text/html"}, f"<html><body><ul>{links}</ul></body></html>".encode()
-        if path in CUT:
-            title, lines, codec = CUT[path]
-            body = _page(title, lines).encode(codec)
-            cut = body.index(b"</p>")
-            return 200, {"Content-Type": "text/html"}, body[:cut] + lines[0][0].encode(codec)[:1] + body[cut:]
-        return None
+    def article(self, path: str):
+        if path not in CUT:
+            return None
+        title, lines, codec = CUT[path]
+        body = _page(title, lines).encode(codec)
+        cut = body.index(b"</p>")
+        return 200, {"Content-Type": "text/html"}, body[:cut] + lines[0][0].encode(codec)[:1] + body[cut:]
 
 
 def test_an_undeclared_cjk_page_with_a_cut_character_keeps_its_record(crawl_site):
