@@ -10,14 +10,39 @@ from __future__ import annotations
 from html import escape
 
 SITE = "Harwood Evening Post"
+BASE = "http://127.0.0.1:8000"
 NAV = ("<div class='nav'><a href='/'>Home</a> | <a href='/news/'>News</a> | <a href='/sport/'>Sport</a> | "
        "<a href='/whatson/'>What's On</a></div>")
 
 
-def page(title: str, body: str, head: str = "", lang: str = "en") -> str:
-    return (f"<html lang='{lang}'><head><meta charset='utf-8'><title>{escape(title)} - {SITE}</title>{head}</head>"
-            f"<body>{NAV}<div class='main'><h1>{escape(title)}</h1>{body}</div>"
-            f"<p class='foot'>Copyright 2024 {SITE}</p></body></html>")
+def page(title: str, body: str, head: str = "", lang: str = "en", site: str = SITE, top: str = "") -> str:
+    return (f"<html lang='{lang}'><head><meta charset='utf-8'><title>{escape(title)} - {escape(site)}</title>{head}"
+            f"</head><body>{NAV}{top}<div class='main'><h1>{escape(title)}</h1>{body}</div>"
+            f"<p class='foot'>Copyright 2024 {escape(site)}</p></body></html>")
+
+
+def record(articles: dict[str, tuple[str, list[str]]], path: str):
+    """The record :func:`process_page` makes of ``articles[path]``, which must keep every line listed for it."""
+    from newsproj.extraction.page import process_page
+    from newsproj.items import PageItem
+
+    html, lines = articles[path]
+    outcome = process_page(PageItem(url=BASE + path, html=html, date_downloaded="2024-11-01T00:00:00+00:00"))
+    assert outcome.article is not None, (path, outcome.listing, outcome.drop)
+    body = outcome.article.articleBody.split("\n")
+    assert [line for line in lines if line not in body] == [], (body, outcome.removed)
+    return outcome.article
+
+
+def homepage_site(articles: dict[str, tuple[str, list[str]]]) -> dict[str, tuple[str, str]]:
+    """``articles`` served with a homepage linking each of them and a robots.txt allowing all, for a crawl from
+    ``/`` (tests/e2e/test_listing_lookalikes.py ``crawl_homepage``)."""
+    html = "text/html; charset=utf-8"
+    pages = {path: (html, text) for path, (text, _) in articles.items()}
+    links = "".join(f"<li><a href='{escape(p)}'>{escape(p.rsplit('/', 1)[-1])}</a></li>" for p in articles)
+    pages["/"] = (html, page(SITE, f"<ul>{links}</ul>"))
+    pages["/robots.txt"] = ("text/plain", "User-agent: *\nDisallow:\n")
+    return pages
 
 
 def ps(lines: list[str]) -> str:

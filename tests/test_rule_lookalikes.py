@@ -9,18 +9,10 @@ import pytest
 from newsproj.extraction.page import process_page
 from newsproj.items import PageItem
 from tests import rule_lookalikes
-from tests.probe_lookalikes import page
+from tests.probe_lookalikes import page, record
 
 BASE = "http://127.0.0.1:8000"
 
-
-def _record(path: str):
-    html, lines = rule_lookalikes.ARTICLES[path]
-    outcome = process_page(PageItem(url=BASE + path, html=html, date_downloaded="2024-11-01T00:00:00+00:00"))
-    assert outcome.article is not None, (path, outcome.listing, outcome.drop)
-    body = outcome.article.articleBody.split("\n")
-    assert [line for line in lines if line not in body] == [], (body, outcome.removed)
-    return outcome.article
 
 
 def test_a_thai_story_whose_paragraphs_open_with_links_to_earlier_stories_is_an_article():
@@ -28,7 +20,7 @@ def test_a_thai_story_whose_paragraphs_open_with_links_to_earlier_stories_is_an_
     the rest of its clause. bec91cb sized a Thai link by its letters (four code points a word), so the link became a
     headline leading its line, and Thai, which has no case, gave no lower-case word to show the sentence going on:
     three such "teasers" made the story a listing (134c87a: an article, its links too short in white-space words)."""
-    _record("/th/news/2567/06/pool-saved.html")
+    record(rule_lookalikes.ARTICLES, "/th/news/2567/06/pool-saved.html")
 
 
 def test_an_awards_storys_winners_each_above_its_paragraph_stay_and_a_repeated_promotion_goes():
@@ -40,7 +32,7 @@ def test_an_awards_storys_winners_each_above_its_paragraph_stay_and_a_repeated_p
     html, _ = rule_lookalikes.ARTICLES["/news/2024/10/food-awards.html"]
     outcome = process_page(PageItem(url=BASE + "/news/2024/10/food-awards.html", html=html,
                                     date_downloaded="2024-11-01T00:00:00+00:00"))
-    _record("/news/2024/10/food-awards.html")
+    record(rule_lookalikes.ARTICLES, "/news/2024/10/food-awards.html")
     assert outcome.removed == [(f"Read also: {h}", "related") for _, h in rule_lookalikes.AWARDS_PROMOS]
 
 
@@ -62,14 +54,14 @@ def test_a_byline_at_the_top_whose_name_holds_a_small_word_names_its_author(byli
 
 @pytest.mark.parametrize("path", sorted(rule_lookalikes.BYLINE_STORIES))
 def test_the_byline_stories_give_their_authors(path):
-    assert [a.name for a in _record(path).authors] == rule_lookalikes.AUTHORS[path]
+    assert [a.name for a in record(rule_lookalikes.ARTICLES, path).authors] == rule_lookalikes.AUTHORS[path]
 
 
 def test_a_top_of_page_link_set_right_and_bold_under_the_text_is_no_signature():
     """"<p align='right'><b><a href='#top'>Top</a></b></p>" under a story that names no author: 173ddcb's shape of a
     signature (a bold capitalised word alone in a paragraph set right, right after the text), so "Top" became the
     author. A bold text that links a place on the page (or a script) is a control of the page, not a name."""
-    assert _record("/news/2024/10/footbridge-closes.html").authors == []
+    assert record(rule_lookalikes.ARTICLES, "/news/2024/10/footbridge-closes.html").authors == []
 
 
 def test_a_korean_reporter_of_a_most_read_teaser_below_the_text_is_not_the_storys_author():
@@ -77,7 +69,7 @@ def test_a_korean_reporter_of_a_most_read_teaser_below_the_text_is_not_the_story
     reporter, "<span>김민수 기자</span>": 75fd409 takes the page's first text of a name and "기자" for the author, so
     the record named another story's reporter (134c87a: none). Under a heading below the text, a byline is a
     teaser's, as metadata.text_bylines already reads "By" lines there."""
-    assert _record("/ko/news/articleView.html").authors == []
+    assert record(rule_lookalikes.ARTICLES, "/ko/news/articleView.html").authors == []
 
 
 @pytest.mark.parametrize("role", ["PV", "Nhóm PV", "CTV", "BTV"])
@@ -101,7 +93,7 @@ def test_a_list_article_of_linked_names_over_their_text_after_an_intro_ending_wi
     summary (134c87a did not: an article), and 0da8516 lets the items go on as the article's only after a sentence
     of the page's own, not after an intro ending with a colon, which 42f5e23's _linked_lines takes as opening a list
     (INTRO_WORDS). The page was a listing."""
-    _record("/whatson/2024/05/four-walks.html")
+    record(rule_lookalikes.ARTICLES, "/whatson/2024/05/four-walks.html")
 
 
 def test_a_timeline_with_a_month_twice_stays_in_the_text():
@@ -109,14 +101,14 @@ def test_a_timeline_with_a_month_twice_stays_in_the_text():
     own timeline of the earlier stories it links (802d910 keeps one), but with two events in one month its labels
     are not all different, and every line of it was removed as a cross-promotion. Three different labels in a row
     make the article's own list; a promotion repeats one label."""
-    _record("/news/2024/10/baths-year.html")
+    record(rule_lookalikes.ARTICLES, "/news/2024/10/baths-year.html")
 
 
 def test_a_letters_page_signed_by_each_writer_names_no_author_and_keeps_every_signature():
     """Three letters, each followed by "<p align='right'><b>Writer Name</b></p>": 173ddcb took the last one, the
     body's last line, for the author of the page and cut it from the text (the other two writers' names stayed).
     A page that signs several names set right is no one's signed article."""
-    assert _record("/opinion/2024/10/letters.html").authors == []
+    assert record(rule_lookalikes.ARTICLES, "/opinion/2024/10/letters.html").authors == []
 
 
 def test_a_korean_photo_credit_names_no_author():
@@ -124,7 +116,7 @@ def test_a_korean_photo_credit_names_no_author():
     no reporter: 75fd409's Korean byline pattern allows a prefix and "=" for where a story was filed ("서울=김민수
     기자"), so the photographer became the story's author (134c87a: none). A photo's, graphic's or video's credit
     names who made the picture; "서울=" still names the reporter."""
-    assert _record("/ko/news/library-hours.html").authors == []
+    assert record(rule_lookalikes.ARTICLES, "/ko/news/library-hours.html").authors == []
     html, _ = rule_lookalikes.ARTICLES["/ko/news/library-hours.html"]
     outcome = process_page(PageItem(url=BASE + "/ko/news/library-hours.html", html=html.replace("사진=", "서울="),
                                     date_downloaded="2024-11-01T00:00:00+00:00"))

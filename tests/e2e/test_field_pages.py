@@ -4,25 +4,15 @@ and its date."""
 
 from __future__ import annotations
 
-from html import escape
 from urllib.parse import urlsplit
 
 from tests import field_pages
 from tests.e2e.test_listing_lookalikes import crawl_homepage
-
-
-def _site() -> dict[str, tuple[str, str]]:
-    html = "text/html; charset=utf-8"
-    pages = {path: (html, text) for path, (text, _) in field_pages.ARTICLES.items()}
-    links = "".join(f"<li><a href='{escape(p)}'>{escape(p.rsplit('/', 1)[-1])}</a></li>"
-                    for p in field_pages.ARTICLES)
-    pages["/"] = (html, field_pages.page(field_pages.SITE, f"<ul>{links}</ul>"))
-    pages["/robots.txt"] = ("text/plain", "User-agent: *\nDisallow:\n")
-    return pages
+from tests.probe_lookalikes import homepage_site
 
 
 def test_the_field_pages_give_their_records_from_the_homepage(crawl):
-    result = crawl_homepage(crawl, _site())
+    result = crawl_homepage(crawl, homepage_site(field_pages.ARTICLES))
     got = {urlsplit(r["url"]).path: r for r in result.records}
     assert sorted(got) == sorted(field_pages.ARTICLES), (
         sorted(got), {k: v for k, v in result.stats.items() if "listing" in k or "dropped" in k})

@@ -6,21 +6,11 @@ reporter, a Vietnamese source credit set as a signature, a bold label after the 
 
 from __future__ import annotations
 
-from html import escape
 from urllib.parse import urlsplit
 
 from tests import probe_lookalikes
 from tests.e2e.test_listing_lookalikes import crawl_homepage
-
-
-def _site() -> dict[str, tuple[str, str]]:
-    html = "text/html; charset=utf-8"
-    pages = {path: (html, text) for path, (text, _) in probe_lookalikes.ARTICLES.items()}
-    links = "".join(f"<li><a href='{escape(p)}'>{escape(p.rsplit('/', 1)[-1])}</a></li>"
-                    for p in probe_lookalikes.ARTICLES)
-    pages["/"] = (html, probe_lookalikes.page("Harwood Evening Post", f"<ul>{links}</ul>"))
-    pages["/robots.txt"] = ("text/plain", "User-agent: *\nDisallow:\n")
-    return pages
+from tests.probe_lookalikes import homepage_site
 
 
 def _key(url: str) -> str:
@@ -29,7 +19,7 @@ def _key(url: str) -> str:
 
 
 def test_pages_like_the_probes_shapes_give_their_records_from_the_homepage(crawl):
-    result = crawl_homepage(crawl, _site())
+    result = crawl_homepage(crawl, homepage_site(probe_lookalikes.ARTICLES))
     got = {_key(r["url"]): r for r in result.records}
     assert sorted(got) == sorted(probe_lookalikes.ARTICLES), (
         sorted(got), {k: v for k, v in result.stats.items() if "listing" in k or "dropped" in k})
