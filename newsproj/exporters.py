@@ -32,7 +32,6 @@ import logging
 import os
 import re
 import shutil
-import tempfile
 from collections import Counter
 from datetime import UTC, datetime
 from functools import partial
@@ -49,6 +48,7 @@ from .feeds import (
     Adopt,
     dead_parts,
     not_a_file,
+    private_temp,
     publish,
     read_records,
     regular_file,
@@ -173,15 +173,6 @@ def _batches(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict
             batch = []
     if batch:
         yield batch
-
-
-def private_temp(beside: Path) -> tuple[int, Path]:
-    """A new temp file in ``beside``'s folder that is this process's own: a random name created with ``O_EXCL``
-    (``mkstemp``), so nothing under a fixed name there (a symlink someone put in a shared output folder, a leftover)
-    is ever written through; readable by others as the files it becomes (0644). Returns its descriptor and path."""
-    fd, name = tempfile.mkstemp(prefix=f".{beside.name}.", suffix=".tmp", dir=beside.parent)
-    os.fchmod(fd, 0o644)
-    return fd, Path(name)
 
 
 def write_parquet(path: Path, records: Iterable[dict[str, Any]], rows: int = DEFAULT_ROW_GROUP_ROWS) -> int:

@@ -112,6 +112,38 @@ class FeedWriteError(OSError):
     """A write to a feed failed (nothing of that record is left in the file)."""
 
 
+def umask() -> int:
+    """The process's umask, read without changing it (``/proc/self/status``, Linux 4.7+): ``os.umask`` can only
+    be read by setting it, and another thread creating a file meanwhile would get the wrong mode."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def private_temp(beside: Path) -> tuple[int, Path]:
+    """A new temp file in ``beside``'s folder that is this process's own: a random name created with ``O_EXCL``
+    (``mkstemp``), so nothing under a fixed name there (a symlink someone put in a shared output folder, a leftover)
+    is ever written through. It becomes a published file (renamed into place), so it gets the mode a plain
+    ``open()`` would have given it, 0666 less the umask (0644 under umask 022, 0640 under 027, 0664 under 002),
+    not mkstemp's 0600 (a downstream reader running as another user could not read it) nor a fixed 0644 (a file
+    an operator's umask 027 keeps from other users would be readable by all). Returns its descriptor and path."""
+    fd, name = tempfile.mkstemp(prefix=f".{beside.name}.", suffix=".tmp", dir=beside.parent)
+    try:
+        os.fchmod(fd, 0o666 & ~umask())
+    except BaseException:
+        os.close(fd)
+        os.unlink(name)
+        raise
+    return fd, Path(name)
+
+
 def part_path(path: Path) -> Path:
     return path.with_name(f".{path.name}{PART_SUFFIX}")
 
@@ -749,9 +781,8 @@ def write_json(path: Path, data: Any, *, compact: bool = False) -> None:
     distributed crawl save the same file at close: with one shared temp name, a writer renamed another's
     half-written file into place); a writer that fails removes it. ``compact``: one line without indent (json's C
     encoder: several times faster for a large file that no one reads by eye, such as a template history)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = private_temp(path)  # (the mode of a plain open(): a manifest is read by other users)
     try:
-        os.fchmod(fd, 0o644)  # (mkstemp's 0600: a manifest is read by other users, as before)
         text = (json.dumps(data, ensure_ascii=False, separators=(",", ":")) if compact
                 else json.dumps(data, indent=1, ensure_ascii=False))
         with os.fdopen(fd, "w", encoding="utf-8") as f:

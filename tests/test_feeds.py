@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
+import stat
 
 import pytest
 from scrapy.utils.misc import build_from_crawler
@@ -370,3 +372,26 @@ def test_publish_without_hard_links_writes_the_manifest_before_the_rename(tmp_pa
     written = []
     assert publish(part, final, written.append) == final and written == [final]
     assert final.read_text() == '{"a": 1}\n' and not part.exists()
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o027, 0o002, 0o077])
+def test_published_files_get_the_mode_a_plain_open_gives(tmp_path, mask):
+    """The files written aside through mkstemp and renamed into place (a manifest, a Parquet feed, the stats file)
+    get 0666 less the umask, as the JSON lines feed (a plain open()) and any other tool's file do. They were
+    chmod'ed to a fixed 0644: under umask 027 (an operator keeping the output from other users) the manifest, the
+    Parquet file and the stats file were readable by everyone, under 002 (a group-shared dataset folder) not
+    writable by the group that publishes the rest."""
+    from newsproj.exporters import write_parquet
+    from newsproj.extensions.housekeeping import Housekeeping
+    from newsproj.feeds import write_json
+
+    old = os.umask(mask)
+    try:
+        (tmp_path / "plain.jsonl").open("w").close()
+        write_json(tmp_path / "run.manifest.json", {"run_id": "x"})
+        write_parquet(tmp_path / "out.parquet", [])
+        Housekeeping._write_stats(tmp_path / "stats.json", {"item_scraped_count": 0})
+    finally:
+        os.umask(old)
+    modes = {path.name: stat.S_IMODE(path.stat().st_mode) for path in tmp_path.iterdir()}
+    assert modes == dict.fromkeys(("plain.jsonl", "run.manifest.json", "out.parquet", "stats.json"), 0o666 & ~mask)

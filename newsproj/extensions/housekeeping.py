@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
+
+from ..feeds import private_temp
 
 if TYPE_CHECKING:
     from typing import Self
@@ -100,9 +101,7 @@ class Housekeeping:
         tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            tmp = Path(name)
-            os.fchmod(fd, 0o644)
+            fd, tmp = private_temp(path)  # (the mode a plain open() gives: the umask's)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(dump)
             os.replace(tmp, path)
