@@ -195,6 +195,32 @@ def test_stats_file_folder_is_made(tmp_path, demo_server):
     assert json.loads(stats.read_text())["finish_reason"] == "finished"
 
 
+def test_a_stats_file_not_written_at_the_end_is_not_exit_0(tmp_path):
+    """NEWSPROJ_STATS_FILE is what a monitoring job reads. A write that failed at the end (checked writable before
+    the crawl; a disk full since, here a directory put under its name while the run crawled) was one ERROR line
+    and exit 0: the monitoring then read the last run's file, or none, and a cron wrapper saw success. Now: one
+    line on stderr and exit 7 (the feed and the state are whole: the lowest failure, below 3 to 6)."""
+    from newsproj.testing.server import FixtureServer, Site
+
+    stats = tmp_path / "stats.json"
+
+    class Blocking(Site):
+        def lookup(self, path, query, base):
+            stats.mkdir(exist_ok=True)  # what the run's robots.txt request meets: the name taken since the check
+            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"
+
+    server = FixtureServer(Blocking(tmp_path)).start()
+    try:
+        proc = scrapy("crawl", "news", "-a", f"start_urls={server.base}/robots.txt", "-s", "STATE_DIR=",
+                      "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "NEWSPROJ_EXTRACT_WORKERS=0", "-s", "SPIDERMON_ENABLED=0",
+                      "-s", f"NEWSPROJ_STATS_FILE={stats}", "-O", str(tmp_path / "out.jsonl"))
+    finally:
+        server.stop()
+    assert proc.returncode == 7, proc.stderr[-2000:]
+    assert f"scrapy crawl news: NEWSPROJ_STATS_FILE {stats} could not be written: " in proc.stderr
+    assert "Traceback" not in proc.stderr and stats.is_dir() and not list(tmp_path.glob(".stats.json.*"))
+
+
 def test_a_redis_that_cannot_be_reached_is_one_line_and_exit_1(tmp_path, demo_server):
     """docs/operations.md: 1, it could not start for another reason. It was a traceback of the state store's first
     read (~150 lines of stderr) and no line saying what to do."""

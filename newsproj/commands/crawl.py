@@ -9,9 +9,11 @@ or storing (what it did not store is not marked done in STATE_DIR); 5 the output
 could not be saved (a disk full, Redis gone: ``newsproj/state/failed``), so a later run may emit some of its
 records again (a run that also failed a check exits 3, with the state's line on stderr too; a failed feed,
 4); 6 a pause (Ctrl-C or SIGTERM once with ``JOBDIR``: the output is whole so far, the same command resumes the
-run; its manifest says ``"status": "paused"``); 1 as before when the crawl could not start for another reason. A
-run that refuses to start once the crawler exists (a feed that cannot be opened, a STATE_DIR or output file held by
-another run) also exits 2 with one line, before its first request.
+run; its manifest says ``"status": "paused"``); 7 a run that was fine otherwise but whose
+``NEWSPROJ_STATS_FILE`` could not be written at the end (a monitoring job would read the last run's; one line on
+stderr); 1 as before when the crawl could not start for another reason. A run that refuses to start once the
+crawler exists (a feed that cannot be opened, a STATE_DIR or output file held by another run) also exits 2 with one
+line, before its first request.
 
 Scrapy's own command exits 0 whatever the spider found, and reports a bad spider argument as "Task exception
 was never retrieved" with a traceback; :func:`preflight` checks everything it can before the crawler exists:
@@ -52,6 +54,7 @@ MONITOR_FAILED = 3
 OUTPUT_FAILED = 4
 STATE_FAILED = 5
 PAUSED = 6
+STATS_FILE_NOT_WRITTEN = 7
 """A pause (Ctrl-C or SIGTERM once, with ``JOBDIR``): Scrapy closed the spider (``shutdown``) and saved its queue;
 what is in the output is whole, but the run is not finished: the same command resumes it."""
 
@@ -503,6 +506,15 @@ class Command(ScrapyCrawl):
             sys.stderr.write(f"scrapy crawl {args[0]}: the run was stopped before it closed (a forced shutdown); "
                              "its output is partial\n")
             self.exitcode = 1
+        from ..extensions.housekeeping import STATS_FILE_FAILED
+
+        if stats.get(STATS_FILE_FAILED):
+            # a monitoring file not written leaves the last run's in place (or none): an exit 0 let the monitoring
+            # that reads it report this run from stale figures. The feed and the state are whole: 7, below the rest
+            sys.stderr.write(f"scrapy crawl {args[0]}: {stats[STATS_FILE_FAILED]}; the run's output and state are "
+                             f"whole, its stats are in the log\n")
+            if not self.exitcode:
+                self.exitcode = STATS_FILE_NOT_WRITTEN
         # The crawl is over and the process exits next. The interpreter's exit walks every object the crawl made in
         # its last garbage collections (~1 s of CPU after a 10,000-page run, with the extraction stack, the dedup
         # index and the state loaded); frozen, they are skipped and freed as the modules are cleared. (Feeds, state

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+STATS_FILE_FAILED = "newsproj/stats_file/failed"
+"""Stat: why ``NEWSPROJ_STATS_FILE`` could not be written at the end of the run (``scrapy crawl`` then exits 7)."""
+
 
 def _by_reason(stats: dict[str, Any], prefix: str) -> dict[str, int]:
     return {key[len(prefix):]: value for key, value in sorted(stats.items()) if key.startswith(prefix)}
@@ -90,13 +93,16 @@ class Housekeeping:
             sum(drops.values()), dropped, reason, state,
         )
         if self.stats_file:
-            self._write_stats(Path(self.stats_file), {**stats, "finish_reason": reason})
+            problem = self._write_stats(Path(self.stats_file), {**stats, "finish_reason": reason})
+            if problem:  # the monitoring that reads it would see the last run's file, or none: exit 7 (crawl.py)
+                self.crawler.stats.set_value(STATS_FILE_FAILED, problem)
 
     @staticmethod
-    def _write_stats(path: Path, stats: dict) -> None:
+    def _write_stats(path: Path, stats: dict) -> str | None:
         """Atomically, through a temp file of this run's own (a fixed ``.<name>.tmp`` was opened through whatever
         was under that name: a symlink made the run overwrite its target). A file that cannot be written (checked
-        before the crawl, commands/crawl.py; a disk full since) is one ERROR line, not a traceback."""
+        before the crawl, commands/crawl.py; a disk full since) is one ERROR line, not a traceback, and what
+        failed is returned (None when written)."""
         dump = json.dumps(stats, default=str, indent=1, sort_keys=True)
         tmp = None
         try:
@@ -108,4 +114,7 @@ class Housekeeping:
         except OSError as exc:
             if tmp is not None:
                 tmp.unlink(missing_ok=True)
-            logger.error("NEWSPROJ_STATS_FILE %s could not be written: %s", path, exc.strerror or exc)
+            problem = f"NEWSPROJ_STATS_FILE {path} could not be written: {exc.strerror or exc}"
+            logger.error("%s", problem)
+            return problem
+        return None
