@@ -131,18 +131,55 @@ def _reason(status: int) -> str:
         return "Unknown"
 
 
+def _whole_members_end(fh: IO[bytes], chunk: int = 1 << 16, out_limit: int = 1 << 20) -> int:
+    """Bytes of ``fh`` that are whole gzip members (each with its trailer: CRC and length checked), from the start.
+
+    The writer puts every record in a gzip member of its own; a member cut by a kill has no trailer. Read in
+    ``chunk``-byte pieces, each inflated ``out_limit`` bytes at a time (a member of a highly compressible page
+    costs no more memory than that); what follows a member zlib cannot read (garbage, a cut) is not counted."""
+    fh.seek(0)
+    end = pos = 0
+    inflate = zlib.decompressobj(31)
+    while piece := fh.read(chunk):
+        data = piece
+        try:
+            while data:
+                inflate.decompress(data, out_limit)
+                if inflate.eof:  # a whole member: the next begins in what it did not use
+                    rest = inflate.unused_data
+                    pos += len(data) - len(rest)
+                    end = pos
+                    data = rest
+                    inflate = zlib.decompressobj(31)
+                elif inflate.unconsumed_tail:  # output limit reached: go on with the rest of this piece
+                    pos += len(data) - len(inflate.unconsumed_tail)
+                    data = inflate.unconsumed_tail
+                else:
+                    pos += len(data)
+                    data = b""
+        except zlib.error:
+            return end
+    return end
+
+
 def complete_length(path: Path) -> int:
-    """Bytes of ``path`` that hold whole records (a killed writer may have left half of its last one)."""
-    end = 0
+    """Bytes of ``path`` that hold whole records (a killed writer may have left half of its last one).
+
+    A record ends where warcio's reader says and, the writer's files being one gzip member a record, only where a
+    whole gzip member ends: warcio reads a cut member as far as it goes without a word, so a record cut anywhere past
+    its first ~100 bytes was kept, and the recovered file published with a broken last record (``gzip -t`` failed,
+    its sha256 in the manifest was of that)."""
+    ends = [0]
     with path.open("rb") as fh:
         iterator = ArchiveIterator(fh, no_record_parse=True)
         try:
             for record in iterator:
                 iterator.read_to_end(record)
-                end = iterator.get_record_offset() + iterator.get_record_length()
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError):
+                ends.append(iterator.get_record_offset() + iterator.get_record_length())
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error):
             pass
-    return end
+        whole = _whole_members_end(fh)
+    return max(end for end in ends if end <= whole)
 
 
 def recover_orphans(directory: Path, stats: Any = None) -> list[dict[str, Any]]:
@@ -154,6 +191,7 @@ def recover_orphans(directory: Path, stats: Any = None) -> list[dict[str, Any]]:
         keep = complete_length(part)
         if keep < size:
             fh.truncate(keep)
+            os.fsync(fh.fileno())  # (the cut on disk before the name says "whole")
             logger.warning("Cut a partial last record (%d bytes) from %s (killed run)", size - keep, part)
         final = final_path(part)
         os.replace(part, final)  # still locked: no other run publishes it twice
