@@ -16,11 +16,18 @@ FOUND_BEFORE_PAUSE = "newsproj/run/articles_found_before_pause"
 :func:`articles_found` so a resumed run is judged whole: its last part alone may have nothing left to find."""
 
 
+FOUND_AGAIN = "newsproj/run/articles_found_again"
+"""Stat: articles this part of a resumed run saw that its paused parts had found already (counted in
+:data:`FOUND_BEFORE_PAUSE`): a listing read again after the resume links the articles written before the pause,
+which are then "in the output file" or "known" (state.ledger.Ledger.note_found)."""
+
+
 def articles_found(stats: dict[str, Any]) -> int:
     """Articles the run saw on the site: exported, or known and skipped (unchanged, not refetched, in the file), in
-    this process and in the parts of the run paused before it."""
+    this process and in the parts of the run paused before it, each once."""
     return (
         stats.get(FOUND_BEFORE_PAUSE, 0)
+        - stats.get(FOUND_AGAIN, 0)
         + stats.get("item_scraped_count", 0)
         + stats.get(f"{DROP_PREFIX}UnchangedArticle", 0)
         + stats.get("newsproj/incremental/saved_articles", 0)

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 
 from ..feeds import SafeFileFeedStorage, manifest_path, site_key, write_json
-from ..history import DROP_PREFIX, FOUND_BEFORE_PAUSE, articles_found, history_dir
+from ..history import DROP_PREFIX, FOUND_AGAIN, FOUND_BEFORE_PAUSE, articles_found, history_dir
 from ..middlewares.redact import redact
+from ..state.ledger import ledger_for
 from ..validation import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -57,10 +58,14 @@ class RunManifest:
         self.resumed = False
         previous = self._previous_run()
         self.found_before = 0  # articles found by the paused parts of this run (a resumed JOBDIR run)
+        self.found_urls: list[str] = []  # their canonical URLs: what this part finds again counts once
         if previous:
             self.run_id, self.started, self.resumed = previous["run_id"], previous["started_at"], True
             found = previous.get("articles_found")
             self.found_before = found if isinstance(found, int) and found > 0 else 0
+            urls = previous.get("found_urls")
+            if self.found_before and isinstance(urls, list):
+                self.found_urls = [url for url in urls if isinstance(url, str)]
         else:
             stamp = datetime.now(UTC)
             self.started = stamp.isoformat(timespec="seconds")
@@ -74,6 +79,8 @@ class RunManifest:
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        if self.run_file is not None:  # (only a JOBDIR run can be paused and resumed)
+            crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -101,6 +108,12 @@ class RunManifest:
     def spider_opened(self) -> None:
         if self.found_before:  # the checks (monitors) and the manifest judge the whole run, not its last part
             self.crawler.stats.set_value(FOUND_BEFORE_PAUSE, self.found_before)
+            ledger_for(self.crawler).found_before.update(self.found_urls)
+
+    def item_scraped(self, item: Any) -> None:
+        url = getattr(item, "canonicalUrl", None)
+        if isinstance(url, str) and ledger_for(self.crawler).note_found(url):
+            self.crawler.stats.inc_value(FOUND_AGAIN)
 
     def spider_closed(self, reason: str) -> None:
         self.reason = reason
@@ -195,8 +208,12 @@ class RunManifest:
         elif self.run_file is not None and self.paused():
             # what the run found so far, for the part that resumes it: a pause after the last article left that
             # part nothing to find ("nothing found", exit 3), a pause mid-crawl a remainder taken for a collapse
+            # and which articles, so the part that resumes counts once an article it finds again (a listing read
+            # again links the articles written before the pause: "in the output file", known; 12 found for 8)
             found = articles_found(self.crawler.stats.get_stats())
-            write_json(self.run_file, {"run_id": self.run_id, "started_at": self.started, "articles_found": found})
+            ledger = ledger_for(self.crawler)
+            write_json(self.run_file, {"run_id": self.run_id, "started_at": self.started, "articles_found": found,
+                                       "found_urls": sorted(ledger.found_before | ledger.found)}, compact=True)
         logger.info("Run %s: %s (%s)", self.run_id, manifest["status"], "; ".join(manifest["failures"]) or "no failure")
 
 

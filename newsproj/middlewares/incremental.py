@@ -27,6 +27,7 @@ from scrapy import Request
 from scrapy.exceptions import NotConfigured
 
 from ..discovery.urls import canonical_url
+from ..history import FOUND_AGAIN
 from ..state.ledger import ledger_for
 from ..times import is_day, moment, utc_moment
 
@@ -84,31 +85,34 @@ class IncrementalMiddleware:
         if request.meta.get(ROLE) != "article":
             return False
         url = canonical_url(request.url)
-        reason = self._reason(url, (request.meta.get(HINTS) or {}).get("lastmod"))
+        reason, known = self._reason(url, (request.meta.get(HINTS) or {}).get("lastmod"))
         if reason is None:
             return False
         self.stats.inc_value("newsproj/incremental/saved")
         self.stats.inc_value(f"newsproj/incremental/saved/{reason}")
+        if self.ledger.note_found(known):  # (its canonical URL: what a paused part of the run exported)
+            self.stats.inc_value(FOUND_AGAIN)
         self.saved_urls.add(url)
         self.stats.set_value("newsproj/incremental/saved_articles", len(self.saved_urls))
         logger.debug("Not fetching %s again: %s", request.url, reason)
         return True
 
-    def _reason(self, url: str, lastmod: str | None) -> str | None:
-        """Why the article at ``url`` need not be fetched, or None to fetch it."""
+    def _reason(self, url: str, lastmod: str | None) -> tuple[str | None, str]:
+        """Why the article at ``url`` need not be fetched (None to fetch it), and its canonical URL as known."""
         if url in self.ledger.in_output:
-            return "in_output_file"
+            return "in_output_file", url
         if url in self.ledger.urls:
-            return None  # exported by this very run: the dupefilter's business, not a saving
+            return None, url  # exported by this very run: the dupefilter's business, not a saving
         store = self.ledger.store
         if store is None:
-            return None
+            return None, url
         seen = store.get(url)
         if seen is None and hasattr(store, "canonical_for"):  # fetched before under this URL (AMP, mobile...)
             canonical = store.canonical_for(url)
             seen = store.get(canonical) if canonical else None
+            url = canonical or url
         if seen is None:
-            return None
+            return None, url
         emitted = parse_time(seen.emitted_at)
         # Known current as of: when we emitted it, or later when a refetch found it unchanged (Seen.lastmod).
         checked = parse_time(seen.lastmod) if seen.lastmod else None
@@ -117,12 +121,12 @@ class IncrementalMiddleware:
             modified = parse_time(lastmod)
             if modified is None or current is None:
                 self.stats.inc_value("newsproj/incremental/refetch/bad_date")
-                return None
+                return None, url
             if modified >= current:  # a tie (lastmods have one-second precision) is ambiguous: fetch
                 self.stats.inc_value("newsproj/incremental/refetch/lastmod_newer")
-                return None
-            return "lastmod_not_newer"
+                return None, url
+            return "lastmod_not_newer", url
         if self.refresh is not None and (emitted is None or datetime.now(UTC) - emitted > self.refresh):
             self.stats.inc_value("newsproj/incremental/refetch/refresh_due")
-            return None
-        return "no_lastmod"
+            return None, url
+        return "no_lastmod", url

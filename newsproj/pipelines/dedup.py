@@ -35,6 +35,7 @@ from scrapy import signals
 from .. import feeds
 from ..discovery.urls import canonical_url, site_of, trusted_canonical
 from ..exceptions import DuplicateArticle, UnchangedArticle
+from ..history import FOUND_AGAIN
 from ..items import Article
 from ..middlewares.redact import strip_credentials
 from ..state import Seen
@@ -155,6 +156,8 @@ class DedupPipeline:
         if url in ledger.urls:
             where = "output_file" if url in ledger.in_output else "same_url"
             self.stats.inc_value(f"newsproj/dedup/{where}")
+            if where == "output_file" and ledger.note_found(url):
+                self.stats.inc_value(FOUND_AGAIN)  # (a paused part of the run wrote it: counted there)
             raise DuplicateArticle(f"{item.url}: canonical URL {url} already exported", log_level="DEBUG")
         if url in self.passing_urls:  # passed just before, not yet written (see ``passing_urls``)
             self.stats.inc_value("newsproj/dedup/same_url")
@@ -179,6 +182,8 @@ class DedupPipeline:
                         store.record(url, Seen(fingerprint=fp, emitted_at=seen.emitted_at, lastmod=checked))
                     except Exception as exc:  # noqa: BLE001 - as a durable batch's: the run's state failed
                         self._not_saved(exc, 1, f"the check date of {url} (it may be fetched again)")
+                if ledger.note_found(url):
+                    self.stats.inc_value(FOUND_AGAIN)
                 raise UnchangedArticle(f"{item.url}: unchanged since {seen.emitted_at}", log_level="DEBUG")
             owner = store.owner_of(fp)
             if owner is not None and owner != url and self._other_site(item, owner):

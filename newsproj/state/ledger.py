@@ -61,6 +61,22 @@ class Ledger:
         Parquet journal, carried into this run's file): committed with this run's next durable batch
         (:meth:`take_deferred`), once the file that holds them is stored."""
 
+        self.found_before: set[str] = set()
+        """canonicalUrls the paused parts of this run found (a ``JOBDIR`` run resumed after a pause: its run file,
+        extensions/manifest.py)."""
+        self.found: set[str] = set()
+        """canonicalUrls this part of the run found: exported, dropped as unchanged or as already in the output
+        file, or not requested as known (:meth:`note_found`)."""
+
+    def note_found(self, url: str) -> bool:
+        """``url``, an article this part of the run saw (exported or known), is found; True the first time when a
+        paused part of the run had found it already: it counts in ``newsproj/run/articles_found_before_pause``
+        and must not count again (history.FOUND_AGAIN)."""
+        if url in self.found:
+            return False
+        self.found.add(url)
+        return url in self.found_before
+
     def add(self, url: str, fingerprint: str) -> None:
         self.urls[url] = fingerprint
         self.bodies.setdefault(fingerprint, url)

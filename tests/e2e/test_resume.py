@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import start_scrapy
-from tests.sites import count_lines, news_site, serve_pages
+from tests.sites import count_lines, homepage, news_site, serve_pages
 
 ARTICLES = 8
 TIMEOUT = 120
@@ -315,3 +315,40 @@ def test_a_gzipped_default_feed_resumed_after_a_kill_is_one_readable_stream(gate
     [published] = output.glob("*/*/*.jsonl.gz")
     records = [json.loads(line) for line in gzip.decompress(published.read_bytes()).splitlines()]
     check_exactly_once(records)
+
+
+def test_articles_found_after_two_pauses_counts_each_article_once(tmp_path):
+    """A pause, a resume paused again, a last resume: exit 6, 6, 0, and the run's ``articles_found`` (its manifest's,
+    the next runs' baseline) is the site's 8. A section page, fetched after the articles (lower priority) and so
+    in the last part, links every article again: those written before a pause were "in the output file" and
+    counted a second time on top of what the paused parts found (12 for 8 after one pause, 33 for 30 on the demo
+    site; an inflated baseline makes the next ordinary run look like a collapse)."""
+    pages = news_site(ARTICLES)
+    articles = [path for path in pages if path.startswith("/news/")]
+    pages["/"] = ("text/html; charset=utf-8", homepage([*articles, "/world/"]))
+    pages["/world/"] = ("text/html; charset=utf-8", homepage(articles, title="World"))
+    server, site = serve_pages(pages, gated=lambda path: path.startswith("/news/"))
+    try:
+        out, log, job, state = tmp_path / "a.jsonl", tmp_path / "crawl.log", tmp_path / "job", tmp_path / "state"
+        cmd = crawl_cmd(server.base, f"JOBDIR={job}", f"STATE_DIR={state}", "-o", str(out), "CONCURRENT_REQUESTS=1")
+        for part in (1, 2):
+            proc = start(cmd, log)
+            written = count_lines(out)
+            site.release(2)
+            wait_for(lambda before=written: count_lines(out) >= before + 2, proc, log, f"2 more records in part {part}")
+            os.kill(proc.pid, signal.SIGTERM)
+            while proc.poll() is None:  # the article in flight is answered, the rest stays queued
+                site.release(1)
+                time.sleep(0.2)
+            assert proc.returncode == 6, log.read_text()[-3000:]
+            assert count_lines(out) < ARTICLES, "the pause came after the last article"
+        site.open()
+        assert run(cmd, log) == 0, log.read_text()[-3000:]
+    finally:
+        site.open()
+        server.stop()
+    check_exactly_once(lines_of(out))
+    (manifest,) = (state / "runs").glob("*/*.json")
+    resumed = json.loads(manifest.read_text())
+    assert resumed["status"] == "ok" and resumed["resumed"] is True, resumed["failures"]
+    assert resumed["counts"]["articles_found"] == ARTICLES
