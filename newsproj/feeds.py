@@ -476,8 +476,19 @@ class SafeFileFeedStorage(FileFeedStorage):
         held = os.fstat(fd)
         return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
+    def _check_named(self, fd: int) -> None:
+        """Raise when the file this run writes is no longer the one its name gives (its folder or itself removed,
+        replaced or renamed while the run wrote it): the records written since would be committed to the state as
+        durable in a file no one can read, and the next run would take them for unchanged. (An ``-o`` folder
+        removed mid-run was exit 0, the summary naming a file that did not exist, and those articles were never
+        exported again.)"""
+        if not self._still_ours(fd):
+            raise FileNotFoundError(errno.ENOENT, f"{self.target} was removed or replaced while the run wrote it "
+                                                  f"(what was written since is in no file)")
+
     def store(self, file: IO[bytes]) -> None:
         os.fsync(file.fileno())
+        self._check_named(file.fileno())
         if not self.atomic:
             file.close()
             return
@@ -553,6 +564,7 @@ class SafeFileFeedStorage(FileFeedStorage):
         """``fsync`` what was written so far."""
         if self.file is not None and not self.file.closed:
             os.fsync(self.file.fileno())
+            self._check_named(self.file.fileno())
 
     def discard(self) -> None:
         """The run failed: close the file; a ``.part`` this run opened is removed (its records were never

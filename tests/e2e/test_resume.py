@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -352,3 +353,28 @@ def test_articles_found_after_two_pauses_counts_each_article_once(tmp_path):
     resumed = json.loads(manifest.read_text())
     assert resumed["status"] == "ok" and resumed["resumed"] is True, resumed["failures"]
     assert resumed["counts"]["articles_found"] == ARTICLES
+
+
+def test_an_output_folder_removed_mid_run_fails_the_feed_and_loses_no_article(gated, tmp_path):
+    """The ``-o`` file's folder removed while the run writes it (a cleanup job, an operator): the writes went on into
+    the unlinked file, every record was committed to STATE_DIR as durable, the run exited 0 and its summary named a
+    file that did not exist; the next run took those articles for unchanged and never exported them. Now the check
+    at each fsync finds the name gone: exit 4 (the feed failed), and the next run writes what no file holds."""
+    server, site = gated
+    folder, log, state = tmp_path / "out", tmp_path / "crawl.log", tmp_path / "state"
+    out = folder / "a.jsonl"
+    folder.mkdir()
+    cmd = crawl_cmd(server.base, f"STATE_DIR={state}", "-o", str(out), "CONCURRENT_REQUESTS=1",
+                    "NEWSPROJ_FEED_SYNC_RECORDS=1")
+    proc = start(cmd, log)
+    site.release(2)
+    wait_for(lambda: count_lines(out) >= 2, proc, log, "2 records")
+    kept = lines_of(out)  # (what the operator had before removing it)
+    shutil.rmtree(folder)
+    site.open()
+    assert proc.wait(timeout=TIMEOUT) == 4, log.read_text()[-3000:]
+    assert f"scrapy crawl news: the feed failed: fsync: [Errno 2] {out} was removed or replaced" in log.read_text()
+    again = tmp_path / "b.jsonl"
+    assert run(crawl_cmd(server.base, f"STATE_DIR={state}", "-o", str(again)), log) == 0, log.read_text()[-3000:]
+    held = {record["canonicalUrl"] for record in kept}  # (the second may not have been committed yet: again)
+    check_exactly_once(kept + [record for record in lines_of(again) if record["canonicalUrl"] not in held])
