@@ -135,6 +135,24 @@ def test_charset_middleware_repairs_and_counts():
     assert crawler.stats.get_value("newsproj/guard/control_chars_removed") == 1
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("label", ["utf-16", "utf-16le", "utf-16be"])
+def test_a_utf16_page_without_bom_declared_in_the_header_is_read_in_utf16(codec, label):
+    """A Ukrainian page in UTF-16 without a BOM, its header saying UTF-16: its bytes are all ASCII (Cyrillic code
+    units are 0x04xx), so it was read as UTF-8 and its text, controls removed, became ">AA88. !53>4=O"-like noise,
+    exported as the article's body. The zero bytes of its markup say which byte order it is in (browsers read the
+    header's UTF-16, little-endian without a BOM); an ASCII page declaring UTF-16 has none and stays UTF-8."""
+    crawler = _crawler()
+    mw = build_from_crawler(CharsetMiddleware, crawler)
+    body = f"<html><head><title>Новини</title></head><body><p>{UK}</p></body></html>".encode(codec)
+    assert body.isascii() and not body.startswith((b"\xff\xfe", b"\xfe\xff"))
+    response = HtmlResponse("http://127.0.0.1/a", body=body, headers={"Content-Type": f"text/html; charset={label}"})
+    fixed = mw.process_response(Request(response.url), response)
+    assert UK in fixed.text and fixed.encoding == codec
+    assert decide_encoding(b"<p>ascii bytes declared utf-16" * 1000, "utf-16-le", True) == "utf-8"
+    assert decide_encoding(b"\x00" * 100_000, "utf-16-le", True) == "utf-8"  # zeros alone: no byte order
+
+
 def test_body_guard_refuses_empty_200_but_not_errors_or_robots():
     crawler = _crawler()
     mw = build_from_crawler(BodyGuard, crawler)

@@ -219,7 +219,9 @@ def decide(body: bytes, used: str | None, declared: bool = True, header: str | N
         declared = False
     if body.isascii():
         web = _web(used_name)  # (ISO-2022-JP is ASCII bytes too; UTF-16 without a BOM reads ASCII as noise)
-        return Decision(None if web is not None and not web.startswith("utf-16") else "utf-8")
+        if web is not None and web.startswith("utf-16"):
+            return Decision(_utf16_order(body) or "utf-8")
+        return Decision(None if web is not None else "utf-8")
     try:
         body.decode("utf-8")
     except UnicodeDecodeError:
@@ -251,6 +253,23 @@ def decide(body: bytes, used: str | None, declared: bool = True, header: str | N
     if meta and meta not in ("utf-8", "utf-16-le", "utf-16-be"):
         return Decision(meta if meta != used_name else None)
     return _detected(body, used_name)  # declared UTF-8, and the bytes say otherwise: as if undeclared
+
+
+def _utf16_order(body: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``body`` (ASCII bytes, declared UTF-16, no BOM) is UTF-16 text, by where
+    its zero bytes are: the markup's ASCII characters (and a text's spaces and punctuation) have a zero high byte,
+    so a quarter of the code units or more have it at odd (LE) or even (BE) offsets, and few at the others; else
+    None (ASCII HTML has no zero bytes: a page declaring UTF-16 in ASCII). A Russian UTF-16LE page is ASCII bytes
+    too (U+0400-U+047F are 0x00-0x7F pairs, "М" is 1C 04): it was read as UTF-8, its controls removed, and its
+    text exported as ">AA88. !53>4=O" (browsers take the header's UTF-16, little-endian without a BOM). Two C
+    scans of the body."""
+    if len(body) < 2:
+        return None
+    even, odd = body[0::2].count(0), body[1::2].count(0)
+    units = len(body) // 2
+    if max(even, odd) * 4 < units or min(even, odd) * 4 > max(even, odd):
+        return None
+    return "utf-16-le" if odd > even else "utf-16-be"
 
 
 @functools.cache
