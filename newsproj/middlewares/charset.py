@@ -16,7 +16,8 @@ guess can land on a non-web code page). Each repair is counted under
 Only the encodings of the WHATWG Encoding Standard (what browsers read pages in) are taken from a header or a
 ``<meta>``: a page naming ``hz``, ``unicode-escape``, ``rot13`` or another Python codec is treated as undeclared
 (such codecs read ``~{`` or ``\\u0041`` in plain text as escapes: whole paragraphs turned to noise or lost), and
-ASCII bytes declared in one (or UTF-16 without a BOM) are read as UTF-8, and so are bytes declared UTF-8 or
+ASCII bytes declared in one (or in UTF-16 without a BOM, unless their zero bytes show UTF-16 text: a Cyrillic
+page in UTF-16 is ASCII bytes) are read as UTF-8, and so are bytes declared UTF-8 or
 undeclared that are UTF-8 but for a stray byte or two (a pasted Windows-1252 quote: one U+FFFD, as browsers show
 it). Bytes that are no UTF-8 and carry no
 declaration to trust — none, a UTF-8 one the bytes disprove, or a header and a ``<meta>`` naming two different
