@@ -259,6 +259,10 @@ def count_lines(path: Path) -> int:
     return lines
 
 
+_NO_HARD_LINKS = frozenset({errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK})
+"""What ``link()`` answers on a file system without hard links (FAT, some network and FUSE mounts)."""
+
+
 def publish(part: Path, final: Path, linked: Callable[[Path], None] | None = None) -> Path:
     """Give ``part`` the name ``final``, or ``final``-2, -3… when that name is taken: never replaces a file.
     ``linked(name)`` runs once the file has its new name, before the ``.part`` name goes (a manifest: a kill
@@ -276,7 +280,9 @@ def publish(part: Path, final: Path, linked: Callable[[Path], None] | None = Non
                 part.unlink()
                 return target
             continue
-        except OSError:  # no hard links on this file system
+        except OSError as exc:
+            if exc.errno not in _NO_HARD_LINKS:  # the .part gone, its folder, a disk error: not ours to paper over
+                raise  # (taken for "no hard links": a manifest was written for a file the rename then never made)
             if os.path.lexists(target):
                 continue
             # the manifest before the rename (it came after: a kill between left a published file without one,

@@ -374,6 +374,18 @@ def test_publish_without_hard_links_writes_the_manifest_before_the_rename(tmp_pa
     assert final.read_text() == '{"a": 1}\n' and not part.exists()
 
 
+def test_publish_of_a_part_that_is_gone_writes_no_manifest(tmp_path):
+    """Any error of ``link()`` was taken for a file system without hard links: a ``.part`` gone (its folder removed
+    between the store and the publish) got a manifest written under the final name, for a file the rename then
+    failed to make (a downstream loader was told of a file that does not exist). Only the errors of a file system
+    without hard links take that way; another is raised, nothing written."""
+    part, final = tmp_path / ".run.jsonl.part", tmp_path / "run.jsonl"
+    written = []
+    with pytest.raises(FileNotFoundError):
+        publish(part, final, written.append)
+    assert written == [] and not list(tmp_path.iterdir())
+
+
 @pytest.mark.parametrize("mask", [0o022, 0o027, 0o002, 0o077])
 def test_published_files_get_the_mode_a_plain_open_gives(tmp_path, mask):
     """The files written aside through mkstemp and renamed into place (a manifest, a Parquet feed, the stats file)
