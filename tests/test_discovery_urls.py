@@ -186,6 +186,22 @@ def test_listing_pattern_stops_after_a_run_of_pages_without_new_articles():
     assert not is_refusal(guard.admit("https://news.example/news?page=11", listing=True)[1])
 
 
+
+def test_a_section_paginated_by_number_keeps_its_articles_numbered_by_id():
+    """``/sport/2``, ``/sport/3``... list ``/sport/101813``-style articles (probe19): both were ``/sport/N``, so every
+    new article looked like a listing link, the pages were barren, and after ``max_barren_listings`` of them the
+    section's articles were refused (4 of 24 sport articles of tests/site_structures.py lost)."""
+    guard = TrapGuard(TrapLimits(max_barren_listings=3))
+    assert url_pattern(f"{B}/sport/2") != url_pattern(f"{B}/sport/101813")
+    assert url_pattern(f"{B}/sport/101813") == url_pattern(f"{B}/sport/2024050612")
+    guard.listing_seen(f"{B}/sport/", [])  # (the section's first page: /sport/ is a listing shape now)
+    for page in range(2, 12):
+        url = f"{B}/sport/{page}"
+        assert not is_refusal(guard.admit(url, listing=True, today=TODAY)[1])
+        articles = [f"{B}/sport/{100000 + 37 * (2 * page + k)}" for k in range(2)]
+        assert guard.listing_seen(url, articles), page
+        assert not any(is_refusal(r) for _, r in admit_all(guard, articles))
+
 # ------------------------------------------------------------------ one bad URL costs one URL (issue 12)
 
 @pytest.mark.parametrize(("raw", "expected"), [

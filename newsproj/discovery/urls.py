@@ -180,6 +180,9 @@ _SEGMENT_WORDS = re.compile(r"[_.-]")
 _CALENDAR_SEGMENT_WORDS = 3
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _DIGITS = re.compile(r"\d+")
+_ID_DIGITS = 5
+"""A digit run this long or longer in a path is an id (``/sport/101813``, as :data:`_ARTICLE_ID` reads it), not a
+page number, year or day (``/sport/2``, ``/2024/05/06/``): the two are different shapes."""
 
 
 def _is_token(value: str) -> bool:
@@ -266,12 +269,20 @@ def is_facet(url: str) -> bool:
     return any(k.lower() in FACET_PARAMS for k, _ in parse_qsl(urlsplit(url).query, keep_blank_values=True))
 
 
+def _digits_shape(match: re.Match[str]) -> str:
+    return "I" if len(match.group()) >= _ID_DIGITS else "N"
+
+
 def url_pattern(url: str) -> str:
-    """``host:port`` + path and query keys with every digit run replaced by ``N``: the URLs of a calendar
-    (``/events/N/N/N/``) or a pagination (``/news?page=N``) share one pattern, articles keep their slugs."""
+    """``host:port`` + path and query keys with every digit run of up to four digits replaced by ``N`` and every
+    longer one (an id) by ``I``: the URLs of a calendar (``/events/N/N/N/``) or a pagination (``/news?page=N``,
+    ``/sport/N``) share one pattern, articles keep their slugs, and articles numbered by id (``/sport/I``) are
+    not of the shape of the pages that list them (``/sport/2``, ``/sport/3``...: a section paginated that way
+    made every one of its article links look like a listing link, and after ``max_barren_listings`` pages they were
+    refused as ``barren_pattern``)."""
     parts = urlsplit(url)
     keys = "&".join(sorted({k for k, _ in parse_qsl(parts.query, keep_blank_values=True)}))
-    return f"{netloc(url)}{_DIGITS.sub('N', parts.path)}" + (f"?{keys}" if keys else "")
+    return f"{netloc(url)}{_DIGITS.sub(_digits_shape, parts.path)}" + (f"?{keys}" if keys else "")
 
 
 @dataclass
