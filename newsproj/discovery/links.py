@@ -41,6 +41,14 @@ _HREFS = etree.XPath(
 )
 """The ``href`` of every ``<a>`` and ``<area>`` not ``rel=nofollow``, in page order, as plain strings (no element
 proxy a link: ~5 µs each on a page of 200,000)."""
+_REL_NEXT = etree.XPath(
+    "//link[@href][contains(concat(' ', translate(normalize-space(@rel), 'NEXT', 'next'), ' '), ' next ')]/@href",
+    smart_strings=False,
+)
+"""The ``href`` of ``<link rel="next">``: the next page of a listing, for sites whose pager is drawn by a script
+(or is a "load more" button without an ``href``) and name it in the head only."""
+MAX_REL_NEXT = 5
+"""``<link rel="next">`` read on one page (a page has one; bounded: the page decides how many it has)."""
 _ABSOLUTE = re.compile(r"(https?)://([a-zA-Z0-9.-]+)(?::([1-9][0-9]{0,3}))?((?:/(?!\.)[^/\\\s\x00-\x1f]*)*)")
 """An http(s) link with a plain host name (no user, no IPv6 literal), a port under 10,000 and a plain path."""
 MAX_LINKS = 5000
@@ -233,10 +241,10 @@ def _host(absolute: re.Match[str]) -> str:
 def page_links(tree: HtmlElement, url: str, site: SiteConfig | None = None, scope: Collection[str] = (),
                robots: Robots | None = None) -> PageLinks:
     """The article and listing links (``<a>``/``<area href>``, not ``rel=nofollow``; then the URLs of jump menus and
-    navigating scripts: :func:`scripted_targets`) and the alternate feeds of the page at ``url``. With ``scope``
-    (the crawl's ``host:port`` set), links elsewhere are left out; with ``robots`` (the page's host's rules),
-    disallowed ones too; both before a link counts against ``MAX_LINKS``, and before the costlier checks (URL
-    escaping, courlan, the site's patterns)."""
+    navigating scripts: :func:`scripted_targets`; then ``<link rel="next">``) and the alternate feeds of the page at
+    ``url``. With ``scope`` (the crawl's ``host:port`` set), links elsewhere are left out; with ``robots`` (the
+    page's host's rules), disallowed ones too; both before a link counts against ``MAX_LINKS``, and before the
+    costlier checks (URL escaping, courlan, the site's patterns)."""
     base = next((strip_html5_whitespace(b) for b in tree.xpath("//head/base/@href") if b.strip()), None)
     base = urljoin(url, base) if base else url
     own = netloc(base)
@@ -247,6 +255,7 @@ def page_links(tree: HtmlElement, url: str, site: SiteConfig | None = None, scop
     kept = 0
     hrefs = _HREFS(tree)
     hrefs.extend(scripted_targets(tree))
+    hrefs.extend(islice(_REL_NEXT(tree), MAX_REL_NEXT))
     if len(hrefs) > MAX_ANCHORS:
         out.truncated += len(hrefs) - MAX_ANCHORS
         hrefs = hrefs[:MAX_ANCHORS]
