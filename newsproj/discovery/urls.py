@@ -126,12 +126,31 @@ def trusted_canonical(url: str, canonical: str) -> bool:
     return any(site_of(f"http://{host}/") == claimed for host in config.hosts)
 
 
+_ID_PARAM = re.compile(r"^(?:[a-z_]*id|story|article|art|item|news|newsitem)$", re.I)
+_NOT_ID_PARAM = re.compile(r"cat|sec|tag|page|user|author|forum|topic|lang|session|sess|ref|src|track", re.I)
+_ID_VALUE = re.compile(r"\d{1,12}")
+
+
+def _query_id(query: str) -> bool:
+    """A query naming one item by number (``story.php?id=123``, ``article.aspx?newsid=4567``), no page number
+    beside it: the URL of an article on many older sites, not of a listing. (WordPress's ``?p=15804`` is courlan's
+    navigation shape, left to it.)"""
+    pairs = parse_qsl(query, keep_blank_values=True)
+    if not pairs or len(pairs) > 3 or any(_PAGE_PARAM.match(k) for k, _ in pairs):
+        return False
+    return any(_ID_PARAM.match(k) and not _NOT_ID_PARAM.search(k) and _ID_VALUE.fullmatch(v) for k, v in pairs)
+
+
 def looks_like_article_url(url: str) -> bool:
-    """A prior from the URL's shape only (dates, ids, long slugs); pages are judged by their content."""
-    path = urlsplit(url).path
+    """A prior from the URL's shape only (dates, ids, long slugs, a query naming an item by number); pages are
+    judged by their content. An article link is not charged to the per-pattern budget, nor a listing shape for the
+    barren-listings rule: ``/story.php?id=N`` taken for a listing shape capped a site of such articles at
+    ``NEWSPROJ_MAX_PAGES_PER_PATTERN`` (100) articles, and its section pages counted barren."""
+    parts = urlsplit(url)
+    path = parts.path
     if courlan.is_navigation_page(url):
         return False
-    if _DATE_IN_PATH.search(path) or _ARTICLE_ID.search(path):
+    if _DATE_IN_PATH.search(path) or _ARTICLE_ID.search(path) or _query_id(parts.query):
         return True
     last = path.rstrip("/").rsplit("/", 1)[-1]
     return last.count("-") >= 3
@@ -241,6 +260,28 @@ def page_number(url: str) -> int | None:
             return int(value)
     match = _PAGE_IN_PATH.search(parts.path)
     return int(match.group(1)) if match else None
+
+
+_PAGE_SUFFIX = re.compile(r"/(?:(?:page|p)/)?\d{1,4}/?$", re.I)
+
+
+def _listing_stem(url: str) -> tuple[str, str, str]:
+    """``(host:port, path, query)`` of a listing page without its page number: ``?page=N`` (and similar), a last
+    ``/page/N/`` or ``/N`` segment; trailing slashes left out."""
+    parts = urlsplit(url)
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _PAGE_PARAM.match(k)])
+    return netloc(url), _PAGE_SUFFIX.sub("", parts.path).rstrip("/"), query
+
+
+def is_next_page(url: str, listing: str) -> bool:
+    """Whether ``url``, linked from the listing page ``listing``, is another page of that same listing: the same
+    shape (:func:`url_pattern`: ``/sport/3`` from ``/sport/2``, ``?page=4`` from ``?page=3``), or the same URL
+    with a page number (``/news/?page=2``, ``/news/page/2/``, ``/sport/2`` from ``/news/``, ``/sport/``). Such a
+    page is as deep as its listing (``NEWSPROJ_MAX_LISTING_DEPTH`` counts sections, not pages of one), and its run
+    is bounded by the page-number cap, the pattern budget and the barren-listings rule."""
+    if url == listing:
+        return False
+    return url_pattern(url) == url_pattern(listing) or _listing_stem(url) == _listing_stem(listing)
 
 
 def is_calendar_url(url: str) -> bool:

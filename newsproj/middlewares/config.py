@@ -43,8 +43,9 @@ SETTINGS: dict[str, Setting] = {
                                       "tests); link-local and reserved addresses stay refused"),
     "NEWSPROJ_ALLOW_PRIVATE_HOSTS": Setting("list", [], "`host` or `host:port` list allowed to be private "
                                             "without allowing every private address"),
-    "NEWSPROJ_MAX_LISTING_DEPTH": Setting("int", 6, "how many listing pages (sections, pagination) deep to "
-                                          "follow from a seed"),
+    "NEWSPROJ_MAX_LISTING_DEPTH": Setting("int", 6, "how many listing levels (section, subsection, tag, "
+                                          "archive) deep to follow from a seed; a listing's next pages are as deep "
+                                          "as its first"),
     "NEWSPROJ_MAX_URL_LENGTH": Setting("int", 2000, "longer URLs are not followed", 1),
     "NEWSPROJ_MAX_QUERY_PARAMS": Setting("int", 6, "URLs with more query parameters are not followed"),
     "NEWSPROJ_MAX_PAGE_NUMBER": Setting("int", 200, "pagination links past this page number are not followed "

@@ -26,7 +26,7 @@ from ..discovery.feeds import FeedEntry, parse_feed
 from ..discovery.kinds import maybe_gunzip, sniff
 from ..discovery.robots import RobotsRules
 from ..discovery.sitemaps import MAX_SITEMAP_DEPTH, SITEMAP_DEPTH, parse_sitemap, robots_sitemaps
-from ..discovery.urls import TrapGuard, TrapLimits, absolute_url, is_refusal, netloc
+from ..discovery.urls import TrapGuard, TrapLimits, absolute_url, is_next_page, is_refusal, netloc
 from ..extraction.consent import header_hints
 from ..extractor import PageExtractor
 from ..items import PageItem
@@ -243,12 +243,19 @@ class NewsSpider(Spider):
         for url in links.articles:  # depth too: an article-shaped link may turn out to be a listing (a calendar day)
             if netloc(url) in self.allowed_netlocs:
                 yield from self._follow(response, url, Role.ARTICLE, depth=depth + 1)
-        listings = [url for url in links.listings if netloc(url) in self.allowed_netlocs]
-        if depth < self.max_listing_depth:
-            for url in listings:
-                yield from self._follow(response, url, Role.LISTING, depth=depth + 1)
-        else:
-            self.crawler.stats.inc_value("newsproj/discovery/trap/listing_depth", len(listings))
+        too_deep = 0
+        for url in links.listings:
+            if netloc(url) not in self.allowed_netlocs:
+                continue
+            # another page of this listing is as deep as it: a section's page 12 is one level below the homepage
+            # (bounded by the page-number cap, the pattern budget and the barren-listings rule), not twelve
+            deeper = depth if is_next_page(url, response.url) else depth + 1
+            if deeper > self.max_listing_depth:
+                too_deep += 1
+                continue
+            yield from self._follow(response, url, Role.LISTING, depth=deeper)
+        if too_deep:
+            self.crawler.stats.inc_value("newsproj/discovery/trap/listing_depth", too_deep)
         for url in links.feeds:
             yield from self._follow(response, url, Role.DISCOVERY)
 
