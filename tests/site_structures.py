@@ -146,6 +146,8 @@ class Section:
     pages: int
     per_page: int
     article_shape: str
+    absolute: bool = False
+    """Teasers link ``http://host/path`` (WordPress writes every link so), not ``/path``."""
     stories: list[Story] = field(default_factory=list)
 
     def page_url(self, k: int) -> str:
@@ -210,8 +212,8 @@ def build(pages_deep: int = 12, per_page: int = 2) -> StructuredSite:
         Section("Local", "/news/local/", "older", pages_deep, per_page, "newsid"),
         Section("Sport", "/sport/", "number", pages_deep, per_page, "sportid"),
         Section("Business", "/business/", "relnext", pages_deep, per_page, "php"),
-        Section("Opinion", "/opinion/", "query", pages_deep, per_page, "rootslug"),
-        Section("Culture", "/culture/", "loadmore", 5, per_page, "html"),
+        Section("Opinion", "/opinion/", "query", pages_deep, per_page, "rootslug", absolute=True),
+        Section("Culture", "/culture/", "loadmore", 5, per_page, "html", absolute=True),
         Section("Tech", "/tech/", "pagepath", 4, per_page, "amp"),
     ]
     stories: list[Story] = []
@@ -256,8 +258,9 @@ def build(pages_deep: int = 12, per_page: int = 2) -> StructuredSite:
         for k in range(1, section.pages + 1):
             chunk = section.stories[(k - 1) * section.per_page: k * section.per_page]
             head, pager = section.pager(k)
+            teasers = _teasers(chunk, (lambda s: "{{BASE}}" + s.path) if section.absolute else None)
             listing(section.page_url(k), f"{section.name}" + (f", page {k}" if k > 1 else ""),
-                    (top_box if k == 1 else "") + _teasers(chunk) + pager, head)
+                    (top_box if k == 1 else "") + teasers + pager, head)
 
     # homepage: top stories linked every way a homepage writes links
     variants = [

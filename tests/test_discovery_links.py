@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import pickle
 
 import lxml.html
@@ -30,6 +31,17 @@ def test_links_are_absolute_deduplicated_and_in_page_order():
                             "http://127.0.0.1:8000/e", "http://127.0.0.1:8000/f"]
 
 
+def test_absolute_links_are_kept():
+    """An href written as the absolute URL it is (WordPress writes every link so) was dropped: the set of hrefs seen
+    also held the URLs they gave, and such a link's URL is its href (probe19: a homepage linking its articles
+    absolutely gave no article)."""
+    hrefs = ["http://127.0.0.1:8000/2024/05/06/a-story/", "http://127.0.0.1:8000/news/",
+             "/2024/05/06/a-story/", "http://127.0.0.1:8000/story.php?id=7"]
+    out = page_links(_page(hrefs), BASE, scope=SCOPE)
+    assert out.articles == ["http://127.0.0.1:8000/2024/05/06/a-story/", "http://127.0.0.1:8000/story.php?id=7"]
+    assert out.listings == ["http://127.0.0.1:8000/news/"]
+
+
 def test_nofollow_and_base_href():
     tree = lxml.html.fromstring('<html><head><base href="http://127.0.0.1:8000/sub/"></head><body>'
                                 '<a href="a" rel="NoFollow ugc">x</a><a href="b" rel="nofollowed">y</a>'
@@ -48,6 +60,36 @@ def test_a_next_page_named_only_by_link_rel_next_is_followed():
     many = "".join(f'<link rel="next" href="/p/{n}/">' for n in range(10_000))
     out = finished(page_links, _page([], many), BASE, seconds=2.0)
     assert len(out.listings) == links.MAX_REL_NEXT
+
+
+def test_the_entries_of_a_json_ld_itemlist_are_followed():
+    """A homepage names some stories in a JSON-LD ``ItemList`` only (a carousel drawn by a script): probe19, 2 of 2
+    such articles of tests/site_structures.py were never reached from the homepage."""
+    data = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "url": "/"},
+        {"@type": "ItemList", "itemListElement": [
+            {"@type": "ListItem", "position": 1, "url": "/2024/05/06/lead-story/"},
+            {"@type": "ListItem", "position": 2, "item": {"@type": "NewsArticle", "@id": "/a/second-story.html"}},
+            {"@type": "ListItem", "position": 3, "item": "http://127.0.0.1:8000/story.php?id=7"},
+            {"@type": "ListItem", "position": 4}]}]}
+    scripts = (f'<script type="application/ld+json">{json.dumps(data)}</script>'
+               '<script type="application/ld+json">{not json</script>')
+    out = page_links(_page([], scripts), BASE, scope=SCOPE)
+    assert out.articles == ["http://127.0.0.1:8000/2024/05/06/lead-story/", "http://127.0.0.1:8000/a/second-story.html",
+                            "http://127.0.0.1:8000/story.php?id=7"]
+    assert out.listings == []  # (the WebSite node's url is no list entry)
+
+
+@pytest.mark.parametrize("script", [
+    "[" * 100_000 + "]" * 100_000,  # nested past the decoder's recursion limit
+    json.dumps({"itemListElement": [{"url": f"/p/{n}-x-y-z"} for n in range(60_000)]}),  # 1.6 MB: not read
+    json.dumps([{"itemListElement": [{"url": f"/p/{n}-x-y-z"} for n in range(2_000)]} for _ in range(8)]),
+    json.dumps([[[[{"a": [{"b": {}}] * 50}] * 50] * 20]]),  # wide and deep: the node budget ends the walk
+])
+def test_hostile_json_ld_costs_little(script):
+    page = _page([], f'<script type="application/ld+json">{script}</script>' * 3)
+    found = finished(links.itemlist_urls, page, seconds=2.0)
+    assert len(found) <= links.MAX_SCRIPTED
 
 
 def test_the_link_budget_counts_only_links_in_scope_and_allowed_by_robots(monkeypatch):

@@ -3,6 +3,7 @@ the extraction process parsed, so a page is parsed once; no Scrapy engine."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from itertools import islice
@@ -104,6 +105,67 @@ def scripted_targets(tree: HtmlElement) -> list[str]:
             found.append(value)
     for script in islice(_SCRIPTED(tree), MAX_SCRIPTED):
         found.extend(m.group(2) for m in islice(_QUOTED.finditer(script[:SCRIPT_CHARS]), 4))
+    return found
+
+
+_LD_SCRIPTS = etree.XPath(
+    "//script[translate(normalize-space(@type), 'APLICTONDJS', 'aplictondjs')='application/ld+json']/text()",
+    smart_strings=False,
+)
+MAX_LD_SCRIPTS = 20
+"""JSON-LD scripts read for an ``ItemList`` on one page."""
+MAX_LD_CHARS = 1_000_000
+"""A JSON-LD script longer than this is not read for links (a page decides how long its scripts are)."""
+MAX_LD_NODES = 20_000
+"""JSON objects and arrays walked in the JSON-LD of one page."""
+
+
+def _list_item_url(element: object) -> str | None:
+    """The URL an ``itemListElement`` entry names: a string, or its ``url``, or its ``item`` (a URL, or a node
+    with a ``url`` or ``@id``)."""
+    if isinstance(element, str):
+        return element
+    if not isinstance(element, dict):
+        return None
+    for value in (element.get("url"), element.get("item")):
+        if isinstance(value, dict):
+            value = value.get("url") or value.get("@id")
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def itemlist_urls(tree: HtmlElement) -> list[str]:
+    """The URLs of the entries of the page's JSON-LD ``ItemList``s (``itemListElement``: ``ListItem`` with a ``url``
+    or an ``item``, or the listed nodes themselves), in page order: a listing may name some of its articles there
+    only (a carousel drawn by a script). Bounded: ``MAX_LD_SCRIPTS`` scripts of at most ``MAX_LD_CHARS``,
+    ``MAX_LD_NODES`` nodes walked, ``MAX_SCRIPTED`` URLs; a script that is no JSON is skipped."""
+    found: list[str] = []
+    nodes = 0
+    for text in islice(_LD_SCRIPTS(tree), MAX_LD_SCRIPTS):
+        if len(text) > MAX_LD_CHARS:
+            continue
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):  # (not JSON, or nested past the decoder's recursion limit)
+            continue
+        stack = [data]
+        while stack and nodes < MAX_LD_NODES and len(found) < MAX_SCRIPTED:
+            node = stack.pop()
+            nodes += 1
+            if isinstance(node, list):
+                stack.extend(reversed(node[:MAX_LD_NODES]))
+                continue
+            if not isinstance(node, dict):
+                continue
+            entries = node.get("itemListElement")
+            if entries is not None:
+                for entry in islice(entries if isinstance(entries, list) else [entries], MAX_SCRIPTED):
+                    url = _list_item_url(entry)
+                    if url is not None and len(found) < MAX_SCRIPTED:
+                        found.append(url)
+            stack.extend(reversed([v for k, v in node.items()
+                                   if k != "itemListElement" and isinstance(v, (dict, list))]))
     return found
 
 
@@ -241,21 +303,24 @@ def _host(absolute: re.Match[str]) -> str:
 def page_links(tree: HtmlElement, url: str, site: SiteConfig | None = None, scope: Collection[str] = (),
                robots: Robots | None = None) -> PageLinks:
     """The article and listing links (``<a>``/``<area href>``, not ``rel=nofollow``; then the URLs of jump menus and
-    navigating scripts: :func:`scripted_targets`; then ``<link rel="next">``) and the alternate feeds of the page at
-    ``url``. With ``scope`` (the crawl's ``host:port`` set), links elsewhere are left out; with ``robots`` (the
-    page's host's rules), disallowed ones too; both before a link counts against ``MAX_LINKS``, and before the
-    costlier checks (URL escaping, courlan, the site's patterns)."""
+    navigating scripts: :func:`scripted_targets`; then ``<link rel="next">``; then the entries of JSON-LD
+    ``ItemList``s: :func:`itemlist_urls`) and the alternate feeds of the page at ``url``. With ``scope`` (the
+    crawl's ``host:port`` set), links elsewhere are left out; with ``robots`` (the page's host's rules), disallowed
+    ones too; both before a link counts against ``MAX_LINKS``, and before the costlier checks (URL escaping,
+    courlan, the site's patterns)."""
     base = next((strip_html5_whitespace(b) for b in tree.xpath("//head/base/@href") if b.strip()), None)
     base = urljoin(url, base) if base else url
     own = netloc(base)
     parts = urlsplit(base)
     origin = f"{parts.scheme}://{parts.netloc}"
     out = PageLinks()
-    seen: set[str] = set()
+    seen: set[str] = set()  # hrefs as written
+    found: set[str] = set()  # the URLs they give (an absolute href is its own URL: one set dropped every one)
     kept = 0
     hrefs = _HREFS(tree)
     hrefs.extend(scripted_targets(tree))
     hrefs.extend(islice(_REL_NEXT(tree), MAX_REL_NEXT))
+    hrefs.extend(itemlist_urls(tree))
     if len(hrefs) > MAX_ANCHORS:
         out.truncated += len(hrefs) - MAX_ANCHORS
         hrefs = hrefs[:MAX_ANCHORS]
@@ -298,9 +363,9 @@ def page_links(tree: HtmlElement, url: str, site: SiteConfig | None = None, scop
         except ValueError:
             out.bad += 1
             continue
-        if link in seen:
+        if link in found:
             continue
-        seen.add(link)
+        found.add(link)
         if courlan.is_not_crawlable(link):  # login, signup, feeds of comments, print views...
             continue
         if site and site.denies(link):
