@@ -17,6 +17,8 @@ import json
 import random
 from dataclasses import dataclass, field
 
+from tests.sites import PageSite
+
 SITE = "The Riverside Gazette"
 HTML = "text/html; charset=utf-8"
 
@@ -198,6 +200,9 @@ class StructuredSite:
     pages: dict[str, tuple[str, str]]
     stories: list[Story]
     listings: list[str]
+    only: dict[str, list[Story]]
+    """The articles reachable one way only, by that way (``itemlist``, ``noscript``, ``rss``, ``tag``, ``author``,
+    ``archive``: a day archive page of one story, ``homemore``: the homepage's "load more" page)."""
 
     @property
     def truth(self) -> set[str]:
@@ -315,7 +320,18 @@ def build(pages_deep: int = 12, per_page: int = 2) -> StructuredSite:
     urls = "".join(f"<url><loc>{{{{BASE}}}}{html.escape(s.path)}</loc></url>" for s in stories)
     pages["/sitemap.xml"] = ("application/xml", "<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/"
                                                  f"schemas/sitemap/0.9'>{urls}</urlset>")
-    return StructuredSite(pages, stories, listings)
+    return StructuredSite(pages, stories, listings, only)
+
+
+class StructureSite(PageSite):
+    """The site's pages (:class:`tests.sites.PageSite`), and an endless calendar beside them (:class:`CalendarTrap`)."""
+
+    def lookup(self, path: str, query: str, base: str):  # type: ignore[override]
+        page = None if query else calendar_lookup(path)
+        if page is not None:
+            self.served.append(path)
+            return 200, {"Content-Type": HTML}, page.encode()
+        return super().lookup(path, query, base)
 
 
 class CalendarTrap:
