@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -273,15 +274,24 @@ def _listing_stem(url: str) -> tuple[str, str, str]:
     return netloc(url), _PAGE_SUFFIX.sub("", parts.path).rstrip("/"), query
 
 
-def is_next_page(url: str, listing: str) -> bool:
-    """Whether ``url``, linked from the listing page ``listing``, is another page of that same listing: the same
-    shape (:func:`url_pattern`: ``/sport/3`` from ``/sport/2``, ``?page=4`` from ``?page=3``), or the same URL
+def next_pages_of(listing: str) -> Callable[[str], bool]:
+    """A test of whether a URL linked from the listing page ``listing`` is another page of that same listing: the
+    same shape (:func:`url_pattern`: ``/sport/3`` from ``/sport/2``, ``?page=4`` from ``?page=3``), or the same URL
     with a page number (``/news/?page=2``, ``/news/page/2/``, ``/sport/2`` from ``/news/``, ``/sport/``). Such a
     page is as deep as its listing (``NEWSPROJ_MAX_LISTING_DEPTH`` counts sections, not pages of one), and its run
-    is bounded by the page-number cap, the pattern budget and the barren-listings rule."""
-    if url == listing:
-        return False
-    return url_pattern(url) == url_pattern(listing) or _listing_stem(url) == _listing_stem(listing)
+    is bounded by the page-number cap, the pattern budget and the barren-listings rule. (The listing's own shape is
+    read once, not once a link: a page may give 5,000.)"""
+    pattern, stem = url_pattern(listing), _listing_stem(listing)
+
+    def test(url: str) -> bool:
+        return url != listing and (url_pattern(url) == pattern or _listing_stem(url) == stem)
+
+    return test
+
+
+def is_next_page(url: str, listing: str) -> bool:
+    """Whether ``url``, linked from the listing page ``listing``, is another page of it (:func:`next_pages_of`)."""
+    return next_pages_of(listing)(url)
 
 
 def is_calendar_url(url: str) -> bool:

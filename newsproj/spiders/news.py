@@ -26,7 +26,7 @@ from ..discovery.feeds import FeedEntry, parse_feed
 from ..discovery.kinds import maybe_gunzip, sniff
 from ..discovery.robots import RobotsRules
 from ..discovery.sitemaps import MAX_SITEMAP_DEPTH, SITEMAP_DEPTH, parse_sitemap, robots_sitemaps
-from ..discovery.urls import TrapGuard, TrapLimits, absolute_url, is_next_page, is_refusal, netloc
+from ..discovery.urls import TrapGuard, TrapLimits, absolute_url, is_refusal, netloc, next_pages_of
 from ..extraction.consent import header_hints
 from ..extractor import PageExtractor
 from ..items import PageItem
@@ -244,12 +244,13 @@ class NewsSpider(Spider):
             if netloc(url) in self.allowed_netlocs:
                 yield from self._follow(response, url, Role.ARTICLE, depth=depth + 1)
         too_deep = 0
+        next_page = next_pages_of(response.url)
         for url in links.listings:
             if netloc(url) not in self.allowed_netlocs:
                 continue
             # another page of this listing is as deep as it: a section's page 12 is one level below the homepage
             # (bounded by the page-number cap, the pattern budget and the barren-listings rule), not twelve
-            deeper = depth if is_next_page(url, response.url) else depth + 1
+            deeper = depth if next_page(url) else depth + 1
             if deeper > self.max_listing_depth:
                 too_deep += 1
                 continue
