@@ -168,6 +168,37 @@ def test_a_last_section_page_holding_one_teaser_is_still_a_listing():
     assert outcome.article is None and outcome.listing == "index"
 
 
+_SECTIONS = "News Local Sport Business Opinion Culture Tech Archive Events Authors".split()
+MENU = "<nav>" + " | ".join(f"<a href='/{w.lower()}/'>{w}</a>" for w in _SECTIONS) + "</nav>"
+
+
+def test_a_day_archive_holding_one_teaser_under_a_menu_is_a_listing():
+    """probe19: a day archive (``/2024/04/14/``) of one story, under a menu whose links a "|" separates, was a record
+    (its text: the menu, the teaser's headline and summary; the bars made it 40 words, past the short-page check)
+    and the story it alone linked was never reached (tests/site_structures.py)."""
+    html = ("<html><head><title>Stories of 2024-04-14 | The Riverside Gazette</title></head><body><header>"
+            f"<a href='/'>The Riverside Gazette</a>{MENU}</header><main><h1>Stories of 2024-04-14</h1>"
+            "<div class='teaser'><h3><a href='/2024/04/14/whitby-tram-extension-petition-grows/'>Whitby: The tram "
+            "extension petition grows</a></h3><p>Whitby councillors voted on Friday to approve a revised plan for the "
+            "tram extension, endin…</p></div></main><footer>© 2024 The Riverside Gazette</footer></body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/2024/04/14/", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is None and outcome.listing == "index", outcome.article
+    assert "http://127.0.0.1/2024/04/14/whitby-tram-extension-petition-grows/" in outcome.links.articles
+
+
+def test_a_brief_under_the_same_menu_with_one_related_link_stays_an_article():
+    html = ("<html><head><title>Tram petition grows | The Riverside Gazette</title></head><body><header>"
+            f"<a href='/'>The Riverside Gazette</a>{MENU}</header><main><article><h1>Tram petition grows</h1>"
+            "<p>More than four hundred residents of Whitby have signed a petition calling for the tram extension to "
+            "run through the old town.</p><p>The council will consider it at its meeting on Thursday evening.</p>"
+            "<h3><a href='/2024/04/12/tram-extension-plan-approved/'>Tram extension plan approved</a></h3>"
+            "</article></main></body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/2024/04/14/tram-petition-grows/", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is not None, (outcome.listing, outcome.drop)
+
+
 @pytest.mark.parametrize("more", ["Read more", "Continue reading →", "[…]", "Weiterlesen »"])
 def test_a_tag_page_holding_one_post_introduced_by_a_read_more_link_is_a_listing(more):
     """A tag page with one post: its heading is no link (or a link of one word), its summary a sentence of prose,

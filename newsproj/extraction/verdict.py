@@ -1047,13 +1047,15 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
     <dt>/<dd> of headline, <br>, summary), unless a sentence of the page's own opens the text; or a line that ends
     with a link to the rest of another page's story ("Summary... More..."). ``index`` when ``LINKED_SHARE`` of the
     text's words are the texts of links to other pages (headlines strung on a line by separators) and the other
-    lines hold too few sentences of the page's own (a story above its "Most read: A | B | C" rows is one); else
+    lines hold too few sentences of the page's own (a story above its "Most read: A | B | C" rows is one); ``index``
+    too when, with no sentence of the page's own, link texts and the summaries of its teasers (one is enough) are
+    ``LINKED_SHARE`` of the words that are not a menu's separators (a day archive of one story under a menu); else
     None. Old layouts give their section pages' text so, no headline being the whole text of its block (what
     :func:`headline_links` needs). ``sizes``: the lines' words (:func:`text.word_count`)."""
     index, mores = _other_page_texts(tree, url, page, {} if resolved is None else resolved)
     if not index and not mores:
         return None
-    total = teaser_words = teasers = linked = own = 0
+    total = teaser_words = teasers = linked = own = summaries = bars = 0
     opened = False  # a sentence of the page's own (or a list's intro, "They are:") came before the first teaser
     summary = 0  # lines after a headline alone on its line that are its teaser's (its summary, its date)
     budget = 0  # characters of the current teaser left for them (TEASER_CHARS)
@@ -1091,9 +1093,12 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
         listed = False
         if summary and len(line) <= budget:
             teaser_words += size  # (a teaser's summary or date, below its headline)
+            summaries += size
             summary, budget = summary - 1, budget - len(line)
             continue
         summary = 0
+        if not _LETTERS.search(line) and not any(c.isdigit() for c in line):
+            bars += size  # (a menu's separator on a line of its own: "|", "•")
         if size >= PROSE_LINE_WORDS and _PROSE_LINE.search(line.rstrip(" |")):
             own += size  # (a sentence of the page's own; not a menu's or a footer's table row)
             opened = opened or not teasers
@@ -1107,4 +1112,8 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
         return "teasers"
     if linked >= LINKED_SHARE * total and own < max(OWN_TEXT_WORDS, OWN_TEXT_SHARE * total):
         return "index"  # (an article's own sentences above a "Most read: A | B | C..." row keep it an article)
+    if teasers and not own and linked + summaries >= LINKED_SHARE * (total - bars):
+        # (a day archive or a section's last page holding one teaser under a menu: nothing but the texts of links,
+        # the teaser's summary and the menu's "|" separators; no sentence of the page's own)
+        return "index"
     return None
