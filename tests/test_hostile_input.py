@@ -643,3 +643,21 @@ def test_words_of_a_long_thai_text_are_counted_linearly():
     from newsproj.text import word_count
 
     finishes(word_count, "ก่" * N * 4 + " 漢字" * N)
+
+
+@pytest.mark.parametrize("url", [
+    "http://x.example/" + "1/" * 990 + "page/2/",  # the page-number suffix searched from every slash
+    "http://x.example/story.php?" + "&".join(f"id{n}=1" for n in range(400)),  # query ids read pair by pair
+    "http://x.example/" + "9" * 1990,  # one digit run
+])
+def test_listing_shapes_and_query_ids_are_linear(url):
+    """probe19's URL shapes (discovery/urls.py: url_pattern's ids, next_pages_of's page suffix, looks_like_article_url's
+    query ids) on URLs as long as NEWSPROJ_MAX_URL_LENGTH lets through."""
+    from newsproj.discovery.urls import looks_like_article_url, next_pages_of
+
+    def shapes() -> None:
+        for _ in range(100):
+            next_pages_of(url)(url + "x")
+            looks_like_article_url(url)
+
+    finishes(shapes, seconds=2.0)
