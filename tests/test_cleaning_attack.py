@@ -213,6 +213,10 @@ HOSTILE = {
     "credited_bylines": "words " * N + "by Jane Doe",
     "credited_byline_names": "Words by " + "Jane Doe and " * N + "x",
     "credited_byline_colons": "text " * N + ": Jane Doe",
+    # session 19: a tag label over a clause, a journal's mood line
+    "topic_clauses": "Topics: " + "the x " * N,
+    "topic_clause_lists": "Topics: " + "the x " * N + ", y",
+    "journal_moods": "Current mood: " + "a" * N + ".",
 }
 
 
