@@ -122,6 +122,10 @@ def test_bcp47(raw, expected):
         (["Staff Reporter, London"], []),
         (["Our Correspondent, Karachi"], []),
         (["নিজস্ব প্রতিবেদক, রাজশাহী"], []),
+        # a role that names no one, then a full name: the name (fields19: "Staff Writer, Jane Doe" named nobody)
+        (["Staff Writer, Jane Doe"], ["Jane Doe"]),
+        (["By Staff Writer, Jane Doe, London"], ["Jane Doe"]),
+        (["Our Correspondent, Jane Doe and John Roe"], ["Jane Doe", "John Roe"]),
         # a full name, then the one word of the place the story is filed from after a comma (fields18: "London" was a
         # second author); an agency or its initials there, or a second full name, stay
         (["By Jane Doe, London"], ["Jane Doe"]),

@@ -15,7 +15,7 @@ OPEN = {
     ("prose", "/news/2024/05/royal-warrants.html"), ("authors", "/news/2024/05/royal-warrants.html"),
     ("prose", "/news/choir-concert.html"), ("authors", "/news/choir-concert.html"),
     ("date", "/news/choir-concert.html"),
-    ("date", "/news/library-sundays.html"), ("authors", "/news/2024/08/market-footfall.html"),
+    ("date", "/news/library-sundays.html"),
     ("date", "/us/2016/bridge-repairs.html"),
 }
 """(test, page) pairs not fixed yet: each fails today (strict xfail), listed for the next round."""

@@ -255,7 +255,9 @@ def author_names(raw: list[str]) -> list[str]:
             part = _FOR_AGENCY.sub("", part)
             role = _ROLE.search(part)
             if index == 0 and len(parts) > 1 and role and _no_one(part):
-                break  # "Staff Reporter, London", "Our Correspondent, Karachi": a role, then where it files from
+                if len(parts) == 2 and " " not in parts[1].strip():
+                    break  # "Staff Reporter, London", "Our Correspondent, Karachi": a role, then where it files from
+                continue  # "Staff Writer, Jane Doe": a role, then the name of who holds it (a name has two words)
             if role and len(part.split()) > 1:
                 before = BYLINE_START.sub("", part[: role.start()]).strip()  # (what the role follows)
                 part = _strip_author(_ROLE.sub("", part))
