@@ -28,6 +28,7 @@ from .headline import kicker_above
 from .language import contradicts, detect_language
 from .normalize import AGENCIES, author_names, bcp47, clean_text, iso_date, word_count, zoneless
 from .parse import parse_html
+from .parse import text_start as parse_text_start
 from .standfirst import standfirst
 from .verdict import STUB_WORDS, listing_reason, not_article_reason, promo_lines, short_page, site_page
 
@@ -321,6 +322,29 @@ def _foreign(tree: HtmlElement, url: str, day: str, body: str) -> bool:
     return not _url_dated(url, day) and metadata.foreign_day(tree, day[:10], body)
 
 
+MONTH_FIRST_REGIONS = frozenset(("us", "ph"))
+"""Regions of English that write a numeric date month first ("3/4/2016" is March 4 in en-US, 3 April in en-GB)."""
+NUMERIC_DATE_CHARS = 100_000
+"""Characters of the page's text searched for the numeric date htmldate read (the start: bylines are there)."""
+
+
+def _month_first(day: str | None, tree: HtmlElement, url: str, lang: str | None) -> str | None:
+    """htmldate's ``day`` (``YYYY-MM-DD``) read month first on a page whose stated language writes dates so (en-US):
+    htmldate reads "3/4/2016" day first whatever the page's language, so a day it found that the page's text writes
+    only as ``D/M/YYYY`` (or ``D/M/YY``), ambiguous (both numbers 12 or less) and not the URL's, is swapped. A page that
+    states no such language, or a date its metadata gives, is left as it is."""
+    parts = (lang or "").replace("_", "-").casefold().split("-")
+    if not day or len(parts) < 2 or parts[0] != "en" or parts[1] not in MONTH_FIRST_REGIONS or len(day) != 10:
+        return day
+    year, month, dd = day[:4], int(day[5:7]), int(day[8:10])
+    if not (dd <= 12 and month <= 12 and dd != month) or _url_dated(url, day):
+        return day
+    body = tree.find("body")
+    text = parse_text_start(body if body is not None else tree, NUMERIC_DATE_CHARS)
+    written = re.compile(rf"(?<![\d/])0?{dd}/0?{month}/(?:{year}|{year[2:]})(?![\d/])")
+    return f"{year}-{dd:02d}-{month:02d}" if written.search(text) else day
+
+
 def _dates(page: metadata.PageMeta, tree: HtmlElement, url: str, hints: dict[str, Any], tz: str | None,
            downloaded: str = "", body: str = ""):
     ld = page.article
@@ -339,7 +363,8 @@ def _dates(page: metadata.PageMeta, tree: HtmlElement, url: str, hints: dict[str
     ]
     published = next((d for d in (iso_date(v, tz) for v in published_raw if isinstance(v, str)) if d), None)
     if not published:
-        published = iso_date(_htmldate_own(tree, url, body), tz)
+        published = iso_date(_month_first(_htmldate_own(tree, url, body), tree, url,
+                                             page.lang or page.meta.get("og:locale")), tz)
     if not published and hints.get("datePublished"):
         published = iso_date(hints["datePublished"], tz)
     if not published:
