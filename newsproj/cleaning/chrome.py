@@ -621,8 +621,9 @@ def clean_body(
             drop(i, "headline")
         elif names and (key in names or re.sub(r"^(?:by|von|par|por|di|โดย|מאת|بقلم)\s+", "", key) in names
                         or (key.startswith(_BY_WORDS) and any(n in key for n in names))
-                        or _credited_byline(key, names)):
-            drop(i, "byline")
+                        or _credited_byline(key, names)
+                        or (dates is not None and _states(line, dates) and any(f"by {n}" in key for n in names))):
+            drop(i, "byline")  # (or the record's date, "by" and an author: "Monday 21 March 2016, by Jim Harrow")
         elif _DATE_LINE.match(line) and (dates is None or not _LABELLED.match(line) or _states(line, dates)):
             drop(i, "dateline")
 

@@ -220,6 +220,27 @@ def _names_only(line: str) -> bool:
         w in _NAME_JOINS or (w[:1].isupper() and all(c.isalpha() or c in ".'’-" for c in w)) for w in words)
 
 
+_DATED_BYLINE = re.compile(
+    r"(?P<date>[^|·•]{0,30}?(?<!\d)\d{1,2}(?!\d)[^|·•\d]{1,30}?(?<!\d)(?:19|20)\d\d)(?:,| [-–—|·•]) ?"
+    r"(?P<by>[bB]y [^|·•,]{1,80})")
+"""A line that gives the story's day, then its writer: "Monday 21 March 2016, by Jim Harrow" (a day number, words and
+a year; a comma or a separator; "by" and the names)."""
+DATED_BYLINE_CHARS = 160
+
+
+def _dated_byline(body: str) -> tuple[str, str] | None:
+    """(the date, "By" and the names) of a dated byline standing alone on one of the first lines of the article's
+    text (:func:`_top_lines`'s, before its first paragraph of prose); the names as :func:`_names_only` takes them
+    ("by contrast, the council…" is a sentence). None when there is none."""
+    for line in body.split("\n", TOP_BYLINE_LINES)[:TOP_BYLINE_LINES]:
+        if word_count(line) >= PROSE_WORDS:
+            return None
+        found = _DATED_BYLINE.fullmatch(line.strip()) if len(line) <= DATED_BYLINE_CHARS else None
+        if found and _names_only("By " + found["by"][3:].strip()):
+            return found["date"].strip(), "By " + found["by"][3:].strip()
+    return None
+
+
 def _site_named(authors: list[str], page: metadata.PageMeta, tree: HtmlElement, url: str) -> bool:
     """Every author is the site itself: its og:site_name, or a name its host gives (:func:`_names_host`: "VnExpress"
     on vnexpress.net)."""
@@ -282,6 +303,9 @@ def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None,
         names = [n for n in author_names([line]) if n[:1].isupper()]
         if names:
             return names
+    dated = _dated_byline(body)
+    if dated:
+        return author_names([dated[1]])  # ("Monday 21 March 2016, by Jim Harrow" at the top of the text)
     return author_names(metadata.role_bylines(tree, body))  # (a Korean "김민수 기자": the name before its role)
 
 
@@ -370,6 +394,9 @@ def _dates(page: metadata.PageMeta, tree: HtmlElement, url: str, hints: dict[str
     if not published:
         day = metadata.text_date(tree, page.lang or page.meta.get("og:locale"), downloaded, body)
         published = iso_date(day, tz) if day and not _foreign(tree, url, day, body) else None
+    dated = None if published else _dated_byline(body)
+    if dated:  # (the day a dated byline at the top of the text gives: "Monday 21 March 2016, by Jim Harrow")
+        published = iso_date(metadata.written_day(dated[0], page.lang or page.meta.get("og:locale"), downloaded), tz)
     modified_raw = [
         metadata.ld_value(ld, "dateModified") if ld else None,
         page.meta.get("article:modified_time"),

@@ -783,6 +783,25 @@ def text_date(tree: HtmlElement, lang: str | None, until: str = "", body: str = 
     return None
 
 
+def written_day(text: str, lang: str | None, until: str = "") -> str | None:
+    """The day (``YYYY-MM-DD``) ``text`` (a short date, "Monday 21 March 2016") writes in the page's stated language,
+    as :func:`text_date` reads a date element's: its year and its day written as numbers, not after ``until``; None
+    when the page states no language dateparser knows."""
+    primary = (lang or "").split("-")[0].split("_")[0].strip().lower()
+    if not primary.isalpha() or len(primary) > 3 or len(text) > DATE_TEXT_CHARS:
+        return None
+    import dateparser
+
+    try:
+        found = dateparser.parse(text, languages=[primary], settings=_DATE_SETTINGS)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if found is None or not {found.year, found.day} <= {int(n) for n in re.findall(r"\d+", text)}:
+        return None
+    day = found.date().isoformat()
+    return day if day <= _latest(until) else None
+
+
 def _latest(until: str) -> str:
     """The last day a page fetched at ``until`` (ISO 8601, read by the package's rule; "" = now) can be dated: the
     day after, in UTC (a zone ahead of UTC)."""
