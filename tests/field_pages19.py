@@ -129,6 +129,17 @@ ARTICLES["/news/library-sundays.html"] = (page(
     top="<div class='related'><a href='/news/library-trial.html'>Library trial draws crowds</a> "
         "<span class='date'>2 August 2024</span></div>"), LIBRARY)
 DATES["/news/library-sundays.html"] = "2024-10-14"
+# a section's link and the story's date above its headline (no other date): the story's date
+FERRY = [
+    "The harbour ferry will run on Sundays from next month, the operator said, after a summer in which it carried "
+    "more passengers than in any year since it began.",
+    "The first boat will leave the quay at nine and the last will return at six, with a crossing every half hour.",
+    "Fares will stay the same, and children under five will still travel free on every crossing.",
+]
+ARTICLES["/news/ferry-sundays.html"] = (page(
+    "Harbour ferry to run on Sundays", ps(FERRY),
+    top="<div class='kicker'><a href='/news/'>News</a> <span class='date'>9 September 2024</span></div>"), FERRY)
+DATES["/news/ferry-sundays.html"] = "2024-09-09"
 
 # lines of prose that open with a chrome label's words ("Also read", "Topics:", "Video:"), and the page's own
 # labels over links, which go

@@ -686,6 +686,20 @@ _BESIDE_LINK = etree.XPath("boolean((../a[@href] or ../../a[@href] or ../*/a[@hr
 """A date element beside a link: a teaser's (a related story's headline and its date); not a comment's (readers
 comment on the day a story is published: its date, often)."""
 MIN_FOREIGN_TEASERS = 2
+_ABOVE_HEADLINE = etree.XPath("boolean(following::h1)")
+_BELOW_HEADLINE = etree.XPath("boolean(preceding::h1)")
+
+
+def _teaser_above(el: HtmlElement, marked: list[HtmlElement], below: set[HtmlElement]) -> bool:
+    """Whether the date element ``el`` is a teaser's above the headline (a related story's link and its date, set
+    above the <h1>) while a date element below the headline, above the article's last paragraph of prose (not in
+    ``below``), writes another day: the story's own date, in its byline. Not the only date above the headline (a
+    kicker's link beside the story's date)."""
+    if not (_ABOVE_HEADLINE(el) and _BESIDE_LINK(el)):
+        return False
+    own = " ".join(el.text_content().split())[:DATE_TEXT_CHARS]
+    return any(e is not el and e not in below and _BELOW_HEADLINE(e)
+               and " ".join(e.text_content().split())[:DATE_TEXT_CHARS] not in ("", own) for e in marked)
 
 
 def _writes(el: HtmlElement, year: int, day: int) -> bool:
@@ -718,6 +732,8 @@ def foreign_day(tree: HtmlElement, day: str, body: str = "") -> bool:
             teasers = sum(1 for e in marked if e in below and _BESIDE_LINK(e))
         if teasers >= MIN_FOREIGN_TEASERS and el in below and _BESIDE_LINK(el):
             continue
+        if _teaser_above(el, marked, below):
+            continue  # (a related story's date above the headline, the story's own in its byline)
         return False
     return True
 
@@ -766,6 +782,8 @@ def text_date(tree: HtmlElement, lang: str | None, until: str = "", body: str = 
             below = set(_below_prose(tree, body))
         if el in below:
             continue  # (below the article's text: another story's, a comment's, an event's)
+        if _teaser_above(el, _DATE_MARKED(tree)[:MAX_DATE_ELEMENTS], below):
+            continue  # (a related story's above the headline)
         first = re.search(r"\d", text)
         for candidate in dict.fromkeys((text[first.start():] if first else text, text)):
             try:
