@@ -45,7 +45,7 @@ WARRANT = [
 ARTICLES["/news/2024/05/royal-warrants.html"] = (page(
     "The Harwood firms that supply the palace",
     "<h2>By Royal Appointment</h2>" + ps(WARRANT[:2]) + "<h2>By Popular Demand</h2>" + ps(WARRANT[2:])),
-    ["By Royal Appointment", *WARRANT])
+    ["By Royal Appointment", *WARRANT[:2], "By Popular Demand", *WARRANT[2:]])
 AUTHORS["/news/2024/05/royal-warrants.html"] = []
 
 # a blog post: the footer names its writer ("Posted by Jane at 10:15 AM"), the sidebar's profile box links her profile

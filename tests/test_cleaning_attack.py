@@ -217,6 +217,8 @@ HOSTILE = {
     "topic_clauses": "Topics: " + "the x " * N,
     "topic_clause_lists": "Topics: " + "the x " * N + ", y",
     "journal_moods": "Current mood: " + "a" * N + ".",
+    "title_case_by_lines": "By " + "The " * N + "Numbers",
+    "title_case_by_lines_late": "By Royal " + "x " * N + "Appointment",
 }
 
 

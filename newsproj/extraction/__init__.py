@@ -197,8 +197,10 @@ _NO_NAME_WORDS = frozenset((
     "the", "a", "an", "this", "that", "these", "those", "then", "now", "all", "any", "some", "no", "not", "far",
     "it", "its", "our", "my", "your", "his", "her", "their", "we", "you", "they", "he", "she", "i", "is", "was",
     "are", "were", "be", "been", "too", "so", "how", "what", "when", "where", "who", "why", "way",
+    "popular", "demand", "royal", "appointment", "request", "invitation", "numbers", "means", "accident",
 ))
-"""Words of a title-case subheading that no name holds: "By The Numbers", "By Then It Was Too Late", "By Any Means"."""
+"""Words of a title-case subheading that no name holds: "By The Numbers", "By Then It Was Too Late", "By Any Means",
+"By Popular Demand", "By Royal Appointment" (two of them, or the first: chrome.toml's [byline] keeps such a line)."""
 _ACRONYM = re.compile(r"[A-Z]{2,5}").fullmatch
 """A news agency's initials ("CP", "UPI", "PTI"): a byline of one word."""
 
