@@ -11,6 +11,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -65,6 +66,17 @@ def slow_demo() -> Iterator[FixtureServer]:
     server = serve(FIXTURES / "demo", delay=0.05)
     yield server
     server.stop()
+
+
+@contextmanager
+def answering_at_once(server: FixtureServer) -> Iterator[None]:
+    """``server`` (``slow_demo``) without its delay for a while: the run after a kill needs no delay, which is
+    there only so that the kill lands mid-crawl (one request at a time, ~60 pages: ~3 s of waiting a run)."""
+    delay, server.delay = server.delay, 0.0
+    try:
+        yield
+    finally:
+        server.delay = delay
 
 
 @pytest.fixture(scope="session")

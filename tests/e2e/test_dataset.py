@@ -21,7 +21,7 @@ import pytest
 from newsproj.schema import arrow_schema
 from newsproj.testing.server import FixtureServer, Site
 from newsproj.validation import problems
-from tests.conftest import FIXTURES, run_scrapy, start_scrapy
+from tests.conftest import FIXTURES, answering_at_once, run_scrapy, start_scrapy
 from tests.e2e.test_resume import count_lines, crawl_cmd, run
 
 WORDS = ("harbour ferry council budget timetable passengers engine weather bridge market school river station "
@@ -242,21 +242,22 @@ def test_parquet_append_survives_sigkill_and_resumes(slow_demo, tmp_path, demo_t
     assert (tmp_path / ".x.parquet.part").exists() and count_lines(journal) >= 6
     with journal.open("ab") as fh:  # as if killed in the middle of a line
         fh.write(b'{"url": "http://127.0.0.1/half')
-    assert run(cmd, log) == 0, log.read_text()[-3000:]
-    assert parquet_paths(out) == sorted(t["path"] for t in demo_truth), log.read_text()[-3000:]
-    assert not journal.exists() and not (tmp_path / ".x.parquet.part").exists()
-    # and the state remembers them all, the killed run's too (carried from its journal: before, learnt by the
-    # restarted run for itself only, so a later run writing elsewhere emitted them again)
-    import sqlite3
-    from urllib.parse import urlsplit
+    with answering_at_once(slow_demo):  # (the delay is for the kill only)
+        assert run(cmd, log) == 0, log.read_text()[-3000:]
+        assert parquet_paths(out) == sorted(t["path"] for t in demo_truth), log.read_text()[-3000:]
+        assert not journal.exists() and not (tmp_path / ".x.parquet.part").exists()
+        # and the state remembers them all, the killed run's too (carried from its journal: before, learnt by the
+        # restarted run for itself only, so a later run writing elsewhere emitted them again)
+        import sqlite3
+        from urllib.parse import urlsplit
 
-    with sqlite3.connect(tmp_path / "state" / "state.sqlite3") as db:
-        remembered = sorted(urlsplit(url).path for (url,) in db.execute("SELECT url FROM articles"))
-    assert remembered == sorted(t["path"] for t in demo_truth)
+        with sqlite3.connect(tmp_path / "state" / "state.sqlite3") as db:
+            remembered = sorted(urlsplit(url).path for (url,) in db.execute("SELECT url FROM articles"))
+        assert remembered == sorted(t["path"] for t in demo_truth)
 
-    # -o again (a later run, nothing new): the file is rewritten with what it held, nothing twice
-    assert run(cmd, log) == 0, log.read_text()[-3000:]
-    assert parquet_paths(out) == sorted(t["path"] for t in demo_truth)
+        # -o again (a later run, nothing new): the file is rewritten with what it held, nothing twice
+        assert run(cmd, log) == 0, log.read_text()[-3000:]
+        assert parquet_paths(out) == sorted(t["path"] for t in demo_truth)
 
 
 def test_killed_default_parquet_feed_is_published_by_the_next_run(slow_demo, tmp_path, demo_truth):
@@ -272,7 +273,8 @@ def test_killed_default_parquet_feed_is_published_by_the_next_run(slow_demo, tmp
 
     kill_when(cmd, log, killable)
     assert list(output.glob("*/*/*.parquet")) == []  # a killed run leaves no Parquet file under a final name
-    assert run(cmd, log) == 0, log.read_text()[-3000:]
+    with answering_at_once(slow_demo):  # (the delay is for the kill only)
+        assert run(cmd, log) == 0, log.read_text()[-3000:]
     files = sorted(output.glob("*/*/*.parquet"))
     assert len(files) == 2 and list(output.glob("*/*/.*")) == []
     manifests = [json.loads(p.read_text()) for p in output.glob("*/*/*.manifest.json")]
