@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 # The suite runs on 3 workers (pytest-xdist) on 2 cores: a third of its wall time is crawls waiting (site delays,
 # kills, process start-up, outer timeouts), and a third worker computes while two wait (on 2 workers ~35% of the 2
-# cores sat idle; a third worker costs ~7% more CPU: its collection and warm parent). Scheduling:
+# cores sat idle; a third worker costs ~7% more CPU: its collection; the warm parent is shared). Scheduling:
 # tests/conftest.py, pytest_xdist_make_scheduler. PYTEST_WORKERS=0 runs it in this one process.
 PYTEST_WORKERS ?= 3
 # Demo crawl: the bundled site under fixtures/demo, served on a free loopback port for the duration of the crawl;

@@ -161,6 +161,10 @@ def pytest_configure(config: pytest.Config) -> None:
         import compileall
 
         compileall.compile_dir(ROOT / "newsproj", quiet=1)
+    if not hasattr(config, "workerinput") and config.getoption("numprocesses", None) \
+            and not os.environ.get("NEWSPROJ_TEST_COLD"):
+        warm.start_shared()  # one warm parent for the xdist workers, loading while they start and collect
+    if sys.dont_write_bytecode and not hasattr(config, "workerinput"):
         _rewrite_test_modules_once(config)
 
 

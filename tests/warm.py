@@ -1,7 +1,8 @@
 """Crawl processes forked from a warm parent: ``scrapy crawl`` as its own process, without paying Python's start
 and the third-party imports (Scrapy, Twisted, trafilatura, lxml, extruct...: ~1-2 s a crawl) every time.
 
-``python -m tests.warm`` (started once per test session by :func:`start_warm`) imports those libraries, then
+``python -m tests.warm`` (started once per test session by :func:`start_warm`; under xdist once by the controller,
+:func:`start_shared`, for all its workers) imports those libraries, then
 waits on a Unix socket (of newsproj, only the pure extraction modules and the language model are loaded
 before: see PRELOAD). For each request it forks a child, which sets the request's environment, working
 directory and stdout/stderr (file descriptors passed over the socket), then runs ``scrapy.cmdline.execute(argv)``
@@ -28,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -137,8 +139,9 @@ def serve(path: str) -> None:
     gc.collect()
     gc.freeze()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(path)
+    listener.bind(path + ".new")
     listener.listen(16)
+    os.rename(path + ".new", path)  # the path appears once it accepts (xdist workers wait for it: SOCKET_ENV)
     print("ready", flush=True)
     children: dict[int, socket.socket] = {}
     while True:
@@ -178,16 +181,22 @@ def serve(path: str) -> None:
 # --- the test side --------------------------------------------------------------------------------------------
 
 
+SOCKET_ENV = "NEWSPROJ_TEST_WARM_SOCKET"
+"""Set by the xdist controller (:func:`start_shared`) for its workers: the socket of the one warm parent they share."""
+
+
 class WarmParent:
-    def __init__(self) -> None:
+    def __init__(self, wait: bool = True) -> None:
         self.dir = tempfile.mkdtemp(prefix="newsproj-warm-")
         self.path = os.path.join(self.dir, "socket")
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.warm", self.path], cwd=ROOT,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         assert self.proc.stdout is not None
-        line = self.proc.stdout.readline()
-        if line.strip() != b"ready":
+        if wait and self.proc.stdout.readline().strip() != b"ready":
             raise RuntimeError("the warm crawl parent did not start (python -m tests.warm)")
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
 
     def stop(self) -> None:
         assert self.proc.stdin is not None
@@ -200,19 +209,49 @@ class WarmParent:
         os.rmdir(self.dir)
 
 
-_parent: WarmParent | None = None
+class SharedParent:
+    """The warm parent of the xdist controller (:func:`start_shared`), seen from a worker: its socket. Each worker
+    started a parent of its own before (~3 s of CPU each, all at once at the start of the run)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.refused = False
+
+    def alive(self) -> bool:
+        return not self.refused
+
+    def stop(self) -> None:  # the controller's to stop
+        pass
+
+
+_parent: WarmParent | SharedParent | None = None
 _starting = threading.Lock()
 
 
-def start_warm() -> WarmParent:
-    """The session's warm parent, started on first use (from any thread: one parent for all)."""
+def start_warm() -> WarmParent | SharedParent:
+    """The session's warm parent, started on first use (from any thread: one parent for all); in an xdist worker,
+    the controller's, once its socket is there (a parent of its own when it is not within 120 s, or refuses)."""
     global _parent
     with _starting:
-        if _parent is not None and _parent.proc.poll() is not None:  # it died: start another
+        if _parent is not None and not _parent.alive():  # it died: start another
             _parent = None
         if _parent is None:
-            _parent = WarmParent()
+            shared = os.environ.get(SOCKET_ENV)
+            deadline = time.monotonic() + 120
+            while shared and not os.path.exists(shared) and time.monotonic() < deadline:
+                time.sleep(0.02)
+            _parent = SharedParent(shared) if shared and os.path.exists(shared) else WarmParent()
         return _parent
+
+
+def start_shared() -> None:
+    """In the xdist controller, before its workers start: a warm parent for all of them (they inherit
+    :data:`SOCKET_ENV`), started without waiting for it to be ready (it loads while the workers collect)."""
+    global _parent
+    with _starting:
+        if _parent is None:
+            _parent = WarmParent(wait=False)
+            os.environ[SOCKET_ENV] = _parent.path
 
 
 def stop_warm() -> None:
@@ -265,7 +304,13 @@ class WarmProcess:
                    "cwd": str(cwd)}
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
-            self.sock.connect(parent.path)
+            try:
+                self.sock.connect(parent.path)
+            except (ConnectionRefusedError, FileNotFoundError):
+                if not isinstance(parent, SharedParent):
+                    raise
+                parent.refused = True  # the controller's parent is gone: this worker starts its own
+                self.sock.connect(start_warm().path)
             socket.send_fds(self.sock, [json.dumps(request).encode()], [stdin_fd, out_fd, err_fd])
         finally:
             for fd in opened:
