@@ -498,7 +498,8 @@ def test_a_busy_reactor_gets_no_worker_ended_for_answers_it_has_not_read():
         await extractor._in_pool(page)  # the worker is up
         answer = asyncio.ensure_future(extractor._in_pool(page))
         await asyncio.sleep(0)  # (the page is written to the worker)
-        time.sleep(5)  # the reactor busy: the answer waits in the pipe, unread
+        time.sleep(4)  # the reactor busy past the outer timeout (+ the watchdog's 0.06 s rounds): the answer waits
+        # in the pipe, unread (5 s before: 1 s more of waiting, no more rounds needed to end a worker wrongly)
         return await answer
 
     try:
