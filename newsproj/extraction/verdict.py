@@ -723,8 +723,15 @@ def _posts(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes:
             other = resolved[href] = _links_other_page(href, url, direct, pages, hosts)
         return other
 
+    headings: set[str] | None = None
+
+    def intro(line: str) -> bool:  # (a list's intro: "These four kitchens stood out from all the rest:")
+        nonlocal headings
+        headings = _heading_texts(tree) if headings is None else headings  # (read once, if ever)
+        return line not in headings
+
     boxes, continued = _titled_posts(tree, own, other_page)
-    held = _held(boxes, lines, sizes)
+    held = _held(boxes, lines, sizes, intro)
     if held is not None:
         if len(held) >= 2:
             return True
@@ -734,7 +741,7 @@ def _posts(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes:
                 i != only and _has_sentence(text) for i, (_, text) in enumerate(boxes))):
             return True
     permalinked = _permalinked_posts(tree, own, other_page)
-    held = _held(permalinked, lines, sizes)
+    held = _held(permalinked, lines, sizes, intro)
     # (two or more posts; or the one post of _named_post, whose title is the slug of the page it links)
     return held is not None and (len(held) >= 2 or bool(permalinked[0][0]))
 
@@ -869,9 +876,13 @@ def _named_post(href: str, anchors: list[HtmlElement]) -> list[tuple[str, str]]:
     return []
 
 
-def _held(boxes: list[tuple[str, str]], lines: list[str], sizes: list[int]) -> set[int] | None:
+def _held(boxes: list[tuple[str, str]], lines: list[str], sizes: list[int], intro: Callable[[str], bool]
+          ) -> set[int] | None:
     """The boxes that hold a line of ``PROSE_LINE_WORDS`` words or more of the text; None when the text opens with
-    such a sentence outside them, or holds too much outside them to be no article of its own."""
+    such a sentence outside them, or with a list's intro (``INTRO_WORDS`` words ending with a colon that ``intro``
+    says is no heading: "… these four kitchens stood out from all the rest:", as :func:`_opens_own` reads it: a list
+    article's items, each in a box under a heading linking its page), or holds too much outside them to be no
+    article of its own."""
     if not boxes:
         return None
     holding: set[int] = set()
@@ -879,7 +890,8 @@ def _held(boxes: list[tuple[str, str]], lines: list[str], sizes: list[int]) -> s
     for line, size in zip(lines, sizes, strict=True):
         where = next((i for i, (_, text) in enumerate(boxes) if line in text), None)
         if where is None:
-            if not holding and size >= PROSE_LINE_WORDS and _PROSE_LINE.search(line):
+            if not holding and (size >= PROSE_LINE_WORDS and _PROSE_LINE.search(line)
+                                or size >= INTRO_WORDS and line.endswith(":") and intro(line)):
                 return None  # (a sentence of the page's own above the first post: a list article's intro)
             continue
         inside += size

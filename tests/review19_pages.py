@@ -1,0 +1,84 @@
+"""Article pages that look like what session 18's verdict rules take for a listing (review19, an outside attack on
+b6f7837..940231c): a list article whose items each sit in a box of their own under a heading linking the item's
+page (a blog's home of excerpts is laid out so: ``posts``), with an intro ending in a colon; a story whose body
+opens with a related story's box, its linked heading and "Read more" (a blog's home of one post above "Continue
+reading" is so); and pages the rules must leave alone. The pages are laid out as a news theme does (an
+``<article>`` with its ``<h1>`` and an ``entry-content`` body). All text is written for these tests.
+:data:`ARTICLES` maps a path to ``(html, lines that must be in its record's body)``; :data:`LISTINGS` the paths of
+pages that must give no record."""
+
+from __future__ import annotations
+
+from html import escape
+
+SITE = "Millbrook Courier"
+BASE = "http://127.0.0.1:8000"
+NAV = ("<nav><a href='/news/'>News</a> | <a href='/food/'>Food</a> | <a href='/sport/'>Sport</a> | "
+       "<a href='/about/'>About</a></nav>")
+
+
+def page(title: str, body: str, head: str = "", h1: str | None = None) -> str:
+    """A news theme's article page: masthead, menu, the article (its ``<h1>``, its ``entry-content``), footer."""
+    h1 = f"<h1 class='entry-title'>{escape(title)}</h1>" if h1 is None else h1
+    return (f"<html lang='en'><head><meta charset='utf-8'><title>{escape(title)} - {SITE}</title>{head}</head>"
+            f"<body><header class='site-header'><p class='logo'><a href='/'>{SITE}</a></p>{NAV}</header>"
+            f"<main><article class='post'>{h1}<div class='entry-content'>{body}</div></article></main>"
+            f"<footer><p>Copyright 2026 {SITE}</p></footer></body></html>")
+
+
+def ps(lines: list[str]) -> str:
+    return "".join(f"<p>{escape(line)}</p>" for line in lines)
+
+
+ARTICLES: dict[str, tuple[str, list[str]]] = {}
+LISTINGS: dict[str, str] = {}
+
+# a list article: its intro ends with a colon, each item a <section> under a heading linking the place's review
+RESTAURANTS_INTRO = ("Our critics ate their way around the county this year, and these four kitchens stood out from "
+                     "all the rest:")
+RESTAURANTS = [
+    ("/food/reviews/the-old-forge.html", "The Old Forge, Upper Millbrook",
+     "A converted smithy where the chef cooks almost everything over an open fire, from the bread to the custard "
+     "tart."),
+    ("/food/reviews/harbour-kitchen.html", "Harbour Kitchen",
+     "Fish comes straight off the boats each morning, and the set lunch is still one of the best bargains around."),
+    ("/food/reviews/lime-tree.html", "The Lime Tree",
+     "A small vegetarian cafe with a short menu that changes daily; book ahead for the Sunday roast of root "
+     "vegetables."),
+    ("/food/reviews/station-canteen.html", "Station Canteen",
+     "Open from seven in the morning, it serves the town's best bacon rolls and a strong pot of tea for two pounds."),
+]
+ARTICLES["/food/2026/11/best-new-restaurants.html"] = (page(
+    "The best new restaurants of the year",
+    ps([RESTAURANTS_INTRO]) + "".join(
+        f"<section class='item'><h2><a href='{u}'>{escape(h)}</a></h2><p>{escape(s)}</p></section>"
+        for u, h, s in RESTAURANTS)),
+    [RESTAURANTS_INTRO, *(s for _, _, s in RESTAURANTS)])
+
+# the same list with an intro that is a sentence (an article on 940231c too)
+RESTAURANTS_SENTENCE = "Our critics ate their way around the county this year, and these four kitchens stood out."
+ARTICLES["/food/2026/11/restaurants-of-the-year.html"] = (page(
+    "Four restaurants of the year",
+    ps([RESTAURANTS_SENTENCE]) + "".join(
+        f"<section class='item'><h2><a href='{u}'>{escape(h)}</a></h2><p>{escape(s)}</p></section>"
+        for u, h, s in RESTAURANTS)),
+    [RESTAURANTS_SENTENCE, *(s for _, _, s in RESTAURANTS)])
+
+# a one-paragraph brief under a linked "Read more" box of a related story and beside a sidebar of teasers
+BRIEF = ("The county's mobile library will stop in Lower Green every second Tuesday from January, parking outside "
+         "the village hall from ten until noon. Borrowers can order books online and collect them at the van, the "
+         "council said, and the service is free for anyone who lives or works in the county. The old stop at the "
+         "school gates ends in December because of the new crossing there.")
+ARTICLES["/news/2026/11/mobile-library.html"] = (page(
+    "Mobile library to stop in Lower Green", ps([BRIEF]) + (
+        "<aside class='more'><h3><a href='/news/2026/09/library-hours.html'>Library to open late on weekdays</a>"
+        "</h3><p>The town library stays open until nine from January.</p>"
+        "<a href='/news/2026/09/library-hours.html'>Continue reading</a></aside>")), [BRIEF])
+
+# a blog's home of one post's first paragraph above "Continue reading": a listing (session 18's case)
+LISTINGS["/blog/"] = page(
+    "Millbrook walks", "<article class='post'><h2><a href='/blog/2026/11/frost-on-the-moor.html'>Frost on the "
+    "moor</a></h2><p>We set out before dawn, and by the time the sun came up the whole moor was white and "
+    "silent, the paths hard underfoot and the streams edged with ice.</p>"
+    "<a href='/blog/2026/11/frost-on-the-moor.html'>Continue reading</a></article>",
+    h1="<h1 class='site-title'><a href='/blog/'>Millbrook walks</a></h1>")
