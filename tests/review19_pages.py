@@ -64,6 +64,20 @@ ARTICLES["/food/2026/11/restaurants-of-the-year.html"] = (page(
         for u, h, s in RESTAURANTS)),
     [RESTAURANTS_SENTENCE, *(s for _, _, s in RESTAURANTS)])
 
+# a story whose body opens with an earlier story's box: its linked heading and a "Read more" link to it
+BRIDGE = [
+    "The Millbrook bridge will reopen to traffic on Monday after six weeks of repairs, the county council said on "
+    "Thursday afternoon.",
+    "Engineers replaced two of the bridge's steel bearings and resurfaced the road, which carries about nine "
+    "thousand cars a day.",
+    "Buses that were diverted through Lower Green will return to their usual routes from the first service on "
+    "Monday morning.",
+]
+BRIDGE_BOX = ("<aside class='related'><h3><a href='/news/2026/10/bridge-shut.html'>Millbrook bridge shut for six "
+              "weeks of repairs</a></h3><a href='/news/2026/10/bridge-shut.html'>Read more</a></aside>")
+ARTICLES["/news/2026/11/bridge-reopens.html"] = (page(
+    "Millbrook bridge to reopen on Monday", BRIDGE_BOX + ps(BRIDGE)), BRIDGE)
+
 # a one-paragraph brief under a linked "Read more" box of a related story and beside a sidebar of teasers
 BRIEF = ("The county's mobile library will stop in Lower Green every second Tuesday from January, parking outside "
          "the village hall from ten until noon. Borrowers can order books online and collect them at the van, the "

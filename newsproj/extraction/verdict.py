@@ -750,7 +750,8 @@ def _titled_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Callable
                   ) -> tuple[list[tuple[str, str]], set[int]]:
     """``(title, text)`` of the posts of :func:`_posts` under a heading linking another page (two or more; or one
     whose box goes on to that page by a "Continue reading" link: a blog's home showing its one latest post's first
-    paragraph), and the indexes of the boxes that do."""
+    paragraph; such a post's text is that of the smallest element holding its heading and that link), and the
+    indexes of the boxes that do."""
     heads: dict[HtmlElement, tuple[str, str]] = {}
     for h in islice(tree.iter(*_HEADINGS), MAX_HEADINGS):
         anchors = list(islice(h.iter("a"), 2))
@@ -777,8 +778,14 @@ def _titled_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Callable
         text = _norm(box.text_content()) if box is not head else ""
         if not 0 <= text.find(title) <= TEASER_LEAD:
             continue  # (the title opens its post: a tools box's heading opens no story)
-        if any((a.get("href") or "").strip().split("#", 1)[0] == href and 0 < len(more := _norm(element_text(a)))
-               <= 40 and _more(more) for a in islice(box.iter("a"), MAX_LINKS)):
+        more = next((a for a in islice(box.iter("a"), MAX_LINKS) if (a.get("href") or "").strip().split("#", 1)[0]
+                     == href and 0 < len(label := _norm(element_text(a))) <= 40 and _more(label)), None)
+        if more is not None:
+            # (the post is its title, its excerpt, its link: the smallest element holding the heading and that link;
+            # a related story's box, its heading and "Read more", set atop a story's text, holds none of the text)
+            above = set(islice(more.iterancestors(), _LINK_DEPTH))
+            post = next((el for el in islice(head.iterancestors(), _POST_LEVELS) if el in above), box)
+            text = _norm(post.text_content())
             continued.add(len(boxes))
         boxes.append((title, text))
     if len(boxes) < 2 and not continued:
