@@ -96,3 +96,33 @@ LISTINGS["/blog/"] = page(
     "silent, the paths hard underfoot and the streams edged with ice.</p>"
     "<a href='/blog/2026/11/frost-on-the-moor.html'>Continue reading</a></article>",
     h1="<h1 class='site-title'><a href='/blog/'>Millbrook walks</a></h1>")
+
+
+def site() -> dict[str, tuple[str, bytes]]:
+    """``path → (Content-Type, body bytes)``: a homepage linking every page, robots.txt naming a sitemap of the
+    articles (``{{BASE}}``: the server's address, tests/e2e/test_old_layouts.py ``BytesSite``)."""
+    html = "text/html; charset=utf-8"
+    pages = {path: (html, text.encode()) for path, (text, _) in ARTICLES.items()}
+    pages.update({path: (html, text.encode()) for path, text in LISTINGS.items()})
+    teasers = "".join(f"<li><a href='{escape(path)}'>{escape(path.strip('/').rsplit('/', 1)[-1])}</a></li>"
+                      for path in [*ARTICLES, *LISTINGS])
+    pages["/"] = (html, (f"<html><head><meta charset='utf-8'><title>{SITE}</title></head><body><h1>{SITE}</h1>"
+                         f"{NAV}<ul>{teasers}</ul></body></html>").encode())
+    pages["/robots.txt"] = ("text/plain", b"User-agent: *\nDisallow:\nSitemap: {{BASE}}/sitemap.xml\n")
+    pages["/sitemap.xml"] = ("application/xml", (
+        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(f"<url><loc>{{{{BASE}}}}{escape(path)}</loc></url>" for path in ARTICLES) + "</urlset>").encode())
+    return pages
+
+
+def truth_lines(base: str = "http://127.0.0.1:8000") -> list[str]:
+    """``truth.jsonl`` rows (/work/shared/tools/score.py's fields) of the articles."""
+    import json
+    import re
+
+    rows = []
+    for path, (text, lines) in ARTICLES.items():
+        title = re.search(r"<title>(.*?) - ", text)
+        rows.append(json.dumps({"id": path, "url": base + path, "title": title.group(1) if title else None,
+                                "body": "\n".join(lines), "authors": [], "published": None, "language": "en"}))
+    return rows

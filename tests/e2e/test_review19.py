@@ -1,0 +1,22 @@
+"""review19's pages (tests/review19_pages.py: articles laid out like the blog homes and excerpts session 18's
+'posts' rule reads as listings) crawled with `scrapy crawl news` from the homepage (links only) and from robots.txt
+(its sitemap): every article gives its record with its lines, the blog home none."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import review19_pages
+from tests.e2e.test_old_layouts import BytesSite
+
+
+@pytest.mark.parametrize("seed", ["/", "/robots.txt"])
+def test_articles_like_pages_of_posts_give_their_records(crawl_site, seed: str) -> None:
+    result, got = crawl_site(BytesSite(review19_pages.site()), seed)
+    assert sorted(got) == sorted(review19_pages.ARTICLES), (
+        sorted(got), {k: v for k, v in result.stats.items() if "listing" in k or "dropped" in k})
+    for path, (_, lines) in review19_pages.ARTICLES.items():
+        body = got[path]["articleBody"].split("\n")
+        assert [line for line in lines if line not in body] == [], (path, body)
+    if seed == "/":
+        assert result.stats.get("newsproj/page/listing/posts", 0) >= 1, result.stats  # (the blog home)
