@@ -98,6 +98,21 @@ LISTINGS["/blog/"] = page(
     h1="<h1 class='site-title'><a href='/blog/'>Millbrook walks</a></h1>")
 
 
+# a short story on a plain page (most of its words) whose last paragraph, an update, is set in a block of its own:
+# readability-lxml's block is the story's first block only
+LIDO = [
+    "The friends of the lido, who raised four thousand pounds of their own, said they would hold a party on the "
+    "opening day.",
+    "The pool is due to open on the first Saturday in May, weather allowing, and season tickets go on sale in March.",
+]
+LIDO_UPDATE = ("Update, 3 December: the council has since said that the opening may slip to June if the new pumps, "
+               "which come from a firm in Germany, arrive late, and that it will confirm the date in the new year.")
+ARTICLES["/news/2026/12/lido-to-reopen.html"] = (
+    "<html lang='en'><head><meta charset='utf-8'><title>Lido to reopen next summer - Courier</title></head><body>"
+    "<p class='logo'><a href='/'>Courier</a></p><article><h1>Lido to reopen next summer</h1><div class='text'>"
+    f"{ps(LIDO)}</div><div class='update'><em>{escape(LIDO_UPDATE)}</em></div></article><p>© Courier</p>"
+    "</body></html>", [*LIDO, LIDO_UPDATE])
+
 def site() -> dict[str, tuple[str, bytes]]:
     """``path → (Content-Type, body bytes)``: a homepage linking every page, robots.txt naming a sitemap of the
     articles (``{{BASE}}``: the server's address, tests/e2e/test_old_layouts.py ``BytesSite``)."""

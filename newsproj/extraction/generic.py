@@ -888,7 +888,9 @@ def _post_of_whole_page(main: str, readings: Readings) -> str | None:
     """readability-lxml's block in place of a ``main`` text (of ``SHORT_POST_WORDS`` at most) that is the whole
     page (``WHOLE_PAGE_SHARE`` of its shown words), when that block is a part of it (``PART_SHARE`` at most, its
     words all in it), of ``MIN_BODY_WORDS`` words or more, and prose (``ENOUGH_PROSE`` of its words in sentences not
-    made of links): the post the page is about, without the blog's sidebar that came with it. Else None."""
+    made of links), and the rest of the text is not (a blog's sidebar: its profile, archive, labels; a short story's
+    last paragraph set in a block of its own, "Update, 3 December: …", is the story's): the post the page is about,
+    without the blog's sidebar that came with it. Else None."""
     words = word_count(main)
     if words > SHORT_POST_WORDS:
         return None  # (a long text is no tiny post's: the walk of the page, ~3.5 ms, is for short ones only)
@@ -902,7 +904,13 @@ def _post_of_whole_page(main: str, readings: Readings) -> str | None:
     if not MIN_BODY_WORDS <= found.words <= PART_SHARE * words or found.prose < ENOUGH_PROSE * found.words:
         return None
     mine, theirs = Counter(_WORD.findall(main.casefold())), Counter(_WORD.findall(block.casefold()))
-    return block if sum((mine & theirs).values()) >= sum(theirs.values()) else None
+    if sum((mine & theirs).values()) < sum(theirs.values()):
+        return None
+    rest = signals("\n".join(line for line in main.split("\n") if line.strip() and line not in block),
+                   readings.anchors())
+    if rest.words and rest.prose >= ENOUGH_PROSE * rest.words:
+        return None  # (the rest is prose too: the story's own paragraph in a block of its own, an update, a quote)
+    return block
 
 
 def _main_and_prose(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], several: bool,
