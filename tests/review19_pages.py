@@ -113,6 +113,24 @@ ARTICLES["/news/2026/12/lido-to-reopen.html"] = (
     f"{ps(LIDO)}</div><div class='update'><em>{escape(LIDO_UPDATE)}</em></div></article><p>© Courier</p>"
     "</body></html>", [*LIDO, LIDO_UPDATE])
 
+# a post whose date is only in its footer ("Posted on <date> by <a>Jane Doe</a>") above a box of related stories,
+# each with its date (no date in its URL, no metadata): the footer's date is the post's
+REPAIRS = [
+    "Repairs to the lido's pumps will start next week, the council said, and the work should take about a month to "
+    "finish.",
+    "The pool closed in June when both pumps failed, and the friends of the lido raised four thousand pounds "
+    "towards new ones.",
+    "Swimmers will be able to see the work from the park's viewing platform, which stays open every day until dusk.",
+]
+ARTICLES["/news/lido-repairs-to-start"] = (page(
+    "Lido repairs to start next week", ps(REPAIRS) + "</div><p class='entry-meta'>Posted on <time datetime="
+    "'2026-11-28T09:00:00'>28 November 2026</time> by <a href='/author/jane-doe'>Jane Doe</a></p><div class="
+    "'related'><h3>More on the lido</h3><ul><li><a href='/news/lido-closes'>Lido closes after its pumps fail</a> "
+    "<span class='date'>12 June 2026</span></li><li><a href='/news/lido-fund'>Friends of the lido start a fund</a> "
+    "<span class='date'>3 August 2026</span></li></ul>"), REPAIRS)
+DATES = {"/news/lido-repairs-to-start": "2026-11-28"}
+"""Paths whose record must give this ``datePublished`` day."""
+
 def site() -> dict[str, tuple[str, bytes]]:
     """``path → (Content-Type, body bytes)``: a homepage linking every page, robots.txt naming a sitemap of the
     articles (``{{BASE}}``: the server's address, tests/e2e/test_old_layouts.py ``BytesSite``)."""

@@ -22,3 +22,8 @@ def test_a_page_of_posts_stays_a_listing(path: str) -> None:
     outcome = process_page(PageItem(url=review19_pages.BASE + path, html=review19_pages.LISTINGS[path],
                                     date_downloaded="2026-12-01T00:00:00+00:00"))
     assert outcome.article is None and outcome.listing == "posts", (outcome.listing, outcome.drop)
+
+
+@pytest.mark.parametrize("path", sorted(review19_pages.DATES))
+def test_a_posts_own_date_below_its_text_beside_related_stories_dates_is_its_date(path: str) -> None:
+    assert (record(review19_pages.ARTICLES, path).datePublished or "")[:10] == review19_pages.DATES[path]

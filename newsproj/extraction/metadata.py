@@ -685,7 +685,6 @@ _BESIDE_LINK = etree.XPath("boolean((../a[@href] or ../../a[@href] or ../*/a[@hr
                            " and not(ancestor-or-self::*[contains(translate(@class, 'COMENT', 'coment'), 'comment')]))")
 """A date element beside a link: a teaser's (a related story's headline and its date); not a comment's (readers
 comment on the day a story is published: its date, often)."""
-MIN_FOREIGN_TEASERS = 2
 _ABOVE_HEADLINE = etree.XPath("boolean(following::h1)")
 _BELOW_HEADLINE = etree.XPath("boolean(preceding::h1)")
 
@@ -710,10 +709,12 @@ def _writes(el: HtmlElement, year: int, day: int) -> bool:
 def foreign_day(tree: HtmlElement, day: str, body: str = "") -> bool:
     """Whether the date elements (a <time>, a class or id naming a date) that write ``day`` (``YYYY-MM-DD``, as
     htmldate found it: its year and its day) are none of the article's: each is in the masthead above the headline
-    (:data:`_MASTHEAD`: the day's date) or one of ``MIN_FOREIGN_TEASERS`` or more dates beside links below the
-    article's last paragraph of prose (related stories'). False when no date element writes it (htmldate
-    read it in the URL or a line of text), and for a single date beside a link below the text (a blog's "Posted by
-    <a>Jane</a> on <date>" footer). At most ``MAX_DATE_ELEMENTS`` elements read."""
+    (:data:`_MASTHEAD`: the day's date) or one of two or more dates beside links below the
+    article's last paragraph of prose (related stories': the items of one list, each with its date,
+    :func:`_item_keys`). False when no date element writes it (htmldate read it in the URL or a line of text), and
+    for a date beside a link below the text that no item of a list beside it echoes (a blog's "Posted by
+    <a>Jane</a> on <date>" footer, above a box of related stories or not). At most ``MAX_DATE_ELEMENTS`` elements
+    read."""
     try:
         year, dd = int(day[:4]), int(day[8:10])
     except ValueError:
@@ -723,19 +724,47 @@ def foreign_day(tree: HtmlElement, day: str, body: str = "") -> bool:
     if not writing:
         return False
     below: set[HtmlElement] | None = None
-    teasers = 0
+    items: dict[tuple[object, tuple[str, ...]], set[HtmlElement]] = {}
     for el in writing:
         if _MASTHEAD(el):
             continue
         if below is None:
             below = set(_below_prose(tree, body))
-            teasers = sum(1 for e in marked if e in below and _BESIDE_LINK(e))
-        if teasers >= MIN_FOREIGN_TEASERS and el in below and _BESIDE_LINK(el):
+            for e in marked:
+                if e in below and _BESIDE_LINK(e):
+                    for item, key in _item_keys(e):
+                        items.setdefault(key, set()).add(item)
+        if el in below and _BESIDE_LINK(el) and any(items[key] - {item} for item, key in _item_keys(el)):
             continue
         if _teaser_above(el, marked, below):
             continue  # (a related story's date above the headline, the story's own in its byline)
         return False
     return True
+
+
+_ITEM_LEVELS = 3
+"""Ancestors of a date element looked at for the list item it dates (its teaser's block, that block's item...)."""
+
+
+def _item_keys(el: HtmlElement) -> list[tuple[HtmlElement, tuple[object, tuple[str, ...]]]]:
+    """Each of ``el``'s first ``_ITEM_LEVELS`` ancestors with a key naming its parent and the tags from it down to
+    ``el``: two date elements beside links whose ancestors share a key are the dates of two items of one list (a
+    related story's ``<li><a>…</a> <span class=date>``, its next one's), parallel; a post's own date in its footer
+    has no such twin (:func:`foreign_day`)."""
+    keys: list[tuple[HtmlElement, tuple[object, tuple[str, ...]]]] = []
+    path = [str(el.tag)]
+    item = el
+    for _level in range(_ITEM_LEVELS):
+        up = item.getparent()
+        if up is None:
+            break
+        parent = up.getparent()
+        if parent is None:
+            break
+        item = up
+        path.append(str(item.tag))
+        keys.append((item, (parent, tuple(path))))
+    return keys
 
 
 def _text_is(p: HtmlElement, line: str) -> bool:
