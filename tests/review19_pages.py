@@ -113,6 +113,30 @@ ARTICLES["/news/2026/12/lido-to-reopen.html"] = (
     f"{ps(LIDO)}</div><div class='update'><em>{escape(LIDO_UPDATE)}</em></div></article><p>© Courier</p>"
     "</body></html>", [*LIDO, LIDO_UPDATE])
 
+# a head-to-head opinion piece: two parts, each its writer's byline linking the writer's page and a "More from" link
+# to it at its end (a LiveJournal or Tumblr home's posts each link their permalink twice so)
+BYPASS_YES = [
+    "A bypass would take four thousand lorries a day out of the town centre, and the air on the high street would "
+    "be fit to breathe again.",
+    "The route along the old railway line harms no homes, and the county has set aside most of the money already.",
+]
+BYPASS_NO = [
+    "The bypass would cut through the water meadows, the last open land between the town and the river, and it "
+    "would not stay empty for long.",
+    "Every new road in the county has filled with traffic within ten years, and this one would be no different.",
+]
+
+
+def _view(label: str, name: str, slug: str, lines: list[str]) -> str:
+    return (f"<section class='view'><h2>{escape(label)}</h2><p class='byline'>By <a href='/author/{slug}'>{name}</a>"
+            f"</p>{ps(lines)}<p class='more'><a href='/author/{slug}'>More from {name}</a></p></section>")
+
+
+ARTICLES["/opinion/2026/11/should-millbrook-build-a-bypass.html"] = (page(
+    "Head to head: should Millbrook build a bypass?",
+    _view("Yes: it is long overdue", "Ruth Allen", "ruth-allen", BYPASS_YES)
+    + _view("No: it would ruin the meadows", "Tom Baines", "tom-baines", BYPASS_NO)), [*BYPASS_YES, *BYPASS_NO])
+
 # a post whose date is only in its footer ("Posted on <date> by <a>Jane Doe</a>") above a box of related stories,
 # each with its date (no date in its URL, no metadata): the footer's date is the post's
 REPAIRS = [

@@ -740,7 +740,7 @@ def _posts(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes:
         if boxes[only][0].casefold() not in titles and (only in continued or any(
                 i != only and _has_sentence(text) for i, (_, text) in enumerate(boxes))):
             return True
-    permalinked = _permalinked_posts(tree, own, other_page)
+    permalinked = _permalinked_posts(tree, own, other_page, _headed(tree, page))
     held = _held(permalinked, lines, sizes, intro)
     # (two or more posts; or the one post of _named_post, whose title is the slug of the page it links)
     return held is not None and (len(held) >= 2 or bool(permalinked[0][0]))
@@ -797,8 +797,31 @@ _LINK_DEPTH = 64
 """Ancestors of a link looked at for its post (bounded: the page decides how deep it nests)."""
 
 
-def _permalinked_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Callable[[str], bool]
-                       ) -> list[tuple[str, str]]:
+_HEADED_LEVELS = 2
+"""Containers of an article's own headline (its header, its article) that hold its text: :func:`_headed`."""
+
+
+def _headed(tree: HtmlElement, page: PageMeta) -> set[HtmlElement]:
+    """The parent and grandparent (not ``<body>``) of each of the page's first ``MAX_HEADINGS`` ``<h1>`` that links
+    nowhere and whose text (``HEADLINE_WORDS`` words or more) is part of its own titles: an article's own headline
+    (a blog's masthead links its home; a home's title is the blog's name). What they hold is that article's text:
+    its parts, each linking a page twice (a head-to-head's two writers, their bylines and "More from ..."), are no
+    posts of other pages."""
+    own = " ".join(_norm(t).casefold() for t in page.own_titles)
+    headed: set[HtmlElement] = set()
+    for h in islice(tree.iter("h1"), MAX_HEADINGS):
+        text = _norm(text_start(h, TEASER_CHARS)).casefold()
+        if len(text.split()) < HEADLINE_WORDS or text not in own or next(h.iter("a"), None) is not None:
+            continue
+        for ancestor in islice(h.iterancestors(), _HEADED_LEVELS):
+            if ancestor.tag in ("body", "html"):
+                break
+            headed.add(ancestor)
+    return headed
+
+
+def _permalinked_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Callable[[str], bool],
+                       headed: set[HtmlElement] | frozenset[HtmlElement] = frozenset()) -> list[tuple[str, str]]:
     """``("", text)`` of the posts of :func:`_posts` without a linked title (a LiveJournal entry, a Tumblr post):
     each links its permalink, another page of the site, twice or more (its subject or date, its comments, its
     notes, "Link"); its box is the element around those links grown while it holds no other post's links. Where
@@ -842,6 +865,8 @@ def _permalinked_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Cal
             if parent is None or parent.tag in ("body", "html") or parent in own or owners.get(parent) != {g}:
                 break
             box = parent
+        if headed and any(ancestor in headed for ancestor in islice(box.iterancestors(), _LINK_DEPTH)):
+            continue  # (a part of the article under the page's own headline)
         boxes.append(("", _norm(box.text_content())))
     return boxes
 
