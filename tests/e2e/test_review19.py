@@ -1,6 +1,7 @@
 """review19's pages (tests/review19_pages.py: articles laid out like the blog homes and excerpts session 18's
 'posts' rule reads as listings) crawled with `scrapy crawl news` from the homepage (links only) and from robots.txt
-(its sitemap): every article gives its record with its lines, the blog home none."""
+(its sitemap): every article gives its record with its lines (and its date where one is listed), the blog home
+none."""
 
 from __future__ import annotations
 
@@ -18,5 +19,7 @@ def test_articles_like_pages_of_posts_give_their_records(crawl_site, seed: str) 
     for path, (_, lines) in review19_pages.ARTICLES.items():
         body = got[path]["articleBody"].split("\n")
         assert [line for line in lines if line not in body] == [], (path, body)
+    for path, day in review19_pages.DATES.items():
+        assert (got[path]["datePublished"] or "")[:10] == day, path
     if seed == "/":
         assert result.stats.get("newsproj/page/listing/posts", 0) >= 1, result.stats  # (the blog home)
