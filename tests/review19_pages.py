@@ -5,7 +5,7 @@ opens with a related story's box, its linked heading and "Read more" (a blog's h
 reading" is so); and pages the rules must leave alone. The pages are laid out as a news theme does (an
 ``<article>`` with its ``<h1>`` and an ``entry-content`` body). All text is written for these tests.
 :data:`ARTICLES` maps a path to ``(html, lines that must be in its record's body)``; :data:`LISTINGS` the paths of
-pages that must give no record."""
+pages that must give no record, with the listing reason they must be given."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def ps(lines: list[str]) -> str:
 
 
 ARTICLES: dict[str, tuple[str, list[str]]] = {}
-LISTINGS: dict[str, str] = {}
+LISTINGS: dict[str, tuple[str, str]] = {}
 
 # a list article: its intro ends with a colon, each item a <section> under a heading linking the place's review
 RESTAURANTS_INTRO = ("Our critics ate their way around the county this year, and these four kitchens stood out from "
@@ -90,7 +90,7 @@ ARTICLES["/news/2026/11/mobile-library.html"] = (page(
         "<a href='/news/2026/09/library-hours.html'>Continue reading</a></aside>")), [BRIEF])
 
 # a blog's home of one post's first paragraph above "Continue reading": a listing (session 18's case)
-LISTINGS["/blog/"] = page(
+LISTINGS["/blog/"] = "posts", page(
     "Millbrook walks", "<article class='post'><h2><a href='/blog/2026/11/frost-on-the-moor.html'>Frost on the "
     "moor</a></h2><p>We set out before dawn, and by the time the sun came up the whole moor was white and "
     "silent, the paths hard underfoot and the streams edged with ice.</p>"
@@ -155,12 +155,34 @@ ARTICLES["/news/lido-repairs-to-start"] = (page(
 DATES = {"/news/lido-repairs-to-start": "2026-11-28"}
 """Paths whose record must give this ``datePublished`` day."""
 
+# a Thai section page: each teaser its headline's link, a space and its summary on one line (a Thai story's
+# paragraphs that open with a link and go on with their clause are written so too: e03a8aa), no text of its own
+TH_TEASERS = [  # (headline, summary), each linking one of the articles above
+    ("สภาเมืองอนุมัติงบซ่อมสะพานข้ามแม่น้ำ",
+     "ที่ประชุมสภาเมืองมีมติเมื่อวันอังคารให้ใช้งบประมาณสองล้านบาทเพื่อซ่อมแซมสะพานข้ามแม่น้ำที่ชำรุดมานานหลายปี"),
+    ("ห้องสมุดประชาชนขยายเวลาเปิดถึงสามทุ่ม",
+     "ห้องสมุดประชาชนของเทศบาลจะเปิดให้บริการจนถึงเวลาสามทุ่มทุกวันธรรมดาตั้งแต่เดือนมกราคมเป็นต้นไป"),
+    ("ตลาดน้ำริมคลองกลับมาเปิดอีกครั้ง",
+     "พ่อค้าแม่ค้ากว่าห้าสิบรายกลับมาขายอาหารและผลไม้ที่ตลาดน้ำริมคลองหลังจากปิดซ่อมท่าเรือไปสามเดือน"),
+    ("โรงเรียนประถมได้รับรางวัลด้านสิ่งแวดล้อม",
+     "โรงเรียนประถมประจำตำบลได้รับรางวัลจากกระทรวงจากโครงการคัดแยกขยะและปลูกต้นไม้รอบสนามกีฬา"),
+    ("ถนนสายหลักปิดซ่อมผิวจราจรสองสัปดาห์",
+     "เทศบาลแจ้งว่าถนนสายหลักหน้าตลาดจะปิดการจราจรในเวลากลางคืนเป็นเวลาสองสัปดาห์เพื่อปูผิวถนนใหม่"),
+    ("เทศกาลลอยกระทงปีนี้จัดที่สวนสาธารณะ",
+     "คณะกรรมการจัดงานเลือกสวนสาธารณะริมบึงเป็นสถานที่จัดงานลอยกระทงเพราะมีพื้นที่กว้างและที่จอดรถเพียงพอ"),
+]
+LISTINGS["/th/news/"] = "teasers", (
+    f"<html lang='th'><head><meta charset='utf-8'><title>ข่าวท้องถิ่น - {SITE}</title></head><body><header>"
+    f"<p class='logo'><a href='/'>{SITE}</a></p>{NAV}</header><main><h1>ข่าวท้องถิ่น</h1><ul class='news'>"
+    + "".join(f"<li><a href='{u}'>{h}</a> {t}</li>" for u, (h, t) in zip(ARTICLES, TH_TEASERS, strict=False))
+    + "</ul></main></body></html>")
+
 def site() -> dict[str, tuple[str, bytes]]:
     """``path → (Content-Type, body bytes)``: a homepage linking every page, robots.txt naming a sitemap of the
     articles (``{{BASE}}``: the server's address, tests/e2e/test_old_layouts.py ``BytesSite``)."""
     html = "text/html; charset=utf-8"
     pages = {path: (html, text.encode()) for path, (text, _) in ARTICLES.items()}
-    pages.update({path: (html, text.encode()) for path, text in LISTINGS.items()})
+    pages.update({path: (html, text.encode()) for path, (_, text) in LISTINGS.items()})
     teasers = "".join(f"<li><a href='{escape(path)}'>{escape(path.strip('/').rsplit('/', 1)[-1])}</a></li>"
                       for path in [*ARTICLES, *LISTINGS])
     pages["/"] = (html, (f"<html><head><meta charset='utf-8'><title>{SITE}</title></head><body><h1>{SITE}</h1>"

@@ -15,13 +15,14 @@ def test_an_article_like_a_page_of_posts_gives_its_record(path: str) -> None:
 
 
 @pytest.mark.parametrize("path", sorted(review19_pages.LISTINGS))
-def test_a_page_of_posts_stays_a_listing(path: str) -> None:
+def test_a_listing_like_an_article_stays_a_listing(path: str) -> None:
     from newsproj.extraction.page import process_page
     from newsproj.items import PageItem
 
-    outcome = process_page(PageItem(url=review19_pages.BASE + path, html=review19_pages.LISTINGS[path],
+    reason, html = review19_pages.LISTINGS[path]
+    outcome = process_page(PageItem(url=review19_pages.BASE + path, html=html,
                                     date_downloaded="2026-12-01T00:00:00+00:00"))
-    assert outcome.article is None and outcome.listing == "posts", (outcome.listing, outcome.drop)
+    assert outcome.article is None and outcome.listing == reason, (outcome.listing, outcome.drop)
 
 
 @pytest.mark.parametrize("path", sorted(review19_pages.DATES))

@@ -988,7 +988,7 @@ _SENTENCE_BEFORE = re.compile(r"[^\W\d_]\s$").search
 <a>Eastgate Otters club</a> said"); not a date, a time, a cell's bar, a bullet or a label and its colon or dash."""
 
 
-def _in_sentence(line: str, start: int, end: int, opened: bool = False) -> bool:
+def _in_sentence(line: str, start: int, end: int, opened: bool = False, clauses: bool = True) -> bool:
     """Whether the link text at ``line[start:end]`` is words of a sentence rather than a teaser's headline: a word
     of the sentence right before it, or the sentence going on right after it (a comma, a word in lower case:
     "<a>The Eastgate open-air lido</a> reopens on June 1"; a possessive, "<a>Harwood Borough Council</a>'s
@@ -996,7 +996,8 @@ def _in_sentence(line: str, start: int, end: int, opened: bool = False) -> bool:
     Eastgate</a>: “…”", "1. <a>The Crown and Anchor</a>: a riverside pub"; a dash and a word in lower case, "<a>The
     Weavers Arms</a> — a Victorian corner pub", or, on a page whose text ``opened`` with a sentence of its own, in
     any case; a letter of a script written without spaces, which has no case: "<a>รายงานของสภาเมือง…</a> ระบุว่า…",
-    a Thai clause going on after its space). A headline is followed by its line's end, a cell's bar, a date, or its
+    a Thai clause going on after its space, where ``clauses``: the text holds a sentence of its own that no link
+    leads). A headline is followed by its line's end, a cell's bar, a date, or its
     summary's first sentence ("| 12.04.2011 | Headline Summary... |"; on a page with no text of its own, "Headline –
     Summary...")."""
     if _SENTENCE_BEFORE(line, max(0, start - 2), start):
@@ -1007,7 +1008,7 @@ def _in_sentence(line: str, start: int, end: int, opened: bool = False) -> bool:
     after = rest.lstrip()
     if not after:
         return False
-    if after[0] in ",;:、，：" or after[0].islower() or UNSPACED.match(after[0]):
+    if after[0] in ",;:、，：" or after[0].islower() or (clauses and UNSPACED.match(after[0])):
         return True  # (Thai, Chinese, Japanese: no case; the link's words go on in the line's clause)
     following = after[1:].lstrip()[:1]
     if after[0] == "(":
@@ -1081,6 +1082,17 @@ def _other_page_texts(tree: HtmlElement, url: str, page: PageMeta, others: dict[
     return index, mores
 
 
+def _link_led(line: str, index: dict[str, list[str]]) -> bool:
+    """Whether ``line`` opens (after at most ``LED_PREFIX`` characters: a bullet, a date) with one of the link texts
+    of ``index`` (:func:`_other_page_texts`; ``_CANDIDATES`` tried at each of its first words)."""
+    for match in _WORD.finditer(line):
+        if match.start() > LED_PREFIX:
+            break
+        if any(line.startswith(text, match.start()) for text in islice(index.get(match.group(), ()), _CANDIDATES)):
+            return True
+    return False
+
+
 def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes: list[int],
                   resolved: dict[str, bool] | None = None) -> str | None:
     """``teasers`` when the text is teasers of other pages of the site, three or more, holding half its words or
@@ -1101,6 +1113,12 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
         return None
     total = teaser_words = teasers = linked = own = summaries = bars = 0
     opened = False  # a sentence of the page's own (or a list's intro, "They are:") came before the first teaser
+    # (a clause going on after a link in a script without spaces, "<a>รายงานของสภาเมือง…</a> ระบุว่า…", is a sentence
+    # only in a text with a sentence of its own not led by a link: a Thai section's "<a>headline</a> summary" lines
+    # are teasers; read once, bounded by the lines)
+    clauses = any(UNSPACED.search(line) for line in lines) and any(
+        size >= PROSE_LINE_WORDS and _PROSE_LINE.search(line) and not _link_led(line, index)
+        for line, size in zip(lines, sizes, strict=True))
     summary = 0  # lines after a headline alone on its line that are its teaser's (its summary, its date)
     budget = 0  # characters of the current teaser left for them (TEASER_CHARS)
     listed = False  # the line before was a headline alone on its line
@@ -1119,7 +1137,7 @@ def _linked_lines(tree: HtmlElement, url: str, page: PageMeta, lines: list[str],
                     end = start + len(text)
                     linked += word_count(text)
                     if not led and start <= LED_PREFIX and _sized(text.split(" "), text, HEADLINE_WORDS) and \
-                            not _in_sentence(line, start, end, opened):
+                            not _in_sentence(line, start, end, opened, clauses):
                         led = True
                         alone = not _LETTERS.search(line[:start] + line[end:])
                     break
