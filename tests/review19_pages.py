@@ -137,6 +137,22 @@ ARTICLES["/opinion/2026/11/should-millbrook-build-a-bypass.html"] = (page(
     _view("Yes: it is long overdue", "Ruth Allen", "ruth-allen", BYPASS_YES)
     + _view("No: it would ruin the meadows", "Tom Baines", "tom-baines", BYPASS_NO)), [*BYPASS_YES, *BYPASS_NO])
 
+# a series' part two: its text opens with part one's title, a heading linking part one (the words of its slug), and
+# ends with "Read part one" (a Movable Type home of one whole post links its permalink twice under its title so)
+LIDO_HISTORY = [
+    "In the second part of our history of the lido, we follow the pool from its post-war heyday to the campaign "
+    "that saved it in the 1990s.",
+    "By 1950 the lido drew three thousand swimmers on a hot Sunday, and a diving board was added for the town's "
+    "first gala.",
+    "The decline began in the 1970s, when the council built an indoor pool in the town centre and cut the lido's "
+    "season to ten weeks.",
+]
+PART_ONE = "/news/2026/11/lido-history-part-one.html"
+ARTICLES["/news/2026/11/lido-history-part-two.html"] = (page(
+    "The lido at 90: from heyday to rescue",
+    f"<p class='series'>Previously:</p><h3><a href='{PART_ONE}'>Lido history part one</a></h3>{ps(LIDO_HISTORY)}"
+    f"<p><a href='{PART_ONE}'>Read part one</a></p>"), LIDO_HISTORY)
+
 # a post whose date is only in its footer ("Posted on <date> by <a>Jane Doe</a>") above a box of related stories,
 # each with its date (no date in its URL, no metadata): the footer's date is the post's
 REPAIRS = [

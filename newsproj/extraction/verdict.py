@@ -835,7 +835,7 @@ def _permalinked_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Cal
     groups = [(key, anchors) for key, anchors in links.items() if len(anchors) >= 2 and key and other_page(key)]
     boxes: list[tuple[str, str]] = []
     if len(groups) == 1:
-        return _named_post(*groups[0])
+        return _named_post(*groups[0], headed)
     if len(groups) < 2:
         return boxes
     tops: list[HtmlElement | None] = []  # each group's innermost element holding all its links
@@ -880,13 +880,15 @@ def _slug(text: str) -> str:
     return "-".join(islice((w.casefold() for w in _SLUG_WORD.findall(text)), HEADLINE_MAX_WORDS))
 
 
-def _named_post(href: str, anchors: list[HtmlElement]) -> list[tuple[str, str]]:
+def _named_post(href: str, anchors: list[HtmlElement], headed: set[HtmlElement] | frozenset[HtmlElement] = frozenset()
+                ) -> list[tuple[str, str]]:
     """``(title, text)`` of the one post of a blog's home of one whole post (Movable Type's: its title an unlinked
     heading, its footer "Permalink | Comments (3) | TrackBack (0)"): the page links one other page twice or more, the
     smallest element around those links that holds a heading (``_POST_LEVELS`` up) opens with it
     (``TEASER_LEAD``), and that heading's words are the words of the other page's slug, the last part of its path
     ("The night bus" over ``/archives/2005/11/the-night-bus.html``): the post is that page's, whatever the page's
-    own title says (a blog named as its post is). Else nothing."""
+    own title says (a blog named as its post is), unless it sits under the page's own headline (``headed``:
+    :func:`_headed`; a series' part two opening with part one's linked title). Else nothing."""
     slug = _SLUG_END.sub("", urlsplit(href).path.rstrip("/").rsplit("/", 1)[-1])
     if slug.count("-") < 1:
         return []  # (a slug of one word, or an id: no title to match)
@@ -900,6 +902,8 @@ def _named_post(href: str, anchors: list[HtmlElement]) -> list[tuple[str, str]]:
         heading = next(islice(box.iter(*_HEADINGS), 1), None)
         if heading is None:
             continue
+        if box in headed or (headed and any(a in headed for a in islice(box.iterancestors(), _LINK_DEPTH))):
+            break  # (the text under the page's own headline: a series' part two opening with part one's title)
         title = _norm(text_start(heading, TEASER_CHARS))
         text = _norm(box.text_content())
         if title and 0 <= text.find(title) <= TEASER_LEAD and _slug(title) == slug.casefold():
