@@ -153,6 +153,23 @@ ARTICLES["/news/2026/11/lido-history-part-two.html"] = (page(
     f"<p class='series'>Previously:</p><h3><a href='{PART_ONE}'>Lido history part one</a></h3>{ps(LIDO_HISTORY)}"
     f"<p><a href='{PART_ONE}'>Read part one</a></p>"), LIDO_HISTORY)
 
+# a Vietnamese story signed by its writer, bold and set right under the text (as Vietnamese sites sign), that quotes
+# a resident in a blockquote whose attribution is set so too (a letters page signs each letter so: no author)
+VI_POOL = [
+    "Hồ bơi thành phố sẽ mở cửa trở lại vào tháng Năm sau khi hội đồng đồng ý chi tiền thay máy bơm mới cho hồ.",
+    "Nhiều người dân đã chờ đợi tin này suốt cả mùa hè vừa qua, khi hồ bơi phải đóng cửa vì máy bơm hỏng.",
+]
+VI_QUOTE = "Chúng tôi rất vui mừng vì trẻ em trong khu phố lại có nơi học bơi an toàn vào mùa hè tới."
+VI_END = ("Công việc sửa chữa dự kiến kéo dài khoảng một tháng và sẽ hoàn thành trước Tết, theo thông báo của thành "
+          "phố.")
+ARTICLES["/tin-tuc/2026/11/ho-boi-mo-cua-tro-lai.html"] = (page(
+    "Hồ bơi thành phố mở cửa trở lại vào tháng Năm",
+    ps(VI_POOL) + f"<blockquote><p>{VI_QUOTE}</p><p align='right'><b>Trần Thị Mai</b></p></blockquote>"
+    + ps([VI_END]) + "<p align='right'><b>Nguyễn Minh Anh</b></p>").replace("lang='en'", "lang='vi'"),
+    [*VI_POOL, VI_QUOTE, VI_END])
+AUTHORS = {"/tin-tuc/2026/11/ho-boi-mo-cua-tro-lai.html": ["Nguyễn Minh Anh"]}
+"""Paths whose record must give these authors."""
+
 # a post whose date is only in its footer ("Posted on <date> by <a>Jane Doe</a>") above a box of related stories,
 # each with its date (no date in its URL, no metadata): the footer's date is the post's
 REPAIRS = [
@@ -219,6 +236,6 @@ def truth_lines(base: str = "http://127.0.0.1:8000") -> list[str]:
     for path, (text, lines) in ARTICLES.items():
         title = re.search(r"<title>(.*?) - ", text)
         rows.append(json.dumps({"id": path, "url": base + path, "title": title.group(1) if title else None,
-                                "body": "\n".join(lines), "authors": [], "published": DATES.get(path),
+                                "body": "\n".join(lines), "authors": AUTHORS.get(path, []), "published": DATES.get(path),
                                 "language": "en"}))
     return rows

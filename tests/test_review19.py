@@ -25,6 +25,13 @@ def test_a_listing_like_an_article_stays_a_listing(path: str) -> None:
     assert outcome.article is None and outcome.listing == reason, (outcome.listing, outcome.drop)
 
 
+@pytest.mark.parametrize("path", sorted(review19_pages.AUTHORS))
+def test_a_signature_under_the_text_names_the_author_beside_a_quotes_attribution(path: str) -> None:
+    article = record(review19_pages.ARTICLES, path)
+    assert [a.name for a in article.authors] == review19_pages.AUTHORS[path]
+    assert review19_pages.AUTHORS[path][0] not in article.articleBody.split("\n")  # (the signature is no text)
+
+
 @pytest.mark.parametrize("path", sorted(review19_pages.DATES))
 def test_a_posts_own_date_below_its_text_beside_related_stories_dates_is_its_date(path: str) -> None:
     assert (record(review19_pages.ARTICLES, path).datePublished or "")[:10] == review19_pages.DATES[path]

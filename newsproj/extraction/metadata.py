@@ -1029,7 +1029,7 @@ def signature(tree: HtmlElement, body: str, below: bool = True) -> tuple[str, bo
             block = bold.getparent()
             if block is not None and _set_right(block) and " ".join(block.text_content().split()) == last and \
                     not _control(bold):
-                return None if _signers(tree) - {last} else (last, True)
+                return None if _signers(tree, bold) - {last} else (last, True)
     if not below:
         return None
     for bold in _RIGHT_BOLD(tree)[:MAX_SIGNATURE_ELEMENTS]:
@@ -1039,7 +1039,7 @@ def signature(tree: HtmlElement, body: str, below: bool = True) -> tuple[str, bo
         before = block.getprevious()
         if before is not None and isinstance(before.tag, str) and last and \
                 " ".join(before.text_content().split()).endswith(last):
-            return None if _signers(tree) - {name} else (name, False)
+            return None if _signers(tree, bold) - {name} else (name, False)
     return None
 
 
@@ -1054,11 +1054,20 @@ def _signed(bold: HtmlElement) -> str | None:
     return name
 
 
-def _signers(tree: HtmlElement) -> set[str]:
+_QUOTED = etree.XPath("boolean(ancestor::blockquote or ancestor::q)")
+"""Inside a quotation: a name set right there is the quote's attribution ("<blockquote><p>…</p><p align=right><b>Tran
+Thi Mai</b></p></blockquote>"), not a signer of the page."""
+
+
+def _signers(tree: HtmlElement, signature: HtmlElement) -> set[str]:
     """The names signed set right on the page (of its first ``MAX_SIGNATURE_ELEMENTS`` right-set bold texts); not a
-    source's credit or a role set so beside the author's ("Theo Reuters", "PV": see :func:`source_credit`)."""
+    source's credit or a role set so beside the author's ("Theo Reuters", "PV": see :func:`source_credit`), nor,
+    where the ``signature`` looked at is outside any quotation, a quote's attribution set right inside one
+    (:data:`_QUOTED`; a letters page quoting each letter signs them all inside their quotations)."""
+    quoted = bool(_QUOTED(signature))
     return {name for bold in _RIGHT_BOLD(tree)[:MAX_SIGNATURE_ELEMENTS] if (name := _signed(bold)) is not None
-            and not _SOURCE_CREDIT.match(name) and not _SIGNED_ROLE.fullmatch(name)}
+            and not _SOURCE_CREDIT.match(name) and not _SIGNED_ROLE.fullmatch(name)
+            and (quoted or not _QUOTED(bold))}
 
 
 def without_role_bylines(body: str) -> str:

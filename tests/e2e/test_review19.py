@@ -19,6 +19,8 @@ def test_articles_like_pages_of_posts_give_their_records(crawl_site, seed: str) 
     for path, (_, lines) in review19_pages.ARTICLES.items():
         body = got[path]["articleBody"].split("\n")
         assert [line for line in lines if line not in body] == [], (path, body)
+    for path, names in review19_pages.AUTHORS.items():
+        assert [a["name"] for a in got[path]["authors"]] == names, path
     for path, day in review19_pages.DATES.items():
         assert (got[path]["datePublished"] or "")[:10] == day, path
     if seed == "/":
