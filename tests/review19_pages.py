@@ -236,6 +236,6 @@ def truth_lines(base: str = "http://127.0.0.1:8000") -> list[str]:
     for path, (text, lines) in ARTICLES.items():
         title = re.search(r"<title>(.*?) - ", text)
         rows.append(json.dumps({"id": path, "url": base + path, "title": title.group(1) if title else None,
-                                "body": "\n".join(lines), "authors": AUTHORS.get(path, []), "published": DATES.get(path),
-                                "language": "en"}))
+                                "body": "\n".join(lines), "authors": AUTHORS.get(path, []),
+                                "published": DATES.get(path), "language": "en"}))
     return rows
