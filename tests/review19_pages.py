@@ -235,7 +235,8 @@ def truth_lines(base: str = "http://127.0.0.1:8000") -> list[str]:
     rows = []
     for path, (text, lines) in ARTICLES.items():
         title = re.search(r"<title>(.*?) - ", text)
+        lang = re.search(r"<html lang='(\w+)'", text)
         rows.append(json.dumps({"id": path, "url": base + path, "title": title.group(1) if title else None,
                                 "body": "\n".join(lines), "authors": AUTHORS.get(path, []),
-                                "published": DATES.get(path), "language": "en"}))
+                                "published": DATES.get(path), "language": lang.group(1) if lang else None}))
     return rows
