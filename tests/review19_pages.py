@@ -78,6 +78,15 @@ BRIDGE_BOX = ("<aside class='related'><h3><a href='/news/2026/10/bridge-shut.htm
 ARTICLES["/news/2026/11/bridge-reopens.html"] = (page(
     "Millbrook bridge to reopen on Monday", BRIDGE_BOX + ps(BRIDGE)), BRIDGE)
 
+# the same story under its topic's label, a heading linking the topic's page atop its text, beside a sidebar's teaser
+# of a sentence (a blog's home of one post under its linked title beside another box is a listing)
+ARTICLES["/news/2026/11/bridge-reopens-monday.html"] = (page(
+    "Millbrook bridge reopens to traffic on Monday",
+    "<h4 class='topic'><a href='/topics/transport'>Transport</a></h4>" + ps(BRIDGE)).replace("</main>", (
+        "<aside class='sidebar'><div class='teaser'><h3><a href='/news/2026/09/library-hours.html'>Library to open "
+        "late on weekdays</a></h3><p>The town library will stay open until nine in the evening from January, the "
+        "council said.</p></div></aside></main>")), BRIDGE)
+
 # a one-paragraph brief under a linked "Read more" box of a related story and beside a sidebar of teasers
 BRIEF = ("The county's mobile library will stop in Lower Green every second Tuesday from January, parking outside "
          "the village hall from ten until noon. Borrowers can order books online and collect them at the van, the "

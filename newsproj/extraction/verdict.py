@@ -730,14 +730,18 @@ def _posts(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes:
         headings = _heading_texts(tree) if headings is None else headings  # (read once, if ever)
         return line not in headings
 
-    boxes, continued = _titled_posts(tree, own, other_page)
+    boxes, continued, placed = _titled_posts(tree, own, other_page)
     held = _held(boxes, lines, sizes, intro)
     if held is not None:
         if len(held) >= 2:
             return True
         (only,) = held
         titles = " ".join(_norm(t).casefold() for t in page.own_titles)
-        if boxes[only][0].casefold() not in titles and (only in continued or any(
+        # (one post holding the text: not under the page's own headline, where its linked heading is the article's
+        # label, "<h4><a href=/topics/transport>Transport</a></h4>" atop a story's text, beside a sidebar's teaser)
+        headed = _headed(tree, page)
+        inside = headed and any(a in headed for a in islice(placed[only].iterancestors(), _LINK_DEPTH))
+        if not inside and boxes[only][0].casefold() not in titles and (only in continued or any(
                 i != only and _has_sentence(text) for i, (_, text) in enumerate(boxes))):
             return True
     permalinked = _permalinked_posts(tree, own, other_page, _headed(tree, page))
@@ -747,11 +751,11 @@ def _posts(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes:
 
 
 def _titled_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Callable[[str], bool]
-                  ) -> tuple[list[tuple[str, str]], set[int]]:
+                  ) -> tuple[list[tuple[str, str]], set[int], list[HtmlElement]]:
     """``(title, text)`` of the posts of :func:`_posts` under a heading linking another page (two or more; or one
     whose box goes on to that page by a "Continue reading" link: a blog's home showing its one latest post's first
-    paragraph; such a post's text is that of the smallest element holding its heading and that link), and the
-    indexes of the boxes that do."""
+    paragraph; such a post's text is that of the smallest element holding its heading and that link), the
+    indexes of the boxes that do, and each box's element."""
     heads: dict[HtmlElement, tuple[str, str]] = {}
     for h in islice(tree.iter(*_HEADINGS), MAX_HEADINGS):
         anchors = list(islice(h.iter("a"), 2))
@@ -767,6 +771,7 @@ def _titled_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Callable
                 break
     boxes: list[tuple[str, str]] = []
     continued: set[int] = set()
+    placed: list[HtmlElement] = []
     for head, (title, href) in heads.items():
         box = head
         for _level in range(_POST_LEVELS):
@@ -786,11 +791,13 @@ def _titled_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Callable
             above = set(islice(more.iterancestors(), _LINK_DEPTH))
             post = next((el for el in islice(head.iterancestors(), _POST_LEVELS) if el in above), box)
             text = _norm(post.text_content())
+            box = post
             continued.add(len(boxes))
         boxes.append((title, text))
+        placed.append(box)
     if len(boxes) < 2 and not continued:
-        return [], set()
-    return boxes, continued
+        return [], set(), []
+    return boxes, continued, placed
 
 
 _LINK_DEPTH = 64
