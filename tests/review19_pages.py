@@ -80,12 +80,19 @@ ARTICLES["/news/2026/11/bridge-reopens.html"] = (page(
 
 # the same story under its topic's label, a heading linking the topic's page atop its text, beside a sidebar's teaser
 # of a sentence (a blog's home of one post under its linked title beside another box is a listing)
-ARTICLES["/news/2026/11/bridge-reopens-monday.html"] = (page(
-    "Millbrook bridge reopens to traffic on Monday",
-    "<h4 class='topic'><a href='/topics/transport'>Transport</a></h4>" + ps(BRIDGE)).replace("</main>", (
+BUSES = [
+    "The number 7 bus will run every ten minutes between Millbrook and Lower Green from January, the bus company "
+    "said on Wednesday, twice as often as it does now.",
+    "Four new electric buses will join the route, and the last bus from the town centre will leave at midnight on "
+    "Fridays and Saturdays.",
+    "The company said more people now take the 7 than any other route in the county, most of them to the station.",
+]
+ARTICLES["/news/2026/11/buses-every-ten-minutes.html"] = (page(
+    "Number 7 bus to run every ten minutes",
+    "<h4 class='topic'><a href='/topics/transport'>Transport</a></h4>" + ps(BUSES)).replace("</main>", (
         "<aside class='sidebar'><div class='teaser'><h3><a href='/news/2026/09/library-hours.html'>Library to open "
         "late on weekdays</a></h3><p>The town library will stay open until nine in the evening from January, the "
-        "council said.</p></div></aside></main>")), BRIDGE)
+        "council said.</p></div></aside></main>")), BUSES)
 
 # a one-paragraph brief under a linked "Read more" box of a related story and beside a sidebar of teasers
 BRIEF = ("The county's mobile library will stop in Lower Green every second Tuesday from January, parking outside "
