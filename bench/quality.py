@@ -622,6 +622,20 @@ def beaten(ours: list[dict[str, Any]], theirs: dict[str, list[dict[str, Any]]],
     return sorted(out, key=lambda r: r[0] - max(r[1].values()))
 
 
+def with_headlines(rows: list[dict[str, Any]], pages: list[dict[str, Any]], records: Path) -> list[dict[str, Any]]:
+    """The per-page rows of a ``--dump``, each of a page whose truth has a title with the headline given
+    (``headline``: the record's, None without a record) and the truth's (``truth_headline``): a row's
+    ``headline_ok`` says a headline changed between two dumps, not what it became."""
+    given: dict[str, Any] = {}
+    for line in records.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            given.setdefault(record.get("url"), record.get("headline"))
+    titles = {page["id"]: page.get("title") for page in pages}
+    return [row | {"headline": given.get(row.get("url")), "truth_headline": titles[row["id"]]}
+            if titles.get(row.get("id")) else row for row in rows]
+
+
 def inprocess(names: list[Path], half: str | None, registry: bool, worst: int = 0,
               engine: str = "newsproj", dump: Path | None = None, template: str = "off",
               gap: float | None = None) -> dict[str, Any]:
@@ -647,7 +661,9 @@ def inprocess(names: list[Path], half: str | None, registry: bool, worst: int = 
             result = score(truth, out)
             if dump:
                 dump.mkdir(parents=True, exist_ok=True)
-                (dump / f"{corpus.name}.{engine}.json").write_text(json.dumps(result["pages"]), encoding="utf-8")
+                rows = with_headlines(result["pages"], pages, out)
+                (dump / f"{corpus.name}.{engine}.json").write_text(json.dumps(rows, ensure_ascii=False),
+                                                                   encoding="utf-8")
             summary = _summary(result)
             n, total, hits = truth_lines_removed(pages, removed)
             summary["truth_lines_removed"] = n / total if total else None
@@ -681,7 +697,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", choices=("newsproj", *BASELINES), default="newsproj",
                         help="with --inprocess: score a baseline instead of the item path (newspaper4k: in its own "
                              "venv, made on first use from bench/baselines.lock)")
-    parser.add_argument("--dump", type=Path, help="with --inprocess: write per-page scores to DIR")
+    parser.add_argument("--dump", type=Path, help="with --inprocess: write per-page scores to DIR (with the headline "
+                        "given beside the truth's)")
     parser.add_argument("--verbose", action="store_true", help="list removed truth lines and chrome lines")
     parser.add_argument("--beaten", type=float, metavar="GAP",
                         help="with --inprocess: score trafilatura and readability on the same pages too, show their "

@@ -5,6 +5,7 @@ cannot be made leaving the column out with one line instead of a figure."""
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import socket
 import subprocess
@@ -155,4 +156,22 @@ def test_pages_a_baseline_beats_by_the_gap() -> None:
     assert quality.beaten(ours, theirs, 0.05) == [
         (0.10, {"trafilatura": 0.80, "readability": 0.0}, "c", "u/c"),
         (0.50, {"trafilatura": 0.56, "readability": 0.40}, "a", "u/a"),
+    ]
+
+
+def test_a_dump_row_names_the_headline_given_beside_the_truths(tmp_path: Path) -> None:
+    """``--dump``: a row of a page whose truth has a title says which headline the record gave (None without a
+    record), so two dumps show what a headline became, not only that it changed; rows of untitled pages stay."""
+    records = tmp_path / "records.jsonl"
+    records.write_text(json.dumps({"url": "https://example.org/a", "headline": "Ferries run late again"}) + "\n",
+                       encoding="utf-8")
+    pages = [{"id": "a", "url": "https://example.org/a", "title": "Ferries run late"},
+             {"id": "b", "url": "https://example.org/b", "title": "Harbour closes"},
+             {"id": "c", "url": "https://example.org/c"}]
+    rows = [{"id": p["id"], "url": p["url"], "f1": 1.0} for p in pages]
+    assert quality.with_headlines(rows, pages, records) == [
+        {"id": "a", "url": "https://example.org/a", "f1": 1.0, "headline": "Ferries run late again",
+         "truth_headline": "Ferries run late"},
+        {"id": "b", "url": "https://example.org/b", "f1": 1.0, "headline": None, "truth_headline": "Harbour closes"},
+        {"id": "c", "url": "https://example.org/c", "f1": 1.0},
     ]
