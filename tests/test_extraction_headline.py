@@ -64,6 +64,19 @@ def test_a_kicker_in_its_own_element_keeps_a_separator():
         "Bubi-Bomber wieder da: Geduld mit Niemiec")
 
 
+@pytest.mark.parametrize(("h1", "text"), [
+    # a name and the page's kind in elements of their own, the dash in the second: spaced, as the page shows it
+    ("<span class='fn'>2031 Larkspur Wagon</span>\n  <span class='page-title'> - Review</span>",
+     "2031 Larkspur Wagon - Review"),
+    ("<span>2031 Larkspur Wagon</span><span>|</span><span>Review</span>", "2031 Larkspur Wagon | Review"),
+    # a hyphen that starts a word in its own element is no separator
+    ("<span>Anti</span><span>-noise rules</span>", "Anti-noise rules"),
+    ("<span>Harbour notes</span><span>: </span><span>Ferries</span>", "Harbour notes: Ferries"),
+])
+def test_a_dash_in_an_element_of_its_own_keeps_its_spaces(h1: str, text: str):
+    assert metadata.heading_text(lxml.html.fragment_fromstring(f"<h1>{h1}</h1>")) == text
+
+
 def test_a_page_that_names_only_its_site_still_has_a_headline():
     assert _choose("<title>Morris Daily Herald</title>", "<p>Story.</p>", "http://morrisdailyherald.com/a") == (
         "Morris Daily Herald")

@@ -523,7 +523,9 @@ def heading_text(el: HtmlElement) -> str:
         return whole
     out = ""
     for text in filter(None, texts):
-        if not out or not text[0].isalnum() and not text[0].isspace() and text[0] in ":.,;!?–—-|":
+        if out and text[0] in "–—-|" and (len(text) == 1 or text[1].isspace()):
+            out += " " + text  # a dash or a bar parts with spaces ("<span>Name</span><span> - Review</span>")
+        elif not out or not text[0].isalnum() and not text[0].isspace() and text[0] in ":.,;!?–—-|":
             out += text  # the separator in an element of its own ("<span>: </span>")
         else:
             out += (" " if out[-1] in ":.!?–—-|" else ": ") + text
