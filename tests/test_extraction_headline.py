@@ -598,3 +598,27 @@ def test_a_title_part_that_is_the_masthead_linking_home_is_the_site_not_the_head
             f"class='entry-title'>{post}</h1><p>A sentence of the post, which is short and about the garden.</p>"
             "</article>")
     assert _choose(head, body, "http://127.0.0.1:8000/2015/02/post/") == post
+
+
+def test_an_h1_that_is_a_declared_title_and_a_label_is_the_headline_shown():
+    # a car guide's page: og:title names the car, the <h1> shows it with the page's kind after a dash; a teaser
+    # further down ends with the og:title and is no headline of this page
+    head = ("<meta property='og:title' content='2031 Larkspur Wagon'>"
+            "<title>2031 Larkspur Wagon Reviews and Ratings - Motor Almanac</title>")
+    body = ("<h1><span class='fn'>2031 Larkspur Wagon</span> <span class='page-title'> - Review</span></h1>"
+            "<p>The wagon rides softly and seats seven.</p><h2>Shopping for a 2031 Larkspur Wagon</h2>")
+    url = "https://www.motoralmanac.example/overview/larkspur_wagon_2031"
+    assert _choose(head, body, url) == "2031 Larkspur Wagon - Review"
+    # a longer text after the dash is no label of the page's kind
+    assert _choose(head, body.replace(" - Review", " - Review of the seven seat family car"), url) == (
+        "Shopping for a 2031 Larkspur Wagon")
+
+
+def test_the_declared_title_and_label_rule_reads_a_bounded_heading():
+    import time
+
+    head = "<meta property='og:title' content='2031 Larkspur Wagon'>"
+    body = "<h1>2031 Larkspur Wagon" + " - Review" * 100_000 + "</h1>" + "<h1>2031 Larkspur Wagon - x</h1>" * 200
+    started = time.process_time()
+    _choose(head, body)
+    assert time.process_time() - started < 2

@@ -10,7 +10,9 @@ A page states its title several times: JSON-LD ``headline``, ``og:title``/``twit
    (``og:site_name``, the host's name, the holder its copyright notice names, a link to the home page) is the
    masthead, not the headline, and so is a heading that repeats a whole title with the site's name in it (the title
    bar, "Site | Section | Headline"), and so is a page's first heading, an ``<h1>``, that starts or ends a title
-   whose rest a heading further down shows ("Seth's Blog: Entering sync markets": the post's ``<h3>``);
+   whose rest a heading further down shows ("Seth's Blog: Entering sync markets": the post's ``<h3>``); an
+   ``<h1>`` that shows a declared title (JSON-LD, og:/twitter:title) and after a separator a label of a word or two,
+   the page's kind ("2014 Acura RLX - Review" where og:title is "2014 Acura RLX"), agrees with it;
 2. else the metadata title, best first (JSON-LD, og:title, ``<title>``), without the site's name and the section
    parts around it (a site's name also before a colon, "Site.com: Headline", or in parentheses at the end,
    "Headline (from Site)"; a list of search keywords is no part of a headline): what the reader sees in the tab;
@@ -63,6 +65,8 @@ MAX_PARTS = 8
 SITE_NAME_WORDS = 4
 """A site's name is a few words; a text inside a copyright notice is taken for it only up to this long."""
 KICKER_WORDS = 8
+LABEL_WORDS = 2
+"""A label of the page's kind after a declared title in its <h1> ("Review", "Live blog") is a word or two."""
 """A kicker (topic label) before the headline is a few words."""
 
 
@@ -283,6 +287,14 @@ def choose(page: PageMeta, url: str = "", body: str | None = None) -> str | None
             and any(w.startswith(k + " ") or w.endswith(" " + k) for w in whole)
         ) or any(k.endswith(" " + p) and len(k.split()) - len(p.split()) <= KICKER_WORDS for p in pieces
                  if len(p.split()) >= 2):
+            weaker = text
+            continue
+        # an <h1> that shows a declared title and a label of the page's kind after a separator ("2014 Acura RLX
+        # - Review" under og:title "2014 Acura RLX"): the headline shown, not a teaser further down that ends with
+        # that title ("Shopping for a 2014 Acura RLX?")
+        shown = parts(text)
+        if heading.tag == "h1" and len(shown) == 2 and text_key(shown[0]) in declared and \
+                len(text_key(shown[0]).split()) >= 2 and 0 < len(shown[1].split()) <= LABEL_WORDS:
             weaker = text
     if weaker:
         if body and len(metas) == 1 and page.title and text_key(weaker) == text_key(" ".join(
