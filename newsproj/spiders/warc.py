@@ -238,9 +238,7 @@ class WarcSpider(Spider):
             async for item in self._file_items(source, progress, offset):
                 yield item
             if self.stopped:  # the rest of this file (and the others) is for the next run: not marked read
-                logger.info("warc: the spider is closing: reading stopped in %s at byte %d", source,
-                            progress.committed)
-                return
+                return  # (said at the close, _closed: the engine may close this generator before it gets here)
             progress.finished_reading = True
             self.crawler.stats.inc_value("newsproj/warc/files/read")
             self._checkpoint(progress)
@@ -414,6 +412,11 @@ class WarcSpider(Spider):
 
     def _closed(self, reason: str) -> None:
         self._checkpoint()
+        if self.stopped or reason != "finished":
+            for progress in self.progress.values():
+                if not progress.finished_reading:
+                    logger.info("warc: the spider closed (%s): reading stopped in %s at byte %d", reason,
+                                progress.source, progress.committed)
         if reason == "finished" and self.progress_file is not None:
             self.progress_file.unlink(missing_ok=True)  # the next run with this JOBDIR is a new run
 
