@@ -26,6 +26,10 @@ TRUTH = [json.loads(line) for line in (FIXTURES / "faulty" / "truth.jsonl").read
 MIXED_SETTINGS = ("-s", "DOWNLOAD_TIMEOUT=2", "-s", "DOWNLOAD_MAXSIZE=2000000", "-s", "DOWNLOAD_WARNSIZE=500000",
                   "-s", "NEWSPROJ_MAX_PAGES_PER_PATTERN=10")
 TEXT_FIELDS = ("headline", "articleBody", "description")
+GAP_SLACK = 0.2
+"""Seconds a gap between two requests seen by the server may fall short of the wait between their departures: the
+first may reach the server late (a loaded machine: 0.948 s for a 1 s delay seen, with two suites on 2 cores), the
+next on time. Without the wait the gaps are milliseconds."""
 _TAG = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^<>]*)?>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -98,10 +102,10 @@ def test_mixed_site_recoverable_faults_and_backoff(mixed):
     # 503, 503, 200: retried with a pause of 1 s then 2 s for the whole host (no Retry-After: backoff)
     times = hit_times(server, "/flaky/2024/05/03/council-approves-budget.html")
     assert len(times) == 3
-    assert times[1] - times[0] >= 0.95 and times[2] - times[1] >= 1.9
+    assert times[1] - times[0] >= 1 - GAP_SLACK and times[2] - times[1] >= 2 - GAP_SLACK
     # 429 with Retry-After: 1, then 200
     times = hit_times(server, "/flaky/2024/05/04/rail-line-extension-confirmed.html")
-    assert len(times) == 2 and times[1] - times[0] >= 0.95
+    assert len(times) == 2 and times[1] - times[0] >= 1 - GAP_SLACK
     assert stats["newsproj/politeness/backoff/503"] == 2 and stats["newsproj/politeness/backoff/429"] == 1
     # Retry-After: 86400 is not waited for, nor retried
     assert len(hit_times(server, "/flaky/2024/05/14/back-tomorrow.html")) == 1
@@ -110,7 +114,8 @@ def test_mixed_site_recoverable_faults_and_backoff(mixed):
     for path in ("/flaky/2024/05/13/always-failing.html", "/slow/2024/05/15/never-answers.html",
                  "/drop/2024/05/16/cut-off-mid-page.html"):
         assert len(hit_times(server, path)) == 3, path
-    assert stats["retry/reason_count/scrapy.exceptions.DownloadTimeoutError"] == 2
+    # (2: the never-answering page's; more only when a good page took over DOWNLOAD_TIMEOUT on a loaded machine)
+    assert stats["retry/reason_count/scrapy.exceptions.DownloadTimeoutError"] >= 2
     assert stats["retry/reason_count/scrapy.exceptions.ResponseDataLossError"] == 2
     # redirects: the chain is followed to its article, the loop stops at the first repeat
     assert server.hits["/moved/2024/05/06/market-hall-3.html"] == 1
@@ -211,7 +216,7 @@ def test_crawl_delay_is_honoured_per_host(crawl, autothrottle):
     times = sorted(t for t, target in server.times if target not in ("/robots.txt", "/.well-known/tdmrep.json"))
     assert len(times) == 4
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-    assert min(gaps) >= 0.95, gaps
+    assert min(gaps) >= 1.0 - GAP_SLACK, gaps
     assert result.stats["newsproj/politeness/crawl_delay"] == 1.0
     assert result.stats["newsproj/politeness/waited"] >= 3
 
