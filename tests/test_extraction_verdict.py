@@ -718,3 +718,29 @@ def test_an_article_above_one_related_excerpt_with_a_read_more_link_stays_an_art
     outcome = process_page(PageItem(url="http://127.0.0.1/2024/05/allotment-rents/", html=html,
                                     date_downloaded="2024-09-12T10:00:00+00:00"))
     assert outcome.article is not None, (outcome.listing, outcome.drop)
+
+
+def _under_own_headline(html: str, headline: str) -> str:
+    """``html`` with ``<h1>headline</h1>`` (also its ``<title>``) set just above its first post, inside the element
+    holding the posts: a tag, section or author page's heading (``<main><h1>…</h1><article>…</article>×N``)."""
+    tree = lxml.html.fromstring(html)
+    title = tree.find(".//title")
+    title.text = f"{headline} | {title.text or ''}"
+    first = tree.xpath("//*[self::article or contains(@class, 'entry') or contains(@class, 'date-outer')][1]")[0]
+    first.addprevious(lxml.html.fromstring(f"<h1>{headline}</h1>"))
+    return lxml.html.tostring(tree, encoding="unicode")
+
+
+@pytest.mark.parametrize("path", ["/b/", "/t/"])
+def test_a_listings_posts_under_its_own_headline_are_still_posts(path):
+    """attack19: a Blogger home and a Tumblr home of three or more posts, set under the page's own unlinked
+    ``<h1>`` ("Stories tagged climate change", in its ``<title>``: a tag, author or search page's heading) were
+    articles since _headed (8554d0f, 8c3fdaa) - their posts run into one record, the posts themselves not followed
+    as links of a listing. Three posts or more under the headline are a listing's; a head-to-head's two parts and a
+    story under its linked label (review19) stay articles."""
+    from tests import blog_layouts
+
+    html = _under_own_headline(blog_layouts.LISTINGS[path], "Stories tagged climate change")
+    outcome = process_page(PageItem(url=f"http://127.0.0.1:8000{path}", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    assert outcome.article is None and outcome.listing == "posts", (outcome.drop, outcome.article)

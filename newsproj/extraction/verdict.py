@@ -740,7 +740,9 @@ def _posts(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes:
         # (one post holding the text: not under the page's own headline, where its linked heading is the article's
         # label, "<h4><a href=/topics/transport>Transport</a></h4>" atop a story's text, beside a sidebar's teaser)
         headed = _headed(tree, page)
-        inside = headed and any(a in headed for a in islice(placed[only].iterancestors(), _LINK_DEPTH))
+        # (three posts or more are a listing's under its own headline: "Stories tagged climate change")
+        inside = headed and len(boxes) < MIN_TEASERS and any(
+            a in headed for a in islice(placed[only].iterancestors(), _LINK_DEPTH))
         if not inside and boxes[only][0].casefold() not in titles and (only in continued or any(
                 i != only and _has_sentence(text) for i, (_, text) in enumerate(boxes))):
             return True
@@ -858,6 +860,7 @@ def _permalinked_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Cal
         for ancestor in islice(top.iterancestors(), _LINK_DEPTH) if top is not None else ():
             inner[ancestor] = inner.get(ancestor, 0) + 1
     kept = [g for g, top in enumerate(tops) if top is not None and inner.get(top, 0) < 2]
+    parts: list[bool] = []  # (each box: under the page's own headline)
     owners: dict[HtmlElement, set[int]] = {}  # element → the kept groups with a link inside it
     for g in kept:
         for a in groups[g][1]:
@@ -872,10 +875,13 @@ def _permalinked_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Cal
             if parent is None or parent.tag in ("body", "html") or parent in own or owners.get(parent) != {g}:
                 break
             box = parent
-        if headed and any(ancestor in headed for ancestor in islice(box.iterancestors(), _LINK_DEPTH)):
-            continue  # (a part of the article under the page's own headline)
+        under = bool(headed) and any(ancestor in headed for ancestor in islice(box.iterancestors(), _LINK_DEPTH))
         boxes.append(("", _norm(box.text_content())))
-    return boxes
+        parts.append(under)
+    if len(boxes) >= MIN_TEASERS:
+        return boxes  # (three posts or more: a tag, author or search page's, under its own headline or not)
+    # (fewer: parts of the article under the page's own headline are none: a head-to-head's two writers)
+    return [box for box, under in zip(boxes, parts, strict=True) if not under]
 
 
 _SLUG_WORD = re.compile(r"[^\W_]+")
