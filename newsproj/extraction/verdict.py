@@ -815,7 +815,8 @@ def _headed(tree: HtmlElement, page: PageMeta) -> set[HtmlElement]:
     nowhere and whose text (``HEADLINE_WORDS`` words or more) is part of its own titles: an article's own headline
     (a blog's masthead links its home; a home's title is the blog's name). What they hold is that article's text:
     its parts, each linking a page twice (a head-to-head's two writers, their bylines and "More from ..."), are no
-    posts of other pages."""
+    posts of other pages - while they are fewer than ``MIN_TEASERS``: a tag, section or author page's heading is its
+    own unlinked ``<h1>`` above its posts too ("Stories tagged climate change")."""
     own = " ".join(_norm(t).casefold() for t in page.own_titles)
     headed: set[HtmlElement] = set()
     for h in islice(tree.iter("h1"), MAX_HEADINGS):
