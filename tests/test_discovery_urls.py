@@ -9,6 +9,7 @@ import pytest
 
 from newsproj.discovery.links import page_links
 from newsproj.discovery.urls import (
+    MAX_KNOWN_ASKED,
     TrapGuard,
     TrapLimits,
     is_calendar_url,
@@ -188,6 +189,41 @@ def test_listing_pattern_stops_after_a_run_of_pages_without_new_articles():
         assert guard.listing_seen(f"https://news.example/news?page={n}", [f"https://news.example/story-{n}-x"])
         guard.admit(f"https://news.example/story-{n}-x")
     assert not is_refusal(guard.admit("https://news.example/news?page=11", listing=True)[1])
+
+
+def test_a_listing_whose_articles_an_earlier_run_exported_counts_barren():
+    """attack19: on a scheduled run over an unchanged site every article a section's page N links is new to this
+    run (the incremental middleware drops the requests later), so its pagination never counted barren and was
+    walked to the page-number cap or the pattern budget again (a 40-page-deep tests/site_structures.py site: 270
+    requests on the second run, 183 once known articles are not new). Known articles (``known``) are no new ones;
+    asked about at most MAX_KNOWN_ASKED links a page, past which the page counts as new (nothing lost)."""
+    guard = TrapGuard(TrapLimits(max_barren_listings=3, max_pages_per_pattern=1000))
+    exported = {f"https://news.example/2024/05/story-{n}/" for n in range(40)}
+    asked: list[str] = []
+
+    def known(url: str) -> bool:
+        asked.append(url)
+        return url in exported
+
+    for n in range(3):
+        page = f"https://news.example/news/page/{n + 2}/"
+        guard.admit(page, listing=True)
+        assert not guard.listing_seen(page, [f"https://news.example/2024/05/story-{2 * n + k}/" for k in (0, 1)],
+                                      known)
+    assert "barren_pattern" in guard.admit("https://news.example/news/page/9/", listing=True)[1]
+    # (a page linking one article no run exported yet is new, and ends the run of barren pages)
+    other = TrapGuard(TrapLimits(max_barren_listings=3, max_pages_per_pattern=1000))
+    assert other.listing_seen("https://news.example/news/page/2/", ["https://news.example/2024/05/story-1/",
+                                                                     "https://news.example/2024/06/fresh-story/"],
+                              known)
+    # (without ``known``, as before: the first run, or refetching known articles, NEWSPROJ_INCREMENTAL_REFRESH_HOURS)
+    assert other.listing_seen("https://news.example/news/page/3/", ["https://news.example/2024/05/story-2/"])
+    # (bounded: a page of 10,000 known links asks about MAX_KNOWN_ASKED of them, then counts as new)
+    asked.clear()
+    many = [f"https://news.example/2024/05/story-{n}/" for n in range(10_000)]
+    exported.update(many)
+    assert other.listing_seen("https://news.example/news/page/4/", many, known)
+    assert len(asked) == MAX_KNOWN_ASKED
 
 
 

@@ -363,6 +363,11 @@ class TrapLimits:
         )
 
 
+MAX_KNOWN_ASKED = 200
+"""Links of one listing page :meth:`TrapGuard.listing_seen` asks the cross-run state about (a lookup each: a
+Redis store's is a round trip)."""
+
+
 @dataclass
 class TrapGuard:
     """Decides, link by link, whether a URL may be requested: strips session ids and sort parameters,
@@ -381,16 +386,23 @@ class TrapGuard:
     listing_patterns: set[str] = field(default_factory=set)  # patterns of pages judged listings
     barren: Counter[str] = field(default_factory=Counter)  # pattern → listing pages in a row with no new article
 
-    def listing_seen(self, url: str, article_links: list[str]) -> bool:
+    def listing_seen(self, url: str, article_links: list[str], known: Callable[[str], bool] | None = None) -> bool:
         """Account for a page judged a listing: does it link an article not linked before in this run (a link
-        whose shape is not one of a listing, like a calendar day)? After ``max_barren_listings`` pages of one
-        pattern in a row that do not, links of that pattern are refused (``barren_pattern``): an endless
-        calendar or pagination stops costing requests once it stops leading anywhere new."""
+        whose shape is not one of a listing, like a calendar day), nor ``known`` (an article an earlier run
+        exported, which this run will not fetch again)? After ``max_barren_listings`` pages of one pattern in a
+        row that do not, links of that pattern are refused (``barren_pattern``): an endless calendar or pagination
+        stops costing requests once it stops leading anywhere new - on a scheduled run over an unchanged site too.
+        Bounded: ``known`` is asked about ``MAX_KNOWN_ASKED`` links a page; past them, the page counts as new."""
         pattern = url_pattern(url)
         self.listing_patterns.add(pattern)
+        asked = 0
         for link in article_links:
             clean, _ = strip_trap_params(link)
             if hash(clean) not in self.seen and url_pattern(clean) not in self.listing_patterns:
+                if known is not None and asked < MAX_KNOWN_ASKED:
+                    asked += 1
+                    if known(clean):
+                        continue
                 self.barren[pattern] = 0
                 return True
         self.barren[pattern] += 1

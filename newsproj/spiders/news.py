@@ -26,13 +26,14 @@ from ..discovery.feeds import FeedEntry, parse_feed
 from ..discovery.kinds import maybe_gunzip, sniff
 from ..discovery.robots import RobotsRules
 from ..discovery.sitemaps import MAX_SITEMAP_DEPTH, SITEMAP_DEPTH, parse_sitemap, robots_sitemaps
-from ..discovery.urls import TrapGuard, TrapLimits, absolute_url, is_refusal, netloc, next_pages_of
+from ..discovery.urls import TrapGuard, TrapLimits, absolute_url, canonical_url, is_refusal, netloc, next_pages_of
 from ..extraction.consent import header_hints
 from ..extractor import PageExtractor
 from ..items import PageItem
 from ..middlewares.charset import UNDECODABLE
 from ..middlewares.config import check_settings
 from ..middlewares.outcomes import PAGE_WITHOUT_RECORD, record_failure, record_response
+from ..state.ledger import ledger_for
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterable
@@ -90,6 +91,7 @@ class NewsSpider(Spider):
     traps: TrapGuard
     robots: RobotsRules
     extractor: PageExtractor
+    skips_known: bool = False
 
     def __init__(self, start_urls: str | list[str] | None = None, site: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
@@ -123,6 +125,9 @@ class NewsSpider(Spider):
         spider.max_size = settings.getint("DOWNLOAD_MAXSIZE")
         spider.max_sitemap_depth = settings.getint("NEWSPROJ_MAX_SITEMAP_DEPTH", MAX_SITEMAP_DEPTH)
         spider.traps = TrapGuard(TrapLimits.from_settings(settings))
+        # (an article an earlier run exported is not fetched again: no new article for the barren-listings rule)
+        spider.skips_known = settings.getbool("NEWSPROJ_INCREMENTAL_ENABLED", True) and \
+            settings.getfloat("NEWSPROJ_INCREMENTAL_REFRESH_HOURS", 0) <= 0
         spider.robots = RobotsRules(crawler)
         spider.extractor = PageExtractor.from_crawler(crawler)
         return spider
@@ -238,7 +243,8 @@ class NewsSpider(Spider):
         if links.bad:  # hrefs that are no URL (a port out of range, a broken IPv6 literal): skipped, counted
             self.crawler.stats.inc_value("newsproj/discovery/bad_url", links.bad)
         depth = response.meta.get(DEPTH, 0)
-        if outcome.listing and not self.traps.listing_seen(response.url, links.articles):
+        known = self._known_article if self.skips_known else None
+        if outcome.listing and not self.traps.listing_seen(response.url, links.articles, known):
             self.crawler.stats.inc_value("newsproj/discovery/listing_without_new_article")
         for url in links.articles:  # depth too: an article-shaped link may turn out to be a listing (a calendar day)
             if netloc(url) in self.allowed_netlocs:
@@ -259,6 +265,24 @@ class NewsSpider(Spider):
             self.crawler.stats.inc_value("newsproj/discovery/trap/listing_depth", too_deep)
         for url in links.feeds:
             yield from self._follow(response, url, Role.DISCOVERY)
+
+    def _known_article(self, url: str) -> bool:
+        """The article at ``url`` is one the incremental middleware will not fetch again: exported by an earlier run
+        (``STATE_DIR``, under its canonical URL or an alias) or in the output file this run appends to."""
+        ledger = ledger_for(self.crawler)
+        try:
+            canonical = canonical_url(url)
+        except ValueError:
+            return False
+        if canonical in ledger.in_output:
+            return True
+        store = ledger.store
+        if store is None:
+            return False
+        if store.get(canonical) is not None:
+            return True
+        alias = store.canonical_for(canonical) if hasattr(store, "canonical_for") else None
+        return bool(alias) and store.get(alias) is not None
 
     def _page_item(self, response: Response) -> PageItem:
         return PageItem(
