@@ -282,7 +282,7 @@ class NewsSpider(Spider):
         if store.get(canonical) is not None:
             return True
         alias = store.canonical_for(canonical) if hasattr(store, "canonical_for") else None
-        return bool(alias) and store.get(alias) is not None
+        return isinstance(alias, str) and store.get(alias) is not None
 
     def _page_item(self, response: Response) -> PageItem:
         return PageItem(
