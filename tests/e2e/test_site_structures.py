@@ -51,3 +51,50 @@ def test_every_article_is_found_from_robots_txt(crawl):
     result, site = _crawl(crawl, "/robots.txt")
     assert _found(result.records) == SITE.truth
     assert not [p for p in site.served if p.startswith("/events/")]
+
+
+def _paginated_section(pages: int, per_page: int = 3) -> dict[str, tuple[str, str]]:
+    """A homepage and its section's "Older posts" pages 2..``pages``, ``per_page`` stories each (attack19)."""
+    from tests.site_structures import _PEOPLE, _PLACES, _SUBJECTS, _page, _prose
+
+    site: dict[str, tuple[str, str]] = {}
+    for p in range(1, pages + 1):
+        teasers = ""
+        for k in range(per_page):
+            n = (p - 1) * per_page + k
+            place, subject = _PLACES[n % len(_PLACES)], _SUBJECTS[(n * 7) % len(_SUBJECTS)]
+            paras = _prose(n, place, subject, _PEOPLE[n % len(_PEOPLE)])
+            headline = f"{place}: {subject[0].upper()}{subject[1:]} update ({n})"
+            path = f"/2024/05/{place.lower()}-update-{n}/"
+            site[path] = ("text/html", _page(headline, f"<main><article><h1>{headline}</h1>"
+                                             + "".join(f"<p>{t}</p>" for t in paras) + "</article></main>"))
+            teasers += f"<div class='teaser'><h2><a href='{path}'>{headline}</a></h2><p>{paras[0][:90]}…</p></div>"
+        older = f"<a href='/news/page/{p + 1}/'>Older posts</a>" if p < pages else ""
+        site["/" if p == 1 else f"/news/page/{p}/"] = ("text/html", _page("Latest news", f"<main><h1>Latest news</h1>"
+                                                                          f"{teasers}{older}</main>"))
+    return site
+
+
+def test_a_second_run_over_an_unchanged_site_stops_walking_its_pagination(crawl, tmp_path):
+    """attack19: a scheduled run over an unchanged site (STATE_DIR kept) walked a section's every page again - each
+    page's stories were new to that run, so no page counted barren. Stories an earlier run exported are no new ones
+    now: the second run stops after NEWSPROJ_MAX_BARREN_LISTINGS pages (here 2) instead of walking all 15."""
+    from tests.sites import PageSite
+
+    site = PageSite(_paginated_section(15))
+    server = FixtureServer(site).start()
+    args = ("-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}", "-s", f"STATE_DIR={tmp_path / 'state'}",
+            "-s", "NEWSPROJ_MAX_BARREN_LISTINGS=2")
+    try:
+        first = crawl("-a", f"start_urls={server.base}/", *args)
+        listings_first = [p for p in site.served if p.startswith("/news/page/")]
+        served = len(site.served)
+        second = crawl("-a", f"start_urls={server.base}/", *args)
+        listings_second = [p for p in site.served[served:] if p.startswith("/news/page/")]
+    finally:
+        server.stop()
+    assert first.returncode == 0 and len(first.records) == 45, first.log[-3000:]
+    assert len(listings_first) == 14
+    assert not second.records and second.stats.get("newsproj/incremental/saved", 0) >= 6
+    assert len(listings_second) <= 3, listings_second
+    assert second.stats.get("newsproj/discovery/trap/barren_pattern")
