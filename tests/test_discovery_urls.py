@@ -367,3 +367,27 @@ def test_a_canonical_on_another_site_is_not_trusted():
     assert not trusted_canonical("https://alice.blogspot.com/a", "https://mallory.blogspot.com/b")
     assert not trusted_canonical("https://copycat.example/a", "https://www.example.com/a")
     assert not trusted_canonical("http://127.0.0.1:8001/a", "http://127.0.0.1:8002/a")
+
+
+def test_a_section_of_articles_whose_shape_is_a_listings_is_not_barren_once_one_gave_a_record():
+    """attack19: ``/news/1234``, ``/?p=1234`` (WordPress's default permalinks), ``/article/123``: ids under 5 digits
+    are listing-shaped links, so a section of them linked no article, counted barren, and its pagination stopped
+    after NEWSPROJ_MAX_BARREN_LISTINGS pages (from the homepage of a 40-page section: 33 of 120 stories; 100 after,
+    the pattern budget). Once a page of that shape gave a record, such links are new articles to the barren rule;
+    a shape a listing page had is not."""
+    guard = TrapGuard(TrapLimits(max_barren_listings=3, max_pages_per_pattern=1000))
+    for n in range(2, 5):  # (before any record: barren, as before)
+        assert not guard.listing_seen(f"https://news.example/news/page/{n}/", [],
+                                      other_links=[f"https://news.example/news/{1000 + n}"])
+    guard = TrapGuard(TrapLimits(max_barren_listings=3, max_pages_per_pattern=1000))
+    guard.article_seen("https://news.example/news/1001")
+    for n in range(2, 20):
+        assert guard.listing_seen(f"https://news.example/news/page/{n}/", [],
+                                  other_links=[f"https://news.example/news/{1000 + n}"])
+        guard.admit(f"https://news.example/news/{1000 + n}", listing=True)
+    assert not is_refusal(guard.admit("https://news.example/news/page/21/", listing=True)[1])
+    # (a shape that was a listing's page too is no article shape: a calendar day that held one story)
+    guard = TrapGuard(TrapLimits(max_barren_listings=3, max_pages_per_pattern=1000))
+    guard.article_seen("https://news.example/events/2024/05/14/")
+    assert not guard.listing_seen("https://news.example/events/2024/05/15/", [],
+                                  other_links=["https://news.example/events/2024/05/16/"])

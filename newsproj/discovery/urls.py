@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import chain, islice
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -366,6 +367,8 @@ class TrapLimits:
 MAX_KNOWN_ASKED = 200
 """Links of one listing page :meth:`TrapGuard.listing_seen` asks the cross-run state about (a lookup each: a
 Redis store's is a round trip)."""
+MAX_LINKS_READ = 1000
+"""Listing-shaped links of one page :meth:`TrapGuard.listing_seen` reads the shape of."""
 
 
 @dataclass
@@ -385,18 +388,33 @@ class TrapGuard:
     seen: set[int] = field(default_factory=set)  # hashes of admitted URLs (memory stays small on long crawls)
     listing_patterns: set[str] = field(default_factory=set)  # patterns of pages judged listings
     barren: Counter[str] = field(default_factory=Counter)  # pattern → listing pages in a row with no new article
+    article_patterns: set[str] = field(default_factory=set)  # patterns of pages that gave a record
 
-    def listing_seen(self, url: str, article_links: list[str], known: Callable[[str], bool] | None = None) -> bool:
+    def article_seen(self, url: str) -> None:
+        """Account for a page that gave a record: links of its shape lead to articles (``/news/1234``,
+        ``/?p=1234``: shapes :func:`looks_like_article_url` cannot tell from a listing's), for :meth:`listing_seen`."""
+        pattern = url_pattern(url)
+        if pattern not in self.listing_patterns:
+            self.article_patterns.add(pattern)
+
+    def listing_seen(self, url: str, article_links: list[str], known: Callable[[str], bool] | None = None,
+                     other_links: list[str] | None = None) -> bool:
         """Account for a page judged a listing: does it link an article not linked before in this run (a link
         whose shape is not one of a listing, like a calendar day), nor ``known`` (an article an earlier run
         exported, which this run will not fetch again)? After ``max_barren_listings`` pages of one pattern in a
         row that do not, links of that pattern are refused (``barren_pattern``): an endless calendar or pagination
         stops costing requests once it stops leading anywhere new - on a scheduled run over an unchanged site too.
+        Of ``other_links`` (its listing-shaped links), those of a shape that gave records and no listing
+        (:meth:`article_seen`) are article links too: a section of ``/news/1234`` stories is not barren.
         Bounded: ``known`` is asked about ``MAX_KNOWN_ASKED`` links a page; past them, the page counts as new."""
         pattern = url_pattern(url)
         self.listing_patterns.add(pattern)
+        self.article_patterns.discard(pattern)
         asked = 0
-        for link in article_links:
+        learned = self.article_patterns
+        shaped = [link for link in islice(other_links or (), MAX_LINKS_READ)
+                  if learned and url_pattern(link) in learned]
+        for link in chain(article_links, shaped):
             clean, _ = strip_trap_params(link)
             if hash(clean) not in self.seen and url_pattern(clean) not in self.listing_patterns:
                 if known is not None and asked < MAX_KNOWN_ASKED:

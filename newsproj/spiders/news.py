@@ -223,6 +223,7 @@ class NewsSpider(Spider):
         """The extraction process decides what the page is; the record, or the listing's links, are routed."""
         outcome = await self.extractor.process(page)
         if outcome.article is not None:
+            self.traps.article_seen(response.url)
             yield outcome.article
             for url in outcome.next_pages:  # (a multi-page article's next pages: the rest of its text)
                 if netloc(url) in self.allowed_netlocs:
@@ -244,7 +245,7 @@ class NewsSpider(Spider):
             self.crawler.stats.inc_value("newsproj/discovery/bad_url", links.bad)
         depth = response.meta.get(DEPTH, 0)
         known = self._known_article if self.skips_known else None
-        if outcome.listing and not self.traps.listing_seen(response.url, links.articles, known):
+        if outcome.listing and not self.traps.listing_seen(response.url, links.articles, known, links.listings):
             self.crawler.stats.inc_value("newsproj/discovery/listing_without_new_article")
         for url in links.articles:  # depth too: an article-shaped link may turn out to be a listing (a calendar day)
             if netloc(url) in self.allowed_netlocs:
