@@ -53,7 +53,8 @@ def test_every_article_is_found_from_robots_txt(crawl):
     assert not [p for p in site.served if p.startswith("/events/")]
 
 
-def _paginated_section(pages: int, per_page: int = 3) -> dict[str, tuple[str, str]]:
+def _paginated_section(pages: int, per_page: int = 3, shape: str = "/2024/05/story-{n}/"
+                       ) -> dict[str, tuple[str, str]]:
     """A homepage and its section's "Older posts" pages 2..``pages``, ``per_page`` stories each (attack19)."""
     from tests.site_structures import _PEOPLE, _PLACES, _SUBJECTS, _page, _prose
 
@@ -65,7 +66,7 @@ def _paginated_section(pages: int, per_page: int = 3) -> dict[str, tuple[str, st
             place, subject = _PLACES[n % len(_PLACES)], _SUBJECTS[(n * 7) % len(_SUBJECTS)]
             paras = _prose(n, place, subject, _PEOPLE[n % len(_PEOPLE)])
             headline = f"{place}: {subject[0].upper()}{subject[1:]} update ({n})"
-            path = f"/2024/05/{place.lower()}-update-{n}/"
+            path = shape.format(n=n, id=1001 + n)
             site[path] = ("text/html", _page(headline, f"<main><article><h1>{headline}</h1>"
                                              + "".join(f"<p>{t}</p>" for t in paras) + "</article></main>"))
             teasers += f"<div class='teaser'><h2><a href='{path}'>{headline}</a></h2><p>{paras[0][:90]}…</p></div>"
@@ -98,3 +99,20 @@ def test_a_second_run_over_an_unchanged_site_stops_walking_its_pagination(crawl,
     assert not second.records and second.stats.get("newsproj/incremental/saved", 0) >= 6
     assert len(listings_second) <= 3, listings_second
     assert second.stats.get("newsproj/discovery/trap/barren_pattern")
+
+
+def test_a_section_of_stories_under_short_numeric_ids_is_walked_to_its_end(crawl):
+    """attack19: /?p=1234 (WordPress's default permalinks) is a listing-shaped link; a section of such stories
+    counted barren and its pagination stopped after NEWSPROJ_MAX_BARREN_LISTINGS pages (here 3: 12 of 36 stories
+    on main). Once one gave a record, links of its shape are article links to the barren rule."""
+    from tests.sites import PageSite
+
+    site = PageSite(_paginated_section(12, shape="/?p={id}"))
+    server = FixtureServer(site).start()
+    try:
+        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}",
+                       "-s", "NEWSPROJ_MAX_BARREN_LISTINGS=3")
+    finally:
+        server.stop()
+    assert result.returncode == 0, result.log[-3000:]
+    assert len(result.records) == 36, {k: v for k, v in result.stats.items() if "/trap/" in k}
