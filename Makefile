@@ -23,10 +23,16 @@ install: $(STAMP)
 # --no-compile, then compileall on every core without those test directories (~11 s of user CPU, ~13 s of wall on 2
 # busy cores). The bytecode must be there: with PYTHONDONTWRITEBYTECODE set (as on our machines) a module without it
 # is compiled again by every process that imports it.
+# The venv is made without pip, and $(PYTHON)'s own pip puts the lock's pip into it (--python, pip >= 22.3): `venv`
+# with pip runs ensurepip, which installs and compiles pip 23.2 (~5 s of wall) only for it to be replaced at once.
+# Without a pip beside $(PYTHON) (or one too old for --python), ensurepip and the venv's pip do it, as before.
 $(STAMP): requirements.lock requirements-pip.lock
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps --no-compile \
-		-r requirements-pip.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv --without-pip $(VENV)
+	$(PYTHON) -m pip --python $(BIN)/python install --quiet --disable-pip-version-check --require-hashes --no-deps \
+		--no-compile -r requirements-pip.lock 2>/dev/null \
+	|| { $(BIN)/python -m ensurepip --default-pip >/dev/null && \
+		$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps --no-compile \
+		-r requirements-pip.lock; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps --no-compile \
 		-r requirements.lock
 	$(BIN)/python -m compileall -q -j 0 -x '/tests?/' $$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))') >/dev/null
