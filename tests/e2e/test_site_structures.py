@@ -23,19 +23,14 @@ def _found(records: list[dict]) -> set[str]:
     return paths
 
 
-def _crawl(crawl, seed: str):
+def _crawl(crawl_site, seed: str):
     site = StructureSite(SITE.pages)
-    server = FixtureServer(site).start()
-    try:
-        result = crawl("-a", f"start_urls={server.base}{seed}", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
-    finally:
-        server.stop()
-    assert result.returncode == 0, result.log[-3000:]
+    result, _ = crawl_site(site, seed)
     return result, site
 
 
-def test_every_article_is_found_from_the_homepage_and_the_calendar_stays_bounded(crawl):
-    result, site = _crawl(crawl, "/")
+def test_every_article_is_found_from_the_homepage_and_the_calendar_stays_bounded(crawl_site):
+    result, site = _crawl(crawl_site, "/")
     found = _found(result.records)
     traps = {k: v for k, v in result.stats.items() if "/trap/" in k}
     assert not SITE.truth - found, (sorted(SITE.truth - found), traps)
@@ -47,8 +42,8 @@ def test_every_article_is_found_from_the_homepage_and_the_calendar_stays_bounded
     assert result.stats["finish_reason"] == "finished"
 
 
-def test_every_article_is_found_from_robots_txt(crawl):
-    result, site = _crawl(crawl, "/robots.txt")
+def test_every_article_is_found_from_robots_txt(crawl_site):
+    result, site = _crawl(crawl_site, "/robots.txt")
     assert _found(result.records) == SITE.truth
     assert not [p for p in site.served if p.startswith("/events/")]
 
@@ -101,18 +96,12 @@ def test_a_second_run_over_an_unchanged_site_stops_walking_its_pagination(crawl,
     assert second.stats.get("newsproj/discovery/trap/barren_pattern")
 
 
-def test_a_section_of_stories_under_short_numeric_ids_is_walked_to_its_end(crawl):
+def test_a_section_of_stories_under_short_numeric_ids_is_walked_to_its_end(crawl_site):
     """attack19: /?p=1234 (WordPress's default permalinks) is a listing-shaped link; a section of such stories
     counted barren and its pagination stopped after NEWSPROJ_MAX_BARREN_LISTINGS pages (here 3: 12 of 36 stories
     on main). Once one gave a record, links of its shape are article links to the barren rule."""
     from tests.sites import PageSite
 
-    site = PageSite(_paginated_section(12, shape="/?p={id}"))
-    server = FixtureServer(site).start()
-    try:
-        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}",
-                       "-s", "NEWSPROJ_MAX_BARREN_LISTINGS=3")
-    finally:
-        server.stop()
-    assert result.returncode == 0, result.log[-3000:]
+    result, _ = crawl_site(PageSite(_paginated_section(12, shape="/?p={id}")), "/",
+                           "-s", "NEWSPROJ_MAX_BARREN_LISTINGS=3")
     assert len(result.records) == 36, {k: v for k, v in result.stats.items() if "/trap/" in k}
