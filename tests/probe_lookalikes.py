@@ -45,6 +45,29 @@ def homepage_site(articles: dict[str, tuple[str, list[str]]]) -> dict[str, tuple
     return pages
 
 
+def assert_crawled(result, got: dict[str, dict], articles: dict[str, tuple[str, list[str]]],
+                   absent: dict[str, list[str]] | None = None, authors: dict[str, list[str]] | None = None,
+                   dates: dict[str, str] | None = None, open_: set[tuple[str, str]] | frozenset = frozenset()) -> None:
+    """A crawl of a look-alike module's pages (``got``: its records by path) gave a record for each of ``articles``
+    and no other, each with its lines and without its ``absent`` lines (chrome), with its ``authors`` and the first
+    ten characters of its ``dates``; ``open_`` holds ``(test, path)`` pairs not fixed yet ("prose", "authors",
+    "date"), skipped."""
+    assert sorted(got) == sorted(articles), (
+        sorted(got), {k: v for k, v in result.stats.items() if "listing" in k or "dropped" in k})
+    for path, (_, lines) in articles.items():
+        if ("prose", path) in open_:
+            continue
+        body = got[path]["articleBody"].split("\n")
+        assert [line for line in lines if line not in body] == [], (path, body)
+        assert [line for line in (absent or {}).get(path, ()) if line in body] == [], (path, body)
+    for path, names in (authors or {}).items():
+        if ("authors", path) not in open_:
+            assert [a["name"] for a in got[path]["authors"]] == names, path
+    for path, day in (dates or {}).items():
+        if ("date", path) not in open_:
+            assert (got[path]["datePublished"] or "")[:10] == day, path
+
+
 def ps(lines: list[str]) -> str:
     return "".join(f"<p>{escape(line)}</p>" for line in lines)
 

@@ -8,24 +8,11 @@ from urllib.parse import urlsplit
 
 from tests import field_pages19 as pages
 from tests.e2e.test_listing_lookalikes import crawl_homepage
-from tests.probe_lookalikes import homepage_site
+from tests.probe_lookalikes import assert_crawled, homepage_site
 from tests.test_field_pages19 import OPEN
 
 
 def test_the_field_pages_of_round_19_give_their_records_from_the_homepage(crawl):
     result = crawl_homepage(crawl, homepage_site(pages.ARTICLES))
     got = {urlsplit(r["url"]).path: r for r in result.records}
-    assert sorted(got) == sorted(pages.ARTICLES), (
-        sorted(got), {k: v for k, v in result.stats.items() if "listing" in k or "dropped" in k})
-    for path, (_, lines) in pages.ARTICLES.items():
-        if ("prose", path) in OPEN:
-            continue
-        body = got[path]["articleBody"].split("\n")
-        assert [line for line in lines if line not in body] == [], (path, body)
-        assert [line for line in pages.ABSENT.get(path, ()) if line in body] == [], (path, body)
-    for path, names in pages.AUTHORS.items():
-        if ("authors", path) not in OPEN:
-            assert [a["name"] for a in got[path]["authors"]] == names, path
-    for path, day in pages.DATES.items():
-        if ("date", path) not in OPEN:
-            assert (got[path]["datePublished"] or "")[:10] == day, path
+    assert_crawled(result, got, pages.ARTICLES, pages.ABSENT, pages.AUTHORS, pages.DATES, OPEN)
