@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 DISTRIBUTED = {
     "SCHEDULER": "newsproj.distributed.scheduler.RedisScheduler",
     "SCHEDULER_QUEUE_CLASS": "newsproj.distributed.queue.ClaimQueue",
-    "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+    "DUPEFILTER_CLASS": "newsproj.compat_redis.RedisDupeFilter",  # (scrapy-redis's, with the crawler's fingerprint)
     "NEWSPROJ_STATE_BACKEND": "newsproj.state.redis.RedisStateStore",
 }
 

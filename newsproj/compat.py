@@ -49,6 +49,7 @@ WRITTEN_FOR: dict[str, str] = {
     "readability-lxml": "0.8",  # memoised_readability_clean, text_only_readability_cleaner
     "py3langid": "0.4",  # language_identifier
     "warcio": "1.8",  # inflate_with_isal
+    "scrapy-redis": "0.9",  # compat_redis.RedisDupeFilter (a module of its own: imported only with REDIS_URL)
 }
 """Release series (``major.minor``) each dependency's shims were written for and checked against."""
 
@@ -62,6 +63,7 @@ def unexpected_versions() -> list[str]:
         "readability-lxml": version("readability-lxml"),
         "py3langid": version("py3langid"),
         "warcio": version("warcio"),
+        "scrapy-redis": version("scrapy-redis"),
         "python": ".".join(map(str, sys.version_info[:3])),
     }
     problems = []

@@ -28,6 +28,8 @@ CONCURRENT_ITEMS = 8
 DOWNLOADER = "newsproj.compat.PerSlotCapDownloader"
 # Scrapy's in-memory stats, read without Scrapy 2.19's per-attribute hook (an exception a count: compat.py)
 STATS_CLASS = "newsproj.compat.StatsCollector"
+# A link is requested with its tracking parameters (utm_*...), which duplicate detection ignores (fingerprint.py)
+REQUEST_FINGERPRINTER_CLASS = "newsproj.fingerprint.TrackerFreeFingerprinter"
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 0.5
 AUTOTHROTTLE_TARGET_CONCURRENCY = 4.0

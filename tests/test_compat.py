@@ -92,6 +92,14 @@ COPIED = {
     # ... and does _sparse_score's sum on its arrays, the float16 rows widened by a lookup table (py3langid 0.4.0)
     "py3langid.langid.LanguageIdentifier._sparse_score":
         "18976f40001d2a3e6f51eaa9f5c49213411d0f69241d42be88984cdb066092d9",
+    # compat_redis.RedisDupeFilter replaces request_fingerprint, which request_seen asks (scrapy-redis 0.9.1), and
+    # passes its constructor's arguments through
+    "scrapy_redis.dupefilter.RFPDupeFilter.request_fingerprint":
+        "9adda27d5520461d450fb37b08faa9543a101123bfe1d2f0e5d1204b0823d574",
+    "scrapy_redis.dupefilter.RFPDupeFilter.request_seen":
+        "61368d6be1777988ad69f6c38ba4c97c0452ed2f04959b9fabf5d1ab42260a7a",
+    "scrapy_redis.dupefilter.RFPDupeFilter.__init__":
+        "e9d7dd163ee507eac43b46b48b9d4bf7e53ad39d0f2403f205e0956e56ff70b4",
 }
 
 

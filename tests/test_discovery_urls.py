@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import lxml.html
@@ -12,6 +13,7 @@ from newsproj.discovery.urls import (
     MAX_KNOWN_ASKED,
     TrapGuard,
     TrapLimits,
+    dedup_key,
     is_calendar_url,
     is_next_page,
     is_refusal,
@@ -21,6 +23,7 @@ from newsproj.discovery.urls import (
     strip_trap_params,
     trap_reason,
     url_pattern,
+    without_trackers,
 )
 
 B = "http://news.example:8080"
@@ -153,22 +156,81 @@ def test_limits_from_settings():
     ("https://news.example/a/story?mc_cid=1&page=2", "https://news.example/a/story?page=2"),
     ("https://news.example/a/story?id=7", "https://news.example/a/story?id=7"),
     ("https://news.example/a/story?msclkid=x&igshid=y", "https://news.example/a/story"),
+    ("https://news.example/a/story?q=a%20b&UTM_Source=x#top", "https://news.example/a/story?q=a%20b#top"),
     # on courlan's list, but content ids on some sites: kept (JPost's article id is cid)
     ("http://news.example/servlet/Satellite?c=JPArticle&cid=1196847353521", "http://news.example/servlet/Satellite?c=JPArticle&cid=1196847353521"),
     ("https://news.example/a/story?ref=rss&source=home", "https://news.example/a/story?ref=rss&source=home"),
 ])
-def test_tracking_parameters_are_stripped_before_a_request(url, expected):
-    stripped, kinds = strip_trap_params(url)
-    assert stripped == expected
-    assert ("tracking" in kinds) == (url != expected)
+def test_tracking_parameters_are_kept_in_the_request_and_left_out_of_the_page_key(url, expected):
+    """Issue 13 made a link with utm_* and the same link one request by stripping the trackers before the request;
+    the record's ``url`` then lacked them and a scorer matching the URL as the publisher links it found no record.
+    Trackers now stay in the request (``strip_trap_params`` strips session ids and sort parameters only) and the
+    page's key, the one duplicates are told by, leaves them out, every other byte as linked."""
+    assert strip_trap_params(url) == (url, [])
+    assert without_trackers(url) == expected == dedup_key(url)
 
 
 def test_a_tracked_link_and_the_same_link_are_one_request():
     guard = TrapGuard()
-    first, _ = guard.admit("https://news.example/world/story-of-the-day?utm_source=newsletter")
+    first, notes = guard.admit("https://news.example/world/story-of-the-day?utm_source=newsletter")
+    assert first == "https://news.example/world/story-of-the-day?utm_source=newsletter"  # as linked
+    assert notes == ["tracking_kept"] and not is_refusal(notes)
     second, notes = guard.admit("https://news.example/world/story-of-the-day")
-    assert first == second == "https://news.example/world/story-of-the-day"
-    assert guard.per_site["news.example:443"] == 1 and not is_refusal(notes)
+    assert second == "https://news.example/world/story-of-the-day"
+    # one page: charged once, and said to be a variant (the fingerprint ignores trackers: the dupefilter drops it)
+    assert notes == ["tracking_variant"] and not is_refusal(notes)
+    assert guard.per_site["news.example:443"] == 1
+    third, notes = guard.admit("https://news.example/world/story-of-the-day?utm_source=newsletter")
+    assert notes == ["tracking_kept"]  # (the very URL admitted before: no variant, a plain duplicate)
+    _, notes = guard.admit("https://news.example/world/story-of-the-day?fbclid=IwAR0x")
+    assert notes == ["tracking_kept", "tracking_variant"] and guard.per_site["news.example:443"] == 1
+    # session ids and sort parameters are still stripped before the request; trackers beside them stay
+    url, notes = guard.admit("https://news.example/local;jsessionid=XYZ?sort=asc&utm_medium=email", listing=True)
+    assert url == "https://news.example/local?utm_medium=email"
+    assert notes == ["stripped_session_id", "stripped_sort", "tracking_kept"] and not is_refusal(notes)
+
+
+def test_tracking_parameters_are_no_part_of_a_shape_or_a_trap():
+    """A page's shape, page number, query size and calendar year are read without its trackers: a link tagged
+    with five utm_* beside two real parameters is no trap (NEWSPROJ_MAX_QUERY_PARAMS 6), ``?page=2&utm_source=x``
+    is page 2 of ``?page=N``, and a campaign named 2099 is no calendar year."""
+    assert url_pattern(f"{B}/news?page=2&utm_source=nl&fbclid=x") == url_pattern(f"{B}/news?page=3")
+    assert is_next_page(f"{B}/news?page=2&utm_source=nl", f"{B}/news?page=1")
+    guard = TrapGuard(TrapLimits(max_pages_per_pattern=2))
+    utm = "&".join(f"utm_{k}=x" for k in ("source", "medium", "campaign", "term", "content"))
+    assert guard.admit(f"{B}/list.php?catid=3&page=2&{utm}", listing=True, today=TODAY)[1] == ["tracking_kept"]
+    assert guard.admit(f"{B}/list.php?catid=3&page=3", listing=True, today=TODAY)[1] == []
+    # one pattern, budget of 2: the tracked link was charged to ?catid&page, not to a shape of its own
+    assert guard.admit(f"{B}/list.php?catid=3&page=4", listing=True, today=TODAY)[1] == ["pattern_budget"]
+    assert guard.admit(f"{B}/archive/2024/05/?utm_campaign=2099", today=TODAY)[1] == ["tracking_kept"]
+    # the URL sent is what its length cap applies to
+    assert "url_too_long" in TrapGuard(TrapLimits(max_url_length=60)).admit(
+        f"{B}/a-story-here?utm_source={'x' * 40}", today=TODAY)[1]
+
+
+def test_a_tracked_link_to_an_article_already_followed_is_no_new_article():
+    """The barren-listings rule: a listing page whose only article link is a utm_* variant of one followed
+    before links nothing new (and a listing linking it bare, after the tracked one was followed, neither)."""
+    guard = TrapGuard(TrapLimits(max_barren_listings=2, max_pages_per_pattern=1000))
+    guard.admit("https://news.example/2024/05/a-story/")
+    guard.admit("https://news.example/2024/05/b-story/?utm_source=rss")
+    for n in (2, 3):
+        assert not guard.listing_seen(f"https://news.example/news/page/{n}/",
+                                      ["https://news.example/2024/05/a-story/?utm_source=home&utm_medium=web",
+                                       "https://news.example/2024/05/b-story/"])
+    assert "barren_pattern" in guard.admit("https://news.example/news/page/4/", listing=True)[1]
+
+
+def test_tracking_parameters_are_found_in_linear_time():
+    """``without_trackers`` over a link of 200,000 parameters: one pass (each distinct name is looked up once:
+    courlan's list, ~40 us; ``admit`` refuses a URL over NEWSPROJ_MAX_URL_LENGTH before looking any up)."""
+    query = "&".join(f"utm_source=v&k{n}=v" for n in range(100_000))
+    started = time.perf_counter()
+    clean = without_trackers(f"https://news.example/a?{query}")
+    assert time.perf_counter() - started < 5
+    assert clean.count("&") == 100_000 - 1 and "utm_" not in clean
+    distinct = "&".join(f"utm_k{n}=v" for n in range(100_000))
+    assert TrapGuard().admit(f"https://news.example/a?{distinct}")[1] == ["url_too_long"]
 
 
 def test_listing_pattern_stops_after_a_run_of_pages_without_new_articles():

@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import chain, islice
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote_plus, urlencode, urljoin, urlsplit, urlunsplit
 
 import courlan
 from tld import get_fld
@@ -229,9 +229,11 @@ def is_tracking_param(key: str) -> bool:
 
 
 def strip_trap_params(url: str) -> tuple[str, list[str]]:
-    """``url`` without tracking parameters (courlan's list), session ids (query or ``;jsessionid=`` path
-    parameters) and sort parameters, and which kinds were stripped (``tracking``, ``session_id``, ``sort``), so a
-    link with ``utm_*`` and the same link without are one request. The rest of the URL is left as is."""
+    """``url`` without session ids (query or ``;jsessionid=`` path parameters) and sort parameters, and which
+    kinds were stripped (``session_id``, ``sort``): what is stripped before a request (traps: endless variants of
+    one page). Tracking parameters are not: a link is requested as the site gives it (the record's ``url``), and
+    :func:`without_trackers` makes a link with ``utm_*`` and the same link one request (:func:`dedup_key`, the
+    request fingerprint). The rest of the URL is left as is."""
     parts = urlsplit(url)
     stripped: list[str] = []
     path = _PATH_SESSION.sub("", parts.path)
@@ -242,8 +244,6 @@ def strip_trap_params(url: str) -> tuple[str, list[str]]:
         low = key.lower()
         if low in SESSION_PARAMS or (low in SESSION_TOKEN_PARAMS and _is_token(value)):
             stripped.append("session_id")
-        elif is_tracking_param(low):
-            stripped.append("tracking")
         elif low in SORT_PARAMS:
             stripped.append("sort")
         else:
@@ -252,6 +252,27 @@ def strip_trap_params(url: str) -> tuple[str, list[str]]:
         return url, []
     query = urlencode(kept)
     return urlunsplit((parts.scheme, parts.netloc, path, query, parts.fragment)), sorted(set(stripped))
+
+
+def without_trackers(url: str) -> str:
+    """``url`` without its tracking parameters (:func:`is_tracking_param`), every other byte as it was (the order
+    and encoding of the other parameters, the fragment); ``url`` itself when it has none. What duplicate detection
+    compares (:func:`dedup_key`, the request fingerprint), never what is requested. Linear in the query's length."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    pairs = parts.query.split("&")
+    kept = [pair for pair in pairs if not is_tracking_param(unquote_plus(pair.partition("=")[0]).lower())]
+    if len(kept) == len(pairs):
+        return url
+    return urlunsplit(parts._replace(query="&".join(kept)))
+
+
+def dedup_key(url: str) -> str:
+    """The form of a link duplicates are told by: without session ids and sort parameters (stripped before a
+    request) nor tracking parameters (kept in the request, ignored here): ``/a?utm_source=x`` and ``/a`` are one
+    page (:class:`TrapGuard`'s budgets and barren-listings rule)."""
+    return without_trackers(strip_trap_params(url)[0])
 
 
 def page_number(url: str) -> int | None:
@@ -269,9 +290,10 @@ _PAGE_SUFFIX = re.compile(r"/(?:(?:page|p)/)?\d{1,4}/?$", re.I)
 
 def _listing_stem(url: str) -> tuple[str, str, str]:
     """``(host:port, path, query)`` of a listing page without its page number: ``?page=N`` (and similar), a last
-    ``/page/N/`` or ``/N`` segment; trailing slashes left out."""
+    ``/page/N/`` or ``/N`` segment, its tracking parameters; trailing slashes left out."""
     parts = urlsplit(url)
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _PAGE_PARAM.match(k)])
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not _PAGE_PARAM.match(k) and not is_tracking_param(k.lower())])
     return netloc(url), _PAGE_SUFFIX.sub("", parts.path).rstrip("/"), query
 
 
@@ -331,9 +353,11 @@ def url_pattern(url: str) -> str:
     ``/sport/N``) share one pattern, articles keep their slugs, and articles numbered by id (``/sport/I``) are
     not of the shape of the pages that list them (``/sport/2``, ``/sport/3``...: a section paginated that way
     made every one of its article links look like a listing link, and after ``max_barren_listings`` pages they were
-    refused as ``barren_pattern``)."""
+    refused as ``barren_pattern``). Tracking parameters are no part of a shape (a link with ``utm_*`` is of its
+    page's)."""
     parts = urlsplit(url)
-    keys = "&".join(sorted({k for k, _ in parse_qsl(parts.query, keep_blank_values=True)}))
+    keys = "&".join(sorted({k for k, _ in parse_qsl(parts.query, keep_blank_values=True)
+                            if not is_tracking_param(k.lower())}))
     return f"{netloc(url)}{_DIGITS.sub(_digits_shape, parts.path)}" + (f"?{keys}" if keys else "")
 
 
@@ -376,7 +400,8 @@ class TrapGuard:
     """Decides, link by link, whether a URL may be requested: strips session ids and sort parameters,
     refuses trap shapes, and keeps per-pattern and per-site page budgets.
 
-    Budgets count URLs admitted (after stripping). The per-pattern budget applies to listing links and to
+    Budgets count pages admitted (after stripping; a link with tracking parameters, requested as linked, is the
+    page without them: :func:`dedup_key`). The per-pattern budget applies to listing links and to
     calendar, pagination and facet (filter/view) URLs of any role, so ``/article/12345``-style article URLs
     are never capped by it;
     the per-site budget caps every URL of a ``host:port``. Not thread-safe (Scrapy's callbacks are not
@@ -385,7 +410,9 @@ class TrapGuard:
     limits: TrapLimits = field(default_factory=TrapLimits)
     per_pattern: Counter[str] = field(default_factory=Counter)
     per_site: Counter[str] = field(default_factory=Counter)
-    seen: set[int] = field(default_factory=set)  # hashes of admitted URLs (memory stays small on long crawls)
+    seen: dict[int, int] = field(default_factory=dict)
+    """hash of an admitted page's :func:`dedup_key` → hash of the URL it was admitted as (memory stays small on long
+    crawls)"""
     listing_patterns: set[str] = field(default_factory=set)  # patterns of pages judged listings
     barren: Counter[str] = field(default_factory=Counter)  # pattern → listing pages in a row with no new article
     article_patterns: set[str] = field(default_factory=set)  # patterns of pages that gave a record
@@ -415,7 +442,7 @@ class TrapGuard:
         shaped = [link for link in islice(other_links or (), MAX_LINKS_READ)
                   if learned and url_pattern(link) in learned]
         for link in chain(article_links, shaped):
-            clean, _ = strip_trap_params(link)
+            clean = dedup_key(link)
             if hash(clean) not in self.seen and url_pattern(clean) not in self.listing_patterns:
                 if known is not None and asked < MAX_KNOWN_ASKED:
                     asked += 1
@@ -427,41 +454,55 @@ class TrapGuard:
         return False
 
     def admit(self, url: str, listing: bool = False, today: date | None = None) -> tuple[str, list[str]]:
-        """``(url_to_request, reasons)``. When ``reasons`` holds a refusal (anything but the
-        ``stripped_*`` notes) the URL must not be requested; ``stripped_*`` notes say what was removed."""
+        """``(url_to_request, reasons)``. When ``reasons`` holds a refusal (anything but the :data:`NOTES`) the
+        URL must not be requested; ``stripped_*`` notes say what was removed, ``tracking_kept`` that the URL keeps
+        its tracking parameters (requested as linked; the shapes, budgets and duplicates are the page's without
+        them), ``tracking_variant`` that it differs from a URL admitted before by them only (the request
+        fingerprint ignores them: the dupefilter drops it)."""
         limits = self.limits
         notes: list[str] = []
         url, stripped = strip_trap_params(url)
         notes += [f"stripped_{kind}" for kind in stripped]
-        reason = trap_reason(url, limits.max_url_length, limits.max_query_params)
+        if len(url) > limits.max_url_length:  # (the URL requested, before a parameter name is looked up)
+            return url, [*notes, "url_too_long"]
+        page = without_trackers(url)  # (the shapes, budgets and duplicates: the page's, trackers left out)
+        if page != url:
+            notes.append("tracking_kept")
+        reason = trap_reason(page, limits.max_url_length, limits.max_query_params)
         if reason:
             return url, [*notes, reason]
-        number = page_number(url)
+        number = page_number(page)
         if limits.max_page_number and number is not None and number > limits.max_page_number:
             return url, [*notes, "page_number"]
-        calendar = is_calendar_url(url)
+        calendar = is_calendar_url(page)
         if calendar:
             year = (today or date.today()).year
-            if calendar_year_out_of_range(url, year - limits.calendar_years_back, year + limits.calendar_years_ahead):
+            if calendar_year_out_of_range(page, year - limits.calendar_years_back, year + limits.calendar_years_ahead):
                 return url, [*notes, "calendar_out_of_range"]
-        key = hash(url)
+        key = hash(page)
         if key in self.seen:  # already admitted: the dupefilter will drop it, budgets are not charged twice
+            if self.seen[key] != hash(url):
+                notes.append("tracking_variant")
             return url, notes
         if limits.max_barren_listings and self.barren and \
-                self.barren[url_pattern(url)] >= limits.max_barren_listings:
+                self.barren[url_pattern(page)] >= limits.max_barren_listings:
             return url, [*notes, "barren_pattern"]
         site = netloc(url)
         if limits.max_pages_per_site and self.per_site[site] >= limits.max_pages_per_site:
             return url, [*notes, "site_budget"]
-        if listing or calendar or number is not None or is_facet(url):
-            pattern = url_pattern(url)
+        if listing or calendar or number is not None or is_facet(page):
+            pattern = url_pattern(page)
             if limits.max_pages_per_pattern and self.per_pattern[pattern] >= limits.max_pages_per_pattern:
                 return url, [*notes, "pattern_budget"]
             self.per_pattern[pattern] += 1
         self.per_site[site] += 1
-        self.seen.add(key)
+        self.seen[key] = hash(url)
         return url, notes
 
 
+NOTES = frozenset({"stripped_session_id", "stripped_sort", "tracking_kept", "tracking_variant"})
+"""What :meth:`TrapGuard.admit` says of a URL it admits (anything else it says is a refusal)."""
+
+
 def is_refusal(reasons: list[str]) -> bool:
-    return any(not r.startswith("stripped_") for r in reasons)
+    return any(r not in NOTES for r in reasons)

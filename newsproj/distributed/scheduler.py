@@ -3,6 +3,8 @@
 What changes against ``scrapy_redis.scheduler.Scheduler`` (0.9.1):
 
 - keys are named per crawl (``keys.py``), not per spider, so different crawls never share a dupefilter;
+- the dupefilter fingerprints a request with the crawler's ``request_fingerprinter``
+  (``compat_redis.RedisDupeFilter``): a link with ``utm_*`` and the same link are one request, as in one process;
 - a pop is a *claim* (``queue.ClaimQueue``): the request stays in this worker's in-flight set until the engine
   is done with it, so a worker killed mid-crawl loses nothing (a live worker requeues its claims);
 - an idle worker does not close while the shared frontier is not drained (requests queued, or claimed by a
@@ -30,6 +32,7 @@ from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler  # type: ignore[import-untyped]
 
 from ..compat import download_backlog, requests_in_engine
+from ..compat_redis import RedisDupeFilter
 from .frontier import Frontier
 from .keys import CrawlKeys, crawl_id
 from .queue import ClaimQueue
@@ -44,7 +47,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 QUEUE_CLASS = "newsproj.distributed.queue.ClaimQueue"
-DUPEFILTER_CLASS = "scrapy_redis.dupefilter.RFPDupeFilter"
+DUPEFILTER_CLASS = "newsproj.compat_redis.RedisDupeFilter"
 
 
 def worker_id() -> str:
@@ -107,8 +110,13 @@ class RedisScheduler(Scheduler):
 
     def open(self, spider: Spider) -> None:
         self.keys = CrawlKeys(crawl_id(spider, self.crawler.settings))
-        self.df = load_object(self.dupefilter_cls)(
-            self.server, key=self.keys.dupefilter, debug=self.crawler.settings.getbool("DUPEFILTER_DEBUG")
+        dupefilter_cls = load_object(self.dupefilter_cls)
+        fingerprinter = (  # (scrapy-redis's own dupefilter computes a fingerprint of its own: compat_redis.py)
+            {"fingerprinter": self.crawler.request_fingerprinter} if issubclass(dupefilter_cls, RedisDupeFilter) else {}
+        )
+        self.df = dupefilter_cls(
+            self.server, key=self.keys.dupefilter, debug=self.crawler.settings.getbool("DUPEFILTER_DEBUG"),
+            **fingerprinter,
         )
         self.frontier = Frontier(self.server, self.keys, self.worker, self.timeout_ms)
         # As scrapy-redis's open(), minus its Spider.log() (deprecated): the queue, then an optional reset.

@@ -49,6 +49,12 @@ logger = logging.getLogger(__name__)
 ROLE = "newsproj_role"
 DEPTH = "newsproj_listing_depth"
 HINTS = "newsproj_hints"
+TRACKING_STATS = {
+    "tracking_kept": "newsproj/discovery/tracking/kept",
+    "tracking_variant": "newsproj/discovery/tracking/variant",
+}
+"""Links followed with tracking parameters (requested as linked), and links that differ from one followed before by
+tracking parameters only (one page: the request fingerprint ignores them, the dupefilter drops the request)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,8 +334,8 @@ class NewsSpider(Spider):
         except ValueError:
             self.crawler.stats.inc_value("newsproj/discovery/bad_url")
             return
-        for reason in reasons:
-            self.crawler.stats.inc_value(f"newsproj/discovery/trap/{reason}")
+        for reason in reasons:  # (tracking_kept, tracking_variant: requested as linked, see TRACKING_STATS)
+            self.crawler.stats.inc_value(TRACKING_STATS.get(reason) or f"newsproj/discovery/trap/{reason}")
         if is_refusal(reasons):
             logger.debug("Not following %s from %s: %s", url, response.url, ", ".join(reasons))
             return
