@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from newsproj.discovery.urls import strip_trap_params
+from newsproj.discovery.urls import without_trackers
 from newsproj.testing.server import Site, run, serve, split_command
 
 
@@ -36,6 +36,9 @@ class CorpusSite(Site):
         self.repeat = repeat
         self.unique = unique
         self.pages: dict[str, Path] = {}
+        """path+query → page: every page under its truth URL's, and under it without tracking parameters"""
+        self.listed: list[str] = []
+        """path+query of every page as its truth URL gives it (what the sitemap and the links list), in truth order"""
         self.urls: dict[Path, str] = {}
         for line in (self.root / "truth.jsonl").read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -43,11 +46,13 @@ class CorpusSite(Site):
             page = json.loads(line)
             parts = urlsplit(page["url"])
             key = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+            if key not in self.pages:
+                self.listed.append(key)
             self.pages.setdefault(key, self.root / page["file"])
             self.urls.setdefault(self.root / page["file"], page["url"])
-            # as the publisher's server does, the page also answers without its tracking parameters (the crawler
-            # strips them before a request)
-            plain = urlsplit(strip_trap_params(page["url"])[0])
+            # as the publisher's server does, the page also answers without its tracking parameters (listed with
+            # them only: a crawler that stripped them before a request got the page, under another path+query)
+            plain = urlsplit(without_trackers(page["url"]))
             self.pages.setdefault((plain.path or "/") + (f"?{plain.query}" if plain.query else ""),
                                   self.root / page["file"])
 
@@ -65,7 +70,7 @@ class CorpusSite(Site):
             return 200, {"Content-Type": "text/plain"}, f"User-agent: *\nSitemap: {base}/sitemap.xml\n".encode()
         if key == "/sitemap.xml":
             prefixes = [""] + [f"/r{k}" for k in range(1, self.repeat)]
-            locs = "".join(f"<url><loc>{escape(base + p + k)}</loc></url>" for p in prefixes for k in self.pages)
+            locs = "".join(f"<url><loc>{escape(base + p + k)}</loc></url>" for p in prefixes for k in self.listed)
             xml = (
                 '<?xml version="1.0" encoding="UTF-8"?>'
                 f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'

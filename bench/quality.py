@@ -57,7 +57,7 @@ from xml.sax.saxutils import escape
 
 from bench import baselines
 from bench.corpus_site import CorpusSite
-from newsproj.discovery.urls import strip_trap_params
+from newsproj.discovery.urls import without_trackers
 from newsproj.testing.server import FixtureServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,7 +156,7 @@ class LinkedCorpusSite(CorpusSite):
 
     def __init__(self, root: Path):
         super().__init__(root)
-        self.paths = list(self.pages)
+        self.paths = list(self.listed)
         per_section = SECTION_PAGE_SIZE * SECTION_PAGES
         self.sections = [self.paths[i : i + per_section] for i in range(0, len(self.paths), per_section)]
 
@@ -232,7 +232,7 @@ def _free_port() -> int:
 
 def _score_by_claim(records: Path) -> None:
     """Served from 127.0.0.1, a page's canonical link names another site: the crawl keeps it as
-    ``metadata.canonicalClaim`` and gives the local URL (stripped of tracking parameters, as a request is). The
+    ``metadata.canonicalClaim`` and gives the local URL (without tracking parameters, as a canonical URL). The
     scorer matches a record to its page by canonical URL or path: the claim is put back for scoring."""
     lines = []
     for line in records.read_text(encoding="utf-8").splitlines():
@@ -466,12 +466,13 @@ def _path_query(url: str) -> str:
 
 
 def _untracked_path(url: str | None) -> str | None:
-    """The path+query a truth URL with tracking parameters is requested as (the crawl strips them before a request,
-    issue 13); None when it has none, so only such pages are marked."""
+    """The path+query of a truth URL with tracking parameters, without them (what a crawl that stripped them before
+    a request wrote, issue 13; a link is now requested as linked); None when it has none, so only such pages are
+    marked."""
     if not url:
         return None
-    plain, stripped = strip_trap_params(url)
-    return _path_query(plain) if "tracking" in stripped else None
+    plain = without_trackers(url)
+    return _path_query(plain) if plain != url else None
 
 
 def _fetched_paths(records: Path) -> set[str]:

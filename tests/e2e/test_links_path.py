@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from bench.corpus_site import CorpusSite
-from newsproj.discovery.urls import strip_trap_params
 from newsproj.testing.server import Site, serve
 from tests.conftest import SHARED
 
@@ -198,7 +197,7 @@ class HomepageCorpus(CorpusSite):
         if path in ("/robots.txt", "/sitemap.xml"):
             return None
         if path == "/" and not query:
-            items = "".join(f'<li><a href="{escape(key)}">Story {n}</a></li>' for n, key in enumerate(self.pages))
+            items = "".join(f'<li><a href="{escape(key)}">Story {n}</a></li>' for n, key in enumerate(self.listed))
             html = f"<!DOCTYPE html><html><head><title>Home</title></head><body><ul>{items}</ul></body></html>"
             return 200, {"Content-Type": "text/html; charset=utf-8"}, html.encode()
         return super().lookup(path, query, base)
@@ -216,9 +215,10 @@ def test_news_dev_from_a_homepage_gets_every_page(tmp_path, crawl):
     finally:
         server.stop()
     assert result.returncode in (0, 3), result.log[-3000:]
-    # tracking parameters are stripped before a request: a page listed with utm_* is fetched without them
+    # a page listed with utm_* is fetched as listed: its record's url keeps them (issue 13 stripped them before the
+    # request, and the three news-dev pages that have them were written under another path+query)
     paths = {urlsplit(u).path + (f"?{urlsplit(u).query}" if urlsplit(u).query else "")
-             for u in (strip_trap_params(t["url"])[0] for t in truth)}
+             for u in (t["url"] for t in truth)}
     got = {urlsplit(r["url"]).path + (f"?{urlsplit(r['url']).query}" if urlsplit(r["url"]).query else "")
            for r in result.records}
     missing = sorted(paths - got)

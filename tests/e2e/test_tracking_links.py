@@ -1,0 +1,77 @@
+"""End to end: articles a sitemap and a homepage link with tracking parameters (tests/tracked_site.py).
+
+Issue 13 made a link with ``utm_*`` and the same link one request by stripping the trackers before the request; the
+record's ``url`` (the final URL of the response) then lacked them, and an outside check that matches a record to a
+page by its ``canonicalUrl`` or by its ``url``'s path+query (../shared/tools/score.py) found no record for a page
+its publisher links only with them (three news-dev pages). A link is now requested as linked, and duplicates are
+told without trackers (the request fingerprint, the trap budgets, the cross-run state): one request and one record
+an article, under the URL first linked; ``canonicalUrl`` never carries a tracker.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import unquote, urlsplit
+
+from newsproj.testing.server import FixtureServer
+from tests.sites import homepage
+from tests.tracked_site import CANONICAL_TRACKED, HOMEPAGE_LINKS, PREFIX, TRUTH, tracked_site, untracked
+
+PUBLISHER = "https://www.publisher.example"
+"""The host of the truth URLs: a scorer matches a record served from 127.0.0.1 by its URL's path+query."""
+
+
+def path_query(url: str) -> str:
+    """As score.py reads a URL for matching: the unquoted path without a trailing slash, and the query."""
+    parts = urlsplit(url)
+    path = unquote(parts.path or "/").rstrip("/") or "/"
+    return path + (f"?{unquote(parts.query)}" if parts.query else "")
+
+
+def key(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def articles_served(site) -> list[str]:
+    return [k for k in site.served if k.startswith(PREFIX)]
+
+
+def test_an_article_linked_with_trackers_is_fetched_once_under_the_url_as_linked(tmp_path, crawl):
+    site = tracked_site()
+    server = FixtureServer(site).start()
+    state = tmp_path / "state"
+    try:
+        seeds = f"start_urls={server.base}/robots.txt,{server.base}/"
+        result = crawl("-a", seeds, "-s", f"STATE_DIR={state}", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
+        assert result.returncode == 0, result.log[-3000:]
+        # one request an article, under the URL first linked (the sitemap's and the homepage's with their trackers)
+        assert sorted(articles_served(site)) == sorted(TRUTH.values())
+        # one record an article, its url as fetched, its canonicalUrl without trackers
+        assert sorted(key(r["url"]) for r in result.records) == sorted(TRUTH.values())
+        for record in result.records:
+            assert record["canonicalUrl"] == f"{server.base}{untracked(key(record['url']))}", record["url"]
+        canonical = next(r for r in result.records if key(r["url"]) == CANONICAL_TRACKED)
+        assert "utm_" not in canonical["canonicalUrl"]  # (its <link rel=canonical> has ?utm_source=canonical)
+        # score.py's matching: a truth page whose URL keeps its trackers finds its record by path+query
+        by_path = {path_query(r["url"]): r for r in result.records}
+        for name, truth_key in TRUTH.items():
+            assert path_query(PUBLISHER + truth_key) in by_path, name
+        stats = result.stats
+        assert not any(k.startswith("item_dropped_reasons_count/") for k in stats), stats
+        assert stats["newsproj/discovery/tracking/kept"] >= 3
+        assert stats["newsproj/discovery/tracking/variant"] == 2  # the two articles the homepage links twice
+        assert stats["dupefilter/filtered"] >= 2
+
+        # a later run: the homepage links every article with other trackers; each is known (the state's key has
+        # no trackers): not fetched again, nothing written
+        site.pages["/"] = (site.pages["/"][0], homepage(
+            [f"{untracked(link)}?utm_source=newsletter&utm_campaign=week-2" for link in HOMEPAGE_LINKS]))
+        site.served.clear()
+        again = crawl("-a", seeds, "-s", f"STATE_DIR={state}", "-s", "SPIDERMON_ENABLED=0")
+        assert again.returncode == 0, again.log[-3000:]
+        assert articles_served(site) == [] and again.records == []
+        assert again.stats["newsproj/incremental/saved_articles"] == len(TRUTH)
+    finally:
+        server.stop()
+    assert Counter(untracked(k) for k in TRUTH.values()).most_common(1)[0][1] == 1  # (five distinct articles)
