@@ -289,3 +289,27 @@ def test_a_worker_whose_redis_is_gone_stops_and_fails(slow_demo, tmp_path):
     assert worker.proc.returncode not in (0, None), worker.log[-3000:]
     assert worker.stats["finish_reason"] == "redis_unavailable"
     assert worker.stats["newsproj/redis/unavailable"].startswith("ConnectionError")
+
+
+def test_a_link_with_trackers_and_the_same_link_are_one_request_across_the_shared_crawl(redis_server, client,
+                                                                                         state_key, tmp_path):
+    """The shared dupefilter (compat_redis.RedisDupeFilter) asks the crawler's request fingerprinter, which leaves
+    tracking parameters out, as one process's does (tests/e2e/test_tracking_links.py): scrapy-redis 0.9's own
+    RFPDupeFilter hashes the URL itself, and fetched an article the homepage links bare and with ``utm_*`` twice
+    (the second record dropped as a duplicate)."""
+    from tests.tracked_site import HOMEPAGE_LINKS, TRUTH, tracked_site, untracked
+
+    site = tracked_site()
+    server = FixtureServer(site).start()
+    try:
+        worker = start_worker(server.base, redis_server, tmp_path, "w0", "-s", state_key).finish()
+    finally:
+        server.stop()
+    assert worker.proc.returncode == 0, worker.log[-3000:]
+    linked = [key for key in TRUTH.values() if key in HOMEPAGE_LINKS]  # (the seed is the homepage: no sitemap)
+    assert sorted(k for k in site.served if k.startswith("/news/")) == sorted(linked)
+    assert sorted(urlsplit(r["url"]).path + (f"?{urlsplit(r['url']).query}" if urlsplit(r["url"]).query else "")
+                  for r in worker.records) == sorted(linked)
+    assert all(r["canonicalUrl"] == server.base + untracked(urlsplit(r["url"]).path) for r in worker.records)
+    assert worker.stats["newsproj/discovery/tracking/variant"] == 2 and worker.stats["dupefilter/filtered"] >= 2
+    assert not any(k.startswith("item_dropped_reasons_count/") for k in worker.stats), worker.stats
