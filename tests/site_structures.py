@@ -324,9 +324,12 @@ def build(pages_deep: int = 12, per_page: int = 2) -> StructuredSite:
 
 
 class StructureSite(PageSite):
-    """The site's pages (:class:`tests.sites.PageSite`), and an endless calendar beside them (:class:`CalendarTrap`)."""
+    """The site's pages (:class:`tests.sites.PageSite`), and an endless calendar beside them (:class:`CalendarTrap`).
+    A page is answered under its URL with the tracking parameters its links add (``utm_*``, ``fbclid``), as a
+    publisher's server answers it: the crawl requests a link as linked."""
 
     def lookup(self, path: str, query: str, base: str):  # type: ignore[override]
+        query = "&".join(p for p in query.split("&") if p and not p.startswith(("utm_", "fbclid=")))
         page = None if query else calendar_lookup(path)
         if page is not None:
             self.served.append(path)
