@@ -27,15 +27,19 @@ BARE_FIRST = _path("library-opens-on-sundays")
 """Linked twice by the homepage: bare first, then with ``?fbclid=``."""
 CANONICAL_TRACKED = _path("river-garden-festival-returns")
 """Linked bare; its ``<link rel=canonical>`` names its URL with ``?utm_source=canonical``."""
+REDIRECTED = _path("stadium-roof-repairs-finished")
+"""Linked with ``?utm_source=home&utm_medium=web``, which the server redirects (301) to the URL without them."""
 
 HOMEPAGE_LINKS = [HOMEPAGE_ONLY, f"{TRACKED_FIRST}?utm_source=home", TRACKED_FIRST, BARE_FIRST,
-                  f"{BARE_FIRST}?fbclid=IwAR0xTracker", CANONICAL_TRACKED]
-TRUTH = {  # the URL each article is expected under: as first linked
+                  f"{BARE_FIRST}?fbclid=IwAR0xTracker", CANONICAL_TRACKED,
+                  f"{REDIRECTED}?utm_source=home&utm_medium=web"]
+TRUTH = {  # the URL each article is expected under: as first linked (a record's url: the final URL of the response)
     "sitemap": SITEMAP_ONLY,
     "homepage": HOMEPAGE_ONLY,
     "tracked-first": f"{TRACKED_FIRST}?utm_source=home",
     "bare-first": BARE_FIRST,
     "canonical": CANONICAL_TRACKED,
+    "redirected": REDIRECTED,
 }
 
 
@@ -51,6 +55,9 @@ class TrackedSite(PageSite):
 
     def lookup(self, path: str, query: str, base: str):  # type: ignore[override]
         key = path + (f"?{query}" if query else "")
+        if path == REDIRECTED and query:  # (a site that sends a tracked link to its page without trackers)
+            self.served.append(key)
+            return 301, {"Location": f"{base}{untracked(key)}", "Content-Length": "0"}, b""
         page = self.pages.get(untracked(key))
         if page is None:
             return None

@@ -8,7 +8,9 @@
 - :class:`BodyGuard` looks at the (decompressed) body of a 200 response: empty, or binary whatever the
   header claims (file magic numbers, or more than 5% control bytes in the first KB: a stray NUL is not binary).
 - :class:`RedirectGuard` refuses a redirect back to a URL of its own chain (a loop) before Scrapy's
-  dupefilter silently swallows it, and a redirect to anything but http(s) (``file:``, ``ftp:``…).
+  dupefilter silently swallows it, and a redirect to anything but http(s) (``file:``, ``ftp:``…); a redirect to
+  another URL of the same page (the request fingerprint's view: a link with ``utm_*`` redirected to the link
+  without them) is followed, where the dupefilter, which already holds that page's fingerprint, dropped it.
 
 Each refusal is counted under ``newsproj/guard/dropped/<reason>`` and fails the request with that reason.
 """
@@ -177,6 +179,7 @@ class RedirectGuard:
 
     def __init__(self, crawler: Crawler):
         self.stats = crawler.stats
+        self.fingerprinter = crawler.request_fingerprinter
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -202,4 +205,18 @@ class RedirectGuard:
             self.stats.inc_value("newsproj/guard/dropped/redirect_loop")
             logger.info("Redirect loop at %s → %s", redact(request.url), redact(target))
             raise Refused("redirect_loop", request.url)
+        if not request.dont_filter and self._same_page(request, target):
+            # Scrapy's redirect copies dont_filter from this request: the redirect is followed (up to
+            # REDIRECT_MAX_TIMES, and never back into its chain, above) instead of being dropped as a duplicate
+            request.dont_filter = True
+            self.stats.inc_value("newsproj/guard/redirect_same_page")
         return response
+
+    def _same_page(self, request: Request, target: str) -> bool:
+        """``target`` is another URL of the page ``request`` asked for: one fingerprint (tracking parameters left
+        out, newsproj/fingerprint.py)."""
+        try:
+            redirected = request.replace(url=target)
+        except ValueError:  # (a URL Request refuses: Scrapy's redirect fails on it the same way)
+            return False
+        return self.fingerprinter.fingerprint(redirected) == self.fingerprinter.fingerprint(request)
