@@ -186,6 +186,8 @@ class PageExtractor:
             inc("newsproj/discovery/links/truncated", outcome.links.truncated)
         if outcome.links is not None and outcome.links.robots_disallowed:
             inc("newsproj/discovery/robots_disallowed", outcome.links.robots_disallowed)
+        if outcome.links is not None and outcome.links.robots_untracked:
+            inc("newsproj/discovery/tracking/robots_untracked", outcome.links.robots_untracked)
         if outcome.listing:
             inc(f"newsproj/page/listing/{outcome.listing}")
             logger.debug("Listing (%s): %s", outcome.listing, outcome.url)

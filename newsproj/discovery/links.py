@@ -16,7 +16,7 @@ from w3lib.html import strip_html5_whitespace
 from w3lib.url import safe_url_string
 
 from .feeds import alternate_feeds
-from .urls import looks_like_article_url, netloc
+from .urls import looks_like_article_url, netloc, robots_allowed_form
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -71,6 +71,8 @@ class PageLinks:
     """Links past ``MAX_LINKS`` (or anchors past ``MAX_ANCHORS``), not read."""
     robots_disallowed: int = 0
     """In-scope links robots.txt disallows, left out before they could count."""
+    robots_untracked: int = 0
+    """Links robots.txt disallows with their tracking parameters and allows without them: kept without them."""
     bad: int = 0
     """Links that are not URLs that can be requested (a port out of range, a broken IPv6 literal): skipped."""
 
@@ -354,9 +356,14 @@ def page_links(tree: HtmlElement, url: str, site: SiteConfig | None = None, scop
             continue
         if scope and host not in scope:
             continue
-        if robots is not None and not robots.allowed(link):
-            out.robots_disallowed += 1
-            continue
+        if robots is not None:
+            allowed = robots_allowed_form(link, robots.allowed)
+            if allowed is None:
+                out.robots_disallowed += 1
+                continue
+            if allowed != link:  # (disallowed with its tracking parameters, allowed without them)
+                out.robots_untracked += 1
+                link = allowed
         kept += 1
         try:
             link = safe_url_string(link)

@@ -268,6 +268,16 @@ def without_trackers(url: str) -> str:
     return urlunsplit(parts._replace(query="&".join(kept)))
 
 
+def robots_allowed_form(url: str, allowed: Callable[[str], bool]) -> str | None:
+    """``url`` when robots.txt ``allowed`` it; else the URL without its tracking parameters when robots.txt allows
+    that (a site whose robots.txt disallows ``/*?utm_``, as SEO guides advise, allows its pages: they are fetched
+    without them, as linked otherwise); else None."""
+    if allowed(url):
+        return url
+    bare = without_trackers(url)
+    return bare if bare != url and allowed(bare) else None
+
+
 def dedup_key(url: str) -> str:
     """The form of a link duplicates are told by: without session ids and sort parameters (stripped before a
     request) nor tracking parameters (kept in the request, ignored here): ``/a?utm_source=x`` and ``/a`` are one

@@ -26,7 +26,16 @@ from ..discovery.feeds import FeedEntry, parse_feed
 from ..discovery.kinds import maybe_gunzip, sniff
 from ..discovery.robots import RobotsRules
 from ..discovery.sitemaps import MAX_SITEMAP_DEPTH, SITEMAP_DEPTH, parse_sitemap, robots_sitemaps
-from ..discovery.urls import TrapGuard, TrapLimits, absolute_url, canonical_url, is_refusal, netloc, next_pages_of
+from ..discovery.urls import (
+    TrapGuard,
+    TrapLimits,
+    absolute_url,
+    canonical_url,
+    is_refusal,
+    netloc,
+    next_pages_of,
+    robots_allowed_form,
+)
 from ..extraction.consent import header_hints
 from ..extractor import PageExtractor
 from ..items import PageItem
@@ -326,9 +335,13 @@ class NewsSpider(Spider):
             self.crawler.stats.inc_value("newsproj/discovery/bad_url")
             logger.debug("Not following %r from %s: not a URL that can be requested", url[:200], response.url)
             return
-        if not self.robots.allowed(absolute):  # before the budgets: a disallowed link must not use them up
+        allowed = robots_allowed_form(absolute, self.robots.allowed)
+        if allowed is None:  # before the budgets: a disallowed link must not use them up
             self.crawler.stats.inc_value("newsproj/discovery/robots_disallowed")
             return
+        if allowed != absolute:  # disallowed with its tracking parameters (/*?utm_), allowed without them
+            self.crawler.stats.inc_value("newsproj/discovery/tracking/robots_untracked")
+            absolute = allowed
         try:
             url, reasons = self.traps.admit(absolute, listing=role is Role.LISTING)
         except ValueError:

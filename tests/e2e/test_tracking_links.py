@@ -79,3 +79,25 @@ def test_an_article_linked_with_trackers_is_fetched_once_under_the_url_as_linked
     finally:
         server.stop()
     assert Counter(untracked(k) for k in TRUTH.values()).most_common(1)[0][1] == 1  # (distinct articles)
+
+
+def test_a_site_whose_robots_txt_disallows_tracked_urls_is_crawled_without_them(crawl):
+    """SEO guides advise ``Disallow: /*?utm_`` (one page, many URLs): such a site's articles, linked only with
+    ``utm_*``, were left out as disallowed once links were requested as linked. A link robots.txt disallows with its
+    tracking parameters and allows without them is requested without them (counted); every article is fetched
+    once, and no URL robots.txt disallows is requested."""
+    site = tracked_site()
+    site.pages["/robots.txt"] = ("text/plain", "User-agent: *\nDisallow: /*?utm_\nSitemap: {{BASE}}/sitemap.xml\n")
+    server = FixtureServer(site).start()
+    try:
+        result = crawl("-a", f"start_urls={server.base}/robots.txt,{server.base}/",
+                       "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
+    finally:
+        server.stop()
+    assert result.returncode == 0, result.log[-3000:]
+    bare = sorted(untracked(k) for k in TRUTH.values())
+    assert sorted(articles_served(site)) == bare  # (no ?utm_ URL requested: the redirecting one neither)
+    assert sorted(key(r["url"]) for r in result.records) == bare
+    # the sitemap's one link (the spider) and the homepage's three utm_* links (read in the extraction process)
+    assert result.stats["newsproj/discovery/tracking/robots_untracked"] == 4
+    assert "newsproj/discovery/robots_disallowed" not in result.stats
