@@ -65,6 +65,22 @@ def test_url_the_article_was_fetched_under_is_recognised(tmp_path):
     assert passed(mw, article("https://n.example/amp/b")) == ["https://n.example/amp/b"]
 
 
+def test_the_ledger_knows_what_the_middleware_saves(tmp_path):
+    """Ledger.knows (the spider's barren-listings rule) and the middleware ask the ledger one way: an article under
+    its canonical URL, under a URL it was fetched under before (alias), or in the appended output file is known and
+    saved; an alias whose article is not stored, or a new URL, is neither."""
+    crawler, mw = middleware(tmp_path)
+    ledger = ledger_for(crawler)
+    ledger.store.record_alias("https://n.example/amp/a", "https://n.example/a")
+    ledger.store.record_alias("https://n.example/amp/gone", "https://n.example/gone")
+    ledger.seed([{"canonicalUrl": "https://n.example/b", "articleBody": "x"}])
+    urls = ["https://n.example/a", "https://n.example/amp/a", "https://n.example/b", "https://n.example/amp/gone",
+            "https://n.example/new"]
+    assert [ledger.knows(u) for u in urls] == [True, True, True, False, False]
+    assert passed(mw, *map(article, urls)) == ["https://n.example/amp/gone", "https://n.example/new"]
+    assert ledger.stored("https://n.example/amp/a") == ("https://n.example/a", Seen("f", EMITTED))
+
+
 def test_refresh_hours_refetches_old_undated_articles(tmp_path):
     crawler, mw = middleware(tmp_path, NEWSPROJ_INCREMENTAL_REFRESH_HOURS=24)
     assert passed(mw, article("https://n.example/a")) == ["https://n.example/a"]

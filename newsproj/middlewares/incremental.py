@@ -103,16 +103,10 @@ class IncrementalMiddleware:
             return "in_output_file", url
         if url in self.ledger.urls:
             return None, url  # exported by this very run: the dupefilter's business, not a saving
-        store = self.ledger.store
-        if store is None:
+        stored = self.ledger.stored(url)  # (under its canonical URL, or one it was fetched under before: AMP...)
+        if stored is None:
             return None, url
-        seen = store.get(url)
-        if seen is None and hasattr(store, "canonical_for"):  # fetched before under this URL (AMP, mobile...)
-            canonical = store.canonical_for(url)
-            seen = store.get(canonical) if canonical else None
-            url = canonical or url
-        if seen is None:
-            return None, url
+        url, seen = stored
         emitted = parse_time(seen.emitted_at)
         # Known current as of: when we emitted it, or later when a refetch found it unchanged (Seen.lastmod).
         checked = parse_time(seen.lastmod) if seen.lastmod else None

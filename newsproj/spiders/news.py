@@ -283,22 +283,13 @@ class NewsSpider(Spider):
             yield from self._follow(response, url, Role.DISCOVERY)
 
     def _known_article(self, url: str) -> bool:
-        """The article at ``url`` is one the incremental middleware will not fetch again: exported by an earlier run
-        (``STATE_DIR``, under its canonical URL or an alias) or in the output file this run appends to."""
-        ledger = ledger_for(self.crawler)
+        """The article at ``url`` is one the incremental middleware will not fetch again (:meth:`Ledger.knows`:
+        exported by an earlier run, under its canonical URL or an alias, or in the output file this run appends to)."""
         try:
             canonical = canonical_url(url)
         except ValueError:
             return False
-        if canonical in ledger.in_output:
-            return True
-        store = ledger.store
-        if store is None:
-            return False
-        if store.get(canonical) is not None:
-            return True
-        alias = store.canonical_for(canonical) if hasattr(store, "canonical_for") else None
-        return isinstance(alias, str) and store.get(alias) is not None
+        return ledger_for(self.crawler).knows(canonical)
 
     def _page_item(self, response: Response) -> PageItem:
         return PageItem(

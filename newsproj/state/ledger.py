@@ -77,6 +77,29 @@ class Ledger:
         self.found.add(url)
         return url in self.found_before
 
+    def stored(self, url: str) -> tuple[str, Seen] | None:
+        """What an earlier run (the state store) remembers of the article at canonical ``url``: ``(the canonical URL
+        it is stored under, its Seen)`` - ``url`` itself, or the canonical URL an earlier run fetched it under
+        ``url`` for (an AMP or mobile twin: the store's alias) - or None. One lookup for the request-saving
+        middleware and the spider's barren-listings rule (:meth:`knows`), so both know the same articles."""
+        store = self.store
+        if store is None:
+            return None
+        seen = store.get(url)
+        if seen is not None:
+            return url, seen
+        canonical = store.canonical_for(url) if hasattr(store, "canonical_for") else None
+        if isinstance(canonical, str) and canonical:
+            seen = store.get(canonical)
+            if seen is not None:
+                return canonical, seen
+        return None
+
+    def knows(self, url: str) -> bool:
+        """The article at canonical ``url`` is exported already: in the output file this run appends to, or by an
+        earlier run (:meth:`stored`)."""
+        return url in self.in_output or self.stored(url) is not None
+
     def add(self, url: str, fingerprint: str) -> None:
         self.urls[url] = fingerprint
         self.bodies.setdefault(fingerprint, url)
