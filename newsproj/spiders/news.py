@@ -64,6 +64,11 @@ TRACKING_STATS = {
 }
 """Links followed with tracking parameters (requested as linked), and links that differ from one followed before by
 tracking parameters only (one page: the request fingerprint ignores them, the dupefilter drops the request)."""
+NEXT_PAGE = "newsproj_next_page"
+"""Meta of a request for another page of the listing that linked it (:func:`next_pages_of`): its page 2, 3... or
+the next day of a calendar. Only such a page counts barren for linking articles an earlier run exported; a
+listing's first page (a section, a subsection, a tag), where new stories appear, counts barren only for linking
+none this run has not seen."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,28 +264,37 @@ class NewsSpider(Spider):
         if links.bad:  # hrefs that are no URL (a port out of range, a broken IPv6 literal): skipped, counted
             self.crawler.stats.inc_value("newsproj/discovery/bad_url", links.bad)
         depth = response.meta.get(DEPTH, 0)
-        known = self._known_article if self.skips_known else None
+        # (known articles end a listing's pagination on a scheduled run; a section's first page is read each run)
+        known = self._known_article if self.skips_known and response.meta.get(NEXT_PAGE) else None
         if outcome.listing and not self.traps.listing_seen(response.url, links.articles, known, links.listings):
             self.crawler.stats.inc_value("newsproj/discovery/listing_without_new_article")
+        next_page = next_pages_of(response.url)
         for url in links.articles:  # depth too: an article-shaped link may turn out to be a listing (a calendar day)
             if netloc(url) in self.allowed_netlocs:
-                yield from self._follow(response, url, Role.ARTICLE, depth=depth + 1)
+                yield from self._marked(self._follow(response, url, Role.ARTICLE, depth=depth + 1), next_page(url))
         too_deep = 0
-        next_page = next_pages_of(response.url)
         for url in links.listings:
             if netloc(url) not in self.allowed_netlocs:
                 continue
             # another page of this listing is as deep as it: a section's page 12 is one level below the homepage
             # (bounded by the page-number cap, the pattern budget and the barren-listings rule), not twelve
-            deeper = depth if next_page(url) else depth + 1
+            is_next = next_page(url)
+            deeper = depth if is_next else depth + 1
             if deeper > self.max_listing_depth:
                 too_deep += 1
                 continue
-            yield from self._follow(response, url, Role.LISTING, depth=deeper)
+            yield from self._marked(self._follow(response, url, Role.LISTING, depth=deeper), is_next)
         if too_deep:
             self.crawler.stats.inc_value("newsproj/discovery/trap/listing_depth", too_deep)
         for url in links.feeds:
             yield from self._follow(response, url, Role.DISCOVERY)
+
+    @staticmethod
+    def _marked(requests: Iterable[Request], next_page: bool) -> Iterable[Request]:
+        for request in requests:
+            if next_page:
+                request.meta[NEXT_PAGE] = True
+            yield request
 
     def _known_article(self, url: str) -> bool:
         """The article at ``url`` is one the incremental middleware will not fetch again (:meth:`Ledger.knows`:

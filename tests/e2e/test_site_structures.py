@@ -105,3 +105,59 @@ def test_a_section_of_stories_under_short_numeric_ids_is_walked_to_its_end(crawl
     result, _ = crawl_site(PageSite(_paginated_section(12, shape="/?p={id}")), "/",
                            "-s", "NEWSPROJ_MAX_BARREN_LISTINGS=3")
     assert len(result.records) == 36, {k: v for k, v in result.stats.items() if "/trap/" in k}
+
+
+def _sections_with_subsections(sections: int, new: bool) -> dict[str, tuple[str, str]]:
+    """A homepage linking ``sections`` sections ``/category/K``, 2 stories each, each linking its subsection
+    ``/category/10K`` (one story; numeric section ids: both of one URL shape); ``new``: one more story in each
+    subsection, linked from its subsection page only (attack20)."""
+    from tests.site_structures import _PEOPLE, _PLACES, _SUBJECTS, _page, _prose
+
+    site: dict[str, tuple[str, str]] = {}
+
+    def teasers(numbers: list[int]) -> str:
+        out = ""
+        for n in numbers:
+            place, subject = _PLACES[n % len(_PLACES)], _SUBJECTS[(n * 7) % len(_SUBJECTS)]
+            paras = _prose(n, place, subject, _PEOPLE[n % len(_PEOPLE)])
+            headline = f"{place}: {subject[0].upper()}{subject[1:]} update ({n})"
+            path = f"/2024/05/story-{n}/"
+            site[path] = ("text/html", _page(headline, f"<main><article><h1>{headline}</h1>"
+                                             + "".join(f"<p>{t}</p>" for t in paras) + "</article></main>"))
+            out += f"<div class='teaser'><h2><a href='{path}'>{headline}</a></h2><p>{paras[0][:90]}…</p></div>"
+        return out
+
+    menu = ""
+    for k in range(1, sections + 1):
+        sub = f"/category/{100 + k}"
+        site[sub] = ("text/html", _page(f"Section {k}: local", f"<main><h1>Section {k}: local</h1>"
+                                        + teasers([50 + k, *([90 + k] if new else [])]) + "</main>"))
+        site[f"/category/{k}"] = ("text/html", _page(f"Section {k}", f"<main><h1>Section {k}</h1><p><a href='{sub}'>"
+                                                     f"Local news</a></p>{teasers([10 * k, 10 * k + 1])}</main>"))
+        menu += f"<li><a href='/category/{k}'>Section {k}</a></li>"
+    site["/"] = ("text/html", _page("Home", f"<main><h1>Home</h1><ul>{menu}</ul></main>"))
+    return site
+
+
+def test_a_second_run_reads_the_first_page_of_every_section_whose_stories_it_knows(crawl, tmp_path):
+    """attack20: on a scheduled run (STATE_DIR kept) the barren-listings rule counted a section's FIRST page as
+    barren when an earlier run had exported its stories, so sections of one URL shape (``/category/12``: numeric
+    ids) stopped being followed after NEWSPROJ_MAX_BARREN_LISTINGS of them (here 1), and the new stories of the
+    subsections they alone link were never fetched: 0 of 4 on main. Known stories end a listing's pagination (its
+    next pages), not a section a run has not read yet."""
+    from tests.sites import PageSite
+
+    site = PageSite(_sections_with_subsections(4, new=False))
+    server = FixtureServer(site).start()
+    args = ("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}",
+            "-s", f"STATE_DIR={tmp_path / 'state'}", "-s", "NEWSPROJ_MAX_BARREN_LISTINGS=1")
+    try:
+        first = crawl(*args)
+        site.pages.update(_sections_with_subsections(4, new=True))
+        second = crawl(*args)
+    finally:
+        server.stop()
+    assert first.returncode == 0 and len(first.records) == 12, first.log[-3000:]
+    assert sorted(_found(second.records)) == [f"/2024/05/story-{90 + k}/" for k in range(1, 5)], \
+        {k: v for k, v in second.stats.items() if "/trap/" in k}
+    assert second.stats.get("newsproj/incremental/saved", 0) >= 8  # (the known stories: not fetched again)
