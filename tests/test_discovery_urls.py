@@ -453,3 +453,29 @@ def test_a_section_of_articles_whose_shape_is_a_listings_is_not_barren_once_one_
     guard.article_seen("https://news.example/events/2024/05/14/")
     assert not guard.listing_seen("https://news.example/events/2024/05/15/", [],
                                   other_links=["https://news.example/events/2024/05/16/"])
+
+
+def test_links_the_crawl_will_not_follow_are_no_new_articles():
+    """attack20: a calendar whose days are 404s but for one that gave a record (a shape that gave an article,
+    c30532f): each month page linked 28 day links never admitted (their pattern's budget spent), each 'new', so no
+    month was ever barren and the calendar was walked to the pattern budget (100 months, not ~14). A link admit()
+    would refuse leads to no new article; checked for MAX_LINKS_READ links a page, past which the page counts as
+    new (nothing lost)."""
+    guard = TrapGuard(TrapLimits(max_barren_listings=3, max_pages_per_pattern=28))
+    day = "https://news.example/calendar?day={d}&month={m}&year=2024"
+    guard.article_seen(day.format(d=6, m=5))
+    for m in range(5, 12):
+        month = f"https://news.example/calendar?month={m}&year=2024"
+        new = guard.listing_seen(month, [], other_links=[day.format(d=d, m=m) for d in range(1, 29)])
+        assert new == (m == 5), m  # (May's days are admitted, June's on are over the budget of 28)
+        for d in range(1, 29):
+            guard.admit(day.format(d=d, m=m), listing=True)
+    assert "barren_pattern" in guard.admit("https://news.example/calendar?month=12&year=2024", listing=True)[1]
+    # (a refused article-shaped link too: its calendar out of range)
+    assert not guard.listing_seen("https://news.example/archive/1850/", ["https://news.example/archive/1850/05/04/"])
+    assert guard.refusal("https://news.example/archive/1850/05/04/") == ("calendar_out_of_range", False)
+    # (bounded: 10,000 refused links: MAX_LINKS_READ checked, then the page counts as new, in well under a second)
+    many = [f"https://news.example/archive/1850/05/04/story-{n}/" for n in range(10_000)]
+    start = time.perf_counter()
+    assert guard.listing_seen("https://news.example/archive/1850/", many)
+    assert time.perf_counter() - start < 1.0

@@ -402,7 +402,8 @@ MAX_KNOWN_ASKED = 200
 """Links of one listing page :meth:`TrapGuard.listing_seen` asks the cross-run state about (a lookup each: a
 Redis store's is a round trip)."""
 MAX_LINKS_READ = 1000
-"""Listing-shaped links of one page :meth:`TrapGuard.listing_seen` reads the shape of."""
+"""Listing-shaped links of one page :meth:`TrapGuard.listing_seen` reads the shape of, and links it checks for a
+refusal (:meth:`TrapGuard.refusal`)."""
 
 
 @dataclass
@@ -442,18 +443,24 @@ class TrapGuard:
         row that do not, links of that pattern are refused (``barren_pattern``): an endless calendar or pagination
         stops costing requests once it stops leading anywhere new - on a scheduled run over an unchanged site too.
         Of ``other_links`` (its listing-shaped links), those of a shape that gave records and no listing
-        (:meth:`article_seen`) are article links too: a section of ``/news/1234`` stories is not barren.
-        Bounded: ``known`` is asked about ``MAX_KNOWN_ASKED`` links a page; past them, the page counts as new."""
+        (:meth:`article_seen`) are article links too: a section of ``/news/1234`` stories is not barren. A link
+        :meth:`admit` would refuse (its pattern's budget spent, a barren pattern...) is no new article: a calendar
+        whose day links stopped being followed is barren, whichever shape its days have.
+        Bounded: ``known`` is asked about ``MAX_KNOWN_ASKED`` links a page, and ``MAX_LINKS_READ`` are checked for a
+        refusal; past them, the page counts as new."""
         pattern = url_pattern(url)
         self.listing_patterns.add(pattern)
         self.article_patterns.discard(pattern)
-        asked = 0
+        asked = checked = 0
         learned = self.article_patterns
         shaped = [link for link in islice(other_links or (), MAX_LINKS_READ)
                   if learned and url_pattern(link) in learned]
-        for link in chain(article_links, shaped):
+        for listing, link in chain(((False, link) for link in article_links), ((True, link) for link in shaped)):
             clean = dedup_key(link)
             if hash(clean) not in self.seen and url_pattern(clean) not in self.listing_patterns:
+                checked += 1  # (a link not followed leads to nothing new)
+                if checked <= MAX_LINKS_READ and self.refusal(clean, listing)[0] is not None:
+                    continue
                 if known is not None and asked < MAX_KNOWN_ASKED:
                     asked += 1
                     if known(clean):
@@ -462,6 +469,35 @@ class TrapGuard:
                 return True
         self.barren[pattern] += 1
         return False
+
+    def refusal(self, page: str, listing: bool = False, today: date | None = None) -> tuple[str | None, bool]:
+        """Why :meth:`admit` would refuse the page ``page`` (its :func:`dedup_key` form: trap parameters stripped,
+        trackers left out) now, or None, and whether it is charged to its pattern's budget; nothing is charged
+        here."""
+        limits = self.limits
+        reason = trap_reason(page, limits.max_url_length, limits.max_query_params)
+        if reason:
+            return reason, False
+        number = page_number(page)
+        if limits.max_page_number and number is not None and number > limits.max_page_number:
+            return "page_number", False
+        calendar = is_calendar_url(page)
+        if calendar:
+            year = (today or date.today()).year
+            if calendar_year_out_of_range(page, year - limits.calendar_years_back, year + limits.calendar_years_ahead):
+                return "calendar_out_of_range", False
+        if hash(page) in self.seen:  # already admitted: the dupefilter will drop it, budgets are not charged twice
+            return None, False
+        if limits.max_barren_listings and self.barren and \
+                self.barren[url_pattern(page)] >= limits.max_barren_listings:
+            return "barren_pattern", False
+        if limits.max_pages_per_site and self.per_site[netloc(page)] >= limits.max_pages_per_site:
+            return "site_budget", False
+        budgeted = listing or calendar or number is not None or is_facet(page)
+        if budgeted and limits.max_pages_per_pattern and \
+                self.per_pattern[url_pattern(page)] >= limits.max_pages_per_pattern:
+            return "pattern_budget", True
+        return None, budgeted
 
     def admit(self, url: str, listing: bool = False, today: date | None = None) -> tuple[str, list[str]]:
         """``(url_to_request, reasons)``. When ``reasons`` holds a refusal (anything but the :data:`NOTES`) the
@@ -478,34 +514,17 @@ class TrapGuard:
         page = without_trackers(url)  # (the shapes, budgets and duplicates: the page's, trackers left out)
         if page != url:
             notes.append("tracking_kept")
-        reason = trap_reason(page, limits.max_url_length, limits.max_query_params)
+        reason, budgeted = self.refusal(page, listing, today)
         if reason:
             return url, [*notes, reason]
-        number = page_number(page)
-        if limits.max_page_number and number is not None and number > limits.max_page_number:
-            return url, [*notes, "page_number"]
-        calendar = is_calendar_url(page)
-        if calendar:
-            year = (today or date.today()).year
-            if calendar_year_out_of_range(page, year - limits.calendar_years_back, year + limits.calendar_years_ahead):
-                return url, [*notes, "calendar_out_of_range"]
         key = hash(page)
-        if key in self.seen:  # already admitted: the dupefilter will drop it, budgets are not charged twice
+        if key in self.seen:
             if self.seen[key] != hash(url):
                 notes.append("tracking_variant")
             return url, notes
-        if limits.max_barren_listings and self.barren and \
-                self.barren[url_pattern(page)] >= limits.max_barren_listings:
-            return url, [*notes, "barren_pattern"]
-        site = netloc(url)
-        if limits.max_pages_per_site and self.per_site[site] >= limits.max_pages_per_site:
-            return url, [*notes, "site_budget"]
-        if listing or calendar or number is not None or is_facet(page):
-            pattern = url_pattern(page)
-            if limits.max_pages_per_pattern and self.per_pattern[pattern] >= limits.max_pages_per_pattern:
-                return url, [*notes, "pattern_budget"]
-            self.per_pattern[pattern] += 1
-        self.per_site[site] += 1
+        if budgeted:
+            self.per_pattern[url_pattern(page)] += 1
+        self.per_site[netloc(url)] += 1
         self.seen[key] = hash(url)
         return url, notes
 

@@ -139,3 +139,61 @@ def test_page_numbers_with_leading_zeros_are_no_chain(crawl):
     assert result.stats.get("finish_reason") == "finished", result.stats
     assert len(story) <= MAX_ARTICLE_PAGES, story[:40]
     assert len(result.records) == 1
+
+
+class EventCalendar(Site):
+    """An endless events calendar (attack20): ``/calendar?month=M&year=Y`` links the months before and after and its
+    28 days ``/calendar?day=D&month=M&year=Y``; a day without events is a 404, and one day (6 May 2024) holds a
+    write-up long enough to be an article."""
+
+    def __init__(self) -> None:
+        super().__init__(Path("."))
+        self.served: list[str] = []
+
+    def lookup(self, path: str, query: str, base: str):  # type: ignore[override]
+        from urllib.parse import parse_qsl
+
+        self.served.append(f"{path}?{query}")
+        if path == "/robots.txt":
+            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow:\n"
+        if path == "/":
+            body = "<html><body><h1>Courier</h1><p><a href='/calendar?month=5&year=2024'>Events</a></p></body></html>"
+        elif path == "/calendar":
+            q = {k: int(v) for k, v in parse_qsl(query) if v.isdigit()}
+            year, month, day = q.get("year", 0), q.get("month", 0), q.get("day")
+            if day is not None and (year, month, day) != (2024, 5, 6):
+                return 404, {"Content-Type": "text/html"}, b"<html><body>No events</body></html>"
+            if day is not None:
+                body = (f"<html><head><title>Summer concert</title></head><body><h1>Summer concert</h1>{STORY}{STORY}"
+                        "</body></html>")
+            else:
+                before, after = (month - 1 or 12, year - (month == 1)), (month % 12 + 1, year + (month == 12))
+                days = "".join(f"<li><a href='/calendar?day={d}&month={month}&year={year}'>{d}</a></li>"
+                               for d in range(1, 29))
+                body = (f"<html><body><h1>Events {year}-{month:02d}</h1><p><a href='/'>Courier</a> "
+                        f"<a href='/calendar?month={before[0]}&year={before[1]}'>Previous month</a> "
+                        f"<a href='/calendar?month={after[0]}&year={after[1]}'>Next month</a></p><ul>{days}</ul>"
+                        "</body></html>")
+        else:
+            return None
+        return 200, {"Content-Type": "text/html; charset=utf-8"}, body.encode()
+
+
+def test_a_calendar_with_one_article_day_still_stops_at_the_barren_rule(crawl):
+    """attack20: once one calendar day gave a record, every day link was an article link to the barren rule (c30532f:
+    a URL shape that gave an article), also when the pattern budget had stopped admitting day links: no month page
+    was ever barren, and the calendar was walked to the pattern budget (here 30 months, 60 requests) instead of
+    stopping after NEWSPROJ_MAX_BARREN_LISTINGS months. A link the crawl will not follow leads to no new article."""
+    site = EventCalendar()
+    server = FixtureServer(site).start()
+    try:
+        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}",
+                       "-s", "NEWSPROJ_MAX_PAGES_PER_PATTERN=30", "-s", "NEWSPROJ_MAX_BARREN_LISTINGS=3")
+    finally:
+        server.stop()
+    assert result.returncode == 0, result.log[-3000:]
+    assert [r["headline"] for r in result.records] == ["Summer concert"]
+    months = [p for p in site.served if p.startswith("/calendar?month=")]
+    # (the days of two months use up their budget of 30; then 3 barren months, and a few already requested)
+    assert len(months) <= 2 + 3 + 4, months
+    assert result.stats.get("newsproj/discovery/trap/barren_pattern")
