@@ -479,3 +479,31 @@ def test_links_the_crawl_will_not_follow_are_no_new_articles():
     start = time.perf_counter()
     assert guard.listing_seen("https://news.example/archive/1850/", many)
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_shape_that_gave_records_or_an_earlier_runs_articles_is_an_article_shape():
+    """attack20: a listing-shaped link of a shape that gave records (``/?p=1234``) is followed as an article (not
+    charged to the pattern budget, saved by the incremental middleware when known); on a scheduled run the shape is
+    learnt from the links an earlier run exported, before this run extracts one. A listing's shape never is one.
+    Bounded: MAX_KNOWN_ASKED lookups a page, of the first MAX_LINKS_READ links."""
+    guard = TrapGuard(TrapLimits())
+    assert not guard.article_shaped("https://news.example/?p=1001")
+    guard.article_seen("https://news.example/?p=1001")
+    assert guard.article_shaped("https://news.example/?p=1777") and not guard.article_shaped("https://news.example/?q=1")
+    exported = {"https://news.example/news/1234"}
+    asked: list[str] = []
+
+    def known(url: str) -> bool:
+        asked.append(url)
+        return url in exported
+
+    guard = TrapGuard(TrapLimits())
+    guard.listing_seen("https://news.example/sport/2", [])
+    guard.learn_known(["https://news.example/sport/3", "https://news.example/news/1234?utm_source=x",
+                       "https://news.example/news/1235"], known)
+    assert asked == ["https://news.example/news/1234"]  # (not a listing's shape; one lookup learns the shape)
+    assert guard.article_shaped("https://news.example/news/1235") and not guard.article_shaped(
+        "https://news.example/sport/4")
+    asked.clear()
+    guard.learn_known([f"https://news.example/item/{n}/x{n}" for n in range(10_000)], known)
+    assert len(asked) == MAX_KNOWN_ASKED

@@ -435,6 +435,30 @@ class TrapGuard:
         if pattern not in self.listing_patterns:
             self.article_patterns.add(pattern)
 
+    def learn_known(self, links: list[str], known: Callable[[str], bool]) -> None:
+        """Learn as article shapes (:meth:`article_seen`) the shapes of listing-shaped ``links`` an earlier run
+        exported as articles (``known``): on a scheduled run, before this run has extracted a ``/?p=1234`` story,
+        its links are article links (saved by the incremental middleware, not refetched). Asks about links of a
+        shape neither learnt nor a listing's, not admitted yet: at most ``MAX_KNOWN_ASKED`` a page, of the first
+        ``MAX_LINKS_READ``."""
+        asked = 0
+        for link in islice(links, MAX_LINKS_READ):
+            clean, _ = strip_trap_params(link)
+            pattern = url_pattern(clean)
+            if pattern in self.article_patterns or pattern in self.listing_patterns or hash(clean) in self.seen:
+                continue
+            if asked >= MAX_KNOWN_ASKED:
+                return
+            asked += 1
+            if known(clean):
+                self.article_patterns.add(pattern)
+
+    def article_shaped(self, url: str) -> bool:
+        """``url`` (a listing-shaped link) has a shape that gave records and no listing page this run
+        (:meth:`article_seen`): it is followed as an article link - not charged to its pattern's budget, and saved
+        by the incremental middleware when an earlier run exported it."""
+        return bool(self.article_patterns) and url_pattern(url) in self.article_patterns
+
     def listing_seen(self, url: str, article_links: list[str], known: Callable[[str], bool] | None = None,
                      other_links: list[str] | None = None) -> bool:
         """Account for a page judged a listing: does it link an article not linked before in this run (a link

@@ -264,6 +264,10 @@ class NewsSpider(Spider):
         if links.bad:  # hrefs that are no URL (a port out of range, a broken IPv6 literal): skipped, counted
             self.crawler.stats.inc_value("newsproj/discovery/bad_url", links.bad)
         depth = response.meta.get(DEPTH, 0)
+        ledger = ledger_for(self.crawler)
+        if self.skips_known and (ledger.store is not None or ledger.in_output):
+            # (a /?p=1234 link an earlier run exported is an article link from this run's first page on)
+            self.traps.learn_known(links.listings, self._known_article)
         # (known articles end a listing's pagination on a scheduled run; a section's first page is read each run)
         known = self._known_article if self.skips_known and response.meta.get(NEXT_PAGE) else None
         if outcome.listing and not self.traps.listing_seen(response.url, links.articles, known, links.listings):
@@ -275,6 +279,9 @@ class NewsSpider(Spider):
         too_deep = 0
         for url in links.listings:
             if netloc(url) not in self.allowed_netlocs:
+                continue
+            if self.traps.article_shaped(url):  # (/news/1234, /?p=1234 once such a page gave a record)
+                yield from self._marked(self._follow(response, url, Role.ARTICLE, depth=depth + 1), next_page(url))
                 continue
             # another page of this listing is as deep as it: a section's page 12 is one level below the homepage
             # (bounded by the page-number cap, the pattern budget and the barren-listings rule), not twelve

@@ -161,3 +161,27 @@ def test_a_second_run_reads_the_first_page_of_every_section_whose_stories_it_kno
     assert sorted(_found(second.records)) == [f"/2024/05/story-{90 + k}/" for k in range(1, 5)], \
         {k: v for k, v in second.stats.items() if "/trap/" in k}
     assert second.stats.get("newsproj/incremental/saved", 0) >= 8  # (the known stories: not fetched again)
+
+
+def test_stories_under_short_numeric_ids_are_articles_to_the_budget_and_to_the_next_run(crawl, tmp_path):
+    """attack20: links of a shape that gave records (``/?p=1234``) counted as article links for the barren rule
+    (attack19), but were still followed as listing links: charged to the per-pattern budget (a 40-page section gave
+    100 of 120 stories; here a budget of 20: 20 of 36) and never saved by the incremental middleware, which saves
+    article requests only (a second run fetched all of them again, each dropped as unchanged: 36 requests here).
+    They are followed as articles now."""
+    from tests.sites import PageSite
+
+    site = PageSite(_paginated_section(12, shape="/?p={id}"))
+    server = FixtureServer(site).start()
+    args = ("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}",
+            "-s", f"STATE_DIR={tmp_path / 'state'}", "-s", "NEWSPROJ_MAX_PAGES_PER_PATTERN=20")
+    try:
+        first = crawl(*args)
+        served = len(site.served)
+        second = crawl(*args)
+    finally:
+        server.stop()
+    assert first.returncode == 0 and len(first.records) == 36, {k: v for k, v in first.stats.items() if "/trap/" in k}
+    refetched = [p for p in site.served[served:] if p.startswith("/?p=")]
+    assert not second.records and not refetched, refetched
+    assert second.stats.get("newsproj/incremental/saved", 0) >= 6
