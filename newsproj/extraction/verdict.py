@@ -830,6 +830,14 @@ def _headed(tree: HtmlElement, page: PageMeta) -> set[HtmlElement]:
     return headed
 
 
+def _self_anchor(a: HtmlElement, href: str) -> bool:
+    """``a`` links the element that holds it (its fragment is that element's id): a live blog's post linking its
+    own permalink, its time and "Share" (``?page=with:block-12#block-12``), is a part of this page, no post of
+    another."""
+    fragment = href.partition("#")[2]
+    return bool(fragment) and any(el.get("id") == fragment for el in islice(a.iterancestors(), _LINK_DEPTH))
+
+
 def _permalinked_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Callable[[str], bool],
                        headed: set[HtmlElement] | frozenset[HtmlElement] = frozenset()) -> list[tuple[str, str]]:
     """``("", text)`` of the posts of :func:`_posts` without a linked title (a LiveJournal entry, a Tumblr post):
@@ -839,7 +847,7 @@ def _permalinked_posts(tree: HtmlElement, own: set[HtmlElement], other_page: Cal
     links: dict[str, list[HtmlElement]] = {}
     for a in islice(tree.iter("a"), MAX_LINKS):
         href = (a.get("href") or "").strip()
-        if not href or href.startswith(_SKIP_HREF):
+        if not href or href.startswith(_SKIP_HREF) or _self_anchor(a, href):
             continue
         links.setdefault(href.split("#", 1)[0], []).append(a)
     groups = [(key, anchors) for key, anchors in links.items() if len(anchors) >= 2 and key and other_page(key)]

@@ -185,3 +185,18 @@ def test_stories_under_short_numeric_ids_are_articles_to_the_budget_and_to_the_n
     refetched = [p for p in site.served[served:] if p.startswith("/?p=")]
     assert not second.records and not refetched, refetched
     assert second.stats.get("newsproj/incremental/saved", 0) >= 6
+
+
+def test_a_live_blog_is_one_record_from_the_homepage(crawl_site):
+    """attack20: a live blog whose updates each link their own permalink (time and "Share") was judged a listing
+    of posts since attack19 and gave no record; from the homepage it is one record of its updates now."""
+    from tests.sites import PageSite
+    from tests.test_extraction_verdict import LIVE_UPDATES, live_blog
+
+    home = ("<html><body><h1>Selby Courier</h1><p><a href='/news/live/selby-market-hall-fire'>Selby market hall "
+            "fire: latest updates</a></p></body></html>")
+    site = PageSite({"/": ("text/html", home), "/news/live/selby-market-hall-fire": ("text/html", live_blog())})
+    result, records = crawl_site(site, "/")
+    (record,) = result.records
+    assert record["headline"] == "Selby market hall fire: latest updates"
+    assert all(text in record["articleBody"] for _, text in LIVE_UPDATES[:4])
