@@ -49,6 +49,22 @@ def test_nofollow_and_base_href():
     assert page_links(tree, BASE).listings == ["http://127.0.0.1:8000/sub/b", "http://127.0.0.1:8000/sub/c"]
 
 
+@pytest.mark.parametrize("base", ["http://[x/", "http://127.0.0.1:99999/", "javascript:void(0)",
+                                  "data:text/html,x", " "])
+def test_a_base_href_that_is_no_web_url_is_ignored_as_browsers_do(base):
+    """attack20: ``<base href="http://[x/">`` (a broken IPv6 literal) raised ValueError out of page_links: the page's
+    processing died (spider_exceptions/ValueError, a traceback), and a homepage so written gave no link and no
+    record (exit 3). A javascript: or data: base gave every relative link a URL that cannot be requested: none
+    followed. Browsers resolve against the page's own URL then (HTML: a base URL of those schemes falls back to the
+    document's); so do we, and the unusable base counts as a bad URL."""
+    tree = lxml.html.fromstring(f"<html><head><base href='{base}'></head><body><a href='/2024/05/06/a-story/'>A "
+                                "story</a><a href='news/'>News</a></body></html>")
+    out = page_links(tree, BASE, scope=SCOPE)
+    assert out.articles == ["http://127.0.0.1:8000/2024/05/06/a-story/"]
+    assert out.listings == ["http://127.0.0.1:8000/news/"]
+    assert out.bad == (0 if base == " " else 1)
+
+
 def test_a_next_page_named_only_by_link_rel_next_is_followed():
     """A section whose pager is drawn by a script names its next page in ``<link rel="next">`` only (probe19: 22 of
     24 articles of such a section of tests/site_structures.py were never reached from the homepage)."""

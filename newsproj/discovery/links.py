@@ -16,7 +16,7 @@ from w3lib.html import strip_html5_whitespace
 from w3lib.url import safe_url_string
 
 from .feeds import alternate_feeds
-from .urls import looks_like_article_url, netloc, robots_allowed_form
+from .urls import absolute_url, looks_like_article_url, netloc, robots_allowed_form
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -310,12 +310,17 @@ def page_links(tree: HtmlElement, url: str, site: SiteConfig | None = None, scop
     crawl's ``host:port`` set), links elsewhere are left out; with ``robots`` (the page's host's rules), disallowed
     ones too; both before a link counts against ``MAX_LINKS``, and before the costlier checks (URL escaping,
     courlan, the site's patterns)."""
-    base = next((strip_html5_whitespace(b) for b in tree.xpath("//head/base/@href") if b.strip()), None)
-    base = urljoin(url, base) if base else url
+    declared = next((strip_html5_whitespace(b) for b in tree.xpath("//head/base/@href") if b.strip()), None)
+    # (a base that is no web URL - javascript:, data:, a broken host or port - is ignored, as browsers do: the
+    # page's links resolve against its own URL; "http://[x/" raised out of here, and the page's links were lost)
+    usable = absolute_url(declared, url) if declared else None
+    base = usable or url
     own = netloc(base)
     parts = urlsplit(base)
     origin = f"{parts.scheme}://{parts.netloc}"
     out = PageLinks()
+    if declared and usable is None:
+        out.bad += 1
     seen: set[str] = set()  # hrefs as written
     found: set[str] = set()  # the URLs they give (an absolute href is its own URL: one set dropped every one)
     kept = 0

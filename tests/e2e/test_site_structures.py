@@ -200,3 +200,18 @@ def test_a_live_blog_is_one_record_from_the_homepage(crawl_site):
     (record,) = result.records
     assert record["headline"] == "Selby market hall fire: latest updates"
     assert all(text in record["articleBody"] for _, text in LIVE_UPDATES[:4])
+
+
+def test_a_base_href_that_is_no_web_url_does_not_cost_the_pages_links(crawl_site):
+    """attack20: a homepage whose ``<base href>`` is a broken URL ("http://[x/") raised ValueError in the spider
+    (a traceback, spider_exceptions/ValueError) and a section whose base is ``javascript:`` gave no link: 0 of 3
+    stories, exit 3, on main. Such a base is ignored, as browsers do."""
+    from tests.sites import PageSite
+
+    site = _paginated_section(2)
+    home_type, home = site["/"]
+    site["/"] = (home_type, home.replace("<head>", "<head><base href='http://[x/'>", 1))
+    more_type, more = site["/news/page/2/"]
+    site["/news/page/2/"] = (more_type, more.replace("<head>", "<head><base href='javascript:void(0)'>", 1))
+    result, _ = crawl_site(PageSite(site), "/")
+    assert len(result.records) == 6 and not result.stats.get("spider_exceptions/count"), result.log[-2000:]
