@@ -443,7 +443,7 @@ class TrapGuard:
         ``MAX_LINKS_READ``."""
         asked = 0
         for link in islice(links, MAX_LINKS_READ):
-            clean, _ = strip_trap_params(link)
+            clean = dedup_key(link)
             pattern = url_pattern(clean)
             if pattern in self.article_patterns or pattern in self.listing_patterns or hash(clean) in self.seen:
                 continue
