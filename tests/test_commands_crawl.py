@@ -128,6 +128,23 @@ def test_stats_file_that_cannot_be_written(tmp_path):
         assert_bad_invocation(proc, f"-s NEWSPROJ_STATS_FILE={value}", needle)
 
 
+def test_a_stats_file_that_is_the_output_file_is_refused_before_the_crawl(tmp_path):
+    """NEWSPROJ_STATS_FILE is replaced whole at the end of the run: naming the ``-o`` file (or the file a symlink to
+    it names, or LOG_FILE) replaced the output by the stats, exit 0, and STATE_DIR marked every record done, so the
+    next run exported none of them again (ops20: 8 of 8 articles lost, the earlier runs' records too)."""
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"url": "http://news.example/earlier-run"}\n')
+    (tmp_path / "link.json").symlink_to(out)
+    log = tmp_path / "crawl.log"
+    cases = [(("-o", str(out)), out, "is the feed"), (("-O", f"{out}:jsonl"), tmp_path / "link.json", "is the feed"),
+             (("-o", str(tmp_path / "other.jsonl"), "-s", f"LOG_FILE={log}"), log, "is LOG_FILE")]
+    for args, stats, needle in cases:
+        proc = scrapy("crawl", "news", "-a", f"start_urls={SEED}", "-s", f"STATE_DIR={tmp_path / 'state'}", *args,
+                      "-s", f"NEWSPROJ_STATS_FILE={stats}")
+        assert_bad_invocation(proc, f"-s NEWSPROJ_STATS_FILE={stats}: ", needle, "a path of its own")
+    assert out.read_text() == '{"url": "http://news.example/earlier-run"}\n'
+
+
 def test_an_output_file_that_cannot_be_written_is_one_line_before_any_log(tmp_path):
     """An ``-o``/``-O`` path that cannot be written was refused once the crawler existed: exit 2 and the right line,
     but after ~120 lines of Scrapy's start-up log on stderr (the contract: one line)."""

@@ -136,6 +136,40 @@ def _create_problem(folder: Path) -> str | None:
     return None
 
 
+def _local_feed_path(uri: str) -> Path | None:
+    """The local file an ``-o``/``-O``/``FEEDS`` URI names (a plain path or ``file://``); None for a URI with a
+    ``%(placeholder)s`` or another scheme."""
+    parts = urlsplit(uri)
+    if "%(" in uri or parts.scheme not in ("", "file"):
+        return None
+    return Path(unquote(parts.path) if parts.scheme == "file" else uri)
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    """``a`` and ``b`` name one file: the same path once symlinks and ``..`` are resolved, or one existing file."""
+    try:
+        return os.path.realpath(a) == os.path.realpath(b) or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def _stats_file_clash(value: str, settings: BaseSettings) -> str | None:
+    """``NEWSPROJ_STATS_FILE`` naming a file the run writes otherwise: it is replaced whole at the end of the run,
+    so an ``-o`` file of that name (every record, and the earlier runs' too) was replaced by the stats, exit 0, and
+    ``STATE_DIR`` marked every record done: the next run exported none of them again."""
+    stats = Path(value)
+    for uri in settings.getdict("FEEDS"):
+        path = _local_feed_path(str(uri))
+        if path is not None and _same_path(stats, path):
+            return (f"-s NEWSPROJ_STATS_FILE={value}: is the feed {uri} (the stats file replaces its file at the "
+                    f"end of the run); give NEWSPROJ_STATS_FILE a path of its own")
+    log_file = settings.get("LOG_FILE")
+    if log_file and _same_path(stats, Path(str(log_file))):
+        return (f"-s NEWSPROJ_STATS_FILE={value}: is LOG_FILE (the stats file replaces it at the end of the run); "
+                f"give NEWSPROJ_STATS_FILE a path of its own")
+    return None
+
+
 def _feed_problem(uri: str, options: Any = None) -> str | None:
     """Why the local file of an ``-o``/``-O``/``FEEDS`` URI cannot be written, asked before the crawler process
     exists: the same refusal came only after Scrapy's start-up log, ~120 lines before its one line. A URI with a
@@ -143,10 +177,9 @@ def _feed_problem(uri: str, options: Any = None) -> str | None:
     (``/dev/fd/1``, ``/dev/stdout``, a FIFO, a file made for the run) is written into, never beside (but Parquet and
     the default feed, written aside and renamed): it is opened, not its folder tried (nothing can be created in
     /dev/fd, procfs, nor by a user in /dev)."""
-    parts = urlsplit(uri)
-    if "%(" in uri or parts.scheme not in ("", "file"):
+    path = _local_feed_path(uri)
+    if path is None:
         return None
-    path = Path(unquote(parts.path) if parts.scheme == "file" else uri)
     try:
         if path.is_dir():
             return f"feed {path}: cannot be written (is a directory); give -o/-O a writable path"
@@ -334,7 +367,8 @@ def preflight(settings: BaseSettings, spider_name: str, spargs: dict[str, Any]) 
         return "; ".join(problems)
     stats_file = settings.get("NEWSPROJ_STATS_FILE")
     log_file = settings.get("LOG_FILE")
-    problem = (stats_file and _stats_file_problem(str(stats_file))) or (
+    problem = (stats_file and (_stats_file_problem(str(stats_file))
+                               or _stats_file_clash(str(stats_file), settings))) or (
         log_file and _log_file_problem(str(log_file))) or _distributed_problem(settings)
     if problem:
         return problem
