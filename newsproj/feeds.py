@@ -360,6 +360,8 @@ class SafeFileFeedStorage(FileFeedStorage):
         """A per-run file stored, waiting for :meth:`publish_held` (or :meth:`discard`)."""
         self.carried = False
         """The ``.part`` held a killed run's records when this run (a JOBDIR run resumed) opened it."""
+        self.stream = False
+        """The file is no regular file (a pipe, a FIFO, a terminal): written, never truncated nor fsynced."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, uri: str, *, feed_options: dict[str, Any] | None = None) -> Self:
@@ -431,7 +433,13 @@ class SafeFileFeedStorage(FileFeedStorage):
             raise FeedUnavailable(f"feed {self.final}: its file keeps being taken by another run; write elsewhere")
         fresh = self.overwrite and not self._resumed_run()
         self.carried = existed and not fresh
-        if fresh and existed and not self.parquet:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            # /dev/stdout on a pipe, a FIFO, a terminal: nothing to truncate, repair or fsync (EINVAL: -O was
+            # refused as "cannot be written", -o failed at its first fsync, exit 4, one record through); its
+            # records are committed once it is stored, at the end of the run, as for Scrapy's stdout: feed
+            self.stream = True
+            self.durable_at_write = False
+        elif fresh and existed and not self.parquet:
             os.ftruncate(fd, 0)  # -O; a JOBDIR run resumed continues its file instead
         if self.json_lines and existed and os.fstat(fd).st_size:
             cut = repair_tail(self.target)
@@ -493,7 +501,8 @@ class SafeFileFeedStorage(FileFeedStorage):
                                                   f"(what was written since is in no file)")
 
     def store(self, file: IO[bytes]) -> None:
-        os.fsync(file.fileno())
+        if not self.stream:
+            os.fsync(file.fileno())
         self._check_named(file.fileno())
         if not self.atomic:
             file.close()
@@ -568,7 +577,7 @@ class SafeFileFeedStorage(FileFeedStorage):
 
     def sync(self) -> None:
         """``fsync`` what was written so far."""
-        if self.file is not None and not self.file.closed:
+        if self.file is not None and not self.file.closed and not self.stream:
             os.fsync(self.file.fileno())
             self._check_named(self.file.fileno())
 
