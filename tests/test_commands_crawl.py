@@ -267,6 +267,35 @@ def test_a_stats_file_not_written_at_the_end_is_not_exit_0(tmp_path):
     assert "Traceback" not in proc.stderr and stats.is_dir() and not list(tmp_path.glob(".stats.json.*"))
 
 
+def test_a_stats_file_not_written_after_a_failed_feed_does_not_call_the_output_whole(tmp_path):
+    """A failed feed (exit 4, here its folder removed while the run crawled) and a stats file not written at the end
+    (the name taken by a directory): the stderr line of the stats file said "the run's output and state are whole"
+    right under "the feed failed" (ops20: a disk full under both). The status stays 4; the line says no more than
+    what failed."""
+    from newsproj.testing.server import FixtureServer, Site
+
+    stats, out = tmp_path / "stats.json", tmp_path / "out" / "a.jsonl"
+    out.parent.mkdir()
+
+    class Blocking(Site):
+        def lookup(self, path, query, base):
+            stats.mkdir(exist_ok=True)
+            shutil.rmtree(out.parent, ignore_errors=True)
+            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"
+
+    server = FixtureServer(Blocking(tmp_path)).start()
+    try:
+        proc = scrapy("crawl", "news", "-a", f"start_urls={server.base}/robots.txt", "-s", "STATE_DIR=",
+                      "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "NEWSPROJ_EXTRACT_WORKERS=0", "-s", "SPIDERMON_ENABLED=0",
+                      "-s", f"NEWSPROJ_STATS_FILE={stats}", "-O", str(out))
+    finally:
+        server.stop()
+    assert proc.returncode == 4, proc.stderr[-2000:]
+    assert "scrapy crawl news: the feed failed: " in proc.stderr
+    assert f"scrapy crawl news: NEWSPROJ_STATS_FILE {stats} could not be written: " in proc.stderr
+    assert "whole" not in proc.stderr, proc.stderr[-2000:]
+
+
 def test_a_redis_that_cannot_be_reached_is_one_line_and_exit_1(tmp_path, demo_server):
     """docs/operations.md: 1, it could not start for another reason. It was a traceback of the state store's first
     read (~150 lines of stderr) and no line saying what to do."""

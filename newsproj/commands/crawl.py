@@ -545,8 +545,10 @@ class Command(ScrapyCrawl):
         if stats.get(STATS_FILE_FAILED):
             # a monitoring file not written leaves the last run's in place (or none): an exit 0 let the monitoring
             # that reads it report this run from stale figures. The feed and the state are whole: 7, below the rest
-            sys.stderr.write(f"scrapy crawl {args[0]}: {stats[STATS_FILE_FAILED]}; the run's output and state are "
-                             f"whole, its stats are in the log\n")
+            # "whole" only of a run that is fine otherwise: after "the feed failed" (4) or "the state could not be
+            # saved" (5) it told the operator the opposite of the line above it
+            whole = "" if self.exitcode else "the run's output and state are whole, "
+            sys.stderr.write(f"scrapy crawl {args[0]}: {stats[STATS_FILE_FAILED]}; {whole}its stats are in the log\n")
             if not self.exitcode:
                 self.exitcode = STATS_FILE_NOT_WRITTEN
         # The crawl is over and the process exits next. The interpreter's exit walks every object the crawl made in
