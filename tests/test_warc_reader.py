@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
@@ -184,6 +185,29 @@ def test_a_file_cut_inside_its_last_members_data_gives_no_cut_record(tmp_path, c
     found = _read(path)
     assert [(r.url, r.body) for r in found if isinstance(r, Record)] == [("https://news.example/1", HTML)]
     assert [(s.reason, s.offset) for s in found if isinstance(s, Skip)] == [("corrupt", offsets[1])]
+
+
+@pytest.mark.parametrize("claimed", [b"2147483648", b"999999"])
+def test_an_uncompressed_record_claiming_more_than_the_file_holds_is_a_skip_and_the_next_are_read(tmp_path,
+                                                                                               claimed):
+    """An uncompressed WARC whose second record says ``Content-Length: 2147483648`` (a hostile or badly rewritten
+    file): warcio read the rest of the file as that record's block, so the records after it were never given (lost,
+    no skip, no log line, exit 0) and the record came with a ``metadata.warc`` length spanning them (ops20). It is a
+    skip at its own offset, and reading goes on at the next ``WARC/1.x`` line."""
+    recs = [Rec(f"https://news.example/{n}", HTML + str(n).encode()) for n in range(4)]
+    offsets = write_warc(tmp_path / "plain.warc", recs, compress=False)
+    data = (tmp_path / "plain.warc").read_bytes()
+    second = data[offsets[1]:offsets[2]]
+    length = re.search(rb"\r\nContent-Length: (\d+)\r\n", second)
+    assert length is not None
+    second = second[:length.start(1)] + claimed + second[length.end(1):]
+    (tmp_path / "plain.warc").write_bytes(data[:offsets[1]] + second + data[offsets[2]:])
+    shift = len(claimed) - (length.end(1) - length.start(1))
+    found = _read(tmp_path / "plain.warc")
+    assert [(s.reason, s.offset) for s in found if isinstance(s, Skip)] == [("corrupt", offsets[1])]
+    assert [(r.url, r.offset, r.body) for r in found if isinstance(r, Record)] == [
+        ("https://news.example/0", 0, HTML + b"0"), ("https://news.example/2", offsets[2] + shift, HTML + b"2"),
+        ("https://news.example/3", offsets[3] + shift, HTML + b"3")]
 
 
 def test_a_warc_gzipped_whole_gives_no_record_with_a_negative_offset(tmp_path):

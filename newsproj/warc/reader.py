@@ -238,9 +238,15 @@ class _Counting(io.RawIOBase):
         super().close()
 
 
-def _next_member(source: str, start: int) -> int | None:
-    """Offset of the first gzip member header at or after ``start``, within :data:`SCAN_LIMIT` bytes. (OSError
-    when the source cannot be read from ``start``: a server that ignores a Range request.)"""
+WARC_LINE = b"\nWARC/1."
+"""What starts a record of an uncompressed WARC (after the line end that ends the one before)."""
+
+
+def _next_member(source: str, start: int, magic: bytes = GZIP_MAGIC) -> int | None:
+    """Offset of the first gzip member header (or, with ``magic`` :data:`WARC_LINE`, the first ``WARC/1.x`` line
+    of an uncompressed file) at or after ``start``, within :data:`SCAN_LIMIT` bytes. (OSError when the source cannot
+    be read from ``start``: a server that ignores a Range request.)"""
+    skip = 1 if magic == WARC_LINE else 0  # (the line end before it is not the record's)
     stream = open_source(source, start)
     with stream:
         carry, pos = b"", start
@@ -249,12 +255,23 @@ def _next_member(source: str, start: int) -> int | None:
             if not block:
                 return None
             data = carry + block
-            index = data.find(GZIP_MAGIC)
+            index = data.find(magic)
             if index >= 0:
-                return pos - len(carry) + index
-            carry = data[-2:]
+                return pos - len(carry) + index + skip
+            carry = data[-(len(magic) - 1):]
             pos += len(block)
     return None
+
+
+def _resume_magic(source: str, failed_at: int) -> bytes:
+    """What to look for after an unreadable record at ``failed_at``: the next ``WARC/1.x`` line when that record is
+    an uncompressed WARC record (there was none to find: nothing after it was read), else the next gzip member."""
+    try:
+        with open_source(source, failed_at) as stream:
+            head = stream.read(5)
+    except OSError:
+        return GZIP_MAGIC
+    return WARC_LINE if head == b"WARC/" else GZIP_MAGIC
 
 
 def records(source: str, start: int = 0, max_body: int = 16 * 1024 * 1024) -> Iterator[Record | Skip]:
@@ -287,6 +304,12 @@ def records(source: str, start: int = 0, max_body: int = 16 * 1024 * 1024) -> It
                     if broken:  # a gzip member that stops inflating part way (a bad block, CRC or length)
                         raise ValueError(f"gzip member unreadable part way: {broken[0]}")
                     member = iterator.reader.decompressor
+                    short = getattr(record.raw_stream, "limit", 0)
+                    if member is None and isinstance(short, int) and short > 0:
+                        # an uncompressed file that ends before the record's Content-Length: the bytes taken for
+                        # its block were whatever followed it (the next records read as its body, lost without a
+                        # word, and its metadata.warc length spanning them)
+                        raise ValueError(f"the record's Content-Length runs {short} bytes past the end of the file")
                     if member is not None and not member.eof:
                         # the record ended before its gzip member: the file is cut inside the member (a download
                         # that stopped: the body is cut short), or the member holds more (a WARC gzipped whole,
@@ -310,7 +333,7 @@ def records(source: str, start: int = 0, max_body: int = 16 * 1024 * 1024) -> It
                 failed_at = next_start
                 yield Skip(failed_at, "corrupt", f"{type(exc).__name__}: {exc}")
         try:
-            resume = _next_member(source, failed_at + 1)
+            resume = _next_member(source, failed_at + 1, _resume_magic(source, failed_at))
         except OSError as exc:  # the rest of the file is not read: said, not silent
             yield Skip(failed_at + 1, "unreadable", f"the rest of the file: {type(exc).__name__}: {exc}")
             return
