@@ -350,8 +350,11 @@ class SafeFileFeedStorage(FileFeedStorage):
         # Only plain JSON lines can be repaired and read back (not a JSON array, CSV, or a gzip stream).
         self.json_lines = feed_options.get("format") in JSON_LINES and not feed_options.get("postprocessing")
         self.files = FORMAT_FILES.get(feed_options.get("format") or "") if self.parquet else None
-        # -O: the next run empties the file, so its records count only once the run has stored it whole.
-        self.durable_at_write = not self.atomic and not self.overwrite
+        # -O: the next run empties the file, so its records count only once the run has stored it whole. A feed
+        # with post-processing (Scrapy's Gzip/Bz2/LZMA plugins) holds records in its compressor, where no fsync of
+        # the file reaches them: committed at each fsync, a kill lost them (the file held a gzip header, the state
+        # every record so far), so only once stored, at close.
+        self.durable_at_write = not self.atomic and not self.overwrite and not feed_options.get("postprocessing")
         self.file: LineFile | None = None
         self.sha256: str | None = None
         self.lines = 0
@@ -448,12 +451,14 @@ class SafeFileFeedStorage(FileFeedStorage):
                 if self.crawler is not None:
                     self.crawler.stats.set_value("newsproj/output/partial_line_bytes_cut", cut)
             self._adopt(self.target)
-        if self.per_run and existed and not fresh and not self.json_lines and not self.parquet:
+        if existed and not fresh and not self.json_lines and not self.parquet and not self.stream:
             module = _compression(self.target) if os.fstat(fd).st_size else None
-            if module is not None:  # a compressed .part cut by a kill (JOBDIR resume): continued after its whole
-                with self.target.open("rb+") as fh:  # lines, as a complete stream (a member appended after a cut
-                    repair_compressed(self.target, fh, module)  # one made the file unreadable)
-                self._adopt_records(_compressed_records(self.target, module), self.target)
+            if module is not None and not self.per_run and _damaged(self.target, module):
+                module = None  # not a stream a kill cut (its bytes do not inflate): someone else's, left as it is
+            if module is not None:  # a compressed file cut by a kill (a JOBDIR resume's .part, an appended FEEDS
+                with self.target.open("rb+") as fh:  # file): continued after its whole lines, as a complete
+                    repair_compressed(self.target, fh, module)  # stream (a member appended after a cut one made
+                self._adopt_records(_compressed_records(self.target, module), self.target)  # the file unreadable)
         if self.files is not None and not fresh and self.crawler is not None:
             # what an appending Parquet run carries over (a per-run file: not its final, see below)
             self.files.seed_ledger(self.crawler, self.target, keep_final=not self.per_run)
@@ -676,6 +681,22 @@ def _inflated(path: Path, module: str, complete: list[bool]) -> Iterator[bytes]:
                     yield out
                 block = decomp.unused_data if decomp.eof else b""
     complete.append(bool(decomp.eof))
+
+
+def _damaged(path: Path, module: str) -> bool:
+    """``path``'s compressed stream has bytes that do not inflate (not merely cut short by a kill)."""
+    decomp = _decompressor(module)
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            while block:
+                if decomp.eof:
+                    decomp = _decompressor(module)
+                try:
+                    decomp.decompress(block)
+                except (zlib.error, OSError, EOFError, lzma.LZMAError):
+                    return True
+                block = decomp.unused_data if decomp.eof else b""
+    return False
 
 
 def _whole_lines(path: Path, module: str, complete: list[bool] | None = None) -> Iterator[bytes]:

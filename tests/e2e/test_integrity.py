@@ -462,6 +462,27 @@ def test_a_gzipped_default_feed_killed_after_its_state_save_is_published_by_the_
     assert list(out.glob("*/*/.*.part")) == []
 
 
+def test_an_appended_gzipped_feed_killed_after_a_state_save_loses_nothing_and_stays_readable(site, tmp_path):
+    """A ``FEEDS`` file appended to with Scrapy's GzipPlugin (``-o``'s mode, no ``newsproj_atomic``): its records
+    were committed at each fsync, but they sat in the plugin's compressor, not in the file. SIGKILLed right after
+    such a save (``tests.sites.KillAfterStateSave``), the file held a gzip header and the state a record; the next
+    run appended a new gzip member after the cut one, so no gzip reader could read any record of the file, and the
+    committed one was in none (ops20). Now such a feed is committed once stored, at close, and a cut stream is
+    completed before the next run appends to it: every article once, readable."""
+    import gzip
+
+    server, _ = site
+    state, out = tmp_path / "state", tmp_path / "out.jsonl.gz"
+    feeds = {str(out): {"format": "jsonlines", "postprocessing": ["scrapy.extensions.postprocessing.GzipPlugin"]}}
+    args = ("-s", f"STATE_DIR={state}", "-s", f"FEEDS={json.dumps(feeds)}", "-s", "NEWSPROJ_FEED_SYNC_RECORDS=1")
+    killed = crawl(server.base, *args, "-s", "NEWSPROJ_STATE_BACKEND=tests.sites.KillAfterStateSave")
+    assert killed.returncode != 0
+    again = crawl(server.base, *args)
+    assert again.returncode == 0, again.stderr[-3000:]
+    urls = [json.loads(line)["canonicalUrl"] for line in gzip.decompress(out.read_bytes()).splitlines()]
+    assert len(urls) == 6 and set(urls) == state_urls(state)
+
+
 def test_a_storage_added_with_feed_storages_keeps_local_files_safe(site, tmp_path):
     """``-s FEED_STORAGES='{"scheme": ...}'`` (to add an upload scheme) replaced the project's FEED_STORAGES whole:
     every local feed, the default one included, went through Scrapy's FileFeedStorage again — written under its
