@@ -325,7 +325,9 @@ class LineFile(io.FileIO):
         except OSError as exc:
             if done:
                 with contextlib.suppress(OSError):
-                    os.ftruncate(self.fileno(), self.good)
+                    # where this write began (appended: the end less what it wrote), not self.good: a file
+                    # truncated under the run (logrotate's copytruncate) was grown back to it with NUL bytes
+                    os.ftruncate(self.fileno(), max(0, os.fstat(self.fileno()).st_size - done))
             raise FeedWriteError(exc.errno, f"{exc.strerror or exc} ({self.path or self.name})") from exc
         self.good += total
         return total

@@ -190,6 +190,35 @@ def test_a_write_is_whole_or_nothing(tmp_path):
     fh.close()
 
 
+def test_a_write_cut_short_after_the_file_was_truncated_under_the_run_leaves_no_partial_line(tmp_path):
+    """logrotate's ``copytruncate`` empties the ``-o`` file under a live run (same inode: no exit 4, the writes go on
+    at its new end). A short write after that (a full disk) was cut back to the size the file had had before the
+    truncation: ``ftruncate`` grew the file with NUL bytes after the partial line (ops20). It is cut back to where
+    this write began."""
+    import resource
+    import signal
+
+    path = tmp_path / "a.jsonl"
+    crawler = get_crawler(settings_dict={"STATE_DIR": ""})
+    storage = build_from_crawler(SafeFileFeedStorage, crawler, str(path), feed_options={"format": "jsonlines"})
+    fh = storage.open(None)
+    for _ in range(3):
+        fh.write(LINE.encode())
+    os.truncate(path, 0)  # (the copy is the rotated file: its records are there)
+    fh.write(LINE.encode())
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (len(LINE) + 10, hard))
+    try:
+        with pytest.raises(FeedWriteError):
+            fh.write(LINE.encode())
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, old)
+    assert path.read_bytes() == LINE.encode()
+    fh.close()
+
+
 def test_a_second_writer_of_the_same_file_is_refused(tmp_path):
     path = tmp_path / "a.jsonl"
     crawler = get_crawler(settings_dict={"STATE_DIR": ""})
