@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 import tempfile
@@ -145,6 +146,20 @@ def test_a_stats_file_that_is_the_output_file_is_refused_before_the_crawl(tmp_pa
                       "-s", f"NEWSPROJ_STATS_FILE={stats}")
         assert_bad_invocation(proc, f"-s NEWSPROJ_STATS_FILE={stats}: ", needle, "a path of its own")
     assert out.read_text() == '{"url": "http://news.example/earlier-run"}\n'
+
+
+def test_a_stats_file_that_is_no_regular_file_is_refused_before_the_crawl(tmp_path):
+    """The stats file is replaced whole at the end of the run (a temp file renamed over its name): given
+    ``/dev/stdout`` (a symlink to the process's pipe) or ``/dev/null``, a run as root replaced that name by a regular
+    file holding the stats, for every process of the machine (ops20; here a FIFO and a symlink to one stand in)."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    (tmp_path / "stdout").symlink_to(fifo)
+    for stats in (fifo, tmp_path / "stdout"):
+        proc = scrapy("crawl", "news", "-a", f"start_urls={SEED}", "-s", f"STATE_DIR={tmp_path / 'state'}",
+                      "-O", str(tmp_path / "out.jsonl"), "-s", f"NEWSPROJ_STATS_FILE={stats}")
+        assert_bad_invocation(proc, f"-s NEWSPROJ_STATS_FILE={stats}: is not a regular file")
+    assert stat.S_ISFIFO(os.stat(tmp_path / "stdout").st_mode) and (tmp_path / "stdout").is_symlink()
 
 
 def test_an_output_file_that_cannot_be_written_is_one_line_before_any_log(tmp_path):

@@ -248,6 +248,11 @@ def _stats_file_problem(value: str) -> str | None:
     path = Path(value)
     if path.is_dir():
         return f"-s NEWSPROJ_STATS_FILE={value}: is a directory; give the path of a file to write the stats to"
+    if path.exists() and not path.is_file():
+        # the file is replaced whole at the end (a temp file renamed over the name): /dev/stdout (a symlink) or
+        # /dev/null, run as root, became a regular file holding the stats, for every process of the machine
+        return (f"-s NEWSPROJ_STATS_FILE={value}: is not a regular file (a device, a pipe: it would be replaced by "
+                f"one at the end of the run); give the path of a file to write the stats to")
     problem = _directory_problem("NEWSPROJ_STATS_FILE", str(path.parent))
     if problem is None:
         return None
