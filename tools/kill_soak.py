@@ -1,7 +1,8 @@
 """A longer SIGKILL soak than tests/e2e/test_kills.py (run by hand, ~10 min): modes the suite's kill test does not
-cover - an appended gzip FEEDS file, a per-run gzip feed, NEWSPROJ_STATS_FILE in every run, the ``warc`` spider with
-JOBDIR - each killed at random moments several times, then run to the end. Checks: every article exactly once in
-the union of the outputs, no partial line, every gzip output readable, and nothing in STATE_DIR that no output holds.
+cover - an appended gzip FEEDS file, a per-run gzip feed, NEWSPROJ_STATS_FILE in every run, the ``warc`` spider
+with JOBDIR, REDIS_URL (a redis-server of its own, when installed) - each killed at random moments several times,
+then run to the end. Checks: every article exactly once in the union of the outputs, no partial line, every gzip
+output readable, and nothing in STATE_DIR that no output holds (STATE_DIR only: not the Redis state).
 
     .venv/bin/python tools/kill_soak.py [ROUNDS] [KILLS] [SEED]
 
@@ -35,8 +36,35 @@ from tests.warcs import Rec, demo_articles, write_warc  # noqa: E402
 
 ARTICLES = 8
 GZIP = ["scrapy.extensions.postprocessing.GzipPlugin"]
-MODES = [m for m in os.environ.get("KILL_SOAK_MODES", "-o,-o gz,default gz,-O job,-o parquet,warc job").split(",") if m]
+ALL_MODES = "-o,-o gz,default gz,-O job,-o parquet,warc job,redis -o"
+MODES = [m for m in os.environ.get("KILL_SOAK_MODES", ALL_MODES).split(",") if m]
 """``KILL_SOAK_MODES=-o,-o gz`` runs only these."""
+
+
+REDIS: list[str] = []
+"""The URL of the redis-server this soak starts (for the ``redis -o`` mode)."""
+
+
+def start_redis(root: Path) -> subprocess.Popen | None:
+    import shutil
+    import socket
+
+    binary = shutil.which("redis-server")
+    if not binary:
+        return None
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                             "--dir", str(root)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(200):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                break
+        except OSError:
+            time.sleep(0.05)
+    REDIS.append(f"redis://127.0.0.1:{port}/0")
+    return proc
 
 
 def state_urls(state: Path) -> set[str]:
@@ -92,6 +120,9 @@ def one_round(mode: str, seed: int, kills: int, root: Path) -> str:
             cmd += ["-O", str(folder / "out.jsonl"), "-s", f"JOBDIR={folder / 'job'}"]
         elif mode == "-o parquet":
             cmd += ["-o", str(folder / "out.parquet")]
+        elif mode == "redis -o":  # frontier, dupefilter and state in Redis (one crawl id a round)
+            cmd += ["-o", str(folder / "out.jsonl"), "-s", f"REDIS_URL={REDIS[0]}",
+                    "-s", f"NEWSPROJ_CRAWL_ID=soak-{seed}"]
     if mode.endswith("job") and "JOBDIR=" not in " ".join(cmd):
         cmd += ["-s", f"JOBDIR={folder / 'job'}"]
     try:
@@ -145,6 +176,10 @@ def main() -> int:
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else random.randrange(1 << 30)
     root = Path(tempfile.mkdtemp(prefix="kill-soak-"))
     print(f"seed {seed}, {rounds} rounds x {len(MODES)} modes x {kills} kills, in {root}", flush=True)
+    redis = start_redis(root) if any(mode.startswith("redis") for mode in MODES) else None
+    if redis is None and any(mode.startswith("redis") for mode in MODES):
+        MODES[:] = [mode for mode in MODES if not mode.startswith("redis")]
+        print("no redis-server: the redis mode is left out", flush=True)
     warm.start_warm()
     jobs = [(mode, seed + r * 100 + i) for r in range(rounds) for i, mode in enumerate(MODES)]
     failed = 0
@@ -153,6 +188,9 @@ def main() -> int:
             failed += line.startswith("FAIL")
             print(line[:3000], flush=True)
     warm.stop_warm()
+    if redis is not None:
+        redis.terminate()
+        redis.wait(10)
     print(f"{len(jobs) - failed} of {len(jobs)} rounds ok", flush=True)
     return 1 if failed else 0
 
