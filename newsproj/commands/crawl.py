@@ -19,9 +19,10 @@ Scrapy's own command exits 0 whatever the spider found, and reports a bad spider
 was never retrieved" with a traceback; :func:`preflight` checks everything it can before the crawler exists:
 the ``NEWSPROJ_*`` settings, the spider arguments (by building the spider once, side-effect free), seeds on
 loopback/private addresses, ``JOBDIR`` and ``STATE_DIR`` (a directory we can write, a state database that opens),
-``NEWSPROJ_STATS_FILE`` (a file in a folder we can write), the local files of ``-o``/``-O``/``FEEDS`` (a file
-that can be created there, or an existing one opened: :func:`_feed_problem`), ``REDIS_URL``, ``NEWSPROJ_CRAWL_ID``
-and ``NEWSPROJ_STATE_BACKEND`` (a URL redis-py parses, a valid crawl id, an importable class).
+``NEWSPROJ_STATS_FILE`` (a file in a folder we can write, no device or pipe, not a feed's file nor ``LOG_FILE``),
+the local files of ``-o``/``-O``/``FEEDS`` (a file that can be created there, or an existing one opened:
+:func:`_feed_problem`), ``REDIS_URL``, ``NEWSPROJ_CRAWL_ID`` and ``NEWSPROJ_STATE_BACKEND`` (a URL redis-py parses,
+a valid crawl id, an importable class).
 """
 
 from __future__ import annotations
