@@ -192,31 +192,37 @@ def test_an_output_that_exists_and_is_no_regular_file_is_not_refused(tmp_path, d
     assert len(records) == len(demo_truth)
 
 
-def test_an_output_to_a_pipe_gets_every_record_and_the_state_learns_them_at_the_end(tmp_path, demo_server,
-                                                                                   demo_truth):
+def test_an_output_to_a_pipe_gets_every_record_and_the_state_learns_them_at_the_end(tmp_path):
     """``-o /dev/stdout:jsonl | consumer`` (or a FIFO): the first fsync of the pipe failed (EINVAL), so the run
     stopped after one record, exit 4; ``-O`` on a pipe was refused, exit 2, "cannot be written (Invalid argument)"
     (ftruncate). The test above passes its standard output as a regular file, where both work. A pipe is written,
     never truncated nor fsynced, and its records are marked done once it is stored, at the end (ops20)."""
+    from tests.sites import news_site, serve_pages
+
     fifo, state = tmp_path / "records.jsonl", tmp_path / "state"
     os.mkfifo(fifo)
-    for option in ("-o", "-O"):
-        got: list[bytes] = []
-        reader = threading.Thread(target=lambda got=got: got.append(fifo.read_bytes()))
-        reader.start()
-        try:
-            proc = scrapy("crawl", "news", "-a", f"start_urls={demo_server.base}/", "-s", f"STATE_DIR={state}",
-                          "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "NEWSPROJ_EXTRACT_WORKERS=0",
-                          "-s", "NEWSPROJ_FEED_SYNC_RECORDS=1", option, f"{fifo}:jsonl")
-        finally:
-            if reader.is_alive():  # the run never opened it: let the reader go
-                with contextlib.suppress(OSError):
-                    os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-            reader.join(30)
-        assert proc.returncode == 0, proc.stderr[-2000:]
-        records = [json.loads(line) for line in got[0].splitlines()]
-        # the second run's state knows every article the first one wrote into the pipe: nothing again
-        assert len(records) == (len(demo_truth) if option == "-o" else 0), proc.stderr[-2000:]
+    server, _ = serve_pages(news_site(3))
+    try:
+        for option in ("-o", "-O"):
+            got: list[bytes] = []
+            reader = threading.Thread(target=lambda got=got: got.append(fifo.read_bytes()))
+            reader.start()
+            try:
+                proc = scrapy("crawl", "news", "-a", f"start_urls={server.base}/", "-s", f"STATE_DIR={state}",
+                              "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "NEWSPROJ_EXTRACT_WORKERS=0",
+                              "-s", "NEWSPROJ_FEED_SYNC_RECORDS=1", "-s", "AUTOTHROTTLE_ENABLED=0", option,
+                              f"{fifo}:jsonl")
+            finally:
+                if reader.is_alive():  # the run never opened it: let the reader go
+                    with contextlib.suppress(OSError):
+                        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+                reader.join(30)
+            assert proc.returncode == 0, proc.stderr[-2000:]
+            records = [json.loads(line) for line in got[0].splitlines()]
+            # the second run's state knows every article the first one wrote into the pipe: nothing again
+            assert len(records) == (3 if option == "-o" else 0), proc.stderr[-2000:]
+    finally:
+        server.stop()
 
 
 def test_a_folder_only_root_is_told_it_may_write_is_refused_before_the_crawl(tmp_path):
