@@ -18,8 +18,9 @@ created: the run went on and reported the records written). So:
   fails the feed: the spider is closed (``feed_failed``), no later record is written, the run exits 4;
 - sends :data:`records_durable` when the records written so far may be committed to the cross-run state: for
   local files appended to (``-o``), after an ``fsync`` every ``NEWSPROJ_FEED_SYNC_RECORDS`` records or
-  ``NEWSPROJ_FEED_SYNC_SECONDS``; for ``-O``, a file published at close (the default feed) or a storage that
-  uploads at close (S3, FTP…), only once every feed has been stored without error; then it renames the per-run
+  ``NEWSPROJ_FEED_SYNC_SECONDS``; for ``-O``, a file published at close (the default feed), a storage that
+  uploads at close (S3, FTP…), a pipe or FIFO (no fsync) or a file written through post-processing (a compressor
+  holds what no fsync reaches), only once every feed has been stored without error; then it renames the per-run
   files (left ``.part`` for the next run when the state could not save). A failed feed commits nothing more.
 
 :class:`SafeFileFeedStorage` replaces Scrapy's ``FileFeedStorage``:
