@@ -644,6 +644,63 @@ _add(Page("/tp/2008/03/budget-day.html", headline="Budget day, page nine", lines
           "class='module-powered module'><div class='module-content'>Powered by <a href='https://www.typepad.com/'>"
           "TypePad</a></div></div></div></div></div></div></div></body></html>"))
 
+TIDE = ["The tide tables for next year are out, and the spring tides fall on weekends more often than not.",
+        "Good news for the cockle pickers, bad news for anyone who parks on the slipway.",
+        "Check before you go."]
+PRINTS = ["Low Water", "The Estuary Year", "Mudlarks", "Salt Marsh Days", "Pilot Cutter", "The Lighthouse Keepers",
+          "Sandbanks", "Wading Birds", "The Ferryman", "Harbour Walls", "Ebb and Flow", "Fog Signals"]
+"""A Typepad sidebar's book list: each title a row of a layout table, with a hidden layer of shops (dragnet's
+2012 blogs set their author's books this way, far longer than a post of three lines)."""
+
+
+def _shop_layer(n: int, title: str) -> str:
+    return (f"<div id='InfoLayer{n}' style='position:absolute; visibility: hidden'><div><p>Buy <span class="
+            f"'booktitle'>{escape(title)}</span> now from these online sellers:</p><ul class='booksitelist'>"
+            + "".join(f"<li><a href='/tp2/shop/{n}/{shop}'>{shop}</a></li>" for shop in ("bookshop", "readers",
+                                                                                       "harbour-books"))
+            + "</ul><p>Find it at a shop near you:</p><form><input name='postcode'></form></div></div>")
+
+
+TP_BOOKS = ("<div class='module-typelist module'><h2 class='module-header'>MY BOOKS</h2><div class='typelist-plain "
+            "module-content'><ul class='module-list'><li class='module-list-item'><table cellpadding=0 cellspacing=0"
+            " border=0 width='130'><tr><td><table cellpadding=0 cellspacing=0 border=0 width=150><tr><td colspan=4>"
+            "<strong>Ruth Penhale has written twelve books about the estuary and the people who work on it</strong>"
+            "<br><br><a href='/tp2/books.html'>Every shop that stocks them</a><br><hr><a href='/tp2/extras.html'>"
+            "Extras</a><br></td></tr>"
+            + "".join(f"<tr><td><img src='/tp2/spacer.gif' width=1 height=1 alt='Image'></td><td valign=top><img "
+                      f"src='/tp2/bullet.gif' alt='Image'></td><td width=3><img src='/tp2/spacer.gif' alt='Image'>"
+                      f"</td><td valign=top><a href='/tp2/books.html' class='bookpurchase'>{escape(title)}</a><br>"
+                      f"{_shop_layer(n, title)}</td></tr>" for n, title in enumerate(PRINTS))
+            + "</table></td></tr></table></li></ul></div></div>")
+TP2_NAV = ("<p class='content-nav'><a href='/tp2/2012/07/slipway.html'>&laquo; The slipway at Polwenna after the "
+           "storm</a> | <a href='/tp2/'>Blog Home</a> | <a href='/tp2/2012/07/fog.html'>Fog again on the estuary "
+           "&raquo;</a></p>")
+"""The post's neighbours above and below it: a line of 14 words that ends in a guillemet, prose by its shape."""
+_add(Page("/tp2/2012/07/tide-tables.html", headline="Tide tables", lines=TIDE, date="2012-07-12",
+          authors=["Ruth Penhale"],
+          shape="Typepad two-column-left (2012): a three-line post beside a sidebar whose book list is a layout table "
+          "longer than the post",
+          html=_head("Estuary Notes: Tide tables", "<meta name='generator' content='http://www.typepad.com/'>")
+          + "<body class='layout-two-column-left'><div id='container'><div id='container-inner' class='pkg'><div "
+          "id='banner'><div id='banner-inner' class='pkg'><h1 id='banner-header'><a href='/tp2/'>Estuary Notes</a>"
+          "</h1><h2 id='banner-description'>Ruth Penhale on tides, boats and the people of the estuary</h2></div>"
+          "</div><div id='pagebody'><div id='pagebody-inner' class='pkg'><div id='alpha'><div id='alpha-inner' "
+          "class='pkg'><div class='module-archives module'><h2 class='module-header'>Free updates by email</h2><div "
+          "class='module-content'><form><input name='email'><input type='submit' value='Subscribe'></form></div>"
+          "</div>" + TP_BOOKS + "<div class='module-archives module'><h2 class='module-header'>Archives</h2><div "
+          "class='module-content'><ul class='module-list'>" + "".join(
+              f"<li><a href='/tp2/2012/{m:02d}/'>{MONTHS[m - 1]} 2012</a></li>" for m in range(7, 0, -1))
+          + "</ul></div></div><div class='module-powered module'><div class='module-content'>Blog powered by "
+          "<a href='https://www.typepad.com/'>TypePad</a></div></div></div></div><div id='beta'><div id='beta-inner'"
+          " class='pkg'>" + TP2_NAV + "<div class='entry' "
+          "id='entry-6a00d8345'><h3 class='entry-header'>Tide tables</h3><div class='entry-content'><div "
+          "class='entry-body'>" + _ps(TIDE) + "</div></div><div class='entry-footer'><p class='entry-footer-info'>"
+          "Posted by Ruth Penhale on July 12, 2012 | <a class='permalink' href='/tp2/2012/07/tide-tables.html'>"
+          "Permalink</a></p></div></div><div class='trackbacks'><h3 class='trackbacks-header'>TrackBack</h3><div "
+          "class='trackbacks-info'><p>TrackBack URL for this entry:<br>/tp2/services/trackback/6a00d8345</p><p>Listed"
+          " below are links to weblogs that reference Tide tables:</p></div></div>" + TP2_NAV
+          + "</div></div></div></div></div></div></body></html>"))
+
 # ------------------------------------------------------------------------------------------- Drupal 7
 DV = "Brindle Valley News"
 

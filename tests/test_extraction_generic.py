@@ -1662,3 +1662,35 @@ def test_a_short_story_that_is_most_of_a_plain_page_keeps_all_its_paragraphs():
         f"<p>{p}</p>" for p in story) + "<p><a href='/'>Home</a></p></body></html>")
     body = body_text(tree, "http://127.0.0.1/story.html")
     assert body is not None and all(p in body for p in story)
+
+
+def test_a_short_post_beside_a_sidebar_book_table_is_the_post_readability_finds():
+    """A three-line Typepad post (30 words) beside its blog's sidebar, whose list of the writer's books is a layout
+    table of twelve rows, each with a hidden layer of shops: the balanced run takes the post and the table, which
+    looks like a layout table. readability-lxml's block is the post alone, all in that text, and the text's other
+    lines are table rows, not prose: the block is taken (before, the table rows stayed: more prose than the
+    block's three short sentences)."""
+    from tests import blog_layouts
+
+    page = next(p for p in blog_layouts.ARTICLES if p.path == "/tp2/2012/07/tide-tables.html")
+    body = body_text(lxml.html.fromstring(page.html), "http://127.0.0.1:8000" + page.path)
+    assert body is not None and body.split("\n") == page.lines
+
+
+def test_readabilitys_block_is_the_story_beside_rows_only_when_the_other_rows_are_no_prose():
+    """The block stands for a text that looked like a table only when the text's other lines are no prose: a
+    story whose paragraphs are rows of a layout table (each cell read as a line) is not the block's, nor is a text
+    that lacks some of the block's words, nor a block under ``MIN_BODY_WORDS`` words."""
+    from newsproj.extraction.generic import _story_beside_rows, signals
+
+    block = PARAS[0] + "\n" + PARAS[1]
+    books = "\n".join(f"|  |  |  | Title number {i} Buy it now from these shops: Find it near you: |"
+                      for i in range(12))
+    story_rows = "\n".join(f"| {p} |" for p in PARAS[2:8])
+    found = signals(block, set())
+    assert _story_beside_rows(block + "\n" + books, block, found, set())
+    assert not _story_beside_rows(block + "\n" + story_rows, block, found, set())
+    assert not _story_beside_rows(PARAS[0] + "\n" + books, block, found, set())  # (the block's words not all in it)
+    short = "Three words here."
+    assert not _story_beside_rows(short + "\n" + books, short, signals(short, set()), set())
+

@@ -17,7 +17,9 @@ a small part of the page's prose), independent candidates are weighed (:func:`be
 page with every container (its markup repaired as for the main run) and readability-lxml's block (strong on old and
 table layouts). Only then: the check costs one walk of the page's links, the candidates two more extractions. A text
 only short of the page's prose that the balanced run (the unpruned candidate's options) took too is not weighed; in
-place of a layout table or a link list, readability's block of prose is enough (the unpruned candidate is not run). On a
+place of a layout table or a link list, readability's block of prose is enough (the unpruned candidate is not run), and
+so is a block all in that text when the text's other lines are no prose (a short post above its sidebar's book table:
+:func:`_story_beside_rows`). On a
 page where several ``<h1>`` each open an article (:func:`several_articles`: paragraphs follow each), the rest of the
 page's prose may be the next articles, so a text short of it is wrong only when it holds no prose of its own; a
 section label, the site's name or a box's title in an ``<h1>`` opens none (the precise text is then checked against
@@ -1195,7 +1197,8 @@ def best_candidate(page: HtmlElement | Readings, url: str, main: str | None, why
         found = signals(text or "", anchors)
         if text and found.score >= ENOUGH_PROSE * found.words and (
                 found.score > BETTER * best_score
-                or (why == "table" and found.score >= best_score and found.table < measured.table)):
+                or (why == "table" and found.score >= best_score and found.table < measured.table)
+                or _story_beside_rows(main, text, found, anchors)):
             logger.debug("Main text looked wrong (%s) on %s: readability candidate taken", why, url)
             return text
     known = readings.made.get("readability")
@@ -1214,6 +1217,26 @@ def best_candidate(page: HtmlElement | Readings, url: str, main: str | None, why
             best, best_score = text, score
             logger.debug("Main text looked wrong (%s) on %s: %s candidate taken", why, url, name)
     return best
+
+
+def _story_beside_rows(main: str | None, block: str, found: Signals, anchors: Set[str]) -> bool:
+    """readability-lxml's ``block`` (its :func:`signals` ``found``, prose) is the story of a main text that looked
+    like a layout table or a link list: the block has ``MIN_BODY_WORDS`` words or more, all of them in the main
+    text, and the main text's other lines are not prose (less than ``ENOUGH_PROSE`` of their words): a short post
+    above its blog's sidebar of books set in a table, whose rows outweigh the post's few sentences. A main text whose
+    other lines are prose too (a story written in table cells, each cell read as a line; a list article) is not cut
+    to the block."""
+    if not main or found.words < MIN_BODY_WORDS:
+        return False
+    mine, theirs = Counter(_WORD.findall(main.casefold())), Counter(_WORD.findall(block.casefold()))
+    if sum((mine & theirs).values()) < sum(theirs.values()):
+        return False
+    have = {text_key(line) for line in block.split("\n")}
+    # (a table row's cells read as lines of their own: a story set in a layout table's cells is prose)
+    cells = [cell for line in main.split("\n") if text_key(line) not in have
+             for cell in (line.strip().strip("|").split("|") if line.startswith("|") else [line])]
+    rest = signals("\n".join(cell.strip() for cell in cells), anchors)
+    return bool(rest.words) and rest.prose < ENOUGH_PROSE * rest.words
 
 
 def _candidate(name: str, make: Callable[[HtmlElement, str], str | None], page: HtmlElement, url: str) -> str | None:
