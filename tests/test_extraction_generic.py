@@ -1694,3 +1694,75 @@ def test_readabilitys_block_is_the_story_beside_rows_only_when_the_other_rows_ar
     short = "Three words here."
     assert not _story_beside_rows(short + "\n" + books, short, signals(short, set()), set())
 
+
+ABOUT = ("Hi, I am Tom. I build furniture out of reclaimed wood in a barn behind the house, and this blog is where I "
+         "write up each piece, the mistakes included, so that you can make the same thing without making the same "
+         "mistakes. Most weeks there is a new post on Friday.")
+POST = ["Finished the oak bench this morning and it holds three grown adults without a creak.",
+        "Photos of the joints tomorrow."]
+
+
+def _blog_post(post: list[str], main_class: str = "content", side: str = "<div id='sidebar'>",
+               wrap: str = "") -> lxml.html.HtmlElement:
+    about = f"<div class='widget widget_text'><h3>About</h3><div class='textwidget'><p>{ABOUT}</p></div></div>"
+    return lxml.html.fromstring(
+        f"<html><body><div id='wrap' class='{wrap}'><div id='content' class='{main_class}'><div class='post'><h2>The "
+        "bench</h2><div class='post-content'>" + "".join(f"<p>{p}</p>" for p in post) + "</div></div></div>"
+        + side + about + "<ul><li><a href='/archive/2012/11/'>November 2012</a></li></ul></div></div></body></html>")
+
+
+def test_a_short_posts_lines_shown_only_in_the_sidebar_go():
+    """A two-line post (20 words) whose text came with the blog's "About" text widget from the sidebar (what
+    trafilatura takes with a post too short to stand alone): the widget's line goes, whatever its length, when the
+    post has a line of its own shown outside the sidebars; a Drupal ``region-sidebar-first`` block is a sidebar
+    too, and so is the inner ``sidebar`` of a ``sidebar-wrapper``."""
+    from newsproj.extraction.generic import without_sidebar_lines
+
+    text = "\n".join([*POST, ABOUT])
+    assert without_sidebar_lines(text, _blog_post(POST)) == "\n".join(POST)
+    drupal = _blog_post(POST, side="<div id='sidebar-first' class='column sidebar'><div class='region "
+                                   "region-sidebar-first'>")
+    assert without_sidebar_lines(text, drupal) == "\n".join(POST)
+    blogger = _blog_post(POST, side="<div id='sidebar-wrapper'><div id='sidebar' class='sidebar section'>")
+    assert without_sidebar_lines(text, blogger) == "\n".join(POST)
+
+
+def test_sidebar_lines_stay_where_the_sidebar_holds_the_story_or_little_would_be_left():
+    """Nothing goes: from a story inside a column named a sidebar (a ``content-sidebar-wrap`` around the story and
+    its sidebar is a wrapper: only the innermost element named a sidebar is one; a story whose own column is one
+    has no line shown outside), from a one-line post (fewer than ``MIN_BODY_WORDS`` words would be left), from a
+    long text, nor a line also shown outside the sidebars (the post's sentence as a "recent posts" teaser)."""
+    from newsproj.extraction.generic import SHORT_POST_WORDS, without_sidebar_lines
+
+    text = "\n".join([*POST, ABOUT])
+    wrapped = _blog_post(POST, wrap="content-sidebar-wrap")
+    assert without_sidebar_lines(text, wrapped) == "\n".join(POST)  # (the wrapper is no sidebar: the widget's is)
+    own_column = _blog_post(POST, main_class="main-sidebar-column", side="<div class='sidebar-widgets'>")
+    assert without_sidebar_lines(text, own_column) == text
+    one_line = "Photos of the joints tomorrow.\n" + ABOUT
+    assert without_sidebar_lines(one_line, _blog_post(POST[1:])) == one_line
+    story = PARAS + [p.replace("story", "report") for p in PARAS]
+    long_text = "\n".join([*story, ABOUT])
+    assert len(long_text.split()) > SHORT_POST_WORDS
+    assert without_sidebar_lines(long_text, _blog_post(story)) == long_text
+    teaser = _blog_post(POST, side=f"<div id='sidebar'><p>{ABOUT}</p>")  # (the About text outside the sidebar too)
+    teaser.find(".//div[@class='post-content']").append(lxml.html.fromstring(f"<p>{ABOUT}</p>"))
+    assert without_sidebar_lines(text, teaser) == text
+
+
+def test_sidebar_lines_are_found_in_one_walk_of_a_hostile_page():
+    """Pages of 5,000 nested or 20,000 side-by-side elements named a sidebar, and a text of 290 lines: the first
+    ``MAX_SIDEBARS`` named elements are looked at, the page is walked once, each line searched once: well under a
+    second."""
+    import time
+
+    from newsproj.extraction.generic import without_sidebar_lines
+
+    nested = "<div class='sidebar'>" * 5000 + "word " * 50 + "</div>" * 5000
+    flat = "".join(f"<div class='sidebar'><p>word{i} text</p></div>" for i in range(20000))
+    text = "\n".join([POST[0], *(f"word{i}" for i in range(290))])
+    for inner in (nested, flat):
+        page = lxml.html.fromstring(f"<html><body><p>{POST[0]}</p>{inner}</body></html>")
+        started = time.process_time()
+        without_sidebar_lines(text, page)
+        assert time.process_time() - started < 1

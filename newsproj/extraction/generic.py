@@ -24,6 +24,10 @@ page where several ``<h1>`` each open an article (:func:`several_articles`: para
 page's prose may be the next articles, so a text short of it is wrong only when it holds no prose of its own; a
 section label, the site's name or a box's title in an ``<h1>`` opens none (the precise text is then checked against
 the whole page's prose, as on a page with one heading).
+
+A short post's lines that the page shows only inside a sidebar (an element its id or class names one: a blog's
+"About" text widget, a Drupal sidebar block, taken in by trafilatura with a post too short to stand alone) go at the
+end (:func:`without_sidebar_lines`).
 """
 
 from __future__ import annotations
@@ -734,7 +738,8 @@ def body_text(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...] = ()) ->
         main = _with_lead(main, chosen, page) if main and chosen and chosen != main and signal == "short" else chosen
     if not main:
         return main
-    return without_teaser_tail(without_other_cells(without_link_head(main, readings), page), readings)
+    main = without_teaser_tail(without_other_cells(without_link_head(main, readings), page), readings)
+    return without_sidebar_lines(main, page)
 
 
 MAX_CELLS = 400
@@ -913,6 +918,75 @@ def _post_of_whole_page(main: str, readings: Readings) -> str | None:
     if rest.words and rest.prose >= ENOUGH_PROSE * rest.words:
         return None  # (the rest is prose too: the story's own paragraph in a block of its own, an update, a quote)
     return block
+
+
+_SIDEBAR_TOKEN = re.compile(r"(?:^|[-_])sidebar(?:$|[-_\d])", re.I)
+"""An id or class token that names a sidebar: ``sidebar``, ``sidebar-first``, ``region-sidebar-first``,
+``left_sidebar``, ``sidebar2`` (not ``nosidebar``, ``sidebars-off``)."""
+_NAMED_SIDEBAR = etree.XPath(
+    "//*[contains(translate(@id, 'SIDEBAR', 'sidebar'), 'sidebar')"
+    " or contains(translate(@class, 'SIDEBAR', 'sidebar'), 'sidebar')]")
+MAX_SIDEBARS = 50
+"""Elements named a sidebar looked at on a page (the first ones in document order)."""
+STORY_LINE_WORDS = 10
+"""Words of a line shown outside the sidebars that tell the story is not in one."""
+
+
+def _sidebars(root: HtmlElement) -> set[HtmlElement]:
+    """The innermost elements below ``root`` whose id or class names a sidebar (``_SIDEBAR_TOKEN``): of a
+    ``content-sidebar-wrap`` around the story and its sidebar, or a ``sidebar-wrapper`` around a ``sidebar``, the
+    inner one; a ``<body class="has-sidebar">`` is none."""
+    named = {el for el in _NAMED_SIDEBAR(root)[:MAX_SIDEBARS]
+             if el.tag not in ("body", "html")
+             and any(_SIDEBAR_TOKEN.search(token) for token in (el.get("id") or "", *(el.get("class") or "").split()))}
+    outer = {up for el in named for up in el.iterancestors() if up in named}
+    return named - outer
+
+
+MAX_OCCURRENCES = 20
+"""Occurrences of a line counted in the sidebars' text (a line repeated more often is counted this many times)."""
+
+
+def _occurrences(shown: str, key: str, limit: int) -> int:
+    """How often ``key`` (a :func:`text_key`) is in ``shown`` (a text key with a space at each end) as whole words,
+    repeats side by side included, up to ``limit``."""
+    count, at = 0, shown.find(f" {key} ")
+    while at >= 0 and count < limit:
+        count += 1
+        at = shown.find(f" {key} ", at + 1)
+    return count
+
+
+def without_sidebar_lines(text: str, page: HtmlElement) -> str:
+    """``text`` (a short post's: ``SHORT_POST_WORDS`` words at most) without its lines that the page shows only
+    inside a sidebar (:func:`_sidebars`): a blog's "About" text widget, a Drupal sidebar block, that trafilatura
+    took in with a post too short to stand alone, whatever their length. A line also shown outside the sidebars
+    (the post's first sentence as a "recent posts" teaser too) stays. The lines go only when what is left holds a
+    line of ``STORY_LINE_WORDS`` words shown outside the sidebars (the story is not in one) and ``MIN_BODY_WORDS``
+    words (a one-line post has no body of its own to keep). (The page's whole text is read only when a line of the
+    text is in a sidebar: on most pages, the sidebars' texts only.)"""
+    lines = text.split("\n")
+    if len(lines) < 2 or word_count(text) > SHORT_POST_WORDS:
+        return text  # (a long story's sidebar is no longer than it: trafilatura leaves it out)
+    body = first_body(page)
+    root = body if body is not None else page
+    sidebars = _sidebars(root)
+    if not sidebars:
+        return text
+    keys = [text_key(line) for line in lines]
+    # (the sidebars' texts in one string, parted by a character no key holds: one forward search a line)
+    shown_in = "\0".join(f" {text_key(' '.join(el.itertext()))} " for el in sidebars)
+    inside = [_occurrences(shown_in, key, MAX_OCCURRENCES) if key else 0 for key in keys]
+    if not any(inside):
+        return text
+    shown = f" {text_key(' '.join(root.itertext()))} "  # (a line found as often there as in the sidebars is theirs)
+    gone = [n > 0 and _occurrences(shown, key, n + 1) <= n for key, n in zip(keys, inside, strict=True)]
+    left = [line for line, drop in zip(lines, gone, strict=True) if not drop]
+    story = any(not drop and word_count(line) >= STORY_LINE_WORDS and f" {key} " in shown
+                for line, key, drop in zip(lines, keys, gone, strict=True))
+    if not any(gone) or not story or word_count("\n".join(left)) < MIN_BODY_WORDS:
+        return text
+    return "\n".join(left)
 
 
 def _main_and_prose(tree: HtmlElement, url: str, prune_xpath: tuple[str, ...], several: bool,

@@ -14,8 +14,8 @@ from tests import blog_layouts
 from tests.e2e.test_old_layouts import BytesSite
 
 WRONG_LINES = {
-    # known misses, left to later rounds: the record has the post, and lines around it
-    "/d/node/418": "the sidebar block's sentences after a 28-word brief (the precise run took the block alone)",
+    # known misses, left to later rounds: the record has the post, and lines around it. Fixed: /d/node/418, a
+    # 28-word brief that came with its sidebar block's sentences (the lines shown only in a sidebar go)
     "/news/2016/03/21/road-closed.html": "the dateline-byline 'Monday 21 March 2016, by Jim Harrow' first and the "
     "side column's sentences last",
     "/news/2016/03/24/road-open.html": "the dateline-byline 'Thursday 24 March 2016, by Jim Harrow' first",
@@ -31,7 +31,7 @@ AUTHOR_MISSES = {
     **dict.fromkeys(["/lj/84211.html", "/lj/84562.html"], "the poster's user name (ljuser) is read as no author"),
     **dict.fromkeys(["/news/2016/03/21/road-closed.html", "/news/2016/03/24/road-open.html"],
                     "'…, by Jim Harrow' at the end of a date line names no one"),
-    "/d/node/418": "'Submitted by Ellen Dacre on …' names no one when the sidebar block's text came with the brief",
+    "/d/node/418": "'Submitted by Ellen Dacre on …' above a 28-word brief names no one",
 }
 HEADLINE_MISSES = dict.fromkeys(["/lj/84211.html", "/lj/84562.html"],
                                 "the title 'ravenwood: Moving day' (user: subject), the subject in no heading "
