@@ -24,12 +24,20 @@ install: $(STAMP)
 # busy cores). The bytecode must be there: with PYTHONDONTWRITEBYTECODE set (as on our machines) a module without it
 # is compiled again by every process that imports it. Not compiled either (~3 s of CPU): pip (run once, here) and
 # mypy/mypyc, whose modules mypy imports as mypyc-built .so files (`python -X importtime -m mypy`: 9 .py modules of
-# mypy's, none of mypyc's). setuptools stays: scrapyd-deploy imports it to build an egg (tests/e2e/test_scrapyd.py);
-# it comes from venv's ensurepip (3.11: setuptools 65.5.0), not from the lock, so the venv is made with pip.
+# mypy's, none of mypyc's). setuptools stays: scrapyd-deploy imports it to build an egg and scrapyd's egg runner
+# its pkg_resources (tests/e2e/test_scrapyd.py); it is pinned in the lock (scrapyd needs setuptools<81), like
+# everything else, not taken from whatever `venv` brings.
+# The venv is made without pip, and $(PYTHON)'s own pip puts the lock's pip into it (--python, pip >= 22.3): `venv`
+# with pip runs ensurepip, which installs and compiles pip 23.2 and setuptools 65.5 (~5-10 s of wall) only for
+# them to be replaced. Without a pip beside $(PYTHON) (or one too old for --python), ensurepip and the venv's pip
+# do it, as before.
 $(STAMP): requirements.lock requirements-pip.lock
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps --no-compile \
-		-r requirements-pip.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv --without-pip $(VENV)
+	$(PYTHON) -m pip --python $(BIN)/python install --quiet --disable-pip-version-check --require-hashes --no-deps \
+		--no-compile -r requirements-pip.lock 2>/dev/null \
+	|| { $(BIN)/python -m ensurepip --default-pip >/dev/null && \
+		$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps --no-compile \
+		-r requirements-pip.lock; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps --no-compile \
 		-r requirements.lock
 	$(BIN)/python -m compileall -q -j 0 -x '/tests?/|/site-packages/(pip|mypyc?)/' $$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))') >/dev/null
@@ -67,11 +75,12 @@ test: install services
 bench: install
 	$(BIN)/python -m bench.run $(BENCH)
 
-# Re-pin requirements.lock from pyproject.toml (needs network access to PyPI).
+# Re-pin requirements.lock from pyproject.toml (needs network access to PyPI). Only pip is left out of it (pinned in
+# requirements-pip.lock); setuptools, which pip-compile leaves out by default, is pinned (scrapyd, scrapyd-client).
 lock:
 	$(PYTHON) -m venv /tmp/newsproj-lock && /tmp/newsproj-lock/bin/pip install --quiet pip-tools
 	/tmp/newsproj-lock/bin/pip-compile --quiet --generate-hashes --no-emit-find-links --no-emit-index-url --extra test --strip-extras \
-		-o requirements.lock pyproject.toml
+		--unsafe-package pip -o requirements.lock pyproject.toml
 
 # Re-pin bench/baselines.lock from bench/baselines.in (needs network access to PyPI); never part of requirements.lock.
 baselines-lock:
