@@ -25,7 +25,7 @@ import itertools
 import logging
 import os
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 from scrapy.exceptions import UsageError
@@ -33,7 +33,7 @@ from scrapy.exceptions import UsageError
 from .exceptions import ExtractionFailed, NotAnArticle
 from .extraction import limits
 from .extraction.limits import MAX_ELEMENTS, PageTimedOut, page_time_limit
-from .extraction.page import PageOutcome, process_in_worker, set_time_limit
+from .extraction.page import PageOutcome, links_in_worker, process_in_worker, set_time_limit
 from .pool import WorkerDied, WorkerPool
 
 if TYPE_CHECKING:
@@ -45,6 +45,11 @@ if TYPE_CHECKING:
     from .items import PageItem
 
 logger = logging.getLogger(__name__)
+
+LINKS_AFTER = frozenset({"timeout", "worker_died"})
+"""Extraction failures after which a seed's or listing's links are read by a job of their own (``links_only``):
+the page's own fault or not, the pages it links are no reason to lose (a homepage over the time limit on a loaded
+host lost every article it alone linked)."""
 
 MAX_WAITS = 3
 """Times a page that had not started is sent again when the worker it waited in ends (each such end is another
@@ -118,12 +123,13 @@ class PageExtractor:
             self.pool.close()
             self.pool = None
 
-    async def _in_pool(self, page: PageItem) -> PageOutcome:
+    async def _in_pool(self, page: PageItem, work: Any = None, tries: int = 2) -> PageOutcome:
         """The page processed by a worker. A worker that ends fails the pages it had: the page it had been running
         for longer than the time limit (the watchdog ended it, see limits.py) is dropped as timed out, and so is
         the first page of a worker that answered nothing for the outer timeout; a page the worker was running is
         processed once more by another worker, and a page that was only waiting in the worker's pipe (not its
-        fault) again each time, up to :data:`MAX_WAITS` times, without using up that one more try."""
+        fault) again each time, up to :data:`MAX_WAITS` times, without using up that one more try. ``work``: what the
+        worker runs (:attr:`work` unless given); ``tries``: runs of the page a worker ended in (2: one more try)."""
         token = next(self.tokens)
         attempt = waits = 0
         while True:
@@ -131,7 +137,7 @@ class PageExtractor:
                 self._start_pool()
             assert self.pool is not None
             try:
-                outcome: PageOutcome = await self.pool.run(self.work, page, token)
+                outcome: PageOutcome = await self.pool.run(work or self.work, page, token)
                 return outcome
             except WorkerDied as exc:
                 if exc.no_answer:
@@ -144,14 +150,15 @@ class PageExtractor:
                     waits += 1
                 else:
                     attempt += 1
-                    if attempt == 2:
+                    if attempt >= tries:
                         raise
                 logger.info("Extracting %s again: its worker ended", page.url)
                 self.crawler.stats.inc_value("newsproj/extract/retried")
 
-    async def process(self, page: PageItem) -> PageOutcome:
+    async def process(self, page: PageItem, links_on_failure: bool = False) -> PageOutcome:
         """The page's outcome: an article, a listing with its links, or a drop (counted here; a bad page never
-        raises)."""
+        raises). ``links_on_failure`` (a seed or listing page, not an article link): when its extraction timed out
+        or its worker died, its links are read by a links-only job (:meth:`_links_after`); it stays a drop."""
         try:
             if self.workers:
                 outcome = await self._in_pool(page)
@@ -165,8 +172,36 @@ class PageExtractor:
         except BrokenProcessPool:  # a worker died twice (out of memory, a crash in a C library): this page is lost
             logger.error("Extraction worker died on %s", page.url)
             outcome = PageOutcome(url=page.url, drop=ExtractionFailed("extraction worker died"), error="worker_died")
+        if links_on_failure and outcome.article is None and outcome.links is None and outcome.error in LINKS_AFTER:
+            await self._links_after(page, outcome)
         self._count(outcome)
         return outcome
+
+    async def _links_after(self, page: PageItem, outcome: PageOutcome) -> None:
+        """``outcome``'s links, read by a links-only job (parse → ``page_links``) where extraction runs, under the
+        same time limit, once (no second try): counted ``newsproj/extract/links_after_timeout``, or
+        ``newsproj/extract/links_after_timeout_failed`` when that job fails too (the page stays a counted drop)."""
+        inc = self.crawler.stats.inc_value
+        try:
+            if self.workers:
+                found = await self._in_pool(page, links_in_worker, tries=1)
+            else:
+                found = links_in_worker(self.reset_every, self.registry, page)
+        except ExtractionFailed as exc:  # over the time limit (PageTimedOut), or its outcome lost
+            found = PageOutcome(url=page.url, drop=exc)
+        except BrokenProcessPool as exc:  # its worker ended (WorkerDied), or the pool is broken
+            found = PageOutcome(url=page.url, drop=ExtractionFailed(f"extraction worker died: {exc}"))
+        except Exception as exc:  # noqa: BLE001 - a bug on one page's links: counted, never a crash
+            found = PageOutcome(url=page.url, drop=ExtractionFailed(f"{type(exc).__name__}: {exc}"))
+        if found.links is None:
+            inc("newsproj/extract/links_after_timeout_failed")
+            logger.warning("Links of %s not read either (its extraction: %s; reading its links alone: %s)",
+                           page.url, outcome.error, found.drop)
+            return
+        outcome.links = found.links
+        inc("newsproj/extract/links_after_timeout")
+        logger.warning("Links of %s read alone after its extraction failed (%s): %d article links, %d listing links",
+                       page.url, outcome.error, len(found.links.articles), len(found.links.listings))
 
     def _count(self, outcome: PageOutcome) -> None:
         inc = self.crawler.stats.inc_value

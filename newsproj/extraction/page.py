@@ -167,4 +167,36 @@ def process_in_worker(reset_every: int, registry: bool, page: PageItem, token: i
     return outcome
 
 
-__all__ = ["PageOutcome", "process_page", "process_in_worker", "set_time_limit"]
+def links_only(page: PageItem, find_site: bool = True) -> PageOutcome:
+    """The page's links and nothing else (parse → ``discovery.links.page_links``, with the page's site config as
+    :func:`process_page` finds it): what is read of a seed or listing page whose extraction ran out of its time or
+    whose worker died (``PageExtractor``), so that the pages it links are not lost with it. ``links`` is None when
+    the page does not parse (``drop`` says why)."""
+    outcome = PageOutcome(url=page.url)
+    try:
+        tree = parse_html(page.html, page.encoding)
+    except DropItem as exc:
+        outcome.drop = exc
+        return outcome
+    site = None
+    if find_site:
+        try:
+            site = _site(page, tree)
+        except SiteConfigError:  # (the links are read without the site's rules, as a page of no known site)
+            site = None
+    outcome.site = site.name if site else None
+    outcome.links = page_links(tree, page.url, site, page.scope, page.robots)
+    return outcome
+
+
+def links_in_worker(reset_every: int, registry: bool, page: PageItem, token: int = 0) -> PageOutcome:
+    """:func:`links_only` under the page time limit, where :func:`process_in_worker` runs (same arguments; a page
+    over the limit raises :class:`PageTimedOut`). ``reset_every`` is unused: no extractor cache grows here."""
+    if not registry and page.site:
+        page = replace(page, site=None)
+    with running(token):
+        outcome: PageOutcome = call_limited(_time_limit, links_only, page, registry)
+    return outcome
+
+
+__all__ = ["PageOutcome", "links_in_worker", "links_only", "process_page", "process_in_worker", "set_time_limit"]

@@ -241,7 +241,8 @@ class NewsSpider(Spider):
 
     async def _from_page(self, response: Response, page: PageItem) -> AsyncIterator[Any]:
         """The extraction process decides what the page is; the record, or the listing's links, are routed."""
-        outcome = await self.extractor.process(page)
+        # (a seed's or listing's links are read even when its extraction times out: the pages it links are not lost)
+        outcome = await self.extractor.process(page, links_on_failure=response.meta.get(ROLE) != Role.ARTICLE.value)
         if outcome.article is not None:
             self.traps.article_seen(response.url)
             yield outcome.article
