@@ -86,6 +86,9 @@ class PageExtractor:
         a test shortens it)."""
         self.work = process_in_worker
         """What a worker runs for a page: ``work(reset_every, registry, page, token)`` (a test gives another)."""
+        self.links_work = links_in_worker
+        """What reads a page's links alone after its extraction failed (:data:`LINKS_AFTER`), with the same arguments
+        (a test gives another)."""
 
     @property
     def running(self) -> RunningPages | None:
@@ -184,9 +187,9 @@ class PageExtractor:
         inc = self.crawler.stats.inc_value
         try:
             if self.workers:
-                found = await self._in_pool(page, links_in_worker, tries=1)
+                found = await self._in_pool(page, self.links_work, tries=1)
             else:
-                found = links_in_worker(self.reset_every, self.registry, page)
+                found = self.links_work(self.reset_every, self.registry, page)
         except ExtractionFailed as exc:  # over the time limit (PageTimedOut), or its outcome lost
             found = PageOutcome(url=page.url, drop=exc)
         except BrokenProcessPool as exc:  # its worker ended (WorkerDied), or the pool is broken

@@ -351,3 +351,80 @@ def test_a_new_workers_first_page_costs_what_a_later_one_does() -> None:
         extractor.close()
     # (idle host: first ~0.3 s before, ~5 ms now; later ones ~3 ms)
     assert first < max(later) + 0.05, (first, later)
+
+
+def _times_out(reset_every: int, registry: bool, page, token: int = 0):
+    """A page whose extraction ran out of its time (as the soft limit answers it, without the wait)."""
+    from newsproj.extraction.limits import PageTimedOut
+    from newsproj.extraction.page import PageOutcome
+
+    return PageOutcome(url=page.url, drop=PageTimedOut("over the page time limit (1 s)"), error="timeout")
+
+
+def _links_time_out(reset_every: int, registry: bool, page, token: int = 0):
+    from newsproj.extraction.limits import PageTimedOut
+
+    raise PageTimedOut("over the page time limit (1 s)")
+
+
+HOMEPAGE = (b"<html><head><title>Home</title></head><body><ul><li><a href='/news/2024/05/01/one.html'>One</a></li>"
+            b"<li><a href='/news/2024/05/01/two.html'>Two</a></li></ul></body></html>")
+
+
+def _extractor(workers: int, monkeypatch, links_work: Any = None) -> tuple[Any, Any]:
+    """An opened extractor whose extraction of every page times out (in a pool worker, or in this process)."""
+    import newsproj.extractor
+
+    monkeypatch.setattr(newsproj.extractor, "process_in_worker", _times_out)  # (in this process: workers=0)
+    crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": workers, "NEWSPROJ_PAGE_TIME_LIMIT": 5},
+                                          work=_times_out)
+    if links_work is not None:
+        extractor.links_work = links_work
+    return crawler, extractor
+
+
+@pytest.mark.parametrize("workers", [1, 0], ids=["pool", "in_process"])
+@pytest.mark.parametrize("role", ["listing", "article"])
+def test_links_are_read_alone_only_for_a_listing_whose_extraction_timed_out(workers, role, monkeypatch,
+                                                                           caplog) -> None:
+    """A seed's or listing's links are read by a links-only job when its extraction timed out (the page stays a
+    counted drop); an article link's are not (an article's other links are never followed)."""
+    import asyncio
+
+    crawler, extractor = _extractor(workers, monkeypatch)
+    page = PageItem(url="http://127.0.0.1/", html=HOMEPAGE, date_downloaded="2024-05-01T00:00:00Z")
+    try:
+        outcome = asyncio.run(asyncio.wait_for(extractor.process(page, links_on_failure=role == "listing"), 60))
+    finally:
+        extractor.close()
+    stats = crawler.stats.get_stats()
+    assert outcome.error == "timeout" and outcome.article is None
+    assert stats["newsproj/extract/error/timeout"] == 1  # still a counted drop
+    assert stats["item_dropped_reasons_count/PageTimedOut"] == 1
+    if role == "article":
+        assert outcome.links is None
+        assert "newsproj/extract/links_after_timeout" not in stats
+        return
+    assert outcome.links is not None
+    assert outcome.links.articles == ["http://127.0.0.1/news/2024/05/01/one.html",
+                                      "http://127.0.0.1/news/2024/05/01/two.html"]
+    assert stats["newsproj/extract/links_after_timeout"] == 1
+    assert caplog.text.count("read alone after its extraction failed") == 1
+
+
+@pytest.mark.parametrize("workers", [1, 0], ids=["pool", "in_process"])
+def test_a_listing_whose_links_time_out_too_stays_a_counted_drop(workers, monkeypatch, caplog) -> None:
+    import asyncio
+
+    crawler, extractor = _extractor(workers, monkeypatch, links_work=_links_time_out)
+    page = PageItem(url="http://127.0.0.1/", html=HOMEPAGE, date_downloaded="2024-05-01T00:00:00Z")
+    try:
+        outcome = asyncio.run(asyncio.wait_for(extractor.process(page, links_on_failure=True), 60))
+    finally:
+        extractor.close()
+    stats = crawler.stats.get_stats()
+    assert outcome.links is None and outcome.error == "timeout"
+    assert stats["newsproj/extract/error/timeout"] == 1
+    assert stats["newsproj/extract/links_after_timeout_failed"] == 1
+    assert "newsproj/extract/links_after_timeout" not in stats
+    assert caplog.text.count("not read either") == 1
