@@ -61,7 +61,9 @@ class PageOutcome:
     """Why extraction failed, counted as ``newsproj/extract/error/<error>``: the exception class when it raised (a bug
     or a hostile page), ``too_many_elements``, ``timeout`` (the page time limit) or ``worker_died``; else None."""
     links: PageLinks | None = None
-    """The page's links, for every page that gives no record (None for an article)."""
+    """The page's links, for every page that gives no record (None for an article, and for a page whose extraction
+    timed out, its worker died, or its outcome was lost: a seed's or listing's are then read alone, see
+    ``PageExtractor._links_after``)."""
     next_pages: list[str] = field(default_factory=list)
     """An article's own other pages (a multi-page article: ``discovery.links.article_pages``), followed as
     articles; its other links are not."""

@@ -57,8 +57,13 @@ def test_every_hostile_page_is_counted_with_its_reason(hostile):
     stats = result.stats
     for path in BAD:
         assert server.hits[path] >= 1, path
+    # (on a host loaded enough, the homepage or /links.html runs out of its time too: its links are then read alone,
+    # and that page is one more timeout, or worker death, read for links; never one whose links are lost)
+    read_alone = stats.get("newsproj/extract/links_after_timeout", 0)
+    assert read_alone <= 2 and "newsproj/extract/links_after_timeout_failed" not in stats
     for stat, count in Counter(BAD.values()).items():
-        assert stats.get(stat) == count, (stat, {k: v for k, v in stats.items() if "extract" in k})
+        extra = read_alone if stat.endswith(("/timeout", "/worker_died")) else 0
+        assert count <= stats.get(stat, 0) <= count + extra, (stat, {k: v for k, v in stats.items() if "extract" in k})
     assert stats["newsproj/discovery/trap/sitemap_depth"] == 1
     # a step that failed softly is counted too, back from the pool worker (the deep JSON-LD script is not read)
     assert stats.get("newsproj/extract/soft_failure/jsonld_too_deep", 0) >= 1
