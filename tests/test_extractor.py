@@ -428,3 +428,29 @@ def test_a_listing_whose_links_time_out_too_stays_a_counted_drop(workers, monkey
     assert stats["newsproj/extract/links_after_timeout_failed"] == 1
     assert "newsproj/extract/links_after_timeout" not in stats
     assert caplog.text.count("not read either") == 1
+
+
+def _dies(reset_every: int, registry: bool, page, token: int = 0):
+    """A worker that dies on the page (as out of memory, or a crash in a C library)."""
+    from newsproj.extraction.limits import running
+
+    with running(token):
+        os._exit(1)
+
+
+def test_a_listing_whose_worker_died_has_its_links_read_by_a_new_worker(caplog) -> None:
+    import asyncio
+
+    crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 30}, work=_dies)
+    page = PageItem(url="http://127.0.0.1/", html=HOMEPAGE, date_downloaded="2024-05-01T00:00:00Z")
+    try:
+        outcome = asyncio.run(asyncio.wait_for(extractor.process(page, links_on_failure=True), 60))
+    finally:
+        extractor.close()
+    stats = crawler.stats.get_stats()
+    assert outcome.error == "worker_died" and outcome.links is not None
+    assert outcome.links.articles == ["http://127.0.0.1/news/2024/05/01/one.html",
+                                      "http://127.0.0.1/news/2024/05/01/two.html"]
+    assert stats["newsproj/extract/error/worker_died"] == 1
+    assert stats["newsproj/extract/links_after_timeout"] == 1
+    assert caplog.text.count("read alone after its extraction failed (worker_died)") == 1
