@@ -13,10 +13,12 @@ from newsproj.discovery.urls import (
     MAX_KNOWN_ASKED,
     TrapGuard,
     TrapLimits,
+    canonical_url,
     dedup_key,
     is_calendar_url,
     is_next_page,
     is_refusal,
+    legacy_canonical_url,
     looks_like_article_url,
     netloc,
     page_number,
@@ -219,6 +221,36 @@ def test_a_tracked_link_to_an_article_already_followed_is_no_new_article():
                                       ["https://news.example/2024/05/a-story/?utm_source=home&utm_medium=web",
                                        "https://news.example/2024/05/b-story/"])
     assert "barren_pattern" in guard.admit("https://news.example/news/page/4/", listing=True)[1]
+
+
+JPOST = "https://www.jpost.com/servlet/Satellite?c=JPArticle&cid={}&pagename=JPost%2FJPArticle%2FShowFull"
+
+
+def test_canonical_url_keeps_content_ids_courlans_tracker_list_names():
+    """JPost's articles are ``/servlet/Satellite?c=JPArticle&cid=N`` without a canonical link: courlan's tracker
+    list (``cid``, ``uid``, ``ref*``, ``source``, ``campaign``…) made every one of them one canonical URL, and dedup
+    dropped all but the first. Only real trackers (:func:`is_tracking_param`) are removed; courlan's other
+    normalisation stays (host case, default port, fragment, sorted parameters)."""
+    assert canonical_url(JPOST.format(1001)) != canonical_url(JPOST.format(1002))
+    assert canonical_url(JPOST.format(1001) + "&utm_source=rss&fbclid=x") == canonical_url(JPOST.format(1001))
+    assert "cid=1001" in canonical_url(JPOST.format(1001))
+    assert canonical_url("HTTP://News.Example:80/a/story?utm_medium=x&source=home&id=7&ref=rss#top") == \
+        "http://news.example/a/story?id=7&ref=rss&source=home"
+    assert canonical_url("https://news.example/a?utm_source=x&gclid=y") == "https://news.example/a"
+    assert canonical_url("https://news.example?uid=9") == "https://news.example/?uid=9"
+    # the form of releases before: what a state they wrote is keyed by (the ledger looks it up too)
+    assert legacy_canonical_url(JPOST.format(1001)) == legacy_canonical_url(JPOST.format(1002))
+    assert legacy_canonical_url("https://news.example/a?id=7&utm_source=x") == \
+        canonical_url("https://news.example/a?id=7&utm_source=x")
+
+
+def test_canonical_url_reads_a_hostile_query_in_linear_time():
+    """A canonical link of 200,000 parameters (page-controlled): each distinct name is looked up once."""
+    query = "&".join(f"utm_source=v&k{n}=v&utm_k{n % 3000}=v" for n in range(100_000))
+    started = time.perf_counter()
+    clean = canonical_url(f"https://news.example/a?{query}")
+    assert time.perf_counter() - started < 5
+    assert "utm_" not in clean and clean.count("&") == 100_000 - 1
 
 
 def test_tracking_parameters_are_found_in_linear_time():

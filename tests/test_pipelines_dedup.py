@@ -13,6 +13,7 @@ from newsproj.exceptions import DuplicateArticle, UnchangedArticle
 from newsproj.items import Article, Metadata
 from newsproj.pipelines import minhash
 from newsproj.pipelines.dedup import DedupPipeline, fingerprint
+from newsproj.state import Seen
 from newsproj.state.ledger import ledger_for
 
 STORY = " ".join(f"Sentence {i} of the council budget story, with enough words to shingle." for i in range(40))
@@ -400,3 +401,21 @@ def test_an_unchanged_articles_check_date_that_cannot_be_saved_fails_the_state_n
         pipe.process_item(later)
     assert crawler.stats.get_value(f"newsproj/state/not_saved/{sqlite3.IntegrityError.__name__}") == 1
     assert crawler.stats.get_value("newsproj/state/failed").endswith("disk full")
+
+
+OLD_FORM = "https://www.jpost.com/servlet/Satellite?c=JPArticle&pagename=JPost%2FJPArticle%2FShowFull"
+
+
+def test_a_state_keyed_by_the_form_of_earlier_releases_is_still_read(tmp_path):
+    """Releases before 2026-12 keyed the state by a canonical URL without courlan's whole tracker list (JPost's
+    article id ``cid`` too): after an upgrade, an article they exported is unchanged (not exported again, nor
+    dropped as another URL's text), and another under the same old key is a changed one (exported)."""
+    crawler, pipe = pipeline(tmp_path)
+    ledger_for(crawler).store.record(OLD_FORM, Seen(fingerprint(article("x")), "2024-09-01T00:00:00+00:00"))
+    first = OLD_FORM.replace("c=JPArticle&", "c=JPArticle&cid=1001&")
+    with pytest.raises(UnchangedArticle):
+        pipe.process_item(article(first))
+    assert crawler.stats.get_value("newsproj/dedup/unchanged") == 1
+    assert ledger_for(crawler).store.get(OLD_FORM).lastmod == "2024-09-12T10:00:00+00:00"  # (under its key)
+    second = pipe.process_item(article(first.replace("1001", "1002"), body="Another story entirely. " * 30))
+    assert second.canonicalUrl == first.replace("1001", "1002")

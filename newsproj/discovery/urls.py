@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import chain, islice
 from typing import Any
-from urllib.parse import parse_qsl, unquote_plus, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qs, parse_qsl, unquote_plus, urlencode, urljoin, urlsplit, urlunsplit
 
 import courlan
 from tld import get_fld
@@ -75,7 +75,30 @@ def absolute_url(url: str | None, base: str | None = None) -> str | None:
 
 
 def canonical_url(url: str) -> str:
-    """``url`` without tracking parameters (utm_*, fbclid, session ids…), fragment, default port."""
+    """``url`` in courlan's normal form (scheme and host lower-cased, default port and fragment dropped, path
+    normalised, parameters sorted) without its tracking parameters (:func:`is_tracking_param`: ``utm_*``,
+    ``fbclid``, ``gclid``…). Parameters courlan's list drops that also select content on some sites are kept:
+    ``cid`` is JPost's article id (``/servlet/Satellite?c=JPArticle&cid=N``), and without it two articles had one
+    canonical URL (dedup dropped the second; the state took it as known). Linear in the URL's length."""
+    try:
+        parts = urlsplit(url)
+        normalized = courlan.normalize_url(parts._replace(query=""))
+    except ValueError:
+        return url_query_cleaner(url, (), remove=True, unique=False, keep_fragments=False)
+    query = urlencode(
+        {key: values for key, values in sorted(parse_qs(parts.query).items()) if not is_tracking_param(key.lower())},
+        doseq=True,
+    )  # (courlan's clean_query, its tracker list left to is_tracking_param)
+    if query:
+        rebuilt = urlsplit(normalized)
+        normalized = urlunsplit(rebuilt._replace(path=rebuilt.path or "/", query=query))
+    return url_query_cleaner(normalized, (), remove=True, unique=False, keep_fragments=False)
+
+
+def legacy_canonical_url(url: str) -> str:
+    """:func:`canonical_url` as releases before 2026-12 made it: courlan's whole tracker list removed (``cid``,
+    ``uid``, ``ref*``, ``source``… too). Their cross-run state (``STATE_DIR``, Redis) is keyed by this form; the
+    ledger looks an article up under it too when the two forms differ (:meth:`Ledger.stored`)."""
     try:
         normalized = courlan.normalize_url(url)
     except ValueError:

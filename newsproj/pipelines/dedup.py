@@ -171,7 +171,8 @@ class DedupPipeline:
             self.stats.inc_value("newsproj/dedup/same_content")
             raise DuplicateArticle(f"{item.url}: same content as {owner}", log_level="DEBUG")
         if store is not None:
-            seen = store.get(url)
+            stored = ledger.previous(url)  # (an earlier release keyed some URLs by another form: see there)
+            key, seen = stored if stored is not None else (url, None)
             if seen is not None and seen.fingerprint == fp:
                 self.stats.inc_value("newsproj/dedup/unchanged")
                 # Same content as exported: remember that it was still current when downloaded, so a sitemap
@@ -179,16 +180,16 @@ class DedupPipeline:
                 checked = item.metadata.dateDownloaded if item.metadata else None
                 if checked and checked != seen.lastmod:
                     try:
-                        store.record(url, Seen(fingerprint=fp, emitted_at=seen.emitted_at, lastmod=checked))
+                        store.record(key, Seen(fingerprint=fp, emitted_at=seen.emitted_at, lastmod=checked))
                     except Exception as exc:  # noqa: BLE001 - as a durable batch's: the run's state failed
                         self._not_saved(exc, 1, f"the check date of {url} (it may be fetched again)")
                 if ledger.note_found(url):
                     self.stats.inc_value(FOUND_AGAIN)
                 raise UnchangedArticle(f"{item.url}: unchanged since {seen.emitted_at}", log_level="DEBUG")
             owner = store.owner_of(fp)
-            if owner is not None and owner != url and self._other_site(item, owner):
+            if owner is not None and owner not in (url, key) and self._other_site(item, owner):
                 pass
-            elif owner is not None and owner != url:
+            elif owner is not None and owner not in (url, key):
                 self.stats.inc_value("newsproj/dedup/same_content_earlier_run")
                 raise DuplicateArticle(f"{item.url}: same content as {owner} (earlier run)", log_level="DEBUG")
             if seen is not None:

@@ -15,6 +15,7 @@ from weakref import WeakKeyDictionary
 
 from scrapy import signals
 
+from ..discovery.urls import legacy_canonical_url
 from . import Seen, StateStore, open_store
 
 if TYPE_CHECKING:
@@ -85,14 +86,32 @@ class Ledger:
         store = self.store
         if store is None:
             return None
-        seen = store.get(url)
-        if seen is not None:
-            return url, seen
+        found = self.previous(url)
+        if found is not None:
+            return found
         canonical = store.canonical_for(url) if hasattr(store, "canonical_for") else None
         if isinstance(canonical, str) and canonical:
             seen = store.get(canonical)
             if seen is not None:
                 return canonical, seen
+        return None
+
+    def previous(self, url: str) -> tuple[str, Seen] | None:
+        """What the store remembers under canonical ``url``, or under its form before 2026-12
+        (:func:`~newsproj.discovery.urls.legacy_canonical_url`: courlan's whole tracker list removed, ``cid``,
+        ``ref``, ``source``… too), which a state written by an earlier release is keyed by: ``(key, Seen)`` or
+        None. One more lookup only for a URL whose two forms differ (one of those parameters in its query)."""
+        store = self.store
+        if store is None:
+            return None
+        seen = store.get(url)
+        if seen is not None:
+            return url, seen
+        old = legacy_canonical_url(url)
+        if old != url:
+            seen = store.get(old)
+            if seen is not None:
+                return old, seen
         return None
 
     def knows(self, url: str) -> bool:
