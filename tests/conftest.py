@@ -241,10 +241,11 @@ def crawl(tmp_path: Path):
 @pytest.fixture
 def crawl_site(crawl):
     """``scrapy crawl news`` of a fixture ``site`` served on 127.0.0.1 from ``seed`` (its homepage: links only), which
-    must exit 0; gives the result and its records by path (and query)."""
+    must exit 0; gives the result and its records by path (and query). ``port``: the port to serve on (a second
+    run of a site whose URLs an earlier run's state holds), else a free one."""
 
-    def _crawl_site(site, seed: str = "/", *args: str) -> tuple[CrawlResult, dict[str, dict]]:
-        server = FixtureServer(site).start()
+    def _crawl_site(site, seed: str = "/", *args: str, port: int = 0) -> tuple[CrawlResult, dict[str, dict]]:
+        server = FixtureServer(site, port=port).start()
         try:
             result = crawl("-a", f"start_urls={server.base}{seed}", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}", *args)
         finally:

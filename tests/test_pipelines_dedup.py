@@ -3,10 +3,14 @@ record only once the feed holds it durably (record_written, then records_durable
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+import courlan
 import pytest
 from scrapy import signals
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
+from w3lib.url import url_query_cleaner
 
 from newsproj import feeds
 from newsproj.exceptions import DuplicateArticle, UnchangedArticle
@@ -14,7 +18,10 @@ from newsproj.items import Article, Metadata
 from newsproj.pipelines import minhash
 from newsproj.pipelines.dedup import DedupPipeline, fingerprint
 from newsproj.state import Seen
-from newsproj.state.ledger import ledger_for
+from newsproj.state.files import FileStateStore
+from newsproj.state.ledger import body_fingerprint, ledger_for
+
+from tests.sites import PageSite, article_html, homepage
 
 STORY = " ".join(f"Sentence {i} of the council budget story, with enough words to shingle." for i in range(40))
 
@@ -419,3 +426,33 @@ def test_a_state_keyed_by_the_form_of_earlier_releases_is_still_read(tmp_path):
     assert ledger_for(crawler).store.get(OLD_FORM).lastmod == "2024-09-12T10:00:00+00:00"  # (under its key)
     second = pipe.process_item(article(first.replace("1001", "1002"), body="Another story entirely. " * 30))
     assert second.canonicalUrl == first.replace("1001", "1002")
+
+
+def _old_form(url: str) -> str:
+    """canonical_url as the previous release made it (courlan's whole tracker list removed, ``cid`` too)."""
+    return url_query_cleaner(courlan.normalize_url(url), (), remove=True, unique=False, keep_fragments=False)
+
+
+def test_articles_whose_id_is_cid_are_two_records_and_an_old_state_still_knows_them(tmp_path, crawl_site):
+    """Two articles ``/servlet/Satellite?c=JPArticle&cid=N`` without a canonical link (JPost's shape): the
+    previous release gave both one canonicalUrl (``cid`` is on courlan's tracker list) and dedup dropped the
+    second. A scheduled run after the upgrade, over a state that release wrote (keyed by its form), fetches
+    neither again: the ledger looks an article up under the old form too."""
+    links = [f"/servlet/Satellite?c=JPArticle&cid={n}&pagename=JPArticle" for n in (1001, 1002)]
+    pages = {"/robots.txt": ("text/plain", "User-agent: *\nAllow: /\n"),
+             "/": ("text/html; charset=utf-8", homepage(links))}
+    for n, link in enumerate(links):
+        pages[link] = ("text/html; charset=utf-8", article_html(link, f"Harbour council story {n}", n=n))
+    result, records = crawl_site(PageSite(pages), "/", "-s", f"STATE_DIR={tmp_path / 'new'}")
+    assert sorted(records) == links, result.stats
+    assert len({r["canonicalUrl"] for r in records.values()}) == 2
+    assert "newsproj/dedup/same_url" not in result.stats
+
+    old = FileStateStore(tmp_path / "old")  # what the previous release's run stored of these records
+    old.record_many([(_old_form(r["canonicalUrl"]), Seen(body_fingerprint(r["articleBody"]), "2024-09-30T10:00:00+00:00"))
+                     for r in records.values()])
+    old.close()
+    port = urlsplit(next(iter(records.values()))["url"]).port
+    again, records = crawl_site(PageSite(pages), "/", "-s", f"STATE_DIR={tmp_path / 'old'}", port=port)
+    assert records == {}
+    assert again.stats.get("newsproj/incremental/saved") == 2, again.stats
