@@ -108,7 +108,8 @@ class Article:
     url: str
     """Final URL of the response."""
     canonicalUrl: str
-    """``<link rel=canonical>`` / ``og:url`` when present, else ``url`` without tracking parameters or fragment."""
+    """``<link rel=canonical>`` / ``og:url`` when present, else ``url``; without tracking parameters (``utm_*``,
+    ``fbclid``, ``gclid``…; not ``cid``, ``ref``, ``source``, which name content on some sites) or fragment."""
     headline: str
     """The article's headline."""
     articleBody: str

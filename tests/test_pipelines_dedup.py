@@ -20,7 +20,6 @@ from newsproj.pipelines.dedup import DedupPipeline, fingerprint
 from newsproj.state import Seen
 from newsproj.state.files import FileStateStore
 from newsproj.state.ledger import body_fingerprint, ledger_for
-
 from tests.sites import PageSite, article_html, homepage
 
 STORY = " ".join(f"Sentence {i} of the council budget story, with enough words to shingle." for i in range(40))
@@ -449,7 +448,8 @@ def test_articles_whose_id_is_cid_are_two_records_and_an_old_state_still_knows_t
     assert "newsproj/dedup/same_url" not in result.stats
 
     old = FileStateStore(tmp_path / "old")  # what the previous release's run stored of these records
-    old.record_many([(_old_form(r["canonicalUrl"]), Seen(body_fingerprint(r["articleBody"]), "2024-09-30T10:00:00+00:00"))
+    emitted = "2024-09-30T10:00:00+00:00"
+    old.record_many([(_old_form(r["canonicalUrl"]), Seen(body_fingerprint(r["articleBody"]), emitted))
                      for r in records.values()])
     old.close()
     port = urlsplit(next(iter(records.values()))["url"]).port
