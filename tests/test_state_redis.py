@@ -151,3 +151,22 @@ def test_a_durable_batch_in_one_transaction(store):
     assert store.owner_of("f1") == "http://127.0.0.1:1/a.html"
     assert dict(store.recent_signatures("2026-11-20T00:00:00+00:00")) == {"http://127.0.0.1:1/a.html": b"sig"}
     assert store.canonical_for("http://127.0.0.1:1/amp/a.html") == "http://127.0.0.1:1/a.html"
+
+
+def test_a_ledger_written_by_the_previous_release_is_read(store):
+    """Releases before 2026-12 keyed articles by a canonical URL without ``cid``, ``ref``, ``source``… (courlan's
+    whole tracker list): the ledger finds such an article under that form too, so an upgraded scheduled run does
+    not fetch and export it again; a URL whose two forms are one is looked up once."""
+    from newsproj.state.ledger import Ledger
+
+    old = "https://n.example/servlet/Satellite?c=JPArticle&pagename=Show"
+    store.record(old, Seen("f", "2024-09-12T09:30:00+00:00"))
+    ledger = Ledger(store)
+    new = "https://n.example/servlet/Satellite?c=JPArticle&cid=1001&pagename=Show"
+    assert ledger.stored(new) == (old, Seen("f", "2024-09-12T09:30:00+00:00"))
+    assert ledger.knows(new) and ledger.knows(old)
+    asked: list[str] = []
+    get = store.get
+    store.get = lambda url: asked.append(url) or get(url)  # type: ignore[method-assign]
+    assert ledger.previous("https://n.example/a?id=7") is None
+    assert asked == ["https://n.example/a?id=7"]
