@@ -174,6 +174,11 @@ class BodyGuard:
         return response
 
 
+SAME_PAGE = "newsproj_redirect_same_page"
+"""Request meta: RedirectGuard set ``dont_filter`` for a redirect to the request's own page (one fingerprint), and
+only for the hops that stay on that page."""
+
+
 class RedirectGuard:
     """Downloader middleware (before Scrapy's redirect middleware): a redirect back into its own chain."""
 
@@ -209,7 +214,13 @@ class RedirectGuard:
             # Scrapy's redirect copies dont_filter from this request: the redirect is followed (up to
             # REDIRECT_MAX_TIMES, and never back into its chain, above) instead of being dropped as a duplicate
             request.dont_filter = True
+            request.meta[SAME_PAGE] = True
             self.stats.inc_value("newsproj/guard/redirect_same_page")
+        elif request.meta.get(SAME_PAGE) and not self._same_page(request, target):
+            # the exemption was for that one page: a hop on to another page (a moved story) is checked by the
+            # dupefilter again, else a page already fetched (or linked later) was fetched twice
+            request.dont_filter = False
+            del request.meta[SAME_PAGE]
         return response
 
     def _same_page(self, request: Request, target: str) -> bool:

@@ -101,3 +101,34 @@ def test_a_site_whose_robots_txt_disallows_tracked_urls_is_crawled_without_them(
     # the sitemap's one link (the spider) and the homepage's three utm_* links (read in the extraction process)
     assert result.stats["newsproj/discovery/tracking/robots_untracked"] == 4
     assert "newsproj/discovery/robots_disallowed" not in result.stats
+
+
+
+def test_the_redirect_exemption_ends_at_the_page_it_was_given_for(crawl_site):
+    """RedirectGuard lets ``A?utm_source=x`` → ``A`` through the dupefilter (one page); Scrapy's redirect copies
+    ``dont_filter`` to every later hop, so ``A`` → ``B`` (another page: a moved story) skipped the dupefilter too:
+    ``B``, also linked from the homepage, was fetched twice (and its redirected fetch was never recorded as seen)."""
+    site = tracked_site()
+    moved, target = _path_of("old-quay-story"), _path_of("new-quay-story")
+    site.pages[target] = site.pages[untracked(TRUTH["bare-first"])]
+    site.pages["/"] = (site.pages["/"][0], homepage([target, f"{moved}?utm_source=home", target + "?fbclid=x"]))
+    lookup = site.lookup
+
+    def chained(path: str, query: str, base: str):
+        if path == moved:
+            site.served.append(path + (f"?{query}" if query else ""))
+            location = base + (moved if query else target)  # ?utm_source=home → bare → the story's new URL
+            return 301, {"Location": location, "Content-Length": "0"}, b""
+        return lookup(path, query, base)
+
+    site.lookup = chained  # type: ignore[method-assign]
+    result, records = crawl_site(site)
+    served = Counter(untracked(k) for k in site.served if k.startswith(PREFIX))
+    assert served[target] == 1, site.served
+    assert served[moved] == 2  # (?utm_source=home, then bare: the exemption's one hop)
+    assert [key(r["url"]) for r in result.records].count(target) == 1
+    assert not any(k.startswith("item_dropped_reasons_count/") for k in result.stats), result.stats
+
+
+def _path_of(slug: str) -> str:
+    return f"{PREFIX}{slug}.html"
