@@ -193,6 +193,7 @@ class RedirectGuard:
     def process_response(self, request: Request, response: Response) -> Response:
         location = response.headers.get(b"Location")
         if not (300 <= response.status < 400 and location) or request.meta.get("dont_redirect"):
+            self._end_exemption(request)  # (the page reached: a <meta refresh> of it is checked by the dupefilter)
             return response
         try:
             target = urljoin(request.url, location.decode("latin-1"))
@@ -217,11 +218,16 @@ class RedirectGuard:
             request.meta[SAME_PAGE] = True
             self.stats.inc_value("newsproj/guard/redirect_same_page")
         elif request.meta.get(SAME_PAGE) and not self._same_page(request, target):
-            # the exemption was for that one page: a hop on to another page (a moved story) is checked by the
-            # dupefilter again, else a page already fetched (or linked later) was fetched twice
-            request.dont_filter = False
-            del request.meta[SAME_PAGE]
+            self._end_exemption(request)
         return response
+
+    @staticmethod
+    def _end_exemption(request: Request) -> None:
+        """The same-page exemption was for that one page: a hop on to another page (a moved story: a redirect or a
+        ``<meta refresh>``, which copy ``dont_filter``) is checked by the dupefilter again, else a page already
+        fetched (or linked later) was fetched twice."""
+        if request.meta.pop(SAME_PAGE, False):
+            request.dont_filter = False
 
     def _same_page(self, request: Request, target: str) -> bool:
         """``target`` is another URL of the page ``request`` asked for: one fingerprint (tracking parameters left

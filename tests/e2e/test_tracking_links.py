@@ -111,13 +111,18 @@ def test_the_redirect_exemption_ends_at_the_page_it_was_given_for(crawl_site):
     site = tracked_site()
     moved, target = _path_of("old-quay-story"), _path_of("new-quay-story")
     site.pages[target] = site.pages[untracked(TRUTH["bare-first"])]
-    site.pages["/"] = (site.pages["/"][0], homepage([target, f"{moved}?utm_source=home", target + "?fbclid=x"]))
+    refreshed = _path_of("quay-story-refresh")  # the same, its bare URL a <meta http-equiv=refresh> to the story
+    site.pages["/"] = (site.pages["/"][0], homepage(
+        [target, f"{moved}?utm_source=home", target + "?fbclid=x", f"{refreshed}?utm_source=home"]))
     lookup = site.lookup
 
     def chained(path: str, query: str, base: str):
-        if path == moved:
+        if path in (moved, refreshed):
             site.served.append(path + (f"?{query}" if query else ""))
-            location = base + (moved if query else target)  # ?utm_source=home → bare → the story's new URL
+            if path == refreshed and not query:
+                page = f'<html><head><meta http-equiv="refresh" content="0; url={base}{target}"></head></html>'
+                return 200, {"Content-Type": "text/html"}, page.encode()
+            location = base + (path if query else target)  # ?utm_source=home → bare → the story's new URL
             return 301, {"Location": location, "Content-Length": "0"}, b""
         return lookup(path, query, base)
 
@@ -125,7 +130,7 @@ def test_the_redirect_exemption_ends_at_the_page_it_was_given_for(crawl_site):
     result, records = crawl_site(site)
     served = Counter(untracked(k) for k in site.served if k.startswith(PREFIX))
     assert served[target] == 1, site.served
-    assert served[moved] == 2  # (?utm_source=home, then bare: the exemption's one hop)
+    assert served[moved] == served[refreshed] == 2  # (?utm_source=home, then bare: the exemption's one hop)
     assert [key(r["url"]) for r in result.records].count(target) == 1
     assert not any(k.startswith("item_dropped_reasons_count/") for k in result.stats), result.stats
 
