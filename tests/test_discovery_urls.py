@@ -18,10 +18,12 @@ from newsproj.discovery.urls import (
     is_calendar_url,
     is_next_page,
     is_refusal,
+    is_tracking_param,
     legacy_canonical_url,
     looks_like_article_url,
     netloc,
     page_number,
+    robots_allowed_form,
     strip_trap_params,
     trap_reason,
     url_pattern,
@@ -540,3 +542,19 @@ def test_a_shape_that_gave_records_or_an_earlier_runs_articles_is_an_article_sha
     asked.clear()
     guard.learn_known([f"https://news.example/item/{n}/x{n}" for n in range(10_000)], known)
     assert len(asked) == MAX_KNOWN_ASKED
+
+
+def test_a_hostile_long_disallowed_link_is_not_untracked_name_by_name():
+    """Under ``Disallow: /*?utm_`` a link robots.txt refuses is tried without its trackers; a 1 MB link of 100,000
+    distinct tracker-shaped names (``utm_a0``...) cost one courlan look-up a name, ~1-4 s a link (measured on
+    d5acdc7), where its plain robots.txt verdict costs one match. Counted in look-ups, not seconds."""
+    def disallowed(url: str) -> bool:
+        return "?utm_" not in url
+
+    hostile = f"{B}/story?" + "&".join(f"utm_a{i}=1" for i in range(100_000))
+    before = is_tracking_param.cache_info()
+    assert robots_allowed_form(hostile, disallowed) is None
+    after = is_tracking_param.cache_info()
+    assert after.hits + after.misses - before.hits - before.misses == 0
+    # an ordinary tracked link is still tried (and fetched) without its trackers
+    assert robots_allowed_form(f"{B}/story?utm_source=rss&id=7", disallowed) == f"{B}/story?id=7"

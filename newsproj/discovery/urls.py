@@ -291,12 +291,21 @@ def without_trackers(url: str) -> str:
     return urlunsplit(parts._replace(query="&".join(kept)))
 
 
+MAX_UNTRACKED_LENGTH = 8192
+"""A link robots.txt disallows and longer than this is not tried without its trackers (:func:`robots_allowed_form`):
+:func:`without_trackers` looks up each distinct parameter name (~10 us a name not seen), and a page or sitemap
+under ``Disallow: /*?utm_`` could give 1 MB links of 100,000 tracker-shaped names, seconds each; a link this long
+is past any ``NEWSPROJ_MAX_URL_LENGTH`` a crawl uses (2000) and refused anyway."""
+
+
 def robots_allowed_form(url: str, allowed: Callable[[str], bool]) -> str | None:
     """``url`` when robots.txt ``allowed`` it; else the URL without its tracking parameters when robots.txt allows
     that (a site whose robots.txt disallows ``/*?utm_``, as SEO guides advise, allows its pages: they are fetched
-    without them, as linked otherwise); else None."""
+    without them, as linked otherwise; not tried past :data:`MAX_UNTRACKED_LENGTH`); else None."""
     if allowed(url):
         return url
+    if len(url) > MAX_UNTRACKED_LENGTH:
+        return None
     bare = without_trackers(url)
     return bare if bare != url and allowed(bare) else None
 
