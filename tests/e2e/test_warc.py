@@ -418,3 +418,23 @@ def test_processes_sharing_a_redis_each_read_different_files(redis_server, tmp_p
     assert sum(s.get("newsproj/warc/files/claimed_elsewhere", 0) for s in stats) == 4
     urls = [r["url"] for n in range(2) for r in read_jsonl(tmp_path / f"w{n}.jsonl")]
     assert sorted(urls) == sorted(url for url, _ in pages[:28])
+
+
+def test_records_of_one_page_under_tracked_urls_give_one_record(tmp_path):
+    """A WARC may hold a page twice under its URL with and without tracking parameters (a crawler that requested
+    links as linked): one record, under the first record's URL, its canonicalUrl without trackers; a second run
+    over other tracked copies finds them known."""
+    (url, html, _), (other, other_html, _) = demo_articles()[:2]
+    recs = [Rec(f"{url}?utm_source=rss&utm_medium=feed", html), Rec(url, html),
+            Rec(f"{other}?gclid=EAIaIQ", other_html), Rec(f"{other}?fbclid=IwAR0", other_html)]
+    write_warc(tmp_path / "t.warc.gz", recs)
+    state = f"STATE_DIR={tmp_path / 'state'}"
+    first = warc_crawl("-a", f"source={tmp_path}/t.warc.gz", "-s", state, out=tmp_path / "1.jsonl")
+    assert first.returncode == 0, first.log[-3000:]
+    assert sorted(r["url"] for r in first.records) == sorted([recs[0].url, recs[2].url])
+    assert all("utm_" not in r["canonicalUrl"] and "clid" not in r["canonicalUrl"] for r in first.records)
+    again = [Rec(f"{url}?utm_source=newsletter", html), Rec(f"{other}?utm_id=7", other_html)]
+    write_warc(tmp_path / "u.warc.gz", again)
+    second = warc_crawl("-a", f"source={tmp_path}/u.warc.gz", "-s", state, out=tmp_path / "2.jsonl")
+    assert second.returncode == 0, second.log[-3000:]
+    assert second.records == []
