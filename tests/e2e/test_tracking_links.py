@@ -137,3 +137,16 @@ def test_the_redirect_exemption_ends_at_the_page_it_was_given_for(crawl_site):
 
 def _path_of(slug: str) -> str:
     return f"{PREFIX}{slug}.html"
+
+
+def test_thousands_of_tracked_variants_of_one_article_are_one_request(crawl_site):
+    """A hostile homepage links one article 5,000 times (``MAX_LINKS``), each with other trackers (2,500 values of
+    ``utm_source``, 2,500 distinct tracker-shaped names ``utm_a0``...): one request, one record."""
+    site = tracked_site()
+    article = untracked(TRUTH["bare-first"])
+    links = [f"{article}?utm_source=n{i}" for i in range(2500)] + [f"{article}?utm_a{i}=1" for i in range(2500)]
+    site.pages["/"] = (site.pages["/"][0], homepage(links))
+    result, records = crawl_site(site)
+    assert [k for k in site.served if k.startswith(PREFIX)] == [links[0]]
+    assert list(records) == [links[0]]
+    assert result.stats["newsproj/discovery/tracking/variant"] == 4999
