@@ -150,3 +150,34 @@ def test_thousands_of_tracked_variants_of_one_article_are_one_request(crawl_site
     assert [k for k in site.served if k.startswith(PREFIX)] == [links[0]]
     assert list(records) == [links[0]]
     assert result.stats["newsproj/discovery/tracking/variant"] == 4999
+
+
+def test_articles_told_apart_by_a_content_parameter_are_records_of_their_own(tmp_path, crawl):
+    """``cid`` (JPost's article id), ``ref``, ``source``: on courlan's tracker list, yet they select content on some
+    sites, so the request fingerprint keeps them (README). canonicalUrl, DedupPipeline's key and the state's, took
+    courlan's whole list: three articles /article.aspx?cid=N without a <link rel=canonical> were one canonical URL
+    (``/article.aspx``), two dropped as duplicates; a second run skipped a new one as known."""
+    from newsproj.testing.server import FixtureServer
+    from tests.sites import PageSite, article_html
+
+    links = [f"/article.aspx?cid=118{n}" for n in range(3)] + ["/story.php?source=2024-0917"]
+    pages = {"/": ("text/html", homepage(links))}
+    for n, link in enumerate(links):
+        pages[link] = ("text/html", article_html(link, f"Harbour story number {n} of the week", n=n + 40))
+    site = PageSite(pages)
+    server = FixtureServer(site).start()
+    state = tmp_path / "state"
+    try:
+        result = crawl("-a", f"start_urls={server.base}/", "-s", f"STATE_DIR={state}",
+                       "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
+        assert result.returncode == 0, result.log[-3000:]
+        assert sorted(key(r["url"]) for r in result.records) == sorted(links)
+        assert sorted(key(r["canonicalUrl"]) for r in result.records) == sorted(links)
+        new = "/article.aspx?cid=1199"
+        site.pages[new] = ("text/html", article_html(new, "A new harbour story", n=60))
+        site.pages["/"] = ("text/html", homepage([*links, new]))
+        again = crawl("-a", f"start_urls={server.base}/", "-s", f"STATE_DIR={state}", "-s", "SPIDERMON_ENABLED=0")
+        assert again.returncode == 0, again.log[-3000:]
+        assert [key(r["url"]) for r in again.records] == [new]
+    finally:
+        server.stop()
