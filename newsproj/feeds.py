@@ -665,10 +665,11 @@ def _decompressor(module: str) -> Any:
     return bz2.BZ2Decompressor() if module == "bz2" else lzma.LZMADecompressor()
 
 
-def _inflated(path: Path, module: str, complete: list[bool]) -> Iterator[bytes]:
+def _inflated(path: Path, module: str, complete: list[bool], damaged: list[bool] | None = None) -> Iterator[bytes]:
     """The decompressed bytes of ``path`` (every member of a multi-member stream), as far as they go: a stream
     cut by a kill gives what was written before the cut (``GzipFile.read`` loses the last block). Appends to
-    ``complete`` whether the stream ended whole."""
+    ``complete`` whether the stream ended whole, and to ``damaged`` (when given) True if it has bytes that do not
+    inflate (not merely cut short)."""
     decomp = _decompressor(module)
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -679,6 +680,8 @@ def _inflated(path: Path, module: str, complete: list[bool]) -> Iterator[bytes]:
                     out = decomp.decompress(block)
                 except (zlib.error, OSError, EOFError, lzma.LZMAError):  # garbage: the stream ends here
                     complete.append(False)
+                    if damaged is not None:
+                        damaged.append(True)
                     return
                 if out:
                     yield out
@@ -688,18 +691,10 @@ def _inflated(path: Path, module: str, complete: list[bool]) -> Iterator[bytes]:
 
 def _damaged(path: Path, module: str) -> bool:
     """``path``'s compressed stream has bytes that do not inflate (not merely cut short by a kill)."""
-    decomp = _decompressor(module)
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            while block:
-                if decomp.eof:
-                    decomp = _decompressor(module)
-                try:
-                    decomp.decompress(block)
-                except (zlib.error, OSError, EOFError, lzma.LZMAError):
-                    return True
-                block = decomp.unused_data if decomp.eof else b""
-    return False
+    damaged: list[bool] = []
+    for _ in _inflated(path, module, [], damaged):
+        pass
+    return bool(damaged)
 
 
 def _whole_lines(path: Path, module: str, complete: list[bool] | None = None) -> Iterator[bytes]:
