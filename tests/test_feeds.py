@@ -29,6 +29,23 @@ from newsproj.state.ledger import ledger_for
 LINE = json.dumps({"canonicalUrl": "https://n.example/a", "articleBody": "Body"}) + "\n"
 
 
+def _write_past_a_full_disk(fh) -> None:
+    """One more LINE written to ``fh`` while the process may write files of at most len(LINE) + 10 bytes (a full
+    disk, as the kernel reports it: a short write, then EFBIG): the feed raises FeedWriteError."""
+    import resource
+    import signal
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (len(LINE) + 10, hard))
+    try:
+        with pytest.raises(FeedWriteError):
+            fh.write(LINE.encode())
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, old)
+
+
 def test_repair_tail(tmp_path):
     path = tmp_path / "a.jsonl"
     path.write_text(LINE * 2 + '{"canonicalUrl": "https://n.exa')
@@ -167,23 +184,12 @@ def test_site_key():
 
 def test_a_write_is_whole_or_nothing(tmp_path):
     """A short write (here: the file size limit, as a full disk) is cut back and raised: no partial line."""
-    import resource
-    import signal
-
     path = tmp_path / "a.jsonl"
     crawler = get_crawler(settings_dict={"STATE_DIR": ""})
     storage = build_from_crawler(SafeFileFeedStorage, crawler, str(path), feed_options={"format": "jsonlines"})
     fh = storage.open(None)
     fh.write(LINE.encode())
-    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (len(LINE) + 10, hard))
-    try:
-        with pytest.raises(FeedWriteError):
-            fh.write(LINE.encode())
-    finally:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
-        signal.signal(signal.SIGXFSZ, old)
+    _write_past_a_full_disk(fh)
     assert path.read_text() == LINE
     fh.write(LINE.encode())
     assert path.read_text() == LINE * 2
@@ -195,9 +201,6 @@ def test_a_write_cut_short_after_the_file_was_truncated_under_the_run_leaves_no_
     at its new end). A short write after that (a full disk) was cut back to the size the file had had before the
     truncation: ``ftruncate`` grew the file with NUL bytes after the partial line (ops20). It is cut back to where
     this write began."""
-    import resource
-    import signal
-
     path = tmp_path / "a.jsonl"
     crawler = get_crawler(settings_dict={"STATE_DIR": ""})
     storage = build_from_crawler(SafeFileFeedStorage, crawler, str(path), feed_options={"format": "jsonlines"})
@@ -206,15 +209,7 @@ def test_a_write_cut_short_after_the_file_was_truncated_under_the_run_leaves_no_
         fh.write(LINE.encode())
     os.truncate(path, 0)  # (the copy is the rotated file: its records are there)
     fh.write(LINE.encode())
-    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (len(LINE) + 10, hard))
-    try:
-        with pytest.raises(FeedWriteError):
-            fh.write(LINE.encode())
-    finally:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
-        signal.signal(signal.SIGXFSZ, old)
+    _write_past_a_full_disk(fh)
     assert path.read_bytes() == LINE.encode()
     fh.close()
 
