@@ -383,20 +383,25 @@ def _extractor(workers: int, monkeypatch, links_work: Any = None) -> tuple[Any, 
     return crawler, extractor
 
 
+def _homepage_outcome(extractor: Any, links_on_failure: bool) -> Any:
+    """The outcome of HOMEPAGE through ``extractor`` (closed after it), within 60 s."""
+    import asyncio
+
+    page = PageItem(url="http://127.0.0.1/", html=HOMEPAGE, date_downloaded="2024-05-01T00:00:00Z")
+    try:
+        return asyncio.run(asyncio.wait_for(extractor.process(page, links_on_failure=links_on_failure), 60))
+    finally:
+        extractor.close()
+
+
 @pytest.mark.parametrize("workers", [1, 0], ids=["pool", "in_process"])
 @pytest.mark.parametrize("role", ["listing", "article"])
 def test_links_are_read_alone_only_for_a_listing_whose_extraction_timed_out(workers, role, monkeypatch,
                                                                            caplog) -> None:
     """A seed's or listing's links are read by a links-only job when its extraction timed out (the page stays a
     counted drop); an article link's are not (an article's other links are never followed)."""
-    import asyncio
-
     crawler, extractor = _extractor(workers, monkeypatch)
-    page = PageItem(url="http://127.0.0.1/", html=HOMEPAGE, date_downloaded="2024-05-01T00:00:00Z")
-    try:
-        outcome = asyncio.run(asyncio.wait_for(extractor.process(page, links_on_failure=role == "listing"), 60))
-    finally:
-        extractor.close()
+    outcome = _homepage_outcome(extractor, links_on_failure=role == "listing")
     stats = crawler.stats.get_stats()
     assert outcome.error == "timeout" and outcome.article is None
     assert stats["newsproj/extract/error/timeout"] == 1  # still a counted drop
@@ -414,14 +419,8 @@ def test_links_are_read_alone_only_for_a_listing_whose_extraction_timed_out(work
 
 @pytest.mark.parametrize("workers", [1, 0], ids=["pool", "in_process"])
 def test_a_listing_whose_links_time_out_too_stays_a_counted_drop(workers, monkeypatch, caplog) -> None:
-    import asyncio
-
     crawler, extractor = _extractor(workers, monkeypatch, links_work=_links_time_out)
-    page = PageItem(url="http://127.0.0.1/", html=HOMEPAGE, date_downloaded="2024-05-01T00:00:00Z")
-    try:
-        outcome = asyncio.run(asyncio.wait_for(extractor.process(page, links_on_failure=True), 60))
-    finally:
-        extractor.close()
+    outcome = _homepage_outcome(extractor, links_on_failure=True)
     stats = crawler.stats.get_stats()
     assert outcome.links is None and outcome.error == "timeout"
     assert stats["newsproj/extract/error/timeout"] == 1
@@ -439,14 +438,8 @@ def _dies(reset_every: int, registry: bool, page, token: int = 0):
 
 
 def test_a_listing_whose_worker_died_has_its_links_read_by_a_new_worker(caplog) -> None:
-    import asyncio
-
     crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 30}, work=_dies)
-    page = PageItem(url="http://127.0.0.1/", html=HOMEPAGE, date_downloaded="2024-05-01T00:00:00Z")
-    try:
-        outcome = asyncio.run(asyncio.wait_for(extractor.process(page, links_on_failure=True), 60))
-    finally:
-        extractor.close()
+    outcome = _homepage_outcome(extractor, links_on_failure=True)
     stats = crawler.stats.get_stats()
     assert outcome.error == "worker_died" and outcome.links is not None
     assert outcome.links.articles == ["http://127.0.0.1/news/2024/05/01/one.html",
