@@ -65,9 +65,9 @@ MAX_PARTS = 8
 SITE_NAME_WORDS = 4
 """A site's name is a few words; a text inside a copyright notice is taken for it only up to this long."""
 KICKER_WORDS = 8
+"""A kicker (topic label) before the headline is a few words."""
 LABEL_WORDS = 2
 """A label of the page's kind after a declared title in its <h1> ("Review", "Live blog") is a word or two."""
-"""A kicker (topic label) before the headline is a few words."""
 
 
 def _squash(text: str) -> str:

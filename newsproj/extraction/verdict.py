@@ -732,6 +732,7 @@ def _posts(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes:
 
     boxes, continued, placed = _titled_posts(tree, own, other_page)
     held = _held(boxes, lines, sizes, intro)
+    headed: set[HtmlElement] | None = None  # (_headed, read once)
     if held is not None:
         if len(held) >= 2:
             return True
@@ -746,7 +747,7 @@ def _posts(tree: HtmlElement, url: str, page: PageMeta, lines: list[str], sizes:
         if not inside and boxes[only][0].casefold() not in titles and (only in continued or any(
                 i != only and _has_sentence(text) for i, (_, text) in enumerate(boxes))):
             return True
-    permalinked = _permalinked_posts(tree, own, other_page, _headed(tree, page))
+    permalinked = _permalinked_posts(tree, own, other_page, _headed(tree, page) if headed is None else headed)
     held = _held(permalinked, lines, sizes, intro)
     # (two or more posts; or the one post of _named_post, whose title is the slug of the page it links)
     return held is not None and (len(held) >= 2 or bool(permalinked[0][0]))
