@@ -558,3 +558,22 @@ def test_a_hostile_long_disallowed_link_is_not_untracked_name_by_name():
     assert after.hits + after.misses - before.hits - before.misses == 0
     # an ordinary tracked link is still tried (and fetched) without its trackers
     assert robots_allowed_form(f"{B}/story?utm_source=rss&id=7", disallowed) == f"{B}/story?id=7"
+
+
+@pytest.mark.parametrize(("name", "tracker"), [
+    *[(name, True) for name in ("utm_source", "utm_a0", "mc_cid", "mc_eid", "pk_campaign", "mtm_kwd", "itm_source",
+                                "fbclid", "gclid", "msclkid", "igshid", "wbraid", "fb_source", "fb_ref",
+                                "ns_campaign", "at_medium", "sc_cid", "intc_campaign", "gm_utm_source",
+                                "news_source")],
+    # courlan's words at a word start or after an underscore, in content ids (sports, photo desks, archives)
+    *[(name, False) for name in ("game_id", "gallery_id", "photo_gallery", "global_id", "is_global",
+                                 "glossary_term", "source_id", "ref_id", "galleryid", "cid", "ref", "source", "uid")],
+])
+def test_a_tracker_is_told_by_its_whole_name_not_a_word_it_starts_with(name, tracker):
+    """courlan's tracker expression is searched, its words matched at any word start: ``ga`` took ``game_id`` and
+    ``gallery_id`` for trackers, and every ``?game_id=N`` article was one page (one request fingerprint, one
+    canonicalUrl). A tracker is a vendor-prefixed name, a name with a tracker word as a whole word after its first,
+    or a click id."""
+    assert is_tracking_param(name) is tracker
+    url = f"https://news.example/match.php?{name}=7"
+    assert (dedup_key(url) == canonical_url(url) == "https://news.example/match.php") is tracker

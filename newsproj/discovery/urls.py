@@ -234,8 +234,27 @@ def _is_token(value: str) -> bool:
 
 
 # courlan's list also drops names that select content on some sites (``cid`` is JPost's article id, ``ref``,
-# ``source``, ``uid``, ``campaign``…): before a request only the unambiguous shapes of its list are stripped.
-_TRACKER_SHAPE = re.compile(r"^[a-z]+_|(?:clid|clkid|shid)$|^(?:click|gbra|wbra|partner)id$")
+# ``source``, ``uid``, ``campaign``…): only the unambiguous shapes of its list are trackers. Its expression is a
+# search whose words match at any word start or after any ``_`` (``ga`` for Google Analytics' ``_ga``, ``gl``,
+# ``source``, ``ref``), so it also named ``game_id``, ``gallery_id``, ``global_id``, ``source_id``, ``ref_id``,
+# ``photo_gallery``: content ids of sports and photo desks, every article of such a shape one request fingerprint
+# and one canonicalUrl (all but one lost). A tracker's name is an analytics vendor's prefix and more (courlan's
+# prefixes: ``utm_source``, ``mc_cid``, ``pk_campaign``), or has one of courlan's words as a whole word after its
+# first (``fb_source``, ``ns_campaign``, ``intc_campaign``, ``gm_utm_source``), or is a click id (``fbclid``,
+# ``gclid``, ``msclkid``, ``igshid``). Taking a tracker for content costs a request (its record is a duplicate);
+# taking content for a tracker loses the article.
+_TRACKER_PREFIXES = frozenset({"ad", "ads", "mc", "ga", "gs", "itm", "mkt", "ml", "mtm", "oly", "pk", "utm", "vero"})
+_TRACKER_WORDS = frozenset({"aff", "affi", "affiliate", "campaign", "cid", "clid", "eid", "ga", "gl", "kwd", "keyword",
+                            "medium", "ref", "referer", "referrer", "session", "source", "uid", "xtor", "utm"})
+_CLICK_ID = re.compile(r"(?:clid|clkid|shid)$|^(?:click|gbra|wbra|partner)id$")
+
+
+def _tracker_shaped(key: str) -> bool:
+    """``key`` (lower-cased) has a shape only trackers have (above)."""
+    if _CLICK_ID.search(key):
+        return True
+    words = key.split("_")
+    return len(words) > 1 and (words[0] in _TRACKER_PREFIXES or not _TRACKER_WORDS.isdisjoint(words[1:]))
 
 
 @lru_cache(maxsize=4096)
@@ -243,7 +262,7 @@ def is_tracking_param(key: str) -> bool:
     """Whether a query parameter is a tracker: on courlan's maintained list (asked through its public
     ``normalize_url`` on a URL holding that parameter alone) and of a shape only trackers have (``utm_*``,
     ``mc_cid``, ``fbclid``, ``gclid``, ``msclkid``, ``igshid``…)."""
-    if not _TRACKER_SHAPE.search(key):
+    if not _tracker_shaped(key):
         return False
     try:
         return not urlsplit(courlan.normalize_url(f"http://x.invalid/?{urlencode({key: '1'})}")).query

@@ -181,3 +181,26 @@ def test_articles_told_apart_by_a_content_parameter_are_records_of_their_own(tmp
         assert [key(r["url"]) for r in again.records] == [new]
     finally:
         server.stop()
+
+
+def test_content_ids_whose_names_start_like_a_tracker_word_are_told_apart(crawl_site):
+    """courlan's tracker expression is a search, and its words match at any word start: ``ga`` (Google Analytics'
+    ``_ga``) matched ``game_id`` and ``gallery_id``, ``gl`` matched ``global_id``, ``source``/``ref`` matched
+    ``source_id``/``ref_id``. Ids of that shape (a sports site's ``?game_id=N``, a photo desk's ``?gallery_id=N``)
+    were taken for trackers: every article of the shape had one request fingerprint, dedup key and canonicalUrl,
+    so one of each shape was fetched and the others were never requested. A real tracker is still one: the
+    ``?utm_source=`` variant of the first is no request of its own."""
+    from tests.sites import PageSite, article_html
+
+    shapes = ["/match.php?game_id=", "/photos.php?gallery_id=", "/view.php?global_id=", "/data.php?source_id=",
+              "/item.php?ref_id="]
+    links = [f"{shape}{700 + n}" for shape in shapes for n in range(2)]
+    pages = {"/": ("text/html", homepage([*links, f"{links[0]}&utm_source=home"]))}
+    for n, link in enumerate(links):
+        pages[link] = ("text/html", article_html(link, f"Match report number {n} of the week", n=n + 70))
+    site = PageSite(pages)
+    result, records = crawl_site(site)
+    assert sorted(key(r["url"]) for r in result.records) == sorted(links)
+    assert sorted(key(r["canonicalUrl"]) for r in result.records) == sorted(links)
+    assert sorted(k for k in site.served if k != "/") == sorted(links)
+    assert result.stats["newsproj/discovery/tracking/variant"] == 1
