@@ -422,7 +422,8 @@ def test_a_state_keyed_by_the_form_of_earlier_releases_is_still_read(tmp_path):
     with pytest.raises(UnchangedArticle):
         pipe.process_item(article(first))
     assert crawler.stats.get_value("newsproj/dedup/unchanged") == 1
-    assert ledger_for(crawler).store.get(OLD_FORM).lastmod == "2024-09-12T10:00:00+00:00"  # (under its key)
+    # (now known under its own key: a later run does not fetch it; the old key is left to the others that shared it)
+    assert ledger_for(crawler).store.get(first).lastmod == "2024-09-12T10:00:00+00:00"
     second = pipe.process_item(article(first.replace("1001", "1002"), body="Another story entirely. " * 30))
     assert second.canonicalUrl == first.replace("1001", "1002")
 
@@ -435,8 +436,9 @@ def _old_form(url: str) -> str:
 def test_articles_whose_id_is_cid_are_two_records_and_an_old_state_still_knows_them(tmp_path, crawl_site):
     """Two articles ``/servlet/Satellite?c=JPArticle&cid=N`` without a canonical link (JPost's shape): the
     previous release gave both one canonicalUrl (``cid`` is on courlan's tracker list) and dedup dropped the
-    second. A scheduled run after the upgrade, over a state that release wrote (keyed by its form), fetches
-    neither again: the ledger looks an article up under the old form too."""
+    second. A scheduled run after the upgrade, over a state that release wrote (keyed by its form: one key, the
+    article it exported), fetches each once: the one exported is not written again (the content under the old
+    key is its), the one it lost is written; a later run fetches neither."""
     links = [f"/servlet/Satellite?c=JPArticle&cid={n}&pagename=JPArticle" for n in (1001, 1002)]
     pages = {"/robots.txt": ("text/plain", "User-agent: *\nAllow: /\n"),
              "/": ("text/html; charset=utf-8", homepage(links))}
@@ -451,8 +453,43 @@ def test_articles_whose_id_is_cid_are_two_records_and_an_old_state_still_knows_t
     emitted = "2024-09-30T10:00:00+00:00"
     old.record_many([(_old_form(r["canonicalUrl"]), Seen(body_fingerprint(r["articleBody"]), emitted))
                      for r in records.values()])
+    exported = next(link for link, r in records.items()  # (record_many: the last one written under the key)
+                    if old.get(_old_form(r["canonicalUrl"])).fingerprint == body_fingerprint(r["articleBody"]))
     old.close()
     port = urlsplit(next(iter(records.values()))["url"]).port
     again, records = crawl_site(PageSite(pages), "/", "-s", f"STATE_DIR={tmp_path / 'old'}", port=port)
+    assert sorted(records) == [link for link in links if link != exported]
+    assert again.stats.get("newsproj/dedup/unchanged") == 1 and again.stats.get("newsproj/dedup/old_form_other") == 1
+    third, records = crawl_site(PageSite(pages), "/", "-s", f"STATE_DIR={tmp_path / 'old'}", port=port)
     assert records == {}
-    assert again.stats.get("newsproj/incremental/saved") == 2, again.stats
+    assert third.stats.get("newsproj/incremental/saved") == 2, third.stats
+
+
+def test_a_new_article_whose_old_form_an_old_state_holds_is_fetched_and_written(tmp_path, crawl_site):
+    """The previous release gave every ``/article.aspx?cid=N`` one canonical URL (``/article.aspx``): its state
+    holds that key for the one it exported (cid=1180; cid=1181 was dropped as its duplicate). After the upgrade the
+    ledger also looked a URL up under its old form, and took the hit for this article: the lost cid=1181 and every
+    article published since (cid=1199) were "known", never fetched, on every later run. An old-form hit is one
+    article among those that shared the key: the page is fetched once, and only its content says whether it is the
+    one exported (not written again, then known under its own key) or another (written)."""
+    links = [f"/article.aspx?cid={n}" for n in (1180, 1181, 1199)]
+    pages = {"/robots.txt": ("text/plain", "User-agent: *\nAllow: /\n"),
+             "/": ("text/html; charset=utf-8", homepage(links))}
+    for n, link in enumerate(links):
+        pages[link] = ("text/html; charset=utf-8", article_html(link, f"Harbour council story {n}", n=n + 20))
+    result, records = crawl_site(PageSite(pages), "/", "-s", f"STATE_DIR={tmp_path / 'new'}")
+    assert sorted(records) == links
+
+    old = FileStateStore(tmp_path / "old")  # what the previous release stored: cid=1180, under its one old key
+    old.record(_old_form(records[links[0]]["canonicalUrl"]),
+               Seen(body_fingerprint(records[links[0]]["articleBody"]), "2024-09-30T10:00:00+00:00"))
+    old.close()
+    port = urlsplit(records[links[0]]["url"]).port
+    state = f"STATE_DIR={tmp_path / 'old'}"
+    again, records = crawl_site(PageSite(pages), "/", "-s", state, port=port)
+    assert sorted(records) == links[1:], again.stats  # (cid=1180: unchanged, not written again)
+    assert again.stats.get("newsproj/dedup/unchanged") == 1
+    site = PageSite(pages)
+    third, records = crawl_site(site, "/", "-s", state, port=port)
+    assert records == {} and site.served == ["/robots.txt", "/"], site.served
+    assert third.stats.get("newsproj/incremental/saved") == 3, third.stats

@@ -155,16 +155,18 @@ def test_a_durable_batch_in_one_transaction(store):
 
 def test_a_ledger_written_by_the_previous_release_is_read(store):
     """Releases before 2026-12 keyed articles by a canonical URL without ``cid``, ``ref``, ``source``… (courlan's
-    whole tracker list): the ledger finds such an article under that form too, so an upgraded scheduled run does
-    not fetch and export it again; a URL whose two forms are one is looked up once."""
+    whole tracker list): the ledger finds such an article under that form too (``previous``: DedupPipeline, which
+    compares the content, so an upgraded run does not export it again); not before the fetch (``stored``,
+    ``knows``): every ``cid=N`` shared that key, and a hit there says one was exported, not which (attack21: the
+    articles published since were never fetched). A URL whose two forms are one is looked up once."""
     from newsproj.state.ledger import Ledger
 
     old = "https://n.example/servlet/Satellite?c=JPArticle&pagename=Show"
     store.record(old, Seen("f", "2024-09-12T09:30:00+00:00"))
     ledger = Ledger(store)
     new = "https://n.example/servlet/Satellite?c=JPArticle&cid=1001&pagename=Show"
-    assert ledger.stored(new) == (old, Seen("f", "2024-09-12T09:30:00+00:00"))
-    assert ledger.knows(new) and ledger.knows(old)
+    assert ledger.previous(new) == (old, Seen("f", "2024-09-12T09:30:00+00:00"))
+    assert ledger.stored(new) is None and not ledger.knows(new) and ledger.knows(old)
     asked: list[str] = []
     get = store.get
     store.get = lambda url: asked.append(url) or get(url)  # type: ignore[method-assign]

@@ -176,11 +176,13 @@ class DedupPipeline:
             if seen is not None and seen.fingerprint == fp:
                 self.stats.inc_value("newsproj/dedup/unchanged")
                 # Same content as exported: remember that it was still current when downloaded, so a sitemap
-                # lastmod bumped without a change does not make every later run fetch it again.
+                # lastmod bumped without a change does not make every later run fetch it again; under its own
+                # key when it was found under an earlier release's (shared) form, so later runs know it unfetched.
                 checked = item.metadata.dateDownloaded if item.metadata else None
-                if checked and checked != seen.lastmod:
+                if (checked and checked != seen.lastmod) or key != url:
                     try:
-                        store.record(key, Seen(fingerprint=fp, emitted_at=seen.emitted_at, lastmod=checked))
+                        store.record(url, Seen(fingerprint=fp, emitted_at=seen.emitted_at,
+                                               lastmod=checked or seen.lastmod))
                     except Exception as exc:  # noqa: BLE001 - as a durable batch's: the run's state failed
                         self._not_saved(exc, 1, f"the check date of {url} (it may be fetched again)")
                 if ledger.note_found(url):
@@ -192,7 +194,9 @@ class DedupPipeline:
             elif owner is not None and owner not in (url, key):
                 self.stats.inc_value("newsproj/dedup/same_content_earlier_run")
                 raise DuplicateArticle(f"{item.url}: same content as {owner} (earlier run)", log_level="DEBUG")
-            if seen is not None:
+            if seen is not None and key != url:  # (one of the articles an earlier release's key was shared by)
+                self.stats.inc_value("newsproj/dedup/old_form_other")
+            elif seen is not None:
                 self.stats.inc_value("newsproj/dedup/changed")
                 logger.info("Changed since %s, emitting again: %s", seen.emitted_at, url)
         minhash = self._near_duplicate(item, folded)

@@ -82,13 +82,16 @@ class Ledger:
         """What an earlier run (the state store) remembers of the article at canonical ``url``: ``(the canonical URL
         it is stored under, its Seen)`` - ``url`` itself, or the canonical URL an earlier run fetched it under
         ``url`` for (an AMP or mobile twin: the store's alias) - or None. One lookup for the request-saving
-        middleware and the spider's barren-listings rule (:meth:`knows`), so both know the same articles."""
+        middleware and the spider's barren-listings rule (:meth:`knows`), so both know the same articles. Not under
+        the form of earlier releases (:meth:`previous`): that key was shared by every article differing by a
+        parameter it dropped (``/article.aspx?cid=N``), so a hit there says one of them was exported, not which:
+        the page is fetched, and its content tells (DedupPipeline; then it is stored under its own key)."""
         store = self.store
         if store is None:
             return None
-        found = self.previous(url)
-        if found is not None:
-            return found
+        seen = store.get(url)
+        if seen is not None:
+            return url, seen
         canonical = store.canonical_for(url) if hasattr(store, "canonical_for") else None
         if isinstance(canonical, str) and canonical:
             seen = store.get(canonical)
@@ -100,7 +103,8 @@ class Ledger:
         """What the store remembers under canonical ``url``, or under its form before 2026-12
         (:func:`~newsproj.discovery.urls.legacy_canonical_url`: courlan's whole tracker list removed, ``cid``,
         ``ref``, ``source``… too), which a state written by an earlier release is keyed by: ``(key, Seen)`` or
-        None. One more lookup only for a URL whose two forms differ (one of those parameters in its query)."""
+        None. One more lookup only for a URL whose two forms differ (one of those parameters in its query). Read
+        once the page's content is known (its fingerprint compared): an old key may be another article's."""
         store = self.store
         if store is None:
             return None
