@@ -62,6 +62,8 @@ DOWNLOADER_MIDDLEWARES_BASE = {
     "newsproj.middlewares.scope.ScopeMiddleware": 50,
     # Crawl-delay, Retry-After and 429/503 backoff per host:port (sees 429/503 before RetryMiddleware at 550).
     "newsproj.middlewares.politeness.PolitenessMiddleware": 555,
+    # A link with tracking parameters the site answers 404/400/410 for them: asked once more without them.
+    "newsproj.middlewares.tracking.UntrackedRetryMiddleware": 590,
     # Responses, outermost first: non-text Content-Type / oversize stopped from headers (950), redirect
     # loops (650), empty or binary bodies after decompression (575), charset repaired from the bytes (570).
     "newsproj.middlewares.guards.HeadersGuard": 950,

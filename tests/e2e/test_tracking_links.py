@@ -204,3 +204,30 @@ def test_content_ids_whose_names_start_like_a_tracker_word_are_told_apart(crawl_
     assert sorted(key(r["canonicalUrl"]) for r in result.records) == sorted(links)
     assert sorted(k for k in site.served if k != "/") == sorted(links)
     assert result.stats["newsproj/discovery/tracking/variant"] == 1
+
+
+def test_a_site_that_answers_404_to_a_tracked_link_gives_the_article_without_them(crawl_site):
+    """A site whose router answers 404 (or 400) to a query parameter it does not know: its articles, linked only
+    with ``utm_*`` (a newsletter's, a sitemap fed from one), were lost as ``http_404`` once links were requested as
+    linked. A tracked link the site refuses that way is asked once more without its trackers (counted); a bare link
+    that is really missing stays one 404."""
+    site = tracked_site()
+    lookup = site.lookup
+    missing = f"{PREFIX}no-such-story.html"
+
+    def strict(path: str, query: str, base: str):
+        if query and any(k.startswith("utm_") or k == "fbclid" for k, _, _ in
+                         (pair.partition("=") for pair in query.split("&"))):
+            site.served.append(f"{path}?{query}")
+            return 404, {"Content-Type": "text/html"}, b"<html><body>Not found</body></html>"
+        return lookup(path, query, base)
+
+    site.lookup = strict  # type: ignore[method-assign]
+    site.pages["/"] = (site.pages["/"][0], homepage([*HOMEPAGE_LINKS, f"{missing}?utm_source=home"]))
+    result, records = crawl_site(site)
+    expected = sorted({untracked(link) for link in HOMEPAGE_LINKS})
+    assert sorted(records) == expected, result.stats
+    assert result.stats["newsproj/discovery/tracking/untracked_after_http_404"] == 4  # (3 articles, the missing one)
+    assert result.stats["newsproj/fetch/failed/http_404"] == 1  # (the story that is not there: once, bare)
+    served = Counter(untracked(k) for k in site.served if k.startswith(PREFIX))
+    assert max(served.values()) == 2  # (tracked, then bare: no page asked a third time)
