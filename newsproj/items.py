@@ -109,7 +109,8 @@ class Article:
     """Final URL of the response."""
     canonicalUrl: str
     """``<link rel=canonical>`` / ``og:url`` when present, else ``url``; without tracking parameters (``utm_*``,
-    ``fbclid``, ``gclid``…; not ``cid``, ``ref``, ``source``, which name content on some sites) or fragment."""
+    ``fbclid``, ``gclid``…; not ``cid``, ``ref``, ``source``, which name content on some sites), session ids
+    (``;jsessionid=``, ``PHPSESSID``) or fragment."""
     headline: str
     """The article's headline."""
     articleBody: str

@@ -79,9 +79,12 @@ def canonical_url(url: str) -> str:
     normalised, parameters sorted) without its tracking parameters (:func:`is_tracking_param`: ``utm_*``,
     ``fbclid``, ``gclid``…). Parameters courlan's list drops that also select content on some sites are kept:
     ``cid`` is JPost's article id (``/servlet/Satellite?c=JPArticle&cid=N``), and without it two articles had one
-    canonical URL (dedup dropped the second; the state took it as known). Linear in the URL's length."""
+    canonical URL (dedup dropped the second; the state took it as known). Session ids and sort parameters are left
+    out as a request leaves them out (:func:`strip_trap_params`): one a redirect adds (``;jsessionid=``,
+    ``?PHPSESSID=``, a new one every visit) made the article another canonical URL on every run. Linear in the
+    URL's length."""
     try:
-        parts = urlsplit(url)
+        parts = urlsplit(strip_trap_params(url)[0])
         normalized = courlan.normalize_url(parts._replace(query=""))
     except ValueError:
         return url_query_cleaner(url, (), remove=True, unique=False, keep_fragments=False)

@@ -172,7 +172,7 @@ def test_articles_told_apart_by_a_content_parameter_are_records_of_their_own(tmp
                        "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
         assert result.returncode == 0, result.log[-3000:]
         assert sorted(key(r["url"]) for r in result.records) == sorted(links)
-        assert sorted(key(r["canonicalUrl"]) for r in result.records) == sorted(links)
+        assert sorted(key(r["canonicalUrl"]) for r in result.records) == sorted(links), (result.stats, site.served)
         new = "/article.aspx?cid=1199"
         site.pages[new] = ("text/html", article_html(new, "A new harbour story", n=60))
         site.pages["/"] = ("text/html", homepage([*links, new]))
@@ -231,3 +231,50 @@ def test_a_site_that_answers_404_to_a_tracked_link_gives_the_article_without_the
     assert result.stats["newsproj/fetch/failed/http_404"] == 1  # (the story that is not there: once, bare)
     served = Counter(untracked(k) for k in site.served if k.startswith(PREFIX))
     assert max(served.values()) == 2  # (tracked, then bare: no page asked a third time)
+
+
+def test_a_session_id_a_redirect_adds_is_no_part_of_the_canonical_url(tmp_path, crawl):
+    """A servlet site that sends a visitor without its cookie to ``page;jsessionid=TOKEN`` (and a PHP one to
+    ``?PHPSESSID=TOKEN``): session ids are stripped from links before a request, but one a redirect adds reached
+    the record. canonicalUrl (without a canonical link: the URL) kept it, ``;`` escaped, a new one every run: the
+    state never knew the article again (refetched every run; a changed text a record under another canonicalUrl,
+    no upsert downstream) and the dataset carried session tokens. canonicalUrl leaves session ids out as a link
+    does; a second run saves both requests."""
+    from newsproj.testing.server import FixtureServer
+    from tests.sites import PageSite, article_html
+
+    links = ["/news/tram-budget.html", "/news/ferry.php?id=7"]
+    pages = {"/": ("text/html", homepage(links))}
+    for n, link in enumerate(links):
+        pages[link] = ("text/html", article_html(link, f"Session story number {n} of the week", n=n + 90))
+    site = PageSite(pages)
+    lookup = site.lookup
+    tokens = iter(range(10**6))
+
+    def sessions(path: str, query: str, base: str):
+        if path.startswith("/news/") and ";jsessionid=" not in path and "PHPSESSID=" not in query:
+            token = f"{next(tokens):04d}A7F3C9E1B2D4F6A8"
+            site.served.append(path)
+            to = f"{path};jsessionid={token}" if path.endswith(".html") else f"{path}?{query}&PHPSESSID={token}"
+            return 302, {"Location": base + to, "Content-Length": "0"}, b""
+        if ";jsessionid=" in path:
+            return lookup(path.partition(";")[0], query, base)
+        if "PHPSESSID=" in query:
+            return lookup(path, query.partition("&PHPSESSID=")[0], base)
+        return lookup(path, query, base)
+
+    site.lookup = sessions  # type: ignore[method-assign]
+    server = FixtureServer(site).start()
+    state = tmp_path / "state"
+    try:
+        args = ("-a", f"start_urls={server.base}/", "-s", f"STATE_DIR={state}",
+                "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}")
+        result = crawl(*args)
+        assert result.returncode == 0, result.log[-3000:]
+        assert sorted(key(r["canonicalUrl"]) for r in result.records) == sorted(links), (result.stats, site.served)
+        site.served.clear()
+        again = crawl(*args)
+        assert again.returncode == 0, again.log[-3000:]
+        assert again.records == [] and site.served == ["/"], site.served
+    finally:
+        server.stop()
