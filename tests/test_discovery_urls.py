@@ -8,6 +8,7 @@ from datetime import date
 import lxml.html
 import pytest
 
+from newsproj.discovery import urls
 from newsproj.discovery.links import page_links
 from newsproj.discovery.urls import (
     MAX_KNOWN_ASKED,
@@ -552,9 +553,9 @@ def test_a_hostile_long_disallowed_link_is_not_untracked_name_by_name():
         return "?utm_" not in url
 
     hostile = f"{B}/story?" + "&".join(f"utm_a{i}=1" for i in range(100_000))
-    before = is_tracking_param.cache_info()
+    before = urls._tracker_name.cache_info()
     assert robots_allowed_form(hostile, disallowed) is None
-    after = is_tracking_param.cache_info()
+    after = urls._tracker_name.cache_info()
     assert after.hits + after.misses - before.hits - before.misses == 0
     # an ordinary tracked link is still tried (and fetched) without its trackers
     assert robots_allowed_form(f"{B}/story?utm_source=rss&id=7", disallowed) == f"{B}/story?id=7"
@@ -590,3 +591,16 @@ def test_canonical_url_leaves_session_ids_out_as_a_request_does():
     started = time.perf_counter()
     assert canonical_url(f"{B}/a?{query}").count("&") == 20_000 - 1
     assert time.perf_counter() - started < 5
+
+
+def test_a_long_parameter_name_is_no_tracker_and_is_not_kept():
+    """Tracker look-ups are cached by name; a hostile page's canonical link (no length cap) of a 250 KB name, on
+    400 pages, kept 100 MB in the cache of an extraction process (4,096 names: up to gigabytes). A name over
+    ``MAX_TRACKER_NAME`` is no tracker (none is that long) and is not looked up."""
+    before = urls._tracker_name.cache_info()
+    for i in range(400):
+        assert canonical_url(f"{B}/a?utm_{i}{'a' * 250_000}=1&id=2").endswith("a=1")
+    after = urls._tracker_name.cache_info()
+    assert after.currsize - before.currsize <= 1  # (``id``)
+    assert is_tracking_param("utm_" + "x" * (urls.MAX_TRACKER_NAME - 4))
+    assert not is_tracking_param("utm_" + "x" * urls.MAX_TRACKER_NAME)

@@ -260,11 +260,22 @@ def _tracker_shaped(key: str) -> bool:
     return len(words) > 1 and (words[0] in _TRACKER_PREFIXES or not _TRACKER_WORDS.isdisjoint(words[1:]))
 
 
-@lru_cache(maxsize=4096)
+MAX_TRACKER_NAME = 64
+"""A parameter name longer than this is no tracker (``utm_source``, ``gm_utm_campaign``: a few dozen characters at
+most), and is not looked up: the look-ups are cached, and a hostile page's ``<link rel=canonical>`` (no length cap)
+gave each one a name of up to megabytes, kept in the cache (4,096 of them per extraction process)."""
+
+
 def is_tracking_param(key: str) -> bool:
     """Whether a query parameter is a tracker: on courlan's maintained list (asked through its public
     ``normalize_url`` on a URL holding that parameter alone) and of a shape only trackers have (``utm_*``,
-    ``mc_cid``, ``fbclid``, ``gclid``, ``msclkid``, ``igshid``…)."""
+    ``mc_cid``, ``fbclid``, ``gclid``, ``msclkid``, ``igshid``…); never a name over :data:`MAX_TRACKER_NAME`."""
+    return len(key) <= MAX_TRACKER_NAME and _tracker_name(key)
+
+
+@lru_cache(maxsize=4096)
+def _tracker_name(key: str) -> bool:
+    """:func:`is_tracking_param` of a name of bounded length (cached)."""
     if not _tracker_shaped(key):
         return False
     try:
