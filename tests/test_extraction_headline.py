@@ -342,6 +342,27 @@ def test_a_title_that_shares_no_word_with_the_article_is_the_sections_name():
         "Local Sports Wire")
 
 
+def test_a_short_title_that_the_article_uses_only_further_down_is_the_sections_name():
+    # (l3s-gn1 half A: "Seattle Post-Intelligencer: Hockey" stated alone, the story's heading in a title element)
+    # a title of a few words, a site's and a section's name, that none of the article's first lines use: the
+    # heading whose words they use is the headline, though the section's name comes up further down the story
+    head = "<title>Harbour Gazette: Hockey</title>"
+    body = ("<b>Sections</b><p class='title'>Young forwards lead the western reserves</p>"
+            "<p>Three young forwards lead the sixteen western reserves named on Monday.</p>")
+    lead = "Three young forwards lead the sixteen western reserves named on Monday for the winter showcase game."
+    article = lead + " " + "The coaches picked them from a long list of candidates. " * 10 + (
+        "Hockey fans voted for the starters last month.")
+    assert len(lead) < headline.LEAD_CHARS < article.index("Hockey")
+    url = "http://127.0.0.1:8000/x.html"
+    assert headline.choose(_page(head, body), url, article) == "Young forwards lead the western reserves"
+    # a title of more words is a headline of its own where the article uses one of them anywhere ("Hockey")
+    head = "<title>Harbour Gazette: Hockey stars of the future named</title>"
+    assert headline.choose(_page(head, body), url, article) == "Harbour Gazette: Hockey stars of the future named"
+    # and a short title that the article's first lines use stays
+    head = "<title>Harbour Gazette: Hockey</title>"
+    assert headline.choose(_page(head, body), url, "Hockey: " + article) == "Harbour Gazette: Hockey"
+
+
 def test_an_h1_that_is_all_a_title_holds_besides_the_sites_name_is_the_sections_name():
     # (cbs11tv.com, l3s-gn1: the section's name is the <title>'s only part besides the site's name, and the page shows
     # it as an <h1> above the story's <h2>)

@@ -16,8 +16,9 @@ A page states its title several times: JSON-LD ``headline``, ``og:title``/``twit
 2. else the metadata title, best first (JSON-LD, og:title, ``<title>``), without the site's name and the section
    parts around it (a site's name also before a colon, "Site.com: Headline", or in parentheses at the end,
    "Headline (from Site)"; a list of search keywords is no part of a headline): what the reader sees in the tab;
-   but where the page states only a ``<title>`` and it shares no word with the article, it is the site's or the
-   section's name ("Local Sports Wire"; also where a heading shows it, when it is all that title holds besides
+   but where the page states only a ``<title>`` and it shares no word with the article (a title of a few words:
+   with the article's first lines, "Seattle Post-Intelligencer: Hockey" above a hockey story), it is the site's or
+   the section's name ("Local Sports Wire"; also where a heading shows it, when it is all that title holds besides
    the site's name: "cbs11tv.com - Local Sports Wire" above the story's <h2>): the heading whose words the
    article's first lines use is the headline;
    and where no heading agrees with a ``<title>`` stated alone, the page's first ``<h1>`` is the headline when the
@@ -368,14 +369,17 @@ def _words(text: str) -> set[str]:
 
 def _heading_of(title: str, headings: list[Heading], body: str,
                 site: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]) -> str | None:
-    """When ``title`` shares no word of four letters or more with the article, the first heading of 2 to 15 words
+    """When ``title`` shares no word of four letters or more with the article (a title of up to
+    ``SITE_NAME_WORDS`` words: with its first lines), the first heading of 2 to 15 words
     (an <h1>-<h3> or a title/headline element: not bold text, not the masthead, no byline, no teaser cut short by
     an ellipsis) with two words of the article's first lines and two fifths of its words in the article (a headline
     of product names, "CES: iSleep to iDream with iPod-ready bed", shares few with the text); else None."""
     article = _words(body[:BODY_CHARS])
-    if _words(title) & article:
-        return None
     lead = _words(body[:LEAD_CHARS])
+    # (a title of a few words, a site's and a section's name, "Seattle Post-Intelligencer: Hockey", may share a
+    # word with a story of that section further down, not with its first lines)
+    if _words(title) & (lead if len(title.split(None, SITE_NAME_WORDS)) <= SITE_NAME_WORDS else article):
+        return None
     for heading in headings:
         text = clean_text(heading.text) or ""
         if heading.home_link or heading.tag in _BOLD or not 2 <= len(text.split()) <= HEADING_WORDS:
