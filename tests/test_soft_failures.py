@@ -41,3 +41,19 @@ def test_notes_are_bounded_and_reasons_are_stat_key_words():
     assert len(soft_failures.take()) == soft_failures.MAX_NOTED
     assert soft_failures.take() == ()
     assert all(re.fullmatch(r"[a-z_]+", reason) for reason in soft_failures.REASONS)
+
+
+def test_a_title_of_a_megabyte_gives_a_headline_of_a_headlines_length_and_a_reason():
+    # (hostile input: a <title> of a megabyte with no separator in it, and no heading that agrees with it, was the
+    # record's headline whole; an og:title of as much too)
+    long = "Bridge repairs agreed " * 50_000
+    for head in (f"<title>{long}</title>", f"<meta property='og:title' content='{long}'>"):
+        html = f"<html><head>{head}</head><body><article>{TEXT}</article></body></html>"
+        outcome = process_page(PageItem(url="http://127.0.0.1/2024/09/12/long", html=html,
+                                        date_downloaded="2024-09-12T10:00:00+00:00"))
+        assert outcome.article is not None
+        headline = outcome.article.headline
+        assert 500 < len(headline) <= 1000 and long.startswith(headline) and long[len(headline)] == " "
+        assert outcome.soft_failures == ("headline_cut",)
+    # a headline of an ordinary length is not touched
+    assert process_page(_page("", "short")).soft_failures == ()

@@ -23,6 +23,7 @@ from ..exceptions import ExtractionFailed, NotAnArticle
 from ..items import Article, Author, Breadcrumb, Image, Metadata
 from ..text import MIN_BODY_WORDS, SHORT_BODY_WORDS, text_key
 from . import consent, generic, hydration, metadata, site_rules
+from .headline import bounded as bounded_headline
 from .headline import choose as choose_headline
 from .headline import kicker_above
 from .language import contradicts, detect_language
@@ -517,6 +518,7 @@ def extract(
     headline = headline or clean_text(hints.get("title"))
     if not headline:
         raise ExtractionFailed("no headline")
+    headline = bounded_headline(headline)  # (a <title> of a megabyte is no record's headline)
     if "articleBody" not in rules:
         body = _without_title_lines(body, page, headline)
         if kicker_above(tree, body, headline):  # ("Analysis" shown above the <h1>: a label, not the text)

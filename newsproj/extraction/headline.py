@@ -45,6 +45,7 @@ from html import unescape
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from .. import soft_failures
 from ..discovery.urls import registrable_domain
 from ..text import CJK_CLASS, text_key
 from .normalize import BYLINE_START, clean_text
@@ -136,6 +137,18 @@ _NAMED_BEFORE_COLON = re.compile(r"\w[:：]\s+\w+\s+\w")
 
 MAX_TITLE = 1000
 """Characters of a title read (a page-controlled string; a headline is far shorter)."""
+
+
+def bounded(headline: str) -> str:
+    """The headline of a record: at most ``MAX_TITLE`` characters; a longer one (a <title> of a megabyte, a template's
+    keyword dump with no separator in it) is cut at the end of its last word within the limit (where that leaves
+    most of it; mid-word in a text without spaces) and noted as the soft failure ``headline_cut``."""
+    if len(headline) <= MAX_TITLE:
+        return headline
+    soft_failures.note("headline_cut")
+    cut = headline[: MAX_TITLE + 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > MAX_TITLE // 2 else cut[:MAX_TITLE]).rstrip()
 
 
 def parts(title: str) -> list[str]:
