@@ -834,6 +834,23 @@ def test_repeated_list_items_and_tweet_attributions_are_kept():
     assert clean_body(body).text == body
 
 
+def test_a_step_of_a_list_of_steps_is_kept_where_a_box_of_calls_to_action_goes():
+    """A list item of a sentence's length that a label's pattern matches ("- Sign up for …") is a step of the
+    article's list when the item beside it is a step of that length too, and stays; a box of calls to action, each
+    item a label the vocabulary drops, still goes (its items have no step beside them)."""
+    prose = "Streaming prices rose again this autumn, and a bundle of three services now costs most households more."
+    steps = ["- Sign up for a streaming account without adverts for twelve dollars a month",
+             "- If you already have an account, visit your account page to upgrade the plan",
+             "- Register for the bundle with the same email address as your first account"]
+    cta = ["- Sign up for our newsletter", "- Follow us on Twitter", "- Share this article with your friends today"]
+    end = "Prices for the cheapest plans with adverts have not changed since the spring, the companies said."
+    cleaned = clean_body("\n".join([prose, "Here is how to get the cheaper plan:", *steps, end, *cta]))
+    assert cleaned.text == "\n".join([prose, "Here is how to get the cheaper plan:", *steps, end])
+    assert [reason for _, reason in cleaned.removed] == ["newsletter", "share", "share"]
+    # (alone, or beside a one-word item, a step-shaped call to action is still one)
+    assert clean_body("\n".join([prose, steps[0], "- Home"])).text == "\n".join([prose, "- Home"])
+
+
 def test_soft_hyphens_and_zero_width_spaces_do_not_hide_chrome():
     assert chrome_reason("An\u00adzei\u00adge") == "ads"
     assert chrome_reason("Ad\u200b") == "ads"

@@ -661,3 +661,12 @@ def test_listing_shapes_and_query_ids_are_linear(url):
             looks_like_article_url(url)
 
     finishes(shapes, seconds=2.0)
+
+
+def test_list_steps_beside_a_1_mb_list_item_are_cleaned_in_bounded_time():
+    """clean_body's list-step rule (a list item a label's pattern matched, next to a list item of prose) over 20,000
+    "- Sign up for …" items and a 1 MB list item."""
+    from newsproj.cleaning import clean_body
+
+    steps = [f"- Sign up for a {letters(i)} account for a dollar a month" for i in range(20_000)]
+    finishes(clean_body, "\n".join(steps + ["- If you already have an account, visit your page " + "x " * 500_000]))

@@ -191,6 +191,10 @@ _LIST_ITEM = re.compile(r"^(?:[-–—•*·]\s|\|)")
 """A list item or a table row as trafilatura writes them ("- item", "| cell |"), or an attribution ("— Name")."""
 
 
+_LIST_STEP = re.compile(r"^[-•*·]\s")
+"""An item of a bulleted list as trafilatura writes it ("- item"; not a table row, nor an attribution, "— Name")."""
+
+
 def _label(line: str) -> bool:
     """A short line or one without a sentence ending: a caption or a label when it is shown twice."""
     return _headline_like(line) or word_count(line) < 12
@@ -479,6 +483,18 @@ def clean_body(
             for k in range(start, i):
                 drop(k, "credits")
         start = None
+
+    # 1'''. a step of a list of steps: a list item of a sentence's length that only a label's pattern matched ("- Sign
+    #       up for a Hulu ad-free account for $11.99 a month"), next to a list item of that length that stays ("- If
+    #       you already have a Hulu account, visit your account page to upgrade"), is the list's text, not a call to
+    #       action: a bar or a box of calls to action is made of labels, each of them dropped (their neighbours too)
+    for i in sorted(removed):
+        if (removed[i] != "credits" and _LIST_STEP.match(lines[i]) and word_count(lines[i]) >= vocab.sentence_words
+                and any(0 <= j < len(lines) and keep[j] and _LIST_STEP.match(lines[j])
+                        and word_count(lines[j]) >= vocab.sentence_words for j in (i - 1, i + 1))
+                and not chrome_reason(lines[i], vocab, extra, label=False)):
+            keep[i] = True
+            del removed[i]
 
     # 1a. a teaser's summary cut short ("... wynika ze słów Donalda Tr...") next to its
     #     link to the story ("Czytaj więcej", "Read more"), above or below it: the summary goes with the link
