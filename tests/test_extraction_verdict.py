@@ -481,6 +481,40 @@ def test_a_label_and_the_headline_of_another_page_between_paragraphs_is_no_line_
         assert lxml.html.fromstring(line).text_content() in body.split("\n"), line
 
 
+RULED_PROMO = ("Learn more about <a href='https://shop.example.net/issues/2024-09'>the lunar lander in our "
+               "September cover story</a>.")
+
+
+@pytest.mark.parametrize(("closing", "kept"), [
+    (f"<hr><p>{RULED_PROMO}</p>", False),
+    (f"<hr>\n<!-- promo -->\n<p><em>{RULED_PROMO}</em></p>", False),
+    # a note, a correction or a reference below a rule links a word or a title: the article's
+    ("<hr><p>Correction: an earlier version of this story gave the wrong date for the <a href='/news/vote'>council "
+     "vote</a>.</p>", True),
+    ("<hr><p>This article first appeared in <a href='https://other.example.org/'>The Harbour Review</a> and is "
+     "republished here with the permission of its editors.</p>", True),
+    # the promotion's shape, but not the text's last line: more of the story follows it
+    (f"<hr><p>{RULED_PROMO}</p><p>{PROMO_TEXT[0].replace('county', 'city')}</p>", True),
+    # the last line, mostly a link, but no rule above it
+    (f"<p>{RULED_PROMO}</p>", True),
+])
+def test_a_promotion_set_below_a_rule_at_the_end_of_the_text_is_no_line_of_it(closing, kept):
+    """A closing block after a horizontal rule whose text is mostly a link's ("<hr><p>Learn more about <a>the lunar
+    lander in our September cover story</a>.</p>"): a promotion of another page, dropped as ``related`` (counted).
+    A block after a rule that links a word or a title, a promotion that more text follows, and one without a rule
+    stay."""
+    html = ("<html><head><title>Reading results best for a decade | Wire</title></head><body><article>"
+            "<h1>Reading results best for a decade</h1>" + "".join(f"<p>{t}</p>" for t in PROMO_TEXT)
+            + closing + "</article><footer><p>Wire, 1 Harbour Street</p></footer></body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/news/2024/06/02/reading", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    body = outcome.article.articleBody.split("\n")
+    assert body[:3] == PROMO_TEXT
+    line = " ".join(lxml.html.fromstring(closing.replace("<hr>", "")).xpath("//p")[0].text_content().split())
+    assert (line in body) is kept, body
+    assert ((line, "related") in outcome.removed) is not kept
+
+
 SHORT_HEADLINES = [("Mill to close in September", "The last working mill in Harwood will close in September, its "
                     "owners said on Wednesday"),
                    ("Council tax up again", "Bills will rise by 4.5 per cent from April after the cabinet agreed "

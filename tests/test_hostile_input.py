@@ -663,6 +663,21 @@ def test_listing_shapes_and_query_ids_are_linear(url):
     finishes(shapes, seconds=2.0)
 
 
+def test_a_promotion_below_a_rule_is_looked_for_under_a_bounded_number_of_rules():
+    """verdict.ruled_promo over 20,000 rules each above a copy of the body's last line (only MAX_RULES are looked
+    at), a rule above a block of 100,000 links, and a last line of 1 MB (longer than a promotion: not looked for)."""
+    from newsproj.extraction.verdict import ruled_promo
+
+    last = "Learn more about the mission in our cover story."
+    tree, _ = _hostile_tree(f"<hr><p>{last[:20]}<a href='/x'>{last[20:]}</a></p>" * 20_000)
+    finishes(ruled_promo, tree, f"Text.\n{last}")
+    links = "".join(f"<a href='/n/{i}'>{letters(i)}</a> " for i in range(100_000))
+    tree, _ = _hostile_tree(f"<hr><p>{links}</p>")
+    finishes(ruled_promo, tree, f"Text.\n{' '.join(letters(i) for i in range(100_000))}")
+    tree, _ = _hostile_tree(f"<hr><p><a href='/x'>{'x' * 1_000_000}</a></p>")
+    finishes(ruled_promo, tree, "Text.\n" + "x" * 1_000_000)
+
+
 def test_list_steps_beside_a_1_mb_list_item_are_cleaned_in_bounded_time():
     """clean_body's list-step rule (a list item a label's pattern matched, next to a list item of prose) over 20,000
     "- Sign up for …" items and a 1 MB list item."""

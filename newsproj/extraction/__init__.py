@@ -31,7 +31,15 @@ from .normalize import AGENCIES, author_names, bcp47, clean_text, iso_date, word
 from .parse import parse_html
 from .parse import text_start as parse_text_start
 from .standfirst import standfirst
-from .verdict import STUB_WORDS, listing_reason, not_article_reason, promo_lines, short_page, site_page
+from .verdict import (
+    STUB_WORDS,
+    listing_reason,
+    not_article_reason,
+    promo_lines,
+    ruled_promo,
+    short_page,
+    site_page,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -59,7 +67,8 @@ class Extraction:
     line that is one of them is a player's or a picture's text, not the article (cleaning drops it)."""
     promos: frozenset[str] = frozenset()
     """Body lines that are a label and a link to another story of the site (:func:`verdict.promo_lines`, "Read
-    also: <a>…</a>" in any language): a cross-promotion, not the article (cleaning drops it as ``related``)."""
+    also: <a>…</a>" in any language), and the last line when it is a promotion set below a rule
+    (:func:`verdict.ruled_promo`): a cross-promotion, not the article (cleaning drops it as ``related``)."""
 
 
 def _unescaped(text: str) -> str:
@@ -541,7 +550,9 @@ def extract(
             if unnamed and not metadata.source_credit(name, _language(page, body, site)):  # ("Theo Reuters")
                 authors = author_names([name])
         # ("Read also: <a>another story</a>" between the paragraphs, in any language: cleaning drops them, counted)
-        promos = frozenset(promo_lines(tree, url, page, body))
+        # (and a promotion set below the text after a rule, "<hr><p>Learn more in <a>our cover story</a>.</p>")
+        ruled = ruled_promo(tree, body)
+        promos = frozenset(promo_lines(tree, url, page, body)) | ({ruled} if ruled else set())
     else:
         promos = frozenset()
     tz = site.timezone if site else None

@@ -460,6 +460,42 @@ def promo_lines(tree: HtmlElement, url: str, page: PageMeta, body: str) -> set[s
     return found
 
 
+MAX_RULES = 50
+"""Horizontal rules (``<hr>``) looked at per page for a promotion set below the text (bounded: the page decides)."""
+RULED_PROMO_LINK_SHARE = 0.5
+"""Share of a closing block's characters that are a link's text, from which on it is a promotion, not a note: a
+reference, a correction or an author's note below a rule links a word or a title (a third of the text at most on the
+dev corpora), a promotion links the offer ("Learn more about <a>the mission in our September 2014 cover story</a>.")."""
+_LINK_ELEMENTS = 20
+"""Links of a closing block whose text is counted (a block of more links is a list, not a promotion)."""
+
+
+def ruled_promo(tree: HtmlElement, body: str) -> str | None:
+    """The body's last line when it is a promotion set apart below the text: the whole text of the block right after
+    a horizontal rule (``<hr>``), at most ``TEASER_CHARS`` long, at least ``RULED_PROMO_LINK_SHARE`` of it the text
+    of links to other pages ("Learn more about <a>the MAVEN mission in our September 2014 cover story</a>."). None
+    otherwise: a note, a reference or the article's own last paragraph below a rule links little of its text, and a
+    block that is not the last line of the text is no closing promotion."""
+    last = _norm(body.rstrip().rsplit("\n", 1)[-1])
+    if not last or len(last) > TEASER_CHARS:
+        return None
+    for rule in islice(tree.iter("hr"), MAX_RULES):
+        block = rule.getnext()
+        while block is not None and not isinstance(block.tag, str):  # (a comment between them)
+            block = block.getnext()
+        if block is None or block.tag not in _BLOCK_TAGS:
+            continue
+        text = _bounded_text(block, 2 * len(last))
+        if text is None or _norm(text) != last:
+            continue
+        links = [a for a in islice(block.iter("a"), _LINK_ELEMENTS + 1)
+                 if not (a.get("href") or "").strip().startswith(_SKIP_HREF) and (a.get("href") or "").strip()]
+        linked = sum(len(_norm(element_text(a))) for a in links)
+        if len(links) <= _LINK_ELEMENTS and linked >= RULED_PROMO_LINK_SHARE * len(last):
+            return last
+    return None
+
+
 PROMO_HEADLINE_CHARS = 150
 """A cross-promotion's headline is at most this long (a longer text after a colon is a sentence's)."""
 MAX_PROMOS = 10
