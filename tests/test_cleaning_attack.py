@@ -219,6 +219,11 @@ HOSTILE = {
     "journal_moods": "Current mood: " + "a" * N + ".",
     "title_case_by_lines": "By " + "The " * N + "Numbers",
     "title_case_by_lines_late": "By Royal " + "x " * N + "Appointment",
+    # session 21: a sign-up after its purpose's clause, a question and the site's like buttons (1 MB lines too)
+    "purpose_sign_ups": "To receive " + "x " * N + ", sign up for the " + "x " * N + "newsletter",
+    "purpose_clauses": "to " * 500_000 + ", sign up",
+    "like_our_pages": "Want " + "x " * N + "? Just hit 'Like' on " + "x " * N + "our",
+    "like_questions": "want " + "? hit like " * N + "our",
 }
 
 
