@@ -851,6 +851,28 @@ def test_a_step_of_a_list_of_steps_is_kept_where_a_box_of_calls_to_action_goes()
     assert clean_body("\n".join([prose, steps[0], "- Home"])).text == "\n".join([prose, "- Home"])
 
 
+def test_a_comment_section_opened_by_its_disclaimer_goes_to_the_end_of_the_body():
+    """A comment section with its rules and no signed comment: from its disclaimer ("… comments from our readers.
+    They do not represent the views of …") to the end of the body, its rules ("* Comments unrelated to the story.")
+    go with it; sentences on what readers' comments represent, a reported disclaimer, stay."""
+    prose = ["The harbour board voted on Tuesday to close the old ferry terminal next spring and move the service "
+             "to the new quay on the east side of the bay.",
+             "Traders on the waterfront said they feared losing passing trade, and asked the board for a grant to "
+             "cover the first year of the move."]
+    section = ["Below are comments from our readers. They do not represent the views of the Harbour Post.",
+               "Comments stay open for a week after a story is published.",
+               "Please do not post:", "* Personal attacks or threats.", "* Comments unrelated to the story.",
+               "If you think a comment breaks these rules, tell us through the contact form."]
+    cleaned = clean_body("\n".join([*prose, *section]))
+    assert cleaned.text == "\n".join(prose)
+    assert {reason for _, reason in cleaned.removed} == {"comments"}
+    kept = ["The readers who left comments on the plan do not represent the town as a whole, the mayor argued.",
+            "Comments from readers do not represent the views of the board, its chairman wrote on Sunday.",
+            "Most comments from readers were positive, and they do not represent a majority view."]
+    for line in kept:
+        assert clean_body("\n".join([*prose, line, *section[1:3]])).text.split("\n")[2] == line
+
+
 def test_soft_hyphens_and_zero_width_spaces_do_not_hide_chrome():
     assert chrome_reason("An\u00adzei\u00adge") == "ads"
     assert chrome_reason("Ad\u200b") == "ads"

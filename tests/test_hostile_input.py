@@ -685,3 +685,13 @@ def test_list_steps_beside_a_1_mb_list_item_are_cleaned_in_bounded_time():
 
     steps = [f"- Sign up for a {letters(i)} account for a dollar a month" for i in range(20_000)]
     finishes(clean_body, "\n".join(steps + ["- If you already have an account, visit your page " + "x " * 500_000]))
+
+
+def test_a_comment_section_disclaimer_is_looked_for_in_bounded_time():
+    """clean_body's comment-section rule: 25 closing lines of 1 MB that look like a disclaimer's start ("comments from
+    readers " repeated, and "comments " then "readers, " repeated), each read up to MAX_DISCLAIMER_CHARS."""
+    from newsproj.cleaning import clean_body
+
+    prose = "The harbour board voted on Tuesday to close the old ferry terminal next spring and move the service."
+    for tail in ("comments from readers " * 50_000, "comments " + "readers, " * 110_000 + "do not represent"):
+        finishes(clean_body, "\n".join([prose] + [tail] * 25))

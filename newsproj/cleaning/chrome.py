@@ -374,6 +374,36 @@ def _unheaded_thread(lines: list[str], removed: dict[int, str], prose_at: int) -
     return before + 1 if before is not None else first
 
 
+_COMMENTS_DISCLAIMER = re.compile(
+    r"^(?!.*\b(?:said|says|told|tells|wrote|according to|warned|cautioned)\b)(?=.{0,40}\bcomments\b).{0,120}?"
+    r"\b(?:readers|users|visitors|commenters)\b[^.!?]{0,80}[.!?]?\s*"
+    r"(?:(?:they |these |which |and )?(?:do not|don\u0027t|does not|in no way do they|are not)\s+(?:necessarily )?"
+    r"(?:represent|reflect)\s+(?:the\s+)?(?:views?|opinions?|positions?)\s+of\b)", re.I)
+"""The disclaimer that opens a comment section: readers' comments, and that they do not represent the site's view
+("The following are comments from the readers. In no way do they represent the view of …", "Comments are the views
+of our readers and do not necessarily reflect the views of …"); not a line reporting one ("…, the editor said"), nor
+one on what comments say of a place or a poll ("The readers who left comments do not represent the town as a whole",
+"… they do not represent a majority view")."""
+COMMENT_SECTION_LINES = 25
+"""A comment section opened by its disclaimer (its rules, no comment signed: :func:`_comment_section`) is at most this
+many lines from the end of the body."""
+
+
+def _comment_section(lines: list[str], removed: dict[int, str]) -> int | None:
+    """Where a comment section without signed comments starts: its disclaimer (:data:`_COMMENTS_DISCLAIMER`) after the
+    article's prose, in the last ``COMMENT_SECTION_LINES`` lines; its rules follow it ("Do not post: * Comments
+    unrelated to the story."), prose only by its place. None: no such section."""
+    prose = next((i for i, line in enumerate(lines) if i not in removed and word_count(line) >= 15), len(lines))
+    for i in range(max(prose + 1, len(lines) - COMMENT_SECTION_LINES), len(lines)):
+        if _COMMENTS_DISCLAIMER.match(lines[i][:MAX_DISCLAIMER_CHARS]):
+            return i
+    return None
+
+
+MAX_DISCLAIMER_CHARS = 400
+"""Characters of a line matched for a comment section's disclaimer (a page-controlled length)."""
+
+
 CAPTION_WORDS = 40
 """A body line longer than this is prose even when a picture's alt text repeats it (an alt set to the lead)."""
 
@@ -616,6 +646,8 @@ def clean_body(
 
     # 3b. a comment thread: a comments heading followed by comments signed with their author and time
     thread = _comment_thread(lines, keys, removed)
+    if thread is None:
+        thread = _comment_section(lines, removed)
     if thread is not None:
         for k in range(thread, len(lines)):
             drop(k, "comments")
