@@ -286,3 +286,53 @@ class KillBeforeReplace:
                 return super().store(file)
 
         return Killing.from_crawler(crawler, uri, feed_options=feed_options)
+
+
+def linked_site(count: int = 40, sections: int = 4, related: int = 8, popular: int = 10
+                ) -> dict[str, tuple[str, str]]:
+    """``count`` articles, each linked from the homepage, from one of ``sections`` sections (two pages each, and a
+    "most read" list of the first ``popular`` articles on each) and from the "related" list of ``related`` other
+    articles: the same article URLs linked again and again, page after page, as news sites do."""
+    pages: dict[str, tuple[str, str]] = {"/robots.txt": ("text/plain", "User-agent: *\nDisallow: /private/\n")}
+    links = [f"/news/2024/09/story-number-{n}-about-the-town.html" for n in range(count)]
+    section_links = [f"/section/{s}/" for s in range(sections)]
+    for n, path in enumerate(links):
+        others = [links[(n + k) % count] for k in range(1, related + 1)]
+        aside = "<aside><h2>Related</h2><ul>" + "".join(
+            f'<li><a href="{u}">Related story {(n + k) % count}</a></li>' for k, u in enumerate(others, 1)
+        ) + "</ul></aside>"
+        pages[path] = ("text/html; charset=utf-8",
+                       article_html(path, f"Story number {n} about the town", n=n, body_extra=aside))
+    for s, section in enumerate(section_links):
+        mine = links[s::sections]
+        half = len(mine) // 2
+        pages[section] = ("text/html; charset=utf-8",
+                          homepage([*mine[:half], f"{section}page/2/", *section_links, *links[:popular]],
+                                   f"Section {s}"))
+        pages[f"{section}page/2/"] = ("text/html; charset=utf-8",
+                                      homepage([*mine[half:], *section_links, *links[:popular]],
+                                               f"Section {s}, page 2"))
+    pages["/"] = ("text/html; charset=utf-8", homepage([*section_links, *links]))
+    return pages
+
+
+class CountingStateStore:
+    """``NEWSPROJ_STATE_BACKEND``: the STATE_DIR backend, counting its reads in the run's stats
+    (``test/state/get``, ``test/state/canonical_for``)."""
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from newsproj.state.files import FileStateStore
+
+        stats = crawler.stats
+
+        class Counting(FileStateStore):
+            def get(self, url):
+                stats.inc_value("test/state/get")
+                return super().get(url)
+
+            def canonical_for(self, url):
+                stats.inc_value("test/state/canonical_for")
+                return super().canonical_for(url)
+
+        return Counting.from_crawler(crawler)

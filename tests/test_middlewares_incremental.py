@@ -103,3 +103,43 @@ def test_parse_time():
     assert parse_time("2024-09-12T10:00:00Z").isoformat() == "2024-09-12T10:00:00+00:00"
     assert parse_time("2024-09-12T10:00:00").isoformat() == "2024-09-12T10:00:00+00:00"
     assert parse_time("yesterday") is None
+
+
+def test_an_article_asked_about_then_exported_is_known_from_then_on(tmp_path):
+    """Ledger.stored keeps its answers for the run (a link on many pages is looked up once), and forgets those a
+    write of this run makes stale: an article asked about, then committed, under its URL, under an alias, under
+    the canonical URL a legacy form (``?ref=``) reads, or a check date a refetch recorded (the dedup pipeline)."""
+    crawler, _ = middleware(tmp_path)
+    ledger = ledger_for(crawler)
+    asks = ["https://n.example/c", "https://n.example/amp/d", "https://n.example/e?ref=home", "https://n.example/a"]
+    assert [ledger.stored(u) for u in asks] == [None, None, None, ("https://n.example/a", Seen("f", EMITTED))]
+    ledger.store.record("https://n.example/c", Seen("c", EMITTED))  # (written behind the ledger: not seen)
+    assert ledger.stored("https://n.example/c") is None
+    ledger.commit([("https://n.example/c", Seen("c", EMITTED)), ("https://n.example/d", Seen("d", EMITTED)),
+                   ("https://n.example/e", Seen("e", EMITTED))], [], [("https://n.example/amp/d", "https://n.example/d")])
+    ledger.record("https://n.example/a", Seen("f", EMITTED, lastmod="2024-09-20T00:00:00Z"))
+    assert [ledger.stored(u) for u in asks] == [
+        ("https://n.example/c", Seen("c", EMITTED)), ("https://n.example/d", Seen("d", EMITTED)),
+        ("https://n.example/e", Seen("e", EMITTED)),
+        ("https://n.example/a", Seen("f", EMITTED, "2024-09-20T00:00:00Z"))]
+    assert ledger.knows("https://n.example/amp/d")
+
+
+def test_the_ledger_looks_a_url_up_once_and_keeps_a_bounded_number_of_answers(tmp_path, monkeypatch):
+    from newsproj.state import ledger as ledger_module
+
+    monkeypatch.setattr(ledger_module, "MEMO_SIZE", 3)
+    crawler, _ = middleware(tmp_path)
+    ledger = ledger_for(crawler)
+    reads = []
+    get = ledger.store.get
+    monkeypatch.setattr(ledger.store, "get", lambda url: reads.append(url) or get(url))
+    for _ in range(5):
+        assert ledger.knows("https://n.example/a") and not ledger.knows("https://n.example/new")
+    assert reads == ["https://n.example/a", "https://n.example/new"]
+    for n in range(10):
+        ledger.knows(f"https://n.example/{n}")
+    assert len(ledger._memo) == 3 and not ledger._read_by
+    long = "https://n.example/" + "x" * ledger_module.MEMO_MAX_URL  # (never kept: a hostile page's URL)
+    ledger.knows(long)
+    assert long not in ledger._memo and len(ledger._memo) == 3

@@ -181,8 +181,8 @@ class DedupPipeline:
                 checked = item.metadata.dateDownloaded if item.metadata else None
                 if (checked and checked != seen.lastmod) or key != url:
                     try:
-                        store.record(url, Seen(fingerprint=fp, emitted_at=seen.emitted_at,
-                                               lastmod=checked or seen.lastmod))
+                        ledger.record(url, Seen(fingerprint=fp, emitted_at=seen.emitted_at,
+                                                lastmod=checked or seen.lastmod))
                     except Exception as exc:  # noqa: BLE001 - as a durable batch's: the run's state failed
                         self._not_saved(exc, 1, f"the check date of {url} (it may be fetched again)")
                 if ledger.note_found(url):

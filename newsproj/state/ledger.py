@@ -9,7 +9,9 @@ to (a resumed run: the file is the truth of what was exported before the kill), 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
+from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
@@ -43,9 +45,22 @@ def body_fingerprint(body: str) -> str:
     return folded_fingerprint(folded_body(body))
 
 
+MEMO_SIZE = 20_000
+"""Answers of :meth:`Ledger.stored` kept in a run (least recently asked forgotten first): a homepage, its sections
+and their next pages link the same articles again and again, and each link was a lookup (a Redis store's: a round
+trip or two). ~200 bytes an entry: a few MB at most."""
+MEMO_MAX_URL = 2_000
+"""A URL longer than this (``NEWSPROJ_MAX_URL_LENGTH``'s default) is looked up each time, never kept."""
+
+
 class Ledger:
     def __init__(self, store: StateStore | None):
         self.store = store
+        self._memo: OrderedDict[str, tuple[tuple[str, Seen] | None, tuple[str, ...]]] = OrderedDict()
+        """URL → (:meth:`stored`'s answer, the other store keys it read): see :meth:`stored`."""
+        self._read_by: dict[str, set[str]] = {}
+        """store key → the memoised URLs whose answer read it besides their own (an alias's
+        canonical URL): what a write under that key makes stale."""
         self.urls: dict[str, str] = {}
         """canonicalUrl → fingerprint of everything exported in this run or found in an appended output file."""
         self.bodies: dict[str, str] = {}
@@ -85,19 +100,73 @@ class Ledger:
         middleware and the spider's barren-listings rule (:meth:`knows`), so both know the same articles. Not under
         the form of earlier releases (:meth:`previous`): that key was shared by every article differing by a
         parameter it dropped (``/article.aspx?cid=N``), so a hit there says one of them was exported, not which:
-        the page is fetched, and its content tells (DedupPipeline; then it is stored under its own key)."""
-        store = self.store
-        if store is None:
+        the page is fetched, and its content tells (DedupPipeline; then it is stored under its own key).
+
+        Memoised for the run (:data:`MEMO_SIZE` answers, least recently asked forgotten first): a URL linked from
+        many pages is looked up once. A write of this run's through the ledger (:meth:`commit`, :meth:`record`)
+        forgets the answers that read a key it writes, so an article asked about, then exported, is known from
+        then on. What another process writes to a shared store (a distributed crawl's other workers) is not seen
+        by an answer kept here: such an article is requested again, and the dupefilter and the dedup pipeline
+        (which reads the store itself, :meth:`previous`) drop it as before."""
+        if self.store is None:
             return None
+        memo = self._memo
+        kept = memo.get(url)
+        if kept is not None:
+            memo.move_to_end(url)
+            return kept[0]
+        found, read = self._stored(url)
+        if len(url) <= MEMO_MAX_URL:
+            memo[url] = found, read
+            for key in read:
+                self._read_by.setdefault(key, set()).add(url)
+            if len(memo) > MEMO_SIZE:
+                self._drop(next(iter(memo)))
+        return found
+
+    def _stored(self, url: str) -> tuple[tuple[str, Seen] | None, tuple[str, ...]]:
+        """:meth:`stored`'s answer, from the store, and the keys it read other than ``url``."""
+        store = self.store
+        assert store is not None
+        read: tuple[str, ...] = ()
         seen = store.get(url)
         if seen is not None:
-            return url, seen
+            return (url, seen), read
         canonical = store.canonical_for(url) if hasattr(store, "canonical_for") else None
         if isinstance(canonical, str) and canonical:
+            if canonical != url:
+                read = (*read, canonical)
             seen = store.get(canonical)
             if seen is not None:
-                return canonical, seen
-        return None
+                return (canonical, seen), read
+        return None, read
+
+    def _drop(self, url: str) -> None:
+        """Forget the memoised answer for ``url``."""
+        _, read = self._memo.pop(url, (None, ()))
+        for key in read:
+            readers = self._read_by.get(key)
+            if readers is not None:
+                readers.discard(url)
+                if not readers:
+                    del self._read_by[key]
+
+    def _forget(self, keys: Iterable[str]) -> None:
+        """Forget every memoised answer a write under these store keys may change: the key's own, and those that
+        read it as an alias's canonical URL."""
+        for key in keys:
+            self._drop(key)
+            for url in self._read_by.pop(key, ()):
+                self._drop(url)
+
+    def record(self, url: str, seen: Seen) -> None:
+        """Remember ``seen`` under ``url`` in the store (a refetch found the article unchanged: its check date);
+        raises what the store raises."""
+        assert self.store is not None
+        try:
+            self.store.record(url, seen)
+        finally:
+            self._forget((url,))
 
     def previous(self, url: str) -> tuple[str, Seen] | None:
         """What the store remembers under canonical ``url``, or under its form before 2026-12
@@ -194,6 +263,15 @@ class Ledger:
         store = self.store
         if store is None or not records:
             return
+        try:
+            self._commit(store, records, signatures, aliases)
+        finally:  # (a store that failed half way may hold some: asked again)
+            self._forget(itertools.chain((url for url, _ in records), (alias for alias, _ in aliases),
+                                         (url for _, url in aliases)))
+
+    @staticmethod
+    def _commit(store: StateStore, records: list[tuple[str, Seen]], signatures: list[tuple[str, str, bytes]],
+                aliases: list[tuple[str, str]]) -> None:
         together = getattr(store, "record_durable", None)
         if together is not None:  # all or none: see FileStateStore.record_durable
             together(records, signatures, aliases)

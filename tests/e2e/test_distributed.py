@@ -20,7 +20,8 @@ from scrapy.utils.test import get_crawler
 from newsproj.distributed.keys import CrawlKeys, crawl_id
 from newsproj.spiders.news import NewsSpider
 from newsproj.testing.server import FixtureServer, Site, serve
-from tests.conftest import CRAWL_TIMEOUT, FIXTURES, read_jsonl, start_scrapy
+from tests.conftest import CRAWL_TIMEOUT, FIXTURES, read_jsonl, run_crawl, start_scrapy
+from tests.sites import linked_site, serve_pages
 
 # The project's kill-safe feed storage (newsproj/feeds.py) writes every record through at once: what a SIGKILLed
 # worker exported is in its file (Scrapy's own storage buffers, and would lose its last records).
@@ -315,3 +316,29 @@ def test_a_link_with_trackers_and_the_same_link_are_one_request_across_the_share
     assert all(r["canonicalUrl"] == server.base + untracked(urlsplit(r["url"]).path) for r in worker.records)
     assert worker.stats["newsproj/discovery/tracking/variant"] == 2 and worker.stats["dupefilter/filtered"] >= 2
     assert not any(k.startswith("item_dropped_reasons_count/") for k in worker.stats), worker.stats
+
+
+def test_a_second_run_asks_redis_about_each_linked_article_once(redis_server, client, state_key, tmp_path):
+    """The Redis state store is a round trip a lookup: on the second run over a site whose 40 stored articles are
+    linked 150 times (homepage, sections, next pages, "most read" lists), 166 HGETs where 56 tell it all (an HGET
+    for each article, two for each of the 8 section pages: no article, no alias)."""
+    server, _ = serve_pages(linked_site(count=40, sections=4, popular=10))
+
+    def hgets() -> int:
+        return int(client.info("commandstats").get("cmdstat_hget", {}).get("calls", 0))
+
+    runs, calls = [], []
+    try:
+        for n in range(2):
+            before = hgets()
+            runs.append(run_crawl("-a", f"start_urls={server.base}/", "-s", f"REDIS_URL={redis_server}",
+                                  "-s", state_key, "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}",
+                                  out=tmp_path / f"{n}.jsonl"))
+            calls.append(hgets() - before)
+    finally:
+        server.stop()
+    first, second = runs
+    assert first.returncode == second.returncode == 0, second.log[-3000:]
+    assert len(first.records) == 40 and second.records == []
+    assert second.stats["newsproj/incremental/saved"] == 150
+    assert calls[1] == 56

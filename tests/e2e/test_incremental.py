@@ -11,6 +11,7 @@ import pytest
 
 from newsproj.testing.server import serve
 from tests.conftest import FIXTURES, run_crawl
+from tests.sites import linked_site, serve_pages
 
 
 @pytest.fixture
@@ -111,3 +112,28 @@ def test_empty_state_dir_turns_state_off(site, tmp_path):
     seed = f"start_urls={server.base}/rss.xml"
     runs = [run_crawl("-a", seed, "-s", "STATE_DIR=", out=tmp_path / f"{i}.jsonl") for i in range(2)]
     assert len(runs[0].records) == len(runs[1].records) == 15
+
+
+def test_a_second_run_asks_the_state_about_each_linked_article_once(tmp_path):
+    """A homepage, its sections, their next pages and their "most read" lists link the same 40 articles 150 times;
+    on the second run (every article stored) the incremental middleware saved each of those requests after a state
+    lookup a link: 158 reads of the store where 48 (40 articles, 8 section pages) tell it all."""
+    server, _ = serve_pages(linked_site(count=40, sections=4, popular=10))
+    runs = []
+    try:
+        for n in range(2):
+            runs.append(run_crawl("-a", f"start_urls={server.base}/", "-s", f"STATE_DIR={tmp_path / 'state'}",
+                                  "-s", "NEWSPROJ_STATE_BACKEND=tests.sites.CountingStateStore",
+                                  "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}", out=tmp_path / f"{n}.jsonl"))
+    finally:
+        server.stop()
+    first, second = runs
+    assert first.returncode == second.returncode == 0, second.log[-3000:]
+    assert len(first.records) == 40 and second.records == []
+    assert second.stats["newsproj/incremental/saved"] == 150
+    assert second.stats["newsproj/incremental/saved_articles"] == 40
+    # each distinct link once: a stored article is one read, a section page (no article) a read and an alias read
+    assert second.stats["test/state/get"] == 48
+    assert second.stats["test/state/canonical_for"] == 8
+    # the first run (nothing stored yet): each link once too, and each record's own check by the dedup pipeline
+    assert first.stats["test/state/get"] <= 48 + 40 and first.stats["test/state/canonical_for"] <= 48
