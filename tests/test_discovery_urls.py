@@ -604,3 +604,33 @@ def test_a_long_parameter_name_is_no_tracker_and_is_not_kept():
     assert after.currsize - before.currsize <= 1  # (``id``)
     assert is_tracking_param("utm_" + "x" * (urls.MAX_TRACKER_NAME - 4))
     assert not is_tracking_param("utm_" + "x" * urls.MAX_TRACKER_NAME)
+
+
+def test_a_links_shape_key_and_canonical_form_are_worked_out_once_and_a_long_url_is_never_kept():
+    """A link passes the trap guard (its key, its shape: for the barren rule, the budget, the count), the request
+    fingerprint and the incremental middleware (its forms without trackers, canonical), each asking again, and again
+    on every page that links it: the answers are kept, per function, for the last URL_CACHE_SIZE URLs, each at most
+    MAX_CACHED_URL long (a page's longer link is worked on each time, and costs no memory)."""
+    from newsproj.discovery import urls
+
+    helpers = (urls.url_pattern, urls.dedup_key, urls.without_trackers, urls.canonical_url, urls.netloc)
+    for helper in helpers:
+        helper.cache_clear()
+    links = [f"https://n.example/news/2024/09/story-{n}.html?utm_source=home" for n in range(200)]
+    guard = TrapGuard()
+    for _ in range(3):  # a homepage, a section and its next page, linking the same stories
+        guard.learn_known(links, lambda url: False)
+        for link in links:
+            guard.admit(link)
+            urls.canonical_url(link)
+    for helper in helpers:
+        info = helper.cache_info()
+        assert info.misses <= 2 * len(links), (helper.__name__, info)  # (the link, and its form without trackers)
+    assert all(helper.cache_info().hits >= 2 * len(links) for helper in helpers[:4])
+    long = "https://n.example/?" + "&".join(f"utm_{n}=1" for n in range(5_000))  # (~40 KB)
+    assert len(long) > urls.MAX_CACHED_URL
+    assert urls.url_pattern(long) == "n.example:443/" and urls.without_trackers(long) == "https://n.example/"
+    assert all(helper.cache_info().currsize <= 2 * len(links) for helper in helpers)
+    for n in range(urls.URL_CACHE_SIZE + 10):
+        urls.url_pattern(f"https://n.example/{n}")
+    assert urls.url_pattern.cache_info().currsize == urls.URL_CACHE_SIZE

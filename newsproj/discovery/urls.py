@@ -7,19 +7,46 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, wraps
 from itertools import chain, islice
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, parse_qsl, unquote_plus, urlencode, urljoin, urlsplit, urlunsplit
 
 import courlan
 from tld import get_fld
 from w3lib.url import url_query_cleaner
 
+_T = TypeVar("_T")
+
+MAX_CACHED_URL = 512
+"""A URL longer than this is worked on each time, never kept (:func:`per_url_cache`): a news URL is under 200
+characters; a page's 1 MB link costs what it costs, once a call, and no memory."""
+URL_CACHE_SIZE = 4096
+"""URLs each :func:`per_url_cache` keeps (least recently used forgotten first): a listing page's links, and the
+links its next pages repeat."""
+
+
+def per_url_cache(func: Callable[[str], _T]) -> Callable[[str], _T]:
+    """``func`` (a pure function of a URL) with its answers for the last :data:`URL_CACHE_SIZE` URLs of at most
+    :data:`MAX_CACHED_URL` characters kept: a link's shape, key and canonical form are asked for by discovery, the
+    trap guard, the request fingerprint and the incremental middleware, and again on each page that links it
+    (memory: at most ~1.5 KB an entry). An exception is raised each time, never kept."""
+    cached = lru_cache(maxsize=URL_CACHE_SIZE)(func)
+
+    @wraps(func)
+    def call(url: str) -> _T:
+        return cached(url) if len(url) <= MAX_CACHED_URL else func(url)
+
+    call.cache_info = cached.cache_info  # type: ignore[attr-defined]
+    call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return call
+
+
 _DATE_IN_PATH = re.compile(r"/(?:19|20)\d{2}[/-](?:0?[1-9]|1[0-2])(?:[/-](?:0?[1-9]|[12]\d|3[01]))?(?:/|-)")
 _ARTICLE_ID = re.compile(r"(?:[-_/]\d{5,}|\.s?html?)(?:$|[?#])")
 
 
+@per_url_cache
 def netloc(url: str) -> str:
     """``host:port`` of a URL, with the scheme's default port made explicit (scope compares these); ``""`` for
     a URL whose host or port cannot be read (a port out of range, a broken IPv6 literal): in no scope."""
@@ -74,6 +101,7 @@ def absolute_url(url: str | None, base: str | None = None) -> str | None:
     return url
 
 
+@per_url_cache
 def canonical_url(url: str) -> str:
     """``url`` in courlan's normal form (scheme and host lower-cased, default port and fragment dropped, path
     normalised, parameters sorted) without its tracking parameters (:func:`is_tracking_param`: ``utm_*``,
@@ -98,6 +126,7 @@ def canonical_url(url: str) -> str:
     return url_query_cleaner(normalized, (), remove=True, unique=False, keep_fragments=False)
 
 
+@per_url_cache
 def legacy_canonical_url(url: str) -> str:
     """:func:`canonical_url` as releases before 2026-12 made it: courlan's whole tracker list removed (``cid``,
     ``uid``, ``ref*``, ``source``… too). Their cross-run state (``STATE_DIR``, Redis) is keyed by this form; the
@@ -310,6 +339,7 @@ def strip_trap_params(url: str) -> tuple[str, list[str]]:
     return urlunsplit((parts.scheme, parts.netloc, path, query, parts.fragment)), sorted(set(stripped))
 
 
+@per_url_cache
 def without_trackers(url: str) -> str:
     """``url`` without its tracking parameters (:func:`is_tracking_param`), every other byte as it was (the order
     and encoding of the other parameters, the fragment); ``url`` itself when it has none. What duplicate detection
@@ -343,6 +373,7 @@ def robots_allowed_form(url: str, allowed: Callable[[str], bool]) -> str | None:
     return bare if bare != url and allowed(bare) else None
 
 
+@per_url_cache
 def dedup_key(url: str) -> str:
     """The form of a link duplicates are told by: without session ids and sort parameters (stripped before a
     request) nor tracking parameters (kept in the request, ignored here): ``/a?utm_source=x`` and ``/a`` are one
@@ -363,6 +394,7 @@ def page_number(url: str) -> int | None:
 _PAGE_SUFFIX = re.compile(r"/(?:(?:page|p)/)?\d{1,4}/?$", re.I)
 
 
+@per_url_cache
 def _listing_stem(url: str) -> tuple[str, str, str]:
     """``(host:port, path, query)`` of a listing page without its page number: ``?page=N`` (and similar), a last
     ``/page/N/`` or ``/N`` segment, its tracking parameters; trailing slashes left out."""
@@ -422,6 +454,7 @@ def _digits_shape(match: re.Match[str]) -> str:
     return "I" if len(match.group()) >= _ID_DIGITS else "N"
 
 
+@per_url_cache
 def url_pattern(url: str) -> str:
     """``host:port`` + path and query keys with every digit run of up to four digits replaced by ``N`` and every
     longer one (an id) by ``I``: the URLs of a calendar (``/events/N/N/N/``) or a pagination (``/news?page=N``,
