@@ -22,7 +22,7 @@ SoftFailure = Literal[
     "trafilatura",  # a trafilatura run raised inside compat.extract_in_place (the run gives no text)
     "htmldate",  # htmldate raised (no date from it)
     "jsonld_unreadable",  # a JSON-LD script extruct could not read (that script states nothing)
-    "jsonld_too_deep",  # a JSON-LD script nested deeper than limits.MAX_JSON_DEPTH (not read)
+    "jsonld_too_deep",  # a JSON-LD script nested deeper than text.MAX_JSON_DEPTH (not read)
     "headline_cut",  # a headline longer than headline.MAX_TITLE characters (a title of a template): cut at a word's end
 ]
 REASONS: frozenset[str] = frozenset(get_args(SoftFailure))

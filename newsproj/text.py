@@ -52,3 +52,31 @@ def text_key(text: str) -> str:
 def folded_key(folded: str) -> str:
     """:func:`text_key` of a text already casefolded (``text.casefold()``)."""
     return " ".join(_WORD.findall(folded))
+
+
+MAX_JSON_DEPTH = 64
+"""JSON-LD nests a few levels (a graph, an author, an image, an address: under 10); 64 is generous. Deeper data
+makes ``json.loads`` raise RecursionError (100,000 levels lost a page and its links in the spider callback) and
+any recursive walk of what it returns fragile."""
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"?', re.S)
+"""A string literal; an unterminated one runs to the end (so that no match fails: a failed match at every quote of
+``"\"\"\"…`` would rescan to the end each time)."""
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def json_too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether the JSON ``text`` nests arrays and objects more than ``limit`` deep (brackets inside strings do
+    not count). Linear; free for the usual script, which has fewer brackets than ``limit``."""
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    depth = 0
+    for char in brackets:
+        if char in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        else:
+            depth -= 1
+    return False

@@ -725,3 +725,30 @@ def test_a_date_only_the_masthead_or_related_stories_write_is_not_the_pages(top,
             f"{below}</body></html>")
     record = extract(html, "http://127.0.0.1/a", date_downloaded="2024-11-01T00:00:00+00:00").article
     assert (record.datePublished or "")[:10] == expected
+
+
+def test_a_strip_of_dated_teasers_above_the_headline_is_read_once_a_page(monkeypatch):
+    """40 teasers above the headline, each with its date, the story's own date in its byline: each teaser's date is
+    a related story's (foreign_day, text_date), and whether each date element stands below the headline (a
+    ``preceding::h1``, a walk of the page before it) was asked again for every teaser: 1,600 walks of a page of
+    5,000 elements (270 ms), now one an element (7 ms)."""
+    import lxml.html
+
+    from newsproj.extraction import metadata
+
+    teasers = "".join(f'<div class="teaser"><a href="/s/{n}">Story {n}</a> <span class="date">3 de marzo de 2024'
+                      f'</span></div>' for n in range(40))
+    filler = "".join(f"<div><span>filler {n}</span></div>" for n in range(2500))
+    sentence = "Texto del artículo con bastante prosa para contar como párrafo. "
+    prose = "".join(f"<p>{sentence * 3}</p>" for _ in range(5))
+    tree = lxml.html.fromstring(f"<html lang='es'><body>{filler}{teasers}<h1>Titular</h1><p class='byline'><span "
+                                f"class='date'>5 de marzo de 2024</span></p>{prose}</body></html>")
+    walks = []
+    below_headline = metadata._BELOW_HEADLINE
+    monkeypatch.setattr(metadata, "_BELOW_HEADLINE", lambda el: walks.append(el) or below_headline(el))
+    assert metadata.foreign_day(tree, "2024-03-03")  # (every element writing the 3rd is a teaser's)
+    assert not metadata.foreign_day(tree, "2024-03-05")
+    assert len(walks) <= 2 * 41
+    walks.clear()
+    assert metadata.text_date(tree, "es", "2024-09-01") is None  # (its first MAX_DATE_TEXTS dates: teasers')
+    assert len(walks) <= 41

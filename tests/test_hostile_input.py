@@ -188,13 +188,13 @@ def test_json_ld_nested_100k_deep_costs_only_its_own_script():
     "[" * N + "]" * N, '{"a":' * N + "1" + "}" * N, "[" * 100 + '"' + '\\"' * N, '"a\\' * N, '["a",' * N,
 ])
 def test_json_depth_check_is_linear(text):
-    from newsproj.extraction.limits import json_too_deep
+    from newsproj.text import json_too_deep
 
     finishes(json_too_deep, text)
 
 
 def test_json_depth_check_ignores_brackets_in_strings():
-    from newsproj.extraction.limits import json_too_deep
+    from newsproj.text import json_too_deep
 
     assert not json_too_deep('["' + "[" * 1000 + '"]')
     assert json_too_deep("[" * 65 + "]" * 65)

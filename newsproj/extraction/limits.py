@@ -27,7 +27,6 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import re
 import signal
 import sys
 import threading
@@ -143,32 +142,7 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 # ------------------------------------------------------------------ JSON from pages
 
-MAX_JSON_DEPTH = 64
-"""JSON-LD nests a few levels (a graph, an author, an image, an address: under 10); 64 is generous. Deeper data
-makes ``json.loads`` raise RecursionError (100,000 levels lost a page and its links in the spider callback) and
-any recursive walk of what it returns fragile."""
-
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"?', re.S)
-"""A string literal; an unterminated one runs to the end (so that no match fails: a failed match at every quote of
-``"\"\"\"…`` would rescan to the end each time)."""
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-
-
-def json_too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
-    """Whether the JSON ``text`` nests arrays and objects more than ``limit`` deep (brackets inside strings do
-    not count). Linear; free for the usual script, which has fewer brackets than ``limit``."""
-    if text.count("[") + text.count("{") <= limit:
-        return False
-    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
-    depth = 0
-    for char in brackets:
-        if char in "[{":
-            depth += 1
-            if depth > limit:
-                return True
-        else:
-            depth -= 1
-    return False
+# (MAX_JSON_DEPTH and json_too_deep live in newsproj/text.py, a leaf: discovery bounds the JSON-LD it reads too)
 
 
 # ------------------------------------------------------------------ the page's size in elements

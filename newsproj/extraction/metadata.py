@@ -19,8 +19,8 @@ from extruct.jsonld import JsonLdExtractor
 from lxml import etree
 
 from .. import soft_failures
+from ..text import MAX_JSON_DEPTH, json_too_deep
 from ..times import utc_moment
-from .limits import MAX_JSON_DEPTH, json_too_deep
 from .parse import element_text
 from .verdict import ARTICLE_TYPES
 
@@ -691,16 +691,33 @@ _ABOVE_HEADLINE = etree.XPath("boolean(following::h1)")
 _BELOW_HEADLINE = etree.XPath("boolean(preceding::h1)")
 
 
-def _teaser_above(el: HtmlElement, marked: list[HtmlElement], below: set[HtmlElement]) -> bool:
+def _teaser_above(el: HtmlElement, marked: list[HtmlElement], below: set[HtmlElement],
+                  read: dict[HtmlElement, str | None] | None = None) -> bool:
     """Whether the date element ``el`` is a teaser's above the headline (a related story's link and its date, set
     above the <h1>) while a date element below the headline, above the article's last paragraph of prose (not in
     ``below``), writes another day: the story's own date, in its byline. Not the only date above the headline (a
-    kicker's link beside the story's date)."""
+    kicker's link beside the story's date). ``read``: what earlier calls on the same page learnt of the elements of
+    ``marked`` (each one's short text when it is below the headline, else None), kept by the caller: a
+    ``preceding::h1`` walks the page before the element, once an element and page, not once a call."""
     if not (_ABOVE_HEADLINE(el) and _BESIDE_LINK(el)):
         return False
-    own = " ".join(el.text_content().split())[:DATE_TEXT_CHARS]
-    return any(e is not el and e not in below and _BELOW_HEADLINE(e)
-               and " ".join(e.text_content().split())[:DATE_TEXT_CHARS] not in ("", own) for e in marked)
+    own = _short_text(el)
+    if read is None:
+        read = {}
+    for e in marked:
+        if e is el or e in below:
+            continue
+        if e not in read:
+            read[e] = _short_text(e) if _BELOW_HEADLINE(e) else None
+        text = read[e]
+        if text is not None and text not in ("", own):
+            return True
+    return False
+
+
+def _short_text(el: HtmlElement) -> str:
+    """The element's text, white space folded, cut at ``DATE_TEXT_CHARS``."""
+    return " ".join(el.text_content().split())[:DATE_TEXT_CHARS]
 
 
 def _writes(el: HtmlElement, year: int, day: int) -> bool:
@@ -727,6 +744,7 @@ def foreign_day(tree: HtmlElement, day: str, body: str = "") -> bool:
         return False
     below: set[HtmlElement] | None = None
     items: dict[tuple[object, tuple[str, ...]], set[HtmlElement]] = {}
+    read: dict[HtmlElement, str | None] = {}
     for el in writing:
         if _MASTHEAD(el):
             continue
@@ -738,7 +756,7 @@ def foreign_day(tree: HtmlElement, day: str, body: str = "") -> bool:
                         items.setdefault(key, set()).add(item)
         if el in below and _BESIDE_LINK(el) and any(items[key] - {item} for item, key in _item_keys(el)):
             continue
-        if _teaser_above(el, marked, below):
+        if _teaser_above(el, marked, below, read):
             continue  # (a related story's date above the headline, the story's own in its byline)
         return False
     return True
@@ -800,6 +818,8 @@ def text_date(tree: HtmlElement, lang: str | None, until: str = "", body: str = 
 
     tried = 0
     below: set[HtmlElement] | None = None  # (read once, for the first date element tried)
+    marked: list[HtmlElement] | None = None  # (the same)
+    read: dict[HtmlElement, str | None] = {}
     for el in _DATE_ELEMENTS(tree)[:MAX_DATE_ELEMENTS]:
         text = " ".join(el.text_content().split())
         if len(text) > DATE_TEXT_CHARS or not _WORD_DATE.search(text) or not _WORDED.search(text):
@@ -811,9 +831,11 @@ def text_date(tree: HtmlElement, lang: str | None, until: str = "", body: str = 
             break
         if below is None:
             below = set(_below_prose(tree, body))
+            marked = _DATE_MARKED(tree)[:MAX_DATE_ELEMENTS]
         if el in below:
             continue  # (below the article's text: another story's, a comment's, an event's)
-        if _teaser_above(el, _DATE_MARKED(tree)[:MAX_DATE_ELEMENTS], below):
+        assert marked is not None
+        if _teaser_above(el, marked, below, read):
             continue  # (a related story's above the headline)
         first = re.search(r"\d", text)
         for candidate in dict.fromkeys((text[first.start():] if first else text, text)):

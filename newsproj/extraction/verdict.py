@@ -45,7 +45,7 @@ _MIN_PARAGRAPH = 80  # characters of text (links excluded) for a <p> to count as
 def jsonld_types(page: PageMeta) -> set[str]:
     """Top-level ``@type`` values of the page's JSON-LD scripts (inside ``@graph`` too), lowercased, as
     ``metadata.read`` found the scripts."""
-    from ..extraction.limits import json_too_deep  # (here: the extraction package imports this module)
+    from ..text import json_too_deep
 
     found: set[str] = set()
     for script in page.ld_scripts:
