@@ -108,6 +108,19 @@ def test_hostile_json_ld_costs_little(script):
     assert len(found) <= links.MAX_SCRIPTED
 
 
+@pytest.mark.parametrize("depth", [100, 100_000])
+def test_an_itemlist_nested_past_the_json_depth_bound_is_not_read_and_the_next_script_is(depth):
+    """An ItemList nested ``depth`` objects deep ({"x": {"x": … {"itemListElement": […]}}}): past
+    ``MAX_JSON_DEPTH`` (64), as the page's metadata reads JSON-LD, it is skipped before it is decoded (100,000
+    levels: json.loads raised RecursionError, caught; 100: decoded and walked, its entries followed, where the
+    metadata of the same page skipped the script), and the page's next script is still read."""
+    deep = '{"x":' * depth + '{"@type": "ItemList", "itemListElement": [{"url": "/deep/story.html"}]}' + "}" * depth
+    shallow = json.dumps({"@type": "ItemList", "itemListElement": [{"url": "/shallow/story.html"}]})
+    page = _page([], f'<script type="application/ld+json">{deep}</script>'
+                     f'<script type="application/ld+json">{shallow}</script>')
+    assert finished(links.itemlist_urls, page, seconds=2.0) == ["/shallow/story.html"]
+
+
 def test_the_link_budget_counts_only_links_in_scope_and_allowed_by_robots(monkeypatch):
     monkeypatch.setattr(links, "MAX_LINKS", 10)
     hrefs = [f"/private/{i}" for i in range(50)] + [f"http://elsewhere.example/{i}" for i in range(50)] + GOOD

@@ -15,6 +15,7 @@ from lxml import etree
 from w3lib.html import strip_html5_whitespace
 from w3lib.url import safe_url_string
 
+from ..text import MAX_JSON_DEPTH, json_too_deep
 from .feeds import alternate_feeds
 from .urls import absolute_url, looks_like_article_url, netloc, robots_allowed_form
 
@@ -141,15 +142,17 @@ def itemlist_urls(tree: HtmlElement) -> list[str]:
     """The URLs of the entries of the page's JSON-LD ``ItemList``s (``itemListElement``: ``ListItem`` with a ``url``
     or an ``item``, or the listed nodes themselves), in page order: a listing may name some of its articles there
     only (a carousel drawn by a script). Bounded: ``MAX_LD_SCRIPTS`` scripts of at most ``MAX_LD_CHARS``,
-    ``MAX_LD_NODES`` nodes walked, ``MAX_SCRIPTED`` URLs; a script that is no JSON is skipped."""
+    ``MAX_LD_NODES`` nodes walked, ``MAX_SCRIPTED`` URLs; a script that is no JSON, or nested deeper than
+    ``MAX_JSON_DEPTH`` (as the page's metadata reads it: ``newsproj/extract/soft_failure/jsonld_too_deep``), is
+    skipped."""
     found: list[str] = []
     nodes = 0
     for text in islice(_LD_SCRIPTS(tree), MAX_LD_SCRIPTS):
-        if len(text) > MAX_LD_CHARS:
-            continue
+        if len(text) > MAX_LD_CHARS or json_too_deep(text, MAX_JSON_DEPTH):
+            continue  # (100,000 levels: json.loads raised RecursionError, caught here; a recursive reader's crash)
         try:
             data = json.loads(text)
-        except (ValueError, RecursionError):  # (not JSON, or nested past the decoder's recursion limit)
+        except (ValueError, RecursionError):  # (not JSON)
             continue
         stack = [data]
         while stack and nodes < MAX_LD_NODES and len(found) < MAX_SCRIPTED:
