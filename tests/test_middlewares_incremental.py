@@ -107,8 +107,10 @@ def test_parse_time():
 
 def test_an_article_asked_about_then_exported_is_known_from_then_on(tmp_path):
     """Ledger.stored keeps its answers for the run (a link on many pages is looked up once), and forgets those a
-    write of this run makes stale: an article asked about, then committed, under its URL, under an alias, under
-    the canonical URL a legacy form (``?ref=``) reads, or a check date a refetch recorded (the dedup pipeline)."""
+    write of this run makes stale: an article asked about, then committed, under its URL, under an alias, or a
+    check date a refetch recorded (the dedup pipeline). A legacy form (``?ref=``) is not read before a fetch (an
+    old key may be another article's: the dedup pipeline reads it, :meth:`Ledger.previous`), so a write under it
+    changes no answer."""
     crawler, _ = middleware(tmp_path)
     ledger = ledger_for(crawler)
     asks = ["https://n.example/c", "https://n.example/amp/d", "https://n.example/e?ref=home", "https://n.example/a"]
@@ -120,8 +122,7 @@ def test_an_article_asked_about_then_exported_is_known_from_then_on(tmp_path):
     ledger.record("https://n.example/a", Seen("f", EMITTED, lastmod="2024-09-20T00:00:00Z"))
     assert [ledger.stored(u) for u in asks] == [
         ("https://n.example/c", Seen("c", EMITTED)), ("https://n.example/d", Seen("d", EMITTED)),
-        ("https://n.example/e", Seen("e", EMITTED)),
-        ("https://n.example/a", Seen("f", EMITTED, "2024-09-20T00:00:00Z"))]
+        None, ("https://n.example/a", Seen("f", EMITTED, "2024-09-20T00:00:00Z"))]
     assert ledger.knows("https://n.example/amp/d")
 
 
