@@ -118,6 +118,7 @@ def health_metrics(stats: dict[str, Any]) -> dict[str, Any]:
         "fallback": {k: v for k, v in fallback.items() if v},
         "body_median": stats.get("newsproj/health/body_median"),
         "bodies": stats.get("newsproj/health/bodies", 0),
+        "seeds_without_links": _sum(stats, "newsproj/discovery/seed_without_links/"),
     }
 
 

@@ -64,6 +64,10 @@ TRACKING_STATS = {
 }
 """Links followed with tracking parameters (requested as linked), and links that differ from one followed before by
 tracking parameters only (one page: the request fingerprint ignores them, the dupefilter drops the request)."""
+SEED_WITHOUT_LINKS = "newsproj/discovery/seed_without_links/"
+"""Stat prefix: seeds, and sitemaps or feeds a seed led to, that answered and gave nothing to follow (by kind)."""
+SOURCE_ROLES = frozenset({"seed", Role.DISCOVERY.value})
+"""Roles of the requests whose response is expected to lead somewhere: a seed, and robots.txt, sitemaps and feeds."""
 NEXT_PAGE = "newsproj_next_page"
 """Meta of a request for another page of the listing that linked it (:func:`next_pages_of`): its page 2, 3... or
 the next day of a calendar. Only such a page counts barren for linking articles an earlier run exported; a
@@ -162,38 +166,56 @@ class NewsSpider(Spider):
 
     async def parse(self, response: Response) -> AsyncIterator[Any]:
         record_response(self.crawler, response)
-        for output in self._route(response):
+        kind, outputs = self._route(response)
+        followed = 0  # requests and records this response gave
+        for output in outputs:
             if isinstance(output, PageItem):
                 async for item in self._from_page(response, output):
+                    followed += 1
                     yield item
             elif isinstance(output, _Feed):
                 # read in a thread: lxml releases the GIL while it reduces the feed (a feed padded with megabytes
                 # of elements no longer holds up downloads), feedparser then reads what is left
                 entries = await asyncio.to_thread(parse_feed, output.body, response.url)
                 for request in self._from_feed(response, entries):
+                    followed += 1
                     yield request
             else:
+                followed += 1
                 yield output
+        if not followed and response.meta.get(ROLE) in SOURCE_ROLES:
+            self._gave_nothing(response, kind)
 
-    def _route(self, response: Response) -> Iterable[Any]:
-        """Requests from robots.txt, sitemaps and feeds; the page to extract for HTML."""
+    def _gave_nothing(self, response: Response, kind: str) -> None:
+        """A seed (or a sitemap or feed that robots.txt, a sitemap index or a seed led to) that answered and gave
+        nothing to follow (a homepage of no followable link, a sitemap or feed of no entry): with other seeds
+        finding articles the run is "ok", so the part of the site behind it would be dead without a word. One
+        WARNING line and ``newsproj/discovery/seed_without_links/<kind>`` (the manifest's health counts them);
+        the exit status stays that of the run (an empty news sitemap is normal on a quiet day)."""
+        self.crawler.stats.inc_value(f"{SEED_WITHOUT_LINKS}{kind}")
+        logger.warning("Seed %s (%s, HTTP %d) gave no link to follow: the part of the site behind it was not "
+                       "crawled", response.url, kind, response.status)
+
+    def _route(self, response: Response) -> tuple[str, Iterable[Any]]:
+        """What the response is, and the requests from robots.txt, sitemaps and feeds, or the page to extract for
+        HTML."""
         try:
             body = maybe_gunzip(response.body, max_size=self.max_size)
         except ValueError:  # Scrapy's gunzip: decompressed size over DOWNLOAD_MAXSIZE
-            return self._skip(response, "gzip_too_large")
+            return "skipped", self._skip(response, "gzip_too_large")
         except (OSError, EOFError):
-            return self._skip(response, "bad_gzip")
+            return "skipped", self._skip(response, "bad_gzip")
         kind = sniff(body, (response.headers.get("Content-Type") or b"").decode("latin-1"))
         self.crawler.stats.inc_value(f"newsproj/discovery/kind/{kind}")
         if kind is Kind.ROBOTS:
-            return self._from_robots(response, body)
+            return kind, self._from_robots(response, body)
         if kind in (Kind.SITEMAP_INDEX, Kind.URLSET, Kind.NEWS_SITEMAP):
-            return self._from_sitemap(response, body)
+            return kind, self._from_sitemap(response, body)
         if kind is Kind.FEED:
-            return [_Feed(body)]
+            return kind, [_Feed(body)]
         if kind is Kind.HTML:
-            return [self._page_item(response)]
-        return self._skip(response, "unknown_kind")
+            return kind, [self._page_item(response)]
+        return kind, self._skip(response, "unknown_kind")
 
     def _failed(self, failure: Any) -> None:
         """Every request's final failure (HTTP error, timeout, refusal…): one stat and one log line."""
