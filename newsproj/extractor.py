@@ -46,10 +46,12 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-LINKS_AFTER = frozenset({"timeout", "worker_died"})
+LINKS_AFTER = frozenset({"timeout", "worker_died", "bad_outcome"})
 """Extraction failures after which a seed's or listing's links are read by a job of their own (``links_only``):
 the page's own fault or not, the pages it links are no reason to lose (a homepage over the time limit on a loaded
-host lost every article it alone linked)."""
+host lost every article it alone linked). ``bad_outcome``: the page was extracted but its outcome could not be
+pickled or unpickled between worker and crawl process (a value or an exception of a library that does not travel);
+a links-only outcome is lists of URLs, which do."""
 
 MAX_WAITS = 3
 """Times a page that had not started is sent again when the worker it waited in ends (each such end is another
@@ -160,8 +162,9 @@ class PageExtractor:
 
     async def process(self, page: PageItem, links_on_failure: bool = False) -> PageOutcome:
         """The page's outcome: an article, a listing with its links, or a drop (counted here; a bad page never
-        raises). ``links_on_failure`` (a seed or listing page, not an article link): when its extraction timed out
-        or its worker died, its links are read by a links-only job (:meth:`_links_after`); it stays a drop."""
+        raises). ``links_on_failure`` (a seed or listing page, not an article link): when its extraction timed
+        out, its worker died or its outcome was lost (:data:`LINKS_AFTER`), its links are read by a links-only job
+        (:meth:`_links_after`); it stays a drop."""
         try:
             if self.workers:
                 outcome = await self._in_pool(page)

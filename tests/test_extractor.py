@@ -447,3 +447,20 @@ def test_a_listing_whose_worker_died_has_its_links_read_by_a_new_worker(caplog) 
     assert stats["newsproj/extract/error/worker_died"] == 1
     assert stats["newsproj/extract/links_after_timeout"] == 1
     assert caplog.text.count("read alone after its extraction failed (worker_died)") == 1
+
+
+def test_a_listing_whose_outcome_did_not_load_has_its_links_read_alone(caplog) -> None:
+    """A seed's or listing's extraction whose outcome could not travel back from its worker (``bad_outcome``: an
+    exception or value that does not pickle or unpickle) lost every link of the page; its links (lists of URLs,
+    which travel) are now read by a links-only job, as after a timeout. The page stays a counted drop."""
+    crawler, extractor = opened_extractor({"NEWSPROJ_EXTRACT_WORKERS": 1, "NEWSPROJ_PAGE_TIME_LIMIT": 30},
+                                          work=_returns_an_outcome_that_does_not_load)
+    outcome = _homepage_outcome(extractor, links_on_failure=True)
+    stats = crawler.stats.get_stats()
+    assert outcome.error == "bad_outcome" and outcome.article is None
+    assert outcome.links is not None
+    assert outcome.links.articles == ["http://127.0.0.1/news/2024/05/01/one.html",
+                                      "http://127.0.0.1/news/2024/05/01/two.html"]
+    assert stats["newsproj/extract/error/bad_outcome"] == 1  # still a counted drop
+    assert stats["newsproj/extract/links_after_timeout"] == 1
+    assert caplog.text.count("read alone after its extraction failed (bad_outcome)") == 1

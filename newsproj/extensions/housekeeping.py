@@ -86,6 +86,11 @@ class Housekeeping:
         not_saved = _by_reason(stats, "newsproj/state/not_saved/")
         state = (f"; state not saved: {sum(not_saved.values())} records "
                  f"({', '.join(f'{k}={v}' for k, v in not_saved.items())})" if not_saved else "")
+        read_alone = stats.get("newsproj/extract/links_after_timeout", 0)
+        lost = stats.get("newsproj/extract/links_after_timeout_failed", 0)
+        if read_alone or lost:  # (those pages are among the drops: say that their links were followed, or lost)
+            dropped += f"; links read alone after a failed extraction: {read_alone} pages"
+            dropped += f" ({lost} pages whose links were lost)" if lost else ""
         logger.info(
             "newsproj summary: %d articles written to %s; %d pages judged listings (%s); dropped %d (%s); "
             "finish reason: %s%s",

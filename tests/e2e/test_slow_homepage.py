@@ -58,4 +58,6 @@ def test_a_homepage_over_its_time_limit_still_leads_to_its_articles(workers, tmp
     assert stats.get("newsproj/extract/links_after_timeout") == 1
     assert "newsproj/extract/links_after_timeout_failed" not in stats
     assert result.log.count("read alone after its extraction failed") == 1  # one line for the page
+    summary = next(line for line in result.log.splitlines() if "newsproj summary:" in line)
+    assert "pages: timeout=1; links read alone after a failed extraction: 1 pages" in summary, summary
     assert server.hits["/"] == 1
