@@ -145,6 +145,68 @@ def private_temp(beside: Path) -> tuple[int, Path]:
     return fd, Path(name)
 
 
+STALE_TEMP_SECONDS = 3600
+"""Age (since its last write) past which a temp file of :func:`private_temp`'s shape is a killed writer's leftover:
+a stats file or manifest is written and renamed in milliseconds, a Parquet file's temp is written to as it grows."""
+_PRIVATE_TEMP = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+""":func:`private_temp`'s names: ``.<name>.`` + mkstemp's 8 random characters + ``.tmp``."""
+
+
+def fsync_dir(folder: Path) -> None:
+    """``fsync`` a folder, so a rename into it survives a power cut (best effort: a file system that cannot sync a
+    folder, EINVAL, has nothing to sync)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP):
+            raise
+    finally:
+        os.close(fd)
+
+
+def publish_text(fd: int, tmp: Path, path: Path, text: str) -> None:
+    """Write ``text`` to the temp file ``tmp`` (open as ``fd``, from :func:`private_temp`), ``fsync`` it, rename it
+    to ``path`` and ``fsync`` the folder: a crash or power cut leaves the old file or the new one, whole, never an
+    empty or short file under the name (a rename is ordered before the data on some file systems without it).
+    The caller removes ``tmp`` when this raises."""
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+
+
+def remove_stale_temps(candidates: Iterable[Path], stats: Any = None, now: float | None = None) -> int:
+    """Remove the temp files of :func:`private_temp`'s shape among ``candidates`` that a killed writer left (a
+    SIGKILL between the temp's creation and its rename): only regular files (never through a symlink), of this
+    user, not written to for :data:`STALE_TEMP_SECONDS` (a live writer's temp is fresh). One WARNING line each,
+    counted as ``newsproj/output/stale_temp_removed``; returns how many."""
+    moment = time.time() if now is None else now
+    removed = 0
+    for path in candidates:
+        if not _PRIVATE_TEMP.fullmatch(path.name):
+            continue
+        try:
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or \
+                    moment - info.st_mtime < STALE_TEMP_SECONDS:
+                continue
+            os.unlink(path)
+        except OSError:  # gone meanwhile, or not ours to remove: left as it is
+            continue
+        removed += 1
+        logger.warning("Removed %s: a temp file a killed run left (%.0f h old)", path,
+                       (moment - info.st_mtime) / 3600)
+    if removed and stats is not None:
+        stats.inc_value("newsproj/output/stale_temp_removed", removed)
+    return removed
+
+
 def part_path(path: Path) -> Path:
     return path.with_name(f".{path.name}{PART_SUFFIX}")
 
@@ -485,6 +547,9 @@ class SafeFileFeedStorage(FileFeedStorage):
                                                         stats=stats)
             if recovered and self.crawler is not None:
                 self.crawler.stats.inc_value("newsproj/output/recovered_files", len(recovered))
+            # manifests' and Parquet files' temps a run killed before their rename left (the next run's manifest,
+            # another name, never reuses them)
+            remove_stale_temps(site_dir.glob("*/.*.tmp"), stats)
         # the exporter reads the mode (Parquet: "a" carries the existing records over) and the name (the .part)
         file = LineFile(fd, "wb" if fresh else "ab", closefd=True)
         file.carry_final = not self.per_run  # read by the Parquet exporter (newsproj/exporters.py)
@@ -835,7 +900,8 @@ def write_recovered_manifest(final: Path, records: int, digest: str, status: str
 
 
 def write_json(path: Path, data: Any, *, compact: bool = False) -> None:
-    """Atomically: a temp file beside it, then ``os.replace``. The temp file is this writer's own (processes of a
+    """Atomically and durably: a temp file beside it, fsynced, then ``os.replace`` and an fsync of the folder
+    (:func:`publish_text`). The temp file is this writer's own (processes of a
     distributed crawl save the same file at close: with one shared temp name, a writer renamed another's
     half-written file into place); a writer that fails removes it. ``compact``: one line without indent (json's C
     encoder: several times faster for a large file that no one reads by eye, such as a template history)."""
@@ -843,9 +909,7 @@ def write_json(path: Path, data: Any, *, compact: bool = False) -> None:
     try:
         text = (json.dumps(data, ensure_ascii=False, separators=(",", ":")) if compact
                 else json.dumps(data, indent=1, ensure_ascii=False))
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text + "\n")
-        os.replace(tmp, path)
+        publish_text(fd, tmp, path, text + "\n")
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import logging
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
-from ..feeds import private_temp
+from ..feeds import private_temp, publish_text, remove_stale_temps
 
 if TYPE_CHECKING:
     from typing import Self
@@ -54,6 +54,7 @@ class Housekeeping:
         self.slots: list[Any] = []
         """The feed slots stored, read once the engine has stopped (a per-run file is published last)."""
         crawler.signals.connect(self.feed_slot_closed, signal=signals.feed_slot_closed)
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
 
@@ -63,6 +64,11 @@ class Housekeeping:
 
     def feed_slot_closed(self, slot: Any) -> None:
         self.slots.append(slot)
+
+    def spider_opened(self) -> None:
+        if self.stats_file:  # the temp a run killed between its creation and its rename left (feeds.private_temp)
+            path = Path(self.stats_file)
+            remove_stale_temps(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"), self.crawler.stats)
 
     def spider_closed(self, reason: str) -> None:
         self.reason = reason
@@ -113,9 +119,7 @@ class Housekeeping:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = private_temp(path)  # (the mode a plain open() gives: the umask's)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(dump)
-            os.replace(tmp, path)
+            publish_text(fd, tmp, path, dump)  # (fsynced, renamed, its folder fsynced)
         except OSError as exc:
             if tmp is not None:
                 tmp.unlink(missing_ok=True)
