@@ -251,6 +251,7 @@ class WarcSpider(Spider):
         read: deque[Record | Skip] = deque()  # read ahead, not yet looked at (a batch per hop to the thread)
         renewed = time.monotonic()
         exhausted, waiting = False, None  # waiting: a page whose URL is in flight already (one at a time per URL)
+        seen = 0  # records and skipped parts read from this file
         while True:
             if not exhausted and compat.engine_closing(self.crawler.engine):
                 # CLOSESPIDER_* (the engine reads start() on while it closes): no record more is read or extracted;
@@ -273,8 +274,11 @@ class WarcSpider(Spider):
                 if not read:  # reading and gunzip off the reactor thread, a batch at a time
                     read.extend(await asyncio.to_thread(_read_batch, reader, self.inflight_cap))
                 found = read.popleft() if read else None
+                seen += found is not None
                 if found is None:
                     exhausted = True
+                    if not seen and not offset:
+                        self._empty(source)
                 elif isinstance(found, Skip):
                     stats.inc_value(f"newsproj/warc/skipped/{found.reason}")
                     logger.warning("Skipping part of %s at byte %d: %s (%s)", source, found.offset, found.reason,
@@ -304,6 +308,14 @@ class WarcSpider(Spider):
                 return
             self.wake.clear()
             await self.wake.wait()  # an extraction ended, or an article was written or dropped
+
+    def _empty(self, source: str) -> None:
+        """A file that holds no record at all and no unreadable part (0 bytes: a writer that died before its first
+        record, a download cut at its start) among the sources: read, but one WARNING line and
+        ``newsproj/warc/files/empty`` (before, it was counted only as read, like a file of pages)."""
+        self.crawler.stats.inc_value("newsproj/warc/files/empty")
+        logger.warning("warc: %s holds no record (an empty file: a writer that died before its first record, or a "
+                       "cut download?)", source)
 
     def _extract(self, page: PageItem, progress: FileProgress, end: int, pointer: WarcPointer) -> None:
         self.inflight[page.url] = (progress, progress.add(end, handled=False))

@@ -438,3 +438,22 @@ def test_records_of_one_page_under_tracked_urls_give_one_record(tmp_path):
     second = warc_crawl("-a", f"source={tmp_path}/u.warc.gz", "-s", state, out=tmp_path / "2.jsonl")
     assert second.returncode == 0, second.log[-3000:]
     assert second.records == []
+
+
+def test_an_empty_warc_among_others_is_named_and_counted(tmp_path):
+    """A WARC file of 0 bytes (a writer that died before its first record, a download cut at its start) among good
+    files was counted only as "read", like a file of pages: a backfill that lost a day's file said nothing. Now it
+    is one WARNING line naming it and ``newsproj/warc/files/empty``. (A gzip of nothing was already a ``corrupt``
+    skip with its line: it is not counted twice.)"""
+    pages = demo_articles()
+    write_warc(tmp_path / "a.warc.gz", [Rec(url, html) for url, html, _ in pages[:2]])
+    (tmp_path / "b.warc.gz").write_bytes(b"")
+    (tmp_path / "c.warc.gz").write_bytes(gzip.compress(b""))
+    result = warc_crawl("-a", f"source={tmp_path}/*.warc.gz", out=tmp_path / "out.jsonl")
+    assert result.returncode == 0, result.log[-3000:]
+    assert len(result.records) == 2
+    assert result.stats.get("newsproj/warc/files/read") == 3
+    assert result.stats.get("newsproj/warc/files/empty") == 1, result.log[-3000:]
+    assert result.stats.get("newsproj/warc/skipped/corrupt") == 1
+    warnings = [line for line in result.log.splitlines() if "holds no record" in line]
+    assert len(warnings) == 1 and "b.warc.gz" in warnings[0], warnings
