@@ -76,6 +76,7 @@ from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import build_from_crawler, load_object
 from twisted.python.failure import Failure
 
+from . import compat
 from .state.ledger import ledger_for
 
 if TYPE_CHECKING:
@@ -1061,6 +1062,10 @@ class CheckedFeedExporter(FeedExporter):
         if problems:
             raise FeedUnavailable(problems[0])
         super().__init__(crawler)  # NotConfigured without FEEDS
+        self.store_error = compat.OneLineStoreError()
+        """A feed that could not be stored is one ERROR line (Scrapy logs a traceback): on while this exporter is."""
+        logging.getLogger(compat.FEED_STORE_LOGGER).addFilter(self.store_error)
+        crawler.signals.connect(self._remove_filter, signal=signals.engine_stopped)
         self.failed: str | None = None
         self.sync_records = crawler.settings.getint("NEWSPROJ_FEED_SYNC_RECORDS", 20)
         self.sync_seconds = crawler.settings.getfloat("NEWSPROJ_FEED_SYNC_SECONDS", 1.0)
@@ -1072,6 +1077,9 @@ class CheckedFeedExporter(FeedExporter):
         self.held: list[SafeFileFeedStorage] = []
         """Per-run files stored (batches included), published once every feed is stored and the state saved."""
         crawler.signals.connect(self.feed_slot_closed, signal=signals.feed_slot_closed)
+
+    def _remove_filter(self) -> None:
+        logging.getLogger(compat.FEED_STORE_LOGGER).removeFilter(self.store_error)
 
     def _storages(self) -> list[Any]:
         return [slot.storage for slot in self.slots]

@@ -871,3 +871,31 @@ def test_the_stats_collector_reads_its_attributes_without_a_python_hook():
     stats.min_value("n", 9)
     assert stats.get_stats() == {"a": 4, "m": 3, "n": 4}
     assert stats.get_value("b", 7) == 7
+
+
+def test_scrapy_logs_a_feed_store_error_with_the_message_the_filter_shortens(caplog):
+    """``compat.OneLineStoreError`` matches Scrapy's record by its text: on a release that words it otherwise the
+    traceback comes back (nothing worse); this says so at once."""
+    import logging
+
+    from scrapy.extensions.feedexport import FeedExporter
+
+    assert f'"{compat.FEED_STORE_ERROR}"' in inspect.getsource(FeedExporter._close_slot)
+    log = logging.getLogger(compat.FEED_STORE_LOGGER)
+    flt = compat.OneLineStoreError()
+    log.addFilter(flt)
+    try:
+        with caplog.at_level("DEBUG"):
+            try:
+                raise OSError(28, "No space left on device")
+            except OSError:
+                log.error(compat.FEED_STORE_ERROR, "jsonlines feed (3 items) in: file:///x", exc_info=True)
+            log.info("Stored %s", "x")
+    finally:
+        log.removeFilter(flt)
+    error = next(r for r in caplog.records if r.levelname == "ERROR")
+    assert error.getMessage() == ("Error storing jsonlines feed (3 items) in: file:///x: "
+                                  "OSError: [Errno 28] No space left on device")
+    assert error.exc_info is None
+    assert any(r.levelname == "DEBUG" and r.exc_info for r in caplog.records)  # the traceback, at DEBUG
+    assert any(r.getMessage() == "Stored x" for r in caplog.records)

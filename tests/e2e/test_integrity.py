@@ -258,6 +258,11 @@ def test_a_storage_that_uploads_at_close_is_durable_only_once_the_upload_succeed
     if upload == "fails":
         assert result.returncode == 4, result.stderr[-3000:]
         assert state_urls(state) == set()  # nothing was stored: nothing is marked done
+        # one line says what failed, no traceback (Scrapy's is kept at DEBUG)
+        assert "Traceback" not in result.stderr, result.stderr[-3000:]
+        errors = [line for line in result.stderr.splitlines() if "Error storing" in line]
+        assert len(errors) == 1 and "ERROR" in errors[0], errors
+        assert errors[0].endswith(": OSError: upload refused by the remote end"), errors
     else:
         assert result.returncode == 0, result.stderr[-3000:]
         assert state_urls(state) == {r["canonicalUrl"] for r in whole_lines(to)} and len(state_urls(state)) == 6
