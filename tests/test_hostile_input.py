@@ -695,3 +695,19 @@ def test_a_comment_section_disclaimer_is_looked_for_in_bounded_time():
     prose = "The harbour board voted on Tuesday to close the old ferry terminal next spring and move the service."
     for tail in ("comments from readers " * 50_000, "comments " + "readers, " * 110_000 + "do not represent"):
         finishes(clean_body, "\n".join([prose] + [tail] * 25))
+
+
+@pytest.mark.parametrize("body", [
+    # 4,000 <div>s nested as deep as the parser allows, each with an id and a link to itself
+    "".join(f"<div id='u{i}'><p><a href='#u{i}'>{i}</a></p><p>Update {i} of the live blog, in words.</p>"
+            for i in range(4000)),
+    # 4,000 sibling updates linking themselves, and 4,000 links out of the feed below them
+    "<div>" + "".join(f"<div id='u{i}'><a href='#u{i}'>{i}</a><p>Update {i}, in words.</p></div>"
+                      for i in range(4000)) + "<a href='/x'>out</a>" * 4000 + "</div>",
+])
+def test_live_blog_blocks_that_link_themselves_are_found_in_bounded_time(body):
+    """``_own_permalink_blocks`` walks each link's ancestors (64 at most) twice, on pages of 5,000 links at most."""
+    from newsproj.extraction.generic import pruned
+    from newsproj.extraction.parse import parse_html
+
+    finishes(pruned, parse_html(f"<html><body><h1>T</h1>{body}</body></html>"))

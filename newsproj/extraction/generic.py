@@ -220,6 +220,7 @@ def _pruned(tree: HtmlElement, chrome: bool = True) -> tuple[HtmlElement, int]:
             el.drop_tree()
             removed += 1
     _inline_repairs(tree)
+    _own_permalink_blocks(tree)
     holders = _paragraph_holders(tree)
     for el in _SPANS_AND_BREAKS(tree):
         if el.tag == "div":
@@ -380,6 +381,48 @@ def _inline_repairs(tree: HtmlElement) -> None:
     for el in links:
         el.tag = "span"  # (its text, children and tail stay where they are)
         el.attrib.clear()
+
+
+MAX_PERMALINK_LINKS = 5000
+"""Links a page may have for :func:`_own_permalink_blocks` to look at it (bounded: the page decides)."""
+_ANCHOR_DEPTH = 64
+"""Ancestors of a link looked at for the element its fragment names."""
+
+
+def _own_permalink_blocks(tree: HtmlElement) -> None:
+    """A ``<div>`` with an id whose links all point at itself or at a part of it (``href="…#update-4"`` inside
+    ``<div id="update-4">``: a live blog's update linking its own permalink from its time and a "Link to this
+    update" line) becomes a ``<section>`` in the copy trafilatura reads. Its precision run deletes a ``<div>`` under
+    200 characters that holds a link and an element when it is short for its place (under 100 characters, or 300
+    when last among its siblings): a live blog lost its last update (the oldest, newest first), which the same
+    block as a ``<section>`` keeps, as the default mode does. A link to its own block is no link to
+    elsewhere, which is what that rule is for. The block's links stay links (a line of only a link still goes).
+    Bounded: pages of more than :data:`MAX_PERMALINK_LINKS` links are left as they are, and each link's walk up is
+    :data:`_ANCHOR_DEPTH` steps at most."""
+    links = list(itertools.islice(tree.iter("a"), MAX_PERMALINK_LINKS + 1))
+    if len(links) > MAX_PERMALINK_LINKS:
+        return
+    anchored: dict[HtmlElement, None] = {}
+    for a in (a for a in links if "#" in (a.get("href") or "")):  # (most pages have few, or none)
+        fragment = (a.get("href") or "").partition("#")[2]
+        for ancestor in itertools.islice(a.iterancestors(), _ANCHOR_DEPTH) if fragment else ():
+            if ancestor.get("id") == fragment:
+                if ancestor.tag == "div":
+                    anchored[ancestor] = None
+                break
+    if not anchored:
+        return
+    elsewhere: set[HtmlElement] = set()  # blocks holding a link that points out of them
+    for a in links:
+        fragment = (a.get("href") or "").partition("#")[2]
+        for ancestor in itertools.islice(a.iterancestors(), _ANCHOR_DEPTH):
+            if fragment and ancestor.get("id") == fragment:
+                break  # (the blocks from here up hold the element it points at)
+            if ancestor in anchored:
+                elsewhere.add(ancestor)
+    for block in anchored:
+        if block not in elsewhere:
+            block.tag = "section"
 
 
 def _block_of(el: HtmlElement, nearest: dict[HtmlElement, HtmlElement | None]) -> HtmlElement | None:
