@@ -151,6 +151,9 @@ STALE_TEMP_SECONDS = 3600
 a stats file or manifest is written and renamed in milliseconds, a Parquet file's temp is written to as it grows."""
 _PRIVATE_TEMP = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 """:func:`private_temp`'s names: ``.<name>.`` + mkstemp's 8 random characters + ``.tmp``."""
+RUN_TEMP = re.compile(r"\.\d{8}T\d{6}Z-[0-9a-f]{6}[-.][^/]*\.[a-z0-9_]{8}\.tmp")
+""":func:`private_temp`'s names for a file named after a run (``<run-id>.json``, ``<run-id>.manifest.json``,
+``<run-id>.parquet``, ``<run-id>-2.jsonl``...): what a run history or a per-run output folder holds of ours."""
 
 
 def fsync_dir(folder: Path) -> None:
@@ -182,15 +185,17 @@ def publish_text(fd: int, tmp: Path, path: Path, text: str) -> None:
     fsync_dir(path.parent)
 
 
-def remove_stale_temps(candidates: Iterable[Path], stats: Any = None, now: float | None = None) -> int:
-    """Remove the temp files of :func:`private_temp`'s shape among ``candidates`` that a killed writer left (a
+def remove_stale_temps(candidates: Iterable[Path], stats: Any = None, now: float | None = None,
+                       shape: re.Pattern[str] = _PRIVATE_TEMP) -> int:
+    """Remove the temp files of :func:`private_temp`'s shape (``shape``: :data:`RUN_TEMP` where only a run's own
+    files are ours to clean) among ``candidates`` that a killed writer left (a
     SIGKILL between the temp's creation and its rename): only regular files (never through a symlink), of this
     user, not written to for :data:`STALE_TEMP_SECONDS` (a live writer's temp is fresh). One WARNING line each,
     counted as ``newsproj/output/stale_temp_removed``; returns how many."""
     moment = time.time() if now is None else now
     removed = 0
     for path in candidates:
-        if not _PRIVATE_TEMP.fullmatch(path.name):
+        if not shape.fullmatch(path.name):
             continue
         try:
             info = os.lstat(path)
@@ -550,7 +555,7 @@ class SafeFileFeedStorage(FileFeedStorage):
                 self.crawler.stats.inc_value("newsproj/output/recovered_files", len(recovered))
             # manifests' and Parquet files' temps a run killed before their rename left (the next run's manifest,
             # another name, never reuses them)
-            remove_stale_temps(site_dir.glob("*/.*.tmp"), stats)
+            remove_stale_temps(site_dir.glob("*/.*.tmp"), stats, shape=RUN_TEMP)
         # the exporter reads the mode (Parquet: "a" carries the existing records over) and the name (the .part)
         file = LineFile(fd, "wb" if fresh else "ab", closefd=True)
         file.carry_final = not self.per_run  # read by the Parquet exporter (newsproj/exporters.py)

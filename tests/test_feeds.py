@@ -521,3 +521,18 @@ def test_only_a_killed_writers_own_old_temp_files_are_removed(tmp_path):
     assert not old.exists() and fresh.exists() and link.is_symlink() and other.exists()
     assert victim.read_text() == "not yours\n"
     assert crawler.stats.get_value("newsproj/output/stale_temp_removed") == 1
+
+
+def test_in_a_run_history_or_output_folder_only_a_runs_own_temps_are_removed(tmp_path):
+    """A per-run output folder's parent may be any folder (``NEWSPROJ_DEFAULT_FEED=/data/%(run_id)s.jsonl``): there,
+    only temps of files named after a run (``.<run-id>.manifest.json.XXXXXXXX.tmp``) are a run's to remove."""
+    from newsproj.feeds import RUN_TEMP, STALE_TEMP_SECONDS, remove_stale_temps
+
+    ours = tmp_path / ".20261201T000000Z-abcdef.manifest.json.q9w8e7r6.tmp"
+    theirs = tmp_path / ".bashrc.abcdefgh.tmp"
+    for path in (ours, theirs):
+        path.write_text("x")
+        past = path.stat().st_mtime - STALE_TEMP_SECONDS - 60
+        os.utime(path, (past, past))
+    assert remove_stale_temps(tmp_path.glob(".*.tmp"), shape=RUN_TEMP) == 1
+    assert not ours.exists() and theirs.exists()

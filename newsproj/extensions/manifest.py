@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
-from ..feeds import SafeFileFeedStorage, manifest_path, remove_stale_temps, site_key, write_json
+from ..feeds import RUN_TEMP, SafeFileFeedStorage, manifest_path, remove_stale_temps, site_key, write_json
 from ..history import DROP_PREFIX, FOUND_AGAIN, FOUND_BEFORE_PAUSE, articles_found, history_dir
 from ..middlewares.redact import redact
 from ..state.ledger import ledger_for
@@ -109,7 +109,7 @@ class RunManifest:
         spider = self.crawler.spider
         history = history_dir(self.state_dir, site_key(spider) if spider is not None else "unknown")
         if history is not None and history.is_dir():  # a manifest's temp a run killed before its rename left
-            remove_stale_temps(history.glob(".*.tmp"), self.crawler.stats)
+            remove_stale_temps(history.glob(".*.tmp"), self.crawler.stats, shape=RUN_TEMP)
         if self.found_before:  # the checks (monitors) and the manifest judge the whole run, not its last part
             self.crawler.stats.set_value(FOUND_BEFORE_PAUSE, self.found_before)
             ledger_for(self.crawler).found_before.update(self.found_urls)
