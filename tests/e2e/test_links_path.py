@@ -210,7 +210,7 @@ def test_news_dev_from_a_homepage_gets_every_page(tmp_path, crawl):
     truth = [json.loads(line) for line in (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines() if line]
     server = serve(corpus, site=HomepageCorpus(corpus))
     try:
-        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_EXTRACT_WORKERS=1",
+        result = crawl("-a", f"start_urls={server.base}/", "-s", "NEWSPROJ_EXTRACT_WORKERS=0",
                        "-s", "ROBOTSTXT_OBEY=0", "-s", "NEWSPROJ_MAX_PAGES_PER_PATTERN=0", timeout=600)
     finally:
         server.stop()
