@@ -873,6 +873,36 @@ def test_a_comment_section_opened_by_its_disclaimer_goes_to_the_end_of_the_body(
         assert clean_body("\n".join([*prose, line, *section[1:3]])).text.split("\n")[2] == line
 
 
+def test_an_article_on_comment_moderation_keeps_the_lines_after_a_disclaimer_it_reports():
+    """A story about readers' comments may report a site's disclaimer with a clause of its own after the site's name
+    (", the company argued", ", its notice read", ", reads the banner"): that line and the story after it are prose,
+    not a comment section to cut to the end (review21: each of these lost the last three paragraphs on main)."""
+    prose = ["The European Court of Human Rights ruled on Tuesday that an Estonian news portal was liable for the "
+             "abusive comments its readers had posted under a story about a ferry company.",
+             "The portal had argued that it could not be held responsible for what its readers wrote, since it "
+             "removed offensive posts as soon as it was told about them."]
+    after = ["The judges said a commercial portal that invites comments must take steps to stop clearly unlawful "
+             "ones from being published, and ordered it to pay damages of 320 euros.",
+             "Press freedom groups said the ruling would push news sites to close their comment sections altogether."]
+    for line in [
+        "Comments from readers do not represent the views of the portal, the company argued in its appeal.",
+        "Comments by users do not reflect the views of the portal, its notice read, and the court found that "
+        "was not enough.",
+        "Comments are the views of our readers and do not necessarily reflect the views of the publisher, reads "
+        "the banner.",
+        "Comments from users do not represent the positions of the company, the policy states, but moderators "
+        "still read them.",
+        "\u201cComments from readers do not represent the views of the portal.\u201d That was the notice under "
+        "every story.",
+    ]:
+        body = "\n".join([*prose, line, *after])
+        assert clean_body(body).text == body, line
+    # the site's own disclaimer, its sentence ending with the site's name, still opens the section
+    section = ["The following are comments from the readers. In no way do they represent the view of "
+               "NWHerald.com or Shaw Newspapers.", "Do not post:", "* Comments unrelated to the story."]
+    assert clean_body("\n".join([*prose, *section])).text == "\n".join(prose)
+
+
 def test_soft_hyphens_and_zero_width_spaces_do_not_hide_chrome():
     assert chrome_reason("An\u00adzei\u00adge") == "ads"
     assert chrome_reason("Ad\u200b") == "ads"

@@ -375,13 +375,17 @@ def _unheaded_thread(lines: list[str], removed: dict[int, str], prose_at: int) -
 
 
 _COMMENTS_DISCLAIMER = re.compile(
-    r"^(?!.*\b(?:said|says|told|tells|wrote|according to|warned|cautioned)\b)(?=.{0,40}\bcomments\b).{0,120}?"
+    r"^(?![\x22“„«‘‚\u0027])(?!.*\b(?:said|says|told|tells|wrote|according to|warned|cautioned)\b)"
+    r"(?=.{0,40}\bcomments\b).{0,120}?"
     r"\b(?:readers|users|visitors|commenters)\b[^.!?]{0,80}[.!?]?\s*"
     r"(?:(?:they |these |which |and )?(?:do not|don\u0027t|does not|in no way do they|are not)\s+(?:necessarily )?"
-    r"(?:represent|reflect)\s+(?:the\s+)?(?:views?|opinions?|positions?)\s+of\b)", re.I)
+    r"(?:represent|reflect)\s+(?:the\s+)?(?:views?|opinions?|positions?)\s+of\b)"
+    r"(?:[^,;:.!?\x22”“»]|[.!?](?=\S)){0,80}(?:[.!?]|$)", re.I)
 """The disclaimer that opens a comment section: readers' comments, and that they do not represent the site's view
 ("The following are comments from the readers. In no way do they represent the view of …", "Comments are the views
-of our readers and do not necessarily reflect the views of …"); not a line reporting one ("…, the editor said"), nor
+of our readers and do not necessarily reflect the views of …"), its sentence ending with the site's name ("… of
+NWHerald.com or Shaw Newspapers."); not a line reporting one ("…, the editor said", "…, the company argued", "…, reads
+the banner": a clause after the name; a quoted one), nor
 one on what comments say of a place or a poll ("The readers who left comments do not represent the town as a whole",
 "… they do not represent a majority view")."""
 COMMENT_SECTION_LINES = 25
