@@ -901,6 +901,9 @@ def test_an_article_on_comment_moderation_keeps_the_lines_after_a_disclaimer_it_
     section = ["The following are comments from the readers. In no way do they represent the view of "
                "NWHerald.com or Shaw Newspapers.", "Do not post:", "* Comments unrelated to the story."]
     assert clean_body("\n".join([*prose, *section])).text == "\n".join(prose)
+    section[0] = ("Comments from readers do not represent the views of the Harbour Post, which may remove any "
+                  "comment without notice.")
+    assert clean_body("\n".join([*prose, *section])).text == "\n".join(prose)
 
 
 def test_soft_hyphens_and_zero_width_spaces_do_not_hide_chrome():

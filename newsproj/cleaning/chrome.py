@@ -380,12 +380,14 @@ _COMMENTS_DISCLAIMER = re.compile(
     r"\b(?:readers|users|visitors|commenters)\b[^.!?]{0,80}[.!?]?\s*"
     r"(?:(?:they |these |which |and )?(?:do not|don\u0027t|does not|in no way do they|are not)\s+(?:necessarily )?"
     r"(?:represent|reflect)\s+(?:the\s+)?(?:views?|opinions?|positions?)\s+of\b)"
-    r"(?:[^,;:.!?\x22”“»]|[.!?](?=\S)){0,80}(?:[.!?]|$)", re.I)
+    r"(?!(?:[^,.!?]|[.!?](?=\S)){0,80},\s+(?:(?:the|a|an|its|his|her|their)\s|(?!(?:and|but|or|nor|so|as|which|who)\b)"
+    r"\w+\s+(?:the|a|an|its|his|her|their)\s))", re.I)
 """The disclaimer that opens a comment section: readers' comments, and that they do not represent the site's view
 ("The following are comments from the readers. In no way do they represent the view of …", "Comments are the views
 of our readers and do not necessarily reflect the views of …"), its sentence ending with the site's name ("… of
-NWHerald.com or Shaw Newspapers."); not a line reporting one ("…, the editor said", "…, the company argued", "…, reads
-the banner": a clause after the name; a quoted one), nor
+NWHerald.com or Shaw Newspapers.", "… of The Times, which may remove them."); not a line reporting one ("…, the editor
+said", "…, the company argued", "…, its notice read", "…, reads the banner": a clause of the reporter's after the name's
+comma; a quoted one), nor
 one on what comments say of a place or a poll ("The readers who left comments do not represent the town as a whole",
 "… they do not represent a majority view")."""
 COMMENT_SECTION_LINES = 25
