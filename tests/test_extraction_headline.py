@@ -361,6 +361,14 @@ def test_a_short_title_that_the_article_uses_only_further_down_is_the_sections_n
     # and a short title that the article's first lines use stays
     head = "<title>Harbour Gazette: Hockey</title>"
     assert headline.choose(_page(head, body), url, "Hockey: " + article) == "Harbour Gazette: Hockey"
+    # a short title that is no site's and section's name is the headline, though only the text further down uses
+    # its words: not a subheading of the story (review21: "Talks broke down on Sunday night" on 0e33d7e)
+    lead = ("Crews walked off the boats at dawn on Monday, leaving thousands of commuters stranded on both sides of "
+            "the bay as talks over pay broke down late on Sunday night.")
+    article = lead + " Union leaders met the operator again without agreement." * 8 + " The ferry strike is the first."
+    assert len(lead) < headline.LEAD_CHARS < article.index("ferry strike")
+    page = _page("<title>Ferry strike called</title>", "<div><h2>Talks broke down on Sunday night</h2></div>")
+    assert headline.choose(page, url, article) == "Ferry strike called"
 
 
 def test_an_h1_that_is_all_a_title_holds_besides_the_sites_name_is_the_sections_name():
