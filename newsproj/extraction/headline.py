@@ -383,10 +383,11 @@ def _words(text: str) -> set[str]:
 def _heading_of(title: str, headings: list[Heading], body: str,
                 site: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]) -> str | None:
     """When ``title`` shares no word of four letters or more with the article (a title of up to
-    ``SITE_NAME_WORDS`` words made of two names, around a separator or a colon: with its first lines), the first heading of 2 to 15 words
-    (an <h1>-<h3> or a title/headline element: not bold text, not the masthead, no byline, no teaser cut short by
-    an ellipsis) with two words of the article's first lines and two fifths of its words in the article (a headline
-    of product names, "CES: iSleep to iDream with iPod-ready bed", shares few with the text); else None."""
+    ``SITE_NAME_WORDS`` words made of two names, around a separator or a colon: with its first lines), the first
+    heading of 2 to 15 words (an <h1>-<h3> or a title/headline element: not bold text, not the masthead, no byline,
+    no teaser cut short by an ellipsis) with two words of the article's first lines and two fifths of its words in
+    the article (a headline of product names, "CES: iSleep to iDream with iPod-ready bed", shares few with the
+    text); else None."""
     article = _words(body[:BODY_CHARS])
     lead = _words(body[:LEAD_CHARS])
     # (a title of a few words, a site's and a section's name, "Seattle Post-Intelligencer: Hockey", may share a
