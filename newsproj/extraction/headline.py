@@ -16,11 +16,11 @@ A page states its title several times: JSON-LD ``headline``, ``og:title``/``twit
 2. else the metadata title, best first (JSON-LD, og:title, ``<title>``), without the site's name and the section
    parts around it (a site's name also before a colon, "Site.com: Headline", or in parentheses at the end,
    "Headline (from Site)"; a list of search keywords is no part of a headline): what the reader sees in the tab;
-   but where the page states only a ``<title>`` and it shares no word with the article (a title of a few words:
-   with the article's first lines, "Seattle Post-Intelligencer: Hockey" above a hockey story), it is the site's or
-   the section's name ("Local Sports Wire"; also where a heading shows it, when it is all that title holds besides
-   the site's name: "cbs11tv.com - Local Sports Wire" above the story's <h2>): the heading whose words the
-   article's first lines use is the headline;
+   but where the page states only a ``<title>`` and it shares no word with the article (a title of two names
+   in a few words: with the article's first lines, "Seattle Post-Intelligencer: Hockey" above a hockey story), it
+   is the site's or the section's name ("Local Sports Wire"; also where a heading shows it, when it is all that
+   title holds besides the site's name: "cbs11tv.com - Local Sports Wire" above the story's <h2>): the heading
+   whose words the article's first lines use is the headline;
    and where no heading agrees with a ``<title>`` stated alone, the page's first ``<h1>`` is the headline when the
    article uses its words ("Feed Article | Business |" above the h1 "Microsoft won't launch iPhone rival");
    but before the metadata title: the page's ``<h1>`` that states in other words the story a declared title states
