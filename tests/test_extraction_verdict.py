@@ -493,6 +493,10 @@ RULED_PROMO = ("Learn more about <a href='https://shop.example.net/issues/2024-0
      "vote</a>.</p>", True),
     ("<hr><p>This article first appeared in <a href='https://other.example.org/'>The Harbour Review</a> and is "
      "republished here with the permission of its editors.</p>", True),
+    # an update below a rule is the story's own last word, however much of it is a link to the follow-up (review21:
+    # dropped as related on 0e33d7e)
+    ("<hr><p>Update, 5 p.m.: <a href='/news/2024/06/03/council-reverses'>The council reversed its decision on "
+     "Tuesday evening</a>.</p>", True),
     # the promotion's shape, but not the text's last line: more of the story follows it
     (f"<hr><p>{RULED_PROMO}</p><p>{PROMO_TEXT[0].replace('county', 'city')}</p>", True),
     # the last line, mostly a link, but no rule above it

@@ -468,6 +468,9 @@ reference, a correction or an author's note below a rule links a word or a title
 dev corpora), a promotion links the offer ("Learn more about <a>the mission in our September 2014 cover story</a>.")."""
 _LINK_ELEMENTS = 20
 """Links of a closing block whose text is counted (a block of more links is a list, not a promotion)."""
+_RULED_NOTE = re.compile(r"^\W{0,3}(?:update[ds]?|correction|clarification|editor\W?s note|note)\b", re.I)
+"""A closing block that a note's label opens ("Update, 5 p.m.: <a>The council reversed its decision</a>.",
+"Correction: …"): the article's own last word, however much of it a link is."""
 
 
 def ruled_promo(tree: HtmlElement, body: str) -> str | None:
@@ -477,7 +480,7 @@ def ruled_promo(tree: HtmlElement, body: str) -> str | None:
     otherwise: a note, a reference or the article's own last paragraph below a rule links little of its text, and a
     block that is not the last line of the text is no closing promotion."""
     last = _norm(body.rstrip().rsplit("\n", 1)[-1])
-    if not last or len(last) > TEASER_CHARS:
+    if not last or len(last) > TEASER_CHARS or _RULED_NOTE.match(last):
         return None
     for rule in islice(tree.iter("hr"), MAX_RULES):
         block = rule.getnext()
