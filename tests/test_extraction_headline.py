@@ -651,3 +651,27 @@ def test_the_declared_title_and_label_rule_reads_a_bounded_heading():
     started = time.process_time()
     _choose(head, body)
     assert time.process_time() - started < 2
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # the site's name and its sections glued to the headline by hyphens without spaces
+    ("Mayor to open the new bridge... with a parade-City Buzz-Local-The Daily Harbour",
+     "Mayor to open the new bridge... with a parade"),
+    ("Storm closes the coast road-The Daily Harbour", "Storm closes the coast road"),
+    # (the site's name is the subdomain's: a run of the last part's words)
+    ("Ferry fares rise in spring-Travel-The Daily Harbour", "Ferry fares rise in spring"),
+    # a headline's own hyphenated words stay: no site's name after them
+    ("Aspen die-off alarms foresters in the north-west", "Aspen die-off alarms foresters in the north-west"),
+    ("Pro-Harbour groups win the vote-Local News", "Pro-Harbour groups win the vote-Local News"),
+])
+def test_a_sites_name_glued_by_hyphens_is_no_part_of_the_headline(title: str, expected: str):
+    assert _choose(f"<title>{title}</title>", "<p>Story.</p>", "https://www.dailyharbour.com/local/x.cms") == expected
+    assert _choose(f"<title>{title}</title>", "<p>Story.</p>", "https://dailyharbour.portalpages.com/x.cms") == expected
+
+
+def test_the_glued_site_tail_is_read_boundedly():
+    # a megabyte of hyphenated words (a keyword dump): one rsplit of a bounded title, no headline lost
+    title = "Harbour-" * 130_000 + "The Daily Harbour"
+    assert _choose(f"<title>{title}</title>", "<p>Story.</p>", "https://www.dailyharbour.com/x") is not None
+    words = "-".join(["Word"] * 10_000)
+    assert _choose(f"<title>{words}-The Daily Harbour</title>", "<p>Story.</p>", "https://www.dailyharbour.com/x")

@@ -15,7 +15,8 @@ A page states its title several times: JSON-LD ``headline``, ``og:title``/``twit
    the page's kind ("2014 Acura RLX - Review" where og:title is "2014 Acura RLX"), agrees with it;
 2. else the metadata title, best first (JSON-LD, og:title, ``<title>``), without the site's name and the section
    parts around it (a site's name also before a colon, "Site.com: Headline", or in parentheses at the end,
-   "Headline (from Site)"; a list of search keywords is no part of a headline): what the reader sees in the tab;
+   "Headline (from Site)", or glued by hyphens without spaces with its sections' names, "Headline-Section-Site";
+   a list of search keywords is no part of a headline): what the reader sees in the tab;
    but where the page states only a ``<title>`` and it shares no word with the article (a title of two names
    in a few words: with the article's first lines, "Seattle Post-Intelligencer: Hockey" above a hockey story), it
    is the site's or the section's name ("Local Sports Wire"; also where a heading shows it, when it is all that
@@ -362,11 +363,46 @@ def _site_trimmed(title: str, site_name: tuple[str, ...], label: tuple[str, ...]
     if tail and tail.start() > 0 and (_site_like(tail.group(1), site_name, label, owners) or _FROM_SITE.fullmatch(
             tail.group(0).strip())):
         title = flat = flat[: tail.start()]
+    glued = _glued_site_tail(flat, site_name, label, owners)
+    if glued:
+        title = flat = glued
     lead = _LEAD.match(flat)
     if lead and len(flat[lead.end():].split()) >= 2 and len(parts(lead.group(1))) == 1 and \
             _site_like(lead.group(1), site_name, label, owners):
         title = flat[lead.end():]
     return title
+
+
+GLUED_SECTIONS = 3
+"""Section names glued by hyphens between a headline and the site's name ("-India Buzz-Entertainment-"): a few."""
+GLUED_SECTION_WORDS = 3
+
+
+def _glued_site_tail(flat: str, site_name: tuple[str, ...], label: tuple[str, ...], owners: tuple[str, ...]) -> str:
+    """The headline of a title that ends with the site's name and its sections each after a hyphen without spaces
+    ("Kat to go to London... with Sallu-India Buzz-Entertainment-The Times of India": a template that glues them;
+    no ``SEPARATORS`` match, a hyphen inside a headline's word, "Al-Qaeda", is glued too), or "" where the title has
+    no such tail: the last part must be the site's name, each part between a section's name of up to
+    ``GLUED_SECTION_WORDS`` words that starts with a capital, and the hyphen glued on both sides (a headline's own
+    compound, "die-off", is never taken off: what follows it is no site's name). One ``rsplit``, bounded."""
+    pieces = flat.rsplit("-", GLUED_SECTIONS + 1)
+    # (a subdomain's name too, as a run of the part's words: the glued tail is evidence enough, "The Times of
+    # India" on timesofindia.indiatimes.com)
+    if len(pieces) < 2 or not _glued(pieces[-1]) or not (_site_like(pieces[-1], site_name, label, owners) or any(
+            len(name) >= 4 and _names_site(pieces[-1], name.replace("-", "")) for name in label)):
+        return ""
+    cut = len(pieces) - 1
+    while cut > 1 and _glued(pieces[cut - 1]) and pieces[cut - 1][:1].isupper() and \
+            len(pieces[cut - 1].split()) <= GLUED_SECTION_WORDS:
+        cut -= 1
+    head = "-".join(pieces[:cut])
+    if head[-1:].isspace() or len(head.split()) < 3:
+        return ""
+    return head
+
+
+def _glued(piece: str) -> bool:
+    return bool(piece) and not piece[0].isspace() and not piece[-1].isspace()
 
 
 _CONTENT_WORD = re.compile(r"\w{4,}")
