@@ -675,3 +675,26 @@ def test_the_glued_site_tail_is_read_boundedly():
     assert _choose(f"<title>{title}</title>", "<p>Story.</p>", "https://www.dailyharbour.com/x") is not None
     words = "-".join(["Word"] * 10_000)
     assert _choose(f"<title>{words}-The Daily Harbour</title>", "<p>Story.</p>", "https://www.dailyharbour.com/x")
+
+
+def test_a_long_title_the_article_barely_uses_is_the_sites_tagline():
+    # a <title> stated alone, no heading agrees with it, and most of its words are not the article's (the site's
+    # tagline or a section's keywords, one of them "gardening" the story says once): the heading whose words the
+    # article's first lines use is the headline, in an element whose class names a heading too
+    head = "<title>Garden World - Gardening News | Gardening Tips, Daily Plant Guides, Seed Swap Offers</title>"
+    body = ("<b>Home</b><b>Shop</b><span class='heading'>ORCHARD FROST CUTS APPLE HARVEST</span>"
+            "<p>An early frost has cut the orchard apple harvest by a third, growers said.</p>")
+    article = ("An early frost has cut the orchard apple harvest by a third, growers said.\n"
+               "Gardening clubs will help with the late picking.")
+    assert headline.choose(_page(head, body), "http://www.gardenworld.com/news/x", article) == (
+        "ORCHARD FROST CUTS APPLE HARVEST")
+    # a title whose words the article mostly uses stays the headline
+    head = "<title>Garden World - Early frost cuts the orchard apple harvest by a third</title>"
+    assert headline.choose(_page(head, body), "http://www.gardenworld.com/news/x", article) == (
+        "Early frost cuts the orchard apple harvest by a third")
+    # and a heading that agrees with the title is not given up for another whose words the article uses
+    head = "<title>Frost notes from the valley - Garden World</title>"
+    body = ("<h1>Frost notes from the valley</h1><span class='heading'>ORCHARD FROST CUTS APPLE HARVEST</span>"
+            "<p>An early frost has cut the orchard apple harvest by a third, growers said.</p>")
+    assert headline.choose(_page(head, body), "http://www.gardenworld.com/news/x", article) == (
+        "Frost notes from the valley")

@@ -18,10 +18,12 @@ A page states its title several times: JSON-LD ``headline``, ``og:title``/``twit
    "Headline (from Site)", or glued by hyphens without spaces with its sections' names, "Headline-Section-Site";
    a list of search keywords is no part of a headline): what the reader sees in the tab;
    but where the page states only a ``<title>`` and it shares no word with the article (a title of two names
-   in a few words: with the article's first lines, "Seattle Post-Intelligencer: Hockey" above a hockey story), it
-   is the site's or the section's name ("Local Sports Wire"; also where a heading shows it, when it is all that
-   title holds besides the site's name: "cbs11tv.com - Local Sports Wire" above the story's <h2>): the heading
-   whose words the article's first lines use is the headline;
+   in a few words: with the article's first lines, "Seattle Post-Intelligencer: Hockey" above a hockey story; a
+   longer one that no heading agrees with: less than a third of its words, "Football Transfer News, Live Football
+   Scores, FA Cup Scores" above a story that says "football"), it is the site's or the section's name ("Local
+   Sports Wire"; also where a heading shows it, when it is all that title holds besides the site's name:
+   "cbs11tv.com - Local Sports Wire" above the story's <h2>): the heading whose words the article's first lines
+   use is the headline;
    and where no heading agrees with a ``<title>`` stated alone, the page's first ``<h1>`` is the headline when the
    article uses its words ("Feed Article | Business |" above the h1 "Microsoft won't launch iPhone rival");
    but before the metadata title: the page's ``<h1>`` that states in other words the story a declared title states
@@ -331,7 +333,7 @@ def choose(page: PageMeta, url: str = "", body: str | None = None) -> str | None
             # only a <title> and no heading agrees with it: a title that shares no word with the article is the
             # site's or the section's name ("Local Sports Wire", "The Hindu News Update Service"); the headline
             # is a heading whose words the article's first lines use
-            return _heading_of(chosen, page.headings, body, (site_name, label, owners)) or _shown_h1(
+            return _heading_of(chosen, page.headings, body, (site_name, label, owners), loose=True) or _shown_h1(
                 page.headings, body, (site_name, label, owners)) or chosen
         return chosen
     if page.headline_h1:
@@ -417,21 +419,29 @@ def _words(text: str) -> set[str]:
 
 
 def _heading_of(title: str, headings: list[Heading], body: str,
-                site: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]) -> str | None:
+                site: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], loose: bool = False) -> str | None:
     """When ``title`` shares no word of four letters or more with the article (a title of up to
-    ``SITE_NAME_WORDS`` words made of two names, around a separator or a colon: with its first lines), the first
-    heading of 2 to 15 words (an <h1>-<h3> or a title/headline element: not bold text, not the masthead, no byline,
-    no teaser cut short by an ellipsis) with two words of the article's first lines and two fifths of its words in
-    the article (a headline of product names, "CES: iSleep to iDream with iPod-ready bed", shares few with the
-    text); else None."""
+    ``SITE_NAME_WORDS`` words made of two names, around a separator or a colon: with its first lines; ``loose``, a
+    longer title no heading agrees with: less than a third of its words), the first heading of 2 to 15 words (an
+    <h1>-<h3> or a title/headline element: not bold text, not the masthead, no byline, no teaser cut short by an
+    ellipsis) with two words of the article's first lines and two fifths of its words in the article (a headline of
+    product names, "CES: iSleep to iDream with iPod-ready bed", shares few with the text); else None."""
     article = _words(body[:BODY_CHARS])
     lead = _words(body[:LEAD_CHARS])
     # (a title of a few words, a site's and a section's name, "Seattle Post-Intelligencer: Hockey", may share a
     # word with a story of that section further down, not with its first lines; a title of a few words that is no
     # two names, "Ferry strike called", is a short headline: a subheading is no better one where the text uses it)
-    names = len(title.split(None, SITE_NAME_WORDS)) <= SITE_NAME_WORDS and (
-        len(parts(title)) > 1 or _LEAD.match(title[:MAX_TITLE]) is not None)
-    if _words(title) & (lead if names else article):
+    # (a longer title, most of whose words the article does not use, is the site's tagline or a section's keywords,
+    # "Football Transfer News, Live Football Scores, FA Cup Scores" above a story that says "football" once)
+    title_words = _words(title)
+    short = len(title.split(None, SITE_NAME_WORDS)) <= SITE_NAME_WORDS
+    if short and (len(parts(title)) > 1 or _LEAD.match(title[:MAX_TITLE]) is not None):
+        if title_words & lead:
+            return None
+    elif short:
+        if title_words & article:
+            return None
+    elif title_words & article and not (loose and 3 * len(title_words & article) < len(title_words)):
         return None
     for heading in headings:
         text = clean_text(heading.text) or ""
