@@ -469,6 +469,7 @@ def _serve(*args: Any) -> None:
 
 def _killed(pid: int, token: int, ran: float) -> None:
     if token:
-        logger.warning("Extraction worker %d ended: stuck on one page for %.0f s (the hard time limit)", pid, ran)
+        logger.warning("Extraction worker %d ended: stuck on one page for %.0f s of CPU (the hard time limit)",
+                       pid, ran)
     else:
         logger.warning("Extraction worker %d ended: it answered nothing for too long (the outer timeout)", pid)

@@ -140,19 +140,25 @@ def test_the_hard_limit_ends_a_worker_stuck_in_c_code_from_the_crawl_process():
 
 
 def test_the_watchdog_leaves_idle_and_fresh_pages_alone():
-    from newsproj.extraction.limits import SLOT, RunningPages, Watchdog
+    """Fresh: by the worker's CPU time (its page's start in slot field 3). A page whose worker has waited for a core
+    (or been stopped) for longer than limit + grace has spent none of it: on main's wall-clock watchdog it was ended."""
+    from newsproj.extraction.limits import SLOT, RunningPages, Watchdog, cpu_seconds_of
 
     running = RunningPages(multiprocessing.get_context("fork"), 2)
     child = multiprocessing.get_context("fork").Process(target=time.sleep, args=(30,), daemon=True)
     child.start()
     try:
         running.slots[2] = running.slots[SLOT + 2] = child.pid  # both slots: the same (sleeping) process
-        running.slots[0], running.slots[1] = 5, time.monotonic()  # a page that has just started
+        cpu = cpu_seconds_of(child.pid)
+        assert cpu is not None
+        running.slots[0], running.slots[1], running.slots[3] = 5, time.monotonic(), cpu  # a page that has just started
         watchdog = Watchdog(running, 1.0, 1.0)
         assert watchdog.check() == []
-        running.slots[1] -= 1.5  # past the limit, within the grace: the soft limit's time
+        running.slots[1] -= 100  # started 100 s ago (wall clock) ... and the worker has not used the CPU since
         assert watchdog.check() == []
-        running.slots[1] -= 1.0  # past limit + grace
+        running.slots[3] -= 1.5  # 1.5 s of CPU: past the limit, within the grace: the soft limit's time
+        assert watchdog.check() == []
+        running.slots[3] -= 1.0  # past limit + grace
         assert watchdog.check() == [child.pid]
         child.join(5)
         assert child.exitcode == -signal.SIGKILL
@@ -200,6 +206,7 @@ def test_a_pid_the_watchdog_killed_is_watched_again_once_a_new_worker_has_it():
         running.slots[2] = child.pid + 1_000_000  # ... and replaced (another pid in its slot)
         assert watchdog.check() == []
         running.slots[0], running.slots[1], running.slots[2] = 5, time.monotonic() - 3, child.pid  # the pid again
+        running.slots[3] = -3.0  # (3 s of CPU ago)
         assert watchdog.check() == [child.pid]  # a page past limit + grace: the new worker is ended
         child.join(5)
         assert child.exitcode == -signal.SIGKILL

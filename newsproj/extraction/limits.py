@@ -18,9 +18,11 @@ Two layers, because Python can only interrupt Python:
 - **hard** (pool workers only): a C call that never returns to Python (one ``re`` match, a libxml2 parse) does
   not see the signal. The crawl process ends such a worker from outside: :class:`Watchdog`, a thread of the crawl
   process (it runs however busy the reactor is: it needs the GIL for a few microseconds a second), reads which page
-  each worker runs and since when (:class:`RunningPages`, shared memory) and sends ``SIGKILL`` (through a pidfd
-  where the platform has one, so that a recycled pid is never hit) to a worker still on one page ``HARD_GRACE``
-  seconds after the limit. The crawl process sees the worker gone, counts the page and replaces the pool. The
+  each worker runs and its CPU time when the page started (:class:`RunningPages`, shared memory), and the worker's
+  CPU time now (``/proc/<pid>/stat``; where there is none, the wall-clock time since the page started), and sends
+  ``SIGKILL`` (through a pidfd where the platform has one, so that a recycled pid is never hit) to a worker still
+  on one page ``HARD_GRACE`` seconds of CPU after the limit (a worker stuck without using the CPU is the outer
+  timeout's: ``newsproj/pool.py``). The crawl process sees the worker gone, counts the page and replaces the pool. The
   worker pays nothing a page for it (faulthandler's watchdog, used before, started and joined a thread a page).
   Never used in the crawl process itself (``NEWSPROJ_EXTRACT_WORKERS=0``): nothing could end a stuck page there
   but the end of the crawl.
@@ -170,13 +172,14 @@ def too_many_elements(tree: Any, limit: int = MAX_ELEMENTS) -> bool:
 # ------------------------------------------------------------------ which page a pool worker is running
 
 class RunningPages:
-    """Which page each extraction worker is running, and since when, in memory the crawl process shares with its
-    pool. A worker that ends (the hard limit) breaks the pool for every page in it, the queued ones included:
-    only the page a worker had been running for longer than the limit was the culprit, the others are extracted
-    again (time spent waiting in the queue does not count against a page)."""
+    """Which page each extraction worker is running, and since when (wall clock, and its worker's CPU time then), in
+    memory the crawl process shares with its pool. A worker that ends (the hard limit) breaks the pool for every page
+    in it, the queued ones included: only the page a worker had been running for longer than the limit was the
+    culprit, the others are extracted again (time spent waiting in the queue does not count against a page)."""
 
     def __init__(self, context: Any, workers: int):
-        self.slots = context.Array("d", SLOT * max(workers, 1), lock=False)  # (page token, start, pid) a worker
+        # (page token, start, pid, the worker's CPU seconds at the start) a worker
+        self.slots = context.Array("d", SLOT * max(workers, 1), lock=False)
         self.taken = context.Value("i", 0)  # slots handed out to workers as they start
 
     def running_for(self, token: int) -> float | None:
@@ -191,7 +194,7 @@ class RunningPages:
         return [int(self.slots[i + 2]) for i in range(0, len(self.slots), SLOT) if self.slots[i + 2]]
 
 
-SLOT = 3
+SLOT = 4
 _slots: Any = None
 _slot = -1
 
@@ -219,6 +222,7 @@ def running(token: int) -> Iterator[None]:
         yield
         return
     _slots[SLOT * _slot + 1] = time.monotonic()
+    _slots[SLOT * _slot + 3] = cpu_seconds()
     _slots[SLOT * _slot] = token
     try:
         yield
@@ -226,12 +230,34 @@ def running(token: int) -> Iterator[None]:
         _slots[SLOT * _slot] = 0
 
 
+def cpu_seconds() -> float:
+    """This process's CPU time (user + system), on the clock :func:`cpu_seconds_of` reads another's by."""
+    times = os.times()
+    return times.user + times.system
+
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_seconds_of(pid: int) -> float | None:
+    """Process ``pid``'s CPU time (user + system, ``/proc/<pid>/stat``); None where it cannot be read (not Linux,
+    the process has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()  # (the name, in brackets, may hold anything)
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 # ------------------------------------------------------------------ the hard limit, from the crawl process
 
 class Watchdog:
     """Ends a pool worker still running one page ``grace`` seconds after the page time ``limit`` (stuck in C code,
-    where the soft limit cannot reach it): a thread of the crawl process that looks at ``running`` every
-    ``interval`` seconds (so a stuck page ends within ``limit + grace + interval``). A thread, not a reactor
+    where the soft limit cannot reach it), both in the worker's CPU time (a worker that waits for a core on a loaded
+    host has not spent it: ended at 11 s of wall time, a page that had used ~2 s of CPU was dropped as timed out;
+    the wall-clock time where the CPU time cannot be read): a thread of the crawl process that looks at ``running``
+    every ``interval`` seconds (so a stuck page ends within ``limit + grace + interval``). A thread, not a reactor
     timer: it runs however long the reactor is busy, and it costs the workers nothing a page.
 
     A worker's pid is opened as a pidfd when first seen (Linux 5.3+), and the kill goes through it: a worker that
@@ -242,8 +268,8 @@ class Watchdog:
         self.running, self.limit, self.grace = running, limit, grace
         self.interval = max(0.01, min(interval, grace / 4 if grace > 0 else interval))
         self.on_kill = on_kill
-        """Called with (pid, token, seconds the page had run) after a kill, in the watchdog's thread (token 0:
-        a worker ``stale`` named)."""
+        """Called with (pid, token, seconds the page had run: of CPU where they could be read) after a kill, in the
+        watchdog's thread (token 0: a worker ``stale`` named)."""
         self.stale = stale
         """Called each round: pids of workers to end besides (answering nothing at all: the outer timeout)."""
         self.pidfds: dict[int, int] = {}
@@ -284,10 +310,11 @@ class Watchdog:
             if pid not in self.pidfds:
                 self._open(pid)
             token = slots[i]
-            started = slots[i + 1]
+            started, cpu_started = slots[i + 1], slots[i + 3]
             if not token or slots[i] != token:  # idle, or between two pages (read again: no torn pair)
                 continue
-            ran = now - started
+            cpu = cpu_seconds_of(pid)
+            ran = now - started if cpu is None else cpu - cpu_started
             if ran < self.limit + self.grace:
                 continue
             if self._kill(pid):
