@@ -452,7 +452,10 @@ def test_a_page_stuck_in_c_code_is_ended_from_the_crawl_process_and_the_crawl_go
     finally:
         extractor.close()
     assert stuck.error == "timeout", stuck.drop
-    assert took < 12  # limit + grace + the watchdog's round (~3.6 s), not the C loop's forever nor the outer 14 s
+    # ended by the hard limit (3.5 s of the worker's CPU), not by the outer timeout ("no answer"): no wall-clock bound,
+    # the limit is CPU time (the suite at load 15 took 14 s of wall time for it)
+    assert "worker ended" in str(stuck.drop), stuck.drop
+    assert took < 300  # (not the C loop's forever)
     assert good.article is not None
     stats = crawler.stats.get_stats()
     assert stats["newsproj/extract/pool_restarts"] == 1
