@@ -24,6 +24,7 @@ SoftFailure = Literal[
     "jsonld_unreadable",  # a JSON-LD script extruct could not read (that script states nothing)
     "jsonld_too_deep",  # a JSON-LD script nested deeper than text.MAX_JSON_DEPTH (not read)
     "headline_cut",  # a headline longer than headline.MAX_TITLE characters (a title of a template): cut at a word's end
+    "byline_cut",  # an author string longer than normalize.MAX_BYLINE_CHARS characters: read up to its last separator
 ]
 REASONS: frozenset[str] = frozenset(get_args(SoftFailure))
 

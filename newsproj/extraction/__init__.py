@@ -276,6 +276,22 @@ def _names_host(key: str, host: str) -> bool:
         key in (label, label.replace("-", "")) for label in host.split("."))
 
 
+_PUBLISHER_TYPES = frozenset(("organization", "newsmediaorganization", "corporation"))
+
+
+def _publishers(page: metadata.PageMeta) -> list[str]:
+    """The names (casefolded) of the article node's publisher when it is an organisation (a blog's publisher may be
+    its writer, a Person: not the site): the site's own name, as JSON-LD gives it ("台北時報" beside og:site_name
+    "Taipei Times")."""
+    value = page.article.get("publisher") if page.article else None
+    nodes = value if isinstance(value, list) else [value]
+    names = []
+    for node in nodes[:5]:
+        if isinstance(node, dict) and metadata._types(node) & _PUBLISHER_TYPES:
+            names += [n.casefold().strip() for n in metadata.ld_names(node)]
+    return names
+
+
 def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None, body: str = "") -> list[str]:
     """Names from the first source that states any: JSON-LD, <meta>, rel=author links, the byline element, a
     line of the page's text (``tree``) that starts with "By " outside the article's text (``body``: a line inside it
@@ -286,22 +302,27 @@ def _authors(page: metadata.PageMeta, url: str, tree: HtmlElement | None = None,
     article's own).
 
     An organisation-only byline ("Le Monde", "Redaktion hessenschau.de") is kept as it is. The site's own name
-    (og:site_name) is an author only when no source names anyone else."""
+    (og:site_name, or its JSON-LD publisher's name) is an author only when no source names anyone else."""
     site = (page.meta.get("og:site_name") or "").casefold()
+    sites = {site, *_publishers(page)} - {""}
     fallback: list[str] = []
     for raw in _author_sources(page):
         names = author_names(raw)
         if not names:
             continue
-        orgs = [n for n in names if n.casefold() in AGENCIES or n.casefold() == site]
+        orgs = [n for n in names if n.casefold() in AGENCIES or n.casefold() in sites]
         if len(raw) == 1 and len(names) > 1 and len(orgs) == len(names):
             return [clean_text(raw[0]) or raw[0]]  # "Le Figaro et AFP": an organisation byline, as written
-        people = [n for n in names if not site or n.casefold() != site]
+        people = [n for n in names if n.casefold() not in sites]
         if not people:
             fallback = fallback or names  # the site's own name: a person named elsewhere on the page wins
             continue
         return people
-    found = fallback or author_names(page.bylines[:1])
+    # the byline element: a person's name (two words or more) shown there wins over the site's name, not a desk's
+    # code ("amw" under a story the site signs as "kicker")
+    shown = author_names(page.bylines[:1])
+    found = [n for n in shown if n.casefold() not in sites and " " in n] if fallback else []
+    found = found or fallback or shown
     if found or tree is None:
         return found
     text = text_key(body[:BYLINE_BODY_CHARS])

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
 
+from .. import soft_failures
 from ..text import word_count  # noqa: F401 - imported from here by extraction code
 from ..times import is_day, moment, zoneless  # noqa: F401 - zoneless: imported from here by extraction code
 
@@ -152,24 +153,78 @@ _WHERE = re.compile(r"^(\S+(?: \S+){1,3}|(?i:staff|team|desk)) (?:in|for) (?:the
 (up to the next name: "John Smith in Kyiv and Jane Doe" names two); a role alone before the place ("Staff in London")
 names no one and is dropped as a role below, a word alone before "for" is a name's part ("Center for Drug
 Evaluation")."""
-_ROLE = re.compile(
-    r"\b(?:(?:staff|senior|chief|special|political|foreign|economics|business|sports?|science|technology|"
+_ROLE_WORDS = (
+    r"(?:(?:staff|senior|chief|special|political|foreign|economics|business|sports?|science|technology|"
     r"health|education|environment|investigative|white house|washington|world|national|local|"
     r"digital|managing|deputy|executive|contributing|news|travel) ){0,3}(?:reporter|writer|correspondent|editor|"
     r"journalist|columnist|contributor|photographer|producer|analyst|redakteur(?:in)?|"
-    r"korrespondent(?:in)?|autor(?:in)?|기자|특파원|記者|记者|প্রতিবেদক|সংবাদদাতা|संवाददाता|مراسل)s?\b",
-    # (Korean, Japanese, Chinese: "reporter"; Bengali, Hindi, Arabic: "reporter", "correspondent")
-    re.I,
+    r"korrespondent(?:in)?|autor(?:in)?|기자|특파원|記者|记者|প্রতিবেদক|সংবাদদাতা|संवाददाता|مراسل|"
+    r"envoyée? spéciale?|correspondante?|journaliste|rédact(?:eur|rice)|corresponsal|periodista|redactora?|"
+    r"inviat[oa](?: special[ei])?|corrispondente|giornalista|redat(?:tore|trice)|enviad[oa](?: especial)?|"
+    r"correspondente|jornalista|verslaggever|redacteur|korespondent(?:ka)?|dziennikar(?:z|ka)|redaktor(?:ka)?|"
+    r"reporterka)s?"
 )
+"""Roles a byline gives beside a name, in the corpora's languages ("envoyé spécial", "corresponsal", "inviato",
+"enviado especial", "verslaggever", "dziennikarka"...)."""
+_ROLE = re.compile(rf"\b{_ROLE_WORDS}\b", re.I)
+# (Korean, Japanese, Chinese: "reporter"; Bengali, Hindi, Arabic: "reporter", "correspondent")
+_ROLE_AFTER = re.compile(
+    rf"(?:,| [|·•-]) ?(?i:{_ROLE_WORDS})(?: (?i:in|en|à|a|au|aux|em|no|na|w|we|för|für|aus|bei|at|from|de|da|do|"
+    r"del|dla|te|uit|ve)(?: [A-ZÀ-ÖØ-ÞĀ-Ž][^\s,;|·•]{0,40}){1,3}| [A-ZÀ-ÖØ-ÞĀ-Ž][^\s,;|·•]{0,40})?"
+    r"(?=[ ,;|·•]*$|[,;|·•])"
+)
+"""A role after a name, with where it reports from or its desk, up to the next separator or the end: ", envoyé
+spécial à Kyiv", ", corresponsal en Bruselas" (the "en" is no Dutch "and" there), ", Redakteurin Politik"."""
 # Every pattern here runs on what a page says, so none may backtrack more than linearly: a match starts only at
 # the start of a token (``(?<!\S)``), and the part after "@" cannot run over another "@" (3,000 "@" in a JSON-LD
 # author took 69 s with ``\S+@\S+\.\w+``). The ``\s*`` of the others see single spaces only: ``_strip_author``
 # collapses white space first ("A" + 50,000 newlines + "B" was quadratic in every ``\s*`` pattern).
 _EMAIL = re.compile(r"(?<!\S)\S+@[^\s@]+\.\w+")
 _URLISH = re.compile(r"https?://\S+|www\.\S+|@\w+")
-_DATEISH = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|updated|published|posted)\b.*$", re.I)
-_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|·|•|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b|\boch\b)\s*", re.I)
-_AGENCY_SUFFIX = re.compile(r"\s*[(|–/-]\s*(?:AP|AFP|Reuters|dpa|EFE|ANSA|PA|Bloomberg|CNN|BBC)\)?\s*$")
+_DATE_WORDS = (r"(?:last )?updated|published|posted|aktualisiert|veröffentlicht|publié|mis à jour|actualizado|"
+               r"publicado|atualizado|aggiornato|pubblicato|bijgewerkt|gepubliceerd|opublikowano|zaktualizowano|"
+               r"uppdaterad|publicerad")
+_MONTHS = (r"jan(?:uary|uar|vier|uari|eiro)?|feb(?:ruary|ruar|ruari)?|février|fevereiro|febbraio|febrero|"
+           r"mar(?:ch|s|zo|ço|ca)?|märz|maart|apr(?:il|ile|il)?|avril|abril|kwietnia|may|mai|mei|maj|maggio|mayo|"
+           r"maio|maja|june?|juni|juin|junio|junho|giugno|czerwca|july?|juli|juillet|julio|julho|luglio|lipca|"
+           r"aug(?:ust|usti|ustus)?|août|agosto|sierpnia|sept?(?:ember|embre|iembre)?|settembre|setembro|"
+           r"września|oct(?:ober|obre)?|okt(?:ober)?|ottobre|outubro|octubre|października|nov(?:ember|embre|embro)?|"
+           r"listopada|dec(?:ember|embre)?|dez(?:ember|embro)?|décembre|diciembre|dicembre|grudnia|enero|gennaio|"
+           r"janeiro|stycznia|lutego")
+_DATEISH = re.compile(
+    rf"\b(?:\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|{_DATE_WORDS}"
+    rf"|(?:\d{{1,2}}\.? )(?:{_MONTHS})\b\.?(?: \d{{2,4}})?|(?:{_MONTHS})\.? \d{{1,2}}\b)(?!\w).*$", re.I)
+"""Where a date glued to a name starts: a numeric date, a word that says the story was updated or published (in
+the corpora's languages), or a day and a month's name either way round ("12 March 2024", "March 12, 2024"; a month
+alone is a name's part: "April Ryan", "June Doe")."""
+_DATED_START = re.compile(
+    rf"^(?:{_DATE_WORDS})\b[^|·•]{{0,60}}? (?:by|von|par|por|di|door|av|af|przez|od) (?=\S)", re.I)
+"""A date before the names: "Updated 3 hours ago by Jane Doe", "Publié le 3 mars par Jean Dupont"."""
+_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|·|•|\band\b|\bund\b|\bet\b|(?-i:\by\b|\be\b|\bi\b)|\bog\b|\ben\b|"
+                    r"\boch\b)\s*", re.I)
+"""Between two names: a separator or "and" (en, de, fr, es, it, pt, pl, da/no, nl, sv); the one-letter "y", "e",
+"i" in lower case only (a capital one is an initial: "Jane E. Doe", "Ana Y. Torres")."""
+_WITH = re.compile(r"^(?:avec|with|mit|con|com|met|med|z|ze) (?=\S)")
+"""A co-author credited with "with" in a byline's list ("Par Jean Dupont, avec AFP"): the name after it (lower
+case only: "Con Coughlin" is a name)."""
+_LEAD = re.compile(
+    r"^(?:(?i:(?:ein|eine|an?|the|une?|una?|uno) )?(?i:kommentar|analyse|analysis|gastbeitrag|gastkommentar|"
+    r"interview|reportage|kolumne|glosse|column|essay|review|rezension|commentary|opinion|chronique|éditorial|"
+    r"tribune|columna|opinión|crónica|commento|editoriale|commentaar|felieton|komentarz|recenzja|krönika|"
+    r"recension) (?:von|by|par|de|por|di|door|av|af|przez|od)|(?i:a cura di)) (?=\S)")
+"""The kind of piece before "by" ("Ein Kommentar von", "An analysis by", "Une chronique de"), or Italian "a cura di"
+(edited by: the author): the words before the names."""
+_LABEL = re.compile(r"^(?i:text|texte|texto|testo|tekst|author|autor|auteur|autore|autora|autorka|verfasser|"
+                    r"skribent|forfatter|written by|words) ?: ?(?=\S)")
+"""A label of the names ("Text: Anna Müller", "Autor: Anna Kowalska")."""
+_PICTURES = re.compile(r"(?:^| )(?i:fotos?|photos?|bilder?|zdjęcia|zdjęcie|foto's|video|grafik|grafiken|"
+                       r"illustrations?|infografik|kamera|montage|fotografia|fotografía|photographie) ?:.*$")
+"""Who took the pictures, after the text's author ("Text: Anna Müller Foto: Jan Berg"): no author of the text."""
+_SOCIAL = re.compile(r"(?i:twitter|x|facebook|instagram|linkedin|bluesky|mastodon|threads|tiktok|e-?mail|mail|"
+                     r"follow|folgen|suivre|seguir|contact|kontakt)")
+"""A network's or contact's label left once its handle or address is taken out ("Twitter: @janedoe")."""
+_AGENCY_SUFFIX = re.compile(r"\s*[(|–/-]\s*(?:AP|AFP|Reuters|dpa|EFE|ANSA|PA|Bloomberg|CNN|BBC|TT|NTB|ANP|APA|SDA|KNA|"
+                            r"epd|PAP|ČTK|CTK|MTI|STT|Lusa|Belga|Xinhua|Kyodo|Yonhap|Ritzau)\)?\s*$")
 _AGENCY_AFTER_NAME = re.compile(
     r"^([^\s,;&]+ [^\s,;&]+(?: (?!and\b|und\b)[^\s,;&]+)?) (?:for )?(?:the )?Associated Press$", re.I
 )
@@ -188,7 +243,7 @@ _ROLE_ONLY = re.compile(
 AGENCIES = frozenset({
     "ap", "afp", "reuters", "dpa", "efe", "ansa", "pa", "pa media", "bloomberg", "epd", "kna", "apa", "sda", "ats",
     "anp", "tt", "ntb", "ritzau", "xinhua", "kyodo", "yonhap", "anadolu", "europa press", "belga", "tass", "ria",
-    "associated press",
+    "associated press", "lusa", "pap", "čtk", "ctk", "mti", "stt", "hina", "bernama", "antara", "aap", "upi",
 })
 """News agencies: a byline of only these and the publisher is an organisation byline, kept as written."""
 
@@ -197,8 +252,13 @@ def _strip_author(name: str) -> str:
     name = " ".join(name.split())
     name = _EMAIL.sub("", name)
     name = _URLISH.sub("", name)
+    name = _DATED_START.sub("", name)
     name = _DATEISH.sub("", name)
+    name = _LEAD.sub("", name)
+    name = _LABEL.sub("", name)
+    name = _PICTURES.sub("", name)
     name = BYLINE_START.sub("", name)
+    name = _LABEL.sub("", name)
     name = _WHERE.sub(r"\1", name)
     name = _AGENCY_SUFFIX.sub("", name)
     name = _AGENCY_AFTER_NAME.sub(r"\1", name)
@@ -229,8 +289,13 @@ def _filed_from(text: str, parts: list[str]) -> bool:
     nor initials ("Jane Doe, Reuters", "Jane Doe, CNN"). A person's name has a given name and a family name; a
     city's, one word."""
     last, before = parts[-1], parts[-2]
-    return (" " not in last and last[:1].isupper() and text.rstrip().endswith(", " + last)
+    return (" " not in last and last[:1].isupper() and text.rstrip().endswith((", " + last, "| " + last, "· " + last))
             and len(before.split()) >= 2 and last.casefold() not in AGENCIES and not _INITIALS(last))
+
+
+MAX_BYLINE_CHARS = 2_000
+"""Characters of one author string read (fifty names and their roles are 2,000): a longer one is cut at its last
+separator or space within the limit, noted as the soft failure ``byline_cut``."""
 
 
 def author_names(raw: list[str]) -> list[str]:
@@ -244,15 +309,20 @@ def author_names(raw: list[str]) -> list[str]:
     for item in raw:
         if not item or not isinstance(item, str):
             continue
+        if len(item) > MAX_BYLINE_CHARS:  # (no byline: a template's or a hostile page's text; its head is read)
+            soft_failures.note("byline_cut")
+            item = item[:MAX_BYLINE_CHARS]
+            item = item[: max(item.rfind(","), item.rfind(";"), item.rfind("|"), item.rfind(" "))]
         text = _strip_author(clean_text(item) or "")
         if not text:
             continue
         # A role after a name: "Jane Doe, Staff Writer" → drop the role part.
-        parts = [p for p in _SPLIT.split(text) if p and not _NOT_AUTHOR.match(p)]
+        text = _ROLE_AFTER.sub("", text).strip(" ,;|·•-") or text
+        parts = [p for p in _SPLIT.split(text) if p and not _NOT_AUTHOR.match(p) and not _PICTURES.match(p)]
         if len(parts) > 1 and _filed_from(text, parts):
             parts.pop()
         for index, part in enumerate(parts):
-            part = _FOR_AGENCY.sub("", part)
+            part = _WITH.sub("", _FOR_AGENCY.sub("", part))
             role = _ROLE.search(part)
             if index == 0 and len(parts) > 1 and role and _no_one(part):
                 if len(parts) == 2 and " " not in parts[1].strip():
@@ -267,7 +337,8 @@ def author_names(raw: list[str]) -> list[str]:
                 if name and employer.casefold() in AGENCIES and before.casefold() == employer.casefold():
                     part = name  # "AP Science Writer Seth Borenstein": the employer before the role and the name
             part = _strip_author(part)
-            if not part or _ROLE_ONLY.match(part) or _ROLE.fullmatch(part) or len(part) > 80:
+            if (not part or _ROLE_ONLY.match(part) or _ROLE.fullmatch(part) or _SOCIAL.fullmatch(part)
+                    or len(part) > 80):
                 continue
             words = part.split()
             if len(words) > 4 and sum(w[:1].islower() for w in words) >= 3:
