@@ -51,6 +51,14 @@ BYLINES = [
     ("Written by Jane Doe • 5 min read", ["Jane Doe"]),
     ("Jane Doe, Senior Reporter, and John Roe, Staff Writer", ["Jane Doe", "John Roe"]),
     ("By Jane Doe and John Roe and Jane Doe", ["Jane Doe", "John Roe"]),
+    ("Staff and agencies", []),
+    ("Jane Doe and agencies", ["Jane Doe"]),
+    ("Jane Doe Reuters", ["Jane Doe"]),
+    ("Jane Doe, Opinion Contributor", ["Jane Doe"]),
+    ("Jane Doe, Guest Columnist", ["Jane Doe"]),
+    ("Fred Y. Lee, Washington Bureau Chief", ["Fred Y. Lee"]),
+    ("By Jane Doe Special to The Post", ["Jane Doe"]),
+    ("By Jane Doe Twitter", ["Jane Doe"]),
     # German
     ("Von Anna Müller und Jan Berg", ["Anna Müller", "Jan Berg"]),
     ("Von Anna Müller, dpa", ["Anna Müller", "dpa"]),
@@ -61,16 +69,23 @@ BYLINES = [
     ("Von Anna Müller, Berlin", ["Anna Müller"]),
     ("Von Anna Müller | Aktualisiert am 12.03.2024", ["Anna Müller"]),
     ("Anna Müller, 12.03.2024, 14:30 Uhr", ["Anna Müller"]),
+    ("Anna Müller, Chefredakteurin", ["Anna Müller"]),
+    ("Anna Müller, Sportreporterin", ["Anna Müller"]),
+    ("Redaktion", []),
     # French
     ("Par Jean Dupont, avec AFP", ["Jean Dupont", "AFP"]),
     ("Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]),
     ("Par Jean Dupont - Publié le 12/03/2024 à 14h30", ["Jean Dupont"]),
     ("Par Jean Dupont, envoyé spécial à Kyiv", ["Jean Dupont"]),
     ("Jean Dupont, correspondant à Bruxelles", ["Jean Dupont"]),
+    ("Jean Dupont, rédacteur en chef", ["Jean Dupont"]),
+    ("Sophie Martin, à Lyon", ["Sophie Martin"]),
+    ("Par la rédaction", []),
     # Spanish
     ("Por María García | Madrid", ["María García"]),
     ("Por María García y José Pérez", ["María García", "José Pérez"]),
     ("María García / EFE", ["María García"]),
+    ("Por Redacción", []),
     ("María García, corresponsal en Bruselas", ["María García"]),
     ("Por María García Actualizado: 12/03/2024 14:30h", ["María García"]),
     # Italian
@@ -85,15 +100,20 @@ BYLINES = [
     # Dutch
     ("Door Jan de Vries en Piet Jansen", ["Jan de Vries", "Piet Jansen"]),
     ("Door Jan de Vries, correspondent in Brussel", ["Jan de Vries"]),
+    ("Jan de Vries, chefredacteur", ["Jan de Vries"]),
+    ("Door de redactie", []),
     # Polish
     ("Anna Kowalska, PAP", ["Anna Kowalska", "PAP"]),
     ("Autor: Anna Kowalska", ["Anna Kowalska"]),
     ("Anna Kowalska i Jan Nowak", ["Anna Kowalska", "Jan Nowak"]),
     ("Tekst: Anna Kowalska, zdjęcia: Jan Nowak", ["Anna Kowalska"]),
+    ("Jan Kowalski, redaktor naczelny", ["Jan Kowalski"]),
     # Swedish
     ("Av Anna Svensson och Erik Berg", ["Anna Svensson", "Erik Berg"]),
     ("Anna Svensson/TT", ["Anna Svensson"]),
     ("Anna Svensson, reporter", ["Anna Svensson"]),
+    ("Erik Berg, chefredaktör", ["Erik Berg"]),
+    ("Erik Berg, nyhetsreporter", ["Erik Berg"]),
 ]
 
 
@@ -164,6 +184,9 @@ HOSTILE = {
     "pictures": "Foto " * (MB // 5),
     "withs": "avec " * (MB // 5),
     "splits": "Jane E. " * (MB // 8),
+    "compound_roles": "Jane Doe, " + "a" * MB + "reporter",
+    "places": "Jane Doe, à Lyon" + " x" * (MB // 2),
+    "newsrooms": "la " * (MB // 3) + "rédaction",
 }
 
 

@@ -156,17 +156,19 @@ Evaluation")."""
 _ROLE_WORDS = (
     r"(?:(?:staff|senior|chief|special|political|foreign|economics|business|sports?|science|technology|"
     r"health|education|environment|investigative|white house|washington|world|national|local|"
-    r"digital|managing|deputy|executive|contributing|news|travel) ){0,3}(?:reporter|writer|correspondent|editor|"
+    r"digital|managing|deputy|executive|contributing|news|travel|opinion|guest|bureau) ){0,3}(?:reporter|writer|"
+    r"correspondent|editor(?:-in-chief)?|chief|"
     r"journalist|columnist|contributor|photographer|producer|analyst|redakteur(?:in)?|"
     r"korrespondent(?:in)?|autor(?:in)?|기자|특파원|記者|记者|প্রতিবেদক|সংবাদদাতা|संवाददाता|مراسل|"
     r"envoyée? spéciale?|correspondante?|journaliste|rédact(?:eur|rice)|corresponsal|periodista|redactora?|"
     r"inviat[oa](?: special[ei])?|corrispondente|giornalista|redat(?:tore|trice)|enviad[oa](?: especial)?|"
     r"correspondente|jornalista|verslaggever|redacteur|korespondent(?:ka)?|dziennikar(?:z|ka)|redaktor(?:ka)?|"
-    r"reporterka)s?"
+    r"reporterka|\w{0,20}?(?:redakteur(?:in)?|redacteur|redaktör|reporter(?:in)?|korrespondent(?:in)?))s?"
+    r"(?: en chef| naczeln[yaei]| jefe)?"
 )
 """Roles a byline gives beside a name, in the corpora's languages ("envoyé spécial", "corresponsal", "inviato",
 "enviado especial", "verslaggever", "dziennikarka"...)."""
-_ROLE = re.compile(rf"\b{_ROLE_WORDS}\b", re.I)
+_ROLE = re.compile(rf"\b{_ROLE_WORDS}(?!\w)", re.I)
 # (Korean, Japanese, Chinese: "reporter"; Bengali, Hindi, Arabic: "reporter", "correspondent")
 _ROLE_AFTER = re.compile(
     rf"(?:,| [|·•-]) ?(?i:{_ROLE_WORDS})(?: (?i:in|en|à|a|au|aux|em|no|na|w|we|för|für|aus|bei|at|from|de|da|do|"
@@ -217,6 +219,10 @@ _LEAD = re.compile(
 _LABEL = re.compile(r"^(?i:text|texte|texto|testo|tekst|author|autor|auteur|autore|autora|autorka|verfasser|"
                     r"skribent|forfatter|written by|words) ?: ?(?=\S)")
 """A label of the names ("Text: Anna Müller", "Autor: Anna Kowalska")."""
+_SPECIAL_TO = re.compile(r" (?i:special) to .*$| (?i:twitter|facebook|instagram|linkedin|bluesky|e-?mail)$")
+"""Whom a name writes for as a guest ("Jane Doe Special to The Post"), or a network's label after it."""
+_PLACE_PART = re.compile(r"(?:à|au|aux|en|in|em|w|we|aus|from|at|ve) [A-ZÀ-ÖØ-ÞĀ-Ž][^\s,;|]{0,40}(?: \S+){0,2}")
+"""A byline's part that is only where it was filed from ("Sophie Martin, à Lyon")."""
 _PICTURES = re.compile(r"(?:^| )(?i:fotos?|photos?|bilder?|zdjęcia|zdjęcie|foto's|video|grafik|grafiken|"
                        r"illustrations?|infografik|kamera|montage|fotografia|fotografía|photographie) ?:.*$")
 """Who took the pictures, after the text's author ("Text: Anna Müller Foto: Jan Berg"): no author of the text."""
@@ -226,14 +232,19 @@ _SOCIAL = re.compile(r"(?i:twitter|x|facebook|instagram|linkedin|bluesky|mastodo
 _AGENCY_SUFFIX = re.compile(r"\s*[(|–/-]\s*(?:AP|AFP|Reuters|dpa|EFE|ANSA|PA|Bloomberg|CNN|BBC|TT|NTB|ANP|APA|SDA|KNA|"
                             r"epd|PAP|ČTK|CTK|MTI|STT|Lusa|Belga|Xinhua|Kyodo|Yonhap|Ritzau)\)?\s*$")
 _AGENCY_AFTER_NAME = re.compile(
-    r"^([^\s,;&]+ [^\s,;&]+(?: (?!and\b|und\b)[^\s,;&]+)?) (?:for )?(?:the )?Associated Press$", re.I
+    r"^([^\s,;&]+ (?!(?i:and|und|et|y|e|i|og|en|och)\b)[^\s,;&]+(?: (?!(?i:and|und|et|y|e|i|og|en|och)\b)[^\s,;&]+)?) "
+    r"(?:(?i:(?:for )?(?:the )?Associated Press)|Reuters|AFP|"
+    r"AP|dpa|EFE|ANSA|PAP|Lusa|Bloomberg)$"
 )
 """The agency after a name without a separator ("JANE DOE Associated Press"); "The Associated Press" alone stays."""
 _FOR_AGENCY = re.compile(r"^for (?:the )?(?=associated press$)", re.I)
 """"For The Associated Press" after a name: whom the author writes for, the agency itself."""
 _ROLE_ONLY = re.compile(
     r"^(?:and|the|our|with|in|for|at|of|by|von|par|por|di|news|staff|team|desk|editors?|authors?|autor(?:in|en)?|নিজস্ব"
-    r"|nachrichten|nouvelles|noticias|notizie|nieuws|nyheter|nyheder|uutiset|wiadomości|notícias)$",
+    r"|nachrichten|nouvelles|noticias|notizie|nieuws|nyheter|nyheder|uutiset|wiadomości|notícias"
+    r"|agencies|agences|agenturen|agencias|agenzie|agências|agencje"
+    r"|(?:(?:la|die|de|el|the|a|la nostra|unsere|notre) )?(?:redaktion|redactie|rédaction|redacción|redazione|redação"
+    r"|redakcja|redaktionen|newsroom))$",
     re.I
 )
 """A word that names no one: a preposition left of a split byline, a role, or "News" in a language of the corpora
@@ -259,6 +270,7 @@ def _strip_author(name: str) -> str:
     name = _PICTURES.sub("", name)
     name = BYLINE_START.sub("", name)
     name = _LABEL.sub("", name)
+    name = _SPECIAL_TO.sub("", name)
     name = _WHERE.sub(r"\1", name)
     name = _AGENCY_SUFFIX.sub("", name)
     name = _AGENCY_AFTER_NAME.sub(r"\1", name)
@@ -338,7 +350,7 @@ def author_names(raw: list[str]) -> list[str]:
                     part = name  # "AP Science Writer Seth Borenstein": the employer before the role and the name
             part = _strip_author(part)
             if (not part or _ROLE_ONLY.match(part) or _ROLE.fullmatch(part) or _SOCIAL.fullmatch(part)
-                    or len(part) > 80):
+                    or len(part) > 80 or (index and _PLACE_PART.fullmatch(part))):
                 continue
             words = part.split()
             if len(words) > 4 and sum(w[:1].islower() for w in words) >= 3:
