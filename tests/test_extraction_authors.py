@@ -59,6 +59,12 @@ BYLINES = [
     ("Fred Y. Lee, Washington Bureau Chief", ["Fred Y. Lee"]),
     ("By Jane Doe Special to The Post", ["Jane Doe"]),
     ("By Jane Doe Twitter", ["Jane Doe"]),
+    # a date with a month's name, before or after the names, is taken out alone (not the names after it)
+    ("4:10 pm, August 9, 2012, by, Jane Doe", ["Jane Doe"]),
+    ("Jane Doe, on November 8, 2012, 12:43 PM EDT", ["Jane Doe"]),
+    ("Monday, November 12, 2012, by, Jane Doe", ["Jane Doe"]),
+    ("April Ryan and June Doe", ["April Ryan", "June Doe"]),
+    ("Jane Doe, Follow Jane on Twitter", ["Jane Doe"]),
     # German
     ("Von Anna Müller und Jan Berg", ["Anna Müller", "Jan Berg"]),
     ("Von Anna Müller, dpa", ["Anna Müller", "dpa"]),

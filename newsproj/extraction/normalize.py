@@ -194,11 +194,14 @@ _MONTHS = (r"jan(?:uary|uar|vier|uari|eiro)?|feb(?:ruary|ruar|ruari)?|février|f
            r"listopada|dec(?:ember|embre)?|dez(?:ember|embro)?|décembre|diciembre|dicembre|grudnia|enero|gennaio|"
            r"janeiro|stycznia|lutego")
 _DATEISH = re.compile(
-    rf"\b(?:\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|{_DATE_WORDS}"
-    rf"|(?:\d{{1,2}}\.? )(?:{_MONTHS})\b\.?(?: \d{{2,4}})?|(?:{_MONTHS})\.? \d{{1,2}}\b)(?!\w).*$", re.I)
+    rf"\b(?:\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|{_DATE_WORDS})(?!\w).*$", re.I)
+_MONTH_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\.? (?:{_MONTHS})\b\.?|(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b)(?:,? \d{{4}}\b)?"
+    r"(?:,? \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\b\.?)?)?", re.I)
 """Where a date glued to a name starts: a numeric date, a word that says the story was updated or published (in
-the corpora's languages), or a day and a month's name either way round ("12 March 2024", "March 12, 2024"; a month
-alone is a name's part: "April Ryan", "June Doe")."""
+the corpora's languages); :data:`_MONTH_DATE`, a day and a month's name either way round ("12 March 2024", "March
+12, 2024, 10:30 AM"; a month alone is a name's part: "April Ryan", "June Doe"), is taken out alone (a name may follow
+it: "August 9, 2012, by David O'Brien")."""
 _DATED_START = re.compile(
     rf"^(?:{_DATE_WORDS})\b[^|·•]{{0,60}}? (?:by|von|par|por|di|door|av|af|przez|od) (?=\S)", re.I)
 """A date before the names: "Updated 3 hours ago by Jane Doe", "Publié le 3 mars par Jean Dupont"."""
@@ -226,6 +229,8 @@ _PLACE_PART = re.compile(r"(?:à|au|aux|en|in|em|w|we|aus|from|at|ve) [A-ZÀ-Ö�
 _PICTURES = re.compile(r"(?:^| )(?i:fotos?|photos?|bilder?|zdjęcia|zdjęcie|foto's|video|grafik|grafiken|"
                        r"illustrations?|infografik|kamera|montage|fotografia|fotografía|photographie) ?:.*$")
 """Who took the pictures, after the text's author ("Text: Anna Müller Foto: Jan Berg"): no author of the text."""
+_FOLLOW = re.compile(r"(?i:follow|folgen|suivre|seguir|segui) ")
+"""A part that asks to follow someone ("Follow Tim on Twitter"): a link's label, no name."""
 _SOCIAL = re.compile(r"(?i:twitter|x|facebook|instagram|linkedin|bluesky|mastodon|threads|tiktok|e-?mail|mail|"
                      r"follow|folgen|suivre|seguir|contact|kontakt)")
 """A network's or contact's label left once its handle or address is taken out ("Twitter: @janedoe")."""
@@ -242,7 +247,10 @@ _FOR_AGENCY = re.compile(r"^for (?:the )?(?=associated press$)", re.I)
 _ROLE_ONLY = re.compile(
     r"^(?:and|the|our|with|in|for|at|of|by|von|par|por|di|news|staff|team|desk|editors?|authors?|autor(?:in|en)?|নিজস্ব"
     r"|nachrichten|nouvelles|noticias|notizie|nieuws|nyheter|nyheder|uutiset|wiadomości|notícias"
-    r"|agencies|agences|agenturen|agencias|agenzie|agências|agencje"
+    r"|agencies|agences|agenturen|agencias|agenzie|agências|agencje|on|am|le|el|il|em|op|den|written by|posted by"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag"
+    r"|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado"
+    r"|domingo|gmt|utc|[ecmp][sd]t|bst|cet|cest|mez|mesz"
     r"|(?:(?:la|die|de|el|the|a|la nostra|unsere|notre) )?(?:redaktion|redactie|rédaction|redacción|redazione|redação"
     r"|redakcja|redaktionen|newsroom))$",
     re.I
@@ -265,6 +273,8 @@ def _strip_author(name: str) -> str:
     name = _URLISH.sub("", name)
     name = _DATED_START.sub("", name)
     name = _DATEISH.sub("", name)
+    name = _MONTH_DATE.sub(",", name)
+    name = re.sub(r"\[\w{1,10}\]", "", name)  # ("Marty Lederman [link]")
     name = _LEAD.sub("", name)
     name = _LABEL.sub("", name)
     name = _PICTURES.sub("", name)
@@ -330,7 +340,8 @@ def author_names(raw: list[str]) -> list[str]:
             continue
         # A role after a name: "Jane Doe, Staff Writer" → drop the role part.
         text = _ROLE_AFTER.sub("", text).strip(" ,;|·•-") or text
-        parts = [p for p in _SPLIT.split(text) if p and not _NOT_AUTHOR.match(p) and not _PICTURES.match(p)]
+        parts = [p for p in _SPLIT.split(text)
+                 if p and not _NOT_AUTHOR.match(p) and not _PICTURES.match(p) and not _FOLLOW.match(p)]
         if len(parts) > 1 and _filed_from(text, parts):
             parts.pop()
         for index, part in enumerate(parts):
