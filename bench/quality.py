@@ -362,13 +362,14 @@ def item_path(corpus: Path, pages: list[dict[str, Any]], registry: bool = True,
     """What the crawl makes of each page (:func:`newsproj.extraction.page.process_page`: extract → verdict →
     clean), in this process. ``removed`` collects ``(page id, line, reason)`` for every line cleaning dropped.
     ``template``: the crawl's template-line rule (:mod:`newsproj.cleaning.template`, pages in truth order, one
-    site per page's host and canonical claim) as a ``first`` run meets it (evidence grows page by page), or a
+    site per page's host and canonical claim) as a ``first`` run meets it (evidence grows page by page; a site's
+    pages before its ``HOLD_PAGES``-th wait for it, or for the end), or a
     ``second`` run (every page's evidence learnt before: the history a first run leaves); ``off``: none.
     ``outcomes``: the pages' outcomes from an earlier call (:func:`page_outcomes`), not extracted again."""
     from itemadapter import ItemAdapter
 
     from newsproj.cleaning.template import TemplateLines, site_key
-    from newsproj.pipelines.template import host_of
+    from newsproj.pipelines.template import HOLD_PAGES, host_of
 
     if outcomes is None:
         outcomes = page_outcomes(corpus, pages, registry)
@@ -381,11 +382,30 @@ def item_path(corpus: Path, pages: list[dict[str, Any]], registry: bool = True,
         for _page, outcome in outcomes:
             if outcome.article is not None:
                 lines.apply(key(outcome.article), outcome.article.articleBody)
-    for page, outcome in outcomes:
+    found_of: dict[int, Any] = {}
+    if lines is not None:
+        # as the crawl's pipeline: each page's lines learnt as it comes; a site's pages judged when it comes, or,
+        # while the site has fewer than HOLD_PAGES pages of evidence, once it has (or at the end: the crawl idle)
+        held: dict[str, list[tuple[int, Any]]] = {}
+        for n, (_page, outcome) in enumerate(outcomes):
+            if outcome.article is None:
+                continue
+            seen = lines.learn(key(outcome.article), outcome.article.articleBody)
+            if lines.site(seen.site).pages >= HOLD_PAGES:
+                for m, earlier in held.pop(seen.site, ()):
+                    found_of[m] = lines.judge(earlier)
+            elif seen.keys and template == "first":
+                held.setdefault(seen.site, []).append((n, seen))
+                continue
+            found_of[n] = lines.judge(seen)
+        for waiting in held.values():
+            for m, earlier in waiting:
+                found_of[m] = lines.judge(earlier)
+    for n, (page, outcome) in enumerate(outcomes):
         if outcome.article is None:
             continue
         if lines is not None:
-            found = lines.apply(key(outcome.article), outcome.article.articleBody)
+            found = found_of[n]
             outcome = replace(outcome, article=replace(outcome.article, articleBody=found.text),
                               removed=outcome.removed + found.removed)
         if removed is not None:  # (a repeated line dropped where the body still holds it is no line lost)

@@ -238,6 +238,27 @@ def engine_closing(engine: ExecutionEngine) -> bool:
     return slot is not None and slot.closing is not None
 
 
+def waits_only_on_items(engine: ExecutionEngine, items: int) -> bool:
+    """Whether nothing but ``items`` items an item pipeline holds keeps the engine from going idle: no download in
+    the downloader, no response waiting for the scraper, start requests all read, no request scheduled, and at most
+    ``items`` responses being scraped (a held item's response stays there until its item leaves the pipelines); or
+    whether the scraper holds so much that the engine fetches no more (``needs_backout``): waiting for anything
+    else then waits for nothing. Scrapy has no public view of it; this reads what ``spider_is_idle`` reads
+    (``_start``, ``_slot.scheduler``) and the scraper slot. Upstream: docs/upstream.md (as
+    :func:`requests_in_engine`)."""
+    scraper = engine.scraper.slot
+    slot = getattr(engine, "_slot", None)
+    if scraper is None or slot is None:
+        return True
+    if scraper.needs_backout():
+        return True
+    if engine.downloader.active or scraper.queue or getattr(engine, "_start", None) is not None:
+        return False
+    if slot.scheduler.has_pending_requests():
+        return False
+    return len(scraper.active) <= items
+
+
 CLOSE_RECHECK = 0.05
 """Seconds between the scraper-close checks of :func:`finish_close_with_start_items`."""
 

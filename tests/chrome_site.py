@@ -89,7 +89,7 @@ def article(n: int, count: int, section: str) -> str:
     body.append('<div class="nl-signup"><p><strong>Zapisz się na nasz newsletter</strong></p><p>Najważniejsze '
                 'wiadomości dnia prosto na Twoją skrzynkę.</p><form><input name="email"><button>Zapisz'
                 '</button></form></div>')
-    body.append(f'<div class="author-more"><h4>More from this author</h4><ul>' + "".join(
+    body.append('<div class="author-more"><h4>More from this author</h4><ul>' + "".join(
         f'<li><a href="/{SECTIONS[m % 3]}/{m}-story.html">{html.escape(t)}</a></li>' for m, t in other)
         + "</ul></div>")
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>

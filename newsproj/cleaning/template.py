@@ -123,6 +123,17 @@ class Found:
     """Template lines kept because they are all the body has."""
 
 
+@dataclass(slots=True)
+class Seen:
+    """A page whose lines :meth:`TemplateLines.learn` has counted, to be judged."""
+
+    site: str
+    body: str
+    lines: list[str]
+    keys: dict[int, int]
+    """Candidate line index → its hash."""
+
+
 def _signatures(lines: list[str], key_of: Callable[[int], int]) -> tuple[int, int]:
     """The hashes of the page's two longest distinct lines (the second is the first on a page of one line).
     ``key_of(i)`` is line ``i``'s hash, asked only of a line longer than the second longest so far (a shorter one
@@ -214,11 +225,16 @@ class TemplateLines:
 
     def apply(self, site_key: str, body: str) -> Found:
         """Learn the page's lines as evidence of its site, then drop its template lines (at the body's edges)."""
+        return self.judge(self.learn(site_key, body))
+
+    def learn(self, site_key: str, body: str) -> Seen:
+        """Learn the page's lines as evidence of its site; :meth:`judge` cleans it, now or once later pages of the
+        site have added their evidence (a crawl's first pages of a site, held back for it)."""
         lines = body.split("\n")
         site = self.site(site_key)
         candidates = self._candidates(lines)
         if not candidates:
-            return Found(body)
+            return Seen(site_key, body, lines, {})
         keys = {i: line_hash(lines[i]) for i in candidates}
         if len(lines) < 2000:
             top, second = _signatures(lines, lambda i: keys.get(i) or line_hash(lines[i]))
@@ -228,15 +244,23 @@ class TemplateLines:
         page = _page_signature(top, second)
         for i in candidates:
             self._learn(site, keys[i], page)
-        template = {i for i in candidates if len(site.lines.get(keys[i], ())) >= self.min_pages}
+        return Seen(site_key, body, lines, keys)
+
+    def judge(self, seen: Seen) -> Found:
+        """Drop the page's template lines (at the body's edges), by the site's evidence as it stands now."""
+        if not seen.keys:
+            return Found(seen.body)
+        site = self.site(seen.site)
+        lines, keys = seen.lines, seen.keys
+        template = {i for i, key in keys.items() if len(site.lines.get(key, ())) >= self.min_pages}
         if not template:
-            return Found(body)
+            return Found(seen.body)
         drop = self._edges(lines, template)
         if not drop:
-            return Found(body)
+            return Found(seen.body)
         kept = [line for i, line in enumerate(lines) if i not in drop]
         if not any(line.strip() for line in kept):
-            return Found(body, kept_all=len(drop))
+            return Found(seen.body, kept_all=len(drop))
         removed = [(lines[i], "template_history" if keys[i] in site.known else "template") for i in sorted(drop)]
         return Found("\n".join(kept), removed)
 

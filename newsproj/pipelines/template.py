@@ -46,6 +46,7 @@ evidence was saved), ``newsproj/template/claims_over_cap``.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import fcntl
 import hashlib
@@ -54,13 +55,26 @@ import logging
 import os
 import time
 from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.asyncio import call_later
 
-from ..cleaning.template import MAX_LINES, MAX_SITES, MAX_WORDS, MIN_PAGES, SiteLines, TemplateLines, site_key
+from .. import compat
+from ..cleaning.template import (
+    MAX_LINES,
+    MAX_SITES,
+    MAX_WORDS,
+    MIN_PAGES,
+    Found,
+    Seen,
+    SiteLines,
+    TemplateLines,
+    site_key,
+)
 from ..discovery.urls import host_of
 from ..feeds import safe_name, write_json
 from ..items import Article
@@ -102,6 +116,28 @@ UNSAVED_LINES = 4
 (the memory they may take beyond the sites in memory: a quarter of what those may)."""
 
 
+HOLD_PAGES = 6
+"""A record of a site whose evidence holds fewer pages than this (a first crawl of the site, or a site that has only
+a few articles) waits in this pipeline, its lines learnt, until the site has this many pages or the crawl has nothing
+else to give (``NEWSPROJ_TEMPLATE_HOLD_PAGES``; 0 = judge every page when it comes): a page is then judged with the
+evidence of the pages after it too, so the first articles of a site lose its template as the later ones do."""
+HOLD_SECONDS = 30.0
+"""A record waits at most this long (a crawl that keeps fetching other sites' pages is never idle)."""
+MAX_HELD = 32
+"""Records held at once, all sites together (past it the oldest is judged with what is known): their responses stay
+in Scrapy's scraper while they wait, so this bounds the memory they keep."""
+HOLD_CHECK = 0.1
+"""Seconds between the checks whether the crawl has anything left but the records held."""
+
+
+@dataclass(slots=True)
+class Held:
+    seen: Seen
+    item: Article
+    future: asyncio.Future[Any]
+    since: float
+
+
 class TemplatePipeline:
     def __init__(self, crawler: Crawler):
         settings = crawler.settings
@@ -133,6 +169,16 @@ class TemplatePipeline:
         self.lock_warned = False
         self.deferred_told = False
         self.busy_warned = False
+        self.crawler = crawler
+        self.hold_pages = settings.getint("NEWSPROJ_TEMPLATE_HOLD_PAGES", HOLD_PAGES)
+        self.hold_seconds = HOLD_SECONDS
+        self.held: OrderedDict[str, list[Held]] = OrderedDict()
+        """Site → its records waiting for more evidence (oldest site first)."""
+        self.held_count = 0
+        self.checking = False
+        self.crawling = False
+        """Between spider_opened and spider_closed: a crawl's engine runs (records may wait for it)."""
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -140,13 +186,23 @@ class TemplatePipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
+        """The item, or (a site's first pages in a crawl) a future of it, done once the site's later pages or the
+        end of the crawl have given their evidence."""
         if not isinstance(item, Article) or not item.articleBody:
             return item
-        found = self.lines.apply(self._site(item), item.articleBody)
+        seen = self.lines.learn(self._site(item), item.articleBody)
         if self.unsaved and (len(self.unsaved) > self.max_unsaved or self.unsaved_lines > self.max_unsaved_lines):
             self.save_changed()
         elif self.folder is not None and self.save_seconds > 0 and time.monotonic() >= self.next_save:
             self.save_changed()
+        if self.lines.site(seen.site).pages >= self.hold_pages:
+            self._release(seen.site)
+        elif seen.keys and self._may_hold():
+            return self._hold(seen, item)
+        self._clean(item, self.lines.judge(seen))
+        return item
+
+    def _clean(self, item: Article, found: Found) -> None:
         if found.kept_all:
             self.stats.inc_value("newsproj/template/kept/whole_body", found.kept_all)
         if found.removed:
@@ -155,7 +211,63 @@ class TemplatePipeline:
             for line, reason in found.removed:
                 self.stats.inc_value(f"newsproj/template/removed/{reason}")
                 logger.debug("Template line removed (%s) from %s: %r", reason, item.url, line[:80])
-        return item
+
+    # ------------------------------------------------------------------ a site's first pages wait for the next
+
+    def _may_hold(self) -> bool:
+        """In a crawl that is not closing (without an engine, as in ``scrapy extract``, a page is judged at once)."""
+        return self.hold_pages > 0 and self.crawling and not compat.engine_closing(self.crawler.engine)
+
+    def _hold(self, seen: Seen, item: Article) -> asyncio.Future[Any]:
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self.held.setdefault(seen.site, []).append(Held(seen, item, future, time.monotonic()))
+        self.held_count += 1
+        self.stats.inc_value("newsproj/template/held")
+        while self.held_count > MAX_HELD:
+            self._release(next(iter(self.held)), "cap")
+        if not self.checking:
+            self.checking = True
+            call_later(HOLD_CHECK, self._check)
+        return future
+
+    def _release(self, key: str, why: str = "") -> None:
+        """Judge the site's held records with its evidence as it stands now and let them go on."""
+        for held in self.held.pop(key, ()):
+            self.held_count -= 1
+            if why:
+                self.stats.inc_value(f"newsproj/template/held_released/{why}")
+            if held.future.done():  # (cancelled: the crawl let go of it)
+                continue
+            try:
+                self._clean(held.item, self.lines.judge(held.seen))
+            except Exception as exc:  # noqa: BLE001 - the record goes on as it came, never lost
+                logger.error("Template rule failed on %s: %s: %s", held.item.url, type(exc).__name__, exc)
+                self.stats.inc_value(f"newsproj/template/failed/{type(exc).__name__}")
+            held.future.set_result(held.item)
+
+    def release_all(self, why: str) -> None:
+        for key in list(self.held):
+            self._release(key, why)
+
+    def _check(self) -> None:
+        """While records are held: let them all go once the crawl has nothing else in flight (or is closing), and
+        each one that has waited ``HOLD_SECONDS``."""
+        if not self.held:
+            self.checking = False
+            return
+        engine = self.crawler.engine
+        if not self.crawling or compat.engine_closing(engine):
+            self.release_all("closing")
+        elif compat.waits_only_on_items(engine, self.held_count):
+            self.release_all("idle")
+        else:
+            now = time.monotonic()
+            for key in [k for k, held in self.held.items() if now - held[0].since >= self.hold_seconds]:
+                self._release(key, "timeout")
+        if self.held:
+            call_later(HOLD_CHECK, self._check)
+        else:
+            self.checking = False
 
     def _site(self, item: Article) -> str:
         """The item's site for the evidence: the host that served it, and the one its canonical link claims."""
@@ -365,7 +477,12 @@ class TemplatePipeline:
             logger.info("Template history of %d sites not saved yet: another process holds their lock; they go at the "
                         "next save (further such sites only counted: newsproj/template/history/save_deferred)", sites)
 
+    def spider_opened(self) -> None:
+        self.crawling = True
+
     def spider_closed(self) -> None:
+        self.crawling = False
+        self.release_all("closing")
         self.save_changed(self.lock_seconds)
         removed = sum(self.stats.get_value(f"newsproj/template/removed/{r}", 0)
                       for r in ("template", "template_history"))
