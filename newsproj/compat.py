@@ -241,7 +241,8 @@ def engine_closing(engine: ExecutionEngine) -> bool:
 def waits_only_on_items(engine: ExecutionEngine, items: int) -> bool:
     """Whether nothing but ``items`` items an item pipeline holds keeps the engine from going idle: no download in
     the downloader, no response waiting for the scraper, start requests all read, no request scheduled, and at most
-    ``items`` responses being scraped (a held item's response stays there until its item leaves the pipelines); or
+    ``items`` responses being scraped (a held item's response stays there until its item leaves the pipelines) and
+    ``items`` items in the item pipelines (``itemproc_size``: the warc spider's come from ``start()``); or
     whether the scraper holds so much that the engine fetches no more (``needs_backout``): waiting for anything
     else then waits for nothing. Scrapy has no public view of it; this reads what ``spider_is_idle`` reads
     (``_start``, ``_slot.scheduler``) and the scraper slot. Upstream: docs/upstream.md (as
@@ -256,7 +257,7 @@ def waits_only_on_items(engine: ExecutionEngine, items: int) -> bool:
         return False
     if slot.scheduler.has_pending_requests():
         return False
-    return len(scraper.active) <= items
+    return len(scraper.active) <= items and scraper.itemproc_size <= items
 
 
 CLOSE_RECHECK = 0.05

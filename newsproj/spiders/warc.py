@@ -138,7 +138,10 @@ class WarcSpider(Spider):
     """Listed by ``scrapy crawl warc -h``; any other ``-a`` is refused as a typo (newsproj/commands/crawl.py)."""
     # A backfill's size says nothing about the health of a site: no collapse check against earlier runs.
     # Nor does it ask the sites (robots.txt, tdmrep.json) now: what the live crawl learnt is in the WARC's hints.
-    custom_settings = {"NEWSPROJ_MONITOR_COLLAPSE_RATIO": 0, "NEWSPROJ_CONSENT_FETCH": False}
+    custom_settings = {"NEWSPROJ_MONITOR_COLLAPSE_RATIO": 0, "NEWSPROJ_CONSENT_FETCH": False,
+                       # a record waiting in the template pipeline holds a place of the spider's in-flight cap:
+                       # start() waited for it, and it for start() (30 s each, the pipeline's bound)
+                       "NEWSPROJ_TEMPLATE_HOLD_PAGES": 0}
     # Set from settings in from_crawler.
     max_size: int
     inflight_cap: int
