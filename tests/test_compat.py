@@ -14,6 +14,7 @@ from types import SimpleNamespace
 import lxml.html
 import pytest
 from scrapy.core.downloader import Downloader
+from scrapy.core.engine import ExecutionEngine
 from scrapy.core.scraper import Slot as ScraperSlot
 from scrapy.utils.sitemap import Sitemap
 from scrapy.utils.test import get_crawler
@@ -129,6 +130,13 @@ def test_scrapy_holds_what_requests_in_engine_reads():
     engine = SimpleNamespace(downloader=downloader, scraper=SimpleNamespace(slot=scraper_slot))
     assert compat.requests_in_engine(engine) == set()  # type: ignore[arg-type]
     assert compat.download_backlog(engine) == 0  # type: ignore[arg-type]
+    scheduler = SimpleNamespace(has_pending_requests=lambda: False)
+    engine = SimpleNamespace(downloader=downloader, scraper=SimpleNamespace(slot=scraper_slot),
+                             _slot=SimpleNamespace(scheduler=scheduler), _start=None)
+    assert compat.waits_only_on_items(engine, 0)  # type: ignore[arg-type]
+    scraper_slot.itemproc_size = 2
+    assert not compat.waits_only_on_items(engine, 1) and compat.waits_only_on_items(engine, 2)  # type: ignore[arg-type]
+    assert "self._start" in inspect.getsource(ExecutionEngine.__init__)
     assert isinstance(downloader.active, set) and isinstance(downloader.slots, dict)
     assert hasattr(Downloader, "_wait_for_download") and hasattr(Downloader, "_latercall")
     assert hasattr(Sitemap, "_get_tag_name")

@@ -595,3 +595,35 @@ def test_a_directory_planted_as_the_lock_never_stops_the_sites_saves(tmp_path):
     pipe.spider_closed()
     assert crawler.stats.get_value("newsproj/template/history/lock_unavailable/IsADirectoryError") == 1
     assert crawler.stats.get_value("newsproj/template/history/saved") == 1 and len(_files(tmp_path)) == 1
+
+
+def test_a_sites_first_records_wait_for_its_next_pages_within_bounds(tmp_path):
+    """In a crawl a site's first records wait (a future) until it has HOLD_PAGES pages, then all are judged by the
+    evidence of every page: none keeps the tail. Records of many sites wait at most MAX_HELD at once (the oldest
+    site's are judged with what is known), and a close lets every one go."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from newsproj.pipelines.template import HOLD_PAGES, MAX_HELD
+
+    async def run() -> None:
+        crawler, pipe = pipeline(tmp_path, STATE_DIR="")
+        pipe.crawler = SimpleNamespace(engine=None)  # an engine that is not closing; no idle checks
+        pipe.crawling = pipe.checking = True
+        waiting = [pipe.process_item(item(n)) for n in range(HOLD_PAGES - 1)]
+        assert all(isinstance(w, asyncio.Future) and not w.done() for w in waiting)
+        last = pipe.process_item(item(HOLD_PAGES))
+        assert not isinstance(last, asyncio.Future)
+        bodies = [(await w).articleBody for w in waiting] + [last.articleBody]
+        assert not any(body.endswith(TAIL[-1]) for body in bodies)
+        assert crawler.stats.get_value("newsproj/template/held") == HOLD_PAGES - 1
+
+        many = [pipe.process_item(item(n, url=f"https://site-{_word(n)}.example/a")) for n in range(MAX_HELD + 8)]
+        assert pipe.held_count == MAX_HELD
+        assert sum(w.done() for w in many) == 8
+        assert crawler.stats.get_value("newsproj/template/held_released/cap") == 8
+        pipe.spider_closed()
+        assert pipe.held_count == 0 and all(w.done() for w in many)
+        assert all(w.result().articleBody.endswith(TAIL[-1]) for w in many)  # one page a site: no evidence
+
+    asyncio.run(run())

@@ -6,9 +6,14 @@ after dedup: a copy of an article dropped there adds no evidence, and the conten
 "changed since the last run" is taken before this rule, so a template learnt later never re-emits an unchanged
 article.
 
-**Order.** A page is judged with the evidence of the pages before it and its own: on a first crawl of a site,
-the first ``NEWSPROJ_TEMPLATE_MIN_PAGES - 1`` pages that show a template line keep it; from the next one on it
-goes. With ``STATE_DIR``, the evidence is saved (``STATE_DIR/templates/<site>.json``, written atomically, merged
+**Order.** A page's lines are learnt when it comes; it is judged with the evidence of the pages before it and its
+own, except a site's first pages: while the site's evidence holds fewer than ``NEWSPROJ_TEMPLATE_HOLD_PAGES`` pages,
+the record waits (Scrapy gets a future of it) until the site has that many, the crawl has nothing else in flight
+(:func:`newsproj.compat.waits_only_on_items`), the engine closes, or ``HOLD_SECONDS`` passed; at most ``MAX_HELD``
+wait at once. Judged as they came, the first ``NEWSPROJ_TEMPLATE_MIN_PAGES - 1`` pages of a first crawl that
+showed a template line kept it (a site of 3 articles: 2 of 3).
+
+With ``STATE_DIR``, the evidence is saved (``STATE_DIR/templates/<site>.json``, written atomically, merged
 with what another process saved meanwhile: read, merged and written under an exclusive ``flock`` of
 ``<site>.lock`` beside it, removed by its holder when done, so two jobs sharing the folder never write over each
 other's evidence; the merge is a union, so reading back this run's own earlier save counts nothing twice) and
