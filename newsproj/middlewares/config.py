@@ -99,6 +99,9 @@ SETTINGS: dict[str, Setting] = {
     "NEWSPROJ_TEMPLATE_MAX_SITES": Setting("int", 256, "sites whose template evidence is kept in memory at once", 1),
     "NEWSPROJ_TEMPLATE_HISTORY": Setting("bool", True, "with STATE_DIR: keep the evidence in STATE_DIR/templates/ "
                                          "for later runs"),
+    "NEWSPROJ_TEMPLATE_HOLD_PAGES": Setting("int", 6, "a site's records wait until its evidence holds this many "
+                                           "pages (or the crawl is idle, closing, or 30 s passed); 0 = judge each "
+                                           "page as it comes", 0),
     "NEWSPROJ_TEMPLATE_SAVE_SECONDS": Setting("float", 60.0, "with the history: save the sites whose evidence "
                                               "changed at most this long after (and at close; 0 = when a site "
                                               "leaves memory)"),
