@@ -321,7 +321,8 @@ def test_a_link_with_trackers_and_the_same_link_are_one_request_across_the_share
 def test_a_second_run_asks_redis_about_each_linked_article_once(redis_server, client, state_key, tmp_path):
     """The Redis state store is a round trip a lookup: on the second run over a site whose 40 stored articles are
     linked 150 times (homepage, sections, next pages, "most read" lists), 166 HGETs where 56 tell it all (an HGET
-    for each article, two for each of the 8 section pages: no article, no alias)."""
+    for each article, at most two for each of the 8 section pages: no article, no alias). The section pages' share
+    depends on crawl order (54 in all was seen under load), so the second run is bounded, not counted exactly: at least one per article, at most 56, where without the memo it was 166."""
     server, _ = serve_pages(linked_site(count=40, sections=4, popular=10))
 
     def hgets() -> int:
@@ -341,4 +342,4 @@ def test_a_second_run_asks_redis_about_each_linked_article_once(redis_server, cl
     assert first.returncode == second.returncode == 0, second.log[-3000:]
     assert len(first.records) == 40 and second.records == []
     assert second.stats["newsproj/incremental/saved"] == 150
-    assert calls[1] == 56
+    assert 40 <= calls[1] <= 56, calls
