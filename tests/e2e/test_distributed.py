@@ -322,7 +322,8 @@ def test_a_second_run_asks_redis_about_each_linked_article_once(redis_server, cl
     """The Redis state store is a round trip a lookup: on the second run over a site whose 40 stored articles are
     linked 150 times (homepage, sections, next pages, "most read" lists), 166 HGETs where 56 tell it all (an HGET
     for each article, at most two for each of the 8 section pages: no article, no alias). The section pages' share
-    depends on crawl order (54 in all was seen under load), so the second run is bounded, not counted exactly: at least one per article, at most 56, where without the memo it was 166."""
+    depends on crawl order (54 in all was seen under load), so the second run is bounded, not counted exactly:
+    at least one per article, at most 56, where without the memo it was 166."""
     server, _ = serve_pages(linked_site(count=40, sections=4, popular=10))
 
     def hgets() -> int:
