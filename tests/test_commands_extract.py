@@ -197,3 +197,22 @@ def test_a_file_without_a_charset_is_decoded_by_the_crawls_charset_rules(tmp_pat
     (tmp_path / "noise.html").write_bytes(b"<html><body><h1>x</h1><p>" + noise + b"</p></body></html>")
     proc = scrapy_extract(str(tmp_path / "noise.html"), "--url", "http://example.com/city/noise.html")
     assert not proc.stdout and "dropped: NotAnArticle: its bytes read plausibly in no web encoding" in proc.stderr
+
+
+@pytest.mark.parametrize(("setting", "dropped"), [
+    ("NEWSPROJ_MAX_PAGE_ELEMENTS=1000", "ExtractionFailed: more than 1000 elements, not extracted"),
+    ("NEWSPROJ_PAGE_TIME_LIMIT=0.01", "ExtractionFailed: over the page time limit (0.01 s)"),
+])
+def test_a_page_is_extracted_under_the_crawls_page_limits(tmp_path, setting, dropped):
+    """``scrapy extract`` runs the page as a crawl's extraction worker does, under NEWSPROJ_MAX_PAGE_ELEMENTS and
+    NEWSPROJ_PAGE_TIME_LIMIT (CPU seconds): before, it called the extraction without them, so a page a crawl drops
+    (a huge page, one over its time) came out as a record, and `-s` of either setting changed nothing. A page of
+    2,000 paragraphs (~2,000 elements; extraction takes well over 0.01 s of CPU) is a record under the defaults."""
+    prose = "".join(f"<p>Paragraph {i} of a long report on the council's budget and its vote.</p>" for i in range(2000))
+    page = tmp_path / "long.html"
+    page.write_text(f"<html><head><title>A long report</title></head><body><article><h1>A long report</h1>{prose}"
+                    "</article></body></html>", encoding="utf-8")
+    proc = scrapy_extract(str(page), "--url", "https://news.example/2024/05/01/long-report.html", "-s", setting)
+    assert proc.returncode == 1, proc.stdout[-2000:]
+    assert proc.stdout == "" and f"dropped: {dropped}" in proc.stderr, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr

@@ -5,8 +5,9 @@ How a user checks a site before adding it to the registry. A URL is fetched thro
 one URL, with the project's settings: robots.txt, user agent, middlewares); a file (``.html`` or ``.html.gz``) is
 read from disk, ``--url`` giving its original URL. The page then goes through the very function an extraction
 worker runs in a crawl, :func:`newsproj.extraction.page.process_page` (parse → extract → article-or-listing
-verdict → clean), then :func:`newsproj.validation.problems` as the validation pipeline does. With ``--diff``, the
-lines that cleaning removed as chrome follow the record, one per line: ``- [reason] line``. Steps that failed softly
+verdict → clean), under the crawl's page limits (``NEWSPROJ_PAGE_TIME_LIMIT``, ``NEWSPROJ_MAX_PAGE_ELEMENTS``),
+then :func:`newsproj.validation.problems` as the validation pipeline does. With ``--diff``, the lines that cleaning
+removed as chrome follow the record, one per line: ``- [reason] line``. Steps that failed softly
 on the page (what a crawl counts as ``newsproj/extract/soft_failure/<reason>``) are named on stderr.
 
 Exit status: 0 with a valid record, 1 when the page gives none (a listing, not an article, extraction failed,
@@ -35,7 +36,8 @@ from scrapy.settings import SETTINGS_PRIORITIES
 from .. import sites
 from ..discovery.urls import netloc
 from ..exceptions import SiteConfigError
-from ..extraction.page import process_page
+from ..extraction.limits import MAX_ELEMENTS, PageTimedOut, call_limited, page_time_limit
+from ..extraction.page import PageOutcome, process_page, set_time_limit
 from ..items import PageItem
 from ..middlewares.charset import UNDECODABLE, CharsetMiddleware
 from ..middlewares.config import validate
@@ -50,7 +52,6 @@ if TYPE_CHECKING:
 
     from scrapy.http import Response
 
-    from ..extraction.page import PageOutcome
     from ..items import Article
     from ..sites import SiteConfig
 
@@ -73,16 +74,23 @@ class Outcome:
 
 def page_outcome(
     html: str | bytes, url: str, site: SiteConfig | None, date_downloaded: str = "", *, encoding: str | None = None,
-    find_site: bool = False, undecodable: bool = False,
+    find_site: bool = False, undecodable: bool = False, time_limit: float = 0.0, max_elements: int = MAX_ELEMENTS,
 ) -> Outcome:
     """:func:`newsproj.extraction.page.process_page` (what an extraction worker does in a crawl), then the
     validation pipeline's checks. ``site`` None: the generic path, or with ``find_site`` the page's own site.
     ``undecodable``: the charset middleware's verdict that no web encoding reads the bytes (no record, as in
-    a crawl)."""
+    a crawl). ``time_limit`` (CPU seconds, 0: none) and ``max_elements``: the crawl's page limits
+    (``NEWSPROJ_PAGE_TIME_LIMIT``, ``NEWSPROJ_MAX_PAGE_ELEMENTS``), under which a crawl's worker runs the page."""
     page = PageItem(url=url, html=html, encoding=encoding, site=None,
                     date_downloaded=date_downloaded or datetime.now(UTC).isoformat(timespec="seconds"),
                     hints={"undecodable": True} if undecodable else {})
-    result = process_page(page, site, find_site=find_site)
+    replaced = set_time_limit(time_limit, max_elements=max_elements)
+    try:
+        result = call_limited(time_limit, process_page, page, site, find_site)
+    except PageTimedOut as exc:  # as a crawl drops it: newsproj/extract/error/timeout
+        return Outcome(dropped=f"ExtractionFailed: {exc}", page=PageOutcome(url=url, drop=exc, error="timeout"))
+    finally:
+        set_time_limit(*replaced)
     if result.article is None:
         if result.listing:
             links = result.links
@@ -208,8 +216,12 @@ class Command(ScrapyCommand):
             downloaded = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
         # -s NEWSPROJ_SITE_REGISTRY=0: the generic path only, as a crawl with it (and a site without a file) gets
         registry = self.settings is None or self.settings.getbool("NEWSPROJ_SITE_REGISTRY", True)
+        # under the crawl's page limits (its settings), as an extraction worker runs the page
         outcome = page_outcome(html, url, site, downloaded, encoding=encoding, find_site=registry,
-                               undecodable=undecodable)
+                               undecodable=undecodable,
+                               time_limit=page_time_limit(self.settings) if self.settings is not None else 0.0,
+                               max_elements=self.settings.getint("NEWSPROJ_MAX_PAGE_ELEMENTS", MAX_ELEMENTS)
+                               if self.settings is not None else MAX_ELEMENTS)
         site_name = outcome.page.site if outcome.page else None
         self._print(outcome, site_name, opts.diff)
 
