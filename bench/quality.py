@@ -48,6 +48,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -432,6 +433,33 @@ def page_outcomes(corpus: Path, pages: list[dict[str, Any]], registry: bool = Tr
 _TOKENS = re.compile(r"\w+")
 
 
+def _record_fields(pages: list[dict[str, Any]], records: Path) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Per page id: the (dates, author names) of its record (a page without a record: none)."""
+    of_url: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for line in records.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            dates = tuple(d for d in (record.get("datePublished"), record.get("dateModified")) if d)
+            names = tuple(a["name"] for a in record.get("authors") or () if a.get("name"))
+            of_url.setdefault(record.get("url"), (dates, names))
+    return {page["id"]: of_url[page["url"]] for page in pages if page["url"] in of_url}
+
+
+def _stated(line: str, dates: Iterable[str], names: Iterable[str]) -> str:
+    """Where the record states what a removed line says, besides its body: ``date`` (the line holds the day and
+    the year of the record's datePublished or dateModified), ``author`` (the line names one of its authors), both,
+    or ``""``: a line of which the record keeps nothing. (What ``--verbose`` shows beside each removed truth line:
+    a dateline or byline the record holds in its own fields is the schema's, not prose lost.)"""
+    numbers = {int(n) for n in re.findall(r"\d+", line[:200])}
+    date = any(d[:4].isdigit() and d[8:10].isdigit() and int(d[:4]) in numbers and int(d[8:10]) in numbers
+               for d in dates)
+    def folded(text: str) -> str:
+        return " ".join(text.replace("’", "'").casefold().split())
+
+    author = any(folded(name) in folded(line) for name in names)
+    return "+".join(kind for kind, yes in (("date", date), ("author", author)) if yes)
+
+
 def truth_lines_removed(pages: list[dict[str, Any]], removed: list[tuple[str, str, str]]) -> tuple[int, int,
                                                                                                    list[Any]]:
     """(truth body lines that cleaning removed, truth body lines, examples). A removed line counts when its
@@ -688,7 +716,8 @@ def inprocess(names: list[Path], half: str | None, registry: bool, worst: int = 
             summary = _summary(result)
             n, total, hits = truth_lines_removed(pages, removed)
             summary["truth_lines_removed"] = n / total if total else None
-            summary["removed_examples"] = hits[:15]
+            fields = _record_fields(pages, out)
+            summary["removed_examples"] = [(*hit, _stated(hit[1], *fields.get(hit[0], ((), ())))) for hit in hits]
             summary["worst"] = sorted(
                 ((r["f1"], r["id"], r["url"], r["matched"]) for r in result["pages"]), key=lambda r: r[0]
             )[:worst]
@@ -753,6 +782,11 @@ def main(argv: list[str] | None = None) -> int:
                     their = " ".join(f"{name[:4]}={f1:.3f}" for name, f1 in others.items())
                     print(f"    {ours:.3f} {their} {page_id} {url}")
             if args.verbose:
+                by_reason = Counter(hit[2] for hit in s["removed_examples"])
+                stated = sum(1 for hit in s["removed_examples"] if hit[3])
+                print(f"    removed truth lines: {len(s['removed_examples'])} ("
+                      + ", ".join(f"{reason}={n}" for reason, n in by_reason.most_common())
+                      + f"; {stated} stated in the record's date or authors)")
                 for hit in s["removed_examples"]:
                     print("    removed:", hit)
                 for hit in s["chrome_lines"]:
