@@ -784,9 +784,9 @@ def main(argv: list[str] | None = None) -> int:
             if args.verbose:
                 by_reason = Counter(hit[2] for hit in s["removed_examples"])
                 stated = sum(1 for hit in s["removed_examples"] if hit[3])
-                print(f"    removed truth lines: {len(s['removed_examples'])} ("
-                      + ", ".join(f"{reason}={n}" for reason, n in by_reason.most_common())
-                      + f"; {stated} stated in the record's date or authors)")
+                tally = ", ".join(f"{reason}={n}" for reason, n in by_reason.most_common())
+                print(f"    removed truth lines: {len(s['removed_examples'])}"
+                      + (f" ({tally}; {stated} stated in the record's date or authors)" if tally else ""))
                 for hit in s["removed_examples"]:
                     print("    removed:", hit)
                 for hit in s["chrome_lines"]:
