@@ -224,6 +224,10 @@ HOSTILE = {
     "purpose_clauses": "to " * 500_000 + ", sign up",
     "like_our_pages": "Want " + "x " * N + "? Just hit 'Like' on " + "x " * N + "our",
     "like_questions": "want " + "? hit like " * N + "our",
+    # session 23: a spec sheet's row under a media label (a measurement after the colon)
+    "spec_rows": "Graphics: " + "1" * N + "x",
+    "spec_row_figures": "Photo: " + "1," * N + "2 pixels",
+    "spec_row_labels": "photo" + " " * N + ": 12MP",
 }
 
 
