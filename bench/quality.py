@@ -31,6 +31,8 @@ lines that the extractor returned, cleaning dropped, and the truth holds.
 ``python -m bench.quality --inprocess [--half A|B] [--corpus NAME]``: the item path in this process only (no
 crawl), scored the same way: the loop for tuning rules on half A; ``--beaten GAP`` scores trafilatura and
 readability-lxml on the same pages too and lists the pages where one beats the item path by ``GAP`` F1 or more.
+``--verbose`` lists every truth line cleaning removed, with its reason, a tally by reason and whether the record
+states the line's date or author in its own fields (a dateline or byline moved out of the body, not prose lost).
 """
 
 from __future__ import annotations
