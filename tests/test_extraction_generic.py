@@ -1766,3 +1766,73 @@ def test_sidebar_lines_are_found_in_one_walk_of_a_hostile_page():
         started = time.process_time()
         without_sidebar_lines(text, page)
         assert time.process_time() - started < 1
+
+
+PULL_TEXT = [
+    "The harbour board voted on Tuesday to close the old ferry pier for repairs from the first of March.",
+    "Engineers found that two of the timber piles had rotted through. The pier has to close before the spring "
+    "storms, the board's chair said, or it may not open again at all.",
+    "Ferries will use the container quay while the work goes on, which adds ten minutes to each crossing.",
+    "Regular passengers said they could live with the detour. Most of them had expected the news for years.",
+]
+
+
+def _pull_quote_page(extra: str) -> str:
+    return ("<html><head><title>Old ferry pier to close for repairs | Harbour Post</title></head><body><article>"
+            "<h1>Old ferry pier to close for repairs</h1>" + f"<p>{PULL_TEXT[0]}</p><p>{PULL_TEXT[1]}</p>" + extra
+            + "".join(f"<p>{t}</p>" for t in PULL_TEXT[2:]) + "</article></body></html>")
+
+
+@pytest.mark.parametrize(("extra", "line", "dropped"), [
+    # a pull quote: a sentence of the article set again in a <blockquote>, with the quote marks it adds
+    ("<blockquote class='pullquote'><p>“The pier has to close before the spring storms, the board's chair said, or "
+     "it may not open again at all.”</p></blockquote>",
+     "“The pier has to close before the spring storms, the board's chair said, or it may not open again at all.”",
+     True),
+    # (a quote that is the blockquote's own text, no paragraph inside)
+    ("<blockquote>Engineers found that two of the timber piles had rotted through.</blockquote>",
+     "Engineers found that two of the timber piles had rotted through.", True),
+    # a quotation the text holds nowhere else: the article's (a statement, a letter, an embedded post)
+    ("<blockquote><p>We are sorry for the trouble and we will reopen the pier as soon as it is safe to do so, the "
+     "operator wrote to its passengers.</p></blockquote>",
+     "We are sorry for the trouble and we will reopen the pier as soon as it is safe to do so, the operator wrote "
+     "to its passengers.", False),
+    # a subheading that quotes a sentence of the text: no quote's block, it stays
+    ("<h2>Most of them had expected the news for years</h2>", "Most of them had expected the news for years", False),
+    # a few words the text holds in a longer sentence: a phrase, not a pull quote
+    ("<blockquote><p>“before the spring storms”</p></blockquote>", "“before the spring storms”", False),
+])
+def test_a_pull_quote_that_repeats_a_sentence_of_the_text_goes_but_quotations_stay(extra, line, dropped):
+    """A ``<blockquote>`` whose words a longer line of the text holds (six words or more; quote marks, case and
+    spacing left out) is a pull quote: the article's own sentence shown again beside its paragraph, dropped as
+    ``pull_quote`` (counted) while the paragraph keeps it. A quotation whose words are nowhere else in the text, a
+    heading that quotes the text, and a short phrase stay (news-dev half A: LRT, DerFreitag, TimesLive; dragnet
+    half A: 222, 356)."""
+    from newsproj.extraction.page import process_page
+    from newsproj.items import PageItem
+
+    outcome = process_page(PageItem(url="http://127.0.0.1/news/2024/02/01/ferry-pier", html=_pull_quote_page(extra),
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    body = outcome.article.articleBody.split("\n")
+    assert [t for t in PULL_TEXT if t in body] == PULL_TEXT  # (the paragraphs keep their sentences)
+    assert (line not in body) is dropped, body
+    assert ((line, "pull_quote") in outcome.removed) is dropped
+
+
+def test_pull_quotes_are_read_from_a_bounded_number_of_quotes_and_lines():
+    """A page of 20,000 blockquotes and a text of 2,000 lines: the first ``MAX_QUOTES`` quotes (their first
+    ``MAX_QUOTE_BLOCKS`` paragraphs) are read, and only a line that is one of them is searched for in the others."""
+    import time
+
+    from newsproj.extraction.generic import MAX_QUOTES, pull_quotes
+
+    sentence = "The pier has to close before the spring storms or it may not open again at all"
+    quotes = "".join(f"<blockquote><p>{sentence} {i}</p></blockquote>" for i in range(20000))
+    page = lxml.html.fromstring(f"<html><body>{quotes}</body></html>")
+    text = "\n".join([*(f"{sentence} {i}" for i in range(2000)), *(f"So it was said: {sentence} {i}, he said."
+                                                                  for i in range(2000))])
+    started = time.process_time()
+    found = pull_quotes(page, text)
+    assert time.process_time() - started < 2
+    assert found == {f"{sentence} {i}" for i in range(MAX_QUOTES)}
+    assert pull_quotes(lxml.html.fromstring(f"<html><body><p>{sentence}</p></body></html>"), text) == frozenset()

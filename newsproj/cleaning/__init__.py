@@ -18,10 +18,12 @@ __all__ = ["clean", "clean_body", "clean_title", "chrome_reason", "Cleaned", "to
 
 
 def clean(article: Article, site: SiteConfig | None = None, captions: Set[str] = frozenset(),
-          media: Set[str] = frozenset(), promos: Set[str] = frozenset()) -> tuple[Article, Cleaned]:
+          media: Set[str] = frozenset(), promos: Set[str] = frozenset(),
+          quotes: Set[str] = frozenset()) -> tuple[Article, Cleaned]:
     """The article with chrome removed from its body, headline and description; ``captions``: the page's picture
     captions (a body line that is exactly one of them goes); ``media``: its media objects' texts (the same, or
-    one followed by a player's date and duration); ``promos``: its cross-promotion lines (each goes)."""
+    one followed by a player's date and duration); ``promos``: its cross-promotion lines (each goes); ``quotes``:
+    its pull quotes (each goes)."""
     cleaned = clean_body(
         article.articleBody,
         headline=article.headline,
@@ -31,6 +33,7 @@ def clean(article: Article, site: SiteConfig | None = None, captions: Set[str] =
         media=media,
         dates=tuple(d for d in (article.datePublished, article.dateModified) if d),
         promos=promos,
+        quotes=quotes,
     )
     return (
         replace(

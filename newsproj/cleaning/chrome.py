@@ -465,6 +465,7 @@ def clean_body(
     media: Set[str] = frozenset(),
     dates: tuple[str, ...] | None = None,
     promos: Set[str] = frozenset(),
+    quotes: Set[str] = frozenset(),
 ) -> Cleaned:
     """The body without chrome lines; ``drop_lines`` are the site's own extra patterns; ``captions`` the page's
     picture captions (whitespace-normalised, :func:`newsproj.extraction.generic.picture_captions`); ``media`` the
@@ -472,7 +473,8 @@ def clean_body(
     ``dates`` the record's ISO dates (published, modified): a labelled date line at the top goes only when it
     states one of them (None: not checked);
     ``promos`` its lines that are a label and a link to another story (:func:`newsproj.extraction.verdict.
-    promo_lines`), dropped as ``related``."""
+    promo_lines`), dropped as ``related``; ``quotes`` its pull quotes (:func:`newsproj.extraction.generic.
+    pull_quotes`: a ``<blockquote>`` repeating a sentence of a longer line), dropped as ``pull_quote``."""
     vocab = vocabulary()
     extra = tuple(re.compile(p, re.I) for p in drop_lines)
     lines = [" ".join(line.split()) for line in body.split("\n")]
@@ -585,6 +587,13 @@ def clean_body(
         for i, line in enumerate(lines):
             if keep[i] and line in promoted:
                 drop(i, "related")
+
+    # 2b''. a pull quote: a <blockquote>'s sentence that a longer line of the body holds (the article's words set
+    #       again, larger, beside their paragraph): the paragraph keeps them
+    if quotes:
+        for i, line in enumerate(lines):
+            if keep[i] and line in quotes:
+                drop(i, "pull_quote")
 
     # 2c. a line that is exactly a picture's caption (its alt text, shown again in the picture's own block and
     #     nowhere else on the page): the caption, or the headline of a teaser tile, not the article's prose

@@ -112,7 +112,8 @@ def _outcome(page: PageItem, site: SiteConfig | None, find_site: bool) -> PageOu
             outcome.error = "too_many_elements"
             raise ExtractionFailed(f"more than {_max_elements} elements, not extracted (NEWSPROJ_MAX_PAGE_ELEMENTS)")
         extraction = extract(tree, page.url, site, page.hints, page.date_downloaded)
-        article, cleaned = clean(extraction.article, site, extraction.captions, extraction.media, extraction.promos)
+        article, cleaned = clean(extraction.article, site, extraction.captions, extraction.media, extraction.promos,
+                                 extraction.quotes)
         outcome.removed = list(cleaned.removed)
         if too_short(article):
             raise NotAnArticle("too little text once chrome is removed", reason="too_short")
