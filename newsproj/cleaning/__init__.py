@@ -23,7 +23,7 @@ def clean(article: Article, site: SiteConfig | None = None, captions: Set[str] =
     """The article with chrome removed from its body, headline and description; ``captions``: the page's picture
     captions (a body line that is exactly one of them goes); ``media``: its media objects' texts (the same, or
     one followed by a player's date and duration); ``promos``: its cross-promotion lines (each goes); ``quotes``:
-    its pull quotes (each goes)."""
+    its lines that are a ``<blockquote>``'s text (one that a longer line holds is a pull quote: it goes)."""
     cleaned = clean_body(
         article.articleBody,
         headline=article.headline,

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..text import word_count
+from ..text import text_key, word_count
 from .patterns import Vocabulary, first_match, vocabulary
 
 if TYPE_CHECKING:
@@ -473,8 +473,9 @@ def clean_body(
     ``dates`` the record's ISO dates (published, modified): a labelled date line at the top goes only when it
     states one of them (None: not checked);
     ``promos`` its lines that are a label and a link to another story (:func:`newsproj.extraction.verdict.
-    promo_lines`), dropped as ``related``; ``quotes`` its pull quotes (:func:`newsproj.extraction.generic.
-    pull_quotes`: a ``<blockquote>`` repeating a sentence of a longer line), dropped as ``pull_quote``."""
+    promo_lines`), dropped as ``related``; ``quotes`` its lines that are a ``<blockquote>``'s text
+    (:func:`newsproj.extraction.generic.quote_lines`): one whose words a longer line that stays holds is a pull
+    quote, dropped as ``pull_quote``."""
     vocab = vocabulary()
     extra = tuple(re.compile(p, re.I) for p in drop_lines)
     lines = [" ".join(line.split()) for line in body.split("\n")]
@@ -588,13 +589,6 @@ def clean_body(
             if keep[i] and line in promoted:
                 drop(i, "related")
 
-    # 2b''. a pull quote: a <blockquote>'s sentence that a longer line of the body holds (the article's words set
-    #       again, larger, beside their paragraph): the paragraph keeps them
-    if quotes:
-        for i, line in enumerate(lines):
-            if keep[i] and line in quotes:
-                drop(i, "pull_quote")
-
     # 2c. a line that is exactly a picture's caption (its alt text, shown again in the picture's own block and
     #     nowhere else on the page): the caption, or the headline of a teaser tile, not the article's prose
     if captions:
@@ -689,6 +683,16 @@ def clean_body(
             drop(i, "byline")  # (or the record's date, "by" and an author: "Monday 21 March 2016, by Jim Harrow")
         elif _DATE_LINE.match(line) and (dates is None or not _LABELLED.match(line) or _states(line, dates)):
             drop(i, "dateline")
+
+    # 5. a pull quote: a <blockquote>'s text whose words a longer line that stays holds (the article's sentence set
+    #    again, larger, beside its paragraph: the paragraph keeps them; judged last, so that a line the other steps
+    #    drop, a reader's comment quoting the post, never takes the post's own quotation with it)
+    if quotes:
+        spaced = [f" {text_key(line)} " if keep[i] else "" for i, line in enumerate(lines)]
+        for i, line in enumerate(lines):
+            if keep[i] and line in quotes and any(
+                    j != i and len(other) > len(spaced[i]) and spaced[i] in other for j, other in enumerate(spaced)):
+                drop(i, "pull_quote")
 
     text = "\n".join(line for line, k in zip(lines, keep, strict=True) if k)
     return Cleaned(text=text, removed=[(lines[i], removed[i]) for i in sorted(removed)])

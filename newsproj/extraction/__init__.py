@@ -70,8 +70,8 @@ class Extraction:
     also: <a>…</a>" in any language), and the last line when it is a promotion set below a rule
     (:func:`verdict.ruled_promo`): a cross-promotion, not the article (cleaning drops it as ``related``)."""
     quotes: frozenset[str] = frozenset()
-    """Body lines that are a pull quote (:func:`generic.pull_quotes`): a ``<blockquote>``'s sentence that a longer
-    line of the body holds, the article's words set again beside their paragraph (cleaning drops it)."""
+    """Body lines that are a ``<blockquote>``'s text (:func:`generic.quote_lines`): cleaning drops one that a longer
+    line of the text holds, a pull quote (the article's words set again beside their paragraph)."""
 
 
 def _unescaped(text: str) -> str:
@@ -626,7 +626,7 @@ def extract(
     return Extraction(
         article=article, fallbacks=fallbacks, captions=generic.picture_captions(tree, article.articleBody),
         media=media_lines(page, headline), promos=promos,
-        quotes=generic.pull_quotes(tree, article.articleBody) if "articleBody" not in rules else frozenset(),
+        quotes=generic.quote_lines(tree, article.articleBody) if "articleBody" not in rules else frozenset(),
     )
 
 

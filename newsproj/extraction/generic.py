@@ -1647,31 +1647,22 @@ MAX_QUOTE_BLOCKS = 20
 """Paragraphs read per ``<blockquote>``."""
 
 
-def pull_quotes(tree: HtmlElement, body: str) -> frozenset[str]:
-    """The lines of ``body`` (whitespace-normalised) that are a pull quote: the text of a block inside a
-    ``<blockquote>`` (one of its paragraphs, or the quote itself where it holds none) whose words, ``PULL_QUOTE_WORDS``
-    or more, another and longer line of the body holds (compared by :func:`text_key`: the quote marks a pull quote
-    adds, its case and spacing do not count): the article's own sentence shown again, larger, beside its paragraph.
-    A quotation whose words the text holds nowhere else (a letter, a statement, an embedded post) is the article's
-    and stays; so does a line that is no quote's block (a subheading that quotes a sentence of the text below it)."""
+def quote_lines(tree: HtmlElement, body: str) -> frozenset[str]:
+    """The lines of ``body`` (whitespace-normalised) that are the text of a block inside a ``<blockquote>`` (one of
+    its paragraphs, or the quote itself where it holds none), of ``PULL_QUOTE_WORDS`` words or more: a quotation, or
+    a pull quote where a longer line of the text holds its words (cleaning tells them apart: ``clean_body``'s
+    ``quotes``). Compared by :func:`text_key`: the quote marks a pull quote adds, its case and spacing do not
+    count."""
     quoted: set[str] = set()
     for quote in itertools.islice(tree.iter("blockquote"), MAX_QUOTES):
         blocks = list(itertools.islice(quote.iter("p"), MAX_QUOTE_BLOCKS)) or [quote]
         for block in blocks:
             key = text_key(element_text(block))
-            if len(key.split(" ", PULL_QUOTE_WORDS)) > PULL_QUOTE_WORDS - 1:
+            if len(key.split(" ", PULL_QUOTE_WORDS)) >= PULL_QUOTE_WORDS:
                 quoted.add(key)
     if not quoted:
         return frozenset()
-    lines = [" ".join(line.split()) for line in body.split("\n")]
-    keys = [f" {text_key(line)} " for line in lines]  # (spaced: a key inside another starts and ends on words)
-    found = set()
-    for i, key in enumerate(keys):
-        if key.strip() not in quoted:
-            continue
-        if any(j != i and len(other) > len(key) and key in other for j, other in enumerate(keys)):
-            found.add(lines[i])
-    return frozenset(found)
+    return frozenset(line for line in (" ".join(raw.split()) for raw in body.split("\n")) if text_key(line) in quoted)
 
 
 def from_jsonld(tree: HtmlElement, body: str, ld_body: str | None) -> str | None:
