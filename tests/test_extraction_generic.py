@@ -1774,6 +1774,7 @@ PULL_TEXT = [
     "storms, the board's chair said, or it may not open again at all.",
     "Ferries will use the container quay while the work goes on, which adds ten minutes to each crossing.",
     "Regular passengers said they could live with the detour. Most of them had expected the news for years.",
+    "Harbour engineer Ann Lee said the piles were the worst she had seen.",
 ]
 
 
@@ -1801,13 +1802,19 @@ def _pull_quote_page(extra: str) -> str:
     ("<h2>Most of them had expected the news for years</h2>", "Most of them had expected the news for years", False),
     # a few words the text holds in a longer sentence: a phrase, not a pull quote
     ("<blockquote><p>“before the spring storms”</p></blockquote>", "“before the spring storms”", False),
+    # a pull quote's attribution in its box goes with it (news-dev half A: TimesLive)
+    ("<blockquote class='c-stack'><p>Engineers found that two of the timber piles had rotted through.</p><span>— "
+     "<span>Harbour engineer Ann Lee</span></span></blockquote>", "— Harbour engineer Ann Lee", True),
+    # a quotation's attribution stays with it
+    ("<blockquote><p>We are sorry for the trouble and we will reopen the pier as soon as it is safe to do so.</p><p>— "
+     "Harbour engineer Ann Lee</p></blockquote>", "— Harbour engineer Ann Lee", False),
 ])
 def test_a_pull_quote_that_repeats_a_sentence_of_the_text_goes_but_quotations_stay(extra, line, dropped):
     """A ``<blockquote>`` whose words a longer line of the text holds (six words or more; quote marks, case and
     spacing left out) is a pull quote: the article's own sentence shown again beside its paragraph, dropped as
-    ``pull_quote`` (counted) while the paragraph keeps it. A quotation whose words are nowhere else in the text, a
-    heading that quotes the text, and a short phrase stay (news-dev half A: LRT, DerFreitag, TimesLive; dragnet
-    half A: 222, 356)."""
+    ``pull_quote`` (counted) while the paragraph keeps it, and so does its attribution in its box right after it. A
+    quotation whose words are nowhere else in the text (and its attribution), a heading that quotes the text, and a
+    short phrase stay (news-dev half A: LRT, DerFreitag, TimesLive; dragnet half A: 222, 356)."""
     from newsproj.extraction.page import process_page
     from newsproj.items import PageItem
 
@@ -1815,6 +1822,7 @@ def test_a_pull_quote_that_repeats_a_sentence_of_the_text_goes_but_quotations_st
                                     date_downloaded="2024-09-12T10:00:00+00:00"))
     body = outcome.article.articleBody.split("\n")
     assert [t for t in PULL_TEXT if t in body] == PULL_TEXT  # (the paragraphs keep their sentences)
+    assert "Harbour engineer Ann Lee said the piles were the worst she had seen." in body  # (her name elsewhere)
     assert (line not in body) is dropped, body
     assert ((line, "pull_quote") in outcome.removed) is dropped
 
@@ -1839,11 +1847,11 @@ def test_pull_quotes_are_read_from_a_bounded_number_of_quotes_and_judged_against
     found = quote_lines(page, text)
     cleaned = clean_body(text, quotes=found)
     assert time.process_time() - started < 2
-    assert found == {f"{sentence} {i}" for i in range(MAX_QUOTES)}
-    assert {line for line, reason in cleaned.removed if reason == "pull_quote"} == found
-    assert quote_lines(lxml.html.fromstring(f"<html><body><p>{sentence}</p></body></html>"), text) == frozenset()
+    assert found == {f"{sentence} {i}": "" for i in range(MAX_QUOTES)}
+    assert {line for line, reason in cleaned.removed if reason == "pull_quote"} == set(found)
+    assert quote_lines(lxml.html.fromstring(f"<html><body><p>{sentence}</p></body></html>"), text) == {}
 
     quotation = "Given that the regulator has fewer people than the banks it watches, cooperation rarely pays"
     post = [PULL_TEXT[0], quotation, PULL_TEXT[2], f"Reader says: as the post quotes, {quotation}. I doubt it."]
-    kept = clean_body("\n".join(post), drop_lines=("^Reader says:",), quotes=frozenset({quotation}))
+    kept = clean_body("\n".join(post), drop_lines=("^Reader says:",), quotes={quotation: ""})
     assert kept.text.split("\n") == post[:3]

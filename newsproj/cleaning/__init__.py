@@ -9,7 +9,7 @@ from ..text import MIN_BODY_WORDS, word_count
 from .chrome import Cleaned, chrome_reason, clean_body, clean_title
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Mapping, Set
 
     from ..items import Article
     from ..sites import SiteConfig
@@ -19,11 +19,12 @@ __all__ = ["clean", "clean_body", "clean_title", "chrome_reason", "Cleaned", "to
 
 def clean(article: Article, site: SiteConfig | None = None, captions: Set[str] = frozenset(),
           media: Set[str] = frozenset(), promos: Set[str] = frozenset(),
-          quotes: Set[str] = frozenset()) -> tuple[Article, Cleaned]:
+          quotes: Mapping[str, str] | None = None) -> tuple[Article, Cleaned]:
     """The article with chrome removed from its body, headline and description; ``captions``: the page's picture
     captions (a body line that is exactly one of them goes); ``media``: its media objects' texts (the same, or
     one followed by a player's date and duration); ``promos``: its cross-promotion lines (each goes); ``quotes``:
-    its lines that are a ``<blockquote>``'s text (one that a longer line holds is a pull quote: it goes)."""
+    its lines that are a ``<blockquote>``'s text, with their attribution (one that a longer line holds is a pull
+    quote: it goes, and the attribution after it)."""
     cleaned = clean_body(
         article.articleBody,
         headline=article.headline,

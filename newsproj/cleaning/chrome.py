@@ -14,7 +14,7 @@ from ..text import text_key, word_count
 from .patterns import Vocabulary, first_match, vocabulary
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Mapping, Set
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")
 _DATE_LINE = re.compile(
@@ -465,7 +465,7 @@ def clean_body(
     media: Set[str] = frozenset(),
     dates: tuple[str, ...] | None = None,
     promos: Set[str] = frozenset(),
-    quotes: Set[str] = frozenset(),
+    quotes: Mapping[str, str] | None = None,
 ) -> Cleaned:
     """The body without chrome lines; ``drop_lines`` are the site's own extra patterns; ``captions`` the page's
     picture captions (whitespace-normalised, :func:`newsproj.extraction.generic.picture_captions`); ``media`` the
@@ -474,8 +474,9 @@ def clean_body(
     states one of them (None: not checked);
     ``promos`` its lines that are a label and a link to another story (:func:`newsproj.extraction.verdict.
     promo_lines`), dropped as ``related``; ``quotes`` its lines that are a ``<blockquote>``'s text
-    (:func:`newsproj.extraction.generic.quote_lines`): one whose words a longer line that stays holds is a pull
-    quote, dropped as ``pull_quote``."""
+    (:func:`newsproj.extraction.generic.quote_lines`), each with the :func:`text_key` of its quote's attribution:
+    one whose words a longer line that stays holds is a pull quote, dropped as ``pull_quote``, and so is the next
+    line when it is that attribution."""
     vocab = vocabulary()
     extra = tuple(re.compile(p, re.I) for p in drop_lines)
     lines = [" ".join(line.split()) for line in body.split("\n")]
@@ -693,6 +694,9 @@ def clean_body(
             if keep[i] and line in quotes and any(
                     j != i and len(other) > len(spaced[i]) and spaced[i] in other for j, other in enumerate(spaced)):
                 drop(i, "pull_quote")
+                # (its attribution right after it, "— Advocate Dali Mpofu": the pull quote's box, not the text)
+                if quotes[line] and i + 1 < len(lines) and keep[i + 1] and spaced[i + 1] == f" {quotes[line]} ":
+                    drop(i + 1, "pull_quote")
 
     text = "\n".join(line for line, k in zip(lines, keep, strict=True) if k)
     return Cleaned(text=text, removed=[(lines[i], removed[i]) for i in sorted(removed)])

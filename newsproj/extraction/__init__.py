@@ -69,9 +69,10 @@ class Extraction:
     """Body lines that are a label and a link to another story of the site (:func:`verdict.promo_lines`, "Read
     also: <a>…</a>" in any language), and the last line when it is a promotion set below a rule
     (:func:`verdict.ruled_promo`): a cross-promotion, not the article (cleaning drops it as ``related``)."""
-    quotes: frozenset[str] = frozenset()
-    """Body lines that are a ``<blockquote>``'s text (:func:`generic.quote_lines`): cleaning drops one that a longer
-    line of the text holds, a pull quote (the article's words set again beside their paragraph)."""
+    quotes: dict[str, str] = field(default_factory=dict)
+    """Body lines that are a ``<blockquote>``'s text, each with its quote's attribution (:func:`generic.quote_lines`):
+    cleaning drops one that a longer line of the text holds, a pull quote (the article's words set again beside
+    their paragraph), and the attribution right after it."""
 
 
 def _unescaped(text: str) -> str:
@@ -626,7 +627,7 @@ def extract(
     return Extraction(
         article=article, fallbacks=fallbacks, captions=generic.picture_captions(tree, article.articleBody),
         media=media_lines(page, headline), promos=promos,
-        quotes=generic.quote_lines(tree, article.articleBody) if "articleBody" not in rules else frozenset(),
+        quotes=generic.quote_lines(tree, article.articleBody) if "articleBody" not in rules else {},
     )
 
 

@@ -1647,22 +1647,39 @@ MAX_QUOTE_BLOCKS = 20
 """Paragraphs read per ``<blockquote>``."""
 
 
-def quote_lines(tree: HtmlElement, body: str) -> frozenset[str]:
+ATTRIBUTION_WORDS = 8
+"""A quote's attribution beside its text ("— Advocate Dali Mpofu", "Interimstrainer Uwe Schubert", a post's
+"— Name (@handle) October 21, 2017") is a few words."""
+QUOTE_CHARS = 3000
+"""A ``<blockquote>`` whose text is longer is read for its lines, not for an attribution (a pull quote is short)."""
+
+
+def quote_lines(tree: HtmlElement, body: str) -> dict[str, str]:
     """The lines of ``body`` (whitespace-normalised) that are the text of a block inside a ``<blockquote>`` (one of
     its paragraphs, or the quote itself where it holds none), of ``PULL_QUOTE_WORDS`` words or more: a quotation, or
     a pull quote where a longer line of the text holds its words (cleaning tells them apart: ``clean_body``'s
-    ``quotes``). Compared by :func:`text_key`: the quote marks a pull quote adds, its case and spacing do not
-    count."""
-    quoted: set[str] = set()
+    ``quotes``). Each maps to the :func:`text_key` of its quote's attribution, the quote's other text when that is
+    one to ``ATTRIBUTION_WORDS`` words ("— Advocate Dali Mpofu"), else "". Compared by :func:`text_key`: the quote
+    marks a pull quote adds, its case and spacing do not count."""
+    quoted: dict[str, str] = {}
     for quote in itertools.islice(tree.iter("blockquote"), MAX_QUOTES):
         blocks = list(itertools.islice(quote.iter("p"), MAX_QUOTE_BLOCKS)) or [quote]
-        for block in blocks:
-            key = text_key(element_text(block))
-            if len(key.split(" ", PULL_QUOTE_WORDS)) >= PULL_QUOTE_WORDS:
-                quoted.add(key)
+        keys = [key for key in (text_key(element_text(block)) for block in blocks)
+                if len(key.split(" ", PULL_QUOTE_WORDS)) >= PULL_QUOTE_WORDS]
+        if not keys:
+            continue
+        whole = element_text(quote) if len(blocks) > 1 or blocks[0] is not quote else ""
+        rest = text_key(whole) if len(whole) <= QUOTE_CHARS else ""
+        for key in keys:
+            rest = rest.replace(key, " ", 1)
+        rest = " ".join(rest.split())
+        attribution = rest if len(rest.split(" ", ATTRIBUTION_WORDS)) <= ATTRIBUTION_WORDS else ""
+        for key in keys:
+            quoted.setdefault(key, attribution)
     if not quoted:
-        return frozenset()
-    return frozenset(line for line in (" ".join(raw.split()) for raw in body.split("\n")) if text_key(line) in quoted)
+        return {}
+    lines = (" ".join(raw.split()) for raw in body.split("\n"))
+    return {line: quoted[key] for line in lines if (key := text_key(line)) in quoted}
 
 
 def from_jsonld(tree: HtmlElement, body: str, ld_body: str | None) -> str | None:
