@@ -170,7 +170,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def _rewrite_test_modules_once(config: pytest.Config) -> None:
     """pytest rewrites the asserts of every test module it imports, and caches the result in ``__pycache__`` only
-    when bytecode may be written: under ``PYTHONDONTWRITEBYTECODE`` each of the 3 xdist workers rewrote all of them
+    when bytecode may be written: under ``PYTHONDONTWRITEBYTECODE`` each of the xdist workers rewrote all of them
     again (~3.8 s of the ~6.8 s of CPU a collection took). Rewrite them once here, in the controller before the
     workers start, into pytest's own cache files, which pytest reads whether or not it may write them (checked
     against the source's hash: a file changed later is rewritten by whoever imports it, as ever). Through pytest's
