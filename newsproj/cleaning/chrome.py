@@ -690,9 +690,12 @@ def clean_body(
     #    drop, a reader's comment quoting the post, never takes the post's own quotation with it)
     if quotes:
         spaced = [f" {text_key(line)} " if keep[i] else "" for i, line in enumerate(lines)]
+        # a longer line holds it when the kept text holds it more often than the lines that are exactly it: one
+        # search of the joined text a quote (a line holds no "\n"), not a Python loop over every line a quote
+        # (1,000 quotes beside 29,000 lines: 3.5 s of CPU more than none, now ~0.5 s)
+        joined, exact = "\n".join(spaced), Counter(spaced)
         for i, line in enumerate(lines):
-            if keep[i] and line in quotes and any(
-                    j != i and len(other) > len(spaced[i]) and spaced[i] in other for j, other in enumerate(spaced)):
+            if keep[i] and line in quotes and joined.count(spaced[i]) > exact[spaced[i]]:
                 drop(i, "pull_quote")
                 # (its attribution right after it, "— Advocate Dali Mpofu": the pull quote's box, not the text)
                 if quotes[line] and i + 1 < len(lines) and keep[i + 1] and spaced[i + 1] == f" {quotes[line]} ":
