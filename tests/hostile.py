@@ -55,12 +55,18 @@ def _finish(fn: Callable[..., Any], args: tuple[Any, ...], seconds: float, keep:
     child = context.Process(target=_run, args=(fn, args, send, keep), daemon=True)
     child.start()
     send.close()
-    child.join(seconds * WALL_FACTOR)
-    if child.is_alive():
+    # the answer is read as it comes, before the child is joined: a result bigger than the pipe's buffer (~64 KB)
+    # kept the child writing while the parent waited for it to end, and the test failed as "still running"
+    if not receive.poll(seconds * WALL_FACTOR):
         child.kill()
         child.join()
         raise AssertionError(f"{name} still running after {seconds * WALL_FACTOR:g} s")
+    try:
+        used, result = receive.recv()
+    except EOFError:  # it ended without an answer (raised, or was killed)
+        child.join()
+        raise AssertionError(f"{name} failed (exit {child.exitcode})") from None
+    child.join()
     assert child.exitcode == 0, f"{name} failed (exit {child.exitcode})"
-    used, result = receive.recv()
     assert used <= seconds, f"{name} took {used:.2f} s of CPU (limit {seconds:g} s)"
     return used, result
