@@ -267,30 +267,44 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def start_redis(binary: str, workdir: Path, attempts: int = 5) -> tuple[subprocess.Popen, str]:
+    """A redis-server of its own on a free loopback port, persistence off: ``(process, URL)``. The port is free when
+    :func:`_free_port` looks, not always when redis-server binds it (another xdist worker's redis-server, or a
+    crawl's connection, may take it meanwhile): then this redis-server exits and the port answers for another's, so
+    the server that answers must be this process (``INFO``'s ``process_id``), else another port is tried. (Before,
+    an answer on the port was taken for this server's: two workers could share one Redis and its keys.)"""
+    import redis
+
+    for _ in range(attempts):
+        port = _free_port()
+        proc = subprocess.Popen(
+            [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--dir", str(workdir)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        url = f"redis://127.0.0.1:{port}/0"
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=0.2) as client:
+                    if client.info("server").get("process_id") == proc.pid:
+                        return proc, url
+            except (redis.RedisError, OSError):
+                pass
+            time.sleep(0.05)
+        proc.kill()
+        proc.wait(timeout=10)
+    pytest.fail(f"redis-server did not start on a port of its own ({attempts} tries)")
+
+
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory) -> Iterator[str]:
-    """A real redis-server on a free loopback port, persistence off; yields its URL."""
+    """A real redis-server of this worker's own (:func:`start_redis`); yields its URL."""
     binary = shutil.which("redis-server")
     if not binary:
         pytest.skip("redis-server is not installed (make test installs it with apt-get when run as root)")
-    port = _free_port()
-    workdir = tmp_path_factory.mktemp("redis")
-    proc = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(workdir)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                break
-        except OSError:
-            time.sleep(0.05)
-    else:
-        proc.kill()
-        pytest.fail("redis-server did not start")
-    yield f"redis://127.0.0.1:{port}/0"
+    proc, url = start_redis(binary, tmp_path_factory.mktemp("redis"))
+    yield url
     proc.terminate()
     proc.wait(timeout=10)
 
