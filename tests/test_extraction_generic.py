@@ -1827,6 +1827,29 @@ def test_a_pull_quote_that_repeats_a_sentence_of_the_text_goes_but_quotations_st
     assert ((line, "pull_quote") in outcome.removed) is dropped
 
 
+def test_a_short_paragraph_of_a_post_written_inside_a_blockquote_is_no_attribution():
+    """A blog that writes its post inside ``<blockquote>``: its paragraphs are the quote's blocks. One of them the post
+    says again in a longer paragraph (it may go as a pull quote, the longer one keeps its words), and the short
+    paragraph right after it ("That is a promise.", under six words) was taken for that quote's attribution - the
+    quote's other text, 1-8 words - and dropped with it, though the text holds it nowhere else. A pull quote's box
+    holds one quotation; a quote of several paragraphs has no attribution to drop."""
+    from newsproj.extraction.page import process_page
+    from newsproj.items import PageItem
+
+    promise = "We will not let the pier fall into the sea while I am mayor."
+    post = [PULL_TEXT[0], promise, "That is a promise.", PULL_TEXT[2],
+            "As I told the gallery: we will not let the pier fall into the sea while I am mayor, and I meant it.",
+            PULL_TEXT[3]]
+    html = ("<html><head><title>Old ferry pier to close | Mayor's blog</title></head><body><article>"
+            "<h1>Old ferry pier to close</h1><blockquote>" + "".join(f"<p>{p}</p>" for p in post)
+            + "</blockquote></article></body></html>")
+    outcome = process_page(PageItem(url="http://127.0.0.1/blog/2024/02/01/ferry-pier", html=html,
+                                    date_downloaded="2024-09-12T10:00:00+00:00"))
+    body = outcome.article.articleBody.split("\n")
+    assert "That is a promise." in body, outcome.removed
+    assert [p for p in post if p != promise and p not in body] == []
+
+
 def test_pull_quotes_are_read_from_a_bounded_number_of_quotes_and_judged_against_the_lines_that_stay():
     """A page of 20,000 blockquotes: the first ``MAX_QUOTES`` (their first ``MAX_QUOTE_BLOCKS`` paragraphs) are read;
     a text of 4,000 lines, half of them quotes that the other half holds, is cleaned in well under two seconds. A

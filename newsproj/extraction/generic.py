@@ -1679,7 +1679,9 @@ def quote_lines(tree: HtmlElement, body: str) -> dict[str, str]:
         for key in keys:
             rest = rest.replace(key, " ", 1)
         rest = " ".join(rest.split())
-        attribution = rest if len(rest.split(" ", ATTRIBUTION_WORDS)) <= ATTRIBUTION_WORDS else ""
+        # (a pull quote's box holds one quotation: where a quote holds several, its short text is a paragraph of
+        # its own - a post written inside <blockquote>, "That is a promise." - not the attribution of one of them)
+        attribution = rest if len(keys) == 1 and len(rest.split(" ", ATTRIBUTION_WORDS)) <= ATTRIBUTION_WORDS else ""
         for key in keys:
             quoted.setdefault(key, attribution)
     if not quoted:
