@@ -256,26 +256,15 @@ def test_a_worker_whose_redis_is_gone_stops_and_fails(slow_demo, tmp_path):
     stats. Before, every poll failed with a traceback, every 0.5 s, and the crawl never ended (still running
     after 180 s)."""
     import shutil
-    import socket
 
-    from tests.conftest import _free_port
+    from tests.conftest import start_redis
 
     binary = shutil.which("redis-server")
     if not binary:
         pytest.skip("redis-server is not installed")
-    port = _free_port()
-    redis = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                              "--dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    redis, url = start_redis(binary, tmp_path)  # (its own: the one the test kills)
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "redis-server did not start"
-                time.sleep(0.05)
-        worker = start_worker(slow_demo.base, f"redis://127.0.0.1:{port}/0", tmp_path, "w1",
+        worker = start_worker(slow_demo.base, url, tmp_path, "w1",
                               "-s", "NEWSPROJ_REDIS_WORKER_TIMEOUT=3")
         deadline = time.monotonic() + 120
         while not (tmp_path / "w1.jsonl").exists() or not (tmp_path / "w1.jsonl").read_bytes():
