@@ -512,9 +512,9 @@ def test_links_the_crawl_will_not_follow_are_no_new_articles():
     assert guard.refusal("https://news.example/archive/1850/05/04/") == ("calendar_out_of_range", False)
     # (bounded: 10,000 refused links: MAX_LINKS_READ checked, then the page counts as new, in well under a second)
     many = [f"https://news.example/archive/1850/05/04/story-{n}/" for n in range(10_000)]
-    start = time.perf_counter()
+    start = time.process_time()  # (CPU time: on a loaded host, wall time counts the waits for a core)
     assert guard.listing_seen("https://news.example/archive/1850/", many)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
 
 
 def test_a_shape_that_gave_records_or_an_earlier_runs_articles_is_an_article_shape():
