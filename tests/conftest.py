@@ -267,6 +267,15 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+@contextmanager
+def refusing_port() -> Iterator[int]:
+    """A loopback port that refuses every connection for the block: bound and not listening (a connection gets a
+    reset), so no other worker's server can take it meanwhile, as it could a port :func:`_free_port` only looked at."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]
+
+
 def start_redis(binary: str, workdir: Path, attempts: int = 5) -> tuple[subprocess.Popen, str]:
     """A redis-server of its own on a free loopback port, persistence off: ``(process, URL)``. The port is free when
     :func:`_free_port` looks, not always when redis-server binds it (another xdist worker's redis-server, or a

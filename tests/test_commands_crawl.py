@@ -320,10 +320,11 @@ def test_a_stats_file_not_written_after_a_failed_feed_does_not_call_the_output_w
 def test_a_redis_that_cannot_be_reached_is_one_line_and_exit_1(tmp_path, demo_server):
     """docs/operations.md: 1, it could not start for another reason. It was a traceback of the state store's first
     read (~150 lines of stderr) and no line saying what to do."""
-    from tests.conftest import _free_port
+    from tests.conftest import refusing_port
 
-    proc = scrapy("crawl", "news", "-a", f"start_urls={demo_server.base}/", "-s", "NEWSPROJ_ALLOW_PRIVATE=1",
-                  "-s", f"REDIS_URL=redis://127.0.0.1:{_free_port()}/0", "-O", str(tmp_path / "out.jsonl"))
+    with refusing_port() as port:
+        proc = scrapy("crawl", "news", "-a", f"start_urls={demo_server.base}/", "-s", "NEWSPROJ_ALLOW_PRIVATE=1",
+                      "-s", f"REDIS_URL=redis://127.0.0.1:{port}/0", "-O", str(tmp_path / "out.jsonl"))
     assert proc.returncode == 1, proc.stderr[-2000:]
     assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
     last = proc.stderr.strip().splitlines()[-1]

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from newsproj.testing.server import Site, serve
-from tests.conftest import FIXTURES, _free_port, run_crawl
+from tests.conftest import FIXTURES, refusing_port, run_crawl
 
 BLOCKED = "<html><head><title>Access denied</title></head><body><h1>Access denied</h1></body></html>"
 
@@ -80,8 +80,8 @@ def manifests(state):
 
 
 def test_first_run_against_a_site_refusing_connections_fails(tmp_path):
-    dead = f"http://127.0.0.1:{_free_port()}/"  # nothing listens there
-    result = run_crawl("-a", f"start_urls={dead}", out=tmp_path / "out.jsonl")
+    with refusing_port() as port:  # nothing listens there
+        result = run_crawl("-a", f"start_urls=http://127.0.0.1:{port}/", out=tmp_path / "out.jsonl")
     assert result.returncode == 3, result.log[-3000:]
     assert "nothing found" in result.log and "connection_refused" in result.log
     # the robots.txt that could not be fetched: Scrapy's line stays, its 60-line traceback of a network fault goes
