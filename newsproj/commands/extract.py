@@ -217,11 +217,10 @@ class Command(ScrapyCommand):
         # -s NEWSPROJ_SITE_REGISTRY=0: the generic path only, as a crawl with it (and a site without a file) gets
         registry = self.settings is None or self.settings.getbool("NEWSPROJ_SITE_REGISTRY", True)
         # under the crawl's page limits (its settings), as an extraction worker runs the page
+        limits = (0.0, MAX_ELEMENTS) if self.settings is None else (
+            page_time_limit(self.settings), self.settings.getint("NEWSPROJ_MAX_PAGE_ELEMENTS", MAX_ELEMENTS))
         outcome = page_outcome(html, url, site, downloaded, encoding=encoding, find_site=registry,
-                               undecodable=undecodable,
-                               time_limit=page_time_limit(self.settings) if self.settings is not None else 0.0,
-                               max_elements=self.settings.getint("NEWSPROJ_MAX_PAGE_ELEMENTS", MAX_ELEMENTS)
-                               if self.settings is not None else MAX_ELEMENTS)
+                               undecodable=undecodable, time_limit=limits[0], max_elements=limits[1])
         site_name = outcome.page.site if outcome.page else None
         self._print(outcome, site_name, opts.diff)
 

@@ -1674,14 +1674,13 @@ def quote_lines(tree: HtmlElement, body: str) -> dict[str, str]:
                 if len(key.split(" ", PULL_QUOTE_WORDS)) >= PULL_QUOTE_WORDS]
         if not keys:
             continue
-        whole = element_text(quote) if len(blocks) > 1 or blocks[0] is not quote else ""
-        rest = text_key(whole) if len(whole) <= QUOTE_CHARS else ""
-        for key in keys:
-            rest = rest.replace(key, " ", 1)
-        rest = " ".join(rest.split())
         # (a pull quote's box holds one quotation: where a quote holds several, its short text is a paragraph of
-        # its own - a post written inside <blockquote>, "That is a promise." - not the attribution of one of them)
-        attribution = rest if len(keys) == 1 and len(rest.split(" ", ATTRIBUTION_WORDS)) <= ATTRIBUTION_WORDS else ""
+        # its own - a post written inside <blockquote>, "That is a promise." - not the attribution of one of them;
+        # so the quote's whole text is read for an attribution only beside a single quotation)
+        whole = element_text(quote) if len(keys) == 1 and (len(blocks) > 1 or blocks[0] is not quote) else ""
+        rest = text_key(whole).replace(keys[0], " ", 1) if whole and len(whole) <= QUOTE_CHARS else ""
+        rest = " ".join(rest.split())
+        attribution = rest if len(rest.split(" ", ATTRIBUTION_WORDS)) <= ATTRIBUTION_WORDS else ""
         for key in keys:
             quoted.setdefault(key, attribution)
     if not quoted:
