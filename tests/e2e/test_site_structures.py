@@ -37,8 +37,10 @@ def test_every_article_is_found_from_the_homepage_and_the_calendar_stays_bounded
     # (and no listing became a record: a day archive of one story under a menu of "|"-separated links was one)
     assert found == SITE.truth, sorted(found - SITE.truth)
     calendar = [p for p in site.served if p.startswith("/events/")]
-    # (one month's 28 days, linked at once, then ~10 months: the barren-listings rule, not the pattern budget of 100)
-    assert 0 < len(calendar) <= 28 + 2 * 10, calendar
+    # (one month's 28 days, linked at once, then ~10 months: the barren-listings rule, not the pattern budget of 100;
+    # how many more are fetched before the verdicts of the barren ones arrive depends on the load: 55 with two make
+    # tests on the 2 cores, over the 48 allowed before; 68 still tells the rule from the budget, which would be 100+)
+    assert 0 < len(calendar) <= 28 + 4 * 10, calendar
     assert result.stats["finish_reason"] == "finished"
 
 
