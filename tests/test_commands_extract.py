@@ -216,3 +216,19 @@ def test_a_page_is_extracted_under_the_crawls_page_limits(tmp_path, setting, dro
     assert proc.returncode == 1, proc.stdout[-2000:]
     assert proc.stdout == "" and f"dropped: {dropped}" in proc.stderr, proc.stderr[-2000:]
     assert "Traceback" not in proc.stderr
+
+
+def test_a_zone_name_dateutil_does_not_know_is_no_warning_in_the_log(tmp_path):
+    """``<meta name="last-modified" content="... EDT">``: htmldate hands the value to dateutil, which warns about a
+    zone name it does not know; a page's text is no WARNING in the crawl's log (it was one, through py.warnings),
+    and the day is still read (with warnings made errors, as in this suite, htmldate dropped it)."""
+    page = ('<html><head><meta name="last-modified" content="2017-03-21 11:35:57 EDT"><title>Council votes on the '
+            'bridge</title></head><body><h1>Council votes on the bridge</h1>'
+            + "<p>The city council voted on Monday evening to approve the long-debated plan for a new bridge across "
+              "the river, ending years of argument between neighbourhoods on either bank.</p>" * 4
+            + "</body></html>")
+    (tmp_path / "page.html").write_text(page, "utf-8")
+    proc = scrapy_extract(str(tmp_path / "page.html"), "--url", "http://example.com/city/bridge.html")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert record_and_rest(proc.stdout)[0]["datePublished"] == "2017-03-21"
+    assert "WARNING" not in proc.stderr and "UnknownTimezoneWarning" not in proc.stderr, proc.stderr[-2000:]

@@ -3,7 +3,7 @@
 import lxml.html
 import pytest
 
-from newsproj.extraction import extract
+from newsproj.extraction import extract, metadata
 
 BODY = "".join(f"<p>Paragraph {i} of the article, long enough to be prose that any extractor keeps as text.</p>"
                for i in range(8))
@@ -752,3 +752,11 @@ def test_a_strip_of_dated_teasers_above_the_headline_is_read_once_a_page(monkeyp
     walks.clear()
     assert metadata.text_date(tree, "es", "2024-09-01") is None  # (its first MAX_DATE_TEXTS dates: teasers')
     assert len(walks) <= 41
+
+
+def test_htmldate_reads_a_day_whose_zone_name_dateutil_does_not_know():
+    """dateutil warns about "EDT"; this suite makes warnings errors, as a user's ``-W error`` would: the day is
+    still read (htmldate caught the error and dropped the date)."""
+    tree = lxml.html.fromstring('<html><head><meta name="last-modified" content="2017-03-21 11:35:57 EDT">'
+                                "</head><body><p>Text.</p></body></html>")
+    assert metadata.htmldate_published(tree, "http://example.com/city/bridge.html") == "2017-03-21"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -15,6 +16,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 import htmldate
+from dateutil.parser import UnknownTimezoneWarning
 from extruct.jsonld import JsonLdExtractor
 from lxml import etree
 
@@ -623,7 +625,12 @@ def htmldate_published(tree: HtmlElement, url: str, before: str = "") -> str | N
     (``YYYY-MM-DD``): a date before that day only."""
     try:
         latest = (datetime.fromisoformat(before) - timedelta(days=1)) if before else None
-        return htmldate.find_date(tree, extensive_search=False, original_date=True, url=url, max_date=latest)
+        with warnings.catch_warnings():
+            # a zone name dateutil does not know ("2017-03-21 11:35:57 EDT" in a meta): htmldate reads the day
+            # without it; unfiltered, the page wrote a WARNING into the crawl's log (and, with warnings made
+            # errors, htmldate dropped the date)
+            warnings.simplefilter("ignore", UnknownTimezoneWarning)
+            return htmldate.find_date(tree, extensive_search=False, original_date=True, url=url, max_date=latest)
     except Exception as exc:  # noqa: BLE001 - a date heuristic failing is not a failed page
         logger.debug("htmldate failed on %s: %s", url, exc)
         soft_failures.note("htmldate")
