@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from newsproj.middlewares.config import ENVIRONMENT, SETTINGS
-from tests.conftest import ROOT, run_scrapy
+from tests.conftest import ROOT, run_scrapy, start_scrapy
 
 SEED = "http://news.invalid/"  # never requested: every case stops before the crawler exists
 
@@ -160,6 +160,38 @@ def test_a_stats_file_that_is_no_regular_file_is_refused_before_the_crawl(tmp_pa
                       "-O", str(tmp_path / "out.jsonl"), "-s", f"NEWSPROJ_STATS_FILE={stats}")
         assert_bad_invocation(proc, f"-s NEWSPROJ_STATS_FILE={stats}: is not a regular file")
     assert stat.S_ISFIFO(os.stat(tmp_path / "stdout").st_mode) and (tmp_path / "stdout").is_symlink()
+
+
+def test_a_stats_file_that_is_the_runs_own_output_or_log_is_refused_before_the_crawl(tmp_path):
+    """With the standard output a regular file (cron's ``>> logs/x.log 2>&1``), ``/dev/stdout`` passed the check
+    above (it resolves to that file) and the run, as root, renamed its stats over the name at the end: /dev/stdout
+    became a regular file for every process of the machine (docs24, exit 0; README: such a name stops the run,
+    exit 2). The same for the log file itself: replaced by the stats, what the run had logged was gone. Here a
+    symlink to /proc/self/fd/1 stands in for /dev/stdout, and the log is the process's standard output."""
+    if not Path("/proc/self/fd/1").exists():
+        pytest.skip("no /proc/self/fd")
+    (tmp_path / "stdout").symlink_to("/proc/self/fd/1")
+    log = tmp_path / "crawl.log"
+    log.write_text("an earlier run's log\n")
+    argv = ["crawl", "news", "-a", f"start_urls={SEED}", "-s", f"STATE_DIR={tmp_path / 'state'}",
+            "-O", str(tmp_path / "out.jsonl"), "-s"]
+    stats = tmp_path / "stdout"  # run_scrapy's standard output is a temporary regular file
+    proc = scrapy(*argv, f"NEWSPROJ_STATS_FILE={stats}")
+    assert_bad_invocation(proc, f"-s NEWSPROJ_STATS_FILE={stats}: is this run's standard output", "of its own")
+    for stream in ("stdout", "stderr"):
+        with log.open("a") as handle, tempfile.TemporaryFile("w+") as other:
+            process = start_scrapy([*argv, f"NEWSPROJ_STATS_FILE={log}"], stdout=handle if stream == "stdout" else
+                                   other, stderr=handle if stream == "stderr" else other)
+            process.wait(60)
+            other.seek(0)
+            written = log.read_text().split("an earlier run's log\n", 1)[1]
+            errors = other.read() if stream == "stdout" else written
+        needle = "standard output" if stream == "stdout" else "standard error"
+        proc = subprocess.CompletedProcess(argv, process.returncode, "", errors)
+        assert_bad_invocation(proc, f"-s NEWSPROJ_STATS_FILE={log}: is this run's {needle}", "of its own")
+        log.write_text("an earlier run's log\n")
+    assert (tmp_path / "stdout").is_symlink()
+    assert log.read_text().startswith("an earlier run's log\n")
 
 
 def test_an_output_file_that_cannot_be_written_is_one_line_before_any_log(tmp_path):

@@ -243,6 +243,23 @@ def _seed_problem(url: str, settings: BaseSettings) -> str | None:
             f"-s NEWSPROJ_ALLOW_PRIVATE=1 (or -s NEWSPROJ_ALLOW_PRIVATE_HOSTS={parts.netloc})")
 
 
+def _standard_stream(path: Path) -> str | None:
+    """``"standard output"`` or ``"standard error"`` when ``path`` (symlinks followed) is the file this process
+    writes them to, else None."""
+    try:
+        named = path.stat()
+    except OSError:
+        return None
+    for fd, stream in ((1, "standard output"), (2, "standard error")):
+        try:
+            opened = os.fstat(fd)
+        except OSError:
+            continue
+        if (named.st_dev, named.st_ino) == (opened.st_dev, opened.st_ino):
+            return stream
+    return None
+
+
 def _stats_file_problem(value: str) -> str | None:
     """Why ``NEWSPROJ_STATS_FILE`` cannot be written at the end of the run (the file is written once the crawl is
     over, where a failure was a traceback and exit 0), or None. Creates nothing (its folder is made then)."""
@@ -254,6 +271,13 @@ def _stats_file_problem(value: str) -> str | None:
         # /dev/null, run as root, became a regular file holding the stats, for every process of the machine
         return (f"-s NEWSPROJ_STATS_FILE={value}: is not a regular file (a device, a pipe: it would be replaced by "
                 f"one at the end of the run); give the path of a file to write the stats to")
+    stream = _standard_stream(path)
+    if stream:
+        # /dev/stdout with the output redirected to a file (cron's `>> log 2>&1`) is a regular file to the check
+        # above: the run renamed its stats over /dev/stdout itself, or over the log, at the end
+        return (f"-s NEWSPROJ_STATS_FILE={value}: is this run's {stream} (the stats file replaces its name at the "
+                f"end of the run: /dev/stdout, or the log, would become the stats); give NEWSPROJ_STATS_FILE a path "
+                f"of its own")
     problem = _directory_problem("NEWSPROJ_STATS_FILE", str(path.parent))
     if problem is None:
         return None
