@@ -97,6 +97,10 @@ class DedupPipeline:
         # next items can pass the pipelines before the ledger has learnt this one: they are checked here too.
         self.passing_urls: dict[str, int] = {}  # canonicalUrl → id(item)
         self.passing_bodies: dict[str, str] = {}  # fingerprint → canonicalUrl
+        # their signatures: a near-copy of a record not yet written is marked too (the template pipeline holds a
+        # site's first records until it has seen 6 pages: two near-copies among them were both left unmarked)
+        self.passing_lsh: LSH | None = None
+        self.passing_sigs: dict[str, np.ndarray] = {}  # canonicalUrl → its signature
         self.window_days = settings.getfloat("NEWSPROJ_NEARDUP_WINDOW_DAYS", 7)
         self._load_signatures()
         self.ledger.restore = self._restore
@@ -203,6 +207,11 @@ class DedupPipeline:
         self.pending[id(item)] = (fp, minhash)
         self.passing_urls[url] = id(item)
         self.passing_bodies[fp] = url
+        if minhash is not None:
+            if self.passing_lsh is None:
+                self.passing_lsh = LSH(self.threshold, self.num_perm)
+            self.passing_lsh.insert(url, minhash)
+            self.passing_sigs[url] = minhash
         return item
 
     def _check_canonical(self, item: Article) -> None:
@@ -233,15 +242,20 @@ class DedupPipeline:
             del self.passing_urls[item.canonicalUrl]
             if self.passing_bodies.get(fp) == item.canonicalUrl:
                 del self.passing_bodies[fp]
+            if self.passing_sigs.pop(item.canonicalUrl, None) is not None and self.passing_lsh is not None:
+                self.passing_lsh.remove(item.canonicalUrl)
 
     def _near_duplicate(self, item: Article, folded: bytes) -> np.ndarray | None:
         lsh = self._index()
         if lsh is None:
             return None
         minhash = signature(folded_shingles(folded, self.shingle_size), self.num_perm)
-        similar = [key for key in lsh.query(minhash) if key != item.canonicalUrl]
-        if similar and item.metadata is not None:
-            best = max(similar, key=lambda key: jaccard(minhash, self.lsh_keys[key]))
+        known = {key: self.lsh_keys[key] for key in lsh.query(minhash) if key != item.canonicalUrl}
+        if self.passing_lsh is not None:  # (passed, not yet written: held by a later pipeline, or in flight)
+            known.update((key, self.passing_sigs[key]) for key in self.passing_lsh.query(minhash)
+                         if key != item.canonicalUrl)
+        if known and item.metadata is not None:
+            best = max(sorted(known), key=lambda key: jaccard(minhash, known[key]))
             item.metadata.nearDuplicateOf = best
             self.stats.inc_value("newsproj/dedup/near_duplicate")
             logger.info("Near-duplicate of %s: %s", best, item.url)
