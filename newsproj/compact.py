@@ -226,11 +226,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", type=Path, default=Path("output"),
-                        help="the crawl's output folder (OUTPUT/<site>/<day>/<run>.jsonl|.parquet); default: output")
+                        help="the crawl's output folder, OUTPUT/<site>/<day>/<run>.jsonl|.parquet (output by default)")
     parser.add_argument("--dataset", type=Path, default=Path("dataset"),
-                        help="where the dataset goes (DATASET/site=<site>/day=<day>/); default: dataset")
+                        help="where the dataset goes, DATASET/site=<site>/day=<day>/ (dataset by default)")
     parser.add_argument("--site", action="append", dest="sites", metavar="NAME",
-                        help="compact only this site (repeatable); default: every site under --output")
+                        help="compact only this site (repeatable; every site under --output by default)")
     parser.add_argument("--force", action="store_true", help="rebuild even when no input changed")
 
 

@@ -143,3 +143,18 @@ def test_scrapy_compact_command(week, tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "demo: ok, 8 articles in 7 days" in proc.stdout
     assert json.loads((dataset / "site=demo" / "_manifest.json").read_text())["records"] == 8
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "120"])
+def test_scrapy_compact_help_has_only_its_headings(columns):
+    """Scrapy's help formatter takes any help part ending in a colon for a heading, title-cases and underlines it:
+    ``--output``'s "...; default:" wrapped at the end of a line became "(Output/<Site>/<Day>/<Run>.Jsonl|.Parquet);
+    Default" over a row of "=" (docs24, at 80 columns)."""
+    import os
+
+    proc = run_scrapy(["compact", "-h"], env={**os.environ, "COLUMNS": columns})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    lines = proc.stdout.splitlines()
+    headings = [lines[i - 1] for i, line in enumerate(lines) if i and set(line) in ({"="}, {"-"})]
+    assert headings == ["Usage", "Options", "Global Options"]
+    assert all(option in proc.stdout for option in ("--output OUTPUT", "--dataset DATASET", "--site NAME"))
