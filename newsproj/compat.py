@@ -9,6 +9,7 @@ trafilatura or CPython.
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import functools
 import logging
@@ -35,13 +36,14 @@ if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.core.downloader import Slot
     from scrapy.core.engine import ExecutionEngine
+    from scrapy.crawler import Crawler
     from trafilatura.settings import Extractor
 
 logger = logging.getLogger(__name__)
 
 WRITTEN_FOR: dict[str, str] = {
     "scrapy": "2.19",  # StatsCollector, PerSlotCapDownloader, NewsAwareSitemap, requests_in_engine, download_backlog,
-    #                engine_closing, finish_close_with_start_items, FEED_STORE_ERROR
+    #                engine_closing, finish_close_with_start_items, FEED_STORE_ERROR, stop_once_started
     "trafilatura": "2.3",  # keep_format_characters, MANUALLY_CLEANED, PRECISION_CHROME, reset_caches, extract_in_place,
     #                     forum_thread_page, no_unread_backup, walked_prunes, walked_bodies
     "htmldate": "1.11",  # reset_caches (its logger)
@@ -258,6 +260,37 @@ def waits_only_on_items(engine: ExecutionEngine, items: int) -> bool:
     if slot.scheduler.has_pending_requests():
         return False
     return len(scraper.active) <= items and scraper.itemproc_size <= items
+
+
+STARTING_RECHECK = 0.05
+"""Seconds between the checks of a stop that waits for the engine to run (:func:`stop_once_started`)."""
+STARTING_WAIT = 300.0
+"""Longest such a wait (the engine's ``engine_started`` handlers are the project's and Scrapy's: seconds)."""
+
+
+def stop_once_started(crawler: Crawler) -> None:
+    """Make a graceful stop asked while the engine is starting wait for it to run, then stop it.
+
+    Scrapy 2.19's ``Crawler.stop_async`` stops the engine only when it ``running``; the engine is ``_starting``
+    but not yet running while it awaits its ``engine_started`` handlers (the telnet console, our extensions). A
+    Ctrl-C or SIGTERM then (scrapyd's ``cancel.json`` a moment after the job began) set ``crawling`` False and
+    stopped nothing; the process stopped its reactor under the crawl that began a moment later: no
+    ``spider_closed`` (no monitor, no manifest, a JOBDIR left "running"), "stopped before it closed (a forced
+    shutdown)", exit 1 instead of a pause, 6 (docs24). Now the stop waits, at most :data:`STARTING_WAIT` s, until
+    the engine runs (or gave up starting), then stops it as a stop asked a moment later does. This reads the
+    engine's ``_starting``, ``running`` and ``_stopping`` and the crawler's ``_engine``. Upstream: docs/upstream.md
+    (as :func:`engine_closing`)."""
+    stop = crawler.stop_async
+
+    async def stop_async() -> None:
+        engine = getattr(crawler, "_engine", None)
+        deadline = monotonic() + STARTING_WAIT
+        while (engine is not None and crawler.crawling and getattr(engine, "_starting", False)
+               and not engine.running and not getattr(engine, "_stopping", False) and monotonic() < deadline):
+            await asyncio.sleep(STARTING_RECHECK)
+        await stop()
+
+    crawler.stop_async = stop_async  # type: ignore[method-assign]
 
 
 CLOSE_RECHECK = 0.05

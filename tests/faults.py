@@ -33,3 +33,29 @@ class ExtractionRaises:
         if crawler.settings.get("NEWSPROJ_EXTRACT_WORKERS") not in (0, "0"):
             raise UsageError("ExtractionRaises needs -s NEWSPROJ_EXTRACT_WORKERS=0 (extraction in this process)")
         return cls()
+
+
+class SlowEngineStart:
+    """Extension: the engine's ``engine_started`` takes :attr:`SECONDS` (as the telnet console's, the extraction
+    pool's and other handlers take a moment on a loaded machine), having written ``TEST_ENGINE_STARTING`` (a
+    file) first, so a test can signal the crawl while the engine is starting."""
+
+    SECONDS = 3.0
+
+    def __init__(self, marker: str):
+        self.marker = marker
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> SlowEngineStart:
+        from scrapy import signals
+
+        extension = cls(crawler.settings.get("TEST_ENGINE_STARTING"))
+        crawler.signals.connect(extension.engine_started, signal=signals.engine_started)
+        return extension
+
+    async def engine_started(self) -> None:
+        import asyncio
+        from pathlib import Path
+
+        Path(self.marker).write_text("starting\n")
+        await asyncio.sleep(self.SECONDS)

@@ -42,6 +42,11 @@ COPIED = {
         "acdd5ee65ebb01ae4c94815e543cb77d089c10b28f240ab44f4dbac84dcfedb1",
     "scrapy.utils.decorators._warn_spider_arg":
         "1708aaa521186f114aac411aec1d9c5858e98cc2aa6f8191ca56077d3a5be09c",
+    # stop_once_started: a stop is skipped unless the engine `running`, which start_async sets after engine_started
+    "scrapy.crawler.Crawler.stop_async":
+        "3f527c7d78e9c199234d3a957243fe2bd5a06e8a3d6f4b53a0c2bc8bfd25a9f1",
+    "scrapy.core.engine.ExecutionEngine.start_async":
+        "b1774f7089502d8b8c14f86617ad2c3f0d3252f529932cc0486a745d5db9659c",
     "scrapy.core.downloader.Downloader._process_queue":
         "872b81a4bbb4cb1ad45b25c6f8803344a3a18fd5743dec234733891ab94559c8",
     "scrapy.utils.sitemap.Sitemap._process_sitemap_element":

@@ -44,6 +44,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 from scrapy.settings import SETTINGS_PRIORITIES
 
+from .. import compat
 from ..exceptions import SiteConfigError
 from ..middlewares.config import validate
 from . import BAD_INVOCATION, one_line_errors, unexpected, usage_error
@@ -501,6 +502,7 @@ class Command(ScrapyCrawl):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.crawler_process
         crawler = self.crawler_process.create_crawler(args[0])
+        compat.stop_once_started(crawler)  # a Ctrl-C while the engine starts pauses (6), as a moment later
         refused: list[BaseException] = []
         unreachable: list[BaseException] = []
 
