@@ -14,11 +14,17 @@ from pathlib import Path
 from bench import distributed, quality, speed, warc
 
 RESULTS = Path(__file__).resolve().parent / "results"
+PARTS = ("quality", "speed", "distributed", "warc")
 
 
 def main() -> int:
+    only = set(sys.argv[1:]) or set(PARTS)
+    unknown = sorted(only - set(PARTS))
+    if unknown:  # (`make bench BENCH=qualty` ran no part and exited 0)
+        print(f"bench: no part {', '.join(unknown)}; BENCH takes any of {', '.join(PARTS)} (make bench "
+              f'BENCH="quality distributed")', file=sys.stderr)
+        return 2
     RESULTS.mkdir(exist_ok=True)
-    only = set(sys.argv[1:]) or {"quality", "speed", "distributed", "warc"}
     if "quality" in only:
         if quality.corpora():
             results = quality.run(RESULTS, quick=bool(os.environ.get("BENCH_QUICK")))

@@ -175,3 +175,14 @@ def test_a_dump_row_names_the_headline_given_beside_the_truths(tmp_path: Path) -
         {"id": "b", "url": "https://example.org/b", "f1": 1.0, "headline": None, "truth_headline": "Harbour closes"},
         {"id": "c", "url": "https://example.org/c", "f1": 1.0},
     ]
+
+
+def test_make_bench_refuses_a_part_it_does_not_have(tmp_path):
+    """``make bench BENCH=NAME`` runs ``python -m bench.run NAME``: a misspelt part (``BENCH=qualty``) ran no part at
+    all and exited 0, so a job comparing results read the last run's (docs24). One line and exit 2, nothing run."""
+    proc = subprocess.run([sys.executable, "-m", "bench.run", "qualty", "speed"], cwd=Path(__file__).parents[1],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stdout == ""
+    assert proc.stderr.strip() == ('bench: no part qualty; BENCH takes any of quality, speed, distributed, warc '
+                                   '(make bench BENCH="quality distributed")')
