@@ -174,11 +174,20 @@ class _Base(Monitor):
         raise AssertionError(message)
 
 
+WARC_SKIPPED = "newsproj/warc/skipped/"
+
+
 def _diagnosis(health: dict[str, Any], stats: dict[str, Any]) -> str:
     """Why a run found nothing: its failures, most frequent first, and a hint for a refused local site."""
     failures = {k[len(FAILED):]: v for k, v in stats.items() if k.startswith(FAILED)}
     if not failures:
-        return f"{health['responses']} responses, none led to an article"
+        text = f"{health['responses']} responses, none led to an article"
+        # the warc spider: records its filters (-a hosts, site, since, until, languages) or kinds left out
+        skipped = {k[len(WARC_SKIPPED):]: v for k, v in stats.items() if k.startswith(WARC_SKIPPED)}
+        if skipped:
+            top = sorted(skipped.items(), key=lambda kv: -kv[1])[:4]
+            text += f"; WARC records skipped: {', '.join(f'{reason} ×{count}' for reason, count in top)}"
+        return text
     top = sorted(failures.items(), key=lambda kv: -kv[1])[:4]
     text = ", ".join(f"{reason} ×{count}" for reason, count in top)
     if any(reason in ("ssrf_loopback", "ssrf_private") for reason, _ in top):

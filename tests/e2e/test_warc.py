@@ -457,3 +457,16 @@ def test_an_empty_warc_among_others_is_named_and_counted(tmp_path):
     assert result.stats.get("newsproj/warc/skipped/corrupt") == 1
     warnings = [line for line in result.log.splitlines() if "holds no record" in line]
     assert len(warnings) == 1 and "b.warc.gz" in warnings[0], warnings
+
+
+def test_filters_that_keep_no_page_fail_the_run_naming_what_was_skipped(tmp_path):
+    """A filter that keeps none of the files' pages (trying ``-a site=`` on one CC-NEWS file, as docs/warc.md
+    suggests) finds nothing: exit 3 as any run that finds nothing, but its reason said "0 responses, none led to
+    an article" whatever the files held (docs24); it names the records the filters skipped."""
+    en = [p for p in demo_articles("https://a.example") if p[2] == "en"][:3]
+    write_warc(tmp_path / "f.warc.gz", [Rec(url, html) for url, html, _ in en])
+    result = warc_crawl("-a", f"source={tmp_path}/f.warc.gz", "-a", "hosts=www.b.example", out=tmp_path / "1.jsonl")
+    assert result.returncode == 3, result.log[-3000:]
+    assert result.records == []
+    assert ("Run failed a check: Run health/Something found: nothing found: no article exported or known; "
+            "0 responses, none led to an article; WARC records skipped: host ×3") in result.log
