@@ -416,6 +416,11 @@ class SafeFileFeedStorage(FileFeedStorage):
         self.per_run = bool(feed_options.get("newsproj_atomic", False))
         self.recover = self.per_run
         self.atomic = self.per_run or self.parquet
+        if self.atomic and self.final.is_symlink():
+            # written aside and renamed: the link's target gets the file, as a feed written in place writes into it
+            # (the .part renamed over the name replaced the link itself: given /dev/stdout, as root, for every
+            # process of the machine; refused before the crawl when it is the run's own output, commands/crawl.py)
+            self.final = Path(os.path.realpath(self.final))
         self.empty = False
         self.target = part_path(self.final) if self.atomic else self.final
         # Only plain JSON lines can be repaired and read back (not a JSON array, CSV, or a gzip stream).

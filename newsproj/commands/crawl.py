@@ -188,6 +188,15 @@ def _feed_problem(uri: str, options: Any = None) -> str | None:
         options = options if isinstance(options, dict) else {}
         # written aside (a .part) and renamed: Parquet, the default feed; else into the file itself
         aside = options.get("format") == "parquet" or bool(options.get("newsproj_atomic"))
+        stream = _standard_stream(path) if aside else None
+        if stream:  # (renamed over at the end: /dev/stdout itself, as root, or the log it is redirected to)
+            return (f"feed {path}: is this run's {stream}, which a {options.get('format') or 'per-run'} feed, written "
+                    f"aside and renamed over its name at the end, would replace; give -o/-O the path of a file")
+        if aside and path.is_symlink():  # the feed follows the link (feeds.SafeFileFeedStorage): its target's
+            path = Path(os.path.realpath(path))
+            if path.exists() and not path.is_file():
+                return (f"feed {uri}: links to {path}, no regular file, which a feed written aside and renamed "
+                        f"cannot replace; give -o/-O the path of a file")
         if path.exists() and not aside:
             if not path.is_file():
                 return None  # /dev/fd/1 on a pipe, a FIFO (opened for writing, it would wait for a reader)

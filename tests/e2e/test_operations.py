@@ -111,3 +111,28 @@ def test_a_user_feed_exporters_setting_adds_a_format_and_keeps_parquet(tmp_path,
                        'FEED_EXPORTERS={"xml": "scrapy.exporters.XmlItemExporter"}', "-O", str(out)])
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert pq.read_table(out).num_rows == len(demo_truth)
+
+
+def test_a_parquet_feed_given_as_a_link_writes_its_target_and_never_replaces_the_runs_output(tmp_path, demo_server,
+                                                                                              demo_truth):
+    """docs/operations.md: "A symlink given as -o is followed". A Parquet feed is written aside and renamed over its
+    name: given a link, the rename replaced the link itself (its target kept its old content), and given
+    ``/dev/stdout`` with the output redirected to a file, a run as root made /dev/stdout a regular file for every
+    process of the machine (docs24). The link's target now gets the file; the run's own standard output, linked
+    or named (here a link to /proc/self/fd/1 stands in for /dev/stdout), is refused before the crawl, exit 2."""
+    import pyarrow.parquet as pq
+
+    from tests.test_commands_crawl import assert_bad_invocation
+
+    (tmp_path / "real.parquet").write_bytes(b"")
+    (tmp_path / "link.parquet").symlink_to("real.parquet")
+    (tmp_path / "stdout").symlink_to("/proc/self/fd/1")
+    crawl = ["crawl", "news", "-a", f"start_urls={demo_server.base}/", "-s", "NEWSPROJ_ALLOW_PRIVATE=1",
+             "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "STATE_DIR=", "-s", "NEWSPROJ_EXTRACT_WORKERS=0"]
+    proc = run_scrapy([*crawl, "-O", str(tmp_path / "link.parquet")], cwd=tmp_path, env=ENV, timeout=180)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert (tmp_path / "link.parquet").is_symlink()
+    assert pq.read_table(tmp_path / "real.parquet").num_rows == len(demo_truth)
+    refused = run_scrapy([*crawl, "-O", f"{tmp_path / 'stdout'}:parquet"], cwd=tmp_path, env=ENV, timeout=180)
+    assert_bad_invocation(refused, f"feed {tmp_path / 'stdout'}: is this run's standard output", "the path of a file")
+    assert (tmp_path / "stdout").is_symlink()
