@@ -1399,6 +1399,29 @@ def test_a_byline_that_credits_the_authors_for_the_words_or_pictures_is_the_top(
     assert clean_body(later, authors=["Ruth Kendal"]).text == later
 
 
+def test_a_byline_with_the_records_time_of_day_at_the_top_goes():
+    """"1:25pm PT by Ryan Parker" above a story the record dates 13:25 (a trade magazine's byline: the time of day,
+    "by" and the author, msv-chaos half A): the record's own time and author, the byline, as "Monday 21 March 2016,
+    by Jim Harrow" is with the record's day. Read as a 12-hour clock with am/pm, as a 24-hour one without."""
+    story = "The second paragraph of the article, which has quite a lot of words in it to be prose as well, surely."
+    for line, published in (("1:25pm PT by Ryan Parker", "2017-03-13T13:25:57"),
+                            ("6:30 a.m. ET by Ryan Parker", "2017-03-28T06:30:00-04:00"),
+                            ("18:05 CET by Ryan Parker", "2024-05-02T18:05:00+01:00")):
+        cleaned = clean_body(f"{line}\n{PROSE}\n{story}", authors=["Ryan Parker"], dates=(published,))
+        assert cleaned.text == f"{PROSE}\n{story}", line
+        assert cleaned.removed == [(line, "byline")]
+    # prose that must survive: another time than the record's, another person, a record without a time of day, the
+    # same line in the story's middle
+    for line, published, author in (("2:25pm PT by Ryan Parker", "2017-03-13T13:25:57", "Ryan Parker"),
+                                    ("1:25pm PT by Jane Roe", "2017-03-13T13:25:57", "Ryan Parker"),
+                                    ("1:25 by Ryan Parker", "2017-03-13", "Ryan Parker"),
+                                    ("13:25 pm by Ryan Parker", "2017-03-13T13:25:00", "Ryan Parker")):
+        body = f"{line}\n{PROSE}\n{story}"
+        assert clean_body(body, authors=[author], dates=(published,)).text == body, line
+    later = f"{PROSE}\n{story}\n1:25pm PT by Ryan Parker\nThe end of it."
+    assert clean_body(later, authors=["Ryan Parker"], dates=("2017-03-13T13:25:57",)).text == later
+
+
 @pytest.mark.parametrize(("top", "author"), [
     ("โดย สมชาย ใจดี 16 มีนาคม 2567 เวลา 10:30 น.", "สมชาย ใจดี"),  # (Thai "By", with the date)
     ("מאת נועה לוי 03.06.24", "נועה לוי"),  # (Hebrew "By")

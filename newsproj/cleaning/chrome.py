@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -49,6 +50,28 @@ def _states(line: str, dates: tuple[str, ...]) -> bool:
     numbers = {int(n) for n in _NUMBER.findall(line[:MAX_DATE_LINE_CHARS])}
     return any(d[:4].isdigit() and d[8:10].isdigit() and int(d[:4]) in numbers and int(d[8:10]) in numbers
                for d in dates)
+
+
+_CLOCK = re.compile(r"(?<![\d:.])(\d{1,2})[:.](\d{2})(?![\d:.])\s*(?:([ap])\.?m\b\.?)?", re.I)
+"""A time of day as a byline writes it: "1:25pm", "6:30 a.m.", "13:25" (the hour, the minutes, am or pm)."""
+MAX_CLOCKS = 3
+
+
+def _states_time(line: str, dates: tuple[str, ...]) -> bool:
+    """Whether ``line`` writes the time of day of one of ``dates`` (ISO 8601 with a time: "...T13:25:57"), to the
+    minute: "1:25pm PT" states 13:25, "6:30am" 06:30. The record's own time, as a byline above the text gives it."""
+    times = {d[11:16] for d in dates if len(d) >= 16 and d[10] == "T"}
+    if not times:
+        return False
+    for found in itertools.islice(_CLOCK.finditer(line[:MAX_DATE_LINE_CHARS]), MAX_CLOCKS):
+        hour, minute, half = int(found[1]), found[2], (found[3] or "").casefold()
+        if half and not 1 <= hour <= 12:
+            continue
+        if half:
+            hour = hour % 12 + (12 if half == "p" else 0)
+        if f"{hour:02d}:{minute}" in times:
+            return True
+    return False
 
 
 _PLACE_WORD = (r"(?:(?-i:[A-Z])[\w.\u0027’-]{0,30}"
@@ -680,8 +703,11 @@ def clean_body(
         elif names and (key in names or re.sub(r"^(?:by|von|par|por|di|โดย|מאת|بقلم)\s+", "", key) in names
                         or (key.startswith(_BY_WORDS) and any(n in key for n in names))
                         or _credited_byline(key, names)
-                        or (dates is not None and _states(line, dates) and any(f"by {n}" in key for n in names))):
-            drop(i, "byline")  # (or the record's date, "by" and an author: "Monday 21 March 2016, by Jim Harrow")
+                        or (dates is not None and (_states(line, dates) or _states_time(line, dates))
+                            and any(f"by {n}" in key for n in names))):
+            # (or the record's date, "by" and an author: "Monday 21 March 2016, by Jim Harrow"; or its time of day:
+            # "1:25pm PT by Ryan Parker" above a story published at 13:25)
+            drop(i, "byline")
         elif _DATE_LINE.match(line) and (dates is None or not _LABELLED.match(line) or _states(line, dates)):
             drop(i, "dateline")
 
