@@ -279,8 +279,9 @@ def test_one_walk_of_the_page_finds_what_each_xpath_finds():
 @pytest.mark.parametrize("before", ["\u00ef\u00bb\u00bf", "Saved from the web: "])
 def test_a_page_parsed_as_a_fragment_is_read_as_the_whole_page(before):
     """A page that does not start with <html> (a byte-order mark decoded as Latin-1, as on an l3s page; a line of text)
-    and whose parse holds no <head> is handed out by parse_html as a fragment inside its document. metadata.read
-    reads its document as it reads any page: what the page states, the verdict's and consent's readings too."""
+    and whose parse holds no <head> was handed out by lxml.html's fromstring as a fragment inside its document;
+    parse_html gives the whole document, and metadata.read reads it as it reads any page: what the page states, the
+    verdict's and consent's readings too."""
     from newsproj.extraction import metadata, parse_html
 
     html = ("<html lang='de'><title>A title</title><meta name='robots' content='noai'>"
@@ -289,7 +290,7 @@ def test_a_page_parsed_as_a_fragment_is_read_as_the_whole_page(before):
             "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"LD\"}</script>"
             "<body><h1>Heading</h1><p>Text. <a rel='license' href='/cc'>CC</a></p></body></html>")
     fragment, whole = parse_html(before + html), parse_html("<!DOCTYPE html>" + html)
-    assert fragment.getparent() is not None and whole.getparent() is None
+    assert fragment.getparent() is None and whole.getparent() is None
     page, expected = metadata.read(fragment), metadata.read(whole)
     for name in ("article", "meta", "canonical", "h1", "title", "robots", "og_type", "has_published_time",
                  "license_hrefs", "selves", "own_titles"):

@@ -52,7 +52,7 @@ def test_xhtml_with_an_encoding_declaration_parses_as_text_and_as_bytes(encoding
 @pytest.mark.parametrize("page", [
     "<html><head><title>T</title></head><body><p>Text</p></body></html>",
     "<!DOCTYPE html><!-- a comment --><html><body><p>Text</p></body></html>\n<!-- another -->",
-    "<div><p>Text</p><p>More</p></div></html>",  # a fragment: the tree is the body's element
+    "<div><p>Text</p><p>More</p></div></html>",  # no <html> start, no <head>: still the whole document
 ])
 def test_content_after_the_closing_html_tag_is_read_by_no_reader(page: str) -> None:
     """libxml2 2.14 parses it into a second root that tree walks never reach but a ``//`` XPath did: a notice,
@@ -79,3 +79,17 @@ def test_element_text_is_text_content():
     for el in tree.iter("a", "p", "span"):
         assert element_text(el) == el.text_content()
     assert [element_text(el) for el in tree.iter("a")] == ["Plain link", "xy"]
+
+
+@pytest.mark.parametrize("start", ['<?xml version="1.0" encoding="utf-8"?>\n', "<!-- saved from the web -->\n", ""])
+def test_a_page_without_a_head_whose_body_is_one_element_is_the_whole_document(start: str) -> None:
+    """lxml.html's fromstring hands a page that does not open with <html> and has no <head> out as its body's only
+    element: a <p> without children was then "an empty document" (NotAnArticle), whatever its text; and a body of
+    several elements came back renamed <div> or <span>. The tree is the document, its <body> a <body>."""
+    text = "The council voted on Monday evening to approve the long-debated plan for a new bridge."
+    for page in (f"<html><body><p>{text}</p></body></html>", f"<p>{text}</p>",
+                 f"<html><body>{text} <b>Bold</b> words</body></html>"):
+        for html, encoding in ((start + page, None), ((start + page).encode(), "utf-8")):
+            tree = parse_html(html, encoding)
+            assert tree.tag == "html" and tree.getparent() is None, page
+            assert tree.find("body") is not None and text in tree.find("body").text_content(), page

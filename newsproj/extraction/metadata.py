@@ -251,11 +251,10 @@ def _head_elements(tree: HtmlElement) -> _HeadElements:
     """What :func:`read` needs of the page's markup, from one walk of its document (each was an XPath walk of the
     whole tree, ~0.12 ms a page of the dev corpora).
 
-    The document's root, not ``tree``: a page that does not start with ``<html>`` and whose parse holds no
-    ``<head>`` (1 of the 1,387 dev pages: a byte-order mark decoded as Latin-1 before its ``<html>``) is handed out
-    by ``parse_html`` (lxml's ``fromstring``) as a fragment inside its document, the ``<body>``'s only element or
-    the ``<body>`` renamed. Its document holds nothing else but what libxml2 puts after the ``</body>``, which is
-    the page's as much (the ``//`` XPaths these readings replace, the verdict's and consent's, read it too). Content
+    The document's root, not ``tree``: ``parse_html`` gives the whole document, but a caller may hand an element of
+    it (a page that does not start with ``<html>`` and has no ``<head>`` was once handed out as a fragment, the
+    ``<body>``'s only element or the ``<body>`` renamed); the document holds what libxml2 puts after the
+    ``</body>`` too, which is the page's as much (the ``//`` XPaths these readings replace read it too). Content
     after ``</html>``, a second root element in libxml2 2.14's parse, is dropped by ``parse_html``
     (extraction/parse.py): no stage reads it."""
     root = tree.getroottree().getroot()

@@ -84,7 +84,10 @@ def parse_html(html: str | bytes, encoding: str | None = None) -> HtmlElement:
     if isinstance(html, str):
         html = without_xml_declaration(html)
     try:
-        tree = lxml.html.fromstring(html, parser=parser)
+        # the whole document, always: lxml.html's ``fromstring`` hands a page that does not start with <html> or a
+        # doctype (an XML declaration in UTF-8 bytes, a leading comment or BOM) and has no <head> out as a
+        # fragment, the <body>'s only element: a page that is one long <p> was "an empty document", lost
+        tree = lxml.html.document_fromstring(html, parser=parser)
     except (ParserError, ValueError) as exc:
         raise ExtractionFailed(f"unparseable HTML: {exc}") from None
     if tree is None or not len(tree):
@@ -95,7 +98,7 @@ def parse_html(html: str | bytes, encoding: str | None = None) -> HtmlElement:
 
 def _drop_later_roots(tree: HtmlElement) -> None:
     """Detach the elements libxml2 parsed after the document's ``<html>`` as roots of their own (see the module's
-    docstring). ``tree`` can be an element in the body (lxml.html's ``fromstring`` of a fragment)."""
+    docstring). ``tree`` can be any element of the document."""
     root = tree.getroottree().getroot()
     later = [el for el in root.itersiblings() if isinstance(el.tag, str)]
     if later:
