@@ -12,6 +12,7 @@ from scrapy import Request
 from scrapy.utils.test import get_crawler
 
 from newsproj.addons import DISTRIBUTED
+from newsproj.compat_redis import RedisDupeFilter
 from newsproj.distributed.keys import CrawlKeys, crawl_id
 from newsproj.spiders.news import NewsSpider
 
@@ -134,6 +135,78 @@ def test_an_idle_worker_waits_while_another_holds_claims_then_the_last_one_clear
         assert client.exists(keys.dupefilter)
         a.close("finished")  # A's claim is done (the engine does not hold it): drained, keys deleted
         assert not client.keys(f"{keys.base}:*")
+
+    run(scenario)
+
+
+def test_a_worker_whose_seeds_were_seen_never_finds_the_crawl_drained_while_another_queues_them(redis_server,
+                                                                                                   client):
+    """Worker B joins as A queues the shared seed. After each Redis call of A's enqueue, once the seed is seen
+    (B's own would be filtered: B is idle), B must see work pending. Marked seen (SADD) and queued (ZADD) in two
+    calls, as scrapy-redis's ``request_seen`` then ``push``, the seed was in neither the frontier nor a claim in
+    between: B found the crawl drained, closed ``finished`` having fetched nothing, and deleted the crawl's keys
+    under A (tests/e2e/test_distributed.py::test_two_workers_share_one_crawl under load: one worker dequeued all
+    60). Before the fix this saw [('SADD', seen, not pending), ('ZADD', seen, pending)]."""
+    import redis
+
+    crawl = f"t-{uuid.uuid4().hex[:8]}"
+    keys = CrawlKeys(crawl)
+    seen_by_b: list[tuple[str, bool, bool]] = []  # (A's command, then: the seed seen?, work pending for B?)
+    watching = [False]
+
+    async def scenario():
+        crawler_b, b = open_scheduler(redis_server, crawl)
+
+        class Watched(redis.Redis):
+            def execute_command(self, *args, **options):
+                result = super().execute_command(*args, **options)
+                if watching[0]:
+                    watching[0] = False  # (B's own calls go through its own client; this only guards re-entry)
+                    seen = client.sismember(keys.dupefilter, b.df.request_fingerprint(req("/")))
+                    seen_by_b.append((str(args[0]), bool(seen), b.has_pending_requests()))
+                    watching[0] = True
+                return result
+
+        crawler_a, a = open_scheduler(redis_server, crawl, REDIS_PARAMS={"redis_cls": Watched})
+        assert isinstance(a.server, Watched)
+        watching[0] = True
+        assert a.enqueue_request(req("/", callback=crawler_a.spider.parse))
+        watching[0] = False
+        assert not b.enqueue_request(req("/", callback=crawler_b.spider.parse))  # B's seed: seen, not queued twice
+        assert client.zcard(keys.requests) == 1
+        assert b.has_pending_requests()
+        assert not a.enqueue_request(req("/", callback=crawler_a.spider.parse))  # and seen for A too
+        a.close("shutdown")
+        b.close("shutdown")
+        b.flush()
+
+    run(scenario)
+    assert any(seen for _, seen, _ in seen_by_b), seen_by_b
+    assert all(pending for _, seen, pending in seen_by_b if seen), seen_by_b
+
+
+class CountingDupeFilter(RedisDupeFilter):
+    """A scrapy-redis dupefilter with a ``request_seen`` of its own (as a Bloom filter's would be)."""
+
+    asked = 0
+
+    def request_seen(self, request):
+        type(self).asked += 1
+        return super().request_seen(request)
+
+
+def test_a_dupefilter_with_its_own_request_seen_is_still_asked(redis_server, client):
+    crawl = f"t-{uuid.uuid4().hex[:8]}"
+
+    async def scenario():
+        crawler, scheduler = open_scheduler(redis_server, crawl,
+                                            DUPEFILTER_CLASS=f"{__name__}.CountingDupeFilter")
+        assert scheduler.enqueue_request(req("/", callback=crawler.spider.parse))
+        assert not scheduler.enqueue_request(req("/", callback=crawler.spider.parse))
+        assert CountingDupeFilter.asked == 2
+        assert client.zcard(CrawlKeys(crawl).requests) == 1
+        scheduler.close("shutdown")
+        scheduler.flush()
 
     run(scenario)
 

@@ -23,13 +23,29 @@ redis.call('ZADD', KEYS[3], t[1] * 1000 + math.floor(t[2] / 1000) + tonumber(ARG
 return item[1]
 """
 
+# KEYS: dupefilter, frontier; ARGV: fingerprint, score, request. Marked seen and queued in one step, or neither.
+PUSH_UNSEEN = """
+if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+return 1
+"""
+
 
 class ClaimQueue(PriorityQueue):
-    """``scrapy_redis.queue.PriorityQueue`` (sorted set, score = -priority) with :meth:`claim`."""
+    """``scrapy_redis.queue.PriorityQueue`` (sorted set, score = -priority) with :meth:`claim` and
+    :meth:`push_unseen`."""
 
     def __init__(self, server: Any, spider: Any, key: str, serializer: Any = None):
         super().__init__(server, spider, key, serializer)
         self._claim = server.register_script(CLAIM)
+        self._push_unseen = server.register_script(PUSH_UNSEEN)
+
+    def push_unseen(self, request: Request, seen_key: str, fingerprint: str) -> bool:
+        """Add ``fingerprint`` to the dupefilter set ``seen_key`` and queue ``request`` (as :meth:`push`) in one
+        step; False, and nothing queued, when the fingerprint was there already."""
+        added = self._push_unseen(keys=[seen_key, self.key],
+                                  args=[fingerprint, -request.priority, self._encode_request(request)])
+        return bool(added)
 
     def claim(self, inflight_key: str, workers_key: str, worker: str, timeout_ms: int) -> tuple[Request, bytes] | None:
         """Pop the highest-priority request into ``inflight_key``; returns it with its stored member."""

@@ -29,6 +29,7 @@ from redis.exceptions import RedisError
 from scrapy.utils.asyncio import create_looping_call
 from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
+from scrapy_redis.dupefilter import RFPDupeFilter  # type: ignore[import-untyped]
 from scrapy_redis.scheduler import Scheduler  # type: ignore[import-untyped]
 
 from ..compat import download_backlog, requests_in_engine
@@ -76,6 +77,7 @@ class RedisScheduler(Scheduler):
     _loop: Any
     _closing: bool
     _failing_since: float | None  # monotonic time of the first of the polls failing in a row
+    _atomic_seen: bool  # the dupefilter is scrapy-redis's set: seen and queued in one step (_push_unseen)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -118,6 +120,8 @@ class RedisScheduler(Scheduler):
             self.server, key=self.keys.dupefilter, debug=self.crawler.settings.getbool("DUPEFILTER_DEBUG"),
             **fingerprinter,
         )
+        # scrapy-redis's request_seen (SADD of request_fingerprint to df.key) can be done with the push, atomically
+        self._atomic_seen = getattr(type(self.df), "request_seen", None) is RFPDupeFilter.request_seen
         self.frontier = Frontier(self.server, self.keys, self.worker, self.timeout_ms)
         # As scrapy-redis's open(), minus its Spider.log() (deprecated): the queue, then an optional reset.
         self.spider = spider
@@ -161,16 +165,35 @@ class RedisScheduler(Scheduler):
             self._waiting.append(request)
             return True
         try:
-            if not request.dont_filter and self.df.request_seen(request):
+            if request.dont_filter:
+                self.queue.push(request)
+            elif not self._push_unseen(request):
                 self.df.log(request, self.spider)
                 self.stats.inc_value("dupefilter/filtered")
                 return False
-            self.queue.push(request)
         except RedisError as exc:  # Redis gone: the link is not shared (counted); the poll ends the crawl
             self._unreachable("enqueue_failed", exc)
             return False
         self.stats.inc_value("scheduler/enqueued/redis")
         return True
+
+    def _push_unseen(self, request: Request) -> bool:
+        """Queue a request no worker of the crawl has seen; False when one has. Marking it seen and queueing it
+        are one step (``ClaimQueue.push_unseen``): scrapy-redis's ``request_seen`` then ``push`` are two calls, and
+        in between the request was neither queued nor claimed. A seed has no claimed parent to cover that gap:
+        another worker, whose own seeds had all been seen, found the crawl drained there, closed (``finished``,
+        no work done) and deleted the crawl's keys, dupefilter included, under the worker queueing the seed
+        (tests/e2e/test_distributed.py, under load). A dupefilter with a ``request_seen`` of its own is asked
+        as scrapy-redis asks it, in two calls."""
+        if not self._atomic_seen:
+            if self.df.request_seen(request):
+                return False
+            self.queue.push(request)
+            return True
+        fingerprint = self.df.request_fingerprint(request)
+        if self.df.server.sismember(self.df.key, fingerprint):
+            return False  # (most links were seen before: one round trip, as request_seen's, and no encoding)
+        return self.queue.push_unseen(request, self.df.key, fingerprint)
 
     def next_request(self) -> Request | None:
         if self._waiting:
