@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, _free_port, read_jsonl
+from tests import conftest
+from tests.conftest import ROOT, read_jsonl
+from tests.sites import serve_pages
 
 BIN = Path(sys.executable).parent
 PROJECT_FILES = ("newsproj", "scrapy.cfg", "pyproject.toml", "README.md")
@@ -41,33 +43,78 @@ def _multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes]]) -> t
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
+def start_scrapyd(home: Path, attempts: int = 5) -> tuple[subprocess.Popen, str]:
+    """scrapyd in ``home`` on a free loopback port: ``(process, base URL)``. The port is free when
+    :func:`conftest._free_port` looks, not always when scrapyd binds it ~2 s later (more under load): another xdist
+    worker's server, or a connection's ephemeral port, may take it meanwhile. scrapyd then exits with
+    ``CannotListenError`` in its output, and the port answers for another server: so the server that answers must be
+    this one (``daemonstatus.json``'s ``node_name``, unique to this start), and a bind failure tries another port."""
+    for attempt in range(attempts):
+        port = conftest._free_port()
+        node = f"newsproj-test-{uuid.uuid4().hex[:12]}"
+        (home / "scrapyd.conf").write_text(
+            f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = eggs\nlogs_dir = logs\n"
+            f"items_dir =\ndbs_dir = dbs\nmax_proc = 2\npoll_interval = 0.5\nnode_name = {node}\n", encoding="utf-8")
+        out = home / f"scrapyd-{attempt}.out"
+        with out.open("wb") as sink:
+            proc = subprocess.Popen([str(BIN / "scrapyd"), "--nodaemon", "--pidfile="], cwd=home,
+                                    stdout=sink, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while proc.poll() is None and time.monotonic() < deadline:
+            try:
+                status = _call(f"{base}/daemonstatus.json")
+                if status.get("status") == "ok" and status.get("node_name") == node:
+                    return proc, base
+            except (OSError, ValueError):  # (not listening yet, or another server's answer)
+                pass
+            time.sleep(0.2)
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=20)
+        said = out.read_text(encoding="utf-8", errors="replace")
+        if "CannotListenError" not in said:
+            pytest.fail(f"scrapyd did not start:\n{said[-3000:]}")
+    pytest.fail(f"scrapyd did not start on a port of its own ({attempts} tries)")
+
+
 @pytest.fixture
 def scrapyd(tmp_path):
     if not (BIN / "scrapyd").exists() or not (BIN / "scrapyd-deploy").exists():
         pytest.skip("scrapyd and scrapyd-client are not installed in the venv (make install)")
-    port = _free_port()
     home = tmp_path / "scrapyd"
     home.mkdir()
-    (home / "scrapyd.conf").write_text(
-        f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = eggs\nlogs_dir = logs\n"
-        f"items_dir =\ndbs_dir = dbs\nmax_proc = 2\npoll_interval = 0.5\n", encoding="utf-8")
-    proc = subprocess.Popen([str(BIN / "scrapyd"), "--nodaemon", "--pidfile="], cwd=home,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if _call(f"{base}/daemonstatus.json")["status"] == "ok":
-                break
-        except OSError:
-            pass
-        if time.monotonic() > deadline or proc.poll() is not None:
-            proc.kill()
-            pytest.fail("scrapyd did not start")
-        time.sleep(0.2)
+    proc, base = start_scrapyd(home)
     yield base, home
     proc.terminate()
     proc.wait(timeout=20)
+
+
+def test_a_port_taken_before_scrapyd_binds_it_is_not_taken_for_this_tests_scrapyd(tmp_path, monkeypatch):
+    """Another worker's server holds the port ``_free_port`` gave (free when looked at), and answers
+    ``daemonstatus.json`` with ``ok`` as a scrapyd would: the fixture must not take it for its scrapyd (the jobs would
+    go to a server that is not this test's), and it must not give up either: this scrapyd cannot bind, exits, and
+    another port is tried. Before, the first answer on the port was taken for this scrapyd's."""
+    if not (BIN / "scrapyd").exists():
+        pytest.skip("scrapyd is not installed in the venv (make install)")
+    other, _ = serve_pages({"/daemonstatus.json": ("application/json", '{"status": "ok", "node_name": "other"}')})
+    try:
+        taken = other.server_address[1]
+        ports = iter([taken])
+        real = conftest._free_port
+        monkeypatch.setattr(conftest, "_free_port", lambda: next(ports, None) or real())
+        (tmp_path / "scrapyd").mkdir()
+        proc, base = start_scrapyd(tmp_path / "scrapyd")
+        try:
+            assert base != other.base
+            assert proc.poll() is None
+            assert _call(f"{base}/daemonstatus.json")["node_name"].startswith("newsproj-test-")
+            assert "CannotListenError" in (tmp_path / "scrapyd" / "scrapyd-0.out").read_text(encoding="utf-8")
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    finally:
+        other.stop()
 
 
 def test_scrapyd_deploy_schedule_and_records(tmp_path, scrapyd, demo_server, demo_truth):
