@@ -106,6 +106,13 @@ COPIED = {
         "61368d6be1777988ad69f6c38ba4c97c0452ed2f04959b9fabf5d1ab42260a7a",
     "scrapy_redis.dupefilter.RFPDupeFilter.__init__":
         "e9d7dd163ee507eac43b46b48b9d4bf7e53ad39d0f2403f205e0956e56ff70b4",
+    # distributed.queue.ClaimQueue.push_unseen does request_seen's SADD (above) and PriorityQueue.push's ZADD (score
+    # -priority, the request as _encode_request gives it) in one script; RedisScheduler uses it for RFPDupeFilter's
+    # own request_seen only
+    "scrapy_redis.queue.PriorityQueue.push":
+        "ffd7ef68379bfa7630664021d7e461683a4df541976f24f499e6cc28163604b1",
+    "scrapy_redis.queue.Base._encode_request":
+        "6678716815a7f7b27241838996bec888dda43105204b53a48ec5cd577da1be4c",
 }
 
 
