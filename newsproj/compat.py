@@ -277,20 +277,33 @@ def stop_once_started(crawler: Crawler) -> None:
     stopped nothing; the process stopped its reactor under the crawl that began a moment later: no
     ``spider_closed`` (no monitor, no manifest, a JOBDIR left "running"), "stopped before it closed (a forced
     shutdown)", exit 1 instead of a pause, 6 (docs24). Now the stop waits, at most :data:`STARTING_WAIT` s, until
-    the engine runs (or gave up starting), then stops it as a stop asked a moment later does. This reads the
-    engine's ``_starting``, ``running`` and ``_stopping`` and the crawler's ``_engine``. Upstream: docs/upstream.md
+    the engine runs (or gave up starting), then stops it as a stop asked a moment later does; from the moment the
+    spider opens, not only while ``_starting`` (:func:`_opening`). This reads the engine's ``running``,
+    ``_stopping``, ``spider`` and ``_slot.closing`` and the crawler's ``_engine``. Upstream: docs/upstream.md
     (as :func:`engine_closing`)."""
     stop = crawler.stop_async
 
     async def stop_async() -> None:
         engine = getattr(crawler, "_engine", None)
         deadline = monotonic() + STARTING_WAIT
-        while (engine is not None and crawler.crawling and getattr(engine, "_starting", False)
-               and not engine.running and not getattr(engine, "_stopping", False) and monotonic() < deadline):
+        while engine is not None and crawler.crawling and _opening(engine) and monotonic() < deadline:
             await asyncio.sleep(STARTING_RECHECK)
         await stop()
 
     crawler.stop_async = stop_async  # type: ignore[method-assign]
+
+
+def _opening(engine: ExecutionEngine) -> bool:
+    """The engine has a spider it is opening or starting, neither running nor stopping nor closing it yet: from
+    ``open_spider_async`` (its scheduler, pipelines and ``spider_opened`` handlers: a large STATE_DIR or JOBDIR
+    queue loads there, seconds) to the end of the ``engine_started`` handlers. Only ``_starting`` was waited for:
+    a stop during ``spider_opened`` still stopped nothing and the crawl was cut under it, exit 1 (review24). A
+    spider that gave up opening (CloseSpider) is closed (``spider`` None, or its slot ``closing``): not waited for,
+    since its close awaits this stop (the engine's spider-closed callback)."""
+    if engine.running or getattr(engine, "_stopping", False) or engine.spider is None:
+        return False
+    slot = getattr(engine, "_slot", None)
+    return slot is not None and getattr(slot, "closing", None) is None
 
 
 CLOSE_RECHECK = 0.05

@@ -59,3 +59,35 @@ class SlowEngineStart:
 
         Path(self.marker).write_text("starting\n")
         await asyncio.sleep(self.SECONDS)
+
+
+class SlowSpiderOpen:
+    """Extension: the engine's ``spider_opened`` takes :attr:`SECONDS` (as loading a large STATE_DIR, a JOBDIR's
+    queue or a site's template history does), having written ``TEST_SPIDER_OPENING`` (a file) first, so a test can
+    signal the crawl while the spider is opening (before the engine starts)."""
+
+    SECONDS = 3.0
+
+    def __init__(self, marker: str, closes: bool = False):
+        self.marker = marker
+        self.closes = closes  # then raises CloseSpider (a component that gives up opening: the spider never runs)
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> SlowSpiderOpen:
+        from scrapy import signals
+
+        extension = cls(crawler.settings.get("TEST_SPIDER_OPENING"),
+                        crawler.settings.getbool("TEST_SPIDER_OPENING_CLOSES"))
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        return extension
+
+    async def spider_opened(self) -> None:
+        import asyncio
+        from pathlib import Path
+
+        Path(self.marker).write_text("opening\n")
+        await asyncio.sleep(self.SECONDS)
+        if self.closes:
+            from scrapy.exceptions import CloseSpider
+
+            raise CloseSpider("test_gave_up_opening")

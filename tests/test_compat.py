@@ -47,6 +47,11 @@ COPIED = {
         "3f527c7d78e9c199234d3a957243fe2bd5a06e8a3d6f4b53a0c2bc8bfd25a9f1",
     "scrapy.core.engine.ExecutionEngine.start_async":
         "b1774f7089502d8b8c14f86617ad2c3f0d3252f529932cc0486a745d5db9659c",
+    # (and from the spider's opening: `spider` and `_slot` set first, `_slot.closing` and `spider = None` on close)
+    "scrapy.core.engine.ExecutionEngine.open_spider_async":
+        "79230bb7594942378fa6d0df04e149974de3ed562bfa9fa4ba644fdce448535d",
+    "scrapy.core.engine.ExecutionEngine.close_spider_async":
+        "f5fb768b6a417abfb67e95644fae38d2e5d8ec4c9cd7d7326a0f7388bf983593",
     "scrapy.core.downloader.Downloader._process_queue":
         "872b81a4bbb4cb1ad45b25c6f8803344a3a18fd5743dec234733891ab94559c8",
     "scrapy.utils.sitemap.Sitemap._process_sitemap_element":

@@ -406,3 +406,44 @@ def test_a_pause_while_the_engine_starts_is_a_pause(gated, tmp_path):
     site.open()
     assert run(cmd, log) == 0, log.read_text()[-3000:]
     check_exactly_once(lines_of(out))
+
+
+def test_a_pause_while_the_spider_opens_is_a_pause(gated, tmp_path):
+    """As above, one step earlier: a SIGTERM while the engine opens the spider (its ``spider_opened`` handlers, here
+    one that takes 3 s; a large STATE_DIR or JOBDIR queue loads there) found the engine neither running nor
+    starting, stopped nothing, and the crawl that began a moment later was cut under it: exit 1, no manifest."""
+    server, site = gated
+    out, log, job, state = tmp_path / "a.jsonl", tmp_path / "crawl.log", tmp_path / "job", tmp_path / "state"
+    marker = tmp_path / "opening"
+    cmd = crawl_cmd(server.base, f"JOBDIR={job}", f"STATE_DIR={state}", "-o", str(out))
+    proc = start([*cmd, "-s", 'EXTENSIONS={"tests.faults.SlowSpiderOpen": 0}', "-s",
+                  f"TEST_SPIDER_OPENING={marker}"], log)
+    wait_for(marker.exists, proc, log, "spider_opened")
+    os.kill(proc.pid, signal.SIGTERM)
+    assert proc.wait(timeout=TIMEOUT) == 6, log.read_text()[-3000:]
+    text = log.read_text()
+    assert "Spider closed (shutdown)" in text and f"scrapy crawl news: paused (JOBDIR={job})" in text, text[-3000:]
+    assert "stopped before it closed" not in text
+    assert not (job / "newsproj.running").exists()
+    site.open()
+    assert run(cmd, log) == 0, log.read_text()[-3000:]
+    check_exactly_once(lines_of(out))
+
+
+def test_a_pause_while_the_spider_gives_up_opening_ends_at_once(gated, tmp_path):
+    """A stop asked while the spider opens waits for the engine to run; a spider that then gives up opening
+    (CloseSpider from a spider_opened handler) never runs, and its close awaits that same stop: the run ends at
+    once, not after the wait's 300 s."""
+    server, _ = gated
+    log, marker = tmp_path / "crawl.log", tmp_path / "opening"
+    cmd = crawl_cmd(server.base, "-o", str(tmp_path / "a.jsonl"))
+    proc = start([*cmd, "-s", 'EXTENSIONS={"tests.faults.SlowSpiderOpen": 0}', "-s",
+                  f"TEST_SPIDER_OPENING={marker}", "-s", "TEST_SPIDER_OPENING_CLOSES=1"], log)
+    wait_for(marker.exists, proc, log, "spider_opened")
+    began = time.monotonic()
+    os.kill(proc.pid, signal.SIGTERM)
+    code = proc.wait(timeout=60)
+    assert time.monotonic() - began < 30, log.read_text()[-3000:]
+    text = log.read_text()
+    assert "Spider closed (test_gave_up_opening)" in text, text[-3000:]
+    assert code != 0, text[-3000:]
