@@ -488,6 +488,11 @@ class SafeFileFeedStorage(FileFeedStorage):
         """Lock, then repair, learn and recover; called when the spider opens (``CheckedFeedExporter``), before
         the first request: no record can pass dedup before the records of a file this run continues, or of a
         killed run's orphan, are known."""
+        if self.atomic and self.final.exists() and not self.final.is_file():
+            # renamed over at the end: a FIFO, /dev/null as root, would become a regular file (a URI with a
+            # placeholder, unchecked before the crawl: commands/crawl.py refuses the others, exit 2)
+            raise FeedUnavailable(f"feed {self.final}: is no regular file (a device, a pipe), which a feed written "
+                                  f"aside and renamed over its name would replace; give -o/-O the path of a file")
         self.target.parent.mkdir(parents=True, exist_ok=True)
         if self.per_run and self._is_final():
             self._finish_rename()

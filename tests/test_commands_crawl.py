@@ -516,3 +516,20 @@ def test_only_a_missing_redis_database_is_a_setting_to_fix(answer, setting):
 
     assert _redis_answered_error(ResponseError(answer))
     assert _redis_refused(ResponseError(answer)) is setting
+
+
+def test_a_parquet_feed_that_is_no_regular_file_is_refused_before_the_crawl(tmp_path):
+    """A Parquet feed is written aside and renamed over its name at the end, as the stats file is: given a FIFO, or
+    ``/dev/null`` run as root (``-O /dev/null:parquet``, "write nothing"), the rename replaced it by a regular file,
+    for every process of the machine. Through a link it was refused (9525ee2), named directly it was not (here a
+    FIFO stands in for /dev/null); a link that loops named no file at all and the rename replaced the link."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    (tmp_path / "loop.parquet").symlink_to("loop.parquet")
+    for feed, needles in ((fifo, ("is no regular file", "the path of a file")),
+                          (tmp_path / "loop.parquet", ("Too many levels of symbolic links", "a writable path"))):
+        proc = scrapy("crawl", "news", "-a", f"start_urls={SEED}", "-s", f"STATE_DIR={tmp_path / 'state'}",
+                      "-O", f"{feed}:parquet")
+        assert_bad_invocation(proc, f"feed {feed}", *needles)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert (tmp_path / "loop.parquet").is_symlink()

@@ -536,3 +536,18 @@ def test_in_a_run_history_or_output_folder_only_a_runs_own_temps_are_removed(tmp
         os.utime(path, (past, past))
     assert remove_stale_temps(tmp_path.glob(".*.tmp"), shape=RUN_TEMP) == 1
     assert not ours.exists() and theirs.exists()
+
+
+def test_a_feed_written_aside_is_never_renamed_over_a_fifo_or_device(tmp_path):
+    """A Parquet feed (or a per-run one) is written to a ``.part`` and renamed over its name: a URI with a
+    placeholder is not checked before the crawl, and one naming a FIFO (or /dev/null, as root) had the FIFO
+    replaced by a regular file at the end. Refused when the feed opens; a plain JSON lines feed writes into it."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    crawler = get_crawler(settings_dict={"STATE_DIR": ""})
+    for options in ({"format": "parquet"}, {"format": "jsonlines", "newsproj_atomic": True}):
+        storage = build_from_crawler(SafeFileFeedStorage, crawler, str(fifo), feed_options=options)
+        with pytest.raises(FeedUnavailable, match="is no regular file"):
+            storage.open(None)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fifo"]  # (no .part made)

@@ -193,10 +193,16 @@ def _feed_problem(uri: str, options: Any = None) -> str | None:
             return (f"feed {path}: is this run's {stream}, which a {options.get('format') or 'per-run'} feed, written "
                     f"aside and renamed over its name at the end, would replace; give -o/-O the path of a file")
         if aside and path.is_symlink():  # the feed follows the link (feeds.SafeFileFeedStorage): its target's
-            path = Path(os.path.realpath(path))
+            try:  # (a link that loops names no file: ELOOP, refused below; non-strict, it named the link itself)
+                path = Path(os.path.realpath(path, strict=True))
+            except FileNotFoundError:  # a dangling link: its target is made
+                path = Path(os.path.realpath(path))
             if path.exists() and not path.is_file():
                 return (f"feed {uri}: links to {path}, no regular file, which a feed written aside and renamed "
                         f"cannot replace; give -o/-O the path of a file")
+        elif aside and path.exists() and not path.is_file():  # a FIFO, /dev/null as root: replaced by the rename
+            return (f"feed {uri}: is no regular file (a device, a pipe), which a feed written aside and renamed "
+                    f"over its name would replace; give -o/-O the path of a file")
         if path.exists() and not aside:
             if not path.is_file():
                 return None  # /dev/fd/1 on a pipe, a FIFO (opened for writing, it would wait for a reader)
