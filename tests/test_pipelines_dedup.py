@@ -508,3 +508,27 @@ def test_a_near_copy_of_a_record_not_yet_written_is_marked(tmp_path):
     again = pipe.process_item(article("https://n.example/c", body=STORY.replace("Sentence 5 of", "Sentence five of")))
     assert again.metadata.nearDuplicateOf is None
     assert pipe.passing_sigs == {"https://n.example/c": pipe.pending[id(again)][1]}
+
+
+def test_a_near_copy_of_a_record_dropped_before_it_was_written_names_no_record(tmp_path):
+    """b nearly repeats a, which passed and is not yet written (held by the template pipeline): b is marked
+    nearDuplicateOf a. A later pipeline then drops a (the WARC pipeline's language filter, a failed write): b named
+    a record no output holds. It is marked again with the closest record left: another written one, or none."""
+    crawler, pipe = pipeline(tmp_path)
+    a = pipe.process_item(article("https://n.example/a"))
+    b = pipe.process_item(article("https://n.example/b", body=STORY + " One more sentence at the end."))
+    assert b.metadata.nearDuplicateOf == "https://n.example/a"
+    crawler.signals.send_catch_log(signals.item_dropped, item=a, response=None, exception=Exception("x"), spider=None)
+    assert "https://n.example/a" not in pipe.passing_sigs  # (its signature left the in-flight index)
+    export(crawler, b)
+    assert b.metadata.nearDuplicateOf is None
+    assert crawler.stats.get_value("newsproj/dedup/near_duplicate") == 0
+    # with another record written that b's next copy nearly repeats, that one is named instead
+    c = pipe.process_item(article("https://n.example/c", body=STORY + " A different last sentence here."))
+    d = pipe.process_item(article("https://n.example/d", body=STORY + " A different last sentence here!"))
+    assert d.metadata.nearDuplicateOf == "https://n.example/c"
+    crawler.signals.send_catch_log(feeds.record_failed, item=c, reason="feed_failed")
+    assert d.metadata.nearDuplicateOf == "https://n.example/b"  # (b is written; c never will be)
+    export(crawler, d)
+    assert crawler.stats.get_value("newsproj/dedup/near_duplicate") == 2  # c (of b) and d (of b)
+    assert not pipe.marked_in_flight and not pipe.passing_sigs

@@ -101,6 +101,9 @@ class DedupPipeline:
         # site's first records until it has seen 6 pages: two near-copies among them were both left unmarked)
         self.passing_lsh: LSH | None = None
         self.passing_sigs: dict[str, np.ndarray] = {}  # canonicalUrl → its signature
+        # items passed, not yet written, marked a near-copy of a record itself not yet written: if that one is
+        # dropped after (a later pipeline, a failed write), the mark named a record no output holds (review24)
+        self.marked_in_flight: dict[int, Article] = {}  # id(item) → item
         self.window_days = settings.getfloat("NEWSPROJ_NEARDUP_WINDOW_DAYS", 7)
         self._load_signatures()
         self.ledger.restore = self._restore
@@ -238,6 +241,7 @@ class DedupPipeline:
 
     def _passed(self, item: Article, fp: str) -> None:
         """The item has left the engine (written or failed): it no longer blocks its URL and content here."""
+        self.marked_in_flight.pop(id(item), None)
         if self.passing_urls.get(item.canonicalUrl) == id(item):
             del self.passing_urls[item.canonicalUrl]
             if self.passing_bodies.get(fp) == item.canonicalUrl:
@@ -250,16 +254,37 @@ class DedupPipeline:
         if lsh is None:
             return None
         minhash = signature(folded_shingles(folded, self.shingle_size), self.num_perm)
-        known = {key: self.lsh_keys[key] for key in lsh.query(minhash) if key != item.canonicalUrl}
-        if self.passing_lsh is not None:  # (passed, not yet written: held by a later pipeline, or in flight)
-            known.update((key, self.passing_sigs[key]) for key in self.passing_lsh.query(minhash)
-                         if key != item.canonicalUrl)
-        if known and item.metadata is not None:
-            best = max(sorted(known), key=lambda key: jaccard(minhash, known[key]))
+        best = self._closest(lsh, item.canonicalUrl, minhash)
+        if best is not None and item.metadata is not None:
             item.metadata.nearDuplicateOf = best
+            if best not in self.lsh_keys:  # (one not yet written)
+                self.marked_in_flight[id(item)] = item
             self.stats.inc_value("newsproj/dedup/near_duplicate")
             logger.info("Near-duplicate of %s: %s", best, item.url)
         return minhash
+
+    def _closest(self, lsh: LSH, url: str, minhash: np.ndarray) -> str | None:
+        """The record, written or passed and not yet written, that ``minhash`` (of ``url``) most nearly repeats."""
+        known = {key: self.lsh_keys[key] for key in lsh.query(minhash) if key != url}
+        if self.passing_lsh is not None:  # (passed, not yet written: held by a later pipeline, or in flight)
+            known.update((key, self.passing_sigs[key]) for key in self.passing_lsh.query(minhash) if key != url)
+        return max(sorted(known), key=lambda key: jaccard(minhash, known[key])) if known else None
+
+    def _unmark(self, url: str) -> None:
+        """``url``'s record was dropped before it was written: the items still in flight marked a near-copy of it
+        are marked again, with the closest record left (or none)."""
+        lsh = self.lsh
+        for key, item in list(self.marked_in_flight.items()):
+            if item.metadata is None or item.metadata.nearDuplicateOf != url:
+                continue
+            minhash = self.pending[key][1] if key in self.pending else None
+            best = self._closest(lsh, item.canonicalUrl, minhash) if lsh is not None and minhash is not None else None
+            item.metadata.nearDuplicateOf = best
+            if best is None or best in self.lsh_keys:
+                del self.marked_in_flight[key]
+            if best is None:
+                self.stats.inc_value("newsproj/dedup/near_duplicate", -1)
+            logger.info("Near-duplicate of %s, dropped before it was written: now of %s: %s", url, best, item.url)
 
     # ------------------------------------------------------------------ after export
 
@@ -348,3 +373,5 @@ class DedupPipeline:
         pending = self.pending.pop(id(item), None)
         if pending is not None and isinstance(item, Article):
             self._passed(item, pending[0])
+            if self.marked_in_flight:
+                self._unmark(item.canonicalUrl)
