@@ -1431,3 +1431,21 @@ def test_a_byline_of_the_authors_at_the_top_goes_in_other_scripts_too(top, autho
     text = ("กรุงเทพมหานครเปิดให้บริการสวนสาธารณะแห่งใหม่ริมแม่น้ำเจ้าพระยาเมื่อวันเสาร์ที่ผ่านมา "
             "โดยมีประชาชนหลายพันคนเดินทางมาร่วมงานตั้งแต่ช่วงเช้า")
     assert clean_body(f"{top}\n{text}\n{PROSE}", authors=[author]).text == f"{text}\n{PROSE}"
+
+
+def test_a_list_of_findings_that_open_with_reporting_by_is_prose():
+    """[credits] took a reporting credit written as a list item ("- With reporting by GILLIAN TELLING"), and with it
+    every short bullet of a story's list that opens with "Reporting by" (review24: a survey's findings went). A
+    bulleted credit names someone; the bullets of prose stay, the credit after them goes."""
+    findings = ["- Reporting by women rose 40% last year", "- Reporting by phone replaced most paper forms",
+                "- Reporting by teenagers remained rare"]
+    body = "\n".join([
+        "The survey of 4,000 households was published on Tuesday by the statistics office in the capital.",
+        "Its main findings were these, the office said in a statement released to reporters:",
+        *findings,
+        "The office said it would publish the full tables next month, after a review by the national auditor.",
+        "- With reporting by GILLIAN TELLING",
+    ])
+    cleaned = clean_body(body)
+    assert all(line in cleaned.text.split("\n") for line in findings), cleaned.removed
+    assert cleaned.removed == [("- With reporting by GILLIAN TELLING", "credits")]
