@@ -1449,3 +1449,18 @@ def test_a_list_of_findings_that_open_with_reporting_by_is_prose():
     cleaned = clean_body(body)
     assert all(line in cleaned.text.split("\n") for line in findings), cleaned.removed
     assert cleaned.removed == [("- With reporting by GILLIAN TELLING", "credits")]
+
+
+def test_a_sentence_at_the_top_with_the_records_minute_and_its_author_is_prose():
+    """The time-of-day byline ("1:25pm PT by Ryan Parker") took any short top line that held the record's minute
+    and "by" the author anywhere (review24): a one-sentence lead with a price or a clock time. "by" follows the time
+    (its zone between at most) and the author(s) end the line."""
+    story = "The second paragraph of the article, which has quite a lot of words in it to be prose as well, surely."
+    published = "2017-03-13T13:25:57"
+    for line in ("Shares closed at 13.25 after a bid by Ryan Parker", "At 1:25 p.m. a motion by Ryan Parker passed",
+                 "At 1:25 pm by Ryan Parker's watch the vote ended"):
+        body = f"{line}\n{PROSE}\n{story}"
+        assert clean_body(body, authors=["Ryan Parker"], dates=(published,)).text == body, line
+    for line in ("1:25 p.m. PT by Ryan Parker and Jane Roe", "13:25 CET, by Ryan Parker."):
+        cleaned = clean_body(f"{line}\n{PROSE}\n{story}", authors=["Ryan Parker", "Jane Roe"], dates=(published,))
+        assert cleaned.removed == [(line, "byline")]
