@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsproj.exceptions import NotAnArticle
 from newsproj.extraction.metadata import own_site
 from newsproj.extraction.parse import parse_html
 
@@ -93,3 +94,14 @@ def test_a_page_without_a_head_whose_body_is_one_element_is_the_whole_document(s
             tree = parse_html(html, encoding)
             assert tree.tag == "html" and tree.getparent() is None, page
             assert tree.find("body") is not None and text in tree.find("body").text_content(), page
+
+
+@pytest.mark.parametrize("page", ["", "  \n\t ", "<!-- nothing here -->", "<!DOCTYPE html>\n<!-- x -->",
+                                  b"", b"\xef\xbb\xbf<!-- a BOM and a comment -->"])
+def test_a_page_of_nothing_is_an_empty_document_not_an_extraction_failure(page: str | bytes) -> None:
+    """A page that holds no element (an empty 200, only comments or a doctype) is refused by lxml ("Document is
+    empty") before parse_html's own check: it was an unparseable page, ``extraction_failed`` (which the monitors
+    count as the site's extraction failing), not the ``empty`` drop operations.md lists (review24)."""
+    with pytest.raises(NotAnArticle) as caught:
+        parse_html(page, "utf-8" if isinstance(page, bytes) else None)
+    assert caught.value.reason == "empty"

@@ -89,6 +89,10 @@ def parse_html(html: str | bytes, encoding: str | None = None) -> HtmlElement:
         # fragment, the <body>'s only element: a page that is one long <p> was "an empty document", lost
         tree = lxml.html.document_fromstring(html, parser=parser)
     except (ParserError, ValueError) as exc:
+        if isinstance(exc, ParserError) and str(exc) == "Document is empty":
+            # nothing but whitespace, comments, a doctype (an empty 200, a bot's blank answer): lxml refuses it
+            # before the check below, and the page was an extraction failure (review24)
+            raise NotAnArticle("empty document", reason="empty") from None
         raise ExtractionFailed(f"unparseable HTML: {exc}") from None
     if tree is None or not len(tree):
         raise NotAnArticle("empty document", reason="empty")
