@@ -382,19 +382,24 @@ def test_an_output_folder_removed_mid_run_fails_the_feed_and_loses_no_article(ga
     check_exactly_once(kept + [record for record in lines_of(again) if record["canonicalUrl"] not in held])
 
 
-def test_a_pause_while_the_engine_starts_is_a_pause(gated, tmp_path):
+@pytest.mark.parametrize(("fault", "marker_setting", "phase"), [
+    ("SlowEngineStart", "TEST_ENGINE_STARTING", "engine_started"),
+    ("SlowSpiderOpen", "TEST_SPIDER_OPENING", "spider_opened"),
+])
+def test_a_pause_while_the_crawl_starts_is_a_pause(gated, tmp_path, fault, marker_setting, phase):
     """One Ctrl-C or SIGTERM while the engine awaited its ``engine_started`` handlers (scrapyd's ``cancel.json`` a
     moment after the job began; here a handler that takes 3 s) stopped nothing in Scrapy 2.19, and the process then
     stopped its reactor under the starting crawl: no spider_closed, "stopped before it closed (a forced shutdown)",
-    exit 1, the JOBDIR left as a killed run's (docs24; docs/operations.md: a pause, exit 6). Now it pauses, and
-    the same command resumes it to every article."""
+    exit 1, the JOBDIR left as a killed run's (docs24; docs/operations.md: a pause, exit 6). One step earlier, while
+    the engine opens the spider (its ``spider_opened`` handlers; a large STATE_DIR or JOBDIR queue loads there), the
+    engine was neither running nor starting: the same (review24). Now it pauses, and the same command resumes it to
+    every article."""
     server, site = gated
     out, log, job, state = tmp_path / "a.jsonl", tmp_path / "crawl.log", tmp_path / "job", tmp_path / "state"
     marker = tmp_path / "starting"
     cmd = crawl_cmd(server.base, f"JOBDIR={job}", f"STATE_DIR={state}", "-o", str(out))
-    proc = start([*cmd, "-s", 'EXTENSIONS={"tests.faults.SlowEngineStart": 0}', "-s",
-                  f"TEST_ENGINE_STARTING={marker}"], log)
-    wait_for(marker.exists, proc, log, "engine_started")
+    proc = start([*cmd, "-s", f'EXTENSIONS={{"tests.faults.{fault}": 0}}', "-s", f"{marker_setting}={marker}"], log)
+    wait_for(marker.exists, proc, log, phase)
     os.kill(proc.pid, signal.SIGTERM)
     assert proc.wait(timeout=TIMEOUT) == 6, log.read_text()[-3000:]
     text = log.read_text()
@@ -403,28 +408,6 @@ def test_a_pause_while_the_engine_starts_is_a_pause(gated, tmp_path):
     assert not (job / "newsproj.running").exists()
     (first,) = (state / "runs").glob("*/*.json")
     assert json.loads(first.read_text())["status"] == "paused"
-    site.open()
-    assert run(cmd, log) == 0, log.read_text()[-3000:]
-    check_exactly_once(lines_of(out))
-
-
-def test_a_pause_while_the_spider_opens_is_a_pause(gated, tmp_path):
-    """As above, one step earlier: a SIGTERM while the engine opens the spider (its ``spider_opened`` handlers, here
-    one that takes 3 s; a large STATE_DIR or JOBDIR queue loads there) found the engine neither running nor
-    starting, stopped nothing, and the crawl that began a moment later was cut under it: exit 1, no manifest."""
-    server, site = gated
-    out, log, job, state = tmp_path / "a.jsonl", tmp_path / "crawl.log", tmp_path / "job", tmp_path / "state"
-    marker = tmp_path / "opening"
-    cmd = crawl_cmd(server.base, f"JOBDIR={job}", f"STATE_DIR={state}", "-o", str(out))
-    proc = start([*cmd, "-s", 'EXTENSIONS={"tests.faults.SlowSpiderOpen": 0}', "-s",
-                  f"TEST_SPIDER_OPENING={marker}"], log)
-    wait_for(marker.exists, proc, log, "spider_opened")
-    os.kill(proc.pid, signal.SIGTERM)
-    assert proc.wait(timeout=TIMEOUT) == 6, log.read_text()[-3000:]
-    text = log.read_text()
-    assert "Spider closed (shutdown)" in text and f"scrapy crawl news: paused (JOBDIR={job})" in text, text[-3000:]
-    assert "stopped before it closed" not in text
-    assert not (job / "newsproj.running").exists()
     site.open()
     assert run(cmd, log) == 0, log.read_text()[-3000:]
     check_exactly_once(lines_of(out))
