@@ -177,19 +177,25 @@ class _Base(Monitor):
 WARC_SKIPPED = "newsproj/warc/skipped/"
 
 
+def _top(stats: dict[str, Any], prefix: str) -> list[tuple[str, Any]]:
+    """The four most frequent reasons counted under ``prefix``, most frequent first."""
+    counts = {k[len(prefix):]: v for k, v in stats.items() if k.startswith(prefix)}
+    return sorted(counts.items(), key=lambda kv: -kv[1])[:4]
+
+
+def _counted(top: list[tuple[str, Any]]) -> str:
+    return ", ".join(f"{reason} ×{count}" for reason, count in top)
+
+
 def _diagnosis(health: dict[str, Any], stats: dict[str, Any]) -> str:
     """Why a run found nothing: its failures, most frequent first, and a hint for a refused local site."""
-    failures = {k[len(FAILED):]: v for k, v in stats.items() if k.startswith(FAILED)}
-    if not failures:
+    top = _top(stats, FAILED)
+    if not top:
         text = f"{health['responses']} responses, none led to an article"
         # the warc spider: records its filters (-a hosts, site, since, until, languages) or kinds left out
-        skipped = {k[len(WARC_SKIPPED):]: v for k, v in stats.items() if k.startswith(WARC_SKIPPED)}
-        if skipped:
-            top = sorted(skipped.items(), key=lambda kv: -kv[1])[:4]
-            text += f"; WARC records skipped: {', '.join(f'{reason} ×{count}' for reason, count in top)}"
-        return text
-    top = sorted(failures.items(), key=lambda kv: -kv[1])[:4]
-    text = ", ".join(f"{reason} ×{count}" for reason, count in top)
+        skipped = _top(stats, WARC_SKIPPED)
+        return text + (f"; WARC records skipped: {_counted(skipped)}" if skipped else "")
+    text = _counted(top)
     if any(reason in ("ssrf_loopback", "ssrf_private") for reason, _ in top):
         text += " (a local site? -s NEWSPROJ_ALLOW_PRIVATE=1)"
     errors = sum(health["errors"].values())
