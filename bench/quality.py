@@ -33,6 +33,13 @@ crawl), scored the same way: the loop for tuning rules on half A; ``--beaten GAP
 readability-lxml on the same pages too and lists the pages where one beats the item path by ``GAP`` F1 or more.
 ``--verbose`` lists every truth line cleaning removed, with its reason, a tally by reason and whether the record
 states the line's date or author in its own fields (a dateline or byline moved out of the body, not prose lost).
+
+**Truth lines removed, and lost.** ``truth_lines_removed`` counts every truth body line cleaning dropped, whatever
+it says: some corpora's truth keeps what the product must strip (dragnet-dev's README: "copied text often keeps
+datelines, bylines, 'Labels:'/tag lines and captions"; the brief's seed example counts bylines, "Published on" lines
+and photo credits as chrome). ``truth_lines_lost`` counts, of those, the lines that are neither chrome by
+score.py's own patterns (``chrome_pattern``: what it would count against a record that kept them, were they not in
+the truth) nor stated in the record's own date or author fields (:func:`_stated`): text the record lost.
 """
 
 from __future__ import annotations
@@ -69,7 +76,7 @@ SCORE = SHARED / "tools" / "score.py"
 SPLIT_FILE = Path(__file__).resolve().parent / "split.json"
 HALVES = ("A", "B")
 FIGURES = ("body_f1", "body_precision", "body_recall", "coverage", "chrome", "truth_lines_removed",
-           "headline", "authors", "date", "language")
+           "truth_lines_lost", "headline", "authors", "date", "language")
 SECTION_PAGE_SIZE = 25
 """Article links on one section page; a section has up to ``SECTION_PAGES`` pages."""
 SECTION_PAGES = 4
@@ -464,9 +471,9 @@ def _stated(line: str, dates: Iterable[str], names: Iterable[str]) -> str:
 
 def truth_lines_removed(pages: list[dict[str, Any]], removed: list[tuple[str, str, str]]) -> tuple[int, int,
                                                                                                    list[Any]]:
-    """(truth body lines that cleaning removed, truth body lines, examples). A removed line counts when its
-    tokens are a whole line of the page's truth body (or of its title: a body line equal to the headline is
-    not prose lost)."""
+    """(truth body lines that cleaning removed, truth body lines, the removed lines as ``(page id, line,
+    reason)``). A removed line counts when its tokens are a whole line of the page's truth body (or of its title: a
+    body line equal to the headline is not prose lost)."""
     lines_of: dict[str, set[str]] = {}
     total = 0
     for page in pages:
@@ -479,8 +486,18 @@ def truth_lines_removed(pages: list[dict[str, Any]], removed: list[tuple[str, st
     for page_id, line, reason in removed:
         key = " ".join(_TOKENS.findall(line.casefold()))
         if key and key in lines_of.get(page_id, ()) and key != title_of.get(page_id):
-            hits.append((page_id, line[:160], reason))
+            hits.append((page_id, line, reason))
     return len(hits), total, hits
+
+
+def truth_lines_lost(hits: Iterable[tuple[str, str, str]],
+                     fields: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> int:
+    """Of the removed truth lines ``hits`` (:func:`truth_lines_removed`), those that score.py's own patterns do not
+    call chrome and that the page's record (``fields``: :func:`_record_fields`) does not state in its date or
+    authors: text lost, not chrome or metadata the truth happens to keep."""
+    chrome = _scorer().chrome_pattern
+    return sum(1 for page_id, line, _reason in hits
+               if not chrome(line) and not _stated(line, *fields.get(page_id, ((), ()))))
 
 
 # ------------------------------------------------------------------ one run
@@ -605,10 +622,16 @@ def run(workdir: Path, quick: bool = False, log: Callable[[str], None] = print,
             ids = {p["id"] for p in own}
             counted = {mode: truth_lines_removed(own, [r for r in removed if r[0] in ids])
                        for mode, removed in removed_by.items()}
+            lost = {mode: truth_lines_lost(counted[mode][2],
+                                           _record_fields(own, workdir / f"{corpus.name}.items.{mode}.jsonl"))
+                    for mode in removed_by}
             for name, scored in runs.items():
-                n, total, _hits = counted["second" if name == "sitemap/second-run" else "first"]
-                scored[half]["truth_lines_removed"] = n / total if total and name not in BASELINES else None
-            examples[half] = counted["first"][2][:20]
+                mode = "second" if name == "sitemap/second-run" else "first"
+                n, total, _hits = counted[mode]
+                ours = total and name not in BASELINES
+                scored[half]["truth_lines_removed"] = n / total if ours else None
+                scored[half]["truth_lines_lost"] = lost[mode] / total if ours else None
+            examples[half] = [(page_id, line[:160], reason) for page_id, line, reason in counted["first"][2][:20]]
         results["corpora"][corpus.name] = runs
         results.setdefault("removed_examples", {})[corpus.name] = examples
         log(f"quality: {corpus.name} ({len(pages)} pages) in {time.monotonic() - started:.0f} s")
@@ -719,7 +742,9 @@ def inprocess(names: list[Path], half: str | None, registry: bool, worst: int = 
             n, total, hits = truth_lines_removed(pages, removed)
             summary["truth_lines_removed"] = n / total if total else None
             fields = _record_fields(pages, out)
-            summary["removed_examples"] = [(*hit, _stated(hit[1], *fields.get(hit[0], ((), ())))) for hit in hits]
+            summary["truth_lines_lost"] = truth_lines_lost(hits, fields) / total if total else None
+            summary["removed_examples"] = [(page_id, line[:160], reason, _stated(line, *fields.get(page_id, ((), ()))))
+                                           for page_id, line, reason in hits]
             summary["worst"] = sorted(
                 ((r["f1"], r["id"], r["url"], r["matched"]) for r in result["pages"]), key=lambda r: r[0]
             )[:worst]
@@ -773,7 +798,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, s in results.items():
             print(f"{name:14} {args.half or 'AB'} n={s['pages']:3} f1={s['body_f1']:.4f} p={s['body_precision']:.3f} "
                   f"r={s['body_recall']:.3f} cov={s['coverage']:.3f} chrome={s['chrome']:.3f} "
-                  f"removed={s['truth_lines_removed'] or 0:.4f} head={_f(s['headline'])} auth={_f(s['authors'])} "
+                  f"removed={s['truth_lines_removed'] or 0:.4f} lost={s['truth_lines_lost'] or 0:.4f} "
+                  f"head={_f(s['headline'])} auth={_f(s['authors'])} "
                   f"date={_f(s['date'])} lang={_f(s['language'])}")
             for row in s["worst"]:
                 others = "".join(f" {name[:4]}={f1s.get(row[1], 0.0):.3f}" for name, f1s in s["baselines"].items())

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from bench import quality
 
 
@@ -36,3 +38,19 @@ def test_the_record_fields_of_each_page_come_from_its_record_by_url(tmp_path: Pa
     pages = [{"id": "1", "url": "http://a.test/1"}, {"id": "2", "url": "http://a.test/2"},
              {"id": "3", "url": "http://a.test/3"}]
     assert quality._record_fields(pages, records) == {"1": (("2012-07-24",), ("Jane Doe",)), "2": ((), ())}
+
+
+@pytest.mark.skipif(not quality.SCORE.exists(), reason="needs ../shared/tools/score.py")
+def test_a_removed_truth_line_is_lost_unless_score_py_calls_it_chrome_or_the_record_states_it() -> None:
+    fields = {"1": (("2012-07-24",), ("Jane Doe",))}
+    hits = [
+        ("1", "Photo Credit: Shutterstock.com", "credits"),  # score.py's own chrome
+        ("1", "Related posts:", "related"),  # the same
+        ("1", "24 July 2012 Last updated at 06:50 ET", "dateline"),  # the record's datePublished
+        ("1", "Jane Doe, Think Progress", "byline"),  # the record's author
+        ("1", "Facebook offers big returns for a small investment.", "pull_quote"),  # text: lost
+        ("1", "23 July 2012", "dateline"),  # another day than the record's: lost
+        ("2", "By Jane Doe and the team of the paper", "byline"),  # page 2 has no record: lost
+    ]
+    assert quality.truth_lines_lost(hits, fields) == 3
+    assert quality.truth_lines_lost([], fields) == 0
