@@ -156,3 +156,62 @@ def test_a_line_without_a_stop_beside_the_headline_needs_a_deck_class_on_a_prose
     # a label's note keeps its own rule: no deck, class or not
     note = "Editor's note: this story was updated with the bank's statement of Tuesday"
     assert _decks(f'<p class="dek">{note}</p>') == []
+
+
+LEAD = "The wreckage of the airliner has been moved to an engineering base after a slow journey from the runway."
+FIRST = "The jet started its 500m journey from the end of the southern runway to the airline's base on Sunday."
+PROMPT = "To read this article in full you must be registered with the site."
+
+
+def _framed(description_lead: str = LEAD, deck: str = "") -> str:
+    """An ASP.NET page: one <form> around the whole page, a sign-in prompt above the headline, the lead in a
+    div of its own between the headline and the body's div."""
+    return ("<html><body><form id='aspnetForm' method='post'>"
+            f"<div class='signin'><p>{PROMPT}</p></div>"
+            "<div class='viewarticle'><div class='headline'><h1>Stricken plane moved from runway</h1></div>"
+            f"{deck}<div class='keypoints'></div><div class='firstpara'>{description_lead}</div>"
+            f"<div class='bodytext'>{FIRST}<br><br>Engineers will now examine the wreckage.</div></div>"
+            "</form></body></html>")
+
+
+def test_the_lead_a_headline_dash_lead_description_states_is_taken_in_a_page_wide_form():
+    # the description repeats the headline before the lead; the body (as extracted) opens with the sign-in
+    # prompt shown above the headline, which the cleaning step removes: the lead between them is the story's
+    tree = lxml.html.fromstring(_framed())
+    body = f"{PROMPT}\n{FIRST}\nEngineers will now examine the wreckage."
+    desc = f"Stricken plane moved from runway - {LEAD}"
+    assert standfirst(tree, body, "Stricken plane moved from runway", [desc]) == [LEAD]
+    # a description that is the lead alone states no "headline - lead": inside a page-wide form nothing but such a
+    # lead is taken (the form may be a box's, its text a promotion's)
+    assert standfirst(lxml.html.fromstring(_framed()), body, "Stricken plane moved from runway", [LEAD]) == []
+
+
+def test_a_deck_inside_a_page_wide_form_is_not_taken_on_the_description_alone():
+    # the place of a deck and a description that states it vouch for a block outside forms only; inside a form
+    # holding the whole page such a block may be a box's (a promotion, a form's own text)
+    deck = f"<h2>{LEAD}</h2>"
+    tree = lxml.html.fromstring(_framed(description_lead="", deck=deck))
+    body = f"{FIRST}\nEngineers will now examine the wreckage."
+    assert standfirst(tree, body, "Stricken plane moved from runway", [LEAD]) == []
+
+
+def test_a_headline_dash_lead_description_vouches_for_the_lead_outside_forms_too():
+    page = ("<html><body><article><h1>Rates held at four percent</h1><div class='figures'><p>Chart</p></div>"
+            f"<div class='first'>{DESC}</div><div class='body'><p>{BODY.splitlines()[0]}</p>"
+            "<p>Economists had expected it.</p></div></article></body></html>")
+    tree = lxml.html.fromstring(page)
+    assert standfirst(tree, BODY, "Rates held at four percent", [f"Rates held at four percent | {DESC}"]) == [DESC]
+    # a description that only opens with the headline's words, with no separator, states no lead of its own
+    assert standfirst(lxml.html.fromstring(page), BODY, "Rates held at four percent",
+                      [f"Rates held at four percent {DESC}"]) == []
+
+
+def test_a_body_opening_with_a_chrome_line_shown_above_the_headline_still_gets_its_standfirst():
+    # the extracted body's first line is a sign-in prompt set above the headline: the body begins at its first
+    # line of prose, so the standfirst between the headline and that line is found (and the prompt is not taken)
+    page = (f"<html><body><div class='signin'><p>{PROMPT}</p></div><article>"
+            f"<h1>Rates held at four percent</h1><p class='dek'>{DESC}</p>"
+            f"<div class='body'><p>{BODY.splitlines()[0]}</p><p>Economists had expected it.</p></div>"
+            "</article></body></html>")
+    body = f"{PROMPT}\n{BODY}"
+    assert standfirst(lxml.html.fromstring(page), body, "Rates held at four percent", [DESC]) == [DESC]

@@ -2,10 +2,12 @@
 
 Extractors that look for the densest block of paragraphs skip it, because publishers put it in the page header
 beside the headline, not in the body container. It is part of the article as published, so it is taken back:
-the blocks of prose after the ``<h1>`` and before the first line of the extracted body, outside figures, lists,
-navigation and forms, that the page's description vouches for or that are the sentence set right after the
+the blocks of prose after the ``<h1>`` and before the first line of prose of the extracted body (a line of chrome
+it opens with is not it), outside figures, lists, navigation and forms, that the page's description vouches for
+(or the lead it states after the headline: "Headline - The lead ...") or that are the sentence set right after the
 displayed headline (a deck: no label's note or prompt, "Editor's note: ...", "Listen to this article ..."; one
-that ends without a stop only when its class names it a deck). What is chrome among them (dates, bylines,
+that ends without a stop only when its class names it a deck). A form around the whole page (ASP.NET's) is no
+box, but there only such a stated lead is taken. What is chrome among them (dates, bylines,
 credits) the cleaning step removes as usual.
 """
 
@@ -16,13 +18,18 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from ..cleaning.chrome import chrome_reason
 from ..cleaning.patterns import first_match, vocabulary
 from ..text import folded_key, text_key
 from .parse import element_text
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from lxml.html import HtmlElement
 
+CHROME_LINES = 3
+"""Of the body's first lines, this many are read for chrome before its first line of prose (the vocabulary's cost)."""
 MIN_CHARS = 40
 """A block shorter than this is a label, a kicker or a byline, not a standfirst."""
 MAX_BLOCKS = 3
@@ -53,8 +60,12 @@ def _is_leaf_block(el: HtmlElement) -> bool:
     )
 
 
-def _excluded(el: HtmlElement) -> bool:
-    return any(isinstance(a.tag, str) and a.tag in _EXCLUDED_ANCESTORS for a in el.iterancestors())
+def _excluded(el: HtmlElement, around: Set[HtmlElement] = frozenset()) -> bool:
+    """``el`` is inside a box beside the story (a figure, a list, a form...), not counting a ``<form>`` that also holds
+    the headline (``around``: the headline's ancestors): that one is the page's frame (an ASP.NET page's form around
+    the whole page)."""
+    return any(isinstance(a.tag, str) and a.tag in _EXCLUDED_ANCESTORS
+               and (a.tag != "form" or a not in around) for a in el.iterancestors())
 
 
 def _subtree_end(el: HtmlElement, tree: HtmlElement) -> HtmlElement | None:
@@ -158,11 +169,33 @@ def _promo(text: str) -> bool:
                 or first_match(text, vocab.short, vocab.short_literals, vocab.short_alternatives, vocab.short_gate))
 
 
+_HEAD_SEPARATOR = re.compile(r"\s*[-–—|:]\s+")
+"""What sets a description's lead off from the headline it repeats first ("Headline - The lead ...")."""
+
+
+def _leads(descriptions: list[str], headline: str | None) -> list[str]:
+    """Of each description that opens with the headline and a separator (a dash, a bar or a colon: "Stricken plane
+    moved from runway - The wreckage of flight BA038 has been ..."), its text after them: the story's first paragraph
+    as the page states it (the whole description never matches a block)."""
+    head = " ".join((headline or "").split()).casefold()
+    out: list[str] = []
+    if not head:
+        return out
+    for desc in descriptions:
+        flat = " ".join(desc.split())
+        if flat.casefold().startswith(head):
+            sep = _HEAD_SEPARATOR.match(flat, len(head))
+            if sep:
+                out.append(flat[sep.end():])
+    return out
+
+
 def standfirst(
     tree: HtmlElement, body: str, headline: str | None = None, descriptions: list[str] | None = None
 ) -> list[str]:
     """Lines of prose shown between the headline and the body that the body lacks (may be empty)."""
-    desc_keys = [text_key(d) for d in descriptions or [] if d]
+    lead_keys = [text_key(d) for d in _leads(descriptions or [], headline)]
+    desc_keys = [text_key(d) for d in descriptions or [] if d] + lead_keys
     lines = [line for line in body.split("\n") if line.strip()]
     if not lines:
         return []
@@ -171,9 +204,12 @@ def standfirst(
         return []
     head_key = text_key(headline or "")
     h1 = next((h for h in h1s if head_key and text_key(h.text_content()) == head_key), h1s[0])
-    # the first line of prose (a body may open with a marker such as "+++dropcap" or a label)
-    first_key = text_key(next((line for line in lines if len(text_key(line).split()) >= 2 and not line.startswith("[")),
-                           lines[0]))[:60]
+    # the first line of prose (a body may open with a marker such as "+++dropcap" or a label, or with a line of
+    # chrome the cleaning step removes: a sign-in prompt set above the headline, "To read this article in full you
+    # must be registered with the site.", is not where the body begins)
+    first_key = text_key(next((line for n, line in enumerate(lines) if len(text_key(line).split()) >= 2
+                               and not line.startswith("[") and (n >= CHROME_LINES or not chrome_reason(line))),
+                              lines[0]))[:60]
     if not first_key:
         return []
     # a text whose key starts with or holds ``first_key`` holds its longest word as it is, casefolded (a key's words
@@ -224,12 +260,18 @@ def standfirst(
         if known is not None and (known.startswith(first_key) or (len(first_key) >= 20 and first_key in known)):
             found = True
             break  # the body begins
-        if len(text) < MIN_CHARS or _excluded(el):
+        if len(text) < MIN_CHARS:
+            continue
+        # inside a page-wide <form> (ASP.NET), only the lead a "headline - lead" description states: a block there
+        # that the description or the place of a deck vouches for may be a box's (decks the truths leave out)
+        framed = _excluded(el)
+        if framed and (not lead_keys or _excluded(el, around)):
             continue
         key = folded_key(folded) if known is None else known
         if any(a in taken for a in el.iterancestors()) or f" {key} " in body_key:
             continue
-        if _link_share(el, len(text)) > 0.3 or not (_matches(key, desc_keys) or _deck(el, text, display)):
+        vouched = _matches(key, lead_keys) if framed else (_matches(key, desc_keys) or _deck(el, text, display))
+        if _link_share(el, len(text)) > 0.3 or not vouched:
             continue
         taken.add(el)
         out.append(text)
