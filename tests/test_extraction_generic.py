@@ -444,6 +444,31 @@ def test_prose_as_loose_text_split_by_breaks_keeps_its_first_paragraph():
     assert body.split("\n")[0] == lead + " See the source for more."
 
 
+def test_a_sentence_an_ad_box_cuts_keeps_its_end():
+    # the page sets an ad box inside a sentence: the parser closes the <p> at the <div>, so the sentence's end is
+    # loose text after the box, which trafilatura dropped with it ("... eventually has to knock off" and no more)
+    from newsproj.extraction.generic import body_text, pruned
+
+    cut = "Floyd said it is still too early for the team to start thinking it eventually has to knock off"
+    end = "a highly ranked team to forge a breakthrough."
+    ad = ("<div class='articleEmbeddedAdBox'><hr class='articleAdRule'/><div class='articleAdHeader'>Advertisement"
+          "</div><div class='adElement'><script>show()</script></div></div>")
+    tree = lxml.html.fromstring(
+        "<html><body><table><tr><td><div class='articleBody'>"
+        + "".join(f"<p>{p}" for p in PARAS[:4]) + f"<p>{cut} {ad} {end} <em>Coach</em> says so.\n<p>{PARAS[4]}"
+        "<p>Read more: <div class='box'><p>Other story</p></div> Scores and schedules of the week"
+        "</div></td></tr></table></body></html>"
+    )
+    paragraphs = [" ".join(p.text_content().split()) for p in pruned(tree).iter("p")]
+    assert f"{cut} {end} Coach says so." in paragraphs
+    assert PARAS[4] in paragraphs
+    # a label's paragraph ("Read more:") is no sentence the box cut: the text after the box stays apart
+    assert "Read more:" in paragraphs
+    body = body_text(tree, "http://127.0.0.1/a") or ""
+    assert f"{cut} {end} Coach says so." in body.split("\n")
+    assert "Advertisement" not in body
+
+
 def test_screen_reader_text_is_pruned_and_leaves_the_words_around_it_apart():
     from newsproj.extraction.generic import pruned
 
