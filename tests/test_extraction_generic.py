@@ -444,6 +444,32 @@ def test_prose_as_loose_text_split_by_breaks_keeps_its_first_paragraph():
     assert body.split("\n")[0] == lead + " See the source for more."
 
 
+def test_a_story_written_as_loose_text_in_a_font_element_keeps_its_lead():
+    # an old ASP.NET page: the story is the loose text of a <font> (its headline, a date's div, a teaser box and
+    # the text split by <br>s), its lead the tail of an empty <b>: trafilatura lost the lead and took the page's
+    # menus and boxes for the body
+    from newsproj.extraction.generic import body_text, pruned
+
+    lead = "World number one Roger Federer has warned his rivals that he is still hungry to achieve more in the game."
+    rest = "<br/><br/>".join(PARAS[:6])
+    page = ("<html><body><form id='aspnetForm'><div id='menu'><ul>"
+            + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(12)) + "</ul></div>"
+            "<div id='fullitem'><font size='2'><h1>Federer aiming for more titles</h1><div>Saturday, 05 Jan 2008</div>"
+            "<span>Roger Federer is aiming to win a hat-trick</span><div><ul><li><a href='/x'>Sport clothes</a> Shop"
+            f" for sport clothes.</li></ul></div><b></b>{lead}<br/><br/>{rest}<br/><br/></font></div></form>"
+            "</body></html>")
+    paragraphs = [" ".join(p.text_content().split()) for p in pruned(lxml.html.fromstring(page)).iter("p")]
+    at = paragraphs.index(lead)
+    assert paragraphs[at + 1:at + 7] == PARAS[:6]
+    body = body_text(lxml.html.fromstring(page), "http://127.0.0.1/a") or ""
+    lines = body.split("\n")
+    assert lines[lines.index(lead) + 1:lines.index(lead) + 7] == PARAS[:6]
+    assert "Sport clothes" not in body and "Section 3" not in body
+    # a <font> inside a paragraph is the paragraph's markup: no paragraph is made inside it
+    inline = lxml.html.fromstring(f"<html><body><p><font size='2'>{lead}<br>{PARAS[0]}</font></p></body></html>")
+    assert len(list(pruned(inline).iter("p"))) == 1
+
+
 def test_a_sentence_an_ad_box_cuts_keeps_its_end():
     # the page sets an ad box inside a sentence: the parser closes the <p> at the <div>, so the sentence's end is
     # loose text after the box, which trafilatura dropped with it ("... eventually has to knock off" and no more)
