@@ -156,6 +156,20 @@ RUN_TEMP = re.compile(r"\.\d{8}T\d{6}Z-[0-9a-f]{6}[-.][^/]*\.[a-z0-9_]{8}\.tmp")
 ``<run-id>.parquet``, ``<run-id>-2.jsonl``...): what a run history or a per-run output folder holds of ours."""
 
 
+def followed(path: Path) -> Path:
+    """The file a name written aside and renamed over (a Parquet or per-run feed, the stats file) stands for: a
+    symlink's target (made when the link dangles), else the name itself. Renamed over, the link itself was replaced
+    by a regular file and its target kept its old content, where a file written in place writes into the target
+    (docs/operations.md: a symlink given as a file is followed); given ``/dev/stdout``, as root, for every process
+    of the machine. A link that loops names no file: ``OSError`` (ELOOP), for the caller to refuse."""
+    if not path.is_symlink():
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:  # a dangling link: its target is made (non-strict, a loop named the link itself)
+        return Path(os.path.realpath(path))
+
+
 def fsync_dir(folder: Path) -> None:
     """``fsync`` a folder, so a rename into it survives a power cut (best effort: a file system that cannot sync a
     folder, EINVAL, has nothing to sync)."""
@@ -416,11 +430,9 @@ class SafeFileFeedStorage(FileFeedStorage):
         self.per_run = bool(feed_options.get("newsproj_atomic", False))
         self.recover = self.per_run
         self.atomic = self.per_run or self.parquet
-        if self.atomic and self.final.is_symlink():
-            # written aside and renamed: the link's target gets the file, as a feed written in place writes into it
-            # (the .part renamed over the name replaced the link itself: given /dev/stdout, as root, for every
-            # process of the machine; refused before the crawl when it is the run's own output, commands/crawl.py)
-            self.final = Path(os.path.realpath(self.final))
+        if self.atomic:  # written aside and renamed: a link's target gets the file (refused before the crawl when
+            # it is the run's own output or loops, commands/crawl.py)
+            self.final = followed(self.final)
         self.empty = False
         self.target = part_path(self.final) if self.atomic else self.final
         # Only plain JSON lines can be repaired and read back (not a JSON array, CSV, or a gzip stream).

@@ -284,6 +284,31 @@ def test_the_stats_file_is_never_written_through_a_symlink(tmp_path, demo_server
     assert not stats.is_symlink() and json.loads(stats.read_text())["finish_reason"] == "finished"
 
 
+def test_a_stats_file_given_as_a_link_writes_its_target_and_a_looping_link_is_refused(tmp_path, demo_server):
+    """docs/operations.md: a symlink given as a file is followed. The stats file is written aside and renamed over
+    its name: given a link (a monitoring job's fixed path linked to this run's folder), the rename replaced the link
+    itself by a regular file and its target kept the last run's stats; a link that loops named no file and was
+    replaced too. The target now gets the stats (the link stays, a dangling link's target is made; feeds.followed,
+    the Parquet feed's rule); a loop is refused before the crawl, exit 2."""
+    (tmp_path / "runs").mkdir()
+    target, dangling = tmp_path / "runs" / "stats.json", tmp_path / "runs" / "new.json"
+    target.write_text('{"finish_reason": "last run"}')
+    (tmp_path / "stats.json").symlink_to(target)
+    (tmp_path / "new.json").symlink_to(dangling)
+    crawl = ("crawl", "news", "-a", f"start_urls={demo_server.base}/robots.txt", "-s", "STATE_DIR=",
+             "-s", "NEWSPROJ_ALLOW_PRIVATE=1", "-s", "NEWSPROJ_EXTRACT_WORKERS=0", "-s", "SPIDERMON_ENABLED=0",
+             "-O", str(tmp_path / "out.jsonl"))
+    for link, written in ((tmp_path / "stats.json", target), (tmp_path / "new.json", dangling)):
+        proc = scrapy(*crawl, "-s", f"NEWSPROJ_STATS_FILE={link}")
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert link.is_symlink() and json.loads(written.read_text())["finish_reason"] == "finished"
+    assert not list(tmp_path.glob(".*.tmp")) and not list((tmp_path / "runs").glob(".*.tmp"))
+    (tmp_path / "loop.json").symlink_to("loop.json")
+    proc = scrapy(*crawl, "-s", f"NEWSPROJ_STATS_FILE={tmp_path / 'loop.json'}")
+    assert_bad_invocation(proc, f"-s NEWSPROJ_STATS_FILE={tmp_path / 'loop.json'}", "symbolic links")
+    assert (tmp_path / "loop.json").is_symlink()
+
+
 def test_stats_file_folder_is_made(tmp_path, demo_server):
     stats = tmp_path / "not" / "yet" / "stats.json"
     proc = scrapy("crawl", "news", "-a", f"start_urls={demo_server.base}/robots.txt", "-s", "STATE_DIR=",

@@ -193,10 +193,9 @@ def _feed_problem(uri: str, options: Any = None) -> str | None:
             return (f"feed {path}: is this run's {stream}, which a {options.get('format') or 'per-run'} feed, written "
                     f"aside and renamed over its name at the end, would replace; give -o/-O the path of a file")
         if aside and path.is_symlink():  # the feed follows the link (feeds.SafeFileFeedStorage): its target's
-            try:  # (a link that loops names no file: ELOOP, refused below; non-strict, it named the link itself)
-                path = Path(os.path.realpath(path, strict=True))
-            except FileNotFoundError:  # a dangling link: its target is made
-                path = Path(os.path.realpath(path))
+            from ..feeds import followed
+
+            path = followed(path)  # (a link that loops names no file: ELOOP, refused below)
             if path.exists() and not path.is_file():
                 return (f"feed {uri}: links to {path}, no regular file, which a feed written aside and renamed "
                         f"cannot replace; give -o/-O the path of a file")
@@ -278,7 +277,10 @@ def _standard_stream(path: Path) -> str | None:
 
 def _stats_file_problem(value: str) -> str | None:
     """Why ``NEWSPROJ_STATS_FILE`` cannot be written at the end of the run (the file is written once the crawl is
-    over, where a failure was a traceback and exit 0), or None. Creates nothing (its folder is made then)."""
+    over, where a failure was a traceback and exit 0), or None. Creates nothing (its folder is made then). A link
+    is followed: its target is written (feeds.followed); a link that loops is refused."""
+    from ..feeds import followed
+
     path = Path(value)
     if path.is_dir():
         return f"-s NEWSPROJ_STATS_FILE={value}: is a directory; give the path of a file to write the stats to"
@@ -294,6 +296,11 @@ def _stats_file_problem(value: str) -> str | None:
         return (f"-s NEWSPROJ_STATS_FILE={value}: is this run's {stream} (the stats file replaces its name at the "
                 f"end of the run: /dev/stdout, or the log, would become the stats); give NEWSPROJ_STATS_FILE a path "
                 f"of its own")
+    try:  # the folder written is the link's target's
+        path = followed(path)
+    except OSError as exc:
+        return (f"-s NEWSPROJ_STATS_FILE={value}: cannot be written ({exc.strerror or exc}); give "
+                f"NEWSPROJ_STATS_FILE the path of a file")
     problem = _directory_problem("NEWSPROJ_STATS_FILE", str(path.parent))
     if problem is None:
         return None

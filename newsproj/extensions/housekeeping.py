@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
-from ..feeds import private_temp, publish_text, remove_stale_temps
+from ..feeds import followed, private_temp, publish_text, remove_stale_temps
 
 if TYPE_CHECKING:
     from typing import Self
@@ -67,7 +67,10 @@ class Housekeeping:
 
     def spider_opened(self) -> None:
         if self.stats_file:  # the temp a run killed between its creation and its rename left (feeds.private_temp)
-            path = Path(self.stats_file)
+            try:  # (beside the file written: a link's target, feeds.followed)
+                path = followed(Path(self.stats_file))
+            except OSError:  # a link that loops (refused before the crawl, commands/crawl.py: made since)
+                return
             remove_stale_temps(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"), self.crawler.stats)
 
     def spider_closed(self, reason: str) -> None:
@@ -117,6 +120,7 @@ class Housekeeping:
         dump = json.dumps(stats, default=str, indent=1, sort_keys=True)
         tmp = None
         try:
+            path = followed(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = private_temp(path)  # (the mode a plain open() gives: the umask's)
             publish_text(fd, tmp, path, dump)  # (fsynced, renamed, its folder fsynced)
