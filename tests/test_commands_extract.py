@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -127,6 +128,44 @@ def test_a_bad_invocation_is_one_line_and_exit_2(args, needles):
     assert proc.stdout == ""
     for needle in needles:
         assert needle in lines[0], lines[0]
+
+
+def test_a_file_over_the_download_size_limit_is_one_line_and_exit_2_never_read_whole(tmp_path):
+    """A crawl refuses a page over DOWNLOAD_MAXSIZE, and a gzip body that inflates past it (too_large,
+    decompressed_too_large); scrapy extract read a file whole, and inflated a .html.gz whole: a huge file, or a
+    gzip bomb of a few KB, filled memory. The same limit now holds (one line naming it and the fix, exit 2, as for
+    a file that is not there); a file within it is extracted as before, and DOWNLOAD_MAXSIZE=0 is no limit, as in a
+    crawl. A stream (a pipe, a device) is no file to read: named as such, not "no such file"."""
+    page = (ROOT / "fixtures" / "demo" / ARTICLE.strip("/") / "index.html").read_bytes()
+    big = tmp_path / "big.html"
+    big.write_bytes(page.replace(b"</body>", b"<!--" + b" " * 200_000 + b"--></body>"))
+    bomb = tmp_path / "bomb.html.gz"
+    with gzip.open(bomb, "wb", compresslevel=9) as fh:
+        fh.write(page.replace(b"</body>", b"<!--"))
+        for _ in range(64):  # 64 MiB of spaces, ~64 KB on disk
+            fh.write(b" " * (1 << 20))
+        fh.write(b"--></body></html>")
+    assert bomb.stat().st_size < 200_000
+    for path, needle in ((big, "bytes, over DOWNLOAD_MAXSIZE=100000"),
+                         (bomb, "inflates past DOWNLOAD_MAXSIZE=100000")):
+        proc = scrapy_extract(str(path), "-s", "DOWNLOAD_MAXSIZE=100000")
+        lines = proc.stderr.strip().splitlines()
+        assert proc.returncode == 2, proc.stderr[-2000:]
+        assert len(lines) == 1 and lines[0].startswith(f"scrapy extract: {path}: "), proc.stderr[-2000:]
+        assert needle in lines[0] and "-s DOWNLOAD_MAXSIZE=" in lines[0], lines[0]
+        assert proc.stdout == ""
+    proc = scrapy_extract(str(big), "-s", "DOWNLOAD_MAXSIZE=0")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert record_and_rest(proc.stdout)[0]["headline"]
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    proc = scrapy_extract(str(fifo))
+    assert proc.returncode == 2 and f"{fifo}: not a regular file" in proc.stderr, proc.stderr[-2000:]
+    damaged = tmp_path / "damaged.html.gz"  # (was a BadGzipFile traceback, exit 1)
+    damaged.write_bytes(b"\x1f\x8b\x08garbage")
+    proc = scrapy_extract(str(damaged))
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr[-2000:]
+    assert f"{damaged}: cannot be read (not a readable gzip file" in proc.stderr
 
 
 def test_the_generic_path_only_with_the_registry_off(tmp_path):

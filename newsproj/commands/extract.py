@@ -11,15 +11,16 @@ removed as chrome follow the record, one per line: ``- [reason] line``. Steps th
 on the page (what a crawl counts as ``newsproj/extract/soft_failure/<reason>``) are named on stderr.
 
 Exit status: 0 with a valid record, 1 when the page gives none (a listing, not an article, extraction failed,
-invalid record) or cannot be fetched, 2 on a bad invocation (no such file, an unknown ``--site``, a loopback or
+invalid record) or cannot be fetched, 2 on a bad invocation (no such file, a file over ``DOWNLOAD_MAXSIZE`` or
+inflating past it, as a crawl bounds a page, an unknown ``--site``, a loopback or
 private URL without ``-s NEWSPROJ_ALLOW_PRIVATE=1``, a bad ``NEWSPROJ_*`` value…: one line, nothing
 fetched). The reason goes to stderr.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
+import struct
 import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -34,6 +35,7 @@ from scrapy.http import HtmlResponse, TextResponse
 from scrapy.settings import SETTINGS_PRIORITIES
 
 from .. import sites
+from ..discovery.kinds import maybe_gunzip
 from ..discovery.urls import netloc
 from ..exceptions import SiteConfigError
 from ..extraction.limits import MAX_ELEMENTS, PageTimedOut, call_limited, page_time_limit
@@ -105,9 +107,27 @@ def page_outcome(
                    dropped=f"InvalidArticle: {'; '.join(found)}" if found else None)
 
 
-def read_page(path: Path) -> bytes:
-    data = path.read_bytes()
-    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+class PageTooLarge(ValueError):
+    """A file over ``DOWNLOAD_MAXSIZE`` (what a crawl refuses as ``too_large``), or a ``.html.gz`` that inflates
+    past it (``decompressed_too_large``): the message says which and the fix."""
+
+
+def read_page(path: Path, max_size: int = 0) -> bytes:
+    """The page's bytes (a gzip file inflated), at most ``max_size`` (0: no limit, as ``DOWNLOAD_MAXSIZE=0`` in a
+    crawl): never more than that is read or inflated into memory (a huge file, a gzip bomb of a few KB), a file
+    over it raises :class:`PageTooLarge`; a damaged gzip file, ``OSError``."""
+    with path.open("rb") as fh:
+        data = fh.read(max_size + 1) if max_size else fh.read()
+    if max_size and len(data) > max_size:
+        size = max(path.stat().st_size, len(data))
+        raise PageTooLarge(f"{size} bytes, over DOWNLOAD_MAXSIZE={max_size} (what a crawl refuses as too_large)")
+    try:
+        return maybe_gunzip(data, max_size=max_size)
+    except (EOFError, struct.error) as exc:  # (Scrapy's gunzip raises these as its GzipFile does)
+        raise OSError(f"not a readable gzip file ({exc})") from exc
+    except ValueError as exc:  # Scrapy's gunzip past max_size
+        raise PageTooLarge(f"inflates past DOWNLOAD_MAXSIZE={max_size} (what a crawl refuses as "
+                           f"decompressed_too_large)") from exc
 
 
 class ExtractSpider(Spider):
@@ -148,6 +168,9 @@ class Command(ScrapyCommand):
         if urlsplit(args[0]).scheme in ("http", "https"):
             if opts.url:
                 usage_error("extract", "--url is for files; a fetched page has its own URL (leave --url out)")
+        elif Path(args[0]).exists() and not Path(args[0]).is_file():  # (read to its end: a pipe, /dev/zero...)
+            usage_error("extract", f"{args[0]}: not a regular file (a pipe, a device, a directory); save the page "
+                                   "to a .html or .html.gz file and give its path")
         elif not Path(args[0]).is_file():
             usage_error("extract", f"no such file: {args[0]}; give an http(s) URL or the path of a .html or "
                                    ".html.gz file")
@@ -205,10 +228,20 @@ class Command(ScrapyCommand):
         else:
             path = Path(target)
             url = opts.url or path.resolve().as_uri()
+            # as a crawl bounds a page (DOWNLOAD_MAXSIZE, inflated too): a bigger file is bad input, one line
+            max_size = self.settings.getint("DOWNLOAD_MAXSIZE") if self.settings is not None else 0
+            try:
+                body = read_page(path, max(max_size, 0))
+            except PageTooLarge as exc:
+                usage_error("extract", f"{path}: {exc}; give a smaller file or raise -s DOWNLOAD_MAXSIZE=BYTES "
+                                       "(0: no limit)")
+            except OSError as exc:
+                usage_error("extract", f"{path}: cannot be read ({exc.strerror or exc}); give the path of a .html "
+                                       "or .html.gz file")
             # a file has no headers: BOM, <meta charset>, else the bytes decide, by the crawl's own charset rules
             response = CharsetMiddleware().process_response(
                 None,  # type: ignore[arg-type]  # the request is not used
-                HtmlResponse(url=url, status=200, body=read_page(path)),
+                HtmlResponse(url=url, status=200, body=body),
             )
             assert isinstance(response, TextResponse)  # (an HTML response in, the same or its re-decoding out)
             html, encoding = response.body, response.encoding
