@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from newsproj.testing.redis_server import start_redis
 from newsproj.testing.server import FixtureServer, Site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,12 +48,6 @@ class SyntheticSite(Site):
         return None
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _crawl(workers: int, server: FixtureServer, redis_url: str | None, workdir: Path) -> dict[str, float]:
     server.hits.clear()
     server.times.clear()
@@ -79,15 +73,14 @@ def run() -> dict[str, object]:
     binary = shutil.which("redis-server")
     if not binary:
         return {"skipped": "redis-server is not installed"}
-    port = _free_port()
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        redis = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
-                                  "no", "--dir", tmp], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # a port looked up free and bound later may be another process's by then: the server that answers must be
+        # this one (newsproj.testing.redis_server), else another port is tried (was: a fixed 0.5 s sleep, and
+        # whatever answered on the port was used)
+        redis, url = start_redis(binary, workdir)
         server = FixtureServer(SyntheticSite(), delay=0.05).start()
         try:
-            time.sleep(0.5)
-            url = f"redis://127.0.0.1:{port}/0"
             one = _crawl(1, server, url, workdir)
             two = _crawl(2, server, url, workdir)
         finally:

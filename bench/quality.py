@@ -52,7 +52,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -205,12 +204,16 @@ class LinkedCorpusSite(CorpusSite):
 
 
 def crawl(truth_dir: Path, out: Path, path: str, registry: bool, state_dir: Path | None = None,
-          port: int = 0) -> dict[str, Any]:
+          server: FixtureServer | None = None) -> dict[str, Any]:
     """``scrapy crawl news`` over the corpus served as a site, from robots.txt (``sitemap``) or from the homepage
     (``links``); the run's stats. ``state_dir``: the run's ``STATE_DIR`` (default: none, no cross-run state);
-    ``port``: the server's (a later run of a site meets it at the same ``host:port``; 0: any free port).
+    ``server``: a running server of ``truth_dir`` to crawl, left running (a later run of a site meets it at the
+    same ``host:port``; the port of a stopped server, bound again, could be another process's by then); default:
+    one of the run's own on any free port.
     ``BENCH_SETTINGS="NAME=VALUE ..."`` adds settings to every crawl (e.g. ``NEWSPROJ_TEMPLATE_ENABLED=0``)."""
-    server = FixtureServer(LinkedCorpusSite(truth_dir), port=port).start()
+    own = server is None
+    if server is None:
+        server = FixtureServer(LinkedCorpusSite(truth_dir)).start()
     extra = [arg for setting in os.environ.get("BENCH_SETTINGS", "").split() for arg in ("-s", setting)]
     stats_file = out.with_suffix(".stats.json")
     seed = f"{server.base}/robots.txt" if path == "sitemap" else f"{server.base}/"
@@ -224,7 +227,8 @@ def crawl(truth_dir: Path, out: Path, path: str, registry: bool, state_dir: Path
             cwd=ROOT, capture_output=True, text=True,
         )
     finally:
-        server.stop()
+        if own:
+            server.stop()
     if not out.exists():
         raise RuntimeError(f"crawl of {truth_dir} ({path}) wrote nothing:\n{proc.stderr[-2000:]}")
     _score_by_claim(out)
@@ -232,12 +236,6 @@ def crawl(truth_dir: Path, out: Path, path: str, registry: bool, state_dir: Path
         return json.loads(stats_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _score_by_claim(records: Path) -> None:
@@ -570,26 +568,31 @@ def run(workdir: Path, quick: bool = False, log: Callable[[str], None] = print,
         runs: dict[str, Any] = {}
         plan = [("sitemap", True), ("links", True), ("sitemap", False)] + ([] if quick else [("links", False)])
         first_state = workdir / "state" / corpus.name / "first"
-        port = _free_port()  # the first sitemap crawl's and the second run's: one site, one host:port
-        for path, registry in [*plan, ("second", True)]:
-            # "second": the sitemap crawl again, as a later run of the site meets it: the template history the
-            # first sitemap crawl left in its STATE_DIR, and no record of what it emitted (so every page is
-            # scored; a real second run would emit only the new or changed ones)
-            name = "sitemap/second-run" if path == "second" else f"{path}/{'registry' if registry else 'no-registry'}"
-            out = workdir / f"{corpus.name}.{path}.{int(registry)}.jsonl"
-            state = None
-            if (path, registry) == ("sitemap", True):
-                state = first_state
-            elif path == "second":
-                state = workdir / "state" / corpus.name / "second"
-                if (first_state / "templates").is_dir():
-                    shutil.copytree(first_state / "templates", state / "templates")
-            stats = crawl(served, out, "sitemap" if path == "second" else path, registry, state,
-                          port if state is not None else 0)
-            runs[name] = _scored(corpus, out, workdir, halves)
-            runs[name]["stats"] = {k: v for k, v in stats.items() if k.startswith((
-                "newsproj/extract/", "newsproj/clean/not_article", "newsproj/discovery/page/", "item_dropped",
-                "newsproj/template/"))}
+        # the first sitemap crawl's and the second run's: one site, one host:port, one server bound once
+        kept = FixtureServer(LinkedCorpusSite(served)).start()
+        try:
+            for path, registry in [*plan, ("second", True)]:
+                # "second": the sitemap crawl again, as a later run of the site meets it: the template history the
+                # first sitemap crawl left in its STATE_DIR, and no record of what it emitted (so every page is
+                # scored; a real second run would emit only the new or changed ones)
+                kind = "registry" if registry else "no-registry"
+                name = "sitemap/second-run" if path == "second" else f"{path}/{kind}"
+                out = workdir / f"{corpus.name}.{path}.{int(registry)}.jsonl"
+                state = None
+                if (path, registry) == ("sitemap", True):
+                    state = first_state
+                elif path == "second":
+                    state = workdir / "state" / corpus.name / "second"
+                    if (first_state / "templates").is_dir():
+                        shutil.copytree(first_state / "templates", state / "templates")
+                stats = crawl(served, out, "sitemap" if path == "second" else path, registry, state,
+                              kept if state is not None else None)
+                runs[name] = _scored(corpus, out, workdir, halves)
+                runs[name]["stats"] = {k: v for k, v in stats.items() if k.startswith((
+                    "newsproj/extract/", "newsproj/clean/not_article", "newsproj/discovery/page/", "item_dropped",
+                    "newsproj/template/"))}
+        finally:
+            kept.stop()
         for name, make in BASELINES.items():
             out = workdir / f"{corpus.name}.{name}.jsonl"
             if name == "newspaper4k":

@@ -9,7 +9,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -277,33 +276,15 @@ def refusing_port() -> Iterator[int]:
 
 
 def start_redis(binary: str, workdir: Path, attempts: int = 5) -> tuple[subprocess.Popen, str]:
-    """A redis-server of its own on a free loopback port, persistence off: ``(process, URL)``. The port is free when
-    :func:`_free_port` looks, not always when redis-server binds it (another xdist worker's redis-server, or a
-    crawl's connection, may take it meanwhile): then this redis-server exits and the port answers for another's, so
-    the server that answers must be this process (``INFO``'s ``process_id``), else another port is tried. (Before,
-    an answer on the port was taken for this server's: two workers could share one Redis and its keys.)"""
-    import redis
+    """A redis-server of its own on a free loopback port, persistence off: ``(process, URL)``: the server that
+    answers on the port is this process, else another port is tried (newsproj.testing.redis_server, which the
+    distributed benchmark uses too; ports from :func:`_free_port`, looked up at each try)."""
+    from newsproj.testing.redis_server import start_redis as start
 
-    for _ in range(attempts):
-        port = _free_port()
-        proc = subprocess.Popen(
-            [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", str(workdir)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        url = f"redis://127.0.0.1:{port}/0"
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                with redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=0.2) as client:
-                    if client.info("server").get("process_id") == proc.pid:
-                        return proc, url
-            except (redis.RedisError, OSError):
-                pass
-            time.sleep(0.05)
-        proc.kill()
-        proc.wait(timeout=10)
-    pytest.fail(f"redis-server did not start on a port of its own ({attempts} tries)")
+    try:
+        return start(binary, workdir, attempts, ports=lambda: _free_port())
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="session")

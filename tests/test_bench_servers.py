@@ -1,0 +1,74 @@
+"""The benchmarks' servers never re-bind a port they looked up or freed: another process (an xdist worker's server,
+another helper's bench) may hold it by then, and the run used that process's server, or died on EADDRINUSE."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from bench import quality
+from newsproj.testing.redis_server import free_port, start_redis
+from newsproj.testing.server import FixtureServer
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "fixtures" / "demo" / "business" / "articles" / "coffee-prices-hit-13-year-high" / "index.html"
+
+
+def test_the_two_runs_of_one_site_are_crawled_through_one_server_that_stays_bound(tmp_path):
+    """bench.quality crawls a corpus twice at one host:port (the second run meets the first's template history).
+    It looked a port up free, and each run bound it again after the last had let it go: a port another process
+    took in between failed the run (EADDRINUSE) or, bound by another server, crawled that server's site. Now the
+    caller's server is crawled and left running between the runs."""
+    corpus = tmp_path / "corpus"
+    (corpus / "html").mkdir(parents=True)
+    page = ARTICLE.read_text(encoding="utf-8").replace("{{BASE}}", "https://news.example")
+    (corpus / "html" / "a.html.gz").write_bytes(gzip.compress(page.encode()))
+    truth = {"id": "a", "file": "html/a.html.gz", "url": "https://news.example/business/a.html", "body": "x"}
+    (corpus / "truth.jsonl").write_text(json.dumps(truth) + "\n", encoding="utf-8")
+    server = FixtureServer(quality.LinkedCorpusSite(corpus)).start()
+    try:
+        for run in ("first", "second"):
+            out = tmp_path / f"{run}.jsonl"
+            quality.crawl(corpus, out, "sitemap", True, tmp_path / "state" / run, server)
+            records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+            assert [r["url"] for r in records] == [f"{server.base}/business/a.html"], run
+            with urllib.request.urlopen(f"{server.base}/robots.txt", timeout=10) as answer:  # still ours, bound
+                assert answer.status == 200
+    finally:
+        server.stop()
+
+
+def test_the_distributed_benchmarks_redis_is_its_own_even_when_its_port_was_taken(tmp_path):
+    """bench.distributed started redis-server on a port looked up free, slept 0.5 s and used whatever answered
+    there: another process's Redis (its keys), or nothing. It now starts it as the tests do (the server that answers
+    is the process started, else another port), from one shared helper."""
+    import redis
+
+    binary = shutil.which("redis-server")
+    if not binary:
+        pytest.skip("redis-server is not installed (make test installs it with apt-get when run as root)")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "mine").mkdir()
+    other, other_url = start_redis(binary, tmp_path / "other")
+    try:
+        taken = iter([int(other_url.rsplit(":", 1)[1].split("/")[0])])
+        mine, url = start_redis(binary, tmp_path / "mine", ports=lambda: next(taken, 0) or free_port())
+        try:
+            assert url != other_url
+            with redis.Redis.from_url(url) as client:
+                assert client.info("server")["process_id"] == mine.pid
+        finally:
+            mine.terminate()
+            mine.wait(timeout=10)
+    finally:
+        other.terminate()
+        other.wait(timeout=10)
+    import bench.distributed as distributed
+
+    assert distributed.start_redis is start_redis
+
