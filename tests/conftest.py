@@ -240,15 +240,22 @@ def crawl(tmp_path: Path):
 @pytest.fixture
 def crawl_site(crawl):
     """``scrapy crawl news`` of a fixture ``site`` served on 127.0.0.1 from ``seed`` (its homepage: links only), which
-    must exit 0; gives the result and its records by path (and query). ``port``: the port to serve on (a second
-    run of a site whose URLs an earlier run's state holds), else a free one."""
+    must exit 0; gives the result and its records by path (and query). ``server``: a running server to serve
+    ``site`` from, left running (the runs of a site whose URLs an earlier run's state holds meet it at one
+    ``host:port``: a port stopped and bound again could be another xdist worker's by then), else one of its own on
+    a free port."""
 
-    def _crawl_site(site, seed: str = "/", *args: str, port: int = 0) -> tuple[CrawlResult, dict[str, dict]]:
-        server = FixtureServer(site, port=port).start()
+    def _crawl_site(site, seed: str = "/", *args: str,
+                    server: FixtureServer | None = None) -> tuple[CrawlResult, dict[str, dict]]:
+        own = server is None
+        if server is None:
+            server = FixtureServer(site).start()
+        server.site = site
         try:
             result = crawl("-a", f"start_urls={server.base}{seed}", "-s", "NEWSPROJ_MONITOR_MIN_COVERAGE={}", *args)
         finally:
-            server.stop()
+            if own:
+                server.stop()
         assert result.returncode == 0, result.log[-3000:]
         return result, {_path_key(r["url"]): r for r in result.records}
 

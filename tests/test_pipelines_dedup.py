@@ -3,7 +3,7 @@ record only once the feed holds it durably (record_written, then records_durable
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from collections.abc import Iterator
 
 import courlan
 import pytest
@@ -20,6 +20,7 @@ from newsproj.pipelines.dedup import DedupPipeline, fingerprint
 from newsproj.state import Seen
 from newsproj.state.files import FileStateStore
 from newsproj.state.ledger import body_fingerprint, ledger_for
+from newsproj.testing.server import FixtureServer
 from tests.sites import PageSite, article_html, homepage
 
 STORY = " ".join(f"Sentence {i} of the council budget story, with enough words to shingle." for i in range(40))
@@ -429,12 +430,22 @@ def test_a_state_keyed_by_the_form_of_earlier_releases_is_still_read(tmp_path):
     assert second.canonicalUrl == first.replace("1001", "1002")
 
 
+@pytest.fixture
+def server() -> Iterator[FixtureServer]:
+    """One server for the runs of a site whose later runs' state names its ``host:port`` (crawl_site serves each
+    run's site from it): bound once for them all. The port of a stopped server, served again, could be another
+    xdist worker's by then (EADDRINUSE, or that worker's site crawled)."""
+    server = FixtureServer(PageSite({})).start()
+    yield server
+    server.stop()
+
+
 def _old_form(url: str) -> str:
     """canonical_url as the previous release made it (courlan's whole tracker list removed, ``cid`` too)."""
     return url_query_cleaner(courlan.normalize_url(url), (), remove=True, unique=False, keep_fragments=False)
 
 
-def test_articles_whose_id_is_cid_are_two_records_and_an_old_state_still_knows_them(tmp_path, crawl_site):
+def test_articles_whose_id_is_cid_are_two_records_and_an_old_state_still_knows_them(tmp_path, crawl_site, server):
     """Two articles ``/servlet/Satellite?c=JPArticle&cid=N`` without a canonical link (JPost's shape): the
     previous release gave both one canonicalUrl (``cid`` is on courlan's tracker list) and dedup dropped the
     second. A scheduled run after the upgrade, over a state that release wrote (keyed by its form: one key, the
@@ -445,7 +456,7 @@ def test_articles_whose_id_is_cid_are_two_records_and_an_old_state_still_knows_t
              "/": ("text/html; charset=utf-8", homepage(links))}
     for n, link in enumerate(links):
         pages[link] = ("text/html; charset=utf-8", article_html(link, f"Harbour council story {n}", n=n))
-    result, records = crawl_site(PageSite(pages), "/", "-s", f"STATE_DIR={tmp_path / 'new'}")
+    result, records = crawl_site(PageSite(pages), "/", "-s", f"STATE_DIR={tmp_path / 'new'}", server=server)
     assert sorted(records) == links, result.stats
     assert len({r["canonicalUrl"] for r in records.values()}) == 2
     assert "newsproj/dedup/same_url" not in result.stats
@@ -457,16 +468,15 @@ def test_articles_whose_id_is_cid_are_two_records_and_an_old_state_still_knows_t
     exported = next(link for link, r in records.items()  # (record_many: the last one written under the key)
                     if old.get(_old_form(r["canonicalUrl"])).fingerprint == body_fingerprint(r["articleBody"]))
     old.close()
-    port = urlsplit(next(iter(records.values()))["url"]).port
-    again, records = crawl_site(PageSite(pages), "/", "-s", f"STATE_DIR={tmp_path / 'old'}", port=port)
+    again, records = crawl_site(PageSite(pages), "/", "-s", f"STATE_DIR={tmp_path / 'old'}", server=server)
     assert sorted(records) == [link for link in links if link != exported]
     assert again.stats.get("newsproj/dedup/unchanged") == 1 and again.stats.get("newsproj/dedup/old_form_other") == 1
-    third, records = crawl_site(PageSite(pages), "/", "-s", f"STATE_DIR={tmp_path / 'old'}", port=port)
+    third, records = crawl_site(PageSite(pages), "/", "-s", f"STATE_DIR={tmp_path / 'old'}", server=server)
     assert records == {}
     assert third.stats.get("newsproj/incremental/saved") == 2, third.stats
 
 
-def test_a_new_article_whose_old_form_an_old_state_holds_is_fetched_and_written(tmp_path, crawl_site):
+def test_a_new_article_whose_old_form_an_old_state_holds_is_fetched_and_written(tmp_path, crawl_site, server):
     """The previous release gave every ``/article.aspx?cid=N`` one canonical URL (``/article.aspx``): its state
     holds that key for the one it exported (cid=1180; cid=1181 was dropped as its duplicate). After the upgrade the
     ledger also looked a URL up under its old form, and took the hit for this article: the lost cid=1181 and every
@@ -478,20 +488,19 @@ def test_a_new_article_whose_old_form_an_old_state_holds_is_fetched_and_written(
              "/": ("text/html; charset=utf-8", homepage(links))}
     for n, link in enumerate(links):
         pages[link] = ("text/html; charset=utf-8", article_html(link, f"Harbour council story {n}", n=n + 20))
-    result, records = crawl_site(PageSite(pages), "/", "-s", f"STATE_DIR={tmp_path / 'new'}")
+    result, records = crawl_site(PageSite(pages), "/", "-s", f"STATE_DIR={tmp_path / 'new'}", server=server)
     assert sorted(records) == links
 
     old = FileStateStore(tmp_path / "old")  # what the previous release stored: cid=1180, under its one old key
     old.record(_old_form(records[links[0]]["canonicalUrl"]),
                Seen(body_fingerprint(records[links[0]]["articleBody"]), "2024-09-30T10:00:00+00:00"))
     old.close()
-    port = urlsplit(records[links[0]]["url"]).port
     state = f"STATE_DIR={tmp_path / 'old'}"
-    again, records = crawl_site(PageSite(pages), "/", "-s", state, port=port)
+    again, records = crawl_site(PageSite(pages), "/", "-s", state, server=server)
     assert sorted(records) == links[1:], again.stats  # (cid=1180: unchanged, not written again)
     assert again.stats.get("newsproj/dedup/unchanged") == 1
     site = PageSite(pages)
-    third, records = crawl_site(site, "/", "-s", state, port=port)
+    third, records = crawl_site(site, "/", "-s", state, server=server)
     assert records == {} and site.served == ["/robots.txt", "/"], site.served
     assert third.stats.get("newsproj/incremental/saved") == 3, third.stats
 

@@ -1,11 +1,14 @@
-"""The benchmarks' servers never re-bind a port they looked up or freed: another process (an xdist worker's server,
-another helper's bench) may hold it by then, and the run used that process's server, or died on EADDRINUSE."""
+"""The tests' and benchmarks' servers never bind a port they looked up free or let go earlier: another process (an
+xdist worker's server, another bench) may hold it by then, and the run used that process's server, or died on
+EADDRINUSE."""
 
 from __future__ import annotations
 
+import errno
 import gzip
 import json
 import shutil
+import socket
 import urllib.request
 from pathlib import Path
 
@@ -14,6 +17,7 @@ import pytest
 from bench import quality
 from newsproj.testing.redis_server import free_port, start_redis
 from newsproj.testing.server import FixtureServer
+from tests.sites import PageSite, article_html, homepage
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "fixtures" / "demo" / "business" / "articles" / "coffee-prices-hit-13-year-high" / "index.html"
@@ -72,3 +76,26 @@ def test_the_distributed_benchmarks_redis_is_its_own_even_when_its_port_was_take
 
     assert distributed.start_redis is start_redis
 
+
+
+def test_the_runs_of_a_site_at_one_host_and_port_keep_their_server_bound_between_them(crawl_site):
+    """tests/test_pipelines_dedup.py's old-form tests crawl a site again at the host:port an earlier run's state
+    names: crawl_site stopped the server after each run and a new one bound the same port for the next, which
+    another xdist worker's server could hold by then. crawl_site now serves each run's site from the caller's
+    server, left bound: nobody else can take the port between the runs."""
+    link = "/news/harbour-1"
+    pages = {"/robots.txt": ("text/plain", "User-agent: *\nAllow: /\n"),
+             "/": ("text/html; charset=utf-8", homepage([link])),
+             link: ("text/html; charset=utf-8", article_html(link, "Harbour council story", n=3))}
+    server = FixtureServer(PageSite({})).start()
+    try:
+        for _ in range(2):
+            site = PageSite(pages)
+            _, records = crawl_site(site, "/", "-s", "STATE_DIR=", server=server)
+            assert sorted(records) == [link] and "/" in site.served  # (this run's site, served)
+            assert all(r["url"].startswith(server.base) for r in records.values())
+            with socket.socket() as squatter, pytest.raises(OSError) as taken:
+                squatter.bind(("127.0.0.1", server.server_address[1]))
+            assert taken.value.errno == errno.EADDRINUSE
+    finally:
+        server.stop()
