@@ -382,6 +382,33 @@ def test_an_output_folder_removed_mid_run_fails_the_feed_and_loses_no_article(ga
     check_exactly_once(kept + [record for record in lines_of(again) if record["canonicalUrl"] not in held])
 
 
+def test_a_sigterm_before_scrapys_handlers_ends_the_process_with_nothing_started(gated, tmp_path):
+    """A SIGTERM before Scrapy installs its signal handlers (once the reactor runs: the first second of a cold run
+    goes to imports and the checks; scrapyd's cancel.json -d signal=TERM right after the job began) meets the
+    default action: the process ends, killed by the signal (-15; 143 to a shell), and nothing was started then: no
+    JOBDIR, STATE_DIR, lock, output, manifest or stats file exists, no request was made, no worker is left, so
+    there is nothing to pause or resume (docs/operations.md). Here the signal is sent as the process is forked; a
+    loaded machine may deliver it once the handlers are in place: then it is the pause it must be (6, the manifest
+    "paused"). Either way nothing is half-made: a component that made a file or a worker before the reactor runs
+    would fail here."""
+    server, site = gated
+    job, state, out, stats = tmp_path / "job", tmp_path / "state", tmp_path / "out", tmp_path / "stats.json"
+    log = tmp_path / "crawl.log"
+    cmd = crawl_cmd(server.base, f"JOBDIR={job}", f"STATE_DIR={state}", f"NEWSPROJ_STATS_FILE={stats}",
+                    f"NEWSPROJ_DEFAULT_FEED={out}/%(site)s/%(run_id)s.jsonl", "NEWSPROJ_EXTRACT_WORKERS=2")
+    proc = start(cmd, log)
+    os.kill(proc.pid, signal.SIGTERM)
+    code = proc.wait(timeout=TIMEOUT)
+    if code == 6:  # (delivered late: a pause, which the other tests here check whole)
+        (manifest,) = (state / "runs").glob("*/*.json")
+        assert json.loads(manifest.read_text())["status"] == "paused"
+        return
+    assert code == -signal.SIGTERM, log.read_text()[-3000:]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["crawl.log"], sorted(tmp_path.rglob("*"))
+    assert not server.hits and not site.served
+    assert subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout == ""
+
+
 @pytest.mark.parametrize(("fault", "marker_setting", "phase"), [
     ("SlowEngineStart", "TEST_ENGINE_STARTING", "engine_started"),
     ("SlowSpiderOpen", "TEST_SPIDER_OPENING", "spider_opened"),
