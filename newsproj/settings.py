@@ -19,6 +19,8 @@ ADDONS = {
 
 # Politeness.
 ROBOTSTXT_OBEY = True
+# Protego over a robots.txt's first 500 KiB (RFC 9309's limit): a huge one cost every URL its parse (robots.py)
+ROBOTSTXT_PARSER = "newsproj.discovery.robots.BoundedRobotParser"
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 8
 # Items handled at once per response. A page yields one item; Scrapy starts this many worker tasks for every

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from ..compat import NewsAwareSitemap
+from .robots import robots_head
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -32,7 +33,7 @@ def robots_sitemaps(body: bytes, base_url: str) -> Iterator[str]:
     """``Sitemap:`` URLs of a robots.txt, absolute, each once, one at a time: a line that cannot be resolved is
     given as written, for the spider to count as a bad URL and skip (one bad line costs that line only)."""
     seen: set[str] = set()
-    for line in body.decode("utf-8", "replace").splitlines():
+    for line in robots_head(body).decode("utf-8", "replace").splitlines():  # (RFC 9309's limit: robots.py)
         name, _, value = line.partition(":")
         value = value.split("#", 1)[0].strip()
         if name.strip().lower() != "sitemap" or not value:

@@ -29,6 +29,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http.request import NO_CALLBACK
 from scrapy.utils.misc import build_from_crawler, load_object
 
+from ..discovery.robots import warn_if_cut
 from ..extraction.consent import tdmrep_rule
 from ..items import Article
 from ..middlewares.guards import WELL_KNOWN
@@ -136,7 +137,9 @@ class ConsentPipeline:
             self.stats.inc_value("newsproj/consent/robots/absent")
             return "absent"
         self.stats.inc_value("newsproj/consent/robots/read")
-        return build_from_crawler(self.parser_class, self.crawler, response.body)
+        parser = build_from_crawler(self.parser_class, self.crawler, response.body)
+        warn_if_cut(parser, response.url)
+        return parser
 
     async def _tdmrep(self, origin: str) -> Any:
         """The host's parsed tdmrep.json (a list of rules), or None."""

@@ -120,3 +120,37 @@ def test_a_seed_host_of_dot_dot_writes_nowhere_outside_output(tmp_path):
     written = [p for p in tmp_path.rglob("*") if p.is_file() and p != sibling]
     assert all(p.is_relative_to(output) or p.is_relative_to(state) for p in written), written
     assert all(not p.name.startswith(".") for p in output.iterdir()) if output.exists() else True
+
+
+def test_a_robots_txt_past_500_kib_is_read_to_500_kib_and_costs_no_more(tmp_path):
+    """A robots.txt of 300,000 wildcard rules (8.6 MB; DOWNLOAD_MAXSIZE lets 16 MiB through) held the crawl
+    process: 5.6 s to parse, then ~0.27 s of CPU for every URL asked (the spider asks before admitting a link, the
+    middleware before the download, and the parser went pickled with every page): a crawl of 50 URLs took 90 s
+    instead of 6.5 s, and its Sitemap: lines were followed however many. RFC 9309 (2.5) lets a crawler read a
+    robots.txt to a limit of at least 500 KiB, as Google does: the rules and Sitemap: lines past it are not read,
+    the cut is one WARNING line and ``newsproj/discovery/robots_truncated``. Here a Disallow and a Sitemap: line
+    past the limit are not read; those before it are."""
+    early, late = "/news/2024/09/early-story-kept-out.html", "/news/2024/09/late-rule-story-read.html"
+    story = "/news/2024/09/a-story-from-the-sitemap.html"
+    filler = "".join(f"Disallow: /*never{n}*x*y$\n" for n in range(30_000))  # ~780 KB of wildcard rules
+    assert len(filler) > 600 * 1024
+    pages = {"/robots.txt": ("text/plain", f"User-agent: *\nDisallow: {early}\nSitemap: {{{{BASE}}}}/sitemap.xml\n"
+                                           f"{filler}Disallow: {late}\nSitemap: {{{{BASE}}}}/late-sitemap.xml\n"),
+             "/sitemap.xml": ("application/xml", '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.'
+                              'sitemaps.org/schemas/sitemap/0.9">' + "".join(
+                                  f"<url><loc>{{{{BASE}}}}{p}</loc></url>" for p in (early, late, story))
+                              + "</urlset>"),
+             "/late-sitemap.xml": ("application/xml", "<urlset></urlset>")}
+    for n, path in enumerate((early, late, story)):
+        pages[path] = (HTML, article_html(path, path.rsplit("/", 1)[1][:-5].replace("-", " ").capitalize(), n=n))
+    server, site = serve_pages(pages)
+    try:
+        result, stats, records = crawl(f"{server.base}/robots.txt", tmp_path)
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert paths(records) == sorted(p.lstrip("/") for p in (late, story))
+        assert early not in site.served and "/late-sitemap.xml" not in site.served
+        assert stats.get("newsproj/discovery/robots_truncated") == 1
+        warnings = [line for line in result.stderr.splitlines() if "robots.txt of" in line and "WARNING" in line]
+        assert len(warnings) == 1 and "500 KiB" in warnings[0], warnings
+    finally:
+        server.stop()
