@@ -15,7 +15,8 @@ from newsproj.middlewares.politeness import parse_retry_after
 
 @pytest.mark.parametrize(
     ("value", "seconds"),
-    [(b"120", 120.0), ("0", 0.0), (None, None), (b"", None), (b"soon", None), (b"-5", None)],
+    [(b"120", 120.0), ("0", 0.0), (None, None), (b"", None), (b"soon", None), (b"-5", None), (b"\xb2", None),
+     ("\u0663", None)],
 )
 def test_parse_retry_after_seconds(value, seconds):
     assert parse_retry_after(value) == seconds

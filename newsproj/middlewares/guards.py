@@ -192,7 +192,9 @@ class RedirectGuard:
 
     def process_response(self, request: Request, response: Response) -> Response:
         location = response.headers.get(b"Location")
-        if not (300 <= response.status < 400 and location) or request.meta.get("dont_redirect"):
+        # (an empty Location is the page itself, as browsers resolve it: a loop, below; Scrapy followed it back to
+        # the same URL, which its dupefilter then dropped without a reason)
+        if not (300 <= response.status < 400 and location is not None) or request.meta.get("dont_redirect"):
             self._end_exemption(request)  # (the page reached: a <meta refresh> of it is checked by the dupefilter)
             return response
         try:

@@ -48,7 +48,7 @@ def parse_retry_after(value: bytes | str | None, now: float | None = None) -> fl
         return None
     text = value.decode("latin-1") if isinstance(value, bytes) else value
     text = text.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # ("²", Latin-1 0xB2, is a digit to isdigit() and no number to float())
         return float(text)
     try:
         when = parsedate_to_datetime(text).timestamp()
