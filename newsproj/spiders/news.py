@@ -229,9 +229,11 @@ class NewsSpider(Spider):
     def _from_robots(self, response: Response, body: bytes) -> Iterable[Request]:
         found = False
         for url in robots_sitemaps(body, response.url):  # one at a time: a bad line costs that line
-            found = True
-            yield from self._follow(response, url, Role.DISCOVERY)
-        if not found:  # no Sitemap: lines: start from the homepage
+            for request in self._follow(response, url, Role.DISCOVERY):
+                # (another host's sitemap is requested and refused as offsite, counted as before: it leads nowhere)
+                found = found or netloc(request.url) in self.allowed_netlocs
+                yield request
+        if not found:  # no Sitemap: line the crawl can follow (none, or all elsewhere or broken): the homepage
             base = f"{urlsplit(response.url).scheme}://{urlsplit(response.url).netloc}/"
             yield from self._follow(response, base, Role.LISTING)
 

@@ -202,3 +202,26 @@ def test_a_retry_after_that_is_no_number_and_an_empty_location_cost_one_url_each
         assert not [key for key in stats if key.startswith("newsproj/fetch/failed/") and "redirect_loop" not in key]
     finally:
         server.stop()
+
+
+def test_a_robots_txt_whose_sitemaps_are_all_elsewhere_or_broken_starts_from_the_homepage(tmp_path):
+    """A robots.txt seed without Sitemap: lines starts from the homepage. One whose Sitemap: lines all named
+    another host (the common ``Sitemap: https://www.example.com/...`` on example.com, or a CDN), or were no URL,
+    started from nothing: every line was refused (offsite, bad_url), the crawl found no article and failed its
+    check (exit 3). Only a Sitemap: line the crawl can follow (on a seed's host:port) now takes the homepage's
+    place; the others are still counted as before."""
+    other, other_site = serve_pages({"/sitemap.xml": ("application/xml", "<urlset></urlset>")})
+    story = "/news/2024/09/a-story-linked-from-the-homepage.html"
+    pages = {"/robots.txt": ("text/plain", f"User-agent: *\nSitemap: {other.base}/sitemap.xml\n"
+                                           "Sitemap: javascript:void(0)\nSitemap: http://127.0.0.1:99999/s.xml\n"),
+             "/": (HTML, homepage([story])), story: (HTML, article_html(story, "A story linked from the homepage"))}
+    server, _ = serve_pages(pages)
+    try:
+        result, stats, records = crawl(f"{server.base}/robots.txt", tmp_path)
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert paths(records) == [story.lstrip("/")]
+        assert stats.get("newsproj/fetch/failed/offsite") == 1 and stats.get("newsproj/discovery/bad_url") == 2
+        assert other_site.served == []
+    finally:
+        server.stop()
+        other.stop()
