@@ -14,7 +14,10 @@ former count against a site's health (``newsproj/monitors.py``). A failed articl
 
 from __future__ import annotations
 
+import gzip
+import importlib
 import logging
+import zlib
 from typing import TYPE_CHECKING
 
 from scrapy.exceptions import (
@@ -46,7 +49,23 @@ POLICY = frozenset({
 
 
 # What a site or the network did wrong (besides HTTP statuses, ``http_<status>``).
-NETWORK = frozenset({"timeout", "connection_refused", "connection_lost", "dns_lookup_failed", "cancelled"})
+NETWORK = frozenset({"timeout", "connection_refused", "connection_lost", "dns_lookup_failed", "cancelled",
+                     "bad_content_encoding"})
+
+
+def _decoding_errors() -> tuple[type[BaseException], ...]:
+    """What Scrapy's HttpCompressionMiddleware raises on a body its Content-Encoding does not decode (gzip and
+    deflate: zlib.error; br: brotli.error, when a brotli module is installed)."""
+    found: list[type[BaseException]] = [zlib.error, gzip.BadGzipFile]
+    for module in ("brotli", "brotlicffi"):
+        try:
+            found.append(importlib.import_module(module).error)
+        except (ImportError, AttributeError):
+            continue
+    return tuple(found)
+
+
+DECODING_ERRORS = _decoding_errors()
 ROLE = "newsproj_role"  # request meta key set by the spider: seed, discovery, listing, article
 
 
@@ -97,6 +116,8 @@ def exception_reason(exc: BaseException) -> str:
         return "connection_refused"
     if isinstance(exc, ResponseDataLossError | ResponseFailed | neterror.ConnectionLost | neterror.ConnectionDone):
         return "connection_lost"
+    if isinstance(exc, DECODING_ERRORS):  # (was the class name: "error", lowercase, taken for a policy refusal)
+        return "bad_content_encoding"
     if isinstance(exc, DownloadCancelledError | CancelledError):
         return "too_large" if "max size" in str(exc) or "maxsize" in str(exc) else "cancelled"
     return type(exc).__name__

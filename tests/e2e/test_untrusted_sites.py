@@ -225,3 +225,41 @@ def test_a_robots_txt_whose_sitemaps_are_all_elsewhere_or_broken_starts_from_the
     finally:
         server.stop()
         other.stop()
+
+
+def test_a_body_its_content_encoding_cannot_decode_is_one_named_site_fault(tmp_path):
+    """A page whose body is not what its Content-Encoding says (deflate or br over plain bytes, a broken gzip
+    stream; browsers show ERR_CONTENT_DECODING_FAILED) was counted under the decoder's exception class: ``error``
+    (zlib.error, brotli.error: lowercase, so taken for a refusal by policy, not a fault of the site, by the health
+    checks' error rate) or ``BadGzipFile``. Each is now ``bad_content_encoding``, a fault of the site, one WARNING
+    line; the crawl goes on to the good page."""
+    from newsproj.middlewares.outcomes import is_error
+
+    garbage = b"<html><body><p>Plain bytes, not compressed at all.</p></body></html>"
+    broken = {"deflate": garbage, "br": garbage, "gzip": b"\x1f\x8b\x08\x00" + garbage}
+    good = "/news/2024/09/the-page-that-is-fine.html"
+    pages = {"/robots.txt": ("text/plain", "User-agent: *\n"), good: (HTML, article_html(good, "The page that is fine"))}
+    links = [f"/news/2024/09/encoded-{name}-wrongly.html" for name in broken]
+
+    class Site_(Site):
+        def lookup(self, path: str, query: str, base: str):  # type: ignore[override]
+            if path == "/":
+                return 200, {"Content-Type": HTML}, homepage([*links, good]).encode()
+            for name, body in broken.items():
+                if path == f"/news/2024/09/encoded-{name}-wrongly.html":
+                    return 200, {"Content-Type": HTML, "Content-Encoding": name}, body
+            if path in pages:
+                return 200, {"Content-Type": pages[path][0]}, pages[path][1].encode()
+            return None
+
+    server = FixtureServer(Site_(Path("."))).start()
+    try:
+        result, stats, records = crawl(f"{server.base}/", tmp_path)
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert paths(records) == [good.lstrip("/")]
+        failed = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("newsproj/fetch/failed/")}
+        assert failed == {"bad_content_encoding": 3}, failed
+        assert is_error("bad_content_encoding")
+        assert sum(f"Gave up on {server.base}{link}: bad_content_encoding" in result.stderr for link in links) == 3
+    finally:
+        server.stop()
