@@ -199,8 +199,9 @@ class RedirectGuard:
             return response
         try:
             target = urljoin(request.url, location.decode("latin-1"))
-            scheme = urlsplit(target).scheme
-        except ValueError:  # a Location urljoin refuses ("http://[x"): no redirect to follow
+            parts = urlsplit(target)
+            scheme, _ = parts.scheme, parts.port  # (.port raises for a port out of range: was ValueError, later)
+        except ValueError:  # a Location urljoin refuses ("http://[x", port 99999): no redirect to follow
             self.stats.inc_value("newsproj/guard/dropped/bad_url")
             logger.info("Redirect from %s to a broken URL refused", redact(request.url))
             raise Refused("bad_url", request.url) from None

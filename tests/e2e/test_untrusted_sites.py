@@ -161,9 +161,9 @@ class _HostileHeaders(Site):
     """A homepage linking a page that answers 503 with ``Retry-After: ²`` (the Latin-1 byte 0xB2) once, then 200;
     and a page that redirects to an empty ``Location``."""
 
-    def __init__(self, busy: str, empty: str, good: str):
+    def __init__(self, busy: str, empty: str, good: str, bad_port: str):
         super().__init__(Path("."))
-        self.busy, self.empty, self.good = busy, empty, good
+        self.busy, self.empty, self.good, self.bad_port = busy, empty, good, bad_port
         self.answered: list[str] = []
 
     def lookup(self, path: str, query: str, base: str):  # type: ignore[override]
@@ -171,26 +171,29 @@ class _HostileHeaders(Site):
         if path == "/robots.txt":
             return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n"
         if path == "/":
-            return 200, {"Content-Type": HTML}, homepage([self.busy, self.empty, self.good]).encode()
+            return 200, {"Content-Type": HTML}, homepage([self.busy, self.empty, self.good, self.bad_port]).encode()
         if path == self.busy and self.answered.count(path) == 1:
             return 503, {"Content-Type": HTML, "Retry-After": "\u00b2"}, b"<html><body>Busy</body></html>"
         if path == self.empty:
             return 302, {"Content-Type": HTML, "Location": ""}, b""
+        if path == self.bad_port:
+            return 302, {"Content-Type": HTML, "Location": "http://127.0.0.1:99999/x.html"}, b""
         if path in (self.busy, self.good):
             return 200, {"Content-Type": HTML}, article_html(path, f"Story of {path[-12:-5]}", n=len(path)).encode()
         return None
 
 
-def test_a_retry_after_that_is_no_number_and_an_empty_location_cost_one_url_each_with_its_reason(tmp_path):
+def test_a_retry_after_that_is_no_number_and_a_broken_location_cost_one_url_each_with_its_reason(tmp_path):
     """``Retry-After: ²`` (a Latin-1 superscript two, which str.isdigit() takes for a digit and float() refuses)
     raised ValueError out of the politeness middleware: the page was given up at once, counted as
     ``failed/ValueError``, never retried. A Retry-After that is no number is now what a missing one is (backoff,
     then the retry gets the page). A redirect to an empty ``Location`` (the page itself, as browsers resolve it)
     was followed back to the same URL and dropped by the dupefilter without a reason or a line; it is now the
-    ``redirect_loop`` it is."""
+    ``redirect_loop`` it is. A redirect to a port out of range (``:99999``) went on as a Request and failed later
+    as ``ValueError``; it is the ``bad_url`` a broken Location is."""
     busy, empty = "/news/2024/09/busy-story-of-the-day.html", "/news/2024/09/moved-to-nowhere-today.html"
-    good = "/news/2024/09/plain-story-of-the-day.html"
-    site = _HostileHeaders(busy, empty, good)
+    good, bad_port = "/news/2024/09/plain-story-of-the-day.html", "/news/2024/09/moved-off-the-ports.html"
+    site = _HostileHeaders(busy, empty, good, bad_port)
     server = FixtureServer(site).start()
     try:
         result, stats, records = crawl(f"{server.base}/", tmp_path, "-s", "NEWSPROJ_BACKOFF_BASE=0.1")
@@ -198,8 +201,8 @@ def test_a_retry_after_that_is_no_number_and_an_empty_location_cost_one_url_each
         assert paths(records) == sorted(p.lstrip("/") for p in (busy, good))
         assert site.answered.count(busy) == 2
         assert stats.get("newsproj/politeness/backoff/503") == 1
-        assert stats.get("newsproj/fetch/failed/redirect_loop") == 1
-        assert not [key for key in stats if key.startswith("newsproj/fetch/failed/") and "redirect_loop" not in key]
+        failed = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("newsproj/fetch/failed/")}
+        assert failed == {"redirect_loop": 1, "bad_url": 1}, failed
     finally:
         server.stop()
 
