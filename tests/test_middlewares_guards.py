@@ -36,6 +36,9 @@ TEXT = "Café owners’ “naïve” façade — crème brûlée. " * 5
         ("application/zip", "content_type/application/zip"),
         ("text/css", "content_type/text/css"),
         ("text/x-unknown", None),
+        ("application/" + "x" * 200, "content_type/invalid"),  # (the site's text never names a stat)
+        ("application/x y", "content_type/invalid"),
+        ("image/<script>", "content_type/invalid"),
     ],
 )
 def test_content_type_reason(ctype, reason):

@@ -18,6 +18,7 @@ Each refusal is counted under ``newsproj/guard/dropped/<reason>`` and fails the 
 from __future__ import annotations
 
 import logging
+import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
@@ -61,16 +62,23 @@ BINARY_CONTROL_SHARE = 0.05
 in a good article's first KB is not (the charset middleware removes it before parsing)."""
 
 
+_MIME = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}")
+"""A media type as RFC 6838 (4.2) lets one be named: what a refused type's stat may be named after."""
+MAX_TYPE_REASONS = 64
+"""Refused media types a run names in its stats (``content_type/<mime>``); the others are ``content_type/other``."""
+
+
 def content_type_reason(content_type: str) -> str | None:
-    """``content_type/<mime>`` when a response of this type is never worth its body, else None.
-    A missing Content-Type is allowed (the body is sniffed)."""
+    """``content_type/<mime>`` when a response of this type is never worth its body, else None (a type that is no
+    RFC 6838 name: ``content_type/invalid``, the site's text never becomes a stat's name). A missing Content-Type
+    is allowed (the body is sniffed)."""
     mime = content_type.split(";", 1)[0].strip().lower()
     if not mime or mime in _ALLOWED_TYPES:
         return None
     if mime.startswith(_DENIED_PREFIXES) or mime.startswith("application/") or mime.startswith("text/"):
         if mime.startswith("text/") and mime not in ("text/css", "text/javascript", "text/csv", "text/calendar"):
             return None  # text/* we do not know: the body check and the spider's sniffing decide
-        return f"content_type/{mime}"
+        return f"content_type/{mime}" if _MIME.fullmatch(mime) else "content_type/invalid"
     return None
 
 
@@ -108,6 +116,9 @@ class HeadersGuard:
         self.stats = crawler.stats
         self.maxsize = crawler.settings.getint("DOWNLOAD_MAXSIZE")
         self.warnsize = crawler.settings.getint("DOWNLOAD_WARNSIZE")
+        self.types: set[str] = set()
+        """The refused types named so far (at most :data:`MAX_TYPE_REASONS`): a site answering every URL with a
+        type of its own made a stat key per URL (three: failed, article_failed, the manifest's failures)."""
         crawler.signals.connect(self.headers_received, signal=signals.headers_received)
         crawler.signals.connect(self.bytes_received, signal=signals.bytes_received)
 
@@ -120,6 +131,11 @@ class HeadersGuard:
             return
         ctype = (headers.get(b"Content-Type") or b"").decode("latin-1")
         reason = content_type_reason(ctype)
+        if reason is not None and reason != "content_type/invalid" and reason not in self.types:
+            if len(self.types) < MAX_TYPE_REASONS:
+                self.types.add(reason)
+            else:
+                reason = "content_type/other"
         maxsize = request.meta.get("download_maxsize", self.maxsize)
         warnsize = request.meta.get("download_warnsize", self.warnsize)
         if reason is None and maxsize and isinstance(body_length, int) and body_length > maxsize:

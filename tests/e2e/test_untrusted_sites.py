@@ -266,3 +266,41 @@ def test_a_body_its_content_encoding_cannot_decode_is_one_named_site_fault(tmp_p
         assert sum(f"Gave up on {server.base}{link}: bad_content_encoding" in result.stderr for link in links) == 3
     finally:
         server.stop()
+
+
+def test_a_site_cannot_make_the_stats_hold_a_key_per_page_through_its_content_types(tmp_path):
+    """A refused Content-Type names its stat (``newsproj/fetch/failed/content_type/<mime>``, the same under
+    ``article_failed`` and in the manifest's failures) from the header as the site wrote it: a site answering each
+    URL with a type of its own (``application/x-hostile-<n>``, or 8 KB of letters) made a key per URL, up to the
+    per-site budget of 50,000 (each up to the header's 16 KB): stats, stats file, manifest and the closing
+    'Dumping Scrapy stats' line grew with them. A type that is no RFC 6838 name is now ``content_type/invalid``;
+    past 64 types a run names, the others are ``content_type/other``. Every URL is still counted once."""
+    hostile = [f"/files/2024/09/document-{n}" for n in range(80)]
+    good = "/news/2024/09/the-one-real-story.html"
+
+    class Types(Site):
+        def lookup(self, path: str, query: str, base: str):  # type: ignore[override]
+            if path == "/robots.txt":
+                return 200, {"Content-Type": "text/plain"}, b"User-agent: *\n"
+            if path == "/":
+                return 200, {"Content-Type": HTML}, homepage([*hostile, "/files/2024/09/long-type", good]).encode()
+            if path == good:
+                return 200, {"Content-Type": HTML}, article_html(good, "The one real story").encode()
+            if path == "/files/2024/09/long-type":
+                return 200, {"Content-Type": "application/" + "x" * 8000}, b"%PDF-1.4"
+            if path in hostile:
+                return 200, {"Content-Type": f"application/x-hostile-{path.rsplit('-', 1)[1]}"}, b"%PDF-1.4"
+            return None
+
+    server = FixtureServer(Types(Path("."))).start()
+    try:
+        result, stats, records = crawl(f"{server.base}/", tmp_path, "-s", "NEWSPROJ_MAX_PAGES_PER_PATTERN=0")
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert paths(records) == [good.lstrip("/")]
+        failed = {k[len("newsproj/fetch/failed/"):]: v for k, v in stats.items()
+                  if k.startswith("newsproj/fetch/failed/content_type/")}
+        assert sum(failed.values()) == 81
+        assert failed["content_type/invalid"] == 1 and failed["content_type/other"] == 80 - 64, sorted(failed)
+        assert len(failed) == 64 + 2 and max(map(len, failed)) < 200
+    finally:
+        server.stop()
