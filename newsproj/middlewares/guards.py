@@ -161,6 +161,13 @@ class HeadersGuard:
 
     def process_response(self, request: Request, response: Response) -> Response:
         request.meta.pop(RECEIVED, None)
+        if not 100 <= response.status <= 599:
+            # Twisted takes any integer for a status ("HTTP/1.1 1234567"): each was a stat key of its own, here and
+            # in Scrapy's downloader stats (which, at 850, this refusal keeps it from); RFC 9110 and browsers know
+            # 100-599 only
+            self.stats.inc_value("newsproj/guard/dropped/http_invalid")
+            logger.info("Dropped %s: its status %.20s is no HTTP status", redact(request.url), response.status)
+            raise Refused("http_invalid", request.url)
         reason = request.meta.pop(STOP_REASON, None)
         if reason and "download_stopped" in response.flags:
             self.stats.inc_value(f"newsproj/guard/dropped/{reason}")

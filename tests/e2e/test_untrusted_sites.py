@@ -241,7 +241,8 @@ def test_a_body_its_content_encoding_cannot_decode_is_one_named_site_fault(tmp_p
     garbage = b"<html><body><p>Plain bytes, not compressed at all.</p></body></html>"
     broken = {"deflate": garbage, "br": garbage, "gzip": b"\x1f\x8b\x08\x00" + garbage}
     good = "/news/2024/09/the-page-that-is-fine.html"
-    pages = {"/robots.txt": ("text/plain", "User-agent: *\n"), good: (HTML, article_html(good, "The page that is fine"))}
+    pages = {"/robots.txt": ("text/plain", "User-agent: *\n"),
+             good: (HTML, article_html(good, "The page that is fine"))}
     links = [f"/news/2024/09/encoded-{name}-wrongly.html" for name in broken]
 
     class Site_(Site):
@@ -302,5 +303,47 @@ def test_a_site_cannot_make_the_stats_hold_a_key_per_page_through_its_content_ty
         assert sum(failed.values()) == 81
         assert failed["content_type/invalid"] == 1 and failed["content_type/other"] == 80 - 64, sorted(failed)
         assert len(failed) == 64 + 2 and max(map(len, failed)) < 200
+    finally:
+        server.stop()
+
+
+def test_a_status_that_is_no_http_status_is_one_reason_not_a_stat_key_of_its_own(tmp_path):
+    """Twisted takes any integer for a status (``HTTP/1.1 1234567``, ``-5``, twenty nines): each one a site sent
+    made keys of its own (``newsproj/fetch/failed/http_<status>`` and Scrapy's
+    ``downloader/response_status_count/<status>``), as many as the site has URLs, however long. A status outside
+    100-599 (what RFC 9110 and browsers take for one) is now ``http_invalid``, a fault of the site, refused before
+    Scrapy's downloader stats count it."""
+    codes = ["1234567", "999", "42", "-5", "9" * 20]
+    weird = [f"/news/2024/09/weird-status-{n}.html" for n in range(len(codes))]
+    good = "/news/2024/09/a-story-with-a-real-status.html"
+
+    def answer(code: str):
+        def write(handler) -> None:
+            handler.wfile.write(f"HTTP/1.1 {code} Weird\r\nContent-Type: text/html\r\nContent-Length: 2\r\n"
+                                f"Connection: close\r\n\r\nhi".encode())
+            handler.close_connection = True
+        return write
+
+    class Statuses(Site):
+        def lookup(self, path: str, query: str, base: str):  # type: ignore[override]
+            if path == "/robots.txt":
+                return 200, {"Content-Type": "text/plain"}, b"User-agent: *\n"
+            if path == "/":
+                return 200, {"Content-Type": HTML}, homepage([*weird, good]).encode()
+            if path == good:
+                return 200, {"Content-Type": HTML}, article_html(good, "A story with a real status").encode()
+            if path in weird:
+                return answer(codes[weird.index(path)])
+            return None
+
+    server = FixtureServer(Statuses(Path("."))).start()
+    try:
+        result, stats, records = crawl(f"{server.base}/", tmp_path, "-s", "RETRY_TIMES=0")
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert paths(records) == [good.lstrip("/")]
+        failed = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("newsproj/fetch/failed/")}
+        assert failed == {"http_invalid": len(codes)}, failed
+        counted = sorted(k.rsplit("/", 1)[1] for k in stats if k.startswith("downloader/response_status_count/"))
+        assert counted and all(100 <= int(code) <= 599 for code in counted), counted  # (404: tdmrep.json)
     finally:
         server.stop()
