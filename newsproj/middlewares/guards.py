@@ -208,6 +208,7 @@ class RedirectGuard:
     def __init__(self, crawler: Crawler):
         self.stats = crawler.stats
         self.fingerprinter = crawler.request_fingerprinter
+        self.max_url_length = crawler.settings.getint("NEWSPROJ_MAX_URL_LENGTH")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -232,6 +233,12 @@ class RedirectGuard:
             self.stats.inc_value("newsproj/guard/dropped/bad_scheme")
             logger.info("Redirect from %s to a non-http(s) URL refused", redact(request.url))
             raise Refused("bad_scheme", request.url)
+        if self.max_url_length and len(target) > self.max_url_length:
+            # as a link that long is not followed (trap/url_too_long): a redirect led where no link could
+            self.stats.inc_value("newsproj/guard/dropped/url_too_long")
+            logger.info("Redirect from %s to a URL of %d characters refused (NEWSPROJ_MAX_URL_LENGTH)",
+                        redact(request.url), len(target))
+            raise Refused("url_too_long", request.url)
         chain = {*request.meta.get("redirect_urls", []), request.url}
         if target in chain:
             self.stats.inc_value("newsproj/guard/dropped/redirect_loop")

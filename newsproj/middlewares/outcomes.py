@@ -45,6 +45,7 @@ logger = logging.getLogger(__name__)
 # Refusals by policy are expected and logged at INFO; everything else is a fault of the site or network.
 POLICY = frozenset({
     "robots_forbidden", "offsite", "bad_scheme", "redirect_loop", "redirect_max", "retry_after_too_long",
+    "url_too_long",
 })
 
 

@@ -347,3 +347,32 @@ def test_a_status_that_is_no_http_status_is_one_reason_not_a_stat_key_of_its_own
         assert counted and all(100 <= int(code) <= 599 for code in counted), counted  # (404: tdmrep.json)
     finally:
         server.stop()
+
+
+def test_a_redirect_to_a_url_past_the_length_limit_is_not_followed(tmp_path):
+    """README: URLs longer than NEWSPROJ_MAX_URL_LENGTH (2000) are not followed. A link that long was not, but a
+    redirect to one was (here a 7,000-character URL, requested and answered): a site could lead the crawl, one
+    hop at a time, where its links cannot. It is now refused as ``url_too_long``, the reason the link gets."""
+    long_target = "/news/2024/09/" + "x" * 7000 + ".html"
+    moved, good = "/news/2024/09/moved-somewhere-very-long.html", "/news/2024/09/a-story-that-stays-put.html"
+    pages = {"/robots.txt": ("text/plain", "User-agent: *\n"), "/": (HTML, homepage([moved, good])),
+             good: (HTML, article_html(good, "A story that stays put")),
+             long_target: (HTML, article_html(long_target, "A story at the end of a long road", n=7))}
+
+    class Moved(Site):
+        def lookup(self, path: str, query: str, base: str):  # type: ignore[override]
+            if path == moved:
+                return 302, {"Content-Type": HTML, "Location": long_target}, b""
+            if path in pages:
+                return 200, {"Content-Type": pages[path][0]}, pages[path][1].encode()
+            return None
+
+    server = FixtureServer(Moved(Path("."))).start()
+    try:
+        result, stats, records = crawl(f"{server.base}/", tmp_path)
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert paths(records) == [good.lstrip("/")]
+        assert long_target not in server.hits
+        assert stats.get("newsproj/fetch/failed/url_too_long") == 1
+    finally:
+        server.stop()
