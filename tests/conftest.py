@@ -204,20 +204,39 @@ CRAWL_ONCE = frozenset({"tests/e2e/test_faults.py", "tests/e2e/test_demo_crawl.p
 ``hostile``)."""
 
 
+ONE_CASE = {"tests/test_site_fixtures.py": ("test_field[", "test_every_expectation_can_fail[")}
+"""Modules whose tests named here share one computation per case (test_site_fixtures' ``_outcome`` cache: a case's
+page extracted once a process), with the case id at the start of the test's parameters, up to a ``:``."""
+
+
+def work_unit(nodeid: str) -> str:
+    """The unit of work of the test ``nodeid`` that :func:`pytest_xdist_make_scheduler` hands to one worker: the
+    test itself; its module for a :data:`CRAWL_ONCE` module; ``module::case`` for the tests of one case of a
+    :data:`ONE_CASE` module."""
+    module, _, name = nodeid.partition("::")
+    if module in CRAWL_ONCE:
+        return module
+    if name.startswith(ONE_CASE.get(module, ())):
+        return f"{module}::{name.partition('[')[2].rstrip(']').partition(':')[0]}"
+    return nodeid
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     """``pytest -n N`` (``make test``): each test is a unit of work of its own, handed to a worker as it runs low
-    (long e2e tests do not queue behind one worker), except that a :data:`CRAWL_ONCE` module is one unit: split
-    over two workers, each ran its crawl (12-15 s twice). (xdist's ``loadgroup`` would say this with marks, but
-    it renames the test through an attribute pytest 9 no longer reads.)"""
+    (long e2e tests do not queue behind one worker), except for tests that share one computation (:func:`work_unit`):
+    a :data:`CRAWL_ONCE` module is one unit (split over two workers, each ran its crawl: 12-15 s twice), and so are
+    the tests of one case of a :data:`ONE_CASE` module (test_site_fixtures: the 458 tests of its 89 cases were
+    spread over ~4.3 workers a case, each extracting the case's page again: ~9.6 s of CPU where ~2.2 s do).
+    (xdist's ``loadgroup`` would say this with marks, but it renames the test through an attribute pytest 9 no
+    longer reads.)"""
     if config.getvalue("dist") != "load":
         return None
     from xdist.scheduler import LoadScopeScheduling
 
     class Scheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            module = nodeid.split("::", 1)[0]
-            return module if module in CRAWL_ONCE else nodeid
+            return work_unit(nodeid)
 
     return Scheduling(config, log)
 
