@@ -251,14 +251,18 @@ def test_langid_trie_depth_is_the_models():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    moves = np.asarray(model.tk_nextmove, dtype=np.int64)
-    rows = np.asarray(model.tk_row, dtype=np.int64) << 8
-    seen = np.zeros(len(rows), dtype=bool)
+    # state s moves on byte b to tk_nextmove[(tk_row[s] << 8) + b]: row tk_row[s] of this table. States share rows
+    # (104,583 states, 38,346 rows): each level reads the distinct rows of its states once and marks what they reach
+    # (gathering 256 moves a state and sorting them took ~2 s of CPU; this ~0.1 s, the same levels)
+    table = np.asarray(model.tk_nextmove, dtype=np.int64).reshape(-1, 256)
+    row_of = np.asarray(model.tk_row, dtype=np.int64)
+    seen = np.zeros(len(row_of), dtype=bool)
     seen[0] = True
     frontier, depth = np.array([0]), 0
     while True:
-        found = np.unique(moves[(rows[frontier][:, None] + np.arange(256)).ravel()])
-        found = found[~seen[found]]
+        reached = np.zeros(len(row_of), dtype=bool)
+        reached[table[np.unique(row_of[frontier])].ravel()] = True
+        found = np.flatnonzero(reached & ~seen)
         if not len(found):
             break
         seen[found] = True
