@@ -208,16 +208,26 @@ ONE_CASE = {"tests/test_site_fixtures.py": ("test_field[", "test_every_expectati
 """Modules whose tests named here share one computation per case (test_site_fixtures' ``_outcome`` cache: a case's
 page extracted once a process), with the case id at the start of the test's parameters, up to a ``:``."""
 
+IN_PROCESS_POOL = {"tests/test_extraction_limits.py": ("",), "tests/test_extractor.py": ("",),
+                   "tests/test_extraction_verdict.py": ("test_extractor_counts_each_outcome_under_its_reason[pool]",)}
+"""Tests (module: test-name prefixes) that run an extraction pool in the test process itself (``opened_extractor``
+with workers): multiprocessing starts that process's forkserver at its first pool and keeps it for the next ones, and
+a forkserver's start is a fresh interpreter importing the extractors (~1.4 s of CPU, ~2.2 s of wall on an idle host).
+Handed out one by one, these tests started one on each of the 6 workers (and each start, on busy cores, made its
+test's wait longer); as one unit, one. (Alone in one process these modules take ~26 s.)"""
+
 
 def work_unit(nodeid: str) -> str:
     """The unit of work of the test ``nodeid`` that :func:`pytest_xdist_make_scheduler` hands to one worker: the
     test itself; its module for a :data:`CRAWL_ONCE` module; ``module::case`` for the tests of one case of a
-    :data:`ONE_CASE` module."""
+    :data:`ONE_CASE` module; one unit for all the :data:`IN_PROCESS_POOL` tests."""
     module, _, name = nodeid.partition("::")
     if module in CRAWL_ONCE:
         return module
     if name.startswith(ONE_CASE.get(module, ())):
         return f"{module}::{name.partition('[')[2].rstrip(']').partition(':')[0]}"
+    if name.startswith(IN_PROCESS_POOL.get(module, ())):
+        return "extraction pool in the test process"
     return nodeid
 
 
@@ -227,7 +237,8 @@ def pytest_xdist_make_scheduler(config, log):
     (long e2e tests do not queue behind one worker), except for tests that share one computation (:func:`work_unit`):
     a :data:`CRAWL_ONCE` module is one unit (split over two workers, each ran its crawl: 12-15 s twice), and so are
     the tests of one case of a :data:`ONE_CASE` module (test_site_fixtures: the 458 tests of its 89 cases were
-    spread over ~4.3 workers a case, each extracting the case's page again: ~9.6 s of CPU where ~2.2 s do).
+    spread over ~4.3 workers a case, each extracting the case's page again: ~9.6 s of CPU where ~2.2 s do) and the
+    tests of :data:`IN_PROCESS_POOL` (one forkserver started, not six).
     (xdist's ``loadgroup`` would say this with marks, but it renames the test through an attribute pytest 9 no
     longer reads.)"""
     if config.getvalue("dist") != "load":
