@@ -427,6 +427,29 @@ def test_the_test_schedulers_xdist_override_still_overrides_something():
         "pytest-xdist no longer has LoadScopeScheduling._split_scope: tests/conftest.py's scheduler overrides nothing")
 
 
+def test_the_test_schedulers_units_name_tests_that_exist():
+    """tests/conftest.py's work units (``work_unit``): a module it groups that is renamed, or a test name it keys on
+    that changes, would silently be handed out one test at a time again (each worker extracting the same pages,
+    starting its own forkserver): every module and test-name prefix it names is a collected test's."""
+    from tests.conftest import CRAWL_ONCE, IN_PROCESS_POOL, ONE_CASE, ROOT, work_unit
+
+    for module in (*CRAWL_ONCE, *ONE_CASE, *IN_PROCESS_POOL):
+        assert (ROOT / module).is_file(), module
+    for module, prefixes in (*ONE_CASE.items(), *IN_PROCESS_POOL.items()):
+        source = (ROOT / module).read_text(encoding="utf-8")
+        for prefix in prefixes:
+            name, _, param = prefix.partition("[")
+            assert not name or f"def {name}(" in source, (module, prefix)
+            assert not param or f'"{param.rstrip("]")}"' in source, (module, prefix)  # a parametrize id
+    case = "tests/test_site_fixtures.py::test_field[nrk/2024-08-05:articleBody]"
+    assert work_unit(case) == work_unit("tests/test_site_fixtures.py::test_every_expectation_can_fail[nrk/2024-08-05]")
+    assert work_unit(case) != work_unit("tests/test_site_fixtures.py::test_field[nrk/2024-08-06:articleBody]")
+    assert work_unit("tests/test_extractor.py::test_x") == work_unit("tests/test_extraction_limits.py::test_y")
+    assert work_unit("tests/test_extraction_verdict.py::test_extractor_counts_each_outcome_under_its_reason[pool]") \
+        == work_unit("tests/test_extractor.py::test_x")
+    assert work_unit("tests/test_extraction_verdict.py::test_other") == "tests/test_extraction_verdict.py::test_other"
+
+
 def test_extract_in_place_logs_a_failed_run(monkeypatch, caplog):
     """trafilatura failing on a page (a TypeError or ValueError in its sequence) is None, as bare_extraction's, and a
     warning naming the page, as bare_extraction logs it; never silent."""
