@@ -1929,3 +1929,52 @@ def test_pull_quotes_are_read_from_a_bounded_number_of_quotes_and_judged_against
     post = [PULL_TEXT[0], quotation, PULL_TEXT[2], f"Reader says: as the post quotes, {quotation}. I doubt it."]
     kept = clean_body("\n".join(post), drop_lines=("^Reader says:",), quotes={quotation: ""})
     assert kept.text.split("\n") == post[:3]
+
+
+def test_a_list_of_prose_in_a_story_without_a_container_trafilatura_knows_stays_but_link_lists_do_not():
+    # a story in a plain <div> (no article, post or content container): trafilatura recovers its paragraphs one by
+    # one and, but in recall mode, none of its lists; a list of full-sentence points was lost with them
+    from newsproj.extraction.generic import body_text, pruned
+
+    points = ["If possible, <strong>start your search with a reputable dealer</strong>. We know that there are "
+              "plenty of honest folks out there, but a dealer offers an extra layer of protection.",
+              "Before you buy, <strong>make a very full inspection of the car</strong>. Any flooded vehicle has "
+              "probably been given a thorough cleaning, so the obvious signs are gone.",
+              "<strong>Ask for a damage report</strong> from <a href='/carfax'>Carfax</a> or a similar service, "
+              "which won't help much if the damage was never reported."]
+    nav = ("<ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>"
+           "<li><a href='/reviews'>Reviews</a></li></ul>")
+    related = ("<ul><li><a href='/r1'>Used car prices climb again as storm season ends in the Northeast.</a></li>"
+               "<li><a href='/r2'>Hoping for a deal on a used car this winter? Don't hold your breath.</a></li></ul>")
+    teasers = ("<ul><li><a href='/t1'>Suzuki shuts down U.S. auto sales and files for bankruptcy</a> The maker "
+               "leaves.</li><li><a href='/t2'>Ford Escape video road test of the new model</a> We drove it.</li></ul>")
+    tree = lxml.html.fromstring(
+        f"<html><body><div id='top'>{nav}</div><div class='story_text'><h1>A headline for the test</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAS[:5]) + "<ul>" + "".join(f"<li>{p}</li>" for p in points) + "</ul>"
+        + f"<p>{PARAS[5]}</p>{related}{teasers}</div><div class='side'><p>Short side note.</p>"
+        "<ul><li>A sidebar's own list item that is written as a sentence of prose.</li></ul></div></body></html>")
+    lines = (body_text(tree, "http://127.0.0.1/a") or "").split("\n")
+    for point in points:
+        assert " ".join(lxml.html.fromstring(f"<p>{point}</p>").text_content().split()) in lines
+    assert PARAS[5] in lines
+    body = "\n".join(lines)
+    for chrome in ("Home", "Reviews", "Used car prices climb", "Hoping for a deal", "Suzuki shuts", "Ford Escape",
+                   "sidebar's own list"):
+        assert chrome not in body
+    # the lists that are no prose keep their items as they are (only a list of prose gets paragraphs), also where
+    # no chrome container is pruned (the markup repairs alone)
+    copy = pruned(tree, chrome=False)
+    assert [len(ul.findall("li/p")) for ul in copy.iter("ul")] == [0, 3, 0, 0, 0]
+
+
+def test_a_list_of_prose_inside_a_story_container_keeps_its_bullets():
+    from newsproj.extraction.generic import body_text
+
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>" + "".join(f"<p>{p}</p>" for p in PARAS[:5])
+        + "<ul><li>First point of the list, written out as a sentence of prose with a few more words.</li>"
+          "<li>Second point of the list, also a full sentence of prose text with a few more words.</li></ul>"
+        + "".join(f"<p>{p}</p>" for p in PARAS[5:7]) + "</article></body></html>")
+    lines = (body_text(tree, "http://127.0.0.1/a") or "").split("\n")
+    assert "- First point of the list, written out as a sentence of prose with a few more words." in lines
+    assert "- Second point of the list, also a full sentence of prose text with a few more words." in lines
