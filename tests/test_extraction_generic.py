@@ -1978,3 +1978,36 @@ def test_a_list_of_prose_inside_a_story_container_keeps_its_bullets():
     lines = (body_text(tree, "http://127.0.0.1/a") or "").split("\n")
     assert "- First point of the list, written out as a sentence of prose with a few more words." in lines
     assert "- Second point of the list, also a full sentence of prose text with a few more words." in lines
+
+
+def test_a_paragraph_of_prose_linked_as_a_whole_stays_but_teasers_and_related_links_do_not():
+    # a quote linked to its source, a sentence linked as a whole: trafilatura deletes a paragraph that is one link in
+    # every mode (its link density test), and the story lost its opening quote
+    from newsproj.extraction.generic import body_text
+
+    quote = ("“Just because a car generates a lot of buzz or is a best seller doesn’t mean that it’s a good choice "
+             "for you. The five models here may be on a lot of shopping lists, but we suggest you steer clear…”")
+    linked = "This week's new episode is a really fun, quick, easy, and profoundly silly party game called Say Anything"
+    chrome = [
+        "Read more: Used car prices tick up after the storm, but beware of the flooded finds.",  # a label
+        "Can the third presidential debate swing it for either of the two candidates in the race?",  # a headline asks
+        "Click here to find out which 9 other stocks recently crossed above their moving average »",  # points
+    ]
+    footer = "BBC © 2012 The BBC is not responsible for the content of external sites. Read more."
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1><div class='postbody'>"
+        f"<blockquote><p><a href='http://news.example.org/cars.html'><em>{quote}</em></a></p></blockquote>"
+        + "".join(f"<p>{p}</p>" for p in PARAS[:3])
+        + f"<p><a href='http://www.youtube.com/watch?v=x'>{linked}</a>.</p>"
+        + "".join(f"<p>{p}</p><p><a href='/other-{n}'>{c}</a></p>" for n, (p, c) in enumerate(
+            zip(PARAS[3:6], chrome, strict=True)))
+        + "".join(f"<p>{p}</p>" for p in PARAS[6:8])
+        + f"</div></article><div class='foot'><p><a href='http://www.bbc.co.uk/help'>{footer}</a></p></div>"
+        "</body></html>")
+    lines = (body_text(tree, "http://127.0.0.1/a") or "").split("\n")
+    assert quote in lines
+    assert f"{linked}." in lines
+    assert all(p in lines for p in PARAS[:8])
+    body = "\n".join(lines)
+    for line in [*chrome, footer]:
+        assert line[:40] not in body

@@ -322,7 +322,9 @@ def _inline_repairs(tree: HtmlElement) -> None:
       short ``<div>`` (under 200 characters) holding a link and an element — a paragraph wrapped in a ``<div>`` of
       its own (React pages wrap each one), or a ``<div>`` of spans and links standing for one — with its link.
       A teaser box or a "Read more: <a>headline</a>" line is mostly link text, and a menu's or a teaser's link starts
-      its block: those stay links. (No link is written into a record, only their text.)
+      its block: those stay links. The link of a paragraph of prose the page links as a whole (a quote linked to its
+      source: :func:`_linked_sentence`) becomes plain text too: the link density test of every mode deletes it.
+      (No link is written into a record, only their text.)
     - An empty inline element before a sentence's words (``ICON_LABEL_CHARS``) or at the start of such a link (an
       icon's ``<span class="icon"></span>``, WordPress's ``<span id="more-7770"></span>`` before a paragraph's text, a
       marker before a story's loose first paragraph) goes, its tail text stays: the precision run deletes it with
@@ -360,6 +362,9 @@ def _inline_repairs(tree: HtmlElement) -> None:
         in_sentence = _in_sentence(el, parent)
         if not in_sentence and not (parent.tag == "p" and el.getnext() is not None and el.getnext().tag == "a"
                                     and (el.tail or "").strip()):
+            if el.getprevious() is None and (parent.tag == "p" or parent.tag in _INLINE) and not (
+                    parent.text or "").strip() and _linked_sentence(el, parent, nearest):
+                links.append(el)
             continue  # (no word around it, and no list's separator before a next link: "福岡県：<a>久留米市</a>")
         block = _block_of(parent, nearest)
         if block is None or block.tag not in ("p", "div"):
@@ -520,6 +525,45 @@ def _prose_paragraph(block: HtmlElement) -> bool:
         return False
     lead = _text_before_link(block)
     return word_count(lead) >= LEAD_WORDS and not _LABEL_END.search(lead)
+
+
+LINKED_SHARE = 0.9
+"""A paragraph whose one link holds this share of its text or more is that link (:func:`_linked_sentence`)."""
+RUN_SIBLINGS = 3
+"""How many paragraphs before and after a linked sentence are looked at for the story's prose around it."""
+_STATEMENT_END = re.compile(r"[.…\"'”’)。」]\s*$")
+"""A statement's end: a headline asks ("... Time To Change?") or calls ("Take this Survey!"), a teaser points ("»")."""
+_LABEL_START = re.compile(r"\W*(?:\S+\s+){0,3}?\S+\s*[:|»>•–—]\s")
+"""A label of up to four words opening a line ("Read more: ", "Pingback: ", "Sign Up: ", "Garr Reynolds: ")."""
+
+
+def _linked_sentence(link: HtmlElement, parent: HtmlElement, nearest: dict[HtmlElement, HtmlElement | None]) -> bool:
+    """``link`` is a paragraph of the story's prose that the page links as a whole (a quote linked to its source,
+    "<p><a href=…><em>“Just because a car generates a lot of buzz ... steer clear…”</em></a></p>", "<p><a>This
+    week's new Tabletop is a really fun ... game called Say Anything</a>.</p>"): the one link of a ``<p>`` of inline
+    elements holding ``LINKED_SHARE`` of its text, ``PROSE_LINK_WORDS`` words or more that end as a statement ends
+    (``_STATEMENT_END``) and open with no label (``_LABEL_START``), with a paragraph of prose
+    (:func:`_prose_paragraph`) among the ``RUN_SIBLINGS`` paragraphs before or after it (or its ``<blockquote>``).
+    trafilatura deletes a paragraph that is one link in every mode (its link density test); a teaser's or a related
+    story's headline asks, points or is labelled ("Read next: ..."), a footer's or a sidebar's link stands among no
+    prose, and those stay links. (``parent``: the link's; ``nearest``: :func:`_block_of`'s.)"""
+    linked = element_text(link)
+    if len(linked) < PROSE_LINK_WORDS * 3 or word_count(linked) < PROSE_LINK_WORDS:
+        return False  # (most links: a menu's, a teaser's; nothing else read)
+    block = _block_of(parent, nearest)
+    if block is None or block.tag != "p" or (block.text or "").strip() or any(
+            isinstance(el.tag, str) and el.tag not in _INLINE for el in block.iterdescendants()):
+        return False
+    text = block.text_content()
+    size = len(text.strip())
+    if len(linked.strip()) < LINKED_SHARE * size or sum(1 for _ in block.iter("a")) != 1:
+        return False
+    if word_count(text) < PROSE_LINK_WORDS or not _STATEMENT_END.search(text) or _LABEL_START.match(text):
+        return False
+    anchor = block.getparent() if block.getparent() is not None and block.getparent().tag == "blockquote" else block
+    return any(_prose_paragraph(sibling) for sibling in itertools.chain(
+        itertools.islice(anchor.itersiblings("p", preceding=True), RUN_SIBLINGS),
+        itertools.islice(anchor.itersiblings("p"), RUN_SIBLINGS)))
 
 
 _PROSE, _LISTED = 1, 2
