@@ -1946,8 +1946,10 @@ def test_a_list_of_prose_in_a_story_without_a_container_trafilatura_knows_stays_
            "<li><a href='/reviews'>Reviews</a></li></ul>")
     related = ("<ul><li><a href='/r1'>Used car prices climb again as storm season ends in the Northeast.</a></li>"
                "<li><a href='/r2'>Hoping for a deal on a used car this winter? Don't hold your breath.</a></li></ul>")
-    teasers = ("<ul><li><a href='/t1'>Suzuki shuts down U.S. auto sales and files for bankruptcy</a> The maker "
-               "leaves.</li><li><a href='/t2'>Ford Escape video road test of the new model</a> We drove it.</li></ul>")
+    teasers = ("<ul><li><a href='/t1'>Suzuki shuts down U.S. auto sales</a> The maker leaves the American market "
+               "after decades of falling sales, a strong yen and a dwindling line-up of cars.</li><li><a href='/t2'>"
+               "Ford Escape video road test</a> We drove the new model for a week on the highway and in town, and "
+               "we liked it.</li></ul>")
     tree = lxml.html.fromstring(
         f"<html><body><div id='top'>{nav}</div><div class='story_text'><h1>A headline for the test</h1>"
         + "".join(f"<p>{p}</p>" for p in PARAS[:5]) + "<ul>" + "".join(f"<li>{p}</li>" for p in points) + "</ul>"

@@ -407,7 +407,7 @@ def _prose_lists(lists: list[HtmlElement]) -> None:
     own. Where trafilatura finds no container of the body it recovers the page's paragraphs one by one, and, but in
     recall mode, not its lists: it dropped such a list of six points from a story set in a plain ``<div>``. Inside
     a container it finds, a ``<li><p>`` comes out as the ``<li>`` did (its bullet "- " too). A menu, a list of related
-    links or of teasers (mostly link text, a link opening each item) is no list of prose and stays as it is; so is a
+    links or of teasers (mostly link text, or a link opening an item) is no list of prose and stays as it is; so is a
     list with no paragraph of prose before it (a sidebar's). ``lists``: the page's ``<ul>`` and ``<ol>`` elements
     (:func:`_paragraph_holders` finds them in its walk: a walk of their own cost ~0.2 ms a page; with that walk's,
     collecting and checking them costs ~0.05 ms a page over the 1,387 dev pages), of which the first
@@ -417,7 +417,8 @@ def _prose_lists(lists: list[HtmlElement]) -> None:
             continue  # (most lists: no paragraph before them; a walk of their siblings, no item read)
         items = [el for el in listed if isinstance(el.tag, str)]
         if not items or any(el.tag != "li" for el in items) or (listed.text or "").strip() or any(
-                (el.tail or "").strip() for el in items) or not all(_prose_paragraph(el) for el in items):
+                (el.tail or "").strip() for el in items) or not all(
+                _prose_paragraph(el) and not _opens_with_link(el) for el in items):
             continue
         if not any(_prose_sentences(sibling) for sibling in itertools.islice(
                 listed.itersiblings("p", preceding=True), LISTED_SIBLINGS)):
@@ -427,6 +428,12 @@ def _prose_lists(lists: list[HtmlElement]) -> None:
             paragraph.text, item.text = item.text, None
             paragraph.extend(list(item))  # (each with its tail)
             item.append(paragraph)
+
+
+def _opens_with_link(item: HtmlElement) -> bool:
+    """A link opens ``item``, no word before it: a teaser's headline and its summary ("<a>Suzuki shuts down U.S.
+    sales</a> The maker leaves the market after ..."), as a menu's link opens its item."""
+    return item.find(".//a") is not None and not _text_before_link(item).strip()
 
 
 def _prose_sentences(paragraph: HtmlElement) -> bool:
