@@ -7,7 +7,6 @@ from __future__ import annotations
 import errno
 import gzip
 import json
-import shutil
 import socket
 import urllib.request
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bench import quality
-from newsproj.testing.redis_server import free_port, start_redis
+from newsproj.testing.redis_server import start_redis
 from newsproj.testing.server import FixtureServer
 from tests.sites import PageSite, article_html, homepage
 
@@ -47,31 +46,11 @@ def test_the_two_runs_of_one_site_are_crawled_through_one_server_that_stays_boun
         server.stop()
 
 
-def test_the_distributed_benchmarks_redis_is_its_own_even_when_its_port_was_taken(tmp_path):
+def test_the_distributed_benchmarks_redis_is_started_as_the_tests_redis_is():
     """bench.distributed started redis-server on a port looked up free, slept 0.5 s and used whatever answered
-    there: another process's Redis (its keys), or nothing. It now starts it as the tests do (the server that answers
-    is the process started, else another port), from one shared helper."""
-    import redis
-
-    binary = shutil.which("redis-server")
-    if not binary:
-        pytest.skip("redis-server is not installed (make test installs it with apt-get when run as root)")
-    (tmp_path / "other").mkdir()
-    (tmp_path / "mine").mkdir()
-    other, other_url = start_redis(binary, tmp_path / "other")
-    try:
-        taken = iter([int(other_url.rsplit(":", 1)[1].split("/")[0])])
-        mine, url = start_redis(binary, tmp_path / "mine", ports=lambda: next(taken, 0) or free_port())
-        try:
-            assert url != other_url
-            with redis.Redis.from_url(url) as client:
-                assert client.info("server")["process_id"] == mine.pid
-        finally:
-            mine.terminate()
-            mine.wait(timeout=10)
-    finally:
-        other.terminate()
-        other.wait(timeout=10)
+    there: another process's Redis (its keys), or nothing. It now starts it with the tests' own helper (the server
+    that answers is the process started, else another port), which test_redis_fixture checks with a port another
+    server took first."""
     import bench.distributed as distributed
 
     assert distributed.start_redis is start_redis
