@@ -24,10 +24,10 @@ def _python_loop() -> None:
 
 
 def test_the_soft_limit_interrupts_python_code_even_through_except_exception():
-    start = time.monotonic()
+    start = time.process_time()  # (the limit is CPU time: on a loaded host 0.2 s of it can take seconds of wall time)
     with pytest.raises(PageTimeout), time_limit(0.2):
         _python_loop()
-    assert time.monotonic() - start < 2
+    assert time.process_time() - start < 2
     assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)  # disarmed after the block
 
 
@@ -79,7 +79,7 @@ def test_the_timeout_is_not_lost_in_a_finaliser(finaliser):
     ignored: list[BaseException | None] = []
     hook, sys.unraisablehook = sys.unraisablehook, lambda unraisable: ignored.append(unraisable.exc_value)
     finalisers: list[weakref.ref[_Garbage]] = []
-    start = time.monotonic()
+    start = time.process_time()  # (CPU time, as the limit's)
     try:
         with pytest.raises(PageTimeout), time_limit(0.2):
             if finaliser == "del":
@@ -87,11 +87,11 @@ def test_the_timeout_is_not_lost_in_a_finaliser(finaliser):
             else:
                 _Garbage(finalisers)
                 gc.collect()
-            while time.monotonic() - start < 5:  # the page's own Python code, after the finaliser
+            while time.process_time() - start < 5:  # the page's own Python code, after the finaliser
                 sum(range(1000))
     finally:
         sys.unraisablehook = hook
-    assert time.monotonic() - start < 3
+    assert time.process_time() - start < 3
     assert ignored == []
     assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
 
