@@ -215,3 +215,17 @@ def test_a_body_opening_with_a_chrome_line_shown_above_the_headline_still_gets_i
             "</article></body></html>")
     body = f"{PROMPT}\n{BODY}"
     assert standfirst(lxml.html.fromstring(page), body, "Rates held at four percent", [DESC]) == [DESC]
+
+
+def test_a_headline_dash_lead_description_is_read_when_casefolding_changes_the_headlines_length():
+    # "ß" casefolds to "ss": the separator is looked for where the headline ends in the description, not where its
+    # casefolded form would end (there the lead was never found); in a page-wide form only such a lead is taken
+    from newsproj.extraction.standfirst import _leads
+
+    headline = "Große Straße nach Unfall gesperrt"
+    for separator in (" - ", ": ", " | "):
+        assert _leads([f"{headline}{separator}{LEAD}"], headline) == [LEAD], separator
+        assert _leads([f"{headline.upper()}{separator}{LEAD}"], headline) == [LEAD], separator
+    page = _framed().replace("Stricken plane moved from runway", headline)
+    body = f"{PROMPT}\n{FIRST}\nEngineers will now examine the wreckage."
+    assert standfirst(lxml.html.fromstring(page), body, headline, [f"{headline} - {LEAD}"]) == [LEAD]

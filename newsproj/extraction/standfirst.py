@@ -183,11 +183,27 @@ def _leads(descriptions: list[str], headline: str | None) -> list[str]:
         return out
     for desc in descriptions:
         flat = " ".join(desc.split())
-        if flat.casefold().startswith(head):
-            sep = _HEAD_SEPARATOR.match(flat, len(head))
+        end = _casefold_prefix(flat, head)
+        if end is not None:
+            sep = _HEAD_SEPARATOR.match(flat, end)
             if sep:
                 out.append(flat[sep.end():])
     return out
+
+
+def _casefold_prefix(text: str, head: str) -> int | None:
+    """Where ``head`` (casefolded) ends in ``text`` when ``text`` opens with it, casefolded, else None: in ``text``'s
+    own characters ("Große Straße" is "grosse strasse" casefolded, two characters longer; "GROSSE" one more), so the
+    separator after it is looked for where it is. (A character at a time up to ``head``'s length: bounded by it.)"""
+    done = 0  # (characters of ``head`` matched: linear in it, a long headline too)
+    for at, char in enumerate(text):
+        if done >= len(head):
+            return at if done == len(head) else None
+        folded = char.casefold()
+        if head[done:done + len(folded)] != folded:
+            return None
+        done += len(folded)
+    return len(text) if done == len(head) else None
 
 
 def standfirst(
