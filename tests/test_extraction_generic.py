@@ -2013,3 +2013,40 @@ def test_a_paragraph_of_prose_linked_as_a_whole_stays_but_teasers_and_related_li
     body = "\n".join(lines)
     for line in [*chrome, footer]:
         assert line[:40] not in body
+
+
+def test_a_run_of_paragraphs_each_one_link_is_a_list_of_teasers_not_prose_linked_as_a_whole():
+    # related stories set as paragraphs of one link each, after the story's prose in its container: each is a
+    # statement of 10+ words with prose beside it, but a run of them is a list of links (trafilatura deletes them)
+    from newsproj.extraction.generic import body_text
+
+    teasers = ["The council voted to raise property taxes for the third year in a row on Monday.",
+               "Police arrested two men after a break-in at the downtown jewellery store on Sunday."]
+    linked = "This week's new episode is a really fun, quick, easy, and profoundly silly party game called Say Anything"
+    tree = lxml.html.fromstring(
+        "<html><body><article><h1>A headline for the test</h1>" + "".join(f"<p>{p}</p>" for p in PARAS[:3])
+        + f"<p><a href='http://www.youtube.com/watch?v=x'>{linked}</a>.</p>"
+        + "".join(f"<p>{p}</p>" for p in PARAS[3:5])
+        + "".join(f"<p><a href='/r{n}'>{t}</a></p>" for n, t in enumerate(teasers)) + "</article></body></html>")
+    lines = (body_text(tree, "http://127.0.0.1/a") or "").split("\n")
+    assert f"{linked}." in lines  # (one linked sentence among prose stays)
+    assert all(p in lines for p in PARAS[:5])
+    body = "\n".join(lines)
+    for teaser in teasers:
+        assert teaser[:40] not in body
+
+
+def test_a_list_of_teasers_whose_items_open_with_a_date_or_byline_before_the_link_is_no_list_of_prose():
+    from newsproj.extraction.generic import pruned
+
+    teasers = ("<ul><li><span>Jan 5, 2020</span> <a href='/t1'>Suzuki shuts down U.S. auto sales</a> The maker leaves "
+               "the American market after decades of falling sales.</li><li>By Ann Lee <a href='/t2'>Ford Escape "
+               "video road test</a> We drove the new model for a week on the highway and in town.</li></ul>")
+    points = ("<ul><li>Ask for a damage report from <a href='/carfax'>Carfax</a> or a similar service, which won't "
+              "help much if the damage was never reported.</li><li>Before you buy, make a very full inspection of the "
+              "car, as any flooded vehicle has probably been cleaned.</li></ul>")
+    tree = lxml.html.fromstring(
+        "<html><body><div class='story_text'><h1>A headline for the test</h1>" + "".join(f"<p>{p}</p>" for p in PARAS[:5])
+        + points + teasers + "</div></body></html>")
+    copy = pruned(tree, chrome=False)
+    assert [len(ul.findall("li/p")) for ul in copy.iter("ul")] == [2, 0]

@@ -430,10 +430,16 @@ def _prose_lists(lists: list[HtmlElement]) -> None:
             item.append(paragraph)
 
 
+TEASER_LEAD_WORDS = 4
+"""Words a teaser's date, byline or kicker may set before its link ("Jan 5, 2020 <a>...</a>", "By Ann Lee <a>",
+"Updated 5 hours ago"): a list item with fewer before its first link opens with it (:func:`_opens_with_link`)."""
+
+
 def _opens_with_link(item: HtmlElement) -> bool:
-    """A link opens ``item``, no word before it: a teaser's headline and its summary ("<a>Suzuki shuts down U.S.
-    sales</a> The maker leaves the market after ..."), as a menu's link opens its item."""
-    return item.find(".//a") is not None and not _text_before_link(item).strip()
+    """A link opens ``item``, at most a date's or a byline's words before it (``TEASER_LEAD_WORDS``): a teaser's
+    headline and its summary ("<a>Suzuki shuts down U.S. sales</a> The maker leaves the market after ...",
+    "<span>Jan 5, 2020</span> <a>...</a> ..."), as a menu's link opens its item."""
+    return item.find(".//a") is not None and word_count(_text_before_link(item)) <= TEASER_LEAD_WORDS
 
 
 def _prose_sentences(paragraph: HtmlElement) -> bool:
@@ -568,9 +574,20 @@ def _linked_sentence(link: HtmlElement, parent: HtmlElement, nearest: dict[HtmlE
     if word_count(text) < PROSE_LINK_WORDS or not _STATEMENT_END.search(text) or _LABEL_START.match(text):
         return False
     anchor = block.getparent() if block.getparent() is not None and block.getparent().tag == "blockquote" else block
+    if any(_link_only(near) for near in (anchor.getprevious(), anchor.getnext())):
+        return False  # (a run of paragraphs each one link: a list of related stories or teasers set as paragraphs)
     return any(_prose_paragraph(sibling) for sibling in itertools.chain(
         itertools.islice(anchor.itersiblings("p", preceding=True), RUN_SIBLINGS),
         itertools.islice(anchor.itersiblings("p"), RUN_SIBLINGS)))
+
+
+def _link_only(el: HtmlElement | None) -> bool:
+    """``el`` is a ``<p>`` that is its links (``LINKED_SHARE`` of its text or more): a neighbour that makes a
+    linked sentence one of a run of links (:func:`_linked_sentence`)."""
+    if el is None or el.tag != "p":
+        return False
+    size = len(el.text_content().strip())
+    return size > 0 and sum(len(element_text(a).strip()) for a in el.iter("a")) >= LINKED_SHARE * size
 
 
 _PROSE, _LISTED = 1, 2
