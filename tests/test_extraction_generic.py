@@ -2050,3 +2050,28 @@ def test_a_list_of_teasers_whose_items_open_with_a_date_or_byline_before_the_lin
         + points + teasers + "</div></body></html>")
     copy = pruned(tree, chrome=False)
     assert [len(ul.findall("li/p")) for ul in copy.iter("ul")] == [2, 0]
+
+
+def test_a_subheading_set_in_bold_before_a_box_is_not_a_sentence_the_box_cut():
+    # "<p><strong>What the new rules mean ...</strong></p><div class=ad>...</div> Drivers will ...": a paragraph all in
+    # bold that ends without a stop is a subheading; the loose text after the box is the next paragraph, not its end
+    from newsproj.extraction.generic import body_text, pruned
+
+    heading = "What the new rules mean for drivers in the city"
+    loose = "Drivers will need a permit to enter the centre from next year, the council said."
+    cut = "Floyd said it is still too early for the team to start thinking it eventually has to knock off"
+    end = "a highly ranked team to forge a breakthrough."
+    tree = lxml.html.fromstring(
+        "<html><body><div class='story'><h1>A headline for the test</h1>" + "".join(f"<p>{p}" for p in PARAS[:5])
+        + f"<p><strong>{heading}</strong></p><div class='ad'>Advertisement</div> {loose}<p>{PARAS[5]}"
+        f"<p>{cut} <div class='ad'>Advertisement</div> {end}<p>{PARAS[6]}</div></body></html>")
+    paragraphs = [" ".join(p.text_content().split()) for p in pruned(copy_of(tree)).iter("p")]
+    assert heading in paragraphs and f"{cut} {end}" in paragraphs
+    lines = (body_text(tree, "http://127.0.0.1/a") or "").split("\n")
+    assert heading in lines and loose in lines
+
+
+def copy_of(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    import copy
+
+    return copy.deepcopy(tree)

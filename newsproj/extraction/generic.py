@@ -788,7 +788,8 @@ def _sentences_across_boxes(div: HtmlElement) -> None:
     forge a breakthrough."): the parser closes the ``<p>`` at the box, so the sentence's end is loose text after it,
     which trafilatura drops with the box. That text (with the inline elements after it, to the next block or
     ``<br>``) goes back to the end of the paragraph, when the paragraph (``CUT_SENTENCE_WORDS`` or more) ends without
-    a stop and the text has ``CONTINUED_WORDS`` or more. The box stays where it is."""
+    a stop and the text has ``CONTINUED_WORDS`` or more; after a subheading (a paragraph all in bold, ``_all_bold``)
+    it is the next paragraph, and gets a ``<p>`` of its own after the box. The box stays where it is."""
     for box in list(div):
         tail = box.tail
         if not tail or len(tail.split()) < CONTINUED_WORDS or not isinstance(box.tag, str) or box.tag in (
@@ -807,12 +808,28 @@ def _sentences_across_boxes(div: HtmlElement) -> None:
             moved.append(after)
             after = after.getnext()
         box.tail = None
+        if _all_bold(para):  # a subheading ("<p><strong>What the new rules mean</strong></p>"): the text after the
+            paragraph = box.makeelement("p")  # box is the next paragraph, not its end: a paragraph of its own
+            paragraph.text = tail
+            paragraph.extend(moved)  # (each with its tail)
+            box.addnext(paragraph)
+            continue
         last = para[-1] if len(para) else None
         if last is not None:
             last.tail = (last.tail or "").rstrip() + " " + tail.lstrip()
         else:
             para.text = (para.text or "").rstrip() + " " + tail.lstrip()
         para.extend(moved)  # (each with its tail)
+
+
+_BOLD = frozenset(("b", "strong", "h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _all_bold(para: HtmlElement) -> bool:
+    """``para``'s text is all one bold element's ("<p><strong>What the new rules mean</strong></p>"): a subheading."""
+    children = [el for el in para if isinstance(el.tag, str)]
+    return (len(children) == 1 and children[0].tag in _BOLD and not (para.text or "").strip()
+            and not (children[0].tail or "").strip())
 
 
 def _paragraphs_from_breaks(div: HtmlElement) -> None:
