@@ -2046,7 +2046,8 @@ def test_a_list_of_teasers_whose_items_open_with_a_date_or_byline_before_the_lin
               "help much if the damage was never reported.</li><li>Before you buy, make a very full inspection of the "
               "car, as any flooded vehicle has probably been cleaned.</li></ul>")
     tree = lxml.html.fromstring(
-        "<html><body><div class='story_text'><h1>A headline for the test</h1>" + "".join(f"<p>{p}</p>" for p in PARAS[:5])
+        "<html><body><div class='story_text'><h1>A headline for the test</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAS[:5])
         + points + teasers + "</div></body></html>")
     copy = pruned(tree, chrome=False)
     assert [len(ul.findall("li/p")) for ul in copy.iter("ul")] == [2, 0]
@@ -2075,3 +2076,23 @@ def copy_of(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     import copy
 
     return copy.deepcopy(tree)
+
+
+def test_a_list_whose_every_item_ends_with_its_link_is_a_list_of_teasers_not_of_prose():
+    # a teaser's summary and its "Read more." / "(full story)" link: each item a sentence of prose by its words, but
+    # every item ends in a link to another page
+    from newsproj.extraction.generic import pruned
+
+    sums = ["Suzuki shuts down its U.S. auto sales as the maker leaves the American market for good.",
+            "The new Ford Escape gets a road test on the highway and in town for a whole week."]
+    teasers = ["<ul>" + "".join(f"<li>{s} <a href='/x{n}'>Read more.</a></li>" for n, s in enumerate(sums)) + "</ul>",
+               "<ul>" + "".join(f"<li>{s} (<a href='/x{n}'>full story</a>)</li>" for n, s in enumerate(sums)) + "</ul>"]
+    points = ("<ul><li>Ask for a damage report from <a href='/carfax'>Carfax</a> or a similar service, which won't "
+              "help much if the damage was never reported.</li><li>Before you buy, make a very full inspection of the "
+              "car, as <a href='/flood'>any flooded vehicle</a> has probably been cleaned.</li></ul>")
+    tree = lxml.html.fromstring(
+        "<html><body><div class='story_text'><h1>A headline for the test</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAS[:5])
+        + points + "".join(teasers) + "</div></body></html>")
+    copy = pruned(tree, chrome=False)
+    assert [len(ul.findall("li/p")) for ul in copy.iter("ul")] == [2, 0, 0]

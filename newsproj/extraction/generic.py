@@ -407,11 +407,11 @@ def _prose_lists(lists: list[HtmlElement]) -> None:
     own. Where trafilatura finds no container of the body it recovers the page's paragraphs one by one, and, but in
     recall mode, not its lists: it dropped such a list of six points from a story set in a plain ``<div>``. Inside
     a container it finds, a ``<li><p>`` comes out as the ``<li>`` did (its bullet "- " too). A menu, a list of related
-    links or of teasers (mostly link text, or a link opening an item) is no list of prose and stays as it is; so is a
-    list with no paragraph of prose before it (a sidebar's). ``lists``: the page's ``<ul>`` and ``<ol>`` elements
-    (:func:`_paragraph_holders` finds them in its walk: a walk of their own cost ~0.2 ms a page; with that walk's,
-    collecting and checking them costs ~0.05 ms a page over the 1,387 dev pages), of which the first
-    ``MAX_LISTS`` are looked at."""
+    links or of teasers (mostly link text, a link opening an item, or one ending every item) is no list of prose
+    and stays as it is; so is a list with no paragraph of prose before it (a sidebar's). ``lists``: the page's
+    ``<ul>`` and ``<ol>`` elements (:func:`_paragraph_holders` finds them in its walk: a walk of their own cost
+    ~0.2 ms a page; with that walk's, collecting and checking them costs ~0.05 ms a page over the 1,387 dev pages),
+    of which the first ``MAX_LISTS`` are looked at."""
     for listed in lists[:MAX_LISTS]:
         if next(listed.itersiblings("p", preceding=True), None) is None:
             continue  # (most lists: no paragraph before them; a walk of their siblings, no item read)
@@ -420,6 +420,8 @@ def _prose_lists(lists: list[HtmlElement]) -> None:
                 (el.tail or "").strip() for el in items) or not all(
                 _prose_paragraph(el) and not _opens_with_link(el) for el in items):
             continue
+        if len(items) > 1 and all(_ends_with_link(el) for el in items):
+            continue  # (teasers: "<summary> <a>Read more.</a>", "<summary> (<a>full story</a>)")
         if not any(_prose_sentences(sibling) for sibling in itertools.islice(
                 listed.itersiblings("p", preceding=True), LISTED_SIBLINGS)):
             continue
@@ -440,6 +442,19 @@ def _opens_with_link(item: HtmlElement) -> bool:
     headline and its summary ("<a>Suzuki shuts down U.S. sales</a> The maker leaves the market after ...",
     "<span>Jan 5, 2020</span> <a>...</a> ..."), as a menu's link opens its item."""
     return item.find(".//a") is not None and word_count(_text_before_link(item)) <= TEASER_LEAD_WORDS
+
+
+_LINK_END_MARKS = " \t\n.,;:!?)]}»›→>|-–—"
+
+
+def _ends_with_link(item: HtmlElement) -> bool:
+    """A link ends ``item``, only marks after it: a teaser's "<summary> <a>Read more.</a>" or "(<a>full story</a>)";
+    in a list whose every item ends so, a list of teasers (:func:`_prose_lists`)."""
+    last = next(reversed(item.findall(".//a")), None)
+    if last is None:
+        return False
+    linked = element_text(last).strip(_LINK_END_MARKS)
+    return bool(linked) and item.text_content().strip(_LINK_END_MARKS).endswith(linked)
 
 
 def _prose_sentences(paragraph: HtmlElement) -> bool:
