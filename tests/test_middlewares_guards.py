@@ -197,3 +197,27 @@ def test_redirect_guard_refuses_a_location_urljoin_cannot_read():
         mw.process_response(request, Response(request.url, status=302, headers={"Location": "http://[broken/x"}))
     assert exc.value.reason == "bad_url"
     assert crawler.stats.get_value("newsproj/guard/dropped/bad_url") == 1
+
+
+def test_a_site_spending_the_runs_type_names_does_not_hide_a_well_known_type():
+    # the 64 type names a run gives its stats are per run: a hostile site's own types spent them, and a real
+    # site's PDFs and images were then counted as content_type/other; a well-known type is always named
+    from scrapy.exceptions import StopDownload
+    from scrapy.http import Headers
+
+    from newsproj.middlewares.guards import MAX_TYPE_REASONS, STOP_REASON, HeadersGuard
+
+    guard = build_from_crawler(HeadersGuard, get_crawler())
+
+    def reason(ctype: str, n: int) -> str:
+        request = Request(f"http://news.example/{n}")
+        with pytest.raises(StopDownload):
+            guard.headers_received(Headers({"Content-Type": ctype}), 100, request)
+        return request.meta[STOP_REASON]
+
+    assert [reason(f"application/x-hostile-{n}", n) for n in range(MAX_TYPE_REASONS)] == [
+        f"content_type/application/x-hostile-{n}" for n in range(MAX_TYPE_REASONS)]
+    assert reason("application/x-hostile-past", 100) == "content_type/other"
+    for n, ctype in enumerate(("application/pdf", "image/jpeg", "video/mp4", "application/zip")):
+        assert reason(f"{ctype}; charset=binary", 200 + n) == f"content_type/{ctype}"
+    assert len(guard.types) == MAX_TYPE_REASONS

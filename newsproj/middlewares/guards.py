@@ -65,7 +65,21 @@ in a good article's first KB is not (the charset middleware removes it before pa
 _MIME = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}")
 """A media type as RFC 6838 (4.2) lets one be named: what a refused type's stat may be named after."""
 MAX_TYPE_REASONS = 64
-"""Refused media types a run names in its stats (``content_type/<mime>``); the others are ``content_type/other``."""
+"""Refused media types a run names in its stats (``content_type/<mime>``) besides :data:`WELL_KNOWN_TYPES`; the
+others are ``content_type/other``."""
+WELL_KNOWN_TYPES = frozenset({
+    "application/pdf", "application/zip", "application/octet-stream", "application/json", "application/javascript",
+    "application/x-javascript", "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/x-shockwave-flash",
+    "application/epub+zip", "application/ld+json", "application/wasm", "text/css", "text/javascript", "text/csv",
+    "text/calendar", "image/jpeg", "image/png", "image/gif", "image/webp", "image/svg+xml", "image/avif",
+    "image/x-icon", "image/vnd.microsoft.icon", "image/bmp", "image/tiff", "video/mp4", "video/webm",
+    "video/quicktime", "audio/mpeg", "audio/mp4", "audio/ogg", "audio/wav", "font/woff", "font/woff2", "font/ttf",
+    "font/otf",
+})
+"""Refused media types always named in the stats (a fixed set: the cap of :data:`MAX_TYPE_REASONS` is per run,
+and one site's own types spent it, after which a real site's PDFs and images were ``content_type/other``)."""
 
 
 def content_type_reason(content_type: str) -> str | None:
@@ -131,7 +145,8 @@ class HeadersGuard:
             return
         ctype = (headers.get(b"Content-Type") or b"").decode("latin-1")
         reason = content_type_reason(ctype)
-        if reason is not None and reason != "content_type/invalid" and reason not in self.types:
+        if reason is not None and reason != "content_type/invalid" and reason not in self.types and reason[
+                len("content_type/"):] not in WELL_KNOWN_TYPES:
             if len(self.types) < MAX_TYPE_REASONS:
                 self.types.add(reason)
             else:
