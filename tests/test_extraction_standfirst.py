@@ -229,3 +229,20 @@ def test_a_headline_dash_lead_description_is_read_when_casefolding_changes_the_h
     page = _framed().replace("Stricken plane moved from runway", headline)
     body = f"{PROMPT}\n{FIRST}\nEngineers will now examine the wreckage."
     assert standfirst(lxml.html.fromstring(page), body, headline, [f"{headline} - {LEAD}"]) == [LEAD]
+
+
+def test_a_site_slogan_after_the_headline_in_the_description_is_no_lead():
+    # "Headline | The Daily Planet - news you can trust ...": the text after the headline is the site's slogan, no
+    # sentence of a lead; a strap showing it under the headline is not the story's standfirst
+    slogan = "The Daily Planet - news you can trust, every single day since 1938"
+    first = "The council voted on Monday to raise property taxes for the third year in a row, officials said."
+    page = (f"<html><body><article><h1>Council raises taxes</h1><div class='strap'>{slogan}</div><div class='body'>"
+            f"<p>{first}</p><p>More text here.</p></div></article></body></html>")
+    body = f"{first}\nMore text here."
+    assert standfirst(lxml.html.fromstring(page), body, "Council raises taxes", [f"Council raises taxes | {slogan}"]
+                      ) == []
+    # a lead the description cuts short ("...", "…") is still a lead
+    lead = "The wreckage of the airliner has been moved to an engineering base after a slow journey from the..."
+    page = page.replace(slogan, lead)
+    assert standfirst(lxml.html.fromstring(page), body, "Council raises taxes", [f"Council raises taxes - {lead}"]
+                      ) == [lead]

@@ -176,7 +176,7 @@ _HEAD_SEPARATOR = re.compile(r"\s*[-–—|:]\s+")
 def _leads(descriptions: list[str], headline: str | None) -> list[str]:
     """Of each description that opens with the headline and a separator (a dash, a bar or a colon: "Stricken plane
     moved from runway - The wreckage of flight BA038 has been ..."), its text after them: the story's first paragraph
-    as the page states it (the whole description never matches a block)."""
+    as the page states it (the whole description never matches a block), when it ends as a sentence does."""
     head = " ".join((headline or "").split()).casefold()
     out: list[str] = []
     if not head:
@@ -186,8 +186,8 @@ def _leads(descriptions: list[str], headline: str | None) -> list[str]:
         end = _casefold_prefix(flat, head)
         if end is not None:
             sep = _HEAD_SEPARATOR.match(flat, end)
-            if sep:
-                out.append(flat[sep.end():])
+            if sep and _SENTENCE_END.search(flat):  # (a lead is a sentence, maybe cut "..."; a site's slogan
+                out.append(flat[sep.end():])  # after the headline, "| The Daily Planet - news you can trust", is not)
     return out
 
 
