@@ -65,21 +65,37 @@ def start_worker(base: str, redis_url: str, tmp: Path, name: str, *settings: str
     return Worker(proc, out, tmp, name)
 
 
-def kill_mid_crawl(worker: Worker, client, keys: CrawlKeys, server, min_hits: int) -> set[str]:
-    """SIGKILL the worker once it holds claims and ``min_hits`` pages were served; returns the paths it held."""
+def _claimed(client, keys: CrawlKeys, worker_id: str) -> set[str]:
+    return {urlsplit(pickle.loads(m)["url"]).path for m in client.zrange(keys.inflight(worker_id), 0, -1)}
+
+
+def kill_mid_crawl(worker: Worker, client, keys: CrawlKeys, server, min_hits: int, min_done: int = 0) -> set[str]:
+    """SIGKILL the worker once it holds claims, ``min_hits`` pages were served and ``min_done`` pages served are
+    no longer claimed (done: on a loaded host every page served may still be held); returns the paths it held."""
     deadline = time.monotonic() + 90
     worker_id = None
     while time.monotonic() < deadline:
         worker_id = next((w.decode() for w in client.zrange(keys.workers, 0, -1)
                           if f"-{worker.proc.pid}-" in w.decode()), None)
-        if worker_id and client.zcard(keys.inflight(worker_id)) and sum(server.hits.values()) >= min_hits:
+        if worker_id and client.zcard(keys.inflight(worker_id)) and sum(server.hits.values()) >= min_hits and (
+                not min_done or len(set(server.hits) - SITE_FILES - _claimed(client, keys, worker_id)) >= min_done):
             break
         time.sleep(0.02)
     else:
         pytest.fail(f"{worker.name} never held a claim mid-crawl")
     worker.proc.kill()
     worker.finish()
-    return {urlsplit(pickle.loads(m)["url"]).path for m in client.zrange(keys.inflight(worker_id), 0, -1)}
+    return _claimed(client, keys, worker_id)
+
+
+def _quiet(server, still: float = 0.5, limit: float = 10.0) -> None:
+    """Wait until the server has counted no new request for ``still`` seconds (at most ``limit``)."""
+    deadline = time.monotonic() + limit
+    last, since = dict(server.hits), time.monotonic()
+    while time.monotonic() < deadline and time.monotonic() - since < still:
+        time.sleep(0.05)
+        if dict(server.hits) != last:
+            last, since = dict(server.hits), time.monotonic()
 
 
 def paths(records: list[dict]) -> list[str]:
@@ -208,8 +224,10 @@ def test_a_crawl_whose_only_worker_was_killed_resumes_on_restart(redis_server, c
         keys = crawl_keys(server.base)
         common = ["-s", state_key, *SHARE, "-s", "NEWSPROJ_REDIS_WORKER_TIMEOUT=2"]
         first = start_worker(server.base, redis_server, tmp_path, "first", *common)
-        held = kill_mid_crawl(first, client, keys, server, min_hits=15)
+        held = kill_mid_crawl(first, client, keys, server, min_hits=15, min_done=5)
+        _quiet(server)  # (a request the dead worker sent is counted when the server answers it, after the kill)
         served = sum(n for p, n in server.hits.items() if p not in SITE_FILES)
+        first_paths = set(server.hits) - SITE_FILES
         assert client.exists(keys.dupefilter)  # the crawl outlives its only worker
         restart = start_worker(server.base, redis_server, tmp_path, "restart", *common).finish()
     finally:
@@ -223,7 +241,12 @@ def test_a_crawl_whose_only_worker_was_killed_resumes_on_restart(redis_server, c
     assert set(found) == {t["path"] for t in demo_truth}
     assert {p for p in found if found.count(p) > 1} <= held
     assert {p for p, n in server.hits.items() if n > 1} <= held | SITE_FILES
-    assert sum(n for p, n in server.hits.items() if p not in SITE_FILES) - served < 58  # it did not start over
+    # it did not start over: it fetched the pages the first worker had not, and again only those it held (pages
+    # served to the first worker and still claimed when it died: on a loaded host, most of what it was served)
+    pages = set(server.hits) - SITE_FILES
+    assert sum(n for p, n in server.hits.items() if p not in SITE_FILES) - served <= (
+        len(pages - first_paths) + len(held & first_paths))
+    assert len(first_paths - held) >= 5  # (pages done before the kill: a start-over would fetch them again)
     assert not client.keys(f"{keys.base}:*")
 
 
