@@ -62,6 +62,11 @@ def hit_times(server, path):
     return [t for t, target in server.times if target == path]
 
 
+def attempts(times: list[float], apart: float = 1.0) -> list[float]:
+    """The first of each run of ``times`` less than ``apart`` seconds after the one before."""
+    return [t for n, t in enumerate(times) if n == 0 or t - times[n - 1] >= apart]
+
+
 def test_mixed_site_exit_status_and_every_good_article_exactly_once(mixed):
     server, result = mixed
     assert result.returncode == 0, result.log[-3000:]
@@ -116,9 +121,12 @@ def test_mixed_site_recoverable_faults_and_backoff(mixed):
     assert len(hit_times(server, "/flaky/2024/05/14/back-tomorrow.html")) == 1
     assert stats["newsproj/politeness/retry_after_too_long"] == 1
     # 500, timeouts and dropped connections: retried RETRY_TIMES (2), then counted once
-    for path in ("/flaky/2024/05/13/always-failing.html", "/slow/2024/05/15/never-answers.html",
-                 "/drop/2024/05/16/cut-off-mid-page.html"):
+    for path in ("/flaky/2024/05/13/always-failing.html", "/drop/2024/05/16/cut-off-mid-page.html"):
         assert len(hit_times(server, path)) == 3, path
+    # (the never-answering page's attempts are DOWNLOAD_TIMEOUT (2 s) apart; a request seen twice within a second is
+    # one attempt: Twisted's connection pool sends a GET again at once on a new connection when the kept-alive one
+    # it used closes before any answer - seen once with two suites on 2 cores: hits at +0.00 s and +0.03 s)
+    assert len(attempts(hit_times(server, "/slow/2024/05/15/never-answers.html"))) == 3
     # (2: the never-answering page's; more only when a good page took over DOWNLOAD_TIMEOUT on a loaded machine)
     assert stats["retry/reason_count/scrapy.exceptions.DownloadTimeoutError"] >= 2
     assert stats["retry/reason_count/scrapy.exceptions.ResponseDataLossError"] == 2
