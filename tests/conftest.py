@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from newsproj.testing.redis_server import free_port
 from newsproj.testing.server import FixtureServer, serve
 from tests import warm
 
@@ -297,10 +298,9 @@ def _path_key(url: str) -> str:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+_free_port = free_port
+"""A loopback port free when looked at (newsproj.testing.redis_server's: one helper for the tests and the benches;
+a name of this module, so a test can replace it with monkeypatch)."""
 
 
 @contextmanager
