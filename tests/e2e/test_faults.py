@@ -229,7 +229,10 @@ def test_crawl_delay_is_honoured_per_host(crawl, autothrottle):
     times = sorted(t for t, target in server.times if target not in ("/robots.txt", "/.well-known/tdmrep.json"))
     assert len(times) == 4
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-    assert min(gaps) >= 1.0 - GAP_SLACK, gaps
+    # (the server sees a request when its thread gets a core: one that reached it late on a loaded host shortens the
+    # gap after it only - seen with two suites on 2 cores: 2.34 s, 0.68 s, 1.01 s; without the delay every gap is
+    # milliseconds, and with half of it every gap is 0.5 s)
+    assert sorted(gaps)[1] >= 1.0 - GAP_SLACK, gaps
     assert result.stats["newsproj/politeness/crawl_delay"] == 1.0
     assert result.stats["newsproj/politeness/waited"] >= 3
 
